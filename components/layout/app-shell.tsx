@@ -1,0 +1,107 @@
+"use client";
+
+import { Menu, X } from "lucide-react";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { useEffect, useState, type ReactNode } from "react";
+import { Badge } from "@/components/ui/badge";
+import { cn } from "@/lib/utils/cn";
+import { Logo } from "./logo";
+import { NAV_ITEMS, NAV_SECONDARY, type NavItem } from "./nav-items";
+import { UserMenu, type ShellUser } from "./user-menu";
+
+function NavLink({ item, active }: { item: NavItem; active: boolean }) {
+  const Icon = item.icon;
+  const base = "flex items-center gap-3 rounded-lg px-3 py-2 text-sm font-medium";
+  if (!item.ready) {
+    return (
+      <span className={cn(base, "cursor-default text-zinc-400")} aria-disabled="true" title={`${item.label} is coming soon`}>
+        <Icon className="size-4" aria-hidden="true" />
+        <span className="flex-1">{item.label}</span>
+        <span className="text-[10px] font-semibold tracking-wide text-zinc-400 uppercase">Soon</span>
+      </span>
+    );
+  }
+  return (
+    <Link
+      href={item.href}
+      aria-current={active ? "page" : undefined}
+      className={cn(base, active ? "bg-brand-50 text-brand-800" : "text-zinc-700 hover:bg-black/5 hover:text-ink")}
+    >
+      <Icon className={cn("size-4", active ? "text-brand-700" : "text-zinc-500")} aria-hidden="true" />
+      {item.label}
+    </Link>
+  );
+}
+
+function Sidebar({ pathname }: { pathname: string }) {
+  const isActive = (href: string) => (href === "/" ? pathname === "/" : pathname.startsWith(href));
+  return (
+    <nav aria-label="Main" className="flex h-full flex-col gap-6 px-3 py-4">
+      <Link href="/" className="flex items-center gap-2 px-3">
+        <Logo className="size-7" />
+        <span className="text-lg font-semibold tracking-tight">Vuedeck</span>
+      </Link>
+      <div className="flex flex-col gap-0.5">
+        {NAV_ITEMS.map((item) => (
+          <NavLink key={item.href} item={item} active={isActive(item.href)} />
+        ))}
+      </div>
+      <div className="mt-auto flex flex-col gap-0.5 border-t border-line pt-4">
+        {NAV_SECONDARY.map((item) => (
+          <NavLink key={item.href} item={item} active={isActive(item.href)} />
+        ))}
+      </div>
+    </nav>
+  );
+}
+
+export function AppShell({ user, isSandbox, banner, children }: { user: ShellUser; isSandbox: boolean; banner?: ReactNode; children: ReactNode }) {
+  const pathname = usePathname();
+  const [open, setOpen] = useState(false);
+  useEffect(() => setOpen(false), [pathname]);
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => e.key === "Escape" && setOpen(false);
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [open]);
+
+  return (
+    <div className="min-h-dvh lg:grid lg:grid-cols-[240px_1fr]">
+      <aside className="hidden border-r border-line bg-surface lg:sticky lg:top-0 lg:block lg:h-dvh">
+        <Sidebar pathname={pathname} />
+      </aside>
+      {open ? (
+        <div className="fixed inset-0 z-40 lg:hidden" role="dialog" aria-modal="true" aria-label="Menu">
+          <button type="button" className="absolute inset-0 bg-black/30" aria-label="Close menu" onClick={() => setOpen(false)} />
+          <aside className="absolute inset-y-0 left-0 w-72 max-w-[85vw] bg-surface shadow-xl">
+            <button type="button" onClick={() => setOpen(false)} className="absolute top-4 right-3 rounded-lg p-2 hover:bg-black/5" aria-label="Close menu">
+              <X className="size-5" aria-hidden="true" />
+            </button>
+            <Sidebar pathname={pathname} />
+          </aside>
+        </div>
+      ) : null}
+      <div className="flex min-w-0 flex-col">
+        <header className="sticky top-0 z-30 flex h-16 items-center gap-3 border-b border-line bg-surface/90 px-4 backdrop-blur sm:px-6">
+          <button type="button" className="-ml-1 rounded-lg p-2 hover:bg-black/5 lg:hidden" aria-label="Open menu" onClick={() => setOpen(true)}>
+            <Menu className="size-5" aria-hidden="true" />
+          </button>
+          <Link href="/" className="flex items-center gap-2 lg:hidden" aria-label="Vuedeck home">
+            <Logo className="size-7" />
+          </Link>
+          <div className="flex-1" />
+          {isSandbox ? (
+            <Badge tone="info" data-testid="sandbox-badge" title="Demo mode: data comes from the local Fanvue sandbox">
+              Sandbox data
+            </Badge>
+          ) : null}
+          <UserMenu user={user} />
+        </header>
+        {banner}
+        <main className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 sm:px-6 lg:py-8">{children}</main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+import { QueryClient } from "@tanstack/react-query";
+import { ApiClientError } from "./fetcher";
+
+export function makeQueryClient() {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        // 30 s: dashboards are read often; Fanvue data rarely changes faster,
+        // and each refetch spends the creator's shared rate budget.
+        staleTime: 30_000,
+        // Retry transient failures only; auth and input errors will not heal.
+        retry: (count, err) => count < 2 && err instanceof ApiClientError && err.isTransient,
+        // Refocusing a tab should show fresh numbers, within staleTime.
+        refetchOnWindowFocus: true,
+      },
+      mutations: { retry: false },
+    },
+  });
+}

@@ -1,0 +1,76 @@
+import "server-only";
+import { ZodError } from "zod";
+import { FanvueError } from "@/lib/server/fanvue/errors";
+
+// The single error model of every /api route:
+//   { "error": { "code", "message", "field"?, "retryAfterSec"? } }
+// Codes map to statuses here and nowhere else; clients branch on `code`.
+
+export const ERROR_STATUS = {
+  invalid_input: 400,
+  unauthorized: 401,
+  fanvue_reauth: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  rate_limited: 429,
+  internal: 500,
+  upstream_error: 502,
+  upstream_unavailable: 503,
+} as const;
+
+export type ApiErrorCode = keyof typeof ERROR_STATUS;
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+    readonly extra: { field?: string; retryAfterSec?: number } = {},
+  ) {
+    super(message);
+  }
+}
+
+export type ApiErrorBody = { error: { code: ApiErrorCode; message: string; field?: string; retryAfterSec?: number } };
+
+function body(code: ApiErrorCode, message: string, extra: { field?: string; retryAfterSec?: number } = {}) {
+  const headers: Record<string, string> = { "Cache-Control": "no-store" };
+  if (extra.retryAfterSec !== undefined) headers["Retry-After"] = String(Math.ceil(extra.retryAfterSec));
+  return Response.json({ error: { code, message, ...extra } } satisfies ApiErrorBody, { status: ERROR_STATUS[code], headers });
+}
+
+function fromFanvue(err: FanvueError): Response {
+  switch (err.kind) {
+    case "reauth":
+      return body("fanvue_reauth", "Fanvue access has ended. Reconnect Fanvue to continue.");
+    case "rate_limited":
+      return body("rate_limited", "Fanvue's rate limit was reached.", { retryAfterSec: err.details.retryAfterSec ?? 30 });
+    case "network":
+    case "timeout":
+      return body("upstream_unavailable", "Fanvue could not be reached. Try again in a moment.", { retryAfterSec: 10 });
+    case "not_found":
+      return body("not_found", err.message);
+    case "forbidden":
+      return body("forbidden", `Fanvue refused: ${err.message}`);
+    case "validation":
+    case "conflict":
+      return body(err.kind === "conflict" ? "conflict" : "invalid_input", `Fanvue refused: ${err.message}`);
+    default:
+      return body("upstream_error", "Fanvue returned an error. Try again in a moment.");
+  }
+}
+
+export function toErrorResponse(err: unknown, where: string): Response {
+  if (err instanceof ApiError) return body(err.code, err.message, err.extra);
+  if (err instanceof ZodError) {
+    const issue = err.issues[0];
+    const field = issue?.path.join(".") || undefined;
+    return body("invalid_input", issue ? `${field ? `${field}: ` : ""}${issue.message}` : "Invalid input", field ? { field } : {});
+  }
+  if (err instanceof FanvueError) {
+    if (err.kind === "upstream" || err.kind === "bad_response") console.error(`[api] ${where}: ${err.message}`);
+    return fromFanvue(err);
+  }
+  console.error(`[api] ${where}: unhandled error`, err);
+  return body("internal", "Something went wrong on our side. It has been logged.");
+}

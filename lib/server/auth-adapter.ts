@@ -1,0 +1,63 @@
+import "server-only";
+import type { Adapter, AdapterAccount, AdapterSession, AdapterUser } from "next-auth/adapters";
+import { db } from "@/lib/server/db";
+
+// Auth.js adapter over our Prisma schema. Written out (instead of
+// @auth/prisma-adapter) so that provider tokens never touch the Account table:
+// linkAccount keeps identity columns only, and the tokens go encrypted into
+// FanvueConnection (see auth.ts events.signIn).
+
+const toUser = (u: { id: string; name: string | null; email: string | null; emailVerified: Date | null; image: string | null }): AdapterUser => ({
+  id: u.id,
+  name: u.name,
+  email: u.email ?? "",
+  emailVerified: u.emailVerified,
+  image: u.image,
+});
+
+export const authAdapter: Adapter = {
+  async createUser({ name, email, image, emailVerified }) {
+    return toUser(await db.user.create({ data: { name, email: email || null, image, emailVerified } }));
+  },
+  async getUser(id) {
+    const u = await db.user.findUnique({ where: { id } });
+    return u ? toUser(u) : null;
+  },
+  async getUserByEmail(email) {
+    const u = await db.user.findUnique({ where: { email } });
+    return u ? toUser(u) : null;
+  },
+  async getUserByAccount({ provider, providerAccountId }) {
+    const a = await db.account.findUnique({ where: { provider_providerAccountId: { provider, providerAccountId } }, include: { user: true } });
+    return a ? toUser(a.user) : null;
+  },
+  async updateUser({ id, name, email, image, emailVerified }) {
+    return toUser(await db.user.update({ where: { id }, data: { name, email: email || undefined, image, emailVerified } }));
+  },
+  async deleteUser(id) {
+    await db.user.delete({ where: { id } });
+  },
+  async linkAccount(account: AdapterAccount) {
+    await db.account.create({
+      data: { userId: account.userId, type: account.type, provider: account.provider, providerAccountId: account.providerAccountId },
+    });
+  },
+  async unlinkAccount({ provider, providerAccountId }) {
+    await db.account.delete({ where: { provider_providerAccountId: { provider, providerAccountId } } });
+  },
+  async createSession(data) {
+    return db.session.create({ data }) as Promise<AdapterSession>;
+  },
+  async getSessionAndUser(sessionToken) {
+    const s = await db.session.findUnique({ where: { sessionToken }, include: { user: true } });
+    if (!s) return null;
+    const { user, ...session } = s;
+    return { user: toUser(user), session };
+  },
+  async updateSession({ sessionToken, ...data }) {
+    return db.session.update({ where: { sessionToken }, data }).catch(() => null);
+  },
+  async deleteSession(sessionToken) {
+    await db.session.deleteMany({ where: { sessionToken } });
+  },
+};

@@ -1,0 +1,42 @@
+// Deterministic randomness: the whole seeded world derives from one seed.
+import { createHash } from "node:crypto";
+
+export type Rng = {
+  next(): number; // [0, 1)
+  int(min: number, max: number): number; // inclusive
+  pick<T>(items: readonly T[]): T;
+  chance(p: number): boolean;
+  uuid(): string;
+};
+
+/** mulberry32: tiny, fast, good enough for fixtures. */
+export function createRng(seed: number | string): Rng {
+  let a = typeof seed === "number" ? seed >>> 0 : hashToInt(seed);
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const hex = (n: number) =>
+    Array.from({ length: n }, () => Math.floor(next() * 16).toString(16)).join("");
+  return {
+    next,
+    int: (min, max) => min + Math.floor(next() * (max - min + 1)),
+    pick: (items) => items[Math.floor(next() * items.length)] as (typeof items)[number],
+    chance: (p) => next() < p,
+    // RFC 4122 v4 layout so clients that validate UUIDs accept them.
+    uuid: () =>
+      `${hex(8)}-${hex(4)}-4${hex(3)}-${"89ab"[Math.floor(next() * 4)]}${hex(3)}-${hex(12)}`,
+  };
+}
+
+export function hashToInt(s: string): number {
+  return createHash("sha256").update(s).digest().readUInt32LE(0);
+}
+
+/** A stable uuid for a name within a seed (same seed + name → same uuid). */
+export function stableUuid(seed: string, name: string): string {
+  return createRng(`${seed}:${name}`).uuid();
+}

@@ -1,0 +1,167 @@
+#!/usr/bin/env node
+// Prisma migrations without the native schema-engine binary (it cannot be
+// downloaded on our machines). Drives Prisma's WebAssembly schema engine over a
+// driver adapter. Migration folders and `_prisma_migrations` stay in Prisma's
+// standard format, so the native CLI can take over wherever it is available.
+//
+//   node scripts/db.mjs deploy          apply pending migrations to DATABASE_URL
+//   node scripts/db.mjs new <name>      write prisma/migrations/<ts>_<name>/migration.sql
+//                                      (diff of the migrations, replayed in an in-memory
+//                                      PGlite shadow database, against schema.prisma)
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const schemaPath = path.join(root, "prisma", "schema.prisma");
+const migrationsDir = path.join(root, "prisma", "migrations");
+const noFilters = { externalTables: [], externalEnums: [] };
+
+let lastPanic = "";
+async function loadEngineModule() {
+  globalThis.PRISMA_WASM_PANIC_REGISTRY ??= { set_message: (m) => (lastPanic = m) };
+  const bg = await import("@prisma/schema-engine-wasm/schema_engine_bg");
+  if (!loadEngineModule.ready) {
+    const entry = fileURLToPath(import.meta.resolve("@prisma/schema-engine-wasm"));
+    const bytes = fs.readFileSync(path.join(path.dirname(entry), "schema_engine_bg.wasm"));
+    const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": bg });
+    bg.__wbg_set_wasm(instance.exports);
+    instance.exports.__wbindgen_start();
+    loadEngineModule.ready = true;
+  }
+  return bg;
+}
+
+function readMigrationsList() {
+  const dirs = fs.existsSync(migrationsDir)
+    ? fs
+        .readdirSync(migrationsDir, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+        .sort()
+    : [];
+  const lockPath = path.join(migrationsDir, "migration_lock.toml");
+  return {
+    baseDir: migrationsDir,
+    lockfile: {
+      path: "migration_lock.toml",
+      content: fs.existsSync(lockPath) ? fs.readFileSync(lockPath, "utf8") : null,
+    },
+    shadowDbInitScript: "",
+    migrationDirectories: dirs.map((name) => {
+      const file = path.join(migrationsDir, name, "migration.sql");
+      return {
+        path: name,
+        migrationFile: {
+          path: "migration.sql",
+          content: fs.existsSync(file)
+            ? { tag: "ok", value: fs.readFileSync(file, "utf8") }
+            : { tag: "error", value: "missing migration.sql" },
+        },
+      };
+    }),
+  };
+}
+
+async function withEngine(adapterFactory, fn) {
+  const bg = await loadEngineModule();
+  const { bindMigrationAwareSqlAdapterFactory } = await import("@prisma/driver-adapter-utils");
+  const schema = fs.readFileSync(schemaPath, "utf8");
+  const logs = [];
+  const engine = await bg.SchemaEngine.new(
+    { datamodels: [[schemaPath, schema]] },
+    (line) => logs.push(line),
+    bindMigrationAwareSqlAdapterFactory(adapterFactory),
+  );
+  try {
+    return await fn(engine, schema);
+  } catch (err) {
+    const detail = lastPanic ? `\n${lastPanic}` : "";
+    throw new Error(`schema engine: ${err?.message ?? err}${detail}`, { cause: err });
+  } finally {
+    engine.free();
+  }
+}
+
+/** Applies pending migrations to a PostgreSQL database. Returns the names applied. */
+export async function applyMigrations(connectionString) {
+  const { PrismaPg } = await import("@prisma/adapter-pg");
+  const factory = new PrismaPg({ connectionString, max: 2 });
+  return withEngine(factory, async (engine) => {
+    const out = await engine.applyMigrations({
+      migrationsList: readMigrationsList(),
+      filters: noFilters,
+    });
+    return out.appliedMigrationNames;
+  });
+}
+
+/** SQL that takes the migrated schema to schema.prisma (empty when up to date). */
+export async function diffSchema() {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { PrismaPGlite } = await import("pglite-prisma-adapter");
+  const shadow = new PGlite();
+  try {
+    return await withEngine(new PrismaPGlite(shadow), async (engine, schema) => {
+      await engine.applyMigrations({ migrationsList: readMigrationsList(), filters: noFilters });
+      const res = await engine.diff({
+        from: { tag: "migrations", ...readMigrationsList() },
+        to: { tag: "schemaDatamodel", files: [{ path: schemaPath, content: schema }] },
+        script: true,
+        shadowDatabaseUrl: null,
+        exitCode: null,
+        filters: noFilters,
+      });
+      return (res.stdout ?? "").trim();
+    });
+  } finally {
+    await shadow.close();
+  }
+}
+
+async function createMigration(name) {
+  if (!name || !/^[a-z0-9_]+$/.test(name)) {
+    throw new Error("usage: npm run db:new -- <name>  (lowercase letters, digits and _)");
+  }
+  const lock = path.join(migrationsDir, "migration_lock.toml");
+  if (!fs.existsSync(lock)) {
+    fs.mkdirSync(migrationsDir, { recursive: true });
+    fs.writeFileSync(
+      lock,
+      '# Please do not edit this file manually\n# It should be added in your version-control system (e.g., Git)\nprovider = "postgresql"\n',
+    );
+  }
+  const sql = await diffSchema();
+  if (!sql || /^-- This is an empty migration/.test(sql)) {
+    console.log("no schema changes");
+    return;
+  }
+  const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
+  const dir = path.join(migrationsDir, `${stamp}_${name}`);
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, "migration.sql"), sql + "\n");
+  console.log(`wrote ${path.relative(root, dir)}/migration.sql`);
+}
+
+const isMain = process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href;
+if (isMain) {
+  const [cmd, arg] = process.argv.slice(2);
+  try {
+    if (cmd === "deploy") {
+      const url = process.env.DATABASE_URL;
+      if (!url) throw new Error("DATABASE_URL is not set");
+      const applied = await applyMigrations(url);
+      console.log(applied.length ? `applied: ${applied.join(", ")}` : "database is up to date");
+    } else if (cmd === "new") {
+      await createMigration(arg);
+    } else if (cmd === "diff") {
+      console.log((await diffSchema()) || "-- no schema changes");
+    } else {
+      throw new Error("usage: node scripts/db.mjs deploy | new <name> | diff");
+    }
+    process.exit(0);
+  } catch (err) {
+    console.error(err?.message ?? err);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,222 @@
+// Starts the whole local stack: PostgreSQL (embedded unless DATABASE_URL is
+// set), migrations, the Fanvue sandbox (unless real Fanvue credentials are
+// set) and the Next.js app. Shared by `npm run dev` and the e2e runner.
+import { spawn } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { applyMigrations } from "../db.mjs";
+import { startEmbeddedPostgres } from "./postgres.mjs";
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+/** Resolves when `port` can be bound on `host`; rejects with a message naming `envName`. */
+export function assertPortFree(port, envName, host = "127.0.0.1") {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once("error", (err) => {
+      if (err.code === "EADDRINUSE") {
+        reject(new Error(`Port ${port} is already in use. Stop what is using it, or set ${envName} to a free port (e.g. ${envName}=${port + 1}).`));
+      } else reject(err);
+    });
+    srv.listen(port, host, () => srv.close(() => resolve()));
+  });
+}
+
+/** An unused TCP port on loopback. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** Secrets generated on first run and kept in the data dir (demo mode only;
+ * production sets them in the environment). */
+export function loadOrCreateSecrets(dataDir) {
+  const file = path.join(dataDir, "secrets.json");
+  let secrets = {};
+  if (fs.existsSync(file)) secrets = JSON.parse(fs.readFileSync(file, "utf8"));
+  let changed = false;
+  const ensure = (key, make) => {
+    if (!secrets[key]) {
+      secrets[key] = make();
+      changed = true;
+    }
+  };
+  ensure("AUTH_SECRET", () => crypto.randomBytes(32).toString("base64url"));
+  ensure("TOKEN_ENCRYPTION_KEYS", () => `local1:${crypto.randomBytes(32).toString("base64")}`);
+  ensure("SANDBOX_CLIENT_SECRET", () => crypto.randomBytes(24).toString("base64url"));
+  ensure("FANVUE_WEBHOOK_SECRET", () => `whsec_${crypto.randomBytes(24).toString("base64url")}`);
+  if (changed) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    fs.writeFileSync(file, JSON.stringify(secrets, null, 2) + "\n", { mode: 0o600 });
+  }
+  return secrets;
+}
+
+/** Spawns a child and resolves once `readyLine` appears on its output. */
+function spawnUntilReady(name, cmd, args, { env, readyLine, timeoutMs = 120_000, onLine }) {
+  const child = spawn(cmd, args, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+  const tail = [];
+  const ready = new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${name} did not become ready within ${timeoutMs / 1000} s.\n${tail.join("\n")}`)), timeoutMs);
+    const onData = (buf) => {
+      for (const line of buf.toString().split("\n")) {
+        if (!line.trim()) continue;
+        tail.push(line);
+        if (tail.length > 40) tail.shift();
+        onLine?.(line);
+        if (readyLine.test(line)) {
+          clearTimeout(timer);
+          resolve();
+        }
+      }
+    };
+    child.stdout.on("data", onData);
+    child.stderr.on("data", onData);
+    child.once("exit", (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`${name} exited (${signal ?? `code ${code}`}) before it was ready.\n${tail.slice(-15).join("\n")}`));
+    });
+  });
+  return { child, ready };
+}
+
+function stopChild(child, signal = "SIGTERM", graceMs = 8_000) {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+    }, graceMs);
+    child.once("exit", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill(signal);
+  });
+}
+
+/**
+ * @param {object} o
+ * @param {"dev"|"prod"} o.mode      next dev, or next start on a prior build
+ * @param {string} o.dataDir          embedded Postgres data and local secrets
+ * @param {number} o.appPort
+ * @param {number} o.sandboxPort
+ * @param {NodeJS.ProcessEnv} o.env   the environment (DATABASE_URL, FANVUE_* …)
+ * @param {Record<string,string>} [o.sandboxEnv] extra SANDBOX_* settings
+ * @param {boolean} [o.fastPostgres]  test clusters: no fsync
+ * @param {(line: string) => void} [o.onAppLine]
+ * @param {(line: string) => void} [o.onSandboxLine]
+ */
+export async function startStack(o) {
+  const started = Date.now();
+  const running = { pg: null, sandbox: null, app: null };
+  const stop = async () => {
+    await Promise.all([stopChild(running.app), stopChild(running.sandbox)]);
+    if (running.pg) await running.pg.stop().catch(() => undefined);
+  };
+  try {
+    const realFanvue = Boolean(o.env.FANVUE_CLIENT_ID);
+    if (realFanvue && !o.env.FANVUE_CLIENT_SECRET) {
+      throw new Error("FANVUE_CLIENT_ID is set but FANVUE_CLIENT_SECRET is not. Set both (real Fanvue) or neither (sandbox).");
+    }
+    await assertPortFree(o.appPort, "PORT");
+    if (!realFanvue) await assertPortFree(o.sandboxPort, "SANDBOX_PORT");
+    const secrets = loadOrCreateSecrets(o.dataDir);
+
+    // 1. Database
+    let databaseUrl = o.env.DATABASE_URL;
+    let database;
+    if (databaseUrl) {
+      const u = new URL(databaseUrl);
+      database = { kind: "external", label: `${u.hostname}:${u.port || 5432}${u.pathname}` };
+    } else {
+      const pgDir = path.join(o.dataDir, "pg");
+      const pgPort = await freePort();
+      running.pg = await startEmbeddedPostgres({ dataDir: pgDir, port: pgPort, fast: o.fastPostgres });
+      databaseUrl = running.pg.url;
+      database = { kind: "embedded", label: `embedded PostgreSQL (${path.relative(ROOT, pgDir) || pgDir}, port ${pgPort})` };
+    }
+    const applied = await applyMigrations(databaseUrl);
+
+    // 2. Fanvue: the sandbox unless real credentials are set
+    const appUrl = `http://localhost:${o.appPort}`;
+    const fanvueEnv = {};
+    let sandboxUrl = null;
+    if (!realFanvue) {
+      sandboxUrl = `http://127.0.0.1:${o.sandboxPort}`;
+      const clientId = "vuedeck-local";
+      const sandbox = spawnUntilReady("Fanvue sandbox", process.execPath, ["--import", "tsx", "sandbox/main.ts"], {
+        env: {
+          ...o.env,
+          SANDBOX_PORT: String(o.sandboxPort),
+          SANDBOX_CLIENT_ID: clientId,
+          SANDBOX_CLIENT_SECRET: secrets.SANDBOX_CLIENT_SECRET,
+          SANDBOX_REDIRECT_URIS: `${appUrl}/api/auth/callback/fanvue`,
+          SANDBOX_WEBHOOK_SECRET: secrets.FANVUE_WEBHOOK_SECRET,
+          ...o.sandboxEnv,
+        },
+        readyLine: /\[sandbox\] ready on/,
+        timeoutMs: 60_000,
+        onLine: o.onSandboxLine,
+      });
+      running.sandbox = sandbox.child;
+      await sandbox.ready;
+      Object.assign(fanvueEnv, {
+        FANVUE_CLIENT_ID: clientId,
+        FANVUE_CLIENT_SECRET: secrets.SANDBOX_CLIENT_SECRET,
+        FANVUE_API_BASE_URL: sandboxUrl,
+        FANVUE_AUTH_BASE_URL: sandboxUrl,
+        FANVUE_WEBHOOK_SECRET: secrets.FANVUE_WEBHOOK_SECRET,
+        VUEDECK_SANDBOX: "1",
+        SANDBOX_ADMIN_URL: sandboxUrl,
+      });
+    }
+
+    // 3. The app
+    const appEnv = {
+      ...o.env,
+      NEXT_TELEMETRY_DISABLED: "1",
+      DATABASE_URL: databaseUrl,
+      APP_URL: o.env.APP_URL || appUrl,
+      AUTH_URL: o.env.APP_URL || appUrl,
+      AUTH_SECRET: o.env.AUTH_SECRET || secrets.AUTH_SECRET,
+      TOKEN_ENCRYPTION_KEYS: o.env.TOKEN_ENCRYPTION_KEYS || secrets.TOKEN_ENCRYPTION_KEYS,
+      ...fanvueEnv,
+      PORT: String(o.appPort),
+    };
+    const nextBin = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
+    const args = o.mode === "dev" ? ["dev", "--port", String(o.appPort)] : ["start", "--port", String(o.appPort)];
+    const app = spawnUntilReady("Next.js app", process.execPath, [nextBin, ...args], {
+      env: appEnv,
+      readyLine: /Ready in|✓ Ready/,
+      timeoutMs: 120_000,
+      onLine: o.onAppLine,
+    });
+    running.app = app.child;
+    await app.ready;
+
+    return {
+      appUrl,
+      sandboxUrl,
+      databaseUrl,
+      database,
+      appliedMigrations: applied,
+      realFanvue,
+      appEnv,
+      children: running,
+      startedInMs: Date.now() - started,
+      stop,
+    };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
