@@ -1,15 +1,11 @@
-// Importing env validates it: `next start`/`next dev` refuse to boot on a
-// missing or malformed variable and name it.
-import "./lib/env.mjs";
+import { PHASE_PRODUCTION_BUILD } from "next/constants.js";
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  // pg and the Prisma adapter stay as Node modules (no bundling of native bits).
+  // pg and the Prisma adapter stay plain Node modules (not bundled).
   serverExternalPackages: ["pg", "@prisma/adapter-pg"],
-  // Development overlays and the e2e build share one dist dir per mode.
-  distDir: process.env.NEXT_DIST_DIR || ".next",
   async headers() {
     return [
       {
@@ -24,4 +20,9 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+export default async function config(phase) {
+  // Validating env here makes `next start` / `next dev` refuse to boot on a
+  // missing or malformed variable, naming it. `next build` needs no secrets.
+  if (phase !== PHASE_PRODUCTION_BUILD) await import("./lib/env.mjs");
+  return nextConfig;
+}

@@ -10,6 +10,7 @@
 //                                      PGlite shadow database, against schema.prisma)
 import fs from "node:fs";
 import path from "node:path";
+import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -22,7 +23,7 @@ async function loadEngineModule() {
   globalThis.PRISMA_WASM_PANIC_REGISTRY ??= { set_message: (m) => (lastPanic = m) };
   const bg = await import("@prisma/schema-engine-wasm/schema_engine_bg");
   if (!loadEngineModule.ready) {
-    const entry = fileURLToPath(import.meta.resolve("@prisma/schema-engine-wasm"));
+    const entry = createRequire(import.meta.url).resolve("@prisma/schema-engine-wasm");
     const bytes = fs.readFileSync(path.join(path.dirname(entry), "schema_engine_bg.wasm"));
     const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": bg });
     bg.__wbg_set_wasm(instance.exports);
@@ -86,14 +87,21 @@ async function withEngine(adapterFactory, fn) {
 /** Applies pending migrations to a PostgreSQL database. Returns the names applied. */
 export async function applyMigrations(connectionString) {
   const { PrismaPg } = await import("@prisma/adapter-pg");
-  const factory = new PrismaPg({ connectionString, max: 2 });
-  return withEngine(factory, async (engine) => {
-    const out = await engine.applyMigrations({
-      migrationsList: readMigrationsList(),
-      filters: noFilters,
+  const { default: pg } = await import("pg");
+  // Our own pool, so it can be closed: a lingering connection would block
+  // CREATE DATABASE … TEMPLATE in the test setup.
+  const pool = new pg.Pool({ connectionString, max: 2 });
+  try {
+    return await withEngine(new PrismaPg(pool), async (engine) => {
+      const out = await engine.applyMigrations({
+        migrationsList: readMigrationsList(),
+        filters: noFilters,
+      });
+      return out.appliedMigrationNames;
     });
-    return out.appliedMigrationNames;
-  });
+  } finally {
+    await pool.end();
+  }
 }
 
 /** SQL that takes the migrated schema to schema.prisma (empty when up to date). */

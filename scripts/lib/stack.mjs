@@ -139,7 +139,8 @@ export async function startStack(o) {
       database = { kind: "external", label: `${u.hostname}:${u.port || 5432}${u.pathname}` };
     } else {
       const pgDir = path.join(o.dataDir, "pg");
-      const pgPort = await freePort();
+      // A stable port when free (handy for psql), any free one otherwise.
+      const pgPort = o.fastPostgres ? await freePort() : await assertPortFree(54329, "").then(() => 54329, () => freePort());
       running.pg = await startEmbeddedPostgres({ dataDir: pgDir, port: pgPort, fast: o.fastPostgres });
       databaseUrl = running.pg.url;
       database = { kind: "embedded", label: `embedded PostgreSQL (${path.relative(ROOT, pgDir) || pgDir}, port ${pgPort})` };

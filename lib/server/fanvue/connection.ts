@@ -55,31 +55,22 @@ export async function getAccessToken(connectionId: string, opts: { forceRefresh?
 }
 
 async function refreshConnection(connectionId: string, seenVersion: number): Promise<string> {
-  return db.$transaction(
-    async (tx) => {
-      await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${"fanvue-refresh:" + connectionId}))`;
+  const outcome = await db.$transaction(
+    async (tx): Promise<{ token: string } | { reauth: string }> => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${"fanvue-refresh:" + connectionId}))`;
       const conn = await tx.fanvueConnection.findUniqueOrThrow({ where: { id: connectionId } });
       const aad = (f: "access" | "refresh") => tokenAad(conn.fanvueUserUuid, f);
-      if (conn.status === "needs_reauth") throw new FanvueError("reauth", conn.statusReason ?? "Fanvue needs to be reconnected");
+      if (conn.status === "needs_reauth") return { reauth: conn.statusReason ?? "Fanvue needs to be reconnected" };
       // Another process refreshed while we waited for the lock: use its token.
       if (conn.tokenVersion !== seenVersion && conn.accessTokenExpiresAt.getTime() - Date.now() > REFRESH_MARGIN_MS) {
-        return decryptToken(conn.accessTokenCipher, aad("access"));
+        return { token: decryptToken(conn.accessTokenCipher, aad("access")) };
       }
-      if (!conn.refreshTokenCipher) {
-        await tx.fanvueConnection.update({ where: { id: conn.id }, data: { status: "needs_reauth", statusReason: "No refresh token" } });
-        throw new FanvueError("reauth", "Fanvue did not grant offline access; reconnect to continue");
-      }
-      const refreshToken = decryptToken(conn.refreshTokenCipher, aad("refresh"));
+      if (!conn.refreshTokenCipher) return { reauth: "Fanvue did not grant offline access; reconnect to continue" };
       let tokens: TokenSet;
       try {
-        tokens = await refreshWithOneRetry(refreshToken);
+        tokens = await refreshWithOneRetry(decryptToken(conn.refreshTokenCipher, aad("refresh")));
       } catch (err) {
-        if (err instanceof FanvueError && err.kind === "reauth") {
-          await tx.fanvueConnection.update({
-            where: { id: conn.id },
-            data: { status: "needs_reauth", statusReason: "Fanvue revoked access; reconnect to continue" },
-          });
-        }
+        if (err instanceof FanvueError && err.kind === "reauth") return { reauth: "Fanvue revoked access; reconnect to continue" };
         throw err;
       }
       // Compare-and-set: only the holder of the version it read may write.
@@ -95,11 +86,16 @@ async function refreshConnection(connectionId: string, seenVersion: number): Pro
         },
       });
       if (updated.count !== 1) throw new FanvueError("upstream", "Token refresh lost a race; retry the request");
-      return tokens.accessToken;
+      return { token: tokens.accessToken };
     },
     // The transaction spans one token call (15 s timeout) plus a retry.
     { timeout: 40_000, maxWait: 40_000 },
   );
+  if ("token" in outcome) return outcome.token;
+  // Recorded outside the transaction so the rollback of a failed attempt
+  // cannot undo it; every page then shows "Reconnect Fanvue".
+  await markNeedsReauth(connectionId, outcome.reauth);
+  throw new FanvueError("reauth", outcome.reauth);
 }
 
 /** A refresh whose response was lost may have been committed upstream: retry

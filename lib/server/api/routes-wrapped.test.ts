@@ -1,0 +1,35 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+// Every /api route handler must go through apiRoute() (session, CSRF, input
+// parsing, error model). Auth.js's own endpoints are the one exception.
+const EXEMPT = new Set(["app/api/auth/[...nextauth]/route.ts"]);
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
+
+function routeFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return routeFiles(p);
+    return e.name === "route.ts" ? [p] : [];
+  });
+}
+
+describe("API routes", () => {
+  const files = routeFiles("app/api").map((f) => f.split(path.sep).join("/"));
+
+  it("finds the route files", () => {
+    expect(files.length).toBeGreaterThan(1);
+  });
+
+  it.each(files.filter((f) => !EXEMPT.has(f)))("%s exports only apiRoute() handlers", (file) => {
+    const src = fs.readFileSync(file, "utf8");
+    const exported = [...src.matchAll(/export\s+(?:const|async\s+function|function)\s+(\w+)/g)].map((m) => m[1]!);
+    const handlers = exported.filter((name) => METHODS.includes(name));
+    expect(handlers.length, "a route file must export at least one handler").toBeGreaterThan(0);
+    for (const name of handlers) {
+      expect(src, `${name} must be declared as \`export const ${name} = apiRoute(\``).toMatch(new RegExp(`export const ${name} = apiRoute\\(`));
+    }
+    expect(src).not.toMatch(/export\s*\{/);
+  });
+});

@@ -1,0 +1,81 @@
+#!/usr/bin/env node
+// End-to-end run: build the app, start a throw-away stack (fresh embedded
+// PostgreSQL, sandbox and `next start` on free ports), run Playwright against
+// it, tear everything down. Exit code = Playwright's.
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { findChromium } from "./lib/browser.mjs";
+import { freePort, ROOT, startStack } from "./lib/stack.mjs";
+
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+const args = process.argv.slice(2);
+
+let chromium;
+try {
+  chromium = findChromium();
+} catch (err) {
+  console.error(err.message);
+  process.exit(1);
+}
+
+if (process.env.E2E_SKIP_BUILD !== "1") {
+  const t = Date.now();
+  console.log("e2e: building the app (next build)…");
+  const env = { ...process.env };
+  delete env.DATABASE_URL;
+  const build = spawnSync(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "build"], { cwd: ROOT, stdio: "inherit", env });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+  console.log(`e2e: build done in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+}
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "vuedeck-e2e-"));
+fs.chmodSync(dataDir, 0o755);
+const env = { ...process.env };
+// The e2e stack always uses its own embedded database and the sandbox.
+for (const k of ["DATABASE_URL", "FANVUE_CLIENT_ID", "FANVUE_CLIENT_SECRET", "FANVUE_API_BASE_URL", "FANVUE_AUTH_BASE_URL", "APP_URL"]) delete env[k];
+
+const appLog = path.join(ROOT, "test-results", "e2e-app.log");
+fs.mkdirSync(path.dirname(appLog), { recursive: true });
+const logStream = fs.createWriteStream(appLog);
+let stack;
+try {
+  stack = await startStack({
+    mode: "prod",
+    dataDir,
+    appPort: await freePort(),
+    sandboxPort: await freePort(),
+    env,
+    fastPostgres: true,
+    sandboxEnv: { SANDBOX_LOG: "0" },
+    onAppLine: (l) => logStream.write(l + "\n"),
+    onSandboxLine: (l) => logStream.write("[sandbox] " + l + "\n"),
+  });
+} catch (err) {
+  console.error(`e2e: the stack did not start: ${err.message}`);
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  process.exit(1);
+}
+console.log(`e2e: stack up in ${(stack.startedInMs / 1000).toFixed(1)} s (app ${stack.appUrl}, sandbox ${stack.sandboxUrl})`);
+
+const pw = spawn(process.execPath, [path.join(ROOT, "node_modules/@playwright/test/cli.js"), "test", ...args], {
+  cwd: ROOT,
+  stdio: "inherit",
+  env: {
+    ...process.env,
+    E2E_BASE_URL: stack.appUrl,
+    E2E_SANDBOX_URL: stack.sandboxUrl,
+    E2E_DATABASE_URL: stack.databaseUrl,
+    PLAYWRIGHT_CHROMIUM_EXECUTABLE: chromium,
+  },
+});
+const forward = (sig) => pw.kill(sig);
+process.on("SIGINT", forward);
+process.on("SIGTERM", forward);
+const code = await new Promise((resolve) => pw.on("exit", (c, s) => resolve(c ?? (s ? 1 : 0))));
+await stack.stop();
+logStream.end();
+fs.rmSync(dataDir, { recursive: true, force: true });
+if (code !== 0) console.error(`e2e: failed (app log: ${path.relative(ROOT, appLog)})`);
+process.exit(code);
