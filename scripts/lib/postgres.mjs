@@ -34,9 +34,25 @@ function isAlive(pid) {
   }
 }
 
-/** A crash (kill -9, power loss) leaves postmaster.pid behind. Remove it when
- * its process is gone; refuse clearly when another server really runs there. */
-function clearStaleLock(dataDir) {
+function parentPid(pid) {
+  try {
+    // /proc/<pid>/stat: "pid (comm) state ppid …"
+    return Number(fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ")[1]);
+  } catch {
+    return null;
+  }
+}
+
+async function waitForExit(pid, ms) {
+  const until = Date.now() + ms;
+  while (isAlive(pid) && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+  return !isAlive(pid);
+}
+
+/** A crash leaves postmaster.pid behind, sometimes with its server still
+ * running as an orphan. Remove a stale lock; shut an orphaned server down;
+ * refuse clearly when another live run owns the data directory. */
+async function clearStaleLock(dataDir) {
   const lock = path.join(dataDir, "postmaster.pid");
   if (!fs.existsSync(lock)) return;
   const pid = Number(fs.readFileSync(lock, "utf8").split("\n")[0]);
@@ -48,6 +64,11 @@ function clearStaleLock(dataDir) {
       /* not on Linux: trust the pid */
     }
     if (!cmd || cmd.includes("postgres")) {
+      if (cmd.includes(dataDir) && parentPid(pid) === 1) {
+        // Orphan of a crashed run (its parent is gone): fast shutdown.
+        process.kill(pid, "SIGINT");
+        if (await waitForExit(pid, 10_000)) return;
+      }
       throw new Error(
         `Another PostgreSQL server (pid ${pid}) is already using ${dataDir}.\n` +
           `Is another "npm run dev" running? Stop it, or set VUEDECK_DATA_DIR to another folder.`,
@@ -57,11 +78,6 @@ function clearStaleLock(dataDir) {
   fs.rmSync(lock);
 }
 
-/**
- * Starts (initialising on first use) a PostgreSQL server in `dataDir` on
- * 127.0.0.1:`port` and ensures `database` exists.
- * @returns {{ url: string, port: number, stop: () => Promise<void>, createDatabase: (name: string, template?: string) => Promise<string> }}
- */
 /** Directory of the PostgreSQL binaries shipped in the platform package. */
 function binariesDir() {
   const require = createRequire(import.meta.url);
@@ -110,7 +126,7 @@ export async function startEmbeddedPostgres({ dataDir, port, database = "vuedeck
   if (!fs.existsSync(path.join(dataDir, "PG_VERSION"))) {
     await server.initialise();
   } else {
-    clearStaleLock(dataDir);
+    await clearStaleLock(dataDir);
   }
   try {
     await server.start();
