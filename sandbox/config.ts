@@ -15,7 +15,7 @@ export type SandboxConfig = {
   /** Origin the sandbox is reached at (used in issuer, avatar and media URLs). */
   publicUrl?: string;
   seed: string;
-  /** Epoch ms the seeded history ends at; default: today 00:00 UTC. */
+  /** Epoch ms the seeded history ends at; default: the current hour. */
   anchor: number;
   soloFans: number;
   agencyFans: number[];
@@ -38,17 +38,15 @@ export type SandboxConfig = {
 export const API_VERSION = "2025-06-26";
 export const RETIRED_VERSIONS: Record<string, string> = { "2024-01-01": "2024-12-31T00:00:00.000Z" };
 
-const startOfTodayUtc = () => {
-  const d = new Date();
-  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
-};
+/** The seeded history runs up to the current hour, so "today" has data. */
+const currentHour = () => Math.floor(Date.now() / 3_600_000) * 3_600_000;
 
 export function defaultConfig(overrides: Partial<SandboxConfig> = {}): SandboxConfig {
   return {
     host: "127.0.0.1",
     port: 4010,
     seed: "vuedeck",
-    anchor: startOfTodayUtc(),
+    anchor: currentHour(),
     soloFans: 1200,
     agencyFans: [420, 300, 240],
     months: 14,

@@ -3,6 +3,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { registerAdmin } from "./admin/routes";
+import { registerAgency } from "./api/agency";
+import { registerAudience } from "./api/audience";
+import { registerChats } from "./api/chats";
+import { registerContent } from "./api/content";
+import { registerInsights } from "./api/insights";
 import { Api, checkVersion } from "./api/registry";
 import { registerUsers } from "./api/users";
 import { registerAssets } from "./assets";
@@ -10,6 +15,7 @@ import { defaultConfig, type SandboxConfig } from "./config";
 import { HttpError, readBody, Router, send, type Ctx } from "./http";
 import { registerOAuth } from "./oauth/routes";
 import { createState, type Fault, type Sandbox } from "./state";
+import { registerWebhooks } from "./webhooks";
 import { seedWorld } from "./world/seed";
 
 export type RunningSandbox = {
@@ -61,6 +67,7 @@ export async function createSandbox(overrides: Partial<SandboxConfig> = {}): Pro
     agencyFans: config.agencyFans,
     months: config.months,
     publicUrl,
+    now: Date.now(),
   });
   const sb = createState(config, world, publicUrl);
 
@@ -71,6 +78,12 @@ export async function createSandbox(overrides: Partial<SandboxConfig> = {}): Pro
   const apiRouter = new Router();
   const api = new Api(apiRouter, sb);
   registerUsers(api, sb);
+  registerChats(api, sb, open);
+  registerContent(api, sb, open);
+  registerAudience(api, sb, open);
+  registerInsights(api, sb, open);
+  registerAgency(api, sb, open);
+  registerWebhooks(open, sb);
 
   handler = (req, res) => {
     void handle(sb, open, apiRouter, req, res);

@@ -39,6 +39,8 @@ export class Ledger {
   refs = new Map<number, string>();
   /** Rows per fan (row indices, ascending), for insights. */
   private byFan = new Map<number, number[]>();
+  /** Rows per referenced message/post uuid. */
+  private byRef = new Map<string, number[]>();
   private orderPrefix: string;
 
   constructor(capacity = 1024, orderPrefix = "FV") {
@@ -105,11 +107,21 @@ export class Ledger {
 
   private reindex() {
     this.byFan.clear();
-    for (let i = 0; i < this.length; i++) {
-      const f = this.fanIdx[i]!;
-      if (f < 0) continue;
+    this.byRef.clear();
+    for (let i = 0; i < this.length; i++) this.index(i);
+  }
+
+  private index(i: number) {
+    const f = this.fanIdx[i]!;
+    if (f >= 0) {
       let list = this.byFan.get(f);
       if (!list) this.byFan.set(f, (list = []));
+      list.push(i);
+    }
+    const ref = this.refs.get(i);
+    if (ref) {
+      let list = this.byRef.get(ref);
+      if (!list) this.byRef.set(ref, (list = []));
       list.push(i);
     }
   }
@@ -119,11 +131,7 @@ export class Ledger {
     if (this.length > 0 && at < this.at[this.length - 1]!) at = this.at[this.length - 1]!;
     this.pushUnsorted(at, gross, net, source, fanIdx, ref);
     const i = this.length - 1;
-    if (fanIdx >= 0) {
-      let list = this.byFan.get(fanIdx);
-      if (!list) this.byFan.set(fanIdx, (list = []));
-      list.push(i);
-    }
+    this.index(i);
     return i;
   }
 
@@ -141,6 +149,10 @@ export class Ledger {
 
   rowsOfFan(fanIdx: number): readonly number[] {
     return this.byFan.get(fanIdx) ?? [];
+  }
+
+  rowsOfRef(ref: string): readonly number[] {
+    return this.byRef.get(ref) ?? [];
   }
 
   /** First row index with at >= t (binary search). */

@@ -19,16 +19,21 @@ export function createRng(seed: number | string): Rng {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  const hex = (n: number) =>
-    Array.from({ length: n }, () => Math.floor(next() * 16).toString(16)).join("");
+  const word = () => (Math.floor(next() * 4294967296) >>> 0).toString(16).padStart(8, "0");
   return {
     next,
     int: (min, max) => min + Math.floor(next() * (max - min + 1)),
     pick: (items) => items[Math.floor(next() * items.length)] as (typeof items)[number],
     chance: (p) => next() < p,
     // RFC 4122 v4 layout so clients that validate UUIDs accept them.
-    uuid: () =>
-      `${hex(8)}-${hex(4)}-4${hex(3)}-${"89ab"[Math.floor(next() * 4)]}${hex(3)}-${hex(12)}`,
+    uuid: () => {
+      const a = word();
+      const b = word();
+      const c = word();
+      const d = word();
+      const variant = "89ab"[Math.floor(next() * 4)];
+      return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${variant}${c.slice(1, 4)}-${c.slice(4, 8)}${d}`;
+    },
   };
 }
 

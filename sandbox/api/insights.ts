@@ -1,0 +1,6 @@
+// Stub: filled in by the sandbox API work (issue 3).
+import type { Router } from "../http";
+import type { Sandbox } from "../state";
+import type { Api } from "./registry";
+
+export function registerInsights(_api: Api, _sb: Sandbox, _open: Router) {}
