@@ -16,7 +16,7 @@ export async function getOwnConnection(userId: string) {
 export async function getAccountSummary(userId: string): Promise<AccountSummary> {
   const conn = await getOwnConnection(userId);
   if (!conn) throw new ApiError("fanvue_reauth", "No Fanvue account is connected. Reconnect Fanvue to continue.");
-  const me = await getMe(fanvueClient(conn.id));
+  const me = await getMe(fanvueClient({ connectionId: conn.id }));
   const displayName = me.displayName ?? me.handle;
   await db.user.update({
     where: { id: userId },

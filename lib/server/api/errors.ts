@@ -50,6 +50,8 @@ function fromFanvue(err: FanvueError): Response {
       return body("upstream_unavailable", "Fanvue could not be reached. Try again in a moment.", { retryAfterSec: 10 });
     case "not_found":
       return body("not_found", err.message);
+    case "unsupported":
+      return body("not_found", err.message);
     case "forbidden":
       return body("forbidden", `Fanvue refused: ${err.message}`);
     case "validation":

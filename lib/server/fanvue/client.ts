@@ -1,26 +1,64 @@
 import "server-only";
-import { getAccessToken } from "./connection";
 import { FanvueError } from "./errors";
-import { sendRaw, type RawRequest, type RawResponse } from "./http";
+import type { Method, Query, RawResponse } from "./http";
+import type { Priority } from "./limiter";
+import { callFanvue } from "./request";
 
-export type FanvueCall = Omit<RawRequest, "accessToken">;
+// A Fanvue client bound to one stored connection and, for creator data, one
+// creator. The connection decides the route family, not the caller:
+// - "self": the token belongs to the creator → `/chats`, `/insights/…`
+// - "agency": an agency token acting for a managed creator →
+//   `/creators/{creatorUuid}/chats`, with that creator's own rate bucket.
 
-/** A Fanvue API client bound to one stored connection. Tokens are fetched
- * (and refreshed) per call; an unexpected 401 forces one refresh and retry. */
-export function fanvueClient(connectionId: string) {
+export type ClientMode = "self" | "agency";
+
+export type RequestOptions = {
+  query?: Query;
+  body?: unknown;
+  priority?: Priority;
+  idempotent?: boolean;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+};
+
+export type FanvueClient = {
+  connectionId: string;
+  mode: ClientMode;
+  /** The creator whose data creator routes address (null: account-only client). */
+  creatorUuid: string | null;
+  /** A route about the creator's data (mirrored under /creators/{c} for agencies). */
+  creator(method: Method, path: string, opts?: RequestOptions): Promise<RawResponse>;
+  /** A creator route Fanvue offers on self routes only (e.g. fan insights,
+   * templates, post lists): "unsupported" in agency mode. */
+  selfOnly(method: Method, path: string, opts?: RequestOptions): Promise<RawResponse>;
+  /** An account-level route (/users/me, /creators, /agencies/*) on the token owner's bucket. */
+  account(method: Method, path: string, opts?: RequestOptions): Promise<RawResponse>;
+};
+
+export function fanvueClient(o: { connectionId: string; mode?: ClientMode; creatorUuid?: string | null }): FanvueClient {
+  const mode = o.mode ?? "self";
+  const creatorUuid = o.creatorUuid ?? null;
+  const ownBucket = o.connectionId;
+  const creatorRoute = (method: Method, path: string, opts: RequestOptions = {}) => {
+    if (mode === "self") return callFanvue(o.connectionId, ownBucket, { method, path, ...opts });
+    if (!creatorUuid) throw new Error("agency client without a creator");
+    return callFanvue(o.connectionId, `${o.connectionId}:${creatorUuid}`, {
+      method,
+      path: `/creators/${encodeURIComponent(creatorUuid)}${path}`,
+      ...opts,
+    });
+  };
   return {
-    connectionId,
-    async call(req: FanvueCall): Promise<RawResponse> {
-      const token = await getAccessToken(connectionId);
-      try {
-        return await sendRaw({ ...req, accessToken: token });
-      } catch (err) {
-        if (!(err instanceof FanvueError) || err.kind !== "unauthorized") throw err;
-        const fresh = await getAccessToken(connectionId, { forceRefresh: true });
-        return sendRaw({ ...req, accessToken: fresh });
+    connectionId: o.connectionId,
+    mode,
+    creatorUuid,
+    creator: creatorRoute,
+    selfOnly(method, path, opts) {
+      if (mode === "agency") {
+        return Promise.reject(new FanvueError("unsupported", `Fanvue does not offer ${path} for agency-managed creators`, { path }));
       }
+      return creatorRoute(method, path, opts);
     },
+    account: (method, path, opts = {}) => callFanvue(o.connectionId, ownBucket, { method, path, ...opts }),
   };
 }
-
-export type FanvueClient = ReturnType<typeof fanvueClient>;

@@ -39,13 +39,15 @@ export async function markNeedsReauth(connectionId: string, reason: string) {
 
 const inflight = new Map<string, Promise<string>>();
 
-/** A valid access token for the connection, refreshing it when due. */
-export async function getAccessToken(connectionId: string, opts: { forceRefresh?: boolean } = {}): Promise<string> {
+/** A valid access token for the connection, refreshing it when due, or when
+ * Fanvue rejected `rejectedToken` (401) and nobody has replaced it since. */
+export async function getAccessToken(connectionId: string, opts: { rejectedToken?: string } = {}): Promise<string> {
   const conn = await db.fanvueConnection.findUnique({ where: { id: connectionId } });
   if (!conn) throw new FanvueError("reauth", "No Fanvue connection");
   if (conn.status === "needs_reauth") throw new FanvueError("reauth", conn.statusReason ?? "Fanvue needs to be reconnected");
   const fresh = conn.accessTokenExpiresAt.getTime() - Date.now() > REFRESH_MARGIN_MS;
-  if (fresh && !opts.forceRefresh) return decryptToken(conn.accessTokenCipher, tokenAad(conn.fanvueUserUuid, "access"));
+  const current = decryptToken(conn.accessTokenCipher, tokenAad(conn.fanvueUserUuid, "access"));
+  if (fresh && current !== opts.rejectedToken) return current;
   let p = inflight.get(connectionId);
   if (!p) {
     p = refreshConnection(connectionId, conn.tokenVersion).finally(() => inflight.delete(connectionId));
@@ -62,7 +64,7 @@ async function refreshConnection(connectionId: string, seenVersion: number): Pro
       const aad = (f: "access" | "refresh") => tokenAad(conn.fanvueUserUuid, f);
       if (conn.status === "needs_reauth") return { reauth: conn.statusReason ?? "Fanvue needs to be reconnected" };
       // Another process refreshed while we waited for the lock: use its token.
-      if (conn.tokenVersion !== seenVersion && conn.accessTokenExpiresAt.getTime() - Date.now() > REFRESH_MARGIN_MS) {
+      if (conn.tokenVersion !== seenVersion) {
         return { token: decryptToken(conn.accessTokenCipher, aad("access")) };
       }
       if (!conn.refreshTokenCipher) return { reauth: "Fanvue did not grant offline access; reconnect to continue" };

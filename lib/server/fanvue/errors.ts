@@ -15,7 +15,8 @@ export type FanvueErrorKind =
   | "upstream" // 5xx or unexpected status
   | "network" // connection refused/reset
   | "timeout"
-  | "bad_response"; // 2xx whose body does not match the contract
+  | "bad_response" // 2xx whose body does not match the contract
+  | "unsupported"; // Fanvue has no such route for this mode (e.g. agency)
 
 export class FanvueError extends Error {
   constructor(

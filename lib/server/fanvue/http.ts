@@ -3,9 +3,10 @@ import { fanvueConfig } from "./config";
 import { errorFromResponse, FanvueError } from "./errors";
 
 export type Query = Record<string, string | number | boolean | string[] | null | undefined>;
+export type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
 
 export type RawRequest = {
-  method?: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+  method?: Method;
   path: string;
   query?: Query;
   body?: unknown;
@@ -16,7 +17,8 @@ export type RawRequest = {
   signal?: AbortSignal;
 };
 
-export type RawResponse = { status: number; headers: Headers; body: unknown };
+export type RateInfo = { limit?: number; remaining?: number; resetInMs?: number; retryAfterMs?: number };
+export type RawResponse = { status: number; headers: Headers; body: unknown; rate: RateInfo };
 
 export function buildUrl(path: string, query?: Query) {
   const url = new URL(fanvueConfig.apiBaseUrl + path);
@@ -28,11 +30,36 @@ export function buildUrl(path: string, query?: Query) {
   return url;
 }
 
-/** One HTTP call to the Fanvue API. Throws FanvueError for every non-2xx,
- * network failure or timeout; never returns an error body as data. */
-export async function sendRaw(req: RawRequest): Promise<RawResponse> {
+const num = (h: Headers, name: string) => {
+  const v = h.get(name);
+  if (v === null || v.trim() === "") return undefined;
+  const n = Number(v);
+  return Number.isFinite(n) ? n : undefined;
+};
+
+/** X-RateLimit-Reset is an absolute Unix time on the server's clock; measure
+ * it against the server's Date header so clock skew between us and Fanvue
+ * cannot stall or rush the limiter. Bounded to 5 minutes either way. */
+export function readRateInfo(h: Headers): RateInfo {
+  const reset = num(h, "x-ratelimit-reset");
+  const serverNow = Date.parse(h.get("date") ?? "");
+  const base = Number.isFinite(serverNow) ? serverNow : Date.now();
+  const retryAfter = num(h, "retry-after");
+  return {
+    limit: num(h, "x-ratelimit-limit"),
+    remaining: num(h, "x-ratelimit-remaining"),
+    resetInMs: reset === undefined ? undefined : Math.min(300_000, Math.max(0, reset * 1000 - base)),
+    retryAfterMs: retryAfter === undefined ? undefined : Math.min(300_000, retryAfter * 1000),
+  };
+}
+
+/** One HTTP exchange with the Fanvue API. Returns every HTTP answer (2xx or
+ * not) with its rate-limit headers; throws FanvueError only for network
+ * failures and timeouts. */
+export async function exchange(req: RawRequest): Promise<RawResponse> {
   const url = buildUrl(req.path, req.query);
-  const timeout = AbortSignal.timeout(req.timeoutMs ?? 15_000);
+  const timeoutMs = req.timeoutMs ?? 15_000;
+  const timeout = AbortSignal.timeout(timeoutMs);
   const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
   let res: Response;
   try {
@@ -49,11 +76,16 @@ export async function sendRaw(req: RawRequest): Promise<RawResponse> {
       cache: "no-store",
     });
   } catch (err) {
-    if (timeout.aborted) throw new FanvueError("timeout", `Fanvue did not answer within ${req.timeoutMs ?? 15_000} ms`, { path: req.path, cause: err });
     if (req.signal?.aborted) throw err;
+    if (timeout.aborted) throw new FanvueError("timeout", `Fanvue did not answer within ${timeoutMs} ms`, { path: req.path, cause: err });
     throw new FanvueError("network", "Fanvue could not be reached", { path: req.path, cause: err });
   }
-  const text = await res.text().catch(() => "");
+  let text = "";
+  try {
+    text = await res.text();
+  } catch (err) {
+    throw new FanvueError("network", "Fanvue's answer was cut off", { path: req.path, cause: err });
+  }
   let body: unknown = null;
   if (text) {
     try {
@@ -62,9 +94,12 @@ export async function sendRaw(req: RawRequest): Promise<RawResponse> {
       body = text;
     }
   }
-  if (!res.ok) {
-    const retryAfter = Number(res.headers.get("retry-after"));
-    throw errorFromResponse(res.status, body, req.path, Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : undefined);
-  }
-  return { status: res.status, headers: res.headers, body };
+  return { status: res.status, headers: res.headers, body, rate: readRateInfo(res.headers) };
+}
+
+/** `exchange` that throws FanvueError for every non-2xx answer. */
+export async function sendRaw(req: RawRequest): Promise<RawResponse> {
+  const res = await exchange(req);
+  if (res.status >= 200 && res.status < 300) return res;
+  throw errorFromResponse(res.status, res.body, req.path, res.rate.retryAfterMs === undefined ? undefined : res.rate.retryAfterMs / 1000);
 }

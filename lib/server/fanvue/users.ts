@@ -5,7 +5,7 @@ import { parseResponse } from "./parse";
 import { meSchema, type FanvueMe } from "./schemas/users";
 
 export async function getMe(client: FanvueClient): Promise<FanvueMe> {
-  const res = await client.call({ path: "/users/me" });
+  const res = await client.account("GET", "/users/me");
   return parseResponse(meSchema, res.body, "/users/me");
 }
 

@@ -1,0 +1,91 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { RateLimiter } from "./limiter";
+
+const opts = { limit: 10, windowMs: 1000, reserveShare: 0.2, releaseReserveShare: 0.1, now: () => Date.now() };
+
+beforeEach(() => vi.useFakeTimers({ now: 1_000_000 }));
+afterEach(() => vi.useRealTimers());
+
+/** Acquires and immediately releases with the server's view of the bucket. */
+async function take(l: RateLimiter, n: number, priority: "interactive" | "background", log: string[], tag: string, remaining: () => number) {
+  const all = Array.from({ length: n }, async () => {
+    await l.acquire("k", priority);
+    log.push(`${tag}@${Date.now() - 1_000_000}`);
+    l.release("k", { remaining: remaining(), limit: 10 });
+  });
+  return Promise.all(all);
+}
+
+describe("RateLimiter", () => {
+  it("never grants more than the bucket allows per window", async () => {
+    const l = new RateLimiter(opts);
+    let server = 10;
+    const log: string[] = [];
+    const p = take(l, 25, "interactive", log, "i", () => --server);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(log).toHaveLength(10);
+    server = 10;
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(log).toHaveLength(20);
+    server = 10;
+    await vi.advanceTimersByTimeAsync(1000);
+    await p;
+    expect(log).toHaveLength(25);
+    // Grant times fall into three windows: 10, 10, 5.
+    const windows = log.map((e) => Math.floor(Number(e.split("@")[1]) / 1000));
+    expect([0, 1, 2].map((w) => windows.filter((x) => x === w).length)).toEqual([10, 10, 5]);
+  });
+
+  it("keeps a reserve for interactive requests until the end of the window", async () => {
+    const l = new RateLimiter(opts);
+    let server = 10;
+    const log: string[] = [];
+    void take(l, 10, "background", log, "b", () => --server);
+    await vi.advanceTimersByTimeAsync(0);
+    // 20 % of 10 is held back from background work…
+    expect(log.filter((e) => e.startsWith("b"))).toHaveLength(8);
+    // …so an interactive request goes straight through,
+    void take(l, 1, "interactive", log, "i", () => --server);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(log.at(-1)).toBe("i@0");
+    // and in the last 10 % of the window background work may use what is left.
+    await vi.advanceTimersByTimeAsync(900);
+    expect(log.filter((e) => e.startsWith("b"))).toHaveLength(9);
+  });
+
+  it("serves interactive waiters before background ones when slots free up", async () => {
+    const l = new RateLimiter({ ...opts, reserveShare: 0 });
+    let server = 10;
+    const log: string[] = [];
+    void take(l, 10, "background", log, "b", () => --server);
+    await vi.advanceTimersByTimeAsync(0);
+    void take(l, 3, "background", log, "b2", () => --server);
+    void take(l, 3, "interactive", log, "i", () => --server);
+    server = 10;
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(log.slice(10, 13).every((e) => e.startsWith("i@"))).toBe(true);
+  });
+
+  it("pauses the bucket for Retry-After after a 429", async () => {
+    const l = new RateLimiter(opts);
+    await l.acquire("k");
+    l.release("k", { status: 429, remaining: 0, retryAfterMs: 2500 });
+    let granted = -1;
+    void l.acquire("k").then(() => (granted = Date.now() - 1_000_000));
+    await vi.advanceTimersByTimeAsync(2499);
+    expect(granted).toBe(-1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(granted).toBe(2500);
+  });
+
+  it("re-syncs from headers: calls by another process shrink the budget", async () => {
+    const l = new RateLimiter(opts);
+    await l.acquire("k");
+    // The server says only 1 is left (others used the rest).
+    l.release("k", { remaining: 1, limit: 10, resetInMs: 1000 });
+    const log: string[] = [];
+    void take(l, 3, "interactive", log, "i", () => 0);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(log).toHaveLength(1);
+  });
+});

@@ -1,0 +1,168 @@
+import "server-only";
+
+// Client-side mirror of Fanvue's rate buckets (contract §4): 200 requests per
+// 60 s per `client:user[:creator]`, refilled in full at X-RateLimit-Reset.
+// Requests queue here instead of failing upstream. The mirror re-syncs from
+// every response's X-RateLimit-* headers, which also reflect calls made by
+// other server processes on the same token. Interactive requests go first;
+// background work keeps a reserve free for them until the window's end.
+
+export type Priority = "interactive" | "background";
+
+type Waiter = { priority: Priority; resolve: () => void; reject: (e: unknown) => void; signal?: AbortSignal };
+
+type Bucket = {
+  limit: number;
+  remaining: number;
+  resetAt: number; // local epoch ms
+  inflight: number;
+  pausedUntil: number; // after a 429: no call before this
+  queue: Waiter[];
+  timer: NodeJS.Timeout | null;
+};
+
+export type LimiterOptions = {
+  /** Assumed until the first response says otherwise. */
+  limit: number;
+  windowMs: number;
+  /** Share of the bucket background work leaves for interactive requests. */
+  reserveShare: number;
+  /** In the last part of a window background work may use the reserve too. */
+  releaseReserveShare: number;
+  now: () => number;
+};
+
+export const DEFAULT_LIMITER: LimiterOptions = {
+  limit: 200,
+  windowMs: 60_000,
+  // 10 %: enough headroom for a page's burst of reads while a bulk job runs;
+  // released in the window's last 10 % so bulk work still uses ≥ 90 %.
+  reserveShare: 0.1,
+  releaseReserveShare: 0.1,
+  now: Date.now,
+};
+
+export type LimiterStats = { granted: number; waitedMs: number; throttled429: number };
+
+export class RateLimiter {
+  private buckets = new Map<string, Bucket>();
+  readonly stats: LimiterStats = { granted: 0, waitedMs: 0, throttled429: 0 };
+
+  constructor(private opts: LimiterOptions = DEFAULT_LIMITER) {}
+
+  private bucket(key: string): Bucket {
+    let b = this.buckets.get(key);
+    if (!b) {
+      b = { limit: this.opts.limit, remaining: this.opts.limit, resetAt: 0, inflight: 0, pausedUntil: 0, queue: [], timer: null };
+      this.buckets.set(key, b);
+    }
+    return b;
+  }
+
+  /** Waits for a slot in the bucket; resolve means "send now". */
+  acquire(key: string, priority: Priority = "interactive", signal?: AbortSignal): Promise<void> {
+    const b = this.bucket(key);
+    const started = this.opts.now();
+    return new Promise<void>((resolve, reject) => {
+      const waiter: Waiter = {
+        priority,
+        signal,
+        resolve: () => {
+          this.stats.granted++;
+          this.stats.waitedMs += this.opts.now() - started;
+          resolve();
+        },
+        reject,
+      };
+      // Interactive requests queue ahead of every background one.
+      if (priority === "interactive") {
+        const i = b.queue.findIndex((w) => w.priority === "background");
+        b.queue.splice(i < 0 ? b.queue.length : i, 0, waiter);
+      } else b.queue.push(waiter);
+      signal?.addEventListener("abort", () => {
+        const i = b.queue.indexOf(waiter);
+        if (i >= 0) {
+          b.queue.splice(i, 1);
+          reject(signal.reason);
+        }
+      });
+      this.drain(b);
+    });
+  }
+
+  private refill(b: Bucket, now: number) {
+    if (now >= b.resetAt) {
+      b.remaining = b.limit;
+      b.resetAt = now + this.opts.windowMs;
+    }
+  }
+
+  private canSend(b: Bucket, w: Waiter, now: number) {
+    if (now < b.pausedUntil) return false;
+    const free = b.remaining - b.inflight;
+    if (w.priority === "interactive") return free > 0;
+    const windowLeft = b.resetAt - now;
+    const releasing = windowLeft <= this.opts.windowMs * this.opts.releaseReserveShare;
+    const reserve = releasing ? 0 : Math.ceil(b.limit * this.opts.reserveShare);
+    return free > reserve;
+  }
+
+  private drain(b: Bucket) {
+    const now = this.opts.now();
+    this.refill(b, now);
+    while (b.queue.length) {
+      const w = b.queue[0]!;
+      if (!this.canSend(b, w, now)) break;
+      b.queue.shift();
+      b.inflight++;
+      w.resolve();
+    }
+    this.schedule(b, now);
+  }
+
+  /** Wakes the queue when the window resets, a pause ends, or the reserve is released. */
+  private schedule(b: Bucket, now: number) {
+    if (b.timer || b.queue.length === 0) return;
+    const candidates = [b.resetAt, b.pausedUntil, b.resetAt - this.opts.windowMs * this.opts.releaseReserveShare].filter((t) => t > now);
+    const at = Math.min(...candidates, now + this.opts.windowMs);
+    b.timer = setTimeout(() => {
+      b.timer = null;
+      this.drain(b);
+    }, Math.max(1, at - now));
+    b.timer.unref?.();
+  }
+
+  /** Records the outcome of a granted request and re-syncs from headers. */
+  release(key: string, info: { remaining?: number; limit?: number; resetInMs?: number; retryAfterMs?: number; status?: number }) {
+    const b = this.bucket(key);
+    const now = this.opts.now();
+    b.inflight = Math.max(0, b.inflight - 1);
+    if (info.limit !== undefined && info.limit > 0) b.limit = info.limit;
+    if (info.resetInMs !== undefined) {
+      const resetAt = now + info.resetInMs;
+      // A new window on the server: take its numbers as they are.
+      if (resetAt > b.resetAt + 1000) b.remaining = info.remaining ?? b.limit;
+      b.resetAt = Math.max(b.resetAt, resetAt);
+    }
+    // Responses can arrive out of order; the lowest figure in a window wins.
+    // Without headers (network error) assume the call counted.
+    b.remaining = info.remaining !== undefined ? Math.min(b.remaining, info.remaining) : Math.max(0, b.remaining - 1);
+    if (info.status === 429) {
+      this.stats.throttled429++;
+      b.remaining = 0;
+      b.pausedUntil = Math.max(b.pausedUntil, now + (info.retryAfterMs ?? this.opts.windowMs));
+      b.resetAt = Math.max(b.resetAt, b.pausedUntil);
+    }
+    if (b.timer) {
+      clearTimeout(b.timer);
+      b.timer = null;
+    }
+    this.drain(b);
+  }
+
+  /** For dashboards and benches: a bucket's current view. */
+  snapshot(key: string) {
+    const b = this.bucket(key);
+    return { limit: b.limit, remaining: b.remaining, inflight: b.inflight, queued: b.queue.length, resetAt: b.resetAt, pausedUntil: b.pausedUntil };
+  }
+}
