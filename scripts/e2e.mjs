@@ -67,6 +67,12 @@ const pw = spawn(process.execPath, [path.join(ROOT, "node_modules/@playwright/te
     E2E_BASE_URL: stack.appUrl,
     E2E_SANDBOX_URL: stack.sandboxUrl,
     E2E_DATABASE_URL: stack.databaseUrl,
+    // Secrets the security tests must never find in pages or bundles.
+    E2E_SECRET_VALUES: JSON.stringify([
+      stack.appEnv.AUTH_SECRET,
+      stack.appEnv.FANVUE_CLIENT_SECRET,
+      ...stack.appEnv.TOKEN_ENCRYPTION_KEYS.split(",").map((k) => k.split(":")[1]),
+    ]),
     PLAYWRIGHT_CHROMIUM_EXECUTABLE: chromium,
   },
 });

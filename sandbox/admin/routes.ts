@@ -115,6 +115,27 @@ export function registerAdmin(router: Router, sb: Sandbox) {
     send(ctx, 200, { expired: sb.tokens.expireAccessFor(userUuid) });
   });
 
+  // Live tokens of an account: lets tests prove no token leaks into our
+  // database dump, pages or bundles.
+  router.get("/__sandbox/oauth/tokens", (ctx) => {
+    const acc = sb.world.byHandle.get(ctx.query.get("handle") ?? "");
+    if (!acc) throw notFound("unknown handle");
+    const live = <T extends { userUuid: string; revoked: boolean }>(m: Map<string, T>) =>
+      [...m.entries()].filter(([, r]) => r.userUuid === acc.uuid && !r.revoked).map(([t]) => t);
+    send(ctx, 200, { access: live(sb.tokens.access), refresh: live(sb.tokens.refresh) });
+  });
+
+  // Revokes every token chain of an account, as when a user disconnects the
+  // app on Fanvue: the next refresh answers invalid_grant.
+  router.post("/__sandbox/oauth/revoke", (ctx) => {
+    const { handle } = jsonBody(ctx);
+    const acc = typeof handle === "string" ? sb.world.byHandle.get(handle) : undefined;
+    if (!acc) throw notFound("unknown handle");
+    const families = new Set([...sb.tokens.refresh.values(), ...sb.tokens.access.values()].filter((r) => r.userUuid === acc.uuid).map((r) => r.familyId));
+    for (const f of families) sb.tokens.revokeFamily(f);
+    send(ctx, 200, { revokedFamilies: families.size });
+  });
+
   router.get("/__sandbox/oauth/stats", (ctx) =>
     send(ctx, 200, { ...sb.tokens.stats, revokedFamilies: sb.tokens.revokedFamilies.size }),
   );

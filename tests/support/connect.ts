@@ -7,7 +7,11 @@ export async function connectAccount(sb: Sandbox, handle: string) {
   const { db } = await import("@/lib/server/db");
   const { saveConnectionTokens } = await import("@/lib/server/fanvue/connection");
   const { account, tokens } = await sb.authorize(handle);
-  const user = await db.user.create({ data: { name: handle, handle, fanvueUuid: account.uuid } });
+  const user = await db.user.upsert({
+    where: { fanvueUuid: account.uuid },
+    create: { name: handle, handle, fanvueUuid: account.uuid },
+    update: {},
+  });
   const connection = await saveConnectionTokens({
     userId: user.id,
     fanvueUserUuid: account.uuid,
@@ -18,5 +22,7 @@ export async function connectAccount(sb: Sandbox, handle: string) {
       scope: tokens.scope,
     },
   });
+  // Tests read the sandbox call log from here on.
+  await sb.admin("/calls", undefined, "DELETE");
   return { user, connection, account, tokens };
 }

@@ -1,3 +1,5 @@
+export {};
+
 // A separate server process for the refresh-storm test: loads the app's
 // Fanvue client, prints READY, waits for "go" on stdin (a barrier across
 // processes), fires N concurrent calls on one connection, prints the outcome.

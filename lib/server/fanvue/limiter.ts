@@ -150,8 +150,9 @@ export class RateLimiter {
     if (info.status === 429) {
       this.stats.throttled429++;
       b.remaining = 0;
+      // Retry-After says when the bucket has tokens again: that is the refill.
       b.pausedUntil = Math.max(b.pausedUntil, now + (info.retryAfterMs ?? this.opts.windowMs));
-      b.resetAt = Math.max(b.resetAt, b.pausedUntil);
+      b.resetAt = b.pausedUntil;
     }
     if (b.timer) {
       clearTimeout(b.timer);
