@@ -66,7 +66,10 @@ test("a revoked Fanvue connection shows Reconnect Fanvue on every page, and reco
   await expect(page.getByTestId("overview-display-name")).toHaveText("Nova Lane");
   await sandboxAdmin("/oauth/revoke", { handle: "nova" });
   await page.reload();
-  await expect(page.getByText("Reconnect Fanvue to see this")).toBeVisible();
+  // The last figures stay, marked as needing a reconnect…
+  await expect(page.getByTestId("stale-notice")).toContainText("Reconnect Fanvue to refresh these figures");
+  await expect(page.getByTestId("overview-display-name")).toHaveText("Nova Lane");
+  // …and every page shows the banner once the connection is marked.
   await page.reload();
   await expect(page.getByTestId("reconnect-banner")).toBeVisible();
   await page.getByTestId("reconnect-banner").getByRole("button", { name: "Reconnect Fanvue" }).click();

@@ -5,6 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { ErrorState } from "@/components/ui/error-state";
 import { Skeleton } from "@/components/ui/skeleton";
+import { StaleNotice } from "@/components/ui/stale-notice";
 import { useMe } from "@/lib/queries/me";
 import { formatCount } from "@/lib/utils/format";
 
@@ -20,29 +21,15 @@ function Stat({ label, value, hint }: { label: string; value: number | null | un
 }
 
 export function AccountOverview() {
-  const { data, error, isPending, refetch, dataUpdatedAt } = useMe();
-  if (isPending) {
-    return (
-      <div className="flex flex-col gap-4" aria-busy="true" aria-label="Loading account">
-        <Card className="flex items-center gap-4 p-5">
-          <Skeleton className="size-14 rounded-full" />
-          <div className="flex flex-col gap-2">
-            <Skeleton className="h-5 w-40" />
-            <Skeleton className="h-4 w-24" />
-          </div>
-        </Card>
-        <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
-          {Array.from({ length: 6 }, (_, i) => (
-            <Skeleton key={i} className="h-24 rounded-xl" />
-          ))}
-        </div>
-      </div>
-    );
-  }
-  if (error) return <ErrorState error={error} onRetry={() => void refetch()} what="your Fanvue account" />;
+  const { data: snap, error, isPending, refetch } = useMe();
+  if (isPending) return <OverviewSkeleton />;
+  if (!snap) return <ErrorState error={error} onRetry={() => void refetch()} what="your Fanvue account" />;
+  const data = snap.data;
   const c = data.contentCounts;
   return (
     <div className="flex flex-col gap-4">
+      {/* A failed refresh keeps the last figures on screen, with their age. */}
+      {snap.stale ? <StaleNotice fetchedAt={snap.fetchedAt} reauth={snap.staleReason === "reauth"} onRetry={() => void refetch()} /> : null}
       <Card className="flex flex-col gap-4 p-5 sm:flex-row sm:items-center">
         <Avatar src={data.avatarUrl} name={data.displayName} size="lg" />
         <div className="min-w-0 flex-1">
@@ -54,9 +41,7 @@ export function AccountOverview() {
           </div>
           <p className="text-sm text-muted">@{data.handle}</p>
         </div>
-        <p className="text-xs text-muted">
-          Updated {new Date(dataUpdatedAt).toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" })}
-        </p>
+        <p className="text-xs text-muted">Updated {new Date(snap.fetchedAt).toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" })}</p>
       </Card>
       {data.isCreator ? (
         <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
@@ -72,6 +57,25 @@ export function AccountOverview() {
           This account has no creator profile of its own. Creator data for agencies appears per creator once you pick one.
         </Card>
       )}
+    </div>
+  );
+}
+
+function OverviewSkeleton() {
+  return (
+    <div className="flex flex-col gap-4" aria-busy="true" aria-label="Loading account">
+      <Card className="flex items-center gap-4 p-5">
+        <Skeleton className="size-14 rounded-full" />
+        <div className="flex flex-col gap-2">
+          <Skeleton className="h-5 w-40" />
+          <Skeleton className="h-4 w-24" />
+        </div>
+      </Card>
+      <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
+        {Array.from({ length: 6 }, (_, i) => (
+          <Skeleton key={i} className="h-24 rounded-xl" />
+        ))}
+      </div>
     </div>
   );
 }

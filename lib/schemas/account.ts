@@ -8,5 +8,4 @@ export type AccountSummary = {
   likesCount: number | null;
   fanCounts: { followersCount: number; subscribersCount: number } | null;
   contentCounts: { imageCount: number; videoCount: number; audioCount: number; postCount: number; payToViewPostCount: number } | null;
-  fetchedAt: string;
 };
