@@ -137,7 +137,11 @@ export class Router {
       }
       const params: Record<string, string> = {};
       r.keys.forEach((k, i) => {
-        params[k] = decodeURIComponent(m[i + 1] ?? "");
+        try {
+          params[k] = decodeURIComponent(m[i + 1] ?? "");
+        } catch {
+          throw new HttpError(400, { message: `path parameter ${k} is not valid URL encoding` });
+        }
       });
       return { route: r, params, methodMismatch: false };
     }

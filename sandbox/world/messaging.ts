@@ -123,14 +123,41 @@ function msg(rng: Rng, fromFan: boolean, sentAt: number, text: string | null, ex
   return { uuid: rng.uuid(), text, sentAt, fromFan, mediaUuids: [], type: "SINGLE_RECIPIENT", price: null, purchasedAt: null, isRead: true, sentByUserId: null, massMessageUuid: null, ...extra };
 }
 
+type Indexes = { key: string; ready: string[]; massByUuid: Map<string, MassMessage>; massByFan: Map<number, MassMessage[]> };
+const indexCache = new WeakMap<CreatorWorld, Indexes>();
+
+/** Per-creator lookups shared by every materialisation (a 100k-fan world
+ * materialises tens of thousands of chats; scanning broadcast recipient
+ * lists per chat made that quadratic). Rebuilt when media or broadcasts change. */
+function indexes(c: CreatorWorld): Indexes {
+  const key = `${c.media.length}:${c.massMessages.length}:${c.massMessages.reduce((n, m) => n + m.recipients.length, 0)}`;
+  const cached = indexCache.get(c);
+  if (cached && cached.key === key) return cached;
+  const massByFan = new Map<number, MassMessage[]>();
+  for (const mm of c.massMessages) {
+    for (const fanIdx of mm.recipients) {
+      let list = massByFan.get(fanIdx);
+      if (!list) massByFan.set(fanIdx, (list = []));
+      list.push(mm);
+    }
+  }
+  const built: Indexes = {
+    key,
+    ready: c.media.filter((m) => m.status === "ready" && m.mediaType !== "document").map((m) => m.uuid),
+    massByUuid: new Map(c.massMessages.map((m) => [m.uuid, m])),
+    massByFan,
+  };
+  indexCache.set(c, built);
+  return built;
+}
+
 /** Builds (once) and returns the chat's messages, oldest first. */
 export function materialize(seed: string, c: CreatorWorld, chat: Chat): Message[] {
   if (chat.messages) return chat.messages;
   const rng = createRng(`${seed}:chat:${c.account.uuid}:${chat.fanIdx}`);
-  const ready = c.media.filter((m) => m.status === "ready" && m.mediaType !== "document").map((m) => m.uuid);
+  const { ready, massByUuid, massByFan } = indexes(c);
   const out: Message[] = [];
   const ledger = c.ledger;
-  const massByUuid = new Map(c.massMessages.map((m) => [m.uuid, m]));
   const purchasedMass = new Map<string, number>();
   for (const i of ledger.rowsOfFan(chat.fanIdx)) {
     const row = ledger.row(i);
@@ -149,8 +176,8 @@ export function materialize(seed: string, c: CreatorWorld, chat: Chat): Message[
       out.push(msg(rng, false, row.at + rng.int(2, 120) * MINUTE, "Thank you so much for the tip! 🥰"));
     }
   }
-  for (const mm of c.massMessages) {
-    if (mm.sentAt === null || mm.deletedAt !== null || !mm.recipients.includes(chat.fanIdx)) continue;
+  for (const mm of massByFan.get(chat.fanIdx) ?? []) {
+    if (mm.sentAt === null || mm.deletedAt !== null) continue;
     out.push({ ...msg(rng, false, mm.sentAt, mm.text, { type: "BROADCAST", mediaUuids: mm.mediaUuids, price: mm.price, purchasedAt: purchasedMass.get(mm.uuid) ?? null, massMessageUuid: mm.uuid }), uuid: mm.uuid });
   }
   // Small talk between the first and the last message.

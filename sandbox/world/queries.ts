@@ -51,7 +51,8 @@ const spendCache = new WeakMap<CreatorWorld, { version: number; gross: Float64Ar
 /** Lifetime gross per fan (cents), cached until the ledger grows. */
 export function lifetimeGross(c: CreatorWorld): Float64Array {
   const cached = spendCache.get(c);
-  if (cached && cached.version === c.ledger.length) return cached.gross;
+  // Keyed on both sizes: a new fan (simulate/follow) needs a slot too.
+  if (cached && cached.version === c.ledger.length && cached.gross.length === c.fans.length) return cached.gross;
   const gross = new Float64Array(c.fans.length);
   const l = c.ledger;
   for (let i = 0; i < l.length; i++) {
