@@ -20,7 +20,7 @@ export function proxy(req: NextRequest) {
 }
 
 export const config = {
-  // Everything except sign-in, the API (it answers 401 JSON itself), Next
-  // internals and static files.
-  matcher: ["/((?!sign-in|api/|_next/|favicon.ico|robots.txt|manifest.webmanifest|icons/).*)"],
+  // Everything except sign-in, invite links (they explain themselves before
+  // sign-in), the API (it answers 401 JSON itself), Next internals and files.
+  matcher: ["/((?!sign-in|invite/|api/|_next/|favicon.ico|robots.txt|manifest.webmanifest|icons/).*)"],
 };

@@ -15,7 +15,8 @@ test("a creator signs in with Fanvue, stays signed in across a reload, and signs
   await page.getByRole("radio", { name: "Luna Vale (@luna)" }).check();
   await page.getByRole("button", { name: "Allow" }).click();
 
-  await expect(page).toHaveURL(/\/$/);
+  // Home opens the creator's own workspace.
+  await expect(page).toHaveURL(/\/c\/[a-z0-9]+$/);
   await expect(page.getByTestId("account-name")).toHaveText("Luna Vale");
   await expect(page.getByTestId("sandbox-badge")).toBeVisible();
   await expect(page.getByTestId("overview-display-name")).toHaveText("Luna Vale");
@@ -32,13 +33,16 @@ test("a creator signs in with Fanvue, stays signed in across a reload, and signs
   await expect(page).toHaveURL(/\/sign-in/);
 });
 
-test("a signed-out visitor comes back to the page asked for", async ({ page }) => {
-  await page.goto("/?from=bookmark");
-  await expect(page).toHaveURL(/callbackUrl=%2F%3Ffrom%3Dbookmark/);
+test("a signed-out visitor comes back to the page asked for", async ({ page, context }) => {
+  await signInAs(page, "atlas");
+  const deepLink = new URL(page.url()).pathname + "?tab=bookmark";
+  await context.clearCookies();
+  await page.goto(deepLink);
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
   await page.getByTestId("sign-in-fanvue").click();
   await page.getByRole("radio", { name: "Atlas Talent (@atlas)" }).check();
   await page.getByRole("button", { name: "Allow" }).click();
-  await expect(page).toHaveURL(/\/\?from=bookmark$/);
+  await expect(page).toHaveURL(new RegExp(`${deepLink.replace("?", "\\?")}$`));
   await expect(page.getByTestId("account-name")).toHaveText("Atlas Talent");
 });
 

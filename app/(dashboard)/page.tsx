@@ -1,16 +1,9 @@
-import type { Metadata } from "next";
-import { AccountOverview } from "@/components/overview/account-overview";
+import { redirect } from "next/navigation";
+import { homePathFor } from "@/lib/server/shell";
+import { requireSession } from "@/lib/server/session";
 
-export const metadata: Metadata = { title: "Overview" };
-
-export default function OverviewPage() {
-  return (
-    <div className="flex flex-col gap-6">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Overview</h1>
-        <p className="mt-1 text-sm text-muted">Your Fanvue account at a glance, live from Fanvue.</p>
-      </div>
-      <AccountOverview />
-    </div>
-  );
+// "/" opens the creator picked last (or the first one the user may open).
+export default async function Home() {
+  const session = await requireSession();
+  redirect(await homePathFor(session.user.id));
 }

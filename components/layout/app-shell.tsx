@@ -6,12 +6,13 @@ import { usePathname } from "next/navigation";
 import { useEffect, useState, type ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/lib/utils/cn";
+import { CreatorSwitcher, type SwitcherProps } from "./creator-switcher";
 import { Logo } from "./logo";
-import { NAV_ITEMS, NAV_SECONDARY, type NavItem } from "./nav-items";
+import { NAV_ICONS, type NavItem } from "./nav-items";
 import { UserMenu, type ShellUser } from "./user-menu";
 
 function NavLink({ item, active }: { item: NavItem; active: boolean }) {
-  const Icon = item.icon;
+  const Icon = NAV_ICONS[item.icon];
   const base = "flex items-center gap-3 rounded-lg px-3 py-2 text-sm font-medium";
   if (!item.ready) {
     return (
@@ -34,29 +35,40 @@ function NavLink({ item, active }: { item: NavItem; active: boolean }) {
   );
 }
 
-function Sidebar({ pathname }: { pathname: string }) {
-  const isActive = (href: string) => (href === "/" ? pathname === "/" : pathname.startsWith(href));
+export type ShellNav = { primary: NavItem[]; secondary: NavItem[] };
+
+function Sidebar({ pathname, nav, switcher }: { pathname: string; nav: ShellNav; switcher: SwitcherProps }) {
+  // The longest matching href wins, so /c/x/earnings does not also light /c/x.
+  const all = [...nav.primary, ...nav.secondary].filter((i) => i.ready);
+  const active = all
+    .filter((i) => pathname === i.href || pathname.startsWith(i.href + "/"))
+    .sort((a, b) => b.href.length - a.href.length)[0]?.href;
   return (
-    <nav aria-label="Main" className="flex h-full flex-col gap-6 px-3 py-4">
+    <nav aria-label="Main" className="flex h-full flex-col gap-5 px-3 py-4">
       <Link href="/" className="flex items-center gap-2 px-3">
         <Logo className="size-7" />
         <span className="text-lg font-semibold tracking-tight">Vuedeck</span>
       </Link>
+      <CreatorSwitcher {...switcher} />
       <div className="flex flex-col gap-0.5">
-        {NAV_ITEMS.map((item) => (
-          <NavLink key={item.href} item={item} active={isActive(item.href)} />
+        {nav.primary.map((item) => (
+          <NavLink key={item.href} item={item} active={item.href === active} />
         ))}
       </div>
-      <div className="mt-auto flex flex-col gap-0.5 border-t border-line pt-4">
-        {NAV_SECONDARY.map((item) => (
-          <NavLink key={item.href} item={item} active={isActive(item.href)} />
-        ))}
-      </div>
+      {nav.secondary.length ? (
+        <div className="mt-auto flex flex-col gap-0.5 border-t border-line pt-4">
+          {nav.secondary.map((item) => (
+            <NavLink key={item.href} item={item} active={item.href === active} />
+          ))}
+        </div>
+      ) : null}
     </nav>
   );
 }
 
-export function AppShell({ user, isSandbox, banner, children }: { user: ShellUser; isSandbox: boolean; banner?: ReactNode; children: ReactNode }) {
+type Props = { user: ShellUser; nav: ShellNav; switcher: SwitcherProps; isSandbox: boolean; banner?: ReactNode; children: ReactNode };
+
+export function AppShell({ user, nav, switcher, isSandbox, banner, children }: Props) {
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
   useEffect(() => setOpen(false), [pathname]);
@@ -68,18 +80,18 @@ export function AppShell({ user, isSandbox, banner, children }: { user: ShellUse
   }, [open]);
 
   return (
-    <div className="min-h-dvh lg:grid lg:grid-cols-[240px_1fr]">
+    <div className="min-h-dvh lg:grid lg:grid-cols-[248px_1fr]">
       <aside className="hidden border-r border-line bg-surface lg:sticky lg:top-0 lg:block lg:h-dvh">
-        <Sidebar pathname={pathname} />
+        <Sidebar pathname={pathname} nav={nav} switcher={switcher} />
       </aside>
       {open ? (
         <div className="fixed inset-0 z-40 lg:hidden" role="dialog" aria-modal="true" aria-label="Menu">
           <button type="button" className="absolute inset-0 bg-black/30" aria-label="Close menu" onClick={() => setOpen(false)} />
-          <aside className="absolute inset-y-0 left-0 w-72 max-w-[85vw] bg-surface shadow-xl">
+          <aside className="absolute inset-y-0 left-0 w-72 max-w-[85vw] overflow-y-auto bg-surface shadow-xl">
             <button type="button" onClick={() => setOpen(false)} className="absolute top-4 right-3 rounded-lg p-2 hover:bg-black/5" aria-label="Close menu">
               <X className="size-5" aria-hidden="true" />
             </button>
-            <Sidebar pathname={pathname} />
+            <Sidebar pathname={pathname} nav={nav} switcher={switcher} />
           </aside>
         </div>
       ) : null}
@@ -88,12 +100,12 @@ export function AppShell({ user, isSandbox, banner, children }: { user: ShellUse
           <button type="button" className="-ml-1 rounded-lg p-2 hover:bg-black/5 lg:hidden" aria-label="Open menu" onClick={() => setOpen(true)}>
             <Menu className="size-5" aria-hidden="true" />
           </button>
-          <Link href="/" className="flex items-center gap-2 lg:hidden" aria-label="Vuedeck home">
-            <Logo className="size-7" />
-          </Link>
-          <div className="flex-1" />
+          <div className="min-w-0 flex-1 lg:hidden">
+            <CreatorSwitcher {...switcher} compact />
+          </div>
+          <div className="hidden flex-1 lg:block" />
           {isSandbox ? (
-            <Badge tone="info" data-testid="sandbox-badge" title="Demo mode: data comes from the local Fanvue sandbox">
+            <Badge tone="info" data-testid="sandbox-badge" title="Demo mode: data comes from the local Fanvue sandbox" className="hidden sm:inline-flex">
               Sandbox data
             </Badge>
           ) : null}

@@ -1,32 +1,36 @@
 import type { LucideIcon } from "lucide-react";
-import {
-  Activity,
-  Banknote,
-  Calendar,
-  Images,
-  LayoutDashboard,
-  Megaphone,
-  MessagesSquare,
-  Settings,
-  UserCog,
-  Users,
-} from "lucide-react";
+import { Activity, Banknote, Calendar, Images, LayoutDashboard, LayoutGrid, Megaphone, MessagesSquare, UserCog, Users } from "lucide-react";
+import { can, type Permission, type Role } from "@/lib/schemas/permissions";
 
-export type NavItem = { href: string; label: string; icon: LucideIcon; ready: boolean };
+export const NAV_ICONS = { Activity, Banknote, Calendar, Images, LayoutDashboard, LayoutGrid, Megaphone, MessagesSquare, UserCog, Users } satisfies Record<string, LucideIcon>;
+export type NavIcon = keyof typeof NAV_ICONS;
 
-/** Sidebar sections. `ready: false` shows the section as coming, without a link. */
-export const NAV_ITEMS: NavItem[] = [
-  { href: "/", label: "Overview", icon: LayoutDashboard, ready: true },
-  { href: "/earnings", label: "Earnings", icon: Banknote, ready: false },
-  { href: "/fans", label: "Fans", icon: Users, ready: false },
-  { href: "/chats", label: "Chats", icon: MessagesSquare, ready: false },
-  { href: "/mass-messages", label: "Mass messages", icon: Megaphone, ready: false },
-  { href: "/posts", label: "Posts & queue", icon: Calendar, ready: false },
-  { href: "/vault", label: "Vault", icon: Images, ready: false },
+export type NavItem = { href: string; label: string; icon: NavIcon; ready: boolean };
+
+type Spec = { path: string; label: string; icon: NavIcon; permission: Permission; ready: boolean };
+
+/** Per-creator sections; a section the role may not use is not shown at all. */
+const CREATOR_SECTIONS: Spec[] = [
+  { path: "", label: "Overview", icon: "LayoutDashboard", permission: "overview:read", ready: true },
+  { path: "/earnings", label: "Earnings", icon: "Banknote", permission: "earnings:read", ready: false },
+  { path: "/fans", label: "Fans", icon: "Users", permission: "fans:read", ready: false },
+  { path: "/chats", label: "Chats", icon: "MessagesSquare", permission: "chats:read", ready: false },
+  { path: "/mass-messages", label: "Mass messages", icon: "Megaphone", permission: "mass:send", ready: false },
+  { path: "/posts", label: "Posts & queue", icon: "Calendar", permission: "posts:read", ready: false },
+  { path: "/vault", label: "Vault", icon: "Images", permission: "vault:read", ready: false },
 ];
 
-export const NAV_SECONDARY: NavItem[] = [
-  { href: "/team", label: "Team", icon: UserCog, ready: false },
-  { href: "/activity", label: "Activity", icon: Activity, ready: false },
-  { href: "/settings", label: "Settings", icon: Settings, ready: false },
+const WORKSPACE_SECTIONS: Spec[] = [
+  { path: "/team", label: "Team", icon: "UserCog", permission: "team:manage", ready: true },
+  { path: "/activity", label: "Activity", icon: "Activity", permission: "audit:read", ready: true },
 ];
+
+const build = (specs: Spec[], base: string, role: Role): NavItem[] =>
+  specs.filter((s) => can(role, s.permission)).map((s) => ({ href: base + s.path, label: s.label, icon: s.icon, ready: s.ready }));
+
+export function navFor(o: { creatorId: string | null; workspaceId: string; workspaceKind: "creator" | "agency"; role: Role }) {
+  const primary: NavItem[] = [];
+  if (o.workspaceKind === "agency") primary.push({ href: `/w/${o.workspaceId}`, label: "All creators", icon: "LayoutGrid", ready: true });
+  if (o.creatorId) primary.push(...build(CREATOR_SECTIONS, `/c/${o.creatorId}`, o.role));
+  return { primary, secondary: build(WORKSPACE_SECTIONS, `/w/${o.workspaceId}`, o.role) };
+}

@@ -8,6 +8,7 @@ import { FANVUE_SCOPES, fanvueConfig } from "./fanvue/config";
 import { saveConnectionTokens } from "./fanvue/connection";
 import type { FanvueMe } from "./fanvue/schemas/users";
 import { getMeWithToken } from "./fanvue/users";
+import { provisionOnSignIn } from "./workspaces/provision";
 
 // Sign in with Fanvue: authorization code + PKCE (S256) + state, client
 // authentication by client_secret_basic, identity from GET /users/me with the
@@ -78,7 +79,7 @@ export const authConfig = {
         where: { id: user.id },
         data: { fanvueUuid: me.uuid, handle: me.handle, name: me.displayName ?? me.handle, image: me.avatarUrl },
       });
-      await saveConnectionTokens({
+      const connection = await saveConnectionTokens({
         userId: user.id,
         fanvueUserUuid: me.uuid,
         tokens: {
@@ -88,6 +89,7 @@ export const authConfig = {
           scope: account.scope ?? "",
         },
       });
+      await provisionOnSignIn(user.id, me, connection.id);
     },
   },
 } satisfies NextAuthConfig;

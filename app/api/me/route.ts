@@ -1,8 +1,8 @@
-// GET /api/me – the signed-in user's Fanvue account summary (live from /users/me).
+// GET /api/me – the signed-in user, their workspaces and every creator they may open.
 import { apiRoute } from "@/lib/server/api/route";
-import { getAccountSummary } from "@/lib/server/account";
+import { loadShell } from "@/lib/server/shell";
 
 export const GET = apiRoute({
   access: "user",
-  handler: ({ session }) => getAccountSummary(session.user.id),
+  handler: ({ user }) => loadShell(user.id),
 });

@@ -1,29 +1,49 @@
 import "server-only";
 import type { NextRequest } from "next/server";
-import { z } from "zod";
-import type { Session } from "next-auth";
+import type { z } from "zod";
 import { env } from "@/lib/env.mjs";
+import type { Permission } from "@/lib/schemas/permissions";
 import { auth } from "@/lib/server/auth";
+import { recordAudit } from "@/lib/server/workspaces/audit";
+import { getCreatorAccess, getWorkspaceAccess, hasPermission, type CreatorAccess, type WorkspaceAccess } from "@/lib/server/workspaces/access";
 import { ApiError, toErrorResponse } from "./errors";
 
-// The one wrapper every /api route handler goes through: session, CSRF
-// protection on writes, zod-parsed params/query/body, and the single error
-// model. (tests/api-routes-wrapped.test.ts fails if a handler bypasses it.)
+// The one wrapper every /api route handler goes through, in this order:
+// CSRF check on writes → session → membership of the workspace → the creator
+// inside the member's scope → the role's permission → zod-parsed params,
+// query and body → handler → audit record of the write → one error model.
+// Objects outside the user's memberships answer 404, exactly like objects
+// that do not exist. (lib/server/api/routes-wrapped.test.ts fails if a
+// handler bypasses this; e2e/access-matrix.spec.ts checks every route.)
 
 export const WRAPPED = Symbol.for("vuedeck.apiRoute");
 
-type Access = "public" | "user";
+type Access = "public" | "user" | "workspace" | "creator";
+type SessionUser = { id: string; name: string };
 
-type HandlerCtx<P, Q, B, A extends Access> = {
+type AccessOf<A extends Access> = A extends "creator" ? CreatorAccess : A extends "workspace" ? WorkspaceAccess : null;
+type UserOf<A extends Access> = A extends "public" ? SessionUser | null : SessionUser;
+
+export type AuditNote = { target?: string; details?: Record<string, unknown>; creatorId?: string | null };
+
+export type HandlerCtx<P, Q, B, A extends Access> = {
   req: NextRequest;
   params: P;
   query: Q;
   body: B;
-  session: A extends "user" ? Session & { user: { id: string } } : Session | null;
+  user: UserOf<A>;
+  access: AccessOf<A>;
+  /** Adds target/details to this request's audit record (writes). */
+  audit: (note: AuditNote) => void;
 };
 
 type Options<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, A extends Access> = {
   access: A;
+  /** Required for workspace/creator routes: checked against the role table. */
+  permission?: A extends "workspace" | "creator" ? Permission : never;
+  /** Audit action recorded after a successful call (default for writes:
+   * the route's own name; `false` for writes that audit themselves). */
+  audit?: string | false;
   params?: P;
   query?: Q;
   body?: B;
@@ -62,26 +82,62 @@ async function readJson(req: Request) {
   }
 }
 
-export function apiRoute<
-  A extends Access,
-  P extends z.ZodType = z.ZodUnknown,
-  Q extends z.ZodType = z.ZodUnknown,
-  B extends z.ZodType = z.ZodUnknown,
->(opts: Options<P, Q, B, A>) {
+const notFound = (what: string) => new ApiError("not_found", `${what} not found.`);
+
+async function resolveAccess(kind: Access, userId: string, raw: Record<string, string | string[]>, permission: Permission | undefined) {
+  if (kind === "public" || kind === "user") return null;
+  const access =
+    kind === "creator"
+      ? typeof raw.creatorId === "string" && (await getCreatorAccess(userId, raw.creatorId))
+      : typeof raw.workspaceId === "string" && (await getWorkspaceAccess(userId, raw.workspaceId));
+  if (!access) throw notFound(kind === "creator" ? "Creator" : "Workspace");
+  if (!permission || !hasPermission(access, permission)) {
+    throw new ApiError("forbidden", "Your role does not allow this.");
+  }
+  return access;
+}
+
+export function apiRoute<A extends Access, P extends z.ZodType = z.ZodUnknown, Q extends z.ZodType = z.ZodUnknown, B extends z.ZodType = z.ZodUnknown>(
+  opts: Options<P, Q, B, A>,
+) {
   const wrapped = async (req: NextRequest, context: { params: Promise<Record<string, string | string[]>> }) => {
     const where = `${req.method} ${req.nextUrl.pathname}`;
+    // Refusals before the handler runs (CSRF, session, scope, role) are
+    // marked, so the access-matrix test tells them from the handler's own
+    // 404s. Nonexistent and out-of-scope objects get the same mark.
+    let refused = true;
     try {
       assertSameOrigin(req);
       const session = await auth();
-      if (opts.access === "user" && !session?.user?.id) throw new ApiError("unauthorized", "Sign in to continue.");
-      const params = opts.params ? opts.params.parse(await context.params) : await context.params;
+      const user = session?.user?.id ? { id: session.user.id, name: session.user.name ?? "Someone" } : null;
+      if (opts.access !== "public" && !user) throw new ApiError("unauthorized", "Sign in to continue.");
+      const rawParams = (await context.params) ?? {};
+      const access = user ? await resolveAccess(opts.access, user.id, rawParams, opts.permission) : null;
+      refused = false;
+      const params = opts.params ? opts.params.parse(rawParams) : rawParams;
       const query = opts.query ? opts.query.parse(searchParamsObject(req.nextUrl)) : undefined;
       const body = opts.body ? opts.body.parse(await readJson(req)) : undefined;
-      const result = await opts.handler({ req, params, query, body, session } as HandlerCtx<z.output<P>, z.output<Q>, z.output<B>, A>);
+      const notes: AuditNote = {};
+      const result = await opts.handler({
+        req,
+        params,
+        query,
+        body,
+        user,
+        access,
+        audit: (n: AuditNote) => void Object.assign(notes, n),
+      } as unknown as HandlerCtx<z.output<P>, z.output<Q>, z.output<B>, A>);
+      const action = opts.audit ?? (SAFE_METHODS.has(req.method) ? false : `${req.method} ${req.nextUrl.pathname}`);
+      if (action && access && user) {
+        const creatorId = notes.creatorId !== undefined ? notes.creatorId : "creator" in access ? (access as CreatorAccess).creator.id : null;
+        await recordAudit({ workspaceId: access.workspace.id, creatorId, actor: user, action, target: notes.target, details: notes.details });
+      }
       if (result instanceof Response) return result;
       return Response.json(result ?? null, { headers: { "Cache-Control": "no-store" } });
     } catch (err) {
-      return toErrorResponse(err, where);
+      const res = toErrorResponse(err, where);
+      if (refused) res.headers.set("X-Vuedeck-Access", "refused");
+      return res;
     }
   };
   return Object.assign(wrapped, { [WRAPPED]: true });

@@ -32,4 +32,17 @@ describe("API routes", () => {
     }
     expect(src).not.toMatch(/export\s*\{/);
   });
+
+  it.each(files.filter((f) => !EXEMPT.has(f)))("%s declares its access and, for workspace/creator routes, a permission", (file) => {
+    const src = fs.readFileSync(file, "utf8");
+    const calls = src.split("apiRoute(").slice(1);
+    for (const call of calls) {
+      const access = /access:\s*"(public|user|workspace|creator)"/.exec(call)?.[1];
+      expect(access, "apiRoute({ access: … }) is required").toBeDefined();
+      if (access === "workspace" || access === "creator") expect(call).toMatch(/permission:\s*"[a-z]+:[a-z]+"/);
+      // Routes under /api/creators/[creatorId] or /api/workspaces/[workspaceId] must check that object.
+      if (file.includes("[creatorId]")) expect(access).toBe("creator");
+      if (file.includes("[workspaceId]")) expect(access).toBe("workspace");
+    }
+  });
 });

@@ -1,0 +1,122 @@
+"use client";
+
+import { ChevronRight } from "lucide-react";
+import Link from "next/link";
+import { Avatar } from "@/components/ui/avatar";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { ErrorState } from "@/components/ui/error-state";
+import { Skeleton } from "@/components/ui/skeleton";
+import { useAgencyOverview } from "@/lib/queries/workspaces";
+import type { AgencyOverviewRow } from "@/lib/schemas/agency";
+import { formatCount, formatMoney } from "@/lib/utils/format";
+
+const money = (v: number | null) => (v === null ? "—" : formatMoney(v));
+const count = (v: number | null, capped = false) => (v === null ? "—" : `${formatCount(v)}${capped ? "+" : ""}`);
+
+export function AllCreators({ workspaceId, name }: { workspaceId: string; name: string }) {
+  const { data, error, isPending, refetch } = useAgencyOverview(workspaceId);
+  return (
+    <div className="flex flex-col gap-6">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">All creators</h1>
+        <p className="mt-1 text-sm text-muted">{name}: every creator you manage, at a glance.</p>
+      </div>
+      {isPending ? (
+        <Skeleton className="h-64 rounded-xl" />
+      ) : !data ? (
+        <ErrorState error={error} onRetry={() => void refetch()} what="the creators overview" />
+      ) : data.rows.length === 0 ? (
+        <Card className="p-6 text-sm text-muted">No creators in your scope yet. Ask the workspace owner to give you access.</Card>
+      ) : (
+        <>
+          <Card className="hidden overflow-hidden md:block">
+            <table className="w-full text-sm" data-testid="creators-table">
+              <thead className="border-b border-line bg-canvas text-left text-xs font-medium tracking-wide text-muted uppercase">
+                <tr>
+                  <th className="px-5 py-3">Creator</th>
+                  {data.showEarnings ? <th className="px-5 py-3 text-right">Today</th> : null}
+                  {data.showEarnings ? <th className="px-5 py-3 text-right">Last 30 days</th> : null}
+                  <th className="px-5 py-3 text-right">Subscribers</th>
+                  <th className="px-5 py-3 text-right">Unread chats</th>
+                  <th className="w-8" />
+                </tr>
+              </thead>
+              <tbody>
+                {data.rows.map((r) => (
+                  <Row key={r.creator.id} row={r} showEarnings={data.showEarnings} />
+                ))}
+              </tbody>
+              <tfoot className="border-t border-line bg-canvas font-medium">
+                <tr>
+                  <td className="px-5 py-3">Total ({data.rows.length})</td>
+                  {data.showEarnings ? <td className="tabular px-5 py-3 text-right">{money(data.totals.earningsToday)}</td> : null}
+                  {data.showEarnings ? <td className="tabular px-5 py-3 text-right">{money(data.totals.earnings30d)}</td> : null}
+                  <td className="tabular px-5 py-3 text-right">{formatCount(data.totals.subscribers)}</td>
+                  <td className="tabular px-5 py-3 text-right">{formatCount(data.totals.unreadChats)}</td>
+                  <td />
+                </tr>
+              </tfoot>
+            </table>
+          </Card>
+          <div className="flex flex-col gap-3 md:hidden">
+            {data.rows.map((r) => (
+              <Link key={r.creator.id} href={`/c/${r.creator.id}`} className="rounded-xl border border-line bg-surface p-4 shadow-sm">
+                <div className="flex items-center gap-3">
+                  <Avatar src={r.creator.avatarUrl} name={r.creator.displayName} size="sm" />
+                  <div className="min-w-0 flex-1">
+                    <p className="truncate font-medium">{r.creator.displayName}</p>
+                    <p className="truncate text-xs text-muted">@{r.creator.handle}</p>
+                  </div>
+                  <ChevronRight className="size-4 text-muted" aria-hidden="true" />
+                </div>
+                <dl className="mt-3 grid grid-cols-2 gap-2 text-sm">
+                  {data.showEarnings ? <Cell label="Today" value={money(r.earningsToday)} /> : null}
+                  {data.showEarnings ? <Cell label="30 days" value={money(r.earnings30d)} /> : null}
+                  <Cell label="Subscribers" value={count(r.subscribers)} />
+                  <Cell label="Unread" value={count(r.unreadChats, r.unreadCapped)} />
+                </dl>
+                {r.error ? <p className="mt-2 text-xs text-red-700">Could not load from Fanvue: {r.error}</p> : null}
+              </Link>
+            ))}
+          </div>
+          {data.showEarnings ? <p className="text-xs text-muted">Earnings: {data.earningsNote}</p> : null}
+        </>
+      )}
+    </div>
+  );
+}
+
+function Cell({ label, value }: { label: string; value: string }) {
+  return (
+    <div>
+      <dt className="text-xs text-muted">{label}</dt>
+      <dd className="tabular font-medium">{value}</dd>
+    </div>
+  );
+}
+
+function Row({ row: r, showEarnings }: { row: AgencyOverviewRow; showEarnings: boolean }) {
+  return (
+    <tr className="border-b border-line last:border-0 hover:bg-canvas/60" data-testid={`creator-row-${r.creator.handle}`}>
+      <td className="px-5 py-3">
+        <Link href={`/c/${r.creator.id}`} className="flex items-center gap-3 font-medium hover:underline">
+          <Avatar src={r.creator.avatarUrl} name={r.creator.displayName} size="sm" />
+          <span className="min-w-0">
+            <span className="block truncate">{r.creator.displayName}</span>
+            <span className="block truncate text-xs font-normal text-muted">@{r.creator.handle}</span>
+          </span>
+          {r.stale ? <Badge tone="warning">Cached</Badge> : null}
+          {r.error ? <Badge tone="danger" title={r.error}>Fanvue error</Badge> : null}
+        </Link>
+      </td>
+      {showEarnings ? <td className="tabular px-5 py-3 text-right">{money(r.earningsToday)}</td> : null}
+      {showEarnings ? <td className="tabular px-5 py-3 text-right">{money(r.earnings30d)}</td> : null}
+      <td className="tabular px-5 py-3 text-right">{count(r.subscribers)}</td>
+      <td className="tabular px-5 py-3 text-right">{count(r.unreadChats, r.unreadCapped)}</td>
+      <td className="pr-4 text-right">
+        <ChevronRight className="inline size-4 text-muted" aria-hidden="true" />
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,42 @@
+// The role table: what each role may do. Enforced on the server by apiRoute()
+// (and page loaders); used by the UI only to hide what would be refused.
+// README "Roles" documents it in words; tests/e2e check it route by route.
+
+export const ROLES = ["owner", "manager", "chatter", "viewer"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = {
+  "workspace:read": "See the workspace and its creators",
+  "overview:read": "See a creator's overview (audience, unread chats)",
+  "earnings:read": "See earnings totals, charts and top spenders",
+  "earnings:export": "Export earnings (CSV)",
+  "fans:read": "See subscribers, followers and the fan panel",
+  "fans:write": "Edit fan notes, tags and custom lists",
+  "chats:read": "Read chats",
+  "chats:send": "Send messages (incl. PPV) and manage chats",
+  "mass:send": "Send and schedule mass messages",
+  "posts:read": "See posts and the queue",
+  "posts:write": "Create, schedule and edit posts",
+  "vault:read": "Browse the media vault",
+  "vault:write": "Upload media and manage folders",
+  "audit:read": "See the activity log",
+  "team:manage": "Invite, change and remove team members",
+  "connection:manage": "Reconnect or disconnect Fanvue, remove creators",
+} as const;
+export type Permission = keyof typeof PERMISSIONS;
+
+const ALL = Object.keys(PERMISSIONS) as Permission[];
+const READ: Permission[] = ["workspace:read", "overview:read", "earnings:read", "earnings:export", "fans:read", "chats:read", "posts:read", "vault:read"];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  owner: ALL,
+  // Everything about creators; nothing about the team or the connection.
+  manager: ALL.filter((p) => p !== "team:manage" && p !== "connection:manage"),
+  // The inbox and what it needs: fans, the vault to attach media, sends.
+  // No earnings totals, payouts or exports.
+  chatter: ["workspace:read", "overview:read", "fans:read", "fans:write", "chats:read", "chats:send", "vault:read"],
+  // Read-only, including earnings and their export (an accountant's seat).
+  viewer: READ,
+};
+
+export const can = (role: Role, permission: Permission) => ROLE_PERMISSIONS[role].includes(permission);

@@ -1,0 +1,70 @@
+import { z } from "zod";
+
+// Inputs of the team API, shared by route handlers and forms.
+
+const staffRole = z.enum(["manager", "chatter", "viewer"], { error: "role must be manager, chatter or viewer" });
+
+export const inviteCreateSchema = z
+  .object({
+    role: staffRole,
+    allCreators: z.boolean({ error: "allCreators must be true or false" }),
+    creatorIds: z.array(z.string().min(1)).max(500).default([]),
+    // 1–30 days: long enough to reach someone, short enough that a leaked
+    // link in an old chat is dead.
+    expiresInDays: z.number({ error: "expiresInDays must be a number" }).int().min(1).max(30).default(7),
+    note: z.string().trim().max(200).optional(),
+  })
+  .strict();
+export type InviteCreate = z.infer<typeof inviteCreateSchema>;
+
+export const memberUpdateSchema = z
+  .object({
+    role: staffRole.optional(),
+    allCreators: z.boolean().optional(),
+    creatorIds: z.array(z.string().min(1)).max(500).optional(),
+  })
+  .strict()
+  .refine((v) => v.role !== undefined || v.allCreators !== undefined || v.creatorIds !== undefined, { error: "Nothing to change" });
+export type MemberUpdate = z.infer<typeof memberUpdateSchema>;
+
+export const auditQuerySchema = z.object({
+  creatorId: z.string().min(1).optional(),
+  actorUserId: z.string().min(1).optional(),
+  action: z.string().max(60).optional(),
+  before: z.iso.datetime({ error: "before must be an ISO date-time" }).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+
+export type MemberView = {
+  id: string;
+  userId: string;
+  name: string;
+  handle: string | null;
+  image: string | null;
+  role: "owner" | "manager" | "chatter" | "viewer";
+  allCreators: boolean;
+  creatorIds: string[];
+  joinedAt: string;
+};
+
+export type InviteView = {
+  id: string;
+  role: "manager" | "chatter" | "viewer" | "owner";
+  allCreators: boolean;
+  creatorIds: string[];
+  note: string | null;
+  createdAt: string;
+  expiresAt: string;
+  status: "pending" | "used" | "revoked" | "expired";
+};
+
+export type AuditItem = {
+  id: string;
+  at: string;
+  actorUserId: string | null;
+  actorName: string;
+  action: string;
+  creatorId: string | null;
+  target: string | null;
+  details: unknown;
+};

@@ -1,0 +1,52 @@
+import "server-only";
+import { db } from "@/lib/server/db";
+import { fanvueConfig } from "@/lib/server/fanvue/config";
+import type { Role } from "@/lib/schemas/permissions";
+import { listAccessibleCreators, type AccessibleCreator } from "@/lib/server/workspaces/access";
+
+export type ShellData = {
+  user: { name: string; handle: string | null; image: string | null };
+  creators: AccessibleCreator[];
+  workspaces: { id: string; name: string; kind: "creator" | "agency"; role: Role; needsReauth: boolean; reauthReason: string | null }[];
+  isSandbox: boolean;
+};
+
+/** What the dashboard shell shows: who is signed in, every creator they may
+ * open (for the switcher), and each workspace's connection health. */
+export async function loadShell(userId: string): Promise<ShellData> {
+  const [user, creators, memberships] = await Promise.all([
+    db.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, handle: true, image: true } }),
+    listAccessibleCreators(userId),
+    db.membership.findMany({ where: { userId }, include: { workspace: { include: { connection: true } } }, orderBy: { createdAt: "asc" } }),
+  ]);
+  return {
+    user: { name: user.name ?? user.handle ?? "Account", handle: user.handle, image: user.image },
+    creators,
+    workspaces: memberships.map((m) => ({
+      id: m.workspace.id,
+      name: m.workspace.name,
+      kind: m.workspace.kind,
+      role: m.role,
+      needsReauth: m.workspace.connection.status === "needs_reauth",
+      reauthReason: m.workspace.connection.statusReason,
+    })),
+    isSandbox: fanvueConfig.isSandbox,
+  };
+}
+
+/** Where "/" should go: the creator picked last, else the first one. */
+export async function homePathFor(userId: string): Promise<string> {
+  const [user, creators] = await Promise.all([
+    db.user.findUnique({ where: { id: userId }, select: { lastCreatorId: true } }),
+    listAccessibleCreators(userId),
+  ]);
+  const last = creators.find((c) => c.id === user?.lastCreatorId);
+  if (last) return `/c/${last.id}`;
+  if (creators[0]) return `/c/${creators[0].id}`;
+  const membership = await db.membership.findFirst({ where: { userId }, orderBy: { createdAt: "asc" } });
+  return membership ? `/w/${membership.workspaceId}` : "/welcome";
+}
+
+export async function rememberCreator(userId: string, creatorId: string) {
+  await db.user.updateMany({ where: { id: userId, NOT: { lastCreatorId: creatorId } }, data: { lastCreatorId: creatorId } });
+}

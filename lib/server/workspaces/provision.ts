@@ -1,0 +1,79 @@
+import "server-only";
+import { db } from "@/lib/server/db";
+import { fanvueClient } from "@/lib/server/fanvue/client";
+import { listManagedCreators } from "@/lib/server/fanvue/resources/creators";
+import type { FanvueMe } from "@/lib/server/fanvue/schemas/users";
+import { recordAudit } from "./audit";
+
+// What a sign-in sets up. A creator gets a workspace for their own account
+// (self routes); an account that manages creators (GET /creators) gets an
+// agency workspace. Anyone else gets no workspace of their own: they join
+// others' through invite links (staff), and their Fanvue tokens are dropped.
+
+export type Provisioned = { kind: "creator" | "agency"; workspaceId: string } | { kind: "none" };
+
+export async function provisionOnSignIn(userId: string, me: FanvueMe, connectionId: string): Promise<Provisioned> {
+  if (me.isCreator) {
+    const workspace = await ensureWorkspace(connectionId, "creator", me.displayName ?? me.handle, userId);
+    await upsertCreators(workspace.id, [{ uuid: me.uuid, handle: me.handle, displayName: me.displayName ?? me.handle, avatarUrl: me.avatarUrl }], false);
+    return { kind: "creator", workspaceId: workspace.id };
+  }
+  const managed = await listManagedCreators(fanvueClient({ connectionId }));
+  if (managed.length > 0) {
+    const workspace = await ensureWorkspace(connectionId, "agency", me.displayName ?? me.handle, userId);
+    await applyCreatorList(workspace.id, managed);
+    return { kind: "agency", workspaceId: workspace.id };
+  }
+  // No creator of its own and none managed: keep nothing we do not need.
+  const owned = await db.workspace.findUnique({ where: { connectionId } });
+  if (!owned) await db.fanvueConnection.delete({ where: { id: connectionId } }).catch(() => undefined);
+  return { kind: "none" };
+}
+
+async function ensureWorkspace(connectionId: string, kind: "creator" | "agency", name: string, ownerId: string) {
+  const existing = await db.workspace.findUnique({ where: { connectionId } });
+  const workspace = existing ?? (await db.workspace.create({ data: { connectionId, kind, name } }));
+  await db.membership.upsert({
+    where: { workspaceId_userId: { workspaceId: workspace.id, userId: ownerId } },
+    create: { workspaceId: workspace.id, userId: ownerId, role: "owner", allCreators: true },
+    update: { role: "owner", allCreators: true },
+  });
+  if (!existing) await recordAudit({ workspaceId: workspace.id, actor: { id: ownerId, name }, action: "workspace.create", details: { kind } });
+  return workspace;
+}
+
+type CreatorInfo = { uuid: string; handle: string; displayName: string; avatarUrl: string | null };
+
+async function upsertCreators(workspaceId: string, creators: CreatorInfo[], markMissingRemoved: boolean) {
+  for (const c of creators) {
+    await db.creator.upsert({
+      where: { workspaceId_fanvueUuid: { workspaceId, fanvueUuid: c.uuid } },
+      create: { workspaceId, fanvueUuid: c.uuid, handle: c.handle, displayName: c.displayName, avatarUrl: c.avatarUrl },
+      update: { handle: c.handle, displayName: c.displayName, avatarUrl: c.avatarUrl, removedAt: null },
+    });
+  }
+  if (markMissingRemoved) {
+    await db.creator.updateMany({
+      where: { workspaceId, removedAt: null, fanvueUuid: { notIn: creators.map((c) => c.uuid) } },
+      data: { removedAt: new Date() },
+    });
+  }
+  await db.workspace.update({ where: { id: workspaceId }, data: { creatorsSyncedAt: new Date() } });
+}
+
+/** Mirrors GET /creators: new creators appear, ones no longer managed are
+ * marked removed (their access ends on the next request). */
+export async function applyCreatorList(workspaceId: string, managed: { uuid: string; handle: string; displayName: string | null; avatarUrl: string | null }[]) {
+  await upsertCreators(
+    workspaceId,
+    managed.map((m) => ({ uuid: m.uuid, handle: m.handle, displayName: m.displayName ?? m.handle, avatarUrl: m.avatarUrl })),
+    true,
+  );
+}
+
+/** Re-reads the agency's creator list from Fanvue. */
+export async function syncAgencyCreators(workspaceId: string) {
+  const ws = await db.workspace.findUniqueOrThrow({ where: { id: workspaceId } });
+  if (ws.kind !== "agency") return;
+  await applyCreatorList(workspaceId, await listManagedCreators(fanvueClient({ connectionId: ws.connectionId })));
+}
