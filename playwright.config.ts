@@ -6,7 +6,7 @@ const baseURL = process.env.E2E_BASE_URL ?? "http://localhost:3000";
 
 export default defineConfig({
   testDir: "e2e",
-  outputDir: "test-results/e2e",
+  outputDir: process.env.E2E_OUTPUT_DIR ?? "test-results/e2e",
   // One worker: journeys share one sandbox whose fault switches and clock are
   // global; serial runs keep them hermetic.
   workers: 1,

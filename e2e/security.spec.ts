@@ -22,7 +22,7 @@ async function dumpDatabase(): Promise<string> {
 }
 
 function clientBundles(): string {
-  const dir = path.join(process.cwd(), ".next", "static");
+  const dir = path.join(process.cwd(), process.env.NEXT_DIST_DIR || ".next", "static");
   const out: string[] = [];
   const walk = (d: string) => {
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {

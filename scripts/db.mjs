@@ -7,14 +7,14 @@
 //   node scripts/db.mjs deploy          apply pending migrations to DATABASE_URL
 //   node scripts/db.mjs new <name>      write prisma/migrations/<ts>_<name>/migration.sql
 //                                      (diff of the migrations, replayed in an in-memory
-//                                      PGlite shadow database, against schema.prisma)
+//                                      PGlite shadow database, against prisma/schema/*.prisma)
 import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const schemaPath = path.join(root, "prisma", "schema.prisma");
+const schemaDir = path.join(root, "prisma", "schema");
 const migrationsDir = path.join(root, "prisma", "migrations");
 const noFilters = { externalTables: [], externalEnums: [] };
 
@@ -64,13 +64,22 @@ function readMigrationsList() {
   };
 }
 
+/** The schema is split by feature into prisma/schema/*.prisma. */
+function readSchemaFiles() {
+  return fs
+    .readdirSync(schemaDir)
+    .filter((f) => f.endsWith(".prisma"))
+    .sort()
+    .map((f) => ({ path: path.join(schemaDir, f), content: fs.readFileSync(path.join(schemaDir, f), "utf8") }));
+}
+
 async function withEngine(adapterFactory, fn) {
   const bg = await loadEngineModule();
   const { bindMigrationAwareSqlAdapterFactory } = await import("@prisma/driver-adapter-utils");
-  const schema = fs.readFileSync(schemaPath, "utf8");
+  const schema = readSchemaFiles();
   const logs = [];
   const engine = await bg.SchemaEngine.new(
-    { datamodels: [[schemaPath, schema]] },
+    { datamodels: schema.map((f) => [f.path, f.content]) },
     (line) => logs.push(line),
     bindMigrationAwareSqlAdapterFactory(adapterFactory),
   );
@@ -114,7 +123,7 @@ export async function diffSchema() {
       await engine.applyMigrations({ migrationsList: readMigrationsList(), filters: noFilters });
       const res = await engine.diff({
         from: { tag: "migrations", ...readMigrationsList() },
-        to: { tag: "schemaDatamodel", files: [{ path: schemaPath, content: schema }] },
+        to: { tag: "schemaDatamodel", files: schema },
         script: true,
         shadowDatabaseUrl: null,
         exitCode: null,
