@@ -49,6 +49,8 @@ const schema = z.object({
   TOKEN_ENCRYPTION_KEYS: keyRing,
   /** Set by `npm run dev` when the app runs against the local sandbox. */
   VUEDECK_SANDBOX: z.enum(["0", "1"]).default("0").transform((v) => v === "1"),
+  /** "0" keeps this server process from running background jobs. */
+  VUEDECK_WORKER: z.enum(["0", "1"]).default("1").transform((v) => v === "1"),
   /** Sandbox admin API (tests and demo tools only). */
   SANDBOX_ADMIN_URL: url("SANDBOX_ADMIN_URL").optional(),
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/server/db";
 import { decryptToken, encryptToken, tokenAad } from "@/lib/server/crypto/token-cipher";
+import { wakeConnectionJobs } from "@/lib/server/jobs/queue";
 import { FanvueError } from "./errors";
 import { refreshTokens, type TokenSet } from "./oauth";
 
@@ -26,11 +27,14 @@ export async function saveConnectionTokens(input: { userId: string; fanvueUserUu
     statusReason: null,
     refreshedAt: new Date(),
   };
-  return db.fanvueConnection.upsert({
+  const connection = await db.fanvueConnection.upsert({
     where: { fanvueUserUuid },
     create: { fanvueUserUuid, userId, ...data },
     update: { userId, ...data, tokenVersion: { increment: 1 } },
   });
+  // Reconnecting resumes the background work that paused while it was needed.
+  await wakeConnectionJobs(connection.id);
+  return connection;
 }
 
 export async function markNeedsReauth(connectionId: string, reason: string) {
