@@ -1,4 +1,4 @@
 import "server-only";
 // Every background job handler and scheduler, imported for their side effect
 // of registering with the worker. Add new job modules here.
-export {};
+import "@/lib/server/earnings/jobs";

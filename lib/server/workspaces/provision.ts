@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/server/db";
+import { requestEarningsSync } from "@/lib/server/earnings/jobs";
 import { fanvueClient } from "@/lib/server/fanvue/client";
 import { listManagedCreators } from "@/lib/server/fanvue/resources/creators";
 import type { FanvueMe } from "@/lib/server/fanvue/schemas/users";
@@ -59,6 +60,9 @@ async function upsertCreators(workspaceId: string, creators: CreatorInfo[], mark
     });
   }
   await db.workspace.update({ where: { id: workspaceId }, data: { creatorsSyncedAt: new Date() } });
+  // Start (or refresh) each creator's earnings ledger right away.
+  const ws = await db.workspace.findUniqueOrThrow({ where: { id: workspaceId }, include: { creators: { where: { removedAt: null } } } });
+  for (const c of ws.creators) await requestEarningsSync(c.id, ws.connectionId);
 }
 
 /** Mirrors GET /creators: new creators appear, ones no longer managed are

@@ -1,0 +1,73 @@
+import { z } from "zod";
+
+// The earnings API's inputs and outputs, shared by the route, the page and the CSV.
+
+export const SOURCES = ["subscription", "renewal", "tip", "message", "post", "referral", "others"] as const;
+export type SourceGroup = (typeof SOURCES)[number];
+/** Fanvue sources outside the main six are grouped as "others". */
+export const sourceGroup = (s: string): SourceGroup => ((SOURCES as readonly string[]).includes(s) && s !== "others" ? (s as SourceGroup) : "others");
+
+export const PRESETS = ["today", "7d", "30d", "90d", "mtd", "last_month", "ytd", "12m", "all", "custom"] as const;
+export type Preset = (typeof PRESETS)[number];
+
+const ymd = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "must be a date like 2026-11-29" }).refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), { error: "is not a real date" });
+
+export const isTimeZone = (tz: string) => {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+export const earningsQuerySchema = z
+  .object({
+    range: z.enum(PRESETS, { error: `range must be one of ${PRESETS.join(", ")}` }).default("30d"),
+    from: ymd.optional(),
+    to: ymd.optional(),
+    tz: z.string().max(64).refine(isTimeZone, { error: "tz must be an IANA time zone such as Europe/Berlin" }).default("UTC"),
+    granularity: z.enum(["day", "week", "month"], { error: "granularity must be day, week or month" }).default("day"),
+    sources: z
+      .string()
+      .optional()
+      .transform((v) => (v ? v.split(",").filter(Boolean) : []))
+      .refine((list) => list.every((s) => (SOURCES as readonly string[]).includes(s)), { error: `sources must be among ${SOURCES.join(", ")}` }),
+  })
+  .superRefine((q, ctx) => {
+    if (q.range !== "custom") return;
+    if (!q.from) ctx.addIssue({ code: "custom", path: ["from"], message: "from is required for a custom range" });
+    if (!q.to) ctx.addIssue({ code: "custom", path: ["to"], message: "to is required for a custom range" });
+    if (q.from && q.to && q.to < q.from) ctx.addIssue({ code: "custom", path: ["to"], message: "to must be on or after from" });
+    if (q.from && q.to && Date.parse(q.to) - Date.parse(q.from) > 5 * 366 * 86_400_000) {
+      ctx.addIssue({ code: "custom", path: ["from"], message: "the range must be at most 5 years" });
+    }
+  });
+export type EarningsQuery = z.output<typeof earningsQuerySchema>;
+
+export type Money = { gross: number; net: number };
+
+export type Totals = Money & { transactions: number; payingFans: number; avgPerPayingFan: Money | null };
+
+export type ResolvedRange = { from: string; to: string; tz: string; startUtc: string; endUtc: string; partial: boolean };
+
+export type EarningsReport = {
+  currency: "USD";
+  range: ResolvedRange & { granularity: "day" | "week" | "month"; preset: Preset };
+  previous: ResolvedRange & { effectiveEndUtc: string };
+  totals: Totals;
+  previousTotals: Totals;
+  refunds: Money & { count: number };
+  series: { bucket: string; partial: boolean; bySource: Partial<Record<SourceGroup, Money>>; gross: number; net: number }[];
+  bySource: { source: SourceGroup; gross: number; net: number; transactions: number }[];
+  topSpenders: { fanUuid: string; handle: string | null; name: string | null; gross: number; net: number; transactions: number }[];
+  sync: SyncStatus;
+};
+
+export type SyncStatus = {
+  state: "never" | "backfilling" | "syncing" | "idle" | "failed" | "paused";
+  lastSyncedAt: string | null;
+  error: string | null;
+  progress: { rowsDone: number; reachedAt: string | null; runFrom: string | null; runUntil: string | null; fraction: number | null } | null;
+  refundsAvailable: boolean;
+};

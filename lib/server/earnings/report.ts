@@ -1,0 +1,167 @@
+import "server-only";
+import { Prisma } from "@/generated/prisma/client";
+import { db } from "@/lib/server/db";
+import { sourceGroup, SOURCES, type EarningsQuery, type EarningsReport, type Money, type ResolvedRange, type SourceGroup, type Totals } from "@/lib/schemas/earnings";
+import { addDays, bucketStarts, daysBetween, localDate, presetDates, startOfLocalDay, type Ymd } from "@/lib/utils/date-range";
+import { getSyncStatus } from "./status";
+
+// Earnings from the ledger, aggregated in SQL in the viewer's time zone
+// (`AT TIME ZONE` applies the zone's DST rules per row), never from Fanvue's
+// UTC buckets. Integer cents throughout.
+
+type Range = ResolvedRange & { startMs: number; endMs: number };
+
+/** Raw Fanvue sources that make up a source group (for the SQL filter). */
+const RAW_SOURCES: Record<SourceGroup, string[] | null> = {
+  subscription: ["subscription"],
+  renewal: ["renewal"],
+  tip: ["tip"],
+  message: ["message"],
+  post: ["post"],
+  referral: ["referral"],
+  others: null, // everything else
+};
+
+function resolve(from: Ymd, to: Ymd, tz: string, now: number): Range {
+  const startMs = startOfLocalDay(from, tz);
+  const endMs = startOfLocalDay(addDays(to, 1), tz);
+  return { from, to, tz, startMs, endMs, startUtc: new Date(startMs).toISOString(), endUtc: new Date(endMs).toISOString(), partial: now < endMs };
+}
+
+export async function resolveRange(q: EarningsQuery, creatorIds: string[], now = Date.now()): Promise<Range> {
+  const today = localDate(now, q.tz);
+  if (q.range === "custom") return resolve(q.from!, q.to!, q.tz, now);
+  if (q.range === "all") {
+    const first = await db.earningRow.findFirst({ where: { creatorId: { in: creatorIds } }, orderBy: { occurredAt: "asc" }, select: { occurredAt: true } });
+    return resolve(first ? localDate(first.occurredAt.getTime(), q.tz) : today, today, q.tz, now);
+  }
+  const { from, to } = presetDates(q.range, today);
+  return resolve(from, to, q.tz, now);
+}
+
+function sourceFilter(sources: string[]) {
+  if (sources.length === 0 || sources.length === SOURCES.length) return Prisma.empty;
+  const named = sources.flatMap((s) => RAW_SOURCES[s as SourceGroup] ?? []);
+  const known = Object.values(RAW_SOURCES).flatMap((v) => v ?? []);
+  const parts = [Prisma.sql`source = ANY(${named}::text[])`];
+  if (sources.includes("others")) parts.push(Prisma.sql`NOT (source = ANY(${known}::text[]))`);
+  return Prisma.sql`AND (${Prisma.join(parts, " OR ")})`;
+}
+
+const n = (v: bigint | number | null) => Number(v ?? 0);
+
+async function totals(creatorIds: string[], startMs: number, endMs: number, sources: string[]): Promise<Totals> {
+  const [row] = await db.$queryRaw<{ gross: bigint; net: bigint; transactions: bigint; fans: bigint }[]>`
+    SELECT COALESCE(SUM(gross), 0)::bigint AS gross, COALESCE(SUM(net), 0)::bigint AS net, COUNT(*)::bigint AS transactions,
+           COUNT(DISTINCT "fanUuid")::bigint AS fans
+    FROM "EarningRow"
+    WHERE "creatorId" = ANY(${creatorIds}::text[]) AND "occurredAt" >= ${new Date(startMs)} AND "occurredAt" < ${new Date(endMs)} ${sourceFilter(sources)}`;
+  const gross = n(row!.gross);
+  const net = n(row!.net);
+  const payingFans = n(row!.fans);
+  return {
+    gross,
+    net,
+    transactions: n(row!.transactions),
+    payingFans,
+    // Rounded to the cent: an average is a display figure, not a ledger one.
+    avgPerPayingFan: payingFans ? { gross: Math.round(gross / payingFans), net: Math.round(net / payingFans) } : null,
+  };
+}
+
+export async function earningsReport(creatorIds: string[], syncCreatorIds: string[], q: EarningsQuery, now = Date.now()): Promise<EarningsReport> {
+  const range = await resolveRange(q, creatorIds, now);
+  const lengthDays = daysBetween(range.from, range.to) + 1;
+  const prev = resolve(addDays(range.from, -lengthDays), addDays(range.to, -lengthDays), q.tz, now);
+  // A running period is compared like for like: the same elapsed time.
+  const elapsed = Math.min(now, range.endMs) - range.startMs;
+  const prevEffectiveEnd = range.partial ? Math.min(prev.endMs, prev.startMs + Math.max(0, elapsed)) : prev.endMs;
+  const start = new Date(range.startMs);
+  const end = new Date(range.endMs);
+  const filter = sourceFilter(q.sources);
+
+  const [cur, previous, buckets, bySource, top, refunds, sync] = await Promise.all([
+    totals(creatorIds, range.startMs, range.endMs, q.sources),
+    totals(creatorIds, prev.startMs, prevEffectiveEnd, q.sources),
+    db.$queryRaw<{ bucket: string; source: string; gross: bigint; net: bigint }[]>`
+      SELECT to_char(date_trunc(${q.granularity}, ("occurredAt" AT TIME ZONE 'UTC') AT TIME ZONE ${q.tz}), 'YYYY-MM-DD') AS bucket,
+             source, SUM(gross)::bigint AS gross, SUM(net)::bigint AS net
+      FROM "EarningRow"
+      WHERE "creatorId" = ANY(${creatorIds}::text[]) AND "occurredAt" >= ${start} AND "occurredAt" < ${end} ${filter}
+      GROUP BY 1, 2`,
+    db.$queryRaw<{ source: string; gross: bigint; net: bigint; transactions: bigint }[]>`
+      SELECT source, SUM(gross)::bigint AS gross, SUM(net)::bigint AS net, COUNT(*)::bigint AS transactions
+      FROM "EarningRow"
+      WHERE "creatorId" = ANY(${creatorIds}::text[]) AND "occurredAt" >= ${start} AND "occurredAt" < ${end} ${filter}
+      GROUP BY 1`,
+    db.$queryRaw<{ fanUuid: string; handle: string | null; name: string | null; gross: bigint; net: bigint; transactions: bigint }[]>`
+      SELECT "fanUuid", MAX("fanHandle") AS handle, MAX("fanName") AS name, SUM(gross)::bigint AS gross, SUM(net)::bigint AS net, COUNT(*)::bigint AS transactions
+      FROM "EarningRow"
+      WHERE "creatorId" = ANY(${creatorIds}::text[]) AND "occurredAt" >= ${start} AND "occurredAt" < ${end} AND "fanUuid" IS NOT NULL ${filter}
+      GROUP BY 1 ORDER BY SUM(gross) DESC, 1 LIMIT 10`,
+    db.$queryRaw<{ gross: bigint; net: bigint; count: bigint }[]>`
+      SELECT COALESCE(SUM(gross), 0)::bigint AS gross, COALESCE(SUM(net), 0)::bigint AS net, COUNT(*)::bigint AS count
+      FROM "SpendingRow" WHERE "creatorId" = ANY(${creatorIds}::text[]) AND "occurredAt" >= ${start} AND "occurredAt" < ${end}`,
+    getSyncStatus(syncCreatorIds),
+  ]);
+
+  const series = bucketStarts(range.from, range.to, q.granularity).map((bucket) => ({ bucket, partial: false, bySource: {} as Partial<Record<SourceGroup, Money>>, gross: 0, net: 0 }));
+  const byBucket = new Map(series.map((s) => [s.bucket, s]));
+  for (const r of buckets) {
+    const s = byBucket.get(r.bucket);
+    if (!s) continue;
+    const g = sourceGroup(r.source);
+    const m = (s.bySource[g] ??= { gross: 0, net: 0 });
+    m.gross += n(r.gross);
+    m.net += n(r.net);
+    s.gross += n(r.gross);
+    s.net += n(r.net);
+  }
+  // Buckets cut by the range edges or still running are marked partial.
+  const firstCut = series[0] && series[0].bucket < range.from;
+  if (firstCut) series[0]!.partial = true;
+  const last = series.at(-1);
+  if (last && (range.partial || bucketEnd(last.bucket, q.granularity) > range.to)) last.partial = true;
+
+  const groups = new Map<SourceGroup, { gross: number; net: number; transactions: number }>();
+  for (const r of bySource) {
+    const g = groups.get(sourceGroup(r.source)) ?? { gross: 0, net: 0, transactions: 0 };
+    g.gross += n(r.gross);
+    g.net += n(r.net);
+    g.transactions += n(r.transactions);
+    groups.set(sourceGroup(r.source), g);
+  }
+  const r0 = refunds[0]!;
+  return {
+    currency: "USD",
+    range: { ...strip(range), granularity: q.granularity, preset: q.range },
+    previous: { ...strip(prev), effectiveEndUtc: new Date(prevEffectiveEnd).toISOString() },
+    totals: cur,
+    previousTotals: previous,
+    refunds: { gross: n(r0.gross), net: n(r0.net), count: n(r0.count) },
+    series,
+    bySource: SOURCES.filter((s) => groups.has(s)).map((s) => ({ source: s, ...groups.get(s)! })),
+    topSpenders: top.map((t) => ({ fanUuid: t.fanUuid, handle: t.handle, name: t.name, gross: n(t.gross), net: n(t.net), transactions: n(t.transactions) })),
+    sync,
+  };
+}
+
+function bucketEnd(bucket: Ymd, g: "day" | "week" | "month"): Ymd {
+  if (g === "day") return bucket;
+  if (g === "week") return addDays(bucket, 6);
+  const [y, m] = bucket.split("-").map(Number) as [number, number];
+  return addDays(`${m === 12 ? y + 1 : y}-${String(m === 12 ? 1 : m + 1).padStart(2, "0")}-01`, -1);
+}
+
+const strip = ({ startMs: _s, endMs: _e, ...r }: Range): ResolvedRange => r;
+
+/** Per-creator totals for the same range (agency view), current and previous. */
+export async function perCreatorTotals(creatorIds: string[], range: { startUtc: string; endUtc: string }, previous: { startUtc: string; effectiveEndUtc: string }, sources: string[]) {
+  const q = (from: string, to: string) => db.$queryRaw<{ creatorId: string; gross: bigint; net: bigint; transactions: bigint; fans: bigint }[]>`
+    SELECT "creatorId", SUM(gross)::bigint AS gross, SUM(net)::bigint AS net, COUNT(*)::bigint AS transactions, COUNT(DISTINCT "fanUuid")::bigint AS fans
+    FROM "EarningRow" WHERE "creatorId" = ANY(${creatorIds}::text[]) AND "occurredAt" >= ${new Date(from)} AND "occurredAt" < ${new Date(to)} ${sourceFilter(sources)}
+    GROUP BY 1`;
+  const [cur, prev] = await Promise.all([q(range.startUtc, range.endUtc), q(previous.startUtc, previous.effectiveEndUtc)]);
+  const toMap = (rows: typeof cur) => new Map(rows.map((r) => [r.creatorId, { gross: n(r.gross), net: n(r.net), transactions: n(r.transactions), payingFans: n(r.fans) }]));
+  return { current: toMap(cur), previous: toMap(prev) };
+}

@@ -1,0 +1,38 @@
+import "server-only";
+import type { SyncStatus } from "@/lib/schemas/earnings";
+import { db } from "@/lib/server/db";
+import { earningsSyncKey } from "./jobs";
+
+const RANK: Record<SyncStatus["state"], number> = { failed: 6, paused: 5, backfilling: 4, never: 3, syncing: 2, idle: 1 };
+
+/** How the ledger of these creators stands: the worst state wins (a failed
+ * or paused sync is never hidden behind a healthy one). */
+export async function getSyncStatus(creatorIds: string[]): Promise<SyncStatus> {
+  const [states, jobs] = await Promise.all([
+    db.syncState.findMany({ where: { creatorId: { in: creatorIds } } }),
+    db.job.findMany({ where: { key: { in: creatorIds.map(earningsSyncKey) }, status: { in: ["queued", "running"] } } }),
+  ]);
+  const statuses = creatorIds.map((id) => one(states.filter((s) => s.creatorId === id), jobs.find((j) => j.key === earningsSyncKey(id))));
+  return statuses.sort((a, b) => RANK[b.state] - RANK[a.state])[0] ?? { state: "never", lastSyncedAt: null, error: null, progress: null, refundsAvailable: true };
+}
+
+type State = Awaited<ReturnType<typeof db.syncState.findMany>>[number];
+type Job = Awaited<ReturnType<typeof db.job.findMany>>[number];
+
+function one(states: State[], job: Job | undefined): SyncStatus {
+  const e = states.find((s) => s.stream === "earnings");
+  const refundsAvailable = !states.find((s) => s.stream === "spending")?.unsupported;
+  const base = { lastSyncedAt: e?.lastSyncedAt?.toISOString() ?? null, refundsAvailable };
+  const paused = job?.status === "queued" && job.lastError?.startsWith("Paused");
+  if (paused) return { ...base, state: "paused", error: job!.lastError, progress: null };
+  if (e?.status === "failed") return { ...base, state: "failed", error: e.lastError, progress: null };
+  if (e?.status === "running" || job?.status === "running") {
+    const fraction = e?.expectedGross ? Math.min(1, Number(e.grossDone) / Number(e.expectedGross)) : null;
+    const progress = e
+      ? { rowsDone: e.rowsDone, reachedAt: e.reachedAt?.toISOString() ?? null, runFrom: e.runFrom?.toISOString() ?? null, runUntil: e.runUntil?.toISOString() ?? null, fraction }
+      : null;
+    return { ...base, state: e?.backfilledAt ? "syncing" : "backfilling", error: null, progress };
+  }
+  if (!e?.lastSyncedAt) return { ...base, state: job ? "backfilling" : "never", error: null, progress: null };
+  return { ...base, state: "idle", error: null, progress: null };
+}

@@ -1,0 +1,104 @@
+import "server-only";
+import { db } from "@/lib/server/db";
+import { clientForCreator } from "@/lib/server/creators/client";
+import { FanvueError } from "@/lib/server/fanvue/errors";
+import { getAllTimeEarnings, getEarningsPage, getSpendingPage, type FanvueEarningRow, type FanvueSpendingRow } from "@/lib/server/fanvue/resources/insights";
+import { toEarningRow, toSpendingRow } from "./rows";
+
+// Pulls a creator's earnings (and refunds) from Fanvue into the ledger.
+// First run: the whole history. Later runs: from the watermark, with an
+// overlap for rows Fanvue reports late; duplicates are no-ops (dedupe key).
+// Each page's rows and the run's cursor are committed together, so a crash
+// resumes from the last committed page: no gaps, no duplicates.
+
+export type Stream = "earnings" | "spending";
+
+/** Fanvue launched in 2021; starting the backfill earlier costs one empty call. */
+const HISTORY_START = new Date("2020-01-01T00:00:00.000Z");
+/** Rows can settle (PENDING → PAID) a while after their date. */
+const OVERLAP_MS = 48 * 3_600_000;
+
+export type SyncProgress = { stream: Stream; pagesDone: number; rowsDone: number; reachedAt: string | null; runFrom: string; runUntil: string };
+
+async function loadCreator(creatorId: string) {
+  const creator = await db.creator.findUnique({ where: { id: creatorId }, include: { workspace: true } });
+  if (!creator || creator.removedAt) return null;
+  return clientForCreator({
+    workspace: { id: creator.workspace.id, kind: creator.workspace.kind, name: creator.workspace.name, connectionId: creator.workspace.connectionId },
+    creator: { id: creator.id, fanvueUuid: creator.fanvueUuid, handle: creator.handle, displayName: creator.displayName, avatarUrl: creator.avatarUrl },
+  });
+}
+
+export async function syncStream(creatorId: string, stream: Stream, opts: { signal?: AbortSignal; onProgress?: (p: SyncProgress) => Promise<void> } = {}) {
+  const client = await loadCreator(creatorId);
+  if (!client) return { skipped: true };
+  const key = { creatorId_stream: { creatorId, stream } };
+  let state = await db.syncState.upsert({ where: key, create: { creatorId, stream }, update: {} });
+  if (state.unsupported) return { skipped: true };
+  if (!state.runUntil || !state.runFrom) {
+    const runUntil = new Date();
+    const runFrom = state.watermark ? new Date(state.watermark.getTime() - OVERLAP_MS) : HISTORY_START;
+    // A backfill's progress is measured against Fanvue's all-time gross.
+    const expected = !state.watermark && stream === "earnings" ? await getAllTimeEarnings(client).then((t) => BigInt(t.gross), () => null) : null;
+    state = await db.syncState.update({
+      where: key,
+      data: { status: "running", runFrom, runUntil, cursor: null, reachedAt: null, pagesDone: 0, rowsDone: 0, grossDone: 0n, expectedGross: expected, lastError: null },
+    });
+  } else {
+    state = await db.syncState.update({ where: key, data: { status: "running", lastError: null } });
+  }
+  const window = { startDate: state.runFrom!.toISOString(), endDate: state.runUntil!.toISOString() };
+  let cursor = state.cursor ?? undefined;
+  try {
+    for (;;) {
+      const page =
+        stream === "earnings"
+          ? await getEarningsPage(client, { ...window, cursor, signal: opts.signal })
+          : await getSpendingPage(client, { ...window, cursor, signal: opts.signal });
+      const rows = page.data;
+      const oldest = rows.reduce<Date | null>((min, r) => (min === null || Date.parse(r.date) < min.getTime() ? new Date(r.date) : min), null);
+      const next = page.nextCursor && rows.length > 0 ? page.nextCursor : null;
+      state = await db.$transaction(async (tx) => {
+        // The page came from the endpoint of `stream`, so its rows have that shape.
+        if (stream === "earnings") await tx.earningRow.createMany({ data: (rows as FanvueEarningRow[]).map((r) => toEarningRow(creatorId, r)), skipDuplicates: true });
+        else await tx.spendingRow.createMany({ data: (rows as FanvueSpendingRow[]).map((r) => toSpendingRow(creatorId, r)), skipDuplicates: true });
+        return tx.syncState.update({
+          where: key,
+          data: {
+            cursor: next,
+            pagesDone: { increment: 1 },
+            rowsDone: { increment: rows.length },
+            grossDone: { increment: BigInt(rows.reduce((sum, r) => sum + r.gross, 0)) },
+            ...(oldest ? { reachedAt: oldest } : {}),
+          },
+        });
+      });
+      await opts.onProgress?.({ stream, pagesDone: state.pagesDone, rowsDone: state.rowsDone, reachedAt: state.reachedAt?.toISOString() ?? null, ...toIso(window) });
+      if (!next) break;
+      cursor = next;
+    }
+  } catch (err) {
+    if (err instanceof FanvueError && err.kind === "unsupported") {
+      await db.syncState.update({ where: key, data: { unsupported: true, status: "idle", runFrom: null, runUntil: null, cursor: null } });
+      return { skipped: true };
+    }
+    await db.syncState.update({ where: key, data: { status: "failed", lastError: err instanceof Error ? err.message : String(err) } });
+    throw err;
+  }
+  const done = await db.syncState.update({
+    where: key,
+    data: {
+      status: "idle",
+      watermark: state.runUntil,
+      runFrom: null,
+      runUntil: null,
+      cursor: null,
+      lastSyncedAt: new Date(),
+      backfilledAt: state.backfilledAt ?? new Date(),
+      lastError: null,
+    },
+  });
+  return { skipped: false, rows: state.rowsDone, pages: state.pagesDone, watermark: done.watermark };
+}
+
+const toIso = (w: { startDate: string; endDate: string }) => ({ runFrom: w.startDate, runUntil: w.endDate });

@@ -1,0 +1,75 @@
+import "server-only";
+import { z } from "zod";
+import type { FanvueClient } from "../client";
+import type { Priority } from "../limiter";
+import { parseResponse } from "../parse";
+import { cents, cursorOf, isoDate, nullable, openEnum } from "../schemas/common";
+
+// Insights (contract §5.8): earnings and spending rows, cursor style,
+// newest first, up to 50 a page.
+
+export const EARNING_SOURCES = ["subscription", "renewal", "tip", "message", "post", "referral", "affiliate", "giveaway", "mediaLink", "checkoutLink", "appStore"] as const;
+
+const rowUser = nullable(
+  z.looseObject({ uuid: z.string(), handle: nullable(z.string()), displayName: nullable(z.string()) }),
+);
+
+export const earningRowSchema = z.looseObject({
+  date: isoDate,
+  gross: cents,
+  net: cents,
+  currency: nullable(z.string()),
+  source: openEnum(EARNING_SOURCES),
+  user: rowUser,
+  messageUuid: nullable(z.string()),
+  postUuid: nullable(z.string()),
+  transactionOrderId: nullable(z.string()),
+  transactionOrderStatus: nullable(z.string()),
+});
+export type FanvueEarningRow = z.infer<typeof earningRowSchema>;
+
+export const spendingRowSchema = z.looseObject({
+  date: isoDate,
+  gross: cents,
+  net: cents,
+  source: openEnum(["refund", "chargeback"] as const),
+  user: rowUser,
+  reversedTransactionOrderId: nullable(z.string()),
+});
+export type FanvueSpendingRow = z.infer<typeof spendingRowSchema>;
+
+type Window = { startDate: string; endDate: string; cursor?: string; size?: number; priority?: Priority; signal?: AbortSignal };
+
+const earningsPage = cursorOf(earningRowSchema);
+const spendingPage = cursorOf(spendingRowSchema);
+
+export async function getEarningsPage(client: FanvueClient, w: Window) {
+  const res = await client.creator("GET", "/insights/earnings", {
+    query: { startDate: w.startDate, endDate: w.endDate, cursor: w.cursor, size: w.size ?? 50 },
+    priority: w.priority ?? "background",
+    signal: w.signal,
+  });
+  return parseResponse(earningsPage, res.body, "/insights/earnings");
+}
+
+/** Refunds and chargebacks. Fanvue offers no creator-scoped variant for
+ * agencies: "unsupported" there. */
+export async function getSpendingPage(client: FanvueClient, w: Window) {
+  const res = await client.selfOnly("GET", "/insights/spending", {
+    query: { startDate: w.startDate, endDate: w.endDate, cursor: w.cursor, size: w.size ?? 50 },
+    priority: w.priority ?? "background",
+    signal: w.signal,
+  });
+  return parseResponse(spendingPage, res.body, "/insights/spending");
+}
+
+const summarySchema = z.looseObject({
+  totals: z.looseObject({ allTime: z.looseObject({ gross: cents, net: cents }) }),
+});
+
+/** All-time gross and net (GET /insights/earnings/summary); used to show a
+ * backfill's progress. The summary path has two spellings in the wild. */
+export async function getAllTimeEarnings(client: FanvueClient, priority: Priority = "background") {
+  const res = await client.creator("GET", "/insights/earnings/summary", { priority });
+  return parseResponse(summarySchema, res.body, "/insights/earnings/summary").totals.allTime;
+}
