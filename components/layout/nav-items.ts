@@ -12,12 +12,12 @@ type Spec = { path: string; label: string; icon: NavIcon; permission: Permission
 /** Per-creator sections; a section the role may not use is not shown at all. */
 const CREATOR_SECTIONS: Spec[] = [
   { path: "", label: "Overview", icon: "LayoutDashboard", permission: "overview:read", ready: true },
-  { path: "/earnings", label: "Earnings", icon: "Banknote", permission: "earnings:read", ready: false },
+  { path: "/earnings", label: "Earnings", icon: "Banknote", permission: "earnings:read", ready: true },
   { path: "/fans", label: "Fans", icon: "Users", permission: "fans:read", ready: false },
   { path: "/chats", label: "Chats", icon: "MessagesSquare", permission: "chats:read", ready: false },
   { path: "/mass-messages", label: "Mass messages", icon: "Megaphone", permission: "mass:send", ready: false },
   { path: "/posts", label: "Posts & queue", icon: "Calendar", permission: "posts:read", ready: false },
-  { path: "/vault", label: "Vault", icon: "Images", permission: "vault:read", ready: false },
+  { path: "/vault", label: "Vault", icon: "Images", permission: "vault:read", ready: true },
 ];
 
 const WORKSPACE_SECTIONS: Spec[] = [
@@ -30,7 +30,10 @@ const build = (specs: Spec[], base: string, role: Role): NavItem[] =>
 
 export function navFor(o: { creatorId: string | null; workspaceId: string; workspaceKind: "creator" | "agency"; role: Role }) {
   const primary: NavItem[] = [];
-  if (o.workspaceKind === "agency") primary.push({ href: `/w/${o.workspaceId}`, label: "All creators", icon: "LayoutGrid", ready: true });
+  if (o.workspaceKind === "agency") {
+    primary.push({ href: `/w/${o.workspaceId}`, label: "All creators", icon: "LayoutGrid", ready: true });
+    if (can(o.role, "earnings:read")) primary.push({ href: `/w/${o.workspaceId}/earnings`, label: "All earnings", icon: "Banknote", ready: true });
+  }
   if (o.creatorId) primary.push(...build(CREATOR_SECTIONS, `/c/${o.creatorId}`, o.role));
   return { primary, secondary: build(WORKSPACE_SECTIONS, `/w/${o.workspaceId}`, o.role) };
 }

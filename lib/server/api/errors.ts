@@ -67,7 +67,8 @@ export function toErrorResponse(err: unknown, where: string): Response {
   if (err instanceof ZodError) {
     const issue = err.issues[0];
     const field = issue?.path.join(".") || undefined;
-    return body("invalid_input", issue ? `${field ? `${field}: ` : ""}${issue.message}` : "Invalid input", field ? { field } : {});
+    const prefix = field && !issue?.message.startsWith(field) ? `${field}: ` : "";
+    return body("invalid_input", issue ? `${prefix}${issue.message}` : "Invalid input", field ? { field } : {});
   }
   if (err instanceof FanvueError) {
     if (err.kind === "upstream" || err.kind === "bad_response") console.error(`[api] ${where}: ${err.message}`);

@@ -18,7 +18,8 @@ const esc = (v: string | number | null) => {
 };
 const line = (cells: (string | number | null)[]) => cells.map(esc).join(",");
 
-export async function earningsCsv(creatorIds: string[], q: EarningsQuery, rows: "transactions" | "buckets", label: string) {
+/** `creatorHandles` adds a creator column (agency exports span creators). */
+export async function earningsCsv(creatorIds: string[], q: EarningsQuery, rows: "transactions" | "buckets", label: string, creatorHandles?: Map<string, string>) {
   const report = await earningsReport(creatorIds, creatorIds, q);
   const r = report.range;
   const header = [
@@ -39,6 +40,7 @@ export async function earningsCsv(creatorIds: string[], q: EarningsQuery, rows: 
   });
   const body = data.map((e) =>
     line([
+      ...(creatorHandles ? [creatorHandles.get(e.creatorId) ?? e.creatorId] : []),
       format(new TZDate(e.occurredAt.getTime(), q.tz), "yyyy-MM-dd'T'HH:mm:ss.SSSxxx"),
       localDate(e.occurredAt.getTime(), q.tz),
       sourceGroup(e.source),
@@ -53,7 +55,7 @@ export async function earningsCsv(creatorIds: string[], q: EarningsQuery, rows: 
       e.postUuid,
     ]),
   );
-  const cols = ["occurred_at", `local_date (${q.tz})`, "source", "fanvue_source", "gross_usd", "net_usd", "currency", "fan_handle", "fan_uuid", "order_id", "message_uuid", "post_uuid"];
+  const cols = [...(creatorHandles ? ["creator"] : []), "occurred_at", `local_date (${q.tz})`, "source", "fanvue_source", "gross_usd", "net_usd", "currency", "fan_handle", "fan_uuid", "order_id", "message_uuid", "post_uuid"];
   return [...header, line(cols), ...body].join("\n") + "\n";
 }
 

@@ -1,0 +1,68 @@
+import { ArrowDownRight, ArrowUpRight } from "lucide-react";
+import { Badge } from "@/components/ui/badge";
+import type { EarningsReport } from "@/lib/schemas/earnings";
+import { cn } from "@/lib/utils/cn";
+import { formatCount, formatMoney } from "@/lib/utils/format";
+
+function change(cur: number | null, prev: number | null) {
+  if (cur === null || prev === null) return null;
+  if (prev === 0) return cur === 0 ? { text: "no change", dir: 0 } : { text: "new", dir: 1 };
+  const pct = ((cur - prev) / prev) * 100;
+  return { text: `${pct > 0 ? "+" : ""}${pct.toFixed(1)}%`, dir: Math.sign(Math.round(pct * 10)) };
+}
+
+function Kpi({ label, value, hint, delta, testId }: { label: string; value: string; hint: string; delta: ReturnType<typeof change>; testId: string }) {
+  return (
+    <div className="min-w-0 rounded-xl border border-line bg-surface p-3 shadow-sm sm:p-4">
+      <p className="truncate text-xs font-medium tracking-wide text-muted uppercase">{label}</p>
+      <p className="tabular mt-2 truncate text-lg font-semibold tracking-tight sm:text-2xl" data-testid={testId}>
+        {value}
+      </p>
+      <div className="mt-1 flex flex-wrap items-center gap-x-2 text-xs text-muted">
+        {delta ? (
+          <span className={cn("inline-flex items-center gap-0.5 font-medium", delta.dir > 0 ? "text-brand-700" : delta.dir < 0 ? "text-red-700" : "text-muted")}>
+            {delta.dir > 0 ? <ArrowUpRight className="size-3.5" aria-hidden="true" /> : delta.dir < 0 ? <ArrowDownRight className="size-3.5" aria-hidden="true" /> : null}
+            {delta.text}
+          </span>
+        ) : null}
+        <span>{hint}</span>
+      </div>
+    </div>
+  );
+}
+
+export function EarningsKpis({ report, basis }: { report: EarningsReport; basis: "gross" | "net" }) {
+  const t = report.totals;
+  const p = report.previousTotals;
+  const vs = report.range.partial ? "vs same time last period" : "vs previous period";
+  const basisLabel = basis === "gross" ? "Gross" : "Net";
+  return (
+    <div className="flex flex-col gap-2">
+      <div className="grid grid-cols-2 gap-3 lg:grid-cols-5">
+        <Kpi label="Gross, USD" value={formatMoney(t.gross)} hint={vs} delta={change(t.gross, p.gross)} testId="kpi-gross" />
+        <Kpi label="Net, USD" value={formatMoney(t.net)} hint="after Fanvue's share" delta={change(t.net, p.net)} testId="kpi-net" />
+        <Kpi label="Transactions" value={formatCount(t.transactions)} hint={vs} delta={change(t.transactions, p.transactions)} testId="kpi-transactions" />
+        <Kpi label="Paying fans" value={formatCount(t.payingFans)} hint={vs} delta={change(t.payingFans, p.payingFans)} testId="kpi-fans" />
+        <Kpi
+          label={`Avg per paying fan, ${basisLabel.toLowerCase()}`}
+          value={t.avgPerPayingFan ? formatMoney(t.avgPerPayingFan[basis]) : "—"}
+          hint={vs}
+          delta={change(t.avgPerPayingFan?.[basis] ?? null, p.avgPerPayingFan?.[basis] ?? null)}
+          testId="kpi-avg"
+        />
+      </div>
+      <p className="flex flex-wrap items-center gap-2 text-xs text-muted">
+        {report.range.partial ? <Badge tone="warning">Partial period</Badge> : null}
+        <span>
+          {report.range.from} – {report.range.to} in {report.range.tz}. Compared with {report.previous.from} – {report.previous.to}
+          {report.range.partial ? " up to the same elapsed time" : ""}.
+        </span>
+        {report.refunds.count > 0 ? (
+          <span>
+            Refunds and chargebacks in range: {formatMoney(report.refunds.gross)} gross ({report.refunds.count}), not deducted above.
+          </span>
+        ) : null}
+      </p>
+    </div>
+  );
+}

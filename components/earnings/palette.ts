@@ -1,0 +1,22 @@
+import type { SourceGroup } from "@/lib/schemas/earnings";
+
+// Okabe–Ito: distinguishable with the common colour-vision deficiencies.
+export const SOURCE_COLORS: Record<SourceGroup, string> = {
+  subscription: "#0072B2",
+  renewal: "#56B4E9",
+  tip: "#E69F00",
+  message: "#009E73",
+  post: "#CC79A7",
+  referral: "#D55E00",
+  others: "#8C8C8C",
+};
+
+export const SOURCE_LABELS: Record<SourceGroup, string> = {
+  subscription: "Subscriptions",
+  renewal: "Renewals",
+  tip: "Tips",
+  message: "Messages (PPV)",
+  post: "Posts (PPV)",
+  referral: "Referrals",
+  others: "Others",
+};

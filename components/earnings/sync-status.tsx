@@ -1,0 +1,73 @@
+"use client";
+
+import { RefreshCw } from "lucide-react";
+import { useEffect, useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import type { SyncStatus } from "@/lib/schemas/earnings";
+
+function ago(iso: string | null, now: number) {
+  if (!iso) return "never";
+  const mins = Math.floor((now - Date.parse(iso)) / 60_000);
+  if (mins < 1) return "just now";
+  if (mins < 60) return `${mins} min ago`;
+  const hours = Math.floor(mins / 60);
+  if (hours < 48) return `${hours} h ago`;
+  return new Date(iso).toLocaleDateString(undefined, { dateStyle: "medium" });
+}
+
+/** The ledger's health, always visible: last sync, a running backfill's
+ * progress, or a failure with its reason and a retry. Never silent zeros. */
+export function SyncStatusBar({ sync, onSyncNow, syncing }: { sync: SyncStatus; onSyncNow?: () => void; syncing: boolean }) {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const t = setInterval(() => setNow(Date.now()), 30_000);
+    return () => clearInterval(t);
+  }, []);
+  if (sync.state === "failed" || sync.state === "paused") {
+    return (
+      <Alert
+        tone={sync.state === "failed" ? "danger" : "warning"}
+        title={sync.state === "failed" ? "The last sync from Fanvue failed" : "Sync paused: reconnect Fanvue"}
+        data-testid="sync-status"
+        action={
+          onSyncNow && sync.state === "failed" ? (
+            <Button size="sm" variant="secondary" onClick={onSyncNow} disabled={syncing}>
+              Retry sync
+            </Button>
+          ) : null
+        }
+      >
+        {sync.error} Figures below are from the last successful sync ({ago(sync.lastSyncedAt, now)}).
+      </Alert>
+    );
+  }
+  if (sync.state === "backfilling" || sync.state === "never") {
+    const pct = sync.progress?.fraction != null ? Math.round(sync.progress.fraction * 100) : null;
+    return (
+      <div className="rounded-xl border border-sky-200 bg-sky-50 p-4 text-sm text-sky-900" data-testid="sync-status" role="status">
+        <p className="font-semibold">Importing your full earnings history from Fanvue{pct !== null ? ` — ${pct}%` : "…"}</p>
+        <div className="mt-2 h-2 overflow-hidden rounded-full bg-sky-100" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct ?? undefined}>
+          <div className={pct === null ? "h-full w-1/3 animate-pulse rounded-full bg-sky-500" : "h-full rounded-full bg-sky-500 transition-all"} style={pct === null ? undefined : { width: `${pct}%` }} />
+        </div>
+        <p className="mt-2 text-xs">
+          {sync.progress ? `${sync.progress.rowsDone.toLocaleString()} transactions in` : "Starting"}
+          {sync.progress?.reachedAt ? `, back to ${new Date(sync.progress.reachedAt).toLocaleDateString(undefined, { dateStyle: "medium" })}` : ""}. Figures fill in as it goes.
+        </p>
+      </div>
+    );
+  }
+  return (
+    <p className="flex items-center gap-2 text-xs text-muted" data-testid="sync-status">
+      <span>
+        {sync.state === "syncing" ? "Syncing…" : `Last synced ${ago(sync.lastSyncedAt, now)}`}
+        {!sync.refundsAvailable ? " · refunds are not available for agency-managed creators" : ""}
+      </span>
+      {onSyncNow ? (
+        <button type="button" onClick={onSyncNow} disabled={syncing || sync.state === "syncing"} className="inline-flex items-center gap-1 rounded px-1.5 py-0.5 font-medium text-brand-700 hover:bg-brand-50 disabled:opacity-50">
+          <RefreshCw className={syncing || sync.state === "syncing" ? "size-3 animate-spin" : "size-3"} aria-hidden="true" /> Sync now
+        </button>
+      ) : null}
+    </p>
+  );
+}

@@ -1,0 +1,63 @@
+import fs from "node:fs";
+import { expect, test } from "@playwright/test";
+import { signInAs } from "./fixtures/auth";
+import { sandboxAdmin } from "./fixtures/sandbox";
+import { screenshots } from "./screenshot";
+
+const usd = (text: string) => Math.round(Number(text.replace(/[^0-9.-]/g, "")) * 100);
+
+test("earnings: backfill, change range and time zone, toggle net, export the CSV that matches the screen", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signInAs(page, "luna");
+  await page.getByRole("link", { name: "Earnings" }).first().click();
+  await expect(page.getByRole("heading", { name: "Earnings" })).toBeVisible();
+  // The first sync imports the whole history, then says when it last ran.
+  await expect(page.getByTestId("sync-status").first()).toContainText("Last synced", { timeout: 90_000 });
+
+  await page.getByTestId("range-select").selectOption("90d");
+  await page.getByTestId("tz-select").selectOption("Asia/Kolkata");
+  await expect(page).toHaveURL(/range=90d/);
+  await expect(page).toHaveURL(/tz=Asia%2FKolkata/);
+  await expect(page.getByText("in Asia/Kolkata").first()).toBeVisible();
+
+  // The screen's gross equals Fanvue's ground truth for the same instants.
+  const api = await (await page.request.get(`${new URL(page.url()).pathname}`.replace("/c/", "/api/creators/") + "?range=90d&tz=Asia/Kolkata&granularity=day")).json();
+  const truth = await sandboxAdmin<{ gross: number; net: number }>(`/truth/earnings?creator=luna&start=${api.range.startUtc}&end=${api.range.endUtc}`);
+  await expect(page.getByTestId("kpi-gross")).toHaveText(new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(truth.gross / 100));
+
+  await page.getByRole("radio", { name: "Net" }).click();
+  await expect(page).toHaveURL(/basis=net/);
+  await expect(page.getByTestId("earnings-chart")).toContainText("Net earnings per day");
+  await screenshots(page, "earnings");
+
+  const download = page.waitForEvent("download");
+  await page.getByTestId("export-csv").click();
+  await page.getByTestId("export-transactions").click();
+  const file = await (await download).path();
+  const csv = fs.readFileSync(file!, "utf8");
+  expect(csv).toContain("time zone Asia/Kolkata");
+  expect(csv).toContain("gross (what fans paid) and net");
+  const lines = csv.split("\n").filter((l) => l && !l.startsWith("#"));
+  const cols = lines[0]!.split(",");
+  const netCol = cols.indexOf("net_usd");
+  const netCents = lines.slice(1).reduce((s, l) => s + usd(l.split(",")[netCol]!), 0);
+  expect(netCents).toBe(truth.net);
+  expect(usd((await page.getByTestId("kpi-net").textContent())!)).toBe(netCents);
+
+  // A bad custom range keeps the last valid figures and names the field.
+  await page.getByTestId("range-select").selectOption("custom");
+  await page.getByLabel("From", { exact: true }).fill("2026-06-10");
+  await page.getByLabel("To", { exact: true }).fill("2026-06-01");
+  await expect(page.getByTestId("earnings-input-error")).toContainText("to must be on or after from");
+  await expect(page.getByTestId("kpi-net")).not.toHaveText("");
+});
+
+test("agency: all creators' earnings with a row per creator and totals", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signInAs(page, "atlas");
+  await page.getByRole("link", { name: "All earnings" }).first().click();
+  await expect(page.getByTestId("agency-earnings-table")).toContainText("Mia Rose", { timeout: 90_000 });
+  await expect(page.getByTestId("agency-earnings-table")).toContainText("Nova Lane");
+  await expect(page.getByTestId("sync-status").first()).toContainText("Last synced", { timeout: 90_000 });
+  await screenshots(page, "agency-earnings");
+});
