@@ -14,8 +14,12 @@ export const workspaceKeys = {
 
 const base = (id: string) => `/api/workspaces/${id}`;
 
-export const useAgencyOverview = (id: string) =>
-  useQuery(queryOptions({ queryKey: workspaceKeys.overview(id), queryFn: () => apiFetch<AgencyOverview>(`${base(id)}/creators-overview`) }));
+export const useAgencyOverview = (id: string) => {
+  const tz = typeof window === "undefined" ? "UTC" : (localStorage.getItem("vuedeck.earnings.tz") ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
+  return useQuery(
+    queryOptions({ queryKey: [...workspaceKeys.overview(id), tz], queryFn: () => apiFetch<AgencyOverview>(`${base(id)}/creators-overview?tz=${encodeURIComponent(tz)}`) }),
+  );
+};
 
 export const useMembers = (id: string, enabled = true) =>
   // staleTime 0: someone may have joined through an invite since the last look.

@@ -4,7 +4,7 @@ export type AgencyOverviewRow = {
   subscribers: number | null;
   unreadChats: number | null;
   unreadCapped: boolean;
-  /** Gross cents (UTC days as Fanvue buckets them); null when hidden by role or unavailable. */
+  /** Gross cents in the viewer's zone from the ledger; null when hidden by role or not synced yet. */
   earningsToday: number | null;
   earnings30d: number | null;
   stale: boolean;

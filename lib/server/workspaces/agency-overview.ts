@@ -2,8 +2,9 @@ import "server-only";
 import type { AgencyOverview, AgencyOverviewRow } from "@/lib/schemas/agency";
 import { db } from "@/lib/server/db";
 import { getCreatorOverview } from "@/lib/server/creators/overview";
-import { fanvueClient } from "@/lib/server/fanvue/client";
-import { listAgencyEarnings } from "@/lib/server/fanvue/resources/agencies";
+import { perCreatorTotals } from "@/lib/server/earnings/report";
+import { getSyncStatus } from "@/lib/server/earnings/status";
+import { addDays, localDate, startOfLocalDay } from "@/lib/utils/date-range";
 import { hasPermission, type WorkspaceAccess } from "./access";
 
 const dayUtc = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -11,7 +12,7 @@ const dayUtc = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 /** "All creators": one row per creator in the member's scope. Each creator's
  * figures come through its own rate bucket; one failing creator shows its
  * error in its row and never blanks the others. */
-export async function getAgencyOverview(access: WorkspaceAccess): Promise<AgencyOverview> {
+export async function getAgencyOverview(access: WorkspaceAccess, tz: string): Promise<AgencyOverview> {
   const creators = await db.creator.findMany({
     where: {
       workspaceId: access.workspace.id,
@@ -21,15 +22,18 @@ export async function getAgencyOverview(access: WorkspaceAccess): Promise<Agency
     orderBy: { displayName: "asc" },
   });
   const showEarnings = hasPermission(access, "earnings:read");
-  const earnings = showEarnings ? await earningsByCreator(access, creators.map((c) => c.fanvueUuid)).catch(() => null) : null;
+  const ids = creators.map((c) => c.id);
+  const [earnings, sync] = showEarnings ? await Promise.all([earningsByCreator(ids, tz), getSyncStatus(ids)]) : [null, null];
+  // Before the first sync completes, "0" would be a lie: show "—".
+  const ledgerReady = sync !== null && sync.state !== "never" && sync.state !== "backfilling";
   const rows = await Promise.all(
     creators.map(async (c): Promise<AgencyOverviewRow> => {
       const creator = { id: c.id, fanvueUuid: c.fanvueUuid, handle: c.handle, displayName: c.displayName, avatarUrl: c.avatarUrl };
-      const e = earnings?.get(c.fanvueUuid);
+      const e = ledgerReady ? earnings?.get(c.id) : undefined;
       const base = {
         creator: { id: c.id, handle: c.handle, displayName: c.displayName, avatarUrl: c.avatarUrl },
-        earningsToday: showEarnings && earnings ? (e?.today ?? 0) : null,
-        earnings30d: showEarnings && earnings ? (e?.last30 ?? 0) : null,
+        earningsToday: e ? e.today : null,
+        earnings30d: e ? e.last30 : null,
       };
       try {
         const snap = await getCreatorOverview({ ...access, creator });
@@ -39,7 +43,7 @@ export async function getAgencyOverview(access: WorkspaceAccess): Promise<Agency
       }
     }),
   );
-  const sum = (k: "earningsToday" | "earnings30d") => (showEarnings && earnings ? rows.reduce((n, r) => n + (r[k] ?? 0), 0) : null);
+  const sum = (k: "earningsToday" | "earnings30d") => (ledgerReady ? rows.reduce((n, r) => n + (r[k] ?? 0), 0) : null);
   return {
     rows,
     showEarnings,
@@ -49,25 +53,19 @@ export async function getAgencyOverview(access: WorkspaceAccess): Promise<Agency
       earningsToday: sum("earningsToday"),
       earnings30d: sum("earnings30d"),
     },
-    earningsNote: "Gross, USD, by UTC day as Fanvue reports paid invoices.",
+    earningsNote: ledgerReady ? `Gross, USD, days in ${tz}, from the synced ledger.` : "Gross, USD: importing earnings history from Fanvue…",
   };
 }
 
-async function earningsByCreator(access: WorkspaceAccess, creatorUuids: string[]) {
+/** Today and the last 30 days (today included) from the synced ledger, in the
+ * viewer's zone: the same figures the earnings page shows. */
+async function earningsByCreator(creatorIds: string[], tz: string) {
   const now = Date.now();
-  const rows = await listAgencyEarnings(fanvueClient({ connectionId: access.workspace.connectionId }), {
-    startDate: dayUtc(now - 29 * 86_400_000),
-    endDate: dayUtc(now + 86_400_000),
-    creatorUuids,
-  });
-  const today = dayUtc(now);
+  const today = localDate(now, tz);
+  const range = (from: string) => ({ startUtc: new Date(startOfLocalDay(from, tz)).toISOString(), endUtc: new Date(startOfLocalDay(addDays(today, 1), tz)).toISOString() });
+  const none = { startUtc: new Date(0).toISOString(), effectiveEndUtc: new Date(0).toISOString() };
+  const [d1, d30] = await Promise.all([perCreatorTotals(creatorIds, range(today), none, []), perCreatorTotals(creatorIds, range(addDays(today, -29)), none, [])]);
   const out = new Map<string, { today: number; last30: number }>();
-  for (const r of rows) {
-    const e = out.get(r.creatorUuid) ?? { today: 0, last30: 0 };
-    e.last30 += r.gross;
-    if (r.date === today) e.today += r.gross;
-    out.set(r.creatorUuid, e);
-  }
+  for (const id of creatorIds) out.set(id, { today: d1.current.get(id)?.gross ?? 0, last30: d30.current.get(id)?.gross ?? 0 });
   return out;
 }
-
