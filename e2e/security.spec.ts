@@ -3,6 +3,7 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { signInAs } from "./fixtures/auth";
+import { ageSnapshots } from "./fixtures/db";
 import { sandboxAdmin } from "./fixtures/sandbox";
 
 async function dumpDatabase(): Promise<string> {
@@ -65,6 +66,7 @@ test("a revoked Fanvue connection shows Reconnect Fanvue on every page, and reco
   await signInAs(page, "nova");
   await expect(page.getByTestId("overview-display-name")).toHaveText("Nova Lane");
   await sandboxAdmin("/oauth/revoke", { handle: "nova" });
+  await ageSnapshots();
   await page.reload();
   // The last figures stay, marked as needing a reconnect…
   await expect(page.getByTestId("stale-notice")).toContainText("Reconnect Fanvue to refresh these figures");

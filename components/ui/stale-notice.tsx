@@ -7,6 +7,7 @@ function age(iso: string) {
   const mins = Math.round((Date.now() - Date.parse(iso)) / 60_000);
   if (mins < 1) return "just now";
   if (mins < 60) return `${mins} min ago`;
+  if (mins < 48 * 60) return `${Math.floor(mins / 60)} h ago`;
   const d = new Date(iso);
   return d.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
 }

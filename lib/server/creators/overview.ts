@@ -12,6 +12,7 @@ const countOf = (lists: { uuid: string; count: number }[], id: string) => lists.
 /** Audience and inbox at a glance, live from Fanvue (last good answer while it fails). */
 export function getCreatorOverview(access: CreatorAccess): Promise<Snapshot<CreatorOverview>> {
   const client = clientForCreator(access);
+  // 30 s: matches the client's staleTime; audience counts move slowly.
   return withSnapshot(`overview:${access.creator.id}`, async () => {
     const [lists, unread, me] = await Promise.all([
       listSmartLists(client),
@@ -31,5 +32,5 @@ export function getCreatorOverview(access: CreatorAccess): Promise<Snapshot<Crea
       posts: me?.contentCounts?.postCount ?? null,
       mediaItems: me?.contentCounts ? me.contentCounts.imageCount + me.contentCounts.videoCount + me.contentCounts.audioCount : null,
     };
-  });
+  }, { maxAgeMs: 30_000 });
 }

@@ -11,14 +11,36 @@ async function take(l: RateLimiter, n: number, priority: "interactive" | "backgr
   const all = Array.from({ length: n }, async () => {
     await l.acquire("k", priority);
     log.push(`${tag}@${Date.now() - 1_000_000}`);
-    l.release("k", { remaining: remaining(), limit: 10 });
+    // Like Fanvue: every answer carries the bucket's numbers (windows of 1 s here).
+    l.release("k", { remaining: remaining(), limit: 10, resetInMs: 1000 - ((Date.now() - 1_000_000) % 1000) });
   });
   return Promise.all(all);
 }
 
 describe("RateLimiter", () => {
+  it("probes an unknown bucket with one request before sending a burst", async () => {
+    const l = new RateLimiter(opts);
+    const log: string[] = [];
+    let first = true;
+    const all = Array.from({ length: 5 }, async () => {
+      await l.acquire("k");
+      log.push("sent");
+      if (first) {
+        first = false;
+        await vi.advanceTimersByTimeAsync(0);
+        // Only the probe is out until its response arrives.
+        expect(log).toHaveLength(1);
+      }
+      l.release("k", { remaining: 9, limit: 10, resetInMs: 1000 });
+    });
+    await Promise.all(all);
+    expect(log).toHaveLength(5);
+  });
+
   it("never grants more than the bucket allows per window", async () => {
     const l = new RateLimiter(opts);
+    await l.acquire("k");
+    l.release("k", { remaining: 10, limit: 10, resetInMs: 1000 });
     let server = 10;
     const log: string[] = [];
     const p = take(l, 25, "interactive", log, "i", () => --server);
@@ -38,6 +60,8 @@ describe("RateLimiter", () => {
 
   it("keeps a reserve for interactive requests until the end of the window", async () => {
     const l = new RateLimiter(opts);
+    await l.acquire("k");
+    l.release("k", { remaining: 10, limit: 10, resetInMs: 1000 });
     let server = 10;
     const log: string[] = [];
     void take(l, 10, "background", log, "b", () => --server);
@@ -55,6 +79,8 @@ describe("RateLimiter", () => {
 
   it("serves interactive waiters before background ones when slots free up", async () => {
     const l = new RateLimiter({ ...opts, reserveShare: 0 });
+    await l.acquire("k");
+    l.release("k", { remaining: 10, limit: 10, resetInMs: 1000 });
     let server = 10;
     const log: string[] = [];
     void take(l, 10, "background", log, "b", () => --server);

@@ -12,7 +12,13 @@ export type Priority = "interactive" | "background";
 type Waiter = { priority: Priority; resolve: () => void; reject: (e: unknown) => void; signal?: AbortSignal };
 
 type Bucket = {
+  /** False until a response told us the bucket's state, and again after each
+   * refill: one request at a time probes, so a burst cannot overrun a bucket
+   * we have not seen (another process may have emptied it). */
+  known: boolean;
   limit: number;
+  /** Window length, learned from the first answer of a window. */
+  windowMs: number;
   remaining: number;
   resetAt: number; // local epoch ms
   inflight: number;
@@ -53,7 +59,7 @@ export class RateLimiter {
   private bucket(key: string): Bucket {
     let b = this.buckets.get(key);
     if (!b) {
-      b = { limit: this.opts.limit, remaining: this.opts.limit, resetAt: 0, inflight: 0, pausedUntil: 0, queue: [], timer: null };
+      b = { known: false, limit: this.opts.limit, windowMs: this.opts.windowMs, remaining: this.opts.limit, resetAt: 0, inflight: 0, pausedUntil: 0, queue: [], timer: null };
       this.buckets.set(key, b);
     }
     return b;
@@ -90,19 +96,23 @@ export class RateLimiter {
     });
   }
 
+  /** Past the reset time the server has refilled the bucket; the next
+   * request probes for the new window's numbers. */
   private refill(b: Bucket, now: number) {
-    if (now >= b.resetAt) {
+    if (now >= b.resetAt && now >= b.pausedUntil) {
       b.remaining = b.limit;
-      b.resetAt = now + this.opts.windowMs;
+      b.resetAt = now + b.windowMs;
+      b.known = false;
     }
   }
 
   private canSend(b: Bucket, w: Waiter, now: number) {
     if (now < b.pausedUntil) return false;
+    if (!b.known) return b.inflight === 0;
     const free = b.remaining - b.inflight;
     if (w.priority === "interactive") return free > 0;
     const windowLeft = b.resetAt - now;
-    const releasing = windowLeft <= this.opts.windowMs * this.opts.releaseReserveShare;
+    const releasing = windowLeft <= b.windowMs * this.opts.releaseReserveShare;
     const reserve = releasing ? 0 : Math.ceil(b.limit * this.opts.reserveShare);
     return free > reserve;
   }
@@ -123,8 +133,8 @@ export class RateLimiter {
   /** Wakes the queue when the window resets, a pause ends, or the reserve is released. */
   private schedule(b: Bucket, now: number) {
     if (b.timer || b.queue.length === 0) return;
-    const candidates = [b.resetAt, b.pausedUntil, b.resetAt - this.opts.windowMs * this.opts.releaseReserveShare].filter((t) => t > now);
-    const at = Math.min(...candidates, now + this.opts.windowMs);
+    const candidates = [b.resetAt, b.pausedUntil, b.resetAt - b.windowMs * this.opts.releaseReserveShare].filter((t) => t > now);
+    const at = Math.min(...candidates, now + b.windowMs);
     b.timer = setTimeout(() => {
       b.timer = null;
       this.drain(b);
@@ -138,15 +148,23 @@ export class RateLimiter {
     const now = this.opts.now();
     b.inflight = Math.max(0, b.inflight - 1);
     if (info.limit !== undefined && info.limit > 0) b.limit = info.limit;
-    if (info.resetInMs !== undefined) {
+    if (info.resetInMs !== undefined && info.remaining !== undefined) {
       const resetAt = now + info.resetInMs;
-      // A new window on the server: take its numbers as they are.
-      if (resetAt > b.resetAt + 1000) b.remaining = info.remaining ?? b.limit;
-      b.resetAt = Math.max(b.resetAt, resetAt);
+      if (!b.known || Math.abs(resetAt - b.resetAt) > 1000) {
+        // First answer of a window: take the server's numbers as they are,
+        // and learn how long its windows are.
+        b.remaining = info.remaining;
+        b.resetAt = resetAt;
+        if (info.remaining >= b.limit - 1 - b.inflight) b.windowMs = Math.max(1000, info.resetInMs);
+      } else {
+        // Same window: answers can arrive out of order; the lowest wins.
+        b.remaining = Math.min(b.remaining, info.remaining);
+      }
+      b.known = true;
+    } else {
+      // No headers (network error): assume the call counted.
+      b.remaining = Math.max(0, b.remaining - 1);
     }
-    // Responses can arrive out of order; the lowest figure in a window wins.
-    // Without headers (network error) assume the call counted.
-    b.remaining = info.remaining !== undefined ? Math.min(b.remaining, info.remaining) : Math.max(0, b.remaining - 1);
     if (info.status === 429) {
       this.stats.throttled429++;
       b.remaining = 0;
