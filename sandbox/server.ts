@@ -121,7 +121,8 @@ async function handle(sb: Sandbox, open: Router, api: Router, req: IncomingMessa
     query: url.searchParams,
     params: {},
     rawBody: Buffer.alloc(0),
-    headers: {},
+    // The server's own clock, as Fanvue's Date header is; it can be advanced.
+    headers: { Date: new Date(sb.clock.now()).toUTCString() },
   };
   const isAdmin = ctx.path.startsWith("/__sandbox");
   let routeTemplate: string | null = null;

@@ -50,6 +50,18 @@ function sourceFilter(sources: string[]) {
 
 const n = (v: bigint | number | null) => Number(v ?? 0);
 
+function totalsFrom(rows: { gross: bigint; net: bigint; n: bigint }[], payingFans: number): Totals {
+  const gross = rows.reduce((s, r) => s + n(r.gross), 0);
+  const net = rows.reduce((s, r) => s + n(r.net), 0);
+  return {
+    gross,
+    net,
+    transactions: rows.reduce((s, r) => s + n(r.n), 0),
+    payingFans,
+    avgPerPayingFan: payingFans ? { gross: Math.round(gross / payingFans), net: Math.round(net / payingFans) } : null,
+  };
+}
+
 async function totals(creatorIds: string[], startMs: number, endMs: number, sources: string[]): Promise<Totals> {
   const [row] = await db.$queryRaw<{ gross: bigint; net: bigint; transactions: bigint; fans: bigint }[]>`
     SELECT COALESCE(SUM(gross), 0)::bigint AS gross, COALESCE(SUM(net), 0)::bigint AS net, COUNT(*)::bigint AS transactions,
@@ -80,20 +92,19 @@ export async function earningsReport(creatorIds: string[], syncCreatorIds: strin
   const end = new Date(range.endMs);
   const filter = sourceFilter(q.sources);
 
-  const [cur, previous, buckets, bySource, top, refunds, sync] = await Promise.all([
-    totals(creatorIds, range.startMs, range.endMs, q.sources),
-    totals(creatorIds, prev.startMs, prevEffectiveEnd, q.sources),
-    db.$queryRaw<{ bucket: string; source: string; gross: bigint; net: bigint }[]>`
+  // One pass over the range gives buckets, sources and totals; paying fans
+  // (a distinct count) and top spenders need their own.
+  const [buckets, fans, previous, top, refunds, sync] = await Promise.all([
+    db.$queryRaw<{ bucket: string; source: string; gross: bigint; net: bigint; n: bigint }[]>`
       SELECT to_char(date_trunc(${q.granularity}, ("occurredAt" AT TIME ZONE 'UTC') AT TIME ZONE ${q.tz}), 'YYYY-MM-DD') AS bucket,
-             source, SUM(gross)::bigint AS gross, SUM(net)::bigint AS net
+             source, SUM(gross)::bigint AS gross, SUM(net)::bigint AS net, COUNT(*)::bigint AS n
       FROM "EarningRow"
       WHERE "creatorId" = ANY(${creatorIds}::text[]) AND "occurredAt" >= ${start} AND "occurredAt" < ${end} ${filter}
       GROUP BY 1, 2`,
-    db.$queryRaw<{ source: string; gross: bigint; net: bigint; transactions: bigint }[]>`
-      SELECT source, SUM(gross)::bigint AS gross, SUM(net)::bigint AS net, COUNT(*)::bigint AS transactions
-      FROM "EarningRow"
-      WHERE "creatorId" = ANY(${creatorIds}::text[]) AND "occurredAt" >= ${start} AND "occurredAt" < ${end} ${filter}
-      GROUP BY 1`,
+    db.$queryRaw<{ fans: bigint }[]>`
+      SELECT COUNT(DISTINCT "fanUuid")::bigint AS fans FROM "EarningRow"
+      WHERE "creatorId" = ANY(${creatorIds}::text[]) AND "occurredAt" >= ${start} AND "occurredAt" < ${end} ${filter}`,
+    totals(creatorIds, prev.startMs, prevEffectiveEnd, q.sources),
     db.$queryRaw<{ fanUuid: string; handle: string | null; name: string | null; gross: bigint; net: bigint; transactions: bigint }[]>`
       SELECT "fanUuid", MAX("fanHandle") AS handle, MAX("fanName") AS name, SUM(gross)::bigint AS gross, SUM(net)::bigint AS net, COUNT(*)::bigint AS transactions
       FROM "EarningRow"
@@ -104,6 +115,8 @@ export async function earningsReport(creatorIds: string[], syncCreatorIds: strin
       FROM "SpendingRow" WHERE "creatorId" = ANY(${creatorIds}::text[]) AND "occurredAt" >= ${start} AND "occurredAt" < ${end}`,
     getSyncStatus(syncCreatorIds),
   ]);
+  const cur = totalsFrom(buckets, n(fans[0]!.fans));
+  const bySource = buckets;
 
   const series = bucketStarts(range.from, range.to, q.granularity).map((bucket) => ({ bucket, partial: false, bySource: {} as Partial<Record<SourceGroup, Money>>, gross: 0, net: 0 }));
   const byBucket = new Map(series.map((s) => [s.bucket, s]));
@@ -128,7 +141,7 @@ export async function earningsReport(creatorIds: string[], syncCreatorIds: strin
     const g = groups.get(sourceGroup(r.source)) ?? { gross: 0, net: 0, transactions: 0 };
     g.gross += n(r.gross);
     g.net += n(r.net);
-    g.transactions += n(r.transactions);
+    g.transactions += n(r.n);
     groups.set(sourceGroup(r.source), g);
   }
   const r0 = refunds[0]!;

@@ -37,13 +37,16 @@ const num = (h: Headers, name: string) => {
   return Number.isFinite(n) ? n : undefined;
 };
 
-/** X-RateLimit-Reset is an absolute Unix time on the server's clock; measure
- * it against the server's Date header so clock skew between us and Fanvue
- * cannot stall or rush the limiter. Bounded to 5 minutes either way. */
+/** X-RateLimit-Reset is an absolute Unix time on the server's clock. When our
+ * clock agrees with the server's Date header (to its 1 s resolution), measure
+ * against ours (ms precision, so short windows are used fully); otherwise
+ * against the Date header, so skew cannot stall or rush the limiter.
+ * Bounded to 5 minutes either way. */
 export function readRateInfo(h: Headers): RateInfo {
   const reset = num(h, "x-ratelimit-reset");
   const serverNow = Date.parse(h.get("date") ?? "");
-  const base = Number.isFinite(serverNow) ? serverNow : Date.now();
+  const local = Date.now();
+  const base = Number.isFinite(serverNow) && Math.abs(local - serverNow) > 1500 ? serverNow : local;
   const retryAfter = num(h, "retry-after");
   return {
     limit: num(h, "x-ratelimit-limit"),

@@ -1,0 +1,42 @@
+#!/usr/bin/env node
+// `npm run bench`: every benchmark, each printing its figures next to a
+// baseline measured in the same run. Needs no network; builds the app first
+// if there is no production build (the route benchmark runs `next start`).
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { ROOT } from "./lib/stack.mjs";
+
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+const only = process.argv.slice(2);
+const benches = [
+  ["sandbox", ["--import", "tsx", "scripts/bench/sandbox.ts"]],
+  ["client", ["--conditions=react-server", "--import", "tsx", "scripts/bench/client.ts"]],
+  ["earnings", ["--conditions=react-server", "--import", "tsx", "scripts/bench/earnings.ts"]],
+  ["routes", ["--conditions=react-server", "--import", "tsx", "scripts/bench/routes.ts"]],
+];
+// Feature benchmarks added by their modules (scripts/bench/*.ts not listed above).
+for (const f of fs.readdirSync(path.join(ROOT, "scripts/bench")).sort()) {
+  const name = f.replace(/\.(ts|mjs)$/, "");
+  if (f === "harness.ts" || f.endsWith(".d.ts") || benches.some(([n]) => n === name)) continue;
+  benches.push([name, ["--conditions=react-server", "--import", "tsx", `scripts/bench/${f}`]]);
+}
+
+const distDir = process.env.NEXT_DIST_DIR || ".next";
+if ((!only.length || only.includes("routes")) && !fs.existsSync(path.join(ROOT, distDir, "BUILD_ID"))) {
+  console.log("bench: no production build yet, running next build…");
+  const b = spawnSync(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "build"], { cwd: ROOT, stdio: "inherit" });
+  if (b.status !== 0) process.exit(b.status ?? 1);
+}
+
+let failed = 0;
+for (const [name, args] of benches) {
+  if (only.length && !only.includes(name)) continue;
+  console.log(`\n── ${name} ${"─".repeat(60 - name.length)}`);
+  const r = spawnSync(process.execPath, args, { cwd: ROOT, stdio: "inherit", env: process.env });
+  if (r.status !== 0) {
+    failed++;
+    console.error(`bench ${name} failed (exit ${r.status})`);
+  }
+}
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,88 @@
+// Shared setup for benchmarks: a throw-away embedded PostgreSQL (migrated),
+// the environment lib/env.mjs wants, and an in-process sandbox. Import this
+// before any lib/server module.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { applyMigrations } from "../db.mjs";
+import { startEmbeddedPostgres } from "../lib/postgres.mjs";
+import { freePort } from "../lib/stack.mjs";
+import { createSandbox } from "../../sandbox/server";
+import type { SandboxConfig } from "../../sandbox/config";
+import { authorize } from "../../sandbox/testing";
+
+export async function startBench(sandbox: Partial<SandboxConfig> = {}) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vuedeck-bench-"));
+  fs.chmodSync(dir, 0o755);
+  const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), port: await freePort(), fast: true });
+  await applyMigrations(pg.url);
+  const client = { clientId: "bench", clientSecret: "bench-secret", redirectUri: "http://localhost:3999/api/auth/callback/fanvue" };
+  const sb = await createSandbox({ port: 0, clients: [{ ...client, redirectUris: [client.redirectUri], name: "bench" }], ...sandbox });
+  Object.assign(process.env, {
+    NODE_ENV: "production",
+    DATABASE_URL: pg.url,
+    APP_URL: "http://localhost:3999",
+    AUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
+    TOKEN_ENCRYPTION_KEYS: `b1:${crypto.randomBytes(32).toString("base64")}`,
+    FANVUE_CLIENT_ID: client.clientId,
+    FANVUE_CLIENT_SECRET: client.clientSecret,
+    FANVUE_API_BASE_URL: sb.url,
+    FANVUE_AUTH_BASE_URL: sb.url,
+    VUEDECK_WORKER: "0",
+  });
+  const admin = (p: string, body?: unknown, method = body === undefined ? "GET" : "POST") =>
+    fetch(`${sb.url}/__sandbox${p}`, { method, body: body === undefined ? undefined : JSON.stringify(body) }).then((r) => (r.status === 204 ? null : r.json()));
+
+  /** A stored connection + provisioned workspace for a seeded account. */
+  async function provision(handle: string) {
+    const { db } = await import("@/lib/server/db");
+    const { saveConnectionTokens } = await import("@/lib/server/fanvue/connection");
+    const { fanvueClient } = await import("@/lib/server/fanvue/client");
+    const { getMe } = await import("@/lib/server/fanvue/users");
+    const { provisionOnSignIn } = await import("@/lib/server/workspaces/provision");
+    const { account, tokens } = await authorize(sb.url, client, handle);
+    const user = await db.user.create({ data: { name: handle, handle, fanvueUuid: account.uuid } });
+    const connection = await saveConnectionTokens({
+      userId: user.id,
+      fanvueUserUuid: account.uuid,
+      tokens: { accessToken: tokens.access_token, refreshToken: tokens.refresh_token!, expiresAt: new Date(Date.now() + 3_600_000), scope: tokens.scope },
+    });
+    await provisionOnSignIn(user.id, await getMe(fanvueClient({ connectionId: connection.id })), connection.id);
+    const workspace = await db.workspace.findUniqueOrThrow({ where: { connectionId: connection.id }, include: { creators: true } });
+    await db.job.deleteMany({});
+    return { user, connection, workspace, account, creators: Object.fromEntries(workspace.creators.map((c) => [c.handle, c])) };
+  }
+
+  return {
+    sb,
+    pg,
+    admin,
+    provision,
+    async stop() {
+      const { db } = await import("@/lib/server/db");
+      await db.$disconnect();
+      await sb.close();
+      await pg.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function percentile(values: number[], p: number) {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+}
+
+export async function timeIt(n: number, fn: () => Promise<unknown>) {
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    await fn();
+    times.push(performance.now() - t);
+  }
+  return { p50: percentile(times, 50), p95: percentile(times, 95) };
+}
+
+export const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
+export const row = (label: string, value: string, note = "") => console.log(`  ${label.padEnd(52)} ${value.padStart(14)}  ${note}`);
