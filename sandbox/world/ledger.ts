@@ -37,10 +37,15 @@ export class Ledger {
   fanIdx: Int32Array;
   /** Sparse: message/post uuid per row index. */
   refs = new Map<number, string>();
-  /** Rows per fan (row indices, ascending), for insights. */
-  private byFan = new Map<number, number[]>();
-  /** Rows per referenced message/post uuid. */
-  private byRef = new Map<string, number[]>();
+  /** Rows per fan, compressed (CSR): rows of fan f are fanRows[fanStart[f] ..
+   * fanStart[f+1]), built once at finalize; rows appended later go to
+   * `extraByFan`. A 100k-fan world has ~500k rows: one array per fan made
+   * seeding GC-bound. */
+  private fanStart = new Int32Array(1);
+  private fanRows = new Int32Array(0);
+  private extraByFan = new Map<number, number[]>();
+  /** Row(s) per referenced message/post uuid: a number, or an array when shared. */
+  private byRef = new Map<string, number | number[]>();
   private orderPrefix: string;
 
   constructor(capacity = 1024, orderPrefix = "FV") {
@@ -106,24 +111,34 @@ export class Ledger {
   }
 
   private reindex() {
-    this.byFan.clear();
+    let maxFan = -1;
+    for (let i = 0; i < this.length; i++) if (this.fanIdx[i]! > maxFan) maxFan = this.fanIdx[i]!;
+    const start = new Int32Array(maxFan + 2);
+    for (let i = 0; i < this.length; i++) {
+      const f = this.fanIdx[i]!;
+      if (f >= 0) start[f + 1]!++;
+    }
+    for (let f = 0; f <= maxFan; f++) start[f + 1]! += start[f]!;
+    const rows = new Int32Array(start[maxFan + 1] ?? 0);
+    const fill = start.slice(0, maxFan + 1);
+    for (let i = 0; i < this.length; i++) {
+      const f = this.fanIdx[i]!;
+      if (f >= 0) rows[fill[f]!++] = i;
+    }
+    this.fanStart = start;
+    this.fanRows = rows;
+    this.extraByFan.clear();
     this.byRef.clear();
-    for (let i = 0; i < this.length; i++) this.index(i);
+    for (const [i] of this.refs) this.indexRef(i);
   }
 
-  private index(i: number) {
-    const f = this.fanIdx[i]!;
-    if (f >= 0) {
-      let list = this.byFan.get(f);
-      if (!list) this.byFan.set(f, (list = []));
-      list.push(i);
-    }
+  private indexRef(i: number) {
     const ref = this.refs.get(i);
-    if (ref) {
-      let list = this.byRef.get(ref);
-      if (!list) this.byRef.set(ref, (list = []));
-      list.push(i);
-    }
+    if (!ref) return;
+    const cur = this.byRef.get(ref);
+    if (cur === undefined) this.byRef.set(ref, i);
+    else if (typeof cur === "number") this.byRef.set(ref, [cur, i]);
+    else cur.push(i);
   }
 
   /** Appends a row at the current time (always the newest). */
@@ -131,7 +146,12 @@ export class Ledger {
     if (this.length > 0 && at < this.at[this.length - 1]!) at = this.at[this.length - 1]!;
     this.pushUnsorted(at, gross, net, source, fanIdx, ref);
     const i = this.length - 1;
-    this.index(i);
+    if (fanIdx >= 0) {
+      let list = this.extraByFan.get(fanIdx);
+      if (!list) this.extraByFan.set(fanIdx, (list = []));
+      list.push(i);
+    }
+    this.indexRef(i);
     return i;
   }
 
@@ -148,11 +168,14 @@ export class Ledger {
   }
 
   rowsOfFan(fanIdx: number): readonly number[] {
-    return this.byFan.get(fanIdx) ?? [];
+    const seeded = fanIdx >= 0 && fanIdx + 1 < this.fanStart.length ? Array.from(this.fanRows.subarray(this.fanStart[fanIdx]!, this.fanStart[fanIdx + 1]!)) : [];
+    const extra = this.extraByFan.get(fanIdx);
+    return extra ? seeded.concat(extra) : seeded;
   }
 
   rowsOfRef(ref: string): readonly number[] {
-    return this.byRef.get(ref) ?? [];
+    const r = this.byRef.get(ref);
+    return r === undefined ? [] : typeof r === "number" ? [r] : r;
   }
 
   /** First row index with at >= t (binary search). */

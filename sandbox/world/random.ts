@@ -9,6 +9,8 @@ export type Rng = {
   uuid(): string;
 };
 
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
+
 /** mulberry32: tiny, fast, good enough for fixtures. */
 export function createRng(seed: number | string): Rng {
   let a = typeof seed === "number" ? seed >>> 0 : hashToInt(seed);
@@ -19,7 +21,10 @@ export function createRng(seed: number | string): Rng {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  const word = () => (Math.floor(next() * 4294967296) >>> 0).toString(16).padStart(8, "0");
+  const word = () => {
+    const n = Math.floor(next() * 4294967296) >>> 0;
+    return HEX[n >>> 24]! + HEX[(n >>> 16) & 255]! + HEX[(n >>> 8) & 255]! + HEX[n & 255]!;
+  };
   return {
     next,
     int: (min, max) => min + Math.floor(next() * (max - min + 1)),
