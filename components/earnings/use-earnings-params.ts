@@ -1,7 +1,7 @@
 "use client";
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useCallback, useEffect, useMemo } from "react";
+import { useCallback, useEffect, useMemo, useRef } from "react";
 
 const TZ_KEY = "vuedeck.earnings.tz";
 
@@ -36,15 +36,23 @@ export function useEarningsParams() {
     [sp],
   );
 
+  // Two quick changes (range, then zone) must both land: the second builds on
+  // the first even before the router has committed it.
+  const pending = useRef<URLSearchParams | null>(null);
+  useEffect(() => {
+    pending.current = null;
+  }, [sp]);
+
   const update = useCallback(
     (patch: Partial<EarningsParams>) => {
-      const next = new URLSearchParams(sp);
+      const next = new URLSearchParams(pending.current ?? sp);
       for (const [k, v] of Object.entries(patch)) {
         const value = Array.isArray(v) ? v.join(",") : v;
         if (value === "" || value === undefined) next.delete(k);
         else next.set(k, String(value));
       }
       if (patch.tz) localStorage.setItem(TZ_KEY, patch.tz);
+      pending.current = next;
       router.replace(`${pathname}?${next}`, { scroll: false });
     },
     [sp, router, pathname],
