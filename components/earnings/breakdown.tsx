@@ -11,14 +11,14 @@ export function SourceBreakdown({ report, basis }: { report: EarningsReport; bas
       <CardHeader>
         <CardTitle>By source ({basis}, USD)</CardTitle>
       </CardHeader>
-      <CardBody className="px-0 pb-2">
+      <CardBody className="overflow-x-auto px-0 pb-2">
         {report.bySource.length === 0 ? (
           <p className="px-5 pb-3 text-sm text-muted">No earnings in this range.</p>
         ) : (
           <table className="w-full text-sm" data-testid="source-table">
             <thead className="text-left text-xs text-muted">
               <tr>
-                <th className="px-5 py-2 font-medium">Source</th>
+                <th className="px-4 py-2 font-medium sm:px-5">Source</th>
                 <th className="px-3 py-2 text-right font-medium">{basis === "gross" ? "Gross" : "Net"}</th>
                 <th className="hidden px-3 py-2 text-right font-medium sm:table-cell">Transactions</th>
                 <th className="px-5 py-2 text-right font-medium">Share</th>

@@ -53,7 +53,7 @@ export function EarningsView({ scope, title, canExport }: { scope: EarningsScope
           <EarningsKpis report={report} basis={params.basis} />
           <EarningsChart report={report} basis={params.basis} />
           {"creators" in report && scope.kind === "workspace" ? <AgencyCreatorsTable report={report} basis={params.basis} /> : null}
-          <div className="grid gap-5 lg:grid-cols-2">
+          <div className="grid gap-5 lg:grid-cols-2 [&>*]:min-w-0">
             <SourceBreakdown report={report} basis={params.basis} />
             <TopSpenders report={report} basis={params.basis} creatorId={scope.kind === "creator" ? scope.id : null} />
           </div>
