@@ -15,6 +15,14 @@ export const ACTION_LABELS: Record<string, string> = {
   "mass.send": "sent a mass message",
   "post.create": "created a post",
   "post.update": "edited a post",
+  "post.publish_now": "published a scheduled post now",
+  "post.cancel": "cancelled a scheduled post",
+  "media.upload": "uploaded media",
+  "vault.folder.create": "created a vault folder",
+  "vault.folder.rename": "renamed a vault folder",
+  "vault.folder.delete": "deleted a vault folder",
+  "vault.folder.add": "added media to a folder",
+  "vault.folder.remove": "removed media from a folder",
 };
 
 export const ACTION_FILTERS: { value: string; label: string }[] = [
@@ -22,6 +30,8 @@ export const ACTION_FILTERS: { value: string; label: string }[] = [
   { value: "message.", label: "Messages" },
   { value: "mass.", label: "Mass messages" },
   { value: "post.", label: "Posts" },
+  { value: "vault.", label: "Vault folders" },
+  { value: "media.", label: "Uploads" },
   { value: "fan.", label: "Fan data" },
   { value: "earnings.", label: "Exports" },
   { value: "invite.", label: "Invites" },

@@ -16,7 +16,7 @@ const CREATOR_SECTIONS: Spec[] = [
   { path: "/fans", label: "Fans", icon: "Users", permission: "fans:read", ready: false },
   { path: "/chats", label: "Chats", icon: "MessagesSquare", permission: "chats:read", ready: false },
   { path: "/mass-messages", label: "Mass messages", icon: "Megaphone", permission: "mass:send", ready: false },
-  { path: "/posts", label: "Posts & queue", icon: "Calendar", permission: "posts:read", ready: false },
+  { path: "/posts", label: "Posts & queue", icon: "Calendar", permission: "posts:read", ready: true },
   { path: "/vault", label: "Vault", icon: "Images", permission: "vault:read", ready: true },
 ];
 

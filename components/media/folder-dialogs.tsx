@@ -1,0 +1,119 @@
+"use client";
+
+import { Dialog } from "radix-ui";
+import { useState, type ReactNode } from "react";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/select";
+import { ApiClientError } from "@/lib/queries/fetcher";
+import { folderNameSchema } from "@/lib/schemas/media";
+
+export function SmallDialog({ open, onOpenChange, title, children, testId }: { open: boolean; onOpenChange: (o: boolean) => void; title: string; children: ReactNode; testId?: string }) {
+  return (
+    <Dialog.Root open={open} onOpenChange={onOpenChange}>
+      <Dialog.Portal>
+        <Dialog.Overlay className="fixed inset-0 z-50 bg-black/40" />
+        <Dialog.Content
+          className="fixed top-1/2 left-1/2 z-50 w-[calc(100vw-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 rounded-xl bg-surface p-5 shadow-xl"
+          aria-describedby={undefined}
+          data-testid={testId}
+        >
+          <Dialog.Title className="text-lg font-semibold">{title}</Dialog.Title>
+          <div className="mt-4">{children}</div>
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}
+
+const messageOf = (err: unknown) => (err instanceof ApiClientError ? err.message : "Something went wrong. Try again.");
+
+/** Create or rename: the name is checked here first (same rules as the
+ * server), and Fanvue's refusal (409 duplicate) shows on the field. */
+export function FolderNameDialog(p: {
+  open: boolean;
+  onOpenChange: (o: boolean) => void;
+  title: string;
+  submitLabel: string;
+  initial?: string;
+  onSubmit: (name: string) => Promise<unknown>;
+}) {
+  const [name, setName] = useState(p.initial ?? "");
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    const parsed = folderNameSchema.safeParse(name);
+    if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? "Invalid name");
+    setBusy(true);
+    setError(null);
+    try {
+      await p.onSubmit(parsed.data);
+      p.onOpenChange(false);
+    } catch (err) {
+      setError(messageOf(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <SmallDialog open={p.open} onOpenChange={p.onOpenChange} title={p.title} testId="folder-dialog">
+      <form onSubmit={submit} className="flex flex-col gap-4" noValidate>
+        <Field label="Folder name" htmlFor="folder-name" error={error}>
+          <input
+            id="folder-name"
+            autoFocus
+            value={name}
+            maxLength={120}
+            onChange={(e) => setName(e.target.value)}
+            className="h-10 rounded-lg border border-line bg-surface px-3 text-sm shadow-sm"
+            aria-invalid={error ? true : undefined}
+          />
+        </Field>
+        <div className="flex justify-end gap-2">
+          <Button type="button" variant="secondary" onClick={() => p.onOpenChange(false)}>
+            Cancel
+          </Button>
+          <Button type="submit" disabled={busy}>
+            {busy ? "Saving…" : p.submitLabel}
+          </Button>
+        </div>
+      </form>
+    </SmallDialog>
+  );
+}
+
+export function DeleteFolderDialog(p: { open: boolean; onOpenChange: (o: boolean) => void; name: string; count: number; onConfirm: () => Promise<unknown> }) {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const confirm = async () => {
+    setBusy(true);
+    try {
+      await p.onConfirm();
+      p.onOpenChange(false);
+    } catch (err) {
+      setError(messageOf(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <SmallDialog open={p.open} onOpenChange={p.onOpenChange} title={`Delete “${p.name}”?`} testId="delete-folder-dialog">
+      <p className="text-sm text-muted">
+        The folder goes; its {p.count.toLocaleString()} {p.count === 1 ? "item stays" : "items stay"} in the vault.
+      </p>
+      {error ? (
+        <p className="mt-3 text-sm text-red-700" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <div className="mt-5 flex justify-end gap-2">
+        <Button variant="secondary" onClick={() => p.onOpenChange(false)}>
+          Cancel
+        </Button>
+        <Button variant="danger" onClick={confirm} disabled={busy}>
+          {busy ? "Deleting…" : "Delete folder"}
+        </Button>
+      </div>
+    </SmallDialog>
+  );
+}

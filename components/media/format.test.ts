@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { formatBytes, formatDay, formatDuration, titleOf } from "./format";
+
+describe("media formatting", () => {
+  it("formats durations like a player", () => {
+    expect(formatDuration(83_000)).toBe("1:23");
+    expect(formatDuration(3_723_000)).toBe("1:02:03");
+    expect(formatDuration(400)).toBe("0:00");
+    expect(formatDuration(null)).toBeNull();
+  });
+
+  it("shows Fanvue's UTC times as the viewer's date", () => {
+    // 23:30 UTC is already the next day in Tokyo and still the same day in New York.
+    expect(formatDay("2026-03-01T23:30:00.000Z", "Asia/Tokyo")).toContain("2");
+    expect(formatDay("2026-03-01T23:30:00.000Z", "Asia/Tokyo")).not.toBe(formatDay("2026-03-01T23:30:00.000Z", "America/New_York"));
+    expect(formatDay(null)).toBe("—");
+  });
+
+  it("formats sizes and titles", () => {
+    expect(formatBytes(30 * 1024 * 1024)).toBe("30.0 MB");
+    expect(formatBytes(512)).toBe("512 B");
+    expect(titleOf({ caption: " ", name: "IMG_1.jpg", mediaType: "image" })).toBe("IMG_1.jpg");
+    expect(titleOf({ caption: null, name: null, mediaType: "video" })).toBe("Untitled video");
+  });
+});

@@ -1,0 +1,178 @@
+"use client";
+
+import { AlertTriangle, Check, FileText, ImageIcon, Loader2, Music, RotateCw, Video } from "lucide-react";
+import { memo, useEffect, useSyncExternalStore } from "react";
+import type { VaultItem } from "@/lib/schemas/media";
+import { cn } from "@/lib/utils/cn";
+import { formatDay, formatDuration, titleOf } from "./format";
+
+/** The first screenful loads at once (6 columns × 2 rows on a wide screen,
+ * 2 × 6 on a phone); the rest as the user scrolls near it. */
+const EAGER_TILES = 12;
+
+const noSubscribe = () => () => undefined;
+/** Dates are in the viewer's zone, which the server does not know: they are
+ * filled in after hydration instead of mismatching the server's HTML. */
+function LocalDay({ iso }: { iso: string }) {
+  const isClient = useSyncExternalStore(
+    noSubscribe,
+    () => true,
+    () => false,
+  );
+  return <span className="block h-4 text-[11px] opacity-80">{isClient ? formatDay(iso) : ""}</span>;
+}
+
+export type TileProps = {
+  item: VaultItem;
+  index: number;
+  /** A usable thumbnail URL, or null (none, or expired and being re-resolved). */
+  thumbUrl: string | null;
+  /** The URL this tile had expired before it was shown: re-resolve it. */
+  stale: boolean;
+  broken: boolean;
+  selected: boolean;
+  selecting: boolean;
+  /** Shown while uploads name items Fanvue does not name yet. */
+  pendingName?: string;
+  onToggle: (index: number, range: boolean) => void;
+  onOpen: (index: number) => void;
+  onThumbFailed: (item: VaultItem) => void;
+  onRetryThumb: (item: VaultItem) => void;
+};
+
+function TypeBadge({ item }: { item: VaultItem }) {
+  const d = formatDuration(item.lengthMs);
+  const Icon = item.mediaType === "video" ? Video : item.mediaType === "audio" ? Music : item.mediaType === "document" ? FileText : ImageIcon;
+  const label = item.mediaType === "video" ? "Video" : item.mediaType === "audio" ? "Audio" : item.mediaType === "document" ? "Document" : "Image";
+  return (
+    <span className="inline-flex items-center gap-1 rounded-md bg-black/60 px-1.5 py-0.5 text-[11px] font-medium text-white" data-testid="tile-type">
+      <Icon className="size-3" aria-hidden="true" />
+      <span className="sr-only">{label}</span>
+      {(item.mediaType === "video" || item.mediaType === "audio") && d ? <span className="tabular">{d}</span> : null}
+    </span>
+  );
+}
+
+function Placeholder({ item }: { item: VaultItem }) {
+  const Icon = item.mediaType === "audio" ? Music : item.mediaType === "document" ? FileText : item.mediaType === "video" ? Video : ImageIcon;
+  return (
+    <div className={cn("absolute inset-0 flex items-center justify-center", item.mediaType === "audio" ? "bg-violet-100 text-violet-500" : "bg-zinc-100 text-zinc-400")}>
+      <Icon className="size-10" aria-hidden="true" />
+    </div>
+  );
+}
+
+function StatusOverlay({ item, broken, onRetry }: { item: VaultItem; broken: boolean; onRetry: () => void }) {
+  if (item.status === "processing" || item.status === "created") {
+    return (
+      <div className="pointer-events-none absolute inset-0 flex flex-col items-center justify-center gap-2 bg-zinc-900/70 text-white" data-testid="tile-processing">
+        <Loader2 className="size-6 animate-spin" aria-hidden="true" />
+        <span className="text-xs font-medium">Processing…</span>
+      </div>
+    );
+  }
+  if (item.status === "error") {
+    return (
+      <div className="pointer-events-none absolute inset-0 flex flex-col items-center justify-center gap-1 bg-red-50 text-red-700">
+        <AlertTriangle className="size-6" aria-hidden="true" />
+        <span className="text-xs font-medium">Processing failed</span>
+      </div>
+    );
+  }
+  if (!broken) return null;
+  return (
+    <div className="pointer-events-none absolute inset-0 flex flex-col items-center justify-center gap-2 bg-zinc-100 text-zinc-600">
+      <span className="text-xs">Preview unavailable</span>
+      <button type="button" onClick={onRetry} className="pointer-events-auto relative z-10 inline-flex items-center gap-1 rounded-md bg-white px-2 py-1 text-xs font-medium shadow-sm ring-1 ring-zinc-200 hover:bg-zinc-50">
+        <RotateCw className="size-3" aria-hidden="true" /> Retry
+      </button>
+    </div>
+  );
+}
+
+/** The label takes clicks (with Shift for ranges); the checkbox inside keeps
+ * keyboard and screen-reader access, and its clicks bubble to the label. */
+function SelectBox(p: TileProps & { title: string }) {
+  return (
+    <label
+      className={cn(
+        "absolute top-1.5 left-1.5 z-10 flex size-7 cursor-pointer items-center justify-center rounded-full border-2 transition-opacity",
+        p.selected ? "border-brand-600 bg-brand-600 text-white opacity-100" : "border-white bg-black/25 text-transparent",
+        !p.selected && !p.selecting && "opacity-80 group-focus-within:opacity-100 [@media(hover:hover)]:opacity-0 [@media(hover:hover)]:group-hover:opacity-100",
+      )}
+      onMouseDown={(e) => e.shiftKey && e.preventDefault()}
+      onClick={(e) => {
+        e.preventDefault();
+        p.onToggle(p.index, e.shiftKey);
+      }}
+      data-testid="tile-select"
+    >
+      <input type="checkbox" className="sr-only" checked={p.selected} aria-label={`Select ${p.title}`} readOnly />
+      <Check className="size-4" strokeWidth={3} aria-hidden="true" />
+    </label>
+  );
+}
+
+function MediaTileImpl(p: TileProps) {
+  const { item } = p;
+  // Fanvue names an item only once it is ready; our own uploads know theirs.
+  const title = item.status === "ready" ? titleOf(item) : (p.pendingName ?? "");
+  // An expired URL is never put on screen: ask for a fresh one instead.
+  useEffect(() => {
+    if (p.stale && !p.broken) p.onThumbFailed(item);
+  }, [p.stale, p.broken, item, p.onThumbFailed]);
+  return (
+    <li
+      className={cn("group relative aspect-square overflow-hidden rounded-lg bg-zinc-100 select-none [contain-intrinsic-size:200px] [content-visibility:auto]", p.selected && "ring-3 ring-brand-500 ring-offset-2")}
+      data-testid="vault-tile"
+      data-uuid={item.uuid}
+      data-status={item.status}
+      data-type={item.mediaType ?? ""}
+      data-index={p.index}
+    >
+      <button
+        type="button"
+        className="absolute inset-0 text-left focus-visible:outline-offset-[-2px]"
+        aria-label={p.selecting ? `${p.selected ? "Deselect" : "Select"} ${title || "new upload"}` : `Open ${title || "new upload"}`}
+        // Shift-click must not also select the page's text.
+        onMouseDown={(e) => e.shiftKey && e.preventDefault()}
+        onClick={(e) => (p.selecting || e.metaKey || e.ctrlKey || e.shiftKey ? p.onToggle(p.index, e.shiftKey) : p.onOpen(p.index))}
+      >
+        {p.thumbUrl && item.status === "ready" ? (
+          // eslint-disable-next-line @next/next/no-img-element -- signed Fanvue URLs; the optimizer would have to fetch (and cache) them
+          <img
+            src={p.thumbUrl}
+            alt=""
+            width={item.thumb?.width ?? 320}
+            height={item.thumb?.height ?? 320}
+            loading={p.index < EAGER_TILES ? "eager" : "lazy"}
+            fetchPriority={p.index < EAGER_TILES ? "high" : "auto"}
+            decoding="async"
+            referrerPolicy="no-referrer"
+            className={cn("size-full object-cover transition-transform", p.selected && "scale-95 rounded-md")}
+            onError={() => p.onThumbFailed(item)}
+            data-testid="tile-thumb"
+          />
+        ) : item.status === "ready" || item.status === "missing" ? (
+          <Placeholder item={item} />
+        ) : null}
+        {title ? (
+          <span className="pointer-events-none absolute inset-x-0 bottom-0 z-[1] bg-gradient-to-t from-black/75 via-black/30 to-transparent px-2 pt-6 pb-1.5 text-white">
+            <span className="block truncate text-xs font-medium" data-testid="tile-title">
+              {title}
+            </span>
+            {item.createdAt ? <LocalDay iso={item.createdAt} /> : null}
+          </span>
+        ) : null}
+        <span className="pointer-events-none absolute top-1.5 right-1.5 flex flex-col items-end gap-1">
+          {item.status === "ready" ? <TypeBadge item={item} /> : null}
+          {item.purchasedByFan ? <span className="rounded-md bg-brand-600 px-1.5 py-0.5 text-[11px] font-semibold text-white">Bought</span> : null}
+        </span>
+      </button>
+      <StatusOverlay item={item} broken={p.broken && item.status === "ready"} onRetry={() => p.onRetryThumb(item)} />
+      {item.status === "ready" ? <SelectBox {...p} title={title} /> : null}
+    </li>
+  );
+}
+
+export const MediaTile = memo(MediaTileImpl);

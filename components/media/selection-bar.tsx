@@ -1,0 +1,115 @@
+"use client";
+
+import { FolderMinus, FolderPlus, MessageSquare, SquarePen, X } from "lucide-react";
+import { DropdownMenu } from "radix-ui";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { useFolderMutations } from "@/lib/queries/vault-folders";
+import { MAX_FOLDER_BATCH, type VaultFolder } from "@/lib/schemas/media";
+import { FolderNameDialog } from "./folder-dialogs";
+
+export type Notice = { tone: "ok" | "error"; text: string; title?: string };
+
+type Props = {
+  creatorId: string;
+  uuids: string[];
+  folders: VaultFolder[] | undefined;
+  currentFolder: string | undefined;
+  can: { write: boolean; post: boolean; message: boolean };
+  onUseInPost: () => void;
+  onSendInMessage: () => void;
+  onClear: () => void;
+  onNotice: (n: Notice) => void;
+};
+
+const menuItem = "cursor-pointer rounded-md px-3 py-2 text-sm outline-none data-highlighted:bg-black/5";
+const plural = (n: number) => `${n} ${n === 1 ? "item" : "items"}`;
+
+/** Actions on the selected media, pinned to the bottom of the screen. */
+export function SelectionBar(p: Props) {
+  const m = useFolderMutations(p.creatorId);
+  const [naming, setNaming] = useState(false);
+  const n = p.uuids.length;
+  const tooMany = n > MAX_FOLDER_BATCH;
+  const fail = (err: unknown) => p.onNotice({ tone: "error", title: "The folder was not changed", text: err instanceof Error ? err.message : "Try again in a moment." });
+
+  const addTo = (folder: string) =>
+    m.addMedia.mutateAsync({ folder, uuids: p.uuids }).then(
+      (r) => p.onNotice({ tone: "ok", text: r.addedCount === n ? `Added ${plural(n)} to “${folder}”.` : `Added ${plural(r.addedCount)} to “${folder}” (${n - r.addedCount} already there).` }),
+      fail,
+    );
+  const removeFrom = (folder: string) =>
+    m.removeMedia.mutateAsync({ folder, uuids: p.uuids }).then(() => {
+      p.onNotice({ tone: "ok", text: `Removed ${plural(n)} from “${folder}”.` });
+      p.onClear();
+    }, fail);
+
+  return (
+    <div className="fixed inset-x-0 bottom-0 z-40 border-t border-line bg-surface/95 px-3 py-2 shadow-[0_-4px_16px_rgba(0,0,0,0.06)] backdrop-blur lg:left-[248px]" data-testid="selection-bar">
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-2">
+        <button type="button" onClick={p.onClear} className="rounded-md p-1.5 hover:bg-black/5" aria-label="Clear selection">
+          <X className="size-4" aria-hidden="true" />
+        </button>
+        <span className="mr-auto text-sm font-medium" data-testid="selection-count">
+          {n} selected
+        </span>
+        {p.can.write ? (
+          <DropdownMenu.Root>
+            <DropdownMenu.Trigger asChild>
+              <Button variant="secondary" size="sm" disabled={tooMany || m.addMedia.isPending} title={tooMany ? `Folders take at most ${MAX_FOLDER_BATCH} items at a time` : undefined}>
+                <FolderPlus className="size-4" aria-hidden="true" /> Add to folder
+              </Button>
+            </DropdownMenu.Trigger>
+            <DropdownMenu.Portal>
+              <DropdownMenu.Content side="top" align="end" className="z-50 max-h-72 min-w-48 overflow-y-auto rounded-lg border border-line bg-surface p-1 shadow-lg">
+                {p.folders?.map((f) => (
+                  <DropdownMenu.Item key={f.name} className={menuItem} onSelect={() => void addTo(f.name)}>
+                    {f.name}
+                  </DropdownMenu.Item>
+                ))}
+                <DropdownMenu.Separator className="my-1 h-px bg-line" />
+                <DropdownMenu.Item className={`${menuItem} text-brand-700`} onSelect={() => setNaming(true)}>
+                  New folder…
+                </DropdownMenu.Item>
+              </DropdownMenu.Content>
+            </DropdownMenu.Portal>
+          </DropdownMenu.Root>
+        ) : null}
+        {p.can.write && p.currentFolder ? (
+          <Button variant="secondary" size="sm" disabled={tooMany || m.removeMedia.isPending} onClick={() => void removeFrom(p.currentFolder!)}>
+            <FolderMinus className="size-4" aria-hidden="true" /> Remove from folder
+          </Button>
+        ) : null}
+        {p.can.post ? (
+          <Button size="sm" onClick={p.onUseInPost}>
+            <SquarePen className="size-4" aria-hidden="true" /> Use in a post
+          </Button>
+        ) : null}
+        {p.can.message ? (
+          <Button size="sm" variant="secondary" onClick={p.onSendInMessage}>
+            <MessageSquare className="size-4" aria-hidden="true" /> Send in a message
+          </Button>
+        ) : null}
+      </div>
+      {naming ? (
+        <FolderNameDialog
+          open
+          onOpenChange={(o) => !o && setNaming(false)}
+          title={`New folder with ${plural(n)}`}
+          submitLabel="Create and add"
+          onSubmit={async (name) => {
+            const f = await m.create.mutateAsync(name);
+            try {
+              await m.addMedia.mutateAsync({ folder: f.name, uuids: p.uuids });
+            } catch (err) {
+              // All or nothing: no empty folder left behind by a failed add.
+              await m.remove.mutateAsync(f.name).catch(() => undefined);
+              throw err;
+            }
+            p.onNotice({ tone: "ok", text: `Added ${plural(n)} to the new folder “${f.name}”.` });
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}

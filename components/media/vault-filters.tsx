@@ -1,0 +1,141 @@
+"use client";
+
+import { Search, UserRound, X } from "lucide-react";
+import { useEffect, useRef, useState } from "react";
+import { Select } from "@/components/ui/select";
+import type { FanView, MediaType, MediaUsage, VaultFolder } from "@/lib/schemas/media";
+import { cn } from "@/lib/utils/cn";
+import type { VaultParams } from "./use-vault-params";
+
+/** Wait for a pause in typing: each search scans the vault on Fanvue. */
+const SEARCH_DEBOUNCE_MS = 350;
+
+const TYPES: { value: MediaType | undefined; label: string }[] = [
+  { value: undefined, label: "All" },
+  { value: "image", label: "Images" },
+  { value: "video", label: "Videos" },
+  { value: "audio", label: "Audio" },
+];
+const USAGES: { value: MediaUsage; label: string }[] = [
+  { value: "subscribers", label: "Used for subscribers" },
+  { value: "followers", label: "Used for followers" },
+  { value: "ppv", label: "Used as PPV" },
+  { value: "mass_messages", label: "Used in mass messages" },
+];
+const FAN_VIEWS: { value: FanView; label: string }[] = [
+  { value: "all", label: "All media" },
+  { value: "bought", label: "Bought" },
+  { value: "sent", label: "Sent in chat" },
+];
+
+export function Segmented<T>({ label, options, value, onChange, testId }: { label: string; options: { value: T; label: string }[]; value: T; onChange: (v: T) => void; testId?: string }) {
+  return (
+    <div role="radiogroup" aria-label={label} className="flex max-w-full overflow-x-auto rounded-lg border border-line bg-surface p-0.5 shadow-sm" data-testid={testId}>
+      {options.map((o) => (
+        <button
+          key={o.label}
+          type="button"
+          role="radio"
+          aria-checked={o.value === value}
+          onClick={() => onChange(o.value)}
+          className={cn("h-8 flex-1 rounded-md px-3 text-sm font-medium whitespace-nowrap", o.value === value ? "bg-brand-600 text-white" : "text-zinc-700 hover:bg-black/5")}
+        >
+          {o.label}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function SearchBox({ value, onChange }: { value: string; onChange: (q: string | undefined) => void }) {
+  const [text, setText] = useState(value);
+  const last = useRef(value);
+  useEffect(() => {
+    // Back/forward or a cleared filter changes the URL: follow it.
+    if (value !== last.current) setText((last.current = value));
+  }, [value]);
+  useEffect(() => {
+    if (text === last.current) return;
+    const t = setTimeout(() => onChange((last.current = text).trim() || undefined), SEARCH_DEBOUNCE_MS);
+    return () => clearTimeout(t);
+  }, [text, onChange]);
+  return (
+    <label className="relative flex min-w-0 basis-full items-center sm:basis-auto sm:flex-1 lg:max-w-xs">
+      <span className="sr-only">Search names and captions</span>
+      <Search className="pointer-events-none absolute left-3 size-4 text-zinc-400" aria-hidden="true" />
+      <input
+        type="search"
+        value={text}
+        maxLength={100}
+        onChange={(e) => setText(e.target.value)}
+        placeholder="Search names and captions"
+        className="h-10 w-full rounded-lg border border-line bg-surface pr-3 pl-9 text-sm shadow-sm"
+        data-testid="vault-search"
+      />
+    </label>
+  );
+}
+
+type Props = {
+  params: VaultParams;
+  set: (patch: Partial<VaultParams>) => void;
+  folders: VaultFolder[] | undefined;
+  /** Shown as a select (phones, the picker); the page has a folder list on wide screens. */
+  folderSelectClass?: string;
+  fanLabel?: string;
+};
+
+export function VaultFilters({ params, set, folders, folderSelectClass, fanLabel }: Props) {
+  const sent = params.fanView === "sent";
+  return (
+    <div className="flex flex-col gap-3">
+      {params.fan ? (
+        <div className="flex flex-wrap items-center gap-2 rounded-lg border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900" data-testid="fan-context">
+          <UserRound className="size-4" aria-hidden="true" />
+          <span className="font-medium">{fanLabel ? `With ${fanLabel}` : "With this fan"}</span>
+          <Segmented label="Fan view" options={FAN_VIEWS} value={params.fanView ?? "all"} onChange={(v) => set({ fanView: v === "all" ? undefined : v })} />
+          <button type="button" className="ml-auto rounded-md p-1 hover:bg-black/5" aria-label="Leave fan context" onClick={() => set({ fan: undefined, fanView: undefined })}>
+            <X className="size-4" aria-hidden="true" />
+          </button>
+        </div>
+      ) : null}
+      <div className="flex flex-wrap items-center gap-2">
+        <SearchBox value={params.q ?? ""} onChange={(q) => set({ q })} />
+        <div className="basis-full sm:basis-auto">
+          <Segmented label="Media type" options={TYPES} value={params.type} onChange={(type) => set({ type })} testId="type-filter" />
+        </div>
+        <Select
+          aria-label="Usage"
+          value={params.usage ?? ""}
+          disabled={sent}
+          onChange={(e) => set({ usage: (e.target.value || undefined) as MediaUsage | undefined })}
+          className="min-w-0 flex-1 sm:flex-none"
+          data-testid="usage-filter"
+        >
+          <option value="">Any usage</option>
+          {USAGES.map((u) => (
+            <option key={u.value} value={u.value}>
+              {u.label}
+            </option>
+          ))}
+        </Select>
+        <Select
+          aria-label="Folder"
+          value={params.folder ?? ""}
+          disabled={sent}
+          onChange={(e) => set({ folder: e.target.value || undefined })}
+          className={cn("min-w-0 flex-1 sm:flex-none", folderSelectClass)}
+          data-testid="folder-filter"
+        >
+          <option value="">All folders</option>
+          {params.folder && !folders?.some((f) => f.name === params.folder) ? <option value={params.folder}>{params.folder}</option> : null}
+          {folders?.map((f) => (
+            <option key={f.name} value={f.name}>
+              {f.name} ({f.mediaCount})
+            </option>
+          ))}
+        </Select>
+      </div>
+    </div>
+  );
+}

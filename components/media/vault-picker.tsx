@@ -1,0 +1,88 @@
+"use client";
+
+import { X } from "lucide-react";
+import { Dialog } from "radix-ui";
+import { useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { useVaultFolders } from "@/lib/queries/media";
+import { emptySelection, type Selection } from "./selection";
+import { useLocalVaultParams, type VaultParams } from "./use-vault-params";
+import { VaultView } from "./vault-view";
+
+export type VaultPickerProps = {
+  creatorId: string;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  /** The chosen media uuids, in the order they were picked. */
+  onSelect: (uuids: string[]) => void;
+  title?: string;
+  confirmLabel?: string;
+  /** Most items that may be picked (e.g. a post's media limit). */
+  max?: number;
+  /** Starting filters, e.g. `{ fan, fanView: "bought" }` from a chat. */
+  initial?: VaultParams;
+  fanLabel?: string;
+};
+
+/** A dialog to choose media from the vault, with the vault page's grid,
+ * filters, search and preview. Used by the post composer and chats:
+ *
+ *   <VaultPicker creatorId={id} open={open} onOpenChange={setOpen} onSelect={(uuids) => attach(uuids)} />
+ */
+export function VaultPicker(p: VaultPickerProps) {
+  return (
+    <Dialog.Root open={p.open} onOpenChange={p.onOpenChange}>
+      <Dialog.Portal>
+        <Dialog.Overlay className="fixed inset-0 z-50 bg-black/40" />
+        <Dialog.Content
+          className="fixed inset-0 z-50 flex flex-col bg-canvas sm:inset-6 sm:mx-auto sm:max-w-6xl sm:rounded-xl sm:shadow-2xl"
+          aria-describedby={undefined}
+          data-testid="vault-picker"
+        >
+          {/* Mounted only while open: every opening starts fresh. */}
+          {p.open ? <PickerBody {...p} /> : null}
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}
+
+function PickerBody(p: VaultPickerProps) {
+  const api = useLocalVaultParams(p.initial);
+  const folders = useVaultFolders(p.creatorId);
+  const [selection, setSelection] = useState<Selection>(emptySelection);
+  const scroller = useRef<HTMLDivElement>(null);
+  const n = selection.uuids.length;
+  const over = p.max !== undefined && n > p.max;
+  return (
+    <>
+      <div className="flex items-center gap-3 border-b border-line bg-surface px-4 py-3 sm:rounded-t-xl">
+        <Dialog.Title className="flex-1 text-lg font-semibold">{p.title ?? "Choose from the vault"}</Dialog.Title>
+        <Dialog.Close className="rounded-md p-1.5 hover:bg-black/5" aria-label="Close">
+          <X className="size-5" aria-hidden="true" />
+        </Dialog.Close>
+      </div>
+      <div ref={scroller} className="min-h-0 flex-1 overflow-y-auto p-4">
+        <VaultView creatorId={p.creatorId} api={api} selection={selection} onSelection={setSelection} folders={folders.data} mode="picker" fanLabel={p.fanLabel} scrollRoot={scroller} />
+      </div>
+      <div className="flex flex-wrap items-center gap-3 border-t border-line bg-surface px-4 py-3 sm:rounded-b-xl">
+        <span className="mr-auto text-sm" role="status">
+          {n} selected{over ? ` · at most ${p.max}` : ""}
+        </span>
+        <Button variant="secondary" onClick={() => p.onOpenChange(false)}>
+          Cancel
+        </Button>
+        <Button
+          disabled={n === 0 || over}
+          onClick={() => {
+            p.onSelect(selection.uuids);
+            p.onOpenChange(false);
+          }}
+          data-testid="picker-confirm"
+        >
+          {p.confirmLabel ?? "Attach"} {n ? `(${n})` : ""}
+        </Button>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,125 @@
+"use client";
+
+import { useCallback, useMemo, useRef, type ReactNode, type RefObject } from "react";
+import { Button } from "@/components/ui/button";
+import { ErrorState } from "@/components/ui/error-state";
+import type { VaultFolder } from "@/lib/schemas/media";
+import { GRID_CLASS, GridSkeleton, MediaGrid, type GridItem } from "./media-grid";
+import { MediaPreview } from "./media-preview";
+import type { Selection } from "./selection";
+import { useGridActions } from "./use-grid-actions";
+import { filtersOf, type VaultParamsApi } from "./use-vault-params";
+import { useScrollAnchor } from "./use-scroll-anchor";
+import { useVaultData } from "./use-vault-data";
+import { freshThumb } from "./url-store";
+import { VaultFilters } from "./vault-filters";
+
+type Props = {
+  creatorId: string;
+  api: VaultParamsApi;
+  selection: Selection;
+  onSelection: (s: Selection) => void;
+  folders: VaultFolder[] | undefined;
+  /** "page": state in the URL, scroll position kept; "picker": in a dialog. */
+  mode: "page" | "picker";
+  folderSelectClass?: string;
+  fanLabel?: string;
+  pendingNames?: ReadonlyMap<string, string>;
+  scrollRoot?: RefObject<HTMLElement | null>;
+  emptyAction?: ReactNode;
+};
+
+const NO_NAMES: ReadonlyMap<string, string> = new Map();
+
+function VaultEmpty({ filtered, onClear, action }: { filtered: boolean; onClear: () => void; action?: ReactNode }) {
+  return (
+    <div className="flex flex-col items-center gap-3 rounded-xl border border-dashed border-line px-6 py-14 text-center" data-testid="vault-empty">
+      <p className="font-medium">{filtered ? "No media match these filters" : "The vault is empty"}</p>
+      <p className="max-w-sm text-sm text-muted">{filtered ? "Try another type, folder or search." : "Upload photos, videos or audio to start."}</p>
+      {filtered ? (
+        <Button variant="secondary" size="sm" onClick={onClear}>
+          Clear filters
+        </Button>
+      ) : (
+        action
+      )}
+    </div>
+  );
+}
+
+/** Filters, the grid with infinite scroll, and the preview: shared by the
+ * vault page and the vault picker dialog. */
+export function VaultView(p: Props) {
+  const { params, set } = p.api;
+  const filters = useMemo(() => filtersOf(params), [params]);
+  const { query, items, checked, resolver } = useVaultData(p.creatorId, filters);
+  const gridRef = useRef<HTMLUListElement>(null);
+  const { fetchNextPage, hasNextPage, isFetchingNextPage } = query;
+  const loadMore = useCallback(() => void (!isFetchingNextPage && fetchNextPage()), [fetchNextPage, isFetchingNextPage]);
+  useScrollAnchor({ enabled: p.mode === "page", at: params.at, items, gridRef, canLoadMore: Boolean(hasNextPage), loadMore, setAt: (at) => set({ at }) });
+
+  const selected = useMemo(() => new Set(p.selection.uuids), [p.selection.uuids]);
+  const { onToggle, toggleUuid, onOpen, onClose } = useGridActions({ items, selection: p.selection, onSelection: p.onSelection, api: p.api, mode: p.mode });
+  const thumbUrlOf = (i: GridItem) => freshThumb(p.creatorId, i.uuid) ?? (i.exp > Date.now() ? (i.thumb?.url ?? null) : null);
+  const filtered = Object.keys(filters).some((k) => k !== "fan");
+  const scanning = Boolean(filters.q) || filters.fanView === "bought";
+
+  let body: ReactNode;
+  if (query.isPending) {
+    body = (
+      <ul className={`${GRID_CLASS} @container`} aria-busy="true" aria-label="Loading media">
+        <GridSkeleton count={12} />
+      </ul>
+    );
+  } else if (query.isError && !items.length) {
+    body = <ErrorState error={query.error} onRetry={() => void query.refetch()} what="the vault" />;
+  } else if (!items.length && !hasNextPage) {
+    body = <VaultEmpty filtered={filtered} onClear={() => set({ type: undefined, folder: undefined, usage: undefined, q: undefined, fanView: undefined })} action={p.emptyAction} />;
+  } else {
+    body = (
+      <MediaGrid
+        creatorId={p.creatorId}
+        items={items}
+        selected={selected}
+        pendingNames={p.pendingNames ?? NO_NAMES}
+        resolver={resolver}
+        loadingMore={isFetchingNextPage}
+        showSkeleton={isFetchingNextPage || (hasNextPage === true && !items.length)}
+        canLoadMore={Boolean(hasNextPage) && !query.isError}
+        onLoadMore={loadMore}
+        onToggle={onToggle}
+        onOpen={onOpen}
+        scrollRoot={p.scrollRoot}
+        gridRef={gridRef}
+      />
+    );
+  }
+
+  return (
+    <div className="flex min-w-0 flex-col gap-4">
+      <VaultFilters params={params} set={set} folders={p.folders} folderSelectClass={p.folderSelectClass} fanLabel={p.fanLabel} />
+      {scanning && !query.isPending ? (
+        <p className="text-xs text-muted" role="status" data-testid="scan-status">
+          {items.length.toLocaleString()} found · {checked.toLocaleString()} vault items searched{hasNextPage ? "…" : " (all)"}
+        </p>
+      ) : null}
+      {body}
+      {query.isError && items.length ? <ErrorState error={query.error} onRetry={() => void fetchNextPage()} what="more media" /> : null}
+      {params.view ? (
+        <MediaPreview
+          creatorId={p.creatorId}
+          uuid={params.view}
+          items={items}
+          fan={filters.fan}
+          canLoadMore={Boolean(hasNextPage)}
+          onLoadMore={loadMore}
+          onNavigate={(view) => set({ view })}
+          onClose={onClose}
+          selected={selected.has(params.view)}
+          onToggleSelect={() => toggleUuid(params.view!)}
+          thumbUrlOf={thumbUrlOf}
+        />
+      ) : null}
+    </div>
+  );
+}

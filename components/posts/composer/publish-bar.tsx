@@ -1,0 +1,60 @@
+"use client";
+
+import { Loader2, Send } from "lucide-react";
+import { useEffect, useState } from "react";
+import { Button } from "@/components/ui/button";
+import type { PostView } from "@/lib/schemas/post-views";
+import { publishLabel } from "@/lib/utils/post-time";
+import type { SendProblem } from "./use-publish";
+
+type Props = {
+  mode: "create" | "edit";
+  original: PostView | null;
+  publishAt: string | null;
+  tz: string;
+  errorCount: number;
+  sending: boolean;
+  problem: SendProblem;
+  onPublish: () => void;
+  onPublishAgain: () => void;
+};
+
+function Countdown({ seconds }: { seconds: number }) {
+  const [left, setLeft] = useState(seconds);
+  useEffect(() => {
+    if (left <= 0) return;
+    const t = setTimeout(() => setLeft((l) => l - 1), 1000);
+    return () => clearTimeout(t);
+  }, [left]);
+  return left > 0 ? <> Try again in {left} s.</> : null;
+}
+
+/** The main button says exactly what will happen; on phones it stays at the bottom of the screen. */
+export function PublishBar(p: Props) {
+  const mode = p.original?.cancelledAt ? "restore" : p.mode;
+  const label = publishLabel({ mode, publishAt: p.publishAt, wasScheduled: Boolean(p.original && !p.original.publishedAt), tz: p.tz });
+  return (
+    <div className="fixed inset-x-0 bottom-0 z-30 flex flex-col gap-2 border-t border-line bg-surface/95 p-3 shadow-[0_-4px_12px_rgba(0,0,0,0.06)] backdrop-blur lg:static lg:rounded-xl lg:border lg:p-4 lg:shadow-sm">
+      {p.problem ? (
+        <div role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="publish-problem">
+          {p.problem.message}
+          {p.problem.retryAfterSec ? <Countdown seconds={p.problem.retryAfterSec} /> : null}
+          {p.problem.kind === "unknown" ? (
+            <Button size="sm" variant="secondary" className="mt-2" onClick={p.onPublishAgain}>
+              It is not there: post again
+            </Button>
+          ) : null}
+        </div>
+      ) : null}
+      {p.errorCount ? (
+        <p className="text-xs text-red-700" data-testid="error-summary">
+          {p.errorCount === 1 ? "1 thing to fix before publishing." : `${p.errorCount} things to fix before publishing.`}
+        </p>
+      ) : null}
+      <Button size="lg" onClick={p.onPublish} disabled={p.sending} aria-busy={p.sending} data-testid="publish-button" className="w-full">
+        {p.sending ? <Loader2 className="size-4 animate-spin" aria-hidden="true" /> : <Send className="size-4" aria-hidden="true" />}
+        {p.sending ? "Sending to Fanvue…" : label}
+      </Button>
+    </div>
+  );
+}

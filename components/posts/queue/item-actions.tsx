@@ -1,0 +1,79 @@
+"use client";
+
+import { Ban, MoreHorizontal, Pencil, Send } from "lucide-react";
+import Link from "next/link";
+import { DropdownMenu } from "radix-ui";
+import { useState } from "react";
+import { SmallDialog } from "@/components/media/folder-dialogs";
+import { Button } from "@/components/ui/button";
+import { ApiClientError } from "@/lib/queries/fetcher";
+import type { QueueItem } from "@/lib/schemas/post-views";
+import { formatWhen } from "@/lib/utils/post-time";
+
+export type Notice = { tone: "info" | "danger"; text: string };
+type Actions = { publishNow: (uuid: string) => Promise<unknown>; cancel: (uuid: string) => Promise<unknown> };
+
+const itemClass = "flex cursor-pointer items-center gap-2 rounded-md px-2.5 py-2 text-sm outline-none data-[highlighted]:bg-black/5";
+const messageOf = (e: unknown) => (e instanceof ApiClientError ? e.message : "Something went wrong. Try again.");
+
+/** Edit, publish now, cancel: the last two ask first (they act on Fanvue at once). */
+export function ItemActions({ item, tz, actions, onNotice }: { item: QueueItem; tz: string; actions: Actions; onNotice: (n: Notice) => void }) {
+  const [confirm, setConfirm] = useState<"publish" | "cancel" | null>(null);
+  const [busy, setBusy] = useState(false);
+  if (item.kind !== "post") return item.href ? <Link href={item.href} className="text-sm font-medium text-brand-700 hover:underline">Open</Link> : null;
+  const run = async () => {
+    const what = confirm;
+    setBusy(true);
+    try {
+      if (what === "publish") await actions.publishNow(item.id);
+      else await actions.cancel(item.id);
+      onNotice({ tone: "info", text: what === "publish" ? `Published “${item.title}”.` : `Cancelled “${item.title}”. It is listed under Cancelled, where you can schedule it again.` });
+    } catch (e) {
+      onNotice({ tone: "danger", text: messageOf(e) });
+    } finally {
+      setBusy(false);
+      setConfirm(null);
+    }
+  };
+  return (
+    <>
+      <DropdownMenu.Root>
+        <DropdownMenu.Trigger asChild>
+          <Button variant="ghost" size="sm" aria-label={`Actions for “${item.title}”`} data-testid="queue-item-actions">
+            <MoreHorizontal className="size-4" aria-hidden="true" />
+          </Button>
+        </DropdownMenu.Trigger>
+        <DropdownMenu.Portal>
+          <DropdownMenu.Content align="end" sideOffset={4} className="z-50 min-w-44 rounded-lg border border-line bg-surface p-1 shadow-lg">
+            <DropdownMenu.Item asChild className={itemClass}>
+              <Link href={item.href ?? "#"}>
+                <Pencil className="size-4" aria-hidden="true" /> Edit or reschedule
+              </Link>
+            </DropdownMenu.Item>
+            <DropdownMenu.Item className={itemClass} onSelect={() => setConfirm("publish")}>
+              <Send className="size-4" aria-hidden="true" /> Publish now
+            </DropdownMenu.Item>
+            <DropdownMenu.Item className={`${itemClass} text-red-700`} onSelect={() => setConfirm("cancel")}>
+              <Ban className="size-4" aria-hidden="true" /> Cancel post
+            </DropdownMenu.Item>
+          </DropdownMenu.Content>
+        </DropdownMenu.Portal>
+      </DropdownMenu.Root>
+      <SmallDialog open={confirm !== null} onOpenChange={(o) => !o && !busy && setConfirm(null)} title={confirm === "publish" ? "Publish this post now?" : "Cancel this scheduled post?"} testId="confirm-dialog">
+        <p className="text-sm text-muted">
+          {confirm === "publish"
+            ? `“${item.title}” goes out on Fanvue right away instead of ${formatWhen(item.at, tz)}.`
+            : `“${item.title}” will not go out ${formatWhen(item.at, tz)}. Fanvue offers no way to delete posts through its API, so Vuedeck moves it far into the future (1 Jan 2099) where it never publishes; you can schedule it again, or delete it in Fanvue's app.`}
+        </p>
+        <div className="mt-5 flex justify-end gap-2">
+          <Button variant="secondary" onClick={() => setConfirm(null)} disabled={busy}>
+            Keep as is
+          </Button>
+          <Button variant={confirm === "cancel" ? "danger" : "primary"} onClick={() => void run()} disabled={busy} data-testid="confirm-action">
+            {busy ? "Working…" : confirm === "publish" ? "Publish now" : "Cancel post"}
+          </Button>
+        </div>
+      </SmallDialog>
+    </>
+  );
+}

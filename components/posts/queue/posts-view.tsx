@@ -1,0 +1,94 @@
+"use client";
+
+import { PenSquare, X } from "lucide-react";
+import Link from "next/link";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useEffect, useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { useQueue } from "@/lib/queries/posts";
+import { formatWhen } from "@/lib/utils/post-time";
+import { useTimeZone } from "../use-time-zone";
+import { DraftsSection } from "./drafts-section";
+import { HistorySection } from "./history-section";
+import type { Notice } from "./item-actions";
+import { QueueSection } from "./queue-section";
+
+type Props = { creatorId: string; handle: string; canWrite: boolean };
+
+/** Success notes fade after 8 s; errors stay until dismissed. */
+const NOTICE_MS = 8_000;
+
+/** What the composer just did, from the URL it sent us to (?done=&action=). */
+function useDoneNotice(creatorId: string, tz: string): Notice | null {
+  const sp = useSearchParams();
+  const done = sp.get("done");
+  const action = sp.get("action");
+  const item = useQueue(creatorId).data?.items.find((i) => i.id === done);
+  if (!done || !action) return null;
+  if (action === "published") return { tone: "info", text: "Published on Fanvue." };
+  if (action === "saved") return { tone: "info", text: "Changes saved on Fanvue." };
+  const when = item ? formatWhen(item.at, tz) : null;
+  if (action === "rescheduled") return { tone: "info", text: when ? `Saved. It goes out ${when}.` : "Saved." };
+  return { tone: "info", text: when ? `Scheduled for ${when}.` : "Scheduled." };
+}
+
+export function PostsView({ creatorId, handle, canWrite }: Props) {
+  const tz = useTimeZone();
+  const sp = useSearchParams();
+  const router = useRouter();
+  const pathname = usePathname();
+  const view = sp.get("view") === "week" ? "week" : "list";
+  const done = useDoneNotice(creatorId, tz);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const shown = notice ?? done;
+  useEffect(() => {
+    if (notice?.tone !== "info") return;
+    const t = setTimeout(() => setNotice(null), NOTICE_MS);
+    return () => clearTimeout(t);
+  }, [notice]);
+  const setView = (v: "list" | "week") => {
+    const next = new URLSearchParams(sp);
+    if (v === "week") next.set("view", "week");
+    else next.delete("view");
+    router.replace(`${pathname}?${next}`, { scroll: false });
+  };
+  const dismiss = () => {
+    setNotice(null);
+    if (done) router.replace(pathname + (view === "week" ? "?view=week" : ""), { scroll: false });
+  };
+  return (
+    <div className="flex flex-col gap-6">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div className="min-w-0">
+          <h1 className="text-2xl font-semibold tracking-tight">Posts</h1>
+          <p className="mt-1 text-sm text-muted">What goes out on @{handle}&apos;s profile and when, in your time zone ({tz}).</p>
+        </div>
+        {canWrite ? (
+          <Button asChild>
+            <Link href={`/c/${creatorId}/posts/new`} data-testid="new-post">
+              <PenSquare className="size-4" aria-hidden="true" /> New post
+            </Link>
+          </Button>
+        ) : null}
+      </div>
+      {shown ? (
+        <Alert
+          tone={shown.tone}
+          title={shown.tone === "danger" ? "Not done" : "Done"}
+          data-testid="posts-notice"
+          action={
+            <button type="button" className="rounded-md p-1 hover:bg-black/5" onClick={dismiss} aria-label="Dismiss">
+              <X className="size-4" aria-hidden="true" />
+            </button>
+          }
+        >
+          {shown.text}
+        </Alert>
+      ) : null}
+      {canWrite ? <DraftsSection creatorId={creatorId} /> : null}
+      <QueueSection creatorId={creatorId} handle={handle} tz={tz} canWrite={canWrite} view={view} onView={setView} highlight={sp.get("done")} onNotice={setNotice} />
+      <HistorySection creatorId={creatorId} tz={tz} />
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+"use client";
+
+import { CalendarClock } from "lucide-react";
+import Link from "next/link";
+import { Segmented } from "@/components/media/vault-filters";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { ErrorState } from "@/components/ui/error-state";
+import { Skeleton } from "@/components/ui/skeleton";
+import { StaleNotice } from "@/components/ui/stale-notice";
+import { ApiClientError } from "@/lib/queries/fetcher";
+import { useQueue, useQueueActions } from "@/lib/queries/posts";
+import type { QueueItem } from "@/lib/schemas/post-views";
+import { formatWhen } from "@/lib/utils/post-time";
+import type { Notice } from "./item-actions";
+import { QueueList } from "./queue-list";
+import { WeekCalendar } from "./week-calendar";
+
+type Props = {
+  creatorId: string;
+  handle: string;
+  tz: string;
+  canWrite: boolean;
+  view: "list" | "week";
+  onView: (v: "list" | "week") => void;
+  highlight: string | null;
+  onNotice: (n: Notice) => void;
+};
+
+/** Moving a post moves its expiry by as much, keeping how long it stays up. */
+function shiftedExpiry(item: QueueItem, at: string) {
+  const exp = item.post?.expiresAt;
+  if (!exp) return undefined;
+  return new Date(Date.parse(exp) + (Date.parse(at) - Date.parse(item.at))).toISOString();
+}
+
+export function QueueSection(p: Props) {
+  const q = useQueue(p.creatorId);
+  const actions = useQueueActions(p.creatorId);
+  const move = (item: QueueItem, at: string) => {
+    if (Date.parse(at) <= Date.now() + 60_000) return p.onNotice({ tone: "danger", text: `Cannot move “${item.title}” to ${formatWhen(at, p.tz)}: pick a time at least a minute from now.` });
+    const expiresAt = shiftedExpiry(item, at);
+    actions.reschedule.mutate(
+      { uuid: item.id, publishAt: at, ...(expiresAt ? { expiresAt } : {}) },
+      {
+        onSuccess: () => p.onNotice({ tone: "info", text: `Moved “${item.title}” to ${formatWhen(at, p.tz)}${expiresAt ? " (its expiry moved along)" : ""}.` }),
+        onError: (e) => p.onNotice({ tone: "danger", text: e instanceof ApiClientError ? e.message : "Could not move the post. Try again." }),
+      },
+    );
+  };
+  const itemActions = { publishNow: (u: string) => actions.publishNow.mutateAsync(u), cancel: (u: string) => actions.cancel.mutateAsync(u) };
+  const data = q.data;
+  return (
+    <section className="flex flex-col gap-3" aria-labelledby="queue-heading">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h2 id="queue-heading" className="flex items-center gap-2 text-lg font-semibold">
+          <CalendarClock className="size-5 text-brand-700" aria-hidden="true" /> Queue
+          {data ? <span className="text-sm font-normal text-muted">({data.items.length})</span> : null}
+        </h2>
+        <Segmented label="Queue view" options={[{ value: "list" as const, label: "List" }, { value: "week" as const, label: "Week" }]} value={p.view} onChange={p.onView} testId="queue-view" />
+      </div>
+      {data?.coverage === "vuedeck" ? (
+        <Alert tone="info" title="Showing posts scheduled in Vuedeck">
+          Fanvue does not let agencies list @{p.handle}&apos;s posts, so posts scheduled in Fanvue&apos;s own app are not shown here.
+        </Alert>
+      ) : null}
+      {data?.stale ? <StaleNotice fetchedAt={data.fetchedAt} reauth={false} onRetry={() => void q.refetch()} /> : null}
+      {q.isPending ? (
+        <Skeleton className="h-48 w-full rounded-xl" />
+      ) : q.isError ? (
+        <ErrorState error={q.error} what="the queue" onRetry={() => void q.refetch()} />
+      ) : p.view === "week" ? (
+        <WeekCalendar items={data!.items} tz={p.tz} onMove={p.canWrite ? move : () => p.onNotice({ tone: "danger", text: "Your role cannot reschedule posts." })} />
+      ) : data!.items.length === 0 ? (
+        <div className="rounded-xl border border-dashed border-line bg-surface p-6 text-center" data-testid="queue-empty">
+          <p className="text-sm font-medium">Nothing scheduled</p>
+          <p className="mt-1 text-sm text-muted">Posts you schedule show here by day, in your time zone.</p>
+          {p.canWrite ? (
+            <Button asChild className="mt-4">
+              <Link href={`/c/${p.creatorId}/posts/new`}>Write a post</Link>
+            </Button>
+          ) : null}
+        </div>
+      ) : (
+        <QueueList items={data!.items} tz={p.tz} canWrite={p.canWrite} highlight={p.highlight} actions={itemActions} onNotice={p.onNotice} />
+      )}
+      {data?.cancelled.length ? (
+        <details className="rounded-xl border border-line bg-surface px-4 py-3 text-sm" data-testid="cancelled-posts">
+          <summary className="cursor-pointer font-medium">Cancelled ({data.cancelled.length})</summary>
+          <p className="mt-2 text-xs text-muted">Parked on Fanvue on 1 Jan 2099 so they never go out. Schedule one again, or delete it in Fanvue&apos;s app.</p>
+          <ul className="mt-2 divide-y divide-line">
+            {data.cancelled.map((c) => (
+              <li key={c.uuid} className="flex items-center gap-3 py-2">
+                <span className="min-w-0 flex-1 truncate">{c.text?.split("\n")[0] || `${c.mediaUuids.length} media`}</span>
+                <span className="shrink-0 text-xs text-muted">was {c.publishAt ? formatWhen(c.publishAt, p.tz) : "—"}</span>
+                {p.canWrite ? (
+                  <Link className="shrink-0 font-medium text-brand-700 hover:underline" href={`/c/${p.creatorId}/posts/${c.uuid}/edit`}>
+                    Schedule again
+                  </Link>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,113 @@
+"use client";
+
+import { ChevronLeft, ChevronRight } from "lucide-react";
+import Link from "next/link";
+import { useEffect, useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
+import type { QueueItem } from "@/lib/schemas/post-views";
+import { cn } from "@/lib/utils/cn";
+import { addDays, localDate } from "@/lib/utils/date-range";
+import { formatMoney } from "@/lib/utils/format";
+import { zoneAbbr } from "@/lib/utils/post-time";
+import { CARD_MIN, HOUR_PX, lanes, slotOf, thisWeek, weekDays } from "./calendar-math";
+import { useCalendarDrag } from "./use-calendar-drag";
+
+/** Opens scrolled to the morning: most posts go out between 8:00 and 23:00. */
+const FIRST_VISIBLE_HOUR = 7;
+const HOURS = Array.from({ length: 24 }, (_, h) => h);
+const dayLabel = (day: string) => new Date(`${day}T12:00:00Z`).toLocaleDateString("en-GB", { weekday: "short", day: "numeric", timeZone: "UTC" });
+const hhmm = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
+
+type Props = { items: QueueItem[]; tz: string; onMove: (item: QueueItem, at: string) => void };
+
+export function WeekCalendar({ items, tz, onMove }: Props) {
+  const [start, setStart] = useState(() => thisWeek(tz));
+  const days = weekDays(start);
+  const cols = useRef<(HTMLElement | null)[]>([]);
+  const scroller = useRef<HTMLDivElement>(null);
+  const dnd = useCalendarDrag({ days, tz, onMove, columns: () => cols.current });
+  const today = localDate(Date.now(), tz);
+  useEffect(() => {
+    scroller.current?.scrollTo({ top: FIRST_VISIBLE_HOUR * HOUR_PX });
+  }, []);
+  const placed = items.map((i) => ({ item: i, ...slotOf(i.at, tz) }));
+  const range = `${dayLabel(days[0]!)} – ${dayLabel(days[6]!)} ${new Date(`${days[6]}T12:00:00Z`).toLocaleDateString("en-GB", { month: "short", year: "numeric", timeZone: "UTC" })}`;
+  return (
+    <div className="flex flex-col gap-3" data-testid="week-calendar">
+      <div className="flex flex-wrap items-center gap-2">
+        <Button size="sm" variant="secondary" onClick={() => setStart(addDays(start, -7))} aria-label="Previous week">
+          <ChevronLeft className="size-4" aria-hidden="true" />
+        </Button>
+        <Button size="sm" variant="secondary" onClick={() => setStart(thisWeek(tz))}>
+          This week
+        </Button>
+        <Button size="sm" variant="secondary" onClick={() => setStart(addDays(start, 7))} aria-label="Next week" data-testid="next-week">
+          <ChevronRight className="size-4" aria-hidden="true" />
+        </Button>
+        <span className="text-sm font-medium" data-testid="week-range">{range}</span>
+        <span className="ml-auto text-xs text-muted">
+          {tz} ({zoneAbbr(Date.now(), tz)}) · drag a post, or focus it and use the arrow keys then Enter
+        </span>
+      </div>
+      <div ref={scroller} className="max-h-[560px] overflow-auto rounded-xl border border-line bg-surface">
+        <div className="grid min-w-[720px] grid-cols-[48px_repeat(7,minmax(0,1fr))]">
+          <div className="sticky top-0 z-20 border-b border-line bg-surface" />
+          {days.map((d) => (
+            <div key={d} className={cn("sticky top-0 z-20 border-b border-l border-line bg-surface px-2 py-1.5 text-xs font-semibold", d === today && "text-brand-700")}>
+              {dayLabel(d)}
+            </div>
+          ))}
+          <div className="relative">
+            {HOURS.map((h) => (
+              <div key={h} className="tabular pr-1 text-right text-[10px] text-muted" style={{ height: HOUR_PX }}>
+                {h ? hhmm(h * 60) : ""}
+              </div>
+            ))}
+          </div>
+          {days.map((day, i) => (
+            <div key={day} ref={(el) => void (cols.current[i] = el)} className={cn("relative border-l border-line", day < today && "bg-zinc-50")} data-day={day}>
+              {HOURS.map((h) => (
+                <div key={h} className="border-b border-line/70" style={{ height: HOUR_PX }} data-slot={`${day}T${String(h).padStart(2, "0")}`} />
+              ))}
+              {lanes(placed.filter((p) => p.day === day)).map(({ item, minute, lane, laneCount }) => {
+                const moving = dnd.target?.id === item.id;
+                const { style, ...handlers } = dnd.cardProps(item);
+                return (
+                  <Link
+                    key={`${item.kind}:${item.id}`}
+                    href={item.href ?? "#"}
+                    draggable={false}
+                    className={cn(
+                      "absolute overflow-hidden rounded-md border px-1.5 py-0.5 text-left text-[11px] leading-tight shadow-sm select-none",
+                      item.kind === "post" ? "border-brand-200 bg-brand-50 text-brand-900" : "border-sky-200 bg-sky-50 text-sky-900",
+                      item.canReschedule && "cursor-grab active:cursor-grabbing",
+                      moving && "opacity-40",
+                    )}
+                    style={{ top: (minute / 60) * HOUR_PX, height: (CARD_MIN / 60) * HOUR_PX, left: `calc(${(lane / laneCount) * 100}% + 2px)`, width: `calc(${100 / laneCount}% - 4px)`, ...style }}
+                    {...handlers}
+                    title={item.title}
+                    data-testid="calendar-item"
+                    data-id={item.id}
+                    aria-label={`${item.title}, ${dayLabel(day)} ${hhmm(minute)}. ${item.canReschedule ? "Arrow keys move it, Enter confirms." : ""}`}
+                  >
+                    <span className="tabular font-semibold">{hhmm(minute)}</span> {item.post?.price != null ? formatMoney(item.post.price) + " · " : ""}
+                    {item.title}
+                  </Link>
+                );
+              })}
+              {dnd.target && days[i] === dnd.target.day ? (
+                <div
+                  className="pointer-events-none absolute inset-x-0.5 z-10 rounded-md border-2 border-dashed border-brand-600 bg-brand-100/70 px-1.5 text-[11px] font-semibold text-brand-900"
+                  style={{ top: (dnd.target.minute / 60) * HOUR_PX, height: (CARD_MIN / 60) * HOUR_PX }}
+                  data-testid="drop-target"
+                >
+                  {hhmm(dnd.target.minute)}
+                </div>
+              ) : null}
+            </div>
+          ))}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,141 @@
+import { expect, test } from "@playwright/test";
+import { addDays, localDate } from "../lib/utils/date-range";
+import { fromLocalInputs } from "../lib/utils/post-time";
+import { signInAs } from "./fixtures/auth";
+import { workspaceOf } from "./fixtures/db";
+import { attachFromVault, openComposer, order, sandboxPost, shot, TZ } from "./fixtures/posts";
+import { clearFaults, sandboxAdmin } from "./fixtures/sandbox";
+import { screenshots } from "./screenshot";
+
+// The posts journeys a creator in Berlin (and an agency) goes through, checked
+// against what the sandbox (our Fanvue) really holds. More in posts-composer.spec.ts.
+
+test.use({ timezoneId: TZ, locale: "en-GB" });
+test.afterEach(() => clearFaults());
+
+test("compose a PPV post from the vault, schedule it for tomorrow 09:00 Berlin, reschedule by drag, publish now", async ({ page }) => {
+  test.setTimeout(150_000);
+  await openComposer(page);
+  const text = `Tomorrow's set ✨ ${Date.now()}`;
+  await page.getByTestId("composer-text").fill(text);
+  await expect(page.getByTestId("text-count")).toHaveText(`${text.length} / 5,000`);
+  const [a, b] = await attachFromVault(page, 2);
+
+  // Reorder by drag, then back by keyboard.
+  const handles = page.getByTestId("attachment-handle");
+  const target = (await page.getByTestId("attachment").first().boundingBox())!;
+  const from = (await handles.nth(1).boundingBox())!;
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(target.x + target.width / 2, target.y + target.height / 3, { steps: 8 });
+  await page.mouse.up();
+  expect(await order(page)).toEqual([b, a]);
+  await handles.first().focus();
+  await page.keyboard.press("ArrowRight");
+  expect(await order(page)).toEqual([a, b]);
+  await expect(handles.nth(1)).toBeFocused();
+
+  // PPV: the minimum is enforced as the user types, then a valid price.
+  await page.getByTestId("pricing").getByRole("radio", { name: "Pay-per-view" }).click();
+  await page.getByTestId("price-input").fill("2.50");
+  await expect(page.getByTestId("error-price")).toContainText("Minimum price is $3.00");
+  await page.getByTestId("price-input").fill("12.50");
+  await expect(page.getByTestId("error-price")).toHaveCount(0);
+  // The second item is the free preview.
+  await page.getByTestId("attachment").nth(1).getByTestId("set-preview").click();
+  await expect(page.getByTestId("attachment").nth(1).getByTestId("preview-badge")).toBeVisible();
+
+  // Tomorrow 09:00 in Berlin; a time in the past is refused inline first.
+  const today = localDate(Date.now(), TZ);
+  const tomorrow = addDays(today, 1);
+  await page.getByTestId("schedule-mode").getByRole("radio", { name: "Schedule" }).click();
+  await page.getByTestId("publishAt-date").fill(addDays(today, -1));
+  await page.getByTestId("publishAt-time").fill("09:00");
+  await expect(page.getByTestId("error-publishAt")).toContainText("at least a minute from now");
+  await page.getByTestId("publishAt-date").fill(tomorrow);
+  await expect(page.getByTestId("error-publishAt")).toHaveCount(0);
+  const day = new Date(`${tomorrow}T12:00:00Z`).toLocaleDateString("en-GB", { weekday: "short", timeZone: "UTC" });
+  await expect(page.getByTestId("publish-button")).toHaveText(`Schedule for ${day} 09:00 CET`);
+
+  // The preview as a subscriber (preview item clear, the other locked) and as a follower.
+  const preview = page.getByTestId("post-preview");
+  await expect(preview.getByTestId("preview-subscriber").getByTestId("preview-label")).toHaveText("Unlock for $12.50");
+  await expect(preview.getByTestId("preview-subscriber").locator('[data-testid="preview-media"][data-locked="false"]')).toHaveCount(1);
+  await shot(page, "composer");
+  await preview.getByRole("tab", { name: "Follower, not paid" }).click();
+  await expect(preview.getByTestId("preview-follower").getByTestId("preview-label")).toHaveText("Subscribe to see this post");
+  await shot(page, "composer-preview-follower");
+
+  await page.getByTestId("publish-button").click();
+  await page.waitForURL(/\/posts\?done=/);
+  const uuid = new URL(page.url()).searchParams.get("done")!;
+  await expect(page.getByTestId("posts-notice")).toContainText(`Scheduled for ${day} 09:00 CET`);
+  const item = page.locator(`[data-testid="queue-item"][data-id="${uuid}"]`);
+  await expect(item.getByTestId("queue-time")).toHaveText("09:00");
+  await expect(item).toContainText("CET");
+  const expected = fromLocalInputs(tomorrow, "09:00", TZ)!;
+  const sb = await sandboxPost(uuid);
+  expect(sb).toMatchObject({ text, price: 1250, publishAt: expected, publishedAt: null, mediaUuids: [a, b], mediaPreviewUuid: b });
+  await shot(page, "queue-list");
+
+  // Week view: drag it to 11:00 on the next day of that week (same day if it is a Sunday).
+  await page.getByTestId("queue-view").getByRole("radio", { name: "Week" }).click();
+  const calendar = page.getByTestId("week-calendar");
+  const card = calendar.locator(`[data-testid="calendar-item"][data-id="${uuid}"]`);
+  if (!(await card.isVisible())) await page.getByTestId("next-week").click();
+  await expect(card).toBeVisible();
+  await card.scrollIntoViewIfNeeded();
+  const sunday = new Date(`${tomorrow}T12:00:00Z`).getUTCDay() === 0;
+  const toDay = sunday ? tomorrow : addDays(tomorrow, 1);
+  const slot = calendar.locator(`[data-slot="${toDay}T11"]`);
+  const c = (await card.boundingBox())!;
+  const s = (await slot.boundingBox())!;
+  await page.mouse.move(c.x + 6, c.y + 4);
+  await page.mouse.down();
+  await page.mouse.move(s.x + 6, s.y + 4, { steps: 10 });
+  await expect(calendar.getByTestId("drop-target")).toHaveText("11:00");
+  await screenshots(page, "queue-week-dragging");
+  await page.mouse.up();
+  const moved = fromLocalInputs(toDay, "11:00", TZ)!;
+  await expect(page.getByTestId("posts-notice")).toContainText("11:00 CET");
+  await expect.poll(async () => (await sandboxPost(uuid))?.publishAt).toBe(moved);
+  await expect(card).toContainText("11:00");
+  await shot(page, "queue-week");
+
+  // Publish now, from the list.
+  await page.getByTestId("queue-view").getByRole("radio", { name: "List" }).click();
+  await item.getByTestId("queue-item-actions").click();
+  await page.getByRole("menuitem", { name: "Publish now" }).click();
+  await page.getByTestId("confirm-action").click();
+  await expect(page.getByTestId("posts-notice")).toContainText("Published");
+  await expect(item).toHaveCount(0);
+  const published = (await sandboxPost(uuid))!;
+  expect(published.publishedAt).not.toBeNull();
+  expect(Date.parse(published.publishedAt!)).toBeLessThan(Date.parse(moved));
+  await expect(page.locator(`[data-testid="history-item"][data-id="${uuid}"]`)).toBeVisible();
+});
+
+test("agency staff post for a managed creator through the creator-scoped route; the activity log names them", async ({ page }) => {
+  await signInAs(page, "atlas");
+  const ws = await workspaceOf("atlas");
+  const mia = ws.creators.mia!;
+  await page.goto(`/c/${mia}/posts`);
+  await expect(page.getByText("Showing posts scheduled in Vuedeck")).toBeVisible();
+  await page.getByTestId("new-post").click();
+  await expect(page.getByText("Posting as @mia through your agency")).toBeVisible();
+  const text = `From the agency ${Date.now()}`;
+  await page.getByTestId("composer-text").fill(text);
+  await page.getByTestId("schedule-mode").getByRole("radio", { name: "Schedule" }).click();
+  await page.getByTestId("publishAt-date").fill(addDays(localDate(Date.now(), TZ), 2));
+  await page.getByTestId("publishAt-time").fill("20:30");
+  await sandboxAdmin("/calls", undefined, "DELETE");
+  await page.getByTestId("publish-button").click();
+  await page.waitForURL(/\/posts\?done=/);
+  const uuid = new URL(page.url()).searchParams.get("done")!;
+  await expect(page.locator(`[data-testid="queue-item"][data-id="${uuid}"]`).getByTestId("queue-time")).toHaveText("20:30");
+  const calls = (await sandboxAdmin<{ calls: { method: string; path: string }[] }>("/calls?path=/creators/*/posts")).calls.filter((c) => c.method === "POST");
+  expect(calls).toHaveLength(1);
+  await shot(page, "queue-agency");
+  await page.goto(`/w/${ws.id}/activity`);
+  await expect(page.getByTestId("activity")).toContainText("created a post");
+});

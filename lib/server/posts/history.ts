@@ -1,0 +1,90 @@
+import "server-only";
+import type { HistoryItem, HistoryResponse } from "@/lib/schemas/post-views";
+import { clientForCreator } from "@/lib/server/creators/client";
+import { db } from "@/lib/server/db";
+import { listPosts } from "@/lib/server/fanvue/resources/posts";
+import { withSnapshot } from "@/lib/server/snapshots";
+import { hasPermission, type CreatorAccess } from "@/lib/server/workspaces/access";
+import { addDays, localDate, presetDates, startOfLocalDay } from "@/lib/utils/date-range";
+import { viewOfFanvue, viewOfRecord } from "./views";
+
+// Recent posts with what Fanvue says about them (likes, comments, tips) and
+// what they earned in the chosen range, from our synced earnings ledger.
+
+/** A page of history: enough to scan a week or two of posting. */
+export const HISTORY_PAGE_SIZE = 20;
+export const HISTORY_RANGES = ["7d", "30d", "90d", "all"] as const;
+export type HistoryRange = (typeof HISTORY_RANGES)[number];
+
+type Query = { page: number; range: HistoryRange; tz: string };
+
+function rangeOf(q: Query) {
+  const today = localDate(Date.now(), q.tz);
+  if (q.range === "all") return { from: "", to: today, start: null, end: null };
+  const { from, to } = presetDates(q.range, today);
+  return { from, to, start: new Date(startOfLocalDay(from, q.tz)), end: new Date(startOfLocalDay(addDays(to, 1), q.tz)) };
+}
+
+/** Gross per post in [start, end): PPV unlocks ("post") and tips on it. */
+async function earnedByPost(creatorId: string, uuids: string[], start: Date | null, end: Date | null) {
+  if (!uuids.length) return new Map<string, number>();
+  const rows = await db.earningRow.groupBy({
+    by: ["postUuid"],
+    where: { creatorId, postUuid: { in: uuids }, ...(start && end ? { occurredAt: { gte: start, lt: end } } : {}) },
+    _sum: { gross: true },
+  });
+  return new Map(rows.map((r) => [r.postUuid!, r._sum.gross ?? 0]));
+}
+
+async function fromFanvue(access: CreatorAccess, page: number) {
+  const snap = await withSnapshot(`posts:history:${access.creator.id}:${page}`, () => listPosts(clientForCreator(access), page, HISTORY_PAGE_SIZE));
+  const records = await db.postRecord.findMany({ where: { creatorId: access.creator.id, fanvueUuid: { in: snap.data.data.map((p) => p.uuid) } } });
+  const authors = new Map(records.map((r) => [r.fanvueUuid!, r.authorName]));
+  const items = snap.data.data
+    .filter((p) => p.publishedAt !== null)
+    .map((p) => ({
+      ...viewOfFanvue(p, authors.get(p.uuid) ?? null),
+      isPinned: p.isPinned,
+      likes: p.likesCount,
+      comments: p.commentsCount,
+      tips: p.tips ? { count: p.tips.count, gross: p.tips.totalGross } : null,
+    }));
+  return { items, hasMore: snap.data.pagination.hasMore, fetchedAt: snap.fetchedAt, stale: snap.stale };
+}
+
+/** Agency-managed creators: what was posted through Vuedeck (no figures). */
+async function fromRecords(access: CreatorAccess, page: number) {
+  const now = new Date();
+  const rows = await db.postRecord.findMany({
+    where: { creatorId: access.creator.id, state: "created", cancelledAt: null, OR: [{ publishAt: null }, { publishAt: { lte: now } }] },
+    orderBy: [{ publishAt: { sort: "desc", nulls: "last" } }, { createdAt: "desc" }],
+    skip: (page - 1) * HISTORY_PAGE_SIZE,
+    take: HISTORY_PAGE_SIZE + 1,
+  });
+  const items = rows.slice(0, HISTORY_PAGE_SIZE).map((r) => {
+    const v = viewOfRecord(r);
+    return { ...v, publishedAt: v.publishedAt ?? v.publishAt, isPinned: false, likes: null, comments: null, tips: null };
+  });
+  return { items, hasMore: rows.length > HISTORY_PAGE_SIZE, fetchedAt: now.toISOString(), stale: false };
+}
+
+export async function getHistory(access: CreatorAccess, q: Query): Promise<HistoryResponse> {
+  const self = access.workspace.kind === "creator";
+  const base = self ? await fromFanvue(access, q.page) : await fromRecords(access, q.page);
+  const r = rangeOf(q);
+  const earningsVisible = hasPermission(access, "earnings:read");
+  const sync = earningsVisible ? await db.syncState.findUnique({ where: { creatorId_stream: { creatorId: access.creator.id, stream: "earnings" } } }) : null;
+  const earned = earningsVisible && sync?.lastSyncedAt ? await earnedByPost(access.creator.id, base.items.map((i) => i.uuid), r.start, r.end) : null;
+  const items: HistoryItem[] = base.items.map((i) => ({ ...i, earned: earned ? (earned.get(i.uuid) ?? 0) : null }));
+  return {
+    items,
+    page: q.page,
+    hasMore: base.hasMore,
+    coverage: self ? "fanvue" : "vuedeck",
+    range: { preset: q.range, from: r.from, to: r.to, tz: q.tz },
+    earningsVisible,
+    earningsSyncedAt: sync?.lastSyncedAt?.toISOString() ?? null,
+    fetchedAt: base.fetchedAt,
+    stale: base.stale,
+  };
+}

@@ -1,0 +1,65 @@
+import "server-only";
+import type { PostRecord } from "@/generated/prisma/client";
+import type { PostView, QueueItem } from "@/lib/schemas/post-views";
+import { clientForCreator } from "@/lib/server/creators/client";
+import { db } from "@/lib/server/db";
+import type { FanvueClient } from "@/lib/server/fanvue/client";
+import { listPosts, type FanvuePost } from "@/lib/server/fanvue/resources/posts";
+import { withSnapshot } from "@/lib/server/snapshots";
+import type { CreatorAccess } from "@/lib/server/workspaces/access";
+import type { QueueSource } from "./queue";
+import { isParked } from "./update";
+import { titleOf, viewOfFanvue, viewOfRecord } from "./views";
+
+// Scheduled posts for the queue. Self routes: read live from Fanvue (all of
+// them, wherever they were scheduled). Agency-managed creators: Fanvue has no
+// post list for agencies, so the queue shows what was scheduled here.
+
+/** Scheduled posts sort first (after pinned ones) in GET /posts; four pages
+ * of 50 cover any realistic queue while bounding the calls per view. */
+const MAX_SCAN_PAGES = 4;
+/** Cancelled posts listed under the queue: the most recent ones. */
+const CANCELLED_LIMIT = 20;
+
+async function scanScheduled(client: FanvueClient): Promise<FanvuePost[]> {
+  const out: FanvuePost[] = [];
+  for (let page = 1; page <= MAX_SCAN_PAGES; page++) {
+    const res = await listPosts(client, page);
+    out.push(...res.data.filter((p) => p.publishedAt === null));
+    // A published, unpinned post means the scheduled ones are behind us.
+    if (!res.pagination.hasMore || res.data.some((p) => p.publishedAt !== null && !p.isPinned)) break;
+  }
+  return out;
+}
+
+const itemOf = (creatorId: string, post: PostView): QueueItem => ({
+  kind: "post",
+  id: post.uuid,
+  at: post.publishAt!,
+  title: titleOf(post.text, post.mediaUuids.length),
+  post,
+  href: `/c/${creatorId}/posts/${post.uuid}/edit`,
+  canReschedule: true,
+});
+
+/** Cancelled posts with the times they had before, to offer them back. */
+const cancelledOf = (records: PostRecord[]) => records.filter((r) => r.cancelledAt).map((r) => ({ ...viewOfRecord(r), cancelledAt: r.cancelledAt!.toISOString() }));
+
+export const postQueueSource: QueueSource = async (access) => {
+  const creatorId = access.creator.id;
+  const records = await db.postRecord.findMany({ where: { creatorId, state: "created", fanvueUuid: { not: null } }, orderBy: { updatedAt: "desc" }, take: 500 });
+  const byUuid = new Map(records.map((r) => [r.fanvueUuid!, r]));
+  if (access.workspace.kind === "agency") {
+    const now = Date.now();
+    const upcoming = records.filter((r) => !r.cancelledAt && r.publishAt && r.publishAt.getTime() > now && !isParked(r.publishAt));
+    return { items: upcoming.map((r) => itemOf(creatorId, viewOfRecord(r))), coverage: "vuedeck", cancelled: cancelledOf(records).slice(0, CANCELLED_LIMIT) };
+  }
+  const snap = await withSnapshot(`posts:scheduled:${creatorId}`, () => scanScheduled(clientForCreator(access)));
+  // On Fanvue, a parked post is a cancelled one (whoever moved it since).
+  const parked = new Set(snap.data.filter((p) => isParked(p.publishAt)).map((p) => p.uuid));
+  const items = snap.data
+    .filter((p) => p.publishAt && !parked.has(p.uuid))
+    .map((p) => itemOf(creatorId, viewOfFanvue(p, byUuid.get(p.uuid)?.authorName ?? null)));
+  const cancelled = cancelledOf(records.filter((r) => parked.has(r.fanvueUuid!))).slice(0, CANCELLED_LIMIT);
+  return { items, coverage: "fanvue", fetchedAt: snap.fetchedAt, stale: snap.stale, cancelled };
+};

@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { connectAccount } from "../support/connect";
+import { startTestSandbox } from "../support/sandbox";
+
+// Multipart uploads as the browser drives them (session, part URLs, PUT to
+// storage, complete), and the fan-context views of the vault.
+
+const sb = await startTestSandbox();
+const { db } = await import("@/lib/server/db");
+const { startUpload, partUploadUrl, finishUpload } = await import("@/lib/server/media/uploads");
+const { lookupMedia } = await import("@/lib/server/media/lookup");
+const { listVault } = await import("@/lib/server/media/vault-list");
+const { purchasedMedia } = await import("@/sandbox/api/media-common");
+type Access = import("@/lib/server/workspaces/access").CreatorAccess;
+
+let luna: Access;
+let lunaUuid: string;
+
+beforeAll(async () => {
+  const { connection, account } = await connectAccount(sb, "luna");
+  lunaUuid = account.uuid;
+  luna = {
+    workspace: { id: "ws", kind: "creator", name: "luna", connectionId: connection.id },
+    membership: { id: "m", role: "owner", allCreators: true, creatorIds: [] },
+    creator: { id: "cr-luna", fanvueUuid: account.uuid, handle: "luna", displayName: "Luna", avatarUrl: null },
+  };
+});
+afterAll(async () => {
+  await db.$disconnect();
+  await sb.close();
+});
+
+const MB = 1024 * 1024;
+
+describe("uploads", () => {
+  it("uploads a 30 MB video in parts straight to storage, then it processes and turns ready", async () => {
+    const size = 30 * MB;
+    const s = await startUpload(luna, { filename: "clip.mp4", name: "clip.mp4", mimeType: "video/mp4", sizeBytes: size });
+    expect(s).toMatchObject({ mediaType: "video", partSize: 10 * MB, totalParts: 3 });
+    const parts = [];
+    for (let n = 1; n <= s.totalParts; n++) {
+      const { url } = await partUploadUrl(luna, s.uploadId, n);
+      const bytes = Buffer.alloc(Math.min(s.partSize, size - (n - 1) * s.partSize), n);
+      // A retried part gets a fresh URL and replaces the first attempt.
+      const put = await fetch(url, { method: "PUT", body: bytes });
+      expect(put.status).toBe(200);
+      parts.push({ PartNumber: n, ETag: put.headers.get("etag")! });
+    }
+    const done = await finishUpload(luna, s.uploadId, { mediaUuid: s.mediaUuid, name: "clip.mp4", parts });
+    expect(done).toEqual({ mediaUuid: s.mediaUuid, status: "processing" });
+    expect((await lookupMedia(luna, [s.mediaUuid])).items[0]!.status).toBe("processing");
+    const first = await listVault(luna, {});
+    expect(first.items[0]).toMatchObject({ uuid: s.mediaUuid, status: "processing" });
+    await sb.admin("/clock/advance", { seconds: 4 });
+    const [ready] = (await lookupMedia(luna, [s.mediaUuid])).items;
+    expect(ready).toMatchObject({ status: "ready", mediaType: "video", name: "clip.mp4" });
+    expect(ready!.thumb).not.toBeNull();
+  });
+
+  it("refuses unsupported types and oversized files before asking Fanvue", async () => {
+    await sb.admin("/calls", undefined, "DELETE");
+    await expect(startUpload(luna, { filename: "notes.pdf", name: "notes.pdf", mimeType: "application/pdf", sizeBytes: 1000 })).rejects.toMatchObject({
+      code: "invalid_input",
+      message: expect.stringContaining("not supported"),
+    });
+    await expect(startUpload(luna, { filename: "huge.mp4", name: "huge.mp4", mimeType: "video/mp4", sizeBytes: 2 * 1024 * MB })).rejects.toMatchObject({
+      message: expect.stringContaining("1.5 GB"),
+    });
+    const log = (await sb.admin("/calls?path=/media/uploads")) as { calls: unknown[] };
+    expect(log.calls).toHaveLength(0);
+  });
+
+  it("says the session ended when Fanvue no longer knows the upload", async () => {
+    await expect(partUploadUrl(luna, "no-such-upload", 1)).rejects.toMatchObject({ code: "not_found", message: expect.stringContaining("Start the upload again") });
+  });
+});
+
+describe("fan context", () => {
+  it("flags what a fan bought and can show only that", async () => {
+    const c = sb.state.world.creators.get(lunaUuid)!;
+    const buyer = c.fans.findIndex((_, i) => purchasedMedia(sb.state, c, i).size > 0);
+    expect(buyer).toBeGreaterThanOrEqual(0);
+    const fan = c.fans[buyer]!.uuid;
+    const bought = purchasedMedia(sb.state, c, buyer);
+    const all = await listVault(luna, { fan });
+    // Not-ready items carry only {uuid, status}: no flag there.
+    expect(all.items.filter((i) => i.status === "ready").every((i) => typeof i.purchasedByFan === "boolean")).toBe(true);
+    const only: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const p = await listVault(luna, { fan, fanView: "bought", cursor });
+      only.push(...p.items.map((i) => i.uuid));
+      expect(p.items.every((i) => i.purchasedByFan === true)).toBe(true);
+      cursor = p.nextCursor ?? undefined;
+    } while (cursor);
+    expect(only.sort()).toEqual([...bought].filter((u) => c.mediaIndex.get(u)?.status === "ready").sort());
+  });
+
+  it("lists media the creator sent a fan in their chat, and nothing when there is no chat", async () => {
+    const c = sb.state.world.creators.get(lunaUuid)!;
+    const withChat = [...c.chats.keys()].map((i) => c.fans[i]!.uuid);
+    let found = false;
+    for (const fan of withChat.slice(0, 40)) {
+      const p = await listVault(luna, { fan, fanView: "sent" });
+      if (!p.items.length) continue;
+      found = true;
+      expect(p.items.every((i) => c.mediaIndex.has(i.uuid) && i.status === "ready")).toBe(true);
+      break;
+    }
+    expect(found).toBe(true);
+    const lonely = c.fans.find((_, i) => !c.chats.has(i));
+    if (lonely) expect((await listVault(luna, { fan: lonely.uuid, fanView: "sent" })).items).toEqual([]);
+  });
+});
