@@ -113,7 +113,10 @@ export class RateLimiter {
     if (w.priority === "interactive") return free > 0;
     const windowLeft = b.resetAt - now;
     const releasing = windowLeft <= b.windowMs * this.opts.releaseReserveShare;
-    const reserve = releasing ? 0 : Math.ceil(b.limit * this.opts.reserveShare);
+    // Even at the window's end a couple of tokens stay free: a sign-in or a
+    // page load on the same account must not meet a 429 made by our own sync.
+    const full = Math.ceil(b.limit * this.opts.reserveShare);
+    const reserve = releasing ? Math.min(2, full) : full;
     return free > reserve;
   }
 
