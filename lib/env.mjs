@@ -51,6 +51,9 @@ const schema = z.object({
   VUEDECK_SANDBOX: z.enum(["0", "1"]).default("0").transform((v) => v === "1"),
   /** "0" keeps this server process from running background jobs. */
   VUEDECK_WORKER: z.enum(["0", "1"]).default("1").transform((v) => v === "1"),
+  /** Signing secret of the Fanvue app's webhooks (Developer Area → app →
+   * Events). Unset: no live updates; the inbox polls instead. */
+  FANVUE_WEBHOOK_SECRET: z.string().min(8, { error: "FANVUE_WEBHOOK_SECRET must be at least 8 characters" }).optional(),
   /** Sandbox admin API (tests and demo tools only). */
   SANDBOX_ADMIN_URL: url("SANDBOX_ADMIN_URL").optional(),
 });

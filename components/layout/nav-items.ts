@@ -13,9 +13,9 @@ type Spec = { path: string; label: string; icon: NavIcon; permission: Permission
 const CREATOR_SECTIONS: Spec[] = [
   { path: "", label: "Overview", icon: "LayoutDashboard", permission: "overview:read", ready: true },
   { path: "/earnings", label: "Earnings", icon: "Banknote", permission: "earnings:read", ready: true },
-  { path: "/fans", label: "Fans", icon: "Users", permission: "fans:read", ready: false },
-  { path: "/chats", label: "Chats", icon: "MessagesSquare", permission: "chats:read", ready: false },
-  { path: "/mass-messages", label: "Mass messages", icon: "Megaphone", permission: "mass:send", ready: false },
+  { path: "/fans", label: "Fans", icon: "Users", permission: "fans:read", ready: true },
+  { path: "/chats", label: "Chats", icon: "MessagesSquare", permission: "chats:read", ready: true },
+  { path: "/mass-messages", label: "Mass messages", icon: "Megaphone", permission: "mass:send", ready: true },
   { path: "/posts", label: "Posts & queue", icon: "Calendar", permission: "posts:read", ready: true },
   { path: "/vault", label: "Vault", icon: "Images", permission: "vault:read", ready: true },
 ];

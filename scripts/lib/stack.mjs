@@ -162,6 +162,7 @@ export async function startStack(o) {
           SANDBOX_CLIENT_SECRET: secrets.SANDBOX_CLIENT_SECRET,
           SANDBOX_REDIRECT_URIS: `${appUrl}/api/auth/callback/fanvue`,
           SANDBOX_WEBHOOK_SECRET: secrets.FANVUE_WEBHOOK_SECRET,
+          SANDBOX_WEBHOOK_URL: `${appUrl}/api/webhooks/fanvue`,
           ...o.sandboxEnv,
         },
         readyLine: /\[sandbox\] ready on/,

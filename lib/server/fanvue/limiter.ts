@@ -70,10 +70,20 @@ export class RateLimiter {
     const b = this.bucket(key);
     const started = this.opts.now();
     return new Promise<void>((resolve, reject) => {
+      // Removed once granted: long-lived job signals would otherwise pile up
+      // one listener per call.
+      const onAbort = () => {
+        const i = b.queue.indexOf(waiter);
+        if (i >= 0) {
+          b.queue.splice(i, 1);
+          reject(signal!.reason);
+        }
+      };
       const waiter: Waiter = {
         priority,
         signal,
         resolve: () => {
+          signal?.removeEventListener("abort", onAbort);
           this.stats.granted++;
           this.stats.waitedMs += this.opts.now() - started;
           resolve();
@@ -85,13 +95,7 @@ export class RateLimiter {
         const i = b.queue.findIndex((w) => w.priority === "background");
         b.queue.splice(i < 0 ? b.queue.length : i, 0, waiter);
       } else b.queue.push(waiter);
-      signal?.addEventListener("abort", () => {
-        const i = b.queue.indexOf(waiter);
-        if (i >= 0) {
-          b.queue.splice(i, 1);
-          reject(signal.reason);
-        }
-      });
+      signal?.addEventListener("abort", onAbort, { once: true });
       this.drain(b);
     });
   }

@@ -1,0 +1,22 @@
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import { MassView } from "@/components/mass/mass-view";
+import { Forbidden } from "@/components/ui/forbidden";
+import { Skeleton } from "@/components/ui/skeleton";
+import { requireSession } from "@/lib/server/session";
+import { getCreatorAccess, hasPermission } from "@/lib/server/workspaces/access";
+
+export const metadata: Metadata = { title: "Mass messages" };
+
+export default async function MassMessagesPage({ params }: { params: Promise<{ creatorId: string }> }) {
+  const { creatorId } = await params;
+  const session = await requireSession();
+  // The creator layout already refused creators outside the user's scope.
+  const access = (await getCreatorAccess(session.user.id, creatorId))!;
+  if (!hasPermission(access, "mass:send")) return <Forbidden what="mass messages" />;
+  return (
+    <Suspense fallback={<Skeleton className="h-96 rounded-xl" />}>
+      <MassView creatorId={creatorId} workspaceId={access.workspace.id} handle={access.creator.handle} canWriteLists={hasPermission(access, "fans:write")} />
+    </Suspense>
+  );
+}

@@ -1,0 +1,27 @@
+// POST /api/webhooks/fanvue – Fanvue platform events (public; authenticated by the X-Fanvue-Signature HMAC).
+//
+// Not wrapped in apiRoute(): Fanvue's servers send no Origin (the wrapper's
+// CSRF check would refuse every delivery) and no session; the signature,
+// timestamp tolerance and replay refusal in lib/server/live/receiver.ts are
+// this endpoint's authentication. Listed in routes-wrapped.test.ts EXEMPT.
+import type { NextRequest } from "next/server";
+import { receiveWebhook } from "@/lib/server/live/receiver";
+
+/** Fanvue's events are small; anything larger is not one of them. */
+const MAX_BODY_BYTES = 256 * 1024;
+
+export async function POST(req: NextRequest) {
+  const rawBody = await req.text();
+  if (Buffer.byteLength(rawBody) > MAX_BODY_BYTES) return Response.json({ error: "Body too large." }, { status: 413 });
+  const res = await receiveWebhook({
+    rawBody,
+    signature: req.headers.get("x-fanvue-signature"),
+    event: req.headers.get("x-fanvue-event"),
+    deliveryId: req.headers.get("x-fanvue-delivery"),
+  }).catch((err: unknown) => {
+    console.error("[webhooks] receiver failed", err);
+    // 500: Fanvue retries, and nothing was stored.
+    return { status: 500, body: { error: "Could not store the event." } };
+  });
+  return Response.json(res.body, { status: res.status, headers: { "Cache-Control": "no-store" } });
+}

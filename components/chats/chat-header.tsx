@@ -1,0 +1,105 @@
+"use client";
+
+import { ArrowLeft, Bell, BellOff, Info, Mail, MailOpen, Pencil } from "lucide-react";
+import { Dialog } from "radix-ui";
+import { useState } from "react";
+import { Avatar } from "@/components/ui/avatar";
+import { Button } from "@/components/ui/button";
+import { useChatPatch } from "@/lib/queries/chats";
+import type { ChatRow } from "@/lib/schemas/chats";
+import { chatName } from "./format";
+import { ListMembershipMenu } from "./list-membership";
+import { useToasts } from "./toaster";
+
+type Props = {
+  creatorId: string;
+  fanUuid: string;
+  row: ChatRow | null;
+  canSend: boolean;
+  canWriteFans: boolean;
+  canReadFans: boolean;
+  onBack: () => void;
+  onFanInfo: () => void;
+  creatorTag: string | null;
+};
+
+const iconBtn = "inline-flex items-center rounded-lg p-2 text-sm text-zinc-600 hover:bg-black/5 hover:text-ink disabled:opacity-50";
+
+/** Who the chat is with, and what can be done with it. */
+export function ChatHeader(p: Props) {
+  const patch = useChatPatch(p.creatorId, p.fanUuid);
+  const { push } = useToasts();
+  const [naming, setNaming] = useState(false);
+  const unread = (p.row?.unreadCount ?? 0) > 0;
+  const muted = p.row?.isMuted ?? false;
+  const run = (body: Parameters<typeof patch.mutate>[0], done: string) =>
+    patch.mutate(body, { onSuccess: () => push({ title: done, tone: "success" }), onError: (e) => push({ title: "Could not update the chat", body: e.message, tone: "danger" }) });
+  return (
+    <header className="flex items-center gap-2 border-b border-line bg-surface px-2 py-2 sm:px-3" data-testid="conversation-header">
+      <button type="button" onClick={p.onBack} className={`${iconBtn} lg:hidden`} aria-label="Back to chats">
+        <ArrowLeft className="size-5" aria-hidden="true" />
+      </button>
+      <Avatar src={p.row?.avatarUrl} name={p.row?.displayName ?? p.row?.handle ?? "?"} size="sm" />
+      <div className="min-w-0 flex-1">
+        <h2 className="truncate text-sm font-semibold" data-testid="conversation-name">
+          {p.row ? chatName(p.row) : "Conversation"}
+        </h2>
+        <p className="truncate text-xs text-muted">
+          {p.row ? `@${p.row.handle}` : p.fanUuid}
+          {p.row?.isOnline ? " · online" : ""}
+          {p.creatorTag ? ` · for @${p.creatorTag}` : ""}
+        </p>
+      </div>
+      {p.canSend ? (
+        <>
+          <button type="button" className={iconBtn} onClick={() => run({ isRead: unread }, unread ? "Marked as read" : "Marked as unread")} disabled={patch.isPending} data-testid="toggle-read" title={unread ? "Mark as read" : "Mark as unread"} aria-label={unread ? "Mark as read" : "Mark as unread"}>
+            {unread ? <MailOpen className="size-4" aria-hidden="true" /> : <Mail className="size-4" aria-hidden="true" />}
+          </button>
+          <button type="button" className={iconBtn} onClick={() => run({ isMuted: !muted }, muted ? "Unmuted" : "Muted")} disabled={patch.isPending} data-testid="toggle-mute" title={muted ? "Unmute" : "Mute"} aria-label={muted ? "Unmute" : "Mute"}>
+            {muted ? <Bell className="size-4" aria-hidden="true" /> : <BellOff className="size-4" aria-hidden="true" />}
+          </button>
+          <button type="button" className={iconBtn} onClick={() => setNaming(true)} data-testid="edit-nickname" title="Nickname" aria-label="Nickname">
+            <Pencil className="size-4" aria-hidden="true" />
+          </button>
+        </>
+      ) : null}
+      {p.canReadFans ? <ListMembershipMenu creatorId={p.creatorId} fanUuid={p.fanUuid} canWrite={p.canWriteFans} /> : null}
+      {p.canReadFans ? (
+        <button type="button" className={`${iconBtn} xl:hidden`} onClick={p.onFanInfo} aria-label="Fan details" data-testid="fan-info-button">
+          <Info className="size-5" aria-hidden="true" />
+        </button>
+      ) : null}
+      <NicknameDialog open={naming} onOpenChange={setNaming} initial={p.row?.nickname ?? ""} onSave={(v) => run({ nickname: v.trim() || null }, v.trim() ? "Nickname saved" : "Nickname removed")} />
+    </header>
+  );
+}
+
+function NicknameDialog({ open, onOpenChange, initial, onSave }: { open: boolean; onOpenChange: (o: boolean) => void; initial: string; onSave: (v: string) => void }) {
+  const [value, setValue] = useState(initial);
+  return (
+    <Dialog.Root open={open} onOpenChange={(o) => (setValue(initial), onOpenChange(o))}>
+      <Dialog.Portal>
+        <Dialog.Overlay className="fixed inset-0 z-50 bg-black/30" />
+        <Dialog.Content className="fixed top-1/2 left-1/2 z-50 w-[min(92vw,24rem)] -translate-x-1/2 -translate-y-1/2 rounded-xl bg-surface p-5 shadow-2xl" aria-describedby={undefined}>
+          <Dialog.Title className="text-base font-semibold">Nickname</Dialog.Title>
+          <form
+            className="mt-3 flex flex-col gap-3"
+            onSubmit={(e) => {
+              e.preventDefault();
+              onSave(value);
+              onOpenChange(false);
+            }}
+          >
+            <input value={value} onChange={(e) => setValue(e.target.value)} maxLength={30} autoFocus aria-label="Nickname" placeholder="Only you and your team see it" className="h-10 rounded-lg border border-line px-3 text-sm" />
+            <div className="flex justify-end gap-2">
+              <Button type="button" variant="secondary" onClick={() => onOpenChange(false)}>
+                Cancel
+              </Button>
+              <Button type="submit">Save</Button>
+            </div>
+          </form>
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}

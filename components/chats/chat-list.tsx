@@ -1,0 +1,143 @@
+"use client";
+
+import { Users } from "lucide-react";
+import { useEffect, useMemo, useRef, type RefObject } from "react";
+import { Alert } from "@/components/ui/alert";
+import { ErrorState } from "@/components/ui/error-state";
+import { Skeleton } from "@/components/ui/skeleton";
+import { StaleNotice } from "@/components/ui/stale-notice";
+import { useInbox, useTeamInbox } from "@/lib/queries/chats";
+import type { ChatRow as Row } from "@/lib/schemas/chats";
+import { cn } from "@/lib/utils/cn";
+import { ChatRow } from "./chat-row";
+import { InboxToolbar } from "./inbox-toolbar";
+import { LiveBadge, useLive } from "./live-provider";
+import type { InboxUrl } from "./use-inbox-params";
+
+type Props = {
+  creatorId: string;
+  workspaceId: string;
+  state: InboxUrl;
+  set: (p: Record<string, string | null>) => void;
+  onOpen: (row: Row) => void;
+  onRows: (rows: Row[]) => void;
+  searchRef: RefObject<HTMLInputElement | null>;
+  teamAvailable: boolean;
+  className?: string;
+};
+
+function useRows(p: Props) {
+  const { pollMs } = useLive();
+  const params = { filter: p.state.filter, sort: p.state.sort, search: p.state.search, list: p.state.list };
+  const one = useInbox(p.creatorId, params, pollMs("inbox"), !p.state.team);
+  const team = useTeamInbox(p.workspaceId, params, pollMs("inbox"), p.state.team);
+  const q = p.state.team ? team : one;
+  const rows = useMemo<Row[]>(
+    () => (p.state.team ? (team.data?.pages.flatMap((pg) => pg.items) ?? []) : (one.data?.pages.flatMap((pg) => pg.items) ?? [])),
+    [p.state.team, team.data, one.data],
+  );
+  return { q, rows, first: one.data?.pages[0], teamFirst: team.data?.pages[0] };
+}
+
+/** The chat list: header with unread total, toolbar, rows, endless scroll. */
+export function ChatList(p: Props) {
+  const { q, rows, first, teamFirst } = useRows(p);
+  const sentinel = useRef<HTMLDivElement>(null);
+  const { onRows } = p;
+  useEffect(() => onRows(rows), [rows, onRows]);
+  useEffect(() => {
+    const el = sentinel.current;
+    if (!el) return;
+    const io = new IntersectionObserver((e) => e[0]?.isIntersecting && q.hasNextPage && !q.isFetchingNextPage && void q.fetchNextPage(), { rootMargin: "200px" });
+    io.observe(el);
+    return () => io.disconnect();
+  }, [q]);
+  const unread = first?.unread;
+  const open = p.state.team ? `${p.state.chatCreator}:${p.state.chat}` : p.state.chat;
+  return (
+    <section className={cn("flex min-h-0 flex-col bg-surface", p.className)} aria-label="Chats">
+      <header className="flex items-center gap-2 px-3 pt-3">
+        <h1 className="text-lg font-semibold">Chats</h1>
+        {!p.state.team && unread ? (
+          <span className="rounded-full bg-brand-600 px-2 py-0.5 text-xs font-semibold text-white tabular" data-testid="unread-total" title="Chats with unread messages">
+            {unread.chats}
+            {unread.capped ? "+" : ""} unread
+          </span>
+        ) : null}
+        <span className="ml-auto">
+          <LiveBadge />
+        </span>
+      </header>
+      {p.teamAvailable ? (
+        <div className="px-3 pt-2">
+          <button
+            type="button"
+            onClick={() => p.set({ team: p.state.team ? null : "1", chat: null, cc: null, list: null })}
+            aria-pressed={p.state.team}
+            data-testid="team-toggle"
+            className={cn("inline-flex items-center gap-1.5 rounded-lg border px-2.5 py-1 text-xs font-medium", p.state.team ? "border-brand-600 bg-brand-50 text-brand-800" : "border-line text-ink hover:bg-canvas")}
+          >
+            <Users className="size-3.5" aria-hidden="true" />
+            {p.state.team ? "Team inbox: all my creators" : "Show all my creators"}
+          </button>
+        </div>
+      ) : null}
+      <InboxToolbar creatorId={p.creatorId} state={p.state} set={p.set} searchRef={p.searchRef} team={p.state.team} />
+      <div className={cn("min-h-0 flex-1 overflow-y-auto transition-opacity", q.isPlaceholderData && "opacity-50")} data-testid="chat-list" aria-busy={q.isPlaceholderData || q.isPending}>
+        {first?.stale ? (
+          <div className="p-3">
+            <StaleNotice fetchedAt={first.fetchedAt} reauth={false} onRetry={() => void q.refetch()} />
+          </div>
+        ) : null}
+        {first?.note ? <p className="px-3 pt-2 text-xs text-muted">{first.note}</p> : null}
+        {teamFirst?.failed.length ? (
+          <div className="p-3">
+            <Alert tone="warning" title={`Could not load ${teamFirst.failed.map((c) => `@${c.handle}`).join(", ")}`}>
+              Their chats are missing from this list. Try again in a moment.
+            </Alert>
+          </div>
+        ) : null}
+        {q.isPending ? (
+          <ListSkeleton />
+        ) : q.isError && rows.length === 0 ? (
+          <div className="p-3">
+            <ErrorState error={q.error} onRetry={() => void q.refetch()} what="chats" />
+          </div>
+        ) : rows.length === 0 ? (
+          <p className="p-6 text-center text-sm text-muted" data-testid="chats-empty">
+            {p.state.search ? `No chats match “${p.state.search}”.` : "No chats here."}
+          </p>
+        ) : (
+          <ul className="divide-y divide-line">
+            {rows.map((r) => {
+              const id = p.state.team ? `${r.creator?.id}:${r.fanUuid}` : r.fanUuid;
+              return (
+                <li key={id}>
+                  <ChatRow row={r} active={open === id} onOpen={() => p.onOpen(r)} showCreator={p.state.team} />
+                </li>
+              );
+            })}
+          </ul>
+        )}
+        <div ref={sentinel} className="h-6" />
+        {q.isFetchingNextPage ? <p className="pb-3 text-center text-xs text-muted">Loading more…</p> : null}
+      </div>
+    </section>
+  );
+}
+
+function ListSkeleton() {
+  return (
+    <div className="flex flex-col gap-1 p-3" aria-busy="true" aria-label="Loading chats">
+      {Array.from({ length: 8 }, (_, i) => (
+        <div key={i} className="flex items-center gap-3 py-2">
+          <Skeleton className="size-10 rounded-full" />
+          <div className="flex flex-1 flex-col gap-1.5">
+            <Skeleton className="h-3.5 w-32" />
+            <Skeleton className="h-3 w-48" />
+          </div>
+        </div>
+      ))}
+    </div>
+  );
+}

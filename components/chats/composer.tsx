@@ -1,0 +1,149 @@
+"use client";
+
+import { FileText, Lock, Paperclip, Send } from "lucide-react";
+import { useEffect, useState, type RefObject } from "react";
+import { VaultPicker } from "@/components/media/vault-picker";
+import { Button } from "@/components/ui/button";
+import { Select } from "@/components/ui/select";
+import { useTemplates, type SendInput } from "@/lib/queries/chats";
+import { MAX_MEDIA, MAX_TEXT, MIN_PRICE_CENTS } from "@/lib/schemas/chats";
+import { formatMoney } from "@/lib/utils/format";
+import { Attachments } from "./attachments";
+import { newKey, parseDollars } from "./format";
+
+type Props = {
+  creatorId: string;
+  fanUuid: string;
+  fanLabel: string;
+  initialMedia: string[];
+  onSend: (input: SendInput) => void;
+  textRef: RefObject<HTMLTextAreaElement | null>;
+};
+
+/** Why the message cannot go yet (shown under the composer), or null. */
+export function composeError(text: string, media: string[], price: string): string | null {
+  if (!text.trim() && media.length === 0) return "Write a message or attach media.";
+  if (text.length > MAX_TEXT) return `A message can be at most ${MAX_TEXT} characters.`;
+  if (!price.trim()) return null;
+  const cents = parseDollars(price);
+  if (cents === null) return "Enter the price in dollars, e.g. 9.99.";
+  if (media.length === 0) return "A price needs media: attach something to unlock.";
+  if (cents < MIN_PRICE_CENTS) return `The lowest price Fanvue allows is ${formatMoney(MIN_PRICE_CENTS)}.`;
+  return null;
+}
+
+/** Text, vault media, an optional price (PPV), templates; Ctrl/⌘+Enter sends. */
+export function Composer({ creatorId, fanUuid, fanLabel, initialMedia, onSend, textRef }: Props) {
+  const [text, setText] = useState("");
+  const [media, setMedia] = useState<string[]>(initialMedia);
+  const [price, setPrice] = useState("");
+  const [template, setTemplate] = useState<string | null>(null);
+  const [picking, setPicking] = useState(false);
+  const [touched, setTouched] = useState(false);
+  const templates = useTemplates(creatorId, true);
+  useEffect(() => setMedia(initialMedia), [initialMedia]);
+  const error = composeError(text, media, price);
+
+  function applyTemplate(uuid: string) {
+    const t = templates.data?.items.find((x) => x.uuid === uuid);
+    if (!t) return;
+    setTemplate(t.uuid);
+    if (t.text) setText(t.text);
+    if (t.mediaUuids.length) setMedia(t.mediaUuids);
+    setPrice(t.price !== null ? (t.price / 100).toFixed(2) : "");
+  }
+
+  function submit() {
+    setTouched(true);
+    if (error) return;
+    const cents = price.trim() ? parseDollars(price) : null;
+    onSend({ idempotencyKey: newKey(), text: text.trim() ? text : null, mediaUuids: media, price: cents, templateUuid: template });
+    setText("");
+    setMedia([]);
+    setPrice("");
+    setTemplate(null);
+    setTouched(false);
+  }
+
+  return (
+    <form
+      className="flex flex-col gap-2 border-t border-line bg-surface p-3"
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+      data-testid="composer"
+    >
+      <Attachments creatorId={creatorId} uuids={media} onRemove={(u) => setMedia((m) => m.filter((x) => x !== u))} />
+      <textarea
+        ref={textRef}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
+            e.preventDefault();
+            submit();
+          }
+        }}
+        rows={2}
+        maxLength={MAX_TEXT + 100}
+        placeholder={`Message ${fanLabel}…`}
+        aria-label="Message"
+        className="max-h-48 min-h-16 w-full resize-y rounded-lg border border-line bg-surface px-3 py-2 text-sm shadow-sm"
+        data-testid="composer-text"
+      />
+      <div className="flex flex-wrap items-center gap-2">
+        <Button type="button" variant="secondary" size="sm" onClick={() => setPicking(true)} disabled={media.length >= MAX_MEDIA} data-testid="attach-media">
+          <Paperclip className="size-4" aria-hidden="true" /> Vault
+        </Button>
+        <label className="flex items-center gap-1.5 text-sm">
+          <Lock className="size-4 text-muted" aria-hidden="true" />
+          <span className="sr-only">Price in dollars (pay to view)</span>
+          <span aria-hidden="true" className="text-muted">$</span>
+          <input
+            value={price}
+            onChange={(e) => setPrice(e.target.value)}
+            inputMode="decimal"
+            placeholder={media.length ? "Price" : "Free"}
+            disabled={media.length === 0}
+            className="h-8 w-20 rounded-md border border-line bg-surface px-2 text-sm disabled:bg-canvas"
+            data-testid="composer-price"
+            aria-label="Price in dollars (pay to view)"
+          />
+        </label>
+        {templates.data?.supported && templates.data.items.length ? (
+          <Select value={template ?? ""} onChange={(e) => applyTemplate(e.target.value)} className="h-8 max-w-44 text-xs" aria-label="Template" data-testid="template-select">
+            <option value="">Template…</option>
+            {templates.data.items.map((t) => (
+              <option key={t.uuid} value={t.uuid}>
+                {t.folderName ? `${t.folderName}: ` : ""}
+                {(t.text ?? "Media").slice(0, 40)}
+              </option>
+            ))}
+          </Select>
+        ) : null}
+        {template ? <FileText className="size-4 text-muted" aria-label="From a template" /> : null}
+        <span className="ml-auto hidden text-xs text-muted sm:inline">Ctrl/⌘ + Enter</span>
+        <Button type="submit" size="sm" data-testid="send-button">
+          <Send className="size-4" aria-hidden="true" /> {price.trim() && !error ? `Send for ${formatMoney(parseDollars(price)!)}` : "Send"}
+        </Button>
+      </div>
+      {touched && error ? (
+        <p className="text-sm text-red-700" role="alert" data-testid="composer-error">
+          {error}
+        </p>
+      ) : null}
+      <VaultPicker
+        creatorId={creatorId}
+        open={picking}
+        onOpenChange={setPicking}
+        onSelect={(uuids) => setMedia((m) => [...new Set([...m, ...uuids])].slice(0, MAX_MEDIA))}
+        title={`Attach for ${fanLabel}`}
+        confirmLabel="Attach"
+        max={MAX_MEDIA - media.length}
+        initial={{ fan: fanUuid }}
+        fanLabel={fanLabel}
+      />
+    </form>
+  );
+}

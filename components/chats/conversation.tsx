@@ -1,0 +1,138 @@
+"use client";
+
+import { useEffect, useLayoutEffect, useMemo, useRef, type RefObject } from "react";
+import { ErrorState } from "@/components/ui/error-state";
+import { Skeleton } from "@/components/ui/skeleton";
+import { useChatMedia, useConversation } from "@/lib/queries/chats";
+import type { ChatMediaItem, ConversationPage, SendView } from "@/lib/schemas/chats";
+import { Composer } from "./composer";
+import { useLive } from "./live-provider";
+import { fromLocal, fromMessage, MessageBubble, type BubbleData } from "./message-bubble";
+import { useSender } from "./use-sender";
+import { convKey, pruneSends, useLocalSends, type LocalSend } from "./use-send-store";
+
+type Props = {
+  creatorId: string;
+  fanUuid: string;
+  fanLabel: string;
+  canSend: boolean;
+  initialMedia: string[];
+  textRef: RefObject<HTMLTextAreaElement | null>;
+  onSent?: () => void;
+};
+
+const toLocal = (s: SendView): LocalSend => ({ ...s, templateUuid: s.templateUuid });
+
+/** History oldest → newest, then our sends not confirmed in it yet. */
+function useBubbles(creatorId: string, fanUuid: string, pages: ConversationPage[] | undefined) {
+  const conv = convKey(creatorId, fanUuid);
+  const local = useLocalSends(conv);
+  const history = useMemo(() => (pages ?? []).flatMap((p) => p.items).reverse(), [pages]);
+  const shown = useMemo(() => new Set(history.map((m) => m.uuid)), [history]);
+  useEffect(() => pruneSends(conv, shown), [conv, shown]);
+  return useMemo(() => {
+    const server = (pages?.[0]?.pending ?? []).map(toLocal);
+    const byKey = new Map<string, LocalSend>(server.map((s) => [s.key, s]));
+    for (const s of local) byKey.set(s.key, s);
+    const waiting = [...byKey.values()].filter((s) => !(s.messageUuid && shown.has(s.messageUuid)));
+    waiting.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    return [...history.map(fromMessage), ...waiting.map(fromLocal)] as BubbleData[];
+  }, [history, local, pages, shown]);
+}
+
+/** Thumbnails by media uuid; reads further pages while shown messages lack one. */
+function useMediaMap(creatorId: string, fanUuid: string, bubbles: BubbleData[]) {
+  // Only conversations with media pay for the thumbnail call.
+  const q = useChatMedia(creatorId, fanUuid, bubbles.some((b) => !b.local && b.mediaUuids.length > 0));
+  const map = useMemo(() => new Map<string, ChatMediaItem>((q.data?.pages ?? []).flatMap((p) => p.items).map((i) => [i.uuid, i])), [q.data]);
+  const missing = bubbles.some((b) => !b.local && b.mediaUuids.some((u) => !map.has(u)));
+  useEffect(() => {
+    if (missing && q.hasNextPage && !q.isFetchingNextPage) void q.fetchNextPage();
+  }, [missing, q]);
+  return map;
+}
+
+export function Conversation(p: Props) {
+  const { pollMs } = useLive();
+  const q = useConversation(p.creatorId, p.fanUuid, pollMs("conversation"));
+  const bubbles = useBubbles(p.creatorId, p.fanUuid, q.data?.pages);
+  const media = useMediaMap(p.creatorId, p.fanUuid, bubbles);
+  const { send, retry, check } = useSender(p.creatorId, p.fanUuid);
+  const scroller = useRef<HTMLDivElement>(null);
+  const top = useRef<HTMLDivElement>(null);
+  const anchor = useRef<{ height: number; top: number } | null>(null);
+  const stick = useRef(true);
+
+  // Keep the view where it was when older messages load above it; follow
+  // new messages at the bottom unless the user scrolled up to read.
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    if (anchor.current) {
+      el.scrollTop = anchor.current.top + (el.scrollHeight - anchor.current.height);
+      anchor.current = null;
+    } else if (stick.current) el.scrollTop = el.scrollHeight;
+  }, [bubbles]);
+
+  useEffect(() => {
+    const el = top.current;
+    if (!el) return;
+    const io = new IntersectionObserver((e) => {
+      if (!e[0]?.isIntersecting || !q.hasNextPage || q.isFetchingNextPage || !scroller.current) return;
+      anchor.current = { height: scroller.current.scrollHeight, top: scroller.current.scrollTop };
+      void q.fetchNextPage();
+    });
+    io.observe(el);
+    return () => io.disconnect();
+  }, [q]);
+
+  return (
+    <div className="flex min-h-0 flex-1 flex-col">
+      <div
+        ref={scroller}
+        onScroll={(e) => {
+          const el = e.currentTarget;
+          stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < 80;
+        }}
+        className="min-h-0 flex-1 overflow-y-auto bg-canvas/60 px-3 py-4 sm:px-5"
+        data-testid="messages"
+        tabIndex={-1}
+      >
+        <div ref={top} className="h-1" />
+        {q.isFetchingNextPage ? <p className="pb-2 text-center text-xs text-muted">Loading earlier messages…</p> : null}
+        {!q.hasNextPage && q.data ? <p className="pb-3 text-center text-xs text-muted">Start of the conversation</p> : null}
+        {q.isPending ? (
+          <div className="flex flex-col gap-3" aria-busy="true" aria-label="Loading messages">
+            {["w-2/5", "w-3/5 ml-auto", "w-1/3", "w-1/2 ml-auto"].map((w) => (
+              <Skeleton key={w} className={`h-10 rounded-2xl ${w}`} />
+            ))}
+          </div>
+        ) : q.isError && bubbles.length === 0 ? (
+          <ErrorState error={q.error} onRetry={() => void q.refetch()} what="this conversation" />
+        ) : (
+          <div className="flex flex-col gap-3">
+            {bubbles.map((b) => (
+              <MessageBubble key={b.id} m={b} media={media} onRetry={(s) => void retry(s)} onCheck={(s) => void check(s.key)} />
+            ))}
+          </div>
+        )}
+      </div>
+      {p.canSend ? (
+        <Composer
+          creatorId={p.creatorId}
+          fanUuid={p.fanUuid}
+          fanLabel={p.fanLabel}
+          initialMedia={p.initialMedia}
+          textRef={p.textRef}
+          onSend={(input) => {
+            stick.current = true;
+            void send(input);
+            p.onSent?.();
+          }}
+        />
+      ) : (
+        <p className="border-t border-line bg-surface p-3 text-sm text-muted">Your role can read chats but not send messages.</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { parseDollars, previewOf, shortTime } from "./format";
+
+describe("chat formatting", () => {
+  it("parses dollar amounts into integer cents without float arithmetic", () => {
+    expect(parseDollars("3")).toBe(300);
+    expect(parseDollars("12.5")).toBe(1250);
+    expect(parseDollars("0.29")).toBe(29);
+    expect(parseDollars("19,99")).toBe(1999);
+    expect(parseDollars("abc")).toBeNull();
+    expect(parseDollars("1.234")).toBeNull();
+    expect(parseDollars("-3")).toBeNull();
+  });
+
+  it("previews the last message, marking ours", () => {
+    const row = { lastMessage: { text: "hey", hasMedia: false, fromCreator: true, sentAt: null, type: null } } as Parameters<typeof previewOf>[0];
+    expect(previewOf(row)).toBe("You: hey");
+    expect(previewOf({ ...row, lastMessage: { ...row.lastMessage!, text: null, hasMedia: true, fromCreator: false } })).toBe("Sent media");
+    expect(previewOf({ ...row, lastMessage: null })).toBe("No messages yet");
+  });
+
+  it("shows today's times as a clock, older ones as dates", () => {
+    const now = new Date("2026-03-10T15:00:00");
+    expect(shortTime("2026-03-10T09:05:00", now)).toMatch(/09|9/);
+    expect(shortTime("2025-01-02T09:05:00", now)).toMatch(/2025/);
+    expect(shortTime(null, now)).toBe("");
+  });
+});

@@ -1,0 +1,40 @@
+import type { ChatRow, MessageView } from "@/lib/schemas/chats";
+import { formatMoney } from "@/lib/utils/format";
+
+// Display helpers for chats. Times arrive in UTC; shown in the viewer's zone.
+
+export const chatName = (c: Pick<ChatRow, "nickname" | "displayName" | "handle">) => c.nickname || c.displayName || `@${c.handle}`;
+
+/** "14:05" today, "Tue" this week, "Mar 3" this year, then "Mar 3, 2025". */
+export function shortTime(iso: string | null | undefined, now = new Date()) {
+  if (!iso) return "";
+  const d = new Date(iso);
+  const days = (now.getTime() - d.getTime()) / 86_400_000;
+  if (d.toDateString() === now.toDateString()) return d.toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" });
+  if (days < 6) return d.toLocaleDateString(undefined, { weekday: "short" });
+  if (d.getFullYear() === now.getFullYear()) return d.toLocaleDateString(undefined, { month: "short", day: "numeric" });
+  return d.toLocaleDateString(undefined, { year: "numeric", month: "short", day: "numeric" });
+}
+
+export const fullTime = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" }) : "—");
+
+export function previewOf(c: ChatRow) {
+  const m = c.lastMessage;
+  if (!m) return "No messages yet";
+  const body = m.text?.trim() || (m.hasMedia ? "Sent media" : m.type === "TIP" ? "Sent a tip" : "…");
+  return m.fromCreator ? `You: ${body}` : body;
+}
+
+export const priceLabel = (cents: number | null) => (cents === null ? null : formatMoney(cents));
+
+export const isPpv = (m: Pick<MessageView, "price">) => m.price !== null;
+
+/** "$12.34" from a text field like "12.34" or "12,34"; null if not money. */
+export function parseDollars(input: string): number | null {
+  const s = input.trim().replace(",", ".");
+  if (!/^\d{1,6}(\.\d{0,2})?$/.test(s)) return null;
+  const [whole, frac = ""] = s.split(".");
+  return Number(whole) * 100 + Number(frac.padEnd(2, "0"));
+}
+
+export const newKey = () => (typeof crypto !== "undefined" && "randomUUID" in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`);

@@ -1,0 +1,106 @@
+"use client";
+
+import { MessagesSquare } from "lucide-react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { FanPanel } from "@/components/fans/fan-panel";
+import { PanelDrawer } from "@/components/fans/panel-drawer";
+import { useChatPatch } from "@/lib/queries/chats";
+import type { ChatRow } from "@/lib/schemas/chats";
+import { cn } from "@/lib/utils/cn";
+import { ChatHeader } from "./chat-header";
+import { ChatList } from "./chat-list";
+import { Conversation } from "./conversation";
+import { chatName } from "./format";
+import { LiveProvider } from "./live-provider";
+import { ToastProvider } from "./toaster";
+import { useInboxKeys } from "./use-inbox-keys";
+import { useInboxParams } from "./use-inbox-params";
+
+export type InboxProps = {
+  creatorId: string;
+  workspaceId: string;
+  creatorHandle: string;
+  can: { send: boolean; readFans: boolean; writeFans: boolean };
+  /** Creators of the team inbox (agency staff with more than one), by id. */
+  teamCreators: Record<string, string>;
+};
+
+/** Marks a chat read when it is opened (once), if it had unread messages. */
+function useMarkReadOnOpen(creatorId: string, fanUuid: string | null, row: ChatRow | null, canSend: boolean) {
+  const patch = useChatPatch(creatorId, fanUuid ?? "");
+  const done = useRef<string | null>(null);
+  useEffect(() => {
+    if (!fanUuid || !row || !canSend || done.current === `${creatorId}:${fanUuid}`) return;
+    done.current = `${creatorId}:${fanUuid}`;
+    if (row.unreadCount > 0) patch.mutate({ isRead: true });
+  }, [creatorId, fanUuid, row, canSend, patch]);
+}
+
+function Inbox(p: InboxProps) {
+  const { state, set } = useInboxParams();
+  const [rows, setRows] = useState<ChatRow[]>([]);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const textRef = useRef<HTMLTextAreaElement>(null);
+  const [drawer, setDrawer] = useState(false);
+  const chatCreator = state.team && state.chatCreator ? state.chatCreator : p.creatorId;
+  const row = useMemo(() => rows.find((r) => r.fanUuid === state.chat && (!state.team || r.creator?.id === chatCreator)) ?? null, [state.chat, state.team, chatCreator, rows]);
+  const open = useCallback((r: ChatRow) => set({ chat: r.fanUuid, cc: state.team ? (r.creator?.id ?? null) : null }, "push"), [set, state.team]);
+  useMarkReadOnOpen(chatCreator, state.chat, row, p.can.send);
+  useInboxKeys({ rows, state, open, searchRef, textRef });
+  const fanLabel = row ? chatName(row) : "this fan";
+
+  return (
+    <div className="-mx-4 -my-6 grid h-[calc(100dvh-4rem)] grid-cols-1 overflow-hidden bg-surface sm:-mx-6 lg:-my-8 lg:grid-cols-[300px_minmax(0,1fr)] xl:grid-cols-[300px_minmax(0,1fr)_320px]" data-testid="inbox">
+      <ChatList
+        creatorId={p.creatorId}
+        workspaceId={p.workspaceId}
+        state={state}
+        set={set}
+        onOpen={open}
+        onRows={setRows}
+        searchRef={searchRef}
+        teamAvailable={Object.keys(p.teamCreators).length > 1}
+        className={cn("lg:border-r lg:border-line", state.chat ? "hidden lg:flex" : "flex")}
+      />
+      {state.chat ? (
+        <section key={`${chatCreator}:${state.chat}`} className="flex min-h-0 min-w-0 flex-col" aria-label={`Conversation with ${fanLabel}`}>
+          <ChatHeader
+            creatorId={chatCreator}
+            fanUuid={state.chat}
+            row={row}
+            canSend={p.can.send}
+            canReadFans={p.can.readFans}
+            canWriteFans={p.can.writeFans}
+            creatorTag={state.team ? (row?.creator?.handle ?? null) : null}
+            onBack={() => set({ chat: null, cc: null })}
+            onFanInfo={() => setDrawer(true)}
+          />
+          <Conversation creatorId={chatCreator} fanUuid={state.chat} fanLabel={fanLabel} canSend={p.can.send} initialMedia={state.media} textRef={textRef} onSent={() => state.media.length && set({ media: null })} />
+        </section>
+      ) : (
+        <div className="hidden flex-col items-center justify-center gap-2 p-8 text-center text-muted lg:flex">
+          <MessagesSquare className="size-10 text-zinc-300" aria-hidden="true" />
+          <p className="text-sm font-medium text-ink">Pick a chat</p>
+          <p className="max-w-xs text-xs">Move with j / k or ↑ / ↓, open with Enter, reply with r, search with /. Send with Ctrl/⌘ + Enter.</p>
+          {state.media.length ? <p className="text-xs text-brand-800">{state.media.length} vault item(s) will be attached to the chat you open.</p> : null}
+        </div>
+      )}
+      {state.chat && p.can.readFans ? (
+        <aside className="hidden min-h-0 overflow-y-auto border-l border-line xl:block" aria-label="Fan details">
+          <FanPanel creatorId={chatCreator} fanUuid={state.chat} canWrite={p.can.writeFans} />
+        </aside>
+      ) : state.chat ? null : <div className="hidden xl:block" />}
+      {p.can.readFans ? <PanelDrawer creatorId={chatCreator} fanUuid={drawer ? state.chat : null} canWrite={p.can.writeFans} onClose={() => setDrawer(false)} /> : null}
+    </div>
+  );
+}
+
+export function InboxView(p: InboxProps) {
+  return (
+    <ToastProvider>
+      <LiveProvider workspaceId={p.workspaceId} creatorNames={Object.keys(p.teamCreators).length > 1 ? p.teamCreators : undefined}>
+        <Inbox {...p} />
+      </LiveProvider>
+    </ToastProvider>
+  );
+}

@@ -1,0 +1,124 @@
+"use client";
+
+import { AlertTriangle, Check, FileText, Film, Loader2, Lock, Music, RotateCw, Unlock } from "lucide-react";
+import type { ChatMediaItem, MessageView } from "@/lib/schemas/chats";
+import { cn } from "@/lib/utils/cn";
+import { fullTime, priceLabel, shortTime } from "./format";
+import type { LocalSend } from "./use-send-store";
+
+/** A message from the history, or one of ours still on its way. */
+export type BubbleData = {
+  id: string;
+  fromCreator: boolean;
+  text: string | null;
+  sentAt: string | null;
+  mediaUuids: string[];
+  mediaType: string | null;
+  price: number | null;
+  purchasedAt: string | null;
+  type: string | null;
+  sentBy: string | null;
+  local?: LocalSend;
+};
+
+export const fromMessage = (m: MessageView): BubbleData => ({ id: m.uuid, ...m });
+export const fromLocal = (s: LocalSend): BubbleData => ({
+  id: s.key,
+  fromCreator: true,
+  text: s.text,
+  sentAt: s.createdAt,
+  mediaUuids: s.mediaUuids,
+  mediaType: null,
+  price: s.price,
+  purchasedAt: null,
+  type: null,
+  sentBy: null,
+  local: s,
+});
+
+const TYPE_ICON = { video: Film, audio: Music, document: FileText } as const;
+
+function Media({ uuids, media, type }: { uuids: string[]; media: Map<string, ChatMediaItem>; type: string | null }) {
+  if (uuids.length === 0) return null;
+  const shown = uuids.slice(0, 4);
+  return (
+    <div className={cn("grid gap-1", shown.length > 1 ? "grid-cols-2" : "grid-cols-1")} data-testid="message-media">
+      {shown.map((u, i) => {
+        const m = media.get(u);
+        const Icon = TYPE_ICON[(m?.mediaType ?? type ?? "") as keyof typeof TYPE_ICON];
+        return (
+          <div key={u} className="relative flex aspect-square w-28 items-center justify-center overflow-hidden rounded-lg bg-black/10 sm:w-32">
+            {m?.thumbUrl ? (
+              // eslint-disable-next-line @next/next/no-img-element -- signed Fanvue URLs, short-lived; no optimizer
+              <img src={m.thumbUrl} alt="" className="size-full object-cover" loading="lazy" referrerPolicy="no-referrer" />
+            ) : Icon ? (
+              <Icon className="size-6 opacity-60" aria-hidden="true" />
+            ) : (
+              <span className="text-xs opacity-60">Media</span>
+            )}
+            {i === 3 && uuids.length > 4 ? <span className="absolute inset-0 flex items-center justify-center bg-black/50 text-lg font-semibold text-white">+{uuids.length - 4}</span> : null}
+          </div>
+        );
+      })}
+    </div>
+  );
+}
+
+function Ppv({ m }: { m: BubbleData }) {
+  if (m.price === null) return null;
+  const bought = m.purchasedAt !== null;
+  return (
+    <p className={cn("mt-1.5 inline-flex items-center gap-1.5 rounded-md px-2 py-0.5 text-xs font-medium", bought ? "bg-brand-100 text-brand-900" : "bg-black/10")} data-testid="ppv-badge" data-bought={bought}>
+      {bought ? <Unlock className="size-3.5" aria-hidden="true" /> : <Lock className="size-3.5" aria-hidden="true" />}
+      {priceLabel(m.price)} · {bought ? `Bought ${shortTime(m.purchasedAt)}` : m.local ? "PPV" : "Not bought yet"}
+    </p>
+  );
+}
+
+function LocalStatus({ s, onRetry, onCheck }: { s: LocalSend; onRetry: () => void; onCheck: () => void }) {
+  if (s.status === "sending") {
+    return (
+      <span className="inline-flex items-center gap-1 text-muted" data-testid="send-status" data-status="sending">
+        <Loader2 className="size-3 animate-spin" aria-hidden="true" /> Sending…
+      </span>
+    );
+  }
+  if (s.status === "sent") {
+    return (
+      <span className="inline-flex items-center gap-1 text-brand-700" data-testid="send-status" data-status="sent">
+        <Check className="size-3" aria-hidden="true" /> Sent
+      </span>
+    );
+  }
+  const unknown = s.status === "unknown";
+  return (
+    <span className="flex flex-wrap items-center justify-end gap-x-2 gap-y-1 text-red-700" data-testid="send-status" data-status={s.status}>
+      <span className="inline-flex items-center gap-1">
+        <AlertTriangle className="size-3" aria-hidden="true" /> {unknown ? "State unknown — check" : "Failed"}
+      </span>
+      {s.error ? <span className="basis-full text-right text-[11px] opacity-80">{s.error}</span> : null}
+      <button type="button" onClick={unknown ? onCheck : onRetry} className="inline-flex items-center gap-1 rounded border border-red-200 bg-white px-1.5 py-0.5 font-medium hover:bg-red-50">
+        <RotateCw className="size-3" aria-hidden="true" /> {unknown ? "Check" : "Retry"}
+      </button>
+    </span>
+  );
+}
+
+export function MessageBubble({ m, media, onRetry, onCheck }: { m: BubbleData; media: Map<string, ChatMediaItem>; onRetry: (s: LocalSend) => void; onCheck: (s: LocalSend) => void }) {
+  const mine = m.fromCreator;
+  const tip = m.type === "TIP";
+  return (
+    <div className={cn("flex flex-col gap-1", mine ? "items-end" : "items-start")} data-testid="message" data-from={mine ? "creator" : "fan"} data-id={m.id}>
+      <div className={cn("max-w-[85%] rounded-2xl px-3.5 py-2 text-sm sm:max-w-[70%]", mine ? "rounded-br-md bg-brand-600 text-white" : "rounded-bl-md bg-zinc-100 text-ink", tip && "bg-amber-100 text-amber-950", m.local?.status === "failed" && "opacity-70")}>
+        <Media uuids={m.mediaUuids} media={media} type={m.mediaType} />
+        {m.text ? <p className={cn("break-words whitespace-pre-wrap", m.mediaUuids.length && "mt-1.5")}>{m.text}</p> : null}
+        <Ppv m={m} />
+      </div>
+      <p className="flex max-w-[85%] items-center gap-1.5 text-[11px] text-muted" title={fullTime(m.sentAt)}>
+        <span className="tabular">{shortTime(m.sentAt)}</span>
+        {m.sentBy ? <span data-testid="sent-by">· Sent by {m.sentBy}</span> : null}
+        {m.local ? <LocalStatus s={m.local} onRetry={() => onRetry(m.local!)} onCheck={() => onCheck(m.local!)} /> : null}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,118 @@
+"use client";
+
+import { ListMembershipMenu } from "@/components/chats/list-membership";
+import { Crown, UserX, X } from "lucide-react";
+import { Alert } from "@/components/ui/alert";
+import { Avatar } from "@/components/ui/avatar";
+import { Badge } from "@/components/ui/badge";
+import { ErrorState } from "@/components/ui/error-state";
+import { Skeleton } from "@/components/ui/skeleton";
+import { ApiClientError } from "@/lib/queries/fetcher";
+import { useFanPanel } from "@/lib/queries/fans";
+import type { FanPanel as Panel } from "@/lib/schemas/fans";
+import { FanNotes } from "./fan-notes";
+import { FanSpending } from "./fan-spending";
+import { FanTags } from "./fan-tags";
+import { fanName, statusLabel, statusTone } from "./format";
+
+type Props = {
+  creatorId: string;
+  fanUuid: string;
+  /** Notes and tags can be edited (the role's fans:write). */
+  canWrite?: boolean;
+  onClose?: () => void;
+};
+
+/** Everything about one fan of one creator: status, spend by source, largest
+ * payment, last purchase, renewal (with the data's age), notes and tags.
+ * Self-contained (it loads its own data) so the fans table and the chat
+ * inbox can both place it. */
+export function FanPanel({ creatorId, fanUuid, canWrite = false, onClose }: Props) {
+  const { data, error, isPending, refetch } = useFanPanel(creatorId, fanUuid);
+  return (
+    <section className="flex h-full flex-col" aria-label="Fan details" data-testid="fan-panel">
+      {isPending ? (
+        <PanelSkeleton onClose={onClose} />
+      ) : !data ? (
+        <div className="flex flex-col gap-4 p-5">
+          <Close onClose={onClose} />
+          {error instanceof ApiClientError && error.code === "not_found" ? (
+            <Alert tone="warning" title="Not a fan of this creator" data-testid="not-a-fan">
+              <span className="flex items-start gap-2">
+                <UserX className="mt-0.5 size-4 shrink-0" aria-hidden="true" />
+                {error.message}
+              </span>
+            </Alert>
+          ) : (
+            <ErrorState error={error} onRetry={() => void refetch()} what="this fan" />
+          )}
+        </div>
+      ) : (
+        <Loaded creatorId={creatorId} fanUuid={fanUuid} data={data} canWrite={canWrite} onClose={onClose} />
+      )}
+    </section>
+  );
+}
+
+function Close({ onClose }: { onClose?: () => void }) {
+  if (!onClose) return null;
+  return (
+    <button type="button" onClick={onClose} className="ml-auto rounded-lg p-1.5 text-muted hover:bg-black/5 hover:text-ink" aria-label="Close fan details">
+      <X className="size-5" aria-hidden="true" />
+    </button>
+  );
+}
+
+function Loaded({ creatorId, fanUuid, data, canWrite, onClose }: { creatorId: string; fanUuid: string; data: Panel; canWrite: boolean; onClose?: () => void }) {
+  const f = data.fan;
+  const status = data.insight.data?.status;
+  const name = f ? fanName(f) : `Fan ${fanUuid.slice(0, 8)}`;
+  return (
+    <div className="flex flex-col gap-5 overflow-y-auto p-5">
+      <header className="flex items-start gap-3">
+        <Avatar src={f?.avatarUrl} name={f?.displayName ?? f?.handle ?? "?"} size="lg" />
+        <div className="min-w-0 flex-1">
+          <h2 className="truncate text-lg font-semibold" data-testid="fan-panel-name">
+            {name}
+          </h2>
+          <p className="truncate text-sm text-muted">{f?.handle ? `@${f.handle}` : fanUuid}</p>
+          <p className="mt-1.5 flex flex-wrap gap-1.5">
+            {status ? (
+              <Badge tone={statusTone(status)} data-testid="fan-status">
+                {statusLabel(status)}
+              </Badge>
+            ) : null}
+            {f?.isTopSpender ? (
+              <Badge tone="warning">
+                <Crown className="size-3" aria-hidden="true" /> Top spender
+              </Badge>
+            ) : null}
+          </p>
+        </div>
+        <Close onClose={onClose} />
+      </header>
+      <FanSpending panel={data} />
+      <FanTags creatorId={creatorId} fanUuid={fanUuid} tags={data.tags} canWrite={canWrite} />
+      {/* Custom lists (mass-message audiences): add or remove this fan. */}
+      <ListMembershipMenu creatorId={creatorId} fanUuid={fanUuid} canWrite={canWrite} />
+      <FanNotes creatorId={creatorId} fanUuid={fanUuid} notes={data.notes} canWrite={canWrite} />
+    </div>
+  );
+}
+
+function PanelSkeleton({ onClose }: { onClose?: () => void }) {
+  return (
+    <div className="flex flex-col gap-5 p-5" aria-busy="true" aria-label="Loading fan">
+      <div className="flex items-center gap-3">
+        <Skeleton className="size-14 rounded-full" />
+        <div className="flex flex-1 flex-col gap-2">
+          <Skeleton className="h-5 w-40" />
+          <Skeleton className="h-4 w-24" />
+        </div>
+        <Close onClose={onClose} />
+      </div>
+      <Skeleton className="h-40 rounded-xl" />
+      <Skeleton className="h-24 rounded-xl" />
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import type { FanProfile } from "@/lib/schemas/fans";
+import { formatMoney } from "@/lib/utils/format";
+
+// Display helpers for fan data: "—" for unknown, never a made-up zero.
+// Times arrive in UTC and are shown in the viewer's time zone.
+
+export const money = (cents: number | null | undefined) => (cents === null || cents === undefined ? "—" : formatMoney(cents));
+
+export const day = (iso: string | null | undefined) =>
+  iso ? new Date(iso).toLocaleDateString(undefined, { year: "numeric", month: "short", day: "numeric" }) : "—";
+
+export const dayTime = (iso: string | null | undefined) =>
+  iso ? new Date(iso).toLocaleString(undefined, { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" }) : "—";
+
+/** "just now", "4 min ago", "3 h ago", "5 d ago", then the date. */
+export function age(iso: string | null | undefined, now = Date.now()) {
+  if (!iso) return "—";
+  const s = Math.max(0, Math.round((now - Date.parse(iso)) / 1000));
+  if (s < 60) return "just now";
+  if (s < 3600) return `${Math.floor(s / 60)} min ago`;
+  if (s < 86_400) return `${Math.floor(s / 3600)} h ago`;
+  if (s < 30 * 86_400) return `${Math.floor(s / 86_400)} d ago`;
+  return day(iso);
+}
+
+/** "in 3 d", "in 5 h", "today". */
+export function until(iso: string | null | undefined, now = Date.now()) {
+  if (!iso) return "";
+  const s = Math.round((Date.parse(iso) - now) / 1000);
+  if (s < 0) return "overdue";
+  if (s < 3600) return "within the hour";
+  if (s < 86_400) return `in ${Math.floor(s / 3600)} h`;
+  return `in ${Math.floor(s / 86_400)} d`;
+}
+
+/** A retry time: "in 25 s", "in 3 min", "now". */
+export function retryIn(iso: string, now = Date.now()) {
+  const s = Math.ceil((Date.parse(iso) - now) / 1000);
+  if (s <= 0) return "now";
+  return s < 90 ? `in ${s} s` : `in ${Math.ceil(s / 60)} min`;
+}
+
+export const STATUS_LABEL: Record<string, string> = {
+  subscriber: "Subscriber",
+  expired: "Expired",
+  follower: "Follower",
+  not_contactable: "Not contactable",
+};
+export const statusLabel = (s: string) => STATUS_LABEL[s] ?? s.replace(/_/g, " ");
+export const statusTone = (s: string) => (s === "subscriber" ? "brand" : s === "expired" ? "warning" : "neutral") as "brand" | "warning" | "neutral";
+
+export const fanName = (f: Pick<FanProfile, "displayName" | "handle" | "uuid">) => f.displayName || (f.handle ? `@${f.handle}` : `Fan ${f.uuid.slice(0, 8)}`);
+
+export function duration(sec: number | null) {
+  if (sec === null) return "";
+  if (sec < 60) return "less than a minute";
+  if (sec < 3600) return `about ${Math.ceil(sec / 60)} min`;
+  const h = Math.floor(sec / 3600);
+  const m = Math.round((sec % 3600) / 60);
+  return `about ${h} h${m ? ` ${m} min` : ""}`;
+}

@@ -1,0 +1,120 @@
+"use client";
+
+import { X } from "lucide-react";
+import { Dialog } from "radix-ui";
+import { Alert } from "@/components/ui/alert";
+import { ErrorState } from "@/components/ui/error-state";
+import { Skeleton } from "@/components/ui/skeleton";
+import { useCampaignResults } from "@/lib/queries/mass-messages";
+import type { CampaignResults as Results, GroupResult } from "@/lib/schemas/mass-messages";
+import { formatCount, formatMoney } from "@/lib/utils/format";
+import { percent, when } from "./format";
+
+function Tile({ label, value, testId }: { label: string; value: string; testId: string }) {
+  return (
+    <div className="min-w-0 rounded-xl border border-line p-3">
+      <p className="text-xs font-medium tracking-wide text-muted uppercase">{label}</p>
+      <p className="mt-1 truncate text-xl font-semibold tabular" data-testid={testId}>
+        {value}
+      </p>
+    </div>
+  );
+}
+
+/** Revenue per fan in cents, rounded (integer money only). */
+const perFan = (g: GroupResult) => (g.fans && g.revenue !== null ? Math.round(g.revenue / g.fans) : null);
+const num = (n: number | null) => (n === null ? "—" : formatCount(n));
+const cash = (n: number | null) => (n === null ? "—" : formatMoney(n));
+
+function Comparison({ h }: { h: NonNullable<Results["holdout"]> }) {
+  const rows: [string, GroupResult][] = [
+    ["Received it", h.sent],
+    ["Held out", h.held],
+  ];
+  const a = perFan(h.sent);
+  const b = perFan(h.held);
+  const lift = a !== null && b !== null ? a - b : null;
+  return (
+    <section className="flex flex-col gap-2" data-testid="holdout-comparison">
+      <h3 className="text-sm font-semibold">Hold-out comparison</h3>
+      <p className="text-xs text-muted">
+        Everything each group spent from {when(h.from)} to {when(h.until)} (up to {h.windowDays} days; the ledger&apos;s latest sync bounds it).
+        {h.synced ? "" : " Spend appears once the earnings ledger has synced after the send."}
+      </p>
+      <div className="overflow-x-auto">
+        <table className="w-full text-xs sm:text-sm">
+          <thead className="text-left text-xs text-muted">
+            <tr>
+              <th className="py-1.5 font-medium">Group</th>
+              <th className="py-1.5 text-right font-medium">Fans</th>
+              <th className="py-1.5 text-right font-medium">Buyers</th>
+              <th className="py-1.5 text-right font-medium">Purchases</th>
+              <th className="py-1.5 text-right font-medium">Revenue</th>
+              <th className="py-1.5 text-right font-medium">Per fan</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-line tabular">
+            {rows.map(([name, g]) => (
+              <tr key={name} data-testid="holdout-row">
+                <td className="py-1.5">{name}</td>
+                <td className="py-1.5 text-right" data-testid="holdout-fans">{formatCount(g.fans)}</td>
+                <td className="py-1.5 text-right">
+                  {num(g.buyers)} {g.buyers !== null ? <span className="text-xs text-muted">({percent(g.buyers, g.fans)})</span> : null}
+                </td>
+                <td className="py-1.5 text-right">{num(g.purchases)}</td>
+                <td className="py-1.5 text-right">{cash(g.revenue)}</td>
+                <td className="py-1.5 text-right">{cash(perFan(g))}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {lift !== null ? (
+        <p className="text-sm">
+          Difference per fan: <strong className="tabular">{lift >= 0 ? "+" : "−"}{formatMoney(Math.abs(lift))}</strong>
+          {h.held.fans < 30 ? <span className="text-xs text-muted"> · small hold-out group: treat as a hint, not proof</span> : null}
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+export function CampaignResults({ creatorId, id, onClose }: { creatorId: string; id: string | null; onClose: () => void }) {
+  const q = useCampaignResults(creatorId, id);
+  const r = q.data;
+  return (
+    <Dialog.Root open={id !== null} onOpenChange={(o) => !o && onClose()}>
+      <Dialog.Portal>
+        <Dialog.Overlay className="fixed inset-0 z-40 bg-black/20" />
+        <Dialog.Content className="fixed inset-y-0 right-0 z-50 flex w-full flex-col gap-5 overflow-y-auto bg-surface p-5 shadow-2xl sm:max-w-lg sm:border-l sm:border-line" data-testid="campaign-results" aria-describedby={undefined}>
+          <div className="flex items-center gap-3">
+            <Dialog.Title className="flex-1 text-lg font-semibold">Results</Dialog.Title>
+            <Dialog.Close className="rounded-lg p-1.5 hover:bg-black/5" aria-label="Close">
+              <X className="size-5" aria-hidden="true" />
+            </Dialog.Close>
+          </div>
+          {q.isPending ? <Skeleton className="h-48 rounded-xl" /> : null}
+          {q.isError ? <ErrorState error={q.error} onRetry={() => void q.refetch()} what="results" /> : null}
+          {r ? (
+            <>
+              {r.campaign.text ? <p className="rounded-lg bg-canvas px-3 py-2 text-sm">{r.campaign.text}</p> : null}
+              <div className="grid grid-cols-3 gap-3">
+                <Tile label="Recipients" value={r.campaign.recipients === null ? "—" : formatCount(r.campaign.recipients)} testId="results-recipients" />
+                <Tile label="Purchases" value={r.direct ? formatCount(r.direct.purchases) : "—"} testId="results-purchases" />
+                <Tile label="Revenue" value={r.direct ? formatMoney(r.direct.revenue) : "—"} testId="results-revenue" />
+              </div>
+              {!r.ledgerSyncedAt ? (
+                <Alert tone="info" title="Earnings are syncing">
+                  Purchases and revenue appear once the earnings ledger has synced.
+                </Alert>
+              ) : (
+                <p className="text-xs text-muted">From the earnings ledger, synced {when(r.ledgerSyncedAt)}; purchases of this message only.</p>
+              )}
+              {r.holdout ? <Comparison h={r.holdout} /> : r.campaign.holdoutPercent ? <p className="text-sm text-muted">The hold-out comparison appears once it has been sent and the ledger has synced.</p> : null}
+            </>
+          ) : null}
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}

@@ -1,0 +1,42 @@
+"use client";
+
+import type { ListRefsInput, ListsView } from "@/lib/schemas/mass-messages";
+import { formatCount } from "@/lib/utils/format";
+
+type Props = {
+  label: string;
+  lists: ListsView | undefined;
+  value: ListRefsInput;
+  onChange: (v: ListRefsInput) => void;
+  /** Lists chosen on the other side (include vs exclude) cannot be picked here. */
+  disabled: ListRefsInput;
+  testId: string;
+};
+
+const toggle = (arr: string[], v: string) => (arr.includes(v) ? arr.filter((x) => x !== v) : [...arr, v]);
+
+/** Smart and custom lists as checkboxes, with their sizes. */
+export function ListPicker({ label, lists, value, onChange, disabled, testId }: Props) {
+  return (
+    <fieldset className="flex flex-col gap-2" data-testid={testId}>
+      <legend className="text-sm font-medium">{label}</legend>
+      {!lists ? <p className="text-sm text-muted">Loading lists…</p> : null}
+      <div className="grid gap-1.5 sm:grid-cols-2 xl:grid-cols-3">
+        {lists?.smart.map((l) => (
+          <label key={l.id} className="flex items-center gap-2 rounded-lg border border-line px-3 py-2 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50 has-[:disabled]:opacity-50">
+            <input type="checkbox" checked={value.smart.includes(l.id)} disabled={disabled.smart.includes(l.id)} onChange={() => onChange({ ...value, smart: toggle(value.smart, l.id) })} className="accent-brand-600" />
+            <span className="flex-1">{l.name}</span>
+            <span className="text-xs text-muted tabular">{formatCount(l.count)}</span>
+          </label>
+        ))}
+        {lists?.custom.map((l) => (
+          <label key={l.uuid} className="flex items-center gap-2 rounded-lg border border-dashed border-line px-3 py-2 text-sm has-[:checked]:border-solid has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50 has-[:disabled]:opacity-50">
+            <input type="checkbox" checked={value.custom.includes(l.uuid)} disabled={disabled.custom.includes(l.uuid)} onChange={() => onChange({ ...value, custom: toggle(value.custom, l.uuid) })} className="accent-brand-600" />
+            <span className="flex-1 truncate">{l.name}</span>
+            <span className="text-xs text-muted tabular">{formatCount(l.membersCount)}</span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,160 @@
+"use client";
+
+import { Paperclip } from "lucide-react";
+import { useState } from "react";
+import { Attachments } from "@/components/chats/attachments";
+import { composeError } from "@/components/chats/composer";
+import { newKey, parseDollars } from "@/components/chats/format";
+import { VaultPicker } from "@/components/media/vault-picker";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Field, Select } from "@/components/ui/select";
+import { useLists, type CampaignInput } from "@/lib/queries/mass-messages";
+import { MAX_MEDIA } from "@/lib/schemas/chats";
+import type { CampaignView, ListRefsInput } from "@/lib/schemas/mass-messages";
+import { ConfirmSend } from "./confirm-send";
+import { EstimateCard } from "./estimate-card";
+import { localInputIn, localInputToIso, viewerZone } from "./format";
+import { ListPicker } from "./list-picker";
+
+const EMPTY: ListRefsInput = { smart: [], custom: [] };
+/** Hold-out shares offered: small enough to keep most revenue, large
+ * enough to compare against. */
+const HOLDOUTS = [0, 5, 10, 20];
+
+export type Draft = Omit<CampaignInput, "idempotencyKey">;
+
+/** Why the draft cannot be sent yet, or null. */
+function draftError(text: string, media: string[], price: string, included: ListRefsInput, schedule: string | null) {
+  const e = composeError(text, media, price);
+  if (e) return e;
+  if (included.smart.length + included.custom.length === 0) return "Choose at least one list to send to.";
+  if (schedule !== null) {
+    const iso = localInputToIso(schedule);
+    if (!iso) return "Pick a date and time to schedule it.";
+    if (Date.parse(iso) <= Date.now()) return "Pick a time in the future.";
+  }
+  return null;
+}
+
+export function MassComposer({ creatorId, onCreated }: { creatorId: string; onCreated: (c: CampaignView) => void }) {
+  const lists = useLists(creatorId);
+  const [text, setText] = useState("");
+  const [media, setMedia] = useState<string[]>([]);
+  const [price, setPrice] = useState("");
+  const [included, setIncluded] = useState<ListRefsInput>(EMPTY);
+  const [excluded, setExcluded] = useState<ListRefsInput>(EMPTY);
+  const [holdout, setHoldout] = useState(0);
+  const [schedule, setSchedule] = useState<string | null>(null);
+  const [picking, setPicking] = useState(false);
+  const [review, setReview] = useState<{ key: string; draft: Draft } | null>(null);
+  const [touched, setTouched] = useState(false);
+  const error = draftError(text, media, price, included, schedule);
+  const canHoldout = lists.data?.canEdit ?? true;
+
+  function openReview() {
+    setTouched(true);
+    if (error) return;
+    const draft: Draft = {
+      text: text.trim() ? text : null,
+      mediaUuids: media,
+      price: price.trim() ? parseDollars(price) : null,
+      included,
+      excluded,
+      holdoutPercent: holdout,
+      scheduledAt: schedule ? localInputToIso(schedule) : null,
+    };
+    // One key per reviewed draft: a double click or a retry of the same
+    // confirmation can never create a second campaign.
+    setReview((r) => (r && JSON.stringify(r.draft) === JSON.stringify(draft) ? r : { key: newKey(), draft }));
+  }
+
+  return (
+    <Card className="flex flex-col gap-5 p-5" data-testid="mass-composer">
+      <Field label="Message" htmlFor="mass-text">
+        <textarea id="mass-text" value={text} onChange={(e) => setText(e.target.value)} rows={4} className="w-full rounded-lg border border-line px-3 py-2 text-sm shadow-sm" placeholder="What do you want to tell your fans?" data-testid="mass-text" />
+      </Field>
+      <div className="flex flex-col gap-2">
+        <Attachments creatorId={creatorId} uuids={media} onRemove={(u) => setMedia((m) => m.filter((x) => x !== u))} />
+        <div className="flex flex-wrap items-center gap-3">
+          <Button type="button" variant="secondary" size="sm" onClick={() => setPicking(true)} data-testid="mass-attach">
+            <Paperclip className="size-4" aria-hidden="true" /> Add from vault
+          </Button>
+          <label className="flex items-center gap-2 text-sm">
+            Price (pay to view) $
+            <input value={price} onChange={(e) => setPrice(e.target.value)} inputMode="decimal" disabled={media.length === 0} placeholder={media.length ? "e.g. 9.99" : "needs media"} className="h-8 w-28 rounded-md border border-line px-2 text-sm disabled:bg-canvas" data-testid="mass-price" />
+          </label>
+        </div>
+      </div>
+      <ListPicker label="Send to" lists={lists.data} value={included} onChange={setIncluded} disabled={excluded} testId="include-lists" />
+      <details className="group rounded-xl border border-line px-4 py-3" open={excluded.smart.length + excluded.custom.length > 0 || undefined}>
+        <summary className="cursor-pointer text-sm font-medium" data-testid="exclude-toggle">
+          Leave some fans out{excluded.smart.length + excluded.custom.length ? ` (${excluded.smart.length + excluded.custom.length} chosen)` : ""}
+        </summary>
+        <div className="pt-3">
+          <ListPicker label="Leave out" lists={lists.data} value={excluded} onChange={setExcluded} disabled={included} testId="exclude-lists" />
+        </div>
+      </details>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field label="Hold-out group" htmlFor="mass-holdout">
+          <Select id="mass-holdout" value={holdout} onChange={(e) => setHoldout(Number(e.target.value))} disabled={!canHoldout} data-testid="mass-holdout">
+            {HOLDOUTS.map((h) => (
+              <option key={h} value={h}>
+                {h === 0 ? "None" : `${h} % kept out, to measure the effect`}
+              </option>
+            ))}
+          </Select>
+          <p className="text-xs text-muted">
+            {canHoldout
+              ? "A random share of the audience does not receive it; results compare what both groups spend."
+              : "Needs a custom list made for the campaign, which Fanvue lets only the creator's own account create."}
+          </p>
+        </Field>
+        <fieldset className="flex flex-col gap-1.5">
+          <legend className="text-sm font-medium">When</legend>
+          <label className="flex items-center gap-2 text-sm">
+            <input type="radio" name="when" checked={schedule === null} onChange={() => setSchedule(null)} className="accent-brand-600" /> Send now
+          </label>
+          <label className="flex flex-wrap items-center gap-2 text-sm">
+            <input type="radio" name="when" checked={schedule !== null} onChange={() => setSchedule(localInputIn(60))} className="accent-brand-600" data-testid="mass-schedule-toggle" /> Schedule
+            {schedule !== null ? (
+              <input type="datetime-local" value={schedule} onChange={(e) => setSchedule(e.target.value)} className="h-8 rounded-md border border-line px-2 text-sm" aria-label={`Send at (${viewerZone()})`} data-testid="mass-schedule" />
+            ) : null}
+          </label>
+          {schedule !== null ? <p className="text-xs text-muted">Your time zone: {viewerZone()}</p> : null}
+        </fieldset>
+      </div>
+      <EstimateCard creatorId={creatorId} included={included} excluded={excluded} holdout={holdout} />
+      {touched && error ? (
+        <Alert tone="warning" title="Not ready to send" data-testid="mass-error">
+          {error}
+        </Alert>
+      ) : null}
+      <div className="flex justify-end">
+        <Button onClick={openReview} data-testid="mass-review">
+          Review and send
+        </Button>
+      </div>
+      <VaultPicker creatorId={creatorId} open={picking} onOpenChange={setPicking} onSelect={(u) => setMedia((m) => [...new Set([...m, ...u])].slice(0, MAX_MEDIA))} title="Add to the mass message" max={MAX_MEDIA - media.length} />
+      <ConfirmSend
+        creatorId={creatorId}
+        review={review}
+        lists={lists.data}
+        onClose={() => setReview(null)}
+        onCreated={(c) => {
+          setReview(null);
+          setText("");
+          setMedia([]);
+          setPrice("");
+          setIncluded(EMPTY);
+          setExcluded(EMPTY);
+          setHoldout(0);
+          setSchedule(null);
+          setTouched(false);
+          onCreated(c);
+        }}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,139 @@
+import { expect, test, type Page } from "@playwright/test";
+import { signInAs } from "./fixtures/auth";
+import { addFault, clearFaults, sandboxAdmin } from "./fixtures/sandbox";
+import { screenshots } from "./screenshot";
+
+const usd = (cents: number) => new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(cents / 100);
+const fanParam = (page: Page) => new URL(page.url()).searchParams.get("fan");
+
+test.afterEach(async () => {
+  await sandboxAdmin("/insights/internal", undefined, "DELETE");
+  await clearFaults();
+});
+
+test("fans: subscribers, search, fan panel by keyboard, note and tag, filter by tag, whole-audience analysis, renewal forecast", async ({ page }) => {
+  test.setTimeout(180_000);
+  await signInAs(page, "luna");
+  await page.getByRole("link", { name: "Fans" }).first().click();
+  await expect(page.getByRole("heading", { name: "Fans" })).toBeVisible();
+  const table = page.getByTestId("fans-table");
+  await expect(table.locator("tbody tr")).toHaveCount(25);
+  // Insight columns are filled (no "—" in the spend column of subscribers).
+  await expect(table.locator("tbody tr").first()).toContainText("$");
+  await screenshots(page, "fans-subscribers");
+
+  // Search by handle (server-side, through Fanvue's list search).
+  const third = table.locator("tbody tr").nth(2);
+  const handle = (await third.getAttribute("data-testid"))!.replace("fan-row-", "");
+  await page.getByTestId("fans-search").fill(handle);
+  await expect(page).toHaveURL(new RegExp(`q=${handle}`));
+  await expect(page.getByTestId(`fan-row-${handle}`)).toBeVisible();
+  await page.getByTestId("fans-search").fill("");
+  await expect(table.locator("tbody tr")).toHaveCount(25);
+
+  // Keyboard: focus the first row, ↓ to the second, Enter opens its panel.
+  const secondHandle = (await table.locator("tbody tr").nth(1).getAttribute("data-testid"))!.replace("fan-row-", "");
+  await table.locator("tbody tr").first().focus();
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("Enter");
+  const panel = page.getByTestId("fan-panel");
+  await expect(panel).toBeVisible();
+  await expect(panel).toContainText(`@${secondHandle}`);
+  const fan = fanParam(page)!;
+  const truth = await sandboxAdmin<{ gross: number }>(`/truth/fans/${fan}?creator=luna`);
+  await expect(page.getByTestId("fan-lifetime")).toHaveText(usd(truth.gross));
+  await expect(page.getByTestId("insight-age")).toContainText("updated just now");
+
+  // A note and a tag, stored and shown.
+  await panel.getByLabel("New note").fill("Prefers voice notes; birthday in June");
+  await panel.getByRole("button", { name: "Save note" }).click();
+  await expect(panel.getByTestId("fan-note")).toContainText("Prefers voice notes");
+  await panel.getByLabel("New tag").fill("VIP");
+  await panel.getByRole("button", { name: "Add tag" }).click();
+  await expect(panel.getByTestId("fan-tags")).toContainText("vip");
+  await screenshots(page, "fan-panel");
+  await page.keyboard.press("Escape");
+  await expect(panel).toBeHidden();
+  // Focus is back on the row the panel came from.
+  await expect(page.getByTestId(`fan-row-${secondHandle}`)).toBeFocused();
+
+  // Filter by the tag: only that fan, and the table says its columns are partial.
+  await page.getByTestId("tag-filter").selectOption("vip");
+  await expect(table.locator("tbody tr")).toHaveCount(1);
+  await expect(page.getByTestId(`fan-row-${secondHandle}`)).toContainText("vip");
+  await expect(page.getByTestId("partial-notice")).toBeVisible();
+  await screenshots(page, "fans-tag-filter");
+  await page.getByTestId("tag-filter").selectOption("");
+
+  // Analyse the whole audience (slowed down, to see its progress); then sorting covers everyone.
+  await addFault({ path: "/followers", latencyMs: 400 });
+  await page.getByTestId("analyse-all").click();
+  await expect(page.getByTestId("analysis-progress")).toContainText("Listing followers", { timeout: 20_000 });
+  await expect(page.getByTestId("analysis-progress")).toContainText(/left/);
+  await screenshots(page, "fans-analysis-progress");
+  await clearFaults();
+  await expect(page.getByTestId("analysis-card")).toContainText("Whole audience analysed", { timeout: 90_000 });
+  await page.getByTestId("fans-tab-all").click();
+  await expect(page).toHaveURL(/view=all/);
+  await page.getByTestId("fans-sort").selectOption("spend");
+  await expect(page).toHaveURL(/view=all&sort=spend/);
+  await expect(page.getByTestId("partial-notice")).toHaveCount(0);
+  await expect(page.getByTestId("fans-range")).toContainText("1–25 of 1,200");
+
+  // Segment: top 1 % spenders.
+  await page.getByTestId("segment-select").selectOption("top_spenders");
+  await expect(page).toHaveURL(/segment=top_spenders/);
+  // Top 5 % of 1,200 fans (ties at the mark included).
+  await expect(page.getByTestId("fans-range")).toHaveText(/^1–25 of (6\d)$/);
+  await expect(page.getByTestId("fans-table")).toHaveAttribute("aria-busy", "false");
+  await screenshots(page, "fans-segment");
+
+  // Renewal forecast: 30 days, fans behind a day, high spenders at risk highlighted.
+  await page.getByTestId("fans-tab-renewals").click();
+  await expect(page.getByTestId("renewal-forecast")).toBeVisible();
+  await expect(page.getByTestId("forecast-partial")).toHaveCount(0);
+  const day = page.locator('[data-testid^="forecast-day-"]:not([disabled])').first();
+  await day.click();
+  await expect(page.getByTestId("forecast-day-fans").locator("li").first()).toBeVisible();
+  await screenshots(page, "fans-renewals");
+});
+
+test("fans: a fan Fanvue fails for shows an error state, never zeros; a non-fan says so", async ({ page }) => {
+  await signInAs(page, "luna");
+  // A new follower (not cached yet) whose insights Fanvue fails with `internal`.
+  const { fanUuid } = await sandboxAdmin<{ fanUuid: string }>("/simulate/follow", { creator: "luna", handle: "brokenfan", displayName: "Broken Fan" });
+  await sandboxAdmin("/insights/internal", { uuids: [fanUuid] });
+  await page.goto(page.url().replace(/\/?$/, "/fans?view=followers"));
+  const row = page.getByTestId("fan-row-brokenfan");
+  await expect(row.getByLabel("Could not load").first()).toBeVisible();
+  await expect(row).not.toContainText("$0.00");
+  // The other fans of the same batch are unaffected.
+  await expect(page.getByTestId("fans-table").locator("tbody tr").nth(1)).toContainText("$");
+  await row.click();
+  await expect(page.getByTestId("insight-error")).toContainText("Fanvue could not load this fan's spending");
+  await expect(page.getByTestId("fan-panel")).not.toContainText("$0.00");
+  await screenshots(page, "fan-panel-error");
+
+  // Someone who is not a fan (another creator's account).
+  const accounts = await sandboxAdmin<{ uuid: string; handle: string }[]>("/accounts");
+  const mia = accounts.find((a) => a.handle === "mia")!;
+  await page.goto(page.url().replace(/fan=[^&]+/, `fan=${mia.uuid}`));
+  await expect(page.getByTestId("not-a-fan")).toContainText("Not a fan of @luna");
+});
+
+test("fans API: bad input is a 400/404 naming the problem", async ({ page }) => {
+  await signInAs(page, "luna");
+  const api = new URL(page.url()).pathname.replace("/c/", "/api/creators/") + "/fans";
+  const error = async (path: string) => {
+    const res = await page.request.get(api + path);
+    return { status: res.status(), ...((await res.json()) as { error: { code: string; message: string; field?: string } }).error };
+  };
+  expect(await error("/not-a-uuid")).toMatchObject({ status: 400, field: "fanUuid", message: expect.stringContaining("must be a fan id") });
+  expect(await error("?size=51")).toMatchObject({ status: 400, field: "size", message: expect.stringContaining("at most 50") });
+  expect(await error("?segment=top_spenders&seg.bogus=1")).toMatchObject({ status: 400, field: "seg.bogus", message: expect.stringContaining("Unknown parameter seg.bogus") });
+  expect(await error("?segment=whales")).toMatchObject({ status: 404, message: expect.stringContaining("Unknown segment") });
+  expect(await error("/forecast?tz=Mars/Base")).toMatchObject({ status: 400, field: "tz" });
+  const accounts = await sandboxAdmin<{ uuid: string; handle: string }[]>("/accounts");
+  expect(await error(`/${accounts.find((a) => a.handle === "mia")!.uuid}`)).toMatchObject({ status: 404, message: expect.stringContaining("Not a fan of @luna") });
+  expect(await error("/0f0f0f0f-1111-4222-8333-444455556666")).toMatchObject({ status: 404, code: "not_found" });
+});

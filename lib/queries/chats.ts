@@ -1,0 +1,121 @@
+import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient, type InfiniteData, type QueryClient } from "@tanstack/react-query";
+import type { ChatMediaPage, ChatPatch, ChatRow, ConversationPage, InboxPage, SendView, TeamInboxPage, TemplatesView } from "@/lib/schemas/chats";
+import { apiFetch } from "./fetcher";
+
+// Chats: the inbox (one creator or the team), conversations, sends, per-chat
+// actions and templates. Live events and polling decide when these refetch
+// (see components/chats/live-provider.tsx), not a timer per hook.
+
+export type InboxParams = { filter: string; sort: string; search: string; list: string };
+
+export const chatKeys = {
+  all: (c: string) => ["creators", c, "chats"] as const,
+  inboxes: (c: string) => [...chatKeys.all(c), "inbox"] as const,
+  inbox: (c: string, p: InboxParams) => [...chatKeys.inboxes(c), p] as const,
+  team: (w: string) => ["workspaces", w, "team-inbox"] as const,
+  teamInbox: (w: string, p: InboxParams) => [...chatKeys.team(w), p] as const,
+  conversations: (c: string) => [...chatKeys.all(c), "conversation"] as const,
+  conversation: (c: string, fan: string) => [...chatKeys.conversations(c), fan] as const,
+  media: (c: string, fan: string) => [...chatKeys.all(c), "media", fan] as const,
+  templates: (c: string) => [...chatKeys.all(c), "templates"] as const,
+};
+
+const base = (c: string) => `/api/creators/${c}/chats`;
+const qs = (p: InboxParams, extra: Record<string, string> = {}) => {
+  const q = new URLSearchParams(extra);
+  if (p.filter !== "all") q.set("filter", p.filter);
+  if (p.sort !== "recent") q.set("sort", p.sort);
+  if (p.search) q.set("search", p.search);
+  if (p.list) q.set("list", p.list);
+  return q.toString();
+};
+
+export const inboxQuery = (creatorId: string, p: InboxParams, pollMs: number | false) =>
+  infiniteQueryOptions({
+    queryKey: chatKeys.inbox(creatorId, p),
+    queryFn: ({ pageParam, signal }) => apiFetch<InboxPage>(`${base(creatorId)}?${qs(p, { page: String(pageParam) })}`, { signal }),
+    initialPageParam: 1,
+    getNextPageParam: (last) => (last.hasMore ? last.page + 1 : undefined),
+    placeholderData: keepPreviousData,
+    refetchInterval: pollMs,
+    // A refetch re-reads every loaded page (each costs Fanvue calls).
+    maxPages: 5,
+  });
+export const useInbox = (creatorId: string, p: InboxParams, pollMs: number | false, enabled = true) => useInfiniteQuery({ ...inboxQuery(creatorId, p, pollMs), enabled });
+
+export const useTeamInbox = (workspaceId: string, p: InboxParams, pollMs: number | false, enabled: boolean) =>
+  useInfiniteQuery({
+    queryKey: chatKeys.teamInbox(workspaceId, p),
+    queryFn: ({ pageParam, signal }) => apiFetch<TeamInboxPage>(`/api/workspaces/${workspaceId}/chats?${qs({ ...p, list: "" }, pageParam ? { cursor: pageParam } : {})}`, { signal }),
+    initialPageParam: "",
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
+    refetchInterval: pollMs,
+    maxPages: 5,
+    enabled,
+  });
+
+/** Page 1 is the newest; older pages are fetched as the user scrolls up. */
+export const useConversation = (creatorId: string, fanUuid: string, pollMs: number | false) =>
+  useInfiniteQuery({
+    queryKey: chatKeys.conversation(creatorId, fanUuid),
+    queryFn: ({ pageParam, signal }) => apiFetch<ConversationPage>(`${base(creatorId)}/${fanUuid}/messages?page=${pageParam}`, { signal }),
+    initialPageParam: 1,
+    getNextPageParam: (last) => (last.hasMore ? last.page + 1 : undefined),
+    refetchInterval: pollMs,
+    // Refetching many old pages on every event would be wasteful.
+    maxPages: 20,
+  });
+
+export const useChatMedia = (creatorId: string, fanUuid: string, enabled: boolean) =>
+  useInfiniteQuery({
+    enabled,
+    queryKey: chatKeys.media(creatorId, fanUuid),
+    queryFn: ({ pageParam }) => apiFetch<ChatMediaPage>(`${base(creatorId)}/${fanUuid}/media${pageParam ? `?cursor=${encodeURIComponent(pageParam)}` : ""}`),
+    initialPageParam: "",
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    // Signed thumbnail URLs live 10 minutes: refresh before they expire.
+    staleTime: 5 * 60_000,
+    refetchInterval: 8 * 60_000,
+  });
+
+export const useTemplates = (creatorId: string, enabled: boolean) =>
+  useQuery({ queryKey: chatKeys.templates(creatorId), queryFn: () => apiFetch<TemplatesView>(`${base(creatorId)}/templates`), enabled, staleTime: 5 * 60_000 });
+
+export type SendInput = { idempotencyKey: string; text: string | null; mediaUuids: string[]; price: number | null; templateUuid: string | null };
+
+export const postSend = (creatorId: string, fanUuid: string, body: SendInput) => apiFetch<SendView>(`${base(creatorId)}/${fanUuid}/messages`, { method: "POST", json: body });
+export const checkSend = (creatorId: string, fanUuid: string, key: string) => apiFetch<SendView>(`${base(creatorId)}/${fanUuid}/sends/${encodeURIComponent(key)}`);
+
+/** Updates one chat's row in every cached inbox (this creator's and the
+ * team's) instead of refetching them: each refetch costs Fanvue calls. */
+export function patchInboxRow(qc: QueryClient, creatorId: string, fanUuid: string, fn: (r: ChatRow) => ChatRow) {
+  const apply = <P extends { items: ChatRow[] }>(d: InfiniteData<P> | undefined) =>
+    d && { ...d, pages: d.pages.map((p) => ({ ...p, items: p.items.map((r) => (r.fanUuid === fanUuid && (!r.creator || r.creator.id === creatorId) ? fn(r) : r)) })) };
+  qc.setQueriesData<InfiniteData<InboxPage>>({ queryKey: chatKeys.inboxes(creatorId) }, (d) => {
+    const next = apply(d);
+    if (!next || !d) return next;
+    // Keep the unread total in step with the rows we changed.
+    const before = d.pages.flatMap((p) => p.items).find((r) => r.fanUuid === fanUuid);
+    const after = next.pages.flatMap((p) => p.items).find((r) => r.fanUuid === fanUuid);
+    const delta = (after && after.unreadCount > 0 ? 1 : 0) - (before && before.unreadCount > 0 ? 1 : 0);
+    if (!delta || !next.pages[0]?.unread) return next;
+    const [first, ...rest] = next.pages;
+    return { ...next, pages: [{ ...first!, unread: { ...first!.unread!, chats: Math.max(0, first!.unread!.chats + delta) } }, ...rest] };
+  });
+  qc.setQueriesData<InfiniteData<TeamInboxPage>>({ predicate: (q) => q.queryKey[0] === "workspaces" && q.queryKey[2] === "team-inbox" }, (d) => apply(d));
+}
+
+export function useChatPatch(creatorId: string, fanUuid: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (patch: ChatPatch) => apiFetch<{ ok: true }>(`${base(creatorId)}/${fanUuid}`, { method: "PATCH", json: patch }),
+    onSuccess: (_r, patch) =>
+      patchInboxRow(qc, creatorId, fanUuid, (r) => ({
+        ...r,
+        ...(patch.isRead === true ? { unreadCount: 0 } : patch.isRead === false ? { unreadCount: Math.max(1, r.unreadCount) } : {}),
+        ...(patch.isMuted !== undefined ? { isMuted: patch.isMuted } : {}),
+        ...(patch.nickname !== undefined ? { nickname: patch.nickname || null } : {}),
+      })),
+  });
+}

@@ -1,0 +1,143 @@
+import { z } from "zod";
+
+// Chats: inputs the /api routes accept and the shapes they answer, shared
+// by the route handlers, lib/queries/chats.ts and the inbox UI.
+
+/** Fanvue's floor for a paid message (contract §2.1): $3.00. */
+export const MIN_PRICE_CENTS = 300;
+/** Fanvue's text limit for one message (§5.3). */
+export const MAX_TEXT = 5000;
+/** Attachments per message: a generous cap (Fanvue documents none). */
+export const MAX_MEDIA = 20;
+
+const uuid = z.string().regex(/^[0-9a-f-]{36}$/i, { error: "must be a UUID" });
+export const fanUuidSchema = uuid;
+
+export const INBOX_FILTERS = ["all", "unread", "online", "subscribers", "followers", "spent50", "unanswered"] as const;
+export type InboxFilter = (typeof INBOX_FILTERS)[number];
+export const INBOX_SORTS = ["recent", "unanswered", "online"] as const;
+export type InboxSort = (typeof INBOX_SORTS)[number];
+
+/** `list`: "custom:<uuid>" or "smart:<id>". One filter at a time, as in
+ * Fanvue's own inbox (combinations are not expressible on agency routes). */
+export const inboxQuerySchema = z.object({
+  filter: z.enum(INBOX_FILTERS).default("all"),
+  sort: z.enum(INBOX_SORTS).default("recent"),
+  search: z.string().trim().max(100).optional(),
+  list: z
+    .string()
+    .regex(/^(custom:[0-9a-f-]{36}|smart:[a-z0-9_]{1,60})$/i, { error: "list must be custom:<uuid> or smart:<id>" })
+    .optional(),
+  page: z.coerce.number().int().min(1).max(500).default(1),
+});
+export type InboxQuery = z.infer<typeof inboxQuerySchema>;
+
+export const teamInboxQuerySchema = inboxQuerySchema.omit({ list: true, page: true }).extend({
+  cursor: z.string().max(2000).optional(),
+});
+export type TeamInboxQuery = z.infer<typeof teamInboxQuerySchema>;
+
+export type ChatCreatorTag = { id: string; handle: string; displayName: string };
+
+export type ChatRow = {
+  fanUuid: string;
+  handle: string;
+  displayName: string | null;
+  nickname: string | null;
+  avatarUrl: string | null;
+  isTopSpender: boolean;
+  lastMessageAt: string | null;
+  lastMessage: { text: string | null; hasMedia: boolean; fromCreator: boolean; sentAt: string | null; type: string | null } | null;
+  unreadCount: number;
+  isMuted: boolean;
+  /** null: presence unknown (agency routes, or the call failed). */
+  isOnline: boolean | null;
+  /** Set in the team inbox: whose chat this is. */
+  creator?: ChatCreatorTag;
+};
+
+export type InboxPage = {
+  items: ChatRow[];
+  page: number;
+  hasMore: boolean;
+  /** Chats with unread messages (null: unknown; `capped`: at least this many). */
+  unread: { chats: number; capped: boolean } | null;
+  fetchedAt: string;
+  stale: boolean;
+  /** Filters Fanvue does not offer on this route, answered approximately. */
+  note: string | null;
+};
+
+export type TeamInboxPage = { items: ChatRow[]; nextCursor: string | null; creators: ChatCreatorTag[]; failed: ChatCreatorTag[] };
+
+export type MessageView = {
+  uuid: string;
+  text: string | null;
+  sentAt: string | null;
+  fromCreator: boolean;
+  type: string | null;
+  mediaUuids: string[];
+  mediaType: string | null;
+  /** Cents; null for a free message. */
+  price: number | null;
+  purchasedAt: string | null;
+  isRead: boolean;
+  /** Who sent it from Vuedeck (a team member), when we know. */
+  sentBy: string | null;
+};
+
+export type SendStatus = "sending" | "sent" | "failed" | "unknown";
+
+export type SendView = {
+  key: string;
+  fanUuid: string;
+  status: SendStatus;
+  messageUuid: string | null;
+  text: string | null;
+  mediaUuids: string[];
+  price: number | null;
+  templateUuid: string | null;
+  error: string | null;
+  sentBy: string;
+  createdAt: string;
+  sentAt: string | null;
+};
+
+export type ConversationPage = {
+  items: MessageView[];
+  page: number;
+  hasMore: boolean;
+  /** Sends not (yet) confirmed in the history: sending, failed, state unknown. */
+  pending: SendView[];
+};
+
+export const sendBodySchema = z
+  .object({
+    idempotencyKey: z.string().min(8).max(100),
+    text: z.string().max(MAX_TEXT, { error: `A message can be at most ${MAX_TEXT} characters` }).nullish(),
+    mediaUuids: z.array(uuid).max(MAX_MEDIA).default([]),
+    price: z.number().int({ error: "price must be whole cents" }).nullish(),
+    templateUuid: uuid.nullish(),
+  })
+  .transform((b) => ({ ...b, text: b.text?.trim() ? b.text : null, price: b.price ?? null, templateUuid: b.templateUuid ?? null }))
+  .superRefine((b, ctx) => {
+    if (!b.text && b.mediaUuids.length === 0 && !b.templateUuid) ctx.addIssue({ code: "custom", path: ["text"], message: "Write a message or attach media." });
+    if (b.price !== null && b.mediaUuids.length === 0 && !b.templateUuid) ctx.addIssue({ code: "custom", path: ["price"], message: "A price needs media: attach something to unlock." });
+    if (b.price !== null && b.price < MIN_PRICE_CENTS) ctx.addIssue({ code: "custom", path: ["price"], message: "The lowest price Fanvue allows is $3.00." });
+  });
+export type SendBody = z.infer<typeof sendBodySchema>;
+
+export const chatPatchSchema = z
+  .object({
+    isRead: z.boolean().optional(),
+    isMuted: z.boolean().optional(),
+    nickname: z.string().trim().max(30, { error: "A nickname can be at most 30 characters" }).nullable().optional(),
+  })
+  .refine((b) => b.isRead !== undefined || b.isMuted !== undefined || b.nickname !== undefined, { error: "Nothing to change." });
+export type ChatPatch = z.infer<typeof chatPatchSchema>;
+
+export type TemplateView = { uuid: string; text: string | null; price: number | null; mediaUuids: string[]; folderName: string | null };
+export type TemplatesView = { supported: boolean; items: TemplateView[] };
+
+export type ChatMediaItem = { uuid: string; messageUuid: string; mediaType: string; thumbUrl: string | null; width: number | null; height: number | null };
+export type ChatMediaPage = { items: ChatMediaItem[]; nextCursor: string | null; urlsExpireAt: string | null };

@@ -1,0 +1,53 @@
+import "server-only";
+import type { Coverage, FanList } from "@/lib/schemas/fans";
+import { db } from "@/lib/server/db";
+import { listSmartLists } from "@/lib/server/fanvue/resources/chats";
+import { clientForCreator } from "@/lib/server/creators/client";
+import type { CreatorRef } from "./insights";
+
+// How much of the audience our database covers: the basis for "partial"
+// columns until the whole audience is analysed.
+
+export type AudienceCounts = { subscribers: number | null; followers: number | null };
+
+// 60 s: list sizes move slowly; every table page would otherwise spend a
+// call of the creator's rate budget on them.
+const COUNTS_TTL_MS = 60_000;
+const g = globalThis as unknown as { fanAudienceCounts?: Map<string, { at: number; counts: AudienceCounts }> };
+const memo = (g.fanAudienceCounts ??= new Map());
+
+/** Subscriber/follower counts from Fanvue's smart lists (null when Fanvue
+ * cannot say right now: the UI then shows "—", never 0). */
+export async function audienceCounts(ref: CreatorRef): Promise<AudienceCounts> {
+  const hit = memo.get(ref.creator.id);
+  if (hit && Date.now() - hit.at < COUNTS_TTL_MS) return hit.counts;
+  try {
+    const lists = await listSmartLists(clientForCreator(ref));
+    const count = (id: string) => lists.find((l) => l.uuid === id)?.count ?? null;
+    const counts = { subscribers: count("subscribers"), followers: count("followers") };
+    memo.set(ref.creator.id, { at: Date.now(), counts });
+    return counts;
+  } catch {
+    return hit?.counts ?? { subscribers: null, followers: null };
+  }
+}
+
+export const audienceOf = (c: AudienceCounts, list: FanList) =>
+  list === "all" ? (c.subscribers === null || c.followers === null ? null : c.subscribers + c.followers) : c[list];
+
+export async function coverageOf(creatorId: string, list: FanList, counts: AudienceCounts): Promise<Coverage> {
+  const listFilter = list === "all" ? null : list;
+  const [row] = await db.$queryRaw<{ known: number; analysed: number }[]>`
+    SELECT count(*)::int AS known, count(i."fetchedAt")::int AS analysed
+    FROM "AudienceFan" a LEFT JOIN "FanInsight" i ON i."creatorId" = a."creatorId" AND i."fanUuid" = a."fanUuid"
+    WHERE a."creatorId" = ${creatorId} AND (${listFilter}::text IS NULL OR a.list = ${listFilter}::text) AND a.handle <> ''`;
+  const analysis = await db.audienceAnalysis.findUnique({ where: { creatorId }, select: { status: true, finishedAt: true } });
+  const done = analysis?.status === "done";
+  return {
+    known: row?.known ?? 0,
+    analysed: row?.analysed ?? 0,
+    audience: audienceOf(counts, list),
+    complete: done,
+    analysedAt: done && analysis?.finishedAt ? analysis.finishedAt.toISOString() : null,
+  };
+}

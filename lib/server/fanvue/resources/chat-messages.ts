@@ -1,0 +1,110 @@
+import "server-only";
+import { z } from "zod";
+import type { FanvueClient } from "../client";
+import type { Priority } from "../limiter";
+import { parseResponse } from "../parse";
+import { cents, cursorOf, isoDate, nullable, pageOf } from "../schemas/common";
+import { chatSchema } from "./chats";
+
+// Chat messages and per-chat actions (contract §5.2–5.3, §5.5 templates).
+
+export type InboxCall = {
+  page: number;
+  size: number;
+  filter?: string[];
+  smartListIds?: string[];
+  customListId?: string;
+  search?: string;
+  sortBy?: string;
+};
+
+export async function listInboxChats(client: FanvueClient, q: InboxCall, priority: Priority = "interactive") {
+  const res = await client.creator("GET", "/chats", {
+    priority,
+    query: { page: q.page, size: q.size, filter: q.filter, smartListIds: q.smartListIds, customListId: q.customListId, search: q.search || undefined, sortBy: q.sortBy },
+  });
+  return parseResponse(pageOf(chatSchema), res.body, "/chats");
+}
+
+const statusSchema = z.record(z.string(), z.looseObject({ isOnline: z.boolean().default(false), lastSeenAt: nullable(isoDate) }));
+
+/** Presence of up to 100 fans (self routes only: no agency mirror). */
+export async function chatStatuses(client: FanvueClient, userUuids: string[]) {
+  if (userUuids.length === 0) return {};
+  const res = await client.selfOnly("POST", "/chats/statuses", { body: { userUuids: userUuids.slice(0, 100) }, idempotent: true });
+  return parseResponse(statusSchema, res.body, "/chats/statuses");
+}
+
+export const messageSchema = z.looseObject({
+  uuid: z.string(),
+  text: nullable(z.string()),
+  sentAt: nullable(isoDate),
+  sender: nullable(z.looseObject({ uuid: z.string() })),
+  hasMedia: z.boolean().default(false),
+  mediaType: nullable(z.string()),
+  mediaUuids: z.array(z.string()).nullish().transform((v) => v ?? []),
+  type: nullable(z.string()),
+  pricing: nullable(z.looseObject({ USD: nullable(z.looseObject({ price: cents })) })),
+  purchasedAt: nullable(isoDate),
+  isRead: z.boolean().default(false),
+  sentByUserId: nullable(z.string()),
+});
+export type FanvueMessage = z.infer<typeof messageSchema>;
+
+/** One page of a conversation, newest first. Never marks the chat read:
+ * reading is an explicit action (PATCH isRead), so a background refresh
+ * cannot undo "mark as unread". */
+export async function listMessages(client: FanvueClient, fanUuid: string, page: number, size: number, priority: Priority = "interactive") {
+  const path = `/chats/${encodeURIComponent(fanUuid)}/messages`;
+  const res = await client.creator("GET", path, { priority, query: { page, size, markAsRead: false } });
+  return parseResponse(pageOf(messageSchema), res.body, "/chats/{u}/messages");
+}
+
+export type SendPayload = { text: string | null; mediaUuids: string[]; price: number | null; templateUuid: string | null };
+
+/** Sends one message. Never retried on an unclear outcome (idempotent: false):
+ * the caller reconciles against the conversation instead. */
+export async function sendMessage(client: FanvueClient, fanUuid: string, p: SendPayload) {
+  const body: Record<string, unknown> = {};
+  if (p.text !== null) body.text = p.text;
+  if (p.mediaUuids.length) body.mediaUuids = p.mediaUuids;
+  if (p.price !== null) body.price = p.price;
+  if (p.templateUuid !== null) body.templateUuid = p.templateUuid;
+  const res = await client.creator("POST", `/chats/${encodeURIComponent(fanUuid)}/message`, { body, idempotent: false });
+  return parseResponse(z.looseObject({ messageUuid: z.string() }), res.body, "/chats/{u}/message");
+}
+
+/** Starts a conversation (Fanvue: 201 even if it exists; 400 if the fan
+ * cannot be messaged). Creating it twice changes nothing: safe to retry. */
+export async function openChat(client: FanvueClient, fanUuid: string) {
+  await client.creator("POST", "/chats", { body: { userUuid: fanUuid }, idempotent: true });
+}
+
+export async function updateChat(client: FanvueClient, fanUuid: string, patch: { isRead?: boolean; isMuted?: boolean; nickname?: string | null }) {
+  // Setting the same flags twice gives the same state: safe to retry.
+  await client.creator("PATCH", `/chats/${encodeURIComponent(fanUuid)}`, { body: patch, idempotent: true });
+}
+
+const templateSchema = z.looseObject({
+  uuid: z.string(),
+  text: nullable(z.string()),
+  price: nullable(cents),
+  mediaUuids: z.array(z.string()).nullish().transform((v) => v ?? []),
+  folderName: nullable(z.string()),
+});
+export type FanvueTemplate = z.infer<typeof templateSchema>;
+
+/** Templates exist on self routes only (§6). */
+export async function listTemplates(client: FanvueClient, page: number) {
+  const res = await client.selfOnly("GET", "/chats/templates", { query: { page, size: 50 } });
+  return parseResponse(pageOf(templateSchema), res.body, "/chats/templates");
+}
+
+const variantSchema = z.looseObject({ variantType: z.string(), url: nullable(z.string()), width: nullable(z.number()), height: nullable(z.number()) });
+const chatMediaSchema = z.looseObject({ uuid: z.string(), messageUuid: z.string(), mediaType: z.string().default("unknown"), variants: z.array(variantSchema).default([]) });
+export type FanvueChatMedia = z.infer<typeof chatMediaSchema>;
+
+export async function listChatMedia(client: FanvueClient, fanUuid: string, cursor: string | undefined) {
+  const res = await client.creator("GET", `/chats/${encodeURIComponent(fanUuid)}/media`, { query: { cursor, limit: 50, variants: ["thumbnail"] } });
+  return parseResponse(cursorOf(chatMediaSchema), res.body, "/chats/{u}/media");
+}

@@ -1,0 +1,77 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import type { Prisma, WebhookEvent } from "@/generated/prisma/client";
+import { env } from "@/lib/env.mjs";
+import { invalidateInboxCache } from "@/lib/server/chats/inbox-cache";
+import { db } from "@/lib/server/db";
+import { publish } from "./bus";
+import { classifyEvent, eventDetails } from "./classify";
+import { invalidateFanInsight } from "./invalidate";
+import { verifySignature } from "./signature";
+
+// The Fanvue webhook receiver: verify the signature (5-minute tolerance,
+// constant-time), refuse replays, store the event durably, then act on it
+// (inbox caches, fan insights) and push it to open browsers.
+
+export type Delivery = { rawBody: string; signature: string | null; event: string | null; deliveryId: string | null };
+export type ReceiverResult = { status: number; body: Record<string, unknown> };
+
+const REASONS = {
+  missing: "Unsigned delivery refused: X-Fanvue-Signature is required.",
+  malformed: "Malformed X-Fanvue-Signature header.",
+  stale: "Signature timestamp outside the 5-minute tolerance (stale or replayed delivery).",
+  mismatch: "Signature does not match: delivery refused.",
+} as const;
+
+/** Events that change what a fan has spent or their status. */
+const MONEY_EVENTS = new Set(["tip-received", "purchase-received", "new-subscriber"]);
+
+const isUnique = (e: unknown) => typeof e === "object" && e !== null && (e as { code?: string }).code === "P2002";
+
+async function store(d: Delivery, signature: string, t: number, payload: Record<string, unknown>): Promise<WebhookEvent | "replay" | "duplicate"> {
+  const dedupeKey = d.deliveryId ? `delivery:${d.deliveryId}` : `body:${createHash("sha256").update(d.rawBody).digest("hex")}`;
+  const kind = classifyEvent(d.event, payload);
+  const info = eventDetails(payload);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    if (await db.webhookEvent.findUnique({ where: { signature }, select: { id: true } })) return "replay";
+    // A retried delivery (new timestamp, same event): acknowledged once more, stored once.
+    if (await db.webhookEvent.findUnique({ where: { dedupeKey }, select: { id: true } })) return "duplicate";
+    try {
+      return await db.webhookEvent.create({
+        data: { event: kind, dedupeKey, signature, recipientUuid: info.recipientUuid, fanUuid: info.fanUuid, payload: payload as Prisma.InputJsonValue, signedAt: new Date(t * 1000) },
+      });
+    } catch (e) {
+      // Two copies raced: the loser reports what the winner stored.
+      if (!isUnique(e)) throw e;
+    }
+  }
+  return "duplicate";
+}
+
+async function applyEffects(e: WebhookEvent) {
+  if (!e.recipientUuid) return;
+  const creators = await db.creator.findMany({ where: { fanvueUuid: e.recipientUuid, removedAt: null }, select: { id: true } });
+  for (const c of creators) await invalidateInboxCache(c.id);
+  if (e.fanUuid && MONEY_EVENTS.has(e.event)) await invalidateFanInsight(creators.map((c) => c.id), e.fanUuid);
+}
+
+export async function receiveWebhook(d: Delivery, now = Date.now()): Promise<ReceiverResult> {
+  const secret = env.FANVUE_WEBHOOK_SECRET;
+  if (!secret) return { status: 503, body: { error: "Webhooks are not configured on this server (FANVUE_WEBHOOK_SECRET)." } };
+  const check = verifySignature(d.signature, d.rawBody, secret, now);
+  if (!check.ok) return { status: 401, body: { error: REASONS[check.reason] } };
+  let payload: unknown;
+  try {
+    payload = JSON.parse(d.rawBody);
+  } catch {
+    return { status: 400, body: { error: "Body is not JSON." } };
+  }
+  if (!payload || typeof payload !== "object" || Array.isArray(payload)) return { status: 400, body: { error: "Body must be a JSON object." } };
+  const stored = await store(d, check.signature, check.t, payload as Record<string, unknown>);
+  if (stored === "replay") return { status: 409, body: { error: "Replayed delivery refused: this signature was already used." } };
+  if (stored === "duplicate") return { status: 200, body: { ok: true, duplicate: true } };
+  // Stored: from here on the event is never lost; effects are best effort.
+  await applyEffects(stored).catch((err: unknown) => console.error("[webhooks] effects failed", err));
+  publish(stored);
+  return { status: 200, body: { ok: true, seq: stored.seq } };
+}

@@ -1,0 +1,26 @@
+import "server-only";
+import type { CampaignView } from "@/lib/schemas/mass-messages";
+import { ApiError } from "@/lib/server/api/errors";
+import { db } from "@/lib/server/db";
+import { enqueue } from "@/lib/server/jobs/queue";
+import type { CreatorAccess } from "@/lib/server/workspaces/access";
+import { campaignOr404, MASS_MAX_ATTEMPTS, MASS_SEND, massJobKey, toCampaignView } from "./campaigns";
+import { settleFromFanvue } from "./send-job";
+
+// What a person can do about a campaign whose state is unclear: check Fanvue
+// again, or — having checked — decide to send it again.
+
+export async function checkCampaign(access: CreatorAccess, id: string): Promise<CampaignView> {
+  const c = await campaignOr404(access, id);
+  if (c.status !== "unknown") return toCampaignView(c);
+  return toCampaignView(await settleFromFanvue(access, c, "checked again"));
+}
+
+/** An explicit decision after checking: queue it again (a new attempt). */
+export async function resendCampaign(access: CreatorAccess, id: string): Promise<CampaignView> {
+  const c = await campaignOr404(access, id);
+  const res = await db.massCampaign.updateMany({ where: { id, status: { in: ["unknown", "failed"] } }, data: { status: "queued", error: null, attemptAt: null } });
+  if (res.count === 0) throw new ApiError("conflict", c.status === "sent" ? "It was sent: sending again would reach fans twice." : "Only a failed or unclear mass message can be sent again.");
+  await enqueue(MASS_SEND, { campaignId: id }, { key: massJobKey(id), maxAttempts: MASS_MAX_ATTEMPTS, connectionId: access.workspace.connectionId });
+  return toCampaignView(await campaignOr404(access, id));
+}
