@@ -1,9 +1,10 @@
 import "server-only";
+import { massQueueSource } from "@/lib/server/mass/queue-source";
 import { registerQueueSource } from "./queue";
 import { postQueueSource } from "./queue-posts";
 
-// Every source of the queue, registered once. Scheduled mass messages add
-// one line here: registerQueueSource("mass_message", …).
+// Every source of the queue, registered once.
 registerQueueSource("post", postQueueSource);
+registerQueueSource("mass_message", massQueueSource);
 
 export { getQueue } from "./queue";
