@@ -64,14 +64,15 @@ test("inbox journey: filter unread, open a chat, fan panel, PPV with a vault ite
   await picker.getByTestId("picker-confirm").click();
   await expect(page.getByTestId("attachment")).toHaveCount(1);
   await page.getByTestId("composer-price").fill("2");
-  await page.getByTestId("composer-text").fill("Something special for you 🔒");
+  const ppvText = `Something special for you 🔒 ${Date.now()}`;
+  await page.getByTestId("composer-text").fill(ppvText);
   await page.getByTestId("send-button").click();
   await expect(page.getByTestId("composer-error")).toHaveText(/lowest price Fanvue allows is \$3\.00/);
   await page.getByTestId("composer-price").fill("5");
   await expect(page.getByTestId("send-button")).toHaveText(/Send for \$5\.00/);
   const seq = await lastSeq();
   await page.getByTestId("send-button").click();
-  const sent = page.getByTestId("message").filter({ hasText: "Something special for you 🔒" });
+  const sent = page.getByTestId("message").filter({ hasText: ppvText });
   await expect(sent).toHaveCount(1);
   await expect(sent.getByTestId("ppv-badge")).toContainText("$5.00");
   // Confirmed by Fanvue's history: not bought yet, sent by Luna.
@@ -146,6 +147,16 @@ test("live: a new message and a tip appear in the open inbox without reload, wit
   await sandboxAdmin("/simulate/tip", { creator: "luna", fan: fanUuid, amount: 1234 });
   await expect(page.getByTestId("toast").filter({ hasText: "Tip $12.34" })).toBeVisible({ timeout: 2_000 });
   await screenshots(page, "chats-live-tip");
+});
+
+test("live: a purchase shows as a toast on any dashboard page, not only in the inbox", async ({ page }) => {
+  const { fanUuid } = await fanWrites("before the purchase toast (e2e)");
+  const creatorId = await openChats(page);
+  await page.goto(`/c/${creatorId}/vault`);
+  // The stream is opened by the dashboard frame on every page.
+  await expect(page.getByTestId("live-connection")).toHaveAttribute("data-status", "live");
+  await sandboxAdmin("/simulate/tip", { creator: "luna", fan: fanUuid, amount: 2500 });
+  await expect(page.getByTestId("toast").filter({ hasText: "Tip $25.00" })).toBeVisible({ timeout: 5_000 });
 });
 
 test("agency team inbox: chats of every creator, tagged; a reply records who sent it", async ({ page }) => {

@@ -11,8 +11,6 @@ import { ChatHeader } from "./chat-header";
 import { ChatList } from "./chat-list";
 import { Conversation } from "./conversation";
 import { chatName } from "./format";
-import { LiveProvider } from "./live-provider";
-import { ToastProvider } from "./toaster";
 import { useInboxKeys } from "./use-inbox-keys";
 import { useInboxParams } from "./use-inbox-params";
 
@@ -95,12 +93,7 @@ function Inbox(p: InboxProps) {
   );
 }
 
+/** Live updates and toasts come from the dashboard frame (LiveFrame). */
 export function InboxView(p: InboxProps) {
-  return (
-    <ToastProvider>
-      <LiveProvider workspaceId={p.workspaceId} creatorNames={Object.keys(p.teamCreators).length > 1 ? p.teamCreators : undefined}>
-        <Inbox {...p} />
-      </LiveProvider>
-    </ToastProvider>
-  );
+  return <Inbox {...p} />;
 }

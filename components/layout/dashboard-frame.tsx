@@ -3,6 +3,7 @@ import { Alert } from "@/components/ui/alert";
 import type { ShellData } from "@/lib/server/shell";
 import type { Role } from "@/lib/schemas/permissions";
 import { AppShell } from "./app-shell";
+import { LiveFrame } from "./live-frame";
 import { navFor } from "./nav-items";
 import { ReconnectBanner } from "./reconnect-banner";
 
@@ -26,7 +27,11 @@ export function DashboardFrame({ shell, current, children }: { shell: ShellData;
         </div>
       );
   }
+  // Several creators in view (an agency): toasts say whose fan it was.
+  const inWorkspace = shell.creators.filter((c) => c.workspaceId === ws.id);
+  const creatorNames = inWorkspace.length > 1 ? Object.fromEntries(inWorkspace.map((c) => [c.id, `@${c.handle}`])) : undefined;
   return (
+    <LiveFrame workspaceId={ws.id} creatorNames={creatorNames}>
     <AppShell
       user={shell.user}
       nav={nav}
@@ -41,5 +46,6 @@ export function DashboardFrame({ shell, current, children }: { shell: ShellData;
     >
       {children}
     </AppShell>
+    </LiveFrame>
   );
 }

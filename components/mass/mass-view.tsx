@@ -2,8 +2,7 @@
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { Tabs } from "radix-ui";
-import { LiveProvider } from "@/components/chats/live-provider";
-import { ToastProvider, useToasts } from "@/components/chats/toaster";
+import { useToasts } from "@/components/chats/toaster";
 import { CampaignList } from "./campaign-list";
 import { CampaignResults } from "./campaign-results";
 import { ListsManager } from "./lists-manager";
@@ -66,12 +65,7 @@ function View(p: Props) {
   );
 }
 
+/** Live updates and toasts come from the dashboard frame (LiveFrame). */
 export function MassView(p: Props) {
-  return (
-    <ToastProvider>
-      <LiveProvider workspaceId={p.workspaceId}>
-        <View {...p} />
-      </LiveProvider>
-    </ToastProvider>
-  );
+  return <View {...p} />;
 }

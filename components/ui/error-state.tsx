@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ApiClientError } from "@/lib/queries/fetcher";
@@ -9,10 +9,26 @@ import { ApiClientError } from "@/lib/queries/fetcher";
  * Fanvue asked us to wait). Never a blank area or a misleading zero. */
 export function ErrorState({ error, onRetry, what }: { error: unknown; onRetry: () => void; what: string }) {
   const e = error instanceof ApiClientError ? error : null;
-  const [wait, setWait] = useState(e?.code === "rate_limited" ? (e.retryAfterSec ?? 0) : 0);
+  const limited = e?.code === "rate_limited";
+  const countdown = limited ? Math.max(1, e.retryAfterSec ?? 20) : 0;
+  const [wait, setWait] = useState(countdown);
+  // A new error (the retry was refused again) starts a new countdown.
+  const [shown, setShown] = useState(error);
+  if (shown !== error) {
+    setShown(error);
+    setWait(countdown);
+  }
+  const retry = useRef(onRetry);
+  useEffect(() => {
+    retry.current = onRetry;
+  }, [onRetry]);
   useEffect(() => {
     if (wait <= 0) return;
-    const t = setTimeout(() => setWait((w) => w - 1), 1000);
+    // When the countdown ends the widget tries again by itself.
+    const t = setTimeout(() => {
+      if (wait === 1) retry.current();
+      setWait(wait - 1);
+    }, 1000);
     return () => clearTimeout(t);
   }, [wait]);
   if (e?.code === "fanvue_reauth") {
@@ -23,15 +39,17 @@ export function ErrorState({ error, onRetry, what }: { error: unknown; onRetry: 
     );
   }
   const title =
-    e?.code === "rate_limited"
-      ? `Fanvue asked us to slow down`
+    limited
+      ? `Fanvue's rate limit: waiting for it to refill`
       : e?.code === "upstream_unavailable" || e?.code === "network"
         ? `Fanvue could not be reached`
         : `Could not load ${what}`;
   return (
     <Alert
-      tone="danger"
+      tone={limited ? "warning" : "danger"}
       title={title}
+      data-testid="error-state"
+      data-code={e?.code}
       action={
         <Button size="sm" variant="secondary" onClick={onRetry} disabled={wait > 0}>
           {wait > 0 ? `Retrying in ${wait} s` : "Retry"}

@@ -7,6 +7,9 @@ import type { LiveEvent, LiveHello } from "@/lib/schemas/live";
 // EventSource reconnects by itself and sends Last-Event-ID, so events missed
 // while offline are replayed by the server.
 
+/** A hidden tab closes its stream after this long. */
+const HIDDEN_CLOSE_MS = 60_000;
+
 export type LiveStatus =
   /** Connected, and the server receives Fanvue's webhooks. */
   | "live"
@@ -28,20 +31,48 @@ export function useLiveStream(workspaceId: string, onEvent: (e: LiveEvent) => vo
       setStatus("polling");
       return;
     }
-    const es = new EventSource(`/api/workspaces/${workspaceId}/live`);
-    es.addEventListener("hello", (m) => {
-      const h = JSON.parse((m as MessageEvent<string>).data) as LiveHello;
-      setHello(h);
-      setReceiving((r) => r || h.receiving);
-      setStatus(h.webhooks ? "live" : "polling");
-    });
-    es.addEventListener("live", (m) => {
-      setReceiving(true);
-      handler.current(JSON.parse((m as MessageEvent<string>).data) as LiveEvent);
-    });
-    // While reconnecting, poll: nothing is pushed meanwhile.
-    es.onerror = () => setStatus(es.readyState === EventSource.CLOSED ? "polling" : "connecting");
-    return () => es.close();
+    let es: EventSource | null = null;
+    let lastSeq: number | null = null;
+    let idle: ReturnType<typeof setTimeout> | undefined;
+    const open = () => {
+      // A reopened stream asks for what it missed since the last event seen.
+      es = new EventSource(`/api/workspaces/${workspaceId}/live${lastSeq !== null ? `?since=${lastSeq}` : ""}`);
+      es.addEventListener("hello", (m) => {
+        const h = JSON.parse((m as MessageEvent<string>).data) as LiveHello;
+        lastSeq ??= h.lastSeq;
+        setHello(h);
+        setReceiving((r) => r || h.receiving);
+        setStatus(h.webhooks ? "live" : "polling");
+      });
+      es.addEventListener("live", (m) => {
+        const e = JSON.parse((m as MessageEvent<string>).data) as LiveEvent;
+        lastSeq = Math.max(lastSeq ?? 0, e.seq);
+        setReceiving(true);
+        handler.current(e);
+      });
+      // While reconnecting, poll: nothing is pushed meanwhile.
+      const mine = es;
+      es.onerror = () => setStatus(mine.readyState === EventSource.CLOSED ? "polling" : "connecting");
+    };
+    const close = () => {
+      es?.close();
+      es = null;
+    };
+    // Browsers allow only a few connections per server over HTTP/1.1: a tab
+    // left in the background gives its stream up after a minute and picks up
+    // where it left off when it is shown again.
+    const onVisibility = () => {
+      clearTimeout(idle);
+      if (document.visibilityState === "hidden") idle = setTimeout(close, HIDDEN_CLOSE_MS);
+      else if (!es) open();
+    };
+    open();
+    document.addEventListener("visibilitychange", onVisibility);
+    return () => {
+      clearTimeout(idle);
+      document.removeEventListener("visibilitychange", onVisibility);
+      close();
+    };
   }, [workspaceId]);
 
   return { status, hello, receiving };

@@ -44,7 +44,9 @@ function fromFanvue(err: FanvueError): Response {
     case "reauth":
       return body("fanvue_reauth", "Fanvue access has ended. Reconnect Fanvue to continue.");
     case "rate_limited":
-      return body("rate_limited", "Fanvue's rate limit was reached.", { retryAfterSec: err.details.retryAfterSec ?? 30 });
+      return body("rate_limited", `Fanvue's rate limit for this account was reached; it refills in about ${Math.ceil(err.details.retryAfterSec ?? 30)} s.`, {
+        retryAfterSec: err.details.retryAfterSec ?? 30,
+      });
     case "network":
     case "timeout":
       return body("upstream_unavailable", "Fanvue could not be reached. Try again in a moment.", { retryAfterSec: 10 });

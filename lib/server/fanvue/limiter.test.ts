@@ -118,4 +118,46 @@ describe("RateLimiter", () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(log).toHaveLength(1);
   });
+
+  it("an interactive request that would wait longer than its limit is refused at once with the refill time", async () => {
+    const l = new RateLimiter({ ...opts, windowMs: 60_000, interactiveMaxWaitMs: 8_000 });
+    await l.acquire("k");
+    l.release("k", { remaining: 0, limit: 10, resetInMs: 30_000 });
+    const err = await l.acquire("k").catch((e: unknown) => e);
+    expect(err).toMatchObject({ kind: "rate_limited", details: { retryAfterSec: 30 } });
+    // Background work is not refused: it waits for the refill.
+    let bg = -1;
+    void l.acquire("k", "background").then(() => (bg = Date.now() - 1_000_000));
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(bg).toBe(30_000);
+  });
+
+  it("a 429 pause longer than the limit is refused; a short one is waited out", async () => {
+    const l = new RateLimiter({ ...opts, interactiveMaxWaitMs: 5_000 });
+    await l.acquire("k");
+    l.release("k", { status: 429, remaining: 0, retryAfterMs: 20_000 });
+    await expect(l.acquire("k")).rejects.toMatchObject({ kind: "rate_limited", details: { retryAfterSec: 20 } });
+    await vi.advanceTimersByTimeAsync(17_000);
+    // 3 s left: within the limit, so it queues and is granted at the end of the pause.
+    let granted = -1;
+    void l.acquire("k").then(() => (granted = Date.now() - 1_000_000));
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(granted).toBe(20_000);
+  });
+
+  it("a queued interactive request gives up at its limit and leaves the queue", async () => {
+    const l = new RateLimiter({ ...opts, interactiveMaxWaitMs: 500 });
+    // The bucket is unknown and its probe is still out: others queue behind it.
+    await l.acquire("k");
+    const waiting = l.acquire("k").catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(await waiting).toMatchObject({ kind: "rate_limited" });
+    expect(l.snapshot("k").queued).toBe(0);
+    // The probe's answer arrives; the next request goes at once.
+    l.release("k", { remaining: 9, limit: 10, resetInMs: 1000 });
+    let sent = false;
+    void l.acquire("k").then(() => (sent = true));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sent).toBe(true);
+  });
 });

@@ -1,4 +1,5 @@
 import "server-only";
+import { FanvueError } from "./errors";
 
 // Client-side mirror of Fanvue's rate buckets (contract §4): 200 requests per
 // 60 s per `client:user[:creator]`, refilled in full at X-RateLimit-Reset.
@@ -35,6 +36,11 @@ export type LimiterOptions = {
   reserveShare: number;
   /** In the last part of a window background work may use the reserve too. */
   releaseReserveShare: number;
+  /** An interactive request (a page, a click) waits at most this long for a
+   * slot; past it the caller gets a "rate_limited" error with the time until
+   * the bucket refills, so the screen can say so instead of spinning for up
+   * to a whole window. Unset: wait as long as it takes (background work). */
+  interactiveMaxWaitMs?: number;
   now: () => number;
 };
 
@@ -45,6 +51,7 @@ export const DEFAULT_LIMITER: LimiterOptions = {
   // released in the window's last 10 % so bulk work still uses ≥ 90 %.
   reserveShare: 0.1,
   releaseReserveShare: 0.1,
+  interactiveMaxWaitMs: 8_000,
   now: Date.now,
 };
 
@@ -69,13 +76,22 @@ export class RateLimiter {
   acquire(key: string, priority: Priority = "interactive", signal?: AbortSignal): Promise<void> {
     const b = this.bucket(key);
     const started = this.opts.now();
+    const maxWait = priority === "interactive" ? this.opts.interactiveMaxWaitMs : undefined;
+    if (maxWait !== undefined) {
+      // Known to be longer than the caller will wait: say so at once.
+      this.refill(b, started);
+      const readyIn = this.readyInMs(b, started);
+      if (readyIn > maxWait) return Promise.reject(this.tooLong(readyIn));
+    }
     return new Promise<void>((resolve, reject) => {
+      let deadline: NodeJS.Timeout | undefined;
       // Removed once granted: long-lived job signals would otherwise pile up
       // one listener per call.
       const onAbort = () => {
         const i = b.queue.indexOf(waiter);
         if (i >= 0) {
           b.queue.splice(i, 1);
+          clearTimeout(deadline);
           reject(signal!.reason);
         }
       };
@@ -84,6 +100,7 @@ export class RateLimiter {
         signal,
         resolve: () => {
           signal?.removeEventListener("abort", onAbort);
+          clearTimeout(deadline);
           this.stats.granted++;
           this.stats.waitedMs += this.opts.now() - started;
           resolve();
@@ -96,8 +113,30 @@ export class RateLimiter {
         b.queue.splice(i < 0 ? b.queue.length : i, 0, waiter);
       } else b.queue.push(waiter);
       signal?.addEventListener("abort", onAbort, { once: true });
+      if (maxWait !== undefined) {
+        deadline = setTimeout(() => {
+          const i = b.queue.indexOf(waiter);
+          if (i < 0) return;
+          b.queue.splice(i, 1);
+          signal?.removeEventListener("abort", onAbort);
+          reject(this.tooLong(this.readyInMs(b, this.opts.now())));
+        }, maxWait);
+        deadline.unref?.();
+      }
       this.drain(b);
     });
+  }
+
+  /** Time until this bucket can grant again (0 when it has room now). */
+  private readyInMs(b: Bucket, now: number) {
+    if (now < b.pausedUntil) return b.pausedUntil - now;
+    if (b.known && b.remaining - b.inflight <= 0) return Math.max(0, b.resetAt - now);
+    return 0;
+  }
+
+  private tooLong(readyInMs: number) {
+    const sec = Math.max(1, Math.ceil(readyInMs / 1000));
+    return new FanvueError("rate_limited", `Fanvue's rate limit for this account is used up for now; it refills in ${sec} s.`, { retryAfterSec: sec });
   }
 
   /** Past the reset time the server has refilled the bucket; the next
