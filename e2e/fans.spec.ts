@@ -138,3 +138,50 @@ test("fans API: bad input is a 400/404 naming the problem", async ({ page }) => 
   expect(await error(`/${accounts.find((a) => a.handle === "mia")!.uuid}`)).toMatchObject({ status: 404, message: expect.stringContaining("Not a fan of @luna") });
   expect(await error("/0f0f0f0f-1111-4222-8333-444455556666")).toMatchObject({ status: 404, code: "not_found" });
 });
+
+test("fans: tick fans in the table (mouse and x key) and add them to a custom list, then remove one", async ({ page }) => {
+  await signInAs(page, "luna");
+  const creatorId = new URL(page.url()).pathname.split("/")[2]!;
+  const name = `VIP e2e ${Date.now()}`;
+  const list = await page.evaluate(
+    async ({ url, name }) => (await (await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ name }) })).json()) as { uuid: string },
+    { url: `/api/creators/${creatorId}/lists`, name },
+  );
+  const members = async () => {
+    const res = await page.request.get(`/api/creators/${creatorId}/lists/${list.uuid}/members`);
+    return ((await res.json()) as { items: { handle: string }[] }).items.map((m) => m.handle).sort();
+  };
+  await page.goto(`/c/${creatorId}/fans`);
+  const table = page.getByTestId("fans-table");
+  await expect(table.locator("tbody tr")).toHaveCount(25);
+  const handleOf = async (i: number) => (await table.locator("tbody tr").nth(i).getAttribute("data-testid"))!.replace("fan-row-", "");
+  const picked = [await handleOf(0), await handleOf(1), await handleOf(2)];
+
+  // Two by mouse (the panel does not open), the third from the keyboard.
+  await table.locator("tbody tr").nth(0).getByTestId("row-select").check();
+  await table.locator("tbody tr").nth(1).getByTestId("row-select").check();
+  await expect(page.getByTestId("fan-panel")).toHaveCount(0);
+  await table.locator("tbody tr").nth(2).focus();
+  await page.keyboard.press("x");
+  await expect(page.getByTestId("selection-count")).toHaveText("3 fans selected");
+  await screenshots(page, "fans-selection");
+
+  await page.getByTestId("bulk-add").click();
+  await page.getByTestId("bulk-list-option").filter({ hasText: name }).click();
+  await expect(page.getByTestId("toast").filter({ hasText: `Added 3 fans to “${name}”` })).toBeVisible();
+  await expect(page.getByTestId("selection-bar")).toHaveCount(0);
+  expect(await members()).toEqual([...picked].sort());
+
+  // Select all on the page, then clear: nothing happens to the list.
+  await page.getByTestId("select-all").check();
+  await expect(page.getByTestId("selection-count")).toHaveText("25 fans selected");
+  await page.getByTestId("selection-clear").click();
+  await expect(page.getByTestId("selection-bar")).toHaveCount(0);
+
+  // Remove the second one again.
+  await table.locator("tbody tr").nth(1).getByTestId("row-select").check();
+  await page.getByTestId("bulk-remove").click();
+  await page.getByTestId("bulk-list-option").filter({ hasText: name }).click();
+  await expect(page.getByTestId("toast").filter({ hasText: `Removed 1 fan from “${name}”` })).toBeVisible();
+  expect(await members()).toEqual([picked[0], picked[2]].sort());
+});

@@ -30,7 +30,7 @@ export function FansView({ creatorId, creatorHandle, canWrite, insightsAvailable
         </h1>
         <p className="mt-1 text-sm text-muted">
           Everyone subscribed to or following @{creatorHandle}, with what they spend.
-          <span className="hidden sm:inline"> Use ↑ ↓ to move through rows and Enter to open a fan.</span>
+          <span className="hidden sm:inline"> Use ↑ ↓ to move through rows, Enter to open a fan, x to tick one for a list.</span>
         </p>
       </div>
       <AnalysisCard creatorId={creatorId} canWrite={canWrite} />

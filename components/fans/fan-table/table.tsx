@@ -1,18 +1,20 @@
 "use client";
 
 import { ArrowDown, ArrowUp } from "lucide-react";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { ErrorState } from "@/components/ui/error-state";
 import { useFans } from "@/lib/queries/fans";
+import { useLists } from "@/lib/queries/mass-messages";
 import type { FanRow, FansPage } from "@/lib/schemas/fans";
 import { formatCount } from "@/lib/utils/format";
 import { cn } from "@/lib/utils/cn";
 import type { FansUrlState } from "../use-fans-params";
 import { DateCell, FanCell, RenewCell, SpendCell, StatusCell } from "./cells";
 import { Pagination } from "./pagination";
+import { SelectionBar } from "./selection-bar";
 import { FanTableSkeleton } from "./skeleton";
 import { FanToolbar } from "./toolbar";
 import { useRowNav } from "./use-row-nav";
@@ -60,7 +62,24 @@ type Props = {
 export function FanTable({ creatorId, state, apiParams, update, canWrite, insightsAvailable }: Props) {
   const { data: page, error, isPending, isFetching, refetch } = useFans(creatorId, apiParams);
   const rows = page?.rows ?? [];
-  const { rowProps, refocus } = useRowNav(rows.length, (i) => update({ fan: rows[i]!.uuid }));
+  // Ticked fans, for bulk list changes. Kept per result page: another page,
+  // search or filter starts a new selection (nothing acted on unseen).
+  const lists = useLists(creatorId);
+  const selectable = canWrite && lists.data?.canEdit === true;
+  const view = JSON.stringify(apiParams);
+  const [sel, setSel] = useState<{ view: string; ids: Set<string> }>({ view, ids: new Set() });
+  const selected = sel.view === view ? sel.ids : new Set<string>();
+  const toggle = (uuid: string) =>
+    setSel(() => {
+      const ids = new Set(selected);
+      if (ids.has(uuid)) ids.delete(uuid);
+      else ids.add(uuid);
+      return { view, ids };
+    });
+  const allOnPage = rows.length > 0 && rows.every((r) => selected.has(r.uuid));
+  const toggleAll = () => setSel({ view, ids: allOnPage ? new Set() : new Set(rows.map((r) => r.uuid)) });
+  const clear = () => setSel({ view, ids: new Set() });
+  const { rowProps, refocus } = useRowNav(rows.length, (i) => update({ fan: rows[i]!.uuid }), selectable ? (i) => toggle(rows[i]!.uuid) : undefined);
   const wasOpen = useRef(false);
   // Closing the panel puts focus back on the row it was opened from.
   useEffect(() => {
@@ -76,6 +95,7 @@ export function FanTable({ creatorId, state, apiParams, update, canWrite, insigh
     <div className="flex flex-col gap-3">
       <FanToolbar creatorId={creatorId} state={state} update={update} canWrite={canWrite} insightsAvailable={insightsAvailable} />
       {page ? <CoverageNotice page={page} /> : null}
+      {selectable && selected.size > 0 ? <SelectionBar creatorId={creatorId} selected={[...selected]} onClear={clear} /> : null}
       {isPending ? (
         <FanTableSkeleton />
       ) : !page ? (
@@ -85,6 +105,19 @@ export function FanTable({ creatorId, state, apiParams, update, canWrite, insigh
           <table className="w-full text-sm" data-testid="fans-table" aria-busy={isFetching}>
             <thead className="border-b border-line bg-canvas/60 text-left text-xs font-medium text-muted">
               <tr>
+                {selectable ? (
+                  <th scope="col" className="w-10 py-2.5 pr-0 pl-3 sm:pl-4">
+                    <input
+                      type="checkbox"
+                      checked={allOnPage}
+                      ref={(el) => void (el && (el.indeterminate = selected.size > 0 && !allOnPage))}
+                      onChange={toggleAll}
+                      aria-label="Select every fan on this page"
+                      className="size-4 accent-brand-600"
+                      data-testid="select-all"
+                    />
+                  </th>
+                ) : null}
                 {COLUMNS.map((c) => {
                   const active = state.sort === c.sort;
                   const asc = dirOf(state.sort, state.dir) === "asc";
@@ -117,8 +150,22 @@ export function FanTable({ creatorId, state, apiParams, update, canWrite, insigh
                   onClick={() => update({ fan: r.uuid })}
                   aria-selected={state.fan === r.uuid}
                   data-testid={`fan-row-${r.handle || r.uuid}`}
-                  className="cursor-pointer outline-none hover:bg-canvas focus-visible:bg-brand-50 focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:ring-inset aria-selected:bg-brand-50/60"
+                  data-checked={selected.has(r.uuid) || undefined}
+                  className="cursor-pointer outline-none hover:bg-canvas focus-visible:bg-brand-50 focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:ring-inset data-[checked]:bg-brand-50/40 aria-selected:bg-brand-50/60"
                 >
+                  {selectable ? (
+                    <td className="w-10 py-3 pr-0 pl-3 align-middle sm:pl-4" onClick={(e) => e.stopPropagation()}>
+                      <input
+                        type="checkbox"
+                        tabIndex={-1}
+                        checked={selected.has(r.uuid)}
+                        onChange={() => toggle(r.uuid)}
+                        aria-label={`Select ${r.displayName || (r.handle ? `@${r.handle}` : "this fan")}`}
+                        className="size-4 accent-brand-600"
+                        data-testid="row-select"
+                      />
+                    </td>
+                  ) : null}
                   {COLUMNS.map((c) => (
                     <td key={c.key} className={cn("px-3 py-3 align-middle whitespace-nowrap sm:px-4", c.className)}>
                       {c.cell(r)}

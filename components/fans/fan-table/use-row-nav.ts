@@ -3,8 +3,9 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from "react";
 
 /** Keyboard navigation through table rows (roving tabindex): ↑/↓ or j/k
- * move, Home/End jump, Enter opens. One row is in the Tab order at a time. */
-export function useRowNav(count: number, onOpen: (index: number) => void) {
+ * move, Home/End jump, Enter opens, x ticks the row (when rows can be
+ * selected). One row is in the Tab order at a time. */
+export function useRowNav(count: number, onOpen: (index: number) => void, onToggle?: (index: number) => void) {
   const [active, setActive] = useState(0);
   const rows = useRef<(HTMLElement | null)[]>([]);
   useEffect(() => {
@@ -26,13 +27,16 @@ export function useRowNav(count: number, onOpen: (index: number) => void) {
       else if (e.key === "ArrowUp" || e.key === "k") to(i - 1);
       else if (e.key === "Home") to(0);
       else if (e.key === "End") to(count - 1);
-      else if (e.key === "Enter" || e.key === " ") {
+      else if (e.key === "x" && onToggle) {
+        e.preventDefault();
+        onToggle(i);
+      } else if (e.key === "Enter" || e.key === " ") {
         e.preventDefault();
         setActive(i);
         onOpen(i);
       }
     },
-    [count, focus, onOpen],
+    [count, focus, onOpen, onToggle],
   );
 
   const rowProps = (i: number) => ({
