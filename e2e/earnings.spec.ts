@@ -25,6 +25,15 @@ test("earnings: backfill, change range and time zone, toggle net, export the CSV
   const truth = await sandboxAdmin<{ gross: number; net: number }>(`/truth/earnings?creator=luna&start=${api.range.startUtc}&end=${api.range.endUtc}`);
   await expect(page.getByTestId("kpi-gross")).toHaveText(new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(truth.gross / 100));
 
+  // Posts published in the range are marked on the chart, as many as Fanvue published.
+  const posts = await sandboxAdmin<{ posts: unknown[] }>(`/truth/posts?creator=luna&start=${api.range.startUtc}&end=${new Date().toISOString()}`);
+  await expect(page.getByTestId("markers-summary")).toHaveAttribute("data-posts", String(posts.posts.length));
+  expect(posts.posts.length).toBeGreaterThan(0);
+  await expect(page.getByTestId("earnings-chart").locator(".recharts-reference-line").first()).toBeVisible();
+  await page.getByTestId("markers-toggle").uncheck();
+  await expect(page.getByTestId("earnings-chart").locator(".recharts-reference-line")).toHaveCount(0);
+  await page.getByTestId("markers-toggle").check();
+
   await page.getByRole("radio", { name: "Net" }).click();
   await expect(page).toHaveURL(/basis=net/);
   await expect(page.getByTestId("earnings-chart")).toContainText("Net earnings per day");

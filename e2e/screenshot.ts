@@ -24,6 +24,14 @@ export async function screenshots(page: Page, name: string) {
       return { scrollWidth: document.documentElement.scrollWidth, wide };
     });
     expect(overflow, `${name} scrolls sideways at ${width}px`).toBeNull();
+    // A figure cut off with "…" (or spilling out of its tile) hides digits.
+    const cut = await page.evaluate(() =>
+      [...document.querySelectorAll(".tabular")]
+        .filter((el) => el instanceof HTMLElement && el.offsetParent !== null && el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).display !== "inline")
+        .slice(0, 5)
+        .map((el) => `${el.getAttribute("data-testid") ?? el.tagName.toLowerCase()}: ${el.textContent}`),
+    );
+    expect(cut, `${name}: figures cut off at ${width}px`).toEqual([]);
     await page.screenshot({ path: `test-results/screenshots/${name}-${label}.png`, fullPage: true });
   }
   if (original) await page.setViewportSize(original);

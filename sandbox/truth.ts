@@ -45,6 +45,20 @@ export function registerTruth(open: Router, sb: Sandbox) {
     send(ctx, 200, { creator: c.account.handle, creatorUuid: c.account.uuid, ...total, bySource, refunds, reversalsBySource: reversals });
   });
 
+  // Posts published in [start, end) (scheduled ones count once their time has come).
+  open.get("/__sandbox/truth/posts", (ctx) => {
+    const c = creatorByHandle(sb, ctx.query.get("creator"));
+    const start = instant(ctx.query.get("start"), "start") ?? -Infinity;
+    const end = instant(ctx.query.get("end"), "end") ?? Infinity;
+    const now = sb.clock.now();
+    const posts: { uuid: string; publishedAt: string }[] = [];
+    for (const p of c.posts) {
+      const at = p.publishedAt ?? (p.publishAt !== null && p.publishAt <= now ? p.publishAt : null);
+      if (at !== null && at >= start && at < end) posts.push({ uuid: p.uuid, publishedAt: new Date(at).toISOString() });
+    }
+    send(ctx, 200, { creator: c.account.handle, posts });
+  });
+
   open.get("/__sandbox/truth/fans/:uuid", (ctx) => {
     const c = creatorByHandle(sb, ctx.query.get("creator"));
     const idx = c.fanIndex.get((ctx.params.uuid ?? "").toLowerCase());

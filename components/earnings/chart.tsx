@@ -1,7 +1,8 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { SOURCES, type EarningsReport, type SourceGroup } from "@/lib/schemas/earnings";
+import { useEffect, useState } from "react";
+import { Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { SOURCES, type EarningsMarker, type EarningsMarkers, type EarningsReport, type SourceGroup } from "@/lib/schemas/earnings";
 import { formatMoney } from "@/lib/utils/format";
 import { SOURCE_COLORS, SOURCE_LABELS } from "./palette";
 
@@ -14,7 +15,23 @@ function label(bucket: string, g: "day" | "week" | "month") {
   return d.toLocaleDateString("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
 }
 
-type Row = { bucket: string; label: string; partial: boolean } & Partial<Record<SourceGroup, number>>;
+type Row = { bucket: string; label: string; partial: boolean; markers?: EarningsMarker[] } & Partial<Record<SourceGroup, number>>;
+
+const MARKER_COLOR = "#334155";
+const MARKERS_KEY = "vuedeck:earnings:markers";
+
+/** A lettered dot at the top of a marker line: P = post, M = mass message, • = both. */
+function MarkerDot({ viewBox, letter }: { viewBox?: { x: number; y: number }; letter: string }) {
+  if (!viewBox) return null;
+  return (
+    <g>
+      <circle cx={viewBox.x} cy={viewBox.y - 7} r={7} fill={MARKER_COLOR} />
+      <text x={viewBox.x} y={viewBox.y - 7} dy="0.35em" textAnchor="middle" fontSize={9} fontWeight={600} fill="#fff">
+        {letter}
+      </text>
+    </g>
+  );
+}
 
 function TooltipBody({ active, payload, basis }: { active?: boolean; payload?: { payload: Row }[]; basis: "gross" | "net" }) {
   const row = payload?.[0]?.payload;
@@ -39,17 +56,41 @@ function TooltipBody({ active, payload, basis }: { active?: boolean; payload?: {
         <span>Total {basis}</span>
         <span className="tabular">{formatMoney(total)}</span>
       </p>
+      {row.markers?.length ? (
+        <ul className="mt-1.5 max-w-72 border-t border-line pt-1.5 text-muted">
+          {row.markers.slice(0, 5).map((m) => (
+            <li key={`${m.kind}:${m.id}`} className="truncate">
+              {m.label}
+            </li>
+          ))}
+          {row.markers.length > 5 ? <li>and {row.markers.length - 5} more</li> : null}
+        </ul>
+      ) : null}
     </div>
   );
 }
 
-export function EarningsChart({ report, basis }: { report: EarningsReport; basis: "gross" | "net" }) {
+type Props = { report: EarningsReport; basis: "gross" | "net"; markers?: EarningsMarkers };
+
+export function EarningsChart({ report, basis, markers }: Props) {
   const g = report.range.granularity;
+  // Shown unless the user turned them off (remembered in this browser).
+  const [showMarkers, setShowMarkers] = useState(true);
+  useEffect(() => setShowMarkers(localStorage.getItem(MARKERS_KEY) !== "off"), []);
+  const toggleMarkers = (on: boolean) => {
+    setShowMarkers(on);
+    localStorage.setItem(MARKERS_KEY, on ? "on" : "off");
+  };
+  const byBucket = new Map<string, EarningsMarker[]>();
+  for (const m of showMarkers ? (markers?.markers ?? []) : []) byBucket.set(m.bucket, [...(byBucket.get(m.bucket) ?? []), m]);
   const data: Row[] = report.series.map((s) => {
-    const row: Row = { bucket: s.bucket, label: label(s.bucket, g), partial: s.partial };
+    const row: Row = { bucket: s.bucket, label: label(s.bucket, g), partial: s.partial, markers: byBucket.get(s.bucket) };
     for (const k of SOURCES) if (s.bySource[k]) row[k] = s.bySource[k]![basis];
     return row;
   });
+  const marked = data.filter((d) => d.markers?.length);
+  const counts = { post: 0, mass: 0 };
+  for (const d of marked) for (const m of d.markers!) counts[m.kind]++;
   const used = SOURCES.filter((k) => data.some((d) => d[k]));
   return (
     <figure className="rounded-xl border border-line bg-surface p-4 shadow-sm" data-testid="earnings-chart">
@@ -64,24 +105,53 @@ export function EarningsChart({ report, basis }: { report: EarningsReport; basis
               {SOURCE_LABELS[k]}
             </span>
           ))}
+          {markers ? (
+            <label className="flex cursor-pointer items-center gap-1.5 text-ink" title="P = post published, M = mass message sent">
+              <input type="checkbox" checked={showMarkers} onChange={(e) => toggleMarkers(e.target.checked)} className="size-3.5 accent-brand-600" data-testid="markers-toggle" />
+              Posts (P) &amp; mass messages (M)
+            </label>
+          ) : null}
         </span>
       </figcaption>
       <div className="h-64 sm:h-80">
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={data} margin={{ top: 4, right: 4, bottom: 0, left: 0 }} accessibilityLayer>
+          <BarChart data={data} margin={{ top: marked.length ? 18 : 4, right: 4, bottom: 0, left: 0 }} accessibilityLayer>
             <CartesianGrid vertical={false} stroke="#e5e7eb" />
-            <XAxis dataKey="label" tickLine={false} axisLine={false} fontSize={11} minTickGap={16} />
+            {/* Buckets are the categories: labels like "Nov 3" repeat across years. */}
+            <XAxis dataKey="bucket" tickFormatter={(b: string) => label(b, g)} tickLine={false} axisLine={false} fontSize={11} minTickGap={16} />
             <YAxis tickFormatter={compactUsd} tickLine={false} axisLine={false} fontSize={11} width={52} />
             <Tooltip content={<TooltipBody basis={basis} />} cursor={{ fill: "rgba(0,0,0,0.04)" }} />
             {used.map((k, i) => (
               <Bar key={k} dataKey={k} stackId="s" fill={SOURCE_COLORS[k]} isAnimationActive={false} radius={i === used.length - 1 ? [3, 3, 0, 0] : undefined} name={SOURCE_LABELS[k]} />
             ))}
+            {marked.map((d) => {
+              const kinds = new Set(d.markers!.map((m) => m.kind));
+              const letter = kinds.size > 1 ? "•" : kinds.has("post") ? "P" : "M";
+              return (
+                <ReferenceLine
+                  key={d.bucket}
+                  x={d.bucket}
+                  stroke={MARKER_COLOR}
+                  strokeDasharray={kinds.has("post") && kinds.size === 1 ? "3 3" : undefined}
+                  strokeOpacity={0.55}
+                  ifOverflow="extendDomain"
+                  label={<MarkerDot letter={letter} />}
+                />
+              );
+            })}
           </BarChart>
         </ResponsiveContainer>
       </div>
       <p className="sr-only">
         Earnings chart: {data.length} {g}s from {report.range.from} to {report.range.to}, total {formatMoney(report.totals[basis])} {basis}.
       </p>
+      {markers && showMarkers ? (
+        <p className="mt-2 text-xs text-muted" data-testid="markers-summary" data-posts={counts.post} data-mass={counts.mass}>
+          {counts.post} {counts.post === 1 ? "post" : "posts"} and {counts.mass} mass {counts.mass === 1 ? "message" : "messages"} in this range
+          {markers.truncated ? " (only the 200 newest posts were read)" : ""}
+          {markers.partial ? `. ${markers.partial}` : ""}. Hover a bar for what was posted or sent.
+        </p>
+      ) : null}
     </figure>
   );
 }

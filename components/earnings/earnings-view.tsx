@@ -4,7 +4,7 @@ import { useRef } from "react";
 import { Skeleton } from "@/components/ui/skeleton";
 import { ErrorState } from "@/components/ui/error-state";
 import { ApiClientError } from "@/lib/queries/fetcher";
-import { exportUrl, useEarnings, useSyncNow, type EarningsScope } from "@/lib/queries/earnings";
+import { exportUrl, useEarnings, useEarningsMarkers, useSyncNow, type EarningsScope } from "@/lib/queries/earnings";
 import { AgencyCreatorsTable } from "./agency-table";
 import { SourceBreakdown, TopSpenders } from "./breakdown";
 import { EarningsChart } from "./chart";
@@ -17,6 +17,8 @@ export function EarningsView({ scope, title, canExport }: { scope: EarningsScope
   const { params, update, apiParams, ready } = useEarningsParams();
   const q = useEarnings(scope, apiParams);
   const sync = useSyncNow(scope.kind === "creator" ? scope.id : "");
+  // Markers load beside the figures and never hold them up.
+  const markers = useEarningsMarkers(scope, apiParams, ready);
   // A bad input keeps the last valid figures on screen and says which field
   // is wrong (the query for the bad input has no data of its own).
   const lastGood = useRef(q.data);
@@ -51,7 +53,7 @@ export function EarningsView({ scope, title, canExport }: { scope: EarningsScope
       ) : (
         <div className={q.isFetching && q.isPlaceholderData ? "flex flex-col gap-5 opacity-60 transition-opacity" : "flex flex-col gap-5"}>
           <EarningsKpis report={report} basis={params.basis} />
-          <EarningsChart report={report} basis={params.basis} />
+          <EarningsChart report={report} basis={params.basis} markers={scope.kind === "creator" ? markers.data : undefined} />
           {"creators" in report && scope.kind === "workspace" ? <AgencyCreatorsTable report={report} basis={params.basis} /> : null}
           <div className="grid gap-5 lg:grid-cols-2 [&>*]:min-w-0">
             <SourceBreakdown report={report} basis={params.basis} />

@@ -13,9 +13,12 @@ function change(cur: number | null, prev: number | null) {
 
 function Kpi({ label, value, hint, delta, testId }: { label: string; value: string; hint: string; delta: ReturnType<typeof change>; testId: string }) {
   return (
-    <div className="min-w-0 rounded-xl border border-line bg-surface p-3 shadow-sm sm:p-4">
-      <p className="truncate text-xs font-medium tracking-wide text-muted uppercase">{label}</p>
-      <p className="tabular mt-2 truncate text-lg font-semibold tracking-tight sm:text-2xl" data-testid={testId}>
+    <div className="@container min-w-0 rounded-xl border border-line bg-surface p-3 shadow-sm sm:p-4">
+      <p className="truncate text-xs font-medium tracking-wide text-muted uppercase" title={label}>
+        {label}
+      </p>
+      {/* Sized to the tile, never cut off: a money figure must show every digit. */}
+      <p className="tabular mt-2 text-[length:clamp(0.875rem,10.5cqi,1.5rem)] font-semibold tracking-tight whitespace-nowrap" data-testid={testId}>
         {value}
       </p>
       <div className="mt-1 flex flex-wrap items-center gap-x-2 text-xs text-muted">

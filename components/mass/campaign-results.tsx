@@ -12,9 +12,9 @@ import { percent, when } from "./format";
 
 function Tile({ label, value, testId }: { label: string; value: string; testId: string }) {
   return (
-    <div className="min-w-0 rounded-xl border border-line p-3">
+    <div className="@container min-w-0 rounded-xl border border-line p-3">
       <p className="text-xs font-medium tracking-wide text-muted uppercase">{label}</p>
-      <p className="mt-1 truncate text-xl font-semibold tabular" data-testid={testId}>
+      <p className="mt-1 text-[length:clamp(0.875rem,10.5cqi,1.25rem)] font-semibold whitespace-nowrap tabular" data-testid={testId}>
         {value}
       </p>
     </div>

@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { EarningsReport } from "@/lib/schemas/earnings";
+import type { EarningsMarkers, EarningsReport } from "@/lib/schemas/earnings";
 import { apiFetch } from "./fetcher";
 
 export type EarningsScope = { kind: "creator"; id: string } | { kind: "workspace"; id: string };
@@ -28,6 +28,21 @@ export function useEarnings(scope: EarningsScope, params: URLSearchParams) {
     placeholderData: keepPreviousData,
     // Poll while a sync runs so the progress bar and figures move.
     refetchInterval: (q) => (q.state.data && ["backfilling", "syncing"].includes(q.state.data.sync.state) ? 2_000 : 60_000),
+  });
+}
+
+/** Posts and mass messages in the range, for the chart (creators only). */
+export function useEarningsMarkers(scope: EarningsScope, params: URLSearchParams, enabled: boolean) {
+  const p = new URLSearchParams(params);
+  // The basis does not move a marker: one read serves gross and net.
+  p.delete("basis");
+  const qs = p.toString();
+  return useQuery({
+    queryKey: [...earningsKeys.all(scope), "markers", qs],
+    queryFn: () => apiFetch<EarningsMarkers>(`/api/creators/${scope.id}/earnings/markers?${qs}`),
+    enabled: enabled && scope.kind === "creator",
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
   });
 }
 

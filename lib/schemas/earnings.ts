@@ -71,3 +71,13 @@ export type SyncStatus = {
   progress: { rowsDone: number; reachedAt: string | null; runFrom: string | null; runUntil: string | null; fraction: number | null } | null;
   refundsAvailable: boolean;
 };
+
+/** A post published or a mass message sent, drawn on the earnings chart. */
+export type EarningsMarker = { kind: "post" | "mass"; id: string; at: string; bucket: string; label: string };
+export type EarningsMarkers = {
+  markers: EarningsMarker[];
+  /** Older items in the range were not read (only the newest are walked). */
+  truncated: boolean;
+  /** Fanvue could not be read: only what Vuedeck recorded is shown. */
+  partial: string | null;
+};

@@ -21,7 +21,16 @@ export const ERROR_STATUS = {
 
 export type ApiErrorCode = keyof typeof ERROR_STATUS;
 
+/** Branded like FanvueError: `instanceof` holds across duplicate module copies. */
+const BRAND = Symbol.for("vuedeck.ApiError");
+
 export class ApiError extends Error {
+  readonly [BRAND] = true;
+
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+  }
+
   constructor(
     readonly code: ApiErrorCode,
     message: string,

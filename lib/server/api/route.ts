@@ -6,6 +6,7 @@ import type { Permission } from "@/lib/schemas/permissions";
 import { auth } from "@/lib/server/auth";
 import { recordAudit } from "@/lib/server/workspaces/audit";
 import { getCreatorAccess, getWorkspaceAccess, hasPermission, type CreatorAccess, type WorkspaceAccess } from "@/lib/server/workspaces/access";
+import { requestContext } from "./request-context";
 import { ApiError, toErrorResponse } from "./errors";
 
 // The one wrapper every /api route handler goes through, in this order:
@@ -118,7 +119,8 @@ export function apiRoute<A extends Access, P extends z.ZodType = z.ZodUnknown, Q
       const query = opts.query ? opts.query.parse(searchParamsObject(req.nextUrl)) : undefined;
       const body = opts.body ? opts.body.parse(await readJson(req)) : undefined;
       const notes: AuditNote = {};
-      const result = await opts.handler({
+      const run = (fn: () => Promise<unknown>) => requestContext.run({ mutating: !SAFE_METHODS.has(req.method) }, fn);
+      const result = await run(async () => opts.handler({
         req,
         params,
         query,
@@ -126,7 +128,7 @@ export function apiRoute<A extends Access, P extends z.ZodType = z.ZodUnknown, Q
         user,
         access,
         audit: (n: AuditNote) => void Object.assign(notes, n),
-      } as unknown as HandlerCtx<z.output<P>, z.output<Q>, z.output<B>, A>);
+      } as unknown as HandlerCtx<z.output<P>, z.output<Q>, z.output<B>, A>));
       const action = opts.audit ?? (SAFE_METHODS.has(req.method) ? false : `${req.method} ${req.nextUrl.pathname}`);
       if (action && access && user) {
         const creatorId = notes.creatorId !== undefined ? notes.creatorId : "creator" in access ? (access as CreatorAccess).creator.id : null;

@@ -18,7 +18,19 @@ export type FanvueErrorKind =
   | "bad_response" // 2xx whose body does not match the contract
   | "unsupported"; // Fanvue has no such route for this mode (e.g. agency)
 
+/** Next.js may load this module more than once per process (instrumentation
+ * and route bundles each get a copy), and process-wide singletons such as the
+ * rate limiter throw errors made by whichever copy created them. A brand
+ * registered globally makes `instanceof` hold across copies. */
+const BRAND = Symbol.for("vuedeck.FanvueError");
+
 export class FanvueError extends Error {
+  readonly [BRAND] = true;
+
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+  }
+
   constructor(
     readonly kind: FanvueErrorKind,
     message: string,

@@ -72,11 +72,12 @@ export class RateLimiter {
     return b;
   }
 
-  /** Waits for a slot in the bucket; resolve means "send now". */
-  acquire(key: string, priority: Priority = "interactive", signal?: AbortSignal): Promise<void> {
+  /** Waits for a slot in the bucket; resolve means "send now". `maxWaitMs`
+   * overrides the interactive limit (a user waiting on a change waits longer). */
+  acquire(key: string, priority: Priority = "interactive", signal?: AbortSignal, maxWaitMs?: number): Promise<void> {
     const b = this.bucket(key);
     const started = this.opts.now();
-    const maxWait = priority === "interactive" ? this.opts.interactiveMaxWaitMs : undefined;
+    const maxWait = priority === "interactive" ? (maxWaitMs ?? this.opts.interactiveMaxWaitMs) : undefined;
     if (maxWait !== undefined) {
       // Known to be longer than the caller will wait: say so at once.
       this.refill(b, started);

@@ -1,5 +1,6 @@
 import "server-only";
 import { getAccessToken } from "./connection";
+import { requestContext } from "@/lib/server/api/request-context";
 import { errorFromResponse, FanvueError } from "./errors";
 import { exchange, type Method, type Query, type RawResponse } from "./http";
 import { RateLimiter, type Priority } from "./limiter";
@@ -31,6 +32,9 @@ const MAX_THROTTLED = 4;
 const BACKOFF_BASE_MS = 250;
 const BACKOFF_CAP_MS = 4_000;
 
+/** Longest wait for the rate budget inside a mutating request: most of a window. */
+const MUTATING_MAX_WAIT_MS = 45_000;
+
 const g = globalThis as unknown as { fanvueLimiter?: RateLimiter; fanvueStats?: UpstreamStats };
 export type UpstreamStats = { calls: number; byStatus: Record<string, number>; retries: number };
 export const limiter = (g.fanvueLimiter ??= new RateLimiter());
@@ -57,7 +61,10 @@ export async function callFanvue(connectionId: string, bucketKey: string, opts: 
   for (;;) {
     attempt++;
     const token = await getAccessToken(connectionId, { rejectedToken });
-    await limiter.acquire(bucketKey, opts.priority ?? "interactive", opts.signal);
+    // A user waiting on a change (send, schedule, save) would rather wait for
+    // the budget than be refused; page reads are refused after 8 s and retry.
+    const maxWait = requestContext.getStore()?.mutating ? MUTATING_MAX_WAIT_MS : undefined;
+    await limiter.acquire(bucketKey, opts.priority ?? "interactive", opts.signal, maxWait);
     let res: RawResponse;
     try {
       upstreamStats.calls++;
