@@ -21,8 +21,10 @@ const MARKER_COLOR = "#334155";
 const MARKERS_KEY = "vuedeck:earnings:markers";
 
 /** A lettered dot at the top of a marker line: P = post, M = mass message, • = both. */
-function MarkerDot({ viewBox, letter }: { viewBox?: { x: number; y: number }; letter: string }) {
+function MarkerDot({ viewBox, letter, small }: { viewBox?: { x: number; y: number }; letter: string; small?: boolean }) {
   if (!viewBox) return null;
+  // Crowded (many buckets on a phone): a plain dot, the tooltip says what it is.
+  if (small) return <circle cx={viewBox.x} cy={viewBox.y - 4} r={2.5} fill={MARKER_COLOR} />;
   return (
     <g>
       <circle cx={viewBox.x} cy={viewBox.y - 7} r={7} fill={MARKER_COLOR} />
@@ -77,6 +79,14 @@ export function EarningsChart({ report, basis, markers }: Props) {
   // Shown unless the user turned them off (remembered in this browser).
   const [showMarkers, setShowMarkers] = useState(true);
   useEffect(() => setShowMarkers(localStorage.getItem(MARKERS_KEY) !== "off"), []);
+  const [narrow, setNarrow] = useState(false);
+  useEffect(() => {
+    const mq = window.matchMedia("(max-width: 639px)");
+    const on = () => setNarrow(mq.matches);
+    on();
+    mq.addEventListener("change", on);
+    return () => mq.removeEventListener("change", on);
+  }, []);
   const toggleMarkers = (on: boolean) => {
     setShowMarkers(on);
     localStorage.setItem(MARKERS_KEY, on ? "on" : "off");
@@ -89,6 +99,8 @@ export function EarningsChart({ report, basis, markers }: Props) {
     return row;
   });
   const marked = data.filter((d) => d.markers?.length);
+  // Many bars on a small chart: lighter lines and plain dots.
+  const crowded = data.length > (narrow ? 24 : 70);
   const counts = { post: 0, mass: 0 };
   for (const d of marked) for (const m of d.markers!) counts[m.kind]++;
   const used = SOURCES.filter((k) => data.some((d) => d[k]));
@@ -115,7 +127,7 @@ export function EarningsChart({ report, basis, markers }: Props) {
       </figcaption>
       <div className="h-64 sm:h-80">
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={data} margin={{ top: marked.length ? 18 : 4, right: 4, bottom: 0, left: 0 }} accessibilityLayer>
+          <BarChart data={data} margin={{ top: marked.length ? (crowded ? 10 : 18) : 4, right: 4, bottom: 0, left: 0 }} accessibilityLayer>
             <CartesianGrid vertical={false} stroke="#e5e7eb" />
             {/* Buckets are the categories: labels like "Nov 3" repeat across years. */}
             <XAxis dataKey="bucket" tickFormatter={(b: string) => label(b, g)} tickLine={false} axisLine={false} fontSize={11} minTickGap={16} />
@@ -133,9 +145,9 @@ export function EarningsChart({ report, basis, markers }: Props) {
                   x={d.bucket}
                   stroke={MARKER_COLOR}
                   strokeDasharray={kinds.has("post") && kinds.size === 1 ? "3 3" : undefined}
-                  strokeOpacity={0.55}
+                  strokeOpacity={crowded ? 0.3 : 0.55}
                   ifOverflow="extendDomain"
-                  label={<MarkerDot letter={letter} />}
+                  label={<MarkerDot letter={letter} small={crowded} />}
                 />
               );
             })}
