@@ -23,7 +23,7 @@ function Actions({ c, creatorId, onResults }: { c: CampaignView; creatorId: stri
   const busy = m.act.isPending || m.cancel.isPending;
   return (
     <div className="flex flex-wrap gap-2">
-      {c.status === "sent" || c.status === "scheduled" ? (
+      {c.status === "sent" || c.status === "scheduled" || c.status === "unsent" ? (
         <Button size="sm" variant="secondary" onClick={onResults} data-testid="campaign-results-button">
           Results
         </Button>
@@ -31,6 +31,17 @@ function Actions({ c, creatorId, onResults }: { c: CampaignView; creatorId: stri
       {c.status === "queued" || c.status === "preparing" || c.status === "scheduled" ? (
         <Button size="sm" variant="ghost" disabled={busy} onClick={() => confirm("Cancel this mass message? It will not be sent.") && m.cancel.mutate(c.id)}>
           Cancel
+        </Button>
+      ) : null}
+      {c.status === "sent" ? (
+        <Button
+          size="sm"
+          variant="ghost"
+          disabled={busy}
+          onClick={() => confirm("Unsend this mass message? Fans who have not bought it will no longer see it; those who bought it keep it.") && m.act.mutate({ id: c.id, action: "unsend" })}
+          data-testid="campaign-unsend"
+        >
+          Unsend
         </Button>
       ) : null}
       {c.status === "unknown" ? (

@@ -9,6 +9,7 @@ export const STATUS: Record<CampaignStatus, { label: string; tone: "neutral" | "
   failed: { label: "Failed", tone: "danger" },
   unknown: { label: "State unknown — check", tone: "warning" },
   cancelled: { label: "Cancelled", tone: "neutral" },
+  unsent: { label: "Unsent", tone: "neutral" },
 };
 
 /** "Subscribers, VIP" from list ids, with names when known. */

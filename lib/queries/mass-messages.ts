@@ -62,7 +62,7 @@ export function useCampaignMutations(creatorId: string) {
   return {
     create: useMutation({ mutationFn: (b: CampaignInput) => apiFetch<CampaignView>(`${base(creatorId)}/mass-messages`, { method: "POST", json: b }), onSuccess: refresh }),
     act: useMutation({
-      mutationFn: ({ id, action }: { id: string; action: "check" | "resend" }) => apiFetch<CampaignView>(`${base(creatorId)}/mass-messages/${id}`, { method: "PATCH", json: { action } }),
+      mutationFn: ({ id, action }: { id: string; action: "check" | "resend" | "unsend" }) => apiFetch<CampaignView>(`${base(creatorId)}/mass-messages/${id}`, { method: "PATCH", json: { action } }),
       onSettled: refresh,
     }),
     cancel: useMutation({ mutationFn: (id: string) => apiFetch<CampaignView>(`${base(creatorId)}/mass-messages/${id}`, { method: "DELETE" }), onSettled: refresh }),

@@ -50,7 +50,7 @@ export type EstimateView = {
   heldOut: number | null;
 };
 
-export type CampaignStatus = "queued" | "preparing" | "sending" | "sent" | "scheduled" | "failed" | "unknown" | "cancelled";
+export type CampaignStatus = "queued" | "preparing" | "sending" | "sent" | "scheduled" | "failed" | "unknown" | "cancelled" | "unsent";
 
 export type CampaignView = {
   id: string;
@@ -89,7 +89,7 @@ export type CampaignResults = {
   ledgerSyncedAt: string | null;
 };
 
-export const campaignActionSchema = z.object({ action: z.enum(["check", "resend"]) });
+export const campaignActionSchema = z.object({ action: z.enum(["check", "resend", "unsend"], { error: "action must be check, resend or unsend" }) });
 
 export const listNameSchema = z.object({ name: z.string().trim().min(1, { error: "Give the list a name." }).max(100) });
 export const listMembersSchema = z.object({ fanUuids: z.array(uuid).min(1).max(100) });

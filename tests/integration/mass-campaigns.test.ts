@@ -10,7 +10,7 @@ const sb = await startTestSandbox();
 const { db } = await import("@/lib/server/db");
 const { createCampaign, cancelCampaign } = await import("@/lib/server/mass/campaigns");
 const { runCampaign } = await import("@/lib/server/mass/send-job");
-const { checkCampaign, resendCampaign } = await import("@/lib/server/mass/actions");
+const { checkCampaign, resendCampaign, unsendCampaign } = await import("@/lib/server/mass/actions");
 const { getCampaignResults } = await import("@/lib/server/mass/results");
 const { getCampaigns } = await import("@/lib/server/mass/history");
 const { createList, addMembers, deleteList } = await import("@/lib/server/chats/lists");
@@ -107,6 +107,20 @@ describe("mass-message campaigns", () => {
     expect(onFanvue(d.text)).toHaveLength(0);
   });
 
+  it("a sent campaign can be unsent on Fanvue (twice is harmless); one not sent yet cannot", async () => {
+    const d = draft();
+    const { campaign } = await createCampaign(access, user, d);
+    await expect(unsendCampaign(access, campaign.id)).rejects.toMatchObject({ code: "conflict" });
+    expect(await runCampaign(campaign.id, { lastAttempt: false })).toBe("sent");
+    expect((await unsendCampaign(access, campaign.id)).status).toBe("unsent");
+    expect(onFanvue(d.text)[0]!.deletedAt).not.toBeNull();
+    expect((await unsendCampaign(access, campaign.id)).status).toBe("unsent");
+    // The history agrees, and nothing was sent again.
+    const page = await getCampaigns(access);
+    expect(page.items.find((i) => i.id === campaign.id)).toMatchObject({ status: "unsent" });
+    expect(onFanvue(d.text)).toHaveLength(1);
+  });
+
   it("results: purchases and revenue from the ledger, matched by message; the hold-out compared with those who received it", async () => {
     const media = world().media.find((m) => m.status === "ready")!;
     const d = draft({ mediaUuids: [media.uuid], price: 900, holdoutPercent: 20 });
@@ -142,6 +156,8 @@ describe("mass-message campaigns", () => {
     expect(await runCampaign(campaign.id, { lastAttempt: false })).toBe("scheduled");
     expect(onFanvue(d.text)[0]!.sentAt).toBeNull();
     await sb.admin("/clock/advance", { seconds: 3_700 });
+    // Reads of Fanvue's list are coalesced for 5 s: read it fresh here.
+    await db.upstreamSnapshot.deleteMany({ where: { key: { startsWith: "mass-list:" } } });
     const page = await getCampaigns(access);
     expect(page.items.find((i) => i.id === campaign.id)).toMatchObject({ status: "sent", source: "vuedeck" });
   });

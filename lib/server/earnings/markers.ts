@@ -81,7 +81,8 @@ export async function earningsMarkers(access: CreatorAccess, q: EarningsQuery, n
   // Agencies only have what was sent through Vuedeck (Fanvue lists no agency mass messages).
   if (mass.fanvueError && access.workspace.kind === "creator") problems.push(`mass messages: ${mass.fanvueError}`);
   for (const c of mass.items) {
-    if (c.status !== "sent" || !inRange(c.sentAt)) continue;
+    // An unsent one still went out (and may have sold) at its time.
+    if ((c.status !== "sent" && c.status !== "unsent") || !inRange(c.sentAt)) continue;
     const to = c.recipients !== null ? ` to ${c.recipients.toLocaleString("en-US")}` : "";
     markers.push({ kind: "mass", id: c.id, at: c.sentAt, bucket: bucketOf(Date.parse(c.sentAt)), label: `Mass message${to}: ${snippet(c.text, "media")}` });
   }

@@ -1,7 +1,9 @@
 import "server-only";
 import type { CampaignView } from "@/lib/schemas/mass-messages";
 import { ApiError } from "@/lib/server/api/errors";
+import { clientForCreator } from "@/lib/server/creators/client";
 import { db } from "@/lib/server/db";
+import { deleteMassMessage } from "@/lib/server/fanvue/resources/mass-messages";
 import { enqueue } from "@/lib/server/jobs/queue";
 import type { CreatorAccess } from "@/lib/server/workspaces/access";
 import { campaignOr404, MASS_MAX_ATTEMPTS, MASS_SEND, massJobKey, toCampaignView } from "./campaigns";
@@ -14,6 +16,16 @@ export async function checkCampaign(access: CreatorAccess, id: string): Promise<
   const c = await campaignOr404(access, id);
   if (c.status !== "unknown") return toCampaignView(c);
   return toCampaignView(await settleFromFanvue(access, c, "checked again"));
+}
+
+/** Takes a sent mass message back on Fanvue (fans who bought it keep it).
+ * Fanvue's delete is a no-op when repeated, so a retried click is safe. */
+export async function unsendCampaign(access: CreatorAccess, id: string): Promise<CampaignView> {
+  const c = await campaignOr404(access, id);
+  if (c.status === "unsent") return toCampaignView(c);
+  if (c.status !== "sent" || !c.fanvueId) throw new ApiError("conflict", c.status === "scheduled" ? "It has not gone out yet: cancel it instead." : "Only a sent mass message can be unsent.");
+  await deleteMassMessage(clientForCreator(access), c.fanvueId);
+  return toCampaignView(await db.massCampaign.update({ where: { id }, data: { status: "unsent" } }));
 }
 
 /** An explicit decision after checking: queue it again (a new attempt). */

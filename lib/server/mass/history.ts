@@ -24,7 +24,8 @@ function fromFanvue(m: FanvueMassMessage): CampaignView {
     id: `fanvue:${m.uuid}`,
     source: "fanvue",
     fanvueId: m.uuid,
-    status: STATUS[m.status ?? ""] ?? "sent",
+    // Deleted after it went out: "unsent" (buyers keep it); before: cancelled.
+    status: m.status === "UNSENT" && m.sentAt ? "unsent" : (STATUS[m.status ?? ""] ?? "sent"),
     text: m.text,
     mediaUuids: m.mediaUuids,
     price: m.price,
@@ -73,7 +74,7 @@ export async function getCampaigns(access: CreatorAccess): Promise<CampaignsPage
     if (f) {
       fanvue.delete(f.uuid);
       if (v.status === "scheduled" && f.status === "SENT") v.status = "sent";
-      if (f.status === "UNSENT") v.status = "cancelled";
+      if (f.status === "UNSENT") v.status = v.status === "sent" || f.sentAt ? "unsent" : "cancelled";
       v.sentAt = v.sentAt ?? f.sentAt;
       v.recipients = f.recipientCount ?? v.recipients;
     }

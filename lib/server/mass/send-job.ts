@@ -83,7 +83,9 @@ async function sendOnce(a: CampaignAccess, c: MassCampaign): Promise<MassCampaig
   if (claimed.count === 0) return row; // cancelled meanwhile, or another run has it
   try {
     const payload = payloadOf(row);
-    const res = await createMassMessage(clientForCreator(a), payload);
+    // A person pressed Send: the one call goes ahead of bulk syncs (refused
+    // after a short wait when the budget is spent; the job then retries).
+    const res = await createMassMessage(clientForCreator(a), payload, "interactive");
     const scheduled = payload.scheduledAt !== null;
     return set(c.id, { status: scheduled ? "scheduled" : "sent", fanvueId: res.id, recipientCount: res.recipientCount ?? null, sentAt: scheduled ? null : new Date() });
   } catch (err) {

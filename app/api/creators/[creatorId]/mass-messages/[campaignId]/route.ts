@@ -1,10 +1,10 @@
 // GET /api/creators/:creatorId/mass-messages/:campaignId – results: ledger purchases and revenue, hold-out comparison.
-// PATCH /api/creators/:creatorId/mass-messages/:campaignId – {action: "check"} an unclear send on Fanvue, or {action: "resend"} after checking.
+// PATCH /api/creators/:creatorId/mass-messages/:campaignId – {action: "check"} an unclear send on Fanvue, or {action: "resend"} after checking, or {action: "unsend"} a sent one.
 // DELETE /api/creators/:creatorId/mass-messages/:campaignId – cancel one not sent yet (queued or scheduled).
 import { z } from "zod";
 import { campaignActionSchema } from "@/lib/schemas/mass-messages";
 import { apiRoute } from "@/lib/server/api/route";
-import { checkCampaign, resendCampaign } from "@/lib/server/mass/actions";
+import { checkCampaign, resendCampaign, unsendCampaign } from "@/lib/server/mass/actions";
 import { cancelCampaign } from "@/lib/server/mass/campaigns";
 import { getCampaignResults } from "@/lib/server/mass/results";
 
@@ -25,6 +25,7 @@ export const PATCH = apiRoute({
   body: campaignActionSchema,
   handler: ({ access, params, body, audit }) => {
     audit({ target: params.campaignId, details: { action: body.action } });
+    if (body.action === "unsend") return unsendCampaign(access, params.campaignId);
     return body.action === "check" ? checkCampaign(access, params.campaignId) : resendCampaign(access, params.campaignId);
   },
 });
