@@ -45,16 +45,21 @@ export function registerTruth(open: Router, sb: Sandbox) {
     send(ctx, 200, { creator: c.account.handle, creatorUuid: c.account.uuid, ...total, bySource, refunds, reversalsBySource: reversals });
   });
 
-  // Posts published in [start, end) (scheduled ones count once their time has come).
+  // Posts published in [start, end) (scheduled ones count once their time has
+  // come); `all=1`: every post, scheduled ones too. Outside the rate limits, so
+  // tests can check what Fanvue holds without spending the app's budget.
   open.get("/__sandbox/truth/posts", (ctx) => {
     const c = creatorByHandle(sb, ctx.query.get("creator"));
+    const all = ctx.query.get("all") === "1";
     const start = instant(ctx.query.get("start"), "start") ?? -Infinity;
     const end = instant(ctx.query.get("end"), "end") ?? Infinity;
     const now = sb.clock.now();
-    const posts: { uuid: string; publishedAt: string }[] = [];
+    const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
+    const posts = [];
     for (const p of c.posts) {
       const at = p.publishedAt ?? (p.publishAt !== null && p.publishAt <= now ? p.publishAt : null);
-      if (at !== null && at >= start && at < end) posts.push({ uuid: p.uuid, publishedAt: new Date(at).toISOString() });
+      if (!all && (at === null || at < start || at >= end)) continue;
+      posts.push({ uuid: p.uuid, text: p.text, price: p.price, publishAt: iso(p.publishAt), publishedAt: iso(at), mediaUuids: [...p.mediaUuids], mediaPreviewUuid: p.mediaPreviewUuid });
     }
     send(ctx, 200, { creator: c.account.handle, posts });
   });

@@ -160,4 +160,21 @@ describe("RateLimiter", () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(sent).toBe(true);
   });
+
+  it("while a person is using the app, bulk work leaves them the larger reserve; afterwards the smaller one", async () => {
+    const l = new RateLimiter({ ...opts, limit: 100, windowMs: 60_000, reserveShare: 0.1, activeReserveShare: 0.3, activeForMs: 30_000 });
+    let server = 100;
+    const release = () => l.release("k", { remaining: --server, limit: 100, resetInMs: 60_000 - ((Date.now() - 1_000_000) % 60_000) });
+    // One interactive call: the bucket is known and a person is active.
+    await l.acquire("k", "interactive");
+    release();
+    let granted = 0;
+    for (let i = 0; i < 90; i++) void l.acquire("k", "background").then(() => (granted++, release()));
+    await vi.advanceTimersByTimeAsync(0);
+    // 100 - 1 used - 30 kept back = 69 granted.
+    expect(granted).toBe(69);
+    // 30 s without an interactive call: the reserve shrinks to 10.
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(granted).toBe(89);
+  });
 });

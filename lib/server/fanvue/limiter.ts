@@ -26,6 +26,8 @@ type Bucket = {
   pausedUntil: number; // after a 429: no call before this
   queue: Waiter[];
   timer: NodeJS.Timeout | null;
+  /** Last interactive request (local epoch ms): someone is using the app. */
+  lastInteractiveAt: number;
 };
 
 export type LimiterOptions = {
@@ -34,6 +36,10 @@ export type LimiterOptions = {
   windowMs: number;
   /** Share of the bucket background work leaves for interactive requests. */
   reserveShare: number;
+  /** The share left while interactive requests are recent (see activeForMs). */
+  activeReserveShare?: number;
+  /** How long after an interactive request the bucket counts as in use by a person. */
+  activeForMs?: number;
   /** In the last part of a window background work may use the reserve too. */
   releaseReserveShare: number;
   /** An interactive request (a page, a click) waits at most this long for a
@@ -47,9 +53,15 @@ export type LimiterOptions = {
 export const DEFAULT_LIMITER: LimiterOptions = {
   limit: 200,
   windowMs: 60_000,
-  // 10 %: enough headroom for a page's burst of reads while a bulk job runs;
+  // 10 %: headroom for a page's burst of reads while a bulk job runs;
   // released in the window's last 10 % so bulk work still uses ≥ 90 %.
   reserveShare: 0.1,
+  // While someone is using the app on this account (an interactive call in
+  // the last 30 s) bulk work leaves 30 % (60 calls a minute): a first sign-in
+  // starts a full earnings backfill, and browsing meanwhile (pages, vault
+  // thumbnails, fan panels) easily needs more than 20 calls a minute.
+  activeReserveShare: 0.3,
+  activeForMs: 30_000,
   releaseReserveShare: 0.1,
   interactiveMaxWaitMs: 8_000,
   now: Date.now,
@@ -66,7 +78,7 @@ export class RateLimiter {
   private bucket(key: string): Bucket {
     let b = this.buckets.get(key);
     if (!b) {
-      b = { known: false, limit: this.opts.limit, windowMs: this.opts.windowMs, remaining: this.opts.limit, resetAt: 0, inflight: 0, pausedUntil: 0, queue: [], timer: null };
+      b = { known: false, limit: this.opts.limit, windowMs: this.opts.windowMs, remaining: this.opts.limit, resetAt: 0, inflight: 0, pausedUntil: 0, queue: [], timer: null, lastInteractiveAt: -Infinity };
       this.buckets.set(key, b);
     }
     return b;
@@ -77,6 +89,7 @@ export class RateLimiter {
   acquire(key: string, priority: Priority = "interactive", signal?: AbortSignal, maxWaitMs?: number): Promise<void> {
     const b = this.bucket(key);
     const started = this.opts.now();
+    if (priority === "interactive") b.lastInteractiveAt = started;
     const maxWait = priority === "interactive" ? (maxWaitMs ?? this.opts.interactiveMaxWaitMs) : undefined;
     if (maxWait !== undefined) {
       // Known to be longer than the caller will wait: say so at once.
@@ -159,7 +172,8 @@ export class RateLimiter {
     const releasing = windowLeft <= b.windowMs * this.opts.releaseReserveShare;
     // Even at the window's end a couple of tokens stay free: a sign-in or a
     // page load on the same account must not meet a 429 made by our own sync.
-    const full = Math.ceil(b.limit * this.opts.reserveShare);
+    const inUse = this.opts.activeForMs !== undefined && now - b.lastInteractiveAt < this.opts.activeForMs;
+    const full = Math.ceil(b.limit * (inUse ? (this.opts.activeReserveShare ?? this.opts.reserveShare) : this.opts.reserveShare));
     const reserve = releasing ? Math.min(2, full) : full;
     return free > reserve;
   }
@@ -177,10 +191,12 @@ export class RateLimiter {
     this.schedule(b, now);
   }
 
-  /** Wakes the queue when the window resets, a pause ends, or the reserve is released. */
+  /** Wakes the queue when the window resets, a pause ends, or the reserve is released… */
   private schedule(b: Bucket, now: number) {
     if (b.timer || b.queue.length === 0) return;
-    const candidates = [b.resetAt, b.pausedUntil, b.resetAt - b.windowMs * this.opts.releaseReserveShare].filter((t) => t > now);
+    // …or when a person's larger reserve lapses (nobody used the app for a while).
+    const lapse = this.opts.activeForMs !== undefined ? b.lastInteractiveAt + this.opts.activeForMs : -Infinity;
+    const candidates = [b.resetAt, b.pausedUntil, b.resetAt - b.windowMs * this.opts.releaseReserveShare, lapse].filter((t) => t > now);
     const at = Math.min(...candidates, now + b.windowMs);
     b.timer = setTimeout(() => {
       b.timer = null;
