@@ -89,6 +89,7 @@ test("bad input is caught as the user types; Fanvue's own refusal shows at its f
 });
 
 test("the vault's link fills the composer; a queued post is edited, cancelled and scheduled again", async ({ page }) => {
+  test.setTimeout(150_000);
   test.setTimeout(120_000);
   const creatorId = await openComposer(page);
   const vault = (await (await page.request.get(`/api/creators/${creatorId}/media?type=image`)).json()) as { items: { uuid: string; status: string }[] };
@@ -146,7 +147,9 @@ test("the vault's link fills the composer; a queued post is edited, cancelled an
   await expect(page.getByTestId("publish-button")).toHaveText(`Reschedule for ${day} 19:15 CET`);
   await page.getByTestId("publish-button").click();
   await page.waitForURL(/\/posts\?done=/);
-  await expect(item.getByTestId("queue-time")).toHaveText("19:15");
+  // When an earlier sync spent Luna's rate window the queue shows its last
+  // good read (marked stale) and refreshes by itself once the window moves on.
+  await expect(item.getByTestId("queue-time")).toHaveText("19:15", { timeout: 75_000 });
   expect((await sandboxPost(uuid))?.publishAt).toBe(at);
   await expect(page.getByTestId("cancelled-posts")).toHaveCount(0);
 });

@@ -28,7 +28,7 @@ export function StaleNotice({ fetchedAt, reauth, onRetry }: { fetchedAt: string;
       }
       data-testid="stale-notice"
     >
-      Showing data from {age(fetchedAt)}.
+      Showing data from {age(fetchedAt)}{reauth ? "." : "; trying again every 20 s."}
     </Alert>
   );
 }
