@@ -3,10 +3,11 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, type RefObject } from "react";
 import { ErrorState } from "@/components/ui/error-state";
 import { Skeleton } from "@/components/ui/skeleton";
-import { useChatMedia, useConversation } from "@/lib/queries/chats";
+import { useChatMedia, useConversation, useUnsendMessage } from "@/lib/queries/chats";
 import type { ChatMediaItem, ConversationPage, SendView } from "@/lib/schemas/chats";
 import { Composer } from "./composer";
 import { useLive } from "./live-provider";
+import { useToasts } from "./toaster";
 import { fromLocal, fromMessage, MessageBubble, type BubbleData } from "./message-bubble";
 import { useSender } from "./use-sender";
 import { convKey, pruneSends, useLocalSends, type LocalSend } from "./use-send-store";
@@ -16,6 +17,8 @@ type Props = {
   fanUuid: string;
   fanLabel: string;
   canSend: boolean;
+  /** Creator accounts only: Fanvue has no unsend for agencies. */
+  canUnsend?: boolean;
   initialMedia: string[];
   textRef: RefObject<HTMLTextAreaElement | null>;
   onSent?: () => void;
@@ -52,12 +55,26 @@ function useMediaMap(creatorId: string, fanUuid: string, bubbles: BubbleData[]) 
   return map;
 }
 
+/** Confirms, unsends, and says so (or why not). */
+function useUnsend(creatorId: string, fanUuid: string) {
+  const m = useUnsendMessage(creatorId, fanUuid);
+  const { push } = useToasts();
+  return (messageUuid: string) => {
+    if (!confirm("Unsend this message? The fan will no longer see it.")) return;
+    m.mutate(messageUuid, {
+      onSuccess: () => push({ title: "Message unsent", tone: "success" }),
+      onError: (err) => push({ title: "Could not unsend", body: err instanceof Error ? err.message : undefined, tone: "danger" }),
+    });
+  };
+}
+
 export function Conversation(p: Props) {
   const { pollMs } = useLive();
   const q = useConversation(p.creatorId, p.fanUuid, pollMs("conversation"));
   const bubbles = useBubbles(p.creatorId, p.fanUuid, q.data?.pages);
   const media = useMediaMap(p.creatorId, p.fanUuid, bubbles);
   const { send, retry, check } = useSender(p.creatorId, p.fanUuid);
+  const unsend = useUnsend(p.creatorId, p.fanUuid);
   const scroller = useRef<HTMLDivElement>(null);
   const top = useRef<HTMLDivElement>(null);
   const anchor = useRef<{ height: number; top: number } | null>(null);
@@ -112,7 +129,7 @@ export function Conversation(p: Props) {
         ) : (
           <div className="flex flex-col gap-3">
             {bubbles.map((b) => (
-              <MessageBubble key={b.id} m={b} media={media} onRetry={(s) => void retry(s)} onCheck={(s) => void check(s.key)} />
+              <MessageBubble key={b.id} m={b} media={media} onRetry={(s) => void retry(s)} onCheck={(s) => void check(s.key)} onUnsend={p.canUnsend ? unsend : undefined} />
             ))}
           </div>
         )}

@@ -18,7 +18,7 @@ export type InboxProps = {
   creatorId: string;
   workspaceId: string;
   creatorHandle: string;
-  can: { send: boolean; readFans: boolean; writeFans: boolean };
+  can: { send: boolean; unsend: boolean; readFans: boolean; writeFans: boolean };
   /** Creators of the team inbox (agency staff with more than one), by id. */
   teamCreators: Record<string, string>;
 };
@@ -73,7 +73,7 @@ function Inbox(p: InboxProps) {
             onBack={() => set({ chat: null, cc: null })}
             onFanInfo={() => setDrawer(true)}
           />
-          <Conversation creatorId={chatCreator} fanUuid={state.chat} fanLabel={fanLabel} canSend={p.can.send} initialMedia={state.media} textRef={textRef} onSent={() => state.media.length && set({ media: null })} />
+          <Conversation creatorId={chatCreator} fanUuid={state.chat} fanLabel={fanLabel} canSend={p.can.send} canUnsend={p.can.unsend && !state.team} initialMedia={state.media} textRef={textRef} onSent={() => state.media.length && set({ media: null })} />
         </section>
       ) : (
         <div className="hidden flex-col items-center justify-center gap-2 p-8 text-center text-muted lg:flex">
@@ -85,10 +85,10 @@ function Inbox(p: InboxProps) {
       )}
       {state.chat && p.can.readFans ? (
         <aside className="hidden min-h-0 overflow-y-auto border-l border-line xl:block" aria-label="Fan details">
-          <FanPanel creatorId={chatCreator} fanUuid={state.chat} canWrite={p.can.writeFans} />
+          <FanPanel creatorId={chatCreator} fanUuid={state.chat} canWrite={p.can.writeFans} known={row} />
         </aside>
       ) : state.chat ? null : <div className="hidden xl:block" />}
-      {p.can.readFans ? <PanelDrawer creatorId={chatCreator} fanUuid={drawer ? state.chat : null} canWrite={p.can.writeFans} onClose={() => setDrawer(false)} /> : null}
+      {p.can.readFans ? <PanelDrawer creatorId={chatCreator} fanUuid={drawer ? state.chat : null} canWrite={p.can.writeFans} onClose={() => setDrawer(false)} known={row} /> : null}
     </div>
   );
 }

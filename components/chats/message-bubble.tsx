@@ -104,9 +104,13 @@ function LocalStatus({ s, onRetry, onCheck }: { s: LocalSend; onRetry: () => voi
   );
 }
 
-export function MessageBubble({ m, media, onRetry, onCheck }: { m: BubbleData; media: Map<string, ChatMediaItem>; onRetry: (s: LocalSend) => void; onCheck: (s: LocalSend) => void }) {
+type BubbleProps = { m: BubbleData; media: Map<string, ChatMediaItem>; onRetry: (s: LocalSend) => void; onCheck: (s: LocalSend) => void; onUnsend?: (id: string) => void };
+
+export function MessageBubble({ m, media, onRetry, onCheck, onUnsend }: BubbleProps) {
   const mine = m.fromCreator;
   const tip = m.type === "TIP";
+  // Fanvue lets the sender take back a message, except a bought PPV or a mass-message copy.
+  const canUnsend = onUnsend && mine && !m.local && m.purchasedAt === null && m.type !== "BROADCAST";
   return (
     <div className={cn("flex flex-col gap-1", mine ? "items-end" : "items-start")} data-testid="message" data-from={mine ? "creator" : "fan"} data-id={m.id}>
       <div className={cn("max-w-[85%] rounded-2xl px-3.5 py-2 text-sm sm:max-w-[70%]", mine ? "rounded-br-md bg-brand-600 text-white" : "rounded-bl-md bg-zinc-100 text-ink", tip && "bg-amber-100 text-amber-950", m.local?.status === "failed" && "opacity-70")}>
@@ -118,6 +122,11 @@ export function MessageBubble({ m, media, onRetry, onCheck }: { m: BubbleData; m
         <span className="tabular">{shortTime(m.sentAt)}</span>
         {m.sentBy ? <span data-testid="sent-by">· Sent by {m.sentBy}</span> : null}
         {m.local ? <LocalStatus s={m.local} onRetry={() => onRetry(m.local!)} onCheck={() => onCheck(m.local!)} /> : null}
+        {canUnsend ? (
+          <button type="button" onClick={() => onUnsend(m.id)} className="rounded px-1 underline-offset-2 hover:text-ink hover:underline" data-testid="unsend-message">
+            Unsend
+          </button>
+        ) : null}
       </p>
     </div>
   );

@@ -21,13 +21,18 @@ type Props = {
   /** Notes and tags can be edited (the role's fans:write). */
   canWrite?: boolean;
   onClose?: () => void;
+  /** Who the fan is, when the caller already knows (e.g. a chat row) and
+   * Vuedeck has not seen them in the creator's lists (expired subscribers). */
+  known?: Known | null;
 };
+
+type Known = { handle: string; displayName: string | null; avatarUrl: string | null; isTopSpender?: boolean };
 
 /** Everything about one fan of one creator: status, spend by source, largest
  * payment, last purchase, renewal (with the data's age), notes and tags.
  * Self-contained (it loads its own data) so the fans table and the chat
  * inbox can both place it. */
-export function FanPanel({ creatorId, fanUuid, canWrite = false, onClose }: Props) {
+export function FanPanel({ creatorId, fanUuid, canWrite = false, onClose, known }: Props) {
   const { data, error, isPending, refetch } = useFanPanel(creatorId, fanUuid);
   return (
     <section className="flex h-full flex-col" aria-label="Fan details" data-testid="fan-panel">
@@ -48,7 +53,7 @@ export function FanPanel({ creatorId, fanUuid, canWrite = false, onClose }: Prop
           )}
         </div>
       ) : (
-        <Loaded creatorId={creatorId} fanUuid={fanUuid} data={data} canWrite={canWrite} onClose={onClose} />
+        <Loaded creatorId={creatorId} fanUuid={fanUuid} data={data} canWrite={canWrite} onClose={onClose} known={known} />
       )}
     </section>
   );
@@ -63,8 +68,8 @@ function Close({ onClose }: { onClose?: () => void }) {
   );
 }
 
-function Loaded({ creatorId, fanUuid, data, canWrite, onClose }: { creatorId: string; fanUuid: string; data: Panel; canWrite: boolean; onClose?: () => void }) {
-  const f = data.fan;
+function Loaded({ creatorId, fanUuid, data, canWrite, onClose, known }: { creatorId: string; fanUuid: string; data: Panel; canWrite: boolean; onClose?: () => void; known?: Known | null }) {
+  const f = data.fan ?? (known ? { uuid: fanUuid, handle: known.handle, displayName: known.displayName, avatarUrl: known.avatarUrl, isTopSpender: known.isTopSpender ?? false } : null);
   const status = data.insight.data?.status;
   const name = f ? fanName(f) : `Fan ${fanUuid.slice(0, 8)}`;
   return (

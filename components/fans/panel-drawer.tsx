@@ -5,7 +5,9 @@ import { FanPanel } from "./fan-panel";
 
 /** The fan panel as a side sheet (full screen on phones). Escape or the
  * close button dismisses it; focus goes back to the row (the table does it). */
-export function PanelDrawer({ creatorId, fanUuid, canWrite, onClose }: { creatorId: string; fanUuid: string | null; canWrite: boolean; onClose: () => void }) {
+type Known = { handle: string; displayName: string | null; avatarUrl: string | null; isTopSpender?: boolean };
+
+export function PanelDrawer({ creatorId, fanUuid, canWrite, onClose, known }: { creatorId: string; fanUuid: string | null; canWrite: boolean; onClose: () => void; known?: Known | null }) {
   return (
     <Dialog.Root open={fanUuid !== null} onOpenChange={(open) => !open && onClose()}>
       <Dialog.Portal>
@@ -16,7 +18,7 @@ export function PanelDrawer({ creatorId, fanUuid, canWrite, onClose }: { creator
           aria-describedby={undefined}
         >
           <Dialog.Title className="sr-only">Fan details</Dialog.Title>
-          {fanUuid ? <FanPanel creatorId={creatorId} fanUuid={fanUuid} canWrite={canWrite} onClose={onClose} /> : null}
+          {fanUuid ? <FanPanel creatorId={creatorId} fanUuid={fanUuid} canWrite={canWrite} onClose={onClose} known={known} /> : null}
         </Dialog.Content>
       </Dialog.Portal>
     </Dialog.Root>

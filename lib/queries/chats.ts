@@ -67,6 +67,20 @@ export const useConversation = (creatorId: string, fanUuid: string, pollMs: numb
     maxPages: 20,
   });
 
+/** Unsends one of the creator's messages; it leaves the conversation at once. */
+export function useUnsendMessage(creatorId: string, fanUuid: string) {
+  const qc = useQueryClient();
+  const key = chatKeys.conversation(creatorId, fanUuid);
+  return useMutation({
+    mutationFn: (messageUuid: string) => apiFetch(`${base(creatorId)}/${fanUuid}/messages/${messageUuid}`, { method: "DELETE" }),
+    onSuccess: (_r, messageUuid) => {
+      qc.setQueryData<InfiniteData<ConversationPage>>(key, (d) => d && { ...d, pages: d.pages.map((p) => ({ ...p, items: p.items.filter((m) => m.uuid !== messageUuid) })) });
+      void qc.invalidateQueries({ queryKey: chatKeys.inboxes(creatorId) });
+    },
+    onSettled: () => qc.invalidateQueries({ queryKey: key }),
+  });
+}
+
 export const useChatMedia = (creatorId: string, fanUuid: string, enabled: boolean) =>
   useInfiniteQuery({
     enabled,

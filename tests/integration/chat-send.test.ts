@@ -9,6 +9,7 @@ const sb = await startTestSandbox();
 const { db } = await import("@/lib/server/db");
 const { sendChatMessage, checkSend } = await import("@/lib/server/chats/send");
 const { getConversation } = await import("@/lib/server/chats/conversation");
+const { unsendMessage } = await import("@/lib/server/chats/actions");
 const { getCreatorAccess } = await import("@/lib/server/workspaces/access");
 const { ApiError } = await import("@/lib/server/api/errors");
 type Access = NonNullable<Awaited<ReturnType<typeof getCreatorAccess>>>;
@@ -161,5 +162,26 @@ describe("idempotent chat sends", () => {
     expect(r.send.status).toBe("sent");
     const [m] = await copies(fan, b.text);
     expect(m).toMatchObject({ price: 500, mediaUuids: [media.uuid], purchasedAt: null });
+  });
+});
+
+describe("unsending a message", () => {
+  it("takes the creator's message back on Fanvue; a repeat is harmless; a fan's message is refused with Fanvue's reason", async () => {
+    const fan = freshFan();
+    const b = body();
+    const { send } = await sendChatMessage(access, user, fan, b);
+    expect(await copies(fan, b.text)).toHaveLength(1);
+    await expect(unsendMessage(access, fan, send.messageUuid!)).resolves.toEqual({ ok: true });
+    expect(await copies(fan, b.text)).toHaveLength(0);
+    // A second click (or a retry after a lost answer) finds it gone: still fine.
+    await expect(unsendMessage(access, fan, send.messageUuid!)).resolves.toEqual({ ok: true });
+    expect((await db.chatSend.findFirst({ where: { messageUuid: send.messageUuid } }))?.error).toBe("Unsent");
+
+    const fromFan = (await getConversation(access, fan, 1)).items.find((m) => !m.fromCreator);
+    expect(fromFan).toBeDefined();
+    const err = await unsendMessage(access, fan, fromFan!.uuid).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ApiError);
+    expect(err).toMatchObject({ code: "invalid_input", message: expect.stringMatching(/Only the sender/) });
+    expect((await getConversation(access, fan, 1)).items.some((m) => m.uuid === fromFan!.uuid)).toBe(true);
   });
 });

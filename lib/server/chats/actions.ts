@@ -3,11 +3,13 @@ import type { ChatMediaPage, ChatPatch } from "@/lib/schemas/chats";
 import { ApiError } from "@/lib/server/api/errors";
 import { clientForCreator } from "@/lib/server/creators/client";
 import { FanvueError } from "@/lib/server/fanvue/errors";
-import { listChatMedia, updateChat } from "@/lib/server/fanvue/resources/chat-messages";
+import { db } from "@/lib/server/db";
+import { deleteMessage, listChatMedia, updateChat } from "@/lib/server/fanvue/resources/chat-messages";
 import type { CreatorAccess } from "@/lib/server/workspaces/access";
 import { invalidateInboxCache } from "./inbox-cache";
 
-// Per-chat actions: read/unread, mute, nickname; the media of a conversation.
+// Per-chat actions: read/unread, mute, nickname, unsending a message; the
+// media of a conversation.
 
 export async function patchChat(access: CreatorAccess, fanUuid: string, patch: ChatPatch) {
   const client = clientForCreator(access);
@@ -20,6 +22,24 @@ export async function patchChat(access: CreatorAccess, fanUuid: string, patch: C
     if (err instanceof FanvueError && err.kind === "not_found") throw new ApiError("not_found", "There is no conversation with this fan.");
     throw err;
   }
+  await invalidateInboxCache(access.creator.id);
+  return { ok: true };
+}
+
+/** Takes back one of the creator's messages. Fanvue refuses a fan's message,
+ * a bought PPV and a mass-message copy (400): said as it is. Already gone
+ * (a repeated click) counts as done. */
+export async function unsendMessage(access: CreatorAccess, fanUuid: string, messageUuid: string) {
+  if (access.workspace.kind !== "creator") throw new ApiError("conflict", "Fanvue does not let agencies unsend messages: the creator can, from their own account.");
+  try {
+    await deleteMessage(clientForCreator(access), fanUuid, messageUuid);
+  } catch (err) {
+    if (err instanceof FanvueError && err.kind === "validation") throw new ApiError("invalid_input", `Fanvue refused: ${err.message}`);
+    const gone = err instanceof FanvueError && err.kind === "not_found" && /message/i.test(err.message);
+    if (!gone) throw err;
+  }
+  // Our record of the send, if it went out from Vuedeck, says so.
+  await db.chatSend.updateMany({ where: { creatorId: access.creator.id, fanUuid, messageUuid }, data: { error: "Unsent" } });
   await invalidateInboxCache(access.creator.id);
   return { ok: true };
 }

@@ -74,6 +74,13 @@ export async function sendMessage(client: FanvueClient, fanUuid: string, p: Send
   return parseResponse(z.looseObject({ messageUuid: z.string() }), res.body, "/chats/{u}/message");
 }
 
+/** Unsends one of the creator's own messages (self route only: Fanvue has no
+ * agency variant). A retry after a lost answer meets 404: the caller treats
+ * "not found" as done, so retrying is safe. */
+export async function deleteMessage(client: FanvueClient, fanUuid: string, messageUuid: string) {
+  await client.selfOnly("DELETE", `/chats/${encodeURIComponent(fanUuid)}/messages/${encodeURIComponent(messageUuid)}`, { idempotent: true });
+}
+
 /** Starts a conversation (Fanvue: 201 even if it exists; 400 if the fan
  * cannot be messaged). Creating it twice changes nothing: safe to retry. */
 export async function openChat(client: FanvueClient, fanUuid: string) {
