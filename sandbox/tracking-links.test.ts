@@ -35,7 +35,12 @@ function expected(handle: string, linkUuid: string) {
   const fans = c.relations.map((r, i) => ({ r, i })).filter(({ r }) => r.trackingLinkUuid === linkUuid);
   let gross = 0;
   let net = 0;
-  for (const { i } of fans) for (const row of c.ledger.rowsOfFan(i)) (gross += c.ledger.row(row).gross), (net += c.ledger.row(row).net);
+  for (const { i } of fans) {
+    for (const row of c.ledger.rowsOfFan(i)) {
+      gross += c.ledger.row(row).gross;
+      net += c.ledger.row(row).net;
+    }
+  }
   const subs = fans.filter(({ r }) => r.status === "subscriber").length;
   return {
     engagement: { acquiredFollowers: fans.length, acquiredSubscribers: fans.filter(({ r }) => r.subscribedAt !== null).length, totalFollowers: fans.length - subs, totalSubscribers: subs },

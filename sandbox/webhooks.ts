@@ -102,7 +102,7 @@ export function deliver(sb: Sandbox, event: PlatformEvent, payload: Record<strin
 
 function parseTarget(st: HookState, body: Record<string, unknown>) {
   const url = body.url;
-  let parsed: URL | null = null;
+  let parsed: URL | null;
   try {
     parsed = typeof url === "string" ? new URL(url) : null;
   } catch {

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: type check, unit + integration tests (Vitest, real PostgreSQL and
+// `npm test`: lint, type check, unit + integration tests (Vitest, real PostgreSQL and
 // sandbox), then end-to-end tests (Playwright in Chromium against a built app).
 // Stops at the first failing step and exits non-zero.
 import { spawnSync } from "node:child_process";
@@ -9,6 +9,7 @@ import { ROOT } from "./lib/stack.mjs";
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 const bin = (p) => path.join(ROOT, "node_modules", p);
 const steps = [
+  ["lint (eslint)", [bin("eslint/bin/eslint.js"), "."]],
   ["typecheck", [bin("typescript/bin/tsc"), "--noEmit"]],
   ["unit + integration (vitest)", [bin("vitest/vitest.mjs"), "run"]],
   ["end-to-end (playwright)", [path.join(ROOT, "scripts/e2e.mjs")]],

@@ -27,7 +27,10 @@ function View(p: Props) {
   const highlight = sp.get("created");
   const go = (patch: Record<string, string | null>) => {
     const next = new URLSearchParams(sp.toString());
-    for (const [k, v] of Object.entries(patch)) (v === null ? next.delete(k) : next.set(k, v));
+    for (const [k, v] of Object.entries(patch)) {
+      if (v === null) next.delete(k);
+      else next.set(k, v);
+    }
     router.replace(`${pathname}?${next}`, { scroll: false });
   };
   return (

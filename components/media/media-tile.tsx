@@ -118,9 +118,10 @@ function MediaTileImpl(p: TileProps) {
   // Fanvue names an item only once it is ready; our own uploads know theirs.
   const title = item.status === "ready" ? titleOf(item) : (p.pendingName ?? "");
   // An expired URL is never put on screen: ask for a fresh one instead.
+  const { stale, broken, onThumbFailed } = p;
   useEffect(() => {
-    if (p.stale && !p.broken) p.onThumbFailed(item);
-  }, [p.stale, p.broken, item, p.onThumbFailed]);
+    if (stale && !broken) onThumbFailed(item);
+  }, [stale, broken, item, onThumbFailed]);
   return (
     <li
       className={cn("group relative aspect-square overflow-hidden rounded-lg bg-zinc-100 select-none [contain-intrinsic-size:200px] [content-visibility:auto]", p.selected && "ring-3 ring-brand-500 ring-offset-2")}

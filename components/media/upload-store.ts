@@ -37,7 +37,7 @@ let seq = 0;
 
 function publish() {
   frame = 0;
-  snapshot = entries.map(({ job, ctl, ...view }) => ({ ...view, sent: sentBytes(job.parts) }));
+  snapshot = entries.map(({ job, ctl: _ctl, ...view }) => ({ ...view, sent: sentBytes(job.parts) }));
   for (const l of listeners) l();
 }
 /** Progress events come many times a second: one repaint per frame. */

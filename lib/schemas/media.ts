@@ -66,6 +66,7 @@ export const folderNameSchema = z
   // Fanvue identifies folders by their name in the URL path.
   .max(100, { error: "Folder name must be at most 100 characters" })
   .refine((v) => !v.includes("/"), { error: 'Folder name cannot contain "/"' })
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), { error: "Folder name cannot contain control characters" });
 
 export const vaultQuerySchema = z.object({

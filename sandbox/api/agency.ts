@@ -2,7 +2,7 @@
 // /agencies/* team routes. Aggregate data routes live in agency-data.ts and
 // agency-leaderboard.ts. /agencies/* need agency admin access: the agency
 // account itself or a team member with isAdmin.
-import { conflict, forbidden, HttpError, jsonBody, send, validation, type Router } from "../http";
+import { conflict, HttpError, jsonBody, send, validation, type Router } from "../http";
 import type { Sandbox } from "../state";
 import { stableUuid } from "../world/random";
 import type { TeamMember } from "../world/types";

@@ -132,7 +132,7 @@ export async function startEmbeddedPostgres({ dataDir, port, database = "vuedeck
     await server.start();
   } catch (err) {
     const tail = logs.join("").split("\n").filter(Boolean).slice(-5).join("\n");
-    throw new Error(`PostgreSQL did not start on port ${port} (data: ${dataDir}).\n${tail || err?.message || ""}`);
+    throw new Error(`PostgreSQL did not start on port ${port} (data: ${dataDir}).\n${tail || err?.message || ""}`, { cause: err });
   }
   const urlFor = (db) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${db}`;
   const admin = async (sql) => {

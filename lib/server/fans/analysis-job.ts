@@ -60,7 +60,7 @@ async function retryPhase(run: Run, a: AudienceAnalysis): Promise<AudienceAnalys
     for (let i = 0; i < failed.length; i += BATCH_MAX) {
       const views = await loader.fetchKeys(subject, failed.slice(i, i + BATCH_MAX).map((f) => f.fanUuid), "background");
       assertBatchAnswered(views);
-      a = await step(run, { insightsDone: { increment: answered(views) }, calls: { increment: 1 } });
+      await step(run, { insightsDone: { increment: answered(views) }, calls: { increment: 1 } });
     }
     a = await step(run, { retryRound: round + 1, errors: (await errorKeys(run.ref.creator.id, run.runId)).length });
   }
@@ -96,7 +96,7 @@ async function analyse(job: Job, ctx: JobContext) {
   } catch (err) {
     if (err instanceof Cancelled) return { stopped: true };
     // Shutting down: the job must stay due (not "succeeded") to resume later.
-    if (ctx.signal.aborted) throw new Error("Stopped by a server shutdown; resumes from its checkpoint.");
+    if (ctx.signal.aborted) throw new Error("Stopped by a server shutdown; resumes from its checkpoint.", { cause: err });
     const pauses = err instanceof FanvueError && (err.kind === "reauth" || err.kind === "rate_limited");
     const final = !pauses && job.attempts >= job.maxAttempts;
     const message = err instanceof Error ? err.message : String(err);

@@ -83,7 +83,7 @@ export async function exchange(req: RawRequest): Promise<RawResponse> {
     if (timeout.aborted) throw new FanvueError("timeout", `Fanvue did not answer within ${timeoutMs} ms`, { path: req.path, cause: err });
     throw new FanvueError("network", "Fanvue could not be reached", { path: req.path, cause: err });
   }
-  let text = "";
+  let text: string;
   try {
     text = await res.text();
   } catch (err) {

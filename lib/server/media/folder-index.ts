@@ -73,6 +73,9 @@ export function patchFolderIndex(
   } else {
     const set = m.get(change.name);
     if (!set) return void indexes.delete(creatorId);
-    for (const u of change.uuids) change.kind === "add" ? set.add(u) : set.delete(u);
+    for (const u of change.uuids) {
+      if (change.kind === "add") set.add(u);
+      else set.delete(u);
+    }
   }
 }

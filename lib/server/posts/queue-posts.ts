@@ -6,7 +6,6 @@ import { db } from "@/lib/server/db";
 import type { FanvueClient } from "@/lib/server/fanvue/client";
 import { listPosts, type FanvuePost } from "@/lib/server/fanvue/resources/posts";
 import { withSnapshot } from "@/lib/server/snapshots";
-import type { CreatorAccess } from "@/lib/server/workspaces/access";
 import type { QueueSource } from "./queue";
 import { isParked } from "./update";
 import { titleOf, viewOfFanvue, viewOfRecord } from "./views";

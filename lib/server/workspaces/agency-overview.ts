@@ -7,7 +7,6 @@ import { getSyncStatus } from "@/lib/server/earnings/status";
 import { addDays, localDate, startOfLocalDay } from "@/lib/utils/date-range";
 import { hasPermission, type WorkspaceAccess } from "./access";
 
-const dayUtc = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /** "All creators": one row per creator in the member's scope. Each creator's
  * figures come through its own rate bucket; one failing creator shows its

@@ -5,7 +5,7 @@ import { z } from "zod";
 // unknown value is kept as a string instead of failing the whole response).
 
 /** A known set of values, plus any other string Fanvue may add later. */
-export const openEnum = <const T extends readonly [string, ...string[]]>(values: T) =>
+export const openEnum = <const T extends readonly [string, ...string[]]>(_values: T) =>
   z.string() as unknown as z.ZodType<T[number] | (string & {})>;
 
 export const nullable = <S extends z.ZodType>(s: S) => s.nullish().transform((v) => v ?? null);

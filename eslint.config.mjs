@@ -1,0 +1,45 @@
+// ESLint flat config: typescript-eslint's recommended rules, React's hook
+// rules, Next's own checks. Type-aware rules are left out on purpose: `tsc`
+// already runs in `npm test`, and linting stays a few seconds.
+import js from "@eslint/js";
+import globals from "globals";
+import nextPlugin from "@next/eslint-plugin-next";
+import reactHooks from "eslint-plugin-react-hooks";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  { ignores: [".next/**", "generated/**", "node_modules/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    plugins: { "react-hooks": reactHooks, "@next/next": nextPlugin },
+    rules: {
+      ...nextPlugin.configs.recommended.rules,
+      ...nextPlugin.configs["core-web-vitals"].rules,
+      "react-hooks/rules-of-hooks": "error",
+      "react-hooks/exhaustive-deps": "warn",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrorsIgnorePattern: "^_" }],
+      "@typescript-eslint/consistent-type-definitions": ["error", "type"],
+    },
+  },
+  {
+    // TypeScript itself reports undefined names (typescript-eslint's advice).
+    files: ["**/*.ts", "**/*.tsx"],
+    rules: { "no-undef": "off" },
+  },
+  {
+    // Plain ESM run by Node (dev/test scripts, env validation, benches).
+    files: ["**/*.mjs"],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+  {
+    // Tests and the sandbox's test kits read loosely typed JSON bodies.
+    files: ["**/*.test.ts", "sandbox/api/*-testkit.ts", "sandbox/api/*-testing.ts", "tests/**", "e2e/**"],
+    rules: { "@typescript-eslint/no-explicit-any": "off" },
+  },
+  {
+    // Module augmentation merges into the libraries' own interfaces.
+    files: ["**/*.d.ts", "tests/support/global-setup.ts"],
+    rules: { "@typescript-eslint/consistent-type-definitions": "off" },
+  },
+);
