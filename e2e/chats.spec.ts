@@ -51,6 +51,9 @@ test("inbox journey: filter unread, open a chat, fan panel, PPV with a vault ite
   await expect(page.getByTestId("messages")).toContainText("Hi Luna, are you there? (e2e)");
   await expect(page.getByTestId("fan-panel")).toBeVisible();
   // The panel names the fan as the chat does (even one Vuedeck has not seen in the creator's lists).
+  // Opened from "Unread", the chat leaves that list; its header keeps the fan's name.
+  await expect(page.locator(`[data-testid="chat-row"][data-fan="${fanUuid}"]`)).toHaveCount(0);
+  await expect(page.getByTestId("conversation-name")).not.toHaveText("Conversation");
   const chatName = (await page.getByTestId("conversation-name").textContent())!.trim();
   await expect(page.getByTestId("fan-panel-name")).toHaveText(chatName);
   await expect(page.locator(`[data-testid="chat-row"][data-fan="${fanUuid}"]`)).toHaveCount(0); // left the unread filter

@@ -41,9 +41,18 @@ function Inbox(p: InboxProps) {
   const textRef = useRef<HTMLTextAreaElement>(null);
   const [drawer, setDrawer] = useState(false);
   const chatCreator = state.team && state.chatCreator ? state.chatCreator : p.creatorId;
-  const row = useMemo(() => rows.find((r) => r.fanUuid === state.chat && (!state.team || r.creator?.id === chatCreator)) ?? null, [state.chat, state.team, chatCreator, rows]);
+  const listed = useMemo(() => rows.find((r) => r.fanUuid === state.chat && (!state.team || r.creator?.id === chatCreator)) ?? null, [state.chat, state.team, chatCreator, rows]);
+  // The open chat may leave the list (opened from "Unread", it is read now):
+  // its header and fan panel keep the fan's name from when it was listed.
+  const chatKey = `${chatCreator}:${state.chat ?? ""}`;
+  const [kept, setKept] = useState<{ key: string; row: ChatRow } | null>(null);
+  if (listed && (kept?.key !== chatKey || kept.row !== listed)) setKept({ key: chatKey, row: listed });
+  // Off the list it was read on opening (that is why it left "Unread").
+  const keptRow = kept?.key === chatKey ? kept.row : null;
+  const offList = useMemo(() => (keptRow ? { ...keptRow, unreadCount: 0 } : null), [keptRow]);
+  const row = listed ?? offList;
   const open = useCallback((r: ChatRow) => set({ chat: r.fanUuid, cc: state.team ? (r.creator?.id ?? null) : null }, "push"), [set, state.team]);
-  useMarkReadOnOpen(chatCreator, state.chat, row, p.can.send);
+  useMarkReadOnOpen(chatCreator, state.chat, listed, p.can.send);
   useInboxKeys({ rows, state, open, searchRef, textRef });
   const fanLabel = row ? chatName(row) : "this fan";
 
