@@ -1,6 +1,7 @@
 import { ArrowDownRight, ArrowUpRight } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import type { EarningsReport } from "@/lib/schemas/earnings";
+import { figureSize } from "@/components/ui/figure-size";
 import { cn } from "@/lib/utils/cn";
 import { formatCount, formatMoney } from "@/lib/utils/format";
 
@@ -18,7 +19,7 @@ function Kpi({ label, value, hint, delta, testId }: { label: string; value: stri
         {label}
       </p>
       {/* Sized to the tile, never cut off: a money figure must show every digit. */}
-      <p className="tabular mt-2 text-[length:clamp(0.875rem,10.5cqi,1.5rem)] font-semibold tracking-tight whitespace-nowrap" data-testid={testId}>
+      <p className="tabular mt-2 font-semibold tracking-tight whitespace-nowrap" style={figureSize(value)} data-testid={testId}>
         {value}
       </p>
       <div className="mt-1 flex flex-wrap items-center gap-x-2 text-xs text-muted">

@@ -7,6 +7,7 @@ import { ErrorState } from "@/components/ui/error-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useCampaignResults } from "@/lib/queries/mass-messages";
 import type { CampaignResults as Results, GroupResult } from "@/lib/schemas/mass-messages";
+import { figureSize } from "@/components/ui/figure-size";
 import { formatCount, formatMoney } from "@/lib/utils/format";
 import { percent, when } from "./format";
 
@@ -14,7 +15,7 @@ function Tile({ label, value, testId }: { label: string; value: string; testId: 
   return (
     <div className="@container min-w-0 rounded-xl border border-line p-3">
       <p className="text-xs font-medium tracking-wide text-muted uppercase">{label}</p>
-      <p className="mt-1 text-[length:clamp(0.875rem,10.5cqi,1.25rem)] font-semibold whitespace-nowrap tabular" data-testid={testId}>
+      <p className="mt-1 font-semibold whitespace-nowrap tabular" style={figureSize(value, 1.25)} data-testid={testId}>
         {value}
       </p>
     </div>
