@@ -59,6 +59,21 @@ test("earnings: backfill, change range and time zone, toggle net, export the CSV
   await page.getByLabel("To", { exact: true }).fill("2026-06-01");
   await expect(page.getByTestId("earnings-input-error")).toContainText("to must be on or after from");
   await expect(page.getByTestId("kpi-net")).not.toHaveText("");
+
+  // The overview's money line: today and 30 days in the remembered zone, equal to the ground truth.
+  const base = new URL(page.url()).pathname.replace(/\/earnings$/, "");
+  const rangeOf = async (range: string) => (await (await page.request.get(`${base.replace("/c/", "/api/creators/")}/earnings?range=${range}&tz=Asia/Kolkata`)).json()).range as { startUtc: string; endUtc: string };
+  const gross = async (range: string) => {
+    const r = await rangeOf(range);
+    return (await sandboxAdmin<{ gross: number }>(`/truth/earnings?creator=luna&start=${r.startUtc}&end=${r.endUtc}`)).gross;
+  };
+  const money = (c: number) => new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(c / 100);
+  await page.goto(base);
+  const strip = page.getByTestId("overview-earnings");
+  await expect(strip).toContainText("in Asia/Kolkata");
+  await expect(strip.getByTestId("overview-30d")).toHaveText(money(await gross("30d")));
+  await expect(strip.getByTestId("overview-today")).toHaveText(money(await gross("today")));
+  await screenshots(page, "overview-earnings");
 });
 
 test("agency: all creators' earnings with a row per creator and totals", async ({ page }) => {

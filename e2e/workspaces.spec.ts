@@ -66,6 +66,8 @@ test("an agency admin sees its creators, switches between them, and a chatter it
   await expect(chatterMenu.getByTestId("switch-to-nova")).toHaveCount(0);
   await chatter.keyboard.press("Escape");
   await expect(chatter.getByRole("link", { name: "Earnings" })).toHaveCount(0);
+  await expect(chatter.getByTestId("overview-display-name")).toBeVisible();
+  await expect(chatter.getByTestId("overview-earnings")).toHaveCount(0);
   await expect(chatter.getByRole("link", { name: "Team" })).toHaveCount(0);
   await chatter.getByRole("link", { name: "All creators" }).first().click();
   await expect(chatter.getByTestId("creator-row-mia")).toBeVisible();

@@ -6,8 +6,10 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { StaleNotice } from "@/components/ui/stale-notice";
 import { Stat } from "@/components/ui/stat";
 import { useCreatorOverview } from "@/lib/queries/creators";
+import { EarningsStrip } from "./earnings-strip";
 
-export function CreatorOverview({ creatorId }: { creatorId: string }) {
+/** `showEarnings`: the role may see money (chatters and others without earnings:read do not). */
+export function CreatorOverview({ creatorId, showEarnings }: { creatorId: string; showEarnings: boolean }) {
   const { data: snap, error, isPending, refetch } = useCreatorOverview(creatorId);
   if (isPending) return <OverviewSkeleton />;
   if (!snap) return <ErrorState error={error} onRetry={() => void refetch()} what="this creator's overview" />;
@@ -35,6 +37,7 @@ export function CreatorOverview({ creatorId }: { creatorId: string }) {
         <Stat label="Posts" value={o.posts} hint={o.posts === null ? "Not offered for agency-managed creators" : undefined} />
         <Stat label="Likes" value={o.likes} />
       </div>
+      {showEarnings ? <EarningsStrip creatorId={creatorId} /> : null}
     </div>
   );
 }

@@ -1,0 +1,77 @@
+"use client";
+
+import { ArrowRight } from "lucide-react";
+import Link from "next/link";
+import { useMemo } from "react";
+import { Area, AreaChart, ResponsiveContainer, Tooltip } from "recharts";
+import { ErrorState } from "@/components/ui/error-state";
+import { figureSize } from "@/components/ui/figure-size";
+import { Skeleton } from "@/components/ui/skeleton";
+import { useEarnings } from "@/lib/queries/earnings";
+import type { EarningsReport } from "@/lib/schemas/earnings";
+import { formatMoney } from "@/lib/utils/format";
+
+// The overview's money line: today, the last 7 and 30 days (gross, from the
+// synced ledger, in the viewer's zone, the same zone the Earnings page
+// remembers) and a 30-day sparkline, linking to the full report.
+
+const TZ_KEY = "vuedeck.earnings.tz";
+
+const sum = (s: EarningsReport["series"], n: number, k: "gross" | "net") => s.slice(-n).reduce((t, b) => t + b[k], 0);
+
+/** `widest`: the longest of the row's figures, so the three share one size. */
+function Figure({ label, cents, net, widest, testId }: { label: string; cents: number; net: number; widest: string; testId: string }) {
+  const text = formatMoney(cents);
+  return (
+    <div className="@container min-w-0">
+      <p className="text-xs font-medium tracking-wide text-muted uppercase">{label}</p>
+      <p className="tabular mt-1 font-semibold tracking-tight whitespace-nowrap" style={figureSize(widest)} data-testid={testId}>
+        {text}
+      </p>
+      <p className="tabular text-xs text-muted">net {formatMoney(net)}</p>
+    </div>
+  );
+}
+
+export function EarningsStrip({ creatorId }: { creatorId: string }) {
+  const params = useMemo(() => {
+    const tz = (typeof window !== "undefined" && localStorage.getItem(TZ_KEY)) || Intl.DateTimeFormat().resolvedOptions().timeZone;
+    return new URLSearchParams({ range: "30d", tz, granularity: "day" });
+  }, []);
+  const q = useEarnings({ kind: "creator", id: creatorId }, params);
+  const r = q.data;
+  if (q.isPending) return <Skeleton className="h-36 rounded-xl" />;
+  if (!r) return <ErrorState error={q.error} onRetry={() => void q.refetch()} what="earnings" />;
+  const s = r.series;
+  const synced = r.sync.lastSyncedAt !== null;
+  const widest = formatMoney(Math.max(r.totals.gross, sum(s, 7, "gross"), sum(s, 1, "gross")));
+  return (
+    <section className="rounded-xl border border-line bg-surface p-4 shadow-sm" aria-label="Earnings" data-testid="overview-earnings">
+      <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
+        <h2 className="text-sm font-semibold">Earnings, gross USD in {r.range.tz}</h2>
+        <Link href={`/c/${creatorId}/earnings`} className="inline-flex items-center gap-1 text-sm text-brand-700 hover:underline">
+          Full report <ArrowRight className="size-3.5" aria-hidden="true" />
+        </Link>
+      </div>
+      {!synced ? (
+        <p className="text-sm text-muted" data-testid="overview-earnings-pending">
+          The first import of this creator&apos;s earnings is running; figures appear when it is done.
+        </p>
+      ) : (
+        <div className="grid grid-cols-3 items-end gap-3 sm:grid-cols-[1fr_1fr_1fr_2fr]">
+          <Figure label="Today" cents={sum(s, 1, "gross")} net={sum(s, 1, "net")} widest={widest} testId="overview-today" />
+          <Figure label="7 days" cents={sum(s, 7, "gross")} net={sum(s, 7, "net")} widest={widest} testId="overview-7d" />
+          <Figure label="30 days" cents={r.totals.gross} net={r.totals.net} widest={widest} testId="overview-30d" />
+          <div className="col-span-3 h-16 sm:col-span-1" aria-hidden="true">
+            <ResponsiveContainer width="100%" height="100%">
+              <AreaChart data={s} margin={{ top: 4, right: 0, bottom: 0, left: 0 }}>
+                <Tooltip formatter={(v) => formatMoney(Number(v))} labelFormatter={(_l, p) => String(p?.[0]?.payload?.bucket ?? "")} />
+                <Area type="monotone" dataKey="gross" stroke="#059669" fill="#05966922" strokeWidth={1.5} isAnimationActive={false} />
+              </AreaChart>
+            </ResponsiveContainer>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}
