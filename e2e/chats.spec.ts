@@ -2,8 +2,11 @@ import { createHmac } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { signInWhenFanvueAllows } from "./chats-fixtures";
 import { workspaceOf } from "./fixtures/db";
-import { clearFaults, sandboxAdmin } from "./fixtures/sandbox";
+import { budgetLeft, clearFaults, sandboxAdmin } from "./fixtures/sandbox";
 import { screenshots } from "./screenshot";
+
+// Each test starts with Luna's Fanvue budget to spare, whatever earlier tests spent.
+test.beforeEach(() => budgetLeft("luna"));
 
 // The inbox: filters, a conversation with the fan panel, a PPV send with a
 // vault item, keyboard use, idempotent sends over HTTP, live updates from
@@ -172,6 +175,7 @@ test("live: a purchase shows as a toast on any dashboard page, not only in the i
 });
 
 test("agency team inbox: chats of every creator, tagged; a reply records who sent it", async ({ page }) => {
+  await budgetLeft("atlas");
   await signInWhenFanvueAllows(page, "atlas");
   const agency = await workspaceOf("atlas");
   await page.goto(`/c/${agency.creators.mia}/chats`);

@@ -1,8 +1,11 @@
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
 import { signInAs } from "./fixtures/auth";
-import { sandboxAdmin } from "./fixtures/sandbox";
+import { budgetLeft, sandboxAdmin } from "./fixtures/sandbox";
 import { screenshots } from "./screenshot";
+
+// Each test starts with Luna's Fanvue budget to spare, whatever earlier tests spent.
+test.beforeEach(() => budgetLeft("luna"));
 
 const usd = (text: string) => Math.round(Number(text.replace(/[^0-9.-]/g, "")) * 100);
 

@@ -1,7 +1,10 @@
 import { expect, test, type Page } from "@playwright/test";
 import { signInAs } from "./fixtures/auth";
-import { addFault, clearFaults, sandboxAdmin } from "./fixtures/sandbox";
+import { budgetLeft, addFault, clearFaults, sandboxAdmin } from "./fixtures/sandbox";
 import { screenshots } from "./screenshot";
+
+// Each test starts with Luna's Fanvue budget to spare, whatever earlier tests spent.
+test.beforeEach(() => budgetLeft("luna"));
 
 const usd = (cents: number) => new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(cents / 100);
 const fanParam = (page: Page) => new URL(page.url()).searchParams.get("fan");

@@ -1,7 +1,10 @@
 import { expect, test, type Page } from "@playwright/test";
 import { signInWhenFanvueAllows } from "./chats-fixtures";
-import { clearFaults } from "./fixtures/sandbox";
+import { budgetLeft, clearFaults } from "./fixtures/sandbox";
 import { screenshots } from "./screenshot";
+
+// Each test starts with Luna's Fanvue budget to spare, whatever earlier tests spent.
+test.beforeEach(() => budgetLeft("luna"));
 
 // Mass messages: a custom list, a campaign to "Subscribers" leaving that
 // list out with a 10 % hold-out, the estimate before sending, the campaign

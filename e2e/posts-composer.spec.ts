@@ -2,7 +2,10 @@ import { expect, test } from "@playwright/test";
 import { addDays, localDate } from "../lib/utils/date-range";
 import { fromLocalInputs } from "../lib/utils/post-time";
 import { attachFromVault, openComposer, order, postCalls, postsWithText, sandboxPost, shot, TZ } from "./fixtures/posts";
-import { addFault, clearFaults, sandboxAdmin } from "./fixtures/sandbox";
+import { budgetLeft, addFault, clearFaults, sandboxAdmin } from "./fixtures/sandbox";
+
+// Each test starts with Luna's Fanvue budget to spare, whatever earlier tests spent.
+test.beforeEach(() => budgetLeft("luna"));
 
 // The composer's safety nets: drafts that survive a reload, one post per
 // publish whatever the clicks and lost answers, inline and Fanvue errors, and

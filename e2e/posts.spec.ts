@@ -4,8 +4,11 @@ import { fromLocalInputs } from "../lib/utils/post-time";
 import { signInAs } from "./fixtures/auth";
 import { workspaceOf } from "./fixtures/db";
 import { attachFromVault, openComposer, order, sandboxPost, shot, TZ } from "./fixtures/posts";
-import { clearFaults, sandboxAdmin } from "./fixtures/sandbox";
+import { budgetLeft, clearFaults, sandboxAdmin } from "./fixtures/sandbox";
 import { screenshots } from "./screenshot";
+
+// Each test starts with Luna's Fanvue budget to spare, whatever earlier tests spent.
+test.beforeEach(() => budgetLeft("luna"));
 
 // The posts journeys a creator in Berlin (and an agency) goes through, checked
 // against what the sandbox (our Fanvue) really holds. More in posts-composer.spec.ts.

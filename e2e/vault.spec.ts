@@ -1,8 +1,11 @@
 import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { signInAs } from "./fixtures/auth";
-import { addFault, clearFaults, sandboxAdmin } from "./fixtures/sandbox";
+import { budgetLeft, addFault, clearFaults, sandboxAdmin } from "./fixtures/sandbox";
 import { screenshots } from "./screenshot";
+
+// Each test starts with Luna's Fanvue budget to spare, whatever earlier tests spent.
+test.beforeEach(() => budgetLeft("luna"));
 
 test.afterEach(() => clearFaults());
 

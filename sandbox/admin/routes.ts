@@ -115,6 +115,19 @@ export function registerAdmin(router: Router, sb: Sandbox) {
     send(ctx, 200, { expired: sb.tokens.expireAccessFor(userUuid) });
   });
 
+  // Rate buckets an account is part of (as the caller, or as the creator on
+  // /creators/{c} routes), as of now: lets tests wait for a fresh window
+  // instead of depending on what earlier tests spent.
+  router.get("/__sandbox/rate", (ctx) => {
+    const acc = sb.world.byHandle.get(ctx.query.get("handle") ?? "");
+    if (!acc) throw notFound("unknown handle");
+    const now = sb.clock.now();
+    const buckets = [...sb.buckets.entries()]
+      .filter(([key, b]) => key.split(":").includes(acc.uuid) && b.resetAt > now)
+      .map(([key, b]) => ({ key, limit: b.limit, remaining: b.remaining, resetInMs: b.resetAt - now }));
+    send(ctx, 200, { limit: sb.config.rateLimit.limit, buckets });
+  });
+
   // Live tokens of an account: lets tests prove no token leaks into our
   // database dump, pages or bundles.
   router.get("/__sandbox/oauth/tokens", (ctx) => {
