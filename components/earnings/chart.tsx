@@ -125,7 +125,7 @@ export function EarningsChart({ report, basis, markers }: Props) {
           ) : null}
         </span>
       </figcaption>
-      <div className="h-64 sm:h-80">
+      <div className="h-64 min-w-0 overflow-hidden sm:h-80">
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={data} margin={{ top: marked.length ? (crowded ? 10 : 18) : 4, right: 4, bottom: 0, left: 0 }} accessibilityLayer>
             <CartesianGrid vertical={false} stroke="#e5e7eb" />

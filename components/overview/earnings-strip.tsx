@@ -58,11 +58,12 @@ export function EarningsStrip({ creatorId }: { creatorId: string }) {
           The first import of this creator&apos;s earnings is running; figures appear when it is done.
         </p>
       ) : (
-        <div className="grid grid-cols-3 items-end gap-3 sm:grid-cols-[1fr_1fr_1fr_2fr]">
+        <div className="grid grid-cols-3 items-end gap-3 sm:grid-cols-[repeat(3,minmax(0,1fr))_minmax(0,2fr)]">
           <Figure label="Today" cents={sum(s, 1, "gross")} net={sum(s, 1, "net")} widest={widest} testId="overview-today" />
           <Figure label="7 days" cents={sum(s, 7, "gross")} net={sum(s, 7, "net")} widest={widest} testId="overview-7d" />
           <Figure label="30 days" cents={r.totals.gross} net={r.totals.net} widest={widest} testId="overview-30d" />
-          <div className="col-span-3 h-16 sm:col-span-1" aria-hidden="true">
+          {/* min-w-0 + overflow-hidden: a chart drawn at a wider size never pushes the page sideways while it re-measures. */}
+          <div className="col-span-3 h-16 min-w-0 overflow-hidden sm:col-span-1" aria-hidden="true">
             <ResponsiveContainer width="100%" height="100%">
               <AreaChart data={s} margin={{ top: 4, right: 0, bottom: 0, left: 0 }}>
                 <Tooltip formatter={(v) => formatMoney(Number(v))} labelFormatter={(_l, p) => String(p?.[0]?.payload?.bucket ?? "")} />
