@@ -3,7 +3,7 @@
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef } from "react";
 
-const TZ_KEY = "vuedeck.earnings.tz";
+export const TZ_KEY = "vuedeck.earnings.tz";
 
 export type EarningsParams = {
   range: string;

@@ -4,6 +4,7 @@ import { ArrowRight } from "lucide-react";
 import Link from "next/link";
 import { useMemo } from "react";
 import { Area, AreaChart, ResponsiveContainer, Tooltip } from "recharts";
+import { TZ_KEY } from "@/components/earnings/use-earnings-params";
 import { ErrorState } from "@/components/ui/error-state";
 import { figureSize } from "@/components/ui/figure-size";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -14,8 +15,6 @@ import { formatMoney } from "@/lib/utils/format";
 // The overview's money line: today, the last 7 and 30 days (gross, from the
 // synced ledger, in the viewer's zone, the same zone the Earnings page
 // remembers) and a 30-day sparkline, linking to the full report.
-
-const TZ_KEY = "vuedeck.earnings.tz";
 
 const sum = (s: EarningsReport["series"], n: number, k: "gross" | "net") => s.slice(-n).reduce((t, b) => t + b[k], 0);
 
