@@ -23,10 +23,10 @@ type Props = {
   onClose?: () => void;
   /** Who the fan is, when the caller already knows (e.g. a chat row) and
    * Vuedeck has not seen them in the creator's lists (expired subscribers). */
-  known?: Known | null;
+  known?: KnownFan | null;
 };
 
-type Known = { handle: string; displayName: string | null; avatarUrl: string | null; isTopSpender?: boolean };
+export type KnownFan = { handle: string; displayName: string | null; avatarUrl: string | null; isTopSpender?: boolean };
 
 /** Everything about one fan of one creator: status, spend by source, largest
  * payment, last purchase, renewal (with the data's age), notes and tags.
@@ -68,7 +68,7 @@ function Close({ onClose }: { onClose?: () => void }) {
   );
 }
 
-function Loaded({ creatorId, fanUuid, data, canWrite, onClose, known }: { creatorId: string; fanUuid: string; data: Panel; canWrite: boolean; onClose?: () => void; known?: Known | null }) {
+function Loaded({ creatorId, fanUuid, data, canWrite, onClose, known }: { creatorId: string; fanUuid: string; data: Panel; canWrite: boolean; onClose?: () => void; known?: KnownFan | null }) {
   const f = data.fan ?? (known ? { uuid: fanUuid, handle: known.handle, displayName: known.displayName, avatarUrl: known.avatarUrl, isTopSpender: known.isTopSpender ?? false } : null);
   const status = data.insight.data?.status;
   const name = f ? fanName(f) : `Fan ${fanUuid.slice(0, 8)}`;

@@ -1,13 +1,11 @@
 "use client";
 
 import { Dialog } from "radix-ui";
-import { FanPanel } from "./fan-panel";
+import { FanPanel, type KnownFan } from "./fan-panel";
 
 /** The fan panel as a side sheet (full screen on phones). Escape or the
  * close button dismisses it; focus goes back to the row (the table does it). */
-type Known = { handle: string; displayName: string | null; avatarUrl: string | null; isTopSpender?: boolean };
-
-export function PanelDrawer({ creatorId, fanUuid, canWrite, onClose, known }: { creatorId: string; fanUuid: string | null; canWrite: boolean; onClose: () => void; known?: Known | null }) {
+export function PanelDrawer({ creatorId, fanUuid, canWrite, onClose, known }: { creatorId: string; fanUuid: string | null; canWrite: boolean; onClose: () => void; known?: KnownFan | null }) {
   return (
     <Dialog.Root open={fanUuid !== null} onOpenChange={(open) => !open && onClose()}>
       <Dialog.Portal>

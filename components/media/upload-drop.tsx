@@ -3,7 +3,7 @@
 import { Upload } from "lucide-react";
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { ACCEPT_ATTR } from "@/lib/schemas/media";
+import { FilePickerInput } from "./file-picker-input";
 import { addUploads } from "./upload-store";
 
 type Props = { creatorId: string; onRefused: (reasons: string[]) => void };
@@ -13,21 +13,7 @@ export function UploadButton({ creatorId, onRefused }: Props) {
   const input = useRef<HTMLInputElement>(null);
   return (
     <>
-      <input
-        ref={input}
-        type="file"
-        multiple
-        accept={ACCEPT_ATTR}
-        className="sr-only"
-        tabIndex={-1}
-        aria-hidden="true"
-        data-testid="upload-input"
-        onChange={(e) => {
-          const refused = addUploads(creatorId, [...(e.target.files ?? [])]);
-          if (refused.length) onRefused(refused);
-          e.target.value = "";
-        }}
-      />
+      <FilePickerInput inputRef={input} testId="upload-input" onFiles={(files) => addUploads(creatorId, files)} onRefused={onRefused} />
       <Button onClick={() => input.current?.click()}>
         <Upload className="size-4" aria-hidden="true" /> Upload
       </Button>

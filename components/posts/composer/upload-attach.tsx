@@ -4,7 +4,7 @@ import { Loader2, RotateCw, Upload, X } from "lucide-react";
 import { useEffect, useRef, useState } from "react";
 import { cancelUpload, addUploads, retryUpload, useUploads, type UploadEntry } from "@/components/media/upload-store";
 import { Button } from "@/components/ui/button";
-import { ACCEPT_ATTR } from "@/lib/schemas/media";
+import { FilePickerInput } from "@/components/media/file-picker-input";
 
 // Upload on the spot: files go to the creator's vault through the vault's
 // upload engine and are attached to the post as soon as Fanvue knows them
@@ -61,21 +61,7 @@ export function UploadAttach({ creatorId, onAttach, onRefused }: { creatorId: st
   const pending = mine.filter((e) => !e.mediaUuid);
   return (
     <>
-      <input
-        ref={input}
-        type="file"
-        multiple
-        accept={ACCEPT_ATTR}
-        className="sr-only"
-        tabIndex={-1}
-        aria-hidden="true"
-        data-testid="composer-upload-input"
-        onChange={(e) => {
-          const refused = start([...(e.target.files ?? [])]);
-          if (refused.length) onRefused(refused);
-          e.target.value = "";
-        }}
-      />
+      <FilePickerInput inputRef={input} testId="composer-upload-input" onFiles={start} onRefused={onRefused} />
       <Button variant="secondary" onClick={() => input.current?.click()}>
         <Upload className="size-4" aria-hidden="true" /> Upload
       </Button>
