@@ -26,11 +26,18 @@ export function applyNewMessage(qc: QueryClient, e: LiveEvent) {
     isRead: false,
     sentBy: null,
   };
-  qc.setQueryData<InfiniteData<ConversationPage>>(chatKeys.conversation(e.creatorId, e.fanUuid), (d) => {
-    const first = d?.pages[0];
-    if (!d || !first || d.pages.some((p) => p.items.some((x) => x.uuid === m.uuid))) return d;
-    return { ...d, pages: [{ ...first, items: [view, ...first.items] }, ...d.pages.slice(1)] };
-  });
+  const key = chatKeys.conversation(e.creatorId, e.fanUuid);
+  const add = () =>
+    qc.setQueryData<InfiniteData<ConversationPage>>(key, (d) => {
+      const first = d?.pages[0];
+      if (!d || !first || d.pages.some((p) => p.items.some((x) => x.uuid === m.uuid))) return d;
+      return { ...d, pages: [{ ...first, items: [view, ...first.items] }, ...d.pages.slice(1)] };
+    });
+  // A read already on its way started before this message existed: its
+  // answer would overwrite the message. Cancel it first (the conversation is
+  // marked stale by the caller and read again later).
+  if (qc.isFetching({ queryKey: key }) > 0) void qc.cancelQueries({ queryKey: key }).then(add);
+  else add();
   patchInboxRow(qc, e.creatorId, e.fanUuid, (r) => ({
     ...r,
     lastMessageAt: view.sentAt,
