@@ -10,6 +10,9 @@ const alias = {
 export default defineConfig({
   resolve: { alias },
   test: {
+    // The sandbox answers 400 to anything Fanvue's reference does not
+    // document, and 500 to its own off-reference answers (sandbox/contract.ts).
+    env: { SANDBOX_STRICT: "1" },
     projects: [
       {
         resolve: { alias },

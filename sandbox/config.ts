@@ -29,6 +29,9 @@ export type SandboxConfig = {
   admin: boolean;
   /** Reject requests without a known X-Fanvue-API-Version (contract default). */
   strictVersion: boolean;
+  /** Answer 400 to undocumented parameters and fields, and 500 instead of a
+   * response that breaks the reference (default: ignore them, as Fanvue). */
+  strict: boolean;
   /** Lifetime of signed media URLs. */
   mediaUrlTtlSec: number;
   webhook: { url: string; secret: string } | null;
@@ -63,6 +66,8 @@ export function defaultConfig(overrides: Partial<SandboxConfig> = {}): SandboxCo
     rateLimit: { limit: 200, windowSec: 60 },
     admin: true,
     strictVersion: true,
+    // Tests and CI set SANDBOX_STRICT=1 (scripts/test.mjs, vitest.config.ts).
+    strict: process.env.SANDBOX_STRICT === "1",
     mediaUrlTtlSec: 600,
     webhook: null,
     log: false,
@@ -117,6 +122,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): SandboxConfig {
     },
     admin: env.SANDBOX_ADMIN !== "0",
     strictVersion: env.SANDBOX_LENIENT_VERSION !== "1",
+    strict: env.SANDBOX_STRICT === "1",
     mediaUrlTtlSec: int("SANDBOX_MEDIA_URL_TTL", env.SANDBOX_MEDIA_URL_TTL, 1) ?? base.mediaUrlTtlSec,
     webhook: webhookUrl ? { url: webhookUrl, secret: env.SANDBOX_WEBHOOK_SECRET || "whsec_sandbox" } : null,
     log: env.SANDBOX_LOG === "1",

@@ -19,6 +19,10 @@ export type Ctx = {
   bucket?: string;
   /** Extra response headers (rate limit) merged into every reply. */
   headers: Record<string, string>;
+  /** Undocumented parameters/fields this request carried (sandbox/contract.ts). */
+  undocumented?: string[];
+  /** Checks a reply against the reference before it is sent; may throw. */
+  checkResponse?: (status: number, body: unknown) => void;
 };
 
 export type TokenAuth = {
@@ -51,6 +55,12 @@ export const conflict = (message: string) => new HttpError(409, { message });
 
 export function send(ctx: Ctx, status: number, body?: unknown, headers: Record<string, string> = {}) {
   if (ctx.res.headersSent) return;
+  const check = ctx.checkResponse;
+  if (check) {
+    // Once: an error reply of the check itself is not checked again.
+    ctx.checkResponse = undefined;
+    check(status, body);
+  }
   const all = { ...ctx.headers, ...headers };
   if (body === undefined || status === 204) {
     ctx.res.writeHead(status, all);

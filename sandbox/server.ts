@@ -200,6 +200,7 @@ function record(sb: Sandbox, ctx: Ctx, route: string | null, ms: number) {
     bucket: ctx.bucket ?? null,
     userUuid: ctx.auth?.userUuid ?? null,
     ms: Math.round(ms * 10) / 10,
+    ...(ctx.undocumented?.length ? { undocumented: ctx.undocumented } : {}),
   });
   if (sb.calls.length > MAX_CALLS) sb.calls.splice(0, sb.calls.length - MAX_CALLS);
   if (sb.config.log) console.log(`[sandbox] ${ctx.method} ${ctx.path} → ${ctx.res.statusCode} ${ms.toFixed(1)}ms`);

@@ -2,6 +2,7 @@
 // log, fault switches and rate-limit buckets. Passed to every route module.
 import { generateKeyPairSync, type KeyObject } from "node:crypto";
 import type { SandboxConfig } from "./config";
+import type { ContractFinding } from "./contract";
 import { TokenStore } from "./oauth/tokens";
 import type { World } from "./world/types";
 
@@ -16,6 +17,8 @@ export type CallRecord = {
   bucket: string | null;
   userUuid: string | null;
   ms: number;
+  /** Undocumented parameters/fields the request carried (none: absent). */
+  undocumented?: string[];
 };
 
 export type Fault = {
@@ -53,6 +56,8 @@ export type Sandbox = {
   tokens: TokenStore;
   calls: CallRecord[];
   callSeq: number;
+  /** Requests and responses that broke Fanvue's reference (sandbox/contract.ts). */
+  contractFindings: ContractFinding[];
   faults: Fault[];
   buckets: Map<string, Bucket>;
   signingKey: { privateKey: KeyObject; publicKey: KeyObject; kid: string };
@@ -69,6 +74,7 @@ export function createState(config: SandboxConfig, world: World, publicUrl: stri
     tokens: new TokenStore(clock.now),
     calls: [],
     callSeq: 0,
+    contractFindings: [],
     faults: [],
     buckets: new Map(),
     signingKey: { privateKey, publicKey, kid: "sandbox-1" },

@@ -48,7 +48,7 @@ try {
     sandboxPort: await freePort(),
     env,
     fastPostgres: true,
-    sandboxEnv: { SANDBOX_LOG: "0" },
+    sandboxEnv: { SANDBOX_LOG: "0", SANDBOX_STRICT: "1" },
     onAppLine: (l) => logStream.write(l + "\n"),
     onSandboxLine: (l) => logStream.write("[sandbox] " + l + "\n"),
   });
@@ -79,9 +79,33 @@ const pw = spawn(process.execPath, [path.join(ROOT, "node_modules/@playwright/te
 const forward = (sig) => pw.kill(sig);
 process.on("SIGINT", forward);
 process.on("SIGTERM", forward);
-const code = await new Promise((resolve) => pw.on("exit", (c, s) => resolve(c ?? (s ? 1 : 0))));
+let code = await new Promise((resolve) => pw.on("exit", (c, s) => resolve(c ?? (s ? 1 : 0))));
+if (!(await checkContract(stack.sandboxUrl))) code = code || 1;
 await stack.stop();
 logStream.end();
 fs.rmSync(dataDir, { recursive: true, force: true });
 if (code !== 0) console.error(`e2e: failed (app log: ${path.relative(ROOT, appLog)})`);
 process.exit(code);
+
+/** Nothing the app sent during the run may carry a parameter or field that
+ * Fanvue's reference does not document, and no answer the run relied on may
+ * break it: the sandbox's findings (sandbox/contract.ts) must be empty. */
+async function checkContract(sandboxUrl) {
+  try {
+    const [contract, calls] = await Promise.all(
+      ["/__sandbox/contract", "/__sandbox/calls?summary=1"].map((p) => fetch(sandboxUrl + p).then((r) => r.json())),
+    );
+    const requests = contract.findings.filter((f) => f.kind === "request").length;
+    const responses = contract.total - requests;
+    console.log(`e2e: ${calls.total} Fanvue calls; ${requests} carried an undocumented parameter or field, ${responses} answers broke the reference`);
+    if (contract.total === 0) return true;
+    for (const [route, r] of Object.entries(contract.byRoute)) {
+      console.error(`  ${route}: ${r.requests} requests${r.undocumented.length ? ` (${r.undocumented.join(", ")})` : ""}, ${r.responses} answers`);
+    }
+    for (const f of contract.findings.filter((x) => x.kind === "response").slice(0, 5)) console.error(`  answer of ${f.route}: ${f.problems.slice(0, 3).join("; ")}`);
+    return false;
+  } catch (err) {
+    console.error(`e2e: could not read the sandbox's contract findings: ${err.message}`);
+    return false;
+  }
+}

@@ -7,6 +7,8 @@ import path from "node:path";
 import { ROOT } from "./lib/stack.mjs";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
+// Every step runs the sandbox in strict mode (see sandbox/contract.ts).
+process.env.SANDBOX_STRICT = "1";
 const bin = (p) => path.join(ROOT, "node_modules", p);
 const steps = [
   ["lint (eslint)", [bin("eslint/bin/eslint.js"), "."]],

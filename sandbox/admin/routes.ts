@@ -78,6 +78,23 @@ export function registerAdmin(router: Router, sb: Sandbox) {
     send(ctx, 204);
   });
 
+  // What broke Fanvue's reference so far (sandbox/contract.ts), by route.
+  router.get("/__sandbox/contract", (ctx) => {
+    const byRoute: Record<string, { requests: number; responses: number; undocumented: string[] }> = {};
+    for (const f of sb.contractFindings) {
+      const r = (byRoute[f.route] ??= { requests: 0, responses: 0, undocumented: [] });
+      if (f.kind === "request") r.requests++;
+      else r.responses++;
+      for (const u of f.undocumented) if (!r.undocumented.includes(u)) r.undocumented.push(u);
+    }
+    send(ctx, 200, { strict: sb.config.strict, total: sb.contractFindings.length, byRoute, findings: sb.contractFindings });
+  });
+
+  router.delete("/__sandbox/contract", (ctx) => {
+    sb.contractFindings.length = 0;
+    send(ctx, 204);
+  });
+
   router.get("/__sandbox/faults", (ctx) => send(ctx, 200, sb.faults.map(({ pattern: _p, ...f }) => f)));
   router.post("/__sandbox/faults", (ctx) => {
     const fault = parseFault(jsonBody(ctx));

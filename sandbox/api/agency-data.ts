@@ -54,7 +54,7 @@ export function chatView(sb: Sandbox, c: CreatorWorld, chat: Chat) {
 export function registerAgencyData(api: Api, sb: Sandbox) {
   const creatorsOf = (uuids: string[]) => uuids.map((u) => sb.world.creators.get(u)).filter((c): c is CreatorWorld => Boolean(c));
 
-  api.route("GET", "/agencies/chats", { scopes: ["read:agency", "read:chat"], subject: "account" }, (ctx) => {
+  api.route("GET", "/agencies/chats", { subject: "account" }, (ctx) => {
     const m = requireAgencyAdmin(sb, ctx);
     const p = pageParams(ctx);
     const rows: { c: CreatorWorld; k: number; chat: Chat }[] = [];
@@ -66,7 +66,7 @@ export function registerAgencyData(api: Api, sb: Sandbox) {
     send(ctx, 200, paged(rows, p, (r) => chatView(sb, r.c, r.chat)));
   });
 
-  api.route("GET", "/agencies/subscribers", { scopes: ["read:agency", "read:creator"], subject: "account" }, (ctx) => {
+  api.route("GET", "/agencies/subscribers", { subject: "account" }, (ctx) => {
     const m = requireAgencyAdmin(sb, ctx);
     const p = pageParams(ctx);
     const rows: { c: CreatorWorld; k: number; i: number }[] = [];
@@ -84,7 +84,7 @@ export function registerAgencyData(api: Api, sb: Sandbox) {
     }));
   });
 
-  api.route("GET", "/agencies/subscribers-history", { scopes: ["read:agency", "read:creator"], subject: "account" }, (ctx) => {
+  api.route("GET", "/agencies/subscribers-history", { subject: "account" }, (ctx) => {
     const m = requireAgencyAdmin(sb, ctx);
     const { start, end } = rangeParams(ctx, true) as { start: number; end: number };
     if (end - start > 365 * DAY) throw validation("the range between startDate and endDate must be at most 365 days");
@@ -112,7 +112,7 @@ export function registerAgencyData(api: Api, sb: Sandbox) {
     }));
   });
 
-  api.route("GET", "/agencies/earnings", { scopes: ["read:agency", "read:creator"], subject: "account" }, (ctx) => {
+  api.route("GET", "/agencies/earnings", { subject: "account" }, (ctx) => {
     const m = requireAgencyAdmin(sb, ctx);
     const { start, end } = rangeParams(ctx, true) as { start: number; end: number };
     const p = pageParams(ctx);

@@ -16,7 +16,7 @@ type Tally = { messages: number; ppvsSent: number; ppvsUnlocked: number; revenue
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
 export function registerLeaderboard(api: Api, sb: Sandbox) {
-  api.route("GET", "/agencies/insights/chatter-leaderboard", { scopes: ["read:agency"], subject: "account" }, (ctx) => {
+  api.route("GET", "/agencies/insights/chatter-leaderboard", { subject: "account" }, (ctx) => {
     const m = requireAgencyAdmin(sb, ctx);
     const q = rangeParams(ctx);
     const end = q.end ?? sb.clock.now();

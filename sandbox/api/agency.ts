@@ -44,7 +44,7 @@ const inviteCounters = new WeakMap<Sandbox, number>();
 export function registerAgency(api: Api, sb: Sandbox, _open: Router) {
   // A creator (or fan) token manages nobody: an empty list rather than 403,
   // so a client can call this to tell agency mode from creator mode.
-  api.route("GET", "/creators", { scopes: ["read:creator"], subject: "account" }, (ctx) => {
+  api.route("GET", "/creators", { subject: "account" }, (ctx) => {
     const p = pageParams(ctx);
     const m = membershipOf(sb, ctx.account.uuid);
     const uuids = m ? accessibleCreators(m) : [];
@@ -54,12 +54,12 @@ export function registerAgency(api: Api, sb: Sandbox, _open: Router) {
     }));
   });
 
-  api.route("GET", "/agencies/team-members", { scopes: ["read:agency"], subject: "account" }, (ctx) => {
+  api.route("GET", "/agencies/team-members", { subject: "account" }, (ctx) => {
     const { agency } = requireAgencyAdmin(sb, ctx);
     send(ctx, 200, agency.team.map((member) => memberView(sb, { agency, member })));
   });
 
-  api.route("PUT", "/agencies/team-members/:userId", { scopes: ["write:agency"], subject: "account" }, (ctx) => {
+  api.route("PUT", "/agencies/team-members/:userId", { subject: "account" }, (ctx) => {
     const { agency } = requireAgencyAdmin(sb, ctx);
     const userId = uuidParam(ctx, "userId");
     const body = jsonBody(ctx);
@@ -84,7 +84,7 @@ export function registerAgency(api: Api, sb: Sandbox, _open: Router) {
     send(ctx, 200, memberView(sb, { agency, member }));
   });
 
-  api.route("POST", "/agencies/creator-invites", { scopes: ["write:agency"], subject: "account" }, (ctx) => {
+  api.route("POST", "/agencies/creator-invites", { subject: "account" }, (ctx) => {
     const { agency } = requireAgencyAdmin(sb, ctx);
     const address = email(jsonBody(ctx).email);
     const creator = [...sb.world.accounts.values()].find((a) => a.kind === "creator" && a.email.toLowerCase() === address);
@@ -93,7 +93,7 @@ export function registerAgency(api: Api, sb: Sandbox, _open: Router) {
     send(ctx, 200, { success: true, message: `Invitation sent to ${address}` });
   });
 
-  api.route("POST", "/agencies/invites", { scopes: ["write:agency"], subject: "account" }, (ctx) => {
+  api.route("POST", "/agencies/invites", { subject: "account" }, (ctx) => {
     const { agency } = requireAgencyAdmin(sb, ctx);
     const body = jsonBody(ctx);
     const address = email(body.email);

@@ -9,7 +9,7 @@ import { fanUserOf, iso, listParam, pageParams, paged } from "./common";
 import { intQuery } from "./insights-time";
 import { isUuid, type Api } from "./registry";
 
-const SPEC = { scopes: ["read:fan"], subject: "creator" as const, agencyScopes: ["read:creator", "read:fan"] };
+const SPEC = { subject: "creator" as const };
 
 /** Optional `search` on name or handle (≤100 chars, as on /chats). */
 function searchParam(ctx: Ctx): string | null {

@@ -19,9 +19,9 @@ const HOUR = 3_600_000;
 
 export function registerChats(api: Api, sb: Sandbox, _open: Router) {
   // Literal sub-paths first so `/chats/unread` never reads as a fan uuid.
-  api.route("GET", "/chats/unread", { scopes: ["read:chat"], subject: "creator" }, withDue(sb, (ctx) => send(ctx, 200, unreadCounts(sb, ctx.creator))));
+  api.route("GET", "/chats/unread", { subject: "creator" }, withDue(sb, (ctx) => send(ctx, 200, unreadCounts(sb, ctx.creator))));
 
-  api.route("POST", "/chats/statuses", { scopes: ["read:chat"], subject: "creator" }, (ctx) => {
+  api.route("POST", "/chats/statuses", { subject: "creator" }, (ctx) => {
     const body = jsonBody(ctx);
     const uuids = uuidList(body.userUuids, "userUuids", 100, 1);
     const c = ctx.creator;

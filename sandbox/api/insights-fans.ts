@@ -104,7 +104,7 @@ function parseSwitch(body: Record<string, unknown>): InternalSwitch {
 }
 
 export function registerFanInsights(api: Api, sb: Sandbox, open: Router) {
-  const spec = { scopes: ["read:insights", "read:fan"], subject: "creator" as const };
+  const spec = { subject: "creator" as const };
 
   api.route("GET", "/insights/fans/:userUuid", spec, (ctx) => {
     const uuid = uuidParam(ctx, "userUuid");

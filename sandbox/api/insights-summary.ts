@@ -1,4 +1,4 @@
-// GET /insights/earnings/summary (alias /insights/earnings-summary): totals,
+// GET /insights/earnings/summary: totals,
 // breakdowns and time series, all summed from the same ledger rows that
 // /insights/earnings lists, so the two agree to the cent.
 import { send, validation } from "../http";
@@ -124,8 +124,8 @@ export function earningsSummary(c: CreatorWorld, now: number, q: { start?: numbe
 }
 
 export function registerSummary(api: Api, sb: Sandbox) {
-  const spec = { scopes: ["read:insights"], subject: "creator" as const, agencyScopes: ["read:creator", "read:insights"] };
-  for (const path of ["/insights/earnings/summary", "/insights/earnings-summary"]) {
+  const spec = { subject: "creator" as const };
+  for (const path of ["/insights/earnings/summary"]) {
     api.route("GET", path, spec, (ctx) => {
       const { start, end } = rangeParams(ctx);
       const granularity = enumParam(ctx, "granularity", ["day", "week"] as const, "day")!;

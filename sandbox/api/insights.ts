@@ -12,7 +12,7 @@ import { registerSummary } from "./insights-summary";
 import { DAY, intQuery, rangeParams } from "./insights-time";
 import type { Api } from "./registry";
 
-const READ = { scopes: ["read:insights"], subject: "creator" as const, agencyScopes: ["read:creator", "read:insights"] };
+const READ = { subject: "creator" as const };
 
 export function registerInsights(api: Api, sb: Sandbox, open: Router) {
   api.route("GET", "/insights/earnings", READ, (ctx) => {
@@ -28,7 +28,7 @@ export function registerInsights(api: Api, sb: Sandbox, open: Router) {
   });
 
   // Spending is not listed among the agency's creator-scoped routes (§6).
-  api.route("GET", "/insights/spending", { scopes: ["read:insights"], subject: "creator" }, (ctx) => {
+  api.route("GET", "/insights/spending", { subject: "creator" }, (ctx) => {
     const { start, end } = rangeParams(ctx);
     const size = intQuery(ctx, "size", 20, 1, 50);
     const filter = sourceFilter(ctx, ["all", "refund", "chargeback"] as const);
@@ -60,7 +60,7 @@ export function registerInsights(api: Api, sb: Sandbox, open: Router) {
     else send(ctx, 200, subscriberBuckets(ctx.creator, start, end, p.offset, p.size));
   });
 
-  api.route("GET", "/insights/top-spenders", { scopes: ["read:insights", "read:fan"], subject: "creator", agencyScopes: ["read:creator", "read:insights", "read:fan"] }, (ctx) => {
+  api.route("GET", "/insights/top-spenders", { subject: "creator" }, (ctx) => {
     const { start, end } = rangeParams(ctx);
     const p = pageParams(ctx);
     const c = ctx.creator;
@@ -82,7 +82,7 @@ export function registerInsights(api: Api, sb: Sandbox, open: Router) {
     send(ctx, 200, paged(order, p, ([f, t]) => ({ gross: t.gross, net: t.net, messages: t.messages, user: fanUserOf(c, f) })));
   });
 
-  api.route("GET", "/insights/earnings/percentile", { scopes: ["read:insights"], subject: "creator" }, (ctx) => {
+  api.route("GET", "/insights/earnings/percentile", { subject: "creator" }, (ctx) => {
     send(ctx, 200, { percentile: earningsPercentile(ctx.creator, sb.clock.now()) });
   });
 

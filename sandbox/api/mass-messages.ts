@@ -151,11 +151,11 @@ export function registerMassMessages(api: Api, sb: Sandbox) {
   api.route(
     "POST",
     "/chats/mass-messages",
-    { scopes: ["write:chat", "read:fan"], subject: "creator", agencyScopes: ["write:chat", "read:creator", "read:fan"] },
+    { subject: "creator" },
     withDue(sb, (ctx) => create(sb, ctx)),
   );
 
-  api.route("GET", "/chats/mass-messages", { scopes: ["read:chat"], subject: "creator", agencyScopes: ["read:creator", "read:chat"] }, withDue(sb, (ctx) => {
+  api.route("GET", "/chats/mass-messages", { subject: "creator" }, withDue(sb, (ctx) => {
     const p = pageParams(ctx);
     const includeDeleted = boolQuery(ctx.query, "includeDeleted", false);
     const c = ctx.creator;
@@ -167,7 +167,7 @@ export function registerMassMessages(api: Api, sb: Sandbox) {
     send(ctx, 200, paged(rows, p, (m) => item(c, m)));
   }));
 
-  api.route("DELETE", "/chats/mass-messages/:uuid", { scopes: ["write:chat"], subject: "creator", agencyScopes: ["write:chat", "read:creator"] }, withDue(sb, (ctx) => {
+  api.route("DELETE", "/chats/mass-messages/:uuid", { subject: "creator" }, withDue(sb, (ctx) => {
     const uuid = uuidParam(ctx, "uuid");
     const mm = ctx.creator.massMessages.find((m) => m.uuid === uuid);
     if (!mm) throw new HttpError(404, { message: "Mass message not found" });

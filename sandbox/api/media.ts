@@ -7,7 +7,7 @@ import { ensureLive } from "./content-common";
 import { MEDIA_STATUSES, MEDIA_TYPES, MEDIA_USAGES, mediaItem, newestMedia, purchasedParam, variantsParam } from "./media-common";
 import type { Api, RouteSpec } from "./registry";
 
-export const MEDIA_READ: RouteSpec = { scopes: ["read:media"], subject: "creator", agencyScopes: ["read:creator", "read:media"] };
+export const MEDIA_READ: RouteSpec = { subject: "creator" };
 
 export function registerMedia(api: Api, sb: Sandbox) {
   api.route("GET", "/media", MEDIA_READ, (ctx) => {

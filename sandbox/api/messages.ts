@@ -38,19 +38,9 @@ export function registerMessages(api: Api, sb: Sandbox) {
   }));
 
   // Single message: only seen on the /v1 surface (§5.3, [L–M]); no agency mirror.
-  api.route("GET", "/chats/:userUuid/messages/:messageUuid", { scopes: ["read:chat"], subject: "creator" }, withDue(sb, (ctx) => {
-    const userUuid = uuidParam(ctx, "userUuid");
-    const messageUuid = uuidParam(ctx, "messageUuid");
-    const c = ctx.creator;
-    const chat = conversationOr404(c, userUuid);
-    const m = messagesOf(sb, c, chat).find((x) => x.uuid === messageUuid);
-    if (!m) throw new HttpError(404, { message: "Message not found" });
-    send(ctx, 200, messageItem(c, chat, m));
-  }));
-
   api.route("POST", "/chats/:userUuid/message", CHAT_WRITE, withDue(sb, (ctx) => sendMessage(sb, ctx)));
 
-  api.route("DELETE", "/chats/:userUuid/messages/:messageUuid", { scopes: ["write:chat"], subject: "creator" }, withDue(sb, (ctx) => {
+  api.route("DELETE", "/chats/:userUuid/messages/:messageUuid", { subject: "creator" }, withDue(sb, (ctx) => {
     const userUuid = uuidParam(ctx, "userUuid");
     const messageUuid = uuidParam(ctx, "messageUuid");
     const c = ctx.creator;

@@ -9,8 +9,8 @@ import { ensureLive } from "./content-common";
 import { createPost, patchPost } from "./posts-fields";
 import type { Api, RouteSpec } from "./registry";
 
-export const POST_READ: RouteSpec = { scopes: ["read:post"], subject: "creator" };
-const POST_WRITE: RouteSpec = { scopes: ["write:post"], subject: "creator", agencyScopes: ["write:post", "write:creator"] };
+export const POST_READ: RouteSpec = { subject: "creator" };
+const POST_WRITE: RouteSpec = { subject: "creator" };
 
 export function registerPosts(api: Api, sb: Sandbox) {
   api.route("GET", "/posts", POST_READ, (ctx) => {

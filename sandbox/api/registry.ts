@@ -1,8 +1,12 @@
-// Declares Fanvue API routes once and applies the contract's middleware order
-// (§10): version header → bearer → scope → rate limit → handler. Routes about a
-// creator's own data are mounted twice: as self routes for a creator token and
-// as `/creators/{creatorUserUuid}/…` for an agency token (§6).
+// Declares Fanvue API routes once and applies the middleware order: version
+// header → bearer → scope → rate limit → the reference's parameters and fields
+// (sandbox/contract.ts) → handler. Routes about a creator's own data are
+// mounted as self routes for a creator token and as `/creators/{c}/…` for an
+// agency token, each where Fanvue's reference documents it.
+import { findRoute } from "../../contract/fanvue/check";
+import type { Route } from "../../contract/fanvue/dsl";
 import { API_VERSION, RETIRED_VERSIONS } from "../config";
+import { holdRequest } from "../contract";
 import { forbidden, HttpError, type Ctx, type Router, type TokenAuth } from "../http";
 import type { Sandbox } from "../state";
 import type { Account, CreatorWorld } from "../world/types";
@@ -17,15 +21,16 @@ export type ApiCtx = Ctx & {
 };
 
 export type RouteSpec = {
-  scopes: string[];
   /** "creator": needs a creator subject; "account": any account, no subject. */
   subject: "creator" | "account";
-  /** Mount `/creators/:creatorUserUuid` + path too, with these scopes. */
-  agencyScopes?: string[];
 };
 
 type Handler = (ctx: ApiCtx) => void | Promise<void>;
 
+/** Mounts a handler on every form of the route Fanvue's reference documents:
+ * the path itself (self route) and `/creators/{creatorUserUuid}` + path
+ * (agency route), each with the reference's scopes. A route the reference
+ * does not document is a bug in the sandbox: it stops the start. */
 export class Api {
   constructor(
     private router: Router,
@@ -33,18 +38,19 @@ export class Api {
   ) {}
 
   route(method: string, path: string, spec: RouteSpec, handler: Handler) {
-    this.router.on(method, path, (ctx) => this.run(ctx, spec.scopes, spec.subject, false, handler));
-    if (spec.agencyScopes) {
-      const scopes = spec.agencyScopes;
-      this.router.on(method, `/creators/:creatorUserUuid${path}`, (ctx) => this.run(ctx, scopes, "creator", true, handler));
-    }
+    const self = findRoute(method, path);
+    const agencyPath = `/creators/:creatorUserUuid${path}`;
+    const agency = findRoute(method, agencyPath);
+    if (!self && !agency) throw new Error(`sandbox: ${method} ${path} is not in Fanvue's API reference`);
+    if (self) this.router.on(method, path, (ctx) => this.run(ctx, self, spec.subject, false, handler));
+    if (agency) this.router.on(method, agencyPath, (ctx) => this.run(ctx, agency, "creator", true, handler));
     return this;
   }
 
-  private async run(ctx: Ctx, scopes: string[], subject: RouteSpec["subject"], viaAgency: boolean, handler: Handler) {
+  private async run(ctx: Ctx, route: Route, subject: RouteSpec["subject"], viaAgency: boolean, handler: Handler) {
     const auth = authenticate(this.sb, ctx);
     const account = this.sb.world.accounts.get(auth.userUuid)!;
-    const missing = scopes.filter((s) => !auth.scopes.has(s));
+    const missing = route.scopes.filter((s) => !auth.scopes.has(s));
     if (missing.length) throw forbidden(`Insufficient scope: requires ${missing.join(", ")}`);
     let creator: CreatorWorld | undefined;
     if (viaAgency) {
@@ -60,6 +66,7 @@ export class Api {
     }
     ctx.bucket = `${auth.clientId}:${auth.userUuid}${viaAgency ? `:${creator!.account.uuid}` : ""}`;
     rateLimit(this.sb, ctx, ctx.bucket);
+    holdRequest(this.sb, ctx, route);
     await handler(Object.assign(ctx, { auth, account, creator: creator!, viaAgency }) as ApiCtx);
   }
 }

@@ -6,7 +6,7 @@ import type { Template } from "../world/types";
 import { pageParams, paged, uuidParam } from "./common";
 import type { Api } from "./registry";
 
-const READ = { scopes: ["read:chat"], subject: "creator" as const };
+const READ = { subject: "creator" as const };
 
 const item = (t: Template) => ({ uuid: t.uuid, text: t.text, price: t.price, mediaUuids: t.mediaUuids, folderName: t.folderName });
 

@@ -9,8 +9,8 @@ import { cursorParams, cursored, dateParam, fanIdxOr404, fanUserOf, iso, uuidPar
 import { newUuid, requiredEnum, requiredString } from "./content-common";
 import type { Api, RouteSpec } from "./registry";
 
-const READ: RouteSpec = { scopes: ["read:tracking_links"], subject: "creator", agencyScopes: ["read:creator", "read:tracking_links"] };
-const WRITE: RouteSpec = { scopes: ["write:tracking_links"], subject: "creator", agencyScopes: ["write:creator", "write:tracking_links"] };
+const READ: RouteSpec = { subject: "creator" };
+const WRITE: RouteSpec = { subject: "creator" };
 
 export const PLATFORMS: readonly SocialPlatform[] = ["facebook", "instagram", "other", "reddit", "snapchat", "tiktok", "twitter", "youtube"];
 /** Fanvue's form caps link names; 100 matches its other name fields. */

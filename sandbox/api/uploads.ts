@@ -22,7 +22,7 @@ export const PROCESSING_MS = 3_000;
 /** Presigned part URLs: long enough for a slow part, like S3's common 1 h. */
 export const PART_URL_TTL_SEC = 3_600;
 
-const UPLOAD_WRITE: RouteSpec = { scopes: ["write:media"], subject: "creator", agencyScopes: ["write:creator", "write:media"] };
+const UPLOAD_WRITE: RouteSpec = { subject: "creator" };
 
 export function registerUploads(api: Api, sb: Sandbox, open: Router) {
   api.route("POST", "/media/uploads", UPLOAD_WRITE, (ctx) => {

@@ -5,7 +5,7 @@ import { audienceCounts, contentCounts } from "../world/queries";
 import type { Api } from "./registry";
 
 export function registerUsers(api: Api, sb: Sandbox) {
-  api.route("GET", "/users/me", { scopes: ["read:self"], subject: "account" }, (ctx) => {
+  api.route("GET", "/users/me", { subject: "account" }, (ctx) => {
     const a = ctx.account;
     const creator = sb.world.creators.get(a.uuid);
     const iso = (ms: number) => new Date(ms).toISOString();

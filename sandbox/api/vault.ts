@@ -9,8 +9,8 @@ import { iso, pageParams, paged, uuidList, uuidParam } from "./common";
 import { ensureLive, requiredString } from "./content-common";
 import type { Api, RouteSpec } from "./registry";
 
-const READ: RouteSpec = { scopes: ["read:media"], subject: "creator", agencyScopes: ["read:creator", "read:media"] };
-const WRITE: RouteSpec = { scopes: ["write:media"], subject: "creator", agencyScopes: ["write:creator", "write:media"] };
+const READ: RouteSpec = { subject: "creator" };
+const WRITE: RouteSpec = { subject: "creator" };
 
 /** Names travel in the path, so "/" cannot be part of one. */
 const MAX_NAME = 100;

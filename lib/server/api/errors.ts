@@ -1,6 +1,6 @@
 import "server-only";
 import { ZodError } from "zod";
-import { FanvueError } from "@/lib/server/fanvue/errors";
+import { describeForLog, FanvueError } from "@/lib/server/fanvue/errors";
 
 // The single error model of every /api route:
 //   { "error": { "code", "message", "field"?, "retryAfterSec"? } }
@@ -51,25 +51,28 @@ function body(code: ApiErrorCode, message: string, extra: { field?: string; retr
 function fromFanvue(err: FanvueError): Response {
   switch (err.kind) {
     case "reauth":
-      return body("fanvue_reauth", "Fanvue access has ended. Reconnect Fanvue to continue.");
+      return body("fanvue_reauth", err.message);
     case "rate_limited":
       return body("rate_limited", `Fanvue's rate limit for this account was reached; it refills in about ${Math.ceil(err.details.retryAfterSec ?? 30)} s.`, {
         retryAfterSec: err.details.retryAfterSec ?? 30,
       });
     case "network":
     case "timeout":
-      return body("upstream_unavailable", "Fanvue could not be reached. Try again in a moment.", { retryAfterSec: 10 });
+      return body("upstream_unavailable", `${err.message} Try again in a moment.`, { retryAfterSec: 10 });
+    case "upstream":
+    case "bad_response":
+      return body("upstream_error", `${err.message} Try again in a moment.`);
     case "not_found":
       return body("not_found", err.message);
     case "unsupported":
       return body("not_found", err.message);
     case "forbidden":
-      return body("forbidden", `Fanvue refused: ${err.message}`);
-    case "validation":
+      return body("forbidden", err.message);
     case "conflict":
-      return body(err.kind === "conflict" ? "conflict" : "invalid_input", `Fanvue refused: ${err.message}`);
+      return body("conflict", err.message);
     default:
-      return body("upstream_error", "Fanvue returned an error. Try again in a moment.");
+      // validation, version, unauthorized: retrying the same request will not help.
+      return body("invalid_input", err.message);
   }
 }
 
@@ -82,7 +85,7 @@ export function toErrorResponse(err: unknown, where: string): Response {
     return body("invalid_input", issue ? `${prefix}${issue.message}` : "Invalid input", field ? { field } : {});
   }
   if (err instanceof FanvueError) {
-    if (err.kind === "upstream" || err.kind === "bad_response") console.error(`[api] ${where}: ${err.message}`);
+    if (err.kind !== "rate_limited" && err.kind !== "reauth") console.error(`[api] ${where}: Fanvue ${describeForLog(err)}`);
     return fromFanvue(err);
   }
   console.error(`[api] ${where}: unhandled error`, err);

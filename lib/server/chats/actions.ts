@@ -35,7 +35,7 @@ export async function unsendMessage(access: CreatorAccess, fanUuid: string, mess
     await deleteMessage(clientForCreator(access), fanUuid, messageUuid);
   } catch (err) {
     if (err instanceof FanvueError && err.kind === "validation") throw new ApiError("invalid_input", `Fanvue refused: ${err.message}`);
-    const gone = err instanceof FanvueError && err.kind === "not_found" && /message/i.test(err.message);
+    const gone = err instanceof FanvueError && err.kind === "not_found" && /message/i.test(err.details.upstreamText ?? "");
     if (!gone) throw err;
   }
   // Our record of the send, if it went out from Vuedeck, says so.

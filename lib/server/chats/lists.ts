@@ -65,7 +65,7 @@ export const removeMember = (a: CreatorAccess, uuid: string, fanUuid: string) =>
   write(a, async () => {
     await removeListMember(clientForCreator(a), uuid, fanUuid).catch((err: unknown) => {
       // Already not a member: the goal is reached (a retried click).
-      if (!(err instanceof FanvueError && err.kind === "not_found" && /member/i.test(err.message))) throw err;
+      if (!(err instanceof FanvueError && err.kind === "not_found" && /member/i.test(err.details.upstreamText ?? ""))) throw err;
     });
     await invalidateListMembers(a.creator.id, uuid);
     return { ok: true };

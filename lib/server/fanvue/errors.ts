@@ -1,7 +1,9 @@
 import "server-only";
 
 // One typed error for everything that can go wrong talking to Fanvue. Callers
-// branch on `kind`; `message` is safe to show (never contains a token).
+// branch on `kind`; `message` is ours, in plain words, safe to show. What
+// Fanvue said (its status and text, which its reference does not specify and
+// may change) stays in `details` for the log, never on screen.
 
 export type FanvueErrorKind =
   | "validation" // 400 with errors[] or message
@@ -38,6 +40,8 @@ export class FanvueError extends Error {
       status?: number;
       path?: string;
       errors?: string[];
+      /** Fanvue's own error text, for the log. */
+      upstreamText?: string;
       retryAfterSec?: number;
       cause?: unknown;
     } = {},
@@ -61,21 +65,48 @@ const kindByStatus: Record<number, FanvueErrorKind> = {
   401: "unauthorized",
   403: "forbidden",
   404: "not_found",
+  // Method not allowed / not implemented: this Fanvue does not offer the call.
+  405: "unsupported",
   409: "conflict",
   410: "version",
+  422: "validation",
   429: "rate_limited",
+  501: "unsupported",
+};
+
+/** What each kind means to a user; callers that know more say more. */
+export const FANVUE_ERROR_TEXT: Record<FanvueErrorKind, string> = {
+  validation: "Fanvue did not accept this request.",
+  version: "Fanvue no longer supports the API version Vuedeck uses. Update Vuedeck.",
+  unauthorized: "Fanvue did not accept Vuedeck's access. Reconnect Fanvue if this keeps happening.",
+  reauth: "Fanvue access has ended. Reconnect Fanvue to continue.",
+  forbidden: "Fanvue does not allow this for this account.",
+  not_found: "Fanvue has no such item: it may have been deleted.",
+  conflict: "This clashes with something that already exists on Fanvue.",
+  rate_limited: "Fanvue's rate limit for this account was reached.",
+  upstream: "Fanvue had a problem answering.",
+  network: "Fanvue could not be reached.",
+  timeout: "Fanvue did not answer in time.",
+  bad_response: "Fanvue sent an answer Vuedeck does not understand.",
+  unsupported: "Fanvue does not offer this for this account.",
 };
 
 /** Reads any of Fanvue's error bodies (§2.3): {error, message}, {errors[]}, {message}. */
 export function errorFromResponse(status: number, body: unknown, path: string, retryAfterSec?: number): FanvueError {
   const b = (body && typeof body === "object" ? body : {}) as Record<string, unknown>;
   const errors = Array.isArray(b.errors) ? b.errors.map(String) : undefined;
-  const text =
+  const upstreamText =
     (typeof b.message === "string" && b.message) ||
     (typeof b.error === "string" && b.error) ||
     errors?.join("; ") ||
-    `Fanvue answered ${status}`;
-  let kind = kindByStatus[status] ?? (status >= 500 ? "upstream" : "upstream");
+    (typeof body === "string" ? body.slice(0, 200) : undefined);
+  let kind = kindByStatus[status] ?? "upstream";
   if (status === 400 && typeof b.error === "string" && /version/i.test(b.error)) kind = "version";
-  return new FanvueError(kind, text, { status, path, errors, retryAfterSec });
+  return new FanvueError(kind, FANVUE_ERROR_TEXT[kind], { status, path, errors, upstreamText, retryAfterSec });
+}
+
+/** One log line for a Fanvue refusal: our words for the user, Fanvue's here. */
+export function describeForLog(err: FanvueError) {
+  const d = err.details;
+  return `${err.kind}${d.status ? ` ${d.status}` : ""}${d.path ? ` on ${d.path}` : ""}${d.upstreamText ? `: ${d.upstreamText}` : ""}`;
 }

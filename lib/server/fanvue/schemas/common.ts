@@ -10,8 +10,17 @@ export const openEnum = <const T extends readonly [string, ...string[]]>(_values
 
 export const nullable = <S extends z.ZodType>(s: S) => s.nullish().transform((v) => v ?? null);
 
-/** Money: integer cents, always. A float here is a contract break. */
-export const cents = z.number().int();
+/** Money as Fanvue sends it: cents, typed `number` in its reference, so a
+ * fraction of a cent is legal and must never fail a page. Kept exact where we
+ * sum it (the ledger: NUMERIC, rounded once after summing); everything else
+ * (prices, totals Fanvue computed) is rounded once, here, with `wholeCents`. */
+export const money = z.number().refine(Number.isFinite, { error: "expected a finite amount" });
+
+/** Half away from zero, as Postgres rounds NUMERIC: 12.5 → 13, -12.5 → -13. */
+export const roundCents = (v: number) => Math.sign(v) * Math.round(Math.abs(v));
+
+/** A money figure shown or stored as whole cents (see `money`). */
+export const cents = money.transform(roundCents);
 
 export const isoDate = z.string().refine((v) => !Number.isNaN(Date.parse(v)), { error: "expected an ISO date-time" });
 

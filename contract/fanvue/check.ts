@@ -1,0 +1,154 @@
+// Checks a request or a response against the route table: which route a
+// concrete path is, which query parameters and body fields the reference does
+// not document, and which documented ones break their schema.
+import type { z } from "zod";
+import { UUID_RE, type Method, type QueryParam, type Route } from "./dsl";
+import { ROUTES } from "./routes";
+
+type Compiled = { route: Route; pattern: RegExp; keys: string[]; literal: number };
+
+function compile(route: Route): Compiled {
+  const keys: string[] = [];
+  let literal = 0;
+  const source = route.path
+    .split("/")
+    .map((seg) => {
+      const m = /^\{(.+)\}$/.exec(seg);
+      if (m) {
+        keys.push(m[1]!);
+        return "([^/]+)";
+      }
+      literal++;
+      return seg.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    })
+    .join("/");
+  return { route, pattern: new RegExp(`^${source}/?$`), keys, literal };
+}
+
+// More literal segments first: `/chats/unread` before `/chats/{userUuid}`.
+const compiled = ROUTES.map(compile).sort((a, b) => b.literal - a.literal);
+
+/** The documented route a concrete request is, with its path parameters. */
+export function matchRoute(method: string, path: string): { route: Route; params: Record<string, string> } | null {
+  for (const c of compiled) {
+    if (c.route.method !== method) continue;
+    const m = c.pattern.exec(path);
+    if (!m) continue;
+    const params: Record<string, string> = {};
+    c.keys.forEach((k, i) => (params[k] = decodeURIComponent(m[i + 1] ?? "")));
+    return { route: c.route, params };
+  }
+  return null;
+}
+
+/** The route a template is (`:param` or `{param}` segments, names ignored). */
+export function findRoute(method: string, template: string): Route | undefined {
+  const shape = (p: string) => p.replace(/\/(?::[^/]+|\{[^/]+\})/g, "/{}");
+  return ROUTES.find((r) => r.method === method && shape(r.path) === shape(template));
+}
+
+export type RequestFindings = {
+  /** Query parameters and body fields the reference does not list, as
+   * `query.search` / `body.scheduledAt` / `body.includedLists.x`. */
+  undocumented: string[];
+  /** Documented ones whose value breaks the reference (type, limits, enum). */
+  invalid: string[];
+};
+
+function checkValue(name: string, p: QueryParam, raw: string): string | null {
+  switch (p.type) {
+    case "number":
+    case "integer": {
+      const n = Number(raw);
+      if (raw.trim() === "" || !Number.isFinite(n) || (p.type === "integer" && !Number.isInteger(n))) return `${name} must be a ${p.type}`;
+      if (p.min !== undefined && n < p.min) return `${name} must be at least ${p.min}`;
+      if (p.max !== undefined && n > p.max) return `${name} must be at most ${p.max}`;
+      return null;
+    }
+    case "enum":
+      return p.values!.includes(raw) ? null : `${name} must be one of: ${p.values!.join(", ")}`;
+    case "uuid":
+      return UUID_RE.test(raw) ? null : `${name} must be a valid UUID`;
+    case "date":
+      return Number.isNaN(Date.parse(raw)) ? `${name} must be an ISO 8601 date` : null;
+    case "boolean":
+      return raw === "true" || raw === "false" ? null : `${name} must be true or false`;
+    case "string":
+      return p.maxLength !== undefined && raw.length > p.maxLength ? `${name} must be at most ${p.maxLength} characters` : null;
+  }
+}
+
+export function checkQuery(route: Route, query: URLSearchParams): RequestFindings {
+  const out: RequestFindings = { undocumented: [], invalid: [] };
+  for (const name of new Set(query.keys())) {
+    const p = route.query[name];
+    if (!p) {
+      out.undocumented.push(`query.${name}`);
+      continue;
+    }
+    const values = query.getAll(name);
+    if (!p.list && values.length > 1) {
+      out.invalid.push(`${name} must be given once`);
+      continue;
+    }
+    const items = p.list === "comma" ? values.flatMap((v) => v.split(",")) : values;
+    for (const v of items) {
+      const err = checkValue(name, p, v);
+      if (err) {
+        out.invalid.push(err);
+        break;
+      }
+    }
+  }
+  for (const [name, p] of Object.entries(route.query)) if (p.required && !query.has(name)) out.invalid.push(`${name} is required`);
+  return out;
+}
+
+const dotted = (path: readonly PropertyKey[]) => path.map(String).join(".");
+
+/** Splits schema issues into fields the reference does not know and values
+ * it does not allow. */
+function findings(issues: z.core.$ZodIssue[], prefix: string): RequestFindings {
+  const out: RequestFindings = { undocumented: [], invalid: [] };
+  for (const i of issues) {
+    if (i.code === "unrecognized_keys") {
+      for (const k of i.keys) out.undocumented.push([prefix, dotted(i.path), k].filter(Boolean).join("."));
+    } else {
+      out.invalid.push(`${dotted(i.path) || "(body)"}: ${i.message}`);
+    }
+  }
+  return out;
+}
+
+export function checkBody(route: Route, body: unknown): RequestFindings {
+  if (!route.body) return { undocumented: [], invalid: [] };
+  const res = route.body.safeParse(body);
+  return res.success ? { undocumented: [], invalid: [] } : findings(res.error.issues, "body");
+}
+
+/** Removes the undocumented fields (as `checkBody` names them) from a body. */
+export function stripFields(body: unknown, undocumented: string[]): unknown {
+  const copy = structuredClone(body);
+  for (const name of undocumented) {
+    const path = name.split(".").slice(1);
+    let node: unknown = copy;
+    for (const seg of path.slice(0, -1)) node = node && typeof node === "object" ? (node as Record<string, unknown>)[seg] : undefined;
+    if (node && typeof node === "object") delete (node as Record<string, unknown>)[path[path.length - 1]!];
+  }
+  return copy;
+}
+
+/** Problems of a success response against the reference, `path: message`. */
+export function checkResponse(route: Route, status: number, body: unknown): string[] {
+  if (!(status in route.responses)) return [`status ${status} is not a documented success status`];
+  const schema = route.responses[status as 200 | 201 | 204];
+  if (!schema) return body === undefined || body === null || body === "" ? [] : ["the reference documents no body for this status"];
+  const res = schema.safeParse(body);
+  if (res.success) return [];
+  return res.error.issues.slice(0, 20).map((i) => {
+    const where = dotted(i.path) || "(root)";
+    return i.code === "unrecognized_keys" ? `${where}: undocumented field(s) ${i.keys.join(", ")}` : `${where}: ${i.message}`;
+  });
+}
+
+export const methodOf = (m: string) => m.toUpperCase() as Method;
