@@ -22,7 +22,7 @@ const json = async (path: string, who = "luna") => {
   return res.json();
 };
 const truth = async (q: string) => (await fetch(`${sb.url}/__sandbox/truth/earnings?${q}`)).json();
-type Row = { date: string; gross: number; net: number; source: string; user: { uuid: string } | null; messageUuid: string | null; postUuid: string | null; transactionOrderId: string };
+type Row = { date: string; gross: number; net: number; currency: string | null; source: string; user: { uuid: string } | null; messageUuid?: string; postUuid?: string; transactionOrderId: string; transactionOrderStatus: string };
 
 async function allRows(query = "", who = "luna", base = "/insights/earnings") {
   const rows: Row[] = [];
@@ -49,14 +49,21 @@ describe("GET /insights/earnings", () => {
     const summary = await json("/insights/earnings/summary");
     expect(summary.totals.allTime).toEqual({ gross: t.gross, net: t.net });
     const tip = rows.find((r) => r.source === "tip")!;
-    expect(Object.keys(tip).sort()).toEqual(["currency", "date", "gross", "messageUuid", "net", "postUuid", "source", "transactionOrderId", "transactionOrderStatus", "user"]);
-    expect(tip).toMatchObject({ currency: "USD", transactionOrderStatus: "PAID" });
+    // messageUuid / postUuid are optional and never null: one or neither.
+    expect(Object.keys(tip).sort()).toEqual(["currency", "date", "gross", "net", "source", "transactionOrderId", "transactionOrderStatus", "user", tip.postUuid ? "postUuid" : "messageUuid"].sort());
+    expect(tip.currency).toBe("USD");
     const luna = sb.state.world.creators.get(uuids.luna!)!;
     for (const r of rows.filter((x) => x.source === "tip")) {
-      expect(r.postUuid === null ? luna.postIndex.has(r.messageUuid!) : luna.postIndex.has(r.postUuid)).toBe(r.postUuid !== null);
+      expect(r.postUuid === undefined ? luna.postIndex.has(r.messageUuid!) : luna.postIndex.has(r.postUuid)).toBe(r.postUuid !== undefined);
     }
-    expect(rows.filter((r) => r.source === "referral").every((r) => r.user === null)).toBe(true);
-    expect(rows.filter((r) => r.source === "message").every((r) => r.messageUuid && !r.postUuid && r.user)).toBe(true);
+    // A week after the payment it can be paid out; before, it is pending.
+    const now = Date.parse((await (await fetch(`${sb.url}/__sandbox/health`)).json()).now);
+    for (const r of rows) {
+      expect(r.transactionOrderStatus).toBe(now - Date.parse(r.date) < 7 * 86_400_000 ? "pendingBalance" : "availableForPayout");
+    }
+    expect(rows.some((r) => r.transactionOrderStatus === "pendingBalance") && rows.some((r) => r.transactionOrderStatus === "availableForPayout")).toBe(true);
+    expect(rows.filter((r) => r.source === "referral").every((r) => r.user === null && !("messageUuid" in r) && !("postUuid" in r))).toBe(true);
+    expect(rows.filter((r) => r.source === "message").every((r) => r.messageUuid && !("postUuid" in r) && r.user)).toBe(true);
   });
 
   it("keeps its cursor exact while new rows are appended", async () => {
@@ -132,7 +139,7 @@ describe("GET /insights/earnings/summary", () => {
     expect(Object.keys(s.averageByDayOfWeek)).toEqual(["1", "2", "3", "4", "5", "6", "7"]);
     expect(Object.keys(s.averageByHourOfDay)).toHaveLength(24);
     expect(s.period).toEqual({ startDate: start, endDate: end, granularity: "day", timezone: "America/New_York" });
-    const weekly = await json(`/insights/earnings-summary?${q}&granularity=week`);
+    const weekly = await json(`/insights/earnings/summary?${q}&granularity=week`);
     expect(sum(weekly.overTime)).toEqual({ gross: t.gross, net: t.net });
     expect(weekly.overTime.length).toBeLessThanOrEqual(10);
     expect(new Date(weekly.overTime[1].periodStart).getUTCDay()).toBe(1);

@@ -39,8 +39,27 @@ function finish(sb: Sandbox, ctx: Ctx, event: PlatformEvent, payload: Record<str
   send(ctx, 201, { ...extra, event, payload });
 }
 
+const FORCED_STATUSES = ["SENDING", "FAILED", "MODERATED"] as const;
+
 export function registerSimulate(open: Router, sb: Sandbox) {
   const seed = sb.world.seed;
+
+  // States Fanvue reports for a mass message that the sandbox never reaches by
+  // itself: `{status: SENDING | FAILED | MODERATED}`, or `null` to clear.
+  open.post("/__sandbox/mass-messages/:uuid/status", (ctx) => {
+    const body = jsonBody(ctx);
+    const status = body.status;
+    if (status !== null && !FORCED_STATUSES.includes(status as (typeof FORCED_STATUSES)[number])) throw badRequest(`status must be one of ${FORCED_STATUSES.join(", ")} or null`);
+    for (const c of sb.world.creators.values()) {
+      const mm = c.massMessages.find((m) => m.uuid === ctx.params.uuid);
+      if (!mm) continue;
+      if (status === null) delete mm.forcedStatus;
+      else mm.forcedStatus = status as (typeof FORCED_STATUSES)[number];
+      send(ctx, 200, { uuid: mm.uuid, status: mm.forcedStatus ?? null });
+      return;
+    }
+    throw notFound("no such mass message");
+  });
 
   open.post("/__sandbox/simulate/message", (ctx) => {
     const body = jsonBody(ctx);
@@ -68,7 +87,11 @@ export function registerSimulate(open: Router, sb: Sandbox) {
     const fanIdx = requireFan(c, body.fan, () => busiestChatFan(c), "chat");
     const now = sb.clock.now();
     const ref = postUuid ?? nextUuid(sb, "tip");
-    const row = c.ledger.append(now, amount, netOf(amount), "tip", fanIdx, ref);
+    // `net` (optional): what the creator keeps, in cents, a fraction allowed;
+    // Fanvue's reference types money as `number`, so clients must cope.
+    const net = body.net === undefined ? netOf(amount) : body.net;
+    if (typeof net !== "number" || !Number.isFinite(net) || net < 0 || net > amount) throw badRequest("net must be a number of cents between 0 and amount");
+    const row = c.ledger.append(now, amount, net, "tip", fanIdx, ref);
     // A chat tip is a TIP message in the conversation, as in seeded histories.
     if (!postUuid) appendMessage(seed, c, fanIdx, newMessage(ref, { sentAt: now, fromFan: true, text: "Sent you a tip 💸", type: "TIP", isRead: false }));
     const context = postUuid ? "post" : "message";

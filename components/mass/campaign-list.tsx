@@ -103,17 +103,21 @@ export function CampaignList({ creatorId, highlight, onResults }: { creatorId: s
               <p className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-muted">
                 <span className="inline-flex items-center gap-1">
                   <Users className="size-3.5" aria-hidden="true" /> {listNames(c.included, lists.data)}
-                  {c.excluded.smart.length + c.excluded.custom.length ? ` − ${listNames(c.excluded, lists.data)}` : ""}
+                  {c.excluded && c.excluded.smart.length + c.excluded.custom.length ? ` − ${listNames(c.excluded, lists.data)}` : ""}
                 </span>
                 <span>{c.status === "scheduled" ? `Scheduled for ${when(c.scheduledAt)}` : when(c.sentAt ?? c.createdAt)}</span>
                 {c.createdBy ? <span>by {c.createdBy}</span> : null}
               </p>
               {c.error ? <p className="mt-1 text-xs text-red-700" data-testid="campaign-error">{c.error}</p> : null}
             </div>
-            <dl className="grid shrink-0 grid-cols-3 gap-4 text-sm sm:w-72">
+            <dl className="grid shrink-0 grid-cols-4 gap-3 text-sm sm:w-96">
               <div>
                 <dt className="text-xs text-muted">Recipients</dt>
                 <dd className="font-semibold tabular" data-testid="campaign-recipients">{count(c.recipients)}</dd>
+              </div>
+              <div>
+                <dt className="text-xs text-muted">Views</dt>
+                <dd className="font-semibold tabular" data-testid="campaign-views">{count(c.views)}</dd>
               </div>
               <div>
                 <dt className="text-xs text-muted">Purchases</dt>

@@ -28,8 +28,10 @@ const num = (n: number | null) => (n === null ? "—" : formatCount(n));
 const cash = (n: number | null) => (n === null ? "—" : formatMoney(n));
 
 function Comparison({ h }: { h: NonNullable<Results["holdout"]> }) {
+  // The sent group is everyone Vuedeck targeted: Fanvue may have skipped a
+  // few it could not message, so "received" is only what Fanvue reports.
   const rows: [string, GroupResult][] = [
-    ["Received it", h.sent],
+    ["Sent to", h.sent],
     ["Held out", h.held],
   ];
   const a = perFan(h.sent);
@@ -42,6 +44,11 @@ function Comparison({ h }: { h: NonNullable<Results["holdout"]> }) {
         Everything each group spent from {when(h.from)} to {when(h.until)} (up to {h.windowDays} days; the ledger&apos;s latest sync bounds it).
         {h.synced ? "" : " Spend appears once the earnings ledger has synced after the send."}
       </p>
+      {h.delivered !== null && h.delivered !== h.sent.fans ? (
+        <p className="text-xs text-muted" data-testid="holdout-delivered">
+          Fanvue delivered it to {formatCount(h.delivered)} of the {formatCount(h.sent.fans)} fans it was sent to (it skips fans who cannot be messaged); the comparison counts all {formatCount(h.sent.fans)}, as the hold-out counts everyone held back.
+        </p>
+      ) : null}
       <div className="overflow-x-auto">
         <table className="w-full text-xs sm:text-sm">
           <thead className="text-left text-xs text-muted">

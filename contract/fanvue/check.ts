@@ -70,7 +70,7 @@ function checkValue(name: string, p: QueryParam, raw: string): string | null {
     case "uuid":
       return UUID_RE.test(raw) ? null : `${name} must be a valid UUID`;
     case "date":
-      return Number.isNaN(Date.parse(raw)) ? `${name} must be an ISO 8601 date` : null;
+      return Number.isNaN(Date.parse(raw)) ? `${name} must be an ISO 8601 date-time` : null;
     case "boolean":
       return raw === "true" || raw === "false" ? null : `${name} must be true or false`;
     case "string":
@@ -106,15 +106,39 @@ export function checkQuery(route: Route, query: URLSearchParams): RequestFinding
 
 const dotted = (path: readonly PropertyKey[]) => path.map(String).join(".");
 
+const valueAt = (root: unknown, path: readonly PropertyKey[]) =>
+  path.reduce<unknown>((node, key) => (node && typeof node === "object" ? (node as Record<PropertyKey, unknown>)[key] : undefined), root);
+
+/** One schema issue in the words Fanvue's validation errors use. */
+function describe(i: z.core.$ZodIssue, root: unknown): string {
+  const field = dotted(i.path) || "body";
+  const unit = (origin: unknown) => (origin === "string" ? " characters" : origin === "array" ? " items" : "");
+  const missing = valueAt(root, i.path) === undefined;
+  if (missing && (i.code === "invalid_type" || i.code === "invalid_value" || i.code === "invalid_union")) return `${field} is required`;
+  switch (i.code) {
+    case "invalid_type":
+      return `${field} must be ${/^[aeiou]/.test(String(i.expected)) ? "an" : "a"} ${i.expected}`;
+    case "invalid_value":
+      return `${field} must be one of: ${i.values.map(String).join(", ")}`;
+    case "too_small":
+      return `${field} must be at least ${String(i.minimum)}${unit(i.origin)}`;
+    case "too_big":
+      return `${field} must be at most ${String(i.maximum)}${unit(i.origin)}`;
+    default:
+      // Our own refinements (uuid, date-time) already read "must be …".
+      return i.message.startsWith("must") ? `${field} ${i.message}` : `${field}: ${i.message}`;
+  }
+}
+
 /** Splits schema issues into fields the reference does not know and values
  * it does not allow. */
-function findings(issues: z.core.$ZodIssue[], prefix: string): RequestFindings {
+function findings(issues: z.core.$ZodIssue[], prefix: string, root: unknown): RequestFindings {
   const out: RequestFindings = { undocumented: [], invalid: [] };
   for (const i of issues) {
     if (i.code === "unrecognized_keys") {
       for (const k of i.keys) out.undocumented.push([prefix, dotted(i.path), k].filter(Boolean).join("."));
     } else {
-      out.invalid.push(`${dotted(i.path) || "(body)"}: ${i.message}`);
+      out.invalid.push(describe(i, root));
     }
   }
   return out;
@@ -123,7 +147,7 @@ function findings(issues: z.core.$ZodIssue[], prefix: string): RequestFindings {
 export function checkBody(route: Route, body: unknown): RequestFindings {
   if (!route.body) return { undocumented: [], invalid: [] };
   const res = route.body.safeParse(body);
-  return res.success ? { undocumented: [], invalid: [] } : findings(res.error.issues, "body");
+  return res.success ? { undocumented: [], invalid: [] } : findings(res.error.issues, "body", body);
 }
 
 /** Removes the undocumented fields (as `checkBody` names them) from a body. */

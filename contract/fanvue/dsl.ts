@@ -13,9 +13,9 @@ export const str = () => z.string();
 export const num = () => z.number();
 export const int = () => z.number().int();
 export const bool = () => z.boolean();
-export const uuid = () => z.string().regex(UUID_RE, { error: "expected a UUID" });
+export const uuid = () => z.string().regex(UUID_RE, { error: "must be a valid UUID" });
 /** `format: date` and `date-time`: Fanvue sends ISO 8601 timestamps for both. */
-export const dateTime = () => z.string().refine((v) => !Number.isNaN(Date.parse(v)), { error: "expected an ISO 8601 date-time" });
+export const dateTime = () => z.string().refine((v) => !Number.isNaN(Date.parse(v)), { error: "must be an ISO 8601 date-time" });
 export const enm = <const T extends readonly [string, ...string[]]>(values: T) => z.enum(values);
 export const arr = <S extends z.ZodType>(item: S) => z.array(item);
 export const obj = <S extends z.ZodRawShape>(shape: S) => z.strictObject(shape);

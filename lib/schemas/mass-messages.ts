@@ -50,7 +50,8 @@ export type EstimateView = {
   heldOut: number | null;
 };
 
-export type CampaignStatus = "queued" | "preparing" | "sending" | "sent" | "scheduled" | "failed" | "unknown" | "cancelled" | "unsent";
+/** `moderated`: Fanvue held it back on moderation (its MODERATED status). */
+export type CampaignStatus = "queued" | "preparing" | "sending" | "sent" | "scheduled" | "failed" | "unknown" | "cancelled" | "unsent" | "moderated";
 
 export type CampaignView = {
   id: string;
@@ -61,15 +62,19 @@ export type CampaignView = {
   text: string | null;
   mediaUuids: string[];
   price: number | null;
-  included: ListRefsInput;
-  excluded: ListRefsInput;
+  /** Audience lists: known for Vuedeck's own campaigns only (Fanvue's list does not name them). */
+  included: ListRefsInput | null;
+  excluded: ListRefsInput | null;
   holdoutPercent: number;
   scheduledAt: string | null;
   sentAt: string | null;
   createdAt: string;
   createdBy: string | null;
   error: string | null;
+  /** Fans Fanvue delivered it to (its own count once sent). */
   recipients: number | null;
+  /** Fans who opened it, as Fanvue counts them; null when not known. */
+  views: number | null;
   /** From the synced earnings ledger (rows of this message); null before a sync. */
   purchases: number | null;
   revenue: number | null;
@@ -81,11 +86,13 @@ export type CampaignsPage = { items: CampaignView[]; fetchedAt: string | null; s
 
 /** Money figures are null until the earnings ledger has synced ("—", never 0). */
 export type GroupResult = { fans: number; buyers: number | null; purchases: number | null; revenue: number | null };
+/** `sent.fans` are the fans Vuedeck targeted; `delivered` is how many of them
+ * Fanvue says it reached (it skips fans who cannot be messaged). */
 export type CampaignResults = {
   campaign: CampaignView;
   /** Purchases of this message from the ledger. */
   direct: { purchases: number; revenue: number; net: number } | null;
-  holdout: { windowDays: number; from: string; until: string; sent: GroupResult; held: GroupResult; synced: boolean } | null;
+  holdout: { windowDays: number; from: string; until: string; sent: GroupResult; held: GroupResult; delivered: number | null; synced: boolean } | null;
   ledgerSyncedAt: string | null;
 };
 

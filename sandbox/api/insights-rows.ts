@@ -26,7 +26,14 @@ export function refKind(c: CreatorWorld, source: EarningSource, ref: string | nu
   return null;
 }
 
-export function earningRow(c: CreatorWorld, i: number) {
+/** Fanvue holds a payment for a while before it can be paid out; the
+ * reference names the two states but not the delay: a week here. */
+const PENDING_MS = 7 * 24 * 3_600_000;
+
+/** One ledger row as GET /insights/earnings lists it. `messageUuid` and
+ * `postUuid` are optional and not nullable in the reference: absent when
+ * the row has none. */
+export function earningRow(c: CreatorWorld, i: number, now: number) {
   const r = c.ledger.row(i);
   const kind = refKind(c, r.source, r.ref);
   return {
@@ -36,13 +43,15 @@ export function earningRow(c: CreatorWorld, i: number) {
     currency: "USD",
     source: r.source,
     user: r.fanIdx >= 0 ? fanRef(c, r.fanIdx) : null,
-    messageUuid: kind === "message" ? r.ref : null,
-    postUuid: kind === "post" ? r.ref : null,
+    ...(kind === "message" ? { messageUuid: r.ref! } : {}),
+    ...(kind === "post" ? { postUuid: r.ref! } : {}),
     transactionOrderId: r.orderId,
-    transactionOrderStatus: "PAID",
+    transactionOrderStatus: now - r.at < PENDING_MS ? "pendingBalance" : "availableForPayout",
   };
 }
 
+/** A refund or chargeback as GET /insights/spending lists it. The reference
+ * does not say which payment it reverses. */
 export function spendingRow(c: CreatorWorld, i: number) {
   const s = c.spending[i]!;
   return {
@@ -52,7 +61,6 @@ export function spendingRow(c: CreatorWorld, i: number) {
     currency: "USD",
     source: s.source,
     user: fanRef(c, s.fanIdx),
-    reversedTransactionOrderId: s.reversedOrderId,
   };
 }
 

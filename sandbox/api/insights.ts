@@ -24,7 +24,7 @@ export function registerInsights(api: Api, sb: Sandbox, open: Router) {
     const lo = start === undefined ? 0 : l.lowerBound(start);
     const hi = Math.min(end === undefined ? l.length : l.lowerBound(end), bound ?? l.length);
     const wanted = filter && new Set([...filter].map((s) => EARNING_SOURCES.indexOf(s as (typeof EARNING_SOURCES)[number])));
-    send(ctx, 200, pageDown(lo, hi, size, (i) => !wanted || wanted.has(l.source[i]!), (i) => earningRow(ctx.creator, i)));
+    send(ctx, 200, pageDown(lo, hi, size, (i) => !wanted || wanted.has(l.source[i]!), (i) => earningRow(ctx.creator, i, sb.clock.now())));
   });
 
   // Spending is not listed among the agency's creator-scoped routes (§6).

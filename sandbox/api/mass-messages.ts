@@ -1,18 +1,19 @@
 // §5.4 Mass messages: send (now or scheduled), list, unsend; self routes and
 // the `/creators/{c}/chats/mass-messages` agency mirror (§6).
 //
-// Choices where the contract is silent:
-// - Unknown smart-list ids are accepted and match nobody; an unknown custom
-//   list uuid is a 400 validation error (it is a reference in the body, like
-//   an unknown media uuid).
+// Choices where the reference is silent:
+// - Unknown smart-list ids cannot be sent (the reference enumerates them); an
+//   unknown custom list uuid is a 400 validation error (it is a reference in
+//   the body, like an unknown media uuid).
 // - A scheduled message reports the audience it would reach now as
 //   `recipientCount`; recipients are fixed when it is actually sent.
-// - List item: {uuid, text, mediaUuids, price, status: SENT|SCHEDULED|UNSENT,
-//   createdAt, scheduledAt, sentAt, deletedAt, includedLists, excludedLists,
-//   recipientCount, viewsCount, purchasesCount, revenue: {gross, net},
-//   sentByUserId}. Purchases and revenue come from ledger rows referencing the
-//   mass message. The sandbox does not track views: `viewsCount` is a stable
-//   share (40–80 %, from the uuid) of recipients, never below the purchases.
+// - List item (reference): {uuid, text, status, price, createdAt, publishedAt,
+//   scheduledAt, recipientCount, viewCount, purchaseCount, totalRevenue,
+//   mediaUuids}. No audience lists, no sender. Purchases and revenue (gross,
+//   cents) come from ledger rows referencing the mass message. The sandbox
+//   does not track views: `viewCount` is a stable share (40–80 %, from the
+//   uuid) of recipients, never below the purchases. SENDING, FAILED and
+//   MODERATED happen only through the admin lever (tests of their labels).
 // - Newest first by `createdAt`. DELETE of an already unsent message is a
 //   no-op 204, so a retried delete is safe.
 import { HttpError, jsonBody, send, validation } from "../http";
@@ -57,7 +58,7 @@ function listRef(c: CreatorWorld, value: unknown, name: string, errors: string[]
 }
 
 function parseSchedule(sb: Sandbox, body: Record<string, unknown>, errors: string[]): number | null {
-  const raw = body.scheduledAt ?? body.scheduled_at;
+  const raw = body.scheduledAt;
   if (raw === undefined || raw === null) return null;
   const t = typeof raw === "string" ? Date.parse(raw) : NaN;
   if (Number.isNaN(t)) {
@@ -116,34 +117,32 @@ function create(sb: Sandbox, ctx: ApiCtx) {
   send(ctx, 201, { id: mm.uuid, recipientCount, createdAt: iso(now) });
 }
 
+function statusOf(mm: MassMessage) {
+  if (mm.deletedAt !== null) return "UNSENT";
+  if (mm.forcedStatus) return mm.forcedStatus;
+  return mm.sentAt !== null ? "SENT" : "SCHEDULED";
+}
+
 function item(c: CreatorWorld, mm: MassMessage) {
   let gross = 0;
-  let net = 0;
   const rows = c.ledger.rowsOfRef(mm.uuid);
-  for (const i of rows) {
-    gross += c.ledger.gross[i]!;
-    net += c.ledger.net[i]!;
-  }
+  for (const i of rows) gross += c.ledger.gross[i]!;
   const sent = mm.sentAt !== null;
   const recipientCount = sent ? mm.recipients.length : mm.deletedAt !== null ? 0 : resolveAudience(c, mm.includedLists, mm.excludedLists).length;
   const share = 0.4 + (hashToInt(mm.uuid) % 41) / 100;
   return {
     uuid: mm.uuid,
     text: mm.text,
-    mediaUuids: mm.mediaUuids,
+    status: statusOf(mm),
     price: mm.price,
-    status: mm.deletedAt !== null ? "UNSENT" : sent ? "SENT" : "SCHEDULED",
     createdAt: iso(mm.createdAt),
+    publishedAt: iso(mm.sentAt),
     scheduledAt: iso(mm.scheduledAt),
-    sentAt: iso(mm.sentAt),
-    deletedAt: iso(mm.deletedAt),
-    includedLists: mm.includedLists,
-    excludedLists: mm.excludedLists,
     recipientCount,
-    viewsCount: sent ? Math.max(rows.length, Math.floor(recipientCount * share)) : 0,
-    purchasesCount: rows.length,
-    revenue: { gross, net },
-    sentByUserId: mm.sentByUserId,
+    viewCount: sent ? Math.max(rows.length, Math.floor(recipientCount * share)) : 0,
+    purchaseCount: rows.length,
+    totalRevenue: gross,
+    mediaUuids: mm.mediaUuids,
   };
 }
 
@@ -167,8 +166,8 @@ export function registerMassMessages(api: Api, sb: Sandbox) {
     send(ctx, 200, paged(rows, p, (m) => item(c, m)));
   }));
 
-  api.route("DELETE", "/chats/mass-messages/:uuid", { subject: "creator" }, withDue(sb, (ctx) => {
-    const uuid = uuidParam(ctx, "uuid");
+  api.route("DELETE", "/chats/mass-messages/:messageUuid", { subject: "creator" }, withDue(sb, (ctx) => {
+    const uuid = uuidParam(ctx, "messageUuid");
     const mm = ctx.creator.massMessages.find((m) => m.uuid === uuid);
     if (!mm) throw new HttpError(404, { message: "Mass message not found" });
     unsendMassMessage(sb, ctx.creator, mm);

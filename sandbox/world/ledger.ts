@@ -31,8 +31,10 @@ export class Ledger {
   private cap: number;
   length = 0;
   at: Float64Array;
-  gross: Int32Array;
-  net: Int32Array;
+  // Cents as `number`, as Fanvue's reference types them: a fraction of a
+  // cent is possible (simulated tips with an explicit `net`), so not Int32.
+  gross: Float64Array;
+  net: Float64Array;
   source: Uint8Array;
   fanIdx: Int32Array;
   /** Sparse: message/post uuid per row index. */
@@ -51,8 +53,8 @@ export class Ledger {
   constructor(capacity = 1024, orderPrefix = "FV") {
     this.cap = capacity;
     this.at = new Float64Array(capacity);
-    this.gross = new Int32Array(capacity);
-    this.net = new Int32Array(capacity);
+    this.gross = new Float64Array(capacity);
+    this.net = new Float64Array(capacity);
     this.source = new Uint8Array(capacity);
     this.fanIdx = new Int32Array(capacity);
     this.orderPrefix = orderPrefix;
@@ -66,8 +68,8 @@ export class Ledger {
       return b;
     };
     this.at = g(this.at, Float64Array);
-    this.gross = g(this.gross, Int32Array);
-    this.net = g(this.net, Int32Array);
+    this.gross = g(this.gross, Float64Array);
+    this.net = g(this.net, Float64Array);
     this.source = g(this.source, Uint8Array);
     this.fanIdx = g(this.fanIdx, Int32Array);
   }

@@ -165,6 +165,9 @@ export type MassMessage = {
   deletedAt: number | null;
   recipients: number[];
   sentByUserId: string | null;
+  /** A state Fanvue reports that the sandbox does not reach by itself
+   * (set through /__sandbox/mass-messages/{uuid}/status). */
+  forcedStatus?: "SENDING" | "FAILED" | "MODERATED";
 };
 
 export type CustomList = { uuid: string; name: string; createdAt: number; members: Set<number> };

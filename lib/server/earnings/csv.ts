@@ -6,6 +6,7 @@ import { db } from "@/lib/server/db";
 import { sourceGroup, SOURCES, type EarningsQuery } from "@/lib/schemas/earnings";
 import { localDate } from "@/lib/utils/date-range";
 import { centsToDecimal } from "@/lib/utils/money";
+import { exactDollars } from "./money";
 import { earningsReport, resolveRange } from "./report";
 
 // CSV that matches the screen: same range, zone, sources; one row per
@@ -45,8 +46,8 @@ export async function earningsCsv(creatorIds: string[], q: EarningsQuery, rows: 
       localDate(e.occurredAt.getTime(), q.tz),
       sourceGroup(e.source),
       e.source,
-      centsToDecimal(e.gross),
-      centsToDecimal(e.net),
+      exactDollars(e.gross),
+      exactDollars(e.net),
       e.currency,
       e.fanHandle,
       e.fanUuid,

@@ -30,12 +30,12 @@ export function toEarningRow(creatorId: string, r: FanvueEarningRow) {
 export function toSpendingRow(creatorId: string, r: FanvueSpendingRow) {
   return {
     creatorId,
-    dedupeKey: hash([r.date, r.gross, r.net, r.source, r.user?.uuid, r.reversedTransactionOrderId]),
+    dedupeKey: hash([r.date, r.gross, r.net, r.source, r.user?.uuid, r.messageUuid, r.postUuid]),
     occurredAt: new Date(r.date),
     gross: r.gross,
     net: r.net,
     source: r.source,
     fanUuid: r.user?.uuid ?? null,
-    reversedOrderId: r.reversedTransactionOrderId,
+    reversedOrderId: null,
   };
 }

@@ -56,7 +56,7 @@ export async function ledgerRenewalPrice(creatorId: string): Promise<number | nu
   try {
     if (!(await ledgerReady(creatorId))) return null;
     const [row] = await db.$queryRaw<{ gross: number }[]>`
-      SELECT gross FROM "EarningRow" WHERE "creatorId" = ${creatorId} AND source IN ('renewal', 'subscription') AND gross > 0
+      SELECT round(gross)::int AS gross FROM "EarningRow" WHERE "creatorId" = ${creatorId} AND source IN ('renewal', 'subscription') AND gross > 0
       ORDER BY "occurredAt" DESC LIMIT 1`;
     return row?.gross ?? null;
   } catch {

@@ -48,6 +48,7 @@ export function toCampaignView(c: MassCampaign): CampaignView {
     createdBy: c.createdByName,
     error: c.error,
     recipients: c.recipientCount,
+    views: null,
     purchases: null,
     revenue: null,
   };

@@ -2,10 +2,15 @@ import "server-only";
 import type { CampaignsPage, CampaignView } from "@/lib/schemas/mass-messages";
 import { clientForCreator } from "@/lib/server/creators/client";
 import { db } from "@/lib/server/db";
-import { listMassMessages, type FanvueMassMessage } from "@/lib/server/fanvue/resources/mass-messages";
+import { wholeCents } from "@/lib/server/earnings/money";
+import type { MassCampaign } from "@/generated/prisma/client";
+import { FanvueError } from "@/lib/server/fanvue/errors";
+import { listMassMessages, type FanvueMassMessage, type MASS_STATUSES } from "@/lib/server/fanvue/resources/mass-messages";
 import { withSnapshot } from "@/lib/server/snapshots";
 import type { CreatorAccess } from "@/lib/server/workspaces/access";
 import { toCampaignView } from "./campaigns";
+
+type MassStatus = (typeof MASS_STATUSES)[number];
 
 // Queue and history: our campaigns (including those still queued or in an
 // unclear state) merged with Fanvue's list, which also shows mass messages
@@ -16,43 +21,93 @@ const HISTORY_LIMIT = 100;
 /** Several tabs share one read of Fanvue's list. */
 const COALESCE_MS = 5_000;
 
-const STATUS: Record<string, CampaignView["status"]> = { SENT: "sent", SCHEDULED: "scheduled", UNSENT: "cancelled" };
+/** Fanvue's statuses (every one the reference lists) in our words. UNSENT
+ * is "unsent" once it went out (buyers keep it), "cancelled" before. */
+const STATUS: Record<Exclude<MassStatus, "UNSENT">, CampaignView["status"]> = {
+  SENT: "sent",
+  SCHEDULED: "scheduled",
+  SENDING: "sending",
+  FAILED: "failed",
+  MODERATED: "moderated",
+};
+
+function statusOf(m: FanvueMassMessage): CampaignView["status"] {
+  if (m.status === "UNSENT") return m.publishedAt ? "unsent" : "cancelled";
+  return STATUS[m.status as keyof typeof STATUS] ?? "sent";
+}
+
+/** Why Fanvue failed or held it, in plain words (the reference gives no reason). */
+const FANVUE_NOTE: Partial<Record<CampaignView["status"], string>> = {
+  failed: "Fanvue reports that it could not deliver this mass message.",
+  moderated: "Fanvue's moderation held this mass message back; fans did not receive it.",
+};
 
 function fromFanvue(m: FanvueMassMessage): CampaignView {
-  const refs = (r: FanvueMassMessage["includedLists"]) => ({ smart: r?.smartListUuids ?? [], custom: r?.customListUuids ?? [] });
+  const status = statusOf(m);
   return {
     id: `fanvue:${m.uuid}`,
     source: "fanvue",
     fanvueId: m.uuid,
-    // Deleted after it went out: "unsent" (buyers keep it); before: cancelled.
-    status: m.status === "UNSENT" && m.sentAt ? "unsent" : (STATUS[m.status ?? ""] ?? "sent"),
+    status,
     text: m.text,
     mediaUuids: m.mediaUuids,
     price: m.price,
-    included: refs(m.includedLists),
-    excluded: refs(m.excludedLists),
+    // Fanvue's list does not say which lists a mass message went to.
+    included: null,
+    excluded: null,
     holdoutPercent: 0,
     scheduledAt: m.scheduledAt,
-    sentAt: m.sentAt,
-    createdAt: m.createdAt ?? m.sentAt ?? new Date(0).toISOString(),
+    sentAt: m.publishedAt,
+    createdAt: m.createdAt ?? m.publishedAt ?? new Date(0).toISOString(),
     createdBy: null,
-    error: null,
+    error: FANVUE_NOTE[status] ?? null,
     recipients: m.recipientCount,
+    views: m.viewCount,
     purchases: null,
     revenue: null,
   };
+}
+
+/** Our record brought up to date with Fanvue's view of the same message. */
+function mergeFanvue(v: CampaignView, f: FanvueMassMessage) {
+  const s = statusOf(f);
+  if (f.status === "UNSENT") v.status = v.status === "sent" || f.publishedAt ? "unsent" : "cancelled";
+  else if (v.status === "scheduled" || v.status === "sent" || v.status === "sending") v.status = s;
+  if (FANVUE_NOTE[v.status]) v.error = FANVUE_NOTE[v.status]!;
+  v.sentAt = v.sentAt ?? f.publishedAt;
+  v.recipients = f.recipientCount ?? v.recipients;
+  v.views = f.viewCount;
 }
 
 /** Purchases and revenue per Fanvue message id, from the earnings ledger. */
 export async function ledgerByMessage(creatorId: string, ids: string[]) {
   if (ids.length === 0) return new Map<string, { purchases: number; revenue: number; net: number }>();
   const rows = await db.earningRow.groupBy({ by: ["messageUuid"], where: { creatorId, messageUuid: { in: ids } }, _count: { _all: true }, _sum: { gross: true, net: true } });
-  return new Map(rows.map((r) => [r.messageUuid!, { purchases: r._count._all, revenue: r._sum.gross ?? 0, net: r._sum.net ?? 0 }]));
+  return new Map(rows.map((r) => [r.messageUuid!, { purchases: r._count._all, revenue: wholeCents(r._sum.gross), net: wholeCents(r._sum.net) }]));
 }
 
 export async function ledgerSyncedAt(creatorId: string) {
   const s = await db.syncState.findUnique({ where: { creatorId_stream: { creatorId, stream: "earnings" } } });
   return s?.lastSyncedAt ?? null;
+}
+
+/** Why Fanvue's list is missing, in plain words: it answered, or it did not. */
+function listError(err: unknown) {
+  if (!(err instanceof FanvueError)) return "Fanvue's list of mass messages could not be read.";
+  if (err.kind === "unsupported" || err.kind === "not_found" || err.kind === "forbidden") return "Fanvue does not list mass messages for this account.";
+  if (err.kind === "network" || err.kind === "timeout") return "Fanvue could not be reached.";
+  return "Fanvue's list of mass messages could not be read.";
+}
+
+/** Once sent, Fanvue's recipient count replaces the estimate we stored at
+ * send time (it skips fans it cannot message), so results use it too. */
+async function keepRecipientCounts(ours: MassCampaign[], fanvue: FanvueMassMessage[]) {
+  const byId = new Map(fanvue.map((m) => [m.uuid, m]));
+  for (const c of ours) {
+    const f = c.fanvueId ? byId.get(c.fanvueId) : undefined;
+    if (!f || f.publishedAt === null || f.recipientCount === null || f.recipientCount === c.recipientCount) continue;
+    await db.massCampaign.update({ where: { id: c.id }, data: { recipientCount: f.recipientCount } });
+  }
 }
 
 export async function getCampaigns(access: CreatorAccess): Promise<CampaignsPage> {
@@ -64,7 +119,7 @@ export async function getCampaigns(access: CreatorAccess): Promise<CampaignsPage
       data: [] as FanvueMassMessage[],
       fetchedAt: null,
       stale: true,
-      error: err instanceof Error ? err.message : "Fanvue could not be reached",
+      error: listError(err),
     })),
   ]);
   const fanvue = new Map(snap.data.map((m) => [m.uuid, m]));
@@ -73,13 +128,11 @@ export async function getCampaigns(access: CreatorAccess): Promise<CampaignsPage
     const f = c.fanvueId ? fanvue.get(c.fanvueId) : undefined;
     if (f) {
       fanvue.delete(f.uuid);
-      if (v.status === "scheduled" && f.status === "SENT") v.status = "sent";
-      if (f.status === "UNSENT") v.status = v.status === "sent" || f.sentAt ? "unsent" : "cancelled";
-      v.sentAt = v.sentAt ?? f.sentAt;
-      v.recipients = f.recipientCount ?? v.recipients;
+      mergeFanvue(v, f);
     }
     return v;
   });
+  await keepRecipientCounts(ours, snap.data);
   items.push(...[...fanvue.values()].map(fromFanvue));
   items.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   const synced = await ledgerSyncedAt(access.creator.id);

@@ -16,19 +16,18 @@ const item = (over: Record<string, unknown> = {}) => ({
   mediaUuids: ["m1"],
   price: 900,
   createdAt: "2026-03-01T12:00:00.500Z",
-  includedLists: { smartListUuids: ["subscribers"], customListUuids: [] },
-  excludedLists: { smartListUuids: [], customListUuids: ["l1", "l2"] },
   ...over,
 });
 
 describe("finding a campaign in Fanvue's mass-message list", () => {
-  it("matches text, price, media and the included/excluded lists", () => {
+  it("matches text, price and media (Fanvue's list names no audience lists)", () => {
     expect(isSameCampaign(item(), shape)).toBe(true);
+    expect(isSameCampaign(item({ mediaUuids: ["m1"] }), { ...shape, included: { smartListUuids: ["followers"], customListUuids: [] } })).toBe(true);
   });
 
-  it("tells apart another audience (e.g. without the hold-out exclusion) or an older message", () => {
-    expect(isSameCampaign(item({ excludedLists: { smartListUuids: [], customListUuids: ["l1"] } }), shape)).toBe(false);
-    expect(isSameCampaign(item({ includedLists: { smartListUuids: ["followers"], customListUuids: [] } }), shape)).toBe(false);
+  it("tells apart another text, price or media, or an older message", () => {
+    expect(isSameCampaign(item({ text: "New set!" }), shape)).toBe(false);
+    expect(isSameCampaign(item({ mediaUuids: ["m2"] }), shape)).toBe(false);
     expect(isSameCampaign(item({ price: null }), shape)).toBe(false);
     expect(isSameCampaign(item({ createdAt: "2026-03-01T11:50:00.000Z" }), shape)).toBe(false);
   });

@@ -7,15 +7,16 @@ export const CLOCK_SKEW_MS = 5 * 60_000;
 
 export type Refs = { smartListUuids: string[]; customListUuids: string[] };
 export type CampaignShape = { text: string | null; mediaUuids: string[]; price: number | null; included: Refs; excluded: Refs; attemptAt: Date };
-export type SeenMass = { uuid: string; text: string | null; mediaUuids: string[]; price: number | null; createdAt: string | null; includedLists: Refs | null; excludedLists: Refs | null };
+/** What Fanvue's list tells about a mass message: no audience lists. */
+export type SeenMass = { uuid: string; text: string | null; mediaUuids: string[]; price: number | null; createdAt: string | null };
 
 const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().join("|") === [...b].sort().join("|");
-const sameRefs = (a: Refs | null, b: Refs) => (a ? same(a.smartListUuids, b.smartListUuids) && same(a.customListUuids, b.customListUuids) : true);
-
+/** Same text, price and media, created after our attempt began. Fanvue's list
+ * does not name the audience, so two identical messages to different lists
+ * are told apart by `claimed` and by time (the oldest unclaimed wins). */
 export function isSameCampaign(m: SeenMass, c: CampaignShape) {
   if ((m.text ?? null) !== (c.text ?? null) || (m.price ?? null) !== (c.price ?? null)) return false;
   if (!same(m.mediaUuids, c.mediaUuids)) return false;
-  if (!sameRefs(m.includedLists, c.included) || !sameRefs(m.excludedLists, c.excluded)) return false;
   const at = m.createdAt ? Date.parse(m.createdAt) : NaN;
   return Number.isFinite(at) && at >= c.attemptAt.getTime() - CLOCK_SKEW_MS;
 }

@@ -23,7 +23,7 @@ type Row = { held_out: boolean; fans: bigint; buyers: bigint; purchases: bigint;
 async function groups(campaignId: string, creatorId: string, from: Date, until: Date, synced: boolean) {
   const rows = await db.$queryRaw<Row[]>`
     SELECT f."heldOut" AS held_out, count(DISTINCT f."fanUuid") AS fans, count(DISTINCT e."fanUuid") AS buyers,
-           count(e.id) AS purchases, sum(e.gross) AS revenue
+           count(e.id) AS purchases, round(sum(e.gross))::bigint AS revenue
     FROM "MassCampaignFan" f
     LEFT JOIN "EarningRow" e ON e."creatorId" = ${creatorId} AND e."fanUuid" = f."fanUuid" AND e."occurredAt" >= ${from} AND e."occurredAt" < ${until}
     WHERE f."campaignId" = ${campaignId}
@@ -50,7 +50,9 @@ export async function getCampaignResults(access: CreatorAccess, id: string): Pro
     const until = new Date(Math.min(Date.now(), start.getTime() + WINDOW_DAYS * 86_400_000, synced?.getTime() ?? 0));
     const covered = until > start;
     const end = covered ? until : start;
-    holdout = { windowDays: WINDOW_DAYS, from: start.toISOString(), until: end.toISOString(), ...(await groups(c.id, access.creator.id, start, end, covered)) };
+    // Fanvue's own count of who received it (kept from its list), not our estimate.
+    const delivered = c.status === "sent" || c.status === "unsent" ? c.recipientCount : null;
+    holdout = { windowDays: WINDOW_DAYS, from: start.toISOString(), until: end.toISOString(), delivered, ...(await groups(c.id, access.creator.id, start, end, covered)) };
   }
   return { campaign: view, direct, holdout, ledgerSyncedAt: synced?.toISOString() ?? null };
 }

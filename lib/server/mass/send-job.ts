@@ -2,7 +2,7 @@ import "server-only";
 import type { MassCampaign, Prisma } from "@/generated/prisma/client";
 import { clientForCreator } from "@/lib/server/creators/client";
 import { db } from "@/lib/server/db";
-import { FanvueError } from "@/lib/server/fanvue/errors";
+import { describeForLog, FanvueError } from "@/lib/server/fanvue/errors";
 import { createMassMessage, listMassMessages, type MassPayload } from "@/lib/server/fanvue/resources/mass-messages";
 import type { CreatorAccess } from "@/lib/server/workspaces/access";
 import { refsOf } from "./campaigns";
@@ -15,8 +15,16 @@ import { prepareHoldout, PrepareError } from "./prepare";
 // Fanvue's list instead of sending again, and when nothing settles it the
 // campaign shows "state unknown — check" (never a blind resend, never lost).
 
-/** Fanvue refused before doing anything: nothing was sent. */
-const REFUSED = new Set(["validation", "forbidden", "not_found", "conflict", "version", "unsupported"]);
+/** Fanvue refused before doing anything: nothing was sent. Each says why in
+ * our words (Fanvue's own text goes to the log). */
+const REFUSED: Record<string, string> = {
+  validation: "Fanvue did not accept this mass message: check its lists, media and price. Nothing was sent.",
+  forbidden: "Fanvue does not allow this account to send mass messages.",
+  not_found: "A list or media item of this mass message no longer exists on Fanvue. Nothing was sent.",
+  conflict: "Fanvue refused this mass message as a duplicate. Nothing was sent.",
+  version: "Fanvue no longer supports the API version Vuedeck uses. Nothing was sent.",
+  unsupported: "Fanvue does not offer mass messages for this account. Nothing was sent.",
+};
 /** Not sent, but may be sent later as is (the worker retries or pauses). */
 const NOT_YET = new Set(["rate_limited", "reauth", "unauthorized"]);
 /** Pages of Fanvue's list read to find a send (newest first, 50 each). */
@@ -66,7 +74,7 @@ export async function settleFromFanvue(a: CampaignAccess, c: MassCampaign, why: 
       const hit = findCampaign(res.data, shape, claimed);
       if (hit) {
         const scheduled = hit.status === "SCHEDULED";
-        return set(c.id, { status: scheduled ? "scheduled" : "sent", fanvueId: hit.uuid, recipientCount: hit.recipientCount, sentAt: scheduled ? null : new Date(hit.sentAt ?? hit.createdAt ?? Date.now()), error: null });
+        return set(c.id, { status: scheduled ? "scheduled" : "sent", fanvueId: hit.uuid, recipientCount: hit.recipientCount, sentAt: scheduled ? null : new Date(hit.publishedAt ?? hit.createdAt ?? Date.now()), error: null });
       }
       const oldest = res.data.at(-1)?.createdAt;
       if (!res.pagination.hasMore || (oldest && Date.parse(oldest) < attemptAt.getTime() - CLOCK_SKEW_MS)) break;
@@ -89,7 +97,10 @@ async function sendOnce(a: CampaignAccess, c: MassCampaign): Promise<MassCampaig
     const scheduled = payload.scheduledAt !== null;
     return set(c.id, { status: scheduled ? "scheduled" : "sent", fanvueId: res.id, recipientCount: res.recipientCount ?? null, sentAt: scheduled ? null : new Date() });
   } catch (err) {
-    if (err instanceof FanvueError && REFUSED.has(err.kind)) return set(c.id, { status: "failed", error: `Fanvue refused the mass message: ${err.message}` });
+    if (err instanceof FanvueError && REFUSED[err.kind]) {
+      console.error(`[mass] campaign ${c.id} refused: Fanvue ${describeForLog(err)}`);
+      return set(c.id, { status: "failed", error: REFUSED[err.kind]! });
+    }
     if (err instanceof FanvueError && NOT_YET.has(err.kind)) {
       await db.massCampaign.updateMany({ where: { id: c.id, status: "sending" }, data: { status: "preparing", error: err.message } });
       throw err;

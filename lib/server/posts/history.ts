@@ -2,6 +2,7 @@ import "server-only";
 import type { HistoryItem, HistoryResponse } from "@/lib/schemas/post-views";
 import { clientForCreator } from "@/lib/server/creators/client";
 import { db } from "@/lib/server/db";
+import { wholeCents } from "@/lib/server/earnings/money";
 import { listPosts } from "@/lib/server/fanvue/resources/posts";
 import { withSnapshot } from "@/lib/server/snapshots";
 import { hasPermission, type CreatorAccess } from "@/lib/server/workspaces/access";
@@ -33,7 +34,7 @@ async function earnedByPost(creatorId: string, uuids: string[], start: Date | nu
     where: { creatorId, postUuid: { in: uuids }, ...(start && end ? { occurredAt: { gte: start, lt: end } } : {}) },
     _sum: { gross: true },
   });
-  return new Map(rows.map((r) => [r.postUuid!, r._sum.gross ?? 0]));
+  return new Map(rows.map((r) => [r.postUuid!, wholeCents(r._sum.gross)]));
 }
 
 async function fromFanvue(access: CreatorAccess, page: number) {

@@ -3,6 +3,7 @@ import { MIN_PRICE } from "@/lib/schemas/posts";
 import type { PricePick } from "@/lib/schemas/post-views";
 import { clientForCreator } from "@/lib/server/creators/client";
 import { db } from "@/lib/server/db";
+import { wholeCents } from "@/lib/server/earnings/money";
 import { listPosts } from "@/lib/server/fanvue/resources/posts";
 import { withSnapshot } from "@/lib/server/snapshots";
 import type { CreatorAccess } from "@/lib/server/workspaces/access";
@@ -28,7 +29,7 @@ export async function usualPrices(access: CreatorAccess): Promise<PricePick[]> {
   for (const r of records) add(r.price);
   const since = new Date(Date.now() - LEDGER_DAYS * 86_400_000);
   const unlocks = await db.earningRow.groupBy({ by: ["gross"], where: { creatorId, source: "post", occurredAt: { gte: since } }, _count: { _all: true } });
-  for (const u of unlocks) add(u.gross, u._count._all);
+  for (const u of unlocks) add(wholeCents(u.gross), u._count._all);
   if (access.workspace.kind === "creator") {
     // A failure here only costs the picks from Fanvue's list, not the composer.
     const posts = await withSnapshot(`posts:prices:${creatorId}`, async () => (await listPosts(clientForCreator(access), 1)).data.map((p) => p.price), { maxAgeMs: POSTS_MAX_AGE_MS }).catch(() => null);

@@ -3,10 +3,11 @@ import { z } from "zod";
 import type { FanvueClient } from "../client";
 import type { Priority } from "../limiter";
 import { parseResponse } from "../parse";
-import { cents, cursorOf, isoDate, nullable, openEnum } from "../schemas/common";
+import { cents, cursorOf, isoDate, money, nullable, openEnum } from "../schemas/common";
 
-// Insights (contract §5.8): earnings and spending rows, cursor style,
-// newest first, up to 50 a page.
+// Insights: earnings and spending rows, cursor style, newest first, up to 50
+// a page. Amounts are `money`: exact as Fanvue sends them (the ledger keeps
+// them exact and rounds sums once; see CONVENTIONS.md "Money and time").
 
 export const EARNING_SOURCES = ["subscription", "renewal", "tip", "message", "post", "referral", "affiliate", "giveaway", "mediaLink", "checkoutLink", "appStore"] as const;
 
@@ -14,27 +15,33 @@ const rowUser = nullable(
   z.looseObject({ uuid: z.string(), handle: nullable(z.string()), displayName: nullable(z.string()) }),
 );
 
+/** Where a payment stands with Fanvue (the reference's two values). */
+export const ORDER_STATUSES = ["availableForPayout", "pendingBalance"] as const;
+
 export const earningRowSchema = z.looseObject({
   date: isoDate,
-  gross: cents,
-  net: cents,
+  gross: money,
+  net: money,
   currency: nullable(z.string()),
   source: openEnum(EARNING_SOURCES),
   user: rowUser,
+  // Optional in the reference: a row may name neither.
   messageUuid: nullable(z.string()),
   postUuid: nullable(z.string()),
   transactionOrderId: nullable(z.string()),
-  transactionOrderStatus: nullable(z.string()),
+  transactionOrderStatus: nullable(openEnum(ORDER_STATUSES)),
 });
 export type FanvueEarningRow = z.infer<typeof earningRowSchema>;
 
+/** A refund or chargeback. The reference does not say which payment it reverses. */
 export const spendingRowSchema = z.looseObject({
   date: isoDate,
-  gross: cents,
-  net: cents,
+  gross: money,
+  net: money,
   source: openEnum(["refund", "chargeback"] as const),
   user: rowUser,
-  reversedTransactionOrderId: nullable(z.string()),
+  messageUuid: nullable(z.string()),
+  postUuid: nullable(z.string()),
 });
 export type FanvueSpendingRow = z.infer<typeof spendingRowSchema>;
 
@@ -68,7 +75,7 @@ const summarySchema = z.looseObject({
 });
 
 /** All-time gross and net (GET /insights/earnings/summary); used to show a
- * backfill's progress. The summary path has two spellings in the wild. */
+ * backfill's progress. */
 export async function getAllTimeEarnings(client: FanvueClient, priority: Priority = "background") {
   const res = await client.creator("GET", "/insights/earnings/summary", { priority });
   return parseResponse(summarySchema, res.body, "/insights/earnings/summary").totals.allTime;

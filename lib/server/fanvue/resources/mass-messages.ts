@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { FanvueClient } from "../client";
 import type { Priority } from "../limiter";
 import { parseResponse } from "../parse";
-import { cents, isoDate, nullable, pageOf } from "../schemas/common";
+import { cents, isoDate, nullable, openEnum, pageOf } from "../schemas/common";
 
 // Mass messages (contract §5.4): send (now or scheduled), list, unsend.
 
@@ -27,31 +27,34 @@ export async function createMassMessage(client: FanvueClient, p: MassPayload, pr
   if (p.price !== null) body.price = p.price;
   if (p.scheduledAt !== null) body.scheduledAt = p.scheduledAt;
   const res = await client.creator("POST", "/chats/mass-messages", { body, idempotent: false, priority });
-  return parseResponse(z.looseObject({ id: z.string(), recipientCount: z.number().int().nullish(), createdAt: nullable(isoDate) }), res.body, "/chats/mass-messages");
+  return parseResponse(z.looseObject({ id: z.string(), recipientCount: z.number().nullish(), createdAt: nullable(isoDate) }), res.body, "/chats/mass-messages");
 }
 
-const refsSchema = z.looseObject({ smartListUuids: z.array(z.string()).default([]), customListUuids: z.array(z.string()).default([]) });
+/** Every status the reference lists; an unknown one is kept as a string. */
+export const MASS_STATUSES = ["SENT", "UNSENT", "SENDING", "FAILED", "MODERATED", "SCHEDULED"] as const;
 
+// The reference's list item. It names no audience lists and no sender:
+// those are known only for mass messages sent through Vuedeck (our records).
 export const massItemSchema = z.looseObject({
   uuid: z.string(),
   text: nullable(z.string()),
   mediaUuids: z.array(z.string()).nullish().transform((v) => v ?? []),
   price: nullable(cents),
-  status: nullable(z.string()),
+  status: nullable(openEnum(MASS_STATUSES)),
   createdAt: nullable(isoDate),
   scheduledAt: nullable(isoDate),
-  sentAt: nullable(isoDate),
-  includedLists: nullable(refsSchema),
-  excludedLists: nullable(refsSchema),
-  recipientCount: nullable(z.number().int()),
-  viewsCount: nullable(z.number().int()),
-  purchasesCount: nullable(z.number().int()),
-  revenue: nullable(z.looseObject({ gross: cents, net: cents.nullish() })),
+  publishedAt: nullable(isoDate),
+  recipientCount: nullable(z.number()),
+  viewCount: nullable(z.number()),
+  purchaseCount: nullable(z.number()),
+  totalRevenue: nullable(cents),
 });
 export type FanvueMassMessage = z.infer<typeof massItemSchema>;
 
+/** Unsent ones included: a message unsent after it went out stays in the
+ * history as "Unsent", and a send being reconciled may already be unsent. */
 export async function listMassMessages(client: FanvueClient, page: number, priority: Priority = "interactive") {
-  const res = await client.creator("GET", "/chats/mass-messages", { priority, query: { page, size: 50 } });
+  const res = await client.creator("GET", "/chats/mass-messages", { priority, query: { page, size: 50, includeDeleted: "true" } });
   return parseResponse(pageOf(massItemSchema), res.body, "/chats/mass-messages");
 }
 
