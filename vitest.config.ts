@@ -18,7 +18,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "unit",
-          include: ["{lib,sandbox,components,scripts}/**/*.test.{ts,tsx}"],
+          include: ["{contract,lib,sandbox,components,scripts}/**/*.test.{ts,tsx}"],
           environment: "node",
         },
       },

@@ -2,6 +2,7 @@
 // log, fault switches and rate-limit buckets. Passed to every route module.
 import { generateKeyPairSync, type KeyObject } from "node:crypto";
 import type { SandboxConfig } from "./config";
+import type { Route } from "../contract/fanvue/dsl";
 import type { ContractFinding } from "./contract";
 import { TokenStore } from "./oauth/tokens";
 import type { World } from "./world/types";
@@ -58,6 +59,8 @@ export type Sandbox = {
   callSeq: number;
   /** Requests and responses that broke Fanvue's reference (sandbox/contract.ts). */
   contractFindings: ContractFinding[];
+  /** The reference's operations this sandbox serves (sandbox/api/registry.ts). */
+  mounted: Route[];
   faults: Fault[];
   buckets: Map<string, Bucket>;
   signingKey: { privateKey: KeyObject; publicKey: KeyObject; kid: string };
@@ -75,6 +78,7 @@ export function createState(config: SandboxConfig, world: World, publicUrl: stri
     calls: [],
     callSeq: 0,
     contractFindings: [],
+    mounted: [],
     faults: [],
     buckets: new Map(),
     signingKey: { privateKey, publicKey, kid: "sandbox-1" },

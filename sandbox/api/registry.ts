@@ -44,6 +44,7 @@ export class Api {
     if (!self && !agency) throw new Error(`sandbox: ${method} ${path} is not in Fanvue's API reference`);
     if (self) this.router.on(method, path, (ctx) => this.run(ctx, self, spec.subject, false, handler));
     if (agency) this.router.on(method, agencyPath, (ctx) => this.run(ctx, agency, "creator", true, handler));
+    for (const r of [self, agency]) if (r) this.sb.mounted.push(r);
     return this;
   }
 
