@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
-import type { EarningsReport } from "@/lib/schemas/earnings";
+import { earningSourceLabel, OTHER_SOURCES, type EarningsReport } from "@/lib/schemas/earnings";
 import { formatCount, formatMoney } from "@/lib/utils/format";
 import { SOURCE_COLORS, SOURCE_LABELS } from "./palette";
 
@@ -31,6 +31,7 @@ export function SourceBreakdown({ report, basis }: { report: EarningsReport; bas
                     <span className="flex items-center gap-2">
                       <span className="inline-block size-2.5 rounded-sm" style={{ background: SOURCE_COLORS[s.source] }} aria-hidden="true" />
                       {SOURCE_LABELS[s.source]}
+                      {s.source === "others" ? <span className="hidden text-xs text-muted sm:inline">({OTHER_SOURCES.map(earningSourceLabel).join(", ").toLowerCase()})</span> : null}
                     </span>
                   </td>
                   <td className="tabular px-3 py-2 text-right">{formatMoney(s[basis])}</td>

@@ -4,6 +4,27 @@ import { z } from "zod";
 
 export const SOURCES = ["subscription", "renewal", "tip", "message", "post", "referral", "others"] as const;
 export type SourceGroup = (typeof SOURCES)[number];
+/** Every earning source Fanvue's reference lists, in plain words. */
+export const EARNING_SOURCE_LABELS: Record<string, string> = {
+  subscription: "Subscriptions",
+  renewal: "Renewals",
+  tip: "Tips",
+  message: "Messages (PPV)",
+  post: "Posts (PPV)",
+  referral: "Referrals",
+  affiliate: "Affiliate",
+  giveaway: "Giveaways",
+  mediaLink: "Media links",
+  checkoutLink: "Checkout links",
+  appStore: "App store",
+};
+
+/** The reference's sources grouped as "others" on charts. */
+export const OTHER_SOURCES = ["affiliate", "giveaway", "mediaLink", "checkoutLink", "appStore"] as const;
+
+/** A source key in plain words (an unknown one, from a newer Fanvue, as itself). */
+export const earningSourceLabel = (s: string) => EARNING_SOURCE_LABELS[s] ?? s;
+
 /** Fanvue sources outside the main six are grouped as "others". */
 export const sourceGroup = (s: string): SourceGroup => ((SOURCES as readonly string[]).includes(s) && s !== "others" ? (s as SourceGroup) : "others");
 
