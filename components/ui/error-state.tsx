@@ -38,22 +38,30 @@ export function ErrorState({ error, onRetry, what }: { error: unknown; onRetry: 
       </Alert>
     );
   }
+  // Fanvue answered and said no (not offered, not allowed, no such item):
+  // the same request will get the same answer, so no "Retry" — the message
+  // says what is missing and the rest of the page goes on.
+  const settled = e !== null && !e.isTransient && e.code !== "unauthorized";
   const title =
     limited
       ? `Fanvue's rate limit: waiting for it to refill`
       : e?.code === "upstream_unavailable" || e?.code === "network"
         ? `Fanvue could not be reached`
-        : `Could not load ${what}`;
+        : settled
+          ? `${what.charAt(0).toUpperCase()}${what.slice(1)} not available`
+          : `Could not load ${what}`;
   return (
     <Alert
-      tone={limited ? "warning" : "danger"}
+      tone={limited || settled ? "warning" : "danger"}
       title={title}
       data-testid="error-state"
       data-code={e?.code}
       action={
-        <Button size="sm" variant="secondary" onClick={onRetry} disabled={wait > 0}>
-          {wait > 0 ? `Retrying in ${wait} s` : "Retry"}
-        </Button>
+        settled ? undefined : (
+          <Button size="sm" variant="secondary" onClick={onRetry} disabled={wait > 0}>
+            {wait > 0 ? `Retrying in ${wait} s` : "Retry"}
+          </Button>
+        )
       }
     >
       {e?.message ?? "Something went wrong."}
