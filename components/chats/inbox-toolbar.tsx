@@ -81,6 +81,7 @@ export function InboxToolbar({ creatorId, state, set, searchRef, team }: Props) 
                 ))}
               </optgroup>
             ) : null}
+            {lists.data?.missing.custom ? <option disabled>{lists.data.missing.custom}</option> : null}
             {lists.data?.smart.length ? (
               <optgroup label="Smart lists">
                 {lists.data.smart.map((l) => (

@@ -87,13 +87,13 @@ export function MassComposer({ creatorId, onCreated }: { creatorId: string; onCr
           </label>
         </div>
       </div>
-      <ListPicker label="Send to" lists={lists.data} value={included} onChange={setIncluded} disabled={excluded} testId="include-lists" />
+      <ListPicker label="Send to" lists={lists.data} failed={lists.isError} value={included} onChange={setIncluded} disabled={excluded} testId="include-lists" />
       <details className="group rounded-xl border border-line px-4 py-3" open={excluded.smart.length + excluded.custom.length > 0 || undefined}>
         <summary className="cursor-pointer text-sm font-medium" data-testid="exclude-toggle">
           Leave some fans out{excluded.smart.length + excluded.custom.length ? ` (${excluded.smart.length + excluded.custom.length} chosen)` : ""}
         </summary>
         <div className="pt-3">
-          <ListPicker label="Leave out" lists={lists.data} value={excluded} onChange={setExcluded} disabled={included} testId="exclude-lists" />
+          <ListPicker label="Leave out" lists={lists.data} failed={lists.isError} value={excluded} onChange={setExcluded} disabled={included} testId="exclude-lists" />
         </div>
       </details>
       <div className="grid gap-4 sm:grid-cols-2">
