@@ -38,3 +38,12 @@ export function parseDollars(input: string): number | null {
 }
 
 export const newKey = () => (typeof crypto !== "undefined" && "randomUUID" in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`);
+
+/** "just now", "4 min ago", "3 h ago", then the date: how old a synced copy is. */
+export function agoLabel(iso: string, now = Date.now()) {
+  const mins = Math.floor((now - Date.parse(iso)) / 60_000);
+  if (mins < 1) return "just now";
+  if (mins < 60) return `${mins} min ago`;
+  if (mins < 48 * 60) return `${Math.floor(mins / 60)} h ago`;
+  return new Date(iso).toLocaleDateString(undefined, { month: "short", day: "numeric" });
+}

@@ -108,7 +108,9 @@ export function MassComposer({ creatorId, onCreated }: { creatorId: string; onCr
           <p className="text-xs text-muted">
             {canHoldout
               ? "A random share of the audience does not receive it; results compare what both groups spend."
-              : "Needs a custom list made for the campaign, which Fanvue lets only the creator's own account create."}
+              : lists.data?.missing.custom
+                ? "Needs a custom list made for the campaign, and Fanvue offers no custom lists here."
+                : "Needs a custom list made for the campaign, which Fanvue lets only the creator's own account create."}
           </p>
         </Field>
         <fieldset className="flex flex-col gap-1.5">
