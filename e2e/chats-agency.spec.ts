@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { signInWhenFanvueAllows } from "./chats-fixtures";
-import { workspaceOf } from "./fixtures/db";
-import { budgetLeft, clearFaults, sandboxAdmin } from "./fixtures/sandbox";
+import { withDb, workspaceOf } from "./fixtures/db";
+import { addFault, budgetLeft, clearFaults, sandboxAdmin } from "./fixtures/sandbox";
 import { screenshots } from "./screenshot";
 
 // An agency's inbox for a managed creator (@mia, signed in as @atlas):
@@ -79,4 +79,30 @@ test("agency overview: unread chats from the mirror, with its age", async ({ pag
     await expect(page.getByTestId("stat-unread")).toHaveText(/^\d+$/, { timeout: 2_000 });
   }).toPass({ timeout: 40_000 });
   await expect(page.getByText(/Chats synced (just now|\d+ min ago)/)).toBeVisible();
+  await screenshots(page, "overview-agency-unread");
+  await page.goto(`/w/${agency.id}`);
+  await expect(page.getByTestId("unread-synced")).toContainText("Unread chats: from Vuedeck's copy");
+  await screenshots(page, "all-creators-unread");
+});
+
+test("a creator whose chats are not copied yet says so, then fills in without a reload", async ({ page }) => {
+  test.setTimeout(90_000);
+  await budgetLeft("atlas");
+  await signInWhenFanvueAllows(page, "atlas");
+  const agency = await workspaceOf("atlas");
+  const ivy = agency.creators.ivy!;
+  // As if @ivy had just been added: no copy yet, and a slow Fanvue.
+  await withDb(async (db) => {
+    await db.query(`DELETE FROM "MirrorChat" WHERE "creatorId" = $1`, [ivy]);
+    await db.query(`DELETE FROM "MirrorChatSync" WHERE "creatorId" = $1`, [ivy]);
+  });
+  await addFault({ path: "/creators/*/chats", method: "GET", latencyMs: 2_500, times: 2 });
+  await page.goto(`/c/${ivy}/chats`);
+  await expect(page.getByTestId("mirror-syncing")).toContainText("Copying @ivy's chats from Fanvue");
+  await expect(page.getByTestId("chats-empty")).toHaveCount(0); // not "no chats": not known yet
+  await expect(page.getByTestId("unread-total")).toHaveCount(0); // no count until there is one
+  await screenshots(page, "chats-agency-first-sync");
+  await expect(rows(page).first()).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId("mirror-syncing")).toHaveCount(0);
+  await expect(page.getByTestId("chats-synced")).toBeVisible();
 });

@@ -119,7 +119,8 @@ export function ChatList(p: Props) {
             <ErrorState error={q.error} onRetry={() => void q.refetch()} what="chats" />
           </div>
         ) : rows.length === 0 ? (
-          <p className="p-6 text-center text-sm text-muted" data-testid="chats-empty">
+          // While the copy (or a list) is still being read, "no chats" would be a guess.
+          mirror?.syncing || mirror?.list?.pending ? null : <p className="p-6 text-center text-sm text-muted" data-testid="chats-empty">
             {p.state.search ? `No chats match “${p.state.search}”.` : "No chats here."}
           </p>
         ) : (
