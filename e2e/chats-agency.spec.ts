@@ -52,6 +52,7 @@ test("agency inbox on the mirror: unread, not answered, a smart list and search,
   await expect(page).toHaveURL(/filter=subscribers/);
   await expect(rows(page).first()).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId("list-pending")).toHaveCount(0);
+  await expect(page.getByTestId("list-synced")).toContainText(/list members (just now|\d+ min ago)/);
 
   await filter(page, "All").click();
   await settled(page);

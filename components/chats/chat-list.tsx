@@ -75,7 +75,7 @@ export function ChatList(p: Props) {
       </header>
       {syncedAt ? (
         <div className="px-3 pt-1">
-          <SyncedAgo syncedAt={syncedAt} fullSyncedAt={mirror?.fullSyncedAt} />
+          <SyncedAgo syncedAt={syncedAt} fullSyncedAt={mirror?.fullSyncedAt} listSyncedAt={mirror?.list?.syncedAt} />
         </div>
       ) : null}
       {p.teamAvailable ? (

@@ -17,13 +17,14 @@ function useNow() {
 }
 
 /** "Chats synced 4 min ago" (a Vuedeck copy, never presented as live). */
-export function SyncedAgo({ syncedAt, fullSyncedAt, what = "Chats" }: { syncedAt: string; fullSyncedAt?: string | null; what?: string }) {
+export function SyncedAgo({ syncedAt, fullSyncedAt, listSyncedAt, what = "Chats" }: { syncedAt: string; fullSyncedAt?: string | null; listSyncedAt?: string | null; what?: string }) {
   const now = useNow();
   const detail = `New messages copied from Fanvue up to ${fullTime(syncedAt)}.${fullSyncedAt ? ` Read, mute and nickname changes made outside Vuedeck: as of ${fullTime(fullSyncedAt)} (at once with webhooks).` : ""}`;
   return (
     <span className="inline-flex items-center gap-1 text-xs text-muted" title={detail} data-testid="chats-synced">
       <RefreshCw className="size-3" aria-hidden="true" />
       {what} synced {agoLabel(syncedAt, now)}
+      {listSyncedAt ? <span data-testid="list-synced"> · list members {agoLabel(listSyncedAt, now)}</span> : null}
     </span>
   );
 }
