@@ -182,6 +182,8 @@ test("agency team inbox: chats of every creator, tagged; a reply records who sen
   await expect(rows(page).first()).toBeVisible();
   await page.getByTestId("team-toggle").click();
   await expect(page).toHaveURL(/team=1/);
+  // Creators whose chats are not copied yet are named until their first sync ends.
+  await expect(page.getByTestId("team-pending")).toHaveCount(0, { timeout: 30_000 });
   await expect(page.getByTestId("chat-list")).toHaveAttribute("aria-busy", "false");
   const tags = await page.getByTestId("chat-creator-tag").allTextContents();
   expect(new Set(tags)).toEqual(new Set(["@mia", "@nova", "@ivy"]));

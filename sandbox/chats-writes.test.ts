@@ -66,7 +66,7 @@ describe("POST /chats", () => {
 });
 
 describe("PATCH /chats/{userUuid}", () => {
-  it("mutes, nicknames (shown on FanUser) and clears the nickname", async () => {
+  it("mutes, nicknames (shown on FanUser) and clears the nickname with an empty string", async () => {
     const first = (await kit.call(luna, "GET", "/chats?filter=not_muted&size=1")).body.data[0];
     const u = first.user.uuid;
     expect((await kit.call(luna, "PATCH", `/chats/${u}`, { isMuted: true, nickname: "Big Tipper" })).status).toBe(204);
@@ -76,7 +76,11 @@ describe("PATCH /chats/{userUuid}", () => {
     expect(row.user.nickname).toBe("Big Tipper");
     const notMuted = await allPages(kit, luna, "/chats?filter=not_muted");
     expect(notMuted.some((x) => x.user.uuid === u)).toBe(false);
-    expect((await kit.call(luna, "PATCH", `/chats/${u}`, { nickname: null, isMuted: false })).status).toBe(204);
+    // The reference's nickname is a non-nullable string: null is refused.
+    const nul = await kit.call(luna, "PATCH", `/chats/${u}`, { nickname: null });
+    expect(nul.status).toBe(400);
+    expect(nul.body.errors.join(" ")).toMatch(/nickname/);
+    expect((await kit.call(luna, "PATCH", `/chats/${u}`, { nickname: "", isMuted: false })).status).toBe(204);
     const after = (await allPages(kit, luna, "/chats")).find((x) => x.user.uuid === u);
     expect(after.user.nickname).toBeNull();
     expect(after.isMuted).toBe(false);
@@ -105,7 +109,7 @@ describe("PATCH /chats/{userUuid}", () => {
 
   it("validates the body and the path", async () => {
     const u = (await kit.call(luna, "GET", "/chats?size=1")).body.data[0].user.uuid;
-    for (const body of [{}, { isRead: "yes" }, { isMuted: 1 }, { nickname: "x".repeat(31) }, { nickname: "" }, { nickname: 3 }, "{"]) {
+    for (const body of [{}, { isRead: "yes" }, { isMuted: 1 }, { nickname: "x".repeat(31) }, { nickname: null }, { nickname: 3 }, "{"]) {
       const r = await kit.call(luna, "PATCH", `/chats/${u}`, body);
       expect(r.status, JSON.stringify(body)).toBe(400);
       expect(Array.isArray(r.body.errors)).toBe(true);
@@ -123,6 +127,10 @@ describe("PATCH /chats/{userUuid}", () => {
     const fanIdx = [...mia.chats.keys()][0]!;
     const r = await kit.call(atlas, "PATCH", `/creators/${kit.uuidOf("mia")}/chats/${mia.fans[fanIdx]!.uuid}`, { nickname: "Agency pick" });
     expect(r.status).toBe(204);
+    expect(mia.relations[fanIdx]!.nickname).toBe("Agency pick");
+    const extra = await kit.call(atlas, "PATCH", `/creators/${kit.uuidOf("mia")}/chats/${mia.fans[fanIdx]!.uuid}`, { nickname: "x", label: "vip" });
+    expect(extra.status).toBe(400);
+    expect(extra.body.errors).toEqual(["body.label is not documented for PATCH /creators/{creatorUserUuid}/chats/{userUuid} in Fanvue's API reference"]);
     expect(mia.relations[fanIdx]!.nickname).toBe("Agency pick");
   });
 });

@@ -69,7 +69,7 @@ export function ChatHeader(p: Props) {
           <Info className="size-5" aria-hidden="true" />
         </button>
       ) : null}
-      <NicknameDialog open={naming} onOpenChange={setNaming} initial={p.row?.nickname ?? ""} onSave={(v) => run({ nickname: v.trim() || null }, v.trim() ? "Nickname saved" : "Nickname removed")} />
+      <NicknameDialog open={naming} onOpenChange={setNaming} initial={p.row?.nickname ?? ""} onSave={(v) => run({ nickname: v.trim() }, v.trim() ? "Nickname saved" : "Nickname removed")} />
     </header>
   );
 }

@@ -12,6 +12,7 @@ import { cn } from "@/lib/utils/cn";
 import { ChatRow } from "./chat-row";
 import { InboxToolbar } from "./inbox-toolbar";
 import { LiveBadge, useLive } from "./live-provider";
+import { MirrorStatus, SyncedAgo } from "./mirror-status";
 import type { InboxUrl } from "./use-inbox-params";
 
 type Props = {
@@ -23,6 +24,7 @@ type Props = {
   onRows: (rows: Row[]) => void;
   searchRef: RefObject<HTMLInputElement | null>;
   teamAvailable: boolean;
+  creatorHandle: string;
   className?: string;
 };
 
@@ -54,6 +56,9 @@ export function ChatList(p: Props) {
   }, [q]);
   const unread = first?.unread;
   const open = p.state.team ? `${p.state.chatCreator}:${p.state.chat}` : p.state.chat;
+  // An agency's inbox (and any team inbox) is Vuedeck's copy: say how fresh.
+  const mirror = p.state.team ? null : (first?.mirror ?? null);
+  const syncedAt = p.state.team ? (teamFirst?.syncedAt ?? null) : (mirror?.syncedAt ?? null);
   return (
     <section className={cn("flex min-h-0 flex-col bg-surface", p.className)} aria-label="Chats">
       <header className="flex items-center gap-2 px-3 pt-3">
@@ -68,6 +73,11 @@ export function ChatList(p: Props) {
           <LiveBadge />
         </span>
       </header>
+      {syncedAt ? (
+        <div className="px-3 pt-1">
+          <SyncedAgo syncedAt={syncedAt} fullSyncedAt={mirror?.fullSyncedAt} listSyncedAt={mirror?.list?.syncedAt} />
+        </div>
+      ) : null}
       {p.teamAvailable ? (
         <div className="px-3 pt-2">
           <button
@@ -82,18 +92,23 @@ export function ChatList(p: Props) {
           </button>
         </div>
       ) : null}
-      <InboxToolbar creatorId={p.creatorId} state={p.state} set={p.set} searchRef={p.searchRef} team={p.state.team} />
+      <InboxToolbar creatorId={p.creatorId} state={p.state} set={p.set} searchRef={p.searchRef} team={p.state.team} mirrored={p.state.team || Boolean(mirror)} />
       <div className={cn("min-h-0 flex-1 overflow-y-auto transition-opacity", q.isPlaceholderData && "opacity-50")} data-testid="chat-list" aria-busy={q.isPlaceholderData || q.isPending}>
         {first?.stale ? (
           <div className="p-3">
             <StaleNotice fetchedAt={first.fetchedAt} reauth={false} onRetry={() => void q.refetch()} />
           </div>
         ) : null}
-        {first?.note ? <p className="px-3 pt-2 text-xs text-muted">{first.note}</p> : null}
-        {teamFirst?.failed.length ? (
+        {!p.state.team && first?.note ? <p className="px-3 pt-2 text-xs text-muted">{first.note}</p> : null}
+        {mirror ? (
+          <div className="px-3 pt-3 empty:hidden">
+            <MirrorStatus mirror={mirror} creatorHandle={p.creatorHandle} />
+          </div>
+        ) : null}
+        {p.state.team && teamFirst?.failed.length ? (
           <div className="p-3">
-            <Alert tone="warning" title={`Could not load ${teamFirst.failed.map((c) => `@${c.handle}`).join(", ")}`}>
-              Their chats are missing from this list. Try again in a moment.
+            <Alert tone="info" title={`Not in this list yet: ${teamFirst.failed.map((c) => `@${c.handle}`).join(", ")}`} data-testid="team-pending">
+              Vuedeck is still copying their chats (or this filter&apos;s list) from Fanvue; they appear here when that finishes.
             </Alert>
           </div>
         ) : null}
@@ -104,7 +119,8 @@ export function ChatList(p: Props) {
             <ErrorState error={q.error} onRetry={() => void q.refetch()} what="chats" />
           </div>
         ) : rows.length === 0 ? (
-          <p className="p-6 text-center text-sm text-muted" data-testid="chats-empty">
+          // While the copy (or a list) is still being read, "no chats" would be a guess.
+          mirror?.syncing || mirror?.list?.pending ? null : <p className="p-6 text-center text-sm text-muted" data-testid="chats-empty">
             {p.state.search ? `No chats match “${p.state.search}”.` : "No chats here."}
           </p>
         ) : (

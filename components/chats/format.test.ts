@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseDollars, previewOf, shortTime } from "./format";
+import { lastMessage, listMessagesResponseItem } from "@/contract/fanvue/routes/shapes";
+import { MESSAGE_TYPE_KEYS, messageTypeLabel, parseDollars, previewOf, shortTime } from "./format";
 
 describe("chat formatting", () => {
   it("parses dollar amounts into integer cents without float arithmetic", () => {
@@ -17,6 +18,14 @@ describe("chat formatting", () => {
     expect(previewOf(row)).toBe("You: hey");
     expect(previewOf({ ...row, lastMessage: { ...row.lastMessage!, text: null, hasMedia: true, fromCreator: false } })).toBe("Sent media");
     expect(previewOf({ ...row, lastMessage: null })).toBe("No messages yet");
+  });
+
+  it("has words for every message type Fanvue's reference lists", () => {
+    const listed = new Set([...lastMessage.shape.type.options, ...listMessagesResponseItem.shape.type.options]);
+    expect([...listed].filter((t) => !MESSAGE_TYPE_KEYS.includes(t))).toEqual([]);
+    expect(messageTypeLabel("VOICE_CALL")).toBe("Voice call");
+    expect(messageTypeLabel("SINGLE_RECIPIENT")).toBeNull();
+    expect(messageTypeLabel("SOMETHING_NEW")).toBeNull();
   });
 
   it("shows today's times as a clock, older ones as dates", () => {

@@ -18,10 +18,35 @@ export function shortTime(iso: string | null | undefined, now = new Date()) {
 
 export const fullTime = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" }) : "—");
 
+/** Every message type Fanvue's reference lists, in words; null for an
+ * ordinary message. An unknown future type shows nothing rather than a code. */
+const MESSAGE_TYPES: Record<string, string | null> = {
+  SINGLE_RECIPIENT: null,
+  BROADCAST: "Mass message",
+  TIP: "Tip",
+  LOCKED_MESSAGE_UNLOCKED: "Unlocked message",
+  VOICE_CALL: "Voice call",
+  AUTOMATED_NEW_FOLLOWER: "Automatic message: new follower",
+  AUTOMATED_NEW_SUBSCRIBER: "Automatic message: new subscriber",
+  AUTOMATED_RE_SUBSCRIBED: "Automatic message: subscribed again",
+  AUTOMATED_RENEWED: "Automatic message: subscription renewed",
+  AUTOMATED_CANCELED: "Automatic message: subscription cancelled",
+  AUTOMATED_NEW_PURCHASE: "Automatic message: purchase",
+  AUTOMATED_FIRST_MESSAGE_REPLY: "Automatic reply to a first message",
+  AUTOMATED_CHAT_MESSAGE_REPLY: "Automatic reply",
+  CHAT_TEXT_GENERATION: "Written with Fanvue's AI",
+  CHAT_TEXT_REWRITE: "Rewritten with Fanvue's AI",
+  CHAT_TEXT_REPLY: "Reply suggested by Fanvue's AI",
+  GHOST_PROMOTION: "Promotion",
+  MARKETING_KYC: "Notice from Fanvue",
+};
+export const messageTypeLabel = (type: string | null | undefined) => (type ? (MESSAGE_TYPES[type] ?? null) : null);
+export const MESSAGE_TYPE_KEYS = Object.keys(MESSAGE_TYPES);
+
 export function previewOf(c: ChatRow) {
   const m = c.lastMessage;
   if (!m) return "No messages yet";
-  const body = m.text?.trim() || (m.hasMedia ? "Sent media" : m.type === "TIP" ? "Sent a tip" : "…");
+  const body = m.text?.trim() || (m.hasMedia ? "Sent media" : m.type === "TIP" ? "Sent a tip" : (messageTypeLabel(m.type) ?? "…"));
   return m.fromCreator ? `You: ${body}` : body;
 }
 
@@ -38,3 +63,12 @@ export function parseDollars(input: string): number | null {
 }
 
 export const newKey = () => (typeof crypto !== "undefined" && "randomUUID" in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`);
+
+/** "just now", "4 min ago", "3 h ago", then the date: how old a synced copy is. */
+export function agoLabel(iso: string, now = Date.now()) {
+  const mins = Math.floor((now - Date.parse(iso)) / 60_000);
+  if (mins < 1) return "just now";
+  if (mins < 60) return `${mins} min ago`;
+  if (mins < 48 * 60) return `${Math.floor(mins / 60)} h ago`;
+  return new Date(iso).toLocaleDateString(undefined, { month: "short", day: "numeric" });
+}

@@ -22,13 +22,21 @@ const SORTS: { id: InboxSort; label: string }[] = [
   { id: "unanswered", label: "Most unanswered" },
   { id: "online", label: "Online first" },
 ];
-/** Typing pauses this long before the search goes to Fanvue. */
+/** Typing pauses this long before the search runs (on Fanvue, or on the mirror). */
 const SEARCH_DEBOUNCE_MS = 300;
 
-type Props = { creatorId: string; state: InboxUrl; set: (p: Record<string, string | null>) => void; searchRef: RefObject<HTMLInputElement | null>; team: boolean };
+type Props = {
+  creatorId: string;
+  state: InboxUrl;
+  set: (p: Record<string, string | null>) => void;
+  searchRef: RefObject<HTMLInputElement | null>;
+  team: boolean;
+  /** The view is Vuedeck's copy of an agency's chats: Fanvue tells agencies nothing about who is online. */
+  mirrored: boolean;
+};
 
 /** Search, one filter (or one list) at a time, and the order. */
-export function InboxToolbar({ creatorId, state, set, searchRef, team }: Props) {
+export function InboxToolbar({ creatorId, state, set, searchRef, team, mirrored }: Props) {
   const [q, setQ] = useState(state.search);
   useEffect(() => setQ(state.search), [state.search]);
   useEffect(() => {
@@ -52,7 +60,7 @@ export function InboxToolbar({ creatorId, state, set, searchRef, team }: Props) 
         />
       </label>
       <div className="-mx-3 flex gap-1.5 overflow-x-auto px-3 pb-0.5" role="radiogroup" aria-label="Filter chats" data-testid="chat-filters">
-        {FILTERS.map((f) => {
+        {FILTERS.filter((f) => !(mirrored && f.id === "online")).map((f) => {
           const on = state.filter === f.id && !state.list;
           return (
             <button
@@ -81,6 +89,7 @@ export function InboxToolbar({ creatorId, state, set, searchRef, team }: Props) 
                 ))}
               </optgroup>
             ) : null}
+            {lists.data?.missing.custom ? <option disabled>{lists.data.missing.custom}</option> : null}
             {lists.data?.smart.length ? (
               <optgroup label="Smart lists">
                 {lists.data.smart.map((l) => (
@@ -93,7 +102,7 @@ export function InboxToolbar({ creatorId, state, set, searchRef, team }: Props) 
           </Select>
         ) : null}
         <Select value={state.sort} onChange={(e) => set({ sort: e.target.value })} className="h-8 min-w-0 flex-1 text-xs" aria-label="Sort" disabled={team}>
-          {SORTS.map((s) => (
+          {SORTS.filter((s) => !(mirrored && s.id === "online")).map((s) => (
             <option key={s.id} value={s.id}>
               {s.label}
             </option>

@@ -67,6 +67,7 @@ function Inbox(p: InboxProps) {
         onRows={setRows}
         searchRef={searchRef}
         teamAvailable={Object.keys(p.teamCreators).length > 1}
+        creatorHandle={p.creatorHandle}
         className={cn("lg:border-r lg:border-line", state.chat ? "hidden lg:flex" : "flex")}
       />
       {state.chat ? (

@@ -3,7 +3,7 @@
 import { AlertTriangle, Check, FileText, Film, Loader2, Lock, Music, RotateCw, Unlock } from "lucide-react";
 import type { ChatMediaItem, MessageView } from "@/lib/schemas/chats";
 import { cn } from "@/lib/utils/cn";
-import { fullTime, priceLabel, shortTime } from "./format";
+import { fullTime, messageTypeLabel, priceLabel, shortTime } from "./format";
 import type { LocalSend } from "./use-send-store";
 
 /** A message from the history, or one of ours still on its way. */
@@ -111,8 +111,14 @@ export function MessageBubble({ m, media, onRetry, onCheck, onUnsend }: BubblePr
   const tip = m.type === "TIP";
   // Fanvue lets the sender take back a message, except a bought PPV or a mass-message copy.
   const canUnsend = onUnsend && mine && !m.local && m.purchasedAt === null && m.type !== "BROADCAST";
+  const kind = messageTypeLabel(m.type);
   return (
     <div className={cn("flex flex-col gap-1", mine ? "items-end" : "items-start")} data-testid="message" data-from={mine ? "creator" : "fan"} data-id={m.id}>
+      {kind ? (
+        <p className="text-[11px] font-medium text-muted" data-testid="message-kind">
+          {kind}
+        </p>
+      ) : null}
       <div className={cn("max-w-[85%] rounded-2xl px-3.5 py-2 text-sm sm:max-w-[70%]", mine ? "rounded-br-md bg-brand-600 text-white" : "rounded-bl-md bg-zinc-100 text-ink", tip && "bg-amber-100 text-amber-950", m.local?.status === "failed" && "opacity-70")}>
         <Media uuids={m.mediaUuids} media={media} type={m.mediaType} />
         {m.text ? <p className={cn("break-words whitespace-pre-wrap", m.mediaUuids.length && "mt-1.5")}>{m.text}</p> : null}

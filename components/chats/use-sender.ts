@@ -20,7 +20,11 @@ export function useSender(creatorId: string, fanUuid: string) {
   // in place (a refetch of the list would cost three Fanvue calls per send).
   const settle = useCallback(
     (sent?: { text: string | null; mediaUuids: string[] }) => {
-      void qc.invalidateQueries({ queryKey: chatKeys.conversation(creatorId, fanUuid) });
+      // A read still in flight began before the send and cannot show it; an
+      // invalidation would only join that read (TanStack dedupes a first
+      // load), so it is cancelled and the conversation read again.
+      const key = chatKeys.conversation(creatorId, fanUuid);
+      void qc.cancelQueries({ queryKey: key }).then(() => qc.invalidateQueries({ queryKey: key }));
       if (!sent) return;
       const now = new Date().toISOString();
       patchInboxRow(qc, creatorId, fanUuid, (r) => ({ ...r, lastMessageAt: now, lastMessage: { text: sent.text, hasMedia: sent.mediaUuids.length > 0, fromCreator: true, sentAt: now, type: null } }));

@@ -6,6 +6,8 @@ import { formatCount } from "@/lib/utils/format";
 type Props = {
   label: string;
   lists: ListsView | undefined;
+  /** Loading the lists failed outright (neither kind could be read). */
+  failed?: boolean;
   value: ListRefsInput;
   onChange: (v: ListRefsInput) => void;
   /** Lists chosen on the other side (include vs exclude) cannot be picked here. */
@@ -16,11 +18,17 @@ type Props = {
 const toggle = (arr: string[], v: string) => (arr.includes(v) ? arr.filter((x) => x !== v) : [...arr, v]);
 
 /** Smart and custom lists as checkboxes, with their sizes. */
-export function ListPicker({ label, lists, value, onChange, disabled, testId }: Props) {
+export function ListPicker({ label, lists, failed, value, onChange, disabled, testId }: Props) {
+  const notes = lists ? [lists.missing.smart, lists.missing.custom].filter((n): n is string => Boolean(n)) : [];
   return (
     <fieldset className="flex flex-col gap-2" data-testid={testId}>
       <legend className="text-sm font-medium">{label}</legend>
-      {!lists ? <p className="text-sm text-muted">Loading lists…</p> : null}
+      {!lists ? <p className="text-sm text-muted">{failed ? "Lists could not be loaded from Fanvue." : "Loading lists…"}</p> : null}
+      {notes.map((n) => (
+        <p key={n} className="text-xs text-muted" data-testid="lists-missing">
+          {n}
+        </p>
+      ))}
       <div className="grid gap-1.5 sm:grid-cols-2 xl:grid-cols-3">
         {lists?.smart.map((l) => (
           <label key={l.id} className="flex items-center gap-2 rounded-lg border border-line px-3 py-2 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50 has-[:disabled]:opacity-50">

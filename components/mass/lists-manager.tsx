@@ -105,7 +105,15 @@ export function ListsManager({ creatorId, canWrite }: { creatorId: string; canWr
     <div className="grid gap-4 lg:grid-cols-[1fr_20rem]">
       <Card className="p-5">
         <h2 className="text-sm font-semibold">Custom lists</h2>
-        {!q.data.canEdit ? <Alert tone="info" title="Read-only for agencies" className="mt-3">Fanvue lets agencies read a creator's lists but not change them.</Alert> : null}
+        {q.data.missing.custom ? (
+          <Alert tone="info" title="Custom lists unavailable" className="mt-3" data-testid="custom-lists-missing">
+            {q.data.missing.custom}
+          </Alert>
+        ) : !q.data.canEdit ? (
+          <Alert tone="info" title="Read-only for agencies" className="mt-3">
+            Fanvue lets agencies read a creator&apos;s lists but not change them.
+          </Alert>
+        ) : null}
         {canEdit ? (
           <form
             className="mt-3 flex gap-2"
@@ -129,7 +137,7 @@ export function ListsManager({ creatorId, canWrite }: { creatorId: string; canWr
       </Card>
       <Card className="p-5">
         <h2 className="text-sm font-semibold">Smart lists</h2>
-        <p className="mt-1 text-xs text-muted">Kept up to date by Fanvue.</p>
+        <p className="mt-1 text-xs text-muted">{q.data.missing.smart ?? "Kept up to date by Fanvue."}</p>
         <ul className="mt-3 flex flex-col gap-1.5 text-sm">
           {q.data.smart.map((l) => (
             <li key={l.id} className="flex justify-between gap-2">

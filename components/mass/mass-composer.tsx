@@ -87,13 +87,13 @@ export function MassComposer({ creatorId, onCreated }: { creatorId: string; onCr
           </label>
         </div>
       </div>
-      <ListPicker label="Send to" lists={lists.data} value={included} onChange={setIncluded} disabled={excluded} testId="include-lists" />
+      <ListPicker label="Send to" lists={lists.data} failed={lists.isError} value={included} onChange={setIncluded} disabled={excluded} testId="include-lists" />
       <details className="group rounded-xl border border-line px-4 py-3" open={excluded.smart.length + excluded.custom.length > 0 || undefined}>
         <summary className="cursor-pointer text-sm font-medium" data-testid="exclude-toggle">
           Leave some fans out{excluded.smart.length + excluded.custom.length ? ` (${excluded.smart.length + excluded.custom.length} chosen)` : ""}
         </summary>
         <div className="pt-3">
-          <ListPicker label="Leave out" lists={lists.data} value={excluded} onChange={setExcluded} disabled={included} testId="exclude-lists" />
+          <ListPicker label="Leave out" lists={lists.data} failed={lists.isError} value={excluded} onChange={setExcluded} disabled={included} testId="exclude-lists" />
         </div>
       </details>
       <div className="grid gap-4 sm:grid-cols-2">
@@ -108,7 +108,9 @@ export function MassComposer({ creatorId, onCreated }: { creatorId: string; onCr
           <p className="text-xs text-muted">
             {canHoldout
               ? "A random share of the audience does not receive it; results compare what both groups spend."
-              : "Needs a custom list made for the campaign, which Fanvue lets only the creator's own account create."}
+              : lists.data?.missing.custom
+                ? "Needs a custom list made for the campaign, and Fanvue offers no custom lists here."
+                : "Needs a custom list made for the campaign, which Fanvue lets only the creator's own account create."}
           </p>
         </Field>
         <fieldset className="flex flex-col gap-1.5">

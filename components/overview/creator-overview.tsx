@@ -6,6 +6,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { StaleNotice } from "@/components/ui/stale-notice";
 import { Stat } from "@/components/ui/stat";
 import { useCreatorOverview } from "@/lib/queries/creators";
+import { agoLabel } from "@/components/chats/format";
 import { EarningsStrip } from "./earnings-strip";
 
 /** `showEarnings`: the role may see money (chatters and others without earnings:read do not). */
@@ -33,13 +34,19 @@ export function CreatorOverview({ creatorId, showEarnings }: { creatorId: string
         <Stat label="Subscribers" value={o.subscribers} hint={o.autoRenewing !== null ? `${o.autoRenewing.toLocaleString()} auto-renewing` : undefined} testId="stat-subscribers" />
         <Stat label="Followers" value={o.followers} hint="Without a subscription" testId="stat-followers" />
         <Stat label="Expired" value={o.expiredSubscribers} hint="Former subscribers" />
-        <Stat label="Unread chats" value={o.unreadChats} hint={o.unreadCapped ? "500 or more" : undefined} testId="stat-unread" />
+        <Stat label="Unread chats" value={o.unreadChats} hint={unreadHint(o)} testId="stat-unread" />
         <Stat label="Posts" value={o.posts} hint={o.posts === null ? "Not offered for agency-managed creators" : undefined} />
         <Stat label="Likes" value={o.likes} />
       </div>
       {showEarnings ? <EarningsStrip creatorId={creatorId} /> : null}
     </div>
   );
+}
+
+/** Agency creators' unread count is Vuedeck's copy of the chat list: its age. */
+function unreadHint(o: { unreadChats: number | null; unreadSyncedAt: string | null }) {
+  if (o.unreadSyncedAt) return `Chats synced ${agoLabel(o.unreadSyncedAt)}`;
+  return o.unreadChats === null ? "Copying the chats from Fanvue…" : undefined;
 }
 
 function OverviewSkeleton() {

@@ -30,6 +30,11 @@ const qs = (p: InboxParams, extra: Record<string, string> = {}) => {
   return q.toString();
 };
 
+/** While an agency's first copy of its chats (or a list's members) is being
+ * read, look again every 2 s: the rows arrive within seconds. */
+const MIRROR_PENDING_POLL_MS = 2_000;
+const mirrorPending = (d: InfiniteData<InboxPage> | undefined) => Boolean(d?.pages[0]?.mirror?.syncing || d?.pages[0]?.mirror?.list?.pending);
+
 export const inboxQuery = (creatorId: string, p: InboxParams, pollMs: number | false) =>
   infiniteQueryOptions({
     queryKey: chatKeys.inbox(creatorId, p),
@@ -37,7 +42,7 @@ export const inboxQuery = (creatorId: string, p: InboxParams, pollMs: number | f
     initialPageParam: 1,
     getNextPageParam: (last) => (last.hasMore ? last.page + 1 : undefined),
     placeholderData: keepPreviousData,
-    refetchInterval: pollMs,
+    refetchInterval: (q) => (mirrorPending(q.state.data) ? MIRROR_PENDING_POLL_MS : pollMs),
     // A refetch re-reads every loaded page (each costs Fanvue calls).
     maxPages: 5,
   });
@@ -50,7 +55,8 @@ export const useTeamInbox = (workspaceId: string, p: InboxParams, pollMs: number
     initialPageParam: "",
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: keepPreviousData,
-    refetchInterval: pollMs,
+    // Creators not copied yet arrive as their first sync ends: look again soon.
+    refetchInterval: (q) => (q.state.data?.pages[0]?.failed.length ? MIRROR_PENDING_POLL_MS : pollMs),
     maxPages: 5,
     enabled,
   });

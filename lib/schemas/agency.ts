@@ -4,6 +4,8 @@ export type AgencyOverviewRow = {
   subscribers: number | null;
   unreadChats: number | null;
   unreadCapped: boolean;
+  /** Counted in Vuedeck's copy of the creator's chat list, synced then (null: live, or not copied yet). */
+  unreadSyncedAt: string | null;
   /** Gross cents in the viewer's zone from the ledger; null when hidden by role or not synced yet. */
   earningsToday: number | null;
   earnings30d: number | null;

@@ -56,6 +56,23 @@ export type ChatRow = {
   creator?: ChatCreatorTag;
 };
 
+/** Agency inboxes come from Vuedeck's own copy of Fanvue's chat list (Fanvue
+ * offers agencies no filter, search or sort): how fresh it is. */
+export type MirrorInfo = {
+  /** New messages are in up to this moment (null: first sync not done). */
+  syncedAt: string | null;
+  /** Read, mute and nickname changes made outside Vuedeck, without webhooks. */
+  fullSyncedAt: string | null;
+  /** The first sync is running: the list may be incomplete. */
+  syncing: boolean;
+  /** Chats copied so far during the first sync. */
+  chatsSoFar: number;
+  /** The last sync failed (our words); the copy stays as it was. */
+  error: string | null;
+  /** The list (or audience filter) in use: its members' age. */
+  list: { syncedAt: string | null; pending: boolean } | null;
+};
+
 export type InboxPage = {
   items: ChatRow[];
   page: number;
@@ -64,11 +81,21 @@ export type InboxPage = {
   unread: { chats: number; capped: boolean } | null;
   fetchedAt: string;
   stale: boolean;
-  /** Filters Fanvue does not offer on this route, answered approximately. */
+  /** Something about this view the user should know (plain words). */
   note: string | null;
+  /** Set when the inbox comes from the mirror (agency creators); null: live from Fanvue. */
+  mirror: MirrorInfo | null;
 };
 
-export type TeamInboxPage = { items: ChatRow[]; nextCursor: string | null; creators: ChatCreatorTag[]; failed: ChatCreatorTag[] };
+export type TeamInboxPage = {
+  items: ChatRow[];
+  nextCursor: string | null;
+  creators: ChatCreatorTag[];
+  /** Creators whose chats could not be read (live) or are not copied yet (mirror). */
+  failed: ChatCreatorTag[];
+  /** Oldest sync among the creators shown (null: live, or nothing synced yet). */
+  syncedAt: string | null;
+};
 
 export type MessageView = {
   uuid: string;
@@ -131,7 +158,8 @@ export const chatPatchSchema = z
   .object({
     isRead: z.boolean().optional(),
     isMuted: z.boolean().optional(),
-    nickname: z.string().trim().max(30, { error: "A nickname can be at most 30 characters" }).nullable().optional(),
+    // Empty (or null, from older clients) clears it: Fanvue takes "" for "no nickname".
+    nickname: z.string().trim().max(30, { error: "A nickname can be at most 30 characters" }).nullable().transform((v) => v ?? "").optional(),
   })
   .refine((b) => b.isRead !== undefined || b.isMuted !== undefined || b.nickname !== undefined, { error: "Nothing to change." });
 export type ChatPatch = z.infer<typeof chatPatchSchema>;

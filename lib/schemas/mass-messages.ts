@@ -39,7 +39,16 @@ export type CampaignBody = z.infer<typeof campaignBodySchema>;
 
 export type SmartListView = { id: string; name: string; count: number };
 export type CustomListView = { uuid: string; name: string; membersCount: number; createdAt: string | null };
-export type ListsView = { smart: SmartListView[]; custom: CustomListView[]; canEdit: boolean; fetchedAt: string; stale: boolean };
+export type ListsView = {
+  smart: SmartListView[];
+  custom: CustomListView[];
+  canEdit: boolean;
+  /** When the older of the two kinds was read from Fanvue (lists are cached). */
+  fetchedAt: string;
+  stale: boolean;
+  /** A kind Fanvue did not give (plain words), while the other still shows. */
+  missing: { smart: string | null; custom: string | null };
+};
 
 export type EstimateView = {
   /** Fans in the included lists minus the excluded ones (null: too large to count). */

@@ -5,8 +5,11 @@ export type CreatorOverview = {
   followers: number | null;
   expiredSubscribers: number | null;
   autoRenewing: number | null;
-  unreadChats: number;
+  /** Null until an agency creator's chats are first synced. */
+  unreadChats: number | null;
   unreadCapped: boolean;
+  /** Agency creators: counted in Vuedeck's copy of the chat list, synced then (null: live from Fanvue). */
+  unreadSyncedAt: string | null;
   likes: number | null;
   posts: number | null;
   mediaItems: number | null;

@@ -1,24 +1,26 @@
 // GET /chats query handling (§5.2): filters, lists, search and sort orders.
-// Definitions the contract leaves open are fixed here so they stay stable:
+// Only the self route documents them; the agency route
+// (`/creators/{c}/chats`) documents page and size alone, so it lists every
+// chat most recent first (`recentChats`) and never reads a filter.
+//
+// The contract layer (sandbox/contract.ts) has already refused undocumented
+// parameters and values outside the reference's enums and limits, so this
+// module only gives documented values their meaning. Definitions the
+// reference leaves open are fixed here so they stay stable:
 // - subscribed_to: chats with users the creator subscribes to. Fans have no
 //   subscription page, so in a creator's inbox it matches nobody.
 // - recent_subscribers: active subscribers who subscribed in the last 30 days.
 // - not_answered / most_unanswered_chats: the fan's messages at the end of the
 //   conversation that have no creator reply yet (needs the built history).
 // - exclude_creators: counterparts are always fans here, so it removes nobody.
-import { forbidden, HttpError, validation, type Ctx } from "../http";
+// - archived: the sandbox has no archive, so it matches nobody.
+import { HttpError, type Ctx } from "../http";
 import type { Sandbox } from "../state";
 import { inSmartList, isFollower, isSubscriber, lifetimeGross } from "../world/queries";
 import type { Chat, CreatorWorld } from "../world/types";
-import { enumParam } from "./common";
-import { arrayQuery, materializeMany, messagesOf } from "./chats-shared";
-import { isUuid } from "./registry";
+import { materializeMany, messagesOf } from "./chats-shared";
 
 const DAY = 86_400_000;
-const OPEN_FILTERS = ["unread", "online", "subscribed_to", "not_muted"] as const;
-const CREATOR_FILTERS = ["subscribers", "followers", "recent_subscribers", "not_answered", "spent_more_than_50", "on_free_trial", "has_tipped", "spenders", "exclude_creators"] as const;
-const ALL_FILTERS: readonly string[] = [...OPEN_FILTERS, ...CREATOR_FILTERS];
-const SORTS = ["most_recent_messages", "online_now", "most_unanswered_chats"] as const;
 
 /** Fan messages after the creator's last reply (ties: later position is newer). */
 export function unansweredCount(sb: Sandbox, c: CreatorWorld, chat: Chat): number {
@@ -40,71 +42,67 @@ function hasTipped(c: CreatorWorld, fanIdx: number) {
   return c.ledger.rowsOfFan(fanIdx).some((i) => c.ledger.row(i).source === "tip");
 }
 
-/** Returns the creator's chats matching the query, in the requested order. */
-export function selectChats(sb: Sandbox, ctx: Ctx & { account: { uuid: string } }, c: CreatorWorld): Chat[] {
-  const filters = arrayQuery(ctx.query, "filter");
-  const unknown = filters.filter((f) => !ALL_FILTERS.includes(f));
-  if (unknown.length) throw validation(`filter must be one of: ${ALL_FILTERS.join(", ")}`);
-  const creatorOnly = filters.filter((f) => (CREATOR_FILTERS as readonly string[]).includes(f));
-  if (creatorOnly.length && !sb.world.creators.has(ctx.account.uuid)) {
-    throw forbidden(`Filter ${creatorOnly.join(", ")} is only available to creators`);
+const byRecency = (a: Chat, b: Chat) => b.lastMessageAt - a.lastMessageAt || a.fanIdx - b.fanIdx;
+
+/** Every chat, most recent message first: all the agency route offers. */
+export const recentChats = (c: CreatorWorld): Chat[] => [...c.chats.values()].sort(byRecency);
+
+type Keep = (chat: Chat) => boolean;
+
+function filterTest(sb: Sandbox, c: CreatorWorld, f: string, spend: Float64Array | null): Keep {
+  const now = sb.clock.now();
+  const rel = (chat: Chat) => c.relations[chat.fanIdx]!;
+  switch (f) {
+    case "unread": return (chat) => chat.unreadCount > 0;
+    case "online": return (chat) => c.fans[chat.fanIdx]!.isOnline;
+    case "not_muted": return (chat) => !chat.isMuted;
+    case "subscribers": return (chat) => isSubscriber(rel(chat));
+    case "followers": return (chat) => isFollower(rel(chat));
+    case "recent_subscribers": return (chat) => isSubscriber(rel(chat)) && rel(chat).subscribedAt !== null && rel(chat).subscribedAt! >= now - 30 * DAY;
+    case "not_answered": return (chat) => unansweredCount(sb, c, chat) > 0;
+    case "spent_more_than_50": return (chat) => spend![chat.fanIdx]! > 5000;
+    case "spenders": return (chat) => spend![chat.fanIdx]! > 0;
+    case "on_free_trial": return (chat) => isSubscriber(rel(chat)) && rel(chat).onFreeTrial;
+    case "has_tipped": return (chat) => hasTipped(c, chat.fanIdx);
+    case "subscribed_to":
+    case "archived": return () => false;
+    default: return () => true; // exclude_creators
   }
-  const sortBy = enumParam(ctx, "sortBy", SORTS, "most_recent_messages")!;
+}
+
+/** The self route's chats matching the documented query, in its order. */
+export function selectChats(sb: Sandbox, ctx: Ctx, c: CreatorWorld): Chat[] {
+  const filters = ctx.query.getAll("filter");
+  const sortBy = ctx.query.get("sortBy") ?? "most_recent_messages";
   const search = (ctx.query.get("search") ?? "").trim().toLowerCase();
-  if (search.length > 100) throw validation("search must be at most 100 characters");
+  const smartLists = ctx.query.getAll("smartListIds");
   const customListId = ctx.query.get("customListId");
-  let customMembers: Set<number> | null = null;
-  if (customListId !== null && customListId !== "") {
-    if (!isUuid(customListId)) throw validation("customListId must be a valid UUID");
+  const keeps: Keep[] = [];
+  if (customListId) {
     const list = c.customLists.find((l) => l.uuid === customListId);
     if (!list) throw new HttpError(404, { message: "Custom list not found" });
-    customMembers = list.members;
+    keeps.push((chat) => list.members.has(chat.fanIdx));
   }
-  const smartLists = arrayQuery(ctx.query, "smartListIds");
-  const now = sb.clock.now();
+  if (smartLists.length) keeps.push((chat) => smartLists.some((id) => inSmartList(c, id, chat.fanIdx)));
+  if (search) {
+    keeps.push((chat) => {
+      const fan = c.fans[chat.fanIdx]!;
+      return [fan.displayName, fan.handle, c.relations[chat.fanIdx]!.nickname ?? ""].some((s) => s.toLowerCase().includes(search));
+    });
+  }
   const spend = filters.includes("spent_more_than_50") || filters.includes("spenders") ? lifetimeGross(c) : null;
-
-  const keep = (chat: Chat) => {
-    const i = chat.fanIdx;
-    const fan = c.fans[i]!;
-    const r = c.relations[i]!;
-    if (customMembers && !customMembers.has(i)) return false;
-    if (smartLists.length && !smartLists.some((id) => inSmartList(c, id, i))) return false;
-    if (search) {
-      const hay = [fan.displayName, fan.handle, r.nickname ?? ""].map((s) => s.toLowerCase());
-      if (!hay.some((s) => s.includes(search))) return false;
-    }
-    for (const f of filters) {
-      const ok =
-        f === "unread" ? chat.unreadCount > 0
-        : f === "online" ? fan.isOnline
-        : f === "subscribed_to" ? false
-        : f === "not_muted" ? !chat.isMuted
-        : f === "subscribers" ? isSubscriber(r)
-        : f === "followers" ? isFollower(r)
-        : f === "recent_subscribers" ? isSubscriber(r) && r.subscribedAt !== null && r.subscribedAt >= now - 30 * DAY
-        : f === "not_answered" ? unansweredCount(sb, c, chat) > 0
-        : f === "spent_more_than_50" ? spend![i]! > 5000
-        : f === "on_free_trial" ? isSubscriber(r) && r.onFreeTrial
-        : f === "has_tipped" ? hasTipped(c, i)
-        : f === "spenders" ? spend![i]! > 0
-        : true; // exclude_creators
-      if (!ok) return false;
-    }
-    return true;
-  };
+  for (const f of filters) keeps.push(filterTest(sb, c, f, spend));
 
   if (filters.includes("not_answered") || sortBy === "most_unanswered_chats") materializeMany(sb, c, c.chats.values());
-  const rows = [...c.chats.values()].filter(keep);
-  const recent = (a: Chat, b: Chat) => b.lastMessageAt - a.lastMessageAt || a.fanIdx - b.fanIdx;
+  const rows = [...c.chats.values()].filter((chat) => keeps.every((k) => k(chat)));
   if (sortBy === "online_now") {
     const on = (x: Chat) => (c.fans[x.fanIdx]!.isOnline ? 1 : 0);
-    rows.sort((a, b) => on(b) - on(a) || recent(a, b));
+    rows.sort((a, b) => on(b) - on(a) || byRecency(a, b));
   } else if (sortBy === "most_unanswered_chats") {
     const counts = new Map(rows.map((x) => [x, unansweredCount(sb, c, x)]));
-    rows.sort((a, b) => counts.get(b)! - counts.get(a)! || recent(a, b));
+    rows.sort((a, b) => counts.get(b)! - counts.get(a)! || byRecency(a, b));
   } else {
-    rows.sort(recent);
+    rows.sort(byRecency);
   }
   return rows;
 }

@@ -95,6 +95,13 @@ export function assertOwnReadyMedia(sb: Sandbox, c: CreatorWorld, uuids: readonl
   if (bad.length) throw validation(`mediaUuids must reference your own ready media (invalid: ${bad.join(", ")})`);
 }
 
+/** A message's media type: the reference's message enum has no "unknown",
+ * so media the vault no longer knows reads as null. */
+function messageMediaType(c: CreatorWorld, uuids: readonly string[]) {
+  const t = mediaTypeOf(c, uuids[0]);
+  return t === "unknown" ? null : t;
+}
+
 export function messageItem(c: CreatorWorld, chat: Chat, m: Message) {
   const fan = c.fans[chat.fanIdx]!;
   const fanRef = { uuid: fan.uuid, handle: fan.handle };
@@ -106,7 +113,7 @@ export function messageItem(c: CreatorWorld, chat: Chat, m: Message) {
     sender: m.fromFan ? fanRef : creatorRef,
     recipient: m.fromFan ? creatorRef : fanRef,
     hasMedia: m.mediaUuids.length > 0,
-    mediaType: mediaTypeOf(c, m.mediaUuids[0]),
+    mediaType: messageMediaType(c, m.mediaUuids),
     mediaUuids: m.mediaUuids,
     type: m.type,
     pricing: m.price === null ? null : { USD: { price: m.price } },
@@ -124,8 +131,10 @@ export function lastMessageSummary(c: CreatorWorld, chat: Chat, m: Message | nul
     type: m.type,
     sentAt: iso(m.sentAt),
     hasMedia: m.mediaUuids.length > 0,
-    mediaType: mediaTypeOf(c, m.mediaUuids[0]),
+    mediaType: messageMediaType(c, m.mediaUuids),
     senderUuid: m.fromFan ? c.fans[chat.fanIdx]!.uuid : c.account.uuid,
+    // Which team member wrote it for the creator (agency sends); null otherwise.
+    sentByUserId: m.sentByUserId,
   };
 }
 

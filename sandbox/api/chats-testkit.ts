@@ -22,9 +22,12 @@ export type ChatKit = {
   close: () => Promise<void>;
 };
 
-export async function startChatKit(soloFans = 100): Promise<ChatKit> {
+/** `strict: false` serves like Fanvue (undocumented parameters and fields
+ * ignored) instead of refusing them as every other test does. */
+export async function startChatKit(soloFans = 100, opts: { strict?: boolean } = {}): Promise<ChatKit> {
   const sb = await createSandbox({
     port: 0,
+    ...(opts.strict === undefined ? {} : { strict: opts.strict }),
     soloFans,
     agencyFans: [40, 30, 30],
     // Contract tests make many calls per token; rate limiting has its own tests.

@@ -5,7 +5,7 @@ import { badRequest, HttpError, jsonBody, send, validation, type Router } from "
 import type { Sandbox } from "../state";
 import type { CreatorWorld } from "../world/types";
 import { bool, fanUserOf, iso, pageParams, paged, uuidList, uuidParam } from "./common";
-import { selectChats } from "./chats-filters";
+import { recentChats, selectChats } from "./chats-filters";
 import { registerChatMedia } from "./chats-media";
 import { conversationOr404, lastMessageOf, lastMessageSummary, markChatRead, markChatUnread, messagesOf } from "./chats-shared";
 import { CHAT_READ, CHAT_WRITE, withDue } from "./chats-spec";
@@ -45,7 +45,8 @@ export function registerChats(api: Api, sb: Sandbox, _open: Router) {
   api.route("GET", "/chats", CHAT_READ, withDue(sb, (ctx) => {
     const p = pageParams(ctx);
     const c = ctx.creator;
-    const rows = selectChats(sb, ctx, c);
+    // The agency route documents page and size only (§6).
+    const rows = ctx.viaAgency ? recentChats(c) : selectChats(sb, ctx, c);
     send(ctx, 200, paged(rows, p, (chat) => ({
       createdAt: iso(chat.createdAt),
       lastMessageAt: iso(chat.lastMessageAt),
@@ -80,11 +81,9 @@ export function registerChats(api: Api, sb: Sandbox, _open: Router) {
     const body = jsonBody(ctx);
     const isRead = bool(body.isRead, "isRead");
     const isMuted = bool(body.isMuted, "isMuted");
-    const nickname = body.nickname;
-    if (nickname !== undefined && nickname !== null) {
-      if (typeof nickname !== "string") throw validation("nickname must be a string or null");
-      if (nickname.length < 1 || nickname.length > 30) throw validation("nickname must be between 1 and 30 characters");
-    }
+    // The reference types nickname as a string of at most 30 (checked before
+    // this handler), never null: an empty string is how a nickname is cleared.
+    const nickname = typeof body.nickname === "string" ? body.nickname.trim() : undefined;
     if (isRead === undefined && isMuted === undefined && nickname === undefined) {
       throw validation("at least one of isRead, isMuted, nickname must be given");
     }
@@ -94,7 +93,7 @@ export function registerChats(api: Api, sb: Sandbox, _open: Router) {
     if (isRead === false) markChatUnread(sb, c, chat);
     if (isMuted !== undefined) chat.isMuted = isMuted;
     // Stored on the relation so every FanUser of this fan shows it.
-    if (nickname !== undefined) c.relations[chat.fanIdx]!.nickname = nickname as string | null;
+    if (nickname !== undefined) c.relations[chat.fanIdx]!.nickname = nickname || null;
     send(ctx, 204);
   }));
 

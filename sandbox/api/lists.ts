@@ -53,8 +53,8 @@ export function registerLists(api: Api, sb: Sandbox) {
 
   api.route("GET", "/chats/lists/custom", LIST_READ, (ctx) => {
     const p = pageParams(ctx);
+    // `search` is documented on the self route only; the agency route never sees it.
     const search = (ctx.query.get("search") ?? "").trim().toLowerCase();
-    if (search.length > NAME_MAX) throw validation(`search must be at most ${NAME_MAX} characters`);
     const rows = ctx.creator.customLists
       .filter((l) => !search || l.name.toLowerCase().includes(search))
       .sort((a, b) => a.createdAt - b.createdAt || a.uuid.localeCompare(b.uuid));

@@ -37,7 +37,7 @@ export function registerMessages(api: Api, sb: Sandbox) {
     send(ctx, 200, page);
   }));
 
-  // Single message: only seen on the /v1 surface (§5.3, [L–M]); no agency mirror.
+  // Sending records an agency caller as sentByUserId (§6).
   api.route("POST", "/chats/:userUuid/message", CHAT_WRITE, withDue(sb, (ctx) => sendMessage(sb, ctx)));
 
   api.route("DELETE", "/chats/:userUuid/messages/:messageUuid", { subject: "creator" }, withDue(sb, (ctx) => {

@@ -1,6 +1,6 @@
 // §5.5 Message templates (read-only; §6 lists no agency mirror). Templates
 // are listed in seed order, which groups them by folder as the seed wrote them.
-import { HttpError, send, validation } from "../http";
+import { HttpError, send } from "../http";
 import type { Sandbox } from "../state";
 import type { Template } from "../world/types";
 import { pageParams, paged, uuidParam } from "./common";
@@ -13,8 +13,8 @@ const item = (t: Template) => ({ uuid: t.uuid, text: t.text, price: t.price, med
 export function registerTemplates(api: Api, _sb: Sandbox) {
   api.route("GET", "/chats/templates", READ, (ctx) => {
     const p = pageParams(ctx);
+    // Case-insensitive partial match, as the reference describes it.
     const folder = (ctx.query.get("folderName") ?? "").trim().toLowerCase();
-    if (folder.length > 100) throw validation("folderName must be at most 100 characters");
     const rows = ctx.creator.templates.filter((t) => !folder || (t.folderName ?? "").toLowerCase().includes(folder));
     send(ctx, 200, paged(rows, p, item));
   });

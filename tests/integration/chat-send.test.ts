@@ -166,7 +166,7 @@ describe("idempotent chat sends", () => {
 });
 
 describe("unsending a message", () => {
-  it("takes the creator's message back on Fanvue; a repeat is harmless; a fan's message is refused with Fanvue's reason", async () => {
+  it("takes the creator's message back on Fanvue; a repeat is harmless; a fan's message is refused in our words", async () => {
     const fan = freshFan();
     const b = body();
     const { send } = await sendChatMessage(access, user, fan, b);
@@ -181,7 +181,22 @@ describe("unsending a message", () => {
     expect(fromFan).toBeDefined();
     const err = await unsendMessage(access, fan, fromFan!.uuid).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiError);
-    expect(err).toMatchObject({ code: "invalid_input", message: expect.stringMatching(/Only the sender/) });
+    expect(err).toMatchObject({ code: "invalid_input", message: "Only the creator's own messages can be unsent." });
     expect((await getConversation(access, fan, 1)).items.some((m) => m.uuid === fromFan!.uuid)).toBe(true);
+  });
+
+  it("against a Fanvue without message delete (404 or 405), says so and never claims the message unsent", async () => {
+    const fan = freshFan();
+    const b = body();
+    const { send } = await sendChatMessage(access, user, fan, b);
+    for (const status of [404, 405]) {
+      await sb.admin("/faults", { path: "/chats/*/messages/*", method: "DELETE", status, body: { message: "Not Found" } });
+      const err = await unsendMessage(access, fan, send.messageUuid!).catch((e: unknown) => e);
+      await sb.admin("/faults", undefined, "DELETE");
+      expect(err, String(status)).toBeInstanceOf(ApiError);
+      expect(err).toMatchObject({ code: "conflict", message: expect.stringMatching(/^Fanvue does not offer unsending messages for this account/) });
+      expect(await copies(fan, b.text)).toHaveLength(1);
+      expect((await db.chatSend.findFirst({ where: { messageUuid: send.messageUuid } }))?.error).toBeNull();
+    }
   });
 });

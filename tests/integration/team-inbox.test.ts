@@ -2,14 +2,17 @@ import { afterAll, describe, expect, it } from "vitest";
 import { startTestSandbox } from "../support/sandbox";
 import { provisionAccount } from "../support/workspace";
 
-// The agency's team inbox: every creator in the member's scope, merged newest
-// first across pages without gaps or repeats; agency-only filter mapping.
+// The agency's team inbox: every creator in the member's scope, read from the
+// chat mirror in one query, newest first across pages without gaps or
+// repeats (keyset cursor), each chat tagged with its creator; a creator whose
+// first sync has not finished is named, not silently missing.
 
 const sb = await startTestSandbox();
 const { db } = await import("@/lib/server/db");
 const { getTeamInbox } = await import("@/lib/server/chats/team-inbox");
-const { getInbox } = await import("@/lib/server/chats/inbox");
-const { getWorkspaceAccess, getCreatorAccess } = await import("@/lib/server/workspaces/access");
+const { fullResync } = await import("@/lib/server/chats/mirror/sync");
+const { clientForCreator } = await import("@/lib/server/creators/client");
+const { getWorkspaceAccess } = await import("@/lib/server/workspaces/access");
 
 afterAll(async () => {
   await db.$disconnect();
@@ -18,47 +21,59 @@ afterAll(async () => {
 
 const p = await provisionAccount(sb, "atlas");
 const owner = (await getWorkspaceAccess(p.user.id, p.workspace.id))!;
-const chatsOf = (handle: string) => sb.state.world.creators.get(p.creators[handle]!.fanvueUuid)!.chats.size;
+const chatsOf = (handle: string) => sb.state.world.creators.get(p.creators[handle]!.fanvueUuid)!.chats;
 
-async function readAll(access: typeof owner, filter: "all" | "subscribers" = "all") {
+async function sync(handle: string) {
+  const c = p.creators[handle]!;
+  await fullResync(clientForCreator({ workspace: owner.workspace, creator: c }), c.id);
+}
+
+async function readAll(access: typeof owner, filter: "all" | "unread" = "all") {
   const items = [];
   let cursor: string | undefined;
   for (let i = 0; i < 50; i++) {
     const page = await getTeamInbox(access, { filter, sort: "recent", cursor });
     items.push(...page.items);
-    if (!page.nextCursor) break;
+    if (!page.nextCursor) return { items, last: page };
     cursor = page.nextCursor;
   }
-  return items;
+  throw new Error("too many pages");
 }
 
 describe("team inbox", () => {
+  it("names creators not synced yet instead of showing them as empty", async () => {
+    await sync("mia");
+    const { items, last } = await readAll(owner);
+    expect(items).toHaveLength(chatsOf("mia").size);
+    expect(last.failed.map((c) => c.handle).sort()).toEqual(["ivy", "nova"]);
+    expect(last.syncedAt).not.toBeNull();
+  });
+
   it("merges every creator's chats, newest first, each once, tagged with its creator", async () => {
-    const items = await readAll(owner);
-    const expected = chatsOf("mia") + chatsOf("nova") + chatsOf("ivy");
+    await sync("nova");
+    await sync("ivy");
+    const { items, last } = await readAll(owner);
+    const expected = chatsOf("mia").size + chatsOf("nova").size + chatsOf("ivy").size;
     expect(expected).toBeGreaterThan(30); // more than one page
     expect(items).toHaveLength(expected);
     expect(new Set(items.map((i) => `${i.creator!.id}:${i.fanUuid}`)).size).toBe(expected);
     const times = items.map((i) => i.lastMessageAt ?? "");
     expect(times).toEqual([...times].sort().reverse());
     expect(new Set(items.map((i) => i.creator!.handle))).toEqual(new Set(["mia", "nova", "ivy"]));
+    expect(last.failed).toEqual([]);
   });
 
-  it("shows a staff member only the creators they are assigned to", async () => {
+  it("filters unread across creators and shows a staff member only their creators", async () => {
+    const unread = (await readAll(owner, "unread")).items;
+    const expected = ["mia", "nova", "ivy"].reduce((n, h) => n + [...chatsOf(h).values()].filter((c) => c.unreadCount > 0).length, 0);
+    expect(unread).toHaveLength(expected);
     const scoped = { ...owner, membership: { ...owner.membership, allCreators: false, creatorIds: [p.creators.mia!.id] } };
-    const items = await readAll(scoped);
-    expect(items).toHaveLength(chatsOf("mia"));
+    const items = (await readAll(scoped)).items;
+    expect(items).toHaveLength(chatsOf("mia").size);
     expect(new Set(items.map((i) => i.creator!.handle))).toEqual(new Set(["mia"]));
   });
 
-  it("uses smart lists instead of Fanvue's creator-only filters on agency routes", async () => {
-    const mia = (await getCreatorAccess(p.user.id, p.creators.mia!.id))!;
-    const subs = await getInbox(mia, { filter: "subscribers", sort: "recent", page: 1 });
-    expect(subs.items.length).toBeGreaterThan(0);
-    const unanswered = await getInbox(mia, { filter: "unanswered", sort: "recent", page: 1 });
-    expect(unanswered.items.every((i) => i.lastMessage && !i.lastMessage.fromCreator)).toBe(true);
-    expect(unanswered.note).toMatch(/most unanswered/);
-    const calls = (await sb.admin("/calls?path=/creators/*/chats&summary=1")) as { byStatus: Record<string, number> };
-    expect(calls.byStatus["403"] ?? 0).toBe(0);
+  it("refuses a cursor it did not make", async () => {
+    await expect(getTeamInbox(owner, { filter: "all", sort: "recent", cursor: "bm9wZQ" })).rejects.toMatchObject({ code: "invalid_input" });
   });
 });

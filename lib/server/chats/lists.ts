@@ -13,34 +13,68 @@ import type { CreatorAccess } from "@/lib/server/workspaces/access";
 // Smart and custom lists: the inbox's list filter, the mass-message audience
 // picker and list management. Custom-list writes are self-route only (§6).
 
-/** Lists change through our own writes (which bust this) or rarely on Fanvue. */
-const LISTS_MAX_AGE_MS = 30_000;
+/** Lists change through our own writes (which refresh them) or rarely on
+ * Fanvue: every view within this age reuses the cached answer, and says how
+ * old it is. */
+const LISTS_MAX_AGE_MS = 5 * 60_000;
 /** A creator with more custom lists than this is beyond what a picker shows. */
 const MAX_LISTS = 500;
-
-const listsKey = (creatorId: string) => `chat-lists:${creatorId}`;
 
 /** Only the creator and the workspace's connection are needed (jobs have no member). */
 export type CreatorRef = Pick<CreatorAccess, "workspace" | "creator">;
 
+type Kind<T> = { items: T[]; fetchedAt: string; stale: boolean; missing: string | null; error: unknown };
+
+const UNOFFERED = { smart: "Fanvue does not offer smart lists for this account.", custom: "Fanvue does not offer custom lists for this account." };
+const UNREAD = { smart: "Smart lists could not be loaded from Fanvue just now.", custom: "Custom lists could not be loaded from Fanvue just now." };
+
+/** One kind of list, cached on its own: a kind Fanvue does not have (404,
+ * 405) is remembered as such, and a failing kind never hides the other. */
+async function loadKind<T>(creatorId: string, kind: "smart" | "custom", read: () => Promise<T[]>, fresh: boolean): Promise<Kind<T>> {
+  try {
+    const snap = await withSnapshot(
+      `chat-lists:${creatorId}:${kind}`,
+      async () => {
+        try {
+          return { items: await read(), unoffered: false };
+        } catch (err) {
+          if (err instanceof FanvueError && (err.kind === "not_found" || err.kind === "unsupported")) return { items: [] as T[], unoffered: true };
+          throw err;
+        }
+      },
+      { maxAgeMs: fresh ? 0 : LISTS_MAX_AGE_MS },
+    );
+    return { items: snap.data.items, fetchedAt: snap.fetchedAt, stale: snap.stale, missing: snap.data.unoffered ? UNOFFERED[kind] : null, error: null };
+  } catch (err) {
+    return { items: [], fetchedAt: new Date().toISOString(), stale: false, missing: UNREAD[kind], error: err };
+  }
+}
+
 export async function getLists(access: CreatorRef, opts: { fresh?: boolean } = {}): Promise<ListsView> {
   const client = clientForCreator(access);
-  const snap = await withSnapshot(
-    listsKey(access.creator.id),
-    async () => {
-      const [smart, custom] = await Promise.all([listSmartLists(client), collect(pages((p) => listCustomLists(client, p)), MAX_LISTS)]);
-      return {
-        smart: smart.map((s) => ({ id: s.uuid, name: s.name, count: s.count })),
-        custom: custom.map((c): CustomListView => ({ uuid: c.uuid, name: c.name, membersCount: c.membersCount, createdAt: c.createdAt })),
-      };
-    },
-    { maxAgeMs: opts.fresh ? 0 : LISTS_MAX_AGE_MS },
-  );
-  return { ...snap.data, canEdit: client.mode === "self", fetchedAt: snap.fetchedAt, stale: snap.stale };
+  const fresh = opts.fresh ?? false;
+  const [smart, custom] = await Promise.all([
+    loadKind(access.creator.id, "smart", async () => (await listSmartLists(client)).map((s) => ({ id: s.uuid, name: s.name, count: s.count })), fresh),
+    loadKind(access.creator.id, "custom", async () => (await collect(pages((p) => listCustomLists(client, p)), MAX_LISTS)).map((c): CustomListView => ({ uuid: c.uuid, name: c.name, membersCount: c.membersCount, createdAt: c.createdAt })), fresh),
+  ]);
+  // Nothing at all to show: the error itself (a rate limit counts down, a reconnect is asked for).
+  if (smart.error && custom.error) throw smart.error;
+  return {
+    smart: smart.items,
+    custom: custom.items,
+    canEdit: client.mode === "self" && !custom.missing,
+    fetchedAt: smart.fetchedAt < custom.fetchedAt ? smart.fetchedAt : custom.fetchedAt,
+    stale: smart.stale || custom.stale,
+    missing: { smart: smart.missing, custom: custom.missing },
+  };
 }
 
 function mapListError(err: unknown): never {
-  if (err instanceof FanvueError && err.kind === "unsupported") throw new ApiError("forbidden", "Fanvue lets agencies read custom lists but not change them: edit them from the creator's own account.");
+  // No status: refused before calling, as an agency (Fanvue has no agency list writes).
+  if (err instanceof FanvueError && err.kind === "unsupported" && !err.details.status) {
+    throw new ApiError("forbidden", "Fanvue lets agencies read custom lists but not change them: edit them from the creator's own account.");
+  }
+  if (err instanceof FanvueError && err.kind === "unsupported") throw new ApiError("conflict", "Fanvue does not offer changing custom lists for this account.");
   if (err instanceof FanvueError && err.kind === "not_found") throw new ApiError("not_found", "This list no longer exists on Fanvue.");
   if (err instanceof FanvueError && err.kind === "conflict") throw new ApiError("conflict", "A list with this name already exists.", { field: "name" });
   throw err;

@@ -11,6 +11,7 @@ import { recordAudit } from "@/lib/server/workspaces/audit";
 import type { CreatorAccess } from "@/lib/server/workspaces/access";
 import { toSendView } from "./conversation";
 import { invalidateInboxCache } from "./inbox-cache";
+import { recordOwnSend } from "./mirror/store";
 import { reconcileSend } from "./reconcile";
 import { resolveTemplate } from "./templates";
 
@@ -38,17 +39,23 @@ const hashOf = (fanUuid: string, b: Pick<SendBody, "text" | "mediaUuids" | "pric
 /** Fanvue refused before doing anything: nothing was sent, a retry is safe. */
 const DEFINITE = new Set(["validation", "forbidden", "not_found", "conflict", "version", "rate_limited", "unauthorized", "reauth", "unsupported"]);
 
+/** Fanvue's refusal in our words (its own text stays in the log). */
 function refusal(err: FanvueError): ApiError {
-  if (err.kind === "validation" && /contactable/i.test(err.message)) return new ApiError("invalid_input", "This fan can't be messaged right now (Fanvue: not contactable).");
-  if (err.kind === "validation") return new ApiError("invalid_input", `Fanvue refused the message: ${err.message}`);
-  if (err.kind === "not_found") return new ApiError("not_found", "There is no conversation with this fan on Fanvue.");
+  const said = `${err.details.upstreamText ?? ""} ${(err.details.errors ?? []).join(" ")}`;
+  if (err.kind === "validation" && /contactable/i.test(said)) return new ApiError("invalid_input", "This fan can't be messaged right now: Fanvue does not let the creator message them. Nothing was sent.");
+  if (err.kind === "validation") return new ApiError("invalid_input", "Fanvue did not accept this message; nothing was sent. Check the text, media and price.");
+  if (err.kind === "not_found") return new ApiError("not_found", "There is no conversation with this fan on Fanvue; nothing was sent.");
   if (err.kind === "rate_limited") return new ApiError("rate_limited", "Fanvue's rate limit was reached; nothing was sent. Try again shortly.", { retryAfterSec: err.details.retryAfterSec ?? 30 });
   if (err.kind === "reauth" || err.kind === "unauthorized") return new ApiError("fanvue_reauth", "Fanvue access has ended; nothing was sent. Reconnect Fanvue to continue.");
-  return new ApiError("invalid_input", `Fanvue refused the message: ${err.message}`);
+  if (err.kind === "unsupported") return new ApiError("conflict", "Fanvue does not offer sending messages for this account; nothing was sent.");
+  if (err.kind === "forbidden") return new ApiError("forbidden", "Fanvue does not allow this account to message this fan; nothing was sent.");
+  if (err.kind === "version") return new ApiError("invalid_input", `${err.message} Nothing was sent.`);
+  return new ApiError("invalid_input", "Fanvue did not accept this message; nothing was sent.");
 }
 
 async function finishSent(access: CreatorAccess, row: ChatSend, messageUuid: string | null, user: User | null) {
   const done = await db.chatSend.update({ where: { id: row.id }, data: { status: "sent", messageUuid, sentAt: new Date(), error: null } });
+  if (access.workspace.kind === "agency") await mirrorOwnSend(access, row, messageUuid);
   await invalidateInboxCache(access.creator.id);
   await recordAudit({
     workspaceId: access.workspace.id,
@@ -59,6 +66,19 @@ async function finishSent(access: CreatorAccess, row: ChatSend, messageUuid: str
     details: { messageUuid, price: row.price, media: row.mediaUuids.length, attempts: row.attempts },
   });
   return done;
+}
+
+/** The agency inbox shows the chat answered at once. Fanvue records the
+ * token's owner (the agency account) as the message's sentByUserId. */
+async function mirrorOwnSend(access: CreatorAccess, row: ChatSend, messageUuid: string | null) {
+  const conn = await db.fanvueConnection.findUnique({ where: { id: access.workspace.connectionId }, select: { fanvueUserUuid: true } });
+  await recordOwnSend(access.creator.id, row.fanUuid, {
+    uuid: messageUuid,
+    text: row.text,
+    hasMedia: row.mediaUuids.length > 0,
+    senderUuid: access.creator.fanvueUuid,
+    sentByUserId: conn?.fanvueUserUuid ?? null,
+  });
 }
 
 /** Sends; a fan without a conversation yet gets one first (Fanvue answers

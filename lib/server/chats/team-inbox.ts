@@ -1,35 +1,36 @@
 import "server-only";
-import type { ChatCreatorTag, ChatRow, TeamInboxPage, TeamInboxQuery } from "@/lib/schemas/chats";
+import type { ChatCreatorTag, TeamInboxPage, TeamInboxQuery } from "@/lib/schemas/chats";
 import { ApiError } from "@/lib/server/api/errors";
 import { clientForCreator } from "@/lib/server/creators/client";
 import { db } from "@/lib/server/db";
-import type { CreatorAccess, WorkspaceAccess } from "@/lib/server/workspaces/access";
-import { mapLimit } from "@/lib/utils/map-limit";
+import type { WorkspaceAccess } from "@/lib/server/workspaces/access";
 import { fetchInboxPage, INBOX_PAGE, toChatRow } from "./inbox";
+import { ensureList, touchMirror } from "./mirror/inbox";
+import { FILTER_LISTS, mirrorRowToChat, queryMirrorAfter } from "./mirror/query";
 
-// The team inbox: the chats of every creator a staff member works on, merged
-// newest first, each tagged with its creator. Paging is a k-way merge: the
-// cursor holds how far into each creator's own list we have read, so no chat
-// is skipped or shown twice between pages.
+// The team inbox: the chats of every creator a staff member works on, newest
+// first, each tagged with its creator. An agency's creators are read from
+// the chat mirror in one query (keyset paging: no chat skipped or shown twice
+// while chats move); a creator workspace has one creator, read live.
 
-/** Creators read in parallel; each has its own Fanvue rate bucket. */
-const CONCURRENCY = 4;
-/** More creators than this in one inbox would cost too many calls per page. */
+/** More creators than this in one inbox is beyond one screen of tags. */
 const MAX_CREATORS = 25;
 
-type Offsets = Record<string, number>; // creatorId → rows consumed; -1 = done
+type Cursor = { at: string | null; creatorId: string; fanUuid: string };
 
-export function decodeCursor(cursor: string | undefined): Offsets {
-  if (!cursor) return {};
+export function decodeCursor(cursor: string | undefined): Cursor | number | null {
+  if (!cursor) return null;
   try {
     const v = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown;
-    if (v && typeof v === "object" && Object.values(v).every((n) => Number.isInteger(n))) return v as Offsets;
+    if (typeof v === "number" && Number.isInteger(v) && v > 0) return v;
+    const c = v as Cursor;
+    if (c && typeof c.creatorId === "string" && typeof c.fanUuid === "string" && (c.at === null || typeof c.at === "string")) return c;
   } catch {
     // fall through
   }
   throw new ApiError("invalid_input", "Invalid cursor.", { field: "cursor" });
 }
-const encodeCursor = (o: Offsets) => Buffer.from(JSON.stringify(o)).toString("base64url");
+const encodeCursor = (c: Cursor | number) => Buffer.from(JSON.stringify(c)).toString("base64url");
 
 export async function scopedCreators(access: WorkspaceAccess) {
   const all = await db.creator.findMany({ where: { workspaceId: access.workspace.id, removedAt: null }, orderBy: { displayName: "asc" } });
@@ -37,51 +38,47 @@ export async function scopedCreators(access: WorkspaceAccess) {
   return all.filter((c) => m.allCreators || m.creatorIds.includes(c.id)).slice(0, MAX_CREATORS);
 }
 
-/** Rows of one creator from `offset` on: up to `need` of them, and whether more exist. */
-async function readFrom(a: CreatorAccess, q: TeamInboxQuery, offset: number, need: number) {
-  const client = clientForCreator(a);
-  const rows = [];
-  let page = Math.floor(offset / INBOX_PAGE) + 1;
-  let skip = offset % INBOX_PAGE;
-  let hasMore = true;
-  while (rows.length < need && hasMore) {
-    const res = await fetchInboxPage(client, a.creator.fanvueUuid, { ...q, list: undefined }, page, INBOX_PAGE);
-    rows.push(...res.rows.slice(skip));
-    hasMore = res.hasMore;
-    skip = 0;
-    page++;
-  }
-  return { rows: rows.slice(0, need), hasMore: hasMore || rows.length > need };
+type Creator = Awaited<ReturnType<typeof scopedCreators>>[number];
+const tagOf = (c: Creator): ChatCreatorTag => ({ id: c.id, handle: c.handle, displayName: c.displayName });
+
+async function mirrorTeamInbox(access: WorkspaceAccess, creators: Creator[], q: TeamInboxQuery, after: Cursor | null): Promise<TeamInboxPage> {
+  const conn = access.workspace.connectionId;
+  const states = await Promise.all(creators.map((c) => touchMirror(c.id, conn)));
+  const byId = new Map(creators.map((c) => [c.id, c]));
+  // Audience filters read each creator's own list; a creator whose list is
+  // not read yet is reported, not shown as having no such fans.
+  const listKey = FILTER_LISTS[q.filter];
+  const lists = listKey ? await Promise.all(creators.map((c) => ensureList(c.id, conn, listKey))) : null;
+  const res = await queryMirrorAfter(creators.map((c) => c.id), { filter: q.filter, sort: "recent", search: q.search }, after, INBOX_PAGE);
+  const items = res.rows.map((r) => ({ ...mirrorRowToChat(r, byId.get(r.creatorId)!.fanvueUuid), creator: tagOf(byId.get(r.creatorId)!) }));
+  const last = res.rows.at(-1);
+  const synced = states.map((s) => s.syncedAt?.getTime() ?? null);
+  return {
+    items,
+    nextCursor: res.hasMore && last ? encodeCursor({ at: last.lastMessageAt?.toISOString() ?? null, creatorId: last.creatorId, fanUuid: last.fanUuid }) : null,
+    creators: creators.map(tagOf),
+    failed: creators.filter((_, i) => synced[i] === null || (lists?.[i]?.pending ?? false)).map(tagOf),
+    syncedAt: synced.some((t) => t !== null) ? new Date(Math.min(...synced.filter((t): t is number => t !== null))).toISOString() : null,
+  };
+}
+
+async function liveTeamInbox(access: WorkspaceAccess, creators: Creator[], q: TeamInboxQuery, page: number): Promise<TeamInboxPage> {
+  const c = creators[0];
+  if (!c) return { items: [], nextCursor: null, creators: [], failed: [], syncedAt: null };
+  const a = { ...access, creator: { id: c.id, fanvueUuid: c.fanvueUuid, handle: c.handle, displayName: c.displayName, avatarUrl: c.avatarUrl } };
+  const res = await fetchInboxPage(clientForCreator(a), { ...q, list: undefined }, page, INBOX_PAGE);
+  return {
+    items: res.rows.map((r) => ({ ...toChatRow(r, c.fanvueUuid, null), creator: tagOf(c) })),
+    nextCursor: res.hasMore ? encodeCursor(page + 1) : null,
+    creators: [tagOf(c)],
+    failed: [],
+    syncedAt: null,
+  };
 }
 
 export async function getTeamInbox(access: WorkspaceAccess, q: TeamInboxQuery): Promise<TeamInboxPage> {
   const creators = await scopedCreators(access);
-  const offsets = decodeCursor(q.cursor);
-  const tags: ChatCreatorTag[] = creators.map((c) => ({ id: c.id, handle: c.handle, displayName: c.displayName }));
-  const failed: ChatCreatorTag[] = [];
-  const reads = await mapLimit(creators, CONCURRENCY, async (c) => {
-    const offset = offsets[c.id] ?? 0;
-    if (offset < 0) return null;
-    const a: CreatorAccess = { ...access, creator: { id: c.id, fanvueUuid: c.fanvueUuid, handle: c.handle, displayName: c.displayName, avatarUrl: c.avatarUrl } };
-    try {
-      const r = await readFrom(a, q, offset, INBOX_PAGE);
-      const tag = tags.find((t) => t.id === c.id)!;
-      return { id: c.id, offset, hasMore: r.hasMore, rows: r.rows.map((row) => ({ ...toChatRow(row, c.fanvueUuid, null), creator: tag })) };
-    } catch {
-      failed.push(tags.find((t) => t.id === c.id)!);
-      return null;
-    }
-  });
-  const merged: ChatRow[] = reads.flatMap((r) => r?.rows ?? []).sort((x, y) => (y.lastMessageAt ?? "").localeCompare(x.lastMessageAt ?? ""));
-  const items = merged.slice(0, INBOX_PAGE);
-  const next: Offsets = { ...offsets };
-  let more = false;
-  for (const r of reads) {
-    if (!r) continue;
-    const taken = items.filter((i) => i.creator?.id === r.id).length;
-    const done = !r.hasMore && taken === r.rows.length;
-    next[r.id] = done ? -1 : r.offset + taken;
-    if (!done) more = true;
-  }
-  return { items, nextCursor: more ? encodeCursor(next) : null, creators: tags, failed };
+  const cursor = decodeCursor(q.cursor);
+  if (access.workspace.kind === "agency") return mirrorTeamInbox(access, creators, q, typeof cursor === "number" ? null : cursor);
+  return liveTeamInbox(access, creators, q, typeof cursor === "number" ? cursor : 1);
 }

@@ -55,7 +55,7 @@ export function fanvueClient(o: { connectionId: string; mode?: ClientMode; creat
     creator: creatorRoute,
     selfOnly(method, path, opts) {
       if (mode === "agency") {
-        return Promise.reject(new FanvueError("unsupported", `Fanvue does not offer ${path} for agency-managed creators`, { path }));
+        return Promise.reject(new FanvueError("unsupported", "Fanvue does not offer this for agency-managed creators.", { path }));
       }
       return creatorRoute(method, path, opts);
     },

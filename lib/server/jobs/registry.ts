@@ -5,3 +5,4 @@ import "@/lib/server/earnings/jobs";
 import "@/lib/server/workspaces/jobs";
 import "@/lib/server/fans/analysis-job";
 import "@/lib/server/mass/jobs";
+import "@/lib/server/chats/mirror/jobs";

@@ -33,7 +33,7 @@ export function eventDetails(p: P) {
   return {
     recipientUuid: str(p.recipientUuid),
     fanUuid: str(sender.uuid) ?? str(p.senderUuid) ?? str(p.counterpartUuid),
-    fan: str(sender.uuid) ? { uuid: str(sender.uuid)!, handle: str(sender.handle), displayName: str(sender.displayName) } : null,
+    fan: str(sender.uuid) ? { uuid: str(sender.uuid)!, handle: str(sender.handle), displayName: str(sender.displayName), avatarUrl: str(sender.avatarUrl) } : null,
     amount: price,
     text: str(message.text),
     messageUuid: str(p.messageUuid) ?? str(p.routeUuid) ?? str(message.uuid),

@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import type { Prisma, WebhookEvent } from "@/generated/prisma/client";
 import { env } from "@/lib/env.mjs";
 import { invalidateInboxCache } from "@/lib/server/chats/inbox-cache";
+import { applyToMirror } from "@/lib/server/chats/mirror/live";
 import { db } from "@/lib/server/db";
 import { publish } from "./bus";
 import { classifyEvent, eventDetails } from "./classify";
@@ -11,7 +12,8 @@ import { verifySignature } from "./signature";
 
 // The Fanvue webhook receiver: verify the signature (5-minute tolerance,
 // constant-time), refuse replays, store the event durably, then act on it
-// (inbox caches, fan insights) and push it to open browsers.
+// (inbox caches, the agency chat mirror, fan insights) and push it to open
+// browsers.
 
 export type Delivery = { rawBody: string; signature: string | null; event: string | null; deliveryId: string | null };
 export type ReceiverResult = { status: number; body: Record<string, unknown> };
@@ -52,6 +54,7 @@ async function applyEffects(e: WebhookEvent) {
   if (!e.recipientUuid) return;
   const creators = await db.creator.findMany({ where: { fanvueUuid: e.recipientUuid, removedAt: null }, select: { id: true } });
   for (const c of creators) await invalidateInboxCache(c.id);
+  await applyToMirror(e);
   if (e.fanUuid && MONEY_EVENTS.has(e.event)) await invalidateFanInsight(creators.map((c) => c.id), e.fanUuid);
 }
 

@@ -36,9 +36,9 @@ export async function getAgencyOverview(access: WorkspaceAccess, tz: string): Pr
       };
       try {
         const snap = await getCreatorOverview({ ...access, creator });
-        return { ...base, subscribers: snap.data.subscribers, unreadChats: snap.data.unreadChats, unreadCapped: snap.data.unreadCapped, stale: snap.stale, error: null };
+        return { ...base, subscribers: snap.data.subscribers, unreadChats: snap.data.unreadChats, unreadCapped: snap.data.unreadCapped, unreadSyncedAt: snap.data.unreadSyncedAt, stale: snap.stale, error: null };
       } catch (err) {
-        return { ...base, subscribers: null, unreadChats: null, unreadCapped: false, stale: false, error: (err as Error).message };
+        return { ...base, subscribers: null, unreadChats: null, unreadCapped: false, unreadSyncedAt: null, stale: false, error: (err as Error).message };
       }
     }),
   );

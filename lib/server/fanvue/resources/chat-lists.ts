@@ -17,8 +17,11 @@ export type FanvueCustomList = z.infer<typeof customListSchema>;
 /** Page size for list reads: Fanvue's maximum, fewest calls. */
 export const LIST_PAGE = 50;
 
-export async function listCustomLists(client: FanvueClient, page: number, search?: string) {
-  const res = await client.creator("GET", "/chats/lists/custom", { query: { page, size: LIST_PAGE, search } });
+/** `search` is documented on the self route only: agencies page the lists
+ * and match names themselves. */
+export async function listCustomLists(client: FanvueClient, page: number, search?: string, priority: Priority = "interactive") {
+  const query = { page, size: LIST_PAGE, ...(client.mode === "self" ? { search } : {}) };
+  const res = await client.creator("GET", "/chats/lists/custom", { query, priority });
   return parseResponse(pageOf(customListSchema), res.body, "/chats/lists/custom");
 }
 

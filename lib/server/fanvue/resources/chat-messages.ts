@@ -4,27 +4,8 @@ import type { FanvueClient } from "../client";
 import type { Priority } from "../limiter";
 import { parseResponse } from "../parse";
 import { cents, cursorOf, isoDate, nullable, pageOf } from "../schemas/common";
-import { chatSchema } from "./chats";
 
 // Chat messages and per-chat actions (contract §5.2–5.3, §5.5 templates).
-
-export type InboxCall = {
-  page: number;
-  size: number;
-  filter?: string[];
-  smartListIds?: string[];
-  customListId?: string;
-  search?: string;
-  sortBy?: string;
-};
-
-export async function listInboxChats(client: FanvueClient, q: InboxCall, priority: Priority = "interactive") {
-  const res = await client.creator("GET", "/chats", {
-    priority,
-    query: { page: q.page, size: q.size, filter: q.filter, smartListIds: q.smartListIds, customListId: q.customListId, search: q.search || undefined, sortBy: q.sortBy },
-  });
-  return parseResponse(pageOf(chatSchema), res.body, "/chats");
-}
 
 const statusSchema = z.record(z.string(), z.looseObject({ isOnline: z.boolean().default(false), lastSeenAt: nullable(isoDate) }));
 
@@ -75,8 +56,9 @@ export async function sendMessage(client: FanvueClient, fanUuid: string, p: Send
 }
 
 /** Unsends one of the creator's own messages (self route only: Fanvue has no
- * agency variant). A retry after a lost answer meets 404: the caller treats
- * "not found" as done, so retrying is safe. */
+ * agency variant). Deleting twice changes nothing, so a transient failure is
+ * retried; a 404 may then mean "already gone" or "this Fanvue has no unsend",
+ * which the caller tells apart by reading the conversation. */
 export async function deleteMessage(client: FanvueClient, fanUuid: string, messageUuid: string) {
   await client.selfOnly("DELETE", `/chats/${encodeURIComponent(fanUuid)}/messages/${encodeURIComponent(messageUuid)}`, { idempotent: true });
 }
@@ -87,7 +69,11 @@ export async function openChat(client: FanvueClient, fanUuid: string) {
   await client.creator("POST", "/chats", { body: { userUuid: fanUuid }, idempotent: true });
 }
 
-export async function updateChat(client: FanvueClient, fanUuid: string, patch: { isRead?: boolean; isMuted?: boolean; nickname?: string | null }) {
+/** `nickname` is a string of at most 30 in the reference, never null: "" is
+ * how a nickname is cleared. */
+export type ChatUpdate = { isRead?: boolean; isMuted?: boolean; nickname?: string };
+
+export async function updateChat(client: FanvueClient, fanUuid: string, patch: ChatUpdate) {
   // Setting the same flags twice gives the same state: safe to retry.
   await client.creator("PATCH", `/chats/${encodeURIComponent(fanUuid)}`, { body: patch, idempotent: true });
 }

@@ -1,18 +1,35 @@
 import "server-only";
 import { z } from "zod";
 import type { FanvueClient } from "../client";
+import type { Priority } from "../limiter";
 import { parseResponse } from "../parse";
 import { fanUserSchema, isoDate, nullable, pageOf } from "../schemas/common";
 
-// Chats (contract §5.2): list, unread counts, smart lists.
+// Chats (contract §5.2): the chat list, unread counts, smart lists.
+// `GET /chats` documents filters, search and sorts; `GET /creators/{c}/chats`
+// documents page and size only, so agencies read plain pages (and Vuedeck
+// filters its own mirror of them: lib/server/chats/mirror).
 
 export const smartListSchema = z.looseObject({ uuid: z.string(), name: z.string(), count: z.number().int() });
 export type SmartList = z.infer<typeof smartListSchema>;
 
-export async function listSmartLists(client: FanvueClient, priority: "interactive" | "background" = "interactive"): Promise<SmartList[]> {
+export async function listSmartLists(client: FanvueClient, priority: Priority = "interactive"): Promise<SmartList[]> {
   const res = await client.creator("GET", "/chats/lists/smart", { priority });
   return parseResponse(z.array(smartListSchema), res.body, "/chats/lists/smart");
 }
+
+export const lastMessageSchema = z.looseObject({
+  uuid: z.string(),
+  text: nullable(z.string()),
+  type: nullable(z.string()),
+  sentAt: nullable(isoDate),
+  hasMedia: z.boolean().nullish().transform((v) => v ?? false),
+  mediaType: nullable(z.string()),
+  /** The fan or the creator. */
+  senderUuid: nullable(z.string()),
+  /** Which team member wrote it for the creator (null: the creator, or a fan). */
+  sentByUserId: nullable(z.string()),
+});
 
 export const chatSchema = z.looseObject({
   createdAt: nullable(isoDate),
@@ -21,41 +38,44 @@ export const chatSchema = z.looseObject({
   isMuted: z.boolean().default(false),
   unreadMessagesCount: z.number().int().default(0),
   user: fanUserSchema,
-  lastMessage: nullable(
-    z.looseObject({
-      uuid: z.string(),
-      text: nullable(z.string()),
-      type: nullable(z.string()),
-      sentAt: nullable(isoDate),
-      hasMedia: z.boolean().default(false),
-      mediaType: nullable(z.string()),
-      senderUuid: nullable(z.string()),
-    }),
-  ),
+  lastMessage: nullable(lastMessageSchema),
 });
 export type Chat = z.infer<typeof chatSchema>;
 
 const chatPage = pageOf(chatSchema);
 
-export async function listChats(client: FanvueClient, q: { page?: number; size?: number; filter?: string[]; search?: string; sortBy?: string } = {}) {
-  const res = await client.creator("GET", "/chats", { query: { page: q.page ?? 1, size: q.size ?? 15, filter: q.filter, search: q.search, sortBy: q.sortBy } });
+/** One page of the chat list with nothing but page and size: what both route
+ * families document. */
+export async function listChatPage(client: FanvueClient, page: number, size: number, priority: Priority = "interactive") {
+  const res = await client.creator("GET", "/chats", { priority, query: { page, size } });
+  return parseResponse(chatPage, res.body, "/chats");
+}
+
+export type ChatSearch = {
+  page: number;
+  size: number;
+  filter?: string[];
+  smartListIds?: string[];
+  customListId?: string;
+  search?: string;
+  sortBy?: string;
+};
+
+/** The self route's documented filters, lists, search and sort ("unsupported"
+ * for agencies: their route documents none of them). */
+export async function searchChats(client: FanvueClient, q: ChatSearch, priority: Priority = "interactive") {
+  const res = await client.selfOnly("GET", "/chats", {
+    priority,
+    query: { page: q.page, size: q.size, filter: q.filter, smartListIds: q.smartListIds, customListId: q.customListId, search: q.search || undefined, sortBy: q.sortBy },
+  });
   return parseResponse(chatPage, res.body, "/chats");
 }
 
 const unreadSchema = z.looseObject({ unreadChatsCount: z.number().int(), unreadMessagesCount: z.number().int() });
 
-/** Unread chats: one call on self routes; agencies have no creator-scoped
- * /chats/unread, so count the `unread` filter there (capped). */
-export async function countUnreadChats(client: FanvueClient, cap = 500): Promise<{ count: number; capped: boolean }> {
-  if (client.mode === "self") {
-    const res = await client.creator("GET", "/chats/unread");
-    return { count: parseResponse(unreadSchema, res.body, "/chats/unread").unreadChatsCount, capped: false };
-  }
-  let count = 0;
-  for (let page = 1; count < cap; page++) {
-    const res = await listChats(client, { page, size: 50, filter: ["unread"] });
-    count += res.data.length;
-    if (!res.pagination.hasMore) return { count, capped: false };
-  }
-  return { count, capped: true };
+/** Unread chats and messages in one call: self routes only (agencies have no
+ * /creators/{c}/chats/unread; they count the mirror). */
+export async function getUnreadCounts(client: FanvueClient) {
+  const res = await client.selfOnly("GET", "/chats/unread");
+  return parseResponse(unreadSchema, res.body, "/chats/unread");
 }

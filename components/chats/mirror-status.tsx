@@ -1,0 +1,51 @@
+"use client";
+
+import { RefreshCw } from "lucide-react";
+import { useEffect, useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import type { MirrorInfo } from "@/lib/schemas/chats";
+import { agoLabel, fullTime } from "./format";
+
+/** Re-renders every 30 s so "4 min ago" keeps counting. */
+function useNow() {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const t = setInterval(() => setNow(Date.now()), 30_000);
+    return () => clearInterval(t);
+  }, []);
+  return now;
+}
+
+/** "Chats synced 4 min ago" (a Vuedeck copy, never presented as live). */
+export function SyncedAgo({ syncedAt, fullSyncedAt, listSyncedAt, what = "Chats" }: { syncedAt: string; fullSyncedAt?: string | null; listSyncedAt?: string | null; what?: string }) {
+  const now = useNow();
+  const detail = `New messages copied from Fanvue up to ${fullTime(syncedAt)}.${fullSyncedAt ? ` Read, mute and nickname changes made outside Vuedeck: as of ${fullTime(fullSyncedAt)} (at once with webhooks).` : ""}`;
+  return (
+    <span className="inline-flex items-center gap-1 text-xs text-muted" title={detail} data-testid="chats-synced">
+      <RefreshCw className="size-3" aria-hidden="true" />
+      {what} synced {agoLabel(syncedAt, now)}
+      {listSyncedAt ? <span data-testid="list-synced"> · list members {agoLabel(listSyncedAt, now)}</span> : null}
+    </span>
+  );
+}
+
+/** What an agency inbox view knows about its copy of Fanvue's chat list. */
+export function MirrorStatus({ mirror, creatorHandle }: { mirror: MirrorInfo; creatorHandle: string }) {
+  if (mirror.syncing) {
+    return (
+      <Alert tone="info" title={`Copying @${creatorHandle}'s chats from Fanvue…`} data-testid="mirror-syncing">
+        {mirror.chatsSoFar > 0 ? `${mirror.chatsSoFar.toLocaleString()} so far. ` : ""}Fanvue offers agencies no search or filters, so Vuedeck keeps its own copy; this first copy runs in the background.
+      </Alert>
+    );
+  }
+  return (
+    <div className="flex flex-col gap-2">
+      {mirror.error ? <Alert tone="warning" title="Could not sync with Fanvue">{mirror.error}</Alert> : null}
+      {mirror.list?.pending ? (
+        <Alert tone="info" title="Reading this list's members from Fanvue…" data-testid="list-pending">
+          Chats appear here once Vuedeck has the list; it keeps it up to date afterwards.
+        </Alert>
+      ) : null}
+    </div>
+  );
+}
