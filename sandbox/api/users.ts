@@ -20,9 +20,8 @@ export function registerUsers(api: Api, sb: Sandbox) {
       updatedAt: null,
       avatarUrl: a.avatarUrl,
       bannerUrl: a.bannerUrl,
-      likesCount: creator ? creator.likesCount : null,
-      fanCounts: creator ? audienceCounts(creator) : null,
-      contentCounts: creator ? contentCounts(creator) : null,
+      // Optional and not nullable in the reference: absent for non-creators.
+      ...(creator ? { likesCount: creator.likesCount, fanCounts: audienceCounts(creator), contentCounts: contentCounts(creator) } : {}),
     });
   });
 }
