@@ -203,7 +203,7 @@ test("bad input and failures are explained, and leave nothing half-done", async 
   // Part 2 fails every automatic attempt; Retry sends part 2 only.
   await sandboxAdmin("/calls", undefined, "DELETE");
   await addFault({ path: "/__upload/*/2", method: "PUT", status: 500, times: 3 });
-  await page.getByTestId("upload-input").setInputFiles({ name: "retry-me.mp4", mimeType: "video/mp4", buffer: Buffer.alloc(12 * MB, 3) });
+  await page.getByTestId("upload-input").setInputFiles({ name: "retry-me.mp4", mimeType: "video/mp4", buffer: Buffer.alloc(20 * MB, 3) });
   const row = page.getByTestId("upload-row").filter({ hasText: "retry-me.mp4" });
   await expect(row).toHaveAttribute("data-status", "failed", { timeout: 20_000 });
   await expect(row.getByTestId("upload-status")).toContainText("Part 2 of 2 failed to upload");
@@ -226,4 +226,46 @@ test("bad input and failures are explained, and leave nothing half-done", async 
   await expect(tiles(page).first()).toBeVisible();
   await expect(page.locator('[data-testid="vault-tile"][data-status="created"]')).toHaveCount(0);
   await expect(page.getByTestId("vault-tile").filter({ hasText: "cancel-me.mp4" })).toHaveCount(0);
+});
+
+test("media stuck in processing are checked with backoff, at most 10 times each, then 'Still processing — check again'", async ({ page }) => {
+  test.setTimeout(120_000);
+  // The page's own clock, so minutes of checking pass in seconds.
+  await page.clock.install();
+  // Lookups in flight (each check of processing media is one).
+  let inflight = 0;
+  const isLookup = (r: { url(): string }) => r.url().includes("/media/lookup");
+  page.on("request", (r) => void (isLookup(r) && inflight++));
+  page.on("requestfinished", (r) => void (isLookup(r) && inflight--));
+  page.on("requestfailed", (r) => void (isLookup(r) && inflight--));
+
+  await openVault(page);
+  // Fanvue keeps saying "processing" for every item looked up.
+  await addFault({ path: "/media/*", method: "GET", status: 200, body: { uuid: "00000000-0000-4000-8000-000000000001", status: "processing" } });
+  await page.getByTestId("upload-input").setInputFiles({ name: "stuck.png", mimeType: "image/png", buffer: Buffer.alloc(4096, 1) });
+  const mine = page.getByTestId("vault-tile").filter({ hasText: "stuck.png" });
+  await expect(mine).toHaveAttribute("data-status", "processing");
+  await page.clock.pauseAt(Date.now() + 1_000);
+  const processing = await tiles(page).and(page.locator('[data-status="processing"]')).evaluateAll((els) => els.map((e) => e.getAttribute("data-uuid")!));
+  const checksOf = async (uuid: string) =>
+    (await sandboxAdmin<{ calls: { method: string }[] }>(`/calls?path=${encodeURIComponent(`/media/${uuid}`)}`)).calls.filter((c) => c.method === "GET").length;
+  // Time moves 5 s at a time; each lookup in flight is let to finish before
+  // the next step, so the watch schedules its next check as it would live.
+  for (let step = 0; (await page.getByTestId("tile-stuck").count()) < processing.length; step++) {
+    expect(step, "steps of 5 s until every item is stuck (~7 min)").toBeLessThan(200);
+    await page.clock.runFor(5_000);
+    await expect.poll(() => inflight, { intervals: [20] }).toBe(0);
+  }
+  for (const uuid of processing) expect(await checksOf(uuid)).toBe(10);
+  await expect(mine.getByTestId("tile-stuck")).toContainText("Still processing");
+  await screenshots(page, "vault-still-processing");
+  // Then the tab is quiet, however long it stays open.
+  await page.clock.runFor(30 * 60_000);
+  for (const uuid of processing) expect(await checksOf(uuid)).toBe(10);
+  // "Check again" asks once, at once.
+  const uuid = (await mine.getAttribute("data-uuid"))!;
+  await mine.getByTestId("tile-check-again").click();
+  await page.clock.runFor(1);
+  await expect.poll(() => checksOf(uuid)).toBe(11);
+  await expect(mine.getByTestId("tile-processing")).toBeVisible();
 });

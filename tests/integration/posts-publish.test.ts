@@ -161,7 +161,7 @@ describe("publishing", () => {
     const input = ppv(miaMedia);
     const err = await publishFromComposer(luna, lunaUser, input).catch((e) => e);
     expect(err).toMatchObject({ code: "invalid_input", extra: { field: "media" } });
-    expect(err.message).toBe("Fanvue did not accept the media: each item must be in this creator's vault and finished processing.");
+    expect(err.message).toBe("Fanvue did not accept the media. Check that each item is in this creator's vault and finished processing.");
     expect(err.message).not.toContain(miaMedia[0]);
     expect(await db.postRecord.findFirstOrThrow({ where: { publishKey: input.key } })).toMatchObject({ state: "refused", errorField: "media" });
   });

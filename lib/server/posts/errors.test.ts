@@ -23,7 +23,7 @@ describe("Fanvue refusals → composer fields", () => {
   it("maps validation errors to invalid_input with the field, in our words (Fanvue's text stays out)", () => {
     const mapped = toFieldError(new FanvueError("validation", "x", { errors: ["price must be at least 300 (raw upstream)"] }));
     expect(mapped).toMatchObject({ code: "invalid_input", extra: { field: "price" } });
-    expect((mapped as Error).message).toBe("Fanvue did not accept the price: a PPV post needs at least $3.00 and at least one media item.");
+    expect((mapped as Error).message).toBe("Fanvue did not accept the price. Choose another price and send again.");
     const unknown = toFieldError(new FanvueError("validation", "x", { errors: ["something new (raw upstream)"] })) as Error;
     expect(unknown.message).not.toMatch(/raw upstream/);
     expect(unknown).toMatchObject({ code: "invalid_input", extra: {} });

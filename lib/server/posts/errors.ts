@@ -25,15 +25,19 @@ export function fieldOfMessage(message: string): PostField | undefined {
   return FIELD_RULES.find(([re]) => re.test(message))?.[1];
 }
 
-/** What each field's refusal means, with the rule that usually explains it. */
+/** A refusal of each field, in our words. The composer and our API check
+ * Fanvue's documented rules before sending (price floor, media ready, text
+ * length, times), so a refusal is most often for a reason we cannot know
+ * (a content rule, say): these name the field and what to do, without
+ * guessing why. */
 const FIELD_TEXT: Record<PostField, string> = {
-  price: "Fanvue did not accept the price: a PPV post needs at least $3.00 and at least one media item.",
-  preview: "Fanvue did not accept the free preview: it must be one of the post's media.",
-  expiresAt: "Fanvue did not accept the expiry: it must be after the publish time.",
-  publishAt: "Fanvue did not accept the publish time: it must be in the future, and a published post cannot be rescheduled.",
-  audience: "Fanvue did not accept the audience.",
-  text: "Fanvue did not accept the text: at most 5,000 characters, and a post needs text or media.",
-  media: "Fanvue did not accept the media: each item must be in this creator's vault and finished processing.",
+  price: "Fanvue did not accept the price. Choose another price and send again.",
+  preview: "Fanvue did not accept the free preview item. Choose another one and send again.",
+  expiresAt: "Fanvue did not accept the expiry. Choose a later one, or none, and send again.",
+  publishAt: "Fanvue did not accept the publish time. Choose a later one and send again.",
+  audience: "Fanvue did not accept this audience for the post. Choose the other one and send again.",
+  text: "Fanvue did not accept the text. Change it and send again.",
+  media: "Fanvue did not accept the media. Check that each item is in this creator's vault and finished processing.",
 };
 
 /** Statuses after which Fanvue certainly created nothing (it refused before
