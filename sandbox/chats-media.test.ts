@@ -149,4 +149,19 @@ describe("GET /chats/{userUuid}/messages/{messageUuid}/media", () => {
     expect(viaAgency.status).toBe(200);
     expect(viaAgency.body.results[readyMedia("mia")[0]!].variants[0].variantType).toBe("thumbnail");
   });
+
+  it("ignores an undocumented parameter (lenient) and refuses it naming it (strict)", async () => {
+    const fan = chatFan("luna", 9);
+    const media = readyMedia("luna", 1);
+    const msg = await sentMessage(luna, fan, media);
+    const path = `/chats/${fan}/messages/${msg}/media?mediaUuids=${media[0]}&variants=main`;
+    const plain = await kit.call(luna, "GET", path);
+    const { result, undocumented } = await lenient(() => kit.call(luna, "GET", `${path}&purchasedBy=${fan}`));
+    expect(Object.keys(result.body.results)).toEqual(Object.keys(plain.body.results));
+    expect(result.body.results[media[0]!]).not.toHaveProperty("purchasedByFan");
+    expect(undocumented).toEqual(["query.purchasedBy"]);
+    const strict = await kit.call(luna, "GET", `${path}&purchasedBy=${fan}`);
+    expect(strict.status).toBe(400);
+    expect(strict.body.errors).toEqual(["query.purchasedBy is not documented for GET /chats/{userUuid}/messages/{messageUuid}/media in Fanvue's API reference"]);
+  });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { allPages, startContentSandbox, type Harness } from "./api/content-testing";
+import { allPages, lenient, startContentSandbox, undocumentedBody, type Harness } from "./api/content-testing";
 
 let h: Harness;
 let luna: string;
@@ -76,6 +76,15 @@ describe("PATCH /posts/{uuid}", () => {
     const expiry = inHours(30);
     expect((await h.json(luna, "PATCH", `/posts/${uuid}`, { expiresAt: expiry })).body.expiresAt).toBe(expiry);
     expect((await h.json(luna, "PATCH", `/posts/${uuid}`, { expiresAt: null })).body.expiresAt).toBeNull();
+  });
+
+  it("ignores an undocumented field (lenient) and refuses it naming it (strict)", async () => {
+    const uuid = await newPost(luna, { audience: "subscribers", text: "Pin me?" });
+    const body = { text: "Edited", isPinned: true };
+    expect(await h.json(luna, "PATCH", `/posts/${uuid}`, body)).toEqual({ status: 400, body: undocumentedBody(["body.isPinned"], "PATCH /posts/{uuid}") });
+    const { result, undocumented } = await lenient(h, () => h.json(luna, "PATCH", `/posts/${uuid}`, body));
+    expect(result.body).toMatchObject({ text: "Edited", isPinned: false });
+    expect(undocumented).toEqual(["body.isPinned"]);
   });
 
   it("answers 404 for unknown posts, 400 for malformed uuids and bodies, 403 without write:post", async () => {
