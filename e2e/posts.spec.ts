@@ -1,17 +1,16 @@
 import { expect, test } from "@playwright/test";
 import { addDays, localDate } from "../lib/utils/date-range";
 import { fromLocalInputs } from "../lib/utils/post-time";
-import { signInAs } from "./fixtures/auth";
-import { workspaceOf } from "./fixtures/db";
 import { attachFromVault, openComposer, order, sandboxPost, shot, TZ } from "./fixtures/posts";
-import { budgetLeft, clearFaults, sandboxAdmin } from "./fixtures/sandbox";
+import { budgetLeft, clearFaults } from "./fixtures/sandbox";
 import { screenshots } from "./screenshot";
 
 // Each test starts with Luna's Fanvue budget to spare, whatever earlier tests spent.
 test.beforeEach(() => budgetLeft("luna"));
 
-// The posts journeys a creator in Berlin (and an agency) goes through, checked
-// against what the sandbox (our Fanvue) really holds. More in posts-composer.spec.ts.
+// The posts journeys a creator in Berlin goes through, checked against what
+// the sandbox (our Fanvue) really holds. More in posts-composer.spec.ts, and
+// an agency's in posts-agency.spec.ts.
 
 test.use({ timezoneId: TZ, locale: "en-GB" });
 test.afterEach(() => clearFaults());
@@ -116,29 +115,4 @@ test("compose a PPV post from the vault, schedule it for tomorrow 09:00 Berlin, 
   expect(published.publishedAt).not.toBeNull();
   expect(Date.parse(published.publishedAt!)).toBeLessThan(Date.parse(moved));
   await expect(page.locator(`[data-testid="history-item"][data-id="${uuid}"]`)).toBeVisible();
-});
-
-test("agency staff post for a managed creator through the creator-scoped route; the activity log names them", async ({ page }) => {
-  await signInAs(page, "atlas");
-  const ws = await workspaceOf("atlas");
-  const mia = ws.creators.mia!;
-  await page.goto(`/c/${mia}/posts`);
-  await expect(page.getByText("Showing posts scheduled in Vuedeck")).toBeVisible();
-  await page.getByTestId("new-post").click();
-  await expect(page.getByText("Posting as @mia through your agency")).toBeVisible();
-  const text = `From the agency ${Date.now()}`;
-  await page.getByTestId("composer-text").fill(text);
-  await page.getByTestId("schedule-mode").getByRole("radio", { name: "Schedule" }).click();
-  await page.getByTestId("publishAt-date").fill(addDays(localDate(Date.now(), TZ), 2));
-  await page.getByTestId("publishAt-time").fill("20:30");
-  await sandboxAdmin("/calls", undefined, "DELETE");
-  await page.getByTestId("publish-button").click();
-  await page.waitForURL(/\/posts\?done=/);
-  const uuid = new URL(page.url()).searchParams.get("done")!;
-  await expect(page.locator(`[data-testid="queue-item"][data-id="${uuid}"]`).getByTestId("queue-time")).toHaveText("20:30");
-  const calls = (await sandboxAdmin<{ calls: { method: string; path: string }[] }>("/calls?path=/creators/*/posts")).calls.filter((c) => c.method === "POST");
-  expect(calls).toHaveLength(1);
-  await shot(page, "queue-agency");
-  await page.goto(`/w/${ws.id}/activity`);
-  await expect(page.getByTestId("activity")).toContainText("created a post");
 });

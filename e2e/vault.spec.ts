@@ -203,7 +203,7 @@ test("bad input and failures are explained, and leave nothing half-done", async 
   // Part 2 fails every automatic attempt; Retry sends part 2 only.
   await sandboxAdmin("/calls", undefined, "DELETE");
   await addFault({ path: "/__upload/*/2", method: "PUT", status: 500, times: 3 });
-  await page.getByTestId("upload-input").setInputFiles({ name: "retry-me.mp4", mimeType: "video/mp4", buffer: Buffer.alloc(12 * MB, 3) });
+  await page.getByTestId("upload-input").setInputFiles({ name: "retry-me.mp4", mimeType: "video/mp4", buffer: Buffer.alloc(20 * MB, 3) });
   const row = page.getByTestId("upload-row").filter({ hasText: "retry-me.mp4" });
   await expect(row).toHaveAttribute("data-status", "failed", { timeout: 20_000 });
   await expect(row.getByTestId("upload-status")).toContainText("Part 2 of 2 failed to upload");

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { allPages, startContentSandbox, type Harness } from "./api/content-testing";
+import { randomBytes } from "node:crypto";
+import { allPages, lenient, startContentSandbox, undocumentedBody, type Harness } from "./api/content-testing";
 import { appendMessage, newMessage } from "./world/messaging";
 
 let h: Harness;
@@ -36,7 +37,7 @@ describe("GET /media", () => {
     const videos = await allPages(h, luna, "/media?mediaType=video&status=ready");
     const expectedVideos = lunaWorld().media.filter((m) => m.mediaType === "video" && m.status === "ready");
     expect(videos.map((m) => m.uuid).sort()).toEqual(expectedVideos.map((m) => m.uuid).sort());
-    const notReady = await allPages(h, luna, "/media?status=processing&status=created");
+    const notReady = await allPages(h, luna, "/media?status=processing,created");
     expect(notReady.map((m) => m.uuid).sort()).toEqual(lunaWorld().media.filter((m) => m.status !== "ready").map((m) => m.uuid).sort());
     const ppv = await allPages(h, luna, "/media?usage=ppv");
     expect(ppv.length).toBe(lunaWorld().media.filter((m) => m.usage.has("ppv")).length);
@@ -49,27 +50,37 @@ describe("GET /media", () => {
   it.each([
     ["/media?mediaType=gif", "mediaType must be one of: image, video, audio, document"],
     ["/media?usage=everyone", "usage must be one of: subscribers, followers, ppv, mass_messages"],
-    ["/media?status=ready,done", "status must contain only: created, processing, ready, error"],
-    ["/media?variants=main,poster", "variants must contain only: main, thumbnail, thumbnail_gallery, blurred"],
+    ["/media?status=ready,done", "status must be one of: created, processing, ready, error"],
+    ["/media?variants=main,poster", "variants must be one of: blurred, main, thumbnail, thumbnail_gallery"],
     ["/media?purchasedBy=fan-1", "purchasedBy must be a valid UUID"],
-    ["/media?page=0", "page must be an integer between 1 and 1000000"],
+    ["/media?page=0", "page must be at least 1"],
+    ["/media?size=51", "size must be at most 50"],
   ])("answers %s with 400 and the validation body", async (path, message) => {
     expect(await h.json(luna, "GET", path)).toEqual({ status: 400, body: { errors: [message] } });
   });
 
-  it("returns variants only when asked, in both array styles", async () => {
-    const comma = (await h.json(luna, "GET", "/media?mediaType=image&status=ready&size=3&variants=main,blurred")).body.data;
-    const repeated = (await h.json(luna, "GET", "/media?mediaType=image&status=ready&size=3&variants=blurred&variants=main")).body.data;
-    for (const list of [comma, repeated]) {
-      for (const m of list) expect(m.variants.map((v: { variantType: string }) => v.variantType)).toEqual(["main", "blurred"]);
-    }
+  it("returns variants only when asked, as the reference's comma-separated list", async () => {
+    const comma = (await h.json(luna, "GET", "/media?mediaType=image&status=ready&size=3&variants=blurred,main")).body.data;
+    for (const m of comma) expect(m.variants.map((v: { variantType: string }) => v.variantType)).toEqual(["main", "blurred"]);
     const m = lunaWorld().mediaIndex.get(comma[0].uuid)!;
     const [main, blurred] = comma[0].variants;
     expect(Object.keys(main).sort()).toEqual(["displayPosition", "height", "lengthMs", "url", "uuid", "variantType", "width"]);
     expect(main).toMatchObject({ width: m.width, height: m.height, lengthMs: null, displayPosition: 0 });
     expect(blurred).toMatchObject({ width: Math.round(m.width! / 10), height: Math.round(m.height! / 10) });
     expect(main.url).toMatch(new RegExp(`^${h.sb.url}/__media/${m.uuid}/main\\.svg\\?exp=\\d+&sig=[0-9a-f]{64}$`));
-    expect(repeated[0].variants[0].uuid).toBe(main.uuid);
+    const again = (await h.json(luna, "GET", `/media/${m.uuid}?variants=main`)).body;
+    expect(again.variants[0].uuid).toBe(main.uuid);
+  });
+
+  it("ignores an undocumented parameter (lenient) and refuses it naming it (strict)", async () => {
+    const plain = (await h.json(luna, "GET", "/media?size=5")).body.data.map((m: { uuid: string }) => m.uuid);
+    const { result, undocumented } = await lenient(h, () => h.json(luna, "GET", "/media?size=5&search=zzz-no-such-name&sortBy=name"));
+    expect(result.status).toBe(200);
+    // Nothing was filtered or sorted on them.
+    expect(result.body.data.map((m: { uuid: string }) => m.uuid)).toEqual(plain);
+    expect(undocumented).toEqual(["query.search", "query.sortBy"]);
+    const strict = await h.json(luna, "GET", "/media?size=5&search=x");
+    expect(strict).toEqual({ status: 400, body: undocumentedBody(["query.search"], "GET /media") });
   });
 });
 
@@ -83,9 +94,12 @@ describe("GET /media/{uuid}", () => {
     expect(res.body.variants[0].lengthMs).toBe(video.lengthMs);
     expect(res.body.variants[1]).toMatchObject({ width: 320, lengthMs: null });
     expect(res.body.variants[2]).toMatchObject({ width: 320, height: 320 });
-    // An audio item of known size, made ready through the admin switch.
-    const up = await h.json(luna, "POST", "/media/uploads", { name: "Voice note", filename: "note.m4a", mediaType: "audio", sizeBytes: 160_000 });
+    // An audio item of 160,000 bytes (10 s at 128 kbit/s), made ready through the admin switch.
+    const up = await h.json(luna, "POST", "/media/uploads", { name: "Voice note", filename: "note.m4a", mediaType: "audio" });
     expect((await h.json(luna, "GET", `/media/${up.body.mediaUuid}`)).body).toEqual({ uuid: up.body.mediaUuid, status: "created" });
+    const partUrl = await (await h.call(luna, "GET", `/media/uploads/${up.body.uploadId}/parts/1/url`)).text();
+    const etag = (await fetch(partUrl, { method: "PUT", body: new Uint8Array(randomBytes(160_000)) })).headers.get("etag")!;
+    expect((await h.json(luna, "PATCH", `/media/uploads/${up.body.uploadId}`, { parts: [{ PartNumber: 1, ETag: etag }] })).status).toBe(200);
     const ready = await fetch(`${h.sb.url}/__sandbox/media/${up.body.mediaUuid}/ready`, { method: "POST" });
     expect(await ready.json()).toEqual({ uuid: up.body.mediaUuid, status: "ready" });
     const a = await h.json(luna, "GET", `/media/${up.body.mediaUuid}?variants=main,thumbnail`);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { allPages, startContentSandbox, type Harness } from "./api/content-testing";
+import { allPages, lenient, startContentSandbox, undocumentedBody, type Harness } from "./api/content-testing";
 
 let h: Harness;
 let luna: string;
@@ -33,10 +33,25 @@ describe("GET /posts", () => {
     for (const p of scheduled) expect(Date.parse(p.publishAt)).toBeGreaterThan(h.sb.state.clock.now());
   });
 
-  it("rejects out-of-range paging with a validation body", async () => {
-    const res = await h.json(luna, "GET", "/posts?size=51");
-    expect(res.status).toBe(400);
-    expect(res.body).toEqual({ errors: ["size must be an integer between 1 and 50"] });
+  it("leaves scheduled posts out with includeUnpublished=false", async () => {
+    const all = await allPages(h, luna, "/posts");
+    const published = await allPages(h, luna, "/posts?includeUnpublished=false");
+    expect(published.map((p) => p.uuid)).toEqual(all.filter((p) => p.publishedAt !== null).map((p) => p.uuid));
+    expect(published.length).toBeLessThan(all.length);
+    expect((await allPages(h, luna, "/posts?includeUnpublished=true")).length).toBe(all.length);
+  });
+
+  it("rejects out-of-range paging and values outside the documented enum", async () => {
+    expect(await h.json(luna, "GET", "/posts?size=51")).toEqual({ status: 400, body: { errors: ["size must be at most 50"] } });
+    expect(await h.json(luna, "GET", "/posts?includeUnpublished=yes")).toEqual({ status: 400, body: { errors: ["includeUnpublished must be one of: true, false"] } });
+  });
+
+  it("ignores an undocumented filter (lenient) and refuses it naming it (strict)", async () => {
+    const plain = await h.json(luna, "GET", "/posts?size=10");
+    const { result, undocumented } = await lenient(h, () => h.json(luna, "GET", "/posts?size=10&status=scheduled"));
+    expect(result).toEqual(plain);
+    expect(undocumented).toEqual(["query.status"]);
+    expect(await h.json(luna, "GET", "/posts?status=scheduled")).toEqual({ status: 400, body: undocumentedBody(["query.status"], "GET /posts") });
   });
 
   it("needs read:post and a creator account", async () => {
@@ -119,17 +134,17 @@ describe("POST /posts", () => {
   });
 
   it.each([
-    [{ text: "x" }, "audience is required"],
-    [{ audience: "everyone", text: "x" }, "audience must be one of: subscribers, followers-and-subscribers"],
-    [{ audience: "subscribers", text: "x".repeat(5001) }, "text must be at most 5000 characters"],
-    [{ audience: "subscribers", text: 12 }, "text must be a string"],
-    [{ audience: "subscribers", text: "x", price: 500 }, "price requires at least one media item"],
-    [{ audience: "subscribers" }, "a post needs text or at least one media item"],
-    [{ audience: "subscribers", text: "x", mediaUuids: "abc" }, "mediaUuids must be an array of UUIDs"],
-    [{ audience: "subscribers", text: "x", publishAt: "2020-01-01T00:00:00Z" }, "publishAt must be in the future"],
-    [{ audience: "subscribers", text: "x", publishAt: "tomorrow" }, "publishAt must be an ISO 8601 date-time"],
-    [{ audience: "subscribers", text: "x", collectionUuids: ["00000000-0000-4000-8000-000000000001"] }, /collectionUuids must reference existing collections/],
-  ])("rejects %j with a validation body", async (body, message) => {
+    ["no audience", { text: "x" }, /^audience: /],
+    ["an unknown audience", { audience: "everyone", text: "x" }, /^audience: Invalid option/],
+    ["5,001 characters", { audience: "subscribers", text: "x".repeat(5001) }, /^text: Too big/],
+    ["a number as text", { audience: "subscribers", text: 12 }, /^text: Invalid input: expected string/],
+    ["a price without media", { audience: "subscribers", text: "x", price: 500 }, "price requires at least one media item"],
+    ["neither text nor media", { audience: "subscribers" }, "a post needs text or at least one media item"],
+    ["a string as mediaUuids", { audience: "subscribers", text: "x", mediaUuids: "abc" }, /^mediaUuids: Invalid input: expected array/],
+    ["a past publishAt", { audience: "subscribers", text: "x", publishAt: "2020-01-01T00:00:00Z" }, "publishAt must be in the future"],
+    ["a malformed publishAt", { audience: "subscribers", text: "x", publishAt: "tomorrow" }, /^publishAt: expected an ISO 8601 date-time/],
+    ["an unknown collection", { audience: "subscribers", text: "x", collectionUuids: ["00000000-0000-4000-8000-000000000001"] }, /collectionUuids must reference existing collections/],
+  ])("rejects %s with a validation body", async (_label, body, message) => {
     const res = await h.json(luna, "POST", "/posts", body);
     expect(res.status).toBe(400);
     expect(res.body.errors).toHaveLength(1);
@@ -141,7 +156,7 @@ describe("POST /posts", () => {
     const created = await h.json(luna, "POST", "/media/uploads", { name: "Draft", filename: "draft.jpg", mediaType: "image" });
     const cases: [Record<string, unknown>, RegExp][] = [
       [{ mediaUuids: [readyImage("mia")] }, /must reference your own media/],
-      [{ mediaUuids: [own], price: 299 }, /price must be at least 300/],
+      [{ mediaUuids: [own], price: 299 }, /^price: Too small: expected number to be >=300/],
       [{ mediaUuids: [own], price: 300.5 }, /price must be an integer/],
       [{ mediaUuids: [own], mediaPreviewUuid: readyImage("luna", 1) }, /mediaPreviewUuid must be one of mediaUuids/],
       [{ text: "x", publishAt: hourFromNow(5), expiresAt: hourFromNow(4) }, /expiresAt must be after the publish time/],
@@ -154,6 +169,15 @@ describe("POST /posts", () => {
     }
     const malformed = await h.json(luna, "POST", "/posts", "{nope");
     expect(malformed).toEqual({ status: 400, body: { errors: ["body must be valid JSON"] } });
+  });
+
+  it("refuses an undocumented field naming it (strict) and creates without it (lenient)", async () => {
+    const body = { audience: "subscribers", text: "Tagged", tags: ["beach"], isPinned: true };
+    expect(await h.json(luna, "POST", "/posts", body)).toEqual({ status: 400, body: undocumentedBody(["body.tags", "body.isPinned"], "POST /posts") });
+    const { result, undocumented } = await lenient(h, () => h.json(luna, "POST", "/posts", body));
+    expect(result.status).toBe(201);
+    expect(undocumented).toEqual(["body.tags", "body.isPinned"]);
+    expect(h.creator("luna").postIndex.get(result.body.uuid)!.isPinned).toBe(false);
   });
 
   it("needs write:post", async () => {

@@ -6,10 +6,8 @@ import { registerAdmin } from "./admin/routes";
 import { registerAgency } from "./api/agency";
 import { registerAudience } from "./api/audience";
 import { registerChats } from "./api/chats";
-import { setChatMediaUrlSigner } from "./api/chats-media";
 import { registerContent } from "./api/content";
 import { registerInsights } from "./api/insights";
-import { variantsOf } from "./api/media-common";
 import { Api, checkVersion } from "./api/registry";
 import { registerUsers } from "./api/users";
 import { registerAssets } from "./assets";
@@ -86,8 +84,6 @@ export async function createSandbox(overrides: Partial<SandboxConfig> = {}): Pro
   registerInsights(api, sb, open);
   registerAgency(api, sb, open);
   registerWebhooks(open, sb);
-  // Chat media carry the same signed variant URLs as the vault.
-  setChatMediaUrlSigner(sb, (s, _creator, media, variant) => variantsOf(s, media, [variant])[0]?.url ?? null);
 
   handler = (req, res) => {
     void handle(sb, open, apiRouter, req, res);

@@ -63,7 +63,7 @@ export function FolderNameDialog(p: {
             id="folder-name"
             autoFocus
             value={name}
-            maxLength={120}
+            maxLength={260}
             onChange={(e) => setName(e.target.value)}
             className="h-10 rounded-lg border border-line bg-surface px-3 text-sm shadow-sm"
             aria-invalid={error ? true : undefined}

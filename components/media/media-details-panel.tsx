@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { MediaDetails, VaultItem } from "@/lib/schemas/media";
+import { labelOf, MEDIA_STATUS_LABELS, MEDIA_TYPE_LABELS } from "@/lib/utils/content-labels";
 import { formatMoney } from "@/lib/utils/format";
 import { formatDuration, titleOf } from "./format";
 
@@ -16,8 +17,6 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-const TYPE_LABEL: Record<string, string> = { image: "Image", video: "Video", audio: "Audio", document: "Document" };
-
 /** Facts about one item. Unknown values show "—", never a made-up zero. */
 export function MediaDetailsPanel({ item, details, hasFan }: { item: VaultItem; details: MediaDetails | undefined; hasFan: boolean }) {
   const d = details ?? item;
@@ -26,12 +25,12 @@ export function MediaDetailsPanel({ item, details, hasFan }: { item: VaultItem; 
   return (
     <div className="flex flex-col gap-3" data-testid="preview-details">
       <div>
-        <h2 className="text-base font-semibold break-words">{item.status === "ready" ? titleOf(d) : "Processing upload"}</h2>
+        <h2 className="text-base font-semibold break-words">{item.status === "ready" ? titleOf(d) : labelOf(MEDIA_STATUS_LABELS, item.status)}</h2>
         {d.caption && d.name ? <p className="mt-0.5 text-sm break-all text-muted">{d.name}</p> : null}
         {d.description ? <p className="mt-2 text-sm whitespace-pre-line">{d.description}</p> : null}
       </div>
       <dl>
-        <Row label="Type">{d.mediaType ? (TYPE_LABEL[d.mediaType] ?? d.mediaType) : "—"}</Row>
+        <Row label="Type">{labelOf(MEDIA_TYPE_LABELS, d.mediaType)}</Row>
         <Row label="Added">{created}</Row>
         <Row label="Dimensions">{dims}</Row>
         {d.mediaType === "video" || d.mediaType === "audio" ? <Row label="Duration">{formatDuration(d.lengthMs) ?? "—"}</Row> : null}

@@ -1,9 +1,10 @@
 "use client";
 
-import { useEffect, useRef, type RefObject } from "react";
+import { useCallback, useEffect, useRef, type RefObject } from "react";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { VaultItem } from "@/lib/schemas/media";
 import { MediaTile } from "./media-tile";
+import { checkProcessingAgain, isProcessingStuck, useStuckVersion } from "./processing-watch";
 import type { ThumbResolver } from "./thumb-resolver";
 import { freshThumb, isBroken, useUrlStoreVersion } from "./url-store";
 
@@ -42,6 +43,8 @@ type Props = {
 
 export function MediaGrid(p: Props) {
   useUrlStoreVersion();
+  useStuckVersion();
+  const checkAgain = useCallback((i: VaultItem) => checkProcessingAgain(p.creatorId, [i.uuid]), [p.creatorId]);
   const sentinel = useRef<HTMLDivElement>(null);
   const { canLoadMore, loadingMore, onLoadMore } = p;
   useEffect(() => {
@@ -78,6 +81,8 @@ export function MediaGrid(p: Props) {
               onOpen={p.onOpen}
               onThumbFailed={p.resolver.report}
               onRetryThumb={p.resolver.retry}
+              stuck={isProcessingStuck(p.creatorId, item.uuid)}
+              onCheckAgain={checkAgain}
             />
           );
         })}

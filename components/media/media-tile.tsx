@@ -1,10 +1,12 @@
 "use client";
 
-import { AlertTriangle, Check, FileText, ImageIcon, Loader2, Music, RotateCw, Video } from "lucide-react";
+import { Check, FileText, ImageIcon, Music, Video } from "lucide-react";
 import { memo, useEffect, useSyncExternalStore } from "react";
 import type { VaultItem } from "@/lib/schemas/media";
 import { cn } from "@/lib/utils/cn";
+import { labelOf, MEDIA_TYPE_LABELS } from "@/lib/utils/content-labels";
 import { formatDay, formatDuration, titleOf } from "./format";
+import { StatusOverlay } from "./tile-overlay";
 
 /** The first screenful loads at once (6 columns × 2 rows on a wide screen,
  * 2 × 6 on a phone); the rest as the user scrolls near it. */
@@ -38,12 +40,15 @@ export type TileProps = {
   onOpen: (index: number) => void;
   onThumbFailed: (item: VaultItem) => void;
   onRetryThumb: (item: VaultItem) => void;
+  /** Still processing after the watch's last check: the user may ask again. */
+  stuck: boolean;
+  onCheckAgain: (item: VaultItem) => void;
 };
 
 function TypeBadge({ item }: { item: VaultItem }) {
   const d = formatDuration(item.lengthMs);
   const Icon = item.mediaType === "video" ? Video : item.mediaType === "audio" ? Music : item.mediaType === "document" ? FileText : ImageIcon;
-  const label = item.mediaType === "video" ? "Video" : item.mediaType === "audio" ? "Audio" : item.mediaType === "document" ? "Document" : "Image";
+  const label = labelOf(MEDIA_TYPE_LABELS, item.mediaType);
   return (
     <span className="inline-flex items-center gap-1 rounded-md bg-black/60 px-1.5 py-0.5 text-[11px] font-medium text-white" data-testid="tile-type">
       <Icon className="size-3" aria-hidden="true" />
@@ -58,34 +63,6 @@ function Placeholder({ item }: { item: VaultItem }) {
   return (
     <div className={cn("absolute inset-0 flex items-center justify-center", item.mediaType === "audio" ? "bg-violet-100 text-violet-500" : "bg-zinc-100 text-zinc-400")}>
       <Icon className="size-10" aria-hidden="true" />
-    </div>
-  );
-}
-
-function StatusOverlay({ item, broken, onRetry }: { item: VaultItem; broken: boolean; onRetry: () => void }) {
-  if (item.status === "processing" || item.status === "created") {
-    return (
-      <div className="pointer-events-none absolute inset-0 flex flex-col items-center justify-center gap-2 bg-zinc-900/70 text-white" data-testid="tile-processing">
-        <Loader2 className="size-6 animate-spin" aria-hidden="true" />
-        <span className="text-xs font-medium">Processing…</span>
-      </div>
-    );
-  }
-  if (item.status === "error") {
-    return (
-      <div className="pointer-events-none absolute inset-0 flex flex-col items-center justify-center gap-1 bg-red-50 text-red-700">
-        <AlertTriangle className="size-6" aria-hidden="true" />
-        <span className="text-xs font-medium">Processing failed</span>
-      </div>
-    );
-  }
-  if (!broken) return null;
-  return (
-    <div className="pointer-events-none absolute inset-0 flex flex-col items-center justify-center gap-2 bg-zinc-100 text-zinc-600">
-      <span className="text-xs">Preview unavailable</span>
-      <button type="button" onClick={onRetry} className="pointer-events-auto relative z-10 inline-flex items-center gap-1 rounded-md bg-white px-2 py-1 text-xs font-medium shadow-sm ring-1 ring-zinc-200 hover:bg-zinc-50">
-        <RotateCw className="size-3" aria-hidden="true" /> Retry
-      </button>
     </div>
   );
 }
@@ -170,7 +147,7 @@ function MediaTileImpl(p: TileProps) {
           {item.purchasedByFan ? <span className="rounded-md bg-brand-600 px-1.5 py-0.5 text-[11px] font-semibold text-white">Bought</span> : null}
         </span>
       </button>
-      <StatusOverlay item={item} broken={p.broken && item.status === "ready"} onRetry={() => p.onRetryThumb(item)} />
+      <StatusOverlay item={item} broken={p.broken && item.status === "ready"} onRetry={() => p.onRetryThumb(item)} stuck={p.stuck} onCheckAgain={() => p.onCheckAgain(item)} />
       {item.status === "ready" ? <SelectBox {...p} title={title} /> : null}
     </li>
   );

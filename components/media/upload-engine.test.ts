@@ -90,6 +90,23 @@ describe("runUpload", () => {
     expect(log.completed).toHaveLength(3);
   });
 
+  it("does not repeat a part-URL call our API says can never work", async () => {
+    const { t, log } = fakeTransport();
+    let asked = 0;
+    const refusing: UploadTransport = {
+      ...t,
+      partUrl: async () => {
+        asked++;
+        throw Object.assign(new Error("Fanvue does not accept uploads from Vuedeck for this account."), { isTransient: false });
+      },
+    };
+    const job: UploadJob = { file: fakeFile(5 * MB), session: null, parts: [] };
+    const err = await runUpload(refusing, job, { name: "clip.mp4" }, new AbortController().signal, () => undefined).catch((e) => e);
+    expect(asked).toBe(1);
+    expect(err.message).toBe("Fanvue does not accept uploads from Vuedeck for this account.");
+    expect(log.completed).toBeNull();
+  });
+
   it("cancels: an aborted upload never completes", async () => {
     const { t, log } = fakeTransport();
     const ctl = new AbortController();

@@ -70,6 +70,9 @@ async function sendPart(t: UploadTransport, job: UploadJob, p: PartState, signal
       return changed();
     } catch (err) {
       if (signal.aborted) throw err;
+      // Our API said the call can never work (a refusal, no such session):
+      // repeating it would only spend the creator's Fanvue budget.
+      if ((err as { isTransient?: boolean }).isTransient === false) throw err;
       lastErr = err;
       p.loaded = 0;
       changed();

@@ -4,6 +4,7 @@ import { CheckCircle2, ChevronDown, ChevronUp, Loader2, RotateCw, X } from "luci
 import { useState } from "react";
 import { cn } from "@/lib/utils/cn";
 import { formatBytes } from "./format";
+import { checkProcessingAgain, isProcessingStuck, useStuckVersion } from "./processing-watch";
 import { cancelUpload, clearFinished, retryUpload, useUploads, type UploadEntry } from "./upload-store";
 
 function Bar({ value, label, testId, failed }: { value: number; label: string; testId?: string; failed?: boolean }) {
@@ -18,7 +19,9 @@ function Bar({ value, label, testId, failed }: { value: number; label: string; t
 const STATUS: Record<UploadEntry["status"], string> = { queued: "Waiting…", uploading: "Uploading", processing: "Processing on Fanvue…", ready: "Ready", failed: "Failed" };
 
 function Row({ e }: { e: UploadEntry }) {
+  useStuckVersion();
   const progress = e.size ? e.sent / e.size : 0;
+  const stuck = e.status === "processing" && e.mediaUuid !== null && isProcessingStuck(e.creatorId, e.mediaUuid);
   return (
     <li className="flex flex-col gap-1.5 py-2.5" data-testid="upload-row" data-status={e.status}>
       <div className="flex items-center gap-2">
@@ -26,7 +29,12 @@ function Row({ e }: { e: UploadEntry }) {
           {e.name}
         </span>
         {e.status === "ready" ? <CheckCircle2 className="size-4 text-brand-600" aria-hidden="true" /> : null}
-        {e.status === "processing" ? <Loader2 className="size-4 animate-spin text-muted" aria-hidden="true" /> : null}
+        {e.status === "processing" && !stuck ? <Loader2 className="size-4 animate-spin text-muted" aria-hidden="true" /> : null}
+        {stuck ? (
+          <button type="button" onClick={() => checkProcessingAgain(e.creatorId, [e.mediaUuid!])} className="rounded-md px-1.5 py-0.5 text-xs font-medium text-brand-700 hover:bg-brand-50" data-testid="upload-check-again">
+            Check again
+          </button>
+        ) : null}
         {e.status === "failed" && !e.mediaUuid ? (
           <button type="button" onClick={() => retryUpload(e.id)} className="rounded-md p-1 text-brand-700 hover:bg-brand-50" aria-label={`Retry ${e.name}`}>
             <RotateCw className="size-4" aria-hidden="true" />
@@ -40,7 +48,7 @@ function Row({ e }: { e: UploadEntry }) {
       </div>
       {e.status === "uploading" || e.status === "queued" || (e.status === "failed" && !e.mediaUuid) ? <Bar value={progress} label={`${e.name} upload progress`} testId="upload-progress" failed={e.status === "failed"} /> : null}
       <p className={cn("text-xs", e.status === "failed" ? "text-red-700" : "text-muted")} data-testid="upload-status">
-        {e.status === "failed" && e.error ? e.error : `${STATUS[e.status]}${e.status === "uploading" ? ` · ${formatBytes(e.sent)} of ${formatBytes(e.size)}` : ` · ${formatBytes(e.size)}`}`}
+        {e.status === "failed" && e.error ? e.error : stuck ? `Still processing on Fanvue · ${formatBytes(e.size)}` : `${STATUS[e.status]}${e.status === "uploading" ? ` · ${formatBytes(e.sent)} of ${formatBytes(e.size)}` : ` · ${formatBytes(e.size)}`}`}
       </p>
     </li>
   );

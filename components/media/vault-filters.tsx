@@ -3,8 +3,9 @@
 import { Search, UserRound, X } from "lucide-react";
 import { useEffect, useRef, useState } from "react";
 import { Select } from "@/components/ui/select";
-import type { FanView, MediaType, MediaUsage, VaultFolder } from "@/lib/schemas/media";
+import { MEDIA_USAGES, type FanView, type MediaType, type MediaUsage, type VaultFolder } from "@/lib/schemas/media";
 import { cn } from "@/lib/utils/cn";
+import { MEDIA_USAGE_LABELS } from "@/lib/utils/content-labels";
 import type { VaultParams } from "./use-vault-params";
 
 /** Wait for a pause in typing: each search scans the vault on Fanvue. */
@@ -16,12 +17,7 @@ const TYPES: { value: MediaType | undefined; label: string }[] = [
   { value: "video", label: "Videos" },
   { value: "audio", label: "Audio" },
 ];
-const USAGES: { value: MediaUsage; label: string }[] = [
-  { value: "subscribers", label: "Used for subscribers" },
-  { value: "followers", label: "Used for followers" },
-  { value: "ppv", label: "Used as PPV" },
-  { value: "mass_messages", label: "Used in mass messages" },
-];
+const USAGES = MEDIA_USAGES.map((value) => ({ value, label: MEDIA_USAGE_LABELS[value] }));
 const FAN_VIEWS: { value: FanView; label: string }[] = [
   { value: "all", label: "All media" },
   { value: "bought", label: "Bought" },

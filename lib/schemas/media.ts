@@ -63,8 +63,8 @@ export const folderNameSchema = z
   .string({ error: "Folder name is required" })
   .trim()
   .min(1, { error: "Folder name is required" })
-  // Fanvue identifies folders by their name in the URL path.
-  .max(100, { error: "Folder name must be at most 100 characters" })
+  // Fanvue's limit (its reference: 255); folders are named in the URL path.
+  .max(255, { error: "Folder name must be at most 255 characters" })
   .refine((v) => !v.includes("/"), { error: 'Folder name cannot contain "/"' })
   // eslint-disable-next-line no-control-regex -- matching control characters is the point
   .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), { error: "Folder name cannot contain control characters" });

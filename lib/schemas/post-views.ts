@@ -43,8 +43,10 @@ export type QueueItem = {
 export type QueueResponse = {
   items: QueueItem[];
   /** "fanvue": every scheduled post, read live; "vuedeck": only what was
-   * scheduled here (agency-managed creators: Fanvue has no post list). */
+   * scheduled here (Fanvue refused or lacks the post list: see `limitedBy`). */
   coverage: "fanvue" | "vuedeck";
+  /** Why coverage is "vuedeck", in our words (null when "fanvue"). */
+  limitedBy: string | null;
   fetchedAt: string;
   stale: boolean;
   /** Posts cancelled here (parked on Fanvue, see the queue page). */
@@ -58,7 +60,8 @@ export type HistoryItem = PostView & {
   comments: number | null;
   tips: { count: number; gross: number } | null;
   /** Gross this post brought in the range (PPV unlocks + tips), from our
-   * earnings ledger; null when not visible to the role or not synced. */
+   * earnings ledger; null when not visible to the role, not synced, or the
+   * ledger names no posts (Fanvue's `postUuid` is optional). */
   earned: number | null;
 };
 
@@ -67,11 +70,16 @@ export type HistoryResponse = {
   page: number;
   hasMore: boolean;
   coverage: "fanvue" | "vuedeck";
+  /** Why coverage is "vuedeck", in our words (null when "fanvue"). */
+  limitedBy: string | null;
   range: { preset: string; from: string; to: string; tz: string };
   /** false when the role may not see earnings (the column is hidden). */
   earningsVisible: boolean;
   /** When the earnings ledger was last synced (null: never). */
   earningsSyncedAt: string | null;
+  /** false when the synced ledger has no row naming a post: earnings cannot
+   * be attributed to posts, so `earned` is null ("—"), never a false 0. */
+  earningsAttributable: boolean;
   fetchedAt: string;
   stale: boolean;
 };

@@ -1,42 +1,66 @@
-// GET /chats/{userUuid}/media (§5.2): media exchanged in one conversation,
-// cursor style, newest first. Items carry the documented snake_case
-// `created_at`. Variants are only built when `variants=` is asked for (as on
-// /media); their URLs come from a signer the media module installs with
-// `setChatMediaUrlSigner`, so this module needs nothing from the content code.
-// Until one is installed, `url` is null.
-import { send, validation } from "../http";
+// Media of one conversation (§5.2), as Fanvue's reference documents them:
+// - GET /chats/{userUuid}/media: cursor style, newest first, metadata only
+//   (`cursor`, `mediaType`, `limit`; no way to ask for variants, so items
+//   carry no signed URLs). Items use the documented snake_case `created_at`.
+// - GET /chats/{userUuid}/messages/{messageUuid}/media?mediaUuids=&variants=:
+//   up to 20 of one message's media with signed variant URLs, each missing
+//   one as `null` plus an error entry. This is how a client gets thumbnails.
+import { HttpError, send, validation } from "../http";
 import type { Sandbox } from "../state";
-import type { CreatorWorld, Media } from "../world/types";
+import type { CreatorWorld, Media, Message } from "../world/types";
 import { cursored, cursorParams, enumParam, iso, uuidParam } from "./common";
-import { arrayQuery, conversationOr404, messagesOf, newestFirst } from "./chats-shared";
+import { conversationOr404, messagesOf, newestFirst } from "./chats-shared";
 import { CHAT_READ, withDue } from "./chats-spec";
-import type { Api } from "./registry";
+import { VARIANT_TYPES, variantsOf, type VariantType } from "./media-common";
+import { isUuid, type Api } from "./registry";
 
-const VARIANTS = ["main", "thumbnail", "thumbnail_gallery", "blurred"] as const;
-export type VariantType = (typeof VARIANTS)[number];
 const MEDIA_TYPES = ["image", "video", "audio", "document"] as const;
+/** The reference's limit of media per message lookup. */
+const MAX_MESSAGE_MEDIA = 20;
 
-export type ChatMediaUrlSigner = (sb: Sandbox, creator: CreatorWorld, media: Media, variant: VariantType) => string | null;
+type Row = { media: Media | undefined; uuid: string; message: Message; ownerUuid: string };
 
-const signers = new WeakMap<Sandbox, ChatMediaUrlSigner>();
-
-/** Lets the media module provide signed, short-lived URLs for chat media. */
-export function setChatMediaUrlSigner(sb: Sandbox, signer: ChatMediaUrlSigner) {
-  signers.set(sb, signer);
+/** The documented item without variants (list) or with the asked ones. */
+function chatMediaItem(sb: Sandbox, r: Row, variants?: readonly VariantType[]) {
+  const item: Record<string, unknown> = {
+    uuid: r.uuid,
+    messageUuid: r.message.uuid,
+    mediaType: r.media?.mediaType ?? "unknown",
+    created_at: iso(r.media?.createdAt ?? r.message.sentAt),
+    sentAt: iso(r.message.sentAt),
+    ownerUuid: r.ownerUuid,
+    name: r.media?.name ?? null,
+  };
+  if (variants) {
+    // Same signed URLs as the vault; the variant's own uuid is not part of
+    // the chat shape.
+    const built = r.media && r.media.status === "ready" ? variantsOf(sb, r.media, variants) : [];
+    item.variants = built.map(({ uuid: _uuid, ...v }) => v);
+  }
+  return item;
 }
 
-/** Variant dimensions: main is the original, previews are scaled down. */
-function variantOf(sb: Sandbox, c: CreatorWorld, m: Media, type: VariantType) {
-  const scale = type === "main" ? 1 : type === "thumbnail" ? 320 / Math.max(1, m.width ?? 320) : type === "thumbnail_gallery" ? 640 / Math.max(1, m.width ?? 640) : 0.1;
-  const dim = (v: number | null) => (v === null ? null : Math.max(1, Math.round(v * scale)));
-  return {
-    variantType: type,
-    displayPosition: 0,
-    url: signers.get(sb)?.(sb, c, m, type) ?? null,
-    width: dim(m.width),
-    height: dim(m.height),
-    lengthMs: type === "main" ? m.lengthMs : null,
-  };
+function rowsOf(sb: Sandbox, c: CreatorWorld, fanUuid: string, messages: readonly Message[]): Row[] {
+  const rows: Row[] = [];
+  for (const message of messages) {
+    for (const uuid of new Set(message.mediaUuids)) {
+      rows.push({ media: c.mediaIndex.get(uuid), uuid, message, ownerUuid: message.fromFan ? fanUuid : c.account.uuid });
+    }
+  }
+  return rows;
+}
+
+/** `mediaUuids=a,b` (required, ≤ 20 UUIDs) and `variants=main,thumbnail`. */
+function lookupParams(query: URLSearchParams) {
+  const split = (v: string | null) => (v ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const uuids = [...new Set(split(query.get("mediaUuids")))];
+  if (uuids.length === 0) throw validation("mediaUuids must contain at least 1 UUID");
+  if (uuids.length > MAX_MESSAGE_MEDIA) throw validation(`mediaUuids must contain at most ${MAX_MESSAGE_MEDIA} UUIDs`);
+  if (!uuids.every(isUuid)) throw validation("mediaUuids must contain only valid UUIDs");
+  const variants = split(query.get("variants"));
+  const bad = variants.find((v) => !(VARIANT_TYPES as readonly string[]).includes(v));
+  if (bad !== undefined) throw validation(`variants must contain only: ${VARIANT_TYPES.join(", ")}`);
+  return { uuids, variants: VARIANT_TYPES.filter((t) => variants.includes(t)) };
 }
 
 export function registerChatMedia(api: Api, sb: Sandbox) {
@@ -44,29 +68,28 @@ export function registerChatMedia(api: Api, sb: Sandbox) {
     const userUuid = uuidParam(ctx, "userUuid");
     const p = cursorParams(ctx, "limit");
     const mediaType = enumParam(ctx, "mediaType", MEDIA_TYPES);
-    const variants = arrayQuery(ctx.query, "variants");
-    const badVariant = variants.find((v) => !(VARIANTS as readonly string[]).includes(v));
-    if (badVariant !== undefined) throw validation(`variants must be one of: ${VARIANTS.join(", ")}`);
     const c = ctx.creator;
     const chat = conversationOr404(c, userUuid);
-    const fan = c.fans[chat.fanIdx]!;
-    const rows: { media: Media | undefined; uuid: string; messageUuid: string; sentAt: number; ownerUuid: string }[] = [];
-    for (const m of newestFirst(messagesOf(sb, c, chat))) {
-      for (const uuid of new Set(m.mediaUuids)) {
-        const media = c.mediaIndex.get(uuid);
-        if (mediaType && media?.mediaType !== mediaType) continue;
-        rows.push({ media, uuid, messageUuid: m.uuid, sentAt: m.sentAt, ownerUuid: m.fromFan ? fan.uuid : c.account.uuid });
-      }
+    const rows = rowsOf(sb, c, c.fans[chat.fanIdx]!.uuid, newestFirst(messagesOf(sb, c, chat))).filter((r) => !mediaType || r.media?.mediaType === mediaType);
+    send(ctx, 200, cursored(rows, p, (r) => chatMediaItem(sb, r)));
+  }));
+
+  api.route("GET", "/chats/:userUuid/messages/:messageUuid/media", CHAT_READ, withDue(sb, (ctx) => {
+    const userUuid = uuidParam(ctx, "userUuid");
+    const messageUuid = uuidParam(ctx, "messageUuid");
+    const q = lookupParams(ctx.query);
+    const c = ctx.creator;
+    const chat = conversationOr404(c, userUuid);
+    const message = messagesOf(sb, c, chat).find((m) => m.uuid === messageUuid);
+    if (!message) throw new HttpError(404, { message: "Message not found" });
+    const rows = new Map(rowsOf(sb, c, c.fans[chat.fanIdx]!.uuid, [message]).map((r) => [r.uuid, r]));
+    const results: Record<string, unknown> = {};
+    const errors: { mediaUuid: string; code: "NOT_IN_MESSAGE"; message: string }[] = [];
+    for (const uuid of q.uuids) {
+      const row = rows.get(uuid);
+      results[uuid] = row ? chatMediaItem(sb, row, q.variants) : null;
+      if (!row) errors.push({ mediaUuid: uuid, code: "NOT_IN_MESSAGE", message: "Media is not part of this message" });
     }
-    send(ctx, 200, cursored(rows, p, (r) => ({
-      uuid: r.uuid,
-      messageUuid: r.messageUuid,
-      mediaType: r.media?.mediaType ?? "unknown",
-      created_at: iso(r.media?.createdAt ?? r.sentAt),
-      sentAt: iso(r.sentAt),
-      ownerUuid: r.ownerUuid,
-      name: r.media?.name ?? null,
-      variants: r.media ? [...new Set(variants as VariantType[])].map((v) => variantOf(sb, c, r.media!, v)) : [],
-    })));
+    send(ctx, 200, { results, errors });
   }));
 }

@@ -69,6 +69,28 @@ export async function startContentSandbox(soloFans = 80): Promise<Harness> {
   return h;
 }
 
+/** Runs `fn` with the sandbox lenient (as Fanvue is expected to be: what
+ * the reference does not document is ignored) and returns what it saw as
+ * undocumented meanwhile. Tests run strict otherwise (SANDBOX_STRICT=1). */
+export async function lenient<T>(h: Harness, fn: () => Promise<T>): Promise<{ result: T; undocumented: string[] }> {
+  const config = h.sb.state.config;
+  const was = config.strict;
+  const before = h.sb.state.contractFindings.length;
+  config.strict = false;
+  try {
+    const result = await fn();
+    const undocumented = h.sb.state.contractFindings.slice(before).flatMap((f) => f.undocumented);
+    return { result, undocumented };
+  } finally {
+    config.strict = was;
+  }
+}
+
+/** Strict mode's refusal of undocumented parameters or fields. */
+export const undocumentedBody = (names: string[], route: string) => ({
+  errors: names.map((n) => `${n} is not documented for ${route} in Fanvue's API reference`),
+});
+
 /** Every page of a page-style list (asserting the envelope on the way). */
 export async function allPages<T = any>(h: Harness, token: string, path: string): Promise<T[]> {
   const out: T[] = [];

@@ -1,6 +1,6 @@
-// §5.6 Posts: list, get, create, update. Creation and update have
-// creator-scoped agency mirrors (§6); reads do not (Fanvue documents no agency
-// post list, so the sandbox has none either).
+// §5.6 Posts: list, get, create, update. The registry mounts each where
+// Fanvue's reference documents it: the list, create and update also as
+// /creators/{c}/posts… for agencies; the single-post read on self routes only.
 import { jsonBody, notFound, send } from "../http";
 import type { Sandbox } from "../state";
 import type { CreatorWorld, Post } from "../world/types";
@@ -17,7 +17,10 @@ export function registerPosts(api: Api, sb: Sandbox) {
     const p = pageParams(ctx);
     const c = ctx.creator;
     ensureLive(sb, c);
-    send(ctx, 200, paged(sortedPosts(c), p, (post) => postObject(c, post)));
+    // Unpublished (scheduled) posts are included unless asked otherwise.
+    const published = ctx.query.get("includeUnpublished") === "false";
+    const posts = sortedPosts(c).filter((post) => !published || post.publishedAt !== null);
+    send(ctx, 200, paged(posts, p, (post) => postObject(c, post)));
   });
 
   api.route("GET", "/posts/:uuid", POST_READ, (ctx) => {
@@ -53,7 +56,6 @@ export function registerPosts(api: Api, sb: Sandbox) {
     patchPost(sb, c, post, body);
     send(ctx, 200, postObject(c, post));
   });
-
 }
 
 export function postOr404(c: CreatorWorld, uuid: string): Post {

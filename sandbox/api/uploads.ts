@@ -1,7 +1,11 @@
 // §5.9 Multipart uploads: create a session, presign part URLs (PUT without
 // auth to the sandbox's own "S3"), complete with the parts' ETags. The media
 // item exists from the start ("created"), turns "processing" on completion and
-// "ready" PROCESSING_MS later on the sandbox clock.
+// "ready" PROCESSING_MS later on the sandbox clock. As in Fanvue's reference,
+// the session takes only name, filename and mediaType and answers only
+// {mediaUuid, uploadId}: the client chooses its part size, and S3's rules
+// (every part but the last at least 5 MiB, at most 10,000 parts) are checked
+// when the upload is completed.
 import { createHash } from "node:crypto";
 import { HttpError, jsonBody, notFound, send, validation, type Ctx, type Router } from "../http";
 import type { Sandbox } from "../state";
@@ -11,12 +15,9 @@ import { checkSigned, makeMediaLive, newOpaqueId, newUuid, requiredEnum, require
 import { MEDIA_TYPES, settleDimensions } from "./media-common";
 import type { Api, RouteSpec } from "./registry";
 
-/** Parts are buffered whole by the shared body reader, so they stay small. */
-export const UPLOAD_PART_SIZE = 10 * 1024 * 1024;
 /** S3's limits: 10,000 parts; every part but the last at least 5 MiB. */
 export const UPLOAD_MAX_PARTS = 10_000;
 export const UPLOAD_MIN_PART_SIZE = 5 * 1024 * 1024;
-export const UPLOAD_MAX_BYTES = 1_610_612_736;
 /** Time from completion to "ready"; short so tests and demos move on quickly. */
 export const PROCESSING_MS = 3_000;
 /** Presigned part URLs: long enough for a slow part, like S3's common 1 h. */
@@ -30,11 +31,6 @@ export function registerUploads(api: Api, sb: Sandbox, open: Router) {
     const name = requiredString(body.name, "name", 255);
     const filename = requiredString(body.filename, "filename", 255);
     const mediaType = requiredEnum(body.mediaType, "mediaType", MEDIA_TYPES);
-    const sizeBytes = body.sizeBytes;
-    if (sizeBytes !== undefined && sizeBytes !== null) {
-      if (typeof sizeBytes !== "number" || !Number.isInteger(sizeBytes) || sizeBytes < 1) throw validation("sizeBytes must be a positive integer");
-      if (sizeBytes > UPLOAD_MAX_BYTES) throw validation(`sizeBytes must be at most ${UPLOAD_MAX_BYTES}`);
-    }
     const c = ctx.creator;
     const now = sb.clock.now();
     const uuid = newUuid(sb, "media");
@@ -50,7 +46,8 @@ export function registerUploads(api: Api, sb: Sandbox, open: Router) {
       width: null,
       height: null,
       lengthMs: null,
-      sizeBytes: typeof sizeBytes === "number" ? sizeBytes : 0,
+      // Known once the parts are in (completion).
+      sizeBytes: 0,
       recommendedPrice: null,
       usage: new Set(),
       hue: hashToInt(uuid) % 360,
@@ -64,20 +61,12 @@ export function registerUploads(api: Api, sb: Sandbox, open: Router) {
       name,
       filename,
       mediaType,
-      sizeBytes: typeof sizeBytes === "number" ? sizeBytes : null,
-      partSize: UPLOAD_PART_SIZE,
       parts: new Map(),
       status: "open",
       createdAt: now,
     };
     c.uploads.set(upload.uploadId, upload);
-    send(ctx, 200, {
-      mediaUuid: uuid,
-      uploadId: upload.uploadId,
-      partSize: UPLOAD_PART_SIZE,
-      maxParts: UPLOAD_MAX_PARTS,
-      totalParts: upload.sizeBytes === null ? null : Math.ceil(upload.sizeBytes / UPLOAD_PART_SIZE),
-    });
+    send(ctx, 200, { mediaUuid: uuid, uploadId: upload.uploadId });
   });
 
   api.route("GET", "/media/uploads/:uploadId/parts/:partNumber/url", UPLOAD_WRITE, (ctx) => {

@@ -1,7 +1,7 @@
 // §5.10 Vault folders, identified by their URL-encoded name. Self routes and
-// creator-scoped mirrors: Fanvue documents only the agency read of a folder's
-// media [L]; the other agency folder routes are ours, mirroring the self ones
-// with the §6 scope pattern (read:creator / write:creator + the media scope).
+// their /creators/{c} mirrors, each where Fanvue's reference documents it
+// (the registry mounts them). The folder list answers a page envelope but,
+// as the reference has it, takes no page or size: every folder in one answer.
 import { conflict, jsonBody, notFound, send, validation } from "../http";
 import type { Sandbox } from "../state";
 import type { CreatorWorld, Folder } from "../world/types";
@@ -12,16 +12,17 @@ import type { Api, RouteSpec } from "./registry";
 const READ: RouteSpec = { subject: "creator" };
 const WRITE: RouteSpec = { subject: "creator" };
 
-/** Names travel in the path, so "/" cannot be part of one. */
-const MAX_NAME = 100;
+/** The reference's maxLength; names travel in the path, so "/" cannot be
+ * part of one. */
+const MAX_NAME = 255;
 /** Media per add request; generous, the contract gives no bound. */
 const MAX_ADD = 100;
 
 export function registerVault(api: Api, sb: Sandbox) {
   api.route("GET", "/vault/folders", READ, (ctx) => {
-    const p = pageParams(ctx);
     const c = ctx.creator;
-    send(ctx, 200, paged(c.folders, p, (f) => folderShape(c, f)));
+    const data = c.folders.map((f) => folderShape(c, f));
+    send(ctx, 200, { data, pagination: { page: 1, size: data.length, hasMore: false } });
   });
 
   api.route("POST", "/vault/folders", WRITE, (ctx) => {

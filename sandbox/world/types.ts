@@ -90,8 +90,6 @@ export type Upload = {
   name: string;
   filename: string;
   mediaType: MediaType;
-  sizeBytes: number | null;
-  partSize: number;
   parts: Map<number, { etag: string; size: number }>;
   status: "open" | "completed" | "aborted";
   createdAt: number;

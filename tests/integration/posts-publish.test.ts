@@ -133,7 +133,8 @@ describe("publishing", () => {
     await sb.admin("/faults", { path: "/posts", method: "POST", status: 400, body: { errors: ["price must be at least 500 for this creator"] }, times: 1 });
     const err = await publishFromComposer(luna, lunaUser, input).catch((e) => e);
     expect(err).toMatchObject({ code: "invalid_input", extra: { field: "price" } });
-    expect(err.message).toContain("price must be at least 500");
+    // Our words (with the floor Fanvue named), not Fanvue's sentence.
+    expect(err.message).toBe("Fanvue did not accept the price: it asks for at least $5.00 here.");
     const rec = await db.postRecord.findFirstOrThrow({ where: { publishKey: input.key } });
     expect(rec).toMatchObject({ state: "refused", errorField: "price" });
     const res = await publishFromComposer(luna, lunaUser, { ...input, price: 500 });
@@ -160,7 +161,8 @@ describe("publishing", () => {
     const input = ppv(miaMedia);
     const err = await publishFromComposer(luna, lunaUser, input).catch((e) => e);
     expect(err).toMatchObject({ code: "invalid_input", extra: { field: "media" } });
-    expect(err.message).toContain(miaMedia[0]);
+    expect(err.message).toBe("Fanvue did not accept the media. Check that each item is in this creator's vault and finished processing.");
+    expect(err.message).not.toContain(miaMedia[0]);
     expect(await db.postRecord.findFirstOrThrow({ where: { publishKey: input.key } })).toMatchObject({ state: "refused", errorField: "media" });
   });
 });
@@ -175,15 +177,34 @@ describe("agency-managed creators", () => {
     expect(await db.auditEvent.count({ where: { action: "post.create", actorName: "Atlas", creatorId: mia.creator.id } })).toBe(1);
   });
 
-  it("a lost answer cannot be checked (no post list for agencies): the user is told, nothing is resent", async () => {
+  it("a lost answer is settled by finding the post in /creators/{c}/posts, never by sending again", async () => {
     const input = ppv(miaMedia);
     await sb.admin("/faults", { path: "/creators/*/posts", method: "POST", drop: "after", times: 1 });
+    const res = await publishFromComposer(mia, atlasUser, input);
+    expect(res.post.text).toBe(input.text);
+    expect(await calls("/creators/*/posts")).toHaveLength(1);
+    expect((await calls("/creators/*/posts", "GET")).length).toBeGreaterThanOrEqual(1);
+    expect(await db.postRecord.findFirstOrThrow({ where: { publishKey: input.key } })).toMatchObject({ state: "created", fanvueUuid: res.post.uuid });
+  });
+
+  it("a lost answer with the post list refused (405): the user is told, nothing is resent", async () => {
+    const input = ppv(miaMedia);
+    await sb.admin("/faults", { path: "/creators/*/posts", method: "POST", drop: "after", times: 1 });
+    await sb.admin("/faults", { path: "/creators/*/posts", method: "GET", status: 405, body: { message: "Method GET not allowed" } });
     const err = await publishFromComposer(mia, atlasUser, input).catch((e) => e);
     expect(err).toMatchObject({ code: "conflict", extra: { field: "key" } });
-    expect(err.message).toContain("@mia");
+    expect(err.message).toBe("Fanvue did not confirm whether @mia's post was created, and it does not let Vuedeck list @mia's posts to check. Look at @mia's profile on Fanvue before posting again.");
     const again = await publishFromComposer(mia, atlasUser, input).catch((e) => e);
     expect(again).toMatchObject({ code: "conflict" });
     expect(await calls("/creators/*/posts")).toHaveLength(1);
     expect((await db.postRecord.findFirstOrThrow({ where: { publishKey: input.key } })).state).toBe("unknown");
+  });
+
+  it("publishing where this Fanvue lacks the call (404) says so, without \"try again\"", async () => {
+    const input = ppv(miaMedia);
+    await sb.admin("/faults", { path: "/creators/*/posts", method: "POST", status: 404, body: { message: "Cannot POST /creators/x/posts" }, times: 1 });
+    const err = await publishFromComposer(mia, atlasUser, input).catch((e) => e);
+    expect(err).toMatchObject({ code: "not_found", message: "Fanvue does not let Vuedeck publish posts for this account. Post it in Fanvue's app; your draft is kept here." });
+    expect((await db.postRecord.findFirstOrThrow({ where: { publishKey: input.key } })).state).toBe("refused");
   });
 });

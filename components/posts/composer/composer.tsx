@@ -124,6 +124,13 @@ export function Composer({ creator, init, tz, banner }: { creator: ComposerCreat
                   Try again
                 </button>
               </p>
+            ) : attached.stuck.length ? (
+              <p className="text-sm text-amber-800" role="status" data-testid="attached-stuck">
+                {attached.stuck.length === 1 ? "1 item is" : `${attached.stuck.length} items are`} still processing on Fanvue after several minutes, so Vuedeck stopped checking.{" "}
+                <button type="button" className="font-medium underline" onClick={attached.checkAgain}>
+                  Check again
+                </button>
+              </p>
             ) : attached.isLoading ? (
               <p className="text-xs text-muted" role="status">
                 Checking the attached media with Fanvue…

@@ -4,10 +4,10 @@ import { Segmented } from "@/components/media/vault-filters";
 import { usePricePicks } from "@/lib/queries/posts";
 import { AUDIENCES, priceInput, type Audience } from "@/lib/schemas/posts";
 import { cn } from "@/lib/utils/cn";
+import { AUDIENCE_LABELS } from "@/lib/utils/content-labels";
 import { formatMoney } from "@/lib/utils/format";
 import { FieldShell } from "./field-shell";
 
-const AUDIENCE_LABELS: Record<Audience, string> = { subscribers: "Subscribers", "followers-and-subscribers": "Followers and subscribers" };
 
 export function AudienceField({ value, onChange, error }: { value: Audience; onChange: (a: Audience) => void; error?: string | null }) {
   return (

@@ -69,6 +69,13 @@ function Row({ i, tz, earnings }: { i: HistoryItem; tz: string; earnings: boolea
   );
 }
 
+/** Where "Earned" comes from, or why it shows "—". */
+function earnedNote(d: { earningsSyncedAt: string | null; earningsAttributable: boolean }) {
+  if (!d.earningsSyncedAt) return "Earnings are not synced yet: figures show as —.";
+  if (!d.earningsAttributable) return "Fanvue's earnings rows for this creator name no posts, so earnings per post are not known (—).";
+  return "Earned = PPV unlocks and tips in the range, from synced earnings.";
+}
+
 /** Recent posts and what they did; earnings in the range come from the synced ledger. */
 export function HistorySection({ creatorId, tz }: { creatorId: string; tz: string }) {
   const [range, setRange] = useState("30d");
@@ -92,9 +99,9 @@ export function HistorySection({ creatorId, tz }: { creatorId: string; tz: strin
           </Select>
         </label>
       </div>
-      {d?.coverage === "vuedeck" ? (
-        <Alert tone="info" title="Posts made in Vuedeck">
-          Fanvue gives agencies no post list or likes, comments and tips, so only posts made here are shown, without those figures.
+      {d?.limitedBy ? (
+        <Alert tone="info" title="Posts made in Vuedeck" data-testid="history-limited">
+          {d.limitedBy}
         </Alert>
       ) : null}
       {d?.stale ? <StaleNotice fetchedAt={d.fetchedAt} reauth={false} onRetry={() => void q.refetch()} /> : null}
@@ -123,8 +130,8 @@ export function HistorySection({ creatorId, tz }: { creatorId: string; tz: strin
           )}
           <div className="flex flex-wrap items-center gap-2 border-t border-line px-4 py-2 text-xs text-muted">
             {d!.earningsVisible ? (
-              <span>
-                {d!.earningsSyncedAt ? "Earned = PPV unlocks and tips in the range, from synced earnings." : "Earnings are not synced yet: figures show as —."}{" "}
+              <span data-testid="history-earned-note">
+                {earnedNote(d!)}{" "}
                 <Link className="font-medium text-brand-700 hover:underline" href={`/c/${creatorId}/earnings?range=${range}&sources=post,tip`}>
                   See these earnings
                 </Link>

@@ -63,7 +63,7 @@ export function ItemActions({ item, tz, actions, onNotice }: { item: QueueItem; 
         <p className="text-sm text-muted">
           {confirm === "publish"
             ? `“${item.title}” goes out on Fanvue right away instead of ${formatWhen(item.at, tz)}.`
-            : `“${item.title}” will not go out ${formatWhen(item.at, tz)}. Fanvue offers no way to delete posts through its API, so Vuedeck moves it far into the future (1 Jan 2099) where it never publishes; you can schedule it again, or delete it in Fanvue's app.`}
+            : `“${item.title}” will not go out ${formatWhen(item.at, tz)}. Fanvue has no way to unschedule a post, so Vuedeck moves it far into the future (1 Jan 2099), where it never publishes and keeps its text and media: you can schedule it again, or delete it in Fanvue's app.`}
         </p>
         <div className="mt-5 flex justify-end gap-2">
           <Button variant="secondary" onClick={() => setConfirm(null)} disabled={busy}>

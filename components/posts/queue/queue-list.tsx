@@ -5,6 +5,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import type { QueueItem } from "@/lib/schemas/post-views";
 import { cn } from "@/lib/utils/cn";
+import { AUDIENCE_LABELS, labelOf } from "@/lib/utils/content-labels";
 import { localDate } from "@/lib/utils/date-range";
 import { formatMoney } from "@/lib/utils/format";
 import { dayHeading, formatWhen, toLocalInputs, zoneAbbr } from "@/lib/utils/post-time";
@@ -25,7 +26,7 @@ function Meta({ item, tz }: { item: QueueItem; tz: string }) {
   return (
     <div className="mt-1 flex flex-wrap items-center gap-1.5 text-xs text-muted">
       {p.price !== null ? <Badge tone="brand">PPV {formatMoney(p.price)}</Badge> : <Badge>Free</Badge>}
-      <span>{p.audience === "followers-and-subscribers" ? "Followers and subscribers" : "Subscribers"}</span>
+      <span>{labelOf(AUDIENCE_LABELS, p.audience)}</span>
       {p.mediaUuids.length ? (
         <span className="inline-flex items-center gap-1">
           · <Images className="size-3.5" aria-hidden="true" /> {p.mediaUuids.length}

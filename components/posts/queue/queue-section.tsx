@@ -59,9 +59,9 @@ export function QueueSection(p: Props) {
         </h2>
         <Segmented label="Queue view" options={[{ value: "list" as const, label: "List" }, { value: "week" as const, label: "Week" }]} value={p.view} onChange={p.onView} testId="queue-view" />
       </div>
-      {data?.coverage === "vuedeck" ? (
-        <Alert tone="info" title="Showing posts scheduled in Vuedeck">
-          Fanvue does not let agencies list @{p.handle}&apos;s posts, so posts scheduled in Fanvue&apos;s own app are not shown here.
+      {data?.limitedBy ? (
+        <Alert tone="info" title="Showing posts scheduled in Vuedeck" data-testid="queue-limited">
+          {data.limitedBy}
         </Alert>
       ) : null}
       {data?.stale ? <StaleNotice fetchedAt={data.fetchedAt} reauth={false} onRetry={() => void q.refetch()} /> : null}

@@ -22,7 +22,8 @@ const builds = (g.vaultFolderBuilds ??= new Map());
 async function build(client: FanvueClient): Promise<FolderIndex> {
   const byFolder = new Map<string, Set<string>>();
   let calls = 1;
-  const folders = await listFolders(client);
+  const { folders, complete } = await listFolders(client);
+  if (!complete) return { builtAt: Date.now(), byFolder, complete: false };
   for (const f of folders) {
     const set = new Set<string>();
     byFolder.set(f.name, set);

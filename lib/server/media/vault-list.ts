@@ -5,7 +5,7 @@ import { clientForCreator } from "@/lib/server/creators/client";
 import type { FanvueClient } from "@/lib/server/fanvue/client";
 import { FanvueError } from "@/lib/server/fanvue/errors";
 import { listMedia, type FanvueMedia, type VariantType } from "@/lib/server/fanvue/resources/media";
-import { listChatMedia } from "@/lib/server/fanvue/resources/media-sent";
+import { listChatMedia, withVariants } from "@/lib/server/fanvue/resources/media-sent";
 import type { CreatorAccess } from "@/lib/server/workspaces/access";
 import { expiryOf, toVaultItem } from "./variants";
 
@@ -27,6 +27,10 @@ const SCAN_WAVE = 3;
 const VISIBLE_STATUSES = ["processing", "ready", "error"];
 /** The main variant only for dimensions and length; its URL is dropped. */
 const LIST_VARIANTS: VariantType[] = ["main", "thumbnail_gallery"];
+/** Chat media per "sent to this fan" page: each message on it costs one more
+ * call for its thumbnails (the chat media list carries no URLs), so a page
+ * is the list's own default of 20, not a full 50. */
+const SENT_PAGE_SIZE = 20;
 
 function pageCursor(cursor: string | undefined): number {
   if (cursor === undefined || cursor === "") return 1;
@@ -73,12 +77,13 @@ export async function listVault(access: CreatorAccess, q: VaultQuery): Promise<V
 }
 
 /** Media the creator sent this fan in their chat (newest first). Folder and
- * usage do not apply to chat media; type and search do. */
+ * usage do not apply to chat media; type and search do. Thumbnails come from
+ * the per-message lookup, for the items this page shows only. */
 async function listSentToFan(client: FanvueClient, access: CreatorAccess, q: VaultQuery): Promise<VaultPage> {
   const now = Date.now();
   let res;
   try {
-    res = await listChatMedia(client, q.fan!, { cursor: q.cursor || undefined, limit: PAGE_SIZE, mediaType: q.type, variants: LIST_VARIANTS });
+    res = await listChatMedia(client, q.fan!, { cursor: q.cursor || undefined, limit: SENT_PAGE_SIZE, mediaType: q.type });
   } catch (err) {
     // No conversation yet: nothing was sent.
     if (err instanceof FanvueError && err.kind === "not_found") return { items: [], nextCursor: null, checked: 0, urlsExpireAt: null };
@@ -86,10 +91,11 @@ async function listSentToFan(client: FanvueClient, access: CreatorAccess, q: Vau
   }
   const needle = q.q ? fold(q.q) : "";
   const seen = new Set<string>();
-  const items = res.data
+  const sent = res.data
     .filter((m) => m.ownerUuid === null || m.ownerUuid === access.creator.fanvueUuid)
     .filter((m) => !seen.has(m.uuid) && seen.add(m.uuid))
-    .filter((m) => !needle || (m.name !== null && fold(m.name).includes(needle)))
+    .filter((m) => !needle || (m.name !== null && fold(m.name).includes(needle)));
+  const items = (await withVariants(client, q.fan!, sent, LIST_VARIANTS))
     // Chat media is vault media already sent: ready by definition.
     .map((m) => toVaultItem({ ...m, status: "ready", createdAt: m.created_at, caption: null, description: null, recommendedPrice: null, purchasedByFan: null }, null));
   return { items, nextCursor: res.nextCursor, checked: res.data.length, urlsExpireAt: expiryOf(items.map((i) => i.thumb?.url), now) };

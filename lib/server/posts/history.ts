@@ -7,10 +7,13 @@ import { listPosts } from "@/lib/server/fanvue/resources/posts";
 import { withSnapshot } from "@/lib/server/snapshots";
 import { hasPermission, type CreatorAccess } from "@/lib/server/workspaces/access";
 import { addDays, localDate, presetDates, startOfLocalDay } from "@/lib/utils/date-range";
+import { listRefusal } from "./list-refusal";
 import { viewOfFanvue, viewOfRecord } from "./views";
 
 // Recent posts with what Fanvue says about them (likes, comments, tips) and
-// what they earned in the chosen range, from our synced earnings ledger.
+// what they earned in the chosen range, from our synced earnings ledger. Read
+// live for creators and agencies alike; if Fanvue refuses the list, the posts
+// made in Vuedeck are shown and the page says why.
 
 /** A page of history: enough to scan a week or two of posting. */
 export const HISTORY_PAGE_SIZE = 20;
@@ -37,8 +40,19 @@ async function earnedByPost(creatorId: string, uuids: string[], start: Date | nu
   return new Map(rows.map((r) => [r.postUuid!, wholeCents(r._sum.gross)]));
 }
 
-async function fromFanvue(access: CreatorAccess, page: number) {
-  const snap = await withSnapshot(`posts:history:${access.creator.id}:${page}`, () => listPosts(clientForCreator(access), page, HISTORY_PAGE_SIZE));
+/** Fanvue's earnings rows name their post only optionally: without a single
+ * row that does, a post's 0 would be a guess, so nothing is attributed. */
+async function ledgerNamesPosts(creatorId: string) {
+  return (await db.earningRow.findFirst({ where: { creatorId, postUuid: { not: null } }, select: { id: true } })) !== null;
+}
+
+type Base = { items: Omit<HistoryItem, "earned">[]; hasMore: boolean; fetchedAt: string; stale: boolean; limitedBy: string | null };
+
+/** Published posts only (includeUnpublished=false), so every page is history;
+ * self and agency routes alike (/posts, /creators/{c}/posts). */
+async function fromFanvue(access: CreatorAccess, page: number): Promise<Base> {
+  const client = clientForCreator(access);
+  const snap = await withSnapshot(`posts:history:${access.creator.id}:${page}`, () => listPosts(client, page, HISTORY_PAGE_SIZE, { includeUnpublished: false }));
   const records = await db.postRecord.findMany({ where: { creatorId: access.creator.id, fanvueUuid: { in: snap.data.data.map((p) => p.uuid) } } });
   const authors = new Map(records.map((r) => [r.fanvueUuid!, r.authorName]));
   const items = snap.data.data
@@ -50,11 +64,11 @@ async function fromFanvue(access: CreatorAccess, page: number) {
       comments: p.commentsCount,
       tips: p.tips ? { count: p.tips.count, gross: p.tips.totalGross } : null,
     }));
-  return { items, hasMore: snap.data.pagination.hasMore, fetchedAt: snap.fetchedAt, stale: snap.stale };
+  return { items, hasMore: snap.data.pagination.hasMore, fetchedAt: snap.fetchedAt, stale: snap.stale, limitedBy: null };
 }
 
-/** Agency-managed creators: what was posted through Vuedeck (no figures). */
-async function fromRecords(access: CreatorAccess, page: number) {
+/** Fanvue refused the list: what was posted through Vuedeck (no figures). */
+async function fromRecords(access: CreatorAccess, page: number, limitedBy: string): Promise<Base> {
   const now = new Date();
   const rows = await db.postRecord.findMany({
     where: { creatorId: access.creator.id, state: "created", cancelledAt: null, OR: [{ publishAt: null }, { publishAt: { lte: now } }] },
@@ -66,25 +80,38 @@ async function fromRecords(access: CreatorAccess, page: number) {
     const v = viewOfRecord(r);
     return { ...v, publishedAt: v.publishedAt ?? v.publishAt, isPinned: false, likes: null, comments: null, tips: null };
   });
-  return { items, hasMore: rows.length > HISTORY_PAGE_SIZE, fetchedAt: now.toISOString(), stale: false };
+  return { items, hasMore: rows.length > HISTORY_PAGE_SIZE, fetchedAt: now.toISOString(), stale: false, limitedBy };
+}
+
+async function basePage(access: CreatorAccess, page: number): Promise<Base> {
+  try {
+    return await fromFanvue(access, page);
+  } catch (err) {
+    const why = listRefusal(err, "history");
+    if (why === null) throw err;
+    return fromRecords(access, page, why);
+  }
 }
 
 export async function getHistory(access: CreatorAccess, q: Query): Promise<HistoryResponse> {
-  const self = access.workspace.kind === "creator";
-  const base = self ? await fromFanvue(access, q.page) : await fromRecords(access, q.page);
+  const creatorId = access.creator.id;
+  const base = await basePage(access, q.page);
   const r = rangeOf(q);
   const earningsVisible = hasPermission(access, "earnings:read");
-  const sync = earningsVisible ? await db.syncState.findUnique({ where: { creatorId_stream: { creatorId: access.creator.id, stream: "earnings" } } }) : null;
-  const earned = earningsVisible && sync?.lastSyncedAt ? await earnedByPost(access.creator.id, base.items.map((i) => i.uuid), r.start, r.end) : null;
+  const sync = earningsVisible ? await db.syncState.findUnique({ where: { creatorId_stream: { creatorId, stream: "earnings" } } }) : null;
+  const attributable = Boolean(sync?.lastSyncedAt) && (await ledgerNamesPosts(creatorId));
+  const earned = attributable ? await earnedByPost(creatorId, base.items.map((i) => i.uuid), r.start, r.end) : null;
   const items: HistoryItem[] = base.items.map((i) => ({ ...i, earned: earned ? (earned.get(i.uuid) ?? 0) : null }));
   return {
     items,
     page: q.page,
     hasMore: base.hasMore,
-    coverage: self ? "fanvue" : "vuedeck",
+    coverage: base.limitedBy === null ? "fanvue" : "vuedeck",
+    limitedBy: base.limitedBy,
     range: { preset: q.range, from: r.from, to: r.to, tz: q.tz },
     earningsVisible,
     earningsSyncedAt: sync?.lastSyncedAt?.toISOString() ?? null,
+    earningsAttributable: attributable,
     fetchedAt: base.fetchedAt,
     stale: base.stale,
   };

@@ -9,7 +9,7 @@ import { withSnapshot } from "@/lib/server/snapshots";
 import type { CreatorAccess } from "@/lib/server/workspaces/access";
 
 // The creator's usual PPV prices, offered as quick picks in the composer:
-// the prices of their recent posts (Fanvue's list, or what was posted here)
+// the prices of their recent posts (Fanvue's list and what was posted here)
 // and what fans actually paid to unlock posts (the earnings ledger).
 
 /** Quick picks shown: a row of buttons that fits a phone. */
@@ -30,11 +30,13 @@ export async function usualPrices(access: CreatorAccess): Promise<PricePick[]> {
   const since = new Date(Date.now() - LEDGER_DAYS * 86_400_000);
   const unlocks = await db.earningRow.groupBy({ by: ["gross"], where: { creatorId, source: "post", occurredAt: { gte: since } }, _count: { _all: true } });
   for (const u of unlocks) add(wholeCents(u.gross), u._count._all);
-  if (access.workspace.kind === "creator") {
-    // A failure here only costs the picks from Fanvue's list, not the composer.
-    const posts = await withSnapshot(`posts:prices:${creatorId}`, async () => (await listPosts(clientForCreator(access), 1)).data.map((p) => p.price), { maxAgeMs: POSTS_MAX_AGE_MS }).catch(() => null);
-    for (const p of posts?.data ?? []) add(p);
-  }
+  // Creators and agencies alike (/posts, /creators/{c}/posts). A failure here
+  // only costs the picks from Fanvue's list, not the composer.
+  const posts = await withSnapshot(`posts:prices:${creatorId}`, async () => (await listPosts(clientForCreator(access), 1)).data.map((p) => p.price), { maxAgeMs: POSTS_MAX_AGE_MS }).catch((err) => {
+    console.warn(`[posts] price picks without Fanvue's post list: ${err instanceof Error ? err.message : err}`);
+    return null;
+  });
+  for (const p of posts?.data ?? []) add(p);
   return [...counts.entries()]
     .sort((a, b) => b[1] - a[1] || a[0] - b[0])
     .slice(0, PICKS)

@@ -9,7 +9,7 @@ import type { FanvueClient } from "@/lib/server/fanvue/client";
 import { FanvueError } from "@/lib/server/fanvue/errors";
 import { createPost, type CreatePostBody, type FanvuePost } from "@/lib/server/fanvue/resources/posts";
 import type { CreatorAccess } from "@/lib/server/workspaces/access";
-import { fieldOfMessage, isCertainRefusal, toFieldError } from "./errors";
+import { actionRefused, fieldOfMessage, isCertainRefusal, toFieldError } from "./errors";
 import { findSentPost } from "./reconcile";
 import { recordFieldsOf, viewOfRecord } from "./views";
 
@@ -28,6 +28,9 @@ const POLL_MS = 200;
 type Actor = { id: string; name: string };
 type Input = PublishFields;
 export type PublishOutcome = PublishResult & { settledNow: boolean };
+
+/** This Fanvue lacks or refuses creating posts here (not a field problem). */
+const NO_CALL = new Set<FanvueError["kind"]>(["unsupported", "not_found", "forbidden"]);
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const isUniqueViolation = (e: unknown) => typeof e === "object" && e !== null && (e as { code?: string }).code === "P2002";
@@ -114,31 +117,44 @@ async function send(client: FanvueClient, record: PostRecord, input: Input, hand
     return { post: viewOfRecord(await settleCreated(record.id, post)), replayed: false, settledNow: true };
   } catch (err) {
     if (isCertainRefusal(err)) {
-      const mapped = toFieldError(err);
-      const message = err.details.errors?.[0] ?? err.message;
-      await db.postRecord.update({ where: { id: record.id }, data: { state: "refused", error: message, errorField: fieldOfMessage(message) ?? null } });
-      throw mapped;
+      // Fanvue's own words are kept on the record for the log, never shown.
+      const upstream = err.details.errors?.[0] ?? err.details.upstreamText ?? err.kind;
+      await db.postRecord.update({ where: { id: record.id }, data: { state: "refused", error: upstream, errorField: fieldOfMessage(upstream) ?? null } });
+      throw NO_CALL.has(err.kind) ? actionRefused(err, "publish") : toFieldError(err);
     }
     // Network drop, timeout, 5xx or an unreadable 2xx: it may exist.
     const unknown = await db.postRecord.update({ where: { id: record.id }, data: { state: "unknown" } });
     const found = await lookUp(client, unknown, handle);
     if (found) return { post: viewOfRecord(await settleCreated(record.id, found)), replayed: false, settledNow: true };
-    await db.postRecord.update({ where: { id: record.id }, data: { state: "refused", error: "Fanvue could not be reached; the post was not created." } });
-    throw new ApiError("upstream_unavailable", "Fanvue could not be reached and did not create the post. Your draft is kept: try again.", { retryAfterSec: 5 });
+    const what = err instanceof FanvueError ? err.kind : "network";
+    await db.postRecord.update({ where: { id: record.id }, data: { state: "refused", error: `${what}; the post was not created` } });
+    throw notCreated(what);
   }
 }
 
-/** Looks the record's post up on Fanvue; agency connections cannot list
- * posts, so there the outcome stays unknown and the user decides. */
+/** The send failed without an answer we could use, and the post is not on
+ * Fanvue: said as it happened (no answer, an error answer, an unreadable one). */
+function notCreated(kind: string) {
+  const what =
+    kind === "upstream"
+      ? "Fanvue answered with an error and did not create the post."
+      : kind === "bad_response"
+        ? "Fanvue's answer could not be read, and the post is not on Fanvue."
+        : "Fanvue could not be reached and did not create the post.";
+  return new ApiError(kind === "upstream" || kind === "bad_response" ? "upstream_error" : "upstream_unavailable", `${what} Your draft is kept: try again.`, { retryAfterSec: 5 });
+}
+
+/** Looks the record's post up on Fanvue (/posts or /creators/{c}/posts). If
+ * Fanvue refuses the list, the outcome stays unknown and the user decides. */
 async function lookUp(client: FanvueClient, record: PostRecord, handle: string): Promise<FanvuePost | null> {
   try {
     return await findSentPost(client, record);
   } catch (err) {
-    if (err instanceof FanvueError && err.kind === "unsupported") {
+    if (err instanceof FanvueError && NO_CALL.has(err.kind)) {
       await db.postRecord.update({ where: { id: record.id }, data: { state: "unknown" } });
       throw new ApiError(
         "conflict",
-        `Fanvue did not confirm whether @${handle}'s post was created, and Fanvue does not let agencies list posts to check. Look at @${handle}'s profile on Fanvue before posting again.`,
+        `Fanvue did not confirm whether @${handle}'s post was created, and it does not let Vuedeck list @${handle}'s posts to check. Look at @${handle}'s profile on Fanvue before posting again.`,
         { field: "key" },
       );
     }

@@ -7,15 +7,19 @@ import type { FanvueClient } from "@/lib/server/fanvue/client";
 import { listPosts, type FanvuePost } from "@/lib/server/fanvue/resources/posts";
 import { withSnapshot } from "@/lib/server/snapshots";
 import type { QueueSource } from "./queue";
+import { listRefusal } from "./list-refusal";
 import { isParked } from "./update";
 import { titleOf, viewOfFanvue, viewOfRecord } from "./views";
 
-// Scheduled posts for the queue. Self routes: read live from Fanvue (all of
-// them, wherever they were scheduled). Agency-managed creators: Fanvue has no
-// post list for agencies, so the queue shows what was scheduled here.
+// Scheduled posts for the queue, read live from Fanvue (/posts, or
+// /creators/{c}/posts for agencies): all of them, wherever they were
+// scheduled. If Fanvue refuses the list, the queue shows what was scheduled
+// here and says why.
 
-/** Scheduled posts sort first (after pinned ones) in GET /posts; four pages
- * of 50 cover any realistic queue while bounding the calls per view. */
+/** The list is "pinned first, then publication date newest first" with
+ * unpublished posts included by default, so scheduled posts (their date is
+ * in the future) lead it; four pages of 50 cover any realistic queue while
+ * bounding the calls per view. */
 const MAX_SCAN_PAGES = 4;
 /** Cancelled posts listed under the queue: the most recent ones. */
 const CANCELLED_LIMIT = 20;
@@ -44,21 +48,30 @@ const itemOf = (creatorId: string, post: PostView): QueueItem => ({
 /** Cancelled posts with the times they had before, to offer them back. */
 const cancelledOf = (records: PostRecord[]) => records.filter((r) => r.cancelledAt).map((r) => ({ ...viewOfRecord(r), cancelledAt: r.cancelledAt!.toISOString() }));
 
+/** Fanvue refused the list: what was scheduled here, upcoming and not cancelled. */
+function fromRecords(creatorId: string, records: PostRecord[], limitedBy: string) {
+  const now = Date.now();
+  const upcoming = records.filter((r) => !r.cancelledAt && r.publishAt && r.publishAt.getTime() > now && !isParked(r.publishAt));
+  return { items: upcoming.map((r) => itemOf(creatorId, viewOfRecord(r))), coverage: "vuedeck" as const, limitedBy, cancelled: cancelledOf(records).slice(0, CANCELLED_LIMIT) };
+}
+
 export const postQueueSource: QueueSource = async (access) => {
   const creatorId = access.creator.id;
   const records = await db.postRecord.findMany({ where: { creatorId, state: "created", fanvueUuid: { not: null } }, orderBy: { updatedAt: "desc" }, take: 500 });
   const byUuid = new Map(records.map((r) => [r.fanvueUuid!, r]));
-  if (access.workspace.kind === "agency") {
-    const now = Date.now();
-    const upcoming = records.filter((r) => !r.cancelledAt && r.publishAt && r.publishAt.getTime() > now && !isParked(r.publishAt));
-    return { items: upcoming.map((r) => itemOf(creatorId, viewOfRecord(r))), coverage: "vuedeck", cancelled: cancelledOf(records).slice(0, CANCELLED_LIMIT) };
+  let snap;
+  try {
+    snap = await withSnapshot(`posts:scheduled:${creatorId}`, () => scanScheduled(clientForCreator(access)));
+  } catch (err) {
+    const why = listRefusal(err, "queue");
+    if (why === null) throw err;
+    return fromRecords(creatorId, records, why);
   }
-  const snap = await withSnapshot(`posts:scheduled:${creatorId}`, () => scanScheduled(clientForCreator(access)));
   // On Fanvue, a parked post is a cancelled one (whoever moved it since).
   const parked = new Set(snap.data.filter((p) => isParked(p.publishAt)).map((p) => p.uuid));
   const items = snap.data
     .filter((p) => p.publishAt && !parked.has(p.uuid))
     .map((p) => itemOf(creatorId, viewOfFanvue(p, byUuid.get(p.uuid)?.authorName ?? null)));
   const cancelled = cancelledOf(records.filter((r) => parked.has(r.fanvueUuid!))).slice(0, CANCELLED_LIMIT);
-  return { items, coverage: "fanvue", fetchedAt: snap.fetchedAt, stale: snap.stale, cancelled };
+  return { items, coverage: "fanvue", limitedBy: null, fetchedAt: snap.fetchedAt, stale: snap.stale, cancelled };
 };

@@ -23,9 +23,9 @@ export function matchesRecord(p: FanvuePost, r: PostRecord): boolean {
   return (p.text ?? null) === (r.text ?? null) && sameList(p.mediaUuids, r.mediaUuids) && sameMoment(p.publishAt, r.publishAt) && p.price === r.price;
 }
 
-/** The post this record sent, if Fanvue has it (self routes only: agency
- * connections cannot list posts and get FanvueError "unsupported"). Posts
- * already linked to another record are never claimed twice. */
+/** The post this record sent, if Fanvue has it (/posts, or
+ * /creators/{c}/posts for agencies). Posts already linked to another record
+ * are never claimed twice. */
 export async function findSentPost(client: FanvueClient, r: PostRecord): Promise<FanvuePost | null> {
   const taken = new Set(
     (await db.postRecord.findMany({ where: { creatorId: r.creatorId, fanvueUuid: { not: null }, id: { not: r.id } }, select: { fanvueUuid: true }, orderBy: { createdAt: "desc" }, take: 500 })).map(

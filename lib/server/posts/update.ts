@@ -6,9 +6,9 @@ import { ApiError } from "@/lib/server/api/errors";
 import { clientForCreator } from "@/lib/server/creators/client";
 import { db } from "@/lib/server/db";
 import { FanvueError } from "@/lib/server/fanvue/errors";
-import { getPost, updatePost, type FanvuePost, type UpdatePostBody } from "@/lib/server/fanvue/resources/posts";
+import { findPost, updatePost, type FanvuePost, type UpdatePostBody } from "@/lib/server/fanvue/resources/posts";
 import type { CreatorAccess } from "@/lib/server/workspaces/access";
-import { toFieldError } from "./errors";
+import { actionRefused, toFieldError, type PostAction } from "./errors";
 import { recordFieldsOf, viewOfFanvue, viewOfRecord } from "./views";
 
 // Edits of a post in the queue: change, reschedule, publish now, cancel.
@@ -21,20 +21,25 @@ export const isParked = (publishAt: string | Date | null) => publishAt !== null 
 
 const recordOf = (creatorId: string, uuid: string) => db.postRecord.findFirst({ where: { creatorId, fanvueUuid: uuid, state: "created" }, orderBy: { createdAt: "desc" } });
 
-/** The post as it is now: live on self routes; agencies cannot read posts,
- * so only what was made here is known (and editable) for them. */
+const notHere = (handle: string) => new ApiError("not_found", `This post is not among @${handle}'s posts on Fanvue: it may have been deleted.`);
+
+/** The post as it is now, from Fanvue (its own route on self connections;
+ * agencies have none, so it is found in /creators/{c}/posts). When Fanvue
+ * cannot say, our record of a post made here stands in. */
 export async function loadPost(access: CreatorAccess, uuid: string): Promise<{ view: PostView; record: PostRecord | null }> {
   const record = await recordOf(access.creator.id, uuid);
+  let post: FanvuePost | null;
   try {
-    const post = await getPost(clientForCreator(access), uuid);
-    return { view: viewOfFanvue(post, record?.authorName ?? null), record };
+    post = await findPost(clientForCreator(access), uuid);
   } catch (err) {
-    if (err instanceof FanvueError && err.kind === "unsupported" && record) return { view: viewOfRecord(record), record };
-    if (err instanceof FanvueError && (err.kind === "unsupported" || err.kind === "not_found")) {
-      throw new ApiError("not_found", `This post is not in @${access.creator.handle}'s queue. Agency accounts can only edit posts scheduled through Vuedeck.`);
-    }
-    throw err;
+    if (!(err instanceof FanvueError) || !["unsupported", "not_found", "forbidden"].includes(err.kind)) throw err;
+    if (err.kind === "not_found" && access.workspace.kind === "creator") throw notHere(access.creator.handle);
+    post = null;
+    if (!record) throw new ApiError("not_found", `Fanvue does not let Vuedeck read @${access.creator.handle}'s posts, so only posts made in Vuedeck can be edited here.`);
   }
+  if (post) return { view: viewOfFanvue(post, record?.authorName ?? null), record };
+  if (record && access.workspace.kind === "agency") return { view: viewOfRecord(record), record };
+  throw notHere(access.creator.handle);
 }
 
 /** The post for the composer; a cancelled one comes with the times it had. */
@@ -68,12 +73,24 @@ function bodyOf(input: UpdateFields): UpdatePostBody {
 
 type PatchExtra = { cancelledAt?: Date | null; keepTimes?: boolean };
 
-async function patch(access: CreatorAccess, uuid: string, body: UpdatePostBody, extra: PatchExtra = {}): Promise<PostView> {
+/** A PATCH refused with 404 right after the post was read: the post went in
+ * between, or this Fanvue lacks the call. Reading it again tells which. */
+async function patchError(access: CreatorAccess, uuid: string, err: unknown, action: PostAction): Promise<unknown> {
+  if (!(err instanceof FanvueError)) return err;
+  if (err.kind === "unsupported" || err.kind === "forbidden") return actionRefused(err, action);
+  if (err.kind === "not_found") {
+    const still = await findPost(clientForCreator(access), uuid).catch(() => null);
+    return still ? actionRefused(err, action) : notHere(access.creator.handle);
+  }
+  return toFieldError(err);
+}
+
+async function patch(access: CreatorAccess, uuid: string, body: UpdatePostBody, action: PostAction, extra: PatchExtra = {}): Promise<PostView> {
   let post: FanvuePost;
   try {
     post = await updatePost(clientForCreator(access), uuid, body);
   } catch (err) {
-    throw toFieldError(err);
+    throw await patchError(access, uuid, err, action);
   }
   const record = await recordOf(access.creator.id, uuid);
   if (record) {
@@ -99,13 +116,14 @@ export async function editPost(access: CreatorAccess, uuid: string, input: Updat
   // A free post has no preview item: clear it rather than leave a stale one on Fanvue.
   if (merged.price === null && (view.previewUuid !== null || "mediaPreviewUuid" in body)) body.mediaPreviewUuid = null;
   // Rescheduling a cancelled post brings it back into the queue.
-  return { before: view, after: await patch(access, uuid, body, input.publishAt ? { cancelledAt: null } : {}) };
+  const action: PostAction = input.publishAt !== undefined && Object.keys(body).length === 1 ? "reschedule" : "edit";
+  return { before: view, after: await patch(access, uuid, body, action, input.publishAt ? { cancelledAt: null } : {}) };
 }
 
 export async function publishNow(access: CreatorAccess, uuid: string) {
   const { view } = await loadPost(access, uuid);
   if (view.publishedAt) return view;
-  return patch(access, uuid, { publishAt: null }, { cancelledAt: null });
+  return patch(access, uuid, { publishAt: null }, "publishNow", { cancelledAt: null });
 }
 
 /** Parks the post (see PARKED_AT). Its expiry is cleared because Fanvue
@@ -134,6 +152,6 @@ export async function cancelPost(access: CreatorAccess, actor: { id: string; nam
       },
     });
   }
-  const after = await patch(access, uuid, { publishAt: PARKED_AT, expiresAt: null }, { cancelledAt: new Date(), keepTimes: true });
+  const after = await patch(access, uuid, { publishAt: PARKED_AT, expiresAt: null }, "cancel", { cancelledAt: new Date(), keepTimes: true });
   return { before: view, after };
 }

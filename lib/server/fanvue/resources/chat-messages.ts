@@ -3,7 +3,8 @@ import { z } from "zod";
 import type { FanvueClient } from "../client";
 import type { Priority } from "../limiter";
 import { parseResponse } from "../parse";
-import { cents, cursorOf, isoDate, nullable, pageOf } from "../schemas/common";
+import { cents, isoDate, nullable, pageOf } from "../schemas/common";
+import { listChatMedia as listMediaOfChat, withVariants, type ChatMedia } from "./media-sent";
 
 // Chat messages and per-chat actions (contract §5.2–5.3, §5.5 templates).
 
@@ -93,11 +94,14 @@ export async function listTemplates(client: FanvueClient, page: number) {
   return parseResponse(pageOf(templateSchema), res.body, "/chats/templates");
 }
 
-const variantSchema = z.looseObject({ variantType: z.string(), url: nullable(z.string()), width: nullable(z.number()), height: nullable(z.number()) });
-const chatMediaSchema = z.looseObject({ uuid: z.string(), messageUuid: z.string(), mediaType: z.string().default("unknown"), variants: z.array(variantSchema).default([]) });
-export type FanvueChatMedia = z.infer<typeof chatMediaSchema>;
+export type FanvueChatMedia = { uuid: string; messageUuid: string; mediaType: string; variants: ChatMedia["variants"] };
 
+/** Media of the conversation with their thumbnails, newest first. The list
+ * documents no `variants`, so thumbnails come from one lookup per message
+ * (media-sent.ts); 20 per page (the list's default) bounds those lookups. */
 export async function listChatMedia(client: FanvueClient, fanUuid: string, cursor: string | undefined) {
-  const res = await client.creator("GET", `/chats/${encodeURIComponent(fanUuid)}/media`, { query: { cursor, limit: 50, variants: ["thumbnail"] } });
-  return parseResponse(cursorOf(chatMediaSchema), res.body, "/chats/{u}/media");
+  const page = await listMediaOfChat(client, fanUuid, { cursor, limit: 20 });
+  const items = await withVariants(client, fanUuid, page.data, ["thumbnail"]);
+  const data: FanvueChatMedia[] = items.map((m) => ({ uuid: m.uuid, messageUuid: m.messageUuid ?? "", mediaType: m.mediaType ?? "unknown", variants: m.variants }));
+  return { data, nextCursor: page.nextCursor };
 }

@@ -48,6 +48,8 @@ export type MediaListQuery = {
 };
 
 export async function listMedia(client: FanvueClient, q: MediaListQuery, signal?: AbortSignal) {
+  // `status` and `variants` are comma-separated on the media routes, as the
+  // reference declares them (form style, not exploded).
   const res = await client.creator("GET", "/media", {
     query: {
       page: q.page,
@@ -72,17 +74,12 @@ export async function getMedia(client: FanvueClient, uuid: string, q: { variants
 
 // ─── Uploads ────────────────────────────────────────────────────────────────
 
-const uploadSessionSchema = z.looseObject({
-  mediaUuid: z.string(),
-  uploadId: z.string().min(1),
-  // Optional in the contract [M]: S3's usual 10 MiB / 10,000 when absent.
-  partSize: z.number().int().positive().default(10 * 1024 * 1024),
-  maxParts: z.number().int().positive().default(10_000),
-  totalParts: nullable(z.number().int()),
-});
+/** The reference's answer: the part size is ours to choose (see
+ * lib/server/media/uploads.ts); Fanvue returns no part plan. */
+const uploadSessionSchema = z.looseObject({ mediaUuid: z.string(), uploadId: z.string().min(1) });
 
-export async function createUpload(client: FanvueClient, body: { name: string; filename: string; mediaType: string; sizeBytes: number }) {
-  const res = await client.creator("POST", "/media/uploads", { body });
+export async function createUpload(client: FanvueClient, body: { name: string; filename: string; mediaType: string }) {
+  const res = await client.creator("POST", "/media/uploads", { body: { name: body.name, filename: body.filename, mediaType: body.mediaType } });
   return parseResponse(uploadSessionSchema, res.body, "/media/uploads");
 }
 

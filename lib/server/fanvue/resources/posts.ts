@@ -4,8 +4,9 @@ import type { FanvueClient } from "../client";
 import { parseResponse } from "../parse";
 import { cents, isoDate, nullable, openEnum, pageOf } from "../schemas/common";
 
-// Posts (contract §5.6). Reads exist on self routes only (Fanvue documents no
-// agency post list); create and update have /creators/{c} mirrors.
+// Posts (contract §5.6). The list, create and update have /creators/{c}
+// mirrors for agencies; the single-post read is on self routes only, so for
+// agencies a post is found in the list (`findPost`).
 
 export const postSchema = z.looseObject({
   uuid: z.string(),
@@ -31,9 +32,35 @@ const postPage = pageOf(postSchema);
 /** Fanvue's largest page size (§2.2). */
 export const POSTS_PAGE_SIZE = 50;
 
-export async function listPosts(client: FanvueClient, page: number, size = POSTS_PAGE_SIZE, signal?: AbortSignal) {
-  const res = await client.selfOnly("GET", "/posts", { query: { page, size }, signal });
+export type ListPostsOptions = {
+  /** Fanvue's default is true (scheduled posts and drafts included); the
+   * history asks for published posts only, so its pages are all history. */
+  includeUnpublished?: boolean;
+  signal?: AbortSignal;
+};
+
+export async function listPosts(client: FanvueClient, page: number, size = POSTS_PAGE_SIZE, o: ListPostsOptions = {}) {
+  const includeUnpublished = o.includeUnpublished === undefined ? undefined : String(o.includeUnpublished);
+  const res = await client.creator("GET", "/posts", { query: { page, size, includeUnpublished }, signal: o.signal });
   return parseResponse(postPage, res.body, "/posts");
+}
+
+/** Pages read to find one post for an agency (no single-post read there):
+ * pinned and scheduled posts lead the list, and the posts one edits are
+ * recent, so 4 pages of 50 reach them. */
+const FIND_PAGES = 4;
+
+/** One post: its own route on self connections; for agencies, looked up in
+ * the post list (null when not within the first pages). */
+export async function findPost(client: FanvueClient, uuid: string): Promise<FanvuePost | null> {
+  if (client.mode === "self") return getPost(client, uuid);
+  for (let page = 1; page <= FIND_PAGES; page++) {
+    const res = await listPosts(client, page);
+    const hit = res.data.find((p) => p.uuid === uuid);
+    if (hit) return hit;
+    if (!res.pagination.hasMore) break;
+  }
+  return null;
 }
 
 export async function getPost(client: FanvueClient, uuid: string) {

@@ -1,7 +1,6 @@
 import "server-only";
 import { z } from "zod";
 import type { FanvueClient } from "../client";
-import { collect, pages } from "../paginate";
 import { parseResponse } from "../parse";
 import { isoDate, nullable, pageOf } from "../schemas/common";
 
@@ -16,18 +15,14 @@ export type FanvueFolder = z.infer<typeof folderSchema>;
 
 const folderPath = (name: string) => `/vault/folders/${encodeURIComponent(name)}`;
 
-/** Creators keep tens of folders, not thousands: 1,000 is a safety stop. */
-const MAX_FOLDERS = 1_000;
-
-export function listFolders(client: FanvueClient): Promise<FanvueFolder[]> {
-  const schema = pageOf(folderSchema);
-  return collect(
-    pages(async (page) => {
-      const res = await client.creator("GET", "/vault/folders", { query: { page, size: 50 } });
-      return parseResponse(schema, res.body, "/vault/folders");
-    }),
-    MAX_FOLDERS,
-  );
+/** Every folder, in one call: the reference answers a page envelope but
+ * documents no page or size to ask for more. `complete` is false when Fanvue
+ * says there are more than it sent (they cannot be asked for). */
+export async function listFolders(client: FanvueClient): Promise<{ folders: FanvueFolder[]; complete: boolean }> {
+  const res = await client.creator("GET", "/vault/folders");
+  const page = parseResponse(pageOf(folderSchema), res.body, "/vault/folders");
+  if (page.pagination.hasMore) console.warn(`[vault] Fanvue listed ${page.data.length} folders and says there are more; the rest cannot be requested`);
+  return { folders: page.data, complete: !page.pagination.hasMore };
 }
 
 export async function createFolder(client: FanvueClient, name: string) {
