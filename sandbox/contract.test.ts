@@ -33,8 +33,6 @@ const NOT_EMULATED: Record<string, string> = {
   "GET /users/account": "account balance: not used yet",
   "GET /creators/{creatorUserUuid}/account": "account balance: not used yet",
   "POST /chats/messages/batch": "batched message reads: not used by Vuedeck",
-  "GET /chats/{userUuid}/messages/{messageUuid}/media": "media of one message: Vuedeck reads /media/{uuid}",
-  "GET /creators/{creatorUserUuid}/chats/{userUuid}/messages/{messageUuid}/media": "media of one message: Vuedeck reads /media/{uuid}",
   "PATCH /chats/mass-messages/{messageUuid}": "editing a scheduled mass message: not used by Vuedeck",
   "PATCH /creators/{creatorUserUuid}/chats/mass-messages/{messageUuid}": "editing a scheduled mass message: not used by Vuedeck",
   "GET /media/bulk": "bulk media lookup: not used by Vuedeck",
@@ -77,6 +75,20 @@ const creatorOf = (sb: RunningSandbox, handle: string) => sb.state.world.creator
 /** Who may call a route: agency routes act for @mia as @atlas; the rest as @luna. */
 const actorOf = (r: Route) => (r.path.startsWith("/creators") || r.path.startsWith("/agencies") ? "atlas" : "luna");
 
+/** A message with media in one of the creator's chats, read as a client would. */
+async function messageWithMedia(sb: RunningSandbox, r: Route, creator: string, fans: string[]) {
+  const prefix = r.path.startsWith("/creators/") ? `/creators/${creator}` : "";
+  for (const fan of fans.slice(0, 40)) {
+    const page = await call(sb, actorOf(r), "GET", `${prefix}/chats/${fan}/messages?size=50&markAsRead=false`);
+    const m = ((page.body.data ?? []) as { uuid: string; mediaUuids: string[] }[]).find((x) => x.mediaUuids.length > 0);
+    if (m) return { fan, message: m.uuid, media: m.mediaUuids };
+  }
+  throw new Error(`no message with media for ${key(r)}`);
+}
+
+/** Query values a route cannot do without (beyond dates and fans). */
+const requiredQuery = new Map<string, Record<string, string>>();
+
 /** Real path parameters from the seeded world, per route. */
 async function pathOf(sb: RunningSandbox, r: Route): Promise<string> {
   const agency = r.path.startsWith("/creators/{creatorUserUuid}");
@@ -97,9 +109,15 @@ async function pathOf(sb: RunningSandbox, r: Route): Promise<string> {
     const res = await call(sb, actorOf(r), "POST", agency ? `/creators/${c.account.uuid}/media/uploads` : "/media/uploads", { name: "contract", filename: "a.jpg", mediaType: "image" });
     uploadId = res.body.uploadId ?? null;
   }
+  let withMedia: { fan: string; message: string; media: string[] } | null = null;
+  if (r.path.includes("{messageUuid}")) {
+    withMedia = await messageWithMedia(sb, r, c.account.uuid, [...c.chats.keys()].map((i) => c.fans[i]!.uuid));
+    requiredQuery.set(`${sb.url}:${key(r)}`, { mediaUuids: withMedia.media.join(",") });
+  }
   const values: Record<string, string> = {
     creatorUserUuid: c.account.uuid,
-    userUuid: r.path.includes("tracking-links") ? linkedFan : chatFan,
+    messageUuid: withMedia?.message ?? "",
+    userUuid: withMedia?.fan ?? (r.path.includes("tracking-links") ? linkedFan : chatFan),
     templateUuid: c.templates[0]?.uuid ?? "",
     folderName: c.folders[0]?.name ?? "",
     partNumber: "1",
@@ -109,8 +127,8 @@ async function pathOf(sb: RunningSandbox, r: Route): Promise<string> {
 
 /** Documented query values worth trying: the required ones alone, then each
  * enum value once. `fans`: uuids of the route's creator's fans. */
-function queriesOf(r: Route, fans: string[] = []): URLSearchParams[] {
-  const base = new URLSearchParams();
+function queriesOf(r: Route, fans: string[] = [], sb?: RunningSandbox): URLSearchParams[] {
+  const base = new URLSearchParams(sb ? requiredQuery.get(`${sb.url}:${key(r)}`) : undefined);
   const end = new Date();
   const start = new Date(end.getTime() - 30 * 86_400_000);
   for (const [name, p] of Object.entries(r.query)) {
@@ -171,7 +189,7 @@ describe("the sandbox serves exactly the reference", () => {
     let checked = 0;
     for (const r of gets) {
       const path = await pathOf(strict, r);
-      for (const q of queriesOf(r, creatorOf(strict, "luna").fans.map((f) => f.uuid))) {
+      for (const q of queriesOf(r, creatorOf(strict, "luna").fans.map((f) => f.uuid), strict)) {
         const url = q.size ? `${path}?${q}` : path;
         const res = await call(strict, actorOf(r), "GET", url);
         checked++;
@@ -193,7 +211,7 @@ describe("undocumented parameters and fields", () => {
     const differs: string[] = [];
     for (const r of gets) {
       const path = await pathOf(lenient, r);
-      const base = queriesOf(r, creatorOf(lenient, "luna").fans.map((f) => f.uuid))[0]!;
+      const base = queriesOf(r, creatorOf(lenient, "luna").fans.map((f) => f.uuid), lenient)[0]!;
       const noisy = new URLSearchParams(base);
       for (const n of extras(r)) noisy.set(n, n === "filter" ? "unread" : "zz");
       const without = async () => stable((await call(lenient, actorOf(r), "GET", base.size ? `${path}?${base}` : path)).body);

@@ -63,10 +63,10 @@ describe("multipart upload", () => {
   });
 
   it.each([
-    [{ filename: "a.jpg", mediaType: "image" }, "name: Invalid input: expected string, received undefined"],
-    [{ name: "x".repeat(256), filename: "a.jpg", mediaType: "image" }, "name: Too big: expected string to have <=255 characters"],
-    [{ name: "a", filename: "", mediaType: "image" }, "filename: Too small: expected string to have >=1 characters"],
-    [{ name: "a", filename: "a.gif", mediaType: "gif" }, 'mediaType: Invalid option: expected one of "image"|"video"|"audio"|"document"'],
+    [{ filename: "a.jpg", mediaType: "image" }, "name is required"],
+    [{ name: "x".repeat(256), filename: "a.jpg", mediaType: "image" }, "name must be at most 255 characters"],
+    [{ name: "a", filename: "", mediaType: "image" }, "filename must be at least 1 character"],
+    [{ name: "a", filename: "a.gif", mediaType: "gif" }, "mediaType must be one of: image, video, audio, document"],
     [{ name: "   ", filename: "a.jpg", mediaType: "image" }, "name must not be empty"],
   ])("rejects session %j", async (body, message) => {
     expect(await h.json(luna, "POST", "/media/uploads", body)).toEqual({ status: 400, body: { errors: [message] } });

@@ -145,7 +145,7 @@ describe("POST /chats/{userUuid}/message", () => {
     const foreign = readyMedia("mia");
     const cases: [unknown, RegExp][] = [
       [{}, /text or media/],
-      [{ text: "" }, /text must be at least 1 characters/],
+      [{ text: "" }, /text must be at least 1 character$/],
       [{ text: longText(5001) }, /text must be at most 5000 characters/],
       [{ text: 42 }, /text must be a string/],
       [{ text: "hi", price: 500 }, /requires at least one media/],

@@ -31,6 +31,7 @@ describe("query parameters", () => {
     expect(checkQuery(chats, new URLSearchParams("filter=unread,online")).invalid).toEqual([expect.stringMatching(/^filter must be one of/)]);
     // GET /media documents style: form, explode: false for these.
     expect(checkQuery(route("GET", "/media"), new URLSearchParams("variants=main,thumbnail&status=ready")).invalid).toEqual([]);
+    expect(checkQuery(route("GET", "/media"), new URLSearchParams("variants=main&variants=thumbnail")).invalid).toEqual(["variants must be one comma-separated value"]);
     const earnings = route("GET", "/insights/earnings");
     expect(checkQuery(earnings, new URLSearchParams("source=tip,post")).invalid).toEqual([]);
     expect(checkQuery(route("GET", "/chats"), new URLSearchParams("sortBy=a&sortBy=b")).invalid).toEqual(["sortBy must be given once"]);

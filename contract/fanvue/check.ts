@@ -87,8 +87,10 @@ export function checkQuery(route: Route, query: URLSearchParams): RequestFinding
       continue;
     }
     const values = query.getAll(name);
-    if (!p.list && values.length > 1) {
-      out.invalid.push(`${name} must be given once`);
+    // A plain parameter, or a comma-separated list (`style: form, explode:
+    // false`), is one value; only an exploded list repeats the key.
+    if (p.list !== "repeat" && values.length > 1) {
+      out.invalid.push(p.list === "comma" ? `${name} must be one comma-separated value` : `${name} must be given once`);
       continue;
     }
     const items = p.list === "comma" ? values.flatMap((v) => v.split(",")) : values;
@@ -112,7 +114,10 @@ const valueAt = (root: unknown, path: readonly PropertyKey[]) =>
 /** One schema issue in the words Fanvue's validation errors use. */
 function describe(i: z.core.$ZodIssue, root: unknown): string {
   const field = dotted(i.path) || "body";
-  const unit = (origin: unknown) => (origin === "string" ? " characters" : origin === "array" ? " items" : "");
+  const unit = (origin: unknown, n: unknown) => {
+    const word = origin === "string" ? " character" : origin === "array" ? " item" : "";
+    return word && Number(n) !== 1 ? `${word}s` : word;
+  };
   const missing = valueAt(root, i.path) === undefined;
   if (missing && (i.code === "invalid_type" || i.code === "invalid_value" || i.code === "invalid_union")) return `${field} is required`;
   switch (i.code) {
@@ -121,9 +126,9 @@ function describe(i: z.core.$ZodIssue, root: unknown): string {
     case "invalid_value":
       return `${field} must be one of: ${i.values.map(String).join(", ")}`;
     case "too_small":
-      return `${field} must be at least ${String(i.minimum)}${unit(i.origin)}`;
+      return `${field} must be at least ${String(i.minimum)}${unit(i.origin, i.minimum)}`;
     case "too_big":
-      return `${field} must be at most ${String(i.maximum)}${unit(i.origin)}`;
+      return `${field} must be at most ${String(i.maximum)}${unit(i.origin, i.maximum)}`;
     default:
       // Our own refinements (uuid, date-time) already read "must be …".
       return i.message.startsWith("must") ? `${field} ${i.message}` : `${field}: ${i.message}`;
