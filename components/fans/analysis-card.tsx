@@ -12,17 +12,16 @@ import type { AnalysisView } from "@/lib/schemas/fans";
 import { formatCount } from "@/lib/utils/format";
 import { age, duration } from "./format";
 
-// Listing and fetching insights run side by side (see analysis-lanes.ts).
+// The roster's listing and fetching insights run side by side (roster-job.ts).
 const PHASE_LABEL: Record<string, string> = {
-  subscribers: "Listing subscribers and fetching insights",
-  followers: "Listing followers and fetching insights",
-  insights: "Fetching the last fans' insights",
+  listing: "Listing fans and fetching insights",
+  insights: "Fetching the fans' insights",
   retry: "Retrying fans Fanvue could not load",
 };
 
 function phaseDetail(a: AnalysisView) {
   const total = a.expectedFans !== null ? formatCount(a.expectedFans) : "—";
-  if (a.phase === "subscribers" || a.phase === "followers") return `${formatCount(a.listed)} of ${total} listed · ${formatCount(a.insightsDone)} analysed`;
+  if (a.phase === "listing") return `${formatCount(a.listed)} of ${total} listed · ${formatCount(a.insightsDone)} analysed`;
   return `${formatCount(a.insightsDone)} of ${formatCount(Math.max(a.insightsTotal, a.listed))} analysed`;
 }
 

@@ -6,6 +6,7 @@ import { invalidateInboxCache } from "@/lib/server/chats/inbox-cache";
 import { db } from "@/lib/server/db";
 import { publish } from "./bus";
 import { classifyEvent, eventDetails } from "./classify";
+import { recordEventFan } from "@/lib/server/fans/roster";
 import { invalidateFanInsight } from "./invalidate";
 import { verifySignature } from "./signature";
 
@@ -53,6 +54,11 @@ async function applyEffects(e: WebhookEvent) {
   const creators = await db.creator.findMany({ where: { fanvueUuid: e.recipientUuid, removedAt: null }, select: { id: true } });
   for (const c of creators) await invalidateInboxCache(c.id);
   if (e.fanUuid && MONEY_EVENTS.has(e.event)) await invalidateFanInsight(creators.map((c) => c.id), e.fanUuid);
+  // A new follower or subscriber joins the fan roster at once (searchable).
+  const fan = eventDetails(e.payload as Record<string, unknown>).fan;
+  if (fan && (e.event === "new-follower" || e.event === "new-subscriber")) {
+    await recordEventFan(creators.map((c) => c.id), e.event === "new-subscriber" ? "subscribers" : "followers", fan);
+  }
 }
 
 export async function receiveWebhook(d: Delivery, now = Date.now()): Promise<ReceiverResult> {
