@@ -2,7 +2,8 @@
 
 import { DatabaseZap, RefreshCw, TriangleAlert } from "lucide-react";
 import { useEffect, useState } from "react";
-import { useRoster } from "@/lib/queries/fans";
+import { Button } from "@/components/ui/button";
+import { useRoster, useRosterSync } from "@/lib/queries/fans";
 import type { FansPage, RosterView } from "@/lib/schemas/fans";
 import { formatCount } from "@/lib/utils/format";
 import { age, duration } from "./format";
@@ -48,8 +49,17 @@ function FirstSync({ r }: { r: RosterView }) {
   );
 }
 
+function SyncNow({ creatorId }: { creatorId: string }) {
+  const sync = useRosterSync(creatorId);
+  return (
+    <Button size="sm" variant="ghost" className="h-6 px-2 text-xs" onClick={() => sync.mutate()} disabled={sync.isPending} data-testid="roster-sync-now">
+      Sync now
+    </Button>
+  );
+}
+
 /** "Roster of 1,200 fans · synced 4 min ago · checked for new fans just now". */
-function Freshness({ r, now }: { r: RosterView; now: number }) {
+function Freshness({ r, now, action }: { r: RosterView; now: number; action: React.ReactNode }) {
   const parts = [`Roster of ${formatCount(r.fans)} fans`, r.syncedAt ? `synced ${age(r.syncedAt, now)}` : "not synced yet"];
   if (r.checkedAt && (!r.syncedAt || r.checkedAt > r.syncedAt)) parts.push(`checked for new fans ${age(r.checkedAt, now)}`);
   if (r.progress) parts.push(`re-syncing (${formatCount(r.progress.listed)} listed)`);
@@ -60,6 +70,7 @@ function Freshness({ r, now }: { r: RosterView; now: number }) {
         <DatabaseZap className="size-3.5 shrink-0" aria-hidden="true" />
         <span data-testid="roster-freshness">{parts.join(" · ")}</span>
         {drift ? <span>· Fanvue counts {formatCount(r.audience!)} now</span> : null}
+        {r.progress ? null : action}
       </p>
       {r.unavailable.length ? (
         <p className="flex items-center gap-1.5 text-amber-800" data-testid="roster-unavailable">
@@ -79,10 +90,10 @@ function Freshness({ r, now }: { r: RosterView; now: number }) {
 
 /** The table page carries the roster's state; a light poll keeps it current
  * (progress while syncing) and refetches the table when a sync ends. */
-export function RosterStatus({ creatorId, page }: { creatorId: string; page: FansPage }) {
+export function RosterStatus({ creatorId, page, canWrite }: { creatorId: string; page: FansPage; canWrite: boolean }) {
   const now = useNow();
   const r = useRoster(creatorId).data ?? page.roster;
   if (r.firstSync && r.progress) return <FirstSync r={r} />;
   if (r.status === "never") return null;
-  return <Freshness r={r} now={now} />;
+  return <Freshness r={r} now={now} action={canWrite ? <SyncNow creatorId={creatorId} /> : null} />;
 }

@@ -78,6 +78,15 @@ export function useRoster(creatorId: string) {
   return q;
 }
 
+/** "Sync now": a full re-sync of the roster (owners and managers). */
+export function useRosterSync(creatorId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiFetch<RosterView>(`${base(creatorId)}/roster`, { method: "POST", json: {} }),
+    onSuccess: (r) => qc.setQueryData(fanKeys.roster(creatorId), r),
+  });
+}
+
 export const useForecast = (creatorId: string, tz: string, days = 30) =>
   useQuery({ queryKey: fanKeys.forecast(creatorId, tz, days), queryFn: () => apiFetch<Forecast>(`${base(creatorId)}/forecast?${new URLSearchParams({ tz, days: String(days) })}`) });
 

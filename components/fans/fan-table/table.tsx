@@ -95,7 +95,7 @@ export function FanTable({ creatorId, state, apiParams, update, canWrite, insigh
   return (
     <div className="flex flex-col gap-3">
       <FanToolbar creatorId={creatorId} state={state} update={update} canWrite={canWrite} insightsAvailable={insightsAvailable} />
-      {page ? <RosterStatus creatorId={creatorId} page={page} /> : null}
+      {page ? <RosterStatus creatorId={creatorId} page={page} canWrite={canWrite} /> : null}
       {page ? <CoverageNotice page={page} /> : null}
       {selectable && selected.size > 0 ? <SelectionBar creatorId={creatorId} selected={[...selected]} onClear={clear} /> : null}
       {isPending ? (
