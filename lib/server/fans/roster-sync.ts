@@ -6,7 +6,7 @@ import { FanvueError } from "@/lib/server/fanvue/errors";
 import { AUDIENCE_PAGE_MAX, listAudiencePage, type AudienceList } from "@/lib/server/fanvue/resources/audience";
 import { enqueue } from "@/lib/server/jobs/queue";
 import type { JobContext } from "@/lib/server/jobs/worker";
-import { audienceCounts } from "./coverage";
+import { fetchAudienceCounts } from "./coverage";
 import { subjectOf, type CreatorRef } from "./insights";
 import { recordFansQuery } from "./roster";
 
@@ -51,9 +51,9 @@ export async function startRosterSync(ref: CreatorRef, reason: string): Promise<
   const creatorId = ref.creator.id;
   const current = await db.fanRoster.findUnique({ where: { creatorId } });
   if (current?.status !== "running") {
-    const counts = await audienceCounts(ref);
-    const expectedFans = counts.subscribers !== null && counts.followers !== null ? counts.subscribers + counts.followers : null;
-    const fresh = { runId: randomUUID(), status: "running", phase: "subscribers", subscribersPage: 1, followersPage: 1, listed: 0, calls: 0, expectedFans, reason, startedAt: new Date(), skippedLists: [], lastError: null };
+    // No Fanvue call here (a page load or the scheduler may be asking): the
+    // job learns the audience size first thing (expectedCounts below).
+    const fresh = { runId: randomUUID(), status: "running", phase: "subscribers", subscribersPage: 1, followersPage: 1, listed: 0, calls: 0, expectedFans: null, reason, startedAt: new Date(), skippedLists: [], lastError: null };
     // Only if still not running: two pages asking at once start one sync.
     await db.$transaction(async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${rosterKey(creatorId)}))`;
@@ -91,9 +91,19 @@ function fetchPages(run: Run, list: AudienceList, from: number) {
  * not retried for ever: its fans stay as they were. */
 const isMissingList = (err: unknown) => err instanceof FanvueError && (err.kind === "not_found" || err.kind === "unsupported");
 
+/** The audience size to measure progress against (one call; unknown when
+ * Fanvue cannot say: the page then shows "—", never a made-up total). */
+async function expectedCounts(run: Run, r: FanRoster): Promise<FanRoster> {
+  if (r.expectedFans !== null || r.listed > 0) return r;
+  const c = await fetchAudienceCounts(run.ref, "background").catch(() => null);
+  const expectedFans = c && c.subscribers !== null && c.followers !== null ? c.subscribers + c.followers : null;
+  return commit(run, r.runId, { expectedFans, fanvueSubscribers: c?.subscribers ?? null, fanvueFollowers: c?.followers ?? null, calls: { increment: 1 } });
+}
+
 /** Pages are fetched 3 at a time and committed in page order; pages past
  * the end come back empty (at most 2 extra calls per list). */
 export async function listingLane(run: Run, r: FanRoster): Promise<FanRoster> {
+  r = await expectedCounts(run, r);
   for (const [i, list] of LISTS.entries()) {
     if (r.phase !== list) continue;
     const pageField = list === "subscribers" ? "subscribersPage" : "followersPage";
