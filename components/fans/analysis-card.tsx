@@ -52,8 +52,8 @@ function summary(a: AnalysisView) {
     return `Whole audience analysed ${age(a.finishedAt)} (${formatCount(a.insightsDone)} fans)${errors}. Sorting, segments and the forecast cover everyone.`;
   }
   if (a.status === "failed") return `The last analysis stopped: ${a.lastError ?? "unknown error"}.`;
-  if (a.status === "cancelled") return "The last analysis was cancelled. Sorting and segments cover only fans seen so far.";
-  return `Sorting, segments and the renewal forecast cover the fans seen so far. Analyse all ${n} fans to include everyone; it runs in the background within Fanvue's rate limit.`;
+  if (a.status === "cancelled") return "The last analysis was cancelled. Sorting by spend or dates and segments cover only the fans analysed so far.";
+  return `Sorting by spend or dates, segments and the renewal forecast cover the fans analysed so far. Analyse all ${n} fans to include everyone; it runs in the background within Fanvue's rate limit.`;
 }
 
 /** "Analyse all N fans": the whole-audience analysis with progress and ETA. */

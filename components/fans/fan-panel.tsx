@@ -87,7 +87,7 @@ function Loaded({ creatorId, fanUuid, data, canWrite, onClose, known }: { creato
           </h2>
           <p className="truncate text-sm text-muted">{f?.handle ? `@${f.handle}` : fanUuid}</p>
           {data.fan?.registeredAt || data.fan?.firstSeenAt ? (
-            <p className="truncate text-xs text-muted" data-testid="fan-seen">
+            <p className="text-xs text-muted" data-testid="fan-seen">
               {[data.fan.registeredAt ? `On Fanvue since ${day(data.fan.registeredAt)}` : null, data.fan.firstSeenAt ? `first seen ${age(data.fan.firstSeenAt)}` : null].filter(Boolean).join(" · ")}
             </p>
           ) : null}

@@ -36,7 +36,8 @@ function FirstSync({ r }: { r: RosterView }) {
           <RefreshCw className="size-4 animate-spin [animation-duration:3s]" aria-hidden="true" /> Syncing the fan roster
         </span>
         <span className="tabular text-sky-800" data-testid="roster-progress">
-          {formatCount(p.listed)} of {p.expected !== null ? formatCount(p.expected) : "—"} fans{p.etaSec !== null ? ` · ${duration(p.etaSec)} left` : ""}
+          {p.expected !== null ? `${formatCount(p.listed)} of ${formatCount(p.expected)} fans` : `${formatCount(p.listed)} fans so far`}
+          {p.etaSec !== null ? ` · ${duration(p.etaSec)} left` : ""}
         </span>
       </p>
       {pct !== null ? (
@@ -69,7 +70,7 @@ function Freshness({ r, now, action }: { r: RosterView; now: number; action: Rea
       <p className="flex items-center gap-1.5">
         <DatabaseZap className="size-3.5 shrink-0" aria-hidden="true" />
         <span data-testid="roster-freshness">{parts.join(" · ")}</span>
-        {drift ? <span>· Fanvue counts {formatCount(r.audience!)} now</span> : null}
+        {drift ? <span>· Fanvue counted {formatCount(r.audience!)} at the last check</span> : null}
         {r.progress ? null : action}
       </p>
       {r.unavailable.length ? (

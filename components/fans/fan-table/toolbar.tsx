@@ -43,7 +43,8 @@ export function FanToolbar({ creatorId, state, update, canWrite, insightsAvailab
           placeholder="@handle or part of a name"
           maxLength={100}
           data-testid="fans-search"
-          className="h-9 w-full rounded-lg border border-line bg-surface pr-8 pl-8 text-sm text-ink shadow-sm"
+          // The browser's own clear button would sit next to ours.
+          className="h-9 w-full rounded-lg border border-line bg-surface pr-8 pl-8 text-sm text-ink shadow-sm [&::-webkit-search-cancel-button]:appearance-none"
         />
         {q ? (
           <button type="button" onClick={() => (setQ(""), update({ q: "" }))} className="absolute right-2 bottom-2.5 text-zinc-400 hover:text-ink" aria-label="Clear search">
