@@ -50,6 +50,20 @@ describe("subscribers table (live from Fanvue until the roster is synced)", () =
     expect(new Set(log.calls.flatMap((c) => Object.keys(c.query)))).toEqual(new Set(["page", "size"]));
   });
 
+  it("when Fanvue's list fails, the roster stands in (degrade, never block)", async () => {
+    await sb.admin("/faults", { path: "/subscribers", status: 500 });
+    try {
+      const page = await listFans(luna.access, q({ list: "subscribers", size: 25 }), luna.user);
+      expect(page.mode).toBe("roster");
+      expect(page.roster.firstSync).toBe(true);
+      // The fans the earlier live pages showed, from the roster.
+      expect(page.rows.length).toBeGreaterThan(0);
+      expect(page.total).toBe(await db.audienceFan.count({ where: { creatorId: luna.creator.id, list: "subscribers" } }));
+    } finally {
+      await sb.admin("/faults", undefined, "DELETE");
+    }
+  });
+
   it("refuses bad input with a message naming it", () => {
     expect(() => q({ size: "51" })).toThrow(/size must be at most 50/);
     expect(() => q({ sort: "shoe" })).toThrow();

@@ -1,6 +1,7 @@
 import "server-only";
 import type { FanProfile, FanRow, FansPage, FansQuery } from "@/lib/schemas/fans";
 import { clientForCreator } from "@/lib/server/creators/client";
+import { FanvueError } from "@/lib/server/fanvue/errors";
 import { listAudiencePage } from "@/lib/server/fanvue/resources/audience";
 import type { CreatorAccess } from "@/lib/server/workspaces/access";
 import { auditFanView } from "./audit";
@@ -42,9 +43,24 @@ async function livePage(access: CreatorAccess, query: FansQuery) {
   return { profiles: page.data.map((f) => fromFanUser(f, list)), hasMore: page.pagination.hasMore, total: null };
 }
 
-async function rosterPage(access: CreatorAccess, query: FansQuery, segment: Awaited<ReturnType<typeof segmentFromQuery>>) {
+type Segment = Awaited<ReturnType<typeof segmentFromQuery>>;
+
+async function rosterPage(access: CreatorAccess, query: FansQuery, segment: Segment) {
   const res = await queryRoster(access.creator.id, { ...query, segment });
   return { profiles: res.fans.map(toProfile), hasMore: query.page * query.size < res.total, total: res.total };
+}
+
+/** Degrade, never block: when Fanvue's list fails, the roster stands in
+ * (the page says it is still syncing, or why not); a reconnect or a rate
+ * limit is the page's own state instead. */
+async function pageFor(access: CreatorAccess, query: FansQuery, segment: Segment, live: boolean) {
+  if (!live) return { page: await rosterPage(access, query, segment), live: false };
+  try {
+    return { page: await livePage(access, query), live: true };
+  } catch (err) {
+    if (!(err instanceof FanvueError) || err.kind === "reauth" || err.kind === "rate_limited") throw err;
+    return { page: await rosterPage(access, query, segment), live: false };
+  }
 }
 
 export async function listFans(access: CreatorAccess, query: FansQuery, user: { id: string; name: string }): Promise<FansPage> {
@@ -53,8 +69,7 @@ export async function listFans(access: CreatorAccess, query: FansQuery, user: { 
   const countsP = audienceCounts(access);
   const roster = await getRosterView(access);
   const browsing = query.sort === "recent" && !query.search && !query.tag && !segment && query.list !== "all";
-  const live = !roster.synced && browsing;
-  const page = live ? await livePage(access, query) : await rosterPage(access, query, segment);
+  const { page, live } = await pageFor(access, query, segment, !roster.synced && browsing);
   const rows = await withInsights(access, page.profiles);
   const coverage = await coverageOf(creatorId, query.list, await countsP);
   // Only a look at money is audited (agency creators show none without a ledger).
