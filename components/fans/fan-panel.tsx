@@ -75,7 +75,8 @@ function Close({ onClose }: { onClose?: () => void }) {
 
 function Loaded({ creatorId, fanUuid, data, canWrite, onClose, known }: { creatorId: string; fanUuid: string; data: Panel; canWrite: boolean; onClose?: () => void; known?: KnownFan | null }) {
   const f = data.fan ?? (known ? { uuid: fanUuid, handle: known.handle, displayName: known.displayName, avatarUrl: known.avatarUrl, isTopSpender: known.isTopSpender ?? false } : null);
-  const status = data.insight.data?.status;
+  // Fanvue's insight, else the list the roster last saw the fan in.
+  const status = data.insight.data?.status ?? (data.fan?.list === "subscribers" ? "subscriber" : data.fan?.list === "followers" ? "follower" : undefined);
   const name = f ? fanName(f) : `Fan ${fanUuid.slice(0, 8)}`;
   return (
     <div className="flex flex-col gap-5 overflow-y-auto p-5">

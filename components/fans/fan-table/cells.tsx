@@ -58,6 +58,15 @@ export function StatusCell({ row }: { row: FanRow }) {
   const d = row.insight.data;
   if (row.insight.state === "not_found") return <Badge tone="danger">Not a fan</Badge>;
   if (row.insight.state === "forbidden") return <Badge tone="neutral">Not visible</Badge>;
+  // No insights (agency-managed creators, or Fanvue failed): the list the
+  // roster last saw the fan in still says subscriber or follower.
+  if (!d && row.list) {
+    return (
+      <Badge tone={row.list === "subscribers" ? "brand" : "neutral"} title="From Fanvue's subscriber and follower lists">
+        {row.list === "subscribers" ? "Subscriber" : "Follower"}
+      </Badge>
+    );
+  }
   if (!d) return <Unknown row={row} />;
   return <Badge tone={statusTone(d.status)}>{statusLabel(d.status)}</Badge>;
 }
