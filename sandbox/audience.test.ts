@@ -56,17 +56,54 @@ describe("GET /followers and /subscribers", () => {
     expect([...at].sort((a, b) => b - a)).toEqual(at);
   });
 
-  it("filters by search on handle and name", async () => {
-    const [first] = await all("/subscribers");
-    const res = await (await get(`/subscribers?search=${encodeURIComponent(first!.handle.toUpperCase())}`)).json();
-    expect(res.data.map((f: FanUser) => f.uuid)).toContain(first!.uuid);
-    expect(res.data.every((f: FanUser) => f.handle.includes(first!.handle) || f.displayName.toLowerCase().includes(first!.handle))).toBe(true);
-    const none = await (await get("/followers?search=zzzz-nobody")).json();
-    expect(none).toEqual({ data: [], pagination: { page: 1, size: 0, hasMore: false } });
+  it("sorts self subscribers by sortField and sortDirection, as the reference documents", async () => {
+    const luna = sb.state.world.creators.get(uuids.luna!)!;
+    const at = (f: FanUser) => luna.relations[luna.fanIndex.get(f.uuid)!]!.subscribedAt!;
+    const oldest = await all("/subscribers?sortField=subscribedAt&sortDirection=asc");
+    expect(oldest.map(at)).toEqual([...oldest.map(at)].sort((a, b) => a - b));
+    const byName = (await all("/subscribers?sortField=name")).map((f) => f.displayName.toLowerCase());
+    expect(byName).toEqual([...byName].sort());
+    const desc = (await all("/subscribers?sortField=name&sortDirection=desc")).map((f) => f.displayName.toLowerCase());
+    expect(desc).toEqual([...byName].reverse());
+    expect((await get("/subscribers?sortField=spend")).status).toBe(400);
   });
 
-  it("rejects bad paging and search with 400 {errors}", async () => {
-    for (const q of ["size=0", "size=51", "page=0", "page=x", "search=" + "a".repeat(101)]) {
+  it("strict: an undocumented parameter (search, sorting followers or an agency's subscribers) is refused with 400 naming it", async () => {
+    for (const [path, who, name] of [
+      ["/followers?search=luna", "luna", "query.search"],
+      ["/subscribers?search=x", "luna", "query.search"],
+      ["/followers?sortField=name", "luna", "query.sortField"],
+      [`/creators/${uuids.mia}/subscribers?sortField=name`, "atlas", "query.sortField"],
+      [`/creators/${uuids.mia}/followers?search=a`, "atlas", "query.search"],
+    ] as const) {
+      const res = await get(path, who);
+      expect(res.status, path).toBe(400);
+      expect(JSON.stringify((await res.json()).errors), path).toContain(name);
+    }
+  });
+
+  it("lenient (as Fanvue is expected to be): an undocumented parameter is ignored, never acted on", async () => {
+    const lenient = await createSandbox({ port: 0, strict: false, soloFans: 120, agencyFans: [60, 40, 40], clients: [{ ...client, redirectUris: [client.redirectUri], name: "Test" }] });
+    try {
+      const token = (await authorize(lenient.url, client, "luna")).tokens.access_token;
+      const page = async (q: string) => {
+        const res = await fetch(`${lenient.url}/followers${q}`, { headers: API_HEADERS(token) });
+        expect(res.status, q).toBe(200);
+        return ((await res.json()) as { data: FanUser[] }).data.map((f) => f.uuid);
+      };
+      const plain = await page("?size=10");
+      const nobody = await page("?size=10&search=zzzz-nobody");
+      expect(nobody).toEqual(plain);
+      expect(await page("?size=10&sortField=name&sortDirection=asc")).toEqual(plain);
+      const findings = (await (await fetch(`${lenient.url}/__sandbox/contract`)).json()) as { findings: { undocumented: string[] }[] };
+      expect(findings.findings.flatMap((f) => f.undocumented)).toEqual(expect.arrayContaining(["query.search", "query.sortField"]));
+    } finally {
+      await lenient.close();
+    }
+  });
+
+  it("rejects bad paging with 400 {errors}", async () => {
+    for (const q of ["size=0", "size=51", "page=0", "page=x"]) {
       const res = await get(`/followers?${q}`);
       expect(res.status, q).toBe(400);
       expect((await res.json()).errors).toHaveLength(1);
@@ -113,5 +150,12 @@ describe("agency variants", () => {
     expect(filtered).toMatchObject({ count: 1, data: [{ uuid: online[1] }] });
     expect((await get(`/creators/${uuids.mia}/subscribers/online?limit=51`, "atlas")).status).toBe(400);
     expect((await get(`/creators/${uuids.mia}/subscribers/online?subscriberUuids=nope`, "atlas")).status).toBe(400);
+  });
+});
+
+describe("the whole run", () => {
+  it("every answer of the run matched the reference's response schema", async () => {
+    const body = (await (await fetch(`${sb.url}/__sandbox/contract`)).json()) as { findings: { kind: string; route: string; problems: string[] }[] };
+    expect(body.findings.filter((f) => f.kind === "response")).toEqual([]);
   });
 });

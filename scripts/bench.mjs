@@ -10,8 +10,9 @@ import { ROOT } from "./lib/stack.mjs";
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 const only = process.argv.slice(2);
 const ts = (file, extra = []) => ["--conditions=react-server", "--import", "tsx", `scripts/bench/${file}`, ...extra];
-// name → command; order: quick ones first. `fans` runs a 100,000-fan
-// analysis at Fanvue's real rate budget (~15 min).
+// name → command; order: quick ones first. `roster` syncs a 100,000-fan
+// roster on a 200-calls-per-20-s budget (~5 min) and searches it; `fans`
+// runs a 100,000-fan analysis at Fanvue's real rate budget (~15 min).
 const benches = [
   ["sandbox", ["--import", "tsx", "scripts/bench/sandbox.ts"]],
   ["client", ts("client.ts")],
@@ -19,6 +20,7 @@ const benches = [
   ["routes", ts("routes.ts")],
   ["fans-routes", ts("fans-routes.ts")],
   ["vault", ["scripts/bench/vault.mjs"]],
+  ["roster", ts("roster.ts")],
   ["fans", ts("fans.ts")],
 ];
 

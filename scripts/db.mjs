@@ -117,9 +117,15 @@ export async function applyMigrations(connectionString) {
 export async function diffSchema() {
   const { PGlite } = await import("@electric-sql/pglite");
   const { PrismaPGlite } = await import("pglite-prisma-adapter");
-  const shadow = new PGlite();
+  // pg_trgm: the fan roster's search index (prisma/schema/fans.prisma).
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
+  const shadow = new PGlite({ extensions: { pg_trgm } });
+  const factory = new PrismaPGlite(shadow);
+  // The engine replays the migrations into a second, fresh database for the
+  // diff; the adapter's own makes one without extensions.
+  factory.connectToShadowDb = () => new PrismaPGlite(new PGlite({ extensions: { pg_trgm } })).connect();
   try {
-    return await withEngine(new PrismaPGlite(shadow), async (engine, schema) => {
+    return await withEngine(factory, async (engine, schema) => {
       await engine.applyMigrations({ migrationsList: readMigrationsList(), filters: noFilters });
       const res = await engine.diff({
         from: { tag: "migrations", ...readMigrationsList() },

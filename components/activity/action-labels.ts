@@ -14,6 +14,7 @@ export const ACTION_LABELS: Record<string, string> = {
   "fan.segment": "saved or deleted a fan segment",
   "fans.analysis.start": "started an audience analysis",
   "fans.analysis.cancel": "cancelled an audience analysis",
+  "fans.roster.sync": "re-synced the fan roster",
   "message.send": "sent a message",
   "message.unsend": "unsent a message",
   "mass.send": "sent a mass message",

@@ -12,17 +12,16 @@ import type { AnalysisView } from "@/lib/schemas/fans";
 import { formatCount } from "@/lib/utils/format";
 import { age, duration } from "./format";
 
-// Listing and fetching insights run side by side (see analysis-lanes.ts).
+// The roster's listing and fetching insights run side by side (roster-job.ts).
 const PHASE_LABEL: Record<string, string> = {
-  subscribers: "Listing subscribers and fetching insights",
-  followers: "Listing followers and fetching insights",
-  insights: "Fetching the last fans' insights",
+  listing: "Listing fans and fetching insights",
+  insights: "Fetching the fans' insights",
   retry: "Retrying fans Fanvue could not load",
 };
 
 function phaseDetail(a: AnalysisView) {
   const total = a.expectedFans !== null ? formatCount(a.expectedFans) : "—";
-  if (a.phase === "subscribers" || a.phase === "followers") return `${formatCount(a.listed)} of ${total} listed · ${formatCount(a.insightsDone)} analysed`;
+  if (a.phase === "listing") return `${formatCount(a.listed)} of ${total} listed · ${formatCount(a.insightsDone)} analysed`;
   return `${formatCount(a.insightsDone)} of ${formatCount(Math.max(a.insightsTotal, a.listed))} analysed`;
 }
 
@@ -53,8 +52,8 @@ function summary(a: AnalysisView) {
     return `Whole audience analysed ${age(a.finishedAt)} (${formatCount(a.insightsDone)} fans)${errors}. Sorting, segments and the forecast cover everyone.`;
   }
   if (a.status === "failed") return `The last analysis stopped: ${a.lastError ?? "unknown error"}.`;
-  if (a.status === "cancelled") return "The last analysis was cancelled. Sorting and segments cover only fans seen so far.";
-  return `Sorting, segments and the renewal forecast cover the fans seen so far. Analyse all ${n} fans to include everyone; it runs in the background within Fanvue's rate limit.`;
+  if (a.status === "cancelled") return "The last analysis was cancelled. Sorting by spend or dates and segments cover only the fans analysed so far.";
+  return `Sorting by spend or dates, segments and the renewal forecast cover the fans analysed so far. Analyse all ${n} fans to include everyone; it runs in the background within Fanvue's rate limit.`;
 }
 
 /** "Analyse all N fans": the whole-audience analysis with progress and ETA. */

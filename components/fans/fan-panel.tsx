@@ -13,7 +13,7 @@ import type { FanPanel as Panel } from "@/lib/schemas/fans";
 import { FanNotes } from "./fan-notes";
 import { FanSpending } from "./fan-spending";
 import { FanTags } from "./fan-tags";
-import { fanName, statusLabel, statusTone } from "./format";
+import { age, day, fanName, statusLabel, statusTone } from "./format";
 
 type Props = {
   creatorId: string;
@@ -42,12 +42,17 @@ export function FanPanel({ creatorId, fanUuid, canWrite = false, onClose, known 
         <div className="flex flex-col gap-4 p-5">
           <Close onClose={onClose} />
           {error instanceof ApiClientError && error.code === "not_found" ? (
-            <Alert tone="warning" title="Not a fan of this creator" data-testid="not-a-fan">
-              <span className="flex items-start gap-2">
-                <UserX className="mt-0.5 size-4 shrink-0" aria-hidden="true" />
-                {error.message}
-              </span>
-            </Alert>
+            // The server's words: "Not a fan of @x: …" or "Not visible to this account."
+            <Alert
+              tone="warning"
+              data-testid="not-a-fan"
+              title={
+                <span className="flex items-start gap-2">
+                  <UserX className="mt-0.5 size-4 shrink-0" aria-hidden="true" />
+                  {error.message}
+                </span>
+              }
+            />
           ) : (
             <ErrorState error={error} onRetry={() => void refetch()} what="this fan" />
           )}
@@ -70,7 +75,8 @@ function Close({ onClose }: { onClose?: () => void }) {
 
 function Loaded({ creatorId, fanUuid, data, canWrite, onClose, known }: { creatorId: string; fanUuid: string; data: Panel; canWrite: boolean; onClose?: () => void; known?: KnownFan | null }) {
   const f = data.fan ?? (known ? { uuid: fanUuid, handle: known.handle, displayName: known.displayName, avatarUrl: known.avatarUrl, isTopSpender: known.isTopSpender ?? false } : null);
-  const status = data.insight.data?.status;
+  // Fanvue's insight, else the list the roster last saw the fan in.
+  const status = data.insight.data?.status ?? (data.fan?.list === "subscribers" ? "subscriber" : data.fan?.list === "followers" ? "follower" : undefined);
   const name = f ? fanName(f) : `Fan ${fanUuid.slice(0, 8)}`;
   return (
     <div className="flex flex-col gap-5 overflow-y-auto p-5">
@@ -81,6 +87,11 @@ function Loaded({ creatorId, fanUuid, data, canWrite, onClose, known }: { creato
             {name}
           </h2>
           <p className="truncate text-sm text-muted">{f?.handle ? `@${f.handle}` : fanUuid}</p>
+          {data.fan?.registeredAt || data.fan?.firstSeenAt ? (
+            <p className="text-xs text-muted" data-testid="fan-seen">
+              {[data.fan.registeredAt ? `On Fanvue since ${day(data.fan.registeredAt)}` : null, data.fan.firstSeenAt ? `first seen ${age(data.fan.firstSeenAt)}` : null].filter(Boolean).join(" · ")}
+            </p>
+          ) : null}
           <p className="mt-1.5 flex flex-wrap gap-1.5">
             {status ? (
               <Badge tone={statusTone(status)} data-testid="fan-status">

@@ -4,12 +4,10 @@ import { Clock, RefreshCcw, RefreshCwOff, TriangleAlert } from "lucide-react";
 import { Alert } from "@/components/ui/alert";
 import type { FanPanel, InsightData } from "@/lib/schemas/fans";
 import { cn } from "@/lib/utils/cn";
-import { age, day, money, retryIn, until } from "./format";
+import { age, day, money, retryIn, sourceLabel, until } from "./format";
 
 // The money part of the fan panel. A figure Fanvue did not give is "—"; a
 // failed load says so (with when it retries) instead of showing zeros.
-
-const SOURCE_LABEL: Record<string, string> = { subscription: "Subscriptions", tips: "Tips", message: "Messages (PPV)", post: "Posts (PPV)", referral: "Referrals" };
 
 function Figure({ label, value, hint, testId, className }: { label: string; value: React.ReactNode; hint?: React.ReactNode; testId?: string; className?: string }) {
   return (
@@ -31,7 +29,7 @@ function Sources({ d }: { d: InsightData }) {
     <ul className="flex flex-col gap-1.5" aria-label="Spend by source">
       {entries.map(([k, v]) => (
         <li key={k} className="grid grid-cols-[7.5rem_1fr_auto] items-center gap-2 text-sm">
-          <span className="truncate text-muted">{SOURCE_LABEL[k] ?? k}</span>
+          <span className="truncate text-muted">{sourceLabel(k)}</span>
           <span className="h-2 rounded-full bg-brand-100">
             <span className="block h-2 rounded-full bg-brand-500" style={{ width: `${Math.max(4, (v / max) * 100)}%` }} />
           </span>

@@ -1,5 +1,6 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { AnalysisView, FanNoteView, FanPanel, FansPage, Forecast, ForecastDayFans, SegmentKind, SegmentParams, SegmentView, TagCount } from "@/lib/schemas/fans";
+import { useEffect, useRef } from "react";
+import type { AnalysisView, FanNoteView, FanPanel, FansPage, Forecast, ForecastDayFans, RosterView, SegmentKind, SegmentParams, SegmentView, TagCount } from "@/lib/schemas/fans";
 import { apiFetch } from "./fetcher";
 
 // Fans: table pages, the fan panel, notes/tags, segments, analysis, forecast.
@@ -14,6 +15,7 @@ export const fanKeys = {
   tags: (c: string) => [...fanKeys.all(c), "tags"] as const,
   segments: (c: string) => [...fanKeys.all(c), "segments"] as const,
   analysis: (c: string) => [...fanKeys.all(c), "analysis"] as const,
+  roster: (c: string) => [...fanKeys.all(c), "roster"] as const,
   forecast: (c: string, tz: string, days: number) => [...fanKeys.all(c), "forecast", tz, days] as const,
   forecastDay: (c: string, tz: string, day: string) => [...fanKeys.all(c), "forecast-day", tz, day] as const,
 };
@@ -56,6 +58,34 @@ export const useAnalysis = (creatorId: string) =>
     // 2 s while running: a smooth progress bar for one cheap database read.
     refetchInterval: (q) => (q.state.data?.status === "running" || q.state.data?.status === "queued" ? 2_000 : false),
   });
+
+/** The roster's freshness, polled while a sync runs (a cheap database read);
+ * when a sync finishes, every table view is refetched from the new roster. */
+export function useRoster(creatorId: string) {
+  const qc = useQueryClient();
+  const q = useQuery({
+    queryKey: fanKeys.roster(creatorId),
+    queryFn: () => apiFetch<RosterView>(`${base(creatorId)}/roster`),
+    // 3 s while syncing: a live progress bar; a minute otherwise, so the
+    // head check's "checked just now" and a new sync show up by themselves.
+    refetchInterval: (query) => (query.state.data?.status === "running" ? 3_000 : 60_000),
+  });
+  const prev = useRef(q.data?.status);
+  useEffect(() => {
+    if (prev.current === "running" && q.data?.status !== "running") void qc.invalidateQueries({ queryKey: fanKeys.lists(creatorId) });
+    prev.current = q.data?.status;
+  }, [q.data?.status, creatorId, qc]);
+  return q;
+}
+
+/** "Sync now": a full re-sync of the roster (owners and managers). */
+export function useRosterSync(creatorId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiFetch<RosterView>(`${base(creatorId)}/roster`, { method: "POST", json: {} }),
+    onSuccess: (r) => qc.setQueryData(fanKeys.roster(creatorId), r),
+  });
+}
 
 export const useForecast = (creatorId: string, tz: string, days = 30) =>
   useQuery({ queryKey: fanKeys.forecast(creatorId, tz, days), queryFn: () => apiFetch<Forecast>(`${base(creatorId)}/forecast?${new URLSearchParams({ tz, days: String(days) })}`) });

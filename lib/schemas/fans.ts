@@ -61,6 +61,7 @@ export const fansQuerySchema = z.looseObject({
   list: z.enum(["subscribers", "followers", "all"]).default("subscribers"),
   page: int(1, 100_000).default(1),
   size: z.coerce.number().int().min(1).max(FAN_PAGE_MAX, `size must be at most ${FAN_PAGE_MAX}`).default(25),
+  // Exact @handle, or part of a name, nickname or handle (on the roster).
   search: z.string().trim().max(100, "search is at most 100 characters").optional(),
   sort: z.enum(FAN_SORTS).default("recent"),
   dir: z.enum(["asc", "desc"]).optional(),
@@ -102,6 +103,11 @@ export type FanProfile = {
   avatarUrl: string | null;
   isTopSpender: boolean;
   list: "subscribers" | "followers" | null;
+  /** On Fanvue since (from its lists). */
+  registeredAt: string | null;
+  /** When Vuedeck first and last saw the fan in a list or webhook (roster). */
+  firstSeenAt: string | null;
+  seenAt: string | null;
 };
 
 /** `ledger`: lifetime gross/net from the synced earnings ledger, when complete. */
@@ -118,14 +124,37 @@ export type Coverage = {
   analysedAt: string | null;
 };
 
+/** How fresh the fan roster (our copy of Fanvue's lists) is. */
+export type RosterView = {
+  status: "never" | "running" | "done" | "failed";
+  /** The first full sync is running: the roster is still incomplete. */
+  firstSync: boolean;
+  /** When the last full sync finished. */
+  syncedAt: string | null;
+  /** When new fans and Fanvue's counts were last checked (head check). */
+  checkedAt: string | null;
+  /** Fans in the roster now. */
+  fans: number;
+  /** Fanvue's own count (subscribers + followers), when known. */
+  audience: number | null;
+  /** A full sync in progress. */
+  progress: { listed: number; expected: number | null; etaSec: number | null } | null;
+  /** Lists Fanvue would not give at the last sync (their fans are kept as they were). */
+  unavailable: string[];
+  /** Why the last sync failed, in our words. */
+  error: string | null;
+};
+
 export type FansPage = {
-  mode: "live" | "analysed";
+  /** live: Fanvue's list page as it is now; roster: our copy (see `roster`). */
+  mode: "live" | "roster";
   rows: FanRow[];
   page: number;
   size: number;
   hasMore: boolean;
-  /** Matching fans (analysed mode only; Fanvue's lists give no total). */
+  /** Matching fans (roster mode only; Fanvue's lists give no total). */
   total: number | null;
+  roster: RosterView;
   coverage: Coverage;
   /** Columns whose values are missing for part of the list (until analysed). */
   partialColumns: string[];
@@ -156,7 +185,9 @@ export type AnalysisView = {
   calls: number;
   remainingCalls: number;
   status: "never" | "queued" | "running" | "done" | "failed" | "cancelled";
+  /** listing (the roster sync runs, insights alongside) | insights | retry | done */
   phase: string | null;
+  /** Fans listed so far by the roster sync this run follows. */
   listed: number;
   expectedFans: number | null;
   insightsDone: number;

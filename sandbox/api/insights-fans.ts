@@ -12,11 +12,13 @@ import type { CreatorWorld } from "../world/types";
 import { iso, listParam, uuidList, uuidParam } from "./common";
 import { isUuid, type Api } from "./registry";
 
-/** Ledger sources → the `sources` keys of Fanvue's examples (renewals are
- * subscription money to a fan's eyes). */
+/** Ledger sources → `sources` keys. The reference leaves the keys open; its
+ * example uses `subscription` and `tips`, and the other names come from its
+ * earnings-source enum (so `renewal` is a key of its own, as a reference-
+ * following Fanvue may send it, and the app must label it). */
 const SOURCE_KEY: Record<EarningSource, string> = {
   subscription: "subscription",
-  renewal: "subscription",
+  renewal: "renewal",
   tip: "tips",
   message: "message",
   post: "post",
@@ -52,10 +54,9 @@ export function fanInsights(c: CreatorWorld, fanIdx: number) {
   return {
     status: insightStatus(rel),
     spending: { lastPurchaseAt: iso(last), total: amount(total), maxSinglePayment: amount(max), sources },
-    subscription:
-      rel.subscribedAt === null
-        ? null
-        : { createdAt: iso(rel.subscribedAt), renewsAt: active ? iso(rel.renewsAt) : null, autoRenewalEnabled: active && rel.autoRenew },
+    // Always an object (required, not nullable): a fan who never subscribed
+    // has null dates and auto-renewal off.
+    subscription: { createdAt: iso(rel.subscribedAt), renewsAt: active ? iso(rel.renewsAt) : null, autoRenewalEnabled: active && rel.autoRenew },
   };
 }
 

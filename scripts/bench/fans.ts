@@ -80,12 +80,12 @@ if (parts.has("loader")) {
 if (parts.has("analysis")) {
   const { limiter } = await import("@/lib/server/fanvue/request");
   const { startWorker } = await import("@/lib/server/jobs/worker");
-  await import("@/lib/server/fans/analysis-job");
+  await import("@/lib/server/fans/roster-job");
   const { startAnalysis } = await import("@/lib/server/fans/analysis");
   // Start on a full bucket: the loader part above spent part of this one.
   await sleep(Math.max(0, limiter.snapshot(conn.id).resetAt - Date.now()) + 1_000);
   await clearCalls();
-  const worker = startWorker({ queues: ["fans.analyse"], pollMs: 20 });
+  const worker = startWorker({ queues: ["fans.roster"], pollMs: 20 });
   const started = Date.now();
   await startAnalysis(access);
   const seen = new Map<string, number>();
@@ -96,9 +96,10 @@ if (parts.has("analysis")) {
   const seconds = (Date.now() - started) / 1000;
   await worker.stop();
   const a = await db.audienceAnalysis.findUniqueOrThrow({ where: { creatorId: creator.id } });
+  const listed = (await db.fanRoster.findUniqueOrThrow({ where: { creatorId: creator.id } })).listed;
   const log = await calls();
   const budget = (log.total / LIMIT) * WINDOW_SEC;
-  row("analysis: fans listed / analysed / errors", `${a.listed} / ${a.insightsDone} / ${a.errors}`, `status ${a.status}`);
+  row("analysis: fans listed / analysed / errors", `${listed} / ${a.insightsDone} / ${a.errors}`, `status ${a.status}`);
   row("analysis: upstream calls", String(log.total), JSON.stringify(log.byRoute));
   row("analysis: batch calls vs ceil(N/100)", `${log.byRoute["POST /insights/fans/batch"] ?? 0} vs ${Math.ceil(a.insightsDone / 100)}`);
   row("analysis: time the rate budget allows (calls/200×60 s)", `${budget.toFixed(1)} s`);

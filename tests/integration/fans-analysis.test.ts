@@ -1,16 +1,16 @@
-import { spawn } from "node:child_process";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { insightStatus, lifetimeGross } from "@/sandbox/world/queries";
 import { creatorWorkspace } from "../support/fans";
 import { startTestSandbox } from "../support/sandbox";
 
-// Whole-audience analysis: a background job that lists every fan and fetches
-// every fan's insights in batches of 100, resumable after a restart; then
-// sorting, segments and the forecast cover everyone.
+// Whole-audience analysis: the roster job lists every fan (a full roster
+// sync) and, alongside, fetches every fan's insights in batches of 100; then
+// sorting, segments and the forecast cover everyone. (The roster sync's own
+// resume after a crash: fans-roster.test.ts.)
 const sb = await startTestSandbox({ soloFans: 600 });
 const { db } = await import("@/lib/server/db");
 const { startWorker } = await import("@/lib/server/jobs/worker");
-await import("@/lib/server/fans/analysis-job");
+await import("@/lib/server/fans/roster-job");
 const { InsightLoader } = await import("@/lib/server/fans/insight-loader");
 const { startAnalysis, getAnalysis } = await import("@/lib/server/fans/analysis");
 const { listFans } = await import("@/lib/server/fans/table");
@@ -27,7 +27,7 @@ const followers = world.fans.length - subscribers;
 const callsTo = async (path: string) => ((await sb.admin(`/calls?summary=1&path=${encodeURIComponent(path)}`)) as { total: number }).total;
 
 let worker: ReturnType<typeof startWorker> | null = null;
-const run = () => (worker = startWorker({ queues: ["fans.analyse"], pollMs: 50, leaseMs: 1_500 }));
+const run = () => (worker = startWorker({ queues: ["fans.roster"], pollMs: 50, leaseMs: 1_500 }));
 afterEach(async () => {
   await worker?.stop();
   worker = null;
@@ -50,9 +50,14 @@ describe("whole-audience analysis", () => {
     expect(before.coverage.complete).toBe(false);
     expect(before.partialColumns).toContain("spend");
 
-    expect((await startAnalysis(access)).status).toMatch(/queued|running/);
+    // The first look at the fans started the roster's first sync; the run follows it.
+    const first = await db.fanRoster.findUniqueOrThrow({ where: { creatorId: access.creator.id } });
+    expect(first).toMatchObject({ status: "running", reason: "first" });
+    expect(await startAnalysis(access)).toMatchObject({ status: expect.stringMatching(/queued|running/), phase: "listing" });
+    expect((await db.audienceAnalysis.findUniqueOrThrow({ where: { creatorId: access.creator.id } })).rosterRunId).toBe(first.runId);
     run();
     await waitDone();
+    expect(await db.fanRoster.findUniqueOrThrow({ where: { creatorId: access.creator.id } })).toMatchObject({ status: "done", listed: world.fans.length });
     expect(await callsTo("/insights/fans/batch")).toBe(Math.ceil(world.fans.length / 100));
     // 3 pages at a time: at most 2 requested past the end of each list.
     expect(await callsTo("/subscribers")).toBeGreaterThanOrEqual(Math.ceil(subscribers / 50));
@@ -60,12 +65,17 @@ describe("whole-audience analysis", () => {
     expect(await callsTo("/followers")).toBeLessThanOrEqual(Math.ceil(followers / 50) + 2);
     const a = await getAnalysis(access);
     expect(a).toMatchObject({ listed: world.fans.length, insightsDone: world.fans.length, errors: 0, etaSec: null });
+    // Fanvue's lists were asked for page and size only.
+    for (const path of ["/subscribers", "/followers"]) {
+      const log = (await sb.admin(`/calls?path=${encodeURIComponent(path)}`)) as { calls: { query: Record<string, string> }[] };
+      expect(new Set(log.calls.flatMap((c) => Object.keys(c.query))), path).toEqual(new Set(["page", "size"]));
+    }
 
     // Sorted by spend over the whole audience: the top fan is Fanvue's top fan.
     const gross = lifetimeGross(world);
     const max = Math.max(...gross);
     const page = await listFans(access, q({ sort: "spend" }), user);
-    expect(page.mode).toBe("analysed");
+    expect(page.mode).toBe("roster");
     expect(page.total).toBe(world.fans.length);
     expect(page.coverage.complete).toBe(true);
     expect(page.partialColumns).toEqual([]);
@@ -89,29 +99,6 @@ describe("whole-audience analysis", () => {
     expect(f.priceSource).toBe("estimate");
   });
 
-  it("resumes after a restart from its checkpoint, without re-listing finished pages", async () => {
-    // Slow lists so the run can be interrupted mid-way.
-    await sb.admin("/faults", { path: "/followers", latencyMs: 150 });
-    await startAnalysis(access);
-    // Another server process runs the job, and crashes (SIGKILL) mid-run.
-    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "tests/support/analysis-worker.ts", "1500"], { env: process.env, stdio: "ignore" });
-    await expect.poll(async () => (await db.audienceAnalysis.findUniqueOrThrow({ where: { creatorId: access.creator.id } })).followersPage, { timeout: 30_000, interval: 20 }).toBeGreaterThanOrEqual(4);
-    child.kill("SIGKILL");
-    await new Promise((r) => child.once("exit", r));
-    const checkpoint = await db.audienceAnalysis.findUniqueOrThrow({ where: { creatorId: access.creator.id } });
-    expect(checkpoint.status).toBe("running");
-    run();
-    await waitDone();
-    // Each follower page was fetched once, plus at most the 3 in flight at the
-    // crash and the 2 past the end of the list (3 pages are fetched at once).
-    const followerPages = Math.ceil(followers / 50);
-    expect(await callsTo("/followers")).toBeGreaterThanOrEqual(followerPages);
-    expect(await callsTo("/followers")).toBeLessThanOrEqual(followerPages + 5);
-    expect(await callsTo("/subscribers")).toBeLessThanOrEqual(Math.ceil(subscribers / 50) + 2);
-    expect((await getAnalysis(access)).listed).toBeGreaterThanOrEqual(world.fans.length);
-    expect(await db.audienceFan.count({ where: { creatorId: access.creator.id } })).toBe(world.fans.length);
-  });
-
   it("fans Fanvue answers `internal` for are retried after the main pass; the others are done once", async () => {
     // Re-fetch everything: the cache is older than its freshness now.
     await db.fanInsight.updateMany({ where: { creatorId: access.creator.id }, data: { fetchedAt: new Date(Date.now() - 3_600_000) } });
@@ -120,9 +107,11 @@ describe("whole-audience analysis", () => {
     await sb.admin("/insights/internal", { uuids: failing, times: 1 });
     // Answers go stale at once: "analysed" must still count every fan the run answered.
     (globalThis as { fanInsightLoader?: unknown }).fanInsightLoader = new InsightLoader({ errorRetryMs: 200, errorRetryMaxMs: 400, leaseMs: 1_500, freshMs: 1 });
-    await startAnalysis(access);
+    // The roster was synced minutes ago: the run analyses it as it is.
+    expect((await startAnalysis(access)).phase).toBe("insights");
     run();
     await waitDone();
+    expect(await callsTo("/followers")).toBe(0);
     const a = await getAnalysis(access);
     expect(a.errors).toBe(0);
     expect(a.insightsDone).toBe(world.fans.length);

@@ -28,10 +28,12 @@ afterAll(async () => {
   await sb.close();
 });
 
-describe("subscribers table (live from Fanvue)", () => {
-  it("pages Fanvue's list server-side, fills the insight columns in one batch call, searches by name", async () => {
+describe("subscribers table (live from Fanvue until the roster is synced)", () => {
+  it("pages Fanvue's list server-side, fills the insight columns in one batch call, searches the roster", async () => {
     const page = await listFans(luna.access, q({ list: "subscribers", size: 25 }), luna.user);
     expect(page.mode).toBe("live");
+    // The first look started the roster's first sync (no worker runs in this file).
+    expect(page.roster).toMatchObject({ status: "running", firstSync: true });
     expect(page.rows).toHaveLength(25);
     expect(page.hasMore).toBe(true);
     expect(await batchCalls()).toBe(1);
@@ -39,8 +41,27 @@ describe("subscribers table (live from Fanvue)", () => {
     const second = await listFans(luna.access, q({ list: "subscribers", size: 25, page: 2 }), luna.user);
     expect(second.rows[0]!.uuid).not.toBe(page.rows[0]!.uuid);
     const someone = page.rows[3]!;
-    const found = await listFans(luna.access, q({ list: "subscribers", search: someone.handle }), luna.user);
-    expect(found.rows.map((r) => r.uuid)).toContain(someone.uuid);
+    // Search runs on the roster (so far: the fans these pages showed), exact handle first.
+    const found = await listFans(luna.access, q({ list: "subscribers", search: `@${someone.handle.toUpperCase()}` }), luna.user);
+    expect(found.mode).toBe("roster");
+    expect(found.rows[0]!.uuid).toBe(someone.uuid);
+    // Fanvue's list was asked for page and size only.
+    const log = (await sb.admin(`/calls?path=${encodeURIComponent("/subscribers")}`)) as { calls: { query: Record<string, string> }[] };
+    expect(new Set(log.calls.flatMap((c) => Object.keys(c.query)))).toEqual(new Set(["page", "size"]));
+  });
+
+  it("when Fanvue's list fails, the roster stands in (degrade, never block)", async () => {
+    await sb.admin("/faults", { path: "/subscribers", status: 500 });
+    try {
+      const page = await listFans(luna.access, q({ list: "subscribers", size: 25 }), luna.user);
+      expect(page.mode).toBe("roster");
+      expect(page.roster.firstSync).toBe(true);
+      // The fans the earlier live pages showed, from the roster.
+      expect(page.rows.length).toBeGreaterThan(0);
+      expect(page.total).toBe(await db.audienceFan.count({ where: { creatorId: luna.creator.id, list: "subscribers" } }));
+    } finally {
+      await sb.admin("/faults", undefined, "DELETE");
+    }
   });
 
   it("refuses bad input with a message naming it", () => {
@@ -52,13 +73,14 @@ describe("subscribers table (live from Fanvue)", () => {
 describe("fan panel, notes and tags", () => {
   const fan = world.fans[0]!.uuid;
 
-  it("shows the fan's insights; a non-fan is a 404 naming the creator, never zeros", async () => {
+  it("shows the fan's insights; a non-fan is a 404 naming the creator, never zeros; a forbidden one is only 'not visible'", async () => {
     const panel = await getFanPanel(luna.access, fan, luna.user);
     expect(panel.insight.state).toBe("ok");
     const truth = (await sb.admin(`/truth/fans/${fan}?creator=luna`)) as { gross: number };
     expect(panel.insight.data!.totalGross).toBe(truth.gross);
     await expect(getFanPanel(luna.access, "0f0f0f0f-1111-4222-8333-444455556666", luna.user)).rejects.toMatchObject({ code: "not_found", message: expect.stringContaining("Not a fan of @luna") });
-    await expect(getFanPanel(luna.access, mia.uuid.toLowerCase(), luna.user)).rejects.toMatchObject({ code: "not_found", message: expect.stringContaining("not a fan") });
+    // Fanvue answers `forbidden` (another creator's account): nothing more is claimed.
+    await expect(getFanPanel(luna.access, mia.uuid.toLowerCase(), luna.user)).rejects.toMatchObject({ code: "not_found", message: "Not visible to this account." });
   });
 
   it("notes and tags are stored, shown in the panel and filterable in the table", async () => {
@@ -70,7 +92,7 @@ describe("fan panel, notes and tags", () => {
     expect(panel.tags).toEqual(["vip"]);
     expect(await listTags(luna.access.creator.id)).toEqual([{ tag: "vip", fans: 1 }]);
     const tagged = await listFans(luna.access, q({ list: "all", tag: "vip" }), luna.user);
-    expect(tagged.mode).toBe("analysed");
+    expect(tagged.mode).toBe("roster");
     expect(tagged.rows.map((r) => r.uuid)).toEqual([fan]);
     expect(tagged.rows[0]!.tags).toEqual(["vip"]);
     // Someone else's note: a chatter cannot change it.

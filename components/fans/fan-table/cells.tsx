@@ -38,7 +38,8 @@ export function FanCell({ row }: { row: FanRow }) {
 function why(row: FanRow) {
   const i = row.insight;
   if (i.state === "unsupported") return "Not available for agency-managed creators";
-  if (i.state === "not_found" || i.state === "forbidden") return "Not a fan of this creator";
+  if (i.state === "not_found") return "Not a fan of this creator";
+  if (i.state === "forbidden") return "Not visible to this account";
   if (i.state === "error") return `${i.error?.message ?? "Fanvue could not load this fan"}${i.retryAt ? " Retrying shortly." : ""}`;
   return "Fanvue gave no figure";
 }
@@ -55,7 +56,17 @@ export function Unknown({ row }: { row: FanRow }) {
 
 export function StatusCell({ row }: { row: FanRow }) {
   const d = row.insight.data;
-  if (row.insight.state === "not_found" || row.insight.state === "forbidden") return <Badge tone="danger">Not a fan</Badge>;
+  if (row.insight.state === "not_found") return <Badge tone="danger">Not a fan</Badge>;
+  if (row.insight.state === "forbidden") return <Badge tone="neutral">Not visible</Badge>;
+  // No insights (agency-managed creators, or Fanvue failed): the list the
+  // roster last saw the fan in still says subscriber or follower.
+  if (!d && row.list) {
+    return (
+      <Badge tone={row.list === "subscribers" ? "brand" : "neutral"} title="From Fanvue's subscriber and follower lists">
+        {row.list === "subscribers" ? "Subscriber" : "Follower"}
+      </Badge>
+    );
+  }
   if (!d) return <Unknown row={row} />;
   return <Badge tone={statusTone(d.status)}>{statusLabel(d.status)}</Badge>;
 }

@@ -12,6 +12,7 @@ import type { FanRow, FansPage } from "@/lib/schemas/fans";
 import { formatCount } from "@/lib/utils/format";
 import { cn } from "@/lib/utils/cn";
 import type { FansUrlState } from "../use-fans-params";
+import { RosterStatus } from "../roster-status";
 import { DateCell, FanCell, RenewCell, SpendCell, StatusCell } from "./cells";
 import { Pagination } from "./pagination";
 import { SelectionBar } from "./selection-bar";
@@ -38,7 +39,7 @@ const dirOf = (sort: string, dir: string) => dir || (ASC_BY_DEFAULT.has(sort) ? 
 const PARTIAL_KEY: Record<string, string> = { status: "status", spend: "spend", lastPurchase: "lastPurchase", subscribedAt: "subscribedAt", renewsAt: "renewsAt" };
 
 function CoverageNotice({ page }: { page: FansPage }) {
-  if (page.mode === "live" || page.coverage.complete || !page.insightsAvailable) return null;
+  if (page.partialColumns.length === 0) return null;
   const c = page.coverage;
   const of = c.audience !== null ? ` of ${formatCount(c.audience)}` : "";
   return (
@@ -94,6 +95,7 @@ export function FanTable({ creatorId, state, apiParams, update, canWrite, insigh
   return (
     <div className="flex flex-col gap-3">
       <FanToolbar creatorId={creatorId} state={state} update={update} canWrite={canWrite} insightsAvailable={insightsAvailable} />
+      {page ? <RosterStatus creatorId={creatorId} page={page} canWrite={canWrite} /> : null}
       {page ? <CoverageNotice page={page} /> : null}
       {selectable && selected.size > 0 ? <SelectionBar creatorId={creatorId} selected={[...selected]} onClear={clear} /> : null}
       {isPending ? (
@@ -177,7 +179,9 @@ export function FanTable({ creatorId, state, apiParams, update, canWrite, insigh
           </table>
           {rows.length === 0 ? (
             <p className="px-4 py-10 text-center text-sm text-muted" data-testid="fans-empty">
-              {state.q || state.tag || state.segment ? "No fans match these filters." : "No fans in this list yet."}
+              {state.q || state.tag || state.segment
+                ? `No fans match ${state.q ? `“${state.q}”` : "these filters"}${page.roster.firstSync ? " among the fans synced so far" : ""}.`
+                : "No fans in this list yet."}
             </p>
           ) : null}
           <Pagination page={page} onPage={(p) => update({ page: p })} />

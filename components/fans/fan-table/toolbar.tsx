@@ -18,14 +18,15 @@ export const SORTS = [
 
 type Props = { creatorId: string; state: FansUrlState; update: (p: Partial<FansUrlState>) => void; canWrite: boolean; insightsAvailable: boolean };
 
-/** Search (debounced, by name or handle), sort, tag filter and segments. */
+/** Search (debounced; exact @handle or part of a name, on the roster), sort,
+ * tag filter and segments. */
 export function FanToolbar({ creatorId, state, update, canWrite, insightsAvailable }: Props) {
   const tags = useFanTags(creatorId).data ?? [];
   const [q, setQ] = useState(state.q);
   useEffect(() => setQ(state.q), [state.q]);
   useEffect(() => {
     if (q === state.q) return;
-    // 300 ms: searching as you type without a Fanvue call per keystroke.
+    // 300 ms: searching as you type without a request per keystroke.
     const t = setTimeout(() => update({ q }), 300);
     return () => clearTimeout(t);
   }, [q, state.q, update]);
@@ -39,10 +40,11 @@ export function FanToolbar({ creatorId, state, update, canWrite, insightsAvailab
           type="search"
           value={q}
           onChange={(e) => setQ(e.target.value)}
-          placeholder="Name or @handle"
+          placeholder="@handle or part of a name"
           maxLength={100}
           data-testid="fans-search"
-          className="h-9 w-full rounded-lg border border-line bg-surface pr-8 pl-8 text-sm text-ink shadow-sm"
+          // The browser's own clear button would sit next to ours.
+          className="h-9 w-full rounded-lg border border-line bg-surface pr-8 pl-8 text-sm text-ink shadow-sm [&::-webkit-search-cancel-button]:appearance-none"
         />
         {q ? (
           <button type="button" onClick={() => (setQ(""), update({ q: "" }))} className="absolute right-2 bottom-2.5 text-zinc-400 hover:text-ink" aria-label="Clear search">

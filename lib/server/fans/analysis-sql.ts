@@ -3,7 +3,8 @@ import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/server/db";
 import type { InsightTimings } from "./insight-state";
 
-// Queries of the analysis run over its roster (fans the run listed). The
+// Queries of the analysis run over the roster (fans its roster sync listed,
+// `runId`, and anyone the roster gained since). The
 // "needs work" condition mirrors classify() in insight-state.ts: fresh and
 // recently-negative answers count as done; an `internal` answer waits for
 // its retry time.
@@ -28,20 +29,21 @@ export async function needingKeys(creatorId: string, runId: string, cursor: numb
     ORDER BY a."listOrder" LIMIT ${limit}`;
 }
 
-/** Fans of the run, and those answered for it: during the run, or fresh
+/** Fans of the roster, and those answered for the run: during it, or fresh
  * enough when it started that the run skipped them. */
-export async function countRun(creatorId: string, runId: string, startedAt: Date, t: InsightTimings) {
+export async function countRun(creatorId: string, startedAt: Date, t: InsightTimings) {
   const [row] = await db.$queryRaw<{ total: number; done: number }[]>`
     SELECT count(*)::int AS total,
       count(*) FILTER (WHERE i.state IN ('ok', 'not_found', 'forbidden') AND i."checkedAt" >= ${at(startedAt.getTime() - t.freshMs)})::int AS done
-    ${JOIN} WHERE a."creatorId" = ${creatorId} AND a."runId" = ${runId}`;
+    ${JOIN} WHERE a."creatorId" = ${creatorId} AND a.handle <> ''`;
   return { total: row?.total ?? 0, done: row?.done ?? 0 };
 }
 
-/** Fans of the run Fanvue has not answered for (an `internal` or a failed call). */
-export async function errorKeys(creatorId: string, runId: string) {
+/** Roster fans Fanvue has not answered for (an `internal`, a failed call,
+ * or never asked: e.g. a new follower the roster gained during the run). */
+export async function errorKeys(creatorId: string) {
   return db.$queryRaw<{ fanUuid: string; retryAt: Date | null }[]>`
     SELECT a."fanUuid", i."retryAt" ${JOIN}
-    WHERE a."creatorId" = ${creatorId} AND a."runId" = ${runId} AND (i."fanUuid" IS NULL OR i.state IN ('error', 'pending'))
+    WHERE a."creatorId" = ${creatorId} AND a.handle <> '' AND (i."fanUuid" IS NULL OR i.state IN ('error', 'pending'))
     ORDER BY a."fanUuid"`;
 }

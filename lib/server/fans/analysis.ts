@@ -1,70 +1,86 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import type { AudienceAnalysis } from "@/generated/prisma/client";
+import type { AudienceAnalysis, FanRoster } from "@/generated/prisma/client";
 import type { AnalysisView } from "@/lib/schemas/fans";
 import { ApiError } from "@/lib/server/api/errors";
 import { db } from "@/lib/server/db";
 import { DEFAULT_LIMITER } from "@/lib/server/fanvue/limiter";
 import { AUDIENCE_PAGE_MAX } from "@/lib/server/fanvue/resources/audience";
 import { BATCH_MAX } from "@/lib/server/fanvue/resources/fan-insights";
-import { cancelJobs, enqueue } from "@/lib/server/jobs/queue";
+import { cancelJobs } from "@/lib/server/jobs/queue";
 import { audienceCounts } from "./coverage";
 import { hasFanInsights, type CreatorRef } from "./insights";
+import { queueRosterJob, rosterKey, startRosterSync } from "./roster-sync";
 
-// "Analyse all N fans": status, start and cancel of the background run
-// (the run itself: analysis-job.ts).
+// "Analyse all N fans": status, start and cancel. The run itself goes with
+// the roster's job (roster-job.ts, analysis-run.ts): it fetches the insights
+// of the fans the roster lists, alongside a full sync or after one.
 
-export const ANALYSIS_QUEUE = "fans.analyse";
-export const analysisKey = (creatorId: string) => `${ANALYSIS_QUEUE}:${creatorId}`;
+/** A roster synced this recently is analysed as it is (its head check keeps
+ * it current); an older one is listed again first. */
+const ROSTER_FRESH_FOR_ANALYSIS_MS = 60 * 60_000;
 
 // The background share of one creator's bucket, in calls per second.
 const BUDGET_RATE = DEFAULT_LIMITER.limit / (DEFAULT_LIMITER.windowMs / 1000);
 
-/** Calls still to make: list pages left, then batches of 100 fans. */
-export function remainingCalls(a: Pick<AudienceAnalysis, "phase" | "listed" | "expectedFans" | "insightsTotal" | "insightsDone">) {
-  const fans = Math.max(a.expectedFans ?? 0, a.insightsTotal, a.listed);
-  const listing = a.phase === "subscribers" || a.phase === "followers" ? Math.ceil(Math.max(0, fans - a.listed) / AUDIENCE_PAGE_MAX) : 0;
+type Listing = Pick<FanRoster, "status" | "listed" | "expectedFans"> | null;
+
+/** Calls still to make: list pages left (while the roster lists), then
+ * batches of 100 fans. */
+export function remainingCalls(a: Pick<AudienceAnalysis, "phase" | "expectedFans" | "insightsTotal" | "insightsDone">, r: Listing) {
+  const listed = r?.listed ?? 0;
+  const fans = Math.max(a.expectedFans ?? 0, r?.expectedFans ?? 0, a.insightsTotal, listed);
+  const listing = a.phase === "listing" && r?.status === "running" ? Math.ceil(Math.max(0, fans - listed) / AUDIENCE_PAGE_MAX) : 0;
   return listing + Math.ceil(Math.max(0, fans - a.insightsDone) / BATCH_MAX);
 }
 
 /** ETA from the run's own pace once it has one (it converges on the rate
  * budget in long runs); before that, from the budget itself. */
-export function etaSeconds(a: AudienceAnalysis, now = Date.now()) {
+export function etaSeconds(a: AudienceAnalysis, r: Listing, now = Date.now()) {
   if (a.status !== "running") return null;
   const elapsed = (now - a.startedAt.getTime()) / 1000;
   const rate = a.calls >= 10 && elapsed >= 5 ? Math.min(a.calls / elapsed, BUDGET_RATE * 4) : BUDGET_RATE;
-  return Math.ceil(remainingCalls(a) / rate);
+  return Math.ceil(remainingCalls(a, r) / rate);
 }
 
-export function toAnalysisView(a: AudienceAnalysis | null, supported: boolean, audience: number | null, queued = false): AnalysisView {
+export function toAnalysisView(a: AudienceAnalysis | null, r: Listing, supported: boolean, audience: number | null, queued = false): AnalysisView {
   const iso = (d: Date | null) => (d ? d.toISOString() : null);
   if (!a) return { supported, audience, calls: 0, remainingCalls: 0, status: "never", phase: null, listed: 0, expectedFans: null, insightsDone: 0, insightsTotal: 0, errors: 0, startedAt: null, finishedAt: null, etaSec: null, lastError: null };
   return {
     supported,
     audience,
     calls: a.calls,
-    remainingCalls: a.status === "running" ? remainingCalls(a) : 0,
+    remainingCalls: a.status === "running" ? remainingCalls(a, r) : 0,
     status: queued && a.status === "running" ? "queued" : (a.status as AnalysisView["status"]),
     phase: a.phase,
-    listed: a.listed,
-    expectedFans: a.expectedFans,
+    listed: r?.listed ?? 0,
+    expectedFans: a.expectedFans ?? r?.expectedFans ?? null,
     insightsDone: a.insightsDone,
     insightsTotal: Math.max(a.insightsTotal, a.expectedFans ?? 0),
     errors: a.errors,
     startedAt: iso(a.startedAt),
     finishedAt: iso(a.finishedAt),
-    etaSec: etaSeconds(a),
+    etaSec: etaSeconds(a, r),
     lastError: a.lastError,
   };
 }
 
 export async function getAnalysis(ref: CreatorRef): Promise<AnalysisView> {
-  const a = await db.audienceAnalysis.findUnique({ where: { creatorId: ref.creator.id } });
+  const creatorId = ref.creator.id;
+  const [a, r] = await Promise.all([db.audienceAnalysis.findUnique({ where: { creatorId } }), db.fanRoster.findUnique({ where: { creatorId } })]);
   // Queued = waiting for a worker (e.g. paused for a reconnect) with no progress yet.
-  const job = a?.status === "running" ? await db.job.findFirst({ where: { key: analysisKey(ref.creator.id), status: "queued" }, select: { id: true } }) : null;
+  const job = a?.status === "running" ? await db.job.findFirst({ where: { key: rosterKey(creatorId), status: "queued" }, select: { id: true } }) : null;
   const counts = await audienceCounts(ref);
   const audience = counts.subscribers !== null && counts.followers !== null ? counts.subscribers + counts.followers : null;
-  return toAnalysisView(a, hasFanInsights(ref), audience, Boolean(job) && (a?.calls ?? 0) === 0);
+  return toAnalysisView(a, r, hasFanInsights(ref), audience, Boolean(job) && (a?.calls ?? 0) === 0 && (r?.listed ?? 0) === 0);
+}
+
+/** The roster sync the run will analyse: the one running, a recent one, or a new one. */
+async function rosterFor(ref: CreatorRef): Promise<{ rosterRunId: string; phase: "listing" | "insights" }> {
+  const r = await db.fanRoster.findUnique({ where: { creatorId: ref.creator.id } });
+  if (r?.status === "running") return { rosterRunId: r.runId, phase: "listing" };
+  if (r?.status === "done" && r.syncedAt && Date.now() - r.syncedAt.getTime() < ROSTER_FRESH_FOR_ANALYSIS_MS) return { rosterRunId: r.runId, phase: "insights" };
+  return { rosterRunId: (await startRosterSync(ref, "analysis")).runId, phase: "listing" };
 }
 
 /** Starts a run (or returns the one in progress). */
@@ -80,10 +96,7 @@ export async function startAnalysis(ref: CreatorRef): Promise<AnalysisView> {
   const fresh = {
     runId: randomUUID(),
     status: "running",
-    phase: "subscribers",
-    subscribersPage: 1,
-    followersPage: 1,
-    listed: 0,
+    ...(await rosterFor(ref)),
     expectedFans,
     insightOrder: null,
     insightsTotal: 0,
@@ -95,16 +108,18 @@ export async function startAnalysis(ref: CreatorRef): Promise<AnalysisView> {
     finishedAt: null,
     lastError: null,
   };
-  const a = await db.audienceAnalysis.upsert({ where: { creatorId }, create: { creatorId, ...fresh }, update: fresh });
-  await enqueue(ANALYSIS_QUEUE, { creatorId, runId: a.runId }, { key: analysisKey(creatorId), connectionId: ref.workspace.connectionId });
+  await db.audienceAnalysis.upsert({ where: { creatorId }, create: { creatorId, ...fresh }, update: fresh });
+  await queueRosterJob(ref);
   return getAnalysis(ref);
 }
 
+/** Stops the analysis; the roster sync it may have started goes on. */
 export async function cancelAnalysis(ref: CreatorRef): Promise<AnalysisView> {
   const creatorId = ref.creator.id;
   const res = await db.audienceAnalysis.updateMany({ where: { creatorId, status: "running" }, data: { status: "cancelled", finishedAt: new Date() } });
   if (res.count === 0) throw new ApiError("conflict", "No analysis is running.");
-  // A queued job is dropped; a running one sees the status and stops.
-  await cancelJobs({ key: analysisKey(creatorId) });
+  // Nothing left for a queued job to do unless the roster still syncs.
+  const r = await db.fanRoster.findUnique({ where: { creatorId } });
+  if (r?.status !== "running") await cancelJobs({ key: rosterKey(creatorId) });
   return getAnalysis(ref);
 }

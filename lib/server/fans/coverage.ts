@@ -21,15 +21,16 @@ const memo = (g.fanAudienceCounts ??= new Map());
 export async function audienceCounts(ref: CreatorRef): Promise<AudienceCounts> {
   const hit = memo.get(ref.creator.id);
   if (hit && Date.now() - hit.at < COUNTS_TTL_MS) return hit.counts;
-  try {
-    const lists = await listSmartLists(clientForCreator(ref));
-    const count = (id: string) => lists.find((l) => l.uuid === id)?.count ?? null;
-    const counts = { subscribers: count("subscribers"), followers: count("followers") };
-    memo.set(ref.creator.id, { at: Date.now(), counts });
-    return counts;
-  } catch {
-    return hit?.counts ?? { subscribers: null, followers: null };
-  }
+  return fetchAudienceCounts(ref, "interactive").catch(() => hit?.counts ?? { subscribers: null, followers: null });
+}
+
+/** Asks Fanvue now (the roster's head check, on the background priority). */
+export async function fetchAudienceCounts(ref: CreatorRef, priority: "interactive" | "background"): Promise<AudienceCounts> {
+  const lists = await listSmartLists(clientForCreator(ref), priority);
+  const count = (id: string) => lists.find((l) => l.uuid === id)?.count ?? null;
+  const counts = { subscribers: count("subscribers"), followers: count("followers") };
+  memo.set(ref.creator.id, { at: Date.now(), counts });
+  return counts;
 }
 
 export const audienceOf = (c: AudienceCounts, list: FanList) =>

@@ -1,4 +1,5 @@
 import "server-only";
+import { Prisma } from "@/generated/prisma/client";
 import { TZDate } from "@date-fns/tz";
 import { addDays, format, startOfDay } from "date-fns";
 import type { Forecast, ForecastDay, ForecastDayFans } from "@/lib/schemas/fans";
@@ -38,15 +39,20 @@ async function highSpenderMin(creatorId: string): Promise<number | null> {
   return row?.v ?? null;
 }
 
+/** Subscription money in a fan's `sources`: first payments and renewals,
+ * under whichever of the names Fanvue uses (see components/fans/format.ts). */
+const SUBSCRIPTION_SPEND = Prisma.sql`(COALESCE((sources->>'subscription')::bigint, 0) + COALESCE((sources->>'subs')::bigint, 0)
+  + COALESCE((sources->>'renewal')::bigint, 0) + COALESCE((sources->>'renewals')::bigint, 0))`;
+
 /** Without a ledger: the typical subscription payment, i.e. the median over
  * subscribers of subscription spend ÷ 30-day periods since they subscribed. */
 async function estimatedPrice(creatorId: string): Promise<number | null> {
   const [row] = await db.$queryRaw<{ v: number | null }[]>`
     SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY est) AS v FROM (
-      SELECT ((sources->>'subscription')::bigint / GREATEST(1, round(extract(epoch FROM ("renewsAt" - "subscribedAt")) / 2592000)))::int AS est
+      SELECT (${SUBSCRIPTION_SPEND} / GREATEST(1, round(extract(epoch FROM ("renewsAt" - "subscribedAt")) / 2592000)))::int AS est
       FROM "FanInsight"
       WHERE "creatorId" = ${creatorId} AND status = 'subscriber' AND "subscribedAt" IS NOT NULL AND "renewsAt" IS NOT NULL
-        AND (sources->>'subscription')::bigint > 0) s`;
+        AND ${SUBSCRIPTION_SPEND} > 0) s`;
   return row?.v ?? null;
 }
 

@@ -62,13 +62,13 @@ function toRecord(fanUuid: string, e: BatchEntry): AnswerRecord {
   if (e.kind === "not_found" || e.kind === "forbidden") return { fanUuid, kind: e.kind };
   if (e.kind !== "ok") return { fanUuid, kind: "error", error: e.kind === "internal" ? "Fanvue reported an internal error for this fan." : `Fanvue's answer for this fan was ${e.kind === "missing" ? "missing" : "malformed"}.` };
   const { status, spending, subscription } = e.insights;
-  const sources = Object.fromEntries(Object.entries(spending?.sources ?? {}).map(([k, v]) => [k, v.gross]));
+  const sources = Object.fromEntries(Object.entries(spending?.sources ?? {}).filter((e): e is [string, number] => e[1] !== null));
   return {
     fanUuid,
     kind: "ok",
     status,
-    totalGross: spending?.total?.gross ?? null,
-    maxPayment: spending?.maxSinglePayment?.gross ?? null,
+    totalGross: spending?.total ?? null,
+    maxPayment: spending?.maxSinglePayment ?? null,
     lastPurchaseAt: spending?.lastPurchaseAt ?? null,
     sources,
     subscribedAt: subscription?.createdAt ?? null,

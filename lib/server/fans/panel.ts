@@ -11,7 +11,8 @@ import { getFanProfile, tagsOf } from "./roster";
 
 // The fan panel: profile, insights (with their age), ledger figures, notes
 // and tags. Fanvue saying "not a fan" is a 404 naming the creator, so the
-// panel shows that instead of zeros.
+// panel shows that instead of zeros; "forbidden" is only "not visible to
+// this account" (Fanvue's reference says no more about why).
 
 export const noteView = (n: { id: string; body: string; authorName: string; authorUserId: string | null; createdAt: Date; updatedAt: Date }): FanNoteView => ({
   id: n.id,
@@ -26,8 +27,8 @@ export const noteView = (n: { id: string; body: string; authorName: string; auth
 export async function fanInsightOrThrow(access: CreatorAccess, fanUuid: string): Promise<InsightView> {
   const insight = (await insightLoader().load(subjectOf(access), [fanUuid])).get(fanUuid)!;
   const who = `@${access.creator.handle}`;
-  if (insight.state === "not_found") throw new ApiError("not_found", `Not a fan of ${who}: Fanvue knows no subscriber or follower ${fanUuid} of this creator.`);
-  if (insight.state === "forbidden") throw new ApiError("not_found", `Not a fan of ${who}: this account is a creator or team member, not a fan.`);
+  if (insight.state === "not_found") throw new ApiError("not_found", `Not a fan of ${who}: Fanvue lists no subscriber or follower of ${who} with this id.`);
+  if (insight.state === "forbidden") throw new ApiError("not_found", "Not visible to this account.");
   return insight;
 }
 

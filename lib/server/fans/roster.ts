@@ -5,40 +5,68 @@ import { db } from "@/lib/server/db";
 import type { AudienceList } from "@/lib/server/fanvue/resources/audience";
 import type { FanUser } from "@/lib/server/fanvue/schemas/common";
 
-// The audience roster: every fan seen in a creator's Fanvue lists (table
-// pages and the analysis both feed it). Sorting and segments over the whole
-// audience run on it, joined with the insight cache.
+// Writes to the fan roster (AudienceFan): pages of Fanvue's lists (a full
+// sync, the head check, a live table page) and webhook events. Search,
+// sorting and segments over the whole audience read it (roster-query.ts).
 
-/** Records a page of fans in one statement. `run`: the analysis run that
- * listed them and the page's position in its listing (kept otherwise). */
-export async function recordFans(creatorId: string, list: AudienceList, fans: FanUser[], run: { id: string; orderBase: number } | null = null) {
-  if (fans.length === 0) return;
+export type RosterFan = Pick<FanUser, "uuid" | "handle" | "displayName" | "nickname" | "avatarUrl" | "isTopSpender" | "registeredAt">;
+
+/** What search matches: handle, display name and nickname, lower case. */
+export const searchTextOf = (f: Pick<RosterFan, "handle" | "displayName" | "nickname">) => [f.handle, f.displayName, f.nickname].filter(Boolean).join(" ").toLowerCase();
+
+/** One statement for a page of fans (a Prisma promise, so a full sync can
+ * commit it in one transaction with its checkpoint). `run`: the full sync
+ * that listed them and the page's position in its listing. Outside a full
+ * sync, a fan new to the roster or to this list gets a negative position
+ * (minus the time seen), so "newest first" puts them ahead of the listing. */
+export function recordFansQuery(creatorId: string, list: AudienceList, fans: RosterFan[], run: { id: string; orderBase: number } | null = null) {
   const runId = run?.id ?? null;
+  const fresh = -Math.floor(Date.now() / 1000);
   const json = JSON.stringify(
     fans.map((f, i) => ({
-      listOrder: run ? run.orderBase + i : null,
+      listOrder: run ? run.orderBase + i : fresh,
       fanUuid: f.uuid.toLowerCase(),
       handle: f.handle,
       displayName: f.displayName,
       nickname: f.nickname,
       avatarUrl: f.avatarUrl,
       isTopSpender: f.isTopSpender,
+      registeredAt: f.registeredAt,
+      searchText: searchTextOf(f),
     })),
   );
-  await db.$executeRaw`
-    INSERT INTO "AudienceFan" ("creatorId", "fanUuid", handle, "displayName", nickname, "avatarUrl", "isTopSpender", list, "seenAt", "runId", "listOrder")
-    SELECT ${creatorId}, x."fanUuid", x.handle, x."displayName", x.nickname, x."avatarUrl", x."isTopSpender", ${list}, now(), ${runId}, x."listOrder"
-    FROM jsonb_to_recordset(${json}::jsonb) AS x("fanUuid" text, handle text, "displayName" text, nickname text, "avatarUrl" text, "isTopSpender" boolean, "listOrder" int)
+  return db.$executeRaw`
+    INSERT INTO "AudienceFan" ("creatorId", "fanUuid", handle, "displayName", nickname, "avatarUrl", "isTopSpender", "registeredAt", "searchText", list, "firstSeenAt", "seenAt", "runId", "listOrder")
+    SELECT ${creatorId}, x."fanUuid", x.handle, x."displayName", x.nickname, x."avatarUrl", x."isTopSpender", x."registeredAt", x."searchText", ${list}, now(), now(), ${runId}, x."listOrder"
+    FROM jsonb_to_recordset(${json}::jsonb) AS x("fanUuid" text, handle text, "displayName" text, nickname text, "avatarUrl" text, "isTopSpender" boolean, "registeredAt" timestamp, "searchText" text, "listOrder" int)
     ORDER BY x."fanUuid"
     ON CONFLICT ("creatorId", "fanUuid") DO UPDATE SET
       handle = EXCLUDED.handle, "displayName" = EXCLUDED."displayName", nickname = EXCLUDED.nickname,
-      "avatarUrl" = EXCLUDED."avatarUrl", "isTopSpender" = EXCLUDED."isTopSpender", list = EXCLUDED.list,
-      "seenAt" = EXCLUDED."seenAt", "runId" = COALESCE(EXCLUDED."runId", "AudienceFan"."runId"),
-      "listOrder" = CASE WHEN EXCLUDED."runId" IS NULL THEN "AudienceFan"."listOrder" ELSE EXCLUDED."listOrder" END`;
+      "avatarUrl" = EXCLUDED."avatarUrl", "isTopSpender" = EXCLUDED."isTopSpender",
+      "registeredAt" = COALESCE(EXCLUDED."registeredAt", "AudienceFan"."registeredAt"), "searchText" = EXCLUDED."searchText",
+      list = EXCLUDED.list, "seenAt" = EXCLUDED."seenAt", "runId" = COALESCE(EXCLUDED."runId", "AudienceFan"."runId"),
+      "listOrder" = CASE WHEN EXCLUDED."runId" IS NOT NULL OR "AudienceFan".list <> EXCLUDED.list OR "AudienceFan"."listOrder" IS NULL
+        THEN EXCLUDED."listOrder" ELSE "AudienceFan"."listOrder" END`;
+}
+
+export async function recordFans(creatorId: string, list: AudienceList, fans: RosterFan[], run: { id: string; orderBase: number } | null = null) {
+  if (fans.length) await recordFansQuery(creatorId, list, fans, run);
+}
+
+/** A new follower or subscriber from a webhook. A follower event never
+ * demotes a fan the roster has as a subscriber (followers exclude them). */
+export async function recordEventFan(creatorIds: string[], list: AudienceList, fan: { uuid: string; handle: string | null; displayName: string | null }) {
+  for (const creatorId of creatorIds) {
+    const known = await db.audienceFan.findUnique({ where: { creatorId_fanUuid: { creatorId, fanUuid: fan.uuid.toLowerCase() } }, select: { list: true, handle: true, nickname: true, avatarUrl: true, isTopSpender: true, registeredAt: true } });
+    const target = list === "followers" && known?.list === "subscribers" ? "subscribers" : list;
+    const handle = fan.handle ?? known?.handle ?? "";
+    const profile = { uuid: fan.uuid, handle, displayName: fan.displayName, nickname: known?.nickname ?? null, avatarUrl: known?.avatarUrl ?? null, isTopSpender: known?.isTopSpender ?? false, registeredAt: known?.registeredAt?.toISOString() ?? null };
+    await recordFans(creatorId, target, [profile]);
+  }
 }
 
 /** A fan we know only by id (e.g. tagged from a chat before any list showed
- * them): a row without a handle, filled in when a list or analysis sees them. */
+ * them): a row without a handle, filled in when a list shows them. */
 export async function ensureFanRow(creatorId: string, fanUuid: string, list: AudienceList) {
   await db.audienceFan.upsert({
     where: { creatorId_fanUuid: { creatorId, fanUuid } },
@@ -47,7 +75,11 @@ export async function ensureFanRow(creatorId: string, fanUuid: string, list: Aud
   });
 }
 
-export function toProfile(f: Pick<AudienceFan, "fanUuid" | "handle" | "displayName" | "nickname" | "avatarUrl" | "isTopSpender" | "list">): FanProfile {
+type ProfileRow = Pick<AudienceFan, "fanUuid" | "handle" | "displayName" | "nickname" | "avatarUrl" | "isTopSpender" | "list"> &
+  Partial<Pick<AudienceFan, "registeredAt" | "firstSeenAt" | "seenAt">>;
+
+export function toProfile(f: ProfileRow): FanProfile {
+  const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
   return {
     uuid: f.fanUuid,
     handle: f.handle,
@@ -56,6 +88,9 @@ export function toProfile(f: Pick<AudienceFan, "fanUuid" | "handle" | "displayNa
     avatarUrl: f.avatarUrl,
     isTopSpender: f.isTopSpender,
     list: f.list === "subscribers" || f.list === "followers" ? f.list : null,
+    registeredAt: iso(f.registeredAt),
+    firstSeenAt: f.handle ? iso(f.firstSeenAt) : null,
+    seenAt: f.handle ? iso(f.seenAt) : null,
   };
 }
 
@@ -67,6 +102,9 @@ export const fromFanUser = (f: FanUser, list: AudienceList): FanProfile => ({
   avatarUrl: f.avatarUrl,
   isTopSpender: f.isTopSpender,
   list,
+  registeredAt: f.registeredAt,
+  firstSeenAt: null,
+  seenAt: null,
 });
 
 export async function getFanProfile(creatorId: string, fanUuid: string): Promise<FanProfile | null> {

@@ -1,21 +1,24 @@
 import "server-only";
 import type { FanProfile, FanRow, FansPage, FansQuery } from "@/lib/schemas/fans";
 import { clientForCreator } from "@/lib/server/creators/client";
+import { FanvueError } from "@/lib/server/fanvue/errors";
 import { listAudiencePage } from "@/lib/server/fanvue/resources/audience";
 import type { CreatorAccess } from "@/lib/server/workspaces/access";
-import { queryAnalysed } from "./analysed-query";
 import { auditFanView } from "./audit";
 import { audienceCounts, coverageOf } from "./coverage";
 import { hasFanInsights, insightLoader, subjectOf } from "./insights";
 import { ledgerSpend } from "./ledger";
 import { fromFanUser, recordFans, tagsOf, toProfile } from "./roster";
+import { queryRoster } from "./roster-query";
+import { getRosterView } from "./roster-view";
 import { segmentFromQuery } from "./segments";
 
 // GET /fans: subscribers/followers with their insights. Two modes:
-// - live: Fanvue's own list order, paged server-side by Fanvue (any audience
-//   size), insight columns filled through the batched loader;
-// - analysed: sorting, tags and segments over the audience in our database,
-//   complete once the whole audience is analysed, marked partial until then.
+// - roster: search, sorting, tags and segments over our copy of Fanvue's
+//   lists (Fanvue's own lists take page and size only), with its age;
+// - live: Fanvue's list page as it is now, only while the first roster sync
+//   has not finished and the view asks for nothing Fanvue cannot do.
+// Insight columns are filled through the batched loader either way.
 
 const INSIGHT_COLUMNS = ["status", "spend", "lastPurchase", "subscribedAt", "renewsAt", "autoRenew"];
 
@@ -32,38 +35,57 @@ async function withInsights(access: CreatorAccess, profiles: FanProfile[]): Prom
   });
 }
 
+/** A page of Fanvue's list as it is now (it also feeds the roster). */
+async function livePage(access: CreatorAccess, query: FansQuery) {
+  const list = query.list as "subscribers" | "followers";
+  const page = await listAudiencePage(clientForCreator(access), list, { page: query.page, size: query.size });
+  await recordFans(access.creator.id, list, page.data);
+  return { profiles: page.data.map((f) => fromFanUser(f, list)), hasMore: page.pagination.hasMore, total: null };
+}
+
+type Segment = Awaited<ReturnType<typeof segmentFromQuery>>;
+
+async function rosterPage(access: CreatorAccess, query: FansQuery, segment: Segment) {
+  const res = await queryRoster(access.creator.id, { ...query, segment });
+  return { profiles: res.fans.map(toProfile), hasMore: query.page * query.size < res.total, total: res.total };
+}
+
+/** Degrade, never block: when Fanvue's list fails, the roster stands in
+ * (the page says it is still syncing, or why not); a reconnect or a rate
+ * limit is the page's own state instead. */
+async function pageFor(access: CreatorAccess, query: FansQuery, segment: Segment, live: boolean) {
+  if (!live) return { page: await rosterPage(access, query, segment), live: false };
+  try {
+    return { page: await livePage(access, query), live: true };
+  } catch (err) {
+    if (!(err instanceof FanvueError) || err.kind === "reauth" || err.kind === "rate_limited") throw err;
+    return { page: await rosterPage(access, query, segment), live: false };
+  }
+}
+
 export async function listFans(access: CreatorAccess, query: FansQuery, user: { id: string; name: string }): Promise<FansPage> {
   const creatorId = access.creator.id;
   const segment = await segmentFromQuery(creatorId, query);
-  const live = query.sort === "recent" && !query.tag && !segment && query.list !== "all";
   const countsP = audienceCounts(access);
-  let rows: FanRow[];
-  let hasMore: boolean;
-  let total: number | null = null;
-  if (live) {
-    const list = query.list as "subscribers" | "followers";
-    const page = await listAudiencePage(clientForCreator(access), list, { page: query.page, size: query.size, search: query.search });
-    await recordFans(creatorId, list, page.data);
-    rows = await withInsights(access, page.data.map((f) => fromFanUser(f, list)));
-    hasMore = page.pagination.hasMore;
-  } else {
-    const res = await queryAnalysed(creatorId, { ...query, segment });
-    rows = await withInsights(access, res.fans.map(toProfile));
-    total = res.total;
-    hasMore = query.page * query.size < res.total;
-  }
+  const roster = await getRosterView(access);
+  const browsing = query.sort === "recent" && !query.search && !query.tag && !segment && query.list !== "all";
+  const { page, live } = await pageFor(access, query, segment, !roster.synced && browsing);
+  const rows = await withInsights(access, page.profiles);
   const coverage = await coverageOf(creatorId, query.list, await countsP);
   // Only a look at money is audited (agency creators show none without a ledger).
   if (rows.some((r) => r.insight.data || r.ledger)) await auditFanView(access, user, { target: `list:${query.list}`, details: { fans: rows.length, page: query.page } });
+  // Sorting or filtering by what only insights say covers the analysed fans.
+  const byInsight = query.sort !== "recent" && query.sort !== "name";
   return {
-    mode: live ? "live" : "analysed",
+    mode: live ? "live" : "roster",
     rows,
     page: query.page,
     size: query.size,
-    hasMore,
-    total,
+    hasMore: page.hasMore,
+    total: page.total,
+    roster: roster.view,
     coverage,
-    partialColumns: live || coverage.complete ? [] : INSIGHT_COLUMNS,
+    partialColumns: (byInsight || segment) && hasFanInsights(access) && !coverage.complete ? INSIGHT_COLUMNS : [],
     insightsAvailable: hasFanInsights(access),
     segment,
   };

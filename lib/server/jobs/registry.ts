@@ -3,6 +3,6 @@ import "server-only";
 // of registering with the worker. Add new job modules here.
 import "@/lib/server/earnings/jobs";
 import "@/lib/server/workspaces/jobs";
-import "@/lib/server/fans/analysis-job";
+import "@/lib/server/fans/roster-job";
 import "@/lib/server/mass/jobs";
 import "@/lib/server/chats/mirror/jobs";

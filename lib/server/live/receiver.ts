@@ -7,6 +7,7 @@ import { applyToMirror } from "@/lib/server/chats/mirror/live";
 import { db } from "@/lib/server/db";
 import { publish } from "./bus";
 import { classifyEvent, eventDetails } from "./classify";
+import { recordEventFan } from "@/lib/server/fans/roster";
 import { invalidateFanInsight } from "./invalidate";
 import { verifySignature } from "./signature";
 
@@ -56,6 +57,11 @@ async function applyEffects(e: WebhookEvent) {
   for (const c of creators) await invalidateInboxCache(c.id);
   await applyToMirror(e);
   if (e.fanUuid && MONEY_EVENTS.has(e.event)) await invalidateFanInsight(creators.map((c) => c.id), e.fanUuid);
+  // A new follower or subscriber joins the fan roster at once (searchable).
+  const fan = eventDetails(e.payload as Record<string, unknown>).fan;
+  if (fan && (e.event === "new-follower" || e.event === "new-subscriber")) {
+    await recordEventFan(creators.map((c) => c.id), e.event === "new-subscriber" ? "subscribers" : "followers", fan);
+  }
 }
 
 export async function receiveWebhook(d: Delivery, now = Date.now()): Promise<ReceiverResult> {

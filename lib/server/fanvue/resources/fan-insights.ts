@@ -11,8 +11,10 @@ import { cents, isoDate, nullable, openEnum } from "../schemas/common";
 
 export const BATCH_MAX = 100;
 
-// `{gross, total}` today; older schemas had `{gross}` only (contract §11.10).
-const amount = z.looseObject({ gross: cents, total: cents.optional() });
+// `{gross, total}` in the reference, `gross` the deprecated name of the same
+// figure (older pages had `{gross}` only): read `total`, fall back to
+// `gross`; neither = no figure (null, shown as "—"), never a zero.
+const amount = z.looseObject({ total: cents.optional(), gross: cents.optional() }).transform((a) => a.total ?? a.gross ?? null);
 
 export const fanInsightsSchema = z.looseObject({
   status: openEnum(["subscriber", "expired", "follower", "not_contactable"] as const),
@@ -21,7 +23,7 @@ export const fanInsightsSchema = z.looseObject({
       lastPurchaseAt: nullable(isoDate),
       total: nullable(amount),
       maxSinglePayment: nullable(amount),
-      // Source keys are free-form (tips, subscription, message, …).
+      // Source keys are free-form (subscription, tips, renewal, message, …).
       sources: nullable(z.record(z.string(), amount)),
     }),
   ),
