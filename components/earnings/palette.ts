@@ -1,4 +1,4 @@
-import type { SourceGroup } from "@/lib/schemas/earnings";
+import { earningSourceLabel, SOURCES, type SourceGroup } from "@/lib/schemas/earnings";
 
 // Okabe–Ito: distinguishable with the common colour-vision deficiencies.
 export const SOURCE_COLORS: Record<SourceGroup, string> = {
@@ -11,12 +11,5 @@ export const SOURCE_COLORS: Record<SourceGroup, string> = {
   others: "#8C8C8C",
 };
 
-export const SOURCE_LABELS: Record<SourceGroup, string> = {
-  subscription: "Subscriptions",
-  renewal: "Renewals",
-  tip: "Tips",
-  message: "Messages (PPV)",
-  post: "Posts (PPV)",
-  referral: "Referrals",
-  others: "Others",
-};
+/** The chart's groups: the six main sources in the app's words, then "Others". */
+export const SOURCE_LABELS = Object.fromEntries(SOURCES.map((g) => [g, g === "others" ? "Others" : earningSourceLabel(g)])) as Record<SourceGroup, string>;

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { getFanInsights } from "@/contract/fanvue/routes/insights";
 import { getCreatorEarningsResponseItem } from "@/contract/fanvue/routes/shapes";
-import { humanize, SOURCE_LABEL, sourceLabel, STATUS_LABEL, statusLabel } from "./format";
+import { EARNING_SOURCE_LABELS as SOURCE_LABEL } from "@/lib/schemas/earnings";
+import { humanize } from "@/lib/utils/labels";
+import { sourceLabel, STATUS_LABEL, statusLabel } from "./format";
 
 // Every value Fanvue's reference lists has a plain label (issue 14, item 10);
 // a value it adds later still reads as words.

@@ -1,5 +1,7 @@
 import type { FanProfile } from "@/lib/schemas/fans";
+import { earningSourceLabel } from "@/lib/schemas/earnings";
 import { formatMoney } from "@/lib/utils/format";
+import { labelOf } from "@/lib/utils/labels";
 
 // Display helpers for fan data: "—" for unknown, never a made-up zero.
 // Times arrive in UTC and are shown in the viewer's time zone.
@@ -40,13 +42,6 @@ export function retryIn(iso: string, now = Date.now()) {
   return s < 90 ? `in ${s} s` : `in ${Math.ceil(s / 60)} min`;
 }
 
-/** "checkoutLink" / "not_contactable" → "Checkout link" / "Not contactable":
- * a value Fanvue adds later reads as words, never as a code. */
-export const humanize = (key: string) => {
-  const words = key.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/[_-]+/g, " ").trim().toLowerCase();
-  return words ? words[0]!.toUpperCase() + words.slice(1) : "Other";
-};
-
 /** Every fan status Fanvue's reference lists (fan insights). */
 export const STATUS_LABEL: Record<string, string> = {
   subscriber: "Subscriber",
@@ -54,32 +49,10 @@ export const STATUS_LABEL: Record<string, string> = {
   follower: "Follower",
   not_contactable: "Not contactable",
 };
-export const statusLabel = (s: string) => STATUS_LABEL[s] ?? humanize(s);
+export const statusLabel = (s: string) => labelOf(STATUS_LABEL, s);
 
-/** Spend sources: the reference's earnings-source names, the keys of its
- * fan-insight example (`tips`) and of its earnings summary (`subs`, …). */
-export const SOURCE_LABEL: Record<string, string> = {
-  all: "All sources",
-  subscription: "Subscriptions",
-  subs: "Subscriptions",
-  renewal: "Renewals",
-  renewals: "Renewals",
-  tip: "Tips",
-  tips: "Tips",
-  message: "Messages (PPV)",
-  messages: "Messages (PPV)",
-  post: "Posts (PPV)",
-  posts: "Posts (PPV)",
-  referral: "Referrals",
-  referrals: "Referrals",
-  affiliate: "Affiliates",
-  mediaLink: "Paid media links",
-  giveaway: "Giveaways",
-  appStore: "App store",
-  checkoutLink: "Checkout links",
-  other: "Other",
-};
-export const sourceLabel = (k: string) => SOURCE_LABEL[k] ?? humanize(k);
+/** Spend sources in words (one map for the whole app, lib/schemas/earnings.ts). */
+export const sourceLabel = earningSourceLabel;
 export const statusTone = (s: string) => (s === "subscriber" ? "brand" : s === "expired" ? "warning" : "neutral") as "brand" | "warning" | "neutral";
 
 export const fanName = (f: Pick<FanProfile, "displayName" | "handle" | "uuid">) => f.displayName || (f.handle ? `@${f.handle}` : `Fan ${f.uuid.slice(0, 8)}`);

@@ -62,7 +62,8 @@ describe("labels for the reference's media and post enums", () => {
     expect(labelOf(MEDIA_STATUS_LABELS, "created")).toBe("Waiting for the upload");
     expect(labelOf(AUDIENCE_LABELS, "followers-and-subscribers")).toBe("Followers and subscribers");
     expect(labelOf(MEDIA_TYPE_LABELS, null)).toBe("—");
-    // A value Fanvue adds later is shown as sent, not hidden.
-    expect(labelOf(MEDIA_TYPE_LABELS, "gif")).toBe("gif");
+    // A value Fanvue adds later reads as words, not hidden and not a code.
+    expect(labelOf(MEDIA_TYPE_LABELS, "gif")).toBe("Gif");
+    expect(labelOf(MEDIA_STATUS_LABELS, "in_review")).toBe("In review");
   });
 });

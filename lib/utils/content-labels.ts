@@ -1,6 +1,6 @@
 // Words for every value Fanvue's reference lists for media and posts, so no
 // raw enum reaches the screen. A value Fanvue adds later (our parse keeps
-// enums open) is shown as sent until it gets a label here.
+// enums open) reads as words until it gets a label here (`labelOf`).
 
 export const MEDIA_TYPE_LABELS = {
   image: "Image",
@@ -38,8 +38,4 @@ export const AUDIENCE_LABELS = {
   "followers-and-subscribers": "Followers and subscribers",
 } as const;
 
-/** The label of `value`, or the value itself when Fanvue sent a new one. */
-export function labelOf(labels: Readonly<Record<string, string>>, value: string | null | undefined, none = "—"): string {
-  if (value === null || value === undefined || value === "") return none;
-  return labels[value] ?? value;
-}
+export { labelOf } from "./labels";
