@@ -7,10 +7,9 @@
 // Run: node --conditions=react-server --import tsx scripts/bench/fans.ts [--parts loader,analysis] [--fans 100000]
 // The analysis of 100,000 fans needs ~3,000 calls: about 15 minutes at Fanvue's real budget.
 // The sandbox runs as its own process (its own CPU, as Fanvue would be).
-import { spawn } from "node:child_process";
 import { parseArgs } from "node:util";
 import { authorize } from "../../sandbox/testing";
-import { row, startBench } from "./harness";
+import { row, startBench, startSandboxProcess } from "./harness";
 
 const { values: args } = parseArgs({ options: { parts: { type: "string", default: "loader,analysis" }, fans: { type: "string", default: "100000" } } });
 const parts = new Set(args.parts!.split(","));
@@ -24,18 +23,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 // The harness gives the database and environment; the sandbox that matters
 // is a separate process with the big audience (the harness's is unused).
 const bench = await startBench({ soloFans: 10, agencyFans: [1, 1, 1] });
-const child = spawn(process.execPath, ["--import", "tsx", "sandbox/main.ts"], {
-  env: { ...process.env, SANDBOX_PORT: "0", SANDBOX_FANS: String(FANS), SANDBOX_RATE_LIMIT: String(LIMIT), SANDBOX_RATE_WINDOW: String(WINDOW_SEC), SANDBOX_CLIENT_ID: CLIENT.clientId, SANDBOX_CLIENT_SECRET: CLIENT.clientSecret, SANDBOX_REDIRECT_URIS: CLIENT.redirectUri, SANDBOX_LOG: "0" },
-  stdio: ["ignore", "pipe", "inherit"],
-});
-const sandboxUrl = await new Promise<string>((resolve, reject) => {
-  let out = "";
-  child.stdout.on("data", (d) => (out += d) && /ready on (\S+)/.test(out) && resolve(/ready on (\S+)/.exec(out)![1]!));
-  child.once("exit", (c) => reject(new Error(`sandbox exited (${c}): ${out}`)));
-});
-Object.assign(process.env, { FANVUE_API_BASE_URL: sandboxUrl, FANVUE_AUTH_BASE_URL: sandboxUrl, FANVUE_CLIENT_ID: CLIENT.clientId, FANVUE_CLIENT_SECRET: CLIENT.clientSecret });
-const stopAll = async () => (child.kill("SIGTERM"), await bench.stop());
-process.once("SIGINT", () => void stopAll().finally(() => process.exit(130)));
+const { url: sandboxUrl, stopAll } = await startSandboxProcess(bench, { fans: FANS, limit: LIMIT, windowSec: WINDOW_SEC, client: CLIENT });
 
 const { db } = await import("@/lib/server/db");
 const { saveConnectionTokens } = await import("@/lib/server/fanvue/connection");

@@ -1,6 +1,7 @@
 // Shared setup for benchmarks: a throw-away embedded PostgreSQL (migrated),
 // the environment lib/env.mjs wants, and an in-process sandbox. Import this
 // before any lib/server module.
+import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -67,6 +68,39 @@ export async function startBench(sandbox: Partial<SandboxConfig> = {}) {
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A sandbox as its own process (its own CPU, as Fanvue would be) with a big
+ * audience, pointed at by the app's environment; `stopAll` ends it and the
+ * bench. Import this before any lib/server module. */
+export async function startSandboxProcess(
+  bench: { stop: () => Promise<void> },
+  o: { fans: number; limit: number; windowSec: number; client: { clientId: string; clientSecret: string; redirectUri: string }; strict?: boolean },
+) {
+  const env = {
+    ...process.env,
+    SANDBOX_PORT: "0",
+    SANDBOX_FANS: String(o.fans),
+    SANDBOX_RATE_LIMIT: String(o.limit),
+    SANDBOX_RATE_WINDOW: String(o.windowSec),
+    SANDBOX_STRICT: o.strict ? "1" : "0",
+    SANDBOX_CLIENT_ID: o.client.clientId,
+    SANDBOX_CLIENT_SECRET: o.client.clientSecret,
+    SANDBOX_REDIRECT_URIS: o.client.redirectUri,
+    SANDBOX_LOG: "0",
+  };
+  const child = spawn(process.execPath, ["--import", "tsx", "sandbox/main.ts"], { env, stdio: ["ignore", "pipe", "inherit"] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = "";
+    child.stdout.on("data", (d) => (out += d) && /ready on (\S+)/.test(out) && resolve(/ready on (\S+)/.exec(out)![1]!));
+    child.once("exit", (c) => reject(new Error(`sandbox exited (${c}): ${out}`)));
+  });
+  Object.assign(process.env, { FANVUE_API_BASE_URL: url, FANVUE_AUTH_BASE_URL: url, FANVUE_CLIENT_ID: o.client.clientId, FANVUE_CLIENT_SECRET: o.client.clientSecret });
+  const stopAll = async () => (child.kill("SIGTERM"), await bench.stop());
+  process.once("SIGINT", () => void stopAll().finally(() => process.exit(130)));
+  // A crash must not leave the sandbox process behind.
+  process.once("exit", () => child.kill("SIGTERM"));
+  return { url, stopAll };
 }
 
 export function percentile(values: number[], p: number) {

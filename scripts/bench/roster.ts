@@ -11,10 +11,9 @@
 //     primary-key read and the old unindexed ILIKE scan in the same run;
 //  3. the sandbox's list endpoint at 100,000 fans (deep page) vs its health route.
 // Run: node --conditions=react-server --import tsx scripts/bench/roster.ts [--fans 100000] [--window 20] [--samples 200]
-import { spawn } from "node:child_process";
 import { parseArgs } from "node:util";
 import { API_HEADERS, authorize } from "../../sandbox/testing";
-import { fmt, percentile, row, startBench } from "./harness";
+import { fmt, percentile, row, startBench, startSandboxProcess } from "./harness";
 
 const { values: args } = parseArgs({ options: { fans: { type: "string", default: "100000" }, window: { type: "string", default: "20" }, samples: { type: "string", default: "200" } } });
 const FANS = Number(args.fans);
@@ -28,20 +27,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 // audience is its own process (its own CPU, as Fanvue would be), strict, so
 // anything off the reference would show as a finding.
 const bench = await startBench({ soloFans: 10, agencyFans: [1, 1, 1] });
-const child = spawn(process.execPath, ["--import", "tsx", "sandbox/main.ts"], {
-  env: { ...process.env, SANDBOX_PORT: "0", SANDBOX_FANS: String(FANS), SANDBOX_RATE_LIMIT: String(LIMIT), SANDBOX_RATE_WINDOW: String(WINDOW_SEC), SANDBOX_STRICT: "1", SANDBOX_CLIENT_ID: CLIENT.clientId, SANDBOX_CLIENT_SECRET: CLIENT.clientSecret, SANDBOX_REDIRECT_URIS: CLIENT.redirectUri, SANDBOX_LOG: "0" },
-  stdio: ["ignore", "pipe", "inherit"],
-});
-const sandboxUrl = await new Promise<string>((resolve, reject) => {
-  let out = "";
-  child.stdout.on("data", (d) => (out += d) && /ready on (\S+)/.test(out) && resolve(/ready on (\S+)/.exec(out)![1]!));
-  child.once("exit", (c) => reject(new Error(`sandbox exited (${c}): ${out}`)));
-});
-Object.assign(process.env, { FANVUE_API_BASE_URL: sandboxUrl, FANVUE_AUTH_BASE_URL: sandboxUrl, FANVUE_CLIENT_ID: CLIENT.clientId, FANVUE_CLIENT_SECRET: CLIENT.clientSecret });
-const stopAll = async () => (child.kill("SIGTERM"), await bench.stop());
-process.once("SIGINT", () => void stopAll().finally(() => process.exit(130)));
-// A crash must not leave the sandbox process behind.
-process.once("exit", () => child.kill("SIGTERM"));
+const { url: sandboxUrl, stopAll } = await startSandboxProcess(bench, { fans: FANS, limit: LIMIT, windowSec: WINDOW_SEC, client: CLIENT, strict: true });
 const admin = async <T>(p: string, method = "GET") => {
   const res = await fetch(`${sandboxUrl}/__sandbox${p}`, { method });
   return (res.status === 204 ? null : await res.json()) as T;
