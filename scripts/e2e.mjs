@@ -97,7 +97,8 @@ async function checkContract(sandboxUrl) {
     );
     const requests = contract.findings.filter((f) => f.kind === "request").length;
     const responses = contract.total - requests;
-    console.log(`e2e: ${calls.total} Fanvue calls; ${requests} carried an undocumented parameter or field, ${responses} answers broke the reference`);
+    // lastSeq counts every call of the run (tests clear the log itself between them).
+    console.log(`e2e: ${calls.lastSeq} Fanvue calls; ${requests} carried an undocumented parameter or field, ${responses} answers broke the reference`);
     if (contract.total === 0) return true;
     for (const [route, r] of Object.entries(contract.byRoute)) {
       console.error(`  ${route}: ${r.requests} requests${r.undocumented.length ? ` (${r.undocumented.join(", ")})` : ""}, ${r.responses} answers`);

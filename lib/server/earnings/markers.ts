@@ -2,6 +2,7 @@ import "server-only";
 import type { EarningsMarker, EarningsMarkers, EarningsQuery } from "@/lib/schemas/earnings";
 import { clientForCreator } from "@/lib/server/creators/client";
 import { db } from "@/lib/server/db";
+import { FanvueError } from "@/lib/server/fanvue/errors";
 import { listPosts, POSTS_PAGE_SIZE, type FanvuePost } from "@/lib/server/fanvue/resources/posts";
 import { getCampaigns } from "@/lib/server/mass/history";
 import { withSnapshot } from "@/lib/server/snapshots";
@@ -27,7 +28,8 @@ async function fanvuePosts(access: CreatorAccess, startMs: number) {
   const out: FanvuePost[] = [];
   for (let page = 1; page <= MAX_POST_PAGES; page++) {
     // Posts change rarely: a minute-old read spares the rate budget on every range change.
-    const snap = await withSnapshot(`earnings:markers:posts:${access.creator.id}:${page}`, () => listPosts(client, page, POSTS_PAGE_SIZE), { maxAgeMs: 60_000 });
+    // Published posts only: scheduled ones have not happened yet.
+    const snap = await withSnapshot(`earnings:markers:posts:${access.creator.id}:${page}`, () => listPosts(client, page, POSTS_PAGE_SIZE, { includeUnpublished: false }), { maxAgeMs: 60_000 });
     out.push(...snap.data.data);
     // Pinned posts come first, then newest published: stop once an unpinned
     // post is older than the range.
@@ -51,20 +53,18 @@ export async function earningsMarkers(access: CreatorAccess, q: EarningsQuery, n
   const problems: string[] = [];
   let truncated = false;
 
-  if (access.workspace.kind === "creator") {
-    try {
-      const r = await fanvuePosts(access, range.startMs);
-      truncated = r.truncated;
-      for (const p of r.posts) {
-        if (!inRange(p.publishedAt)) continue;
-        const price = p.price ? " (PPV)" : "";
-        markers.push({ kind: "post", id: p.uuid, at: p.publishedAt, bucket: bucketOf(Date.parse(p.publishedAt)), label: `Post${price}: ${snippet(p.text, "media post")}` });
-      }
-    } catch (err) {
-      problems.push(`posts: ${err instanceof Error ? err.message : "Fanvue could not be reached"}`);
+  // Fanvue's post list (/posts, or /creators/{c}/posts for an agency) has
+  // every post, also those made outside Vuedeck; without it, ours.
+  try {
+    const r = await fanvuePosts(access, range.startMs);
+    truncated = r.truncated;
+    for (const p of r.posts) {
+      if (!inRange(p.publishedAt)) continue;
+      const price = p.price ? " (PPV)" : "";
+      markers.push({ kind: "post", id: p.uuid, at: p.publishedAt, bucket: bucketOf(Date.parse(p.publishedAt)), label: `Post${price}: ${snippet(p.text, "media post")}` });
     }
-  } else {
-    // Fanvue lists no posts for agency-managed creators: those posted through Vuedeck.
+  } catch (err) {
+    problems.push(`posts made outside Vuedeck (${err instanceof FanvueError ? err.message.replace(/\.$/, "") : "Fanvue's post list could not be read"})`);
     const rows = await db.postRecord.findMany({
       where: { creatorId: access.creator.id, state: "created", cancelledAt: null, fanvueUuid: { not: null } },
       orderBy: { createdAt: "desc" },
@@ -78,8 +78,7 @@ export async function earningsMarkers(access: CreatorAccess, q: EarningsQuery, n
   }
 
   const mass = await getCampaigns(access);
-  // Agencies only have what was sent through Vuedeck (Fanvue lists no agency mass messages).
-  if (mass.fanvueError && access.workspace.kind === "creator") problems.push(`mass messages: ${mass.fanvueError}`);
+  if (mass.fanvueError) problems.push(`mass messages sent outside Vuedeck (${mass.fanvueError.replace(/\.$/, "")})`);
   for (const c of mass.items) {
     // An unsent one still went out (and may have sold) at its time.
     if ((c.status !== "sent" && c.status !== "unsent") || !inRange(c.sentAt)) continue;
@@ -87,5 +86,5 @@ export async function earningsMarkers(access: CreatorAccess, q: EarningsQuery, n
     markers.push({ kind: "mass", id: c.id, at: c.sentAt, bucket: bucketOf(Date.parse(c.sentAt)), label: `Mass message${to}: ${snippet(c.text, "media")}` });
   }
   markers.sort((a, b) => a.at.localeCompare(b.at));
-  return { markers, truncated, partial: problems.length ? `Shown without some ${problems.join("; ")}` : null };
+  return { markers, truncated, partial: problems.length ? `Shown without ${problems.join(" or ")}` : null };
 }
