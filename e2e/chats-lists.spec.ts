@@ -9,12 +9,20 @@ import { screenshots } from "./screenshot";
 // plainly that custom lists are unavailable (it used to wait on "Loading
 // lists…" for ever).
 
-test.beforeEach(() => budgetLeft("luna"));
-test.afterEach(() => clearFaults());
+/** Lists are cached for minutes, "not offered" answers too: each test starts
+ * from Fanvue and leaves no such answer behind for the tests after it. */
+const forgetLists = () => withDb((db) => db.query(`DELETE FROM "UpstreamSnapshot" WHERE key LIKE 'chat-lists:%'`));
+
+test.beforeEach(async () => {
+  await budgetLeft("luna");
+  await forgetLists();
+});
+test.afterEach(async () => {
+  await clearFaults();
+  await forgetLists();
+});
 
 test("composer offers smart lists when Fanvue has no custom lists (404)", async ({ page }) => {
-  // Lists are cached for minutes: start from Fanvue, not from an earlier test's copy.
-  await withDb((db) => db.query(`DELETE FROM "UpstreamSnapshot" WHERE key LIKE 'chat-lists:%'`));
   await addFault({ path: "/chats/lists/custom", method: "GET", status: 404, body: { message: "Cannot GET /chats/lists/custom" } });
   await signInWhenFanvueAllows(page, "luna");
   await page.waitForURL(/\/c\/[^/?]+/);

@@ -15,6 +15,9 @@ import { splitHoldout } from "./holdout";
 // for the campaign, and exclude that list from the send. Every step is safe
 // to repeat after a crash: the split is stored before the list is made, the
 // list is found by name if it already exists, adding members skips those in.
+// A person pressed Send and watches the queue: like the send itself, these
+// calls go ahead of bulk syncs ("interactive"; refused after a short wait
+// when the budget is spent, and the job then retries).
 
 /** A definite failure of preparation: nothing was sent, retrying will not help. */
 export class PrepareError extends Error {}
@@ -26,7 +29,7 @@ export const holdoutListName = (c: Pick<MassCampaign, "id">) => `Hold-out · ${c
 
 async function drawSplit(a: Pick<CreatorAccess, "workspace" | "creator">, c: MassCampaign) {
   if ((await db.massCampaignFan.count({ where: { campaignId: c.id } })) > 0) return;
-  const fans = await resolveAudience(a, refsOf(c.included), refsOf(c.excluded), { priority: "background", fresh: true });
+  const fans = await resolveAudience(a, refsOf(c.included), refsOf(c.excluded), { priority: "interactive", fresh: true });
   if (!fans) throw new PrepareError("The audience is too large to draw a hold-out from. Nothing was sent.");
   if (fans.length < 2) throw new PrepareError("The audience has fewer than two fans: there is nobody to hold out. Nothing was sent.");
   const { held, sent } = splitHoldout(fans, c.holdoutPercent);
@@ -63,7 +66,7 @@ export async function prepareHoldout(a: Pick<CreatorAccess, "workspace" | "creat
   const held = (await db.massCampaignFan.findMany({ where: { campaignId: c.id, heldOut: true }, select: { fanUuid: true }, orderBy: { fanUuid: "asc" } })).map((r) => r.fanUuid);
   const client = clientForCreator(a);
   for (let i = 0; i < held.length; i += MEMBERS_PER_CALL) {
-    await addListMembers(client, listUuid, held.slice(i, i + MEMBERS_PER_CALL), "background");
+    await addListMembers(client, listUuid, held.slice(i, i + MEMBERS_PER_CALL), "interactive");
   }
   await invalidateListMembers(c.creatorId, listUuid);
 }
