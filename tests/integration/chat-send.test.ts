@@ -1,5 +1,5 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startTestSandbox } from "../support/sandbox";
+import { beforeAll, describe, expect, it } from "vitest";
+import { cleanUpBetweenTests, startTestSandbox } from "../support/sandbox";
 import { provisionAccount } from "../support/workspace";
 
 // Idempotent chat sends against a real sandbox and PostgreSQL: duplicates,
@@ -42,14 +42,7 @@ beforeAll(async () => {
   access = (await getCreatorAccess(p.user.id, p.creators.luna!.id))!;
   user = { id: p.user.id, name: "Luna" };
 });
-afterEach(async () => {
-  await sb.admin("/faults", undefined, "DELETE");
-  await sb.admin("/calls", undefined, "DELETE");
-});
-afterAll(async () => {
-  await db.$disconnect();
-  await sb.close();
-});
+cleanUpBetweenTests(sb, db);
 
 describe("idempotent chat sends", () => {
   it("the same send posted 10 times concurrently with one key → exactly one message in the sandbox", async () => {

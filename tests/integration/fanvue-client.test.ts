@@ -1,6 +1,6 @@
-import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { connectAccount } from "../support/connect";
-import { startTestSandbox } from "../support/sandbox";
+import { cleanUpBetweenTests, startTestSandbox } from "../support/sandbox";
 
 const sb = await startTestSandbox();
 const { db } = await import("@/lib/server/db");
@@ -11,14 +11,7 @@ const { saveConnectionTokens } = await import("@/lib/server/fanvue/connection");
 type Call = { seq: number; at: string; path: string; method: string; status: number; bucket: string | null };
 const calls = async (path: string) => ((await sb.admin(`/calls?path=${encodeURIComponent(path)}`)) as { calls: Call[] }).calls;
 
-afterEach(async () => {
-  await sb.admin("/faults", undefined, "DELETE");
-  await sb.admin("/calls", undefined, "DELETE");
-});
-afterAll(async () => {
-  await db.$disconnect();
-  await sb.close();
-});
+cleanUpBetweenTests(sb, db);
 
 describe("Fanvue client retry policy", () => {
   it("waits out Retry-After on a 429, then succeeds, never calling early", async () => {

@@ -1,6 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { connectAccount } from "../support/connect";
-import { startTestSandbox } from "../support/sandbox";
+import { cleanUpBetweenTests, startTestSandbox } from "../support/sandbox";
 
 // The vault against a real sandbox over HTTP: grid pages, search scans,
 // signed-URL re-resolution, folders (all-or-nothing), agency routes.
@@ -34,14 +34,7 @@ beforeAll(async () => {
   luna = await accessFor("luna", "luna", "creator");
   mia = await accessFor("atlas", "mia", "agency");
 });
-afterEach(async () => {
-  await sb.admin("/faults", undefined, "DELETE");
-  await sb.admin("/calls", undefined, "DELETE");
-});
-afterAll(async () => {
-  await db.$disconnect();
-  await sb.close();
-});
+cleanUpBetweenTests(sb, db);
 
 describe("vault grid", () => {
   it("returns one Fanvue page of 50 with square thumbnails that load, newest first, and a cursor", async () => {

@@ -1,5 +1,5 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startTestSandbox } from "../support/sandbox";
+import { beforeAll, describe, expect, it } from "vitest";
+import { cleanUpBetweenTests, startTestSandbox } from "../support/sandbox";
 import { provisionAccount } from "../support/workspace";
 
 // Agency-managed creators get post history, queue, price picks and edits
@@ -41,14 +41,7 @@ beforeAll(async () => {
   mia = (await getCreatorAccess(a.user.id, a.creators.mia!.id))!;
   media = (await listMedia(clientForCreator(mia), { page: 1, size: 50 })).data.filter((m) => m.status === "ready").map((m) => m.uuid);
 });
-afterEach(async () => {
-  await sb.admin("/faults", undefined, "DELETE");
-  await sb.admin("/calls", undefined, "DELETE");
-});
-afterAll(async () => {
-  await db.$disconnect();
-  await sb.close();
-});
+cleanUpBetweenTests(sb, db);
 
 describe("agency queue", () => {
   it("lists every scheduled post of the creator, also those scheduled on Fanvue directly, from /creators/{c}/posts", async () => {

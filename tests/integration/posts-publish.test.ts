@@ -1,5 +1,5 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startTestSandbox } from "../support/sandbox";
+import { beforeAll, describe, expect, it } from "vitest";
+import { cleanUpBetweenTests, startTestSandbox } from "../support/sandbox";
 import { provisionAccount } from "../support/workspace";
 
 // Publishing against a real sandbox over HTTP: one Fanvue post per
@@ -71,14 +71,7 @@ beforeAll(async () => {
   miaMedia = await readyMedia(mia);
   await sb.admin("/calls", undefined, "DELETE");
 });
-afterEach(async () => {
-  await sb.admin("/faults", undefined, "DELETE");
-  await sb.admin("/calls", undefined, "DELETE");
-});
-afterAll(async () => {
-  await db.$disconnect();
-  await sb.close();
-});
+cleanUpBetweenTests(sb, db);
 
 describe("publishing", () => {
   it("schedules a PPV post with its preview, and a repeat with the same key makes nothing new", async () => {

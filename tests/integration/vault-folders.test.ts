@@ -1,6 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { connectAccount } from "../support/connect";
-import { startTestSandbox } from "../support/sandbox";
+import { cleanUpBetweenTests, startTestSandbox } from "../support/sandbox";
 
 // What folder changes say when this Fanvue lacks a call or the folder is
 // gone (told apart by the folder list), and the folder list as the reference
@@ -22,14 +22,7 @@ beforeAll(async () => {
     creator: { id: "cr-luna", fanvueUuid: account.uuid, handle: "luna", displayName: "Luna", avatarUrl: null },
   };
 });
-afterEach(async () => {
-  await sb.admin("/faults", undefined, "DELETE");
-  await sb.admin("/calls", undefined, "DELETE");
-});
-afterAll(async () => {
-  await db.$disconnect();
-  await sb.close();
-});
+cleanUpBetweenTests(sb, db);
 
 describe("folder refusals", () => {
   it("a folder call this Fanvue lacks is said as such, never as a folder that \"no longer exists\"", async () => {
