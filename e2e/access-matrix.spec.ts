@@ -1,42 +1,13 @@
-import fs from "node:fs";
-import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { can, type Permission, type Role } from "../lib/schemas/permissions";
 import { signInAs } from "./fixtures/auth";
 import { createStaff, workspaceOf } from "./fixtures/db";
+import { discoverRoutes } from "./fixtures/routes";
 
 // Every /api route × every actor × every kind of object, against the role
 // table in lib/schemas/permissions.ts. "Refused" means the wrapper refused
 // before the handler ran (X-Vuedeck-Access: refused) with the expected status;
 // "allowed" means the handler ran (whatever it then answered).
-
-type RouteSpec = { file: string; path: string; method: string; access: string; permission: Permission | null };
-
-function discoverRoutes(): RouteSpec[] {
-  const out: RouteSpec[] = [];
-  const walk = (dir: string) => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.name === "route.ts" && !p.includes("[...nextauth]")) {
-        const src = fs.readFileSync(p, "utf8");
-        const apiPath = "/" + path.dirname(p).split(path.sep).join("/").replace(/^app\//, "");
-        for (const m of src.matchAll(/export const (GET|POST|PUT|PATCH|DELETE) = apiRoute\(\{([\s\S]*?)handler:/g)) {
-          const opts = m[2]!;
-          out.push({
-            file: p,
-            path: apiPath,
-            method: m[1]!,
-            access: /access:\s*"(\w+)"/.exec(opts)![1]!,
-            permission: (/permission:\s*"([\w:]+)"/.exec(opts)?.[1] as Permission | undefined) ?? null,
-          });
-        }
-      }
-    }
-  };
-  walk("app/api");
-  return out;
-}
 
 type Actor = { name: string; cookie: string | null; memberOf: Record<string, { role: Role; creators: string[] | null }> };
 type Obj = { name: string; workspaceId: string; creatorId: string };

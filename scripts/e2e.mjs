@@ -67,6 +67,8 @@ const pw = spawn(process.execPath, [path.join(ROOT, "node_modules/@playwright/te
     E2E_BASE_URL: stack.appUrl,
     E2E_SANDBOX_URL: stack.sandboxUrl,
     E2E_DATABASE_URL: stack.databaseUrl,
+    // The app server's process, for tests that measure its memory.
+    E2E_APP_PID: String(stack.children.app.pid),
     // Secrets the security tests must never find in pages or bundles.
     E2E_SECRET_VALUES: JSON.stringify([
       stack.appEnv.AUTH_SECRET,

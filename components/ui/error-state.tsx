@@ -10,7 +10,8 @@ import { ApiClientError } from "@/lib/queries/fetcher";
 export function ErrorState({ error, onRetry, what }: { error: unknown; onRetry: () => void; what: string }) {
   const e = error instanceof ApiClientError ? error : null;
   const limited = e?.code === "rate_limited";
-  const countdown = limited ? Math.max(1, e.retryAfterSec ?? 20) : 0;
+  // Waits the server named (Fanvue's refill, our database coming back) count down and retry by themselves.
+  const countdown = limited || e?.code === "unavailable" ? Math.max(1, e?.retryAfterSec ?? 20) : 0;
   const [wait, setWait] = useState(countdown);
   // A new error (the retry was refused again) starts a new countdown.
   const [shown, setShown] = useState(error);
@@ -47,7 +48,9 @@ export function ErrorState({ error, onRetry, what }: { error: unknown; onRetry: 
       ? `Fanvue's rate limit: waiting for it to refill`
       : e?.code === "upstream_unavailable" || e?.code === "network"
         ? `Fanvue could not be reached`
-        : settled
+        : e?.code === "unavailable"
+          ? `Vuedeck is unavailable for a moment`
+          : settled
           ? `${what.charAt(0).toUpperCase()}${what.slice(1)} not available`
           : `Could not load ${what}`;
   return (

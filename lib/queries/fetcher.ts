@@ -8,10 +8,12 @@ export type ApiErrorCode =
   | "forbidden"
   | "not_found"
   | "conflict"
+  | "payload_too_large"
   | "rate_limited"
   | "internal"
   | "upstream_error"
   | "upstream_unavailable"
+  | "unavailable"
   | "network";
 
 export class ApiClientError extends Error {
@@ -26,7 +28,7 @@ export class ApiClientError extends Error {
   }
 
   get isTransient() {
-    return ["rate_limited", "upstream_error", "upstream_unavailable", "network", "internal"].includes(this.code);
+    return ["rate_limited", "upstream_error", "upstream_unavailable", "unavailable", "network", "internal"].includes(this.code);
   }
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Adapter, AdapterAccount, AdapterSession, AdapterUser } from "next-auth/adapters";
 import { db } from "@/lib/server/db";
+import { markSessionLookupFailed } from "./auth-probe";
 
 // Auth.js adapter over our Prisma schema. Written out (instead of
 // @auth/prisma-adapter) so that provider tokens never touch the Account table:
@@ -49,7 +50,10 @@ export const authAdapter: Adapter = {
     return db.session.create({ data }) as Promise<AdapterSession>;
   },
   async getSessionAndUser(sessionToken) {
-    const s = await db.session.findUnique({ where: { sessionToken }, include: { user: true } });
+    const s = await db.session.findUnique({ where: { sessionToken }, include: { user: true } }).catch((err: unknown) => {
+      markSessionLookupFailed(err);
+      throw err;
+    });
     if (!s) return null;
     const { user, ...session } = s;
     return { user: toUser(user), session };

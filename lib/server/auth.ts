@@ -9,6 +9,7 @@ import { saveConnectionTokens } from "./fanvue/connection";
 import type { FanvueMe } from "./fanvue/schemas/users";
 import { getMeWithToken } from "./fanvue/users";
 import { provisionOnSignIn } from "./workspaces/provision";
+import { sameOriginPath } from "@/lib/utils/safe-redirect";
 
 // Sign in with Fanvue: authorization code + PKCE (S256) + state, client
 // authentication by client_secret_basic, identity from GET /users/me with the
@@ -59,14 +60,16 @@ export const authConfig = {
   session: { strategy: "database", maxAge: 30 * 24 * 3600, updateAge: 24 * 3600 },
   pages: { signIn: "/sign-in", error: "/sign-in" },
   callbacks: {
+    // Only what pages need: the database session row (its sessionToken is
+    // the HttpOnly cookie's value) never reaches GET /api/auth/session.
     session({ session, user }) {
-      session.user.id = user.id;
-      return session;
+      return { user: { id: user.id, name: user.name, email: user.email, image: user.image }, expires: session.expires };
     },
-    // Keep post-sign-in redirects on our own origin.
+    // Keep post-sign-in redirects on our own origin (one check: safe-redirect.ts).
     redirect({ url, baseUrl }) {
-      if (url.startsWith("/")) return `${baseUrl}${url}`;
-      return new URL(url).origin === baseUrl ? url : baseUrl;
+      const relative = url.startsWith(`${baseUrl}/`) ? url.slice(baseUrl.length) : url;
+      const path = sameOriginPath(relative, baseUrl);
+      return path && !path.startsWith("//") ? `${baseUrl}${path}` : baseUrl;
     },
   },
   events: {

@@ -32,4 +32,17 @@ describe("safeCallbackPath", () => {
     expect(safeCallbackPath("/sign-in?x=1")).toBe("/");
     expect(safeCallbackPath(undefined)).toBe("/");
   });
+  it("sees paths the way a browser resolves them (tab, CR, LF dropped; backslash is a slash)", () => {
+    for (const v of ["/\t/evil.example/phish", "/\n/evil.example", "/\r\n/evil.example", "/\t\\evil.example", "/ /evil.example"]) {
+      const out = safeCallbackPath(v);
+      expect(new URL(out, "https://app.test").origin, JSON.stringify(v)).toBe("https://app.test");
+    }
+    expect(safeCallbackPath("/\t/evil.example/phish")).toBe("/");
+  });
+  it("returns a header-safe, percent-encoded path", () => {
+    expect(safeCallbackPath("/\u3002x")).toBe("/%E3%80%82x");
+    expect(safeCallbackPath("/c/abc?tab=a b#x")).toBe("/c/abc?tab=a%20b#x");
+    // eslint-disable-next-line no-control-regex
+    expect(safeCallbackPath("/a\nb")).not.toMatch(/[\u0000-\u001f\u007f-\uffff]/);
+  });
 });

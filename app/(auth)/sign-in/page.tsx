@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInCard } from "@/components/auth/sign-in-card";
-import { auth } from "@/lib/server/auth";
 import { fanvueConfig } from "@/lib/server/fanvue/config";
 import { isAuthServerReachable } from "@/lib/server/fanvue/oauth";
+import { readSession } from "@/lib/server/session";
 import { safeCallbackPath } from "@/lib/utils/safe-redirect";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -13,8 +13,7 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 export default async function SignInPage({ searchParams }: { searchParams: Search }) {
   const params = await searchParams;
   const callbackUrl = safeCallbackPath(params.callbackUrl);
-  const session = await auth();
-  if (session?.user) redirect(callbackUrl);
+  if (await readSession()) redirect(callbackUrl);
   const error = typeof params.error === "string" ? params.error : null;
   const loginHint = typeof params.login_hint === "string" ? params.login_hint : null;
   const reachable = await isAuthServerReachable();

@@ -1,5 +1,6 @@
 import "server-only";
 import { ZodError } from "zod";
+import { isDatabaseDown } from "@/lib/server/db-errors";
 import { describeForLog, FanvueError } from "@/lib/server/fanvue/errors";
 
 // The single error model of every /api route:
@@ -13,10 +14,12 @@ export const ERROR_STATUS = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  payload_too_large: 413,
   rate_limited: 429,
   internal: 500,
   upstream_error: 502,
   upstream_unavailable: 503,
+  unavailable: 503,
 } as const;
 
 export type ApiErrorCode = keyof typeof ERROR_STATUS;
@@ -87,6 +90,11 @@ export function toErrorResponse(err: unknown, where: string): Response {
   if (err instanceof FanvueError) {
     if (err.kind !== "rate_limited" && err.kind !== "reauth") console.error(`[api] ${where}: Fanvue ${describeForLog(err)}`);
     return fromFanvue(err);
+  }
+  // The session lookup (session.ts) or any query found the database down.
+  if ((err as { digest?: unknown })?.digest === "VUEDECK_UNAVAILABLE" || isDatabaseDown(err)) {
+    console.error(`[api] ${where}: database unavailable`);
+    return body("unavailable", "Vuedeck cannot reach its database right now; try again in a moment.", { retryAfterSec: 10 });
   }
   console.error(`[api] ${where}: unhandled error`, err);
   return body("internal", "Something went wrong on our side. It has been logged.");

@@ -3,9 +3,10 @@ import type { NextRequest } from "next/server";
 import type { z } from "zod";
 import { env } from "@/lib/env.mjs";
 import type { Permission } from "@/lib/schemas/permissions";
-import { auth } from "@/lib/server/auth";
+import { readSession, type SessionUser } from "@/lib/server/session";
 import { recordAudit } from "@/lib/server/workspaces/audit";
 import { getCreatorAccess, getWorkspaceAccess, hasPermission, type CreatorAccess, type WorkspaceAccess } from "@/lib/server/workspaces/access";
+import { assertDeclaredSize, DEFAULT_BODY_LIMIT, readJsonBody } from "./body";
 import { requestContext } from "./request-context";
 import { ApiError, toErrorResponse } from "./errors";
 
@@ -20,7 +21,6 @@ import { ApiError, toErrorResponse } from "./errors";
 export const WRAPPED = Symbol.for("vuedeck.apiRoute");
 
 type Access = "public" | "user" | "workspace" | "creator";
-type SessionUser = { id: string; name: string };
 
 type AccessOf<A extends Access> = A extends "creator" ? CreatorAccess : A extends "workspace" ? WorkspaceAccess : null;
 type UserOf<A extends Access> = A extends "public" ? SessionUser | null : SessionUser;
@@ -48,6 +48,8 @@ type Options<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, A ex
   params?: P;
   query?: Q;
   body?: B;
+  /** Largest body accepted, in bytes (default 64 KiB; see body.ts). */
+  maxBodyBytes?: number;
   handler: (ctx: HandlerCtx<z.output<P>, z.output<Q>, z.output<B>, A>) => Promise<Response | unknown> | Response | unknown;
 };
 
@@ -71,16 +73,6 @@ function searchParamsObject(url: URL) {
     out[key] = all.length > 1 ? all : all[0]!;
   }
   return out;
-}
-
-async function readJson(req: Request) {
-  const text = await req.text();
-  if (!text) return {};
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new ApiError("invalid_input", "Request body must be valid JSON.");
-  }
 }
 
 const notFound = (what: string) => new ApiError("not_found", `${what} not found.`);
@@ -109,15 +101,15 @@ export function apiRoute<A extends Access, P extends z.ZodType = z.ZodUnknown, Q
     let refused = true;
     try {
       assertSameOrigin(req);
-      const session = await auth();
-      const user = session?.user?.id ? { id: session.user.id, name: session.user.name ?? "Someone" } : null;
+      if (!SAFE_METHODS.has(req.method)) assertDeclaredSize(req, opts.maxBodyBytes ?? DEFAULT_BODY_LIMIT);
+      const user = await readSession();
       if (opts.access !== "public" && !user) throw new ApiError("unauthorized", "Sign in to continue.");
       const rawParams = (await context.params) ?? {};
       const access = user ? await resolveAccess(opts.access, user.id, rawParams, opts.permission) : null;
       refused = false;
       const params = opts.params ? opts.params.parse(rawParams) : rawParams;
       const query = opts.query ? opts.query.parse(searchParamsObject(req.nextUrl)) : undefined;
-      const body = opts.body ? opts.body.parse(await readJson(req)) : undefined;
+      const body = opts.body ? opts.body.parse(await readJsonBody(req, opts.maxBodyBytes ?? DEFAULT_BODY_LIMIT)) : undefined;
       const notes: AuditNote = {};
       const run = (fn: () => Promise<unknown>) => requestContext.run({ mutating: !SAFE_METHODS.has(req.method) }, fn);
       const result = await run(async () => opts.handler({

@@ -3,7 +3,7 @@ import type { ChatCreatorTag, TeamInboxPage, TeamInboxQuery } from "@/lib/schema
 import { ApiError } from "@/lib/server/api/errors";
 import { clientForCreator } from "@/lib/server/creators/client";
 import { db } from "@/lib/server/db";
-import type { WorkspaceAccess } from "@/lib/server/workspaces/access";
+import { scopedCreatorWhere, type WorkspaceAccess } from "@/lib/server/workspaces/access";
 import { fetchInboxPage, INBOX_PAGE, toChatRow } from "./inbox";
 import { ensureList, touchMirror } from "./mirror/inbox";
 import { FILTER_LISTS, mirrorRowToChat, queryMirrorAfter } from "./mirror/query";
@@ -33,9 +33,7 @@ export function decodeCursor(cursor: string | undefined): Cursor | number | null
 const encodeCursor = (c: Cursor | number) => Buffer.from(JSON.stringify(c)).toString("base64url");
 
 export async function scopedCreators(access: WorkspaceAccess) {
-  const all = await db.creator.findMany({ where: { workspaceId: access.workspace.id, removedAt: null }, orderBy: { displayName: "asc" } });
-  const m = access.membership;
-  return all.filter((c) => m.allCreators || m.creatorIds.includes(c.id)).slice(0, MAX_CREATORS);
+  return db.creator.findMany({ where: scopedCreatorWhere(access), orderBy: { displayName: "asc" }, take: MAX_CREATORS });
 }
 
 type Creator = Awaited<ReturnType<typeof scopedCreators>>[number];

@@ -1,7 +1,7 @@
 import "server-only";
 import type { EarningsQuery } from "@/lib/schemas/earnings";
 import { db } from "@/lib/server/db";
-import type { WorkspaceAccess } from "@/lib/server/workspaces/access";
+import { scopedCreatorWhere, type WorkspaceAccess } from "@/lib/server/workspaces/access";
 import { earningsReport, perCreatorTotals } from "./report";
 import { getSyncStatus } from "./status";
 
@@ -9,7 +9,7 @@ import { getSyncStatus } from "./status";
  * row per creator, same range, zone and sources. */
 export async function agencyEarnings(access: WorkspaceAccess, q: EarningsQuery) {
   const creators = await db.creator.findMany({
-    where: { workspaceId: access.workspace.id, removedAt: null, ...(access.membership.allCreators ? {} : { id: { in: access.membership.creatorIds } }) },
+    where: scopedCreatorWhere(access),
     orderBy: { displayName: "asc" },
   });
   const ids = creators.map((c) => c.id);

@@ -69,4 +69,14 @@ export async function listAccessibleCreators(userId: string): Promise<Accessible
   });
 }
 
+/** The one filter for "creators this member may see" in a workspace: every
+ * query that lists creators (or their data) for a member starts from it. */
+export function scopedCreatorWhere(access: WorkspaceAccess) {
+  return {
+    workspaceId: access.workspace.id,
+    removedAt: null,
+    ...(access.membership.allCreators ? {} : { id: { in: access.membership.creatorIds } }),
+  };
+}
+
 export const hasPermission = (access: WorkspaceAccess, permission: Permission) => can(access.membership.role, permission);

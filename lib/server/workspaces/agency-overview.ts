@@ -5,7 +5,7 @@ import { getCreatorOverview } from "@/lib/server/creators/overview";
 import { perCreatorTotals } from "@/lib/server/earnings/report";
 import { getSyncStatus } from "@/lib/server/earnings/status";
 import { addDays, localDate, startOfLocalDay } from "@/lib/utils/date-range";
-import { hasPermission, type WorkspaceAccess } from "./access";
+import { hasPermission, scopedCreatorWhere, type WorkspaceAccess } from "./access";
 
 
 /** "All creators": one row per creator in the member's scope. Each creator's
@@ -13,11 +13,7 @@ import { hasPermission, type WorkspaceAccess } from "./access";
  * error in its row and never blanks the others. */
 export async function getAgencyOverview(access: WorkspaceAccess, tz: string): Promise<AgencyOverview> {
   const creators = await db.creator.findMany({
-    where: {
-      workspaceId: access.workspace.id,
-      removedAt: null,
-      ...(access.membership.allCreators ? {} : { id: { in: access.membership.creatorIds } }),
-    },
+    where: scopedCreatorWhere(access),
     orderBy: { displayName: "asc" },
   });
   const showEarnings = hasPermission(access, "earnings:read");

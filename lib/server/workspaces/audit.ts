@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/server/db";
+import type { WorkspaceAccess } from "./access";
 
 export type AuditInput = {
   workspaceId: string;
@@ -27,12 +28,21 @@ export async function recordAudit(e: AuditInput) {
   });
 }
 
-export type AuditQuery = { workspaceId: string; creatorId?: string; actorUserId?: string; action?: string; before?: Date; limit: number };
+export type AuditQuery = { creatorId?: string; actorUserId?: string; action?: string; before?: Date; limit: number };
 
-export async function listAudit(q: AuditQuery) {
+/** What a member may read of the log: everything for members over all
+ * creators; a member scoped to some creators sees those creators' events and
+ * their own, never workspace-wide events that may name other creators. */
+function auditScope(access: WorkspaceAccess, userId: string): Prisma.AuditEventWhereInput {
+  if (access.membership.allCreators) return {};
+  return { OR: [{ creatorId: { in: access.membership.creatorIds } }, { actorUserId: userId }] };
+}
+
+export async function listAudit(access: WorkspaceAccess, userId: string, q: AuditQuery) {
   const rows = await db.auditEvent.findMany({
     where: {
-      workspaceId: q.workspaceId,
+      workspaceId: access.workspace.id,
+      ...auditScope(access, userId),
       ...(q.creatorId ? { creatorId: q.creatorId } : {}),
       ...(q.actorUserId ? { actorUserId: q.actorUserId } : {}),
       ...(q.action ? { action: { startsWith: q.action } } : {}),

@@ -7,9 +7,21 @@ import type { FanvueMe } from "@/lib/server/fanvue/schemas/users";
 import { recordAudit } from "./audit";
 
 // What a sign-in sets up. A creator gets a workspace for their own account
-// (self routes); an account that manages creators (GET /creators) gets an
-// agency workspace. Anyone else gets no workspace of their own: they join
-// others' through invite links (staff), and their Fanvue tokens are dropped.
+// (self routes); an account that manages creators (GET /creators) as the
+// agency gets an agency workspace. Anyone else gets no workspace of their
+// own: they join others' through invite links (staff), and their Fanvue
+// tokens are dropped.
+//
+// A Fanvue team member's token also lists the agency's creators. Such an
+// account must never become an owner of them here (it would see earnings and
+// team pages its agency never granted, outside the agency's activity log).
+// Two rules keep it out, both in `ownableCreators`:
+//  1. GET /creators says `role` per creator. Its values are undocumented;
+//     the ones known to mean "team member, not the agency" (CHATTER, MEMBER…)
+//     are never owned. An unknown value falls to rule 2.
+//  2. A creator already managed by another agency workspace here belongs to
+//     that agency: a second account listing it is staff of the first, and
+//     gets in through the first's invite links.
 
 export type Provisioned = { kind: "creator" | "agency"; workspaceId: string } | { kind: "none" };
 
@@ -19,7 +31,7 @@ export async function provisionOnSignIn(userId: string, me: FanvueMe, connection
     await upsertCreators(workspace.id, [{ uuid: me.uuid, handle: me.handle, displayName: me.displayName ?? me.handle, avatarUrl: me.avatarUrl }], false);
     return { kind: "creator", workspaceId: workspace.id };
   }
-  const managed = await listManagedCreators(fanvueClient({ connectionId }));
+  const managed = await ownableCreators(connectionId, await listManagedCreators(fanvueClient({ connectionId })));
   if (managed.length > 0) {
     const workspace = await ensureWorkspace(connectionId, "agency", me.displayName ?? me.handle, userId);
     await applyCreatorList(workspace.id, managed);
@@ -65,6 +77,26 @@ async function upsertCreators(workspaceId: string, creators: CreatorInfo[], mark
   for (const c of ws.creators) await requestEarningsSync(c.id, ws.connectionId);
 }
 
+/** Values of GET /creators' `role` that name a team member of an agency
+ * rather than the agency (R-GO lists ADMIN and CHATTER; the rest are
+ * defensive spellings of the same). ADMIN is not here: the agency account
+ * itself may carry it; an admin team member is caught by rule 2. */
+const STAFF_ROLES = new Set(["CHATTER", "MEMBER", "TEAM_MEMBER", "TEAMMEMBER", "STAFF", "MODERATOR", "ASSISTANT"]);
+
+type Managed = Awaited<ReturnType<typeof listManagedCreators>>[number];
+
+/** The listed creators this connection may own (see the header). */
+export async function ownableCreators(connectionId: string, managed: Managed[]): Promise<Managed[]> {
+  const notStaff = managed.filter((m) => !(typeof m.role === "string" && STAFF_ROLES.has(m.role.trim().toUpperCase())));
+  if (notStaff.length === 0) return [];
+  const taken = await db.creator.findMany({
+    where: { fanvueUuid: { in: notStaff.map((m) => m.uuid) }, removedAt: null, workspace: { kind: "agency", connectionId: { not: connectionId } } },
+    select: { fanvueUuid: true },
+  });
+  const takenUuids = new Set(taken.map((t) => t.fanvueUuid));
+  return notStaff.filter((m) => !takenUuids.has(m.uuid));
+}
+
 /** Mirrors GET /creators: new creators appear, ones no longer managed are
  * marked removed (their access ends on the next request). */
 export async function applyCreatorList(workspaceId: string, managed: { uuid: string; handle: string; displayName: string | null; avatarUrl: string | null }[]) {
@@ -79,5 +111,5 @@ export async function applyCreatorList(workspaceId: string, managed: { uuid: str
 export async function syncAgencyCreators(workspaceId: string) {
   const ws = await db.workspace.findUniqueOrThrow({ where: { id: workspaceId } });
   if (ws.kind !== "agency") return;
-  await applyCreatorList(workspaceId, await listManagedCreators(fanvueClient({ connectionId: ws.connectionId })));
+  await applyCreatorList(workspaceId, await ownableCreators(ws.connectionId, await listManagedCreators(fanvueClient({ connectionId: ws.connectionId }))));
 }

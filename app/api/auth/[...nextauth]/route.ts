@@ -1,16 +1,44 @@
 // Auth.js endpoints (/api/auth/*). The one /api route outside apiRoute():
 // Auth.js does its own CSRF (double-submit token) and state/PKCE checks.
-import type { NextRequest } from "next/server";
+import { NextRequest } from "next/server";
+import { readBodyText } from "@/lib/server/api/body";
+import { ApiError, toErrorResponse } from "@/lib/server/api/errors";
 import { handlers } from "@/lib/server/auth";
+import { safeCallbackPath } from "@/lib/utils/safe-redirect";
 
-export const POST = handlers.POST;
+/** Auth.js's forms (CSRF token, callback URL) are a few hundred bytes. */
+const AUTH_BODY_LIMIT = 16 * 1024;
 
-// A user who clicks "Deny" on Fanvue comes back with error=access_denied.
-// Auth.js would report that as a generic callback error; say what happened.
+// Auth.js reads whole bodies; ours go through the one limited reader first,
+// so an anonymous flood costs at most 16 KiB per request.
+export async function POST(req: NextRequest) {
+  let body: string;
+  try {
+    body = await readBodyText(req, AUTH_BODY_LIMIT);
+  } catch (err) {
+    if (err instanceof ApiError) return toErrorResponse(err, `POST ${req.nextUrl.pathname}`);
+    throw err;
+  }
+  const headers = new Headers(req.headers);
+  headers.delete("content-length");
+  headers.delete("transfer-encoding");
+  return handlers.POST(new NextRequest(req.url, { method: "POST", headers, body }));
+}
+
 export function GET(req: NextRequest) {
   const { pathname, searchParams } = req.nextUrl;
+  // A user who clicks "Deny" on Fanvue comes back with error=access_denied.
+  // Auth.js would report that as a generic callback error; say what happened.
   if (pathname.endsWith("/callback/fanvue") && searchParams.get("error") === "access_denied") {
     return Response.redirect(new URL("/sign-in?error=AccessDenied", req.nextUrl.origin), 303);
+  }
+  // Sign-in starts with a POST (CSRF token); a GET here (a bookmark, a link)
+  // would end on Auth.js's "Configuration" error. Our page starts it properly.
+  if (/\/api\/auth\/signin(\/[^/]*)?$/.test(pathname)) {
+    const to = new URL("/sign-in", req.nextUrl.origin);
+    const callback = safeCallbackPath(searchParams.get("callbackUrl"), "");
+    if (callback) to.searchParams.set("callbackUrl", callback);
+    return Response.redirect(to, 303);
   }
   return handlers.GET(req);
 }

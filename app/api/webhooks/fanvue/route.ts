@@ -5,14 +5,22 @@
 // timestamp tolerance and replay refusal in lib/server/live/receiver.ts are
 // this endpoint's authentication. Listed in routes-wrapped.test.ts EXEMPT.
 import type { NextRequest } from "next/server";
+import { readBodyText } from "@/lib/server/api/body";
+import { ApiError, toErrorResponse } from "@/lib/server/api/errors";
 import { receiveWebhook } from "@/lib/server/live/receiver";
 
 /** Fanvue's events are small; anything larger is not one of them. */
 const MAX_BODY_BYTES = 256 * 1024;
 
 export async function POST(req: NextRequest) {
-  const rawBody = await req.text();
-  if (Buffer.byteLength(rawBody) > MAX_BODY_BYTES) return Response.json({ error: "Body too large." }, { status: 413 });
+  // Read under the limit while it streams in: a huge body costs at most 256 KiB.
+  let rawBody: string;
+  try {
+    rawBody = await readBodyText(req, MAX_BODY_BYTES);
+  } catch (err) {
+    if (err instanceof ApiError) return toErrorResponse(err, "POST /api/webhooks/fanvue");
+    throw err;
+  }
   const res = await receiveWebhook({
     rawBody,
     signature: req.headers.get("x-fanvue-signature"),

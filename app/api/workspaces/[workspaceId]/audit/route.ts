@@ -7,6 +7,5 @@ export const GET = apiRoute({
   access: "workspace",
   permission: "audit:read",
   query: auditQuerySchema,
-  handler: ({ access, query }) =>
-    listAudit({ workspaceId: access.workspace.id, ...query, before: query.before ? new Date(query.before) : undefined }),
+  handler: ({ access, user, query }) => listAudit(access, user.id, { ...query, before: query.before ? new Date(query.before) : undefined }),
 });

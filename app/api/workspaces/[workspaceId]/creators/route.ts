@@ -1,11 +1,14 @@
 // GET/POST /api/workspaces/:workspaceId/creators – the workspace's creators; POST re-syncs them from Fanvue (agency).
 import { db } from "@/lib/server/db";
 import { apiRoute } from "@/lib/server/api/route";
+import { scopedCreatorWhere, type WorkspaceAccess } from "@/lib/server/workspaces/access";
 import { syncAgencyCreators } from "@/lib/server/workspaces/provision";
 
-const list = (workspaceId: string) =>
+// Only the creators in the member's scope (a manager of one creator does not
+// learn the others' names).
+const list = (access: WorkspaceAccess) =>
   db.creator.findMany({
-    where: { workspaceId, removedAt: null },
+    where: scopedCreatorWhere(access),
     select: { id: true, handle: true, displayName: true, avatarUrl: true, fanvueUuid: true },
     orderBy: { displayName: "asc" },
   });
@@ -13,7 +16,7 @@ const list = (workspaceId: string) =>
 export const GET = apiRoute({
   access: "workspace",
   permission: "workspace:read",
-  handler: ({ access }) => list(access.workspace.id),
+  handler: ({ access }) => list(access),
 });
 
 export const POST = apiRoute({
@@ -22,6 +25,6 @@ export const POST = apiRoute({
   audit: "creators.sync",
   handler: async ({ access }) => {
     await syncAgencyCreators(access.workspace.id);
-    return list(access.workspace.id);
+    return list(access);
   },
 });
