@@ -51,8 +51,9 @@ type Finding = string;
 async function probe(ctx: APIRequestContext, method: string, url: string, v: Variant | null, findings: Finding[], label: string) {
   const res = await ctx.fetch(url, {
     method,
-    ...(v && method !== "GET" ? { data: v.data, headers: { "Content-Type": v.contentType ?? "application/json", ...v.headers } } : {}),
-    headers: { Accept: "application/json", ...(v && method !== "GET" ? { "Content-Type": v.contentType ?? "application/json" } : {}) },
+    // Bytes as they are (a string would be sent JSON-encoded).
+    ...(v && method !== "GET" ? { data: typeof v.data === "string" ? Buffer.from(v.data) : v.data } : {}),
+    headers: { Accept: "application/json", ...(v && method !== "GET" ? { "Content-Type": v.contentType ?? "application/json", ...v.headers } : {}) },
     maxRedirects: 0,
   });
   const status = res.status();

@@ -19,7 +19,7 @@ test("a Fanvue team member invited as a chatter gets the agency's seat only, nev
     data: { role: "chatter", allCreators: false, creatorIds: [agency.creators.mia] },
     headers: { Origin: origin },
   });
-  expect(res.status()).toBe(200);
+  expect(res.status()).toBe(201);
   const { url } = (await res.json()) as { url: string };
 
   // @sam is on Atlas's team at Fanvue (chatter for Mia): GET /creators lists Mia for his token too.
@@ -233,13 +233,15 @@ test("a database outage shows 'unavailable' and recovers by itself, never a trip
   await signInAs(page, "luna");
   await expect(page.getByTestId("overview-display-name")).toHaveText("Luna Vale");
   const here = page.url();
-  // One connection opened before the outage, which the outage spares.
-  const admin = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
+  // A connection to another database of the server: the outage spares it.
+  const dbUrl = new URL(process.env.E2E_DATABASE_URL!);
+  const dbName = decodeURIComponent(dbUrl.pathname.slice(1));
+  dbUrl.pathname = "/postgres";
+  const admin = new pg.Client({ connectionString: dbUrl.toString() });
   await admin.connect();
-  const dbName = (await admin.query(`SELECT current_database() AS d`)).rows[0].d as string;
   await admin.query(`ALTER DATABASE "${dbName}" ALLOW_CONNECTIONS false`);
   try {
-    await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`);
+    await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1`, [dbName]);
     const api = await page.request.get("/api/me");
     expect(api.status()).toBe(503);
     const body = (await api.json()) as { error: { code: string; retryAfterSec?: number } };

@@ -145,7 +145,7 @@ describe("agency-managed creators", () => {
     expect(await batchCalls()).toBe(0);
     const panel = await getFanPanel(atlas.access, page.rows[0]!.uuid, atlas.user);
     expect(panel.insight.error?.message).toMatch(/not available for agency-managed creators/);
-    await expect(startAnalysis(atlas.access)).rejects.toMatchObject({ code: "invalid_input" });
+    await expect(startAnalysis(atlas.access)).rejects.toMatchObject({ code: "conflict" });
     expect((await getForecast(atlas.access, { tz: "UTC", days: 30 })).insightsAvailable).toBe(false);
   });
 

@@ -77,6 +77,36 @@ function searchParamsObject(url: URL) {
 
 const notFound = (what: string) => new ApiError("not_found", `${what} not found.`);
 
+/** Path parameters are ids, handles, names: never control characters
+ * (PostgreSQL refuses NUL in text) nor kilobytes. The workspace and creator
+ * ids answer "not found" like any unknown id; others name themselves. */
+const MAX_PARAM_LENGTH = 1000;
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/;
+function assertSaneParams(raw: Record<string, string | string[]>) {
+  for (const [name, value] of Object.entries(raw)) {
+    for (const v of Array.isArray(value) ? value : [value]) {
+      if (v.length <= MAX_PARAM_LENGTH && !CONTROL.test(v)) continue;
+      if (name === "creatorId") throw notFound("Creator");
+      if (name === "workspaceId") throw notFound("Workspace");
+      throw new ApiError("invalid_input", `${name} is not a valid identifier.`, { field: name });
+    }
+  }
+}
+
+/** zod, with the input's part named when the whole of it is wrong ("body
+ * must be an object"): every 400 says which field to fix. */
+function parseIn<S extends z.ZodType>(schema: S, value: unknown, part: "params" | "query" | "body"): z.output<S> {
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0];
+  if (issue && issue.path.length === 0) {
+    const what = part === "body" ? "Request body" : part === "query" ? "Query string" : "Path";
+    throw new ApiError("invalid_input", `${what}: ${issue.message}`, { field: part });
+  }
+  throw r.error;
+}
+
 async function resolveAccess(kind: Access, userId: string, raw: Record<string, string | string[]>, permission: Permission | undefined) {
   if (kind === "public" || kind === "user") return null;
   const access =
@@ -105,11 +135,12 @@ export function apiRoute<A extends Access, P extends z.ZodType = z.ZodUnknown, Q
       const user = await readSession();
       if (opts.access !== "public" && !user) throw new ApiError("unauthorized", "Sign in to continue.");
       const rawParams = (await context.params) ?? {};
+      assertSaneParams(rawParams);
       const access = user ? await resolveAccess(opts.access, user.id, rawParams, opts.permission) : null;
       refused = false;
-      const params = opts.params ? opts.params.parse(rawParams) : rawParams;
-      const query = opts.query ? opts.query.parse(searchParamsObject(req.nextUrl)) : undefined;
-      const body = opts.body ? opts.body.parse(await readJsonBody(req, opts.maxBodyBytes ?? DEFAULT_BODY_LIMIT)) : undefined;
+      const params = opts.params ? parseIn(opts.params, rawParams, "params") : rawParams;
+      const query = opts.query ? parseIn(opts.query, searchParamsObject(req.nextUrl), "query") : undefined;
+      const body = opts.body ? parseIn(opts.body, await readJsonBody(req, opts.maxBodyBytes ?? DEFAULT_BODY_LIMIT), "body") : undefined;
       const notes: AuditNote = {};
       const run = (fn: () => Promise<unknown>) => requestContext.run({ mutating: !SAFE_METHODS.has(req.method) }, fn);
       const result = await run(async () => opts.handler({

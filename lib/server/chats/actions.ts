@@ -65,7 +65,7 @@ export async function unsendMessage(access: CreatorAccess, fanUuid: string, mess
     await deleteMessage(clientForCreator(access), fanUuid, messageUuid);
   } catch (err) {
     if (!(err instanceof FanvueError)) throw err;
-    if (err.kind === "validation") throw new ApiError("invalid_input", await refusalReason(access, fanUuid, messageUuid));
+    if (err.kind === "validation") throw new ApiError("invalid_input", await refusalReason(access, fanUuid, messageUuid), { field: "messageUuid" });
     if (err.kind === "unsupported") throw new ApiError("conflict", NO_UNSEND);
     if (err.kind !== "not_found") throw err;
     if (await findInConversation(access, fanUuid, messageUuid)) throw new ApiError("conflict", NO_UNSEND);

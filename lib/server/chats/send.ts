@@ -42,15 +42,15 @@ const DEFINITE = new Set(["validation", "forbidden", "not_found", "conflict", "v
 /** Fanvue's refusal in our words (its own text stays in the log). */
 function refusal(err: FanvueError): ApiError {
   const said = `${err.details.upstreamText ?? ""} ${(err.details.errors ?? []).join(" ")}`;
-  if (err.kind === "validation" && /contactable/i.test(said)) return new ApiError("invalid_input", "This fan can't be messaged right now: Fanvue does not let the creator message them. Nothing was sent.");
-  if (err.kind === "validation") return new ApiError("invalid_input", "Fanvue did not accept this message; nothing was sent. Check the text, media and price.");
+  if (err.kind === "validation" && /contactable/i.test(said)) return new ApiError("invalid_input", "This fan can't be messaged right now: Fanvue does not let the creator message them. Nothing was sent.", { field: "fanUuid" });
+  if (err.kind === "validation") return new ApiError("invalid_input", "Fanvue did not accept this message; nothing was sent. Check the text, media and price.", { field: "message" });
   if (err.kind === "not_found") return new ApiError("not_found", "There is no conversation with this fan on Fanvue; nothing was sent.");
   if (err.kind === "rate_limited") return new ApiError("rate_limited", "Fanvue's rate limit was reached; nothing was sent. Try again shortly.", { retryAfterSec: err.details.retryAfterSec ?? 30 });
   if (err.kind === "reauth" || err.kind === "unauthorized") return new ApiError("fanvue_reauth", "Fanvue access has ended; nothing was sent. Reconnect Fanvue to continue.");
   if (err.kind === "unsupported") return new ApiError("conflict", "Fanvue does not offer sending messages for this account; nothing was sent.");
   if (err.kind === "forbidden") return new ApiError("forbidden", "Fanvue does not allow this account to message this fan; nothing was sent.");
-  if (err.kind === "version") return new ApiError("invalid_input", `${err.message} Nothing was sent.`);
-  return new ApiError("invalid_input", "Fanvue did not accept this message; nothing was sent.");
+  if (err.kind === "version") return new ApiError("invalid_input", `${err.message} Nothing was sent.`, { field: "message" });
+  return new ApiError("invalid_input", "Fanvue did not accept this message; nothing was sent.", { field: "message" });
 }
 
 async function finishSent(access: CreatorAccess, row: ChatSend, messageUuid: string | null, user: User | null) {

@@ -86,7 +86,7 @@ async function rosterFor(ref: CreatorRef): Promise<{ rosterRunId: string; phase:
 /** Starts a run (or returns the one in progress). */
 export async function startAnalysis(ref: CreatorRef): Promise<AnalysisView> {
   if (!hasFanInsights(ref)) {
-    throw new ApiError("invalid_input", "Fan spending is not available for agency-managed creators through Fanvue's API, so there is nothing to analyse.");
+    throw new ApiError("conflict", "Fan spending is not available for agency-managed creators through Fanvue's API, so there is nothing to analyse.");
   }
   const creatorId = ref.creator.id;
   const current = await db.audienceAnalysis.findUnique({ where: { creatorId } });

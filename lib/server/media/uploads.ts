@@ -42,7 +42,7 @@ function uploadError(err: unknown, step: Step): unknown {
   if (err.kind === "not_found") return new ApiError("not_found", "This upload session has ended on Fanvue. Start the upload again.");
   if (err.kind === "forbidden") return new ApiError("forbidden", "Fanvue refused this upload for this account. Reconnect Fanvue and allow media uploads, or upload in Fanvue's app.");
   if (err.kind === "validation" && step === "start") return new ApiError("invalid_input", "Fanvue did not accept this file's name or type.", { field: "filename" });
-  if (err.kind === "validation") return new ApiError("invalid_input", "Fanvue did not accept the uploaded parts. Start the upload again.");
+  if (err.kind === "validation") return new ApiError("invalid_input", "Fanvue did not accept the uploaded parts. Start the upload again.", { field: "parts" });
   return err;
 }
 

@@ -10,7 +10,7 @@ export const GET = apiRoute({
   query: z.object({ since: z.coerce.number().int().min(0).optional() }),
   handler: ({ access, req, query }) => {
     // Only EventSource clients get a stream (a plain GET would never end).
-    if (!req.headers.get("accept")?.includes("text/event-stream")) throw new ApiError("invalid_input", "This endpoint streams server-sent events: send Accept: text/event-stream.");
+    if (!req.headers.get("accept")?.includes("text/event-stream")) throw new ApiError("invalid_input", "This endpoint streams server-sent events: send Accept: text/event-stream.", { field: "Accept" });
     const header = req.headers.get("last-event-id");
     const last = header && /^\d+$/.test(header) ? Number(header) : (query.since ?? null);
     return openLiveStream(access, req.signal, last);
