@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { can, type Permission, type Role } from "../lib/schemas/permissions";
+import { can, type Role } from "../lib/schemas/permissions";
 import { signInAs } from "./fixtures/auth";
 import { createStaff, workspaceOf } from "./fixtures/db";
 import { discoverRoutes } from "./fixtures/routes";
