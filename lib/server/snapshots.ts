@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
+import { requestContext } from "@/lib/server/api/request-context";
 import { db } from "@/lib/server/db";
 import { FanvueError } from "@/lib/server/fanvue/errors";
 
@@ -7,9 +8,11 @@ export type Fresh<T> = { data: T; fetchedAt: string; stale: false };
 export type Stale<T> = { data: T; fetchedAt: string; stale: true; staleReason: string };
 
 /** Kinds of failure during which the last good answer is better than nothing. */
-const SERVE_STALE_ON = new Set(["network", "timeout", "upstream", "rate_limited", "reauth", "bad_response"]);
+const SERVE_STALE_ON = new Set(["network", "timeout", "stalled", "upstream", "rate_limited", "reauth", "bad_response"]);
 
-const inflight = new Map<string, Promise<unknown>>();
+/** One upstream call per key at a time; `member` is who started it. */
+type Run = { member: string | null; done: Promise<Fresh<unknown>> };
+const inflight = new Map<string, Run>();
 
 /**
  * Runs a live Fanvue read and keeps its answer. When Fanvue fails, the last
@@ -28,28 +31,47 @@ export async function withSnapshot<T>(key: string, fetcher: () => Promise<T>, op
       return { data: snap.data as T, fetchedAt: snap.fetchedAt.toISOString(), stale: false };
     }
   }
-  let p = inflight.get(key) as Promise<Fresh<T> | Stale<T>> | undefined;
-  if (!p) {
-    p = refresh(key, fetcher).finally(() => inflight.delete(key));
-    inflight.set(key, p);
+  const member = requestContext.getStore()?.userId ?? null;
+  const run = inflight.get(key) ?? start(key, fetcher, member);
+  try {
+    return (await run.done) as Fresh<T>;
+  } catch (err) {
+    // The shared call was refused because the member who started it used up
+    // their share of the rate budget: that is not this caller's share.
+    if (run.member === member || !isShareRefusal(err)) return lastGood(key, err);
+    return (start(key, fetcher, member).done as Promise<Fresh<T>>).catch((e: unknown) => lastGood(key, e));
   }
-  return p;
 }
 
-async function refresh<T>(key: string, fetcher: () => Promise<T>): Promise<Fresh<T> | Stale<T>> {
-  try {
-    const data = await fetcher();
-    const fetchedAt = new Date();
-    await db.upstreamSnapshot.upsert({
-      where: { key },
-      create: { key, data: data as Prisma.InputJsonValue, fetchedAt },
-      update: { data: data as Prisma.InputJsonValue, fetchedAt },
-    });
-    return { data, fetchedAt: fetchedAt.toISOString(), stale: false };
-  } catch (err) {
-    if (!(err instanceof FanvueError) || !SERVE_STALE_ON.has(err.kind)) throw err;
-    const snap = await db.upstreamSnapshot.findUnique({ where: { key } });
-    if (!snap) throw err;
-    return { data: snap.data as T, fetchedAt: snap.fetchedAt.toISOString(), stale: true, staleReason: err.kind === "reauth" ? "reauth" : err.message };
-  }
+const isShareRefusal = (err: unknown) => err instanceof FanvueError && err.kind === "rate_limited" && err.details.scope === "member";
+
+function start<T>(key: string, fetcher: () => Promise<T>, member: string | null): Run {
+  const run: Run = {
+    member,
+    done: fetchAndKeep(key, fetcher).finally(() => {
+      if (inflight.get(key) === run) inflight.delete(key);
+    }),
+  };
+  inflight.set(key, run);
+  return run;
+}
+
+async function fetchAndKeep<T>(key: string, fetcher: () => Promise<T>): Promise<Fresh<T>> {
+  const data = await fetcher();
+  const fetchedAt = new Date();
+  await db.upstreamSnapshot.upsert({
+    where: { key },
+    create: { key, data: data as Prisma.InputJsonValue, fetchedAt },
+    update: { data: data as Prisma.InputJsonValue, fetchedAt },
+  });
+  return { data, fetchedAt: fetchedAt.toISOString(), stale: false };
+}
+
+/** The last good answer, marked stale with why, when the failure is one a
+ * stale answer helps with; else the failure. */
+async function lastGood<T>(key: string, err: unknown): Promise<Stale<T>> {
+  if (!(err instanceof FanvueError) || !SERVE_STALE_ON.has(err.kind)) throw err;
+  const snap = await db.upstreamSnapshot.findUnique({ where: { key } });
+  if (!snap) throw err;
+  return { data: snap.data as T, fetchedAt: snap.fetchedAt.toISOString(), stale: true, staleReason: err.kind === "reauth" ? "reauth" : err.message };
 }

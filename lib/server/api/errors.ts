@@ -51,17 +51,29 @@ function body(code: ApiErrorCode, message: string, extra: { field?: string; retr
   return Response.json({ error: { code, message, ...extra } } satisfies ApiErrorBody, { status: ERROR_STATUS[code], headers });
 }
 
+/** Whose budget is used up: one member's share (others and sends still go
+ * through) or the whole account's. */
+function rateLimitText(err: FanvueError) {
+  const sec = Math.ceil(err.details.retryAfterSec ?? 30);
+  if (err.details.scope === "member") {
+    return `You have used your share of this creator's Fanvue requests for this minute; more in about ${sec} s. Your teammates and sends are not affected.`;
+  }
+  return `Fanvue's rate limit for this account was reached; it refills in about ${sec} s.`;
+}
+
 function fromFanvue(err: FanvueError): Response {
   switch (err.kind) {
     case "reauth":
       return body("fanvue_reauth", err.message);
     case "rate_limited":
-      return body("rate_limited", `Fanvue's rate limit for this account was reached; it refills in about ${Math.ceil(err.details.retryAfterSec ?? 30)} s.`, {
-        retryAfterSec: err.details.retryAfterSec ?? 30,
-      });
+      return body("rate_limited", rateLimitText(err), { retryAfterSec: err.details.retryAfterSec ?? 30 });
+    // Fanvue not answering is said as such, never as a rate limit: a wait
+    // for the refill would not help.
     case "network":
+      return body("upstream_unavailable", "Fanvue is unreachable right now. Try again in a moment.", { retryAfterSec: 10 });
     case "timeout":
-      return body("upstream_unavailable", `${err.message} Try again in a moment.`, { retryAfterSec: 10 });
+    case "stalled":
+      return body("upstream_unavailable", "Fanvue is slow to answer right now. Try again in a moment.", { retryAfterSec: 10 });
     case "upstream":
     case "bad_response":
       return body("upstream_error", `${err.message} Try again in a moment.`);

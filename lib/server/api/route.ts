@@ -7,7 +7,7 @@ import { readSession, type SessionUser } from "@/lib/server/session";
 import { recordAudit } from "@/lib/server/workspaces/audit";
 import { getCreatorAccess, getWorkspaceAccess, hasPermission, type CreatorAccess, type WorkspaceAccess } from "@/lib/server/workspaces/access";
 import { assertDeclaredSize, DEFAULT_BODY_LIMIT, readJsonBody } from "./body";
-import { requestContext } from "./request-context";
+import { contextFor, requestContext, SAFE_METHODS } from "./request-context";
 import { ApiError, toErrorResponse } from "./errors";
 
 // The one wrapper every /api route handler goes through, in this order:
@@ -52,8 +52,6 @@ type Options<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, A ex
   maxBodyBytes?: number;
   handler: (ctx: HandlerCtx<z.output<P>, z.output<Q>, z.output<B>, A>) => Promise<Response | unknown> | Response | unknown;
 };
-
-const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /** Writes must come from our own pages: Sec-Fetch-Site same-origin, or an
  * Origin header equal to ours. A missing or foreign origin is refused. */
@@ -142,7 +140,7 @@ export function apiRoute<A extends Access, P extends z.ZodType = z.ZodUnknown, Q
       const query = opts.query ? parseIn(opts.query, searchParamsObject(req.nextUrl), "query") : undefined;
       const body = opts.body ? parseIn(opts.body, await readJsonBody(req, opts.maxBodyBytes ?? DEFAULT_BODY_LIMIT), "body") : undefined;
       const notes: AuditNote = {};
-      const run = (fn: () => Promise<unknown>) => requestContext.run({ mutating: !SAFE_METHODS.has(req.method) }, fn);
+      const run = (fn: () => Promise<unknown>) => requestContext.run(contextFor(req.method, user), fn);
       const result = await run(async () => opts.handler({
         req,
         params,

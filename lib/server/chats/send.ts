@@ -37,7 +37,7 @@ const hashOf = (fanUuid: string, b: Pick<SendBody, "text" | "mediaUuids" | "pric
   createHash("sha256").update(JSON.stringify([fanUuid, b.text, b.mediaUuids, b.price, b.templateUuid])).digest("hex");
 
 /** Fanvue refused before doing anything: nothing was sent, a retry is safe. */
-const DEFINITE = new Set(["validation", "forbidden", "not_found", "conflict", "version", "rate_limited", "unauthorized", "reauth", "unsupported"]);
+const DEFINITE = new Set(["validation", "forbidden", "not_found", "conflict", "version", "rate_limited", "stalled", "unauthorized", "reauth", "unsupported"]);
 
 /** Fanvue's refusal in our words (its own text stays in the log). */
 function refusal(err: FanvueError): ApiError {
@@ -46,6 +46,7 @@ function refusal(err: FanvueError): ApiError {
   if (err.kind === "validation") return new ApiError("invalid_input", "Fanvue did not accept this message; nothing was sent. Check the text, media and price.", { field: "message" });
   if (err.kind === "not_found") return new ApiError("not_found", "There is no conversation with this fan on Fanvue; nothing was sent.");
   if (err.kind === "rate_limited") return new ApiError("rate_limited", "Fanvue's rate limit was reached; nothing was sent. Try again shortly.", { retryAfterSec: err.details.retryAfterSec ?? 30 });
+  if (err.kind === "stalled") return new ApiError("upstream_unavailable", "Fanvue is slow to answer right now; nothing was sent. Try again in a moment.", { retryAfterSec: 10 });
   if (err.kind === "reauth" || err.kind === "unauthorized") return new ApiError("fanvue_reauth", "Fanvue access has ended; nothing was sent. Reconnect Fanvue to continue.");
   if (err.kind === "unsupported") return new ApiError("conflict", "Fanvue does not offer sending messages for this account; nothing was sent.");
   if (err.kind === "forbidden") return new ApiError("forbidden", "Fanvue does not allow this account to message this fan; nothing was sent.");

@@ -17,6 +17,8 @@ export type RequestOptions = {
   body?: unknown;
   priority?: Priority;
   idempotent?: boolean;
+  /** See CallOptions.write: a POST that only reads says false. */
+  write?: boolean;
   signal?: AbortSignal;
   timeoutMs?: number;
 };

@@ -13,10 +13,11 @@ export type FanvueErrorKind =
   | "forbidden" // 403: scope or agency boundary
   | "not_found" // 404
   | "conflict" // 409
-  | "rate_limited" // 429
+  | "rate_limited" // 429, or our limiter: the budget (or a member's share of it) is used up
   | "upstream" // 5xx or unexpected status
   | "network" // connection refused/reset
   | "timeout"
+  | "stalled" // not sent: held by our limiter behind calls Fanvue has not answered
   | "bad_response" // 2xx whose body does not match the contract
   | "unsupported"; // Fanvue has no such route for this mode (e.g. agency)
 
@@ -43,6 +44,8 @@ export class FanvueError extends Error {
       /** Fanvue's own error text, for the log. */
       upstreamText?: string;
       retryAfterSec?: number;
+      /** rate_limited: the account's bucket, or one member's share of it. */
+      scope?: "account" | "member";
       cause?: unknown;
     } = {},
   ) {
@@ -56,7 +59,7 @@ export class FanvueError extends Error {
 
   /** Worth retrying for an idempotent call. */
   get isTransient() {
-    return this.kind === "upstream" || this.kind === "network" || this.kind === "timeout" || this.kind === "rate_limited";
+    return this.kind === "upstream" || this.kind === "network" || this.kind === "timeout" || this.kind === "stalled" || this.kind === "rate_limited";
   }
 }
 
@@ -85,8 +88,9 @@ export const FANVUE_ERROR_TEXT: Record<FanvueErrorKind, string> = {
   conflict: "This clashes with something that already exists on Fanvue.",
   rate_limited: "Fanvue's rate limit for this account was reached.",
   upstream: "Fanvue had a problem answering.",
-  network: "Fanvue could not be reached.",
-  timeout: "Fanvue did not answer in time.",
+  network: "Fanvue is unreachable right now.",
+  timeout: "Fanvue is slow to answer right now.",
+  stalled: "Fanvue is slow to answer right now.",
   bad_response: "Fanvue sent an answer Vuedeck does not understand.",
   unsupported: "Fanvue does not offer this for this account.",
 };

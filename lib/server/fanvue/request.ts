@@ -21,6 +21,10 @@ export type CallOptions = {
   priority?: Priority;
   /** GETs are; writes are not unless the caller knows better. */
   idempotent?: boolean;
+  /** Changes something on Fanvue, so it may use the rate bucket's send
+   * reserve: every method but GET unless said otherwise (a POST that only
+   * reads, such as presence or fan insights, says `write: false`). */
+  write?: boolean;
   timeoutMs?: number;
   signal?: AbortSignal;
 };
@@ -54,6 +58,7 @@ const backoffMs = (attempt: number, floorMs = 0) => Math.max(floorMs, Math.rando
 
 export async function callFanvue(connectionId: string, bucketKey: string, opts: CallOptions): Promise<RawResponse> {
   const idempotent = opts.idempotent ?? (opts.method ?? "GET") === "GET";
+  const write = opts.write ?? (opts.method ?? "GET") !== "GET";
   let attempt = 0;
   let throttled = 0;
   let refreshedAfter401 = false;
@@ -61,16 +66,23 @@ export async function callFanvue(connectionId: string, bucketKey: string, opts: 
   for (;;) {
     attempt++;
     const token = await getAccessToken(connectionId, { rejectedToken });
-    // A user waiting on a change (send, schedule, save) would rather wait for
-    // the budget than be refused; page reads are refused after 8 s and retry.
-    const maxWait = requestContext.getStore()?.mutating ? MUTATING_MAX_WAIT_MS : undefined;
-    await limiter.acquire(bucketKey, opts.priority ?? "interactive", opts.signal, maxWait);
+    const ctx = requestContext.getStore();
+    const grant = await limiter.acquire(bucketKey, {
+      priority: opts.priority ?? "interactive",
+      write,
+      // The signed-in user's reads count against their share of the bucket.
+      member: ctx?.userId ?? null,
+      signal: opts.signal,
+      // A user waiting on a change (send, schedule, save) would rather wait for
+      // the budget than be refused; page reads are refused after 8 s and retry.
+      maxWaitMs: ctx?.mutating ? MUTATING_MAX_WAIT_MS : undefined,
+    });
     let res: RawResponse;
     try {
       upstreamStats.calls++;
       res = await exchange({ ...opts, accessToken: token });
     } catch (err) {
-      limiter.release(bucketKey, {});
+      limiter.release(grant, {});
       const transient = err instanceof FanvueError && (err.kind === "network" || err.kind === "timeout");
       if (transient && idempotent && attempt < MAX_ATTEMPTS) {
         upstreamStats.retries++;
@@ -79,7 +91,7 @@ export async function callFanvue(connectionId: string, bucketKey: string, opts: 
       }
       throw err;
     }
-    limiter.release(bucketKey, { ...res.rate, status: res.status });
+    limiter.release(grant, { ...res.rate, status: res.status });
     upstreamStats.byStatus[res.status] = (upstreamStats.byStatus[res.status] ?? 0) + 1;
     if (res.status >= 200 && res.status < 300) return res;
     if (res.status === 401 && !refreshedAfter401) {

@@ -95,7 +95,8 @@ export async function ledgerSyncedAt(creatorId: string) {
 function listError(err: unknown) {
   if (!(err instanceof FanvueError)) return "Fanvue's list of mass messages could not be read.";
   if (err.kind === "unsupported" || err.kind === "not_found" || err.kind === "forbidden") return "Fanvue does not list mass messages for this account.";
-  if (err.kind === "network" || err.kind === "timeout") return "Fanvue could not be reached.";
+  if (err.kind === "network") return "Fanvue could not be reached.";
+  if (err.kind === "timeout" || err.kind === "stalled") return "Fanvue did not answer in time.";
   return "Fanvue's list of mass messages could not be read.";
 }
 

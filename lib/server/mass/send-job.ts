@@ -26,7 +26,7 @@ const REFUSED: Record<string, string> = {
   unsupported: "Fanvue does not offer mass messages for this account. Nothing was sent.",
 };
 /** Not sent, but may be sent later as is (the worker retries or pauses). */
-const NOT_YET = new Set(["rate_limited", "reauth", "unauthorized"]);
+const NOT_YET = new Set(["rate_limited", "stalled", "reauth", "unauthorized"]);
 /** Pages of Fanvue's list read to find a send (newest first, 50 each). */
 const RECONCILE_PAGES = 4;
 /** A schedule closer than this is sent now: the call itself takes time. */

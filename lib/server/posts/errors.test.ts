@@ -46,6 +46,8 @@ describe("Fanvue refusals → composer fields", () => {
   it("knows which failures certainly created nothing", () => {
     expect(isCertainRefusal(new FanvueError("validation", "x"))).toBe(true);
     expect(isCertainRefusal(new FanvueError("rate_limited", "x"))).toBe(true);
+    // Held by our limiter behind unanswered calls: never sent.
+    expect(isCertainRefusal(new FanvueError("stalled", "x"))).toBe(true);
     for (const kind of ["network", "timeout", "upstream", "bad_response"] as const) expect(isCertainRefusal(new FanvueError(kind, "x"))).toBe(false);
   });
 });

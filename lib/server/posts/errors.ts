@@ -44,7 +44,7 @@ const FIELD_TEXT: Record<PostField, string> = {
  * acting), so the same post may be sent again. */
 export function isCertainRefusal(err: unknown): err is FanvueError {
   if (!(err instanceof FanvueError)) return false;
-  return ["validation", "forbidden", "not_found", "conflict", "rate_limited", "version", "unauthorized", "reauth", "unsupported"].includes(err.kind);
+  return ["validation", "forbidden", "not_found", "conflict", "rate_limited", "stalled", "version", "unauthorized", "reauth", "unsupported"].includes(err.kind);
 }
 
 /** A validation refusal → invalid_input naming the field; others pass through

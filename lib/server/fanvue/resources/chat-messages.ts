@@ -13,7 +13,7 @@ const statusSchema = z.record(z.string(), z.looseObject({ isOnline: z.boolean().
 /** Presence of up to 100 fans (self routes only: no agency mirror). */
 export async function chatStatuses(client: FanvueClient, userUuids: string[]) {
   if (userUuids.length === 0) return {};
-  const res = await client.selfOnly("POST", "/chats/statuses", { body: { userUuids: userUuids.slice(0, 100) }, idempotent: true });
+  const res = await client.selfOnly("POST", "/chats/statuses", { body: { userUuids: userUuids.slice(0, 100) }, idempotent: true, write: false });
   return parseResponse(statusSchema, res.body, "/chats/statuses");
 }
 

@@ -67,7 +67,7 @@ export async function batchFanInsights(
   if (uuids.length === 0 || uuids.length > BATCH_MAX) throw new Error(`batchFanInsights takes 1–${BATCH_MAX} uuids, got ${uuids.length}`);
   const path = "/insights/fans/batch";
   // A read despite POST: safe to retry on 5xx and dropped connections.
-  const res = await client.selfOnly("POST", path, { body: { userUuids: uuids }, priority: opts.priority, signal: opts.signal, idempotent: true });
+  const res = await client.selfOnly("POST", path, { body: { userUuids: uuids }, priority: opts.priority, signal: opts.signal, idempotent: true, write: false });
   if (!res.body || typeof res.body !== "object" || Array.isArray(res.body)) {
     throw new FanvueError("bad_response", `Fanvue sent an unexpected response for ${path}`, { path });
   }
