@@ -2,8 +2,7 @@
 // (and come back after). Authorization happens in pages and in apiRoute(),
 // never only here.
 import { NextResponse, type NextRequest } from "next/server";
-
-const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
+import { SESSION_COOKIES } from "@/lib/utils/session-cookies";
 
 export function proxy(req: NextRequest) {
   const { pathname, search } = req.nextUrl;
