@@ -6,8 +6,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env.mjs";
 import { buildCsp, HSTS, newNonce } from "@/lib/security/csp";
+import { SESSION_COOKIES } from "@/lib/utils/session-cookies";
 
-const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 /** Pages that explain themselves before sign-in. */
 const PUBLIC_PAGES = /^\/(sign-in|invite\/)/;
 

@@ -221,4 +221,7 @@ test("webhooks: forged, unsigned, stale and replayed deliveries are refused; a v
   const stale = await sandboxAdmin<{ status: string; attempts: { status: number }[] }>("/webhooks/deliver", { event: "new-follower", creator: "luna", signatureTimestamp: now - 10 * 60, wait: true });
   expect(stale.attempts.map((a) => a.status)).toContain(401);
   expect(stale.status).toBe("failed");
+  // An accepted delivery ends the "clock skew" state this left (the live
+  // indicator would say "Webhooks refused" instead of "Live" in later tests).
+  expect((await sandboxAdmin<{ status: string }>("/webhooks/deliver", { event: "new-follower", creator: "luna", wait: true })).status).toBe("delivered");
 });

@@ -61,7 +61,7 @@ export function ChatList(p: Props) {
   const syncedAt = p.state.team ? (teamFirst?.syncedAt ?? null) : (mirror?.syncedAt ?? null);
   return (
     <section className={cn("flex min-h-0 flex-col bg-surface", p.className)} aria-label="Chats">
-      <header className="flex items-center gap-2 px-3 pt-3">
+      <header className="flex flex-wrap items-center gap-x-2 gap-y-1 px-3 pt-3">
         <h1 className="text-lg font-semibold">Chats</h1>
         {!p.state.team && unread ? (
           <span className="rounded-full bg-brand-600 px-2 py-0.5 text-xs font-semibold text-white tabular" data-testid="unread-total" title="Chats with unread messages">

@@ -6,7 +6,7 @@ import { chatKeys } from "@/lib/queries/chats";
 import { fanKeys } from "@/lib/queries/fans";
 import { useLiveStream, type LiveStatus } from "@/lib/queries/live";
 import { massKeys } from "@/lib/queries/mass-messages";
-import type { LiveEvent } from "@/lib/schemas/live";
+import type { LiveEvent, LiveRevoked, WebhookRefusalState } from "@/lib/schemas/live";
 import { formatMoney } from "@/lib/utils/format";
 import { applyNewMessage } from "./live-apply";
 import { useToasts } from "./toaster";
@@ -16,8 +16,8 @@ import { useToasts } from "./toaster";
 // tips, purchases and new subscribers show as toasts. Without webhooks the
 // same queries poll instead, within the rate budget (see `pollMs`).
 
-type LiveCtx = { status: LiveStatus; pollMs: (what: "inbox" | "conversation") => number | false };
-const Ctx = createContext<LiveCtx>({ status: "connecting", pollMs: () => false });
+type LiveCtx = { status: LiveStatus; refused: WebhookRefusalState | null; revoked: LiveRevoked["reason"] | null; pollMs: (what: "inbox" | "conversation") => number | false };
+const Ctx = createContext<LiveCtx>({ status: "connecting", refused: null, revoked: null, pollMs: () => false });
 export const useLive = () => useContext(Ctx);
 
 // Fallback polling, per open tab: inbox 3 calls (list, presence, unread) every
@@ -26,9 +26,35 @@ export const useLive = () => useContext(Ctx);
 const POLL = { inbox: { live: 120_000, fallback: 20_000 }, conversation: { live: false as const, fallback: 10_000 } };
 
 /** Pushed updates are trusted once one has arrived; until then (no webhooks,
- * a reconnecting stream, or webhooks Fanvue cannot reach) the views poll. */
+ * a reconnecting stream, refused deliveries, or webhooks Fanvue cannot
+ * reach) the views poll. Without access any more, nothing is asked. */
 export const pollInterval = (status: LiveStatus, receiving: boolean, what: keyof typeof POLL): number | false =>
-  status === "live" && receiving ? POLL[what].live : POLL[what].fallback;
+  status === "revoked" ? false : status === "live" && receiving ? POLL[what].live : POLL[what].fallback;
+
+/** "10 min", "3 h", "2 days": how far the clocks disagree. */
+export function formatSkew(skewSec: number) {
+  const min = Math.round(Math.abs(skewSec) / 60);
+  if (min < 120) return `${min} min`;
+  const h = Math.round(min / 60);
+  return h < 48 ? `${h} h` : `${Math.round(h / 24)} days`;
+}
+
+type Shown = { status: LiveStatus; refused: WebhookRefusalState | null; revoked: LiveRevoked["reason"] | null };
+
+/** The indicator's words (and its tooltip) for the stream's state. */
+export function liveLabel({ status, refused, revoked }: Shown): { text: string; title?: string } {
+  if (status === "refused" && refused) {
+    const off = formatSkew(refused.skewSec);
+    return {
+      text: `Webhooks refused: check the server clock (off by ${off})`,
+      title: `This server's clock is ${off} ${refused.skewSec > 0 ? "ahead of" : "behind"} Fanvue's, so Fanvue's signed deliveries look stale and are refused. New messages are checked every 20 s meanwhile.`,
+    };
+  }
+  if (status === "revoked") return { text: revoked === "signed_out" ? "Signed out: live updates stopped" : "No access: live updates stopped" };
+  if (status === "live") return { text: "Live" };
+  if (status === "polling") return { text: "Updates every 20 s", title: "No Fanvue webhooks: checking for new messages regularly" };
+  return { text: "Connecting…" };
+}
 
 const fanLabel = (e: LiveEvent) => e.fan?.displayName || (e.fan?.handle ? `@${e.fan.handle}` : "a fan");
 
@@ -61,18 +87,27 @@ export function LiveProvider({ workspaceId, creatorNames, children }: { workspac
     },
     [qc, push, workspaceId, creatorNames],
   );
-  const { status, receiving } = useLiveStream(workspaceId, onEvent);
-  const value = useMemo<LiveCtx>(() => ({ status, pollMs: (what) => pollInterval(status, receiving, what) }), [status, receiving]);
+  const { status, receiving, refused, revoked } = useLiveStream(workspaceId, onEvent);
+  const value = useMemo<LiveCtx>(() => ({ status, refused, revoked, pollMs: (what) => pollInterval(status, receiving, what) }), [status, receiving, refused, revoked]);
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }
 
+const DOT: Record<LiveStatus, string> = { live: "bg-brand-500", polling: "bg-amber-400", refused: "bg-red-500", revoked: "bg-zinc-400", connecting: "bg-zinc-300" };
+
 export function LiveBadge() {
-  const { status } = useLive();
-  const label = status === "live" ? "Live" : status === "polling" ? "Updates every 20 s" : "Connecting…";
+  const live = useLive();
+  const { text, title } = liveLabel(live);
+  const warn = live.status === "refused";
   return (
-    <span className="inline-flex items-center gap-1.5 text-xs text-muted" data-testid="live-status" data-status={status} title={status === "polling" ? "No Fanvue webhooks: checking for new messages regularly" : undefined}>
-      <span className={`size-2 rounded-full ${status === "live" ? "bg-brand-500" : status === "polling" ? "bg-amber-400" : "bg-zinc-300"}`} aria-hidden="true" />
-      {label}
+    <span
+      className={`inline-flex items-start gap-1.5 text-xs ${warn ? "font-medium text-red-700" : "text-muted"}`}
+      data-testid="live-status"
+      data-status={live.status}
+      title={title}
+      role={warn ? "status" : undefined}
+    >
+      <span className={`mt-1 size-2 shrink-0 rounded-full ${DOT[live.status]}`} aria-hidden="true" />
+      <span>{text}</span>
     </span>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import type { ReactNode } from "react";
-import { LiveProvider, useLive } from "@/components/chats/live-provider";
+import { LiveProvider, liveLabel, useLive } from "@/components/chats/live-provider";
 import { ToastProvider } from "@/components/chats/toaster";
 
 /** Toasts and live updates for every dashboard page of a workspace: a tip or
@@ -21,10 +21,13 @@ export function LiveFrame({ workspaceId, creatorNames, children }: { workspaceId
 /** The stream's state on every page, for assistive tech and tests (the inbox
  * shows it visibly). */
 function LiveMarker() {
-  const { status } = useLive();
+  const live = useLive();
+  const { status } = live;
+  const text =
+    status === "live" ? "Live updates on" : status === "polling" ? "Live updates by polling" : status === "connecting" ? "Connecting live updates" : liveLabel(live).text;
   return (
     <span className="sr-only" data-testid="live-connection" data-status={status}>
-      {status === "live" ? "Live updates on" : status === "polling" ? "Live updates by polling" : "Connecting live updates"}
+      {text}
     </span>
   );
 }

@@ -1,26 +1,42 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import type { LiveEvent, LiveHello } from "@/lib/schemas/live";
+import type { LiveEvent, LiveHealth, LiveHello, LiveRevoked, WebhookRefusalState } from "@/lib/schemas/live";
 
 // The browser end of /api/workspaces/:id/live (server-sent events).
 // EventSource reconnects by itself and sends Last-Event-ID, so events missed
-// while offline are replayed by the server.
+// while offline are replayed by the server. The server ends a stream after
+// its lifetime (the browser reconnects, authenticated again) and when the
+// user's access ends (a final `revoked` event: no reconnecting).
 
 /** A hidden tab closes its stream after this long. */
 const HIDDEN_CLOSE_MS = 60_000;
+/** A stream the server refused (signed out meanwhile, too many tabs, a
+ * server error) is tried again after this long; the views poll meanwhile.
+ * The server's retry hint for too many tabs is the same minute. */
+const REOPEN_MS = 60_000;
 
 export type LiveStatus =
   /** Connected, and the server receives Fanvue's webhooks. */
   | "live"
+  /** Connected, but Fanvue's deliveries are refused (the clocks disagree): callers poll. */
+  | "refused"
   /** Connected, but no webhooks are configured: callers poll instead. */
   | "polling"
-  | "connecting";
+  | "connecting"
+  /** The user's access ended (signed out, removed): no more updates. */
+  | "revoked";
 
-export function useLiveStream(workspaceId: string, onEvent: (e: LiveEvent) => void): { status: LiveStatus; hello: LiveHello | null; receiving: boolean } {
+export type LiveState = { status: LiveStatus; hello: LiveHello | null; receiving: boolean; refused: WebhookRefusalState | null; revoked: LiveRevoked["reason"] | null };
+
+const statusOf = (h: LiveHello, refused: WebhookRefusalState | null): LiveStatus => (!h.webhooks ? "polling" : refused ? "refused" : "live");
+
+export function useLiveStream(workspaceId: string, onEvent: (e: LiveEvent) => void): LiveState {
   const [status, setStatus] = useState<LiveStatus>("connecting");
   const [hello, setHello] = useState<LiveHello | null>(null);
   const [receiving, setReceiving] = useState(false);
+  const [refused, setRefused] = useState<WebhookRefusalState | null>(null);
+  const [revoked, setRevoked] = useState<LiveRevoked["reason"] | null>(null);
   const handler = useRef(onEvent);
   useEffect(() => {
     handler.current = onEvent;
@@ -33,26 +49,53 @@ export function useLiveStream(workspaceId: string, onEvent: (e: LiveEvent) => vo
     }
     let es: EventSource | null = null;
     let lastSeq: number | null = null;
+    let latest: LiveHello | null = null;
+    let ended = false;
     let idle: ReturnType<typeof setTimeout> | undefined;
+    let reopen: ReturnType<typeof setTimeout> | undefined;
+    const data = <T,>(m: Event) => JSON.parse((m as MessageEvent<string>).data) as T;
     const open = () => {
+      if (ended) return;
       // A reopened stream asks for what it missed since the last event seen.
-      es = new EventSource(`/api/workspaces/${workspaceId}/live${lastSeq !== null ? `?since=${lastSeq}` : ""}`);
-      es.addEventListener("hello", (m) => {
-        const h = JSON.parse((m as MessageEvent<string>).data) as LiveHello;
+      const mine = new EventSource(`/api/workspaces/${workspaceId}/live${lastSeq !== null ? `?since=${lastSeq}` : ""}`);
+      es = mine;
+      mine.addEventListener("hello", (m) => {
+        const h = data<LiveHello>(m);
         lastSeq ??= h.lastSeq;
+        latest = h;
         setHello(h);
+        setRefused(h.refused);
         setReceiving((r) => r || h.receiving);
-        setStatus(h.webhooks ? "live" : "polling");
+        setStatus(statusOf(h, h.refused));
       });
-      es.addEventListener("live", (m) => {
-        const e = JSON.parse((m as MessageEvent<string>).data) as LiveEvent;
+      mine.addEventListener("health", (m) => {
+        const { refused: r } = data<LiveHealth>(m);
+        setRefused(r);
+        if (latest) setStatus(statusOf(latest, r));
+      });
+      mine.addEventListener("live", (m) => {
+        const e = data<LiveEvent>(m);
         lastSeq = Math.max(lastSeq ?? 0, e.seq);
         setReceiving(true);
         handler.current(e);
       });
-      // While reconnecting, poll: nothing is pushed meanwhile.
-      const mine = es;
-      es.onerror = () => setStatus(mine.readyState === EventSource.CLOSED ? "polling" : "connecting");
+      // Access ended: stop before EventSource reconnects by itself.
+      mine.addEventListener("revoked", (m) => {
+        ended = true;
+        close();
+        setRevoked(data<LiveRevoked>(m).reason);
+        setStatus("revoked");
+      });
+      // While reconnecting, poll: nothing is pushed meanwhile. A refused
+      // reconnect is not retried by EventSource: try again later.
+      mine.onerror = () => {
+        if (ended || es !== mine) return;
+        if (mine.readyState !== EventSource.CLOSED) return setStatus("connecting");
+        setStatus("polling");
+        es = null;
+        clearTimeout(reopen);
+        reopen = setTimeout(() => document.visibilityState === "visible" && !es && open(), REOPEN_MS);
+      };
     };
     const close = () => {
       es?.close();
@@ -69,11 +112,13 @@ export function useLiveStream(workspaceId: string, onEvent: (e: LiveEvent) => vo
     open();
     document.addEventListener("visibilitychange", onVisibility);
     return () => {
+      ended = true;
       clearTimeout(idle);
+      clearTimeout(reopen);
       document.removeEventListener("visibilitychange", onVisibility);
       close();
     };
   }, [workspaceId]);
 
-  return { status, hello, receiving };
+  return { status, hello, receiving, refused, revoked };
 }

@@ -18,6 +18,21 @@ export type LiveEvent = {
   at: string;
 };
 
-/** `webhooks`: a signing secret is configured; `receiving`: events actually
- * arrived lately (a configured app Fanvue cannot reach would not send any). */
-export type LiveHello = { webhooks: boolean; receiving: boolean; lastEventAt: string | null; lastSeq: number };
+/** Fanvue's deliveries are being refused although correctly signed: their
+ * timestamps are off this server's clock by `skewSec` (this server's time
+ * minus the signature's; positive: our clock is ahead) beyond the tolerance. */
+export type WebhookRefusalState = { reason: "clock_skew"; skewSec: number; at: string };
+
+/** `webhooks`: a signing secret is configured; `receiving`: events for the
+ * member's creators arrived lately (a configured app Fanvue cannot reach
+ * would not send any); `lastEventAt`/`lastSeq`: the member's creators' last
+ * event; `refused`: deliveries are being refused (the server's state). */
+export type LiveHello = { webhooks: boolean; receiving: boolean; lastEventAt: string | null; lastSeq: number; refused: WebhookRefusalState | null };
+
+/** Sent when the webhook state changes while a stream is open. */
+export type LiveHealth = { refused: WebhookRefusalState | null };
+
+/** The last message of a stream whose access ended: the browser stops
+ * reconnecting. `signed_out`: the session ended or expired; `no_access`: the
+ * membership (or its permission to read chats) is gone. */
+export type LiveRevoked = { reason: "signed_out" | "no_access" };

@@ -2,6 +2,7 @@ import "server-only";
 import type { Adapter, AdapterAccount, AdapterSession, AdapterUser } from "next-auth/adapters";
 import { db } from "@/lib/server/db";
 import { markSessionLookupFailed } from "./auth-probe";
+import { accessChanged, accessChangeRow } from "@/lib/server/live/access-change";
 
 // Auth.js adapter over our Prisma schema. Written out (instead of
 // @auth/prisma-adapter) so that provider tokens never touch the Account table:
@@ -36,7 +37,8 @@ export const authAdapter: Adapter = {
     return toUser(await db.user.update({ where: { id }, data: { name, email: email || undefined, image, emailVerified } }));
   },
   async deleteUser(id) {
-    await db.user.delete({ where: { id } });
+    await db.$transaction([db.user.delete({ where: { id } }), accessChangeRow({ userId: id, reason: "user" })]);
+    accessChanged({ userId: id, reason: "user" });
   },
   async linkAccount(account: AdapterAccount) {
     await db.account.create({
@@ -61,7 +63,17 @@ export const authAdapter: Adapter = {
   async updateSession({ sessionToken, ...data }) {
     return db.session.update({ where: { sessionToken }, data }).catch(() => null);
   },
+  // Sign-out (and Auth.js dropping an expired session): the user's open
+  // live streams re-check at once, and the one of this session ends.
   async deleteSession(sessionToken) {
-    await db.session.deleteMany({ where: { sessionToken } });
+    const userId = await db.$transaction(async (tx) => {
+      const s = await tx.session.findUnique({ where: { sessionToken }, select: { userId: true } });
+      if (!s) return null;
+      // deleteMany: two sign-outs of one session racing are not an error.
+      if ((await tx.session.deleteMany({ where: { sessionToken } })).count === 0) return null;
+      await accessChangeRow({ userId: s.userId, reason: "session" }, tx);
+      return s.userId;
+    });
+    if (userId) accessChanged({ userId, reason: "session" });
   },
 };

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { grantFor, sseReader } from "../support/live";
 import { startTestSandbox } from "../support/sandbox";
 import { provisionAccount } from "../support/workspace";
 
@@ -14,7 +15,6 @@ const sb = await startTestSandbox();
 const { db } = await import("@/lib/server/db");
 const { receiveWebhook } = await import("@/lib/server/live/receiver");
 const { openLiveStream } = await import("@/lib/server/live/stream");
-const { getWorkspaceAccess } = await import("@/lib/server/workspaces/access");
 const { expectedSignature } = await import("@/lib/server/live/signature");
 
 type Seen = { headers: Record<string, string>; body: string; status: number };
@@ -66,9 +66,8 @@ async function readEvents(stream: ReadableStream<Uint8Array>, until: (text: stri
 describe("Fanvue webhooks", () => {
   it("a tip delivered by the sandbox is stored, invalidates the fan's insight, and reaches an open stream within 2 s", async () => {
     const luna = p.creators.luna!;
-    const access = (await getWorkspaceAccess(p.user.id, p.workspace.id))!;
     const abort = new AbortController();
-    const res = await openLiveStream(access, abort.signal, null);
+    const res = await openLiveStream(await grantFor(p.user.id, p.workspace.id), abort.signal, null);
     const stream = res.body!;
     expect(res.headers.get("content-type")).toMatch(/text\/event-stream/);
     const first = await readEvents(stream, (t) => t.includes("event: hello"), 2_000);
@@ -97,9 +96,8 @@ describe("Fanvue webhooks", () => {
   });
 
   it("does not push another creator's events to this workspace's stream", async () => {
-    const access = (await getWorkspaceAccess(p.user.id, p.workspace.id))!;
     const abort = new AbortController();
-    const stream = (await openLiveStream(access, abort.signal, null)).body!;
+    const stream = (await openLiveStream(await grantFor(p.user.id, p.workspace.id), abort.signal, null)).body!;
     await readEvents(stream, (t) => t.includes("event: hello"), 2_000);
     await sb.admin("/simulate/message", { creator: "mia", text: "hello from mia's fan" });
     await expect.poll(() => db.webhookEvent.count({ where: { event: "message-received", payload: { path: ["message", "text"], equals: "hello from mia's fan" } } })).toBe(1);
@@ -126,6 +124,45 @@ describe("Fanvue webhooks", () => {
     expect(await db.webhookEvent.count()).toBe(before);
   });
 
+  it("a correctly signed delivery 10 minutes old is refused, and the stream says the server clock is off (hello, then live); an accepted one clears it", async () => {
+    const grant = await grantFor(p.user.id, p.workspace.id);
+    const hello = async () => {
+      const abort = new AbortController();
+      const r = sseReader((await openLiveStream(grant, abort.signal, null)).body!);
+      await r.until(() => r.text.includes("event: hello"), 2_000);
+      abort.abort();
+      return JSON.parse(r.events().find((e) => e.event === "hello")!.data) as { refused: { reason: string; skewSec: number } | null };
+    };
+    // A valid delivery first: whatever earlier tests refused is over.
+    expect(((await sb.admin("/webhooks/deliver", { event: "new-follower", creator: "luna", wait: true })) as { status: string }).status).toBe("delivered");
+    await expect.poll(async () => (await hello()).refused).toBeNull();
+    const abort = new AbortController();
+    const open = sseReader((await openLiveStream(grant, abort.signal, null, { recheckMs: 200 })).body!);
+    await open.until(() => open.text.includes("event: hello"), 2_000);
+
+    // Forged with an old timestamp: refused, but it tells nothing of the clock (anyone can forge one).
+    const body = JSON.stringify({ sender: { uuid: "f" }, recipientUuid: p.creators.luna!.fanvueUuid });
+    const forgedT = nowSec() - 600;
+    expect((await post(body, { "X-Fanvue-Signature": `t=${forgedT},v0=${expectedSignature("not-our-secret", forgedT, body)}` })).status).toBe(401);
+    await expect.poll(() => db.webhookRefusal.findUnique({ where: { reason: "bad_signature" } })).not.toBeNull();
+    expect((await hello()).refused).toBeNull();
+
+    const d = (await sb.admin("/webhooks/deliver", { event: "new-follower", creator: "luna", signatureTimestamp: nowSec() - 600, wait: true })) as { status: string; attempts: { status: number }[] };
+    expect(d.status).toBe("failed");
+    expect(d.attempts.every((a) => a.status === 401)).toBe(true);
+    await expect.poll(async () => (await hello()).refused).toMatchObject({ reason: "clock_skew" });
+    const refused = (await hello()).refused!;
+    expect(refused.skewSec).toBeGreaterThanOrEqual(599);
+    expect(refused.skewSec).toBeLessThan(610);
+    // The open stream is told too (its periodic re-check carries the state).
+    expect(await open.until(() => open.events().some((e) => e.event === "health" && e.data.includes("clock_skew")), 3_000)).toBe(true);
+
+    expect(((await sb.admin("/webhooks/deliver", { event: "new-follower", creator: "luna", wait: true })) as { status: string }).status).toBe("delivered");
+    expect((await hello()).refused).toBeNull();
+    expect(await open.until(() => open.events().some((e) => e.event === "health" && e.data === '{"refused":null}'), 3_000)).toBe(true);
+    abort.abort();
+  });
+
   it("refuses a replayed delivery (same signature) with 409; a retried delivery is acknowledged and stored once", async () => {
     const d = (await sb.admin("/webhooks/deliver", { event: "new-subscriber", creator: "luna", wait: true })) as { id: string; status: string };
     expect(d.status).toBe("delivered");
@@ -141,12 +178,12 @@ describe("Fanvue webhooks", () => {
   });
 
   it("replays missed events after a reconnect (Last-Event-ID)", async () => {
-    const access = (await getWorkspaceAccess(p.user.id, p.workspace.id))!;
+    const grant = await grantFor(p.user.id, p.workspace.id);
     const last = await db.webhookEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });
     await sb.admin("/simulate/message", { creator: "luna", text: "while you were away" });
     await expect.poll(() => db.webhookEvent.count({ where: { seq: { gt: last.seq }, event: "message-received" } })).toBe(1);
     const abort = new AbortController();
-    const stream = (await openLiveStream(access, abort.signal, last.seq)).body!;
+    const stream = (await openLiveStream(grant, abort.signal, last.seq)).body!;
     const text = await readEvents(stream, (t) => t.includes("while you were away"), 2_000);
     abort.abort();
     expect(text).toContain("while you were away");

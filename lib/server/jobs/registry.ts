@@ -6,3 +6,4 @@ import "@/lib/server/workspaces/jobs";
 import "@/lib/server/fans/roster-job";
 import "@/lib/server/mass/jobs";
 import "@/lib/server/chats/mirror/jobs";
+import "@/lib/server/live/jobs";

@@ -8,13 +8,16 @@ import { db } from "@/lib/server/db";
 import { publish } from "./bus";
 import { classifyEvent, eventDetails } from "./classify";
 import { recordEventFan } from "@/lib/server/fans/roster";
+import { noteAccepted, recordRefusal } from "./health";
 import { invalidateFanInsight } from "./invalidate";
-import { verifySignature } from "./signature";
+import { verifySignature, type SignatureCheck } from "./signature";
 
 // The Fanvue webhook receiver: verify the signature (5-minute tolerance,
 // constant-time), refuse replays, store the event durably, then act on it
 // (inbox caches, the agency chat mirror, fan insights) and push it to open
-// browsers.
+// browsers. Refusals are counted (health.ts): a correctly signed delivery
+// outside the tolerance means the clocks disagree, and the live indicator
+// says so.
 
 export type Delivery = { rawBody: string; signature: string | null; event: string | null; deliveryId: string | null };
 export type ReceiverResult = { status: number; body: Record<string, unknown> };
@@ -64,11 +67,26 @@ async function applyEffects(e: WebhookEvent) {
   }
 }
 
+/** Why a delivery was refused, for the live indicator. Only a delivery signed
+ * with our secret can tell of a clock skew (anyone can forge a timestamp);
+ * one whose signature was already stored is a replay of an accepted delivery,
+ * not a skew. */
+async function noteRefusal(d: Delivery, check: Extract<SignatureCheck, { ok: false }>, secret: string, now: number) {
+  if (check.reason !== "stale") return recordRefusal("bad_signature", null, now);
+  const authentic = verifySignature(d.signature, d.rawBody, secret, now, Number.POSITIVE_INFINITY);
+  if (!authentic.ok) return recordRefusal("bad_signature", null, now);
+  if (await db.webhookEvent.findUnique({ where: { signature: authentic.signature }, select: { id: true } })) return;
+  await recordRefusal("clock_skew", Math.round(now / 1000 - authentic.t), now);
+}
+
 export async function receiveWebhook(d: Delivery, now = Date.now()): Promise<ReceiverResult> {
   const secret = env.FANVUE_WEBHOOK_SECRET;
   if (!secret) return { status: 503, body: { error: "Webhooks are not configured on this server (FANVUE_WEBHOOK_SECRET)." } };
   const check = verifySignature(d.signature, d.rawBody, secret, now);
-  if (!check.ok) return { status: 401, body: { error: REASONS[check.reason] } };
+  if (!check.ok) {
+    await noteRefusal(d, check, secret, now).catch((err: unknown) => console.error("[webhooks] could not record a refusal", err));
+    return { status: 401, body: { error: REASONS[check.reason] } };
+  }
   let payload: unknown;
   try {
     payload = JSON.parse(d.rawBody);
@@ -80,6 +98,7 @@ export async function receiveWebhook(d: Delivery, now = Date.now()): Promise<Rec
   if (stored === "replay") return { status: 409, body: { error: "Replayed delivery refused: this signature was already used." } };
   if (stored === "duplicate") return { status: 200, body: { ok: true, duplicate: true } };
   // Stored: from here on the event is never lost; effects are best effort.
+  noteAccepted();
   await applyEffects(stored).catch((err: unknown) => console.error("[webhooks] effects failed", err));
   publish(stored);
   return { status: 200, body: { ok: true, seq: stored.seq } };

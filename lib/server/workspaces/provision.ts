@@ -3,6 +3,7 @@ import { db } from "@/lib/server/db";
 import { requestEarningsSync } from "@/lib/server/earnings/jobs";
 import { fanvueClient } from "@/lib/server/fanvue/client";
 import { listManagedCreators } from "@/lib/server/fanvue/resources/creators";
+import { accessChanged, accessChangeRow } from "@/lib/server/live/access-change";
 import type { FanvueMe } from "@/lib/server/fanvue/schemas/users";
 import { recordAudit } from "./audit";
 
@@ -66,10 +67,16 @@ async function upsertCreators(workspaceId: string, creators: CreatorInfo[], mark
     });
   }
   if (markMissingRemoved) {
-    await db.creator.updateMany({
-      where: { workspaceId, removedAt: null, fanvueUuid: { notIn: creators.map((c) => c.uuid) } },
-      data: { removedAt: new Date() },
+    const gone = await db.$transaction(async (tx) => {
+      const r = await tx.creator.updateMany({
+        where: { workspaceId, removedAt: null, fanvueUuid: { notIn: creators.map((c) => c.uuid) } },
+        data: { removedAt: new Date() },
+      });
+      // Nobody's live stream goes on showing a creator the agency no longer manages.
+      if (r.count > 0) await accessChangeRow({ workspaceId, reason: "creators" }, tx);
+      return r.count;
     });
+    if (gone > 0) accessChanged({ workspaceId, reason: "creators" });
   }
   await db.workspace.update({ where: { id: workspaceId }, data: { creatorsSyncedAt: new Date() } });
   // Start (or refresh) each creator's earnings ledger right away.

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/server/db";
 import { ApiError } from "@/lib/server/api/errors";
 import type { Role } from "@/lib/schemas/permissions";
+import { accessChanged, accessChangeRow } from "@/lib/server/live/access-change";
 
 export async function listMembers(workspaceId: string) {
   const rows = await db.membership.findMany({
@@ -39,19 +40,26 @@ export async function updateMember(workspaceId: string, memberId: string, change
       throw new ApiError("invalid_input", "Pick at least one creator of this workspace.", { field: "creatorIds" });
     }
   }
+  const notice = { userId: m.userId, workspaceId, reason: "scope" } as const;
   await db.$transaction([
     db.membership.update({ where: { id: m.id }, data: { role: change.role ?? m.role, allCreators } }),
     db.membershipCreator.deleteMany({ where: { membershipId: m.id } }),
     ...(creatorIds ? [db.membershipCreator.createMany({ data: [...new Set(creatorIds)].map((creatorId) => ({ membershipId: m.id, creatorId })) })] : []),
+    // A narrower scope or a role without chats:read ends what the member's open streams may show.
+    accessChangeRow(notice),
   ]);
+  accessChanged(notice);
   return { id: m.id, role: change.role ?? m.role, allCreators, creatorIds: creatorIds ?? [] };
 }
 
-/** Removes a member; their next request is refused (memberships are read on every request). */
+/** Removes a member; their next request is refused (memberships are read on
+ * every request) and their open live streams end at once. */
 export async function removeMember(workspaceId: string, memberId: string) {
   const m = await db.membership.findFirst({ where: { id: memberId, workspaceId } });
   if (!m) throw new ApiError("not_found", "Member not found.");
   if (m.role === "owner") throw new ApiError("forbidden", "The owner cannot be removed.");
-  await db.membership.delete({ where: { id: m.id } });
+  const notice = { userId: m.userId, workspaceId, reason: "membership" } as const;
+  await db.$transaction([db.membership.delete({ where: { id: m.id } }), accessChangeRow(notice)]);
+  accessChanged(notice);
   return { removed: m.id };
 }
