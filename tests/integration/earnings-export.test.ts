@@ -165,6 +165,16 @@ describe("earnings CSV export", () => {
     expect(await db.exportLease.count()).toBe(0);
   });
 
+  it("three users exporting at once all get their whole file (the process's page reads are shared, not lost)", async () => {
+    const third = await staffMember(access.workspace.id, creatorId, "manager", "Max Manager");
+    const query = earningsQuerySchema.parse({ range: "custom", from: "2025-02-01", to: "2025-03-31", tz: "UTC" });
+    const texts = await Promise.all([user.id, viewer.user.id, third.user.id].map(async (id) => (await start(id, { query, pageRows: 1_000 })).text()));
+    const rows = texts.map((t) => t.split("\n").filter((l) => l && !l.startsWith("#")).length - 1);
+    // 59 days × 72 instants × 3 rows.
+    expect(rows).toEqual([59 * 72 * 3, 59 * 72 * 3, 59 * 72 * 3]);
+    expect(new Set(texts).size).toBe(1);
+  });
+
   it("frees the user when the client goes away or the stream fails", async () => {
     const aborted = await start(user.id);
     const reader = aborted.body!.getReader();

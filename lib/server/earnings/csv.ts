@@ -103,17 +103,37 @@ export async function openEarningsCsv(creatorIds: string[], q: EarningsQuery, ro
 
 type Cursor = { lower: number; after: { at: Date; id: string } | null; span: number };
 
+/** Page reads of all exports of this process, at most 2 at a time: one
+ * export reads at full speed (one query in flight: the next page while this
+ * one is written); several at once take turns instead of crowding the
+ * database for every other request. One per process (globalThis), across
+ * Next's copies of this module. */
+const EXPORT_READS = 2;
+const g = globalThis as unknown as { vuedeckExportReads?: { active: number; waiting: (() => void)[] } };
+const reads = (g.vuedeckExportReads ??= { active: 0, waiting: [] });
+
+async function withReadSlot<T>(read: () => Promise<T>): Promise<T> {
+  while (reads.active >= EXPORT_READS) await new Promise<void>((wake) => reads.waiting.push(wake));
+  reads.active++;
+  try {
+    return await read();
+  } finally {
+    reads.active--;
+    reads.waiting.shift()?.();
+  }
+}
+
 /** One page after the cursor, within a time window of `span` ms. */
 function readPage(creatorIds: string[], endMs: number, sources: string[], size: number, c: Cursor) {
   const until = Math.min(endMs, c.lower + c.span);
-  const rows = db.$queryRaw<LedgerRow[]>`
+  const rows = withReadSlot(() => db.$queryRaw<LedgerRow[]>`
     SELECT id, "creatorId", "occurredAt", source, gross::text AS gross, net::text AS net, currency,
            "fanHandle", "fanUuid", "orderId", "messageUuid", "postUuid"
     FROM "EarningRow"
     WHERE "creatorId" = ANY(${creatorIds}::text[]) AND "occurredAt" >= ${new Date(c.lower)} AND "occurredAt" < ${new Date(until)}
       ${c.after ? Prisma.sql`AND ("occurredAt", id) > (${c.after.at}, ${c.after.id})` : Prisma.empty} ${sourceFilter(sources)}
     ORDER BY "occurredAt", id
-    LIMIT ${size}`;
+    LIMIT ${size}`);
   return rows.then((page) => ({ page, until }));
 }
 
