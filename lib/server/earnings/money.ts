@@ -19,3 +19,16 @@ export function exactDollars(v: Amount): string {
   const d = decimalOf(v).div(100);
   return d.decimalPlaces() <= 2 ? d.toFixed(2) : d.toFixed();
 }
+
+/** `exactDollars` of a ledger amount as Postgres writes NUMERIC cents
+ * ("-1234.5600"), by moving the decimal point: no Decimal per cell in the
+ * CSV's row loop (money.test.ts checks it against `exactDollars`). */
+export function exactDollarsOfText(cents: string): string {
+  const negative = cents.startsWith("-");
+  const [int = "", frac = ""] = (negative ? cents.slice(1) : cents).split(".");
+  const digits = int.replace(/^0+/, "").padStart(3, "0");
+  const whole = digits.slice(0, -2);
+  const fraction = (digits.slice(-2) + frac).replace(/0+$/, "").padEnd(2, "0");
+  const zero = whole === "0" && /^0+$/.test(fraction);
+  return `${negative && !zero ? "-" : ""}${whole}.${fraction}`;
+}

@@ -39,7 +39,7 @@ export async function resolveRange(q: EarningsQuery, creatorIds: string[], now =
   return resolve(from, to, q.tz, now);
 }
 
-function sourceFilter(sources: string[]) {
+export function sourceFilter(sources: string[]): Prisma.Sql {
   if (sources.length === 0 || sources.length === SOURCES.length) return Prisma.empty;
   const named = sources.flatMap((s) => RAW_SOURCES[s as SourceGroup] ?? []);
   const known = Object.values(RAW_SOURCES).flatMap((v) => v ?? []);

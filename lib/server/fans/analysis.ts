@@ -8,6 +8,7 @@ import { DEFAULT_LIMITER } from "@/lib/server/fanvue/limiter";
 import { AUDIENCE_PAGE_MAX } from "@/lib/server/fanvue/resources/audience";
 import { BATCH_MAX } from "@/lib/server/fanvue/resources/fan-insights";
 import { cancelJobs } from "@/lib/server/jobs/queue";
+import { sweepStaleAnalyses } from "./analysis-sweep";
 import { audienceCounts } from "./coverage";
 import { hasFanInsights, type CreatorRef } from "./insights";
 import { queueRosterJob, rosterKey, startRosterSync } from "./roster-sync";
@@ -67,6 +68,8 @@ export function toAnalysisView(a: AudienceAnalysis | null, r: Listing, supported
 
 export async function getAnalysis(ref: CreatorRef): Promise<AnalysisView> {
   const creatorId = ref.creator.id;
+  // A run nothing works on any more is shown as stopped, not "running" for ever.
+  await sweepStaleAnalyses(creatorId);
   const [a, r] = await Promise.all([db.audienceAnalysis.findUnique({ where: { creatorId } }), db.fanRoster.findUnique({ where: { creatorId } })]);
   // Queued = waiting for a worker (e.g. paused for a reconnect) with no progress yet.
   const job = a?.status === "running" ? await db.job.findFirst({ where: { key: rosterKey(creatorId), status: "queued" }, select: { id: true } }) : null;
@@ -83,32 +86,44 @@ async function rosterFor(ref: CreatorRef): Promise<{ rosterRunId: string; phase:
   return { rosterRunId: (await startRosterSync(ref, "analysis")).runId, phase: "listing" };
 }
 
-/** Starts a run (or returns the one in progress). */
+type RunFields = Omit<AudienceAnalysis, "creatorId" | "updatedAt">;
+
+const isUniqueViolation = (e: unknown) => typeof e === "object" && e !== null && (e as { code?: string }).code === "P2002";
+
+/** Writes a new run unless one is running, atomically: replaces a finished
+ * run only while it is not running (a concurrent start that got there first
+ * makes this match nothing), or creates the first one (a concurrent first
+ * start makes this a unique violation). False: another start won. */
+async function claimRun(creatorId: string, run: RunFields): Promise<boolean> {
+  const replaced = await db.audienceAnalysis.updateMany({ where: { creatorId, status: { not: "running" } }, data: run });
+  if (replaced.count === 1) return true;
+  try {
+    await db.audienceAnalysis.create({ data: { creatorId, ...run } });
+    return true;
+  } catch (err) {
+    if (isUniqueViolation(err)) return false;
+    throw err;
+  }
+}
+
+/** Starts a run, or returns the one in progress: two "Analyse all" at once
+ * make one run, both callers see it. */
 export async function startAnalysis(ref: CreatorRef): Promise<AnalysisView> {
   if (!hasFanInsights(ref)) {
     throw new ApiError("conflict", "Fan spending is not available for agency-managed creators through Fanvue's API, so there is nothing to analyse.");
   }
   const creatorId = ref.creator.id;
+  await sweepStaleAnalyses(creatorId);
   const current = await db.audienceAnalysis.findUnique({ where: { creatorId } });
   if (current?.status === "running") return getAnalysis(ref);
   const counts = await audienceCounts(ref);
   const expectedFans = counts.subscribers !== null && counts.followers !== null ? counts.subscribers + counts.followers : null;
-  const fresh = {
-    runId: randomUUID(),
-    status: "running",
-    ...(await rosterFor(ref)),
-    expectedFans,
-    insightOrder: null,
-    insightsTotal: 0,
-    insightsDone: 0,
-    retryRound: 0,
-    errors: 0,
-    calls: 0,
-    startedAt: new Date(),
-    finishedAt: null,
-    lastError: null,
-  };
-  await db.audienceAnalysis.upsert({ where: { creatorId }, create: { creatorId, ...fresh }, update: fresh });
+  // Both safe to repeat: the roster sync and its job are single-flight.
+  const roster = await rosterFor(ref);
+  const run: RunFields = { runId: randomUUID(), status: "running", ...roster, expectedFans, insightOrder: null, insightsTotal: 0, insightsDone: 0, retryRound: 0, errors: 0, calls: 0, startedAt: new Date(), finishedAt: null, lastError: null };
+  await claimRun(creatorId, run);
+  // Queued by every caller (deduplicated by key): if the winner died right
+  // after writing the run, a loser still gives it its job.
   await queueRosterJob(ref);
   return getAnalysis(ref);
 }

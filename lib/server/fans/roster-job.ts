@@ -54,21 +54,30 @@ async function work(ref: CreatorRef, job: Job, ctx: JobContext) {
   // (a drifting head check starts a full sync, a sync is followed by the
   // analysis waiting for it).
   for (let round = 0; round < 5 && !ctx.signal.aborted; round++) {
-    const r = await db.fanRoster.findUnique({ where: { creatorId } });
-    const a = hasFanInsights(ref) ? await runningAnalysis(creatorId) : null;
-    if (r?.status === "running") {
-      await syncRoster(newRun(), r);
-      checked = true;
-    } else if (a && (!r || r.status === "never")) {
-      await followRoster(a, (await startRosterSync(ref, "analysis")).runId);
-    } else if (a) {
-      // A full sync finished since the run began: analyse its fans.
-      await finishAnalysis(newRun(), r && a.rosterRunId !== r.runId ? await followRoster(a, r.runId, "insights") : a);
-    } else if (!checked && r && dueWork(r) === "check") {
-      checked = true;
-      await headCheck(newRun(), r);
-    } else return;
+    try {
+      const r = await db.fanRoster.findUnique({ where: { creatorId } });
+      const a = hasFanInsights(ref) ? await runningAnalysis(creatorId) : null;
+      if (r?.status === "running") {
+        await syncRoster(newRun(), r);
+        checked = true;
+      } else if (a && (!r || r.status === "never")) {
+        await followRoster(a, (await startRosterSync(ref, "analysis")).runId);
+      } else if (a) {
+        // A full sync finished since the run began: analyse its fans.
+        await finishAnalysis(newRun(), r && a.rosterRunId !== r.runId ? await followRoster(a, r.runId, "insights") : a);
+      } else if (!checked && r && dueWork(r) === "check") {
+        checked = true;
+        await headCheck(newRun(), r);
+      } else return;
+    } catch (err) {
+      // The run was cancelled or replaced meanwhile (a Cancel, then a new
+      // start whose queueing found this job still running): look again at
+      // what is due, so the new run is not left without a job.
+      if (!(err instanceof Cancelled) || ctx.signal.aborted) throw err;
+    }
   }
+  // Shutting down mid-work: the job must stay due, not end as done.
+  if (ctx.signal.aborted) throw new Error("Stopped by a server shutdown; resumes from its checkpoint.");
 }
 
 /** Our words for a failure (Fanvue's own text stays in the log). */
@@ -82,9 +91,10 @@ async function rosterJob(job: Job, ctx: JobContext) {
     await work(ref, job, ctx);
     return { done: true };
   } catch (err) {
-    if (err instanceof Cancelled) return { stopped: true };
-    // Shutting down: the job must stay due (not "succeeded") to resume later.
+    // Shutting down: the job must stay due (not "succeeded") to resume later,
+    // also when the shutdown surfaced as a cancelled wait.
     if (ctx.signal.aborted) throw new Error("Stopped by a server shutdown; resumes from its checkpoint.", { cause: err });
+    if (err instanceof Cancelled) return { stopped: true };
     const pauses = err instanceof FanvueError && (err.kind === "reauth" || err.kind === "rate_limited");
     const final = !pauses && job.attempts >= job.maxAttempts;
     const message = failureText(err);

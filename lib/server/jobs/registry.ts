@@ -4,6 +4,7 @@ import "server-only";
 import "@/lib/server/earnings/jobs";
 import "@/lib/server/workspaces/jobs";
 import "@/lib/server/fans/roster-job";
+import "@/lib/server/fans/analysis-sweep";
 import "@/lib/server/mass/jobs";
 import "@/lib/server/chats/mirror/jobs";
 import "@/lib/server/live/jobs";

@@ -1,9 +1,9 @@
-// GET /api/workspaces/:workspaceId/earnings/export – CSV of all creators in scope, as the all-earnings page shows.
+// GET /api/workspaces/:workspaceId/earnings/export – CSV of all creators in scope, as the all-earnings page shows (streamed; one export per user at a time).
 import { z } from "zod";
 import { db } from "@/lib/server/db";
 import { apiRoute } from "@/lib/server/api/route";
 import { earningsQuerySchema } from "@/lib/schemas/earnings";
-import { earningsCsv } from "@/lib/server/earnings/csv";
+import { exportEarnings } from "@/lib/server/earnings/export";
 import { recordAudit } from "@/lib/server/workspaces/audit";
 
 const query = earningsQuerySchema.and(z.object({ rows: z.enum(["transactions", "buckets"], { error: "rows must be transactions or buckets" }).default("transactions") }));
@@ -17,9 +17,9 @@ export const GET = apiRoute({
       where: { workspaceId: access.workspace.id, removedAt: null, ...(access.membership.allCreators ? {} : { id: { in: access.membership.creatorIds } }) },
     });
     const handles = new Map(creators.map((c) => [c.id, c.handle]));
-    const csv = await earningsCsv([...handles.keys()], query, query.rows, `${access.workspace.name} (${creators.length} creators)`, handles);
-    await recordAudit({ workspaceId: access.workspace.id, actor: user, action: "earnings.export", details: { scope: "all creators", range: query.range, tz: query.tz, rows: query.rows } });
-    const name = `earnings-all-creators-${query.range}-${query.tz.replace(/\//g, "_")}.csv`;
-    return new Response(csv, { headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${name}"`, "Cache-Control": "no-store" } });
+    const fileName = `earnings-all-creators-${query.range}-${query.tz.replace(/\//g, "_")}.csv`;
+    const label = `${access.workspace.name} (${creators.length} creators)`;
+    const audit = () => recordAudit({ workspaceId: access.workspace.id, actor: user, action: "earnings.export", details: { scope: "all creators", range: query.range, tz: query.tz, rows: query.rows } });
+    return exportEarnings({ userId: user.id, creatorIds: [...handles.keys()], query, rows: query.rows, label, fileName, creatorHandles: handles, onStart: audit });
   },
 });
