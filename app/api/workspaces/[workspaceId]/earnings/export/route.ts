@@ -4,6 +4,7 @@ import { db } from "@/lib/server/db";
 import { apiRoute } from "@/lib/server/api/route";
 import { earningsQuerySchema } from "@/lib/schemas/earnings";
 import { exportEarnings } from "@/lib/server/earnings/export";
+import { scopedCreatorWhere } from "@/lib/server/workspaces/access";
 import { recordAudit } from "@/lib/server/workspaces/audit";
 
 const query = earningsQuerySchema.and(z.object({ rows: z.enum(["transactions", "buckets"], { error: "rows must be transactions or buckets" }).default("transactions") }));
@@ -13,9 +14,7 @@ export const GET = apiRoute({
   permission: "earnings:export",
   query,
   handler: async ({ access, user, query }) => {
-    const creators = await db.creator.findMany({
-      where: { workspaceId: access.workspace.id, removedAt: null, ...(access.membership.allCreators ? {} : { id: { in: access.membership.creatorIds } }) },
-    });
+    const creators = await db.creator.findMany({ where: scopedCreatorWhere(access) });
     const handles = new Map(creators.map((c) => [c.id, c.handle]));
     const fileName = `earnings-all-creators-${query.range}-${query.tz.replace(/\//g, "_")}.csv`;
     const label = `${access.workspace.name} (${creators.length} creators)`;
