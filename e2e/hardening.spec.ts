@@ -259,3 +259,32 @@ test("a database outage shows 'unavailable' and recovers by itself, never a trip
   await expect(page.getByTestId("overview-display-name")).toHaveText("Luna Vale", { timeout: 30_000 });
   expect(page.url()).toBe(here);
 });
+
+test("a second export while one is running is refused in words on the page, not saved as a file", async ({ page }) => {
+  await signInAs(page, "luna");
+  const luna = await workspaceOf("luna");
+  // As if an export of this user's were still streaming (its lease is held).
+  await withDb((db) =>
+    db.query(
+      `INSERT INTO "ExportLease"("userId", holder, "leaseUntil") SELECT u.id, 'other-process', now() + interval '1 minute' FROM "User" u WHERE u.handle = 'luna'
+       ON CONFLICT ("userId") DO UPDATE SET holder = 'other-process', "leaseUntil" = now() + interval '1 minute'`,
+    ),
+  );
+  try {
+    await page.goto(`/c/${luna.creators.luna}/earnings`);
+    let downloaded = false;
+    page.on("download", () => (downloaded = true));
+    await page.getByTestId("export-csv").click();
+    await page.getByTestId("export-transactions").click();
+    await expect(page.getByTestId("export-error")).toContainText("An export is already running");
+    expect(downloaded).toBe(false);
+  } finally {
+    await withDb((db) => db.query(`DELETE FROM "ExportLease" WHERE holder = 'other-process'`));
+  }
+  // Once it has finished, the export downloads.
+  const download = page.waitForEvent("download");
+  await page.getByTestId("export-csv").click();
+  await page.getByTestId("export-transactions").click();
+  expect((await download).suggestedFilename()).toMatch(/^earnings-.*\.csv$/);
+  await expect(page.getByTestId("export-error")).toHaveCount(0);
+});

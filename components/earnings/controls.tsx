@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/select";
 import { cn } from "@/lib/utils/cn";
 import type { EarningsParams } from "./use-earnings-params";
+import { useCsvDownload } from "./use-csv-download";
 
 const PRESETS = [
   ["today", "Today"],
@@ -58,6 +59,7 @@ export function EarningsControls({
   fieldError: { field?: string; message: string } | null;
 }) {
   const zones = ZONES.includes(params.tz) ? ZONES : [params.tz, ...ZONES];
+  const csv = useCsvDownload();
   return (
     <div className="flex flex-col gap-3" data-testid="earnings-controls">
       <div className="flex flex-wrap items-end gap-3">
@@ -104,27 +106,28 @@ export function EarningsControls({
         {canExport && exportHref ? (
           <DropdownMenu.Root>
             <DropdownMenu.Trigger asChild>
-              <Button variant="secondary" className="sm:ml-auto" data-testid="export-csv">
-                <Download className="size-4" aria-hidden="true" /> Export CSV
+              <Button variant="secondary" className="sm:ml-auto" data-testid="export-csv" disabled={csv.state.status === "running"}>
+                <Download className="size-4" aria-hidden="true" /> {csv.state.status === "running" ? "Exporting…" : "Export CSV"}
               </Button>
             </DropdownMenu.Trigger>
             <DropdownMenu.Portal>
               <DropdownMenu.Content align="end" sideOffset={6} className="z-50 w-64 rounded-xl border border-line bg-surface p-1.5 shadow-lg">
-                <DropdownMenu.Item asChild>
-                  <a href={exportHref("transactions")} download className="block rounded-lg px-2.5 py-2 text-sm outline-none data-highlighted:bg-black/5" data-testid="export-transactions">
-                    One row per transaction
-                  </a>
+                <DropdownMenu.Item className="block cursor-pointer rounded-lg px-2.5 py-2 text-sm outline-none data-highlighted:bg-black/5" data-testid="export-transactions" onSelect={() => void csv.download(exportHref("transactions"))}>
+                  One row per transaction
                 </DropdownMenu.Item>
-                <DropdownMenu.Item asChild>
-                  <a href={exportHref("buckets")} download className="block rounded-lg px-2.5 py-2 text-sm outline-none data-highlighted:bg-black/5">
-                    One row per {params.granularity}
-                  </a>
+                <DropdownMenu.Item className="block cursor-pointer rounded-lg px-2.5 py-2 text-sm outline-none data-highlighted:bg-black/5" data-testid="export-buckets" onSelect={() => void csv.download(exportHref("buckets"))}>
+                  One row per {params.granularity}
                 </DropdownMenu.Item>
               </DropdownMenu.Content>
             </DropdownMenu.Portal>
           </DropdownMenu.Root>
         ) : null}
       </div>
+      {csv.state.status === "failed" ? (
+        <p className="text-sm text-red-700" role="alert" data-testid="export-error">
+          {csv.state.message}
+        </p>
+      ) : null}
       {fieldError ? (
         <p className="text-sm text-red-700" role="alert" data-testid="earnings-input-error">
           {fieldError.message} — showing the last valid range.
