@@ -4,6 +4,7 @@ import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { signInAs } from "./fixtures/auth";
 import { createStaff, withDb, workspaceOf } from "./fixtures/db";
+import { screenshots } from "./screenshot";
 
 // Security and reliability findings, each against the real stack: a Fanvue
 // team member who signs in, open redirects, creator scope, the session
@@ -250,6 +251,7 @@ test("a database outage shows 'unavailable' and recovers by itself, never a trip
     await page.reload();
     await expect(page.getByTestId("page-unavailable")).toBeVisible();
     await expect(page.getByTestId("page-unavailable")).toContainText("You are still signed in");
+    await screenshots(page, "database-unavailable");
     expect(page.url()).toBe(here);
   } finally {
     await admin.query(`ALTER DATABASE "${dbName}" ALLOW_CONNECTIONS true`);
@@ -277,6 +279,7 @@ test("a second export while one is running is refused in words on the page, not 
     await page.getByTestId("export-csv").click();
     await page.getByTestId("export-transactions").click();
     await expect(page.getByTestId("export-error")).toContainText("An export is already running");
+    await screenshots(page, "export-refused");
     expect(downloaded).toBe(false);
   } finally {
     await withDb((db) => db.query(`DELETE FROM "ExportLease" WHERE holder = 'other-process'`));
