@@ -38,6 +38,33 @@ export default tseslint.config(
     rules: { "@typescript-eslint/no-explicit-any": "off" },
   },
   {
+    // Security conventions (SECURITY.md, CONVENTIONS.md "Errors"): request
+    // bodies only through lib/server/api/body.ts (a byte limit while
+    // streaming), sessions only through lib/server/session.ts (a database
+    // outage is not "signed out").
+    files: ["app/**/*.ts", "app/**/*.tsx", "lib/server/**/*.ts"],
+    ignores: ["lib/server/api/body.ts", "**/*.test.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[callee.property.name=/^(text|json|formData|arrayBuffer|blob)$/][callee.object.name=/^(req|request)$/]",
+          message: "Read request bodies with readBodyText/readJsonBody (lib/server/api/body.ts): they enforce the byte limit while the body streams in.",
+        },
+      ],
+    },
+  },
+  {
+    files: ["app/**/*.ts", "app/**/*.tsx", "lib/**/*.ts", "lib/**/*.tsx", "components/**/*.tsx"],
+    ignores: ["lib/server/session.ts", "app/api/auth/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { paths: [{ name: "@/lib/server/auth", importNames: ["auth"], message: "Use readSession()/requireSession() from @/lib/server/session: they tell a database outage from signed out." }] },
+      ],
+    },
+  },
+  {
     // Module augmentation merges into the libraries' own interfaces.
     files: ["**/*.d.ts", "tests/support/global-setup.ts"],
     rules: { "@typescript-eslint/consistent-type-definitions": "off" },
