@@ -193,6 +193,13 @@ export async function startStack(o) {
       TOKEN_ENCRYPTION_KEYS: o.env.TOKEN_ENCRYPTION_KEYS || secrets.TOKEN_ENCRYPTION_KEYS,
       ...fanvueEnv,
       PORT: String(o.appPort),
+      // A production server keeps its heap bounded: V8 otherwise grows it
+      // lazily toward a quarter of the machine's memory. 384 MB of old space
+      // holds Vuedeck's working set with room (exports and syncs stream);
+      // the process stays near 450 MB resident (README "Running in production").
+      ...(o.mode === "prod" && !/max-old-space-size/.test(o.env.NODE_OPTIONS ?? "")
+        ? { NODE_OPTIONS: `${o.env.NODE_OPTIONS ?? ""} --max-old-space-size=384`.trim() }
+        : {}),
     };
     const nextBin = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
     const args = o.mode === "dev" ? ["dev", "--port", String(o.appPort)] : ["start", "--port", String(o.appPort)];
