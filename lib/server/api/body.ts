@@ -1,5 +1,5 @@
 import "server-only";
-import { ApiError } from "./errors";
+import { ApiError, toErrorResponse } from "./errors";
 
 // The one reader of request bodies (route wrapper and webhook receiver). The
 // byte limit is enforced while the body streams in: a declared
@@ -63,5 +63,16 @@ export async function readJsonBody(req: Request, limit = DEFAULT_BODY_LIMIT): Pr
     return JSON.parse(text);
   } catch {
     throw new ApiError("invalid_input", "Request body must be valid JSON.", { field: "body" });
+  }
+}
+
+/** For the two handlers outside apiRoute() (Auth.js, the webhook): the body
+ * as text, or the error response to send (413, cut off, not UTF-8). */
+export async function readBodyOrRefusal(req: Request, limit: number, where: string): Promise<{ text: string } | { refusal: Response }> {
+  try {
+    return { text: await readBodyText(req, limit) };
+  } catch (err) {
+    if (err instanceof ApiError) return { refusal: toErrorResponse(err, where) };
+    throw err;
   }
 }

@@ -1,8 +1,7 @@
 // Auth.js endpoints (/api/auth/*). The one /api route outside apiRoute():
 // Auth.js does its own CSRF (double-submit token) and state/PKCE checks.
 import { NextRequest } from "next/server";
-import { readBodyText } from "@/lib/server/api/body";
-import { ApiError, toErrorResponse } from "@/lib/server/api/errors";
+import { readBodyOrRefusal } from "@/lib/server/api/body";
 import { handlers } from "@/lib/server/auth";
 import { safeCallbackPath } from "@/lib/utils/safe-redirect";
 
@@ -12,17 +11,12 @@ const AUTH_BODY_LIMIT = 16 * 1024;
 // Auth.js reads whole bodies; ours go through the one limited reader first,
 // so an anonymous flood costs at most 16 KiB per request.
 export async function POST(req: NextRequest) {
-  let body: string;
-  try {
-    body = await readBodyText(req, AUTH_BODY_LIMIT);
-  } catch (err) {
-    if (err instanceof ApiError) return toErrorResponse(err, `POST ${req.nextUrl.pathname}`);
-    throw err;
-  }
+  const body = await readBodyOrRefusal(req, AUTH_BODY_LIMIT, `POST ${req.nextUrl.pathname}`);
+  if ("refusal" in body) return body.refusal;
   const headers = new Headers(req.headers);
   headers.delete("content-length");
   headers.delete("transfer-encoding");
-  return handlers.POST(new NextRequest(req.url, { method: "POST", headers, body }));
+  return handlers.POST(new NextRequest(req.url, { method: "POST", headers, body: body.text }));
 }
 
 export function GET(req: NextRequest) {

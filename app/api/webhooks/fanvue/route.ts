@@ -5,8 +5,7 @@
 // timestamp tolerance and replay refusal in lib/server/live/receiver.ts are
 // this endpoint's authentication. Listed in routes-wrapped.test.ts EXEMPT.
 import type { NextRequest } from "next/server";
-import { readBodyText } from "@/lib/server/api/body";
-import { ApiError, toErrorResponse } from "@/lib/server/api/errors";
+import { readBodyOrRefusal } from "@/lib/server/api/body";
 import { receiveWebhook } from "@/lib/server/live/receiver";
 
 /** Fanvue's events are small; anything larger is not one of them. */
@@ -14,15 +13,10 @@ const MAX_BODY_BYTES = 256 * 1024;
 
 export async function POST(req: NextRequest) {
   // Read under the limit while it streams in: a huge body costs at most 256 KiB.
-  let rawBody: string;
-  try {
-    rawBody = await readBodyText(req, MAX_BODY_BYTES);
-  } catch (err) {
-    if (err instanceof ApiError) return toErrorResponse(err, "POST /api/webhooks/fanvue");
-    throw err;
-  }
+  const body = await readBodyOrRefusal(req, MAX_BODY_BYTES, "POST /api/webhooks/fanvue");
+  if ("refusal" in body) return body.refusal;
   const res = await receiveWebhook({
-    rawBody,
+    rawBody: body.text,
     signature: req.headers.get("x-fanvue-signature"),
     event: req.headers.get("x-fanvue-event"),
     deliveryId: req.headers.get("x-fanvue-delivery"),
