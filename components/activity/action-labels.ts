@@ -9,7 +9,11 @@ export const ACTION_LABELS: Record<string, string> = {
   "creators.sync": "re-synced the creator list",
   "earnings.export": "exported earnings",
   "fan.insights.view": "viewed a fan's spending",
-  "fan.note": "edited a fan note",
+  "fan.note.add": "added a fan note",
+  "fan.note.edit": "edited a fan note",
+  "fan.note.delete": "deleted a fan note",
+  // Recorded before add/edit/delete were told apart.
+  "fan.note": "changed a fan note",
   "fan.tag": "changed a fan's tags",
   "fan.segment": "saved or deleted a fan segment",
   "fans.analysis.start": "started an audience analysis",

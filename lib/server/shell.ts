@@ -48,5 +48,6 @@ export async function homePathFor(userId: string): Promise<string> {
 }
 
 export async function rememberCreator(userId: string, creatorId: string) {
-  await db.user.updateMany({ where: { id: userId, NOT: { lastCreatorId: creatorId } }, data: { lastCreatorId: creatorId } });
+  // `NOT: { lastCreatorId }` alone never matches NULL (SQL: NULL <> x is not true), so the first visit was never remembered.
+  await db.user.updateMany({ where: { id: userId, OR: [{ lastCreatorId: null }, { NOT: { lastCreatorId: creatorId } }] }, data: { lastCreatorId: creatorId } });
 }

@@ -7,7 +7,7 @@ import { addNote } from "@/lib/server/fans/notes-tags";
 export const POST = apiRoute({
   access: "creator",
   permission: "fans:write",
-  audit: "fan.note",
+  audit: "fan.note.add",
   params: z.object({ creatorId: z.string(), fanUuid: fanUuidSchema }),
   body: noteBodySchema,
   handler: async ({ access, params, body, user, audit }) => {

@@ -9,7 +9,7 @@ const params = z.object({ creatorId: z.string(), fanUuid: fanUuidSchema, noteId:
 export const PATCH = apiRoute({
   access: "creator",
   permission: "fans:write",
-  audit: "fan.note",
+  audit: "fan.note.edit",
   params,
   body: noteBodySchema,
   handler: async ({ access, params, body, user, audit }) => {
@@ -22,7 +22,7 @@ export const PATCH = apiRoute({
 export const DELETE = apiRoute({
   access: "creator",
   permission: "fans:write",
-  audit: "fan.note",
+  audit: "fan.note.delete",
   params,
   body: z.object({}),
   handler: async ({ access, params, user, audit }) => {
