@@ -5,6 +5,7 @@ import { addDays, format, startOfDay } from "date-fns";
 import type { Forecast, ForecastDay, ForecastDayFans } from "@/lib/schemas/fans";
 import { ApiError } from "@/lib/server/api/errors";
 import { db } from "@/lib/server/db";
+import { utcInstant } from "@/lib/server/sql-instant";
 import type { CreatorAccess } from "@/lib/server/workspaces/access";
 import { auditFanView } from "./audit";
 import { audienceCounts, coverageOf } from "./coverage";
@@ -28,8 +29,6 @@ async function assertTimeZone(tz: string) {
   const [row] = await db.$queryRaw<{ ok: boolean }[]>`SELECT EXISTS (SELECT 1 FROM pg_timezone_names WHERE name = ${tz}) AS ok`;
   if (!row?.ok) throw new ApiError("invalid_input", `tz: time zone "${tz}" is not supported.`, { field: "tz" });
 }
-
-const ts = (d: Date) => d.toISOString();
 
 /** Lifetime gross from which a paying fan is among the top 10 %. */
 async function highSpenderMin(creatorId: string): Promise<number | null> {
@@ -75,7 +74,7 @@ export async function getForecast(ref: CreatorRef, q: { tz: string; days: number
       count(*) FILTER (WHERE NOT COALESCE("autoRenew", false))::int AS "atRisk",
       count(*) FILTER (WHERE NOT COALESCE("autoRenew", false) AND "totalGross" >= ${high ?? 2 ** 31 - 1})::int AS "highAtRisk"
     FROM "FanInsight"
-    WHERE "creatorId" = ${creatorId} AND status = 'subscriber' AND "renewsAt" >= ${ts(start)}::timestamp AND "renewsAt" < ${ts(end)}::timestamp
+    WHERE "creatorId" = ${creatorId} AND status = 'subscriber' AND "renewsAt" >= ${utcInstant(start)} AND "renewsAt" < ${utcInstant(end)}
     GROUP BY 1`;
   const byDay = new Map(rows.map((r) => [r.day, r]));
   const days: ForecastDay[] = Array.from({ length: q.days }, (_, i) => {
@@ -89,12 +88,21 @@ export async function getForecast(ref: CreatorRef, q: { tz: string; days: number
   return { tz: q.tz, days, renewalPrice: price, priceSource: ledgerPrice !== null ? "ledger" : price !== null ? "estimate" : null, highSpenderMin: high, coverage, insightsAvailable: true };
 }
 
+/** Midnight (or the day's first moment) of a YYYY-MM-DD in the zone. Built
+ * from the date's fields in the zone: a date string would be parsed in the
+ * server's zone, and its noon is another day in zones more than 12 h away
+ * (Pacific/Chatham is UTC+13:45). Feb 30 rolls over; the caller checks. */
+function dayStart(day: string, tz: string) {
+  const [y, m, d] = day.split("-").map(Number);
+  return startOfDay(new TZDate(y!, m! - 1, d!, 12, tz));
+}
+
 /** The fans behind one day: at-risk high spenders first, then by spend. */
 export async function getForecastDay(access: CreatorAccess, q: { tz: string; day: string }, user: { id: string; name: string }): Promise<ForecastDayFans> {
   const ref = access;
   await assertTimeZone(q.tz);
   const creatorId = ref.creator.id;
-  const start = startOfDay(new TZDate(`${q.day}T12:00:00`, q.tz));
+  const start = dayStart(q.day, q.tz);
   if (Number.isNaN(start.getTime()) || format(start, "yyyy-MM-dd") !== q.day) throw new ApiError("invalid_input", `day: ${q.day} is not a date.`, { field: "day" });
   const end = addDays(start, 1);
   const high = await highSpenderMin(creatorId);
@@ -102,7 +110,7 @@ export async function getForecastDay(access: CreatorAccess, q: { tz: string; day
     SELECT i."fanUuid", COALESCE(a.handle, '') AS handle, a."displayName", a.nickname, a."avatarUrl", COALESCE(a."isTopSpender", false) AS "isTopSpender",
       COALESCE(a.list, 'subscribers') AS list, i."renewsAt", i."autoRenew", i."totalGross"
     FROM "FanInsight" i LEFT JOIN "AudienceFan" a ON a."creatorId" = i."creatorId" AND a."fanUuid" = i."fanUuid"
-    WHERE i."creatorId" = ${creatorId} AND i.status = 'subscriber' AND i."renewsAt" >= ${ts(start)}::timestamp AND i."renewsAt" < ${ts(end)}::timestamp
+    WHERE i."creatorId" = ${creatorId} AND i.status = 'subscriber' AND i."renewsAt" >= ${utcInstant(start)} AND i."renewsAt" < ${utcInstant(end)}
     ORDER BY (NOT COALESCE(i."autoRenew", false) AND i."totalGross" >= ${high ?? 2 ** 31 - 1}) DESC, i."totalGross" DESC NULLS LAST, i."fanUuid"
     LIMIT ${DAY_FANS_MAX + 1}`;
   const fans = rows.slice(0, DAY_FANS_MAX).map((r) => ({
