@@ -2,6 +2,7 @@ import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/server/db";
 import type { InsightTimings } from "./insight-state";
+import { utcInstant } from "@/lib/server/sql-instant";
 
 // Queries of the analysis run over the roster (fans its roster sync listed,
 // `runId`, and anyone the roster gained since). The
@@ -9,7 +10,7 @@ import type { InsightTimings } from "./insight-state";
 // recently-negative answers count as done; an `internal` answer waits for
 // its retry time.
 
-const at = (ms: number) => Prisma.sql`${new Date(ms).toISOString()}::timestamp`;
+const at = utcInstant;
 
 function needsWork(t: InsightTimings, now: number) {
   return Prisma.sql`(i."fanUuid" IS NULL OR i.state = 'pending'

@@ -3,6 +3,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { isSegmentKind, SEGMENT_KINDS, SEGMENT_PARAMS, type SegmentDef, type SegmentKind, type SegmentParams, type SegmentView } from "@/lib/schemas/fans";
 import { ApiError } from "@/lib/server/api/errors";
 import { db } from "@/lib/server/db";
+import { utcInstant } from "@/lib/server/sql-instant";
 
 // Segments: saved filters over the analysed audience. A segment is a kind
 // (top spenders, auto-renew off, …) with parameters; built-in kinds can be
@@ -39,7 +40,7 @@ export async function segmentFromQuery(creatorId: string, query: Record<string, 
   return { id: saved.id, name: saved.name, kind: saved.kind as SegmentKind, params: saved.params as SegmentParams };
 }
 
-const at = (ms: number) => Prisma.sql`${new Date(ms).toISOString()}::timestamp`;
+const at = utcInstant;
 
 /** SQL condition on `i` (FanInsight) for a segment, evaluated at `now`. */
 export function segmentWhere(creatorId: string, def: SegmentDef, now: number): Prisma.Sql {
