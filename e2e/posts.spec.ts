@@ -40,7 +40,7 @@ test("compose a PPV post from the vault, schedule it for tomorrow 09:00 Berlin, 
   // PPV: the minimum is enforced as the user types, then a valid price.
   await page.getByTestId("pricing").getByRole("radio", { name: "Pay-per-view" }).click();
   await page.getByTestId("price-input").fill("2.50");
-  await expect(page.getByTestId("error-price")).toContainText("Minimum price is $3.00");
+  await expect(page.getByTestId("error-price")).toContainText("The lowest price Fanvue allows is $3.00");
   await page.getByTestId("price-input").fill("12.50");
   await expect(page.getByTestId("error-price")).toHaveCount(0);
   // The second item is the free preview.

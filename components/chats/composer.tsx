@@ -6,10 +6,10 @@ import { VaultPicker } from "@/components/media/vault-picker";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/select";
 import { useTemplates, type SendInput } from "@/lib/queries/chats";
-import { MAX_MEDIA, MAX_TEXT, MIN_PRICE_CENTS } from "@/lib/schemas/chats";
-import { formatMoney } from "@/lib/utils/format";
+import { MAX_MEDIA, MAX_TEXT } from "@/lib/schemas/chats";
+import { centsToDecimal, checkPrice, formatMoney, parseMoney } from "@/lib/utils/money";
 import { Attachments } from "./attachments";
-import { newKey, parseDollars } from "./format";
+import { newKey } from "./format";
 
 type Props = {
   creatorId: string;
@@ -25,11 +25,17 @@ export function composeError(text: string, media: string[], price: string): stri
   if (!text.trim() && media.length === 0) return "Write a message or attach media.";
   if (text.length > MAX_TEXT) return `A message can be at most ${MAX_TEXT} characters.`;
   if (!price.trim()) return null;
-  const cents = parseDollars(price);
-  if (cents === null) return "Enter the price in dollars, e.g. 9.99.";
+  const parsed = parseMoney(price);
+  if ("error" in parsed) return parsed.error;
   if (media.length === 0) return "A price needs media: attach something to unlock.";
-  if (cents < MIN_PRICE_CENTS) return `The lowest price Fanvue allows is ${formatMoney(MIN_PRICE_CENTS)}.`;
-  return null;
+  return checkPrice(parsed.cents);
+}
+
+/** The typed price in cents (the browser's locale), or null when empty or not money. */
+export function priceCents(price: string): number | null {
+  if (!price.trim()) return null;
+  const parsed = parseMoney(price);
+  return "cents" in parsed ? parsed.cents : null;
 }
 
 /** Text, vault media, an optional price (PPV), templates; Ctrl/⌘+Enter sends. */
@@ -50,13 +56,13 @@ export function Composer({ creatorId, fanUuid, fanLabel, initialMedia, onSend, t
     setTemplate(t.uuid);
     if (t.text) setText(t.text);
     if (t.mediaUuids.length) setMedia(t.mediaUuids);
-    setPrice(t.price !== null ? (t.price / 100).toFixed(2) : "");
+    setPrice(t.price !== null ? centsToDecimal(Math.round(t.price)) : "");
   }
 
   function submit() {
     setTouched(true);
     if (error) return;
-    const cents = price.trim() ? parseDollars(price) : null;
+    const cents = priceCents(price);
     onSend({ idempotencyKey: newKey(), text: text.trim() ? text : null, mediaUuids: media, price: cents, templateUuid: template });
     setText("");
     setMedia([]);
@@ -125,7 +131,7 @@ export function Composer({ creatorId, fanUuid, fanLabel, initialMedia, onSend, t
         {template ? <FileText className="size-4 text-muted" aria-label="From a template" /> : null}
         <span className="ml-auto hidden text-xs text-muted sm:inline">Ctrl/⌘ + Enter</span>
         <Button type="submit" size="sm" data-testid="send-button">
-          <Send className="size-4" aria-hidden="true" /> {price.trim() && !error ? `Send for ${formatMoney(parseDollars(price)!)}` : "Send"}
+          <Send className="size-4" aria-hidden="true" /> {price.trim() && !error ? `Send for ${formatMoney(priceCents(price)!)}` : "Send"}
         </Button>
       </div>
       {touched && error ? (

@@ -1,18 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { lastMessage, listMessagesResponseItem } from "@/contract/fanvue/routes/shapes";
-import { MESSAGE_TYPE_KEYS, messageTypeLabel, parseDollars, previewOf, shortTime } from "./format";
+import { MESSAGE_TYPE_KEYS, messageTypeLabel, previewOf, shortTime } from "./format";
 
 describe("chat formatting", () => {
-  it("parses dollar amounts into integer cents without float arithmetic", () => {
-    expect(parseDollars("3")).toBe(300);
-    expect(parseDollars("12.5")).toBe(1250);
-    expect(parseDollars("0.29")).toBe(29);
-    expect(parseDollars("19,99")).toBe(1999);
-    expect(parseDollars("abc")).toBeNull();
-    expect(parseDollars("1.234")).toBeNull();
-    expect(parseDollars("-3")).toBeNull();
-  });
-
   it("previews the last message, marking ours", () => {
     const row = { lastMessage: { text: "hey", hasMedia: false, fromCreator: true, sentAt: null, type: null } } as Parameters<typeof previewOf>[0];
     expect(previewOf(row)).toBe("You: hey");

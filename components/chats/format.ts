@@ -54,14 +54,6 @@ export const priceLabel = (cents: number | null) => (cents === null ? null : for
 
 export const isPpv = (m: Pick<MessageView, "price">) => m.price !== null;
 
-/** "$12.34" from a text field like "12.34" or "12,34"; null if not money. */
-export function parseDollars(input: string): number | null {
-  const s = input.trim().replace(",", ".");
-  if (!/^\d{1,6}(\.\d{0,2})?$/.test(s)) return null;
-  const [whole, frac = ""] = s.split(".");
-  return Number(whole) * 100 + Number(frac.padEnd(2, "0"));
-}
-
 export const newKey = () => (typeof crypto !== "undefined" && "randomUUID" in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`);
 
 /** "just now", "4 min ago", "3 h ago", then the date: how old a synced copy is. */

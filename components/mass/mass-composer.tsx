@@ -3,8 +3,8 @@
 import { Paperclip } from "lucide-react";
 import { useState } from "react";
 import { Attachments } from "@/components/chats/attachments";
-import { composeError } from "@/components/chats/composer";
-import { newKey, parseDollars } from "@/components/chats/format";
+import { composeError, priceCents } from "@/components/chats/composer";
+import { newKey } from "@/components/chats/format";
 import { VaultPicker } from "@/components/media/vault-picker";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -59,7 +59,7 @@ export function MassComposer({ creatorId, onCreated }: { creatorId: string; onCr
     const draft: Draft = {
       text: text.trim() ? text : null,
       mediaUuids: media,
-      price: price.trim() ? parseDollars(price) : null,
+      price: priceCents(price),
       included,
       excluded,
       holdoutPercent: holdout,

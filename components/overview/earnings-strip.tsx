@@ -10,13 +10,13 @@ import { figureSize } from "@/components/ui/figure-size";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useEarnings } from "@/lib/queries/earnings";
 import type { EarningsReport } from "@/lib/schemas/earnings";
-import { formatMoney } from "@/lib/utils/format";
+import { formatMoney, sumCents } from "@/lib/utils/money";
 
 // The overview's money line: today, the last 7 and 30 days (gross, from the
 // synced ledger, in the viewer's zone, the same zone the Earnings page
 // remembers) and a 30-day sparkline, linking to the full report.
 
-const sum = (s: EarningsReport["series"], n: number, k: "gross" | "net") => s.slice(-n).reduce((t, b) => t + b[k], 0);
+const sum = (s: EarningsReport["series"], n: number, k: "gross" | "net") => sumCents(s.slice(-n).map((b) => b[k]));
 
 /** `widest`: the longest of the row's figures, so the three share one size. */
 function Figure({ label, cents, net, widest, testId }: { label: string; cents: number; net: number; widest: string; testId: string }) {

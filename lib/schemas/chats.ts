@@ -1,10 +1,10 @@
 import { z } from "zod";
+import { checkPrice } from "@/lib/utils/money";
 
 // Chats: inputs the /api routes accept and the shapes they answer, shared
 // by the route handlers, lib/queries/chats.ts and the inbox UI.
 
-/** Fanvue's floor for a paid message (contract §2.1): $3.00. */
-export const MIN_PRICE_CENTS = 300;
+// The $3.00 floor for a paid message is `checkPrice` (lib/utils/money.ts).
 /** Fanvue's text limit for one message (§5.3). */
 export const MAX_TEXT = 5000;
 /** Attachments per message: a generous cap (Fanvue documents none). */
@@ -150,7 +150,8 @@ export const sendBodySchema = z
   .superRefine((b, ctx) => {
     if (!b.text && b.mediaUuids.length === 0 && !b.templateUuid) ctx.addIssue({ code: "custom", path: ["text"], message: "Write a message or attach media." });
     if (b.price !== null && b.mediaUuids.length === 0 && !b.templateUuid) ctx.addIssue({ code: "custom", path: ["price"], message: "A price needs media: attach something to unlock." });
-    if (b.price !== null && b.price < MIN_PRICE_CENTS) ctx.addIssue({ code: "custom", path: ["price"], message: "The lowest price Fanvue allows is $3.00." });
+    const floor = b.price !== null ? checkPrice(b.price) : null;
+    if (floor) ctx.addIssue({ code: "custom", path: ["price"], message: floor });
   });
 export type SendBody = z.infer<typeof sendBodySchema>;
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { MAX_MEDIA, MAX_TEXT, MIN_PRICE_CENTS } from "./chats";
+import { checkPrice } from "@/lib/utils/money";
+import { MAX_MEDIA, MAX_TEXT } from "./chats";
 
 // Mass messages ("campaigns") and lists: inputs and views shared by the
 // routes, lib/queries and the composer.
@@ -31,7 +32,8 @@ export const campaignBodySchema = z
   .superRefine((b, ctx) => {
     if (!b.text && b.mediaUuids.length === 0) ctx.addIssue({ code: "custom", path: ["text"], message: "Write a message or attach media." });
     if (b.price !== null && b.mediaUuids.length === 0) ctx.addIssue({ code: "custom", path: ["price"], message: "A price needs media: attach something to unlock." });
-    if (b.price !== null && b.price < MIN_PRICE_CENTS) ctx.addIssue({ code: "custom", path: ["price"], message: "The lowest price Fanvue allows is $3.00." });
+    const floor = b.price !== null ? checkPrice(b.price) : null;
+    if (floor) ctx.addIssue({ code: "custom", path: ["price"], message: floor });
     if (b.included.smart.length + b.included.custom.length === 0) ctx.addIssue({ code: "custom", path: ["included"], message: "Choose at least one list to send to." });
     if (b.scheduledAt && Date.parse(b.scheduledAt) <= Date.now()) ctx.addIssue({ code: "custom", path: ["scheduledAt"], message: "Pick a time in the future." });
   });

@@ -1,26 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { checkPost, parsePrice, priceInput, textLength, type PostFields } from "./posts";
+import { checkPost, textLength, type PostFields } from "./posts";
 
 const M1 = "11111111-1111-4111-8111-111111111111";
 const M2 = "22222222-2222-4222-8222-222222222222";
 const NOW = Date.parse("2026-11-30T10:00:00Z");
 const ok: PostFields = { text: "Hi", mediaUuids: [M1, M2], previewUuid: M1, audience: "subscribers", price: 1200, publishAt: "2026-12-01T08:00:00Z", expiresAt: null };
 
-describe("prices", () => {
-  it("parses dollars and cents without floats", () => {
-    expect(parsePrice("12")).toBe(1200);
-    expect(parsePrice("12.5")).toBe(1250);
-    expect(parsePrice("12.50")).toBe(1250);
-    expect(parsePrice("$1,200.99")).toBe(120099);
-    expect(parsePrice("0.29")).toBe(29);
-    // 0.1 + 0.2 style inputs stay exact.
-    expect(parsePrice("19.99")).toBe(1999);
-    expect(parsePrice("12.")).toBe(1200);
-    for (const bad of ["", "abc", "1.234", "-3", "3,00.5x"]) expect(parsePrice(bad), bad).toBeNull();
-    expect(priceInput(1250)).toBe("12.50");
-    expect(priceInput(300)).toBe("3.00");
-  });
-});
+// Typed prices: parseMoney, tested in lib/utils/money.test.ts.
 
 describe("checkPost", () => {
   it("accepts a valid scheduled PPV post", () => {
@@ -28,7 +14,7 @@ describe("checkPost", () => {
   });
 
   it("names the field of every bad input", () => {
-    expect(checkPost({ ...ok, price: 299 }, NOW)).toEqual({ price: "Minimum price is $3.00 (you entered $2.99)." });
+    expect(checkPost({ ...ok, price: 299 }, NOW)).toEqual({ price: "The lowest price Fanvue allows is $3.00 (you entered $2.99)." });
     expect(checkPost({ ...ok, mediaUuids: [], previewUuid: null }, NOW).price).toMatch(/needs at least one media item/);
     expect(checkPost({ ...ok, publishAt: "2026-11-30T09:59:00Z" }, NOW).publishAt).toMatch(/future/);
     expect(checkPost({ ...ok, publishAt: "2026-11-30T10:00:30Z" }, NOW, 60_000).publishAt).toMatch(/at least a minute/);

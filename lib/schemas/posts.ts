@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { checkPrice } from "@/lib/utils/money";
 
 // Posts: the rules of Fanvue's POST/PATCH /posts (contract §5.6), checked in
 // the composer as the user types and again by our API before Fanvue sees
@@ -7,8 +8,6 @@ import { z } from "zod";
 export const AUDIENCES = ["subscribers", "followers-and-subscribers"] as const;
 export type Audience = (typeof AUDIENCES)[number];
 export const MAX_TEXT = 5000;
-/** Fanvue's floor for every price (§2.1): $3.00. */
-export const MIN_PRICE = 300;
 /** Fanvue's composer takes up to 50 files per post. */
 export const MAX_MEDIA = 50;
 
@@ -20,17 +19,8 @@ export type FieldErrors = Partial<Record<PostField, string>>;
  * as 2): the counter then matches what Fanvue accepts to the character. */
 export const textLength = (s: string) => s.length;
 
-/** "12", "12.5", "12.50", "$1,200" → cents, with string arithmetic only
- * (no float ever touches money). null when it is not a price. */
-export function parsePrice(input: string): number | null {
-  const s = input.trim().replace(/^\$/, "").replace(/,/g, "");
-  const m = /^(\d{1,6})(?:\.(\d{0,2}))?$/.exec(s);
-  if (!m) return null;
-  return Number(m[1]) * 100 + Number((m[2] ?? "").padEnd(2, "0"));
-}
-
-/** Cents → "12.50" for the price input. */
-export const priceInput = (cents: number) => `${Math.trunc(cents / 100)}.${String(cents % 100).padStart(2, "0")}`;
+// Typed prices are parsed by `parseMoney` and the $3.00 floor is
+// `checkPrice`, both in lib/utils/money.ts (one module for every form).
 
 export type PostFields = {
   text: string | null;
@@ -41,8 +31,6 @@ export type PostFields = {
   publishAt: string | null;
   expiresAt: string | null;
 };
-
-const fmtCents = (c: number) => `$${priceInput(c)}`;
 
 /** Every rule Fanvue applies, as messages naming the field. `leadMs`: how
  * far ahead a scheduled time must be (the composer keeps a margin so a time
@@ -56,9 +44,10 @@ export function checkPost(p: PostFields, now: number, leadMs = 0): FieldErrors {
   if (p.mediaUuids.length > MAX_MEDIA) e.media = `A post takes at most ${MAX_MEDIA} media items.`;
   else if (new Set(p.mediaUuids).size !== p.mediaUuids.length) e.media = "The same item is attached twice.";
   if (p.price !== null) {
-    if (!Number.isInteger(p.price)) e.price = "Price must be in whole cents.";
+    const floor = checkPrice(p.price);
+    if (!Number.isInteger(p.price) && floor) e.price = floor;
     else if (p.mediaUuids.length === 0) e.price = "A pay-per-view post needs at least one media item. Attach media or make it free.";
-    else if (p.price < MIN_PRICE) e.price = `Minimum price is ${fmtCents(MIN_PRICE)} (you entered ${fmtCents(p.price)}).`;
+    else if (floor) e.price = floor;
   }
   if (p.previewUuid !== null && !p.mediaUuids.includes(p.previewUuid)) e.preview = "The free preview must be one of the attached items.";
   const publishAt = p.publishAt === null ? null : Date.parse(p.publishAt);

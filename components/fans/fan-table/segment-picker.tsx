@@ -7,6 +7,7 @@ import { Select } from "@/components/ui/select";
 import { ApiClientError } from "@/lib/queries/fetcher";
 import { useSegmentMutations, useSegments } from "@/lib/queries/fans";
 import { isSegmentKind, type SegmentKind } from "@/lib/schemas/fans";
+import { centsToDecimal, parseMoney } from "@/lib/utils/money";
 import type { FansUrlState } from "../use-fans-params";
 
 // Segments: built-in filters with parameters, and saved ones (by name).
@@ -28,9 +29,15 @@ export const SEGMENT_UI: Record<SegmentKind, { label: string; params: ParamSpec[
   },
 };
 
-/** Dollars in the box, cents in the URL and API. */
-const toInput = (p: ParamSpec, v: string) => (p.unit === "$" ? String(Number(v) / 100) : v);
-const fromInput = (p: ParamSpec, v: string) => (p.unit === "$" ? String(Math.round(Number(v) * 100)) : v);
+/** Dollars in the box, cents in the URL and API (exact: no float touches the
+ * amount). A number input's value always uses "." whatever the locale, hence
+ * "en-US". null: not an amount, so the parameter keeps its value. */
+const toInput = (p: ParamSpec, v: string) => (p.unit === "$" && Number.isSafeInteger(Number(v)) ? centsToDecimal(Number(v)) : v);
+const fromInput = (p: ParamSpec, v: string): string | null => {
+  if (p.unit !== "$") return v;
+  const parsed = parseMoney(v, "en-US");
+  return "cents" in parsed ? String(parsed.cents) : null;
+};
 
 type Props = { creatorId: string; state: FansUrlState; update: (p: Partial<FansUrlState>) => void; canWrite: boolean };
 
@@ -87,7 +94,10 @@ export function SegmentPicker({ creatorId, state, update, canWrite }: Props) {
                 step={p.unit === "$" ? 0.01 : 1}
                 className="h-9 w-24 rounded-lg border border-line bg-surface px-2 text-sm text-ink shadow-sm"
                 defaultValue={toInput(p, state.segParams[p.name] ?? p.fallback)}
-                onBlur={(e) => update({ segParams: { ...state.segParams, [p.name]: fromInput(p, e.target.value) } })}
+                onBlur={(e) => {
+                  const v = fromInput(p, e.target.value);
+                  if (v !== null) update({ segParams: { ...state.segParams, [p.name]: v } });
+                }}
                 onKeyDown={(e) => e.key === "Enter" && e.currentTarget.blur()}
               />
             </label>

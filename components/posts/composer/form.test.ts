@@ -23,7 +23,12 @@ describe("composer form", () => {
   it("turns the typed price into cents and names form-only errors", () => {
     const f = { ...emptyForm(), text: "x", mediaUuids: [M1], ppv: true, price: "12.5" };
     expect(fieldsOfForm(f).fields.price).toBe(1250);
-    expect(fieldsOfForm({ ...f, price: "12,5€" }).formErrors.price).toMatch(/is not a price/);
+    expect(fieldsOfForm({ ...f, price: "12,50" }).fields.price).toBe(1250);
+    expect(fieldsOfForm({ ...f, price: "$1,200" }).fields.price).toBe(120000);
+    expect(fieldsOfForm({ ...f, price: "12,5€" }).formErrors.price).toBe("Enter the amount in US dollars.");
+    expect(fieldsOfForm({ ...f, price: "1.234" }).formErrors.price).toMatch(/ambiguous/);
+    expect(fieldsOfForm({ ...f, price: "  " }).formErrors.price).toBe("Enter a price of at least $3.00.");
+    expect(errorsOfForm({ ...f, price: "2,50" }, NOW, null).price).toBe("The lowest price Fanvue allows is $3.00 (you entered $2.50).");
     expect(errorsOfForm({ ...f, schedule: "later", publishAt: null }, NOW, null).publishAt).toBe("Pick a date and a time.");
     expect(errorsOfForm(f, NOW, "1 item still processing").media).toBe("1 item still processing");
     expect(errorsOfForm(f, NOW, null)).toEqual({});

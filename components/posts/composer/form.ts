@@ -1,5 +1,6 @@
 import type { PostView } from "@/lib/schemas/post-views";
-import { checkPost, draftFormSchema, parsePrice, priceInput, type DraftForm, type FieldErrors, type PostFields } from "@/lib/schemas/posts";
+import { centsToDecimal, formatMoney, MIN_PRICE_CENTS, parseMoney } from "@/lib/utils/money";
+import { checkPost, draftFormSchema, type DraftForm, type FieldErrors, type PostFields } from "@/lib/schemas/posts";
 
 // The composer's form ↔ what Fanvue receives, and every check on it.
 
@@ -13,8 +14,10 @@ export function fieldsOfForm(f: DraftForm): { fields: PostFields; formErrors: Fi
   const formErrors: FieldErrors = {};
   let price: number | null = null;
   if (f.ppv) {
-    price = parsePrice(f.price);
-    if (price === null) formErrors.price = f.price.trim() ? `"${f.price.trim()}" is not a price. Enter dollars and cents, like 12.50.` : "Enter a price of at least $3.00.";
+    // The viewer's locale: undefined = the browser's (see parseMoney).
+    const parsed = parseMoney(f.price);
+    if ("cents" in parsed) price = parsed.cents;
+    else formErrors.price = f.price.trim() ? parsed.error : `Enter a price of at least ${formatMoney(MIN_PRICE_CENTS)}.`;
   }
   if (f.schedule === "later" && !f.publishAt) formErrors.publishAt = "Pick a date and a time.";
   if (f.expires && !f.expiresAt) formErrors.expiresAt = "Pick when the post expires.";
@@ -48,7 +51,7 @@ export function formOfPost(p: PostView): DraftForm {
     previewUuid: p.previewUuid,
     audience: p.audience === "followers-and-subscribers" ? "followers-and-subscribers" : "subscribers",
     ppv: p.price !== null,
-    price: p.price !== null ? priceInput(p.price) : "",
+    price: p.price !== null ? centsToDecimal(p.price) : "",
     schedule: scheduled ? "later" : "now",
     publishAt: scheduled ? p.publishAt : null,
     expires: p.expiresAt !== null,

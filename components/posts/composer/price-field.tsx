@@ -2,7 +2,8 @@
 
 import { Segmented } from "@/components/media/vault-filters";
 import { usePricePicks } from "@/lib/queries/posts";
-import { AUDIENCES, priceInput, type Audience } from "@/lib/schemas/posts";
+import { AUDIENCES, type Audience } from "@/lib/schemas/posts";
+import { centsToDecimal } from "@/lib/utils/money";
 import { cn } from "@/lib/utils/cn";
 import { AUDIENCE_LABELS } from "@/lib/utils/content-labels";
 import { formatMoney } from "@/lib/utils/format";
@@ -65,10 +66,10 @@ export function PriceField({ creatorId, ppv, price, hasMedia, error, onChange }:
                 <button
                   key={p.cents}
                   type="button"
-                  onClick={() => onChange({ price: priceInput(p.cents) })}
+                  onClick={() => onChange({ price: centsToDecimal(p.cents) })}
                   className={cn(
                     "tabular rounded-full border px-2.5 py-1 text-xs font-medium",
-                    price === priceInput(p.cents) ? "border-brand-600 bg-brand-50 text-brand-800" : "border-line bg-surface hover:bg-canvas",
+                    price === centsToDecimal(p.cents) ? "border-brand-600 bg-brand-50 text-brand-800" : "border-line bg-surface hover:bg-canvas",
                   )}
                   title={`Used ${p.uses} time${p.uses === 1 ? "" : "s"}`}
                   data-testid="price-pick"

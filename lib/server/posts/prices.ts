@@ -1,5 +1,5 @@
 import "server-only";
-import { MIN_PRICE } from "@/lib/schemas/posts";
+import { MIN_PRICE_CENTS } from "@/lib/utils/money";
 import type { PricePick } from "@/lib/schemas/post-views";
 import { clientForCreator } from "@/lib/server/creators/client";
 import { db } from "@/lib/server/db";
@@ -23,7 +23,7 @@ export async function usualPrices(access: CreatorAccess): Promise<PricePick[]> {
   const creatorId = access.creator.id;
   const counts = new Map<number, number>();
   const add = (cents: number | null, n = 1) => {
-    if (cents !== null && cents >= MIN_PRICE) counts.set(cents, (counts.get(cents) ?? 0) + n);
+    if (cents !== null && cents >= MIN_PRICE_CENTS) counts.set(cents, (counts.get(cents) ?? 0) + n);
   };
   const records = await db.postRecord.findMany({ where: { creatorId, state: "created", price: { not: null } }, select: { price: true }, orderBy: { createdAt: "desc" }, take: 200 });
   for (const r of records) add(r.price);
