@@ -176,6 +176,9 @@ test("live: a purchase shows as a toast on any dashboard page, not only in the i
 
 test("agency team inbox: chats of every creator, tagged; a reply records who sent it", async ({ page }) => {
   await budgetLeft("atlas");
+  // A fresh chat for each creator: the first page (newest first across
+  // creators) then holds all three whatever earlier tests wrote to whom.
+  for (const creator of ["mia", "nova", "ivy"]) await sandboxAdmin("/simulate/message", { creator, text: `Team inbox check for ${creator}` });
   await signInWhenFanvueAllows(page, "atlas");
   const agency = await workspaceOf("atlas");
   await page.goto(`/c/${agency.creators.mia}/chats`);
@@ -185,8 +188,17 @@ test("agency team inbox: chats of every creator, tagged; a reply records who sen
   // Creators whose chats are not copied yet are named until their first sync ends.
   await expect(page.getByTestId("team-pending")).toHaveCount(0, { timeout: 30_000 });
   await expect(page.getByTestId("chat-list")).toHaveAttribute("aria-busy", "false");
-  const tags = await page.getByTestId("chat-creator-tag").allTextContents();
-  expect(new Set(tags)).toEqual(new Set(["@mia", "@nova", "@ivy"]));
+  // The copy takes the new chats in from the webhooks (or its next sync).
+  await expect
+    .poll(
+      async () => {
+        const tags = new Set(await page.getByTestId("chat-creator-tag").allTextContents());
+        if (tags.size < 3) await page.reload();
+        return tags;
+      },
+      { timeout: 30_000, intervals: [1_000, 2_000, 3_000] },
+    )
+    .toEqual(new Set(["@mia", "@nova", "@ivy"]));
   await screenshots(page, "chats-team-inbox");
 
   // A chat of another creator than the one in the URL.
