@@ -1,7 +1,6 @@
-import { createServer, type IncomingMessage } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestSandbox } from "../support/sandbox";
+import { startWebhookReceiver } from "../support/webhook-receiver";
 import { provisionAccount } from "../support/workspace";
 
 // The agency chat mirror against the strict sandbox over HTTP: GET
@@ -18,22 +17,12 @@ const { readListMembers } = await import("@/lib/server/chats/mirror/lists");
 const { getInbox } = await import("@/lib/server/chats/inbox");
 const { getCreatorAccess } = await import("@/lib/server/workspaces/access");
 const { clientForCreator } = await import("@/lib/server/creators/client");
-const { receiveWebhook } = await import("@/lib/server/live/receiver");
 const { sendChatMessage } = await import("@/lib/server/chats/send");
 const { patchChat } = await import("@/lib/server/chats/actions");
 const { getCreatorOverview } = await import("@/lib/server/creators/overview");
 const { isSubscriber } = await import("@/sandbox/world/queries");
 
-const header = (req: IncomingMessage, name: string) => (req.headers[name] as string | undefined) ?? null;
-const receiver = createServer((req, res) => {
-  let body = "";
-  req.on("data", (d: Buffer) => (body += d.toString()));
-  req.on("end", async () => {
-    const r = await receiveWebhook({ rawBody: body, signature: header(req, "x-fanvue-signature"), event: header(req, "x-fanvue-event"), deliveryId: header(req, "x-fanvue-delivery") });
-    res.writeHead(r.status, { "Content-Type": "application/json" }).end(JSON.stringify(r.body));
-  });
-});
-await new Promise<void>((r) => receiver.listen(0, "127.0.0.1", r));
+const receiver = await startWebhookReceiver();
 
 const p = await provisionAccount(sb, "atlas");
 const mia = (await getCreatorAccess(p.user.id, p.creators.mia!.id))!;
@@ -42,7 +31,7 @@ const client = clientForCreator(mia);
 const creatorId = mia.creator.id;
 
 beforeAll(async () => {
-  await sb.admin("/webhooks", { url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`, secret: SECRET, retries: 0 });
+  await sb.admin("/webhooks", { url: receiver.url, secret: SECRET, retries: 0 });
 });
 afterAll(async () => {
   await db.$disconnect();

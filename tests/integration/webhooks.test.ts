@@ -1,8 +1,7 @@
-import { createServer, type IncomingMessage } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { grantFor, sseReader } from "../support/live";
 import { startTestSandbox } from "../support/sandbox";
+import { startWebhookReceiver } from "../support/webhook-receiver";
 import { provisionAccount } from "../support/workspace";
 
 // The webhook receiver against the sandbox's real signed deliveries: valid
@@ -13,25 +12,11 @@ const SECRET = "whsec_integration_secret";
 process.env.FANVUE_WEBHOOK_SECRET = SECRET;
 const sb = await startTestSandbox();
 const { db } = await import("@/lib/server/db");
-const { receiveWebhook } = await import("@/lib/server/live/receiver");
 const { openLiveStream } = await import("@/lib/server/live/stream");
 const { expectedSignature } = await import("@/lib/server/live/signature");
 
-type Seen = { headers: Record<string, string>; body: string; status: number };
-const seen: Seen[] = [];
-const header = (req: IncomingMessage, name: string) => (req.headers[name] as string | undefined) ?? null;
-// Stands in for the Next route handler (app/api/webhooks/fanvue/route.ts), which only forwards these.
-const receiver = createServer((req, res) => {
-  let body = "";
-  req.on("data", (d: Buffer) => (body += d.toString()));
-  req.on("end", async () => {
-    const r = await receiveWebhook({ rawBody: body, signature: header(req, "x-fanvue-signature"), event: header(req, "x-fanvue-event"), deliveryId: header(req, "x-fanvue-delivery") });
-    seen.push({ headers: req.headers as Record<string, string>, body, status: r.status });
-    res.writeHead(r.status, { "Content-Type": "application/json" }).end(JSON.stringify(r.body));
-  });
-});
-await new Promise<void>((r) => receiver.listen(0, "127.0.0.1", r));
-const receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/api/webhooks/fanvue`;
+const receiver = await startWebhookReceiver();
+const { seen, url: receiverUrl } = receiver;
 
 let p: Awaited<ReturnType<typeof provisionAccount>>;
 beforeAll(async () => {
