@@ -39,6 +39,8 @@ for (const k of ["DATABASE_URL", "FANVUE_CLIENT_ID", "FANVUE_CLIENT_SECRET", "FA
 const appLog = path.join(ROOT, "test-results", "e2e-app.log");
 fs.mkdirSync(path.dirname(appLog), { recursive: true });
 const logStream = fs.createWriteStream(appLog);
+// Each line carries the time of day, to line it up with a failed test.
+const stamp = () => new Date().toISOString().slice(11, 23);
 let stack;
 try {
   stack = await startStack({
@@ -49,8 +51,8 @@ try {
     env,
     fastPostgres: true,
     sandboxEnv: { SANDBOX_LOG: "0", SANDBOX_STRICT: "1" },
-    onAppLine: (l) => logStream.write(l + "\n"),
-    onSandboxLine: (l) => logStream.write("[sandbox] " + l + "\n"),
+    onAppLine: (l) => logStream.write(`${stamp()} ${l}\n`),
+    onSandboxLine: (l) => logStream.write(`${stamp()} [sandbox] ${l}\n`),
   });
 } catch (err) {
   console.error(`e2e: the stack did not start: ${err.message}`);
@@ -84,10 +86,28 @@ process.on("SIGTERM", forward);
 let code = await new Promise((resolve) => pw.on("exit", (c, s) => resolve(c ?? (s ? 1 : 0))));
 if (!(await checkContract(stack.sandboxUrl))) code = code || 1;
 await stack.stop();
-logStream.end();
+await new Promise((resolve) => logStream.end(resolve));
 fs.rmSync(dataDir, { recursive: true, force: true });
+if (!reviewAppLog(appLog, code !== 0)) code = code || 1;
 if (code !== 0) console.error(`e2e: failed (app log: ${path.relative(ROOT, appLog)})`);
 process.exit(code);
+
+/** A programming error thrown on the server (a TypeError while rendering a
+ * page, say) fails the run even when every page looked right: the user saw
+ * a 404 or a retry, but the code took a path it did not mean to. On a
+ * failed run, the log's warnings and errors are printed too, since CI keeps
+ * nothing but this output. */
+function reviewAppLog(file, failed) {
+  const lines = fs.readFileSync(file, "utf8").split("\n");
+  const bugs = lines.flatMap((l, i) => (/^\S+ ⨯ (TypeError|ReferenceError|RangeError|SyntaxError)\b/.test(l) ? [lines.slice(i, i + 3).join("\n    ")] : []));
+  for (const b of bugs) console.error(`e2e: the app threw ${b}`);
+  if (failed || bugs.length) {
+    const notable = lines.filter((l) => /error|warn|refused|rate.?limit|429|5\d\d |timed? ?out|stalled/i.test(l) && !/^\S+ {4}at /.test(l));
+    console.error(`e2e: the app log's last ${Math.min(80, notable.length)} of ${notable.length} notable lines:`);
+    for (const l of notable.slice(-80)) console.error("  " + l.slice(0, 240));
+  }
+  return bugs.length === 0;
+}
 
 /** Nothing the app sent during the run may carry a parameter or field that
  * Fanvue's reference does not document, and no answer the run relied on may

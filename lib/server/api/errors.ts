@@ -100,7 +100,10 @@ export function toErrorResponse(err: unknown, where: string): Response {
     return body("invalid_input", issue ? `${prefix}${issue.message}` : "Invalid input", field ? { field } : {});
   }
   if (err instanceof FanvueError) {
-    if (err.kind !== "rate_limited" && err.kind !== "reauth") console.error(`[api] ${where}: Fanvue ${describeForLog(err)}`);
+    // A rate-limit answer is routine (one line, for an operator wondering why
+    // a page said "retry in 20 s"); a revoked connection is shown to the user.
+    if (err.kind === "rate_limited") console.warn(`[api] ${where}: rate limited (${err.details.scope ?? "account"}), retry in ${err.details.retryAfterSec ?? "?"} s`);
+    else if (err.kind !== "reauth") console.error(`[api] ${where}: Fanvue ${describeForLog(err)}`);
     return fromFanvue(err);
   }
   // The session lookup (session.ts) or any query found the database down.

@@ -2,15 +2,14 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { AllCreators } from "@/components/workspace/all-creators";
 import { db } from "@/lib/server/db";
-import { requireSession } from "@/lib/server/session";
-import { getWorkspaceAccess, listAccessibleCreators } from "@/lib/server/workspaces/access";
+import { listAccessibleCreators } from "@/lib/server/workspaces/access";
+import { pageWorkspaceAccess } from "@/lib/server/page-access";
 
 export const metadata: Metadata = { title: "All creators" };
 
 export default async function WorkspaceHome({ params }: { params: Promise<{ workspaceId: string }> }) {
   const { workspaceId } = await params;
-  const session = await requireSession();
-  const access = (await getWorkspaceAccess(session.user.id, workspaceId))!;
+  const { session, access } = await pageWorkspaceAccess(workspaceId);
   if (access.workspace.kind === "creator") {
     // A creator workspace has one creator: its overview is the home.
     const creator = (await listAccessibleCreators(session.user.id)).find((c) => c.workspaceId === workspaceId);

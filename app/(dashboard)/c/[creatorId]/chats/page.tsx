@@ -4,16 +4,14 @@ import { InboxView } from "@/components/chats/inbox-view";
 import { Forbidden } from "@/components/ui/forbidden";
 import { Skeleton } from "@/components/ui/skeleton";
 import { scopedCreators } from "@/lib/server/chats/team-inbox";
-import { requireSession } from "@/lib/server/session";
-import { getCreatorAccess, hasPermission } from "@/lib/server/workspaces/access";
+import { hasPermission } from "@/lib/server/workspaces/access";
+import { pageCreatorAccess } from "@/lib/server/page-access";
 
 export const metadata: Metadata = { title: "Chats" };
 
 export default async function ChatsPage({ params }: { params: Promise<{ creatorId: string }> }) {
   const { creatorId } = await params;
-  const session = await requireSession();
-  // The creator layout already refused creators outside the user's scope.
-  const access = (await getCreatorAccess(session.user.id, creatorId))!;
+  const { access } = await pageCreatorAccess(creatorId);
   if (!hasPermission(access, "chats:read")) return <Forbidden what="this creator's chats" />;
   const team = access.workspace.kind === "agency" ? await scopedCreators(access) : [];
   return (

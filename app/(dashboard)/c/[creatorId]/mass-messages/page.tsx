@@ -3,16 +3,14 @@ import { Suspense } from "react";
 import { MassView } from "@/components/mass/mass-view";
 import { Forbidden } from "@/components/ui/forbidden";
 import { Skeleton } from "@/components/ui/skeleton";
-import { requireSession } from "@/lib/server/session";
-import { getCreatorAccess, hasPermission } from "@/lib/server/workspaces/access";
+import { hasPermission } from "@/lib/server/workspaces/access";
+import { pageCreatorAccess } from "@/lib/server/page-access";
 
 export const metadata: Metadata = { title: "Mass messages" };
 
 export default async function MassMessagesPage({ params }: { params: Promise<{ creatorId: string }> }) {
   const { creatorId } = await params;
-  const session = await requireSession();
-  // The creator layout already refused creators outside the user's scope.
-  const access = (await getCreatorAccess(session.user.id, creatorId))!;
+  const { access } = await pageCreatorAccess(creatorId);
   if (!hasPermission(access, "mass:send")) return <Forbidden what="mass messages" />;
   return (
     <Suspense fallback={<Skeleton className="h-96 rounded-xl" />}>

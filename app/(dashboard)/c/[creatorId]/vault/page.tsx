@@ -7,8 +7,8 @@ import { VaultSkeleton } from "@/components/media/vault-skeleton";
 import { Forbidden } from "@/components/ui/forbidden";
 import { mediaKeys } from "@/lib/queries/media";
 import { listVault } from "@/lib/server/media/vault-list";
-import { requireSession } from "@/lib/server/session";
-import { getCreatorAccess, hasPermission, type CreatorAccess } from "@/lib/server/workspaces/access";
+import { hasPermission, type CreatorAccess } from "@/lib/server/workspaces/access";
+import { pageCreatorAccess } from "@/lib/server/page-access";
 
 export const metadata: Metadata = { title: "Vault" };
 
@@ -16,9 +16,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function VaultPage({ params, searchParams }: { params: Promise<{ creatorId: string }>; searchParams: SearchParams }) {
   const { creatorId } = await params;
-  const session = await requireSession();
-  // The creator layout already answered 404 outside the member's scope.
-  const access = (await getCreatorAccess(session.user.id, creatorId))!;
+  const { access } = await pageCreatorAccess(creatorId);
   if (!hasPermission(access, "vault:read")) return <Forbidden what="the vault" />;
   const can = {
     write: hasPermission(access, "vault:write"),

@@ -1,15 +1,14 @@
 import type { Metadata } from "next";
 import { ActivityLog } from "@/components/activity/activity-log";
 import { Forbidden } from "@/components/ui/forbidden";
-import { requireSession } from "@/lib/server/session";
-import { getWorkspaceAccess, hasPermission } from "@/lib/server/workspaces/access";
+import { hasPermission } from "@/lib/server/workspaces/access";
+import { pageWorkspaceAccess } from "@/lib/server/page-access";
 
 export const metadata: Metadata = { title: "Activity" };
 
 export default async function ActivityPage({ params }: { params: Promise<{ workspaceId: string }> }) {
   const { workspaceId } = await params;
-  const session = await requireSession();
-  const access = (await getWorkspaceAccess(session.user.id, workspaceId))!;
+  const { access } = await pageWorkspaceAccess(workspaceId);
   if (!hasPermission(access, "audit:read")) return <Forbidden what="the activity log" />;
   return (
     <div className="flex flex-col gap-6">

@@ -3,15 +3,14 @@ import { InviteForm } from "@/components/team/invite-form";
 import { InvitesList } from "@/components/team/invites-list";
 import { MembersList } from "@/components/team/members-list";
 import { Forbidden } from "@/components/ui/forbidden";
-import { requireSession } from "@/lib/server/session";
-import { getWorkspaceAccess, hasPermission } from "@/lib/server/workspaces/access";
+import { hasPermission } from "@/lib/server/workspaces/access";
+import { pageWorkspaceAccess } from "@/lib/server/page-access";
 
 export const metadata: Metadata = { title: "Team" };
 
 export default async function TeamPage({ params }: { params: Promise<{ workspaceId: string }> }) {
   const { workspaceId } = await params;
-  const session = await requireSession();
-  const access = (await getWorkspaceAccess(session.user.id, workspaceId))!;
+  const { session, access } = await pageWorkspaceAccess(workspaceId);
   if (!hasPermission(access, "team:manage")) return <Forbidden what="the team" />;
   return (
     <div className="flex flex-col gap-6">

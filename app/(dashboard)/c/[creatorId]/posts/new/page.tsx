@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { ComposerLoader } from "@/components/posts/composer/composer-loader";
 import { Forbidden } from "@/components/ui/forbidden";
-import { requireSession } from "@/lib/server/session";
-import { getCreatorAccess, hasPermission } from "@/lib/server/workspaces/access";
+import { hasPermission } from "@/lib/server/workspaces/access";
+import { pageCreatorAccess } from "@/lib/server/page-access";
 
 export const metadata: Metadata = { title: "New post" };
 
@@ -11,9 +11,7 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) 
 
 export default async function NewPostPage({ params, searchParams }: { params: Promise<{ creatorId: string }>; searchParams: Promise<Search> }) {
   const [{ creatorId }, sp] = await Promise.all([params, searchParams]);
-  const session = await requireSession();
-  // The creator layout already refused creators outside the user's scope.
-  const access = (await getCreatorAccess(session.user.id, creatorId))!;
+  const { access } = await pageCreatorAccess(creatorId);
   if (!hasPermission(access, "posts:write")) return <Forbidden what="posting for this creator" />;
   const c = access.creator;
   return (
