@@ -4,10 +4,13 @@ import { BellOff, Crown, Image as ImageIcon } from "lucide-react";
 import { Avatar } from "@/components/ui/avatar";
 import type { ChatRow as Row } from "@/lib/schemas/chats";
 import { cn } from "@/lib/utils/cn";
-import { chatName, previewOf, shortTime } from "./format";
+import { chatName, previewOf } from "./format";
+import { formatListTime } from "@/lib/utils/time";
+import { useViewer } from "@/components/viewer/viewer";
 
 /** One chat in the list: who, the last message, when, unread count. */
 export function ChatRow({ row, active, onOpen, showCreator }: { row: Row; active: boolean; onOpen: () => void; showCreator: boolean }) {
+  const viewer = useViewer();
   const unread = row.unreadCount > 0;
   return (
     <button
@@ -29,7 +32,7 @@ export function ChatRow({ row, active, onOpen, showCreator }: { row: Row; active
           {row.isTopSpender ? <Crown className="size-3.5 shrink-0 text-amber-500" aria-label="Top spender" /> : null}
           {row.isMuted ? <BellOff className="size-3.5 shrink-0 text-muted" aria-label="Muted" /> : null}
           <span className="ml-auto shrink-0 text-xs text-muted tabular" data-testid="chat-time">
-            {shortTime(row.lastMessageAt)}
+            {row.lastMessageAt ? formatListTime(row.lastMessageAt, viewer) : ""}
           </span>
         </span>
         <span className="mt-0.5 flex items-center gap-2">

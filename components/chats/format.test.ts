@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { lastMessage, listMessagesResponseItem } from "@/contract/fanvue/routes/shapes";
-import { MESSAGE_TYPE_KEYS, messageTypeLabel, previewOf, shortTime } from "./format";
+import { MESSAGE_TYPE_KEYS, messageTypeLabel, previewOf } from "./format";
 
 describe("chat formatting", () => {
   it("previews the last message, marking ours", () => {
@@ -16,12 +16,5 @@ describe("chat formatting", () => {
     expect(messageTypeLabel("VOICE_CALL")).toBe("Voice call");
     expect(messageTypeLabel("SINGLE_RECIPIENT")).toBeNull();
     expect(messageTypeLabel("SOMETHING_NEW")).toBeNull();
-  });
-
-  it("shows today's times as a clock, older ones as dates", () => {
-    const now = new Date("2026-03-10T15:00:00");
-    expect(shortTime("2026-03-10T09:05:00", now)).toMatch(/09|9/);
-    expect(shortTime("2025-01-02T09:05:00", now)).toMatch(/2025/);
-    expect(shortTime(null, now)).toBe("");
   });
 });

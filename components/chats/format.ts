@@ -5,19 +5,6 @@ import { formatMoney } from "@/lib/utils/format";
 
 export const chatName = (c: Pick<ChatRow, "nickname" | "displayName" | "handle">) => c.nickname || c.displayName || `@${c.handle}`;
 
-/** "14:05" today, "Tue" this week, "Mar 3" this year, then "Mar 3, 2025". */
-export function shortTime(iso: string | null | undefined, now = new Date()) {
-  if (!iso) return "";
-  const d = new Date(iso);
-  const days = (now.getTime() - d.getTime()) / 86_400_000;
-  if (d.toDateString() === now.toDateString()) return d.toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" });
-  if (days < 6) return d.toLocaleDateString(undefined, { weekday: "short" });
-  if (d.getFullYear() === now.getFullYear()) return d.toLocaleDateString(undefined, { month: "short", day: "numeric" });
-  return d.toLocaleDateString(undefined, { year: "numeric", month: "short", day: "numeric" });
-}
-
-export const fullTime = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" }) : "—");
-
 /** Every message type Fanvue's reference lists, in words; null for an
  * ordinary message. An unknown future type shows nothing rather than a code. */
 const MESSAGE_TYPES: Record<string, string | null> = {
@@ -55,12 +42,3 @@ export const priceLabel = (cents: number | null) => (cents === null ? null : for
 export const isPpv = (m: Pick<MessageView, "price">) => m.price !== null;
 
 export const newKey = () => (typeof crypto !== "undefined" && "randomUUID" in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`);
-
-/** "just now", "4 min ago", "3 h ago", then the date: how old a synced copy is. */
-export function agoLabel(iso: string, now = Date.now()) {
-  const mins = Math.floor((now - Date.parse(iso)) / 60_000);
-  if (mins < 1) return "just now";
-  if (mins < 60) return `${mins} min ago`;
-  if (mins < 48 * 60) return `${Math.floor(mins / 60)} h ago`;
-  return new Date(iso).toLocaleDateString(undefined, { month: "short", day: "numeric" });
-}

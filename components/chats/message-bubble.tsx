@@ -3,8 +3,10 @@
 import { AlertTriangle, Check, FileText, Film, Loader2, Lock, Music, RotateCw, Unlock } from "lucide-react";
 import type { ChatMediaItem, MessageView } from "@/lib/schemas/chats";
 import { cn } from "@/lib/utils/cn";
-import { fullTime, messageTypeLabel, priceLabel, shortTime } from "./format";
+import { messageTypeLabel, priceLabel } from "./format";
 import type { LocalSend } from "./use-send-store";
+import { formatDateTime, formatListTime } from "@/lib/utils/time";
+import { useViewer } from "@/components/viewer/viewer";
 
 /** A message from the history, or one of ours still on its way. */
 export type BubbleData = {
@@ -65,12 +67,13 @@ function Media({ uuids, media, type }: { uuids: string[]; media: Map<string, Cha
 }
 
 function Ppv({ m }: { m: BubbleData }) {
+  const viewer = useViewer();
   if (m.price === null) return null;
   const bought = m.purchasedAt !== null;
   return (
     <p className={cn("mt-1.5 inline-flex items-center gap-1.5 rounded-md px-2 py-0.5 text-xs font-medium", bought ? "bg-brand-100 text-brand-900" : "bg-black/10")} data-testid="ppv-badge" data-bought={bought}>
       {bought ? <Unlock className="size-3.5" aria-hidden="true" /> : <Lock className="size-3.5" aria-hidden="true" />}
-      {priceLabel(m.price)} · {bought ? `Bought ${shortTime(m.purchasedAt)}` : m.local ? "PPV" : "Not bought yet"}
+      {priceLabel(m.price)} · {bought ? `Bought ${m.purchasedAt ? formatListTime(m.purchasedAt, viewer) : ""}` : m.local ? "PPV" : "Not bought yet"}
     </p>
   );
 }
@@ -107,6 +110,7 @@ function LocalStatus({ s, onRetry, onCheck }: { s: LocalSend; onRetry: () => voi
 type BubbleProps = { m: BubbleData; media: Map<string, ChatMediaItem>; onRetry: (s: LocalSend) => void; onCheck: (s: LocalSend) => void; onUnsend?: (id: string) => void };
 
 export function MessageBubble({ m, media, onRetry, onCheck, onUnsend }: BubbleProps) {
+  const viewer = useViewer();
   const mine = m.fromCreator;
   const tip = m.type === "TIP";
   // Fanvue lets the sender take back a message, except a bought PPV or a mass-message copy.
@@ -124,8 +128,8 @@ export function MessageBubble({ m, media, onRetry, onCheck, onUnsend }: BubblePr
         {m.text ? <p className={cn("break-words whitespace-pre-wrap", m.mediaUuids.length && "mt-1.5")}>{m.text}</p> : null}
         <Ppv m={m} />
       </div>
-      <p className="flex max-w-[85%] items-center gap-1.5 text-[11px] text-muted" title={fullTime(m.sentAt)}>
-        <span className="tabular">{shortTime(m.sentAt)}</span>
+      <p className="flex max-w-[85%] items-center gap-1.5 text-[11px] text-muted" title={m.sentAt ? formatDateTime(m.sentAt, viewer) : undefined}>
+        <span className="tabular">{m.sentAt ? formatListTime(m.sentAt, viewer) : ""}</span>
         {m.sentBy ? <span data-testid="sent-by">· Sent by {m.sentBy}</span> : null}
         {m.local ? <LocalStatus s={m.local} onRetry={() => onRetry(m.local!)} onCheck={() => onCheck(m.local!)} /> : null}
         {canUnsend ? (

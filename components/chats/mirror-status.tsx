@@ -4,7 +4,8 @@ import { RefreshCw } from "lucide-react";
 import { useEffect, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import type { MirrorInfo } from "@/lib/schemas/chats";
-import { agoLabel, fullTime } from "./format";
+import { formatAgo, formatDateTime } from "@/lib/utils/time";
+import { useViewer } from "@/components/viewer/viewer";
 
 /** Re-renders every 30 s so "4 min ago" keeps counting. */
 function useNow() {
@@ -18,13 +19,14 @@ function useNow() {
 
 /** "Chats synced 4 min ago" (a Vuedeck copy, never presented as live). */
 export function SyncedAgo({ syncedAt, fullSyncedAt, listSyncedAt, what = "Chats" }: { syncedAt: string; fullSyncedAt?: string | null; listSyncedAt?: string | null; what?: string }) {
+  const viewer = useViewer();
   const now = useNow();
-  const detail = `New messages copied from Fanvue up to ${fullTime(syncedAt)}.${fullSyncedAt ? ` Read, mute and nickname changes made outside Vuedeck: as of ${fullTime(fullSyncedAt)} (at once with webhooks).` : ""}`;
+  const detail = `New messages copied from Fanvue up to ${formatDateTime(syncedAt, viewer)}.${fullSyncedAt ? ` Read, mute and nickname changes made outside Vuedeck: as of ${formatDateTime(fullSyncedAt, viewer)} (at once with webhooks).` : ""}`;
   return (
     <span className="inline-flex items-center gap-1 text-xs text-muted" title={detail} data-testid="chats-synced">
       <RefreshCw className="size-3" aria-hidden="true" />
-      {what} synced {agoLabel(syncedAt, now)}
-      {listSyncedAt ? <span data-testid="list-synced"> · list members {agoLabel(listSyncedAt, now)}</span> : null}
+      {what} synced {formatAgo(syncedAt, viewer, now)}
+      {listSyncedAt ? <span data-testid="list-synced"> · list members {formatAgo(listSyncedAt, viewer, now)}</span> : null}
     </span>
   );
 }

@@ -10,7 +10,8 @@ import { ApiClientError } from "@/lib/queries/fetcher";
 import { fanKeys, useAnalysis, useAnalysisMutations } from "@/lib/queries/fans";
 import type { AnalysisView } from "@/lib/schemas/fans";
 import { formatCount } from "@/lib/utils/format";
-import { age, duration } from "./format";
+import { duration } from "./format";
+import { useFormat } from "@/components/viewer/viewer";
 
 // The roster's listing and fetching insights run side by side (roster-job.ts).
 const PHASE_LABEL: Record<string, string> = {
@@ -45,11 +46,11 @@ function Progress({ a }: { a: AnalysisView }) {
   );
 }
 
-function summary(a: AnalysisView) {
+function summary(a: AnalysisView, f: ReturnType<typeof useFormat>) {
   const n = a.audience !== null ? formatCount(a.audience) : "all";
   if (a.status === "done") {
     const errors = a.errors ? ` · ${formatCount(a.errors)} could not be loaded` : "";
-    return `Whole audience analysed ${age(a.finishedAt)} (${formatCount(a.insightsDone)} fans)${errors}. Sorting, segments and the forecast cover everyone.`;
+    return `Whole audience analysed ${f.ago(a.finishedAt)} (${formatCount(a.insightsDone)} fans)${errors}. Sorting, segments and the forecast cover everyone.`;
   }
   if (a.status === "failed") return `The last analysis stopped: ${a.lastError ?? "unknown error"}.`;
   if (a.status === "cancelled") return "The last analysis was cancelled. Sorting by spend or dates and segments cover only the fans analysed so far.";
@@ -58,6 +59,7 @@ function summary(a: AnalysisView) {
 
 /** "Analyse all N fans": the whole-audience analysis with progress and ETA. */
 export function AnalysisCard({ creatorId, canWrite }: { creatorId: string; canWrite: boolean }) {
+  const f = useFormat();
   const { data: a, isPending } = useAnalysis(creatorId);
   const { start, cancel } = useAnalysisMutations(creatorId);
   const qc = useQueryClient();
@@ -83,7 +85,7 @@ export function AnalysisCard({ creatorId, canWrite }: { creatorId: string; canWr
     <Card className="flex flex-col gap-3 p-4" data-testid="analysis-card">
       <div className="flex flex-col gap-3 sm:flex-row sm:items-center">
         <Radar className="hidden size-5 shrink-0 text-brand-700 sm:block" aria-hidden="true" />
-        <p className="flex-1 text-sm">{running ? `Analysing all ${a.audience !== null ? `${formatCount(a.audience)} ` : ""}fans in the background.` : summary(a)}</p>
+        <p className="flex-1 text-sm">{running ? `Analysing all ${a.audience !== null ? `${formatCount(a.audience)} ` : ""}fans in the background.` : summary(a, f)}</p>
         {canWrite && running ? (
           <Button size="sm" variant="secondary" onClick={() => cancel.mutate()} disabled={cancel.isPending}>
             Cancel

@@ -6,9 +6,10 @@ import { Button } from "@/components/ui/button";
 import { ApiClientError } from "@/lib/queries/fetcher";
 import { useFanMutations } from "@/lib/queries/fans";
 import type { FanNoteView } from "@/lib/schemas/fans";
-import { age, dayTime } from "./format";
+import { useFormat } from "@/components/viewer/viewer";
 
 export function FanNotes({ creatorId, fanUuid, notes, canWrite }: { creatorId: string; fanUuid: string; notes: FanNoteView[]; canWrite: boolean }) {
+  const f = useFormat();
   const { addNote, deleteNote } = useFanMutations(creatorId, fanUuid);
   const [body, setBody] = useState("");
   const error = addNote.error ?? deleteNote.error;
@@ -49,8 +50,8 @@ export function FanNotes({ creatorId, fanUuid, notes, canWrite }: { creatorId: s
           <li key={n.id} className="rounded-lg border border-line bg-canvas/50 p-3 text-sm" data-testid="fan-note">
             <p className="whitespace-pre-wrap">{n.body}</p>
             <p className="mt-1.5 flex items-center gap-2 text-xs text-muted">
-              <span title={dayTime(n.createdAt)}>
-                {n.authorName} · {age(n.createdAt)}
+              <span title={f.dateTime(n.createdAt, "compact")}>
+                {n.authorName} · {f.ago(n.createdAt)}
               </span>
               {canWrite ? (
                 <button type="button" className="ml-auto rounded p-1 hover:bg-black/5 hover:text-ink" onClick={() => deleteNote.mutate(n.id)} aria-label="Delete note">

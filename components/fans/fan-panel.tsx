@@ -13,7 +13,8 @@ import type { FanPanel as Panel } from "@/lib/schemas/fans";
 import { FanNotes } from "./fan-notes";
 import { FanSpending } from "./fan-spending";
 import { FanTags } from "./fan-tags";
-import { age, day, fanName, statusLabel, statusTone } from "./format";
+import { fanName, statusLabel, statusTone } from "./format";
+import { useFormat } from "@/components/viewer/viewer";
 
 type Props = {
   creatorId: string;
@@ -74,6 +75,7 @@ function Close({ onClose }: { onClose?: () => void }) {
 }
 
 function Loaded({ creatorId, fanUuid, data, canWrite, onClose, known }: { creatorId: string; fanUuid: string; data: Panel; canWrite: boolean; onClose?: () => void; known?: KnownFan | null }) {
+  const fmt = useFormat();
   const f = data.fan ?? (known ? { uuid: fanUuid, handle: known.handle, displayName: known.displayName, avatarUrl: known.avatarUrl, isTopSpender: known.isTopSpender ?? false } : null);
   // Fanvue's insight, else the list the roster last saw the fan in.
   const status = data.insight.data?.status ?? (data.fan?.list === "subscribers" ? "subscriber" : data.fan?.list === "followers" ? "follower" : undefined);
@@ -89,7 +91,7 @@ function Loaded({ creatorId, fanUuid, data, canWrite, onClose, known }: { creato
           <p className="truncate text-sm text-muted">{f?.handle ? `@${f.handle}` : fanUuid}</p>
           {data.fan?.registeredAt || data.fan?.firstSeenAt ? (
             <p className="text-xs text-muted" data-testid="fan-seen">
-              {[data.fan.registeredAt ? `On Fanvue since ${day(data.fan.registeredAt)}` : null, data.fan.firstSeenAt ? `first seen ${age(data.fan.firstSeenAt)}` : null].filter(Boolean).join(" · ")}
+              {[data.fan.registeredAt ? `On Fanvue since ${fmt.date(data.fan.registeredAt)}` : null, data.fan.firstSeenAt ? `first seen ${fmt.ago(data.fan.firstSeenAt)}` : null].filter(Boolean).join(" · ")}
             </p>
           ) : null}
           <p className="mt-1.5 flex flex-wrap gap-1.5">

@@ -4,7 +4,8 @@ import { Clock, RefreshCcw, RefreshCwOff, TriangleAlert } from "lucide-react";
 import { Alert } from "@/components/ui/alert";
 import type { FanPanel, InsightData } from "@/lib/schemas/fans";
 import { cn } from "@/lib/utils/cn";
-import { age, day, money, retryIn, sourceLabel, until } from "./format";
+import { money, retryIn, sourceLabel, until } from "./format";
+import { useFormat } from "@/components/viewer/viewer";
 
 // The money part of the fan panel. A figure Fanvue did not give is "—"; a
 // failed load says so (with when it retries) instead of showing zeros.
@@ -41,11 +42,12 @@ function Sources({ d }: { d: InsightData }) {
 }
 
 function Renewal({ d }: { d: InsightData }) {
+  const f = useFormat();
   if (d.status === "subscriber" && d.renewsAt) {
     return (
       <Figure
         label={d.autoRenew ? "Renews" : "Ends (auto-renew off)"}
-        value={day(d.renewsAt)}
+        value={f.date(d.renewsAt)}
         className={d.autoRenew ? undefined : "border-amber-300 bg-amber-50"}
         hint={
           <span className={cn("inline-flex items-center gap-1", !d.autoRenew && "font-medium text-amber-800")}>
@@ -56,22 +58,24 @@ function Renewal({ d }: { d: InsightData }) {
       />
     );
   }
-  if (d.status === "expired") return <Figure label="Subscription ended" value={day(d.expiredAt)} hint={d.expiredAtEstimated ? "estimated from the last payment" : undefined} />;
+  if (d.status === "expired") return <Figure label="Subscription ended" value={f.date(d.expiredAt)} hint={d.expiredAtEstimated ? "estimated from the last payment" : undefined} />;
   return <Figure label="Subscription" value="None" hint="Following without a subscription" />;
 }
 
 function Age({ panel }: { panel: FanPanel }) {
+  const f = useFormat();
   const i = panel.insight;
   return (
     <p className="flex items-center gap-1.5 text-xs text-muted" data-testid="insight-age">
       <Clock className="size-3.5" aria-hidden="true" />
-      From Fanvue, updated {age(i.fetchedAt)}
+      From Fanvue, updated {f.ago(i.fetchedAt)}
       {i.refreshing ? " · refreshing…" : ""}
     </p>
   );
 }
 
 export function FanSpending({ panel }: { panel: FanPanel }) {
+  const f = useFormat();
   const i = panel.insight;
   const d = i.data;
   const ledger = panel.ledger;
@@ -81,7 +85,7 @@ export function FanSpending({ panel }: { panel: FanPanel }) {
         <Alert tone="info" title="Spending not available" data-testid="insights-unsupported">
           {i.error?.message}
         </Alert>
-        {ledger ? <Figure label="Lifetime spend (from your synced earnings)" value={money(ledger.gross)} hint={`net ${money(ledger.net)} · ${ledger.payments} payments · last ${day(ledger.lastAt)}`} /> : null}
+        {ledger ? <Figure label="Lifetime spend (from your synced earnings)" value={money(ledger.gross)} hint={`net ${money(ledger.net)} · ${ledger.payments} payments · last ${f.date(ledger.lastAt)}`} /> : null}
       </div>
     );
   }
@@ -92,7 +96,7 @@ export function FanSpending({ panel }: { panel: FanPanel }) {
           <span className="inline-flex items-start gap-1.5">
             <TriangleAlert className="mt-0.5 size-3.5 shrink-0" aria-hidden="true" />
             {i.error?.message} {i.retryAt ? `Trying again ${retryIn(i.retryAt)}.` : ""}
-            {d ? ` Showing data from ${age(i.fetchedAt)}.` : ""}
+            {d ? ` Showing data from ${f.ago(i.fetchedAt)}.` : ""}
           </span>
         </Alert>
       ) : null}
@@ -101,8 +105,8 @@ export function FanSpending({ panel }: { panel: FanPanel }) {
           <div className="grid grid-cols-2 gap-2">
             <Figure label="Lifetime spend" value={money(d.totalGross)} hint={ledger ? `net ${money(ledger.net)}` : "gross"} testId="fan-lifetime" />
             <Figure label="Largest payment" value={money(d.maxPayment)} />
-            <Figure label="Last purchase" value={day(d.lastPurchaseAt)} hint={d.lastPurchaseAt ? age(d.lastPurchaseAt) : "never"} />
-            <Figure label="Subscribed since" value={day(d.subscribedAt)} />
+            <Figure label="Last purchase" value={f.date(d.lastPurchaseAt)} hint={d.lastPurchaseAt ? f.ago(d.lastPurchaseAt) : "never"} />
+            <Figure label="Subscribed since" value={f.date(d.subscribedAt)} />
             <Renewal d={d} />
           </div>
           <Sources d={d} />

@@ -8,11 +8,13 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { useForecastDay } from "@/lib/queries/fans";
 import { cn } from "@/lib/utils/cn";
 import { fanName, money } from "./format";
+import { useFormat } from "@/components/viewer/viewer";
 
 /** The fans renewing on one day: high spenders with auto-renew off first. */
 export function ForecastDayList({ creatorId, tz, day, onOpenFan }: { creatorId: string; tz: string; day: string; onOpenFan: (fanUuid: string) => void }) {
+  const f = useFormat();
   const { data, error, isPending, refetch } = useForecastDay(creatorId, tz, day);
-  const title = new Date(`${day}T00:00:00Z`).toLocaleDateString(undefined, { weekday: "long", month: "long", day: "numeric", timeZone: "UTC" });
+  const title = f.day(day, "long");
   return (
     <Card data-testid="forecast-day-fans">
       <CardHeader>

@@ -4,26 +4,9 @@ import { formatMoney } from "@/lib/utils/format";
 import { labelOf } from "@/lib/utils/labels";
 
 // Display helpers for fan data: "—" for unknown, never a made-up zero.
-// Times arrive in UTC and are shown in the viewer's time zone.
+// Dates and times: lib/utils/time.ts through useFormat() (components/viewer).
 
 export const money = (cents: number | null | undefined) => (cents === null || cents === undefined ? "—" : formatMoney(cents));
-
-export const day = (iso: string | null | undefined) =>
-  iso ? new Date(iso).toLocaleDateString(undefined, { year: "numeric", month: "short", day: "numeric" }) : "—";
-
-export const dayTime = (iso: string | null | undefined) =>
-  iso ? new Date(iso).toLocaleString(undefined, { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" }) : "—";
-
-/** "just now", "4 min ago", "3 h ago", "5 d ago", then the date. */
-export function age(iso: string | null | undefined, now = Date.now()) {
-  if (!iso) return "—";
-  const s = Math.max(0, Math.round((now - Date.parse(iso)) / 1000));
-  if (s < 60) return "just now";
-  if (s < 3600) return `${Math.floor(s / 60)} min ago`;
-  if (s < 86_400) return `${Math.floor(s / 3600)} h ago`;
-  if (s < 30 * 86_400) return `${Math.floor(s / 86_400)} d ago`;
-  return day(iso);
-}
 
 /** "in 3 d", "in 5 h", "today". */
 export function until(iso: string | null | undefined, now = Date.now()) {

@@ -1,7 +1,7 @@
 "use client";
 
 import { Flame } from "lucide-react";
-import { useMemo, useState } from "react";
+import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { ErrorState } from "@/components/ui/error-state";
@@ -12,12 +12,12 @@ import { cn } from "@/lib/utils/cn";
 import { formatCount } from "@/lib/utils/format";
 import { money } from "./format";
 import { ForecastDayList } from "./forecast-day";
+import { useFormat, useViewer } from "@/components/viewer/viewer";
 
 const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 // Calendar arithmetic on "YYYY-MM-DD" (already in the viewer's zone).
 const weekdayOf = (date: string) => (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7;
 const dayNum = (date: string) => Number(date.slice(8));
-const monthOf = (date: string) => new Date(`${date}T00:00:00Z`).toLocaleDateString(undefined, { month: "short", timeZone: "UTC" });
 
 function Summary({ f }: { f: Forecast }) {
   const sum = (k: keyof ForecastDay) => f.days.reduce((s, d) => s + (d[k] as number), 0);
@@ -43,6 +43,7 @@ function Tile({ label, value, hint, tone }: { label: string; value: string; hint
 }
 
 function DayCell({ d, selected, onSelect, priced }: { d: ForecastDay; selected: boolean; onSelect: () => void; priced: boolean }) {
+  const fmt = useFormat();
   const empty = d.count + d.atRiskCount === 0;
   return (
     <button
@@ -59,7 +60,7 @@ function DayCell({ d, selected, onSelect, priced }: { d: ForecastDay; selected: 
         selected && "ring-2 ring-brand-500",
       )}
     >
-      <span className="font-medium text-muted">{dayNum(d.date) === 1 ? `${monthOf(d.date)} 1` : dayNum(d.date)}</span>
+      <span className="font-medium text-muted">{dayNum(d.date) === 1 ? fmt.day(d.date, "dayMonth") : dayNum(d.date)}</span>
       {!empty ? (
         <>
           <span className="tabular mt-auto text-sm font-semibold text-ink sm:text-base">{formatCount(d.count)}</span>
@@ -79,7 +80,7 @@ function DayCell({ d, selected, onSelect, priced }: { d: ForecastDay; selected: 
 
 /** Expected renewals for the next 30 days, per day in the viewer's zone. */
 export function RenewalForecast({ creatorId, onOpenFan }: { creatorId: string; onOpenFan: (fanUuid: string) => void }) {
-  const tz = useMemo(() => Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC", []);
+  const tz = useViewer().zone;
   const { data: f, error, isPending, refetch } = useForecast(creatorId, tz);
   const [selected, setSelected] = useState<string | null>(null);
   if (isPending) return <Skeleton className="h-96 rounded-xl" />;

@@ -6,7 +6,8 @@ import { Button } from "@/components/ui/button";
 import { useRoster, useRosterSync } from "@/lib/queries/fans";
 import type { FansPage, RosterView } from "@/lib/schemas/fans";
 import { formatCount } from "@/lib/utils/format";
-import { age, duration } from "./format";
+import { duration } from "./format";
+import { useFormat } from "@/components/viewer/viewer";
 
 // How fresh the fan roster is: search, sorting and filters run on Vuedeck's
 // copy of Fanvue's lists, so the page says how old that copy is and never
@@ -61,8 +62,9 @@ function SyncNow({ creatorId }: { creatorId: string }) {
 
 /** "Roster of 1,200 fans · synced 4 min ago · checked for new fans just now". */
 function Freshness({ r, now, action }: { r: RosterView; now: number; action: React.ReactNode }) {
-  const parts = [`Roster of ${formatCount(r.fans)} fans`, r.syncedAt ? `synced ${age(r.syncedAt, now)}` : "not synced yet"];
-  if (r.checkedAt && (!r.syncedAt || r.checkedAt > r.syncedAt)) parts.push(`checked for new fans ${age(r.checkedAt, now)}`);
+  const f = useFormat();
+  const parts = [`Roster of ${formatCount(r.fans)} fans`, r.syncedAt ? `synced ${f.ago(r.syncedAt, now)}` : "not synced yet"];
+  if (r.checkedAt && (!r.syncedAt || r.checkedAt > r.syncedAt)) parts.push(`checked for new fans ${f.ago(r.checkedAt, now)}`);
   if (r.progress) parts.push(`re-syncing (${formatCount(r.progress.listed)} listed)`);
   const drift = r.audience !== null && r.audience !== r.fans && !r.progress;
   return (

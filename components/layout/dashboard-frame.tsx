@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { ViewerProvider } from "@/components/viewer/viewer";
 import { Alert } from "@/components/ui/alert";
 import type { ShellData } from "@/lib/server/shell";
 import type { Role } from "@/lib/schemas/permissions";
@@ -31,6 +32,7 @@ export function DashboardFrame({ shell, current, children }: { shell: ShellData;
   const inWorkspace = shell.creators.filter((c) => c.workspaceId === ws.id);
   const creatorNames = inWorkspace.length > 1 ? Object.fromEntries(inWorkspace.map((c) => [c.id, `@${c.handle}`])) : undefined;
   return (
+    <ViewerProvider saved={shell.viewer.saved} guess={shell.viewer.guess}>
     <LiveFrame workspaceId={ws.id} creatorNames={creatorNames}>
     <AppShell
       user={shell.user}
@@ -47,5 +49,6 @@ export function DashboardFrame({ shell, current, children }: { shell: ShellData;
       {children}
     </AppShell>
     </LiveFrame>
+    </ViewerProvider>
   );
 }

@@ -6,11 +6,13 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { StaleNotice } from "@/components/ui/stale-notice";
 import { Stat } from "@/components/ui/stat";
 import { useCreatorOverview } from "@/lib/queries/creators";
-import { agoLabel } from "@/components/chats/format";
 import { EarningsStrip } from "./earnings-strip";
+import { formatAgo, formatTime, type Viewer } from "@/lib/utils/time";
+import { useViewer } from "@/components/viewer/viewer";
 
 /** `showEarnings`: the role may see money (chatters and others without earnings:read do not). */
 export function CreatorOverview({ creatorId, showEarnings }: { creatorId: string; showEarnings: boolean }) {
+  const viewer = useViewer();
   const { data: snap, error, isPending, refetch } = useCreatorOverview(creatorId);
   if (isPending) return <OverviewSkeleton />;
   if (!snap) return <ErrorState error={error} onRetry={() => void refetch()} what="this creator's overview" />;
@@ -24,7 +26,7 @@ export function CreatorOverview({ creatorId, showEarnings }: { creatorId: string
             {o.creator.displayName}
           </h1>
           <p className="text-sm text-muted">
-            @{o.creator.handle} · updated {new Date(snap.fetchedAt).toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" })}
+            @{o.creator.handle} · updated {formatTime(snap.fetchedAt, viewer)}
           </p>
         </div>
       </div>
@@ -34,7 +36,7 @@ export function CreatorOverview({ creatorId, showEarnings }: { creatorId: string
         <Stat label="Subscribers" value={o.subscribers} hint={o.autoRenewing !== null ? `${o.autoRenewing.toLocaleString()} auto-renewing` : undefined} testId="stat-subscribers" />
         <Stat label="Followers" value={o.followers} hint="Without a subscription" testId="stat-followers" />
         <Stat label="Expired" value={o.expiredSubscribers} hint="Former subscribers" />
-        <Stat label="Unread chats" value={o.unreadChats} hint={unreadHint(o)} testId="stat-unread" />
+        <Stat label="Unread chats" value={o.unreadChats} hint={unreadHint(o, viewer)} testId="stat-unread" />
         <Stat label="Posts" value={o.posts} hint={o.posts === null ? "Not offered for agency-managed creators" : undefined} />
         <Stat label="Likes" value={o.likes} />
       </div>
@@ -44,8 +46,8 @@ export function CreatorOverview({ creatorId, showEarnings }: { creatorId: string
 }
 
 /** Agency creators' unread count is Vuedeck's copy of the chat list: its age. */
-function unreadHint(o: { unreadChats: number | null; unreadSyncedAt: string | null }) {
-  if (o.unreadSyncedAt) return `Chats synced ${agoLabel(o.unreadSyncedAt)}`;
+function unreadHint(o: { unreadChats: number | null; unreadSyncedAt: string | null }, viewer: Viewer) {
+  if (o.unreadSyncedAt) return `Chats synced ${formatAgo(o.unreadSyncedAt, viewer)}`;
   return o.unreadChats === null ? "Copying the chats from Fanvue…" : undefined;
 }
 

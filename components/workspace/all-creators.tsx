@@ -10,7 +10,8 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { useAgencyOverview } from "@/lib/queries/workspaces";
 import type { AgencyOverviewRow } from "@/lib/schemas/agency";
 import { formatCount, formatMoney } from "@/lib/utils/format";
-import { agoLabel } from "@/components/chats/format";
+import { formatAgo } from "@/lib/utils/time";
+import { useViewer } from "@/components/viewer/viewer";
 
 const money = (v: number | null) => (v === null ? "—" : formatMoney(v));
 const count = (v: number | null, capped = false) => (v === null ? "—" : `${formatCount(v)}${capped ? "+" : ""}`);
@@ -91,13 +92,14 @@ export function AllCreators({ workspaceId, name }: { workspaceId: string; name: 
 
 /** Unread chats are counted in Vuedeck's copy of each chat list: say how old the oldest copy is. */
 function UnreadNote({ rows }: { rows: AgencyOverviewRow[] }) {
+  const viewer = useViewer();
   const synced = rows.map((r) => r.unreadSyncedAt).filter((v): v is string => v !== null);
   if (synced.length === 0) return null;
   const oldest = synced.reduce((a, b) => (a < b ? a : b));
   const pending = rows.some((r) => r.unreadChats === null && !r.error);
   return (
     <p className="text-xs text-muted" data-testid="unread-synced">
-      Unread chats: from Vuedeck&apos;s copy of each creator&apos;s chats, synced {agoLabel(oldest)} or later.{pending ? " “—”: the first copy is still running." : ""}
+      Unread chats: from Vuedeck&apos;s copy of each creator&apos;s chats, synced {formatAgo(oldest, viewer)} or later.{pending ? " “—”: the first copy is still running." : ""}
     </p>
   );
 }

@@ -1,5 +1,6 @@
 import { labelOf } from "@/lib/utils/labels";
 import { z } from "zod";
+import { timeZoneField } from "./viewer";
 
 // The earnings API's inputs and outputs, shared by the route, the page and the CSV.
 
@@ -43,21 +44,12 @@ export type Preset = (typeof PRESETS)[number];
 
 const ymd = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "must be a date like 2026-11-29" }).refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), { error: "is not a real date" });
 
-export const isTimeZone = (tz: string) => {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-};
-
 export const earningsQuerySchema = z
   .object({
     range: z.enum(PRESETS, { error: `range must be one of ${PRESETS.join(", ")}` }).default("30d"),
     from: ymd.optional(),
     to: ymd.optional(),
-    tz: z.string().max(64).refine(isTimeZone, { error: "tz must be an IANA time zone such as Europe/Berlin" }).default("UTC"),
+    tz: timeZoneField.default("UTC"),
     granularity: z.enum(["day", "week", "month"], { error: "granularity must be day, week or month" }).default("day"),
     sources: z
       .string()

@@ -2,6 +2,9 @@ import "server-only";
 import { db } from "@/lib/server/db";
 import { fanvueConfig } from "@/lib/server/fanvue/config";
 import type { Role } from "@/lib/schemas/permissions";
+import type { ViewerPrefs } from "@/lib/schemas/viewer";
+import type { Viewer } from "@/lib/utils/time";
+import { deviceGuess, getViewerPrefs } from "@/lib/server/viewer";
 import { listAccessibleCreators, type AccessibleCreator } from "@/lib/server/workspaces/access";
 
 export type ShellData = {
@@ -9,15 +12,19 @@ export type ShellData = {
   creators: AccessibleCreator[];
   workspaces: { id: string; name: string; kind: "creator" | "agency"; role: Role; needsReauth: boolean; reauthReason: string | null }[];
   isSandbox: boolean;
+  /** The zone and locale chosen (saved), and this device's own (guess). */
+  viewer: { saved: ViewerPrefs; guess: Viewer };
 };
 
 /** What the dashboard shell shows: who is signed in, every creator they may
  * open (for the switcher), and each workspace's connection health. */
 export async function loadShell(userId: string): Promise<ShellData> {
-  const [user, creators, memberships] = await Promise.all([
+  const [user, creators, memberships, saved, guess] = await Promise.all([
     db.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, handle: true, image: true } }),
     listAccessibleCreators(userId),
     db.membership.findMany({ where: { userId }, include: { workspace: { include: { connection: true } } }, orderBy: { createdAt: "asc" } }),
+    getViewerPrefs(userId),
+    deviceGuess(),
   ]);
   return {
     user: { name: user.name ?? user.handle ?? "Account", handle: user.handle, image: user.image },
@@ -31,6 +38,7 @@ export async function loadShell(userId: string): Promise<ShellData> {
       reauthReason: m.workspace.connection.statusReason,
     })),
     isSandbox: fanvueConfig.isSandbox,
+    viewer: { saved, guess },
   };
 }
 

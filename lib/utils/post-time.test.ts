@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { dayHeading, formatWhen, fromLocalInputs, publishLabel, toLocalInputs, zoneAbbr } from "./post-time";
+import { fromLocalInputs, publishLabel, toLocalInputs } from "./post-time";
+import { dayHeading, formatWhen, zoneAbbr } from "./time";
+
+const BERLIN_GB = { zone: "Europe/Berlin", locale: "en-GB" };
 
 const FRI_21_BERLIN = "2026-12-04T20:00:00.000Z";
 const NOW = Date.parse("2026-11-30T10:00:00Z"); // Monday
@@ -36,17 +39,17 @@ describe("local inputs ↔ UTC", () => {
 
 describe("wording", () => {
   it("says exactly when, in the viewer's zone", () => {
-    expect(formatWhen(FRI_21_BERLIN, "Europe/Berlin", NOW)).toBe("Fri 21:00 CET");
-    expect(formatWhen("2026-12-11T20:00:00.000Z", "Europe/Berlin", NOW)).toBe("Fri 11 Dec, 21:00 CET");
-    expect(formatWhen("2027-01-08T20:00:00.000Z", "Europe/Berlin", NOW)).toBe("Fri 8 Jan 2027, 21:00 CET");
-    expect(publishLabel({ mode: "create", publishAt: FRI_21_BERLIN, wasScheduled: false, tz: "Europe/Berlin", now: NOW })).toBe("Schedule for Fri 21:00 CET");
-    expect(publishLabel({ mode: "create", publishAt: null, wasScheduled: false, tz: "Europe/Berlin", now: NOW })).toBe("Publish now");
-    expect(publishLabel({ mode: "edit", publishAt: null, wasScheduled: true, tz: "Europe/Berlin", now: NOW })).toBe("Publish now");
+    expect(formatWhen(FRI_21_BERLIN, BERLIN_GB, NOW)).toBe("Fri 21:00 CET");
+    expect(formatWhen("2026-12-11T20:00:00.000Z", BERLIN_GB, NOW)).toBe("Fri 11 Dec, 21:00 CET");
+    expect(formatWhen("2027-01-08T20:00:00.000Z", BERLIN_GB, NOW)).toBe("Fri 8 Jan 2027, 21:00 CET");
+    expect(publishLabel({ mode: "create", publishAt: FRI_21_BERLIN, wasScheduled: false, viewer: BERLIN_GB, now: NOW })).toBe("Schedule for Fri 21:00 CET");
+    expect(publishLabel({ mode: "create", publishAt: null, wasScheduled: false, viewer: BERLIN_GB, now: NOW })).toBe("Publish now");
+    expect(publishLabel({ mode: "edit", publishAt: null, wasScheduled: true, viewer: BERLIN_GB, now: NOW })).toBe("Publish now");
   });
 
   it("names days relative to today", () => {
-    expect(dayHeading("2026-11-30", "Europe/Berlin", NOW)).toBe("Today · Mon 30 Nov");
-    expect(dayHeading("2026-12-01", "Europe/Berlin", NOW)).toBe("Tomorrow · Tue 1 Dec");
-    expect(dayHeading("2026-12-03", "Europe/Berlin", NOW)).toBe("Thu 3 Dec");
+    expect(dayHeading("2026-11-30", BERLIN_GB, NOW)).toBe("Today · Mon 30 Nov");
+    expect(dayHeading("2026-12-01", BERLIN_GB, NOW)).toBe("Tomorrow · Tue 1 Dec");
+    expect(dayHeading("2026-12-03", BERLIN_GB, NOW)).toBe("Thu 3 Dec");
   });
 });

@@ -1,21 +1,11 @@
 import { TZDate } from "@date-fns/tz";
-import { addDays, localDate, type Ymd } from "./date-range";
+import { localDate, type Ymd } from "./date-range";
+import { formatWhen, type Viewer } from "./time";
 
 // Publish times as the viewer sees and enters them: local date and time
 // inputs in their zone, stored and sent as UTC instants.
 
 const pad = (n: number) => String(n).padStart(2, "0");
-
-/** A short zone name: "CET", "EST", else "GMT+9". en-US names American zones,
- * en-GB European ones; the rest have no common abbreviation. */
-export function zoneAbbr(instant: number, tz: string): string {
-  const name = (locale: string) =>
-    new Intl.DateTimeFormat(locale, { timeZone: tz, timeZoneName: "short" }).formatToParts(instant).find((p) => p.type === "timeZoneName")?.value ?? tz;
-  const us = name("en-US");
-  if (!/^GMT|^UTC/.test(us)) return us;
-  const gb = name("en-GB");
-  return gb === "GMT" && tz === "UTC" ? "UTC" : gb;
-}
 
 /** The local date and time inputs ("2026-12-01", "09:00") of an instant. */
 export function toLocalInputs(iso: string, tz: string): { date: Ymd; time: string } {
@@ -37,35 +27,9 @@ export function fromLocalInputs(date: string, time: string, tz: string): string 
   return new Date(t.getTime()).toISOString();
 }
 
-const fmt = (tz: string, o: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat("en-GB", { timeZone: tz, ...o });
-
-/** "Fri 21:00 CET" within the coming week, "Fri 12 Dec, 21:00 CET" further
- * out, with the year when it is not this one. */
-export function formatWhen(iso: string, tz: string, now = Date.now()): string {
-  const at = Date.parse(iso);
-  const time = fmt(tz, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(at);
-  const day = fmt(tz, { weekday: "short" }).format(at);
-  const zone = zoneAbbr(at, tz);
-  const today = localDate(now, tz);
-  const local = localDate(at, tz);
-  if (local >= today && local < addDays(today, 6)) return `${day} ${time} ${zone}`;
-  const sameYear = local.slice(0, 4) === today.slice(0, 4);
-  const date = fmt(tz, { day: "numeric", month: "short", ...(sameYear ? {} : { year: "numeric" }) }).format(at);
-  return `${day} ${date}, ${time} ${zone}`;
-}
-
-/** "Today", "Tomorrow", or "Mon 30 Nov" for a local day heading. */
-export function dayHeading(day: Ymd, tz: string, now = Date.now()): string {
-  const today = localDate(now, tz);
-  const label = fmt("UTC", { weekday: "short", day: "numeric", month: "short" }).format(new Date(`${day}T12:00:00Z`));
-  if (day === today) return `Today · ${label}`;
-  if (day === addDays(today, 1)) return `Tomorrow · ${label}`;
-  return label;
-}
-
 /** What the composer's main button will do, in words. */
-export function publishLabel(o: { mode: "create" | "edit" | "restore"; publishAt: string | null; wasScheduled: boolean; tz: string; now?: number }): string {
+export function publishLabel(o: { mode: "create" | "edit" | "restore"; publishAt: string | null; wasScheduled: boolean; viewer: Viewer; now?: number }): string {
   if (o.publishAt === null) return o.mode === "edit" && !o.wasScheduled ? "Save changes" : "Publish now";
-  const when = formatWhen(o.publishAt, o.tz, o.now);
+  const when = formatWhen(o.publishAt, o.viewer, o.now);
   return o.mode === "edit" ? `Save · goes out ${when}` : o.mode === "restore" ? `Reschedule for ${when}` : `Schedule for ${when}`;
 }

@@ -2,7 +2,8 @@ import { TriangleAlert, Crown, RefreshCcw, RefreshCwOff } from "lucide-react";
 import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
 import type { FanRow } from "@/lib/schemas/fans";
-import { age, day, fanName, money, statusLabel, statusTone, until } from "../format";
+import { fanName, money, statusLabel, statusTone, until } from "../format";
+import { useFormat } from "@/components/viewer/viewer";
 
 // Table cells. An unknown figure is "—" with the reason on hover; a fan
 // Fanvue could not load is marked, not shown as zero.
@@ -86,23 +87,25 @@ export function SpendCell({ row }: { row: FanRow }) {
 }
 
 export function DateCell({ iso, row, relative }: { iso: string | null | undefined; row: FanRow; relative?: "past" | "future" }) {
+  const f = useFormat();
   if (!row.insight.data) return <Unknown row={row} />;
   if (!iso) return <span className="text-muted">—</span>;
   return (
     <span className="flex flex-col leading-tight">
-      <span>{day(iso)}</span>
-      {relative ? <span className="text-xs text-muted">{relative === "past" ? age(iso) : until(iso)}</span> : null}
+      <span>{f.date(iso)}</span>
+      {relative ? <span className="text-xs text-muted">{relative === "past" ? f.ago(iso) : until(iso)}</span> : null}
     </span>
   );
 }
 
 export function RenewCell({ row }: { row: FanRow }) {
+  const f = useFormat();
   const d = row.insight.data;
   if (!d) return <Unknown row={row} />;
   if (d.status !== "subscriber" || !d.renewsAt) return <span className="text-muted">—</span>;
   return (
     <span className="flex flex-col leading-tight">
-      <span>{day(d.renewsAt)}</span>
+      <span>{f.date(d.renewsAt)}</span>
       {d.autoRenew ? (
         <span className="inline-flex items-center gap-1 text-xs text-brand-700">
           <RefreshCcw className="size-3" aria-hidden="true" /> auto-renew on

@@ -6,15 +6,16 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { ComposerCreator, ComposerInit } from "./composer";
 import type { SaveState } from "./use-autosave";
-
-const time = (iso: string) => new Date(iso).toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" });
+import { formatDateTime, formatTime } from "@/lib/utils/time";
+import { useViewer } from "@/components/viewer/viewer";
 
 function SaveStatus({ s }: { s: SaveState }) {
+  const viewer = useViewer();
   const [Icon, text, spin] =
     s.kind === "saving"
       ? [Loader2, "Saving…", true]
       : s.kind === "saved"
-        ? [Check, `Draft saved ${time(s.at)}`, false]
+        ? [Check, `Draft saved ${formatTime(s.at, viewer)}`, false]
         : s.kind === "error"
           ? [CloudOff, "Not saved yet: retrying", false]
           : s.kind === "conflict"
@@ -31,6 +32,7 @@ function SaveStatus({ s }: { s: SaveState }) {
 type Props = { creator: ComposerCreator; init: ComposerInit; save: SaveState; onOverwrite: () => void; onDiscard: () => void };
 
 export function ComposerHeader({ creator, init, save, onOverwrite, onDiscard }: Props) {
+  const viewer = useViewer();
   const editing = init.original !== null;
   return (
     <>
@@ -59,7 +61,7 @@ export function ComposerHeader({ creator, init, save, onOverwrite, onDiscard }: 
       ) : null}
       {init.restored ? (
         <Alert tone="info" title={editing ? "Your unsaved changes are back" : "Your draft is back"} data-testid="draft-restored">
-          Restored from {new Date(init.draft!.updatedAt).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" })}.
+          Restored from {formatDateTime(init.draft!.updatedAt, viewer)}.
         </Alert>
       ) : null}
       {save.kind === "conflict" ? (

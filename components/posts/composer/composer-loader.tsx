@@ -9,9 +9,10 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { ApiClientError } from "@/lib/queries/fetcher";
 import { postsApi, useDrafts } from "@/lib/queries/posts";
 import { emptyForm, MAX_MEDIA } from "@/lib/schemas/posts";
-import { useTimeZone } from "../use-time-zone";
 import { Composer, type ComposerCreator, type ComposerInit } from "./composer";
 import { formOfPost, newPublishKey } from "./form";
+import { useViewer } from "@/components/viewer/viewer";
+import { formatDateTime } from "@/lib/utils/time";
 
 type Props = { creator: ComposerCreator; draftId: string | null; media: string[]; postUuid: string | null };
 
@@ -35,6 +36,7 @@ async function load(p: Props): Promise<ComposerInit> {
 
 /** Other drafts of this author, to pick one up instead of starting over. */
 function OtherDrafts({ creatorId, since }: { creatorId: string; since: number }) {
+  const viewer = useViewer();
   const drafts = useDrafts(creatorId);
   const list = (drafts.data ?? []).filter((d) => !d.editOf && Date.parse(d.updatedAt) < since);
   if (!list.length) return null;
@@ -45,7 +47,7 @@ function OtherDrafts({ creatorId, since }: { creatorId: string; since: number })
         {list.slice(0, 5).map((d) => (
           <li key={d.id} className="flex items-center gap-3 py-2 text-sm">
             <span className="min-w-0 flex-1 truncate">{d.form.text.trim() || `${d.form.mediaUuids.length} media item${d.form.mediaUuids.length === 1 ? "" : "s"}, no text`}</span>
-            <span className="shrink-0 text-xs text-muted">{new Date(d.updatedAt).toLocaleString(undefined, { dateStyle: "short", timeStyle: "short" })}</span>
+            <span className="shrink-0 text-xs text-muted">{formatDateTime(d.updatedAt, viewer, "short")}</span>
             <Link className="shrink-0 font-medium text-brand-700 hover:underline" href={`/c/${creatorId}/posts/new?draft=${d.id}`}>
               Open
             </Link>
@@ -57,7 +59,7 @@ function OtherDrafts({ creatorId, since }: { creatorId: string; since: number })
 }
 
 export function ComposerLoader(p: Props) {
-  const tz = useTimeZone();
+  const tz = useViewer().zone;
   const [init, setInit] = useState<ComposerInit | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [attempt, setAttempt] = useState(0);

@@ -158,12 +158,11 @@ export function Composer({ creator, init, tz, banner }: { creator: ComposerCreat
         </Card>
         <aside className="flex flex-col gap-4 lg:sticky lg:top-20">
           <h2 className="text-sm font-semibold">Preview</h2>
-          <PostPreview post={{ text: form.text, mediaUuids: form.mediaUuids, previewUuid: fields.previewUuid, audience: form.audience, price: fields.price, publishAt: fields.publishAt }} creator={creator} byUuid={attached.byUuid} tz={tz} />
+          <PostPreview post={{ text: form.text, mediaUuids: form.mediaUuids, previewUuid: fields.previewUuid, audience: form.audience, price: fields.price, publishAt: fields.publishAt }} creator={creator} byUuid={attached.byUuid} />
           <PublishBar
             mode={init.original ? "edit" : "create"}
             original={init.original}
             publishAt={fields.publishAt}
-            tz={tz}
             errorCount={FIELDS.filter((f) => shown(f)).length}
             sending={pub.sending}
             problem={pub.problem}

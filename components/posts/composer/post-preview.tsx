@@ -7,7 +7,8 @@ import type { VaultItem } from "@/lib/schemas/media";
 import type { Audience } from "@/lib/schemas/posts";
 import { cn } from "@/lib/utils/cn";
 import { formatMoney } from "@/lib/utils/format";
-import { formatWhen } from "@/lib/utils/post-time";
+import { formatWhen } from "@/lib/utils/time";
+import { useViewer } from "@/components/viewer/viewer";
 
 // How the post will look on Fanvue to a subscriber, and to a follower who
 // has not paid: locked media is blurred, with the price or "subscribe" label.
@@ -49,8 +50,9 @@ export function lockOf(post: PreviewPost, viewer: Viewer) {
   return { locked, label };
 }
 
-function PostCard({ post, viewer, creator, byUuid, tz }: { post: PreviewPost; viewer: Viewer; creator: Creator; byUuid: Map<string, VaultItem>; tz: string }) {
+function PostCard({ post, viewer, creator, byUuid }: { post: PreviewPost; viewer: Viewer; creator: Creator; byUuid: Map<string, VaultItem> }) {
   const { locked, label } = lockOf(post, viewer);
+  const reader = useViewer();
   return (
     <article className="overflow-hidden rounded-xl border border-line bg-surface" data-testid={`preview-${viewer}`}>
       <header className="flex items-center gap-3 px-4 pt-4">
@@ -58,7 +60,7 @@ function PostCard({ post, viewer, creator, byUuid, tz }: { post: PreviewPost; vi
         <div className="min-w-0">
           <p className="truncate text-sm font-semibold">{creator.displayName}</p>
           <p className="truncate text-xs text-muted">
-            @{creator.handle} · {post.publishAt ? formatWhen(post.publishAt, tz) : "just now"}
+            @{creator.handle} · {post.publishAt ? formatWhen(post.publishAt, reader) : "just now"}
           </p>
         </div>
       </header>
@@ -90,7 +92,7 @@ const TABS: { value: Viewer; label: string }[] = [
   { value: "follower", label: "Follower, not paid" },
 ];
 
-export function PostPreview(p: { post: PreviewPost; creator: Creator; byUuid: Map<string, VaultItem>; tz: string }) {
+export function PostPreview(p: { post: PreviewPost; creator: Creator; byUuid: Map<string, VaultItem> }) {
   return (
     <Tabs.Root defaultValue="subscriber" className="flex flex-col gap-3" data-testid="post-preview">
       <Tabs.List aria-label="Preview as" className="flex w-full gap-1 rounded-xl border border-line bg-surface p-1 shadow-sm">
@@ -106,7 +108,7 @@ export function PostPreview(p: { post: PreviewPost; creator: Creator; byUuid: Ma
       </Tabs.List>
       {TABS.map((t) => (
         <Tabs.Content key={t.value} value={t.value} className="outline-none">
-          <PostCard post={p.post} viewer={t.value} creator={p.creator} byUuid={p.byUuid} tz={p.tz} />
+          <PostCard post={p.post} viewer={t.value} creator={p.creator} byUuid={p.byUuid} />
         </Tabs.Content>
       ))}
     </Tabs.Root>

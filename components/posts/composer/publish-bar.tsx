@@ -6,12 +6,12 @@ import { Button } from "@/components/ui/button";
 import type { PostView } from "@/lib/schemas/post-views";
 import { publishLabel } from "@/lib/utils/post-time";
 import type { SendProblem } from "./use-publish";
+import { useViewer } from "@/components/viewer/viewer";
 
 type Props = {
   mode: "create" | "edit";
   original: PostView | null;
   publishAt: string | null;
-  tz: string;
   errorCount: number;
   sending: boolean;
   problem: SendProblem;
@@ -32,7 +32,8 @@ function Countdown({ seconds }: { seconds: number }) {
 /** The main button says exactly what will happen; on phones it stays at the bottom of the screen. */
 export function PublishBar(p: Props) {
   const mode = p.original?.cancelledAt ? "restore" : p.mode;
-  const label = publishLabel({ mode, publishAt: p.publishAt, wasScheduled: Boolean(p.original && !p.original.publishedAt), tz: p.tz });
+  const viewer = useViewer();
+  const label = publishLabel({ mode, publishAt: p.publishAt, wasScheduled: Boolean(p.original && !p.original.publishedAt), viewer });
   return (
     <div className="fixed inset-x-0 bottom-0 z-30 flex flex-col gap-2 border-t border-line bg-surface/95 p-3 shadow-[0_-4px_12px_rgba(0,0,0,0.06)] backdrop-blur lg:static lg:rounded-xl lg:border lg:p-4 lg:shadow-sm">
       {p.problem ? (

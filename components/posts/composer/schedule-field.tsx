@@ -3,7 +3,8 @@
 import { useEffect, useState } from "react";
 import { Segmented } from "@/components/media/vault-filters";
 import { cn } from "@/lib/utils/cn";
-import { fromLocalInputs, toLocalInputs, zoneAbbr } from "@/lib/utils/post-time";
+import { fromLocalInputs, toLocalInputs } from "@/lib/utils/post-time";
+import { zoneAbbr } from "@/lib/utils/time";
 import { FieldShell } from "./field-shell";
 
 const inputClass = (bad: boolean) => cn("h-10 rounded-lg border bg-surface px-3 text-base shadow-sm sm:text-sm", bad ? "border-red-400" : "border-line");

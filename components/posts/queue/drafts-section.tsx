@@ -5,9 +5,12 @@ import Link from "next/link";
 import { useQueryClient } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
 import { postKeys, postsApi, useDrafts } from "@/lib/queries/posts";
+import { formatDateTime } from "@/lib/utils/time";
+import { useViewer } from "@/components/viewer/viewer";
 
 /** The signed-in author's drafts for this creator (nobody else sees them). */
 export function DraftsSection({ creatorId }: { creatorId: string }) {
+  const viewer = useViewer();
   const drafts = useDrafts(creatorId);
   const qc = useQueryClient();
   const list = drafts.data ?? [];
@@ -28,7 +31,7 @@ export function DraftsSection({ creatorId }: { creatorId: string }) {
               {d.editOf ? "Unsaved edit: " : ""}
               {d.form.text.trim().split("\n")[0] || `${d.form.mediaUuids.length} media item${d.form.mediaUuids.length === 1 ? "" : "s"}, no text`}
             </Link>
-            <span className="hidden shrink-0 text-xs text-muted sm:inline">{new Date(d.updatedAt).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" })}</span>
+            <span className="hidden shrink-0 text-xs text-muted sm:inline">{formatDateTime(d.updatedAt, viewer)}</span>
             <Button variant="ghost" size="sm" onClick={() => void discard(d.id)} aria-label="Discard draft">
               <Trash2 className="size-4" aria-hidden="true" />
             </Button>

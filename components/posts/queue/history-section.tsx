@@ -13,6 +13,8 @@ import { StaleNotice } from "@/components/ui/stale-notice";
 import { useHistory } from "@/lib/queries/posts";
 import type { HistoryItem } from "@/lib/schemas/post-views";
 import { formatCount, formatMoney } from "@/lib/utils/format";
+import { formatDateTime } from "@/lib/utils/time";
+import { useViewer } from "@/components/viewer/viewer";
 
 const RANGES = [
   { value: "7d", label: "Last 7 days" },
@@ -21,7 +23,6 @@ const RANGES = [
   { value: "all", label: "All time" },
 ];
 
-const when = (iso: string | null, tz: string) => (iso ? new Date(iso).toLocaleString("en-GB", { timeZone: tz, day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" }) : "—");
 /** "—" when Fanvue gives no figure; 0 only for a real zero. */
 const num = (n: number | null) => (n === null ? "—" : formatCount(n));
 const COLS = "sm:grid-cols-[110px_minmax(0,1fr)_64px_80px_80px_96px]";
@@ -37,11 +38,12 @@ function Figure({ label, icon, children, strong }: { label: string; icon?: React
   );
 }
 
-function Row({ i, tz, earnings }: { i: HistoryItem; tz: string; earnings: boolean }) {
+function Row({ i, earnings }: { i: HistoryItem; earnings: boolean }) {
+  const viewer = useViewer();
   const title = i.text?.split("\n").find((l) => l.trim()) ?? `${i.mediaUuids.length} media item${i.mediaUuids.length === 1 ? "" : "s"}`;
   return (
     <li className={`grid grid-cols-1 gap-1.5 px-4 py-3 sm:items-center sm:gap-3 ${COLS}`} data-testid="history-item" data-id={i.uuid}>
-      <span className="tabular text-xs text-muted">{when(i.publishedAt, tz)}</span>
+      <span className="tabular text-xs text-muted">{i.publishedAt ? formatDateTime(i.publishedAt, viewer, "compact") : "—"}</span>
       <div className="min-w-0">
         <p className="truncate text-sm font-medium">
           {i.isPinned ? <Pin className="mr-1 inline size-3.5 text-muted" aria-label="Pinned" /> : null}
@@ -122,7 +124,7 @@ export function HistorySection({ creatorId, tz }: { creatorId: string; tz: strin
           {d!.items.length ? (
             <ul className="divide-y divide-line">
               {d!.items.map((i) => (
-                <Row key={i.uuid} i={i} tz={tz} earnings={d!.earningsVisible} />
+                <Row key={i.uuid} i={i} earnings={d!.earningsVisible} />
               ))}
             </ul>
           ) : (

@@ -8,7 +8,8 @@ import { SmallDialog } from "@/components/media/folder-dialogs";
 import { Button } from "@/components/ui/button";
 import { ApiClientError } from "@/lib/queries/fetcher";
 import type { QueueItem } from "@/lib/schemas/post-views";
-import { formatWhen } from "@/lib/utils/post-time";
+import { formatWhen } from "@/lib/utils/time";
+import { useViewer } from "@/components/viewer/viewer";
 
 export type Notice = { tone: "info" | "danger"; text: string };
 type Actions = { publishNow: (uuid: string) => Promise<unknown>; cancel: (uuid: string) => Promise<unknown> };
@@ -17,7 +18,8 @@ const itemClass = "flex cursor-pointer items-center gap-2 rounded-md px-2.5 py-2
 const messageOf = (e: unknown) => (e instanceof ApiClientError ? e.message : "Something went wrong. Try again.");
 
 /** Edit, publish now, cancel: the last two ask first (they act on Fanvue at once). */
-export function ItemActions({ item, tz, actions, onNotice }: { item: QueueItem; tz: string; actions: Actions; onNotice: (n: Notice) => void }) {
+export function ItemActions({ item, actions, onNotice }: { item: QueueItem; actions: Actions; onNotice: (n: Notice) => void }) {
+  const viewer = useViewer();
   const [confirm, setConfirm] = useState<"publish" | "cancel" | null>(null);
   const [busy, setBusy] = useState(false);
   if (item.kind !== "post") return item.href ? <Link href={item.href} className="text-sm font-medium text-brand-700 hover:underline">Open</Link> : null;
@@ -62,8 +64,8 @@ export function ItemActions({ item, tz, actions, onNotice }: { item: QueueItem; 
       <SmallDialog open={confirm !== null} onOpenChange={(o) => !o && !busy && setConfirm(null)} title={confirm === "publish" ? "Publish this post now?" : "Cancel this scheduled post?"} testId="confirm-dialog">
         <p className="text-sm text-muted">
           {confirm === "publish"
-            ? `“${item.title}” goes out on Fanvue right away instead of ${formatWhen(item.at, tz)}.`
-            : `“${item.title}” will not go out ${formatWhen(item.at, tz)}. Fanvue has no way to unschedule a post, so Vuedeck moves it far into the future (1 Jan 2099), where it never publishes and keeps its text and media: you can schedule it again, or delete it in Fanvue's app.`}
+            ? `“${item.title}” goes out on Fanvue right away instead of ${formatWhen(item.at, viewer)}.`
+            : `“${item.title}” will not go out ${formatWhen(item.at, viewer)}. Fanvue has no way to unschedule a post, so Vuedeck moves it far into the future (1 Jan 2099), where it never publishes and keeps its text and media: you can schedule it again, or delete it in Fanvue's app.`}
         </p>
         <div className="mt-5 flex justify-end gap-2">
           <Button variant="secondary" onClick={() => setConfirm(null)} disabled={busy}>

@@ -7,12 +7,13 @@ import { useEffect, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useQueue } from "@/lib/queries/posts";
-import { formatWhen } from "@/lib/utils/post-time";
-import { useTimeZone } from "../use-time-zone";
+import { formatWhen } from "@/lib/utils/time";
 import { DraftsSection } from "./drafts-section";
 import { HistorySection } from "./history-section";
 import type { Notice } from "./item-actions";
 import { QueueSection } from "./queue-section";
+import { useViewer } from "@/components/viewer/viewer";
+import type { Viewer } from "@/lib/utils/time";
 
 type Props = { creatorId: string; handle: string; canWrite: boolean };
 
@@ -20,7 +21,7 @@ type Props = { creatorId: string; handle: string; canWrite: boolean };
 const NOTICE_MS = 8_000;
 
 /** What the composer just did, from the URL it sent us to (?done=&action=). */
-function useDoneNotice(creatorId: string, tz: string): Notice | null {
+function useDoneNotice(creatorId: string, viewer: Viewer): Notice | null {
   const sp = useSearchParams();
   const done = sp.get("done");
   const action = sp.get("action");
@@ -28,18 +29,19 @@ function useDoneNotice(creatorId: string, tz: string): Notice | null {
   if (!done || !action) return null;
   if (action === "published") return { tone: "info", text: "Published on Fanvue." };
   if (action === "saved") return { tone: "info", text: "Changes saved on Fanvue." };
-  const when = item ? formatWhen(item.at, tz) : null;
+  const when = item ? formatWhen(item.at, viewer) : null;
   if (action === "rescheduled") return { tone: "info", text: when ? `Saved. It goes out ${when}.` : "Saved." };
   return { tone: "info", text: when ? `Scheduled for ${when}.` : "Scheduled." };
 }
 
 export function PostsView({ creatorId, handle, canWrite }: Props) {
-  const tz = useTimeZone();
+  const viewer = useViewer();
+  const tz = viewer.zone;
   const sp = useSearchParams();
   const router = useRouter();
   const pathname = usePathname();
   const view = sp.get("view") === "week" ? "week" : "list";
-  const done = useDoneNotice(creatorId, tz);
+  const done = useDoneNotice(creatorId, viewer);
   const [notice, setNotice] = useState<Notice | null>(null);
   const shown = notice ?? done;
   useEffect(() => {

@@ -8,8 +8,10 @@ import { cn } from "@/lib/utils/cn";
 import { AUDIENCE_LABELS, labelOf } from "@/lib/utils/content-labels";
 import { localDate } from "@/lib/utils/date-range";
 import { formatMoney } from "@/lib/utils/format";
-import { dayHeading, formatWhen, toLocalInputs, zoneAbbr } from "@/lib/utils/post-time";
+import { toLocalInputs } from "@/lib/utils/post-time";
+import { dayHeading, formatWhen, zoneAbbr } from "@/lib/utils/time";
 import { ItemActions, type Notice } from "./item-actions";
+import { useViewer } from "@/components/viewer/viewer";
 
 type Props = {
   items: QueueItem[];
@@ -20,7 +22,8 @@ type Props = {
   onNotice: (n: Notice) => void;
 };
 
-function Meta({ item, tz }: { item: QueueItem; tz: string }) {
+function Meta({ item }: { item: QueueItem }) {
+  const viewer = useViewer();
   const p = item.post;
   if (!p) return null;
   return (
@@ -32,7 +35,7 @@ function Meta({ item, tz }: { item: QueueItem; tz: string }) {
           · <Images className="size-3.5" aria-hidden="true" /> {p.mediaUuids.length}
         </span>
       ) : null}
-      {p.expiresAt ? <span>· expires {formatWhen(p.expiresAt, tz)}</span> : null}
+      {p.expiresAt ? <span>· expires {formatWhen(p.expiresAt, viewer)}</span> : null}
       <span>· {p.authorName ? `by ${p.authorName}` : "scheduled on Fanvue"}</span>
     </div>
   );
@@ -40,6 +43,7 @@ function Meta({ item, tz }: { item: QueueItem; tz: string }) {
 
 /** The queue by local day, in the viewer's zone. */
 export function QueueList({ items, tz, canWrite, highlight, actions, onNotice }: Props) {
+  const viewer = useViewer();
   const days = new Map<string, QueueItem[]>();
   for (const i of items) {
     const d = localDate(Date.parse(i.at), tz);
@@ -48,8 +52,8 @@ export function QueueList({ items, tz, canWrite, highlight, actions, onNotice }:
   return (
     <div className="flex flex-col gap-4" data-testid="queue-list">
       {[...days.entries()].map(([day, list]) => (
-        <section key={day} aria-label={dayHeading(day, tz)}>
-          <h3 className="mb-1.5 text-xs font-semibold tracking-wide text-muted uppercase">{dayHeading(day, tz)}</h3>
+        <section key={day} aria-label={dayHeading(day, viewer)}>
+          <h3 className="mb-1.5 text-xs font-semibold tracking-wide text-muted uppercase">{dayHeading(day, viewer)}</h3>
           <ul className="divide-y divide-line rounded-xl border border-line bg-surface shadow-sm">
             {list.map((i) => (
               <li
@@ -73,9 +77,9 @@ export function QueueList({ items, tz, canWrite, highlight, actions, onNotice }:
                   ) : (
                     <p className="line-clamp-2 text-sm font-medium break-words">{i.title}</p>
                   )}
-                  {i.kind === "mass_message" ? <Badge tone="info" className="mt-1">Mass message</Badge> : <Meta item={i} tz={tz} />}
+                  {i.kind === "mass_message" ? <Badge tone="info" className="mt-1">Mass message</Badge> : <Meta item={i} />}
                 </div>
-                {canWrite ? <ItemActions item={i} tz={tz} actions={actions} onNotice={onNotice} /> : null}
+                {canWrite ? <ItemActions item={i} actions={actions} onNotice={onNotice} /> : null}
               </li>
             ))}
           </ul>

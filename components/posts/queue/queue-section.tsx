@@ -11,10 +11,11 @@ import { StaleNotice } from "@/components/ui/stale-notice";
 import { ApiClientError } from "@/lib/queries/fetcher";
 import { useQueue, useQueueActions } from "@/lib/queries/posts";
 import type { QueueItem } from "@/lib/schemas/post-views";
-import { formatWhen } from "@/lib/utils/post-time";
+import { formatWhen } from "@/lib/utils/time";
 import type { Notice } from "./item-actions";
 import { QueueList } from "./queue-list";
 import { WeekCalendar } from "./week-calendar";
+import { useViewer } from "@/components/viewer/viewer";
 
 type Props = {
   creatorId: string;
@@ -35,15 +36,16 @@ function shiftedExpiry(item: QueueItem, at: string) {
 }
 
 export function QueueSection(p: Props) {
+  const viewer = useViewer();
   const q = useQueue(p.creatorId);
   const actions = useQueueActions(p.creatorId);
   const move = (item: QueueItem, at: string) => {
-    if (Date.parse(at) <= Date.now() + 60_000) return p.onNotice({ tone: "danger", text: `Cannot move “${item.title}” to ${formatWhen(at, p.tz)}: pick a time at least a minute from now.` });
+    if (Date.parse(at) <= Date.now() + 60_000) return p.onNotice({ tone: "danger", text: `Cannot move “${item.title}” to ${formatWhen(at, viewer)}: pick a time at least a minute from now.` });
     const expiresAt = shiftedExpiry(item, at);
     actions.reschedule.mutate(
       { uuid: item.id, publishAt: at, ...(expiresAt ? { expiresAt } : {}) },
       {
-        onSuccess: () => p.onNotice({ tone: "info", text: `Moved “${item.title}” to ${formatWhen(at, p.tz)}${expiresAt ? " (its expiry moved along)" : ""}.` }),
+        onSuccess: () => p.onNotice({ tone: "info", text: `Moved “${item.title}” to ${formatWhen(at, viewer)}${expiresAt ? " (its expiry moved along)" : ""}.` }),
         onError: (e) => p.onNotice({ tone: "danger", text: e instanceof ApiClientError ? e.message : "Could not move the post. Try again." }),
       },
     );
@@ -92,7 +94,7 @@ export function QueueSection(p: Props) {
             {data.cancelled.map((c) => (
               <li key={c.uuid} className="flex items-center gap-3 py-2">
                 <span className="min-w-0 flex-1 truncate">{c.text?.split("\n")[0] || `${c.mediaUuids.length} media`}</span>
-                <span className="shrink-0 text-xs text-muted">was {c.publishAt ? formatWhen(c.publishAt, p.tz) : "—"}</span>
+                <span className="shrink-0 text-xs text-muted">was {c.publishAt ? formatWhen(c.publishAt, viewer) : "—"}</span>
                 {p.canWrite ? (
                   <Link className="shrink-0 font-medium text-brand-700 hover:underline" href={`/c/${p.creatorId}/posts/${c.uuid}/edit`}>
                     Schedule again

@@ -8,19 +8,21 @@ import type { QueueItem } from "@/lib/schemas/post-views";
 import { cn } from "@/lib/utils/cn";
 import { addDays, localDate } from "@/lib/utils/date-range";
 import { formatMoney } from "@/lib/utils/format";
-import { zoneAbbr } from "@/lib/utils/post-time";
+import { formatDay, zoneAbbr } from "@/lib/utils/time";
 import { CARD_MIN, HOUR_PX, lanes, slotOf, thisWeek, weekDays } from "./calendar-math";
 import { useCalendarDrag } from "./use-calendar-drag";
+import { useViewer } from "@/components/viewer/viewer";
 
 /** Opens scrolled to the morning: most posts go out between 8:00 and 23:00. */
 const FIRST_VISIBLE_HOUR = 7;
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
-const dayLabel = (day: string) => new Date(`${day}T12:00:00Z`).toLocaleDateString("en-GB", { weekday: "short", day: "numeric", timeZone: "UTC" });
 const hhmm = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
 
 type Props = { items: QueueItem[]; tz: string; onMove: (item: QueueItem, at: string) => void };
 
 export function WeekCalendar({ items, tz, onMove }: Props) {
+  const { locale } = useViewer();
+  const dayLabel = (day: string) => formatDay(day, locale, "weekdayDay");
   const [start, setStart] = useState(() => thisWeek(tz));
   const days = weekDays(start);
   const cols = useRef<(HTMLElement | null)[]>([]);
@@ -31,7 +33,7 @@ export function WeekCalendar({ items, tz, onMove }: Props) {
     scroller.current?.scrollTo({ top: FIRST_VISIBLE_HOUR * HOUR_PX });
   }, []);
   const placed = items.map((i) => ({ item: i, ...slotOf(i.at, tz) }));
-  const range = `${dayLabel(days[0]!)} – ${dayLabel(days[6]!)} ${new Date(`${days[6]}T12:00:00Z`).toLocaleDateString("en-GB", { month: "short", year: "numeric", timeZone: "UTC" })}`;
+  const range = `${dayLabel(days[0]!)} – ${dayLabel(days[6]!)} ${formatDay(days[6]!, locale, "monthLongYear")}`;
   return (
     <div className="flex flex-col gap-3" data-testid="week-calendar">
       <div className="flex flex-wrap items-center gap-2">

@@ -1,4 +1,5 @@
 import "server-only";
+import { isTimeZone } from "@/lib/utils/time";
 import { Prisma } from "@/generated/prisma/client";
 import { TZDate } from "@date-fns/tz";
 import { addDays, format, startOfDay } from "date-fns";
@@ -21,9 +22,7 @@ const DAY_FANS_MAX = 200;
 
 /** IANA zone known to both Node and PostgreSQL, else a 400 naming it. */
 async function assertTimeZone(tz: string) {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: tz });
-  } catch {
+  if (!isTimeZone(tz)) {
     throw new ApiError("invalid_input", `tz: unknown time zone "${tz}" (use an IANA name such as Europe/London).`, { field: "tz" });
   }
   const [row] = await db.$queryRaw<{ ok: boolean }[]>`SELECT EXISTS (SELECT 1 FROM pg_timezone_names WHERE name = ${tz}) AS ok`;

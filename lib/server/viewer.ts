@@ -1,0 +1,31 @@
+import "server-only";
+import { cookies, headers } from "next/headers";
+import { db } from "@/lib/server/db";
+import type { ViewerPrefs } from "@/lib/schemas/viewer";
+import { canonicalLocale, FALLBACK_VIEWER, isTimeZone, localeFromAcceptLanguage, type Viewer } from "@/lib/utils/time";
+import { DEVICE_ZONE_COOKIE } from "@/lib/utils/viewer-cookie";
+
+// The viewer's zone and locale on the server: what the user chose (kept
+// here, so it follows them to every device), else what the device told us
+// (its zone in a cookie, its languages in Accept-Language).
+
+export async function getViewerPrefs(userId: string): Promise<ViewerPrefs> {
+  const u = await db.user.findUnique({ where: { id: userId }, select: { timeZone: true, locale: true } });
+  // A zone the runtime no longer knows (renamed in a tz update) falls back to the device's.
+  return { timeZone: u?.timeZone && isTimeZone(u.timeZone) ? u.timeZone : null, locale: canonicalLocale(u?.locale) };
+}
+
+export async function saveViewerPrefs(userId: string, patch: Partial<ViewerPrefs>): Promise<ViewerPrefs> {
+  await db.user.update({ where: { id: userId }, data: patch });
+  return getViewerPrefs(userId);
+}
+
+/** What the device said about itself, for a server render before the browser runs. */
+export async function deviceGuess(): Promise<Viewer> {
+  const [c, h] = await Promise.all([cookies(), headers()]);
+  const zone = c.get(DEVICE_ZONE_COOKIE)?.value;
+  return {
+    zone: zone && isTimeZone(zone) ? zone : FALLBACK_VIEWER.zone,
+    locale: localeFromAcceptLanguage(h.get("accept-language")) ?? FALLBACK_VIEWER.locale,
+  };
+}
