@@ -5,7 +5,7 @@
 /** Zones with the awkward cases: half-hour and 45-minute offsets, southern and
  * 30-minute DST, a DST change at local midnight (Santiago), ±14/−11, Morocco's
  * Ramadan switches. */
-export const ZONES = [
+export const ZONES: readonly string[] = [
   "UTC",
   "America/Los_Angeles",
   "America/St_Johns",
@@ -19,7 +19,7 @@ export const ZONES = [
   "Pacific/Pago_Pago",
   "Europe/Berlin",
   "Africa/Casablanca",
-] as const;
+];
 
 /** mulberry32: a small seeded generator, so a failure replays exactly. */
 export function rng(seed: number) {
