@@ -35,6 +35,19 @@ export function instantOf(day: Ymd, minute: number, tz: string): string {
   return fromLocalInputs(day, `${hh}:${mm}`, tz)!;
 }
 
+/** Items by local day in the zone, days in order of first appearance and items
+ * in their given order (the queue list's sections). */
+export function groupByLocalDay<T extends { at: string }>(items: readonly T[], tz: string): { day: Ymd; items: T[] }[] {
+  const days = new Map<Ymd, T[]>();
+  for (const i of items) {
+    const d = localDate(Date.parse(i.at), tz);
+    const list = days.get(d);
+    if (list) list.push(i);
+    else days.set(d, [i]);
+  }
+  return [...days].map(([day, list]) => ({ day, items: list }));
+}
+
 export const snap = (minute: number) => Math.round(minute / SNAP_MIN) * SNAP_MIN;
 
 /** Side-by-side lanes for cards that overlap in one day column. */

@@ -6,10 +6,10 @@ import { Badge } from "@/components/ui/badge";
 import type { QueueItem } from "@/lib/schemas/post-views";
 import { cn } from "@/lib/utils/cn";
 import { AUDIENCE_LABELS, labelOf } from "@/lib/utils/content-labels";
-import { localDate } from "@/lib/utils/date-range";
 import { formatMoney } from "@/lib/utils/format";
 import { toLocalInputs } from "@/lib/utils/post-time";
 import { dayHeading, formatWhen, zoneAbbr } from "@/lib/utils/time";
+import { groupByLocalDay } from "./calendar-math";
 import { ItemActions, type Notice } from "./item-actions";
 import { useViewer } from "@/components/viewer/viewer";
 
@@ -44,14 +44,9 @@ function Meta({ item }: { item: QueueItem }) {
 /** The queue by local day, in the viewer's zone. */
 export function QueueList({ items, tz, canWrite, highlight, actions, onNotice }: Props) {
   const viewer = useViewer();
-  const days = new Map<string, QueueItem[]>();
-  for (const i of items) {
-    const d = localDate(Date.parse(i.at), tz);
-    days.set(d, [...(days.get(d) ?? []), i]);
-  }
   return (
     <div className="flex flex-col gap-4" data-testid="queue-list">
-      {[...days.entries()].map(([day, list]) => (
+      {groupByLocalDay(items, tz).map(({ day, items: list }) => (
         <section key={day} aria-label={dayHeading(day, viewer)}>
           <h3 className="mb-1.5 text-xs font-semibold tracking-wide text-muted uppercase">{dayHeading(day, viewer)}</h3>
           <ul className="divide-y divide-line rounded-xl border border-line bg-surface shadow-sm">
