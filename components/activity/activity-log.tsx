@@ -9,6 +9,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { useAudit, useMembers, useWorkspaceCreators } from "@/lib/queries/workspaces";
 import type { AuditItem } from "@/lib/schemas/team";
 import { ACTION_FILTERS, ACTION_LABELS } from "./action-labels";
+import { useFormat } from "@/components/viewer/viewer";
 
 export function ActivityLog({ workspaceId, canSeeMembers, fixedCreatorId }: { workspaceId: string; canSeeMembers: boolean; fixedCreatorId?: string }) {
   const creators = useWorkspaceCreators(workspaceId).data ?? [];
@@ -110,11 +111,11 @@ function AuditPage(props: {
 }
 
 function Entry({ e, creator }: { e: AuditItem; creator?: string }) {
-  const when = new Date(e.at);
+  const f = useFormat();
   return (
     <li className="flex flex-col gap-0.5 px-5 py-3 text-sm sm:flex-row sm:items-center sm:gap-4">
-      <time dateTime={e.at} className="tabular w-40 shrink-0 text-xs text-muted" title={when.toISOString()}>
-        {when.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" })}
+      <time dateTime={e.at} className="tabular w-40 shrink-0 text-xs text-muted" title={e.at}>
+        {f.dateTime(e.at)}
       </time>
       <p className="min-w-0 flex-1">
         <span className="font-medium">{e.actorName}</span> {ACTION_LABELS[e.action] ?? e.action}

@@ -6,6 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import type { MirrorInfo } from "@/lib/schemas/chats";
 import { formatAgo, formatDateTime } from "@/lib/utils/time";
 import { useViewer } from "@/components/viewer/viewer";
+import { formatCount } from "@/lib/utils/format";
 
 /** Re-renders every 30 s so "4 min ago" keeps counting. */
 function useNow() {
@@ -36,7 +37,7 @@ export function MirrorStatus({ mirror, creatorHandle }: { mirror: MirrorInfo; cr
   if (mirror.syncing) {
     return (
       <Alert tone="info" title={`Copying @${creatorHandle}'s chats from Fanvue…`} data-testid="mirror-syncing">
-        {mirror.chatsSoFar > 0 ? `${mirror.chatsSoFar.toLocaleString()} so far. ` : ""}Fanvue offers agencies no search or filters, so Vuedeck keeps its own copy; this first copy runs in the background.
+        {mirror.chatsSoFar > 0 ? `${formatCount(mirror.chatsSoFar)} so far. ` : ""}Fanvue offers agencies no search or filters, so Vuedeck keeps its own copy; this first copy runs in the background.
       </Alert>
     );
   }

@@ -3,17 +3,13 @@
 import { useEffect, useState } from "react";
 import { Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { SOURCES, type EarningsMarker, type EarningsMarkers, type EarningsReport, type SourceGroup } from "@/lib/schemas/earnings";
-import { formatMoney } from "@/lib/utils/format";
+import { formatMoney, formatMoneyCompact } from "@/lib/utils/format";
+import { formatDay } from "@/lib/utils/time";
+import { useViewer } from "@/components/viewer/viewer";
 import { SOURCE_COLORS, SOURCE_LABELS } from "./palette";
 
-const compactUsd = (cents: number) =>
-  new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", notation: "compact", maximumFractionDigits: 1 }).format(cents / 100);
-
-function label(bucket: string, g: "day" | "week" | "month") {
-  const d = new Date(`${bucket}T00:00:00Z`);
-  if (g === "month") return d.toLocaleDateString("en-US", { month: "short", year: "2-digit", timeZone: "UTC" });
-  return d.toLocaleDateString("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
-}
+/** A bucket's axis label in the viewer's locale: "6 Dec" / "Dec 6", or "Dec 26" for months. */
+const label = (bucket: string, g: "day" | "week" | "month", locale: string) => formatDay(bucket, locale, g === "month" ? "monthYear" : "dayMonth");
 
 type Row = { bucket: string; label: string; partial: boolean; markers?: EarningsMarker[] } & Partial<Record<SourceGroup, number>>;
 
@@ -75,6 +71,7 @@ function TooltipBody({ active, payload, basis }: { active?: boolean; payload?: {
 type Props = { report: EarningsReport; basis: "gross" | "net"; markers?: EarningsMarkers };
 
 export function EarningsChart({ report, basis, markers }: Props) {
+  const { locale } = useViewer();
   const g = report.range.granularity;
   // Shown unless the user turned them off (remembered in this browser).
   const [showMarkers, setShowMarkers] = useState(true);
@@ -94,7 +91,7 @@ export function EarningsChart({ report, basis, markers }: Props) {
   const byBucket = new Map<string, EarningsMarker[]>();
   for (const m of showMarkers ? (markers?.markers ?? []) : []) byBucket.set(m.bucket, [...(byBucket.get(m.bucket) ?? []), m]);
   const data: Row[] = report.series.map((s) => {
-    const row: Row = { bucket: s.bucket, label: label(s.bucket, g), partial: s.partial, markers: byBucket.get(s.bucket) };
+    const row: Row = { bucket: s.bucket, label: label(s.bucket, g, locale), partial: s.partial, markers: byBucket.get(s.bucket) };
     for (const k of SOURCES) if (s.bySource[k]) row[k] = s.bySource[k]![basis];
     return row;
   });
@@ -130,8 +127,8 @@ export function EarningsChart({ report, basis, markers }: Props) {
           <BarChart data={data} margin={{ top: marked.length ? (crowded ? 10 : 18) : 4, right: 4, bottom: 0, left: 0 }} accessibilityLayer>
             <CartesianGrid vertical={false} stroke="#e5e7eb" />
             {/* Buckets are the categories: labels like "Nov 3" repeat across years. */}
-            <XAxis dataKey="bucket" tickFormatter={(b: string) => label(b, g)} tickLine={false} axisLine={false} fontSize={11} minTickGap={16} />
-            <YAxis tickFormatter={compactUsd} tickLine={false} axisLine={false} fontSize={11} width={52} />
+            <XAxis dataKey="bucket" tickFormatter={(b: string) => label(b, g, locale)} tickLine={false} axisLine={false} fontSize={11} minTickGap={16} />
+            <YAxis tickFormatter={(c: number) => formatMoneyCompact(c)} tickLine={false} axisLine={false} fontSize={11} width={52} />
             <Tooltip content={<TooltipBody basis={basis} />} cursor={{ fill: "rgba(0,0,0,0.04)" }} />
             {used.map((k, i) => (
               <Bar key={k} dataKey={k} stackId="s" fill={SOURCE_COLORS[k]} isAnimationActive={false} radius={i === used.length - 1 ? [3, 3, 0, 0] : undefined} name={SOURCE_LABELS[k]} />

@@ -7,6 +7,8 @@ import { Select } from "@/components/ui/select";
 import { cn } from "@/lib/utils/cn";
 import type { EarningsParams } from "./use-earnings-params";
 import { useCsvDownload } from "./use-csv-download";
+import { allTimeZones } from "@/lib/utils/time";
+import { useViewer } from "@/components/viewer/viewer";
 
 const PRESETS = [
   ["today", "Today"],
@@ -21,10 +23,6 @@ const PRESETS = [
   ["custom", "Custom range"],
 ] as const;
 
-// Browsers list some zones under legacy names (Chromium: Asia/Calcutta);
-// offer today's names too. Both work everywhere (tzdata keeps the links).
-const MODERN = ["Asia/Kolkata", "Europe/Kyiv", "Asia/Ho_Chi_Minh", "Asia/Kathmandu", "America/Nuuk", "Asia/Yangon"];
-const ZONES = [...new Set([...(typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : ["UTC"]), ...MODERN])].sort();
 
 function Segmented<T extends string>({ value, options, onChange, label }: { value: T; options: [T, string][]; onChange: (v: T) => void; label: string }) {
   return (
@@ -58,7 +56,9 @@ export function EarningsControls({
   canExport: boolean;
   fieldError: { field?: string; message: string } | null;
 }) {
-  const zones = ZONES.includes(params.tz) ? ZONES : [params.tz, ...ZONES];
+  const viewer = useViewer();
+  const all = allTimeZones();
+  const zones = all.includes(params.tz) ? all : [params.tz, ...all];
   const csv = useCsvDownload();
   return (
     <div className="flex flex-col gap-3" data-testid="earnings-controls">
@@ -87,10 +87,11 @@ export function EarningsControls({
         ) : null}
         <label className="flex min-w-0 flex-col gap-1 text-xs font-medium text-muted">
           Time zone
-          <Select value={params.tz} onChange={(e) => update({ tz: e.target.value })} aria-label="Time zone" className="max-w-56" data-testid="tz-select">
+          <Select value={params.tz} onChange={(e) => update({ tz: e.target.value === viewer.zone ? "" : e.target.value })} aria-label="Time zone" className="max-w-56" data-testid="tz-select">
             {zones.map((z) => (
               <option key={z} value={z}>
                 {z.replace(/_/g, " ")}
+                {z === viewer.zone ? " (your zone)" : ""}
               </option>
             ))}
           </Select>

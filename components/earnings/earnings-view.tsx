@@ -14,11 +14,11 @@ import { SyncStatusBar } from "./sync-status";
 import { useEarningsParams } from "./use-earnings-params";
 
 export function EarningsView({ scope, title, canExport }: { scope: EarningsScope; title: string; canExport: boolean }) {
-  const { params, update, apiParams, ready } = useEarningsParams();
+  const { params, update, apiParams } = useEarningsParams();
   const q = useEarnings(scope, apiParams);
   const sync = useSyncNow(scope.kind === "creator" ? scope.id : "");
   // Markers load beside the figures and never hold them up.
-  const markers = useEarningsMarkers(scope, apiParams, ready);
+  const markers = useEarningsMarkers(scope, apiParams);
   // A bad input keeps the last valid figures on screen and says which field
   // is wrong (the query for the bad input has no data of its own).
   const lastGood = useRef(q.data);
@@ -39,7 +39,7 @@ export function EarningsView({ scope, title, canExport }: { scope: EarningsScope
       {report && ["backfilling", "never", "failed", "paused"].includes(report.sync.state) ? (
         <SyncStatusBar sync={report.sync} onSyncNow={scope.kind === "creator" ? () => sync.mutate() : undefined} syncing={sync.isPending} />
       ) : null}
-      {!ready || (q.isPending && !report) ? (
+      {q.isPending && !report ? (
         <div className="flex flex-col gap-4" aria-busy="true">
           <div className="grid grid-cols-2 gap-3 lg:grid-cols-5">
             {Array.from({ length: 5 }, (_, i) => (

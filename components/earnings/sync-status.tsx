@@ -5,20 +5,14 @@ import { useEffect, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { SyncStatus } from "@/lib/schemas/earnings";
-
-function ago(iso: string | null, now: number) {
-  if (!iso) return "never";
-  const mins = Math.floor((now - Date.parse(iso)) / 60_000);
-  if (mins < 1) return "just now";
-  if (mins < 60) return `${mins} min ago`;
-  const hours = Math.floor(mins / 60);
-  if (hours < 48) return `${hours} h ago`;
-  return new Date(iso).toLocaleDateString(undefined, { dateStyle: "medium" });
-}
+import { formatCount } from "@/lib/utils/format";
+import { useFormat } from "@/components/viewer/viewer";
 
 /** The ledger's health, always visible: last sync, a running backfill's
  * progress, or a failure with its reason and a retry. Never silent zeros. */
 export function SyncStatusBar({ sync, onSyncNow, syncing }: { sync: SyncStatus; onSyncNow?: () => void; syncing: boolean }) {
+  const f = useFormat();
+  const ago = (iso: string | null, now: number) => (iso ? f.ago(iso, now) : "never");
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const t = setInterval(() => setNow(Date.now()), 30_000);
@@ -51,8 +45,8 @@ export function SyncStatusBar({ sync, onSyncNow, syncing }: { sync: SyncStatus; 
           <div className={pct === null ? "h-full w-1/3 animate-pulse rounded-full bg-sky-500" : "h-full rounded-full bg-sky-500 transition-all"} style={pct === null ? undefined : { width: `${pct}%` }} />
         </div>
         <p className="mt-2 text-xs">
-          {sync.progress ? `${sync.progress.rowsDone.toLocaleString()} transactions in` : "Starting"}
-          {sync.progress?.reachedAt ? `, back to ${new Date(sync.progress.reachedAt).toLocaleDateString(undefined, { dateStyle: "medium" })}` : ""}. Figures fill in as it goes.
+          {sync.progress ? `${formatCount(sync.progress.rowsDone)} transactions in` : "Starting"}
+          {sync.progress?.reachedAt ? `, back to ${f.date(sync.progress.reachedAt)}` : ""}. Figures fill in as it goes.
         </p>
       </div>
     );

@@ -33,22 +33,22 @@ export function DashboardFrame({ shell, current, children }: { shell: ShellData;
   const creatorNames = inWorkspace.length > 1 ? Object.fromEntries(inWorkspace.map((c) => [c.id, `@${c.handle}`])) : undefined;
   return (
     <ViewerProvider saved={shell.viewer.saved} guess={shell.viewer.guess}>
-    <LiveFrame workspaceId={ws.id} creatorNames={creatorNames}>
-    <AppShell
-      user={shell.user}
-      nav={nav}
-      isSandbox={shell.isSandbox}
-      banner={banner}
-      switcher={{
-        creators: shell.creators.map((c) => ({ id: c.id, handle: c.handle, displayName: c.displayName, avatarUrl: c.avatarUrl, workspaceId: c.workspaceId })),
-        workspaces: shell.workspaces.map((w) => ({ id: w.id, name: w.name, kind: w.kind })),
-        currentCreatorId: current.creatorId,
-        currentWorkspaceId: current.workspaceId,
-      }}
-    >
-      {children}
-    </AppShell>
-    </LiveFrame>
+      <LiveFrame workspaceId={ws.id} creatorNames={creatorNames}>
+      <AppShell
+        user={shell.user}
+        nav={nav}
+        isSandbox={shell.isSandbox}
+        banner={banner}
+        switcher={{
+          creators: shell.creators.map((c) => ({ id: c.id, handle: c.handle, displayName: c.displayName, avatarUrl: c.avatarUrl, workspaceId: c.workspaceId })),
+          workspaces: shell.workspaces.map((w) => ({ id: w.id, name: w.name, kind: w.kind })),
+          currentCreatorId: current.creatorId,
+          currentWorkspaceId: current.workspaceId,
+        }}
+      >
+        {children}
+      </AppShell>
+      </LiveFrame>
     </ViewerProvider>
   );
 }

@@ -12,7 +12,8 @@ import { useCampaignMutations, useCampaigns, useLists } from "@/lib/queries/mass
 import type { CampaignView } from "@/lib/schemas/mass-messages";
 import { cn } from "@/lib/utils/cn";
 import { formatCount, formatMoney } from "@/lib/utils/format";
-import { listNames, STATUS, when } from "./format";
+import { listNames, STATUS } from "./format";
+import { useFormat } from "@/components/viewer/viewer";
 
 const money = (c: number | null) => (c === null ? "—" : formatMoney(c));
 const count = (c: number | null) => (c === null ? "—" : formatCount(c));
@@ -65,6 +66,7 @@ function Actions({ c, creatorId, onResults }: { c: CampaignView; creatorId: stri
 
 /** Queue and history: ours and those sent outside Vuedeck, newest first. */
 export function CampaignList({ creatorId, highlight, onResults }: { creatorId: string; highlight: string | null; onResults: (id: string) => void }) {
+  const f = useFormat();
   const q = useCampaigns(creatorId);
   const lists = useLists(creatorId);
   if (q.isPending) return <Skeleton className="h-64 rounded-xl" />;
@@ -79,7 +81,7 @@ export function CampaignList({ creatorId, highlight, onResults }: { creatorId: s
         </Alert>
       ) : null}
       <p className="text-xs text-muted">
-        Purchases and revenue come from the earnings ledger{d.ledgerSyncedAt ? `, synced ${when(d.ledgerSyncedAt)}` : " (not synced yet: shown as —)"}.
+        Purchases and revenue come from the earnings ledger{d.ledgerSyncedAt ? `, synced ${f.dateTime(d.ledgerSyncedAt)}` : " (not synced yet: shown as —)"}.
       </p>
       {d.items.length === 0 ? <p className="py-8 text-center text-sm text-muted">No mass messages yet.</p> : null}
       {d.items.map((c) => {
@@ -105,7 +107,7 @@ export function CampaignList({ creatorId, highlight, onResults }: { creatorId: s
                   <Users className="size-3.5" aria-hidden="true" /> {listNames(c.included, lists.data)}
                   {c.excluded && c.excluded.smart.length + c.excluded.custom.length ? ` − ${listNames(c.excluded, lists.data)}` : ""}
                 </span>
-                <span>{c.status === "scheduled" ? `Scheduled for ${when(c.scheduledAt)}` : when(c.sentAt ?? c.createdAt)}</span>
+                <span>{c.status === "scheduled" ? `Scheduled for ${f.dateTime(c.scheduledAt)}` : f.dateTime(c.sentAt ?? c.createdAt)}</span>
                 {c.createdBy ? <span>by {c.createdBy}</span> : null}
               </p>
               {c.error ? <p className="mt-1 text-xs text-red-700" data-testid="campaign-error">{c.error}</p> : null}

@@ -9,7 +9,8 @@ import { useCampaignResults } from "@/lib/queries/mass-messages";
 import type { CampaignResults as Results, GroupResult } from "@/lib/schemas/mass-messages";
 import { figureSize } from "@/components/ui/figure-size";
 import { formatCount, formatMoney } from "@/lib/utils/format";
-import { percent, when } from "./format";
+import { percent } from "./format";
+import { useFormat } from "@/components/viewer/viewer";
 
 function Tile({ label, value, testId }: { label: string; value: string; testId: string }) {
   return (
@@ -28,6 +29,7 @@ const num = (n: number | null) => (n === null ? "—" : formatCount(n));
 const cash = (n: number | null) => (n === null ? "—" : formatMoney(n));
 
 function Comparison({ h }: { h: NonNullable<Results["holdout"]> }) {
+  const f = useFormat();
   // The sent group is everyone Vuedeck targeted: Fanvue may have skipped a
   // few it could not message, so "received" is only what Fanvue reports.
   const rows: [string, GroupResult][] = [
@@ -41,7 +43,7 @@ function Comparison({ h }: { h: NonNullable<Results["holdout"]> }) {
     <section className="flex flex-col gap-2" data-testid="holdout-comparison">
       <h3 className="text-sm font-semibold">Hold-out comparison</h3>
       <p className="text-xs text-muted">
-        Everything each group spent from {when(h.from)} to {when(h.until)} (up to {h.windowDays} days; the ledger&apos;s latest sync bounds it).
+        Everything each group spent from {f.dateTime(h.from)} to {f.dateTime(h.until)} (up to {h.windowDays} days; the ledger&apos;s latest sync bounds it).
         {h.synced ? "" : " Spend appears once the earnings ledger has synced after the send."}
       </p>
       {h.delivered !== null && h.delivered !== h.sent.fans ? (
@@ -88,6 +90,7 @@ function Comparison({ h }: { h: NonNullable<Results["holdout"]> }) {
 }
 
 export function CampaignResults({ creatorId, id, onClose }: { creatorId: string; id: string | null; onClose: () => void }) {
+  const f = useFormat();
   const q = useCampaignResults(creatorId, id);
   const r = q.data;
   return (
@@ -116,7 +119,7 @@ export function CampaignResults({ creatorId, id, onClose }: { creatorId: string;
                   Purchases and revenue appear once the earnings ledger has synced.
                 </Alert>
               ) : (
-                <p className="text-xs text-muted">From the earnings ledger, synced {when(r.ledgerSyncedAt)}; purchases of this message only.</p>
+                <p className="text-xs text-muted">From the earnings ledger, synced {f.dateTime(r.ledgerSyncedAt)}; purchases of this message only.</p>
               )}
               {r.holdout ? <Comparison h={r.holdout} /> : r.campaign.holdoutPercent ? <p className="text-sm text-muted">The hold-out comparison appears once it has been sent and the ledger has synced.</p> : null}
             </>

@@ -6,13 +6,15 @@ import { Button } from "@/components/ui/button";
 import { useCampaignMutations, useEstimate } from "@/lib/queries/mass-messages";
 import type { CampaignView, ListsView } from "@/lib/schemas/mass-messages";
 import { formatCount, formatMoney } from "@/lib/utils/format";
-import { listNames, when } from "./format";
+import { listNames } from "./format";
 import type { Draft } from "./mass-composer";
+import { useFormat } from "@/components/viewer/viewer";
 
 type Props = { creatorId: string; review: { key: string; draft: Draft } | null; lists: ListsView | undefined; onClose: () => void; onCreated: (c: CampaignView) => void };
 
 /** The last look before sending to many fans: who, how many, price, when. */
 export function ConfirmSend({ creatorId, review, lists, onClose, onCreated }: Props) {
+  const f = useFormat();
   const { create } = useCampaignMutations(creatorId);
   const d = review?.draft;
   const est = useEstimate(creatorId, d?.included ?? { smart: [], custom: [] }, d?.excluded ?? { smart: [], custom: [] }, d?.holdoutPercent ?? 0);
@@ -25,7 +27,7 @@ export function ConfirmSend({ creatorId, review, lists, onClose, onCreated }: Pr
         ["Recipients", receive === null ? (est.isFetching ? "Counting…" : "—") : `about ${formatCount(receive)}`],
         ["Hold-out", d.holdoutPercent ? `${d.holdoutPercent} %${est.data?.heldOut ? ` (${formatCount(est.data.heldOut)} fans)` : ""}` : "None"],
         ["Price", d.price === null ? "Free" : `${formatMoney(d.price)} to unlock`],
-        ["When", d.scheduledAt ? when(d.scheduledAt) : "Now"],
+        ["When", d.scheduledAt ? f.dateTime(d.scheduledAt) : "Now"],
       ]
     : [];
   return (

@@ -15,8 +15,10 @@ import { MAX_MEDIA } from "@/lib/schemas/chats";
 import type { CampaignView, ListRefsInput } from "@/lib/schemas/mass-messages";
 import { ConfirmSend } from "./confirm-send";
 import { EstimateCard } from "./estimate-card";
-import { localInputIn, localInputToIso, viewerZone } from "./format";
 import { ListPicker } from "./list-picker";
+import { fromDateTimeLocal, toDateTimeLocal } from "@/lib/utils/post-time";
+import { zoneAbbr } from "@/lib/utils/time";
+import { useViewer } from "@/components/viewer/viewer";
 
 const EMPTY: ListRefsInput = { smart: [], custom: [] };
 /** Hold-out shares offered: small enough to keep most revenue, large
@@ -26,12 +28,12 @@ const HOLDOUTS = [0, 5, 10, 20];
 export type Draft = Omit<CampaignInput, "idempotencyKey">;
 
 /** Why the draft cannot be sent yet, or null. */
-function draftError(text: string, media: string[], price: string, included: ListRefsInput, schedule: string | null) {
+function draftError(text: string, media: string[], price: string, included: ListRefsInput, schedule: string | null, tz: string) {
   const e = composeError(text, media, price);
   if (e) return e;
   if (included.smart.length + included.custom.length === 0) return "Choose at least one list to send to.";
   if (schedule !== null) {
-    const iso = localInputToIso(schedule);
+    const iso = fromDateTimeLocal(schedule, tz);
     if (!iso) return "Pick a date and time to schedule it.";
     if (Date.parse(iso) <= Date.now()) return "Pick a time in the future.";
   }
@@ -39,6 +41,7 @@ function draftError(text: string, media: string[], price: string, included: List
 }
 
 export function MassComposer({ creatorId, onCreated }: { creatorId: string; onCreated: (c: CampaignView) => void }) {
+  const viewer = useViewer();
   const lists = useLists(creatorId);
   const [text, setText] = useState("");
   const [media, setMedia] = useState<string[]>([]);
@@ -50,7 +53,7 @@ export function MassComposer({ creatorId, onCreated }: { creatorId: string; onCr
   const [picking, setPicking] = useState(false);
   const [review, setReview] = useState<{ key: string; draft: Draft } | null>(null);
   const [touched, setTouched] = useState(false);
-  const error = draftError(text, media, price, included, schedule);
+  const error = draftError(text, media, price, included, schedule, viewer.zone);
   const canHoldout = lists.data?.canEdit ?? true;
 
   function openReview() {
@@ -63,7 +66,7 @@ export function MassComposer({ creatorId, onCreated }: { creatorId: string; onCr
       included,
       excluded,
       holdoutPercent: holdout,
-      scheduledAt: schedule ? localInputToIso(schedule) : null,
+      scheduledAt: schedule ? fromDateTimeLocal(schedule, viewer.zone) : null,
     };
     // One key per reviewed draft: a double click or a retry of the same
     // confirmation can never create a second campaign.
@@ -119,12 +122,12 @@ export function MassComposer({ creatorId, onCreated }: { creatorId: string; onCr
             <input type="radio" name="when" checked={schedule === null} onChange={() => setSchedule(null)} className="accent-brand-600" /> Send now
           </label>
           <label className="flex flex-wrap items-center gap-2 text-sm">
-            <input type="radio" name="when" checked={schedule !== null} onChange={() => setSchedule(localInputIn(60))} className="accent-brand-600" data-testid="mass-schedule-toggle" /> Schedule
+            <input type="radio" name="when" checked={schedule !== null} onChange={() => setSchedule(toDateTimeLocal(new Date(Date.now() + 60 * 60_000).toISOString(), viewer.zone))} className="accent-brand-600" data-testid="mass-schedule-toggle" /> Schedule
             {schedule !== null ? (
-              <input type="datetime-local" value={schedule} onChange={(e) => setSchedule(e.target.value)} className="h-8 rounded-md border border-line px-2 text-sm" aria-label={`Send at (${viewerZone()})`} data-testid="mass-schedule" />
+              <input type="datetime-local" value={schedule} onChange={(e) => setSchedule(e.target.value)} className="h-8 rounded-md border border-line px-2 text-sm" aria-label={`Send at (${viewer.zone})`} data-testid="mass-schedule" />
             ) : null}
           </label>
-          {schedule !== null ? <p className="text-xs text-muted">Your time zone: {viewerZone()}</p> : null}
+          {schedule !== null ? <p className="text-xs text-muted">Times are in your zone, {viewer.zone} ({zoneAbbr(Date.now(), viewer.zone)}). Change it under your account menu.</p> : null}
         </fieldset>
       </div>
       <EstimateCard creatorId={creatorId} included={included} excluded={excluded} holdout={holdout} />

@@ -1,29 +1,12 @@
 "use client";
 
-import { Dialog } from "radix-ui";
-import { useState, type ReactNode } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { SmallDialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/select";
 import { ApiClientError } from "@/lib/queries/fetcher";
 import { folderNameSchema } from "@/lib/schemas/media";
-
-export function SmallDialog({ open, onOpenChange, title, children, testId }: { open: boolean; onOpenChange: (o: boolean) => void; title: string; children: ReactNode; testId?: string }) {
-  return (
-    <Dialog.Root open={open} onOpenChange={onOpenChange}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-50 bg-black/40" />
-        <Dialog.Content
-          className="fixed top-1/2 left-1/2 z-50 w-[calc(100vw-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 rounded-xl bg-surface p-5 shadow-xl"
-          aria-describedby={undefined}
-          data-testid={testId}
-        >
-          <Dialog.Title className="text-lg font-semibold">{title}</Dialog.Title>
-          <div className="mt-4">{children}</div>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
-  );
-}
+import { formatCount } from "@/lib/utils/format";
 
 const messageOf = (err: unknown) => (err instanceof ApiClientError ? err.message : "Something went wrong. Try again.");
 
@@ -99,7 +82,7 @@ export function DeleteFolderDialog(p: { open: boolean; onOpenChange: (o: boolean
   return (
     <SmallDialog open={p.open} onOpenChange={p.onOpenChange} title={`Delete “${p.name}”?`} testId="delete-folder-dialog">
       <p className="text-sm text-muted">
-        The folder goes; its {p.count.toLocaleString()} {p.count === 1 ? "item stays" : "items stay"} in the vault.
+        The folder goes; its {formatCount(p.count)} {p.count === 1 ? "item stays" : "items stay"} in the vault.
       </p>
       {error ? (
         <p className="mt-3 text-sm text-red-700" role="alert">

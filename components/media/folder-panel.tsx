@@ -8,6 +8,7 @@ import { useFolderMutations } from "@/lib/queries/vault-folders";
 import type { VaultFolder } from "@/lib/schemas/media";
 import { cn } from "@/lib/utils/cn";
 import { DeleteFolderDialog, FolderNameDialog } from "./folder-dialogs";
+import { formatCount } from "@/lib/utils/format";
 
 type Props = {
   creatorId: string;
@@ -51,7 +52,7 @@ export function FolderPanel({ creatorId, folders, loading, current, canWrite, on
               <Folder className="size-4 shrink-0" aria-hidden="true" />
               <span className="min-w-0 flex-1 truncate text-left">{f.name}</span>
               <span className="tabular text-xs font-normal text-muted" data-testid="folder-count">
-                {f.mediaCount.toLocaleString()}
+                {formatCount(f.mediaCount)}
               </span>
             </button>
             {canWrite ? (

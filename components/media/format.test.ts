@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatBytes, formatDay, formatDuration, titleOf } from "./format";
+import { formatBytes, formatDuration, titleOf } from "./format";
 
 describe("media formatting", () => {
   it("formats durations like a player", () => {
@@ -7,13 +7,6 @@ describe("media formatting", () => {
     expect(formatDuration(3_723_000)).toBe("1:02:03");
     expect(formatDuration(400)).toBe("0:00");
     expect(formatDuration(null)).toBeNull();
-  });
-
-  it("shows Fanvue's UTC times as the viewer's date", () => {
-    // 23:30 UTC is already the next day in Tokyo and still the same day in New York.
-    expect(formatDay("2026-03-01T23:30:00.000Z", "Asia/Tokyo")).toContain("2");
-    expect(formatDay("2026-03-01T23:30:00.000Z", "Asia/Tokyo")).not.toBe(formatDay("2026-03-01T23:30:00.000Z", "America/New_York"));
-    expect(formatDay(null)).toBe("—");
   });
 
   it("formats sizes and titles", () => {

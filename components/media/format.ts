@@ -1,4 +1,4 @@
-// Display helpers for media (pure; viewer's locale and time zone).
+// Display helpers for media (pure). Dates: lib/utils/time.ts via useFormat().
 
 /** 83_000 → "1:23"; 3_723_000 → "1:02:03". */
 export function formatDuration(ms: number | null | undefined): string | null {
@@ -9,10 +9,6 @@ export function formatDuration(ms: number | null | undefined): string | null {
   const s = String(total % 60).padStart(2, "0");
   return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${s}` : `${m}:${s}`;
 }
-
-/** Fanvue's UTC timestamp, as a date in the viewer's zone. */
-export const formatDay = (iso: string | null, timeZone?: string) =>
-  iso ? new Date(iso).toLocaleDateString(undefined, { day: "numeric", month: "short", year: "numeric", timeZone }) : "—";
 
 export function formatBytes(n: number): string {
   if (n < 1024) return `${n} B`;

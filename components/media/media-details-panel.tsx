@@ -7,6 +7,7 @@ import type { MediaDetails, VaultItem } from "@/lib/schemas/media";
 import { labelOf, MEDIA_STATUS_LABELS, MEDIA_TYPE_LABELS } from "@/lib/utils/content-labels";
 import { formatMoney } from "@/lib/utils/format";
 import { formatDuration, titleOf } from "./format";
+import { useFormat } from "@/components/viewer/viewer";
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -19,8 +20,9 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 
 /** Facts about one item. Unknown values show "—", never a made-up zero. */
 export function MediaDetailsPanel({ item, details, hasFan }: { item: VaultItem; details: MediaDetails | undefined; hasFan: boolean }) {
+  const f = useFormat();
   const d = details ?? item;
-  const created = d.createdAt ? new Date(d.createdAt).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" }) : "—";
+  const created = f.dateTime(d.createdAt);
   const dims = d.width && d.height ? `${d.width} × ${d.height}` : "—";
   return (
     <div className="flex flex-col gap-3" data-testid="preview-details">

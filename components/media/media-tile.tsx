@@ -1,27 +1,22 @@
 "use client";
 
 import { Check, FileText, ImageIcon, Music, Video } from "lucide-react";
-import { memo, useEffect, useSyncExternalStore } from "react";
+import { memo, useEffect } from "react";
 import type { VaultItem } from "@/lib/schemas/media";
 import { cn } from "@/lib/utils/cn";
 import { labelOf, MEDIA_TYPE_LABELS } from "@/lib/utils/content-labels";
-import { formatDay, formatDuration, titleOf } from "./format";
+import { formatDuration, titleOf } from "./format";
+import { useFormat } from "@/components/viewer/viewer";
 import { StatusOverlay } from "./tile-overlay";
 
 /** The first screenful loads at once (6 columns × 2 rows on a wide screen,
  * 2 × 6 on a phone); the rest as the user scrolls near it. */
 const EAGER_TILES = 12;
 
-const noSubscribe = () => () => undefined;
-/** Dates are in the viewer's zone, which the server does not know: they are
- * filled in after hydration instead of mismatching the server's HTML. */
+/** The upload date in the viewer's zone (the server renders it in the same one). */
 function LocalDay({ iso }: { iso: string }) {
-  const isClient = useSyncExternalStore(
-    noSubscribe,
-    () => true,
-    () => false,
-  );
-  return <span className="block h-4 text-[11px] opacity-80">{isClient ? formatDay(iso) : ""}</span>;
+  const f = useFormat();
+  return <span className="block h-4 text-[11px] opacity-80">{f.date(iso)}</span>;
 }
 
 export type TileProps = {

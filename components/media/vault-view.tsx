@@ -13,6 +13,7 @@ import { useScrollAnchor } from "./use-scroll-anchor";
 import { useVaultData } from "./use-vault-data";
 import { freshThumb } from "./url-store";
 import { VaultFilters } from "./vault-filters";
+import { formatCount } from "@/lib/utils/format";
 
 type Props = {
   creatorId: string;
@@ -100,7 +101,7 @@ export function VaultView(p: Props) {
       <VaultFilters params={params} set={set} folders={p.folders} folderSelectClass={p.folderSelectClass} fanLabel={p.fanLabel} />
       {scanning && !query.isPending ? (
         <p className="text-xs text-muted" role="status" data-testid="scan-status">
-          {items.length.toLocaleString()} found · {checked.toLocaleString()} vault items searched{hasNextPage ? "…" : " (all)"}
+          {formatCount(items.length)} found · {formatCount(checked)} vault items searched{hasNextPage ? "…" : " (all)"}
         </p>
       ) : null}
       {body}

@@ -9,6 +9,7 @@ import { useCreatorOverview } from "@/lib/queries/creators";
 import { EarningsStrip } from "./earnings-strip";
 import { formatAgo, formatTime, type Viewer } from "@/lib/utils/time";
 import { useViewer } from "@/components/viewer/viewer";
+import { formatCount } from "@/lib/utils/format";
 
 /** `showEarnings`: the role may see money (chatters and others without earnings:read do not). */
 export function CreatorOverview({ creatorId, showEarnings }: { creatorId: string; showEarnings: boolean }) {
@@ -33,7 +34,7 @@ export function CreatorOverview({ creatorId, showEarnings }: { creatorId: string
       {/* A failed refresh keeps the last figures on screen, with their age. */}
       {snap.stale ? <StaleNotice fetchedAt={snap.fetchedAt} reauth={snap.staleReason === "reauth"} onRetry={() => void refetch()} /> : null}
       <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
-        <Stat label="Subscribers" value={o.subscribers} hint={o.autoRenewing !== null ? `${o.autoRenewing.toLocaleString()} auto-renewing` : undefined} testId="stat-subscribers" />
+        <Stat label="Subscribers" value={o.subscribers} hint={o.autoRenewing !== null ? `${formatCount(o.autoRenewing)} auto-renewing` : undefined} testId="stat-subscribers" />
         <Stat label="Followers" value={o.followers} hint="Without a subscription" testId="stat-followers" />
         <Stat label="Expired" value={o.expiredSubscribers} hint="Former subscribers" />
         <Stat label="Unread chats" value={o.unreadChats} hint={unreadHint(o, viewer)} testId="stat-unread" />

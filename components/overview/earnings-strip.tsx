@@ -4,7 +4,7 @@ import { ArrowRight } from "lucide-react";
 import Link from "next/link";
 import { useMemo } from "react";
 import { Area, AreaChart, ResponsiveContainer, Tooltip } from "recharts";
-import { TZ_KEY } from "@/components/earnings/use-earnings-params";
+import { useViewer } from "@/components/viewer/viewer";
 import { ErrorState } from "@/components/ui/error-state";
 import { figureSize } from "@/components/ui/figure-size";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -33,10 +33,8 @@ function Figure({ label, cents, net, widest, testId }: { label: string; cents: n
 }
 
 export function EarningsStrip({ creatorId }: { creatorId: string }) {
-  const params = useMemo(() => {
-    const tz = (typeof window !== "undefined" && localStorage.getItem(TZ_KEY)) || Intl.DateTimeFormat().resolvedOptions().timeZone;
-    return new URLSearchParams({ range: "30d", tz, granularity: "day" });
-  }, []);
+  const tz = useViewer().zone;
+  const params = useMemo(() => new URLSearchParams({ range: "30d", tz, granularity: "day" }), [tz]);
   const q = useEarnings({ kind: "creator", id: creatorId }, params);
   const r = q.data;
   if (q.isPending) return <Skeleton className="h-36 rounded-xl" />;

@@ -8,10 +8,12 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { apiFetch, ApiClientError } from "@/lib/queries/fetcher";
 import { ROLE_HELP, ROLE_LABEL } from "./role-label";
+import { useFormat } from "@/components/viewer/viewer";
 
 type Preview = { workspaceName: string; role: "owner" | "manager" | "chatter" | "viewer"; creators: "all" | string[]; expiresAt: string };
 
 export function InviteCard({ token, preview, signedInAs }: { token: string; preview: Preview | null; signedInAs: string | null }) {
+  const f = useFormat();
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -41,7 +43,7 @@ export function InviteCard({ token, preview, signedInAs }: { token: string; prev
             You are invited as <strong className="text-ink">{ROLE_LABEL[preview.role]}</strong>
             {preview.creators === "all" ? " for all creators" : ` for ${preview.creators.join(", ")}`}. {preview.role !== "owner" ? ROLE_HELP[preview.role] : ""}
           </p>
-          <p className="mt-1 text-xs text-muted">Link expires {new Date(preview.expiresAt).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" })}.</p>
+          <p className="mt-1 text-xs text-muted">Link expires {f.dateTime(preview.expiresAt)}.</p>
           {error ? (
             <Alert tone="danger" title={error} className="mt-4" />
           ) : null}

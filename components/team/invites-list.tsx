@@ -5,10 +5,12 @@ import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { useInvites, useTeamMutations, useWorkspaceCreators } from "@/lib/queries/workspaces";
 import { ROLE_LABEL } from "./role-label";
+import { useFormat } from "@/components/viewer/viewer";
 
 const TONE = { pending: "info", used: "brand", revoked: "neutral", expired: "neutral" } as const;
 
 export function InvitesList({ workspaceId }: { workspaceId: string }) {
+  const f = useFormat();
   const invites = useInvites(workspaceId).data ?? [];
   const names = new Map((useWorkspaceCreators(workspaceId).data ?? []).map((c) => [c.id, c.displayName]));
   const { revokeInvite } = useTeamMutations(workspaceId);
@@ -26,7 +28,7 @@ export function InvitesList({ workspaceId }: { workspaceId: string }) {
               <span className="font-medium">{ROLE_LABEL[i.role]}</span>
               <span className="min-w-0 flex-1 truncate text-muted">
                 {i.allCreators ? "All creators" : i.creatorIds.map((id) => names.get(id) ?? "Removed creator").join(", ")} · expires{" "}
-                {new Date(i.expiresAt).toLocaleDateString(undefined, { dateStyle: "medium" })}
+                {f.date(i.expiresAt)}
               </span>
               {i.status === "pending" ? (
                 <Button size="sm" variant="secondary" disabled={revokeInvite.isPending} onClick={() => revokeInvite.mutate(i.id)}>

@@ -17,7 +17,7 @@ const money = (v: number | null) => (v === null ? "—" : formatMoney(v));
 const count = (v: number | null, capped = false) => (v === null ? "—" : `${formatCount(v)}${capped ? "+" : ""}`);
 
 export function AllCreators({ workspaceId, name }: { workspaceId: string; name: string }) {
-  const { data, error, isPending, refetch } = useAgencyOverview(workspaceId);
+  const { data, error, isPending, refetch } = useAgencyOverview(workspaceId, useViewer().zone);
   return (
     <div className="flex flex-col gap-6">
       <div>

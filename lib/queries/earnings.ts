@@ -32,7 +32,7 @@ export function useEarnings(scope: EarningsScope, params: URLSearchParams) {
 }
 
 /** Posts and mass messages in the range, for the chart (creators only). */
-export function useEarningsMarkers(scope: EarningsScope, params: URLSearchParams, enabled: boolean) {
+export function useEarningsMarkers(scope: EarningsScope, params: URLSearchParams) {
   const p = new URLSearchParams(params);
   // The basis does not move a marker: one read serves gross and net.
   p.delete("basis");
@@ -40,7 +40,7 @@ export function useEarningsMarkers(scope: EarningsScope, params: URLSearchParams
   return useQuery({
     queryKey: [...earningsKeys.all(scope), "markers", qs],
     queryFn: () => apiFetch<EarningsMarkers>(`/api/creators/${scope.id}/earnings/markers?${qs}`),
-    enabled: enabled && scope.kind === "creator",
+    enabled: scope.kind === "creator",
     placeholderData: keepPreviousData,
     staleTime: 60_000,
   });

@@ -14,8 +14,8 @@ export const workspaceKeys = {
 
 const base = (id: string) => `/api/workspaces/${id}`;
 
-export const useAgencyOverview = (id: string) => {
-  const tz = typeof window === "undefined" ? "UTC" : (localStorage.getItem("vuedeck.earnings.tz") ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
+/** The agency's creators with their 30-day figures in the viewer's zone (components/viewer). */
+export const useAgencyOverview = (id: string, tz: string) => {
   return useQuery(
     queryOptions({ queryKey: [...workspaceKeys.overview(id), tz], queryFn: () => apiFetch<AgencyOverview>(`${base(id)}/creators-overview?tz=${encodeURIComponent(tz)}`) }),
   );

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { checkPrice } from "@/lib/utils/money";
+import { formatCount } from "@/lib/utils/format";
 
 // Posts: the rules of Fanvue's POST/PATCH /posts (contract §5.6), checked in
 // the composer as the user types and again by our API before Fanvue sees
@@ -39,7 +40,7 @@ export function checkPost(p: PostFields, now: number, leadMs = 0): FieldErrors {
   const e: FieldErrors = {};
   const len = textLength(p.text ?? "");
   const over = len - MAX_TEXT;
-  if (over > 0) e.text = `Text is ${over.toLocaleString("en-US")} character${over === 1 ? "" : "s"} over Fanvue's 5,000 limit.`;
+  if (over > 0) e.text = `Text is ${formatCount(over)} character${over === 1 ? "" : "s"} over Fanvue's 5,000 limit.`;
   else if (len === 0 && p.mediaUuids.length === 0) e.text = "Write something or attach media: a post cannot be empty.";
   if (p.mediaUuids.length > MAX_MEDIA) e.media = `A post takes at most ${MAX_MEDIA} media items.`;
   else if (new Set(p.mediaUuids).size !== p.mediaUuids.length) e.media = "The same item is attached twice.";

@@ -1,13 +1,13 @@
 // Money people type and see: the one parser (`parseMoney`), the one floor
-// (`MIN_PRICE_CENTS`, `checkPrice`), the one formatter (`formatMoney`, from
-// ./format), exact sums (`sumCents`) and cents → "1234.56" (`centsToDecimal`).
+// (`MIN_PRICE_CENTS`, `checkPrice`), the formatters (`formatMoney`, and
+// `formatMoneyCompact` for chart axes, from ./format), exact sums (`sumCents`) and cents → "1234.56" (`centsToDecimal`).
 // Amounts are integer cents throughout; the parser works on the digits as a
 // string, so no float ever touches an amount. (The server ledger's fractional
 // cents live in lib/server/earnings/money.ts.)
 
-import { formatMoney } from "./format";
+import { formatMoney, formatMoneyCompact } from "./format";
 
-export { formatMoney };
+export { formatMoney, formatMoneyCompact };
 
 /** Fanvue's floor for every price (posts, chat and mass-message PPV; contract §2.1): $3.00. */
 export const MIN_PRICE_CENTS = 300;

@@ -33,3 +33,16 @@ export function publishLabel(o: { mode: "create" | "edit" | "restore"; publishAt
   const when = formatWhen(o.publishAt, o.viewer, o.now);
   return o.mode === "edit" ? `Save · goes out ${when}` : o.mode === "restore" ? `Reschedule for ${when}` : `Schedule for ${when}`;
 }
+
+/** An `<input type="datetime-local">` value ("2026-12-04T21:00") read in the
+ * viewer's zone (not the device's) → UTC ISO, or null while incomplete. */
+export function fromDateTimeLocal(value: string, tz: string): string | null {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})$/.exec(value);
+  return m ? fromLocalInputs(m[1]!, m[2]!, tz) : null;
+}
+
+/** The `datetime-local` value of an instant in the viewer's zone. */
+export function toDateTimeLocal(iso: string, tz: string): string {
+  const l = toLocalInputs(iso, tz);
+  return `${l.date}T${l.time}`;
+}

@@ -77,10 +77,14 @@ export function localeFromAcceptLanguage(header: string | null): string | null {
 /** This device's zone (a browser, or the server's own: UTC on most hosts). */
 export const deviceZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
 
-/** Every zone the runtime knows, for pickers. */
+// Browsers list some zones under legacy names (Chromium: Asia/Calcutta);
+// offer today's names too. Both work everywhere (tzdata keeps the links).
+const MODERN_ZONES = ["Asia/Kolkata", "Europe/Kyiv", "Asia/Ho_Chi_Minh", "Asia/Kathmandu", "America/Nuuk", "Asia/Yangon", "UTC"];
+let zoneList: string[] | null = null;
+/** Every zone the runtime knows, sorted, for pickers. */
 export function allTimeZones(): string[] {
-  const list = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
-  return list.includes("UTC") ? list : ["UTC", ...list];
+  zoneList ??= [...new Set([...(typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : []), ...MODERN_ZONES])].filter(isTimeZone).sort();
+  return zoneList;
 }
 
 /** "+05:30", "−03:30", "+12:45" at an instant: a zone's offset for pickers. */

@@ -4,7 +4,7 @@ import { Ban, MoreHorizontal, Pencil, Send } from "lucide-react";
 import Link from "next/link";
 import { DropdownMenu } from "radix-ui";
 import { useState } from "react";
-import { SmallDialog } from "@/components/media/folder-dialogs";
+import { SmallDialog } from "@/components/ui/dialog";
 import { Button } from "@/components/ui/button";
 import { ApiClientError } from "@/lib/queries/fetcher";
 import type { QueueItem } from "@/lib/schemas/post-views";

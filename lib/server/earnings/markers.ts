@@ -9,6 +9,7 @@ import { withSnapshot } from "@/lib/server/snapshots";
 import type { CreatorAccess } from "@/lib/server/workspaces/access";
 import { bucketStarts, localDate } from "@/lib/utils/date-range";
 import { resolveRange } from "./report";
+import { formatCount } from "@/lib/utils/format";
 
 // Markers for the earnings chart: posts published and mass messages sent in
 // the range, each placed in the bucket (viewer's zone) it happened in, so a
@@ -82,7 +83,7 @@ export async function earningsMarkers(access: CreatorAccess, q: EarningsQuery, n
   for (const c of mass.items) {
     // An unsent one still went out (and may have sold) at its time.
     if ((c.status !== "sent" && c.status !== "unsent") || !inRange(c.sentAt)) continue;
-    const to = c.recipients !== null ? ` to ${c.recipients.toLocaleString("en-US")}` : "";
+    const to = c.recipients !== null ? ` to ${formatCount(c.recipients)}` : "";
     markers.push({ kind: "mass", id: c.id, at: c.sentAt, bucket: bucketOf(Date.parse(c.sentAt)), label: `Mass message${to}: ${snippet(c.text, "media")}` });
   }
   markers.sort((a, b) => a.at.localeCompare(b.at));
