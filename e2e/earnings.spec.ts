@@ -6,6 +6,8 @@ import { screenshots } from "./screenshot";
 
 // Each test starts with Luna's Fanvue budget to spare, whatever earlier tests spent.
 test.beforeEach(() => budgetLeft("luna"));
+// A device west of UTC: the page opens in the viewer's zone (this device's, nothing saved).
+test.use({ timezoneId: "America/Los_Angeles" });
 
 const usd = (text: string) => Math.round(Number(text.replace(/[^0-9.-]/g, "")) * 100);
 
@@ -17,6 +19,7 @@ test("earnings: backfill, change range and time zone, toggle net, export the CSV
   // The first sync imports the whole history, then says when it last ran.
   await expect(page.getByTestId("sync-status").first()).toContainText("Last synced", { timeout: 90_000 });
 
+  await expect(page.getByTestId("tz-select")).toHaveValue("America/Los_Angeles");
   await page.getByTestId("range-select").selectOption("90d");
   await page.getByTestId("tz-select").selectOption("Asia/Kolkata");
   await expect(page).toHaveURL(/range=90d/);
@@ -63,9 +66,10 @@ test("earnings: backfill, change range and time zone, toggle net, export the CSV
   await expect(page.getByTestId("earnings-input-error")).toContainText("to must be on or after from");
   await expect(page.getByTestId("kpi-net")).not.toHaveText("");
 
-  // The overview's money line: today and 30 days in the remembered zone, equal to the ground truth.
+  // The overview's money line: today and 30 days in the viewer's zone (a zone
+  // picked on the earnings page is for that report and its links), equal to the ground truth.
   const base = new URL(page.url()).pathname.replace(/\/earnings$/, "");
-  const rangeOf = async (range: string) => (await (await page.request.get(`${base.replace("/c/", "/api/creators/")}/earnings?range=${range}&tz=Asia/Kolkata`)).json()).range as { startUtc: string; endUtc: string };
+  const rangeOf = async (range: string) => (await (await page.request.get(`${base.replace("/c/", "/api/creators/")}/earnings?range=${range}&tz=America/Los_Angeles`)).json()).range as { startUtc: string; endUtc: string };
   const gross = async (range: string) => {
     const r = await rangeOf(range);
     return (await sandboxAdmin<{ gross: number }>(`/truth/earnings?creator=luna&start=${r.startUtc}&end=${r.endUtc}`)).gross;
@@ -73,7 +77,7 @@ test("earnings: backfill, change range and time zone, toggle net, export the CSV
   const money = (c: number) => new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(c / 100);
   await page.goto(base);
   const strip = page.getByTestId("overview-earnings");
-  await expect(strip).toContainText("in Asia/Kolkata");
+  await expect(strip).toContainText("in America/Los_Angeles");
   await expect(strip.getByTestId("overview-30d")).toHaveText(money(await gross("30d")));
   await expect(strip.getByTestId("overview-today")).toHaveText(money(await gross("today")));
   await screenshots(page, "overview-earnings");

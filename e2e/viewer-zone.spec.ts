@@ -51,7 +51,7 @@ test("a zone chosen on one device is the zone on another after sign-in, in pages
     await expect(phone.page.getByTestId("tz-select")).toHaveValue("Asia/Kolkata");
     await expect(phone.page.getByText("in Asia/Kolkata").first()).toBeVisible();
     await expect(phone.page).not.toHaveURL(/tz=/);
-    await phone.page.goto(`${creatorPath}/fans`);
+    await phone.page.goto(`${creatorPath}/fans?view=renewals`);
     await expect(phone.page.getByText("Times in Asia/Kolkata")).toBeVisible();
 
     // The server renders in the chosen zone already (no flash of the device's).

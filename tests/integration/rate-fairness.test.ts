@@ -19,6 +19,7 @@ const { getInbox } = await import("@/lib/server/chats/inbox");
 const { sendChatMessage } = await import("@/lib/server/chats/send");
 const { clientForCreator } = await import("@/lib/server/creators/client");
 const { withSnapshot } = await import("@/lib/server/snapshots");
+const { workspaceIsShared } = await import("@/lib/server/workspaces/access");
 
 cleanUpBetweenTests(sb, db);
 
@@ -112,5 +113,20 @@ describe("one member's share of a creator's budget", () => {
     const [v, m] = await Promise.allSettled([as("GET", viewer.user, () => withSnapshot(`share-test:${creator.id}`, read)), as("GET", manager.user, () => withSnapshot(`share-test:${creator.id}`, read))]);
     expect(v).toMatchObject({ status: "rejected", reason: { kind: "rate_limited", details: { scope: "member" } } });
     expect(m).toMatchObject({ status: "fulfilled", value: { stale: false } });
+  });
+  it("a creator on their own is not held to a share: nobody else reads their budget", async () => {
+    // Ivy's budget: no other test here spends it.
+    const { access, user, workspace } = await creatorWorkspace(sb, "ivy");
+    expect(await workspaceIsShared(workspace.id)).toBe(false);
+    const client = clientForCreator(access);
+    // As the route wrapper runs a workspace of one: 14 reads, past the 9 a member of a team may use.
+    const reads = await Promise.allSettled(
+      Array.from({ length: 14 }, () => requestContext.run(contextFor("GET", user, false), () => client.creator("GET", "/chats/unread"))),
+    );
+    expect(reads.filter((r) => r.status === "rejected").map((r) => String((r as PromiseRejectedResult).reason))).toEqual([]);
+    // A workspace with staff is shared: there the share applies (the tests above).
+    const team = await creatorWorkspace(sb, "felix", "ivy");
+    await staffMember(team.workspace.id, team.creator.id, "viewer", "Vee");
+    expect(await workspaceIsShared(team.workspace.id)).toBe(true);
   });
 });

@@ -5,7 +5,7 @@ import { env } from "@/lib/env.mjs";
 import type { Permission } from "@/lib/schemas/permissions";
 import { readSession, type SessionUser } from "@/lib/server/session";
 import { recordAudit } from "@/lib/server/workspaces/audit";
-import { getCreatorAccess, getWorkspaceAccess, hasPermission, type CreatorAccess, type WorkspaceAccess } from "@/lib/server/workspaces/access";
+import { getCreatorAccess, getWorkspaceAccess, workspaceIsShared, hasPermission, type CreatorAccess, type WorkspaceAccess } from "@/lib/server/workspaces/access";
 import { assertDeclaredSize, DEFAULT_BODY_LIMIT, readJsonBody } from "./body";
 import { contextFor, requestContext, SAFE_METHODS } from "./request-context";
 import { ApiError, toErrorResponse } from "./errors";
@@ -140,7 +140,8 @@ export function apiRoute<A extends Access, P extends z.ZodType = z.ZodUnknown, Q
       const query = opts.query ? parseIn(opts.query, searchParamsObject(req.nextUrl), "query") : undefined;
       const body = opts.body ? parseIn(opts.body, await readJsonBody(req, opts.maxBodyBytes ?? DEFAULT_BODY_LIMIT), "body") : undefined;
       const notes: AuditNote = {};
-      const run = (fn: () => Promise<unknown>) => requestContext.run(contextFor(req.method, user), fn);
+      const shared = access ? await workspaceIsShared(access.workspace.id) : undefined;
+      const run = (fn: () => Promise<unknown>) => requestContext.run(contextFor(req.method, user, shared), fn);
       const result = await run(async () => opts.handler({
         req,
         params,

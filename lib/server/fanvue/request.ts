@@ -70,8 +70,9 @@ export async function callFanvue(connectionId: string, bucketKey: string, opts: 
     const grant = await limiter.acquire(bucketKey, {
       priority: opts.priority ?? "interactive",
       write,
-      // The signed-in user's reads count against their share of the bucket.
-      member: ctx?.userId ?? null,
+      // The signed-in user's reads count against their share of the bucket,
+      // unless nobody else shares it (a workspace of one).
+      member: ctx?.sharedBudget === false ? null : (ctx?.userId ?? null),
       signal: opts.signal,
       // A user waiting on a change (send, schedule, save) would rather wait for
       // the budget than be refused; page reads are refused after 8 s and retry.

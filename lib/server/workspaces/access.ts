@@ -80,3 +80,17 @@ export function scopedCreatorWhere(access: WorkspaceAccess) {
 }
 
 export const hasPermission = (access: WorkspaceAccess, permission: Permission) => can(access.membership.role, permission);
+
+const sharedCache = new Map<string, { shared: boolean; until: number }>();
+/** More than one member in the workspace: its creators' Fanvue budgets are
+ * shared, and each member's reads are held to a share (limiter-shares.ts).
+ * Cached for 30 s: a member who joins is counted within half a minute. */
+export async function workspaceIsShared(workspaceId: string): Promise<boolean> {
+  const now = Date.now();
+  const hit = sharedCache.get(workspaceId);
+  if (hit && hit.until > now) return hit.shared;
+  const shared = (await db.membership.count({ where: { workspaceId }, take: 2 })) > 1;
+  if (sharedCache.size > 10_000) sharedCache.clear();
+  sharedCache.set(workspaceId, { shared, until: now + 30_000 });
+  return shared;
+}
