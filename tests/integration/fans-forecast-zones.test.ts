@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insightStatus } from "@/sandbox/world/queries";
 import { creatorWorkspace } from "../support/fans";
 import { startTestSandbox } from "../support/sandbox";
+import { int, pick, propSeed, rng, ZONES } from "../support/zone-truth";
 
 // The renewal forecast per day in the viewer's time zone, against the truth
 // computed here from the sandbox's world (each subscriber's renewal instant,
@@ -51,8 +52,8 @@ function datesFrom(first: string, days: number) {
 type TruthDay = { date: string; renewing: string[]; atRisk: string[] };
 
 /** Active subscriptions renewing on each local date of the window. */
-function truth(tz: string, now: number): TruthDay[] {
-  const days = datesFrom(localDate(now, tz), DAYS).map((date) => ({ date, renewing: [] as string[], atRisk: [] as string[] }));
+function truth(tz: string, now: number, length = DAYS): TruthDay[] {
+  const days = datesFrom(localDate(now, tz), length).map((date) => ({ date, renewing: [] as string[], atRisk: [] as string[] }));
   const byDate = new Map(days.map((d) => [d.date, d]));
   world.relations.forEach((r, i) => {
     if (insightStatus(r) !== "subscriber" || r.renewsAt === null) return;
@@ -99,4 +100,19 @@ describe("renewal forecast per local day", () => {
     },
     60_000,
   );
+
+  // Seeded: random zones (half-hour, 45-minute, southern DST, ±12 h and more) and window lengths.
+  const SEED = propSeed(20261206);
+  it(`random zones and windows: each day's renewing and at-risk counts are the truth (PROP_SEED=${SEED})`, async () => {
+    const r = rng(SEED);
+    const cases = Array.from({ length: 24 }, () => ({ tz: pick(r, ZONES), days: int(r, 1, 60) }));
+    for (const { tz, days } of cases) {
+      const now = Date.now();
+      const want = truth(tz, now, days);
+      const f = await getForecast(access, { tz, days });
+      const got = f.days.map((d) => ({ date: d.date, count: d.count, atRiskCount: d.atRiskCount }));
+      expect(got, `${tz}, ${days} days`).toEqual(want.map((d) => ({ date: d.date, count: d.renewing.length, atRiskCount: d.atRisk.length })));
+    }
+    expect(new Set(cases.map((c) => c.tz)).size).toBeGreaterThan(8);
+  }, 60_000);
 });

@@ -75,5 +75,8 @@ describe("team inbox", () => {
 
   it("refuses a cursor it did not make", async () => {
     await expect(getTeamInbox(owner, { filter: "all", sort: "recent", cursor: "bm9wZQ" })).rejects.toMatchObject({ code: "invalid_input" });
+    // Well-formed but with a time that is not one: a 400 naming the cursor, never a 500.
+    const forged = Buffer.from(JSON.stringify({ at: "not a time", creatorId: "x", fanUuid: "y" })).toString("base64url");
+    await expect(getTeamInbox(owner, { filter: "all", sort: "recent", cursor: forged })).rejects.toMatchObject({ code: "invalid_input", extra: { field: "cursor" } });
   });
 });

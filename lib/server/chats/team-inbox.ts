@@ -24,7 +24,7 @@ export function decodeCursor(cursor: string | undefined): Cursor | number | null
     const v = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown;
     if (typeof v === "number" && Number.isInteger(v) && v > 0) return v;
     const c = v as Cursor;
-    if (c && typeof c.creatorId === "string" && typeof c.fanUuid === "string" && (c.at === null || typeof c.at === "string")) return c;
+    if (c && typeof c.creatorId === "string" && typeof c.fanUuid === "string" && (c.at === null || (typeof c.at === "string" && !Number.isNaN(Date.parse(c.at))))) return c;
   } catch {
     // fall through
   }

@@ -1,4 +1,5 @@
 import "server-only";
+import { utcInstant } from "@/lib/server/sql-instant";
 import type { FanInsight } from "@/generated/prisma/client";
 import { db } from "@/lib/server/db";
 import type { BatchEntry } from "@/lib/server/fanvue/resources/fan-insights";
@@ -28,13 +29,13 @@ export async function claimInsights(creatorId: string, keys: string[], owner: st
   const sorted = [...keys].sort();
   const rows = await db.$queryRaw<{ fanUuid: string }[]>`
     INSERT INTO "FanInsight" ("creatorId", "fanUuid", "leaseOwner", "leaseUntil")
-    SELECT ${creatorId}, k, ${owner}, ${ts(now + t.leaseMs)}::timestamp FROM unnest(${sorted}::text[]) AS k ORDER BY k
+    SELECT ${creatorId}, k, ${owner}, ${utcInstant(now + t.leaseMs)} FROM unnest(${sorted}::text[]) AS k ORDER BY k
     ON CONFLICT ("creatorId", "fanUuid") DO UPDATE SET "leaseOwner" = EXCLUDED."leaseOwner", "leaseUntil" = EXCLUDED."leaseUntil"
-    WHERE ("FanInsight"."leaseUntil" IS NULL OR "FanInsight"."leaseUntil" < ${ts(now)}::timestamp)
-      AND ("FanInsight"."retryAt" IS NULL OR "FanInsight"."retryAt" <= ${ts(now)}::timestamp)
+    WHERE ("FanInsight"."leaseUntil" IS NULL OR "FanInsight"."leaseUntil" < ${utcInstant(now)})
+      AND ("FanInsight"."retryAt" IS NULL OR "FanInsight"."retryAt" <= ${utcInstant(now)})
       AND ("FanInsight".state IN ('pending', 'error')
-        OR ("FanInsight".state = 'ok' AND "FanInsight"."fetchedAt" < ${ts(now - t.freshMs)}::timestamp)
-        OR ("FanInsight".state IN ('not_found', 'forbidden') AND "FanInsight"."checkedAt" < ${ts(now - t.negativeMs)}::timestamp))
+        OR ("FanInsight".state = 'ok' AND "FanInsight"."fetchedAt" < ${utcInstant(now - t.freshMs)})
+        OR ("FanInsight".state IN ('not_found', 'forbidden') AND "FanInsight"."checkedAt" < ${utcInstant(now - t.negativeMs)}))
     RETURNING "fanUuid"`;
   return rows.map((r) => r.fanUuid);
 }
@@ -85,12 +86,12 @@ export async function saveAnswers(creatorId: string, owner: string, answers: Map
   const json = JSON.stringify([...answers].map(([k, e]) => toRecord(k, e)));
   const baseSec = t.errorRetryMs / 1000;
   const maxSec = t.errorRetryMaxMs / 1000;
-  const at = ts(now);
+  const at = utcInstant(now);
   await db.$executeRaw`
     UPDATE "FanInsight" f SET
       state = x.kind,
-      "checkedAt" = ${at}::timestamp,
-      "fetchedAt" = CASE WHEN x.kind = 'ok' THEN ${at}::timestamp ELSE f."fetchedAt" END,
+      "checkedAt" = ${at},
+      "fetchedAt" = CASE WHEN x.kind = 'ok' THEN ${at} ELSE f."fetchedAt" END,
       status = CASE WHEN x.kind = 'ok' THEN x.status ELSE f.status END,
       "totalGross" = CASE WHEN x.kind = 'ok' THEN x."totalGross" ELSE f."totalGross" END,
       "maxPayment" = CASE WHEN x.kind = 'ok' THEN x."maxPayment" ELSE f."maxPayment" END,
@@ -102,9 +103,9 @@ export async function saveAnswers(creatorId: string, owner: string, answers: Map
       "expiredAt" = CASE
         WHEN x.kind <> 'ok' THEN f."expiredAt"
         WHEN x.status <> 'expired' THEN NULL
-        WHEN f.status = 'subscriber' AND f."renewsAt" IS NOT NULL THEN LEAST(f."renewsAt", ${at}::timestamp)
+        WHEN f.status = 'subscriber' AND f."renewsAt" IS NOT NULL THEN LEAST(f."renewsAt", ${at})
         WHEN f."expiredAt" IS NOT NULL THEN f."expiredAt"
-        ELSE LEAST(x."lastPurchaseAt" + interval '30 days', ${at}::timestamp) END,
+        ELSE LEAST(x."lastPurchaseAt" + interval '30 days', ${at}) END,
       "expiredAtEstimated" = CASE
         WHEN x.kind <> 'ok' THEN f."expiredAtEstimated"
         WHEN x.status <> 'expired' THEN false
@@ -113,7 +114,7 @@ export async function saveAnswers(creatorId: string, owner: string, answers: Map
         ELSE true END,
       "errorCount" = CASE WHEN x.kind = 'error' THEN f."errorCount" + 1 ELSE 0 END,
       "retryAt" = CASE WHEN x.kind = 'error'
-        THEN ${at}::timestamp + make_interval(secs => LEAST(${maxSec}::float8, ${baseSec}::float8 * power(2, f."errorCount")))
+        THEN ${at} + make_interval(secs => LEAST(${maxSec}::float8, ${baseSec}::float8 * power(2, f."errorCount")))
         ELSE NULL END,
       "lastError" = CASE WHEN x.kind = 'error' THEN x.error ELSE NULL END,
       "leaseUntil" = CASE WHEN f."leaseOwner" = ${owner} THEN NULL ELSE f."leaseUntil" END,

@@ -1,4 +1,5 @@
 import "server-only";
+import { utcInstant } from "@/lib/server/sql-instant";
 import { randomUUID } from "node:crypto";
 import type { FanRoster, Job, Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/server/db";
@@ -138,7 +139,7 @@ export async function finishRoster(run: Run, r: FanRoster): Promise<FanRoster> {
   const creatorId = run.ref.creator.id;
   const skipped = r.skippedLists.length ? r.skippedLists : ["-"];
   const removed = await db.$executeRaw`
-    DELETE FROM "AudienceFan" WHERE "creatorId" = ${creatorId} AND handle <> '' AND "seenAt" < ${r.startedAt.toISOString()}::timestamp
+    DELETE FROM "AudienceFan" WHERE "creatorId" = ${creatorId} AND handle <> '' AND "seenAt" < ${utcInstant(r.startedAt)}
       AND ("runId" IS NULL OR "runId" <> ${r.runId}) AND list <> ALL(${skipped}::text[])`;
   // A full sync is also the freshest check there is.
   return commit(run, r.runId, { status: "done", phase: "done", removed, syncedAt: new Date(), checkedAt: new Date(), lastError: null });

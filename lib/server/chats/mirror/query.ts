@@ -1,4 +1,5 @@
 import "server-only";
+import { utcInstant } from "@/lib/server/sql-instant";
 import { Prisma, type MirrorChat } from "@/generated/prisma/client";
 import type { ChatRow, InboxFilter, InboxSort } from "@/lib/schemas/chats";
 import { db } from "@/lib/server/db";
@@ -55,7 +56,7 @@ export async function queryMirror(creatorIds: string[], q: MirrorQuery, offset: 
 /** Keyset page of the team inbox, newest first: stable while chats move. */
 export async function queryMirrorAfter(creatorIds: string[], q: MirrorQuery, after: { at: string | null; creatorId: string; fanUuid: string } | null, limit: number) {
   if (creatorIds.length === 0) return { rows: [] as MirrorChat[], hasMore: false };
-  const at = after?.at ? Prisma.sql`${after.at}::timestamp(3)` : Prisma.sql`NULL::timestamp(3)`;
+  const at = after?.at ? utcInstant(new Date(after.at)) : Prisma.sql`NULL::timestamp(3)`;
   // Rows after the cursor in (lastMessageAt DESC NULLS LAST, creatorId, fanUuid).
   const cursor = !after
     ? Prisma.sql`TRUE`

@@ -1,4 +1,5 @@
 import "server-only";
+import { utcInstant } from "@/lib/server/sql-instant";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/server/db";
 import type { Chat } from "@/lib/server/fanvue/resources/chats";
@@ -46,14 +47,14 @@ export function toMirrorRow(c: Chat) {
  * listed them, if any. */
 export async function upsertChats(creatorId: string, rows: Row[], readAt: Date, runId: string | null, tx: Prisma.TransactionClient = db) {
   if (rows.length === 0) return;
-  const now = new Date().toISOString();
+  const now = utcInstant(Date.now());
   await tx.$executeRaw`
     INSERT INTO "MirrorChat" ("creatorId", "fanUuid", handle, "displayName", nickname, "avatarUrl", "isTopSpender", "registeredAt", "createdAt",
       "lastMessageAt", "isRead", "isMuted", "unreadCount", "lastMessageUuid", "lastMessageText", "lastMessageType", "lastMessageSentAt",
       "lastMessageHasMedia", "lastMessageMediaType", "lastSenderUuid", "lastSentByUserId", "seenRunId", "missedRuns", "updatedAt")
     SELECT ${creatorId}, r."fanUuid", r.handle, r."displayName", r.nickname, r."avatarUrl", r."isTopSpender", r."registeredAt", r."createdAt",
       r."lastMessageAt", r."isRead", r."isMuted", r."unreadCount", r."lastMessageUuid", r."lastMessageText", r."lastMessageType", r."lastMessageSentAt",
-      r."lastMessageHasMedia", r."lastMessageMediaType", r."lastSenderUuid", r."lastSentByUserId", ${runId}, 0, ${now}::timestamp(3)
+      r."lastMessageHasMedia", r."lastMessageMediaType", r."lastSenderUuid", r."lastSentByUserId", ${runId}, 0, ${now}
     FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r("fanUuid" text, handle text, "displayName" text, nickname text, "avatarUrl" text,
       "isTopSpender" boolean, "registeredAt" timestamp(3), "createdAt" timestamp(3), "lastMessageAt" timestamp(3), "isRead" boolean, "isMuted" boolean,
       "unreadCount" int, "lastMessageUuid" text, "lastMessageText" text, "lastMessageType" text, "lastMessageSentAt" timestamp(3),
@@ -66,7 +67,7 @@ export async function upsertChats(creatorId: string, rows: Row[], readAt: Date, 
       "lastMessageSentAt" = EXCLUDED."lastMessageSentAt", "lastMessageHasMedia" = EXCLUDED."lastMessageHasMedia",
       "lastMessageMediaType" = EXCLUDED."lastMessageMediaType", "lastSenderUuid" = EXCLUDED."lastSenderUuid", "lastSentByUserId" = EXCLUDED."lastSentByUserId",
       "seenRunId" = COALESCE(EXCLUDED."seenRunId", "MirrorChat"."seenRunId"), "missedRuns" = 0, "updatedAt" = EXCLUDED."updatedAt"
-    WHERE "MirrorChat"."updatedAt" <= ${readAt.toISOString()}::timestamp(3)`;
+    WHERE "MirrorChat"."updatedAt" <= ${utcInstant(readAt)}`;
   if (runId) {
     // Rows kept by the guard above were written after the read: listed all the same.
     await tx.mirrorChat.updateMany({ where: { creatorId, fanUuid: { in: rows.map((r) => r.fanUuid) } }, data: { seenRunId: runId, missedRuns: 0 } });
@@ -79,14 +80,14 @@ export type FanRef = { uuid: string; handle: string | null; displayName: string 
 /** A fan wrote (webhook "message received"): unread, not answered. A message
  * the mirror already shows (listed by a sync first) changes nothing. */
 export async function recordFanMessage(creatorIds: string[], fan: FanRef, m: IncomingMessage) {
-  const now = new Date().toISOString();
-  const sentAt = utc(m.sentAt)!;
+  const now = utcInstant(Date.now());
+  const sentAt = utcInstant(new Date(m.sentAt));
   for (const creatorId of creatorIds) {
     await db.$executeRaw`
       INSERT INTO "MirrorChat" ("creatorId", "fanUuid", handle, "displayName", "avatarUrl", "createdAt", "lastMessageAt", "isRead", "unreadCount",
         "lastMessageUuid", "lastMessageText", "lastMessageType", "lastMessageSentAt", "lastMessageHasMedia", "lastSenderUuid", "updatedAt")
-      VALUES (${creatorId}, ${fan.uuid}, ${fan.handle ?? ""}, ${fan.displayName ?? fan.handle ?? ""}, ${fan.avatarUrl}, ${sentAt}::timestamp(3), ${sentAt}::timestamp(3),
-        false, 1, ${m.uuid}, ${m.text}, 'SINGLE_RECIPIENT', ${sentAt}::timestamp(3), ${m.hasMedia}, ${fan.uuid}, ${now}::timestamp(3))
+      VALUES (${creatorId}, ${fan.uuid}, ${fan.handle ?? ""}, ${fan.displayName ?? fan.handle ?? ""}, ${fan.avatarUrl}, ${sentAt}, ${sentAt},
+        false, 1, ${m.uuid}, ${m.text}, 'SINGLE_RECIPIENT', ${sentAt}, ${m.hasMedia}, ${fan.uuid}, ${now})
       ON CONFLICT ("creatorId", "fanUuid") DO UPDATE SET
         "isRead" = false, "unreadCount" = "MirrorChat"."unreadCount" + 1,
         "lastMessageAt" = GREATEST("MirrorChat"."lastMessageAt", EXCLUDED."lastMessageAt"),
