@@ -1,22 +1,12 @@
 "use client";
 
 import { RefreshCw } from "lucide-react";
-import { useEffect, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import type { MirrorInfo } from "@/lib/schemas/chats";
 import { formatAgo, formatDateTime } from "@/lib/utils/time";
 import { useViewer } from "@/components/viewer/viewer";
 import { formatCount } from "@/lib/utils/format";
-
-/** Re-renders every 30 s so "4 min ago" keeps counting. */
-function useNow() {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const t = setInterval(() => setNow(Date.now()), 30_000);
-    return () => clearInterval(t);
-  }, []);
-  return now;
-}
+import { useNow } from "@/components/viewer/use-now";
 
 /** "Chats synced 4 min ago" (a Vuedeck copy, never presented as live). */
 export function SyncedAgo({ syncedAt, fullSyncedAt, listSyncedAt, what = "Chats" }: { syncedAt: string; fullSyncedAt?: string | null; listSyncedAt?: string | null; what?: string }) {

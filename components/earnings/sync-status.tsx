@@ -1,23 +1,19 @@
 "use client";
 
 import { RefreshCw } from "lucide-react";
-import { useEffect, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { SyncStatus } from "@/lib/schemas/earnings";
 import { formatCount } from "@/lib/utils/format";
 import { useFormat } from "@/components/viewer/viewer";
+import { useNow } from "@/components/viewer/use-now";
 
 /** The ledger's health, always visible: last sync, a running backfill's
  * progress, or a failure with its reason and a retry. Never silent zeros. */
 export function SyncStatusBar({ sync, onSyncNow, syncing }: { sync: SyncStatus; onSyncNow?: () => void; syncing: boolean }) {
   const f = useFormat();
   const ago = (iso: string | null, now: number) => (iso ? f.ago(iso, now) : "never");
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const t = setInterval(() => setNow(Date.now()), 30_000);
-    return () => clearInterval(t);
-  }, []);
+  const now = useNow();
   if (sync.state === "failed" || sync.state === "paused") {
     return (
       <Alert

@@ -1,13 +1,13 @@
 "use client";
 
 import { DatabaseZap, RefreshCw, TriangleAlert } from "lucide-react";
-import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { useRoster, useRosterSync } from "@/lib/queries/fans";
 import type { FansPage, RosterView } from "@/lib/schemas/fans";
 import { formatCount } from "@/lib/utils/format";
 import { duration } from "./format";
 import { useFormat } from "@/components/viewer/viewer";
+import { useNow } from "@/components/viewer/use-now";
 
 // How fresh the fan roster is: search, sorting and filters run on Vuedeck's
 // copy of Fanvue's lists, so the page says how old that copy is and never
@@ -15,15 +15,6 @@ import { useFormat } from "@/components/viewer/viewer";
 
 /** Re-renders "4 min ago" as time passes without refetching. */
 const TICK_MS = 30_000;
-
-function useNow() {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const t = setInterval(() => setNow(Date.now()), TICK_MS);
-    return () => clearInterval(t);
-  }, []);
-  return now;
-}
 
 const LIST_NAME: Record<string, string> = { subscribers: "subscribers", followers: "followers" };
 
@@ -94,7 +85,7 @@ function Freshness({ r, now, action }: { r: RosterView; now: number; action: Rea
 /** The table page carries the roster's state; a light poll keeps it current
  * (progress while syncing) and refetches the table when a sync ends. */
 export function RosterStatus({ creatorId, page, canWrite }: { creatorId: string; page: FansPage; canWrite: boolean }) {
-  const now = useNow();
+  const now = useNow(TICK_MS);
   const r = useRoster(creatorId).data ?? page.roster;
   if (r.firstSync && r.progress) return <FirstSync r={r} />;
   if (r.status === "never") return null;

@@ -2,7 +2,7 @@
 
 import { FolderOpen } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from "react";
+import { useCallback, useMemo, useState, type ReactNode } from "react";
 import { VaultPicker } from "@/components/media/vault-picker";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -23,6 +23,7 @@ import { TextField } from "./text-field";
 import { UploadAttach } from "./upload-attach";
 import { useAutosave } from "./use-autosave";
 import { usePublish } from "./use-publish";
+import { useNow } from "@/components/viewer/use-now";
 
 export type ComposerInit = { form: DraftForm; draft: Draft | null; publishKey: string; original: PostView | null; restored: boolean };
 export type ComposerCreator = { id: string; handle: string; displayName: string; avatarUrl: string | null; agency: boolean };
@@ -31,22 +32,13 @@ export type ComposerCreator = { id: string; handle: string; displayName: string;
 const CLOCK_TICK_MS = 15_000;
 const FIELDS: PostField[] = ["text", "media", "preview", "audience", "price", "publishAt", "expiresAt"];
 
-function useNow() {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const t = setInterval(() => setNow(Date.now()), CLOCK_TICK_MS);
-    return () => clearInterval(t);
-  }, []);
-  return now;
-}
-
 export function Composer({ creator, init, tz, banner }: { creator: ComposerCreator; init: ComposerInit; tz: string; banner?: ReactNode }) {
   const [form, setForm] = useState(init.form);
   // Errors show once a field is touched (or everywhere after a publish attempt, or on a restored draft).
   const [touched, setTouched] = useState<Set<PostField>>(() => new Set(init.restored ? FIELDS : []));
   const [pickerOpen, setPickerOpen] = useState(false);
   const [refused, setRefused] = useState<string[]>([]);
-  const now = useNow();
+  const now = useNow(CLOCK_TICK_MS);
   const router = useRouter();
   const onCreated = useCallback((d: Draft) => {
     const url = new URL(window.location.href);
