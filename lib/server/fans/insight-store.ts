@@ -13,7 +13,6 @@ import type { InsightTimings } from "./insight-state";
 
 // Timestamps travel as ISO strings cast to `timestamp` (our columns hold UTC
 // without a zone, like Prisma's own writes), independent of session settings.
-const ts = (ms: number) => new Date(ms).toISOString();
 
 export async function readInsights(creatorId: string, keys: string[]): Promise<Map<string, FanInsight>> {
   if (keys.length === 0) return new Map();
