@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Avatar } from "@/components/ui/avatar";
 import { Card } from "@/components/ui/card";
-import type { AgencyEarnings } from "@/lib/queries/earnings";
+import type { AgencyEarnings } from "@/lib/schemas/earnings";
 import { formatCount, formatMoney } from "@/lib/utils/format";
 
 const pct = (cur: number, prev: number) => (prev === 0 ? (cur === 0 ? "—" : "new") : `${cur >= prev ? "+" : ""}${(((cur - prev) / prev) * 100).toFixed(1)}%`);

@@ -4,7 +4,7 @@ import { useRef } from "react";
 import { Skeleton } from "@/components/ui/skeleton";
 import { ErrorState } from "@/components/ui/error-state";
 import { ApiClientError } from "@/lib/queries/fetcher";
-import { exportUrl, useEarnings, useEarningsMarkers, useSyncNow, type EarningsScope } from "@/lib/queries/earnings";
+import { exportUrl, isAgencyReport, useEarnings, useEarningsMarkers, useSyncNow, type EarningsScope } from "@/lib/queries/earnings";
 import { AgencyCreatorsTable } from "./agency-table";
 import { SourceBreakdown, TopSpenders } from "./breakdown";
 import { EarningsChart } from "./chart";
@@ -35,7 +35,7 @@ export function EarningsView({ scope, title, canExport }: { scope: EarningsScope
           ) : null}
         </div>
       </div>
-      <EarningsControls params={params} update={update} canExport={canExport} exportHref={(rows) => exportUrl(scope, apiParams, rows)} fieldError={inputError} />
+      <EarningsControls params={params} update={update} canExport={canExport} exportHref={scope.kind === "creator" ? (rows) => exportUrl(scope.id, apiParams, rows) : null} fieldError={inputError} />
       {report && ["backfilling", "never", "failed", "paused"].includes(report.sync.state) ? (
         <SyncStatusBar sync={report.sync} onSyncNow={scope.kind === "creator" ? () => sync.mutate() : undefined} syncing={sync.isPending} />
       ) : null}
@@ -54,7 +54,7 @@ export function EarningsView({ scope, title, canExport }: { scope: EarningsScope
         <div className={q.isFetching && q.isPlaceholderData ? "flex flex-col gap-5 opacity-60 transition-opacity" : "flex flex-col gap-5"}>
           <EarningsKpis report={report} basis={params.basis} />
           <EarningsChart report={report} basis={params.basis} markers={scope.kind === "creator" ? markers.data : undefined} />
-          {"creators" in report && scope.kind === "workspace" ? <AgencyCreatorsTable report={report} basis={params.basis} /> : null}
+          {isAgencyReport(report) ? <AgencyCreatorsTable report={report} basis={params.basis} /> : null}
           <div className="grid gap-5 lg:grid-cols-2 [&>*]:min-w-0">
             <SourceBreakdown report={report} basis={params.basis} />
             <TopSpenders report={report} basis={params.basis} creatorId={scope.kind === "creator" ? scope.id : null} />

@@ -1,29 +1,27 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { EarningsMarkers, EarningsReport } from "@/lib/schemas/earnings";
-import { apiFetch } from "./fetcher";
+import { agencyEarnings, creatorEarnings, earningsExport, earningsMarkers, earningsSyncNow } from "@/lib/contracts/earnings";
+import type { AgencyEarnings, EarningsReport } from "@/lib/schemas/earnings";
+import { callApi, hrefOf } from "./call";
 
 export type EarningsScope = { kind: "creator"; id: string } | { kind: "workspace"; id: string };
-export type AgencyEarnings = EarningsReport & {
-  creators: {
-    creator: { id: string; handle: string; displayName: string; avatarUrl: string | null };
-    totals: { gross: number; net: number; transactions: number; payingFans: number };
-    previousTotals: { gross: number; net: number; transactions: number; payingFans: number };
-    sync: EarningsReport["sync"];
-  }[];
-};
-
-const base = (s: EarningsScope) => (s.kind === "creator" ? `/api/creators/${s.id}/earnings` : `/api/workspaces/${s.id}/earnings`);
 
 export const earningsKeys = {
   all: (s: EarningsScope) => ["earnings", s.kind, s.id] as const,
   report: (s: EarningsScope, params: string) => [...earningsKeys.all(s), params] as const,
 };
 
+/** An agency's report carries a row per creator. */
+export const isAgencyReport = (r: EarningsReport | AgencyEarnings): r is AgencyEarnings => "creators" in r;
+
+/** A creator's report, or an agency's with a row per creator. */
 export function useEarnings(scope: EarningsScope, params: URLSearchParams) {
   const qs = params.toString();
-  return useQuery({
+  return useQuery<EarningsReport | AgencyEarnings>({
     queryKey: earningsKeys.report(scope, qs),
-    queryFn: () => apiFetch<AgencyEarnings>(`${base(scope)}?${qs}`),
+    queryFn: ({ signal }) =>
+      scope.kind === "creator"
+        ? callApi(creatorEarnings, { params: { creatorId: scope.id }, query: params, signal })
+        : callApi(agencyEarnings, { params: { workspaceId: scope.id }, query: params, signal }),
     // Keep the last valid figures on screen while a new range loads or fails.
     placeholderData: keepPreviousData,
     // Poll while a sync runs so the progress bar and figures move.
@@ -39,7 +37,7 @@ export function useEarningsMarkers(scope: EarningsScope, params: URLSearchParams
   const qs = p.toString();
   return useQuery({
     queryKey: [...earningsKeys.all(scope), "markers", qs],
-    queryFn: () => apiFetch<EarningsMarkers>(`/api/creators/${scope.id}/earnings/markers?${qs}`),
+    queryFn: ({ signal }) => callApi(earningsMarkers, { params: { creatorId: scope.id }, query: p, signal }),
     enabled: scope.kind === "creator",
     placeholderData: keepPreviousData,
     staleTime: 60_000,
@@ -49,13 +47,14 @@ export function useEarningsMarkers(scope: EarningsScope, params: URLSearchParams
 export function useSyncNow(creatorId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: () => apiFetch(`/api/creators/${creatorId}/earnings/sync`, { method: "POST" }),
+    mutationFn: () => callApi(earningsSyncNow, { params: { creatorId } }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ["earnings"] }),
   });
 }
 
-export const exportUrl = (scope: EarningsScope, params: URLSearchParams, rows: "transactions" | "buckets") => {
+/** The CSV of what a creator's page shows. */
+export const exportUrl = (creatorId: string, params: URLSearchParams, rows: "transactions" | "buckets") => {
   const p = new URLSearchParams(params);
   p.set("rows", rows);
-  return `${base(scope)}/export?${p}`;
+  return hrefOf(earningsExport, { params: { creatorId }, query: p });
 };

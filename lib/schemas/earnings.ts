@@ -104,3 +104,13 @@ export type EarningsMarkers = {
   /** Fanvue could not be read: only what Vuedeck recorded is shown. */
   partial: string | null;
 };
+
+/** All creators of an agency: the combined report and a row per creator. */
+export type AgencyEarnings = EarningsReport & {
+  creators: {
+    creator: { id: string; handle: string; displayName: string; avatarUrl: string | null };
+    totals: { gross: number; net: number; transactions: number; payingFans: number };
+    previousTotals: { gross: number; net: number; transactions: number; payingFans: number };
+    sync: EarningsReport["sync"];
+  }[];
+};

@@ -2,6 +2,7 @@ import "server-only";
 import type { NextRequest } from "next/server";
 import type { z } from "zod";
 import { env } from "@/lib/env.mjs";
+import type { Access as ContractAccess, ParamsOf, ResponseOf, RouteContract } from "@/lib/contracts/contract";
 import type { Permission } from "@/lib/schemas/permissions";
 import { readSession, type SessionUser } from "@/lib/server/session";
 import { recordAudit } from "@/lib/server/workspaces/audit";
@@ -20,7 +21,7 @@ import { ApiError, toErrorResponse } from "./errors";
 
 export const WRAPPED = Symbol.for("vuedeck.apiRoute");
 
-type Access = "public" | "user" | "workspace" | "creator";
+type Access = ContractAccess;
 
 type AccessOf<A extends Access> = A extends "creator" ? CreatorAccess : A extends "workspace" ? WorkspaceAccess : null;
 type UserOf<A extends Access> = A extends "public" ? SessionUser | null : SessionUser;
@@ -118,9 +119,28 @@ async function resolveAccess(kind: Access, userId: string, raw: Record<string, s
   return access;
 }
 
-export function apiRoute<A extends Access, P extends z.ZodType = z.ZodUnknown, Q extends z.ZodType = z.ZodUnknown, B extends z.ZodType = z.ZodUnknown>(
-  opts: Options<P, Q, B, A>,
-) {
+type Awaitable<T> = T | Promise<T>;
+type Out<S, Fallback> = S extends z.ZodType ? z.output<S> : Fallback;
+
+/** What a handler of contract `C` is given and must answer. */
+export type ContractHandler<C extends RouteContract> = (
+  ctx: HandlerCtx<Out<C["params"], ParamsOf<C>>, Out<C["query"], undefined>, Out<C["body"], undefined>, C["access"]>,
+) => Awaitable<ResponseOf<C> | Response>;
+
+type ContractOptions<C extends RouteContract> = Pick<Options<z.ZodType, z.ZodType, z.ZodType, Access>, "audit" | "maxBodyBytes"> & { handler: ContractHandler<C> };
+
+/** The handler of a route contract (lib/contracts): access, permission and
+ * input schemas come from the contract, the answer is checked against it. */
+export function apiRoute<C extends RouteContract>(contract: C, opts: ContractOptions<C>): ReturnType<typeof wrap> & { contract: C };
+export function apiRoute<A extends Access, P extends z.ZodType = z.ZodUnknown, Q extends z.ZodType = z.ZodUnknown, B extends z.ZodType = z.ZodUnknown>(opts: Options<P, Q, B, A>): ReturnType<typeof wrap>;
+export function apiRoute(a: RouteContract | Options<z.ZodType, z.ZodType, z.ZodType, Access>, b?: ContractOptions<RouteContract>) {
+  if (!b) return wrap(a as Options<z.ZodType, z.ZodType, z.ZodType, Access>);
+  const c = a as RouteContract;
+  const opts = { access: c.access, permission: c.permission, params: c.params, query: c.query, body: c.body, ...b } as Options<z.ZodType, z.ZodType, z.ZodType, Access>;
+  return Object.assign(wrap(opts), { contract: c });
+}
+
+function wrap<A extends Access, P extends z.ZodType = z.ZodUnknown, Q extends z.ZodType = z.ZodUnknown, B extends z.ZodType = z.ZodUnknown>(opts: Options<P, Q, B, A>) {
   const wrapped = async (req: NextRequest, context: { params: Promise<Record<string, string | string[]>> }) => {
     const where = `${req.method} ${req.nextUrl.pathname}`;
     // Refusals before the handler runs (CSRF, session, scope, role) are

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { ROUTES } from "@/lib/contracts";
 
 // Every /api route handler must go through apiRoute() (session, CSRF, input
 // parsing, error model). Two exceptions, each with its own authentication:
@@ -38,7 +39,16 @@ describe("API routes", () => {
 
   it.each(files.filter((f) => !EXEMPT.has(f)))("%s declares its access and, for workspace/creator routes, a permission", (file) => {
     const src = fs.readFileSync(file, "utf8");
-    const calls = src.split("apiRoute(").slice(1);
+    const folder = "/" + path.dirname(file).replace(/^app\//, "");
+    for (const m of src.matchAll(/export const (\w+) = apiRoute\((\w+),/g)) {
+      // Declared by a contract: it must be the contract of this file's path and method.
+      const c = ROUTES.find((r) => r.method === m[1] && r.path.replace(/:(\w+)/g, "[$1]") === folder);
+      expect(c, `${m[1]} ${folder}: no contract in lib/contracts with this method and path`).toBeDefined();
+      if (c!.access === "workspace" || c!.access === "creator") expect(c!.permission).toMatch(/^[a-z]+:[a-z]+$/);
+      if (file.includes("[creatorId]")) expect(c!.access).toBe("creator");
+      if (file.includes("[workspaceId]")) expect(c!.access).toBe("workspace");
+    }
+    const calls = src.split("apiRoute({").slice(1);
     for (const call of calls) {
       const access = /access:\s*"(public|user|workspace|creator)"/.exec(call)?.[1];
       expect(access, "apiRoute({ access: … }) is required").toBeDefined();
@@ -46,6 +56,13 @@ describe("API routes", () => {
       // Routes under /api/creators/[creatorId] or /api/workspaces/[workspaceId] must check that object.
       if (file.includes("[creatorId]")) expect(access).toBe("creator");
       if (file.includes("[workspaceId]")) expect(access).toBe("workspace");
+    }
+  });
+  it("every contract in lib/contracts has its handler at its path", () => {
+    for (const c of ROUTES) {
+      const file = path.join("app", ...c.path.replace(/:(\w+)/g, "[$1]").split("/").filter(Boolean), "route.ts");
+      expect(fs.existsSync(file), `${c.method} ${c.path}: ${file} is missing`).toBe(true);
+      expect(fs.readFileSync(file, "utf8"), `${c.method} ${c.path}`).toMatch(new RegExp(`export const ${c.method} = apiRoute\\(\\w+,`));
     }
   });
 });

@@ -1,11 +1,7 @@
-// GET /api/creators/:creatorId/earnings/markers – posts published and mass messages sent in the range, placed in the chart's buckets.
+import { earningsMarkers as contract } from "@/lib/contracts/earnings";
 import { apiRoute } from "@/lib/server/api/route";
-import { earningsQuerySchema } from "@/lib/schemas/earnings";
 import { earningsMarkers } from "@/lib/server/earnings/markers";
 
-export const GET = apiRoute({
-  access: "creator",
-  permission: "earnings:read",
-  query: earningsQuerySchema,
+export const GET = apiRoute(contract, {
   handler: ({ access, query }) => earningsMarkers(access, query),
 });

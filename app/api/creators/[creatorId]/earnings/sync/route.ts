@@ -1,10 +1,8 @@
-// POST /api/creators/:creatorId/earnings/sync – sync the ledger from Fanvue now (also retries a failed sync).
+import { earningsSyncNow } from "@/lib/contracts/earnings";
 import { apiRoute } from "@/lib/server/api/route";
 import { requestEarningsSync } from "@/lib/server/earnings/jobs";
 
-export const POST = apiRoute({
-  access: "creator",
-  permission: "earnings:read",
+export const POST = apiRoute(earningsSyncNow, {
   audit: false,
   handler: async ({ access }) => {
     const job = await requestEarningsSync(access.creator.id, access.workspace.connectionId);

@@ -1,0 +1,52 @@
+import { z } from "zod";
+import { earningsQuerySchema, type AgencyEarnings, type EarningsMarkers, type EarningsReport } from "@/lib/schemas/earnings";
+import { route } from "./contract";
+
+/** Totals, comparison, chart series, breakdown and top spenders from the ledger. */
+export const creatorEarnings = route<EarningsReport>()({
+  method: "GET",
+  path: "/api/creators/:creatorId/earnings",
+  access: "creator",
+  permission: "earnings:read",
+  query: earningsQuerySchema,
+});
+
+/** Posts published and mass messages sent in the range, placed in the chart's buckets. */
+export const earningsMarkers = route<EarningsMarkers>()({
+  method: "GET",
+  path: "/api/creators/:creatorId/earnings/markers",
+  access: "creator",
+  permission: "earnings:read",
+  query: earningsQuerySchema,
+});
+
+/** Sync the ledger from Fanvue now (also retries a failed sync); 202. */
+export const earningsSyncNow = route<{ jobId: string; status: string }>()({
+  method: "POST",
+  path: "/api/creators/:creatorId/earnings/sync",
+  access: "creator",
+  permission: "earnings:read",
+});
+
+export const earningsExportQuerySchema = earningsQuerySchema.and(
+  z.object({ rows: z.enum(["transactions", "buckets"], { error: "rows must be transactions or buckets" }).default("transactions") }),
+);
+
+/** CSV of exactly what the earnings page shows (streamed; one export per user at a time). */
+export const earningsExport = route<never>()({
+  method: "GET",
+  path: "/api/creators/:creatorId/earnings/export",
+  access: "creator",
+  permission: "earnings:export",
+  query: earningsExportQuerySchema,
+  raw: true,
+});
+
+/** All creators' earnings: combined figures and a row per creator. */
+export const agencyEarnings = route<AgencyEarnings>()({
+  method: "GET",
+  path: "/api/workspaces/:workspaceId/earnings",
+  access: "workspace",
+  permission: "earnings:read",
+  query: earningsQuerySchema,
+});

@@ -1,0 +1,11 @@
+import type { RouteContract } from "./contract";
+import * as earnings from "./earnings";
+
+// Every route contract, for the tests that must see all routes (the access
+// matrix, the fuzz run, the registry check). A new contract module is added here.
+const modules: Record<string, Record<string, unknown>> = { earnings };
+
+const isContract = (v: unknown): v is RouteContract =>
+  typeof v === "object" && v !== null && "method" in v && "path" in v && "access" in v && typeof (v as { path: unknown }).path === "string";
+
+export const ROUTES: RouteContract[] = Object.values(modules).flatMap((m) => Object.values(m).filter(isContract));
