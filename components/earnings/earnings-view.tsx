@@ -35,7 +35,7 @@ export function EarningsView({ scope, title, canExport }: { scope: EarningsScope
           ) : null}
         </div>
       </div>
-      <EarningsControls params={params} update={update} canExport={canExport} exportHref={scope.kind === "creator" ? (rows) => exportUrl(scope.id, apiParams, rows) : null} fieldError={inputError} />
+      <EarningsControls params={params} update={update} canExport={canExport} exportHref={(rows) => exportUrl(scope, apiParams, rows)} fieldError={inputError} />
       {report && ["backfilling", "never", "failed", "paused"].includes(report.sync.state) ? (
         <SyncStatusBar sync={report.sync} onSyncNow={scope.kind === "creator" ? () => sync.mutate() : undefined} syncing={sync.isPending} />
       ) : null}

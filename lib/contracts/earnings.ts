@@ -50,3 +50,13 @@ export const agencyEarnings = route<AgencyEarnings>()({
   permission: "earnings:read",
   query: earningsQuerySchema,
 });
+
+/** CSV of all creators in scope, as the all-earnings page shows (streamed; one export per user at a time). */
+export const agencyEarningsExport = route<never>()({
+  method: "GET",
+  path: "/api/workspaces/:workspaceId/earnings/export",
+  access: "workspace",
+  permission: "earnings:export",
+  query: earningsExportQuerySchema,
+  raw: true,
+});

@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { agencyEarnings, creatorEarnings, earningsExport, earningsMarkers, earningsSyncNow } from "@/lib/contracts/earnings";
+import { agencyEarnings, agencyEarningsExport, creatorEarnings, earningsExport, earningsMarkers, earningsSyncNow } from "@/lib/contracts/earnings";
 import type { AgencyEarnings, EarningsReport } from "@/lib/schemas/earnings";
 import { callApi, hrefOf } from "./call";
 
@@ -52,9 +52,11 @@ export function useSyncNow(creatorId: string) {
   });
 }
 
-/** The CSV of what a creator's page shows. */
-export const exportUrl = (creatorId: string, params: URLSearchParams, rows: "transactions" | "buckets") => {
-  const p = new URLSearchParams(params);
-  p.set("rows", rows);
-  return hrefOf(earningsExport, { params: { creatorId }, query: p });
+/** The CSV of what the page shows: one creator's, or all of an agency's. */
+export const exportUrl = (scope: EarningsScope, params: URLSearchParams, rows: "transactions" | "buckets") => {
+  const query = new URLSearchParams(params);
+  query.set("rows", rows);
+  return scope.kind === "creator"
+    ? hrefOf(earningsExport, { params: { creatorId: scope.id }, query })
+    : hrefOf(agencyEarningsExport, { params: { workspaceId: scope.id }, query });
 };
