@@ -20,6 +20,14 @@ test("earnings: backfill, change range and time zone, toggle net, export the CSV
   await expect(page.getByTestId("sync-status").first()).toContainText("Last synced", { timeout: 90_000 });
 
   await expect(page.getByTestId("tz-select")).toHaveValue("America/Los_Angeles");
+  // Quick changes never undo one another (a zone, then a range straight after).
+  for (const [tz, range] of [["Europe/Berlin", "7d"], ["Pacific/Chatham", "mtd"], ["Asia/Kolkata", "30d"]] as const) {
+    await page.getByTestId("tz-select").selectOption(tz);
+    await page.getByTestId("range-select").selectOption(range);
+    await expect(page.getByTestId("tz-select")).toHaveValue(tz);
+    await expect(page.getByTestId("range-select")).toHaveValue(range);
+    await expect(page.getByText(`in ${tz}`).first()).toBeVisible();
+  }
   await page.getByTestId("range-select").selectOption("90d");
   await page.getByTestId("tz-select").selectOption("Asia/Kolkata");
   await expect(page).toHaveURL(/range=90d/);

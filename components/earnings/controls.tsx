@@ -65,7 +65,7 @@ export function EarningsControls({
       <div className="flex flex-wrap items-end gap-3">
         <label className="flex flex-col gap-1 text-xs font-medium text-muted">
           Range
-          <Select value={params.range} onChange={(e) => update({ range: e.target.value })} aria-label="Range" data-testid="range-select">
+          <Select value={params.range} onChange={(e) => update({ range: e.target.value as EarningsParams["range"] })} aria-label="Range" data-testid="range-select">
             {PRESETS.map(([v, l]) => (
               <option key={v} value={v}>
                 {l}

@@ -68,6 +68,20 @@ export const earningsQuerySchema = z
   });
 export type EarningsQuery = z.output<typeof earningsQuerySchema>;
 
+/** The earnings page's URL (lib/url-state): the server's fields, plus what
+ * only the page uses. No zone: the viewer's; from/to as typed, so the
+ * server's message names a wrong one. */
+export const earningsUrlSchema = z.object({
+  range: earningsQuerySchema.shape.range,
+  from: z.string().max(10).optional(),
+  to: z.string().max(10).optional(),
+  tz: timeZoneField.optional(),
+  granularity: earningsQuerySchema.shape.granularity,
+  basis: z.enum(["gross", "net"]).default("gross"),
+  sources: z.array(z.enum(SOURCES)).default([]),
+});
+export type EarningsUrl = z.output<typeof earningsUrlSchema>;
+
 export type Money = { gross: number; net: number };
 
 export type Totals = Money & { transactions: number; payingFans: number; avgPerPayingFan: Money | null };
