@@ -6,6 +6,7 @@ import globals from "globals";
 import nextPlugin from "@next/eslint-plugin-next";
 import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
+import vuedeck from "./eslint/vuedeck-rules.mjs";
 
 export default tseslint.config(
   { ignores: [".next/**", ".next-*/**", "generated/**", "node_modules/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
@@ -63,6 +64,19 @@ export default tseslint.config(
         { paths: [{ name: "@/lib/server/auth", importNames: ["auth"], message: "Use readSession()/requireSession() from @/lib/server/session: they tell a database outage from signed out." }] },
       ],
     },
+  },
+  {
+    // Written conventions, enforced (eslint/vuedeck-rules.mjs).
+    files: ["app/**/*.ts", "app/**/*.tsx", "lib/**/*.ts", "lib/**/*.tsx", "components/**/*.ts", "components/**/*.tsx"],
+    ignores: ["**/*.test.ts"],
+    plugins: { vuedeck },
+    rules: { "vuedeck/no-process-env": "error", "vuedeck/import-boundaries": "error" },
+  },
+  {
+    files: ["lib/server/**/*.ts"],
+    ignores: ["**/*.test.ts"],
+    plugins: { vuedeck },
+    rules: { "vuedeck/server-only": "error" },
   },
   {
     // Module augmentation merges into the libraries' own interfaces.

@@ -1,3 +1,4 @@
+import "server-only";
 import type { InboxQuery } from "@/lib/schemas/chats";
 import type { ChatSearch } from "@/lib/server/fanvue/resources/chats";
 

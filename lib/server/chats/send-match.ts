@@ -1,3 +1,4 @@
+import "server-only";
 // Finding a send of ours in a conversation (pure; unit-tested). Used when the
 // outcome of a call is unclear (connection lost after Fanvue may have acted):
 // the conversation, not a blind resend, decides whether it went out.

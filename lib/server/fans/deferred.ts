@@ -1,3 +1,4 @@
+import "server-only";
 // Small promise helpers for the loader.
 
 export type Deferred<T> = { promise: Promise<T>; resolve: (v: T) => void; reject: (e: unknown) => void };

@@ -1,3 +1,4 @@
+import "server-only";
 import type { FanInsight } from "@/generated/prisma/client";
 import type { InsightTimings } from "./insight-state";
 

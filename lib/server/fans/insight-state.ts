@@ -1,3 +1,4 @@
+import "server-only";
 import type { FanInsight } from "@/generated/prisma/client";
 import type { InsightData, InsightView } from "@/lib/schemas/fans";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import type { LiveEventType } from "@/lib/schemas/live";
 
 // Fanvue's platform events carry no type field (§7.1): route by the

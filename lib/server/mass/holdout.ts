@@ -1,3 +1,4 @@
+import "server-only";
 import { randomInt } from "node:crypto";
 
 // Random hold-out split (pure given `pick`; unit-tested). Every fan has the

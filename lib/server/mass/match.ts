@@ -1,3 +1,4 @@
+import "server-only";
 // Finding a campaign of ours in Fanvue's mass-message list (pure; unit-
 // tested): used when a send's outcome is unclear, instead of resending.
 

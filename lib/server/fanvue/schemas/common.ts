@@ -1,3 +1,4 @@
+// server-only-exempt: Fanvue's reference types, shared with the sandbox (sandbox/api) and the benches, which run outside Next.js.
 import { z } from "zod";
 
 // Building blocks for Fanvue response schemas. Objects are loose (unknown

@@ -1,3 +1,4 @@
+// server-only-exempt: Fanvue's reference types, shared with the sandbox (sandbox/api) and the benches, which run outside Next.js.
 import { z } from "zod";
 
 // GET /users/me (contract §5.1). Objects are loose: unknown fields pass

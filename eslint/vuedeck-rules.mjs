@@ -1,0 +1,60 @@
+// Vuedeck's written conventions (CONVENTIONS.md), checked by ESLint so they
+// hold without anyone remembering them. Each rule names the convention.
+
+const sourceOf = (node) => (typeof node?.source?.value === "string" ? node.source.value : null);
+
+/** lib/server/** runs on the server only: `import "server-only"` makes
+ * bundling it into a page an error. A pure module shared with the sandbox or
+ * with pages says why in a `server-only-exempt: <reason>` comment. */
+const serverOnly = {
+  meta: { type: "problem", schema: [], messages: { missing: 'lib/server modules start with `import "server-only";` (or a `// server-only-exempt: <reason>` comment saying who else imports them).' } },
+  create(context) {
+    return {
+      Program(program) {
+        const src = context.sourceCode;
+        if (src.getAllComments().some((c) => /server-only-exempt:\s*\S/.test(c.value))) return;
+        if (program.body.some((n) => n.type === "ImportDeclaration" && sourceOf(n) === "server-only")) return;
+        context.report({ node: program, messageId: "missing" });
+      },
+    };
+  },
+};
+
+/** Configuration is read and validated once, in lib/env.mjs. */
+const noProcessEnv = {
+  meta: { type: "problem", schema: [], messages: { env: "Read configuration through `env` from @/lib/env.mjs (validated once at start), not process.env." } },
+  create(context) {
+    return {
+      MemberExpression(node) {
+        if (node.object.type === "Identifier" && node.object.name === "process" && node.property.type === "Identifier" && node.property.name === "env") context.report({ node, messageId: "env" });
+      },
+    };
+  },
+};
+
+/** Who may import what: the app never imports the sandbox (it stands in for
+ * Fanvue over HTTP only), and client code never imports server modules. */
+const boundaries = {
+  meta: {
+    type: "problem",
+    schema: [],
+    messages: {
+      sandbox: "The app talks to the sandbox over HTTP only, like to Fanvue; do not import sandbox/ code.",
+      server: "Client code cannot import server modules (lib/server); put shared code in lib/ or lib/schemas, or import types only.",
+    },
+  },
+  create(context) {
+    const text = context.sourceCode.getText();
+    const isClient = /^\s*["']use client["']/.test(text) || /[/\\]components[/\\]/.test(context.filename);
+    return {
+      ImportDeclaration(node) {
+        const from = sourceOf(node);
+        if (!from) return;
+        if (/^@\/sandbox\/|(^|\/)sandbox\//.test(from) && !from.startsWith("./")) context.report({ node, messageId: "sandbox" });
+        if (isClient && node.importKind !== "type" && /^@\/lib\/server\//.test(from)) context.report({ node, messageId: "server" });
+      },
+    };
+  },
+};
+
+export default { rules: { "server-only": serverOnly, "no-process-env": noProcessEnv, "import-boundaries": boundaries } };
