@@ -10,9 +10,9 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, Select } from "@/components/ui/select";
-import { useLists, type CampaignInput } from "@/lib/queries/mass-messages";
+import { useLists } from "@/lib/queries/mass-messages";
 import { MAX_MEDIA } from "@/lib/schemas/chats";
-import type { CampaignView, ListRefsInput } from "@/lib/schemas/mass-messages";
+import type { CampaignBody, CampaignView, ListRefsInput } from "@/lib/schemas/mass-messages";
 import { ConfirmSend } from "./confirm-send";
 import { EstimateCard } from "./estimate-card";
 import { ListPicker } from "./list-picker";
@@ -25,7 +25,8 @@ const EMPTY: ListRefsInput = { smart: [], custom: [] };
  * enough to compare against. */
 const HOLDOUTS = [0, 5, 10, 20];
 
-export type Draft = Omit<CampaignInput, "idempotencyKey">;
+/** What the composer hands to the review: every field set (the body schema's normalised form). */
+export type Draft = Omit<CampaignBody, "idempotencyKey">;
 
 /** Why the draft cannot be sent yet, or null. */
 function draftError(text: string, media: string[], price: string, included: ListRefsInput, schedule: string | null, tz: string) {

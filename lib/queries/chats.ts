@@ -1,6 +1,8 @@
 import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient, type InfiniteData, type QueryClient } from "@tanstack/react-query";
-import type { ChatMediaPage, ChatPatch, ChatRow, ConversationPage, InboxPage, SendView, TeamInboxPage, TemplatesView } from "@/lib/schemas/chats";
-import { apiFetch } from "./fetcher";
+import type { z } from "zod";
+import { chatMedia, chatSend, chatTemplates, chatUpdate, conversation, inbox, messageUnsend, sendCheck, teamInbox } from "@/lib/contracts/chats";
+import type { ChatPatch, ChatRow, ConversationPage, InboxPage, SendBody, sendBodySchema, TeamInboxPage } from "@/lib/schemas/chats";
+import { callApi } from "./call";
 
 // Chats: the inbox (one creator or the team), conversations, sends, per-chat
 // actions and templates. Live events and polling decide when these refetch
@@ -20,14 +22,13 @@ export const chatKeys = {
   templates: (c: string) => [...chatKeys.all(c), "templates"] as const,
 };
 
-const base = (c: string) => `/api/creators/${c}/chats`;
 const qs = (p: InboxParams, extra: Record<string, string> = {}) => {
   const q = new URLSearchParams(extra);
   if (p.filter !== "all") q.set("filter", p.filter);
   if (p.sort !== "recent") q.set("sort", p.sort);
   if (p.search) q.set("search", p.search);
   if (p.list) q.set("list", p.list);
-  return q.toString();
+  return q;
 };
 
 /** While an agency's first copy of its chats (or a list's members) is being
@@ -38,7 +39,7 @@ const mirrorPending = (d: InfiniteData<InboxPage> | undefined) => Boolean(d?.pag
 export const inboxQuery = (creatorId: string, p: InboxParams, pollMs: number | false) =>
   infiniteQueryOptions({
     queryKey: chatKeys.inbox(creatorId, p),
-    queryFn: ({ pageParam, signal }) => apiFetch<InboxPage>(`${base(creatorId)}?${qs(p, { page: String(pageParam) })}`, { signal }),
+    queryFn: ({ pageParam, signal }) => callApi(inbox, { params: { creatorId }, query: qs(p, { page: String(pageParam) }), signal }),
     initialPageParam: 1,
     getNextPageParam: (last) => (last.hasMore ? last.page + 1 : undefined),
     placeholderData: keepPreviousData,
@@ -51,7 +52,7 @@ export const useInbox = (creatorId: string, p: InboxParams, pollMs: number | fal
 export const useTeamInbox = (workspaceId: string, p: InboxParams, pollMs: number | false, enabled: boolean) =>
   useInfiniteQuery({
     queryKey: chatKeys.teamInbox(workspaceId, p),
-    queryFn: ({ pageParam, signal }) => apiFetch<TeamInboxPage>(`/api/workspaces/${workspaceId}/chats?${qs({ ...p, list: "" }, pageParam ? { cursor: pageParam } : {})}`, { signal }),
+    queryFn: ({ pageParam, signal }) => callApi(teamInbox, { params: { workspaceId }, query: qs({ ...p, list: "" }, pageParam ? { cursor: pageParam } : {}), signal }),
     initialPageParam: "",
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: keepPreviousData,
@@ -65,7 +66,7 @@ export const useTeamInbox = (workspaceId: string, p: InboxParams, pollMs: number
 export const useConversation = (creatorId: string, fanUuid: string, pollMs: number | false) =>
   useInfiniteQuery({
     queryKey: chatKeys.conversation(creatorId, fanUuid),
-    queryFn: ({ pageParam, signal }) => apiFetch<ConversationPage>(`${base(creatorId)}/${fanUuid}/messages?page=${pageParam}`, { signal }),
+    queryFn: ({ pageParam, signal }) => callApi(conversation, { params: { creatorId, fanUuid }, query: { page: pageParam }, signal }),
     initialPageParam: 1,
     getNextPageParam: (last) => (last.hasMore ? last.page + 1 : undefined),
     refetchInterval: pollMs,
@@ -78,7 +79,7 @@ export function useUnsendMessage(creatorId: string, fanUuid: string) {
   const qc = useQueryClient();
   const key = chatKeys.conversation(creatorId, fanUuid);
   return useMutation({
-    mutationFn: (messageUuid: string) => apiFetch(`${base(creatorId)}/${fanUuid}/messages/${messageUuid}`, { method: "DELETE" }),
+    mutationFn: (messageUuid: string) => callApi(messageUnsend, { params: { creatorId, fanUuid, messageUuid } }),
     onSuccess: (_r, messageUuid) => {
       qc.setQueryData<InfiniteData<ConversationPage>>(key, (d) => d && { ...d, pages: d.pages.map((p) => ({ ...p, items: p.items.filter((m) => m.uuid !== messageUuid) })) });
       void qc.invalidateQueries({ queryKey: chatKeys.inboxes(creatorId) });
@@ -91,7 +92,7 @@ export const useChatMedia = (creatorId: string, fanUuid: string, enabled: boolea
   useInfiniteQuery({
     enabled,
     queryKey: chatKeys.media(creatorId, fanUuid),
-    queryFn: ({ pageParam }) => apiFetch<ChatMediaPage>(`${base(creatorId)}/${fanUuid}/media${pageParam ? `?cursor=${encodeURIComponent(pageParam)}` : ""}`),
+    queryFn: ({ pageParam }) => callApi(chatMedia, { params: { creatorId, fanUuid }, query: { cursor: pageParam || undefined } }),
     initialPageParam: "",
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     // Signed thumbnail URLs live 10 minutes: refresh before they expire.
@@ -100,12 +101,14 @@ export const useChatMedia = (creatorId: string, fanUuid: string, enabled: boolea
   });
 
 export const useTemplates = (creatorId: string, enabled: boolean) =>
-  useQuery({ queryKey: chatKeys.templates(creatorId), queryFn: () => apiFetch<TemplatesView>(`${base(creatorId)}/templates`), enabled, staleTime: 5 * 60_000 });
+  useQuery({ queryKey: chatKeys.templates(creatorId), queryFn: () => callApi(chatTemplates, { params: { creatorId } }), enabled, staleTime: 5 * 60_000 });
 
-export type SendInput = { idempotencyKey: string; text: string | null; mediaUuids: string[]; price: number | null; templateUuid: string | null };
+/** A message as the composer and the send store hold it: every field set
+ * (the body schema's normalised form, which it also accepts). */
+export type SendInput = SendBody;
 
-export const postSend = (creatorId: string, fanUuid: string, body: SendInput) => apiFetch<SendView>(`${base(creatorId)}/${fanUuid}/messages`, { method: "POST", json: body });
-export const checkSend = (creatorId: string, fanUuid: string, key: string) => apiFetch<SendView>(`${base(creatorId)}/${fanUuid}/sends/${encodeURIComponent(key)}`);
+export const postSend = (creatorId: string, fanUuid: string, body: z.input<typeof sendBodySchema>) => callApi(chatSend, { params: { creatorId, fanUuid }, body });
+export const checkSend = (creatorId: string, fanUuid: string, key: string) => callApi(sendCheck, { params: { creatorId, fanUuid, key } });
 
 /** Updates one chat's row in every cached inbox (this creator's and the
  * team's) instead of refetching them: each refetch costs Fanvue calls. */
@@ -129,7 +132,7 @@ export function patchInboxRow(qc: QueryClient, creatorId: string, fanUuid: strin
 export function useChatPatch(creatorId: string, fanUuid: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (patch: ChatPatch) => apiFetch<{ ok: true }>(`${base(creatorId)}/${fanUuid}`, { method: "PATCH", json: patch }),
+    mutationFn: (patch: ChatPatch) => callApi(chatUpdate, { params: { creatorId, fanUuid }, body: patch }),
     onSuccess: (_r, patch) =>
       patchInboxRow(qc, creatorId, fanUuid, (r) => ({
         ...r,

@@ -1,9 +1,11 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { teamLive } from "@/lib/contracts/chats";
 import type { LiveEvent, LiveHealth, LiveHello, LiveRevoked, WebhookRefusalState } from "@/lib/schemas/live";
+import { hrefOf } from "./call";
 
-// The browser end of /api/workspaces/:id/live (server-sent events).
+// The browser end of /api/workspaces/:workspaceId/live (server-sent events, `teamLive`).
 // EventSource reconnects by itself and sends Last-Event-ID, so events missed
 // while offline are replayed by the server. The server ends a stream after
 // its lifetime (the browser reconnects, authenticated again) and when the
@@ -57,7 +59,7 @@ export function useLiveStream(workspaceId: string, onEvent: (e: LiveEvent) => vo
     const open = () => {
       if (ended) return;
       // A reopened stream asks for what it missed since the last event seen.
-      const mine = new EventSource(`/api/workspaces/${workspaceId}/live${lastSeq !== null ? `?since=${lastSeq}` : ""}`);
+      const mine = new EventSource(hrefOf(teamLive, { params: { workspaceId }, query: { since: lastSeq ?? undefined } }));
       es = mine;
       mine.addEventListener("hello", (m) => {
         const h = data<LiveHello>(m);

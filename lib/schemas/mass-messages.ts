@@ -52,6 +52,14 @@ export type ListsView = {
   missing: { smart: string | null; custom: string | null };
 };
 
+/** A custom list just created on Fanvue. */
+export type CreatedList = { uuid: string; name: string };
+export type ListMemberView = { uuid: string; handle: string | null; displayName: string | null };
+export type ListMembersPage = { items: ListMemberView[]; page: number; hasMore: boolean };
+export type ListMembersAdded = { added: number; skipped: number };
+/** Custom list uuid → whether the fan is in it (lists too large to read are left out). */
+export type ListMembership = Record<string, boolean>;
+
 export type EstimateView = {
   /** Fans in the included lists minus the excluded ones (null: too large to count). */
   count: number | null;

@@ -12,7 +12,7 @@ import { recordPatch } from "./mirror/store";
 // Per-chat actions: read/unread, mute, nickname, unsending a message; the
 // media of a conversation.
 
-export async function patchChat(access: CreatorAccess, fanUuid: string, patch: ChatPatch) {
+export async function patchChat(access: CreatorAccess, fanUuid: string, patch: ChatPatch): Promise<{ ok: true }> {
   const client = clientForCreator(access);
   try {
     // An empty nickname clears it: Fanvue's nickname is a string, never null.
@@ -59,7 +59,7 @@ async function refusalReason(access: CreatorAccess, fanUuid: string, messageUuid
 /** Takes back one of the creator's messages. A 404 may mean "already gone"
  * (a repeated click) or "this Fanvue has no unsend": the conversation is read
  * to tell which before anything is called unsent. */
-export async function unsendMessage(access: CreatorAccess, fanUuid: string, messageUuid: string) {
+export async function unsendMessage(access: CreatorAccess, fanUuid: string, messageUuid: string): Promise<{ ok: true }> {
   if (access.workspace.kind !== "creator") throw new ApiError("conflict", "Fanvue does not let agencies unsend messages: the creator can, from their own account.");
   try {
     await deleteMessage(clientForCreator(access), fanUuid, messageUuid);

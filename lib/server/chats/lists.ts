@@ -1,5 +1,5 @@
 import "server-only";
-import type { CustomListView, ListsView } from "@/lib/schemas/mass-messages";
+import type { CustomListView, ListMembersPage, ListsView } from "@/lib/schemas/mass-messages";
 import { ApiError } from "@/lib/server/api/errors";
 import { clientForCreator } from "@/lib/server/creators/client";
 import { FanvueError } from "@/lib/server/fanvue/errors";
@@ -87,8 +87,8 @@ async function write<T>(access: CreatorAccess, fn: () => Promise<T>): Promise<T>
 }
 
 export const createList = (a: CreatorAccess, name: string) => write(a, () => createCustomList(clientForCreator(a), name));
-export const renameList = (a: CreatorAccess, uuid: string, name: string) => write(a, () => renameCustomList(clientForCreator(a), uuid, name).then(() => ({ ok: true })));
-export const deleteList = (a: CreatorAccess, uuid: string) => write(a, () => deleteCustomList(clientForCreator(a), uuid).then(() => ({ ok: true })));
+export const renameList = (a: CreatorAccess, uuid: string, name: string) => write(a, () => renameCustomList(clientForCreator(a), uuid, name).then(() => ({ ok: true }) as const));
+export const deleteList = (a: CreatorAccess, uuid: string) => write(a, () => deleteCustomList(clientForCreator(a), uuid).then(() => ({ ok: true }) as const));
 export const addMembers = (a: CreatorAccess, uuid: string, fanUuids: string[]) =>
   write(a, async () => {
     const res = await addListMembers(clientForCreator(a), uuid, fanUuids);
@@ -102,10 +102,10 @@ export const removeMember = (a: CreatorAccess, uuid: string, fanUuid: string) =>
       if (!(err instanceof FanvueError && err.kind === "not_found" && /member/i.test(err.details.upstreamText ?? ""))) throw err;
     });
     await invalidateListMembers(a.creator.id, uuid);
-    return { ok: true };
+    return { ok: true } as const;
   });
 
-export async function getListMembers(access: CreatorAccess, uuid: string, page: number) {
+export async function getListMembers(access: CreatorAccess, uuid: string, page: number): Promise<ListMembersPage> {
   const res = await customListMembers(clientForCreator(access), uuid, page).catch(mapListError);
   return { items: res.data.map((m) => ({ uuid: m.uuid, handle: m.handle, displayName: m.displayName })), page, hasMore: res.pagination.hasMore };
 }

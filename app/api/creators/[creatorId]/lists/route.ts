@@ -1,20 +1,13 @@
-// GET /api/creators/:creatorId/lists – smart lists (with counts) and custom lists.
-// POST /api/creators/:creatorId/lists – create a custom list (self-connected creators only: Fanvue has no agency write).
-import { listNameSchema } from "@/lib/schemas/mass-messages";
+import { listCreate, lists } from "@/lib/contracts/lists";
 import { apiRoute } from "@/lib/server/api/route";
 import { createList, getLists } from "@/lib/server/chats/lists";
 
-export const GET = apiRoute({
-  access: "creator",
-  permission: "chats:read",
+export const GET = apiRoute(lists, {
   handler: ({ access }) => getLists(access),
 });
 
-export const POST = apiRoute({
-  access: "creator",
-  permission: "fans:write",
+export const POST = apiRoute(listCreate, {
   audit: "list.create",
-  body: listNameSchema,
   handler: async ({ access, body, audit }) => {
     const list = await createList(access, body.name);
     audit({ target: list.uuid, details: { name: body.name } });

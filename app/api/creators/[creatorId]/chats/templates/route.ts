@@ -1,9 +1,7 @@
-// GET /api/creators/:creatorId/chats/templates – message templates (self-connected creators only).
+import { chatTemplates } from "@/lib/contracts/chats";
 import { apiRoute } from "@/lib/server/api/route";
 import { getTemplates } from "@/lib/server/chats/templates";
 
-export const GET = apiRoute({
-  access: "creator",
-  permission: "chats:read",
+export const GET = apiRoute(chatTemplates, {
   handler: ({ access }) => getTemplates(access),
 });
