@@ -1,12 +1,15 @@
 import type { RouteContract } from "./contract";
 import * as chats from "./chats";
 import * as earnings from "./earnings";
+import * as fans from "./fans";
 import * as lists from "./lists";
 import * as massMessages from "./mass-messages";
+import * as media from "./media";
+import * as overview from "./overview";
 
 // Every route contract, for the tests that must see all routes (the access
 // matrix, the fuzz run, the registry check). A new contract module is added here.
-const modules: Record<string, Record<string, unknown>> = { earnings, chats, lists, massMessages };
+const modules: Record<string, Record<string, unknown>> = { earnings, chats, lists, massMessages, fans, media, overview };
 
 const isContract = (v: unknown): v is RouteContract =>
   typeof v === "object" && v !== null && "method" in v && "path" in v && "access" in v && typeof (v as { path: unknown }).path === "string";

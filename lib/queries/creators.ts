@@ -1,7 +1,6 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
-import type { CreatorOverview } from "@/lib/schemas/overview";
-import type { Snapshot } from "@/lib/schemas/snapshot";
-import { apiFetch } from "./fetcher";
+import { creatorOverview } from "@/lib/contracts/overview";
+import { callApi } from "./call";
 
 export const creatorKeys = {
   all: (creatorId: string) => ["creators", creatorId] as const,
@@ -11,7 +10,7 @@ export const creatorKeys = {
 export const creatorOverviewQuery = (creatorId: string) =>
   queryOptions({
     queryKey: creatorKeys.overview(creatorId),
-    queryFn: () => apiFetch<Snapshot<CreatorOverview>>(`/api/creators/${creatorId}/overview`),
+    queryFn: () => callApi(creatorOverview, { params: { creatorId } }),
   });
 
 export const useCreatorOverview = (creatorId: string) => useQuery(creatorOverviewQuery(creatorId));

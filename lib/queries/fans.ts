@@ -1,7 +1,27 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
-import type { AnalysisView, FanNoteView, FanPanel, FansPage, Forecast, ForecastDayFans, RosterView, SegmentKind, SegmentParams, SegmentView, TagCount } from "@/lib/schemas/fans";
-import { apiFetch } from "./fetcher";
+import type { BodyOf } from "@/lib/contracts/contract";
+import {
+  fanAnalysis,
+  fanAnalysisCancel,
+  fanAnalysisStart,
+  fanForecast,
+  fanNoteAdd,
+  fanNoteDelete,
+  fanNoteEdit,
+  fanPanel,
+  fanRoster,
+  fanRosterSync,
+  fansList,
+  fanSegmentCreate,
+  fanSegmentDelete,
+  fanSegments,
+  fanTagAdd,
+  fanTagRemove,
+  fanTags,
+} from "@/lib/contracts/fans";
+import { isForecastDay, type AnalysisView, type Forecast, type ForecastDayFans } from "@/lib/schemas/fans";
+import { callApi } from "./call";
 
 // Fans: table pages, the fan panel, notes/tags, segments, analysis, forecast.
 
@@ -20,12 +40,10 @@ export const fanKeys = {
   forecastDay: (c: string, tz: string, day: string) => [...fanKeys.all(c), "forecast-day", tz, day] as const,
 };
 
-const base = (c: string) => `/api/creators/${c}/fans`;
-
 export const useFans = (creatorId: string, params: FansParams) =>
   useQuery({
     queryKey: fanKeys.list(creatorId, params),
-    queryFn: () => apiFetch<FansPage>(`${base(creatorId)}?${new URLSearchParams(params)}`),
+    queryFn: () => callApi(fansList, { params: { creatorId }, query: new URLSearchParams(params) }),
     // Keep the current page on screen while the next one loads.
     placeholderData: keepPreviousData,
     // Stale rows are being refreshed in the background: pick the result up.
@@ -37,7 +55,7 @@ export const useFans = (creatorId: string, params: FansParams) =>
 export const fanPanelQuery = (creatorId: string, fanUuid: string) =>
   queryOptions({
     queryKey: fanKeys.panel(creatorId, fanUuid),
-    queryFn: () => apiFetch<FanPanel>(`${base(creatorId)}/${fanUuid}`),
+    queryFn: () => callApi(fanPanel, { params: { creatorId, fanUuid } }),
     refetchInterval: (q) => {
       const i = q.state.data?.insight;
       if (!i) return false;
@@ -48,13 +66,13 @@ export const fanPanelQuery = (creatorId: string, fanUuid: string) =>
   });
 export const useFanPanel = (creatorId: string, fanUuid: string) => useQuery(fanPanelQuery(creatorId, fanUuid));
 
-export const useFanTags = (creatorId: string) => useQuery({ queryKey: fanKeys.tags(creatorId), queryFn: () => apiFetch<TagCount[]>(`${base(creatorId)}/tags`) });
-export const useSegments = (creatorId: string) => useQuery({ queryKey: fanKeys.segments(creatorId), queryFn: () => apiFetch<SegmentView[]>(`${base(creatorId)}/segments`) });
+export const useFanTags = (creatorId: string) => useQuery({ queryKey: fanKeys.tags(creatorId), queryFn: () => callApi(fanTags, { params: { creatorId } }) });
+export const useSegments = (creatorId: string) => useQuery({ queryKey: fanKeys.segments(creatorId), queryFn: () => callApi(fanSegments, { params: { creatorId } }) });
 
 export const useAnalysis = (creatorId: string) =>
   useQuery({
     queryKey: fanKeys.analysis(creatorId),
-    queryFn: () => apiFetch<AnalysisView>(`${base(creatorId)}/analysis`),
+    queryFn: () => callApi(fanAnalysis, { params: { creatorId } }),
     // 2 s while running: a smooth progress bar for one cheap database read.
     refetchInterval: (q) => (q.state.data?.status === "running" || q.state.data?.status === "queued" ? 2_000 : false),
   });
@@ -65,7 +83,7 @@ export function useRoster(creatorId: string) {
   const qc = useQueryClient();
   const q = useQuery({
     queryKey: fanKeys.roster(creatorId),
-    queryFn: () => apiFetch<RosterView>(`${base(creatorId)}/roster`),
+    queryFn: () => callApi(fanRoster, { params: { creatorId } }),
     // 3 s while syncing: a live progress bar; a minute otherwise, so the
     // head check's "checked just now" and a new sync show up by themselves.
     refetchInterval: (query) => (query.state.data?.status === "running" ? 3_000 : 60_000),
@@ -82,38 +100,50 @@ export function useRoster(creatorId: string) {
 export function useRosterSync(creatorId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: () => apiFetch<RosterView>(`${base(creatorId)}/roster`, { method: "POST", json: {} }),
+    mutationFn: () => callApi(fanRosterSync, { params: { creatorId }, body: {} }),
     onSuccess: (r) => qc.setQueryData(fanKeys.roster(creatorId), r),
   });
 }
 
+/** The route answers a day's fans only when asked for one (`day`). */
+const onlyForecast = (r: Forecast | ForecastDayFans) => {
+  if (isForecastDay(r)) throw new TypeError("forecast: a day's fans answered for the whole forecast");
+  return r;
+};
+const onlyDay = (r: Forecast | ForecastDayFans) => {
+  if (!isForecastDay(r)) throw new TypeError("forecast: the whole forecast answered for one day");
+  return r;
+};
+
 export const useForecast = (creatorId: string, tz: string, days = 30) =>
-  useQuery({ queryKey: fanKeys.forecast(creatorId, tz, days), queryFn: () => apiFetch<Forecast>(`${base(creatorId)}/forecast?${new URLSearchParams({ tz, days: String(days) })}`) });
+  useQuery({
+    queryKey: fanKeys.forecast(creatorId, tz, days),
+    queryFn: async () => onlyForecast(await callApi(fanForecast, { params: { creatorId }, query: { tz, days } })),
+  });
 
 export const useForecastDay = (creatorId: string, tz: string, day: string | null) =>
   useQuery({
     queryKey: fanKeys.forecastDay(creatorId, tz, day ?? ""),
-    queryFn: () => apiFetch<ForecastDayFans>(`${base(creatorId)}/forecast?${new URLSearchParams({ tz, day: day! })}`),
+    queryFn: async () => onlyDay(await callApi(fanForecast, { params: { creatorId }, query: { tz, day: day! } })),
     enabled: day !== null,
   });
 
 export function useFanMutations(creatorId: string, fanUuid: string) {
   const qc = useQueryClient();
-  const url = `${base(creatorId)}/${fanUuid}`;
   const refresh = () => {
     void qc.invalidateQueries({ queryKey: fanKeys.panel(creatorId, fanUuid) });
     void qc.invalidateQueries({ queryKey: fanKeys.lists(creatorId) });
     void qc.invalidateQueries({ queryKey: fanKeys.tags(creatorId) });
   };
   return {
-    addNote: useMutation({ mutationFn: (body: string) => apiFetch<FanNoteView>(`${url}/notes`, { method: "POST", json: { body } }), onSuccess: refresh }),
+    addNote: useMutation({ mutationFn: (body: string) => callApi(fanNoteAdd, { params: { creatorId, fanUuid }, body: { body } }), onSuccess: refresh }),
     updateNote: useMutation({
-      mutationFn: ({ id, body }: { id: string; body: string }) => apiFetch<FanNoteView>(`${url}/notes/${id}`, { method: "PATCH", json: { body } }),
+      mutationFn: ({ id, body }: { id: string; body: string }) => callApi(fanNoteEdit, { params: { creatorId, fanUuid, noteId: id }, body: { body } }),
       onSuccess: refresh,
     }),
-    deleteNote: useMutation({ mutationFn: (id: string) => apiFetch(`${url}/notes/${id}`, { method: "DELETE" }), onSuccess: refresh }),
-    addTag: useMutation({ mutationFn: (tag: string) => apiFetch<{ tags: string[] }>(`${url}/tags`, { method: "POST", json: { tag } }), onSuccess: refresh }),
-    removeTag: useMutation({ mutationFn: (tag: string) => apiFetch<{ tags: string[] }>(`${url}/tags/${encodeURIComponent(tag)}`, { method: "DELETE" }), onSuccess: refresh }),
+    deleteNote: useMutation({ mutationFn: (id: string) => callApi(fanNoteDelete, { params: { creatorId, fanUuid, noteId: id }, body: {} }), onSuccess: refresh }),
+    addTag: useMutation({ mutationFn: (tag: string) => callApi(fanTagAdd, { params: { creatorId, fanUuid }, body: { tag } }), onSuccess: refresh }),
+    removeTag: useMutation({ mutationFn: (tag: string) => callApi(fanTagRemove, { params: { creatorId, fanUuid, tag }, body: {} }), onSuccess: refresh }),
   };
 }
 
@@ -122,10 +152,10 @@ export function useSegmentMutations(creatorId: string) {
   const refresh = () => void qc.invalidateQueries({ queryKey: fanKeys.segments(creatorId) });
   return {
     create: useMutation({
-      mutationFn: (s: { name: string; kind: SegmentKind; params: SegmentParams }) => apiFetch<SegmentView>(`${base(creatorId)}/segments`, { method: "POST", json: s }),
+      mutationFn: (s: BodyOf<typeof fanSegmentCreate>) => callApi(fanSegmentCreate, { params: { creatorId }, body: s }),
       onSuccess: refresh,
     }),
-    remove: useMutation({ mutationFn: (id: string) => apiFetch(`${base(creatorId)}/segments/${id}`, { method: "DELETE" }), onSuccess: refresh }),
+    remove: useMutation({ mutationFn: (id: string) => callApi(fanSegmentDelete, { params: { creatorId, segmentId: id }, body: {} }), onSuccess: refresh }),
   };
 }
 
@@ -136,7 +166,7 @@ export function useAnalysisMutations(creatorId: string) {
     void qc.invalidateQueries({ queryKey: fanKeys.all(creatorId) });
   };
   return {
-    start: useMutation({ mutationFn: () => apiFetch<AnalysisView>(`${base(creatorId)}/analysis`, { method: "POST", json: {} }), onSuccess: set }),
-    cancel: useMutation({ mutationFn: () => apiFetch<AnalysisView>(`${base(creatorId)}/analysis`, { method: "DELETE" }), onSuccess: set }),
+    start: useMutation({ mutationFn: () => callApi(fanAnalysisStart, { params: { creatorId }, body: {} }), onSuccess: set }),
+    cancel: useMutation({ mutationFn: () => callApi(fanAnalysisCancel, { params: { creatorId }, body: {} }), onSuccess: set }),
   };
 }

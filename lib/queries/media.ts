@@ -1,6 +1,8 @@
 import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useQuery } from "@tanstack/react-query";
-import type { MediaDetails, UploadCreate, UploadSession, VaultFolder, VaultItem, VaultPage, VaultQuery } from "@/lib/schemas/media";
-import { apiFetch } from "./fetcher";
+import type { BodyOf } from "@/lib/contracts/contract";
+import { mediaDetails, mediaLookup, uploadComplete, uploadPartUrl, uploadStart, vaultFolders, vaultList } from "@/lib/contracts/media";
+import type { UploadCreate, VaultQuery } from "@/lib/schemas/media";
+import { callApi } from "./call";
 
 // The vault's client data layer. Signed URLs live only in this in-memory
 // cache, and never longer than the answer's `urlsExpireAt` (see details).
@@ -15,20 +17,11 @@ export const mediaKeys = {
   folders: (creatorId: string) => ["creators", creatorId, "vault-folders"] as const,
 };
 
-const base = (creatorId: string) => `/api/creators/${creatorId}`;
-
-/** Query string of the defined filters, in a stable order. */
-export function vaultSearch(f: VaultFilters & { cursor?: string }) {
-  const qs = new URLSearchParams();
-  for (const k of ["type", "folder", "usage", "fan", "fanView", "q", "cursor"] as const) {
-    const v = f[k];
-    if (v) qs.set(k, v);
-  }
-  return qs.toString();
-}
+/** The filters in a stable order (urlOf leaves out the undefined and empty ones). */
+const vaultQuery = (f: VaultFilters & { cursor?: string }) => ({ type: f.type, folder: f.folder, usage: f.usage, fan: f.fan, fanView: f.fanView, q: f.q, cursor: f.cursor });
 
 export const fetchVaultPage = (creatorId: string, f: VaultFilters & { cursor?: string }, signal?: AbortSignal) =>
-  apiFetch<VaultPage>(`${base(creatorId)}/media?${vaultSearch(f)}`, { signal });
+  callApi(vaultList, { params: { creatorId }, query: vaultQuery(f), signal });
 
 export const vaultListQuery = (creatorId: string, f: VaultFilters) =>
   infiniteQueryOptions({
@@ -44,9 +37,7 @@ export const vaultListQuery = (creatorId: string, f: VaultFilters) =>
 export const useVaultList = (creatorId: string, f: VaultFilters) => useInfiniteQuery(vaultListQuery(creatorId, f));
 
 export const fetchLookup = (creatorId: string, uuids: string[], fan?: string) =>
-  apiFetch<{ items: VaultItem[]; urlsExpireAt: string | null }>(
-    `${base(creatorId)}/media/lookup?${new URLSearchParams({ uuids: uuids.join(","), ...(fan ? { fan } : {}) })}`,
-  );
+  callApi(mediaLookup, { params: { creatorId }, query: { uuids: uuids.join(","), fan: fan || undefined } });
 
 /** Milliseconds until an answer's URLs must not be used any more. */
 export const msUntil = (iso: string | null | undefined) => (iso ? Date.parse(iso) - Date.now() : 0);
@@ -54,7 +45,7 @@ export const msUntil = (iso: string | null | undefined) => (iso ? Date.parse(iso
 export const mediaDetailsQuery = (creatorId: string, uuid: string, fan?: string) =>
   queryOptions({
     queryKey: mediaKeys.details(creatorId, uuid, fan),
-    queryFn: () => apiFetch<MediaDetails>(`${base(creatorId)}/media/${uuid}${fan ? `?fan=${fan}` : ""}`),
+    queryFn: () => callApi(mediaDetails, { params: { creatorId, mediaId: uuid }, query: { fan: fan || undefined } }),
     // Fresh until its URLs expire; forgotten a minute after the preview
     // leaves it, so signed URLs do not linger in memory.
     staleTime: (q) => Math.max(0, msUntil(q.state.data?.urlsExpireAt)),
@@ -66,14 +57,13 @@ export const useMediaDetails = (creatorId: string, uuid: string | null, fan?: st
   useQuery({ ...mediaDetailsQuery(creatorId, uuid ?? "", fan), enabled: uuid !== null });
 
 export const useVaultFolders = (creatorId: string) =>
-  useQuery({ queryKey: mediaKeys.folders(creatorId), queryFn: () => apiFetch<VaultFolder[]>(`${base(creatorId)}/vault/folders`) });
+  useQuery({ queryKey: mediaKeys.folders(creatorId), queryFn: () => callApi(vaultFolders, { params: { creatorId } }) });
 
 // ─── Uploads (driven by the upload engine, not by hooks) ──────────────────
 
 export const uploadApi = {
-  start: (creatorId: string, f: UploadCreate) => apiFetch<UploadSession>(`${base(creatorId)}/media/uploads`, { method: "POST", json: f }),
+  start: (creatorId: string, f: UploadCreate) => callApi(uploadStart, { params: { creatorId }, body: f }),
   partUrl: (creatorId: string, uploadId: string, n: number, signal?: AbortSignal) =>
-    apiFetch<{ url: string }>(`${base(creatorId)}/media/uploads/${encodeURIComponent(uploadId)}/parts/${n}`, { signal }),
-  complete: (creatorId: string, uploadId: string, body: { mediaUuid: string; name: string; parts: { PartNumber: number; ETag: string }[] }) =>
-    apiFetch<{ mediaUuid: string; status: string }>(`${base(creatorId)}/media/uploads/${encodeURIComponent(uploadId)}`, { method: "PATCH", json: body }),
+    callApi(uploadPartUrl, { params: { creatorId, uploadId, partNumber: String(n) }, signal }),
+  complete: (creatorId: string, uploadId: string, body: BodyOf<typeof uploadComplete>) => callApi(uploadComplete, { params: { creatorId, uploadId }, body }),
 };

@@ -1,12 +1,11 @@
 import { useMutation, useQueryClient, type InfiniteData, type QueryClient } from "@tanstack/react-query";
 import type { VaultFolder, VaultPage } from "@/lib/schemas/media";
-import { apiFetch } from "./fetcher";
+import { vaultFolderAddMedia, vaultFolderCreate, vaultFolderDelete, vaultFolderRemoveMedia, vaultFolderRename } from "@/lib/contracts/media";
+import { callApi } from "./call";
 import { mediaKeys, type VaultFilters } from "./media";
 
 // Folder changes. The screen changes at once and goes back exactly as it was
 // if Fanvue refuses (the server also undoes partial changes on its side).
-
-const base = (creatorId: string, name?: string) => `/api/creators/${creatorId}/vault/folders${name === undefined ? "" : `/${encodeURIComponent(name)}`}`;
 
 type Snapshot = { folders: VaultFolder[] | undefined; lists: [readonly unknown[], InfiniteData<VaultPage> | undefined][] };
 
@@ -42,12 +41,12 @@ export function useFolderMutations(creatorId: string) {
   };
   return {
     create: useMutation({
-      mutationFn: (name: string) => apiFetch<VaultFolder>(base(creatorId), { method: "POST", json: { name } }),
+      mutationFn: (name: string) => callApi(vaultFolderCreate, { params: { creatorId }, body: { name } }),
       onSuccess: (f) => setFolders(qc, creatorId, (all) => [...all.filter((x) => x.name !== f.name), f].sort((a, b) => a.name.localeCompare(b.name))),
       onSettled: settle,
     }),
     rename: useMutation({
-      mutationFn: (v: { from: string; to: string }) => apiFetch<{ name: string }>(base(creatorId, v.from), { method: "PATCH", json: { name: v.to } }),
+      mutationFn: (v: { from: string; to: string }) => callApi(vaultFolderRename, { params: { creatorId, folderName: v.from }, body: { name: v.to } }),
       onMutate: async (v) => {
         const s = await snapshot(qc, creatorId);
         setFolders(qc, creatorId, (all) => all.map((f) => (f.name === v.from ? { ...f, name: v.to } : f)));
@@ -56,7 +55,7 @@ export function useFolderMutations(creatorId: string) {
       ...common,
     }),
     remove: useMutation({
-      mutationFn: (name: string) => apiFetch(base(creatorId, name), { method: "DELETE" }),
+      mutationFn: (name: string) => callApi(vaultFolderDelete, { params: { creatorId, folderName: name } }),
       onMutate: async (name) => {
         const s = await snapshot(qc, creatorId);
         setFolders(qc, creatorId, (all) => all.filter((f) => f.name !== name));
@@ -65,8 +64,7 @@ export function useFolderMutations(creatorId: string) {
       ...common,
     }),
     addMedia: useMutation({
-      mutationFn: (v: { folder: string; uuids: string[] }) =>
-        apiFetch<{ addedCount: number }>(`${base(creatorId, v.folder)}/media`, { method: "POST", json: { mediaUuids: v.uuids } }),
+      mutationFn: (v: { folder: string; uuids: string[] }) => callApi(vaultFolderAddMedia, { params: { creatorId, folderName: v.folder }, body: { mediaUuids: v.uuids } }),
       onSuccess: (r, v) => {
         setFolders(qc, creatorId, (all) => all.map((f) => (f.name === v.folder ? { ...f, mediaCount: f.mediaCount + r.addedCount } : f)));
         void qc.invalidateQueries(folderLists(creatorId, v.folder));
@@ -74,8 +72,7 @@ export function useFolderMutations(creatorId: string) {
       onSettled: settle,
     }),
     removeMedia: useMutation({
-      mutationFn: (v: { folder: string; uuids: string[] }) =>
-        apiFetch<{ removedCount: number }>(`${base(creatorId, v.folder)}/media`, { method: "DELETE", json: { mediaUuids: v.uuids } }),
+      mutationFn: (v: { folder: string; uuids: string[] }) => callApi(vaultFolderRemoveMedia, { params: { creatorId, folderName: v.folder }, body: { mediaUuids: v.uuids } }),
       onMutate: async (v) => {
         const s = await snapshot(qc, creatorId);
         const gone = new Set(v.uuids);

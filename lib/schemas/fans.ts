@@ -174,6 +174,10 @@ export type FanPanel = {
 };
 
 export type TagCount = { tag: string; fans: number };
+/** A fan's tags after adding or removing one. */
+export type FanTags = { tags: string[] };
+/** The id of what was deleted (a note, a segment). */
+export type Deleted = { deleted: string };
 
 // ─── Whole-audience analysis ─────────────────────────────────────────────────
 
@@ -226,3 +230,6 @@ export type Forecast = {
 
 export type ForecastFan = FanProfile & { renewsAt: string; autoRenew: boolean; totalGross: number | null; highSpender: boolean };
 export type ForecastDayFans = { date: string; fans: ForecastFan[]; truncated: boolean };
+
+/** GET /fans/forecast answers one day's fans when asked for `?day=`. */
+export const isForecastDay = (f: Forecast | ForecastDayFans): f is ForecastDayFans => "fans" in f;

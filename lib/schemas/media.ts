@@ -53,6 +53,12 @@ export type MediaDetails = VaultItem & {
 };
 
 export type VaultFolder = { name: string; createdAt: string | null; mediaCount: number };
+/** Items by id with fresh thumbnail URLs, and when those URLs expire. */
+export type MediaLookup = { items: VaultItem[]; urlsExpireAt: string | null };
+export type FolderRenamed = { name: string };
+export type FolderDeleted = { deleted: string };
+export type FolderMediaAdded = { addedCount: number };
+export type FolderMediaRemoved = { removedCount: number };
 
 // ─── Inputs ─────────────────────────────────────────────────────────────────
 
@@ -154,3 +160,7 @@ export const uploadCompleteSchema = z.object({
     .max(10_000),
 });
 export type UploadComplete = z.infer<typeof uploadCompleteSchema>;
+/** A presigned URL the browser PUTs one part to. */
+export type UploadPartUrl = { url: string };
+/** Fanvue's status of the completed media ("processing" at first). */
+export type UploadFinished = { mediaUuid: string; status: string };

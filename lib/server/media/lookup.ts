@@ -1,5 +1,5 @@
 import "server-only";
-import type { MediaDetails, VaultItem } from "@/lib/schemas/media";
+import type { MediaDetails, MediaLookup } from "@/lib/schemas/media";
 import { ApiError } from "@/lib/server/api/errors";
 import { clientForCreator } from "@/lib/server/creators/client";
 import { FanvueError } from "@/lib/server/fanvue/errors";
@@ -18,7 +18,7 @@ const LOOKUP_CONCURRENCY = 4;
 
 /** Items by uuid, fresh from Fanvue. Unknown ones (deleted, or another
  * creator's) come back with status "missing" instead of failing the batch. */
-export async function lookupMedia(access: CreatorAccess, uuids: string[], fan?: string): Promise<{ items: VaultItem[]; urlsExpireAt: string | null }> {
+export async function lookupMedia(access: CreatorAccess, uuids: string[], fan?: string): Promise<MediaLookup> {
   const client = clientForCreator(access);
   const now = Date.now();
   const items = await mapLimit(uuids, LOOKUP_CONCURRENCY, async (uuid) => {

@@ -1,9 +1,7 @@
-// GET /api/creators/:creatorId/overview – audience and inbox at a glance (live from Fanvue).
+import { creatorOverview } from "@/lib/contracts/overview";
 import { apiRoute } from "@/lib/server/api/route";
 import { getCreatorOverview } from "@/lib/server/creators/overview";
 
-export const GET = apiRoute({
-  access: "creator",
-  permission: "overview:read",
+export const GET = apiRoute(creatorOverview, {
   handler: ({ access }) => getCreatorOverview(access),
 });

@@ -1,26 +1,17 @@
-// GET/POST/DELETE /api/creators/:creatorId/fans/analysis – whole-audience analysis: progress and ETA, start, cancel.
-import { z } from "zod";
+import { fanAnalysis, fanAnalysisCancel, fanAnalysisStart } from "@/lib/contracts/fans";
 import { apiRoute } from "@/lib/server/api/route";
 import { cancelAnalysis, getAnalysis, startAnalysis } from "@/lib/server/fans/analysis";
 
-export const GET = apiRoute({
-  access: "creator",
-  permission: "fans:read",
+export const GET = apiRoute(fanAnalysis, {
   handler: ({ access }) => getAnalysis(access),
 });
 
-export const POST = apiRoute({
-  access: "creator",
-  permission: "fans:write",
+export const POST = apiRoute(fanAnalysisStart, {
   audit: "fans.analysis.start",
-  body: z.object({}),
   handler: ({ access }) => startAnalysis(access),
 });
 
-export const DELETE = apiRoute({
-  access: "creator",
-  permission: "fans:write",
+export const DELETE = apiRoute(fanAnalysisCancel, {
   audit: "fans.analysis.cancel",
-  body: z.object({}),
   handler: ({ access }) => cancelAnalysis(access),
 });

@@ -1,19 +1,13 @@
-// GET/POST /api/creators/:creatorId/fans/segments – saved segments (named filters); POST saves one.
-import { segmentCreateSchema } from "@/lib/schemas/fans";
+import { fanSegmentCreate, fanSegments } from "@/lib/contracts/fans";
 import { apiRoute } from "@/lib/server/api/route";
 import { createSegment, listSegments } from "@/lib/server/fans/segments";
 
-export const GET = apiRoute({
-  access: "creator",
-  permission: "fans:read",
+export const GET = apiRoute(fanSegments, {
   handler: ({ access }) => listSegments(access.creator.id),
 });
 
-export const POST = apiRoute({
-  access: "creator",
-  permission: "fans:write",
+export const POST = apiRoute(fanSegmentCreate, {
   audit: "fan.segment",
-  body: segmentCreateSchema,
   handler: async ({ access, body, user, audit }) => {
     const segment = await createSegment(access.creator.id, body, user.name);
     audit({ target: segment.id, details: { op: "create", name: segment.name, kind: segment.kind } });

@@ -1,9 +1,7 @@
-// GET /api/creators/:creatorId/fans/tags – the creator's fan tags with how many fans carry each.
+import { fanTags } from "@/lib/contracts/fans";
 import { apiRoute } from "@/lib/server/api/route";
 import { listTags } from "@/lib/server/fans/notes-tags";
 
-export const GET = apiRoute({
-  access: "creator",
-  permission: "fans:read",
+export const GET = apiRoute(fanTags, {
   handler: ({ access }) => listTags(access.creator.id),
 });
