@@ -1,9 +1,12 @@
 import type { RouteContract } from "./contract";
+import * as account from "./account";
 import * as earnings from "./earnings";
+import * as posts from "./posts";
+import * as workspaces from "./workspaces";
 
 // Every route contract, for the tests that must see all routes (the access
 // matrix, the fuzz run, the registry check). A new contract module is added here.
-const modules: Record<string, Record<string, unknown>> = { earnings };
+const modules: Record<string, Record<string, unknown>> = { account, earnings, posts, workspaces };
 
 const isContract = (v: unknown): v is RouteContract =>
   typeof v === "object" && v !== null && "method" in v && "path" in v && "access" in v && typeof (v as { path: unknown }).path === "string";
