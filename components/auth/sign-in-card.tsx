@@ -6,7 +6,8 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Logo } from "@/components/layout/logo";
-import { apiFetch } from "@/lib/queries/fetcher";
+import { fanvueStatus } from "@/lib/contracts/account";
+import { callApi } from "@/lib/queries/call";
 
 const MESSAGES: Record<string, { title: string; body: string }> = {
   AccessDenied: {
@@ -51,7 +52,7 @@ export function SignInCard({ callbackUrl, error, loginHint, authServerReachable,
     setLocalError(null);
     // Never send the browser to a sign-in server that is down: it would land
     // on the browser's own error page instead of a message from us.
-    const status = await apiFetch<{ reachable: boolean }>("/api/fanvue/status").catch(() => ({ reachable: false }));
+    const status = await callApi(fanvueStatus, {}).catch(() => ({ reachable: false }));
     if (!status.reachable) {
       setLocalError("unreachable");
       setPending(false);

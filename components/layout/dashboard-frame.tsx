@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { ViewerProvider } from "@/components/viewer/viewer";
 import { Alert } from "@/components/ui/alert";
-import type { ShellData } from "@/lib/server/shell";
+import type { ShellData } from "@/lib/schemas/shell";
 import type { Role } from "@/lib/schemas/permissions";
 import { AppShell } from "./app-shell";
 import { LiveFrame } from "./live-frame";

@@ -6,13 +6,14 @@ import { useState } from "react";
 import { Logo } from "@/components/layout/logo";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { apiFetch, ApiClientError } from "@/lib/queries/fetcher";
+import { acceptInvite } from "@/lib/contracts/account";
+import { callApi } from "@/lib/queries/call";
+import { ApiClientError } from "@/lib/queries/fetcher";
+import type { InvitePreview } from "@/lib/schemas/team";
 import { ROLE_HELP, ROLE_LABEL } from "./role-label";
 import { useFormat } from "@/components/viewer/viewer";
 
-type Preview = { workspaceName: string; role: "owner" | "manager" | "chatter" | "viewer"; creators: "all" | string[]; expiresAt: string };
-
-export function InviteCard({ token, preview, signedInAs }: { token: string; preview: Preview | null; signedInAs: string | null }) {
+export function InviteCard({ token, preview, signedInAs }: { token: string; preview: InvitePreview | null; signedInAs: string | null }) {
   const f = useFormat();
   const router = useRouter();
   const [pending, setPending] = useState(false);
@@ -21,7 +22,7 @@ export function InviteCard({ token, preview, signedInAs }: { token: string; prev
     setPending(true);
     setError(null);
     try {
-      const res = await apiFetch<{ workspaceId: string; firstCreatorId: string | null }>(`/api/invites/${token}/accept`, { method: "POST" });
+      const res = await callApi(acceptInvite, { params: { token } });
       router.replace(res.firstCreatorId ? `/c/${res.firstCreatorId}` : `/w/${res.workspaceId}`);
     } catch (e) {
       setError(e instanceof ApiClientError ? e.message : "Could not accept the invite.");

@@ -1,7 +1,8 @@
 "use client";
 
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from "react";
-import { apiFetch } from "@/lib/queries/fetcher";
+import { saveMyPreferences } from "@/lib/contracts/account";
+import { callApi } from "@/lib/queries/call";
 import type { ViewerPrefs } from "@/lib/schemas/viewer";
 import { canonicalLocale, deviceZone, FALLBACK_VIEWER, formatAgo, formatDate, formatDateTime, formatDay, formatListTime, formatTime, type DayStyle, type Viewer } from "@/lib/utils/time";
 import { DEVICE_ZONE_COOKIE } from "@/lib/utils/viewer-cookie";
@@ -39,7 +40,7 @@ export function ViewerProvider({ saved: initial, guess, children }: { saved: Vie
     if (device.zone !== guess.zone) document.cookie = `${DEVICE_ZONE_COOKIE}=${encodeURIComponent(device.zone)}; path=/; max-age=31536000; samesite=lax`;
   }, [device.zone, guess.zone]);
   const save = useCallback(async (patch: Partial<ViewerPrefs>) => {
-    const next = await apiFetch<ViewerPrefs>("/api/me/preferences", { method: "PATCH", body: JSON.stringify(patch) });
+    const next = await callApi(saveMyPreferences, { body: patch });
     setSaved(next);
   }, []);
   const value = useMemo<ViewerState>(

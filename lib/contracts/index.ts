@@ -1,4 +1,5 @@
 import type { RouteContract } from "./contract";
+import * as account from "./account";
 import * as chats from "./chats";
 import * as earnings from "./earnings";
 import * as fans from "./fans";
@@ -6,10 +7,12 @@ import * as lists from "./lists";
 import * as massMessages from "./mass-messages";
 import * as media from "./media";
 import * as overview from "./overview";
+import * as posts from "./posts";
+import * as workspaces from "./workspaces";
 
 // Every route contract, for the tests that must see all routes (the access
 // matrix, the fuzz run, the registry check). A new contract module is added here.
-const modules: Record<string, Record<string, unknown>> = { earnings, chats, lists, massMessages, fans, media, overview };
+const modules: Record<string, Record<string, unknown>> = { account, chats, earnings, fans, lists, massMessages, media, overview, posts, workspaces };
 
 const isContract = (v: unknown): v is RouteContract =>
   typeof v === "object" && v !== null && "method" in v && "path" in v && "access" in v && typeof (v as { path: unknown }).path === "string";

@@ -10,15 +10,17 @@ type HasParams<C extends RouteContract> = keyof ParamsOf<C> extends never ? { pa
 type HasQuery<C extends RouteContract> = C extends { query: z.ZodType } ? { query?: QueryOf<C> | URLSearchParams } : { query?: undefined };
 type HasBody<C extends RouteContract> = C extends { body: z.ZodType } ? { body: BodyOf<C> } : { body?: undefined };
 
-export type CallInput<C extends RouteContract> = HasParams<C> & HasQuery<C> & HasBody<C> & { signal?: AbortSignal; headers?: Record<string, string> };
+// `keepalive` lets a request finish while the tab closes (the composer's last autosave).
+export type CallInput<C extends RouteContract> = HasParams<C> & HasQuery<C> & HasBody<C> & { signal?: AbortSignal; headers?: Record<string, string>; keepalive?: boolean };
 
 export function callApi<C extends RouteContract>(c: C, input: CallInput<C>): Promise<ResponseOf<C>> {
-  const i = input as { params?: Record<string, string>; query?: Record<string, never> | URLSearchParams; body?: unknown; signal?: AbortSignal; headers?: Record<string, string> };
+  const i = input as { params?: Record<string, string>; query?: Record<string, never> | URLSearchParams; body?: unknown; signal?: AbortSignal; headers?: Record<string, string>; keepalive?: boolean };
   return apiFetch<ResponseOf<C>>(urlOf(c, i.params ?? {}, i.query), {
     method: c.method,
     ...(i.body !== undefined ? { json: i.body } : {}),
     ...(i.signal ? { signal: i.signal } : {}),
     ...(i.headers ? { headers: i.headers } : {}),
+    ...(i.keepalive ? { keepalive: true } : {}),
   });
 }
 

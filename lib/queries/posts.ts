@@ -1,7 +1,9 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { HistoryResponse, PostView, PricePick, PublishResult, QueueResponse } from "@/lib/schemas/post-views";
-import type { Draft, DraftForm, PublishInput, UpdateInput } from "@/lib/schemas/posts";
-import { apiFetch } from "./fetcher";
+import type { z } from "zod";
+import type { BodyOf, ResponseOf } from "@/lib/contracts/contract";
+import * as posts from "@/lib/contracts/posts";
+import type { PublishInput, UpdateInput } from "@/lib/schemas/posts";
+import { callApi } from "./call";
 
 // Posts: the composer's drafts and publish calls, the queue and the history.
 
@@ -14,41 +16,38 @@ export const postKeys = {
   post: (creatorId: string, uuid: string) => [...postKeys.all(creatorId), "post", uuid] as const,
 };
 
-export type HistoryParams = { page: number; range: string; tz: string };
-
-const base = (creatorId: string) => `/api/creators/${creatorId}/posts`;
+export type HistoryParams = z.output<typeof posts.postHistoryQuerySchema>;
 
 export const postsApi = {
-  publish: (creatorId: string, input: PublishInput) => apiFetch<PublishResult>(base(creatorId), { method: "POST", json: input }),
-  update: (creatorId: string, uuid: string, input: UpdateInput) => apiFetch<PostView>(`${base(creatorId)}/${uuid}`, { method: "PATCH", json: input }),
-  publishNow: (creatorId: string, uuid: string) => apiFetch<PostView>(`${base(creatorId)}/${uuid}/publish`, { method: "POST", json: {} }),
-  cancel: (creatorId: string, uuid: string) => apiFetch<PostView>(`${base(creatorId)}/${uuid}/cancel`, { method: "POST", json: {} }),
-  getPost: (creatorId: string, uuid: string) => apiFetch<PostView>(`${base(creatorId)}/${uuid}`),
-  listDrafts: (creatorId: string, editOf?: string) => apiFetch<{ drafts: Draft[] }>(`${base(creatorId)}/drafts${editOf ? `?editOf=${editOf}` : ""}`),
-  getDraft: (creatorId: string, id: string) => apiFetch<Draft>(`${base(creatorId)}/drafts/${id}`),
-  createDraft: (creatorId: string, body: { form: DraftForm; publishKey: string; editOf: string | null }) =>
-    apiFetch<Draft>(`${base(creatorId)}/drafts`, { method: "POST", json: body }),
+  publish: (creatorId: string, input: PublishInput) => callApi(posts.publishPost, { params: { creatorId }, body: input }),
+  update: (creatorId: string, uuid: string, input: UpdateInput) => callApi(posts.updatePost, { params: { creatorId, postUuid: uuid }, body: input }),
+  publishNow: (creatorId: string, uuid: string) => callApi(posts.publishPostNow, { params: { creatorId, postUuid: uuid }, body: {} }),
+  cancel: (creatorId: string, uuid: string) => callApi(posts.cancelPost, { params: { creatorId, postUuid: uuid }, body: {} }),
+  getPost: (creatorId: string, uuid: string) => callApi(posts.getPost, { params: { creatorId, postUuid: uuid } }),
+  listDrafts: (creatorId: string, editOf?: string) => callApi(posts.listDrafts, { params: { creatorId }, query: { editOf } }),
+  getDraft: (creatorId: string, id: string) => callApi(posts.getDraft, { params: { creatorId, draftId: id } }),
+  createDraft: (creatorId: string, body: BodyOf<typeof posts.createDraft>) => callApi(posts.createDraft, { params: { creatorId }, body }),
   /** `keepalive` lets the last save finish while the tab closes. */
-  saveDraft: (creatorId: string, id: string, body: { form: DraftForm; version: number }, keepalive = false) =>
-    apiFetch<Draft>(`${base(creatorId)}/drafts/${id}`, { method: "PUT", json: body, keepalive }),
-  deleteDraft: (creatorId: string, id: string) => apiFetch<{ ok: true }>(`${base(creatorId)}/drafts/${id}`, { method: "DELETE", json: {} }),
+  saveDraft: (creatorId: string, id: string, body: BodyOf<typeof posts.saveDraft>, keepalive = false) =>
+    callApi(posts.saveDraft, { params: { creatorId, draftId: id }, body, keepalive }),
+  deleteDraft: (creatorId: string, id: string) => callApi(posts.deleteDraft, { params: { creatorId, draftId: id }, body: {} }),
 };
 
 export const useQueue = (creatorId: string) =>
   // 15 s: the queue is where people check that a post went out; fresher than the dashboards.
-  useQuery({ queryKey: postKeys.queue(creatorId), queryFn: () => apiFetch<QueueResponse>(`${base(creatorId)}/queue`), staleTime: 15_000 });
+  useQuery({ queryKey: postKeys.queue(creatorId), queryFn: () => callApi(posts.postQueue, { params: { creatorId } }), staleTime: 15_000 });
 
 export const useHistory = (creatorId: string, q: HistoryParams, enabled = true) =>
   useQuery({
     queryKey: postKeys.history(creatorId, q),
-    queryFn: () => apiFetch<HistoryResponse>(`${base(creatorId)}/history?${new URLSearchParams({ page: String(q.page), range: q.range, tz: q.tz })}`),
+    queryFn: () => callApi(posts.postHistory, { params: { creatorId }, query: { page: q.page, range: q.range, tz: q.tz } }),
     placeholderData: keepPreviousData,
     enabled,
   });
 
 export const usePricePicks = (creatorId: string) =>
   // 10 min: usual prices change over weeks.
-  useQuery({ queryKey: postKeys.prices(creatorId), queryFn: () => apiFetch<{ prices: PricePick[] }>(`${base(creatorId)}/prices`), staleTime: 10 * 60_000 });
+  useQuery({ queryKey: postKeys.prices(creatorId), queryFn: () => callApi(posts.postPrices, { params: { creatorId } }), staleTime: 10 * 60_000 });
 
 export const useDrafts = (creatorId: string) =>
   useQuery({ queryKey: postKeys.drafts(creatorId), queryFn: () => postsApi.listDrafts(creatorId).then((r) => r.drafts) });
@@ -63,7 +62,7 @@ export function useQueueActions(creatorId: string) {
     // The card moves at once; a refusal puts it back.
     onMutate: async (v) => {
       await qc.cancelQueries({ queryKey: postKeys.queue(creatorId) });
-      const before = qc.getQueryData<QueueResponse>(postKeys.queue(creatorId));
+      const before = qc.getQueryData<ResponseOf<typeof posts.postQueue>>(postKeys.queue(creatorId));
       if (before) {
         const items = before.items.map((i) => (i.kind === "post" && i.id === v.uuid ? { ...i, at: v.publishAt } : i)).sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
         qc.setQueryData(postKeys.queue(creatorId), { ...before, items });

@@ -1,7 +1,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { AgencyOverview } from "@/lib/schemas/agency";
-import type { AuditItem, InviteCreate, InviteView, MemberUpdate, MemberView } from "@/lib/schemas/team";
-import { apiFetch } from "./fetcher";
+import type { BodyOf } from "@/lib/contracts/contract";
+import * as ws from "@/lib/contracts/workspaces";
+import { callApi } from "./call";
 
 export const workspaceKeys = {
   all: (id: string) => ["workspaces", id] as const,
@@ -12,23 +12,21 @@ export const workspaceKeys = {
   audit: (id: string, filters: Record<string, string>) => [...workspaceKeys.all(id), "audit", filters] as const,
 };
 
-const base = (id: string) => `/api/workspaces/${id}`;
-
 /** The agency's creators with their 30-day figures in the viewer's zone (components/viewer). */
 export const useAgencyOverview = (id: string, tz: string) => {
   return useQuery(
-    queryOptions({ queryKey: [...workspaceKeys.overview(id), tz], queryFn: () => apiFetch<AgencyOverview>(`${base(id)}/creators-overview?tz=${encodeURIComponent(tz)}`) }),
+    queryOptions({ queryKey: [...workspaceKeys.overview(id), tz], queryFn: () => callApi(ws.creatorsOverview, { params: { workspaceId: id }, query: { tz } }) }),
   );
 };
 
 export const useMembers = (id: string, enabled = true) =>
   // staleTime 0: someone may have joined through an invite since the last look.
-  useQuery({ queryKey: workspaceKeys.members(id), queryFn: () => apiFetch<MemberView[]>(`${base(id)}/members`), enabled, staleTime: 0 });
-export const useInvites = (id: string) => useQuery({ queryKey: workspaceKeys.invites(id), queryFn: () => apiFetch<InviteView[]>(`${base(id)}/invites`) });
+  useQuery({ queryKey: workspaceKeys.members(id), queryFn: () => callApi(ws.listMembers, { params: { workspaceId: id } }), enabled, staleTime: 0 });
+export const useInvites = (id: string) => useQuery({ queryKey: workspaceKeys.invites(id), queryFn: () => callApi(ws.listInvites, { params: { workspaceId: id } }) });
 export const useWorkspaceCreators = (id: string) =>
   useQuery({
     queryKey: workspaceKeys.creators(id),
-    queryFn: () => apiFetch<{ id: string; handle: string; displayName: string; avatarUrl: string | null }[]>(`${base(id)}/creators`),
+    queryFn: () => callApi(ws.workspaceCreators, { params: { workspaceId: id } }),
     // The list changes rarely (creators join or leave the agency).
     staleTime: 5 * 60_000,
   });
@@ -38,15 +36,16 @@ export function useTeamMutations(id: string) {
   const invalidate = () => qc.invalidateQueries({ queryKey: workspaceKeys.all(id) });
   return {
     createInvite: useMutation({
-      mutationFn: (input: InviteCreate) => apiFetch<{ id: string; url: string; expiresAt: string }>(`${base(id)}/invites`, { method: "POST", json: input }),
+      mutationFn: (input: BodyOf<typeof ws.createInvite>) => callApi(ws.createInvite, { params: { workspaceId: id }, body: input }),
       onSuccess: invalidate,
     }),
-    revokeInvite: useMutation({ mutationFn: (inviteId: string) => apiFetch(`${base(id)}/invites/${inviteId}`, { method: "DELETE" }), onSuccess: invalidate }),
+    revokeInvite: useMutation({ mutationFn: (inviteId: string) => callApi(ws.revokeInvite, { params: { workspaceId: id, inviteId } }), onSuccess: invalidate }),
     updateMember: useMutation({
-      mutationFn: ({ memberId, change }: { memberId: string; change: MemberUpdate }) => apiFetch(`${base(id)}/members/${memberId}`, { method: "PATCH", json: change }),
+      mutationFn: ({ memberId, change }: { memberId: string; change: BodyOf<typeof ws.updateMember> }) =>
+        callApi(ws.updateMember, { params: { workspaceId: id, memberId }, body: change }),
       onSuccess: invalidate,
     }),
-    removeMember: useMutation({ mutationFn: (memberId: string) => apiFetch(`${base(id)}/members/${memberId}`, { method: "DELETE" }), onSuccess: invalidate }),
+    removeMember: useMutation({ mutationFn: (memberId: string) => callApi(ws.removeMember, { params: { workspaceId: id, memberId } }), onSuccess: invalidate }),
   };
 }
 
@@ -54,6 +53,6 @@ export function useAudit(id: string, filters: Record<string, string>, before?: s
   const qs = new URLSearchParams({ ...filters, ...(before ? { before } : {}), limit: "50" });
   return useQuery({
     queryKey: [...workspaceKeys.audit(id, filters), before ?? ""],
-    queryFn: () => apiFetch<{ items: AuditItem[]; nextBefore: string | null }>(`${base(id)}/audit?${qs}`),
+    queryFn: () => callApi(ws.workspaceAudit, { params: { workspaceId: id }, query: qs }),
   });
 }

@@ -85,3 +85,7 @@ export type HistoryResponse = {
 };
 
 export type PricePick = { cents: number; uses: number };
+
+/** The history's ranges (its query's `range`). */
+export const HISTORY_RANGES = ["7d", "30d", "90d", "all"] as const;
+export type HistoryRange = (typeof HISTORY_RANGES)[number];

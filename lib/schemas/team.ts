@@ -1,6 +1,7 @@
 import { z } from "zod";
+import type { Role } from "./permissions";
 
-// Inputs of the team API, shared by route handlers and forms.
+// Inputs and answers of the team API, shared by route handlers and forms.
 
 const staffRole = z.enum(["manager", "chatter", "viewer"], { error: "role must be manager, chatter or viewer" });
 
@@ -68,3 +69,17 @@ export type AuditItem = {
   target: string | null;
   details: unknown;
 };
+
+/** A page of the activity log, newest first; `nextBefore` fetches the next. */
+export type AuditPage = { items: AuditItem[]; nextBefore: string | null };
+
+/** A new invite; its link is shown once. */
+export type InviteCreated = { id: string; url: string; expiresAt: string };
+
+/** What an invite link offers (shown before sign-in). */
+export type InvitePreview = { workspaceName: string; role: Role; creators: "all" | string[]; expiresAt: string };
+
+export type InviteAccepted = { workspaceId: string; membershipId: string; firstCreatorId: string | null };
+
+/** A member's role and scope after a change (`creatorIds` empty over all creators). */
+export type MemberChanged = { id: string; role: Role; allCreators: boolean; creatorIds: string[] };

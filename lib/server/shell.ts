@@ -1,20 +1,9 @@
 import "server-only";
 import { db } from "@/lib/server/db";
 import { fanvueConfig } from "@/lib/server/fanvue/config";
-import type { Role } from "@/lib/schemas/permissions";
-import type { ViewerPrefs } from "@/lib/schemas/viewer";
-import type { Viewer } from "@/lib/utils/time";
+import type { ShellData } from "@/lib/schemas/shell";
 import { deviceGuess, getViewerPrefs } from "@/lib/server/viewer";
-import { listAccessibleCreators, type AccessibleCreator } from "@/lib/server/workspaces/access";
-
-export type ShellData = {
-  user: { name: string; handle: string | null; image: string | null };
-  creators: AccessibleCreator[];
-  workspaces: { id: string; name: string; kind: "creator" | "agency"; role: Role; needsReauth: boolean; reauthReason: string | null }[];
-  isSandbox: boolean;
-  /** The zone and locale chosen (saved), and this device's own (guess). */
-  viewer: { saved: ViewerPrefs; guess: Viewer };
-};
+import { listAccessibleCreators } from "@/lib/server/workspaces/access";
 
 /** What the dashboard shell shows: who is signed in, every creator they may
  * open (for the switcher), and each workspace's connection health. */

@@ -1,8 +1,7 @@
-// GET /api/me – the signed-in user, their workspaces and every creator they may open.
+import { me } from "@/lib/contracts/account";
 import { apiRoute } from "@/lib/server/api/route";
 import { loadShell } from "@/lib/server/shell";
 
-export const GET = apiRoute({
-  access: "user",
+export const GET = apiRoute(me, {
   handler: ({ user }) => loadShell(user.id),
 });

@@ -11,12 +11,12 @@ import { Select } from "@/components/ui/select";
 import { Skeleton } from "@/components/ui/skeleton";
 import { StaleNotice } from "@/components/ui/stale-notice";
 import { useHistory } from "@/lib/queries/posts";
-import type { HistoryItem } from "@/lib/schemas/post-views";
+import type { HistoryItem, HistoryRange } from "@/lib/schemas/post-views";
 import { formatCount, formatMoney } from "@/lib/utils/format";
 import { formatDateTime } from "@/lib/utils/time";
 import { useViewer } from "@/components/viewer/viewer";
 
-const RANGES = [
+const RANGES: { value: HistoryRange; label: string }[] = [
   { value: "7d", label: "Last 7 days" },
   { value: "30d", label: "Last 30 days" },
   { value: "90d", label: "Last 90 days" },
@@ -80,7 +80,7 @@ function earnedNote(d: { earningsSyncedAt: string | null; earningsAttributable: 
 
 /** Recent posts and what they did; earnings in the range come from the synced ledger. */
 export function HistorySection({ creatorId, tz }: { creatorId: string; tz: string }) {
-  const [range, setRange] = useState("30d");
+  const [range, setRange] = useState<HistoryRange>("30d");
   const [page, setPage] = useState(1);
   const q = useHistory(creatorId, { page, range, tz });
   const d = q.data;
@@ -92,7 +92,7 @@ export function HistorySection({ creatorId, tz }: { creatorId: string; tz: strin
         </h2>
         <label className="flex items-center gap-2 text-sm">
           <span className="text-muted">Earnings in</span>
-          <Select value={range} onChange={(e) => setRange(e.target.value)} data-testid="history-range">
+          <Select value={range} onChange={(e) => setRange(e.target.value as HistoryRange)} data-testid="history-range">
             {RANGES.map((r) => (
               <option key={r.value} value={r.value}>
                 {r.label}

@@ -1,5 +1,5 @@
 import "server-only";
-import type { HistoryItem, HistoryResponse } from "@/lib/schemas/post-views";
+import type { HistoryItem, HistoryRange, HistoryResponse } from "@/lib/schemas/post-views";
 import { clientForCreator } from "@/lib/server/creators/client";
 import { db } from "@/lib/server/db";
 import { wholeCents } from "@/lib/server/earnings/money";
@@ -17,8 +17,6 @@ import { viewOfFanvue, viewOfRecord } from "./views";
 
 /** A page of history: enough to scan a week or two of posting. */
 export const HISTORY_PAGE_SIZE = 20;
-export const HISTORY_RANGES = ["7d", "30d", "90d", "all"] as const;
-export type HistoryRange = (typeof HISTORY_RANGES)[number];
 
 type Query = { page: number; range: HistoryRange; tz: string };
 

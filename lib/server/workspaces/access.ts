@@ -2,6 +2,9 @@ import "server-only";
 import { db } from "@/lib/server/db";
 import type { Permission, Role } from "@/lib/schemas/permissions";
 import { can } from "@/lib/schemas/permissions";
+import type { AccessibleCreator, CreatorSummary } from "@/lib/schemas/shell";
+
+export type { AccessibleCreator };
 
 // Who may act on what. Every lookup is scoped by the user's memberships, so an
 // object outside them is indistinguishable from one that does not exist.
@@ -12,7 +15,7 @@ export type WorkspaceAccess = {
 };
 
 export type CreatorAccess = WorkspaceAccess & {
-  creator: { id: string; fanvueUuid: string; handle: string; displayName: string; avatarUrl: string | null };
+  creator: CreatorSummary;
 };
 
 const membershipInclude = { workspace: true, creators: { select: { creatorId: true } } } as const;
@@ -41,8 +44,6 @@ export async function getCreatorAccess(userId: string, creatorId: string): Promi
     creator: { id: creator.id, fanvueUuid: creator.fanvueUuid, handle: creator.handle, displayName: creator.displayName, avatarUrl: creator.avatarUrl },
   };
 }
-
-export type AccessibleCreator = CreatorAccess["creator"] & { workspaceId: string; workspaceName: string; workspaceKind: "creator" | "agency"; role: Role };
 
 /** Every creator the user may open, grouped by workspace order. */
 export async function listAccessibleCreators(userId: string): Promise<AccessibleCreator[]> {

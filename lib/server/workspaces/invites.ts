@@ -4,6 +4,7 @@ import { db } from "@/lib/server/db";
 import { env } from "@/lib/env.mjs";
 import { ApiError } from "@/lib/server/api/errors";
 import type { Role } from "@/lib/schemas/permissions";
+import type { InviteAccepted, InvitePreview, InviteView } from "@/lib/schemas/team";
 import { recordAudit } from "./audit";
 
 // Expiring, single-use invite links. Only the token's hash is stored: a
@@ -37,7 +38,7 @@ export async function createInvite(workspaceId: string, createdById: string, inp
   return { invite, url: inviteUrl(token) };
 }
 
-export async function listInvites(workspaceId: string) {
+export async function listInvites(workspaceId: string): Promise<InviteView[]> {
   const rows = await db.invite.findMany({ where: { workspaceId }, orderBy: { createdAt: "desc" }, take: 100 });
   const now = Date.now();
   return rows.map((i) => ({
@@ -67,7 +68,7 @@ async function findUsable(token: string) {
   return invite;
 }
 
-export async function previewInvite(token: string) {
+export async function previewInvite(token: string): Promise<InvitePreview> {
   const invite = await findUsable(token);
   const creators: "all" | string[] = invite.allCreators
     ? "all"
@@ -75,7 +76,7 @@ export async function previewInvite(token: string) {
   return { workspaceName: invite.workspace.name, role: invite.role, creators, expiresAt: invite.expiresAt.toISOString() };
 }
 
-export async function acceptInvite(token: string, user: { id: string; name: string }) {
+export async function acceptInvite(token: string, user: { id: string; name: string }): Promise<InviteAccepted> {
   const invite = await findUsable(token);
   const existing = await db.membership.findUnique({ where: { workspaceId_userId: { workspaceId: invite.workspaceId, userId: user.id } } });
   if (existing) throw new ApiError("conflict", "You are already a member of this workspace.");

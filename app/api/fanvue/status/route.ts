@@ -1,8 +1,7 @@
-// GET /api/fanvue/status – is Fanvue's sign-in service reachable (public; the sign-in page asks before redirecting).
+import { fanvueStatus } from "@/lib/contracts/account";
 import { apiRoute } from "@/lib/server/api/route";
 import { isAuthServerReachable } from "@/lib/server/fanvue/oauth";
 
-export const GET = apiRoute({
-  access: "public",
+export const GET = apiRoute(fanvueStatus, {
   handler: async () => ({ reachable: await isAuthServerReachable() }),
 });

@@ -1,10 +1,7 @@
-// GET /api/invites/:token – what an invite link offers (public: shown before sign-in).
-import { z } from "zod";
+import { invitePreview } from "@/lib/contracts/account";
 import { apiRoute } from "@/lib/server/api/route";
 import { previewInvite } from "@/lib/server/workspaces/invites";
 
-export const GET = apiRoute({
-  access: "public",
-  params: z.object({ token: z.string().min(20).max(100) }),
+export const GET = apiRoute(invitePreview, {
   handler: ({ params }) => previewInvite(params.token),
 });

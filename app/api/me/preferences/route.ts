@@ -1,16 +1,11 @@
-// GET /api/me/preferences – the zone and locale the user chose (null: their device's).
-// PATCH /api/me/preferences – choose them; they follow the user to every device.
+import { myPreferences, saveMyPreferences } from "@/lib/contracts/account";
 import { apiRoute } from "@/lib/server/api/route";
-import { viewerPrefsPatchSchema } from "@/lib/schemas/viewer";
 import { getViewerPrefs, saveViewerPrefs } from "@/lib/server/viewer";
 
-export const GET = apiRoute({
-  access: "user",
+export const GET = apiRoute(myPreferences, {
   handler: ({ user }) => getViewerPrefs(user.id),
 });
 
-export const PATCH = apiRoute({
-  access: "user",
-  body: viewerPrefsPatchSchema,
+export const PATCH = apiRoute(saveMyPreferences, {
   handler: ({ user, body }) => saveViewerPrefs(user.id, body),
 });

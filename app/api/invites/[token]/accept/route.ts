@@ -1,10 +1,7 @@
-// POST /api/invites/:token/accept – join the workspace with the invite's role and creators.
-import { z } from "zod";
+import { acceptInvite } from "@/lib/contracts/account";
 import { apiRoute } from "@/lib/server/api/route";
-import { acceptInvite } from "@/lib/server/workspaces/invites";
+import * as invites from "@/lib/server/workspaces/invites";
 
-export const POST = apiRoute({
-  access: "user",
-  params: z.object({ token: z.string().min(20).max(100) }),
-  handler: async ({ params, user }) => Response.json(await acceptInvite(params.token, user), { status: 201 }),
+export const POST = apiRoute(acceptInvite, {
+  handler: async ({ params, user }) => Response.json(await invites.acceptInvite(params.token, user), { status: 201 }),
 });

@@ -1,11 +1,7 @@
-// GET /api/workspaces/:workspaceId/audit – the activity log, newest first, with filters.
+import { workspaceAudit } from "@/lib/contracts/workspaces";
 import { apiRoute } from "@/lib/server/api/route";
-import { auditQuerySchema } from "@/lib/schemas/team";
 import { listAudit } from "@/lib/server/workspaces/audit";
 
-export const GET = apiRoute({
-  access: "workspace",
-  permission: "audit:read",
-  query: auditQuerySchema,
+export const GET = apiRoute(workspaceAudit, {
   handler: ({ access, user, query }) => listAudit(access, user.id, { ...query, before: query.before ? new Date(query.before) : undefined }),
 });

@@ -1,12 +1,7 @@
-// GET /api/workspaces/:workspaceId/creators-overview – "All creators": a row per creator in scope.
-import { z } from "zod";
+import { creatorsOverview } from "@/lib/contracts/workspaces";
 import { apiRoute } from "@/lib/server/api/route";
-import { timeZoneField } from "@/lib/schemas/viewer";
 import { getAgencyOverview } from "@/lib/server/workspaces/agency-overview";
 
-export const GET = apiRoute({
-  access: "workspace",
-  permission: "workspace:read",
-  query: z.object({ tz: timeZoneField.default("UTC") }),
+export const GET = apiRoute(creatorsOverview, {
   handler: ({ access, query }) => getAgencyOverview(access, query.tz),
 });

@@ -1,9 +1,7 @@
-// GET /api/workspaces/:workspaceId/members – the team, with roles and creator scopes.
+import { listMembers } from "@/lib/contracts/workspaces";
 import { apiRoute } from "@/lib/server/api/route";
-import { listMembers } from "@/lib/server/workspaces/team";
+import * as team from "@/lib/server/workspaces/team";
 
-export const GET = apiRoute({
-  access: "workspace",
-  permission: "team:manage",
-  handler: ({ access }) => listMembers(access.workspace.id),
+export const GET = apiRoute(listMembers, {
+  handler: ({ access }) => team.listMembers(access.workspace.id),
 });

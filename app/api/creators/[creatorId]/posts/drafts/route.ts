@@ -1,21 +1,13 @@
-// GET /api/creators/:creatorId/posts/drafts?editOf – the signed-in author's drafts; POST – start one (autosave creates it on the first edit).
-import { z } from "zod";
-import { draftCreateSchema } from "@/lib/schemas/posts";
+import { createDraft, listDrafts } from "@/lib/contracts/posts";
 import { apiRoute } from "@/lib/server/api/route";
-import { createDraft, listDrafts } from "@/lib/server/posts/drafts";
+import * as drafts from "@/lib/server/posts/drafts";
 
-export const GET = apiRoute({
-  access: "creator",
-  permission: "posts:write",
-  query: z.object({ editOf: z.string().max(64).optional() }),
-  handler: async ({ access, user, query }) => ({ drafts: await listDrafts({ creatorId: access.creator.id, authorId: user.id }, query.editOf) }),
+export const GET = apiRoute(listDrafts, {
+  handler: async ({ access, user, query }) => ({ drafts: await drafts.listDrafts({ creatorId: access.creator.id, authorId: user.id }, query.editOf) }),
 });
 
 // Drafts are working copies, not actions on Fanvue: autosaves are not audited.
-export const POST = apiRoute({
-  access: "creator",
-  permission: "posts:write",
+export const POST = apiRoute(createDraft, {
   audit: false,
-  body: draftCreateSchema,
-  handler: ({ access, user, body }) => createDraft({ creatorId: access.creator.id, authorId: user.id }, body),
+  handler: ({ access, user, body }) => drafts.createDraft({ creatorId: access.creator.id, authorId: user.id }, body),
 });

@@ -1,9 +1,7 @@
-// GET /api/creators/:creatorId/posts/prices – the creator's usual PPV prices (composer quick picks).
+import { postPrices } from "@/lib/contracts/posts";
 import { apiRoute } from "@/lib/server/api/route";
 import { usualPrices } from "@/lib/server/posts/prices";
 
-export const GET = apiRoute({
-  access: "creator",
-  permission: "posts:read",
+export const GET = apiRoute(postPrices, {
   handler: async ({ access }) => ({ prices: await usualPrices(access) }),
 });

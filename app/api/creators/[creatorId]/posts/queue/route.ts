@@ -1,9 +1,7 @@
-// GET /api/creators/:creatorId/posts/queue – everything scheduled to go out, by time (and cancelled posts).
+import { postQueue } from "@/lib/contracts/posts";
 import { apiRoute } from "@/lib/server/api/route";
 import { getQueue } from "@/lib/server/posts/queue-sources";
 
-export const GET = apiRoute({
-  access: "creator",
-  permission: "posts:read",
+export const GET = apiRoute(postQueue, {
   handler: ({ access }) => getQueue(access),
 });

@@ -1,36 +1,21 @@
-// GET/PUT/DELETE /api/creators/:creatorId/posts/drafts/:draftId – read, autosave (versioned) or discard one of the author's drafts.
-import { z } from "zod";
-import { draftSaveSchema } from "@/lib/schemas/posts";
+import { deleteDraft, getDraft, saveDraft } from "@/lib/contracts/posts";
 import { apiRoute } from "@/lib/server/api/route";
-import { deleteDraft, getDraft, saveDraft } from "@/lib/server/posts/drafts";
+import * as drafts from "@/lib/server/posts/drafts";
 
-const params = z.object({ creatorId: z.string(), draftId: z.string().min(1).max(40) });
-
-export const GET = apiRoute({
-  access: "creator",
-  permission: "posts:write",
-  params,
-  handler: ({ access, user, params }) => getDraft({ creatorId: access.creator.id, authorId: user.id }, params.draftId),
+export const GET = apiRoute(getDraft, {
+  handler: ({ access, user, params }) => drafts.getDraft({ creatorId: access.creator.id, authorId: user.id }, params.draftId),
 });
 
 // Autosaves run every few seconds while typing: not audited (see POST drafts).
-export const PUT = apiRoute({
-  access: "creator",
-  permission: "posts:write",
+export const PUT = apiRoute(saveDraft, {
   audit: false,
-  params,
-  body: draftSaveSchema,
-  handler: ({ access, user, params, body }) => saveDraft({ creatorId: access.creator.id, authorId: user.id }, params.draftId, body.form, body.version),
+  handler: ({ access, user, params, body }) => drafts.saveDraft({ creatorId: access.creator.id, authorId: user.id }, params.draftId, body.form, body.version),
 });
 
-export const DELETE = apiRoute({
-  access: "creator",
-  permission: "posts:write",
+export const DELETE = apiRoute(deleteDraft, {
   audit: false,
-  params,
-  body: z.object({}).optional(),
   handler: async ({ access, user, params }) => {
-    await deleteDraft({ creatorId: access.creator.id, authorId: user.id }, params.draftId);
-    return { ok: true };
+    await drafts.deleteDraft({ creatorId: access.creator.id, authorId: user.id }, params.draftId);
+    return { ok: true as const };
   },
 });
