@@ -57,11 +57,17 @@ export default tseslint.config(
   },
   {
     files: ["app/**/*.ts", "app/**/*.tsx", "lib/**/*.ts", "lib/**/*.tsx", "components/**/*.tsx"],
-    ignores: ["lib/server/session.ts", "app/api/auth/**"],
+    ignores: ["lib/server/session.ts", "app/api/auth/**", "lib/queries/call.ts"],
     rules: {
       "no-restricted-imports": [
         "error",
-        { paths: [{ name: "@/lib/server/auth", importNames: ["auth"], message: "Use readSession()/requireSession() from @/lib/server/session: they tell a database outage from signed out." }] },
+        {
+          paths: [
+            { name: "@/lib/server/auth", importNames: ["auth"], message: "Use readSession()/requireSession() from @/lib/server/session: they tell a database outage from signed out." },
+            // Our routes are called through their contracts (lib/contracts): no hand-built path or answer type.
+            ...["@/lib/queries/fetcher", "./fetcher"].map((name) => ({ name, importNames: ["apiFetch"], message: "Call routes with callApi(contract, …) / hrefOf from @/lib/queries/call." })),
+          ],
+        },
       ],
     },
   },

@@ -131,11 +131,7 @@ type ContractOptions<C extends RouteContract> = Pick<Options<z.ZodType, z.ZodTyp
 
 /** The handler of a route contract (lib/contracts): access, permission and
  * input schemas come from the contract, the answer is checked against it. */
-export function apiRoute<C extends RouteContract>(contract: C, opts: ContractOptions<C>): ReturnType<typeof wrap> & { contract: C };
-export function apiRoute<A extends Access, P extends z.ZodType = z.ZodUnknown, Q extends z.ZodType = z.ZodUnknown, B extends z.ZodType = z.ZodUnknown>(opts: Options<P, Q, B, A>): ReturnType<typeof wrap>;
-export function apiRoute(a: RouteContract | Options<z.ZodType, z.ZodType, z.ZodType, Access>, b?: ContractOptions<RouteContract>) {
-  if (!b) return wrap(a as Options<z.ZodType, z.ZodType, z.ZodType, Access>);
-  const c = a as RouteContract;
+export function apiRoute<C extends RouteContract>(c: C, b: ContractOptions<C>) {
   const opts = { access: c.access, permission: c.permission, params: c.params, query: c.query, body: c.body, ...b } as Options<z.ZodType, z.ZodType, z.ZodType, Access>;
   return Object.assign(wrap(opts), { contract: c });
 }
