@@ -1,11 +1,12 @@
 "use client";
 
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useMemo } from "react";
-import { INBOX_FILTERS, INBOX_SORTS, type InboxFilter, type InboxSort } from "@/lib/schemas/chats";
+import { inboxUrlSchema, type InboxFilter, type InboxSort } from "@/lib/schemas/chats";
+import { useUrlState } from "@/lib/url-state/use-url-state";
 
-// The inbox's state lives in the URL (shareable, survives reloads, the back
-// button closes a chat on a phone): filter, sort, search, list, open chat.
+// The inbox's state lives in the URL (lib/url-state; shareable, survives
+// reloads, the back button closes a chat on a phone): filter, sort, search,
+// list, open chat.
 
 export type InboxUrl = {
   filter: InboxFilter;
@@ -20,37 +21,30 @@ export type InboxUrl = {
   media: string[];
 };
 
-const pick = <T extends string>(v: string | null, all: readonly T[], d: T): T => (v && (all as readonly string[]).includes(v) ? (v as T) : d);
+type Key = "filter" | "sort" | "q" | "list" | "chat" | "cc" | "team" | "media";
 
 export function useInboxParams() {
-  const sp = useSearchParams();
-  const router = useRouter();
-  const pathname = usePathname();
+  const { state: url, update } = useUrlState(inboxUrlSchema);
   const state = useMemo<InboxUrl>(
     () => ({
-      filter: pick(sp.get("filter"), INBOX_FILTERS, "all"),
-      sort: pick(sp.get("sort"), INBOX_SORTS, "recent"),
-      search: sp.get("q") ?? "",
-      list: sp.get("list") ?? "",
-      chat: sp.get("chat"),
-      chatCreator: sp.get("cc"),
-      team: sp.get("team") === "1",
-      media: (sp.get("media") ?? "").split(",").filter((u) => /^[0-9a-f-]{36}$/i.test(u)),
+      filter: url.filter,
+      sort: url.sort,
+      search: url.q ?? "",
+      list: url.list ?? "",
+      chat: url.chat ?? null,
+      chatCreator: url.cc ?? null,
+      team: url.team === "1",
+      media: url.media,
     }),
-    [sp],
+    [url],
   );
+  /** null clears a key (back to its default). */
   const set = useCallback(
-    (patch: Partial<Record<"filter" | "sort" | "q" | "list" | "chat" | "cc" | "team" | "media", string | null>>, mode: "push" | "replace" = "replace") => {
-      const next = new URLSearchParams(sp.toString());
-      for (const [k, v] of Object.entries(patch)) {
-        if (v === null || v === "" || (k === "filter" && v === "all") || (k === "sort" && v === "recent")) next.delete(k);
-        else next.set(k, v);
-      }
-      const url = `${pathname}${next.size ? `?${next}` : ""}`;
-      if (mode === "push") router.push(url, { scroll: false });
-      else router.replace(url, { scroll: false });
+    (patch: Partial<Record<Key, string | null>>, mode: "push" | "replace" = "replace") => {
+      const values = Object.fromEntries(Object.entries(patch).map(([k, v]) => [k, v === null ? undefined : k === "media" ? v.split(",").filter(Boolean) : v]));
+      update(values as Parameters<typeof update>[0], { push: mode === "push" });
     },
-    [sp, router, pathname],
+    [update],
   );
   return { state, set };
 }

@@ -1,12 +1,13 @@
 "use client";
 
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useCallback, useEffect, useMemo, useRef } from "react";
+import { useCallback, useMemo } from "react";
+import { FANS_VIEWS, fansUrlSchema } from "@/lib/schemas/fans";
+import { useUrlState } from "@/lib/url-state/use-url-state";
 
-// The fans page's state lives in the URL: shareable, and Back undoes a filter.
+// The fans page's state lives in the URL (lib/url-state): shareable, and
+// Back undoes a filter.
 
-export type FansView = "subscribers" | "followers" | "all" | "renewals";
-const VIEWS: FansView[] = ["subscribers", "followers", "all", "renewals"];
+export type FansView = (typeof FANS_VIEWS)[number];
 
 export type FansUrlState = {
   view: FansView;
@@ -21,53 +22,43 @@ export type FansUrlState = {
   fan: string;
 };
 
+const FILTERS = ["view", "q", "sort", "dir", "tag", "segment", "segParams"] as const;
+
 export function useFansParams() {
-  const sp = useSearchParams();
-  const router = useRouter();
-  const pathname = usePathname();
+  const { state: url, update: write, search } = useUrlState(fansUrlSchema);
+  const segKey = [...search.entries()].filter(([k]) => k.startsWith("seg.")).map(([k, v]) => `${k}=${v}`).join("&");
 
-  const state: FansUrlState = useMemo(() => {
-    const view = sp.get("view") as FansView | null;
-    return {
-      view: view && VIEWS.includes(view) ? view : "subscribers",
-      q: sp.get("q") ?? "",
-      sort: sp.get("sort") ?? "recent",
-      dir: sp.get("dir") ?? "",
-      tag: sp.get("tag") ?? "",
-      segment: sp.get("segment") ?? "",
-      segParams: Object.fromEntries([...sp.entries()].filter(([k]) => k.startsWith("seg.")).map(([k, v]) => [k.slice(4), v])),
-      page: Math.max(1, Number(sp.get("page")) || 1),
-      fan: sp.get("fan") ?? "",
-    };
-  }, [sp]);
-
-  // The URL a replace() is on its way to: a second change made before the
-  // router re-renders builds on it instead of on the older URL.
-  // (Valid for 1 s at most, in case the router normalises the URL differently.)
-  const pending = useRef<{ qs: string; at: number } | null>(null);
-  useEffect(() => {
-    if (pending.current?.qs === sp.toString()) pending.current = null;
-  }, [sp]);
+  const state: FansUrlState = useMemo(
+    () => ({
+      view: url.view,
+      q: url.q ?? "",
+      sort: url.sort,
+      dir: url.dir ?? "",
+      tag: url.tag ?? "",
+      segment: url.segment ?? "",
+      segParams: Object.fromEntries([...new URLSearchParams(segKey).entries()].map(([k, v]) => [k.slice(4), v])),
+      page: url.page,
+      fan: url.fan ?? "",
+    }),
+    [url, segKey],
+  );
 
   /** Applies a change; filters and sorting go back to page 1. */
   const update = useCallback(
     (patch: Partial<FansUrlState>) => {
-      const p = pending.current && Date.now() - pending.current.at < 1_000 ? pending.current.qs : sp.toString();
-      const next = new URLSearchParams(p);
-      const set = (k: string, v: string | number | undefined) => (v === undefined || v === "" ? next.delete(k) : next.set(k, String(v)));
-      for (const [k, v] of Object.entries(patch)) {
-        if (k === "segParams") {
-          for (const key of [...next.keys()]) if (key.startsWith("seg.")) next.delete(key);
-          for (const [pk, pv] of Object.entries(v as Record<string, string>)) set(`seg.${pk}`, pv);
-        } else set(k, v as string | number);
-      }
-      const filtering = ["view", "q", "sort", "dir", "tag", "segment", "segParams"].some((k) => k in patch);
-      if (filtering && !("page" in patch)) next.delete("page");
-      if (next.get("page") === "1") next.delete("page");
-      pending.current = { qs: next.toString(), at: Date.now() };
-      router.replace(`${pathname}${next.size ? `?${next}` : ""}`, { scroll: false });
+      const { segParams, ...rest } = patch;
+      const filtering = FILTERS.some((k) => k in patch);
+      write(rest as Parameters<typeof write>[0], {
+        reset: filtering && !("page" in patch) ? ["page"] : [],
+        edit: segParams
+          ? (next) => {
+              for (const key of [...next.keys()]) if (key.startsWith("seg.")) next.delete(key);
+              for (const [k, v] of Object.entries(segParams)) if (v !== "") next.set(`seg.${k}`, v);
+            }
+          : undefined,
+      });
     },
-    [sp, router, pathname],
+    [write],
   );
 
   /** The table request for GET /fans. */

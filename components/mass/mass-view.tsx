@@ -1,6 +1,7 @@
 "use client";
 
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { z } from "zod";
+import { useUrlState } from "@/lib/url-state/use-url-state";
 import { Tabs } from "radix-ui";
 import { useToasts } from "@/components/chats/toaster";
 import { CampaignList } from "./campaign-list";
@@ -15,24 +16,22 @@ const TABS = [
 ] as const;
 type Tab = (typeof TABS)[number]["id"];
 
+/** The page's URL: the tab, a campaign's results open, the campaign just created (highlighted). */
+const massUrlSchema = z.object({
+  tab: z.enum(TABS.map((t) => t.id) as [Tab, ...Tab[]]).default("new"),
+  results: z.string().max(64).optional(),
+  created: z.string().max(64).optional(),
+});
+
 type Props = { creatorId: string; workspaceId: string; handle: string; canWriteLists: boolean };
 
 function View(p: Props) {
-  const sp = useSearchParams();
-  const router = useRouter();
-  const pathname = usePathname();
+  const { state, update } = useUrlState(massUrlSchema);
   const { push } = useToasts();
-  const tab = (TABS.find((t) => t.id === sp.get("tab"))?.id ?? "new") as Tab;
-  const results = sp.get("results");
-  const highlight = sp.get("created");
-  const go = (patch: Record<string, string | null>) => {
-    const next = new URLSearchParams(sp.toString());
-    for (const [k, v] of Object.entries(patch)) {
-      if (v === null) next.delete(k);
-      else next.set(k, v);
-    }
-    router.replace(`${pathname}?${next}`, { scroll: false });
-  };
+  const tab: Tab = state.tab;
+  const results = state.results ?? null;
+  const highlight = state.created ?? null;
+  const go = (patch: Partial<Record<"tab" | "results" | "created", string | null>>) => update(Object.fromEntries(Object.entries(patch).map(([k, v]) => [k, v ?? undefined])) as Parameters<typeof update>[0]);
   return (
     <div className="flex flex-col gap-5">
       <header>

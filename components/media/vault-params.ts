@@ -1,44 +1,46 @@
+import { z } from "zod";
 import type { VaultFilters } from "@/lib/queries/media";
 import { vaultQuerySchema } from "@/lib/schemas/media";
+import { readUrlState, writeUrlState } from "@/lib/url-state/codec";
 
 // The vault's state: filters, the open preview and the scroll anchor, as read
-// from and written to the URL. Pure (no "use client"): the page's server
-// component parses the same URL to prefetch exactly what the client will ask.
+// from and written to the URL through the one URL-state codec (lib/url-state),
+// with the server's own filter schema. Pure (no "use client"): the page's
+// server component parses the same URL to prefetch exactly what the client
+// will ask.
 
-export type VaultParams = VaultFilters & {
+const s = vaultQuerySchema.shape;
+export const vaultUrlSchema = z.object({
+  type: s.type,
+  folder: s.folder,
+  usage: s.usage,
+  fan: s.fan,
+  fanView: s.fanView,
+  q: s.q,
   /** uuid of the media open in the preview. */
-  view?: string;
+  view: z.string().regex(/^[0-9a-f-]{36}$/i).optional(),
   /** Index of the first visible tile (scroll position). */
-  at?: number;
-};
+  at: z.coerce.number().int().min(1).max(99_999).optional(),
+});
+
+export type VaultParams = VaultFilters & { view?: string; at?: number };
 
 const FILTER_KEYS = ["type", "folder", "usage", "fan", "fanView", "q"] as const;
 
 /** Unknown or malformed values are dropped, never trusted. */
 export function parseVaultParams(sp: URLSearchParams): VaultParams {
+  const all = readUrlState(vaultUrlSchema, sp);
   const out: VaultParams = {};
-  const shape = vaultQuerySchema.shape;
-  for (const k of FILTER_KEYS) {
-    const raw = sp.get(k);
-    if (!raw) continue;
-    const r = shape[k].safeParse(raw);
-    if (r.success && r.data) (out as Record<string, unknown>)[k] = r.data;
-  }
+  for (const [k, v] of Object.entries(all)) if (v !== undefined && v !== "") (out as Record<string, unknown>)[k] = v;
+  // "What this fan bought" means nothing without the fan.
   if (out.fanView && !out.fan) delete out.fanView;
-  const view = sp.get("view");
-  if (view && /^[0-9a-f-]{36}$/i.test(view)) out.view = view;
-  const at = Number(sp.get("at"));
-  if (Number.isInteger(at) && at > 0 && at < 100_000) out.at = at;
   return out;
 }
 
+/** The query string for `p`; other parameters of `keep` (e.g. fanName) stay. */
 export function serializeVaultParams(p: VaultParams, keep?: URLSearchParams): string {
-  const qs = new URLSearchParams(keep);
-  for (const k of [...FILTER_KEYS, "view", "at"] as const) qs.delete(k);
-  for (const k of FILTER_KEYS) if (p[k]) qs.set(k, String(p[k]));
-  if (p.view) qs.set("view", p.view);
-  if (p.at) qs.set("at", String(p.at));
-  return qs.toString();
+  const cleared = Object.fromEntries(Object.keys(vaultUrlSchema.shape).map((k) => [k, undefined]));
+  return writeUrlState(vaultUrlSchema, new URLSearchParams(keep), { ...cleared, ...p }).toString();
 }
 
 /** Filters only (what the list query depends on). */

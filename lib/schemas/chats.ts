@@ -32,6 +32,20 @@ export const inboxQuerySchema = z.object({
 });
 export type InboxQuery = z.infer<typeof inboxQuerySchema>;
 
+/** The inbox's URL (lib/url-state), from the server's own fields: filter,
+ * sort, search, list, the open chat (and whose, in the team inbox), the team
+ * view, and vault items to attach (the vault's "Send in a message"). */
+export const inboxUrlSchema = z.object({
+  filter: inboxQuerySchema.shape.filter,
+  sort: inboxQuerySchema.shape.sort,
+  q: inboxQuerySchema.shape.search,
+  list: inboxQuerySchema.shape.list,
+  chat: uuid.optional(),
+  cc: z.string().max(64).optional(),
+  team: z.enum(["0", "1"]).default("0"),
+  media: z.array(uuid).max(20).default([]),
+});
+
 export const teamInboxQuerySchema = inboxQuerySchema.omit({ list: true, page: true }).extend({
   cursor: z.string().max(2000).optional(),
 });

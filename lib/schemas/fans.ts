@@ -70,6 +70,20 @@ export const fansQuerySchema = z.looseObject({
 });
 export type FansQuery = z.output<typeof fansQuerySchema>;
 
+export const FANS_VIEWS = ["subscribers", "followers", "all", "renewals"] as const;
+/** The fans page's URL (lib/url-state), from the server's own fields; a
+ * segment's parameters ride along as `seg.<name>` keys. */
+export const fansUrlSchema = z.object({
+  view: z.enum(FANS_VIEWS).default("subscribers"),
+  q: fansQuerySchema.shape.search,
+  sort: fansQuerySchema.shape.sort,
+  dir: fansQuerySchema.shape.dir,
+  tag: fansQuerySchema.shape.tag,
+  segment: fansQuerySchema.shape.segment,
+  page: fansQuerySchema.shape.page,
+  fan: z.string().max(64).optional(),
+});
+
 export type InsightData = {
   status: string;
   totalGross: number | null;

@@ -2,7 +2,7 @@
 
 import { PenSquare, X } from "lucide-react";
 import Link from "next/link";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { z } from "zod";
 import { useEffect, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -13,18 +13,23 @@ import { HistorySection } from "./history-section";
 import type { Notice } from "./item-actions";
 import { QueueSection } from "./queue-section";
 import { useViewer } from "@/components/viewer/viewer";
+import { useUrlState } from "@/lib/url-state/use-url-state";
 import type { Viewer } from "@/lib/utils/time";
 
 type Props = { creatorId: string; handle: string; canWrite: boolean };
+
+/** The page's URL: the queue's view, and what the composer just did (?done=&action=). */
+const postsUrlSchema = z.object({
+  view: z.enum(["list", "week"]).default("list"),
+  done: z.string().max(100).optional(),
+  action: z.enum(["published", "saved", "rescheduled", "scheduled"]).optional(),
+});
 
 /** Success notes fade after 8 s; errors stay until dismissed. */
 const NOTICE_MS = 8_000;
 
 /** What the composer just did, from the URL it sent us to (?done=&action=). */
-function useDoneNotice(creatorId: string, viewer: Viewer): Notice | null {
-  const sp = useSearchParams();
-  const done = sp.get("done");
-  const action = sp.get("action");
+function useDoneNotice(creatorId: string, viewer: Viewer, done: string | undefined, action: string | undefined): Notice | null {
   const item = useQueue(creatorId).data?.items.find((i) => i.id === done);
   if (!done || !action) return null;
   if (action === "published") return { tone: "info", text: "Published on Fanvue." };
@@ -37,11 +42,9 @@ function useDoneNotice(creatorId: string, viewer: Viewer): Notice | null {
 export function PostsView({ creatorId, handle, canWrite }: Props) {
   const viewer = useViewer();
   const tz = viewer.zone;
-  const sp = useSearchParams();
-  const router = useRouter();
-  const pathname = usePathname();
-  const view = sp.get("view") === "week" ? "week" : "list";
-  const done = useDoneNotice(creatorId, viewer);
+  const { state: url, update } = useUrlState(postsUrlSchema);
+  const view = url.view;
+  const done = useDoneNotice(creatorId, viewer, url.done, url.action);
   const [notice, setNotice] = useState<Notice | null>(null);
   const shown = notice ?? done;
   useEffect(() => {
@@ -49,15 +52,10 @@ export function PostsView({ creatorId, handle, canWrite }: Props) {
     const t = setTimeout(() => setNotice(null), NOTICE_MS);
     return () => clearTimeout(t);
   }, [notice]);
-  const setView = (v: "list" | "week") => {
-    const next = new URLSearchParams(sp);
-    if (v === "week") next.set("view", "week");
-    else next.delete("view");
-    router.replace(`${pathname}?${next}`, { scroll: false });
-  };
+  const setView = (v: "list" | "week") => update({ view: v });
   const dismiss = () => {
     setNotice(null);
-    if (done) router.replace(pathname + (view === "week" ? "?view=week" : ""), { scroll: false });
+    if (done) update({ done: undefined, action: undefined });
   };
   return (
     <div className="flex flex-col gap-6">
@@ -89,7 +87,7 @@ export function PostsView({ creatorId, handle, canWrite }: Props) {
         </Alert>
       ) : null}
       {canWrite ? <DraftsSection creatorId={creatorId} /> : null}
-      <QueueSection creatorId={creatorId} handle={handle} tz={tz} canWrite={canWrite} view={view} onView={setView} highlight={sp.get("done")} onNotice={setNotice} />
+      <QueueSection creatorId={creatorId} handle={handle} tz={tz} canWrite={canWrite} view={view} onView={setView} highlight={url.done ?? null} onNotice={setNotice} />
       <HistorySection creatorId={creatorId} tz={tz} />
     </div>
   );
