@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { signInWhenFanvueAllows } from "./chats-fixtures";
-import { createStaff, workspaceOf } from "./fixtures/db";
+import { createStaff, removeStaff, workspaceOf } from "./fixtures/db";
 import { budgetLeft, clearFaults, sandboxAdmin } from "./fixtures/sandbox";
 import { screenshots } from "./screenshot";
 
@@ -59,6 +59,7 @@ test("signing out in one tab stops the live updates of the session's other tabs 
   await other.waitForURL(/\/sign-in/);
   await stopped(chatter.page, "Signed out: live updates stopped");
   await chatter.context.close();
+  await removeStaff(chatter.ws.id, chatter.staff.userId);
 });
 
 test("Fanvue's deliveries refused for a clock skew: the indicator says to check the server clock instead of Live", async ({ page }) => {
