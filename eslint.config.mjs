@@ -6,6 +6,7 @@ import globals from "globals";
 import nextPlugin from "@next/eslint-plugin-next";
 import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
+import comments from "@eslint-community/eslint-plugin-eslint-comments/configs";
 import vuedeck from "./eslint/vuedeck-rules.mjs";
 
 export default tseslint.config(
@@ -70,6 +71,11 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  comments.recommended,
+  {
+    // Every exception says why, beside it: `// eslint-disable-next-line rule -- reason`.
+    rules: { "@eslint-community/eslint-comments/require-description": ["error", { ignore: [] }], "@eslint-community/eslint-comments/disable-enable-pair": ["error", { allowWholeFile: true }] },
   },
   {
     // Written conventions, enforced (eslint/vuedeck-rules.mjs).

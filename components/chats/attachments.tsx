@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { X } from "lucide-react";
 import { fetchLookup, mediaKeys } from "@/lib/queries/media";
 import { MAX_LOOKUP } from "@/lib/schemas/media";
+import { RemoteImage } from "@/components/ui/remote-image";
 
 /** Vault items attached to a message, with their thumbnails. */
 export function Attachments({ creatorId, uuids, onRemove }: { creatorId: string; uuids: string[]; onRemove?: (uuid: string) => void }) {
@@ -24,8 +25,7 @@ export function Attachments({ creatorId, uuids, onRemove }: { creatorId: string;
         return (
           <li key={u} className="relative size-16 overflow-hidden rounded-lg border border-line bg-canvas" data-testid="attachment">
             {item?.thumb?.url ? (
-              // eslint-disable-next-line @next/next/no-img-element -- signed Fanvue URL, short-lived
-              <img src={item.thumb.url} alt={item.name ?? ""} className="size-full object-cover" referrerPolicy="no-referrer" />
+              <RemoteImage src={item.thumb.url} alt={item.name ?? ""} className="size-full object-cover" />
             ) : (
               <span className="flex size-full items-center justify-center text-[10px] text-muted">{item?.status === "missing" ? "Missing" : "Media"}</span>
             )}

@@ -7,6 +7,7 @@ import { messageTypeLabel, priceLabel } from "./format";
 import type { LocalSend } from "./use-send-store";
 import { formatDateTime, formatListTime } from "@/lib/utils/time";
 import { useViewer } from "@/components/viewer/viewer";
+import { RemoteImage } from "@/components/ui/remote-image";
 
 /** A message from the history, or one of ours still on its way. */
 export type BubbleData = {
@@ -51,8 +52,7 @@ function Media({ uuids, media, type }: { uuids: string[]; media: Map<string, Cha
         return (
           <div key={u} className="relative flex aspect-square w-28 items-center justify-center overflow-hidden rounded-lg bg-black/10 sm:w-32">
             {m?.thumbUrl ? (
-              // eslint-disable-next-line @next/next/no-img-element -- signed Fanvue URLs, short-lived; no optimizer
-              <img src={m.thumbUrl} alt="" className="size-full object-cover" loading="lazy" referrerPolicy="no-referrer" />
+              <RemoteImage src={m.thumbUrl} className="size-full object-cover" loading="lazy" />
             ) : Icon ? (
               <Icon className="size-6 opacity-60" aria-hidden="true" />
             ) : (

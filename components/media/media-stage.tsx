@@ -5,6 +5,7 @@ import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { MediaDetails, VaultItem } from "@/lib/schemas/media";
 import { titleOf } from "./format";
+import { RemoteImage } from "@/components/ui/remote-image";
 
 type Props = {
   item: VaultItem;
@@ -40,8 +41,7 @@ export function MediaStage({ item, details, placeholderUrl, fanView, loading, er
   if (loading || !details) {
     return (
       <div className="relative flex size-full items-center justify-center" aria-busy="true">
-        {/* eslint-disable-next-line @next/next/no-img-element -- signed Fanvue URL, already in the browser cache from the grid */}
-        {placeholderUrl ? <img src={placeholderUrl} alt="" className="max-h-full max-w-full scale-100 object-contain opacity-60 blur-sm" /> : null}
+        {placeholderUrl ? <RemoteImage src={placeholderUrl} className="max-h-full max-w-full scale-100 object-contain opacity-60 blur-sm" /> : null}
         <Loader2 className="absolute size-8 animate-spin text-white" aria-label="Loading" />
       </div>
     );
@@ -64,8 +64,7 @@ export function MediaStage({ item, details, placeholderUrl, fanView, loading, er
     return <StageMessage icon={<FileText className="size-10" />} text={title} action={<Button asChild variant="secondary" size="sm"><a href={shown.url} target="_blank" rel="noreferrer noopener">Open document</a></Button>} />;
   }
   return (
-    // eslint-disable-next-line @next/next/no-img-element -- signed Fanvue URL, shown as is
-    <img
+    <RemoteImage
       key={shown.url}
       src={shown.url}
       alt={fanView ? `Blurred preview of ${title}` : title}

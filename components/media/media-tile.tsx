@@ -8,6 +8,7 @@ import { labelOf, MEDIA_TYPE_LABELS } from "@/lib/utils/content-labels";
 import { formatDuration, titleOf } from "./format";
 import { useFormat } from "@/components/viewer/viewer";
 import { StatusOverlay } from "./tile-overlay";
+import { RemoteImage } from "@/components/ui/remote-image";
 
 /** The first screenful loads at once (6 columns × 2 rows on a wide screen,
  * 2 × 6 on a phone); the rest as the user scrolls near it. */
@@ -112,8 +113,7 @@ function MediaTileImpl(p: TileProps) {
         onClick={(e) => (p.selecting || e.metaKey || e.ctrlKey || e.shiftKey ? p.onToggle(p.index, e.shiftKey) : p.onOpen(p.index))}
       >
         {p.thumbUrl && item.status === "ready" ? (
-          // eslint-disable-next-line @next/next/no-img-element -- signed Fanvue URLs; the optimizer would have to fetch (and cache) them
-          <img
+          <RemoteImage
             src={p.thumbUrl}
             alt=""
             width={item.thumb?.width ?? 320}
@@ -121,7 +121,6 @@ function MediaTileImpl(p: TileProps) {
             loading={p.index < EAGER_TILES ? "eager" : "lazy"}
             fetchPriority={p.index < EAGER_TILES ? "high" : "auto"}
             decoding="async"
-            referrerPolicy="no-referrer"
             className={cn("size-full object-cover transition-transform", p.selected && "scale-95 rounded-md")}
             onError={() => p.onThumbFailed(item)}
             data-testid="tile-thumb"

@@ -1,5 +1,6 @@
 import { cn } from "@/lib/utils/cn";
 import { initials } from "@/lib/utils/format";
+import { RemoteImage } from "@/components/ui/remote-image";
 
 const SIZES = { sm: "size-8 text-xs", md: "size-10 text-sm", lg: "size-14 text-lg" } as const;
 
@@ -9,8 +10,7 @@ export function Avatar({ src, name, size = "md", className }: { src?: string | n
     <span className={cn("relative inline-flex shrink-0 items-center justify-center overflow-hidden rounded-full bg-zinc-200 font-semibold text-zinc-600", SIZES[size], className)}>
       <span aria-hidden="true">{initials(name)}</span>
       {src ? (
-        // eslint-disable-next-line @next/next/no-img-element -- avatars come from Fanvue's CDN (or the sandbox); no optimizer round-trip needed
-        <img src={src} alt="" className="absolute inset-0 size-full object-cover" loading="lazy" referrerPolicy="no-referrer" />
+        <RemoteImage src={src} className="absolute inset-0 size-full object-cover" loading="lazy" />
       ) : null}
     </span>
   );

@@ -26,7 +26,7 @@ export function textCell(v: string | null | undefined): string {
 export const ownCell = (v: string | number | null) => quoteCell(v === null ? "" : String(v));
 
 // Line breaks of any kind (CR, LF, NEL, LS, PS) and other control characters.
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f\u0085\u2028\u2029]/g;
 // After a comma (where a spreadsheet starts a new cell): a formula start, or a
 // quote that would open a quoted cell running into the following lines.

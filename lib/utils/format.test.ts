@@ -42,7 +42,7 @@ describe("safeCallbackPath", () => {
   it("returns a header-safe, percent-encoded path", () => {
     expect(safeCallbackPath("/\u3002x")).toBe("/%E3%80%82x");
     expect(safeCallbackPath("/c/abc?tab=a b#x")).toBe("/c/abc?tab=a%20b#x");
-    // eslint-disable-next-line no-control-regex
+    // eslint-disable-next-line no-control-regex -- control characters are the input under test
     expect(safeCallbackPath("/a\nb")).not.toMatch(/[\u0000-\u001f\u007f-\uffff]/);
   });
 });

@@ -4,6 +4,7 @@ import { AlertTriangle, GripVertical, ImageIcon, Loader2, Star, X } from "lucide
 import type { VaultItem } from "@/lib/schemas/media";
 import { cn } from "@/lib/utils/cn";
 import { useSortable } from "./use-sortable";
+import { RemoteImage } from "@/components/ui/remote-image";
 
 type Props = {
   uuids: string[];
@@ -40,8 +41,7 @@ function Thumb({ item }: { item: VaultItem | undefined }) {
       </div>
     );
   }
-  // eslint-disable-next-line @next/next/no-img-element -- signed Fanvue CDN URL, resolved on demand
-  return <img src={item.thumb.url} alt="" className="absolute inset-0 size-full object-cover" draggable={false} referrerPolicy="no-referrer" />;
+  return <RemoteImage src={item.thumb.url} className="absolute inset-0 size-full object-cover" draggable={false} />;
 }
 
 /** Attached media in post order: drag (or arrow keys on the handle) to

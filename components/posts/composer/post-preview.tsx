@@ -9,6 +9,7 @@ import { cn } from "@/lib/utils/cn";
 import { formatMoney } from "@/lib/utils/format";
 import { formatWhen } from "@/lib/utils/time";
 import { useViewer } from "@/components/viewer/viewer";
+import { RemoteImage } from "@/components/ui/remote-image";
 
 // How the post will look on Fanvue to a subscriber, and to a follower who
 // has not paid: locked media is blurred, with the price or "subscribe" label.
@@ -30,8 +31,7 @@ function MediaCell({ item, locked, big }: { item: VaultItem | undefined; locked:
   return (
     <div className={cn("relative overflow-hidden bg-zinc-200", big ? "col-span-2 aspect-[4/3]" : "aspect-square")} data-testid="preview-media" data-locked={locked}>
       {item?.thumb ? (
-        // eslint-disable-next-line @next/next/no-img-element -- signed Fanvue CDN URL, resolved on demand
-        <img src={item.thumb.url} alt="" className={cn("absolute inset-0 size-full object-cover", locked && "scale-110 blur-xl")} referrerPolicy="no-referrer" />
+        <RemoteImage src={item.thumb.url} className={cn("absolute inset-0 size-full object-cover", locked && "scale-110 blur-xl")} />
       ) : null}
       {locked ? (
         <div className="absolute inset-0 flex items-center justify-center bg-black/20">

@@ -80,7 +80,7 @@ const notFound = (what: string) => new ApiError("not_found", `${what} not found.
  * (PostgreSQL refuses NUL in text) nor kilobytes. The workspace and creator
  * ids answer "not found" like any unknown id; others name themselves. */
 const MAX_PARAM_LENGTH = 1000;
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f]/;
 function assertSaneParams(raw: Record<string, string | string[]>) {
   for (const [name, value] of Object.entries(raw)) {
