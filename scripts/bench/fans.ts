@@ -68,7 +68,6 @@ if (parts.has("loader")) {
 if (parts.has("analysis")) {
   const { limiter } = await import("@/lib/server/fanvue/request");
   const { startWorker } = await import("@/lib/server/jobs/worker");
-  await import("@/lib/server/fans/roster-job");
   const { startAnalysis } = await import("@/lib/server/fans/analysis");
   // Start on a full bucket: the loader part above spent part of this one.
   await sleep(Math.max(0, limiter.snapshot(conn.id).resetAt - Date.now()) + 1_000);

@@ -71,7 +71,6 @@ await admin("/calls", "DELETE");
 // 1. The initial sync.
 const { limiter } = await import("@/lib/server/fanvue/request");
 const { startWorker } = await import("@/lib/server/jobs/worker");
-await import("@/lib/server/fans/roster-job");
 const { startRosterSync } = await import("@/lib/server/fans/roster-sync");
 const before429 = limiter.stats.throttled429;
 const worker = startWorker({ queues: ["fans.roster"], pollMs: 20 });

@@ -8,7 +8,6 @@ import { startTestSandbox } from "../support/sandbox";
 const sb = await startTestSandbox({ soloFans: 150 });
 const { db } = await import("@/lib/server/db");
 const { startWorker } = await import("@/lib/server/jobs/worker");
-await import("@/lib/server/fans/roster-job");
 const { InsightLoader } = await import("@/lib/server/fans/insight-loader");
 const { startAnalysis, getAnalysis } = await import("@/lib/server/fans/analysis");
 const { rosterKey } = await import("@/lib/server/fans/roster-sync");

@@ -10,7 +10,6 @@ import { startTestSandbox } from "../support/sandbox";
 const sb = await startTestSandbox({ soloFans: 600 });
 const { db } = await import("@/lib/server/db");
 const { startWorker } = await import("@/lib/server/jobs/worker");
-await import("@/lib/server/fans/roster-job");
 const { InsightLoader } = await import("@/lib/server/fans/insight-loader");
 const { startAnalysis, getAnalysis } = await import("@/lib/server/fans/analysis");
 const { listFans } = await import("@/lib/server/fans/table");

@@ -11,7 +11,6 @@ process.env.FANVUE_WEBHOOK_SECRET = SECRET;
 const sb = await startTestSandbox({ soloFans: 600 });
 const { db } = await import("@/lib/server/db");
 const { startWorker } = await import("@/lib/server/jobs/worker");
-await import("@/lib/server/fans/roster-job");
 const { startRosterSync, queueRosterJob } = await import("@/lib/server/fans/roster-sync");
 const { getRosterView } = await import("@/lib/server/fans/roster-view");
 const { listFans } = await import("@/lib/server/fans/table");

@@ -15,7 +15,6 @@ const { createCampaign } = await import("@/lib/server/mass/campaigns");
 const { createList, addMembers } = await import("@/lib/server/chats/lists");
 const { getCreatorAccess } = await import("@/lib/server/workspaces/access");
 const { startWorker } = await import("@/lib/server/jobs/worker");
-await import("@/lib/server/mass/jobs");
 
 afterAll(async () => {
   await db.$disconnect();

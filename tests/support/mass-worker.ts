@@ -4,7 +4,6 @@ export {};
 // (SIGKILL) at random points. Prints READY once it is polling.
 // Run: node --conditions=react-server --import tsx tests/support/mass-worker.ts
 const { startWorker } = await import("@/lib/server/jobs/worker");
-await import("@/lib/server/mass/jobs");
 // 1.5 s lease: a killed worker's job is picked up again quickly.
 startWorker({ queues: ["mass-send"], concurrency: 2, pollMs: 50, leaseMs: 1_500 });
 console.log("READY");

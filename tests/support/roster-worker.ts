@@ -9,6 +9,5 @@ const { InsightLoader } = await import("@/lib/server/fans/insight-loader");
 // Short fan leases too, so the survivor need not wait 45 s for the fans this
 // process was fetching when it died.
 (globalThis as { fanInsightLoader?: unknown }).fanInsightLoader = new InsightLoader({ leaseMs: Number(leaseMs) });
-await import("@/lib/server/fans/roster-job");
 startWorker({ queues: ["fans.roster"], pollMs: 50, leaseMs: Number(leaseMs) });
 console.log("READY");

@@ -2,6 +2,7 @@ import "server-only";
 import type { CustomListView, ListMembersPage, ListsView } from "@/lib/schemas/mass-messages";
 import { ApiError } from "@/lib/server/api/errors";
 import { clientForCreator } from "@/lib/server/creators/client";
+import type { CreatorRef } from "@/lib/server/creators/ref";
 import { FanvueError } from "@/lib/server/fanvue/errors";
 import { collect, pages } from "@/lib/server/fanvue/paginate";
 import { addListMembers, createCustomList, customListMembers, deleteCustomList, listCustomLists, removeListMember, renameCustomList } from "@/lib/server/fanvue/resources/chat-lists";
@@ -21,7 +22,7 @@ const LISTS_MAX_AGE_MS = 5 * 60_000;
 const MAX_LISTS = 500;
 
 /** Only the creator and the workspace's connection are needed (jobs have no member). */
-export type CreatorRef = Pick<CreatorAccess, "workspace" | "creator">;
+export type { CreatorRef };
 
 type Kind<T> = { items: T[]; fetchedAt: string; stale: boolean; missing: string | null; error: unknown };
 

@@ -1,7 +1,7 @@
 import "server-only";
+import { z } from "zod";
 import { db } from "@/lib/server/db";
-import { enqueue } from "@/lib/server/jobs/queue";
-import { registerJob, registerScheduler } from "@/lib/server/jobs/worker";
+import { defineJob, defineScheduler } from "@/lib/server/jobs/define";
 import { syncStream } from "./sync";
 
 // The earnings sync as a background job, and the scheduler that keeps every
@@ -13,18 +13,22 @@ const FRESHNESS_MS = 10 * 60_000;
 
 export const earningsSyncKey = (creatorId: string) => `${EARNINGS_SYNC}:${creatorId}`;
 
-export async function requestEarningsSync(creatorId: string, connectionId: string, runAt = new Date()) {
-  return enqueue(EARNINGS_SYNC, { creatorId }, { key: earningsSyncKey(creatorId), runAt, connectionId, maxAttempts: 6 });
-}
-
-registerJob(EARNINGS_SYNC, async (job, ctx) => {
-  const { creatorId } = job.payload as { creatorId: string };
-  const earnings = await syncStream(creatorId, "earnings", { signal: ctx.signal, onProgress: (p) => ctx.progress(p) });
-  const spending = await syncStream(creatorId, "spending", { signal: ctx.signal });
-  return { earningsRows: earnings.rows ?? 0, spendingRows: spending.rows ?? 0 };
+export const earningsSyncJob = defineJob({
+  queue: EARNINGS_SYNC,
+  payload: z.object({ creatorId: z.string().min(1) }),
+  handler: async ({ creatorId }, ctx) => {
+    // Its progress is in SyncState (what the page reads), committed with each page.
+    const earnings = await syncStream(creatorId, "earnings", { signal: ctx.signal });
+    const spending = await syncStream(creatorId, "spending", { signal: ctx.signal });
+    return { earningsRows: earnings.rows ?? 0, spendingRows: spending.rows ?? 0 };
+  },
 });
 
-registerScheduler("earnings-freshness", async () => {
+export async function requestEarningsSync(creatorId: string, connectionId: string, runAt = new Date()) {
+  return earningsSyncJob.enqueue({ creatorId }, { key: earningsSyncKey(creatorId), runAt, connectionId, maxAttempts: 6 });
+}
+
+export const earningsFreshness = defineScheduler("earnings-freshness", async () => {
   const stale = new Date(Date.now() - FRESHNESS_MS);
   const creators = await db.creator.findMany({
     where: { removedAt: null, workspace: { connection: { status: "active" } } },

@@ -1,6 +1,7 @@
 import "server-only";
 import type { SyncStatus } from "@/lib/schemas/earnings";
 import { db } from "@/lib/server/db";
+import { OPEN_JOB_STATUSES } from "@/lib/server/jobs/queue";
 import { earningsSyncKey } from "./jobs";
 
 const RANK: Record<SyncStatus["state"], number> = { failed: 6, paused: 5, backfilling: 4, never: 3, syncing: 2, idle: 1 };
@@ -10,7 +11,7 @@ const RANK: Record<SyncStatus["state"], number> = { failed: 6, paused: 5, backfi
 export async function getSyncStatus(creatorIds: string[]): Promise<SyncStatus> {
   const [states, jobs] = await Promise.all([
     db.syncState.findMany({ where: { creatorId: { in: creatorIds } } }),
-    db.job.findMany({ where: { key: { in: creatorIds.map(earningsSyncKey) }, status: { in: ["queued", "running"] } } }),
+    db.job.findMany({ where: { key: { in: creatorIds.map(earningsSyncKey) }, status: { in: [...OPEN_JOB_STATUSES] } } }),
   ]);
   const statuses = creatorIds.map((id) => one(states.filter((s) => s.creatorId === id), jobs.find((j) => j.key === earningsSyncKey(id))));
   return statuses.sort((a, b) => RANK[b.state] - RANK[a.state])[0] ?? { state: "never", lastSyncedAt: null, error: null, progress: null, refundsAvailable: true };
@@ -23,8 +24,7 @@ function one(states: State[], job: Job | undefined): SyncStatus {
   const e = states.find((s) => s.stream === "earnings");
   const refundsAvailable = !states.find((s) => s.stream === "spending")?.unsupported;
   const base = { lastSyncedAt: e?.lastSyncedAt?.toISOString() ?? null, refundsAvailable };
-  const paused = job?.status === "queued" && job.lastError?.startsWith("Paused");
-  if (paused) return { ...base, state: "paused", error: job!.lastError, progress: null };
+  if (job?.status === "paused") return { ...base, state: "paused", error: job.lastError, progress: null };
   if (e?.status === "failed") return { ...base, state: "failed", error: e.lastError, progress: null };
   if (e?.status === "running" || job?.status === "running") {
     const fraction = e?.expectedGross ? Math.min(1, Number(e.grossDone) / Number(e.expectedGross)) : null;

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/server/db";
 import { clientForCreator } from "@/lib/server/creators/client";
+import { loadCreatorRef } from "@/lib/server/creators/ref";
 import { FanvueError } from "@/lib/server/fanvue/errors";
 import { getAllTimeEarnings, getEarningsPage, getSpendingPage, type FanvueEarningRow, type FanvueSpendingRow } from "@/lib/server/fanvue/resources/insights";
 import { toEarningRow, toSpendingRow } from "./rows";
@@ -18,20 +19,10 @@ const HISTORY_START = new Date("2020-01-01T00:00:00.000Z");
 /** Rows can settle (PENDING → PAID) a while after their date. */
 const OVERLAP_MS = 48 * 3_600_000;
 
-export type SyncProgress = { stream: Stream; pagesDone: number; rowsDone: number; reachedAt: string | null; runFrom: string; runUntil: string };
-
-async function loadCreator(creatorId: string) {
-  const creator = await db.creator.findUnique({ where: { id: creatorId }, include: { workspace: true } });
-  if (!creator || creator.removedAt) return null;
-  return clientForCreator({
-    workspace: { id: creator.workspace.id, kind: creator.workspace.kind, name: creator.workspace.name, connectionId: creator.workspace.connectionId },
-    creator: { id: creator.id, fanvueUuid: creator.fanvueUuid, handle: creator.handle, displayName: creator.displayName, avatarUrl: creator.avatarUrl },
-  });
-}
-
-export async function syncStream(creatorId: string, stream: Stream, opts: { signal?: AbortSignal; onProgress?: (p: SyncProgress) => Promise<void> } = {}) {
-  const client = await loadCreator(creatorId);
-  if (!client) return { skipped: true };
+export async function syncStream(creatorId: string, stream: Stream, opts: { signal?: AbortSignal } = {}) {
+  const ref = await loadCreatorRef(creatorId);
+  if (!ref) return { skipped: true };
+  const client = clientForCreator(ref);
   const key = { creatorId_stream: { creatorId, stream } };
   let state = await db.syncState.upsert({ where: key, create: { creatorId, stream }, update: {} });
   if (state.unsupported) return { skipped: true };
@@ -73,7 +64,6 @@ export async function syncStream(creatorId: string, stream: Stream, opts: { sign
           },
         });
       });
-      await opts.onProgress?.({ stream, pagesDone: state.pagesDone, rowsDone: state.rowsDone, reachedAt: state.reachedAt?.toISOString() ?? null, ...toIso(window) });
       if (!next) break;
       cursor = next;
     }
@@ -101,4 +91,3 @@ export async function syncStream(creatorId: string, stream: Stream, opts: { sign
   return { skipped: false, rows: state.rowsDone, pages: state.pagesDone, watermark: done.watermark };
 }
 
-const toIso = (w: { startDate: string; endDate: string }) => ({ runFrom: w.startDate, runUntil: w.endDate });

@@ -19,9 +19,7 @@ const ROUNDS = 3;
 export async function step(run: Run, runId: string, data: Prisma.AudienceAnalysisUpdateManyMutationInput): Promise<AudienceAnalysis> {
   const res = await db.audienceAnalysis.updateMany({ where: { creatorId: run.ref.creator.id, runId, status: "running" }, data });
   if (res.count === 0) throw new Cancelled();
-  const a = await db.audienceAnalysis.findUniqueOrThrow({ where: { creatorId: run.ref.creator.id } });
-  await run.ctx.progress({ phase: a.phase, insightsDone: a.insightsDone, insightsTotal: a.insightsTotal, errors: a.errors });
-  return a;
+  return db.audienceAnalysis.findUniqueOrThrow({ where: { creatorId: run.ref.creator.id } });
 }
 
 /** Throws when a whole batch failed (Fanvue down, reconnect needed): the

@@ -1,7 +1,8 @@
 import "server-only";
 import type { AudienceAnalysis } from "@/generated/prisma/client";
 import { db } from "@/lib/server/db";
-import { registerScheduler } from "@/lib/server/jobs/worker";
+import { defineScheduler } from "@/lib/server/jobs/define";
+import { OPEN_JOB_STATUSES } from "@/lib/server/jobs/queue";
 import { rosterKey } from "./roster-sync";
 
 // A run that says "running" while nothing works on it would stay so forever
@@ -10,9 +11,9 @@ import { rosterKey } from "./roster-sync";
 // stopped: …"), so it can be started again. It runs every minute with the
 // job schedulers (lib/server/jobs/boot.ts) and whenever a run's status is read.
 //
-// A run is left alone while its job is queued: waiting for its turn, for a
-// retry after an error (the job's own attempts end it), or for the owner to
-// reconnect Fanvue (it resumes then, by design).
+// A run is left alone while its job is queued (waiting for its turn, or for a
+// retry after an error: the job's own attempts end it) or paused (waiting
+// for the owner to reconnect Fanvue: it resumes then, by design).
 
 /** A run with no job at all: a start writes the run, then queues the job
  * (milliseconds apart); two minutes never catches a start in between. */
@@ -30,9 +31,9 @@ const AGAIN = "Start it again to analyse everyone";
 const jobKeys = (creatorId: string) => [rosterKey(creatorId), `fans.analyse:${creatorId}`];
 
 async function verdict(a: AudienceAnalysis, now: number): Promise<{ reason: string; jobId?: string } | null> {
-  const job = await db.job.findFirst({ where: { key: { in: jobKeys(a.creatorId) }, status: { in: ["queued", "running"] } }, orderBy: { createdAt: "desc" } });
+  const job = await db.job.findFirst({ where: { key: { in: jobKeys(a.creatorId) }, status: { in: [...OPEN_JOB_STATUSES] } }, orderBy: { createdAt: "desc" } });
   if (!job) return { reason: `its background job ended before it was done. ${AGAIN}` };
-  if (job.status === "queued") return null;
+  if (job.status !== "running") return null;
   const roster = await db.fanRoster.findUnique({ where: { creatorId: a.creatorId }, select: { status: true, updatedAt: true } });
   const moved = Math.max(a.updatedAt.getTime(), roster?.status === "running" ? roster.updatedAt.getTime() : 0);
   if (now - moved < STALL_MS) return null;
@@ -63,6 +64,6 @@ export async function sweepStaleAnalyses(creatorId?: string, now = Date.now()): 
   return swept;
 }
 
-registerScheduler("fans.analysis-sweep", async () => {
+export const analysisSweep = defineScheduler("fans.analysis-sweep", async () => {
   await sweepStaleAnalyses();
 });

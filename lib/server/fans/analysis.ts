@@ -71,8 +71,8 @@ export async function getAnalysis(ref: CreatorRef): Promise<AnalysisView> {
   // A run nothing works on any more is shown as stopped, not "running" for ever.
   await sweepStaleAnalyses(creatorId);
   const [a, r] = await Promise.all([db.audienceAnalysis.findUnique({ where: { creatorId } }), db.fanRoster.findUnique({ where: { creatorId } })]);
-  // Queued = waiting for a worker (e.g. paused for a reconnect) with no progress yet.
-  const job = a?.status === "running" ? await db.job.findFirst({ where: { key: rosterKey(creatorId), status: "queued" }, select: { id: true } }) : null;
+  // Queued or paused (for a reconnect) = waiting for a worker, with no progress yet.
+  const job = a?.status === "running" ? await db.job.findFirst({ where: { key: rosterKey(creatorId), status: { in: ["queued", "paused"] } }, select: { id: true } }) : null;
   const counts = await audienceCounts(ref);
   const audience = counts.subscribers !== null && counts.followers !== null ? counts.subscribers + counts.followers : null;
   return toAnalysisView(a, r, hasFanInsights(ref), audience, Boolean(job) && (a?.calls ?? 0) === 0 && (r?.listed ?? 0) === 0);

@@ -1,6 +1,6 @@
 import "server-only";
 import { clientForCreator } from "@/lib/server/creators/client";
-import type { CreatorAccess } from "@/lib/server/workspaces/access";
+import type { CreatorRef } from "@/lib/server/creators/ref";
 import { InsightLoader, type InsightSubject } from "./insight-loader";
 
 // The process-wide loader (one per server process; globalThis keeps it across
@@ -8,7 +8,7 @@ import { InsightLoader, type InsightSubject } from "./insight-loader";
 const g = globalThis as unknown as { fanInsightLoader?: InsightLoader };
 export const insightLoader = (): InsightLoader => (g.fanInsightLoader ??= new InsightLoader({}));
 
-export type CreatorRef = Pick<CreatorAccess, "workspace" | "creator">;
+export type { CreatorRef };
 
 export const subjectOf = (a: CreatorRef): InsightSubject => ({ creatorId: a.creator.id, client: clientForCreator(a) });
 

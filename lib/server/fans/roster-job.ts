@@ -1,13 +1,15 @@
 import "server-only";
+import { z } from "zod";
 import type { FanRoster, Job } from "@/generated/prisma/client";
+import { loadCreatorRef, toCreatorRef } from "@/lib/server/creators/ref";
 import { db } from "@/lib/server/db";
 import { FanvueError } from "@/lib/server/fanvue/errors";
-import { registerJob, registerScheduler, type JobContext } from "@/lib/server/jobs/worker";
+import { defineJob, defineScheduler, type JobContext } from "@/lib/server/jobs/define";
 import { insightLane, runLanes } from "./analysis-lanes";
 import { finishAnalysis, followRoster, runningAnalysis } from "./analysis-run";
 import { hasFanInsights, type CreatorRef } from "./insights";
 import { headCheck } from "./roster-head";
-import { Cancelled, failRoster, finishRoster, listingLane, listingSignal, queueRosterJob, ROSTER_QUEUE, startRosterSync, type Run } from "./roster-sync";
+import { Cancelled, failRoster, finishRoster, listingLane, listingSignal, queueRosterJob, startRosterSync, type Run } from "./roster-sync";
 
 // The one background job of a creator's roster (one at a time per creator,
 // by its queue key), doing whatever is due, in this order:
@@ -18,21 +20,14 @@ import { Cancelled, failRoster, finishRoster, listingLane, listingSignal, queueR
 // The scheduler below queues it: a first sync for every creator, the head
 // check every few minutes, a full sync daily or when the counts drift.
 
+export const ROSTER_QUEUE = "fans.roster";
+
 /** 5 min: a new fan shows in search soon, for 3 calls (0.3 % of the budget). */
 const HEAD_EVERY_MS = 5 * 60_000;
 /** Daily: catches what the head check cannot see (renamed fans, reorders). */
 const RESYNC_EVERY_MS = 24 * 3_600_000;
 /** A sync that failed for good is tried again after this. */
 const FAILED_RETRY_MS = 30 * 60_000;
-
-async function loadRef(creatorId: string): Promise<CreatorRef | null> {
-  const c = await db.creator.findUnique({ where: { id: creatorId }, include: { workspace: true } });
-  if (!c || c.removedAt) return null;
-  return {
-    workspace: { id: c.workspace.id, kind: c.workspace.kind, name: c.workspace.name, connectionId: c.workspace.connectionId },
-    creator: { id: c.id, fanvueUuid: c.fanvueUuid, handle: c.handle, displayName: c.displayName, avatarUrl: c.avatarUrl },
-  };
-}
 
 /** The full sync, with the insight lane alongside when an analysis follows. */
 async function syncRoster(run: Run, r: FanRoster) {
@@ -83,9 +78,10 @@ async function work(ref: CreatorRef, job: Job, ctx: JobContext) {
 /** Our words for a failure (Fanvue's own text stays in the log). */
 const failureText = (err: unknown) => (err instanceof FanvueError ? err.message : "Vuedeck could not finish reading the fan lists.");
 
-async function rosterJob(job: Job, ctx: JobContext) {
-  const { creatorId } = job.payload as { creatorId: string };
-  const ref = await loadRef(creatorId);
+const rosterPayload = z.object({ creatorId: z.string().min(1) });
+
+async function runRoster({ creatorId }: z.output<typeof rosterPayload>, ctx: JobContext, job: Job) {
+  const ref = await loadCreatorRef(creatorId);
   if (!ref) return { skipped: true };
   try {
     await work(ref, job, ctx);
@@ -105,9 +101,9 @@ async function rosterJob(job: Job, ctx: JobContext) {
   }
 }
 
-registerJob(ROSTER_QUEUE, rosterJob);
-// Runs queued before the roster existed (same work, same key scheme).
-registerJob("fans.analyse", rosterJob);
+export const rosterJob = defineJob({ queue: ROSTER_QUEUE, payload: rosterPayload, handler: runRoster });
+/** Runs queued before the roster existed (same work, same key scheme); never enqueued now. */
+export const legacyAnalyseJob = defineJob({ queue: "fans.analyse", payload: rosterPayload, handler: runRoster });
 
 /** What is due for one creator's roster, if anything. */
 export function dueWork(r: FanRoster | null, now = Date.now()): { sync: string } | "check" | "resume" | null {
@@ -119,11 +115,11 @@ export function dueWork(r: FanRoster | null, now = Date.now()): { sync: string }
   return null;
 }
 
-registerScheduler("fans.roster", async () => {
+export const rosterScheduler = defineScheduler("fans.roster", async () => {
   const creators = await db.creator.findMany({ where: { removedAt: null }, include: { workspace: true } });
   const rosters = new Map((await db.fanRoster.findMany()).map((r) => [r.creatorId, r]));
   for (const c of creators) {
-    const ref: CreatorRef = { workspace: { id: c.workspace.id, kind: c.workspace.kind, name: c.workspace.name, connectionId: c.workspace.connectionId }, creator: c };
+    const ref = toCreatorRef(c);
     const due = dueWork(rosters.get(c.id) ?? null);
     if (!due) continue;
     // "resume": a sync whose job was lost (e.g. it gave up) is queued again.

@@ -5,11 +5,11 @@ import type { FanRoster, Job, Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/server/db";
 import { FanvueError } from "@/lib/server/fanvue/errors";
 import { AUDIENCE_PAGE_MAX, listAudiencePage, type AudienceList } from "@/lib/server/fanvue/resources/audience";
-import { enqueue } from "@/lib/server/jobs/queue";
-import type { JobContext } from "@/lib/server/jobs/worker";
+import type { JobContext } from "@/lib/server/jobs/define";
 import { fetchAudienceCounts } from "./coverage";
 import { subjectOf, type CreatorRef } from "./insights";
 import { recordFansQuery } from "./roster";
+import { ROSTER_QUEUE, rosterJob } from "./roster-job";
 
 // The roster's full sync: every subscriber, then every follower, 50 a page
 // (Fanvue's maximum), on the rate limiter's background priority. Each page
@@ -17,7 +17,6 @@ import { recordFansQuery } from "./roster";
 // restart resumes at the next page; at the end, fans the sync did not see
 // have left the audience and are removed. The run itself: roster-job.ts.
 
-export const ROSTER_QUEUE = "fans.roster";
 export const rosterKey = (creatorId: string) => `${ROSTER_QUEUE}:${creatorId}`;
 
 export const LISTS: AudienceList[] = ["subscribers", "followers"];
@@ -68,7 +67,7 @@ export async function startRosterSync(ref: CreatorRef, reason: string): Promise<
 }
 
 export const queueRosterJob = (ref: CreatorRef) =>
-  enqueue(ROSTER_QUEUE, { creatorId: ref.creator.id }, { key: rosterKey(ref.creator.id), connectionId: ref.workspace.connectionId });
+  rosterJob.enqueue({ creatorId: ref.creator.id }, { key: rosterKey(ref.creator.id), connectionId: ref.workspace.connectionId });
 
 /** Applies a roster checkpoint (with the page's rows, in one transaction);
  * stops when the sync was replaced. */
@@ -76,9 +75,7 @@ async function commit(run: Run, runId: string, data: Prisma.FanRosterUpdateManyM
   const where = { creatorId: run.ref.creator.id, runId, status: "running" };
   const res = rows ? (await db.$transaction([rows, db.fanRoster.updateMany({ where, data })]))[1] : await db.fanRoster.updateMany({ where, data });
   if (res.count === 0) throw new Cancelled();
-  const r = await db.fanRoster.findUniqueOrThrow({ where: { creatorId: run.ref.creator.id } });
-  await run.ctx.progress({ roster: r.phase, listed: r.listed });
-  return r;
+  return db.fanRoster.findUniqueOrThrow({ where: { creatorId: run.ref.creator.id } });
 }
 
 function fetchPages(run: Run, list: AudienceList, from: number) {

@@ -1,8 +1,7 @@
 import "server-only";
 import { env } from "@/lib/env.mjs";
-import { LIST_MEMBERS } from "@/lib/server/chats/mirror/jobs";
-import { MASS_SEND } from "@/lib/server/mass/campaigns";
-import "./registry";
+import { listMembersJob } from "@/lib/server/chats/mirror/jobs";
+import { massSendJob } from "@/lib/server/mass/jobs";
 import { startWorker } from "./worker";
 
 const g = globalThis as unknown as { vuedeckWorkers?: ReturnType<typeof startWorker>[] };
@@ -11,7 +10,7 @@ const g = globalThis as unknown as { vuedeckWorkers?: ReturnType<typeof startWor
  * the members of a list they filter the inbox by. Bulk work (a backfill, a
  * roster or chat sync) can hold a slot for minutes, so these get a lane of
  * their own and never queue behind it. */
-const PERSON_WAITING = [MASS_SEND, LIST_MEMBERS];
+const PERSON_WAITING = [massSendJob.queue, listMembersJob.queue];
 
 /** The workers of this server process (several processes share the queue safely). */
 export function startBackgroundWork() {

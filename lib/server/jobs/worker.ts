@@ -1,38 +1,23 @@
 import "server-only";
-import type { Job, Prisma } from "@/generated/prisma/client";
+import type { Job } from "@/generated/prisma/client";
 import { FanvueError } from "@/lib/server/fanvue/errors";
-import { claim, complete, fail, heartbeat, newWorkerId } from "./queue";
+import { jobs as catalogJobs, schedulers as catalogSchedulers } from "./catalog";
+import { InvalidPayload, type AnyJobDefinition, type SchedulerDefinition } from "./define";
+import { claim, complete, fail, heartbeat, newWorkerId, pause } from "./queue";
 
-// Runs registered job handlers. Started once per server process (see
-// instrumentation.ts); tests start their own. Failures are retried with
-// backoff; a Fanvue connection that needs a new sign-in pauses its jobs
-// (they wait, without spending attempts, until reconnecting wakes them).
-
-export type JobContext = {
-  workerId: string;
-  signal: AbortSignal;
-  /** Records progress (shown in the UI) and extends the lease. */
-  progress: (p: Prisma.InputJsonValue) => Promise<void>;
-};
-
-export type JobHandler = (job: Job, ctx: JobContext) => Promise<Prisma.InputJsonValue | void>;
-
-const g = globalThis as unknown as { jobHandlers?: Map<string, JobHandler>; jobSchedulers?: Map<string, () => Promise<void>> };
-// Typed maps (globalThis keeps one registry across dev reloads).
-const handlers: Map<string, JobHandler> = (g.jobHandlers ??= new Map());
-const schedulers: Map<string, () => Promise<void>> = (g.jobSchedulers ??= new Map());
-
-export function registerJob(queue: string, handler: JobHandler) {
-  handlers.set(queue, handler);
-}
-
-/** A periodic task (e.g. enqueue due syncs) run by every worker loop. */
-export function registerScheduler(name: string, tick: () => Promise<void>) {
-  schedulers.set(name, tick);
-}
+// Runs the jobs of the catalog (catalog.ts). Started once per server process
+// (see instrumentation.ts); tests start their own. Failures are retried with
+// backoff; a payload that does not parse fails at once; a Fanvue connection
+// that needs a new sign-in pauses its jobs (state paused: they wait, without
+// spending attempts, until reconnecting wakes them).
 
 export type WorkerOptions = {
+  /** The queues to work; all of `jobs` by default. */
   queues?: string[];
+  /** The job definitions to run (the catalog's by default; tests pass their own). */
+  jobs?: readonly AnyJobDefinition[];
+  /** The schedulers `tick` runs (the catalog's by default). */
+  schedulers?: readonly SchedulerDefinition[];
   concurrency?: number;
   /** How often an idle worker looks for work. */
   pollMs?: number;
@@ -51,24 +36,24 @@ export function startWorker(o: WorkerOptions = {}) {
   const controller = new AbortController();
   let stopped = false;
   const running = new Set<Promise<void>>();
+  const handlers = new Map((o.jobs ?? catalogJobs).map((d) => [d.queue, d]));
+  const schedulers = o.schedulers ?? catalogSchedulers;
   const log = o.onError ?? ((err, job) => console.error(`[jobs] ${job ? `${job.queue} ${job.id}` : "worker"}:`, err));
 
   async function runOne(job: Job) {
-    const handler = handlers.get(job.queue);
-    if (!handler) return fail(job, workerId, `no handler for queue ${job.queue}`);
+    const def = handlers.get(job.queue);
+    if (!def) return fail(job, workerId, `no handler for queue ${job.queue}`);
     const beat = setInterval(() => void heartbeat(job.id, workerId, leaseMs).catch(() => undefined), leaseMs / 3);
     try {
-      const result = await handler(job, {
-        workerId,
-        signal: controller.signal,
-        progress: async (p: Prisma.InputJsonValue) => {
-          await heartbeat(job.id, workerId, leaseMs, p);
-        },
-      });
+      const result = await def.run(job, { workerId, signal: controller.signal });
       await complete(job.id, workerId, result ?? undefined);
     } catch (err) {
-      if (err instanceof FanvueError && err.kind === "reauth") {
-        await fail(job, workerId, "Paused: Fanvue needs to be reconnected", { retryInMs: PAUSE_REAUTH_MS, countAttempt: false });
+      if (err instanceof InvalidPayload) {
+        // It will never parse: no retries.
+        log(err, job);
+        await fail(job, workerId, err.message, { final: true });
+      } else if (err instanceof FanvueError && err.kind === "reauth") {
+        await pause(job, workerId, "Paused: Fanvue needs to be reconnected", PAUSE_REAUTH_MS);
       } else if (err instanceof FanvueError && err.kind === "rate_limited") {
         await fail(job, workerId, err.message, { retryInMs: (err.details.retryAfterSec ?? 30) * 1000, countAttempt: false });
       } else {
@@ -104,7 +89,7 @@ export function startWorker(o: WorkerOptions = {}) {
 
   let schedulerTimer: NodeJS.Timeout | null = null;
   const tick = async () => {
-    for (const [name, fn] of schedulers) await fn().catch((err: unknown) => log(new Error(`scheduler ${name}: ${(err as Error).message}`)));
+    for (const { name, tick: fn } of schedulers) await fn().catch((err: unknown) => log(new Error(`scheduler ${name}: ${(err as Error).message}`)));
   };
   if (o.schedulerEveryMs) {
     schedulerTimer = setInterval(() => void tick(), o.schedulerEveryMs);

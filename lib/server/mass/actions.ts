@@ -4,9 +4,9 @@ import { ApiError } from "@/lib/server/api/errors";
 import { clientForCreator } from "@/lib/server/creators/client";
 import { db } from "@/lib/server/db";
 import { deleteMassMessage } from "@/lib/server/fanvue/resources/mass-messages";
-import { enqueue } from "@/lib/server/jobs/queue";
 import type { CreatorAccess } from "@/lib/server/workspaces/access";
-import { campaignOr404, MASS_MAX_ATTEMPTS, MASS_SEND, massJobKey, toCampaignView } from "./campaigns";
+import { campaignOr404, toCampaignView } from "./campaigns";
+import { massJobOptions, massSendJob } from "./jobs";
 import { settleFromFanvue } from "./send-job";
 
 // What a person can do about a campaign whose state is unclear: check Fanvue
@@ -33,6 +33,6 @@ export async function resendCampaign(access: CreatorAccess, id: string): Promise
   const c = await campaignOr404(access, id);
   const res = await db.massCampaign.updateMany({ where: { id, status: { in: ["unknown", "failed"] } }, data: { status: "queued", error: null, attemptAt: null } });
   if (res.count === 0) throw new ApiError("conflict", c.status === "sent" ? "It was sent: sending again would reach fans twice." : "Only a failed or unclear mass message can be sent again.");
-  await enqueue(MASS_SEND, { campaignId: id }, { key: massJobKey(id), maxAttempts: MASS_MAX_ATTEMPTS, connectionId: access.workspace.connectionId });
+  await massSendJob.enqueue({ campaignId: id }, massJobOptions(id, access.workspace.connectionId));
   return toCampaignView(await campaignOr404(access, id));
 }

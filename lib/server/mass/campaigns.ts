@@ -10,15 +10,11 @@ import { deleteMassMessage } from "@/lib/server/fanvue/resources/mass-messages";
 import { recordAudit } from "@/lib/server/workspaces/audit";
 import type { CreatorAccess } from "@/lib/server/workspaces/access";
 import { estimateAudience } from "./audience";
+import { massJobOptions, massSendJob } from "./jobs";
 
 // Creating a campaign: validated, recorded with its send job in one
 // transaction (so it can never be lost between the two), then the worker
 // (send-job.ts) sends it exactly once.
-
-export const MASS_SEND = "mass-send";
-export const massJobKey = (id: string) => `${MASS_SEND}:${id}`;
-/** Preparation (hold-out list) talks to Fanvue many times; retries ride out blips. */
-export const MASS_MAX_ATTEMPTS = 8;
 
 type User = { id: string; name: string };
 
@@ -102,7 +98,7 @@ export async function createCampaign(access: CreatorAccess, user: User, b: Campa
           createdByName: user.name,
         },
       }),
-      db.job.create({ data: { queue: MASS_SEND, key: massJobKey(id), payload: { campaignId: id }, maxAttempts: MASS_MAX_ATTEMPTS, connectionId: access.workspace.connectionId } }),
+      db.job.create({ data: massSendJob.row({ campaignId: id }, massJobOptions(id, access.workspace.connectionId)) }),
     ]);
   } catch (err) {
     // The same key raced in: answer with the one that won.

@@ -4,7 +4,7 @@ import { clientForCreator } from "@/lib/server/creators/client";
 import { db } from "@/lib/server/db";
 import { describeForLog, FanvueError } from "@/lib/server/fanvue/errors";
 import { createMassMessage, listMassMessages, type MassPayload } from "@/lib/server/fanvue/resources/mass-messages";
-import type { CreatorAccess } from "@/lib/server/workspaces/access";
+import { loadCreatorRef, type CreatorRef } from "@/lib/server/creators/ref";
 import { refsOf } from "./campaigns";
 import { CLOCK_SKEW_MS, findCampaign } from "./match";
 import { prepareHoldout, PrepareError } from "./prepare";
@@ -32,17 +32,7 @@ const RECONCILE_PAGES = 4;
 /** A schedule closer than this is sent now: the call itself takes time. */
 const SCHEDULE_MARGIN_MS = 30_000;
 
-export type CampaignAccess = Pick<CreatorAccess, "workspace" | "creator">;
-
-export async function accessForCampaign(c: MassCampaign): Promise<CampaignAccess | null> {
-  const creator = await db.creator.findUnique({ where: { id: c.creatorId }, include: { workspace: true } });
-  if (!creator || creator.removedAt) return null;
-  const w = creator.workspace;
-  return {
-    workspace: { id: w.id, kind: w.kind, name: w.name, connectionId: w.connectionId },
-    creator: { id: creator.id, fanvueUuid: creator.fanvueUuid, handle: creator.handle, displayName: creator.displayName, avatarUrl: creator.avatarUrl },
-  };
-}
+export type CampaignAccess = CreatorRef;
 
 export function payloadOf(c: MassCampaign): MassPayload {
   const inc = refsOf(c.included);
@@ -114,7 +104,7 @@ export async function runCampaign(id: string, opts: { lastAttempt: boolean }): P
   const c = await db.massCampaign.findUnique({ where: { id } });
   if (!c) return "missing";
   if (!["queued", "preparing", "sending"].includes(c.status)) return c.status;
-  const a = await accessForCampaign(c);
+  const a = await loadCreatorRef(c.creatorId);
   if (!a) return (await set(id, { status: "failed", error: "The creator was removed before the message was sent." })).status;
   // A run died after committing "sending": it may have reached Fanvue.
   if (c.status === "sending") return (await settleFromFanvue(a, c, "the previous attempt was interrupted")).status;

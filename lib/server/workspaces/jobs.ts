@@ -1,12 +1,12 @@
 import "server-only";
 import { db } from "@/lib/server/db";
-import { registerScheduler } from "@/lib/server/jobs/worker";
+import { defineScheduler } from "@/lib/server/jobs/define";
 import { syncAgencyCreators } from "./provision";
 
 /** Agencies gain and lose creators on Fanvue; their list is re-read this often. */
 const CREATOR_LIST_MAX_AGE_MS = 60 * 60_000;
 
-registerScheduler("agency-creator-lists", async () => {
+export const agencyCreatorLists = defineScheduler("agency-creator-lists", async () => {
   const stale = await db.workspace.findMany({
     where: {
       kind: "agency",

@@ -1,8 +1,9 @@
 import "server-only";
+import { z } from "zod";
 import { clientForCreator } from "@/lib/server/creators/client";
+import { loadCreatorRef } from "@/lib/server/creators/ref";
 import { db } from "@/lib/server/db";
-import { enqueue } from "@/lib/server/jobs/queue";
-import { registerJob, registerScheduler } from "@/lib/server/jobs/worker";
+import { defineJob, defineScheduler } from "@/lib/server/jobs/define";
 import { readListMembers } from "./lists";
 import { fullResync, headPass } from "./sync";
 
@@ -28,54 +29,57 @@ const LIST_USED_WITHIN_MS = 60 * 60_000;
 export const mirrorJobKey = (creatorId: string) => `${CHAT_MIRROR}:${creatorId}`;
 export const listJobKey = (creatorId: string, listKey: string) => `${LIST_MEMBERS}:${creatorId}:${listKey}`;
 
-export const requestMirrorSync = (creatorId: string, connectionId: string, runAt = new Date()) =>
-  enqueue(CHAT_MIRROR, { creatorId }, { key: mirrorJobKey(creatorId), runAt, connectionId, maxAttempts: 6 });
-
-export const requestListRead = (creatorId: string, connectionId: string, listKey: string) =>
-  enqueue(LIST_MEMBERS, { creatorId, listKey }, { key: listJobKey(creatorId, listKey), connectionId, maxAttempts: 4 });
-
-async function loadAgencyCreator(creatorId: string) {
-  const c = await db.creator.findUnique({ where: { id: creatorId }, include: { workspace: true } });
-  if (!c || c.removedAt || c.workspace.kind !== "agency") return null;
-  return clientForCreator({
-    workspace: { id: c.workspace.id, kind: c.workspace.kind, name: c.workspace.name, connectionId: c.workspace.connectionId },
-    creator: { id: c.id, fanvueUuid: c.fanvueUuid, handle: c.handle, displayName: c.displayName, avatarUrl: c.avatarUrl },
-  });
+/** The Fanvue client of an agency creator still in the workspace (the mirror is agency-only). */
+async function agencyClient(creatorId: string) {
+  const ref = await loadCreatorRef(creatorId);
+  return ref && ref.workspace.kind === "agency" ? clientForCreator(ref) : null;
 }
 
 const fullDue = (s: { fullSyncedAt: Date | null; runId: string | null } | null) => !s?.fullSyncedAt || Boolean(s.runId) || s.fullSyncedAt.getTime() < Date.now() - FULL_EVERY_MS;
 
-registerJob(CHAT_MIRROR, async (job, ctx) => {
-  const { creatorId } = job.payload as { creatorId: string };
-  const client = await loadAgencyCreator(creatorId);
-  if (!client) return { skipped: true };
-  const state = await db.mirrorChatSync.findUnique({ where: { creatorId } });
-  const opts = { signal: ctx.signal, onPage: (seen: number) => ctx.progress({ seen }) };
-  try {
-    const full = fullDue(state);
-    const r = full ? await fullResync(client, creatorId, opts) : await headPass(client, creatorId, opts);
-    return { full, seen: r.seen };
-  } catch (err) {
-    await db.mirrorChatSync.update({ where: { creatorId }, data: { lastError: err instanceof Error ? err.message : String(err) } }).catch(() => undefined);
-    throw err;
-  }
+export const chatMirrorJob = defineJob({
+  queue: CHAT_MIRROR,
+  payload: z.object({ creatorId: z.string().min(1) }),
+  handler: async ({ creatorId }, ctx) => {
+    const client = await agencyClient(creatorId);
+    if (!client) return { skipped: true };
+    const state = await db.mirrorChatSync.findUnique({ where: { creatorId } });
+    const opts = { signal: ctx.signal };
+    try {
+      const full = fullDue(state);
+      const r = full ? await fullResync(client, creatorId, opts) : await headPass(client, creatorId, opts);
+      return { full, seen: r.seen };
+    } catch (err) {
+      await db.mirrorChatSync.update({ where: { creatorId }, data: { lastError: err instanceof Error ? err.message : String(err) } }).catch(() => undefined);
+      throw err;
+    }
+  },
 });
 
-registerJob(LIST_MEMBERS, async (job, ctx) => {
-  const { creatorId, listKey } = job.payload as { creatorId: string; listKey: string };
-  const client = await loadAgencyCreator(creatorId);
-  if (!client) return { skipped: true };
-  try {
-    return { outcome: await readListMembers(client, creatorId, listKey, ctx.signal) };
-  } catch (err) {
-    const data = { lastError: err instanceof Error ? err.message : String(err) };
-    await db.mirrorListSync.updateMany({ where: { creatorId, listKey }, data });
-    throw err;
-  }
+export const listMembersJob = defineJob({
+  queue: LIST_MEMBERS,
+  payload: z.object({ creatorId: z.string().min(1), listKey: z.string().min(1) }),
+  handler: async ({ creatorId, listKey }, ctx) => {
+    const client = await agencyClient(creatorId);
+    if (!client) return { skipped: true };
+    try {
+      return { outcome: await readListMembers(client, creatorId, listKey, ctx.signal) };
+    } catch (err) {
+      const data = { lastError: err instanceof Error ? err.message : String(err) };
+      await db.mirrorListSync.updateMany({ where: { creatorId, listKey }, data });
+      throw err;
+    }
+  },
 });
+
+export const requestMirrorSync = (creatorId: string, connectionId: string, runAt = new Date()) =>
+  chatMirrorJob.enqueue({ creatorId }, { key: mirrorJobKey(creatorId), runAt, connectionId, maxAttempts: 6 });
+
+export const requestListRead = (creatorId: string, connectionId: string, listKey: string) =>
+  listMembersJob.enqueue({ creatorId, listKey }, { key: listJobKey(creatorId, listKey), connectionId, maxAttempts: 4 });
 
 /** Due mirror syncs and list reads of every agency creator with a live connection. */
-registerScheduler("chat-mirror-freshness", async () => {
+export const chatMirrorFreshness = defineScheduler("chat-mirror-freshness", async () => {
   const now = Date.now();
   const creators = await db.creator.findMany({
     where: { removedAt: null, workspace: { kind: "agency", connection: { status: "active" } } },

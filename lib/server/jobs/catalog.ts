@@ -1,0 +1,27 @@
+import "server-only";
+import { chatMirrorFreshness, chatMirrorJob, listMembersJob } from "@/lib/server/chats/mirror/jobs";
+import { earningsFreshness, earningsSyncJob } from "@/lib/server/earnings/jobs";
+import { analysisSweep } from "@/lib/server/fans/analysis-sweep";
+import { legacyAnalyseJob, rosterJob, rosterScheduler } from "@/lib/server/fans/roster-job";
+import { accessChangePrune } from "@/lib/server/live/jobs";
+import { massSendJob, massSweeper, webhookPrune } from "@/lib/server/mass/jobs";
+import { agencyCreatorLists } from "@/lib/server/workspaces/jobs";
+import type { AnyJobDefinition, SchedulerDefinition } from "./define";
+
+// Every background job and scheduler, listed: the worker runs these and
+// nothing else. A new job is defined with defineJob next to its feature and
+// added here (CONVENTIONS.md, "Background work").
+
+export const jobs: readonly AnyJobDefinition[] = [earningsSyncJob, rosterJob, legacyAnalyseJob, massSendJob, chatMirrorJob, listMembersJob];
+
+/** Run every minute by the main worker (each enqueues what is due, deduplicated by key). */
+export const schedulers: readonly SchedulerDefinition[] = [
+  earningsFreshness,
+  agencyCreatorLists,
+  rosterScheduler,
+  analysisSweep,
+  massSweeper,
+  webhookPrune,
+  chatMirrorFreshness,
+  accessChangePrune,
+];
