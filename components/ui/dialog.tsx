@@ -1,23 +1,84 @@
 "use client";
 
-import { Dialog } from "radix-ui";
-import type { ReactNode } from "react";
+import { Dialog as D } from "radix-ui";
+import type { ComponentProps, ReactNode } from "react";
+import { cn } from "@/lib/utils/cn";
 
-/** A small centred dialog with a title (Radix: focus trap, Esc, labelled). */
-export function SmallDialog({ open, onOpenChange, title, children, testId }: { open: boolean; onOpenChange: (o: boolean) => void; title: string; children: ReactNode; testId?: string }) {
+// One look for every overlay (Radix: focus trap, Esc, labelled, scroll lock):
+// a centred dialog in three widths, a side sheet (the fan panel), and a
+// full-screen viewer (the media preview). Features compose these instead of
+// styling Radix's parts themselves.
+
+const OVERLAY = "fixed inset-0 z-50 bg-black/40";
+const WIDTH = { sm: "max-w-md", md: "max-w-lg", lg: "max-w-2xl" } as const;
+
+type Common = {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  title: ReactNode;
+  /** Read to screen readers only (the sheet and viewer show their own heading). */
+  hideTitle?: boolean;
+  testId?: string;
+  children: ReactNode;
+} & Pick<ComponentProps<typeof D.Content>, "onKeyDown" | "onOpenAutoFocus" | "onEscapeKeyDown" | "onPointerDownOutside" | "onInteractOutside">;
+
+/** A centred dialog: a title, then its body (scrolls within 90 % of the screen's height). */
+export function Dialog({ open, onOpenChange, title, hideTitle, testId, children, size = "sm", className, ...content }: Common & { size?: keyof typeof WIDTH; className?: string }) {
   return (
-    <Dialog.Root open={open} onOpenChange={onOpenChange}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-50 bg-black/40" />
-        <Dialog.Content
-          className="fixed top-1/2 left-1/2 z-50 w-[calc(100vw-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 rounded-xl bg-surface p-5 shadow-xl"
+    <D.Root open={open} onOpenChange={onOpenChange}>
+      <D.Portal>
+        <D.Overlay className={OVERLAY} />
+        <D.Content
+          {...content}
+          className={cn("fixed top-1/2 left-1/2 z-50 flex max-h-[90dvh] w-[calc(100vw-2rem)] -translate-x-1/2 -translate-y-1/2 flex-col overflow-y-auto rounded-xl bg-surface p-5 shadow-xl outline-none", WIDTH[size], className)}
           aria-describedby={undefined}
           data-testid={testId}
         >
-          <Dialog.Title className="text-lg font-semibold">{title}</Dialog.Title>
-          <div className="mt-4">{children}</div>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+          <D.Title className={hideTitle ? "sr-only" : "text-lg font-semibold"}>{title}</D.Title>
+          <div className={hideTitle ? "" : "mt-4"}>{children}</div>
+        </D.Content>
+      </D.Portal>
+    </D.Root>
   );
 }
+
+/** @deprecated name kept for callers of the first version: a small Dialog. */
+export const SmallDialog = (p: Omit<Parameters<typeof Dialog>[0], "size">) => <Dialog {...p} size="sm" />;
+
+/** A panel sliding in from the right edge (full width on phones). */
+export function Sheet({ open, onOpenChange, title, hideTitle = true, testId, children, ...content }: Common) {
+  return (
+    <D.Root open={open} onOpenChange={onOpenChange}>
+      <D.Portal>
+        <D.Overlay className={OVERLAY} />
+        <D.Content
+          {...content}
+          className="fixed inset-y-0 right-0 z-50 flex w-full flex-col bg-surface shadow-2xl outline-none sm:max-w-md sm:border-l sm:border-line"
+          aria-describedby={undefined}
+          data-testid={testId}
+        >
+          <D.Title className={hideTitle ? "sr-only" : "px-5 pt-5 text-lg font-semibold"}>{title}</D.Title>
+          {children}
+        </D.Content>
+      </D.Portal>
+    </D.Root>
+  );
+}
+
+/** The whole screen, dark, for looking at media (its own bar carries the title). */
+export function Viewer({ open, onOpenChange, title, testId, children, ...content }: Omit<Common, "hideTitle">) {
+  return (
+    <D.Root open={open} onOpenChange={onOpenChange}>
+      <D.Portal>
+        <D.Overlay className="fixed inset-0 z-50 bg-zinc-950/95" />
+        <D.Content {...content} className="fixed inset-0 z-50 flex flex-col outline-none lg:flex-row" aria-describedby={undefined} data-testid={testId}>
+          <D.Title className="sr-only">{title}</D.Title>
+          {children}
+        </D.Content>
+      </D.Portal>
+    </D.Root>
+  );
+}
+
+/** A button that closes the dialog it sits in. */
+export const DialogClose = D.Close;
