@@ -43,8 +43,8 @@ const access = (await getCreatorAccess(user.id, creator.id))!;
 console.log(`Fans (${FANS.toLocaleString()}-fan audience, budget ${LIMIT} calls / ${WINDOW_SEC} s)`);
 
 if (parts.has("loader")) {
-  const { InsightLoader } = await import("@/lib/server/fans/insight-loader");
-  const { subjectOf } = await import("@/lib/server/fans/insights");
+  const { InsightLoader } = await import("@/lib/server/fans/insights/insight-loader");
+  const { subjectOf } = await import("@/lib/server/fans/insights/insights");
   const { listAudiencePage } = await import("@/lib/server/fanvue/resources/audience");
   const subject = subjectOf(access);
   const uuids: string[] = [];
@@ -68,7 +68,7 @@ if (parts.has("loader")) {
 if (parts.has("analysis")) {
   const { limiter } = await import("@/lib/server/fanvue/request");
   const { startWorker } = await import("@/lib/server/jobs/worker");
-  const { startAnalysis } = await import("@/lib/server/fans/analysis");
+  const { startAnalysis } = await import("@/lib/server/fans/analysis/analysis");
   // Start on a full bucket: the loader part above spent part of this one.
   await sleep(Math.max(0, limiter.snapshot(conn.id).resetAt - Date.now()) + 1_000);
   await clearCalls();

@@ -71,7 +71,7 @@ await admin("/calls", "DELETE");
 // 1. The initial sync.
 const { limiter } = await import("@/lib/server/fanvue/request");
 const { startWorker } = await import("@/lib/server/jobs/worker");
-const { startRosterSync } = await import("@/lib/server/fans/roster-sync");
+const { startRosterSync } = await import("@/lib/server/fans/roster/roster-sync");
 const before429 = limiter.stats.throttled429;
 const worker = startWorker({ queues: ["fans.roster"], pollMs: 20 });
 await startRosterSync(access, "first");
@@ -97,7 +97,7 @@ const findings = await admin<{ total: number }>("/contract");
 row("sync: requests off Fanvue's reference (sandbox findings)", String(findings.total), "target 0");
 
 // 2. Search over the roster.
-const { queryRoster } = await import("@/lib/server/fans/roster-query");
+const { queryRoster } = await import("@/lib/server/fans/roster/roster-query");
 const sample = await db.$queryRaw<{ fanUuid: string; handle: string; displayName: string }[]>`
   SELECT "fanUuid", handle, "displayName" FROM "AudienceFan" WHERE "creatorId" = ${creator.id} ORDER BY md5("fanUuid") LIMIT ${SAMPLES}`;
 // Half exact handles (with and without @, any case), half parts of a display

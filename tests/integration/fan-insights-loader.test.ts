@@ -7,7 +7,7 @@ import { startTestSandbox } from "../support/sandbox";
 const sb = await startTestSandbox({ soloFans: 700 });
 const { db } = await import("@/lib/server/db");
 const { fanvueClient } = await import("@/lib/server/fanvue/client");
-const { InsightLoader } = await import("@/lib/server/fans/insight-loader");
+const { InsightLoader } = await import("@/lib/server/fans/insights/insight-loader");
 
 const luna = [...sb.state.world.creators.values()].find((c) => c.account.handle === "luna")!;
 const fans = luna.fans.map((f) => f.uuid);

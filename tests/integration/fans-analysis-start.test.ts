@@ -8,9 +8,9 @@ import { startTestSandbox } from "../support/sandbox";
 const sb = await startTestSandbox({ soloFans: 150 });
 const { db } = await import("@/lib/server/db");
 const { startWorker } = await import("@/lib/server/jobs/worker");
-const { InsightLoader } = await import("@/lib/server/fans/insight-loader");
-const { startAnalysis, getAnalysis } = await import("@/lib/server/fans/analysis");
-const { rosterKey } = await import("@/lib/server/fans/roster-sync");
+const { InsightLoader } = await import("@/lib/server/fans/insights/insight-loader");
+const { startAnalysis, getAnalysis } = await import("@/lib/server/fans/analysis/analysis");
+const { rosterKey } = await import("@/lib/server/fans/roster/roster-sync");
 
 (globalThis as { fanInsightLoader?: unknown }).fanInsightLoader = new InsightLoader({ errorRetryMs: 200, errorRetryMaxMs: 400, leaseMs: 1_500 });
 

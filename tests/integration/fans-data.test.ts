@@ -10,7 +10,7 @@ const { listFans } = await import("@/lib/server/fans/table");
 const { getFanPanel } = await import("@/lib/server/fans/panel");
 const { addNote, addTag, removeTag, updateNote, listTags } = await import("@/lib/server/fans/notes-tags");
 const { createSegment } = await import("@/lib/server/fans/segments");
-const { startAnalysis } = await import("@/lib/server/fans/analysis");
+const { startAnalysis } = await import("@/lib/server/fans/analysis/analysis");
 const { getForecast } = await import("@/lib/server/fans/forecast");
 const { fansQuerySchema } = await import("@/lib/schemas/fans");
 

@@ -16,7 +16,7 @@ import { int, pick, propSeed, rng, ZONES } from "../support/zone-truth";
 const sb = await startTestSandbox({ soloFans: 2000, anchor: Date.now() - 3 * 86_400_000 });
 const { db } = await import("@/lib/server/db");
 const { startWorker } = await import("@/lib/server/jobs/worker");
-const { startAnalysis, getAnalysis } = await import("@/lib/server/fans/analysis");
+const { startAnalysis, getAnalysis } = await import("@/lib/server/fans/analysis/analysis");
 const { getForecast, getForecastDay } = await import("@/lib/server/fans/forecast");
 
 const { access, user } = await creatorWorkspace(sb, "luna");

@@ -6,7 +6,7 @@ export {};
 // Run with: node --conditions=react-server --import tsx tests/support/fan-insights-worker.ts <connectionId>
 const [connectionId] = process.argv.slice(2);
 const { fanvueClient } = await import("@/lib/server/fanvue/client");
-const { InsightLoader } = await import("@/lib/server/fans/insight-loader");
+const { InsightLoader } = await import("@/lib/server/fans/insights/insight-loader");
 const { db } = await import("@/lib/server/db");
 
 console.log("READY");

@@ -5,7 +5,7 @@ export {};
 // Run with: node --conditions=react-server --import tsx tests/support/roster-worker.ts <leaseMs>
 const [leaseMs] = process.argv.slice(2);
 const { startWorker } = await import("@/lib/server/jobs/worker");
-const { InsightLoader } = await import("@/lib/server/fans/insight-loader");
+const { InsightLoader } = await import("@/lib/server/fans/insights/insight-loader");
 // Short fan leases too, so the survivor need not wait 45 s for the fans this
 // process was fetching when it died.
 (globalThis as { fanInsightLoader?: unknown }).fanInsightLoader = new InsightLoader({ leaseMs: Number(leaseMs) });

@@ -8,11 +8,11 @@ import { ApiError } from "@/lib/server/api/errors";
 import { db } from "@/lib/server/db";
 import { utcInstant } from "@/lib/server/sql-instant";
 import type { CreatorAccess } from "@/lib/server/workspaces/access";
-import { auditFanView } from "./audit";
-import { audienceCounts, coverageOf } from "./coverage";
-import { hasFanInsights, type CreatorRef } from "./insights";
-import { ledgerRenewalPrice } from "./ledger";
-import { toProfile } from "./roster";
+import { auditFanView } from "@/lib/server/fans/audit";
+import { audienceCounts, coverageOf } from "@/lib/server/fans/analysis/coverage";
+import { hasFanInsights, type CreatorRef } from "@/lib/server/fans/insights/insights";
+import { ledgerRenewalPrice } from "@/lib/server/fans/ledger";
+import { toProfile } from "@/lib/server/fans/roster/roster";
 
 // Renewal forecast: active subscriptions renewing in the next N days, per
 // day in the viewer's time zone. Auto-renew on = expected; off = at risk.

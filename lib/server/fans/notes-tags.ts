@@ -3,9 +3,9 @@ import type { FanNoteView, TagCount } from "@/lib/schemas/fans";
 import { ApiError } from "@/lib/server/api/errors";
 import { db } from "@/lib/server/db";
 import type { CreatorAccess } from "@/lib/server/workspaces/access";
-import { hasFanInsights } from "./insights";
-import { fanInsightOrThrow, noteView } from "./panel";
-import { ensureFanRow, getFanProfile } from "./roster";
+import { hasFanInsights } from "@/lib/server/fans/insights/insights";
+import { fanInsightOrThrow, noteView } from "@/lib/server/fans/panel";
+import { ensureFanRow, getFanProfile } from "@/lib/server/fans/roster/roster";
 
 // Notes and tags on fans, stored in our database. Writes are refused (404)
 // for people Fanvue says are not this creator's fans; for agency-managed

@@ -4,10 +4,10 @@ import { ApiError } from "@/lib/server/api/errors";
 import { db } from "@/lib/server/db";
 import { FanvueError } from "@/lib/server/fanvue/errors";
 import type { CreatorAccess } from "@/lib/server/workspaces/access";
-import { auditFanView } from "./audit";
-import { insightLoader, subjectOf } from "./insights";
-import { ledgerSpend } from "./ledger";
-import { getFanProfile, tagsOf } from "./roster";
+import { auditFanView } from "@/lib/server/fans/audit";
+import { insightLoader, subjectOf } from "@/lib/server/fans/insights/insights";
+import { ledgerSpend } from "@/lib/server/fans/ledger";
+import { getFanProfile, tagsOf } from "@/lib/server/fans/roster/roster";
 
 // The fan panel: profile, insights (with their age), ledger figures, notes
 // and tags. Fanvue saying "not a fan" is a 404 naming the creator, so the

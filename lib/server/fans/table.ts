@@ -4,14 +4,14 @@ import { clientForCreator } from "@/lib/server/creators/client";
 import { FanvueError } from "@/lib/server/fanvue/errors";
 import { listAudiencePage } from "@/lib/server/fanvue/resources/audience";
 import type { CreatorAccess } from "@/lib/server/workspaces/access";
-import { auditFanView } from "./audit";
-import { audienceCounts, coverageOf } from "./coverage";
-import { hasFanInsights, insightLoader, subjectOf } from "./insights";
-import { ledgerSpend } from "./ledger";
-import { fromFanUser, recordFans, tagsOf, toProfile } from "./roster";
-import { queryRoster } from "./roster-query";
-import { getRosterView } from "./roster-view";
-import { segmentFromQuery } from "./segments";
+import { auditFanView } from "@/lib/server/fans/audit";
+import { audienceCounts, coverageOf } from "@/lib/server/fans/analysis/coverage";
+import { hasFanInsights, insightLoader, subjectOf } from "@/lib/server/fans/insights/insights";
+import { ledgerSpend } from "@/lib/server/fans/ledger";
+import { fromFanUser, recordFans, tagsOf, toProfile } from "@/lib/server/fans/roster/roster";
+import { queryRoster } from "@/lib/server/fans/roster/roster-query";
+import { getRosterView } from "@/lib/server/fans/roster/roster-view";
+import { segmentFromQuery } from "@/lib/server/fans/segments";
 
 // GET /fans: subscribers/followers with their insights. Two modes:
 // - roster: search, sorting, tags and segments over our copy of Fanvue's

@@ -1,8 +1,8 @@
 import "server-only";
 import { chatMirrorFreshness, chatMirrorJob, listMembersJob } from "@/lib/server/chats/mirror/jobs";
 import { earningsFreshness, earningsSyncJob } from "@/lib/server/earnings/jobs";
-import { analysisSweep } from "@/lib/server/fans/analysis-sweep";
-import { legacyAnalyseJob, rosterJob, rosterScheduler } from "@/lib/server/fans/roster-job";
+import { analysisSweep } from "@/lib/server/fans/analysis/analysis-sweep";
+import { legacyAnalyseJob, rosterJob, rosterScheduler } from "@/lib/server/fans/roster/roster-job";
 import { accessChangePrune } from "@/lib/server/live/jobs";
 import { massSendJob, massSweeper, webhookPrune } from "@/lib/server/mass/jobs";
 import { agencyCreatorLists } from "@/lib/server/workspaces/jobs";

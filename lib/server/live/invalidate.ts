@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/server/db";
-import { DEFAULT_TIMINGS } from "@/lib/server/fans/insight-state";
+import { DEFAULT_TIMINGS } from "@/lib/server/fans/insights/insight-state";
 
 /** A tip, purchase or new subscription changes what we know of the fan: the
  * cached insight (the fans feature's FanInsight row) is aged past its

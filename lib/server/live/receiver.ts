@@ -7,7 +7,7 @@ import { applyToMirror } from "@/lib/server/chats/mirror/live";
 import { db } from "@/lib/server/db";
 import { publish } from "./bus";
 import { classifyEvent, eventDetails } from "./classify";
-import { recordEventFan } from "@/lib/server/fans/roster";
+import { recordEventFan } from "@/lib/server/fans/roster/roster";
 import { noteAccepted, recordRefusal } from "./health";
 import { invalidateFanInsight } from "./invalidate";
 import { verifySignature, type SignatureCheck } from "./signature";

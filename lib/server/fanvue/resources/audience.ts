@@ -6,7 +6,7 @@ import { fanUserSchema, pageOf } from "../schemas/common";
 
 // Followers and subscribers (/creators/{c}/… for agencies): page style, at
 // most 50 a page, `page` and `size` only. Fanvue offers no search here: the
-// fan roster in our database does that (lib/server/fans/roster*.ts). Self
+// fan roster in our database does that (lib/server/fans/roster/). Self
 // GET /subscribers alone documents a sort (sortField, sortDirection).
 
 export type AudienceList = "subscribers" | "followers";

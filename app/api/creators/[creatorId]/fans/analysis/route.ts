@@ -1,6 +1,6 @@
 import { fanAnalysis, fanAnalysisCancel, fanAnalysisStart } from "@/lib/contracts/fans";
 import { apiRoute } from "@/lib/server/api/route";
-import { cancelAnalysis, getAnalysis, startAnalysis } from "@/lib/server/fans/analysis";
+import { cancelAnalysis, getAnalysis, startAnalysis } from "@/lib/server/fans/analysis/analysis";
 
 export const GET = apiRoute(fanAnalysis, {
   handler: ({ access }) => getAnalysis(access),

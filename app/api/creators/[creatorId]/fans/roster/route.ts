@@ -1,6 +1,6 @@
 import { fanRoster, fanRosterSync } from "@/lib/contracts/fans";
 import { apiRoute } from "@/lib/server/api/route";
-import { getRosterView, resyncRoster } from "@/lib/server/fans/roster-view";
+import { getRosterView, resyncRoster } from "@/lib/server/fans/roster/roster-view";
 
 export const GET = apiRoute(fanRoster, {
   handler: async ({ access }) => (await getRosterView(access)).view,

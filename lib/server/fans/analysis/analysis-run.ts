@@ -2,10 +2,10 @@ import "server-only";
 import type { AudienceAnalysis } from "@/generated/prisma/client";
 import { db } from "@/lib/server/db";
 import { BATCH_MAX } from "@/lib/server/fanvue/resources/fan-insights";
-import { answered, assertBatchAnswered, insightLane, step } from "./analysis-lanes";
-import { countRun, errorKeys } from "./analysis-sql";
-import { insightLoader, subjectOf } from "./insights";
-import { Cancelled, type Run } from "./roster-sync";
+import { answered, assertBatchAnswered, insightLane, step } from "@/lib/server/fans/analysis/analysis-lanes";
+import { countRun, errorKeys } from "@/lib/server/fans/analysis/analysis-sql";
+import { insightLoader, subjectOf } from "@/lib/server/fans/insights/insights";
+import { Cancelled, type Run } from "@/lib/server/fans/roster/roster-sync";
 
 // The whole-audience analysis after (or alongside) the roster's listing:
 // fetch every roster fan's insights in batches of 100, retry the fans

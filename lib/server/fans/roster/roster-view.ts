@@ -4,9 +4,9 @@ import type { RosterView } from "@/lib/schemas/fans";
 import { db } from "@/lib/server/db";
 import { DEFAULT_LIMITER } from "@/lib/server/fanvue/limiter";
 import { AUDIENCE_PAGE_MAX } from "@/lib/server/fanvue/resources/audience";
-import type { CreatorRef } from "./insights";
-import { rosterCounts } from "./roster-head";
-import { startRosterSync } from "./roster-sync";
+import type { CreatorRef } from "@/lib/server/fans/insights/insights";
+import { rosterCounts } from "@/lib/server/fans/roster/roster-head";
+import { startRosterSync } from "@/lib/server/fans/roster/roster-sync";
 
 // How fresh the roster is, for the page ("roster synced 4 min ago", the
 // first sync's progress). Never claims more than it knows.

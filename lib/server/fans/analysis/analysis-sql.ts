@@ -1,7 +1,7 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/server/db";
-import type { InsightTimings } from "./insight-state";
+import type { InsightTimings } from "@/lib/server/fans/insights/insight-state";
 import { utcInstant } from "@/lib/server/sql-instant";
 
 // Queries of the analysis run over the roster (fans its roster sync listed,

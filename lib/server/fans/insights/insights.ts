@@ -1,7 +1,7 @@
 import "server-only";
 import { clientForCreator } from "@/lib/server/creators/client";
 import type { CreatorRef } from "@/lib/server/creators/ref";
-import { InsightLoader, type InsightSubject } from "./insight-loader";
+import { InsightLoader, type InsightSubject } from "@/lib/server/fans/insights/insight-loader";
 
 // The process-wide loader (one per server process; globalThis keeps it across
 // dev reloads so in-flight fetches stay shared).

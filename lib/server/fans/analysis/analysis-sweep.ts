@@ -3,7 +3,7 @@ import type { AudienceAnalysis } from "@/generated/prisma/client";
 import { db } from "@/lib/server/db";
 import { defineScheduler } from "@/lib/server/jobs/define";
 import { OPEN_JOB_STATUSES } from "@/lib/server/jobs/queue";
-import { rosterKey } from "./roster-sync";
+import { rosterKey } from "@/lib/server/fans/roster/roster-sync";
 
 // A run that says "running" while nothing works on it would stay so forever
 // and block "Analyse all" (a start returns the run in progress). The sweep

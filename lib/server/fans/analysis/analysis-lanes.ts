@@ -3,9 +3,9 @@ import type { AudienceAnalysis, Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/server/db";
 import { FanvueError, type FanvueErrorKind } from "@/lib/server/fanvue/errors";
 import { BATCH_MAX } from "@/lib/server/fanvue/resources/fan-insights";
-import { needingKeys } from "./analysis-sql";
-import { insightLoader, subjectOf } from "./insights";
-import { Cancelled, type Run } from "./roster-sync";
+import { needingKeys } from "@/lib/server/fans/analysis/analysis-sql";
+import { insightLoader, subjectOf } from "@/lib/server/fans/insights/insights";
+import { Cancelled, type Run } from "@/lib/server/fans/roster/roster-sync";
 
 // The insight lane of an analysis run: fetches, 100 at a time, the insights
 // of the fans the roster sync it follows has listed so far (in listing

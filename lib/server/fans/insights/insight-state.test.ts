@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { FanInsight } from "@/generated/prisma/client";
-import { classify, DEFAULT_TIMINGS as T, retryDelayMs, toView } from "./insight-state";
+import { classify, DEFAULT_TIMINGS as T, retryDelayMs, toView } from "@/lib/server/fans/insights/insight-state";
 
 const NOW = Date.parse("2026-05-01T12:00:00.000Z");
 const ago = (ms: number) => new Date(NOW - ms);

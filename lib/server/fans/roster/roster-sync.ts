@@ -6,10 +6,10 @@ import { db } from "@/lib/server/db";
 import { FanvueError } from "@/lib/server/fanvue/errors";
 import { AUDIENCE_PAGE_MAX, listAudiencePage, type AudienceList } from "@/lib/server/fanvue/resources/audience";
 import type { JobContext } from "@/lib/server/jobs/define";
-import { fetchAudienceCounts } from "./coverage";
-import { subjectOf, type CreatorRef } from "./insights";
-import { recordFansQuery } from "./roster";
-import { ROSTER_QUEUE, rosterJob } from "./roster-job";
+import { fetchAudienceCounts } from "@/lib/server/fans/analysis/coverage";
+import { subjectOf, type CreatorRef } from "@/lib/server/fans/insights/insights";
+import { recordFansQuery } from "@/lib/server/fans/roster/roster";
+import { ROSTER_QUEUE, rosterJob } from "@/lib/server/fans/roster/roster-job";
 
 // The roster's full sync: every subscriber, then every follower, 50 a page
 // (Fanvue's maximum), on the rate limiter's background priority. Each page

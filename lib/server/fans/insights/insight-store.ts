@@ -3,7 +3,7 @@ import { utcInstant } from "@/lib/server/sql-instant";
 import type { FanInsight } from "@/generated/prisma/client";
 import { db } from "@/lib/server/db";
 import type { BatchEntry } from "@/lib/server/fanvue/resources/fan-insights";
-import type { InsightTimings } from "./insight-state";
+import type { InsightTimings } from "@/lib/server/fans/insights/insight-state";
 
 // The insight cache in Postgres, shared by every server process. A process
 // fetches a fan only after claiming it: an atomic "lease" on the row, taken

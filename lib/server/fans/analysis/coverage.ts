@@ -3,7 +3,7 @@ import type { Coverage, FanList } from "@/lib/schemas/fans";
 import { db } from "@/lib/server/db";
 import { listSmartLists } from "@/lib/server/fanvue/resources/chats";
 import { clientForCreator } from "@/lib/server/creators/client";
-import type { CreatorRef } from "./insights";
+import type { CreatorRef } from "@/lib/server/fans/insights/insights";
 
 // How much of the audience our database covers: the basis for "partial"
 // columns until the whole audience is analysed.

@@ -5,11 +5,11 @@ import { loadCreatorRef, toCreatorRef } from "@/lib/server/creators/ref";
 import { db } from "@/lib/server/db";
 import { FanvueError } from "@/lib/server/fanvue/errors";
 import { defineJob, defineScheduler, type JobContext } from "@/lib/server/jobs/define";
-import { insightLane, runLanes } from "./analysis-lanes";
-import { finishAnalysis, followRoster, runningAnalysis } from "./analysis-run";
-import { hasFanInsights, type CreatorRef } from "./insights";
-import { headCheck } from "./roster-head";
-import { Cancelled, failRoster, finishRoster, listingLane, listingSignal, queueRosterJob, startRosterSync, type Run } from "./roster-sync";
+import { insightLane, runLanes } from "@/lib/server/fans/analysis/analysis-lanes";
+import { finishAnalysis, followRoster, runningAnalysis } from "@/lib/server/fans/analysis/analysis-run";
+import { hasFanInsights, type CreatorRef } from "@/lib/server/fans/insights/insights";
+import { headCheck } from "@/lib/server/fans/roster/roster-head";
+import { Cancelled, failRoster, finishRoster, listingLane, listingSignal, queueRosterJob, startRosterSync, type Run } from "@/lib/server/fans/roster/roster-sync";
 
 // The one background job of a creator's roster (one at a time per creator,
 // by its queue key), doing whatever is due, in this order:

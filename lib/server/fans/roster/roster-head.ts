@@ -3,10 +3,10 @@ import type { FanRoster } from "@/generated/prisma/client";
 import { db } from "@/lib/server/db";
 import { describeForLog, FanvueError } from "@/lib/server/fanvue/errors";
 import { AUDIENCE_PAGE_MAX, listAudiencePage, type AudienceList } from "@/lib/server/fanvue/resources/audience";
-import { fetchAudienceCounts, type AudienceCounts } from "./coverage";
-import { subjectOf } from "./insights";
-import { recordFans } from "./roster";
-import { LISTS, startRosterSync, type Run } from "./roster-sync";
+import { fetchAudienceCounts, type AudienceCounts } from "@/lib/server/fans/analysis/coverage";
+import { subjectOf } from "@/lib/server/fans/insights/insights";
+import { recordFans } from "@/lib/server/fans/roster/roster";
+import { LISTS, startRosterSync, type Run } from "@/lib/server/fans/roster/roster-sync";
 
 // The cheap periodic check between full syncs (3 calls when nothing
 // changed): Fanvue's counts, and the first page of each list, newest first,

@@ -3,7 +3,7 @@ import { Prisma } from "@/generated/prisma/client";
 import type { AudienceFan } from "@/generated/prisma/client";
 import type { FanList, FanSort, SegmentDef } from "@/lib/schemas/fans";
 import { db } from "@/lib/server/db";
-import { segmentWhere } from "./segments";
+import { segmentWhere } from "@/lib/server/fans/segments";
 
 // Search, sorting, tags and segments over the fan roster (AudienceFan,
 // joined with the insight cache for the insight columns): what Fanvue's

@@ -5,10 +5,10 @@ import { FanvueError } from "@/lib/server/fanvue/errors";
 import type { FanvueClient } from "@/lib/server/fanvue/client";
 import type { Priority } from "@/lib/server/fanvue/limiter";
 import { BATCH_MAX, batchFanInsights, type BatchEntry } from "@/lib/server/fanvue/resources/fan-insights";
-import { chunk, deferred, type Deferred } from "./deferred";
-import { FreshHints } from "./insight-hints";
-import { claimInsights, readInsights, releaseInsights, saveAnswers } from "./insight-store";
-import { classify, DEFAULT_TIMINGS, toView, unsupportedView, type InsightTimings } from "./insight-state";
+import { chunk, deferred, type Deferred } from "@/lib/server/fans/insights/deferred";
+import { FreshHints } from "@/lib/server/fans/insights/insight-hints";
+import { claimInsights, readInsights, releaseInsights, saveAnswers } from "@/lib/server/fans/insights/insight-store";
+import { classify, DEFAULT_TIMINGS, toView, unsupportedView, type InsightTimings } from "@/lib/server/fans/insights/insight-state";
 
 // The batched fan-insight loader. Requests for one creator arriving within
 // `windowMs` are answered together: one cache read, then Fanvue's batch call

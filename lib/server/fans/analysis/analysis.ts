@@ -8,10 +8,10 @@ import { DEFAULT_LIMITER } from "@/lib/server/fanvue/limiter";
 import { AUDIENCE_PAGE_MAX } from "@/lib/server/fanvue/resources/audience";
 import { BATCH_MAX } from "@/lib/server/fanvue/resources/fan-insights";
 import { cancelJobs } from "@/lib/server/jobs/queue";
-import { sweepStaleAnalyses } from "./analysis-sweep";
-import { audienceCounts } from "./coverage";
-import { hasFanInsights, type CreatorRef } from "./insights";
-import { queueRosterJob, rosterKey, startRosterSync } from "./roster-sync";
+import { sweepStaleAnalyses } from "@/lib/server/fans/analysis/analysis-sweep";
+import { audienceCounts } from "@/lib/server/fans/analysis/coverage";
+import { hasFanInsights, type CreatorRef } from "@/lib/server/fans/insights/insights";
+import { queueRosterJob, rosterKey, startRosterSync } from "@/lib/server/fans/roster/roster-sync";
 
 // "Analyse all N fans": status, start and cancel. The run itself goes with
 // the roster's job (roster-job.ts, analysis-run.ts): it fetches the insights

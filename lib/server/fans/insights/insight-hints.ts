@@ -1,6 +1,6 @@
 import "server-only";
 import type { FanInsight } from "@/generated/prisma/client";
-import type { InsightTimings } from "./insight-state";
+import type { InsightTimings } from "@/lib/server/fans/insights/insight-state";
 
 // Until when this process last saw each fan's answer valid (fresh data or a
 // recent "not a fan"). A hint only, the database decides; it lets a warm
