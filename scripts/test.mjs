@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: lint, type check, unit + integration tests (Vitest, real PostgreSQL and
+// `npm test`: format check (Prettier), lint, type check, unit + integration tests (Vitest, real PostgreSQL and
 // sandbox), then end-to-end tests (Playwright in Chromium against a built app).
 // Stops at the first failing step and exits non-zero.
 import { spawnSync } from "node:child_process";
@@ -11,6 +11,7 @@ process.env.NEXT_TELEMETRY_DISABLED = "1";
 process.env.SANDBOX_STRICT = "1";
 const bin = (p) => path.join(ROOT, "node_modules", p);
 const steps = [
+  ["format (prettier --check)", [bin("prettier/bin/prettier.cjs"), "--check", "--log-level", "warn", "."]],
   ["lint (eslint)", [bin("eslint/bin/eslint.js"), "."]],
   ["typecheck", [bin("typescript/bin/tsc"), "--noEmit"]],
   ["unit + integration (vitest)", [bin("vitest/vitest.mjs"), "run"]],
