@@ -1,10 +1,11 @@
 "use client";
 
 import { ArrowLeft, Bell, BellOff, Info, Mail, MailOpen, Pencil } from "lucide-react";
-import { Dialog } from "radix-ui";
 import { useState } from "react";
 import { Avatar } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { Input } from "@/components/ui/input";
 import { useChatPatch } from "@/lib/queries/chats";
 import type { ChatRow } from "@/lib/schemas/chats";
 import { chatName } from "./format";
@@ -77,29 +78,23 @@ export function ChatHeader(p: Props) {
 function NicknameDialog({ open, onOpenChange, initial, onSave }: { open: boolean; onOpenChange: (o: boolean) => void; initial: string; onSave: (v: string) => void }) {
   const [value, setValue] = useState(initial);
   return (
-    <Dialog.Root open={open} onOpenChange={(o) => (setValue(initial), onOpenChange(o))}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-50 bg-black/30" />
-        <Dialog.Content className="fixed top-1/2 left-1/2 z-50 w-[min(92vw,24rem)] -translate-x-1/2 -translate-y-1/2 rounded-xl bg-surface p-5 shadow-2xl" aria-describedby={undefined}>
-          <Dialog.Title className="text-base font-semibold">Nickname</Dialog.Title>
-          <form
-            className="mt-3 flex flex-col gap-3"
-            onSubmit={(e) => {
-              e.preventDefault();
-              onSave(value);
-              onOpenChange(false);
-            }}
-          >
-            <input value={value} onChange={(e) => setValue(e.target.value)} maxLength={30} autoFocus aria-label="Nickname" placeholder="Only you and your team see it" className="h-10 rounded-lg border border-line px-3 text-sm" />
-            <div className="flex justify-end gap-2">
-              <Button type="button" variant="secondary" onClick={() => onOpenChange(false)}>
-                Cancel
-              </Button>
-              <Button type="submit">Save</Button>
-            </div>
-          </form>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <Dialog open={open} onOpenChange={(o) => (setValue(initial), onOpenChange(o))} title="Nickname">
+      <form
+        className="flex flex-col gap-3"
+        onSubmit={(e) => {
+          e.preventDefault();
+          onSave(value);
+          onOpenChange(false);
+        }}
+      >
+        <Input value={value} onChange={(e) => setValue(e.target.value)} maxLength={30} autoFocus aria-label="Nickname" placeholder="Only you and your team see it" />
+        <div className="flex justify-end gap-2">
+          <Button type="button" variant="secondary" onClick={() => onOpenChange(false)}>
+            Cancel
+          </Button>
+          <Button type="submit">Save</Button>
+        </div>
+      </form>
+    </Dialog>
   );
 }

@@ -41,12 +41,8 @@ function useRows(p: Props) {
   return { q, rows, first: one.data?.pages[0], teamFirst: team.data?.pages[0] };
 }
 
-/** The chat list: header with unread total, toolbar, rows, endless scroll. */
-export function ChatList(p: Props) {
-  const { q, rows, first, teamFirst } = useRows(p);
+function useEndlessScroll(q: ReturnType<typeof useRows>["q"]) {
   const sentinel = useRef<HTMLDivElement>(null);
-  const { onRows } = p;
-  useEffect(() => onRows(rows), [rows, onRows]);
   useEffect(() => {
     const el = sentinel.current;
     if (!el) return;
@@ -54,91 +50,131 @@ export function ChatList(p: Props) {
     io.observe(el);
     return () => io.disconnect();
   }, [q]);
-  const unread = first?.unread;
-  const open = p.state.team ? `${p.state.chatCreator}:${p.state.chat}` : p.state.chat;
+  return sentinel;
+}
+
+type Query = ReturnType<typeof useRows>["q"];
+type First = ReturnType<typeof useRows>["first"];
+type TeamFirst = ReturnType<typeof useRows>["teamFirst"];
+type Mirror = NonNullable<First>["mirror"] | null;
+
+/** The chat list: header with unread total, toolbar, rows, endless scroll. */
+export function ChatList(p: Props) {
+  const { q, rows, first, teamFirst } = useRows(p);
+  const sentinel = useEndlessScroll(q);
+  const { onRows } = p;
+  useEffect(() => onRows(rows), [rows, onRows]);
   // An agency's inbox (and any team inbox) is Vuedeck's copy: say how fresh.
   const mirror = p.state.team ? null : (first?.mirror ?? null);
   const syncedAt = p.state.team ? (teamFirst?.syncedAt ?? null) : (mirror?.syncedAt ?? null);
   return (
     <section className={cn("flex min-h-0 flex-col bg-surface", p.className)} aria-label="Chats">
-      <header className="flex flex-wrap items-center gap-x-2 gap-y-1 px-3 pt-3">
-        <h1 className="text-lg font-semibold">Chats</h1>
-        {!p.state.team && unread ? (
-          <span className="rounded-full bg-brand-600 px-2 py-0.5 text-xs font-semibold text-white tabular" data-testid="unread-total" title="Chats with unread messages">
-            {unread.chats}
-            {unread.capped ? "+" : ""} unread
-          </span>
-        ) : null}
-        <span className="ml-auto">
-          <LiveBadge />
-        </span>
-      </header>
+      <ListHeader unread={p.state.team ? undefined : first?.unread} />
       {syncedAt ? (
         <div className="px-3 pt-1">
           <SyncedAgo syncedAt={syncedAt} fullSyncedAt={mirror?.fullSyncedAt} listSyncedAt={mirror?.list?.syncedAt} />
         </div>
       ) : null}
-      {p.teamAvailable ? (
-        <div className="px-3 pt-2">
-          <button
-            type="button"
-            onClick={() => p.set({ team: p.state.team ? null : "1", chat: null, cc: null, list: null })}
-            aria-pressed={p.state.team}
-            data-testid="team-toggle"
-            className={cn("inline-flex items-center gap-1.5 rounded-lg border px-2.5 py-1 text-xs font-medium", p.state.team ? "border-brand-600 bg-brand-50 text-brand-800" : "border-line text-ink hover:bg-canvas")}
-          >
-            <Users className="size-3.5" aria-hidden="true" />
-            {p.state.team ? "Team inbox: all my creators" : "Show all my creators"}
-          </button>
-        </div>
-      ) : null}
+      {p.teamAvailable ? <TeamToggle team={p.state.team} set={p.set} /> : null}
       <InboxToolbar creatorId={p.creatorId} state={p.state} set={p.set} searchRef={p.searchRef} team={p.state.team} mirrored={p.state.team || Boolean(mirror)} />
       <div className={cn("min-h-0 flex-1 overflow-y-auto transition-opacity", q.isPlaceholderData && "opacity-50")} data-testid="chat-list" aria-busy={q.isPlaceholderData || q.isPending}>
-        {first?.stale ? (
-          <div className="p-3">
-            <StaleNotice fetchedAt={first.fetchedAt} reauth={false} onRetry={() => void q.refetch()} />
-          </div>
-        ) : null}
-        {!p.state.team && first?.note ? <p className="px-3 pt-2 text-xs text-muted">{first.note}</p> : null}
-        {mirror ? (
-          <div className="px-3 pt-3 empty:hidden">
-            <MirrorStatus mirror={mirror} creatorHandle={p.creatorHandle} />
-          </div>
-        ) : null}
-        {p.state.team && teamFirst?.failed.length ? (
-          <div className="p-3">
-            <Alert tone="info" title={`Not in this list yet: ${teamFirst.failed.map((c) => `@${c.handle}`).join(", ")}`} data-testid="team-pending">
-              Vuedeck is still copying their chats (or this filter&apos;s list) from Fanvue; they appear here when that finishes.
-            </Alert>
-          </div>
-        ) : null}
-        {q.isPending ? (
-          <ListSkeleton />
-        ) : q.isError && rows.length === 0 ? (
-          <div className="p-3">
-            <ErrorState error={q.error} onRetry={() => void q.refetch()} what="chats" />
-          </div>
-        ) : rows.length === 0 ? (
-          // While the copy (or a list) is still being read, "no chats" would be a guess.
-          mirror?.syncing || mirror?.list?.pending ? null : <p className="p-6 text-center text-sm text-muted" data-testid="chats-empty">
-            {p.state.search ? `No chats match “${p.state.search}”.` : "No chats here."}
-          </p>
-        ) : (
-          <ul className="divide-y divide-line">
-            {rows.map((r) => {
-              const id = p.state.team ? `${r.creator?.id}:${r.fanUuid}` : r.fanUuid;
-              return (
-                <li key={id}>
-                  <ChatRow row={r} active={open === id} onOpen={() => p.onOpen(r)} showCreator={p.state.team} />
-                </li>
-              );
-            })}
-          </ul>
-        )}
+        <ListNotices p={p} q={q} first={first} teamFirst={teamFirst} mirror={mirror} />
+        <ListBody p={p} q={q} rows={rows} mirror={mirror} />
         <div ref={sentinel} className="h-6" />
         {q.isFetchingNextPage ? <p className="pb-3 text-center text-xs text-muted">Loading more…</p> : null}
       </div>
     </section>
+  );
+}
+
+function ListHeader({ unread }: { unread: NonNullable<First>["unread"] | undefined }) {
+  return (
+    <header className="flex flex-wrap items-center gap-x-2 gap-y-1 px-3 pt-3">
+      <h1 className="text-lg font-semibold">Chats</h1>
+      {unread ? (
+        <span className="rounded-full bg-brand-600 px-2 py-0.5 text-xs font-semibold text-white tabular" data-testid="unread-total" title="Chats with unread messages">
+          {unread.chats}
+          {unread.capped ? "+" : ""} unread
+        </span>
+      ) : null}
+      <span className="ml-auto">
+        <LiveBadge />
+      </span>
+    </header>
+  );
+}
+
+function TeamToggle({ team, set }: { team: boolean; set: Props["set"] }) {
+  return (
+    <div className="px-3 pt-2">
+      <button
+        type="button"
+        onClick={() => set({ team: team ? null : "1", chat: null, cc: null, list: null })}
+        aria-pressed={team}
+        data-testid="team-toggle"
+        className={cn("inline-flex items-center gap-1.5 rounded-lg border px-2.5 py-1 text-xs font-medium", team ? "border-brand-600 bg-brand-50 text-brand-800" : "border-line text-ink hover:bg-canvas")}
+      >
+        <Users className="size-3.5" aria-hidden="true" />
+        {team ? "Team inbox: all my creators" : "Show all my creators"}
+      </button>
+    </div>
+  );
+}
+
+/** Above the rows: stale data, Fanvue's note, the copy's status, creators still being copied. */
+function ListNotices({ p, q, first, teamFirst, mirror }: { p: Props; q: Query; first: First; teamFirst: TeamFirst; mirror: Mirror }) {
+  return (
+    <>
+      {first?.stale ? (
+        <div className="p-3">
+          <StaleNotice fetchedAt={first.fetchedAt} reauth={false} onRetry={() => void q.refetch()} />
+        </div>
+      ) : null}
+      {!p.state.team && first?.note ? <p className="px-3 pt-2 text-xs text-muted">{first.note}</p> : null}
+      {mirror ? (
+        <div className="px-3 pt-3 empty:hidden">
+          <MirrorStatus mirror={mirror} creatorHandle={p.creatorHandle} />
+        </div>
+      ) : null}
+      {p.state.team && teamFirst?.failed.length ? (
+        <div className="p-3">
+          <Alert tone="info" title={`Not in this list yet: ${teamFirst.failed.map((c) => `@${c.handle}`).join(", ")}`} data-testid="team-pending">
+            Vuedeck is still copying their chats (or this filter&apos;s list) from Fanvue; they appear here when that finishes.
+          </Alert>
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+/** The rows, or loading, an error, or why there are none. */
+function ListBody({ p, q, rows, mirror }: { p: Props; q: Query; rows: Row[]; mirror: Mirror }) {
+  const open = p.state.team ? `${p.state.chatCreator}:${p.state.chat}` : p.state.chat;
+  if (q.isPending) return <ListSkeleton />;
+  if (q.isError && rows.length === 0)
+    return (
+      <div className="p-3">
+        <ErrorState error={q.error} onRetry={() => void q.refetch()} what="chats" />
+      </div>
+    );
+  if (rows.length === 0)
+    // While the copy (or a list) is still being read, "no chats" would be a guess.
+    return mirror?.syncing || mirror?.list?.pending ? null : (
+      <p className="p-6 text-center text-sm text-muted" data-testid="chats-empty">
+        {p.state.search ? `No chats match “${p.state.search}”.` : "No chats here."}
+      </p>
+    );
+  return (
+    <ul className="divide-y divide-line">
+      {rows.map((r) => {
+        const id = p.state.team ? `${r.creator?.id}:${r.fanUuid}` : r.fanUuid;
+        return (
+          <li key={id}>
+            <ChatRow row={r} active={open === id} onOpen={() => p.onOpen(r)} showCreator={p.state.team} />
+          </li>
+        );
+      })}
+    </ul>
   );
 }
 

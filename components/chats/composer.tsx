@@ -4,6 +4,7 @@ import { FileText, Lock, Paperclip, Send } from "lucide-react";
 import { useEffect, useState, type RefObject } from "react";
 import { VaultPicker } from "@/components/media/vault-picker";
 import { Button } from "@/components/ui/button";
+import { Input, Textarea } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { useTemplates, type SendInput } from "@/lib/queries/chats";
 import { MAX_MEDIA, MAX_TEXT } from "@/lib/schemas/chats";
@@ -38,20 +39,20 @@ export function priceCents(price: string): number | null {
   return "cents" in parsed ? parsed.cents : null;
 }
 
-/** Text, vault media, an optional price (PPV), templates; Ctrl/⌘+Enter sends. */
-export function Composer({ creatorId, fanUuid, fanLabel, initialMedia, onSend, textRef }: Props) {
+type Templates = ReturnType<typeof useTemplates>["data"];
+
+/** The draft's state: text, media, price, template; `submit` sends it and clears it. */
+function useDraft(initialMedia: string[], templates: Templates, onSend: Props["onSend"]) {
   const [text, setText] = useState("");
   const [media, setMedia] = useState<string[]>(initialMedia);
   const [price, setPrice] = useState("");
   const [template, setTemplate] = useState<string | null>(null);
-  const [picking, setPicking] = useState(false);
   const [touched, setTouched] = useState(false);
-  const templates = useTemplates(creatorId, true);
   useEffect(() => setMedia(initialMedia), [initialMedia]);
   const error = composeError(text, media, price);
 
   function applyTemplate(uuid: string) {
-    const t = templates.data?.items.find((x) => x.uuid === uuid);
+    const t = templates?.items.find((x) => x.uuid === uuid);
     if (!t) return;
     setTemplate(t.uuid);
     if (t.text) setText(t.text);
@@ -71,6 +72,14 @@ export function Composer({ creatorId, fanUuid, fanLabel, initialMedia, onSend, t
     setTouched(false);
   }
 
+  return { text, setText, media, setMedia, price, setPrice, template, touched, error, applyTemplate, submit };
+}
+
+/** Text, vault media, an optional price (PPV), templates; Ctrl/⌘+Enter sends. */
+export function Composer({ creatorId, fanUuid, fanLabel, initialMedia, onSend, textRef }: Props) {
+  const [picking, setPicking] = useState(false);
+  const templates = useTemplates(creatorId, true);
+  const { text, setText, media, setMedia, price, setPrice, template, touched, error, applyTemplate, submit } = useDraft(initialMedia, templates.data, onSend);
   return (
     <form
       className="flex flex-col gap-2 border-t border-line bg-surface p-3"
@@ -81,53 +90,13 @@ export function Composer({ creatorId, fanUuid, fanLabel, initialMedia, onSend, t
       data-testid="composer"
     >
       <Attachments creatorId={creatorId} uuids={media} onRemove={(u) => setMedia((m) => m.filter((x) => x !== u))} />
-      <textarea
-        ref={textRef}
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-        onKeyDown={(e) => {
-          if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
-            e.preventDefault();
-            submit();
-          }
-        }}
-        rows={2}
-        maxLength={MAX_TEXT + 100}
-        placeholder={`Message ${fanLabel}…`}
-        aria-label="Message"
-        className="max-h-48 min-h-16 w-full resize-y rounded-lg border border-line bg-surface px-3 py-2 text-sm shadow-sm"
-        data-testid="composer-text"
-      />
+      <MessageText textRef={textRef} text={text} setText={setText} onSubmit={submit} fanLabel={fanLabel} />
       <div className="flex flex-wrap items-center gap-2">
         <Button type="button" variant="secondary" size="sm" onClick={() => setPicking(true)} disabled={media.length >= MAX_MEDIA} data-testid="attach-media">
           <Paperclip className="size-4" aria-hidden="true" /> Vault
         </Button>
-        <label className="flex items-center gap-1.5 text-sm">
-          <Lock className="size-4 text-muted" aria-hidden="true" />
-          <span className="sr-only">Price in dollars (pay to view)</span>
-          <span aria-hidden="true" className="text-muted">$</span>
-          <input
-            value={price}
-            onChange={(e) => setPrice(e.target.value)}
-            inputMode="decimal"
-            placeholder={media.length ? "Price" : "Free"}
-            disabled={media.length === 0}
-            className="h-8 w-20 rounded-md border border-line bg-surface px-2 text-sm disabled:bg-canvas"
-            data-testid="composer-price"
-            aria-label="Price in dollars (pay to view)"
-          />
-        </label>
-        {templates.data?.supported && templates.data.items.length ? (
-          <Select value={template ?? ""} onChange={(e) => applyTemplate(e.target.value)} className="h-8 max-w-44 text-xs" aria-label="Template" data-testid="template-select">
-            <option value="">Template…</option>
-            {templates.data.items.map((t) => (
-              <option key={t.uuid} value={t.uuid}>
-                {t.folderName ? `${t.folderName}: ` : ""}
-                {(t.text ?? "Media").slice(0, 40)}
-              </option>
-            ))}
-          </Select>
-        ) : null}
+        <PriceField price={price} setPrice={setPrice} hasMedia={media.length > 0} />
+        <TemplateSelect templates={templates.data} value={template} onChange={applyTemplate} />
         {template ? <FileText className="size-4 text-muted" aria-label="From a template" /> : null}
         <span className="ml-auto hidden text-xs text-muted sm:inline">Ctrl/⌘ + Enter</span>
         <Button type="submit" size="sm" data-testid="send-button">
@@ -151,5 +120,64 @@ export function Composer({ creatorId, fanUuid, fanLabel, initialMedia, onSend, t
         fanLabel={fanLabel}
       />
     </form>
+  );
+}
+
+function PriceField({ price, setPrice, hasMedia }: { price: string; setPrice: (v: string) => void; hasMedia: boolean }) {
+  return (
+    <label className="flex items-center gap-1.5 text-sm">
+      <Lock className="size-4 text-muted" aria-hidden="true" />
+      <span className="sr-only">Price in dollars (pay to view)</span>
+      <span aria-hidden="true" className="text-muted">$</span>
+      <Input
+        size="sm"
+        value={price}
+        onChange={(e) => setPrice(e.target.value)}
+        inputMode="decimal"
+        placeholder={hasMedia ? "Price" : "Free"}
+        disabled={!hasMedia}
+        className="w-20"
+        data-testid="composer-price"
+        aria-label="Price in dollars (pay to view)"
+      />
+    </label>
+  );
+}
+
+function TemplateSelect({ templates, value, onChange }: { templates: Templates; value: string | null; onChange: (uuid: string) => void }) {
+  if (!templates?.supported || !templates.items.length) return null;
+  return (
+    <Select value={value ?? ""} onChange={(e) => onChange(e.target.value)} className="h-8 max-w-44 text-xs" aria-label="Template" data-testid="template-select">
+      <option value="">Template…</option>
+      {templates.items.map((t) => (
+        <option key={t.uuid} value={t.uuid}>
+          {t.folderName ? `${t.folderName}: ` : ""}
+          {(t.text ?? "Media").slice(0, 40)}
+        </option>
+      ))}
+    </Select>
+  );
+}
+
+/** The message's text; Ctrl/⌘+Enter sends. */
+function MessageText({ textRef, text, setText, onSubmit, fanLabel }: { textRef: Props["textRef"]; text: string; setText: (t: string) => void; onSubmit: () => void; fanLabel: string }) {
+  return (
+    <Textarea
+      ref={textRef}
+      value={text}
+      onChange={(e) => setText(e.target.value)}
+      onKeyDown={(e) => {
+        if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
+          e.preventDefault();
+          onSubmit();
+        }
+      }}
+      rows={2}
+      maxLength={MAX_TEXT + 100}
+      placeholder={`Message ${fanLabel}…`}
+      aria-label="Message"
+      className="max-h-48 min-h-16 w-full resize-y"
+      data-testid="composer-text"
+    />
   );
 }

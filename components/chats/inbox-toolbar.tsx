@@ -2,6 +2,7 @@
 
 import { Search } from "lucide-react";
 import { useEffect, useState, type RefObject } from "react";
+import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import type { InboxFilter, InboxSort } from "@/lib/schemas/chats";
 import { useLists } from "@/lib/queries/mass-messages";
@@ -50,14 +51,7 @@ export function InboxToolbar({ creatorId, state, set, searchRef, team, mirrored 
       <label className="relative block">
         <span className="sr-only">Search chats</span>
         <Search className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-muted" aria-hidden="true" />
-        <input
-          ref={searchRef}
-          value={q}
-          onChange={(e) => setQ(e.target.value)}
-          placeholder="Search name or @handle  ( / )"
-          className="h-9 w-full rounded-lg border border-line bg-surface pr-3 pl-9 text-sm shadow-sm"
-          data-testid="chat-search"
-        />
+        <Input ref={searchRef} value={q} onChange={(e) => setQ(e.target.value)} placeholder="Search name or @handle  ( / )" className="h-9 w-full pr-3 pl-9" data-testid="chat-search" />
       </label>
       <div className="-mx-3 flex gap-1.5 overflow-x-auto px-3 pb-0.5" role="radiogroup" aria-label="Filter chats" data-testid="chat-filters">
         {FILTERS.filter((f) => !(mirrored && f.id === "online")).map((f) => {

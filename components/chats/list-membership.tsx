@@ -1,8 +1,8 @@
 "use client";
 
 import { Check, ListPlus } from "lucide-react";
-import { DropdownMenu } from "radix-ui";
 import { useState } from "react";
+import { Menu, MenuContent, MenuItem, MenuLabel, MenuTrigger } from "@/components/ui/menu";
 import { useListMembership, useListMutations, useLists } from "@/lib/queries/mass-messages";
 import { useToasts } from "./toaster";
 
@@ -27,36 +27,33 @@ export function ListMembershipMenu({ creatorId, fanUuid, canWrite }: { creatorId
     }
   }
   return (
-    <DropdownMenu.Root open={open} onOpenChange={setOpen}>
-      <DropdownMenu.Trigger className="inline-flex items-center rounded-lg p-2 text-sm text-zinc-600 hover:bg-black/5 hover:text-ink" aria-label="Lists" title="Lists" data-testid="lists-menu">
+    <Menu open={open} onOpenChange={setOpen}>
+      <MenuTrigger className="inline-flex items-center rounded-lg p-2 text-sm text-zinc-600 hover:bg-black/5 hover:text-ink" aria-label="Lists" title="Lists" data-testid="lists-menu">
         <ListPlus className="size-4" aria-hidden="true" />
-      </DropdownMenu.Trigger>
-      <DropdownMenu.Portal>
-        <DropdownMenu.Content align="end" sideOffset={4} className="z-50 min-w-56 rounded-xl border border-line bg-surface p-1 shadow-lg">
-          <DropdownMenu.Label className="px-2 py-1.5 text-xs font-medium text-muted">{editable ? "Custom lists" : "In custom lists"}</DropdownMenu.Label>
-          {lists.data?.custom.length === 0 ? <p className="px-2 py-1.5 text-sm text-muted">No custom lists yet.</p> : null}
-          {lists.data?.custom.map((l) => {
-            const isIn = membership.data?.[l.uuid] ?? false;
-            return (
-              <DropdownMenu.Item
-                key={l.uuid}
-                disabled={!editable || membership.isPending}
-                onSelect={(e) => {
-                  e.preventDefault();
-                  void toggle(l.uuid, l.name, isIn);
-                }}
-                className="flex cursor-pointer items-center gap-2 rounded-lg px-2 py-1.5 text-sm outline-none data-[disabled]:cursor-default data-[disabled]:opacity-60 data-[highlighted]:bg-canvas"
-                data-testid="list-option"
-              >
-                <span className="flex size-4 items-center justify-center">{isIn ? <Check className="size-4 text-brand-700" aria-label="In this list" /> : null}</span>
-                <span className="flex-1 truncate">{l.name}</span>
-                <span className="text-xs text-muted tabular">{l.membersCount}</span>
-              </DropdownMenu.Item>
-            );
-          })}
-          {lists.data && !lists.data.canEdit ? <p className="max-w-64 px-2 py-1.5 text-xs text-muted">Fanvue lets agencies read lists but not change them.</p> : null}
-        </DropdownMenu.Content>
-      </DropdownMenu.Portal>
-    </DropdownMenu.Root>
+      </MenuTrigger>
+      <MenuContent className="min-w-56">
+        <MenuLabel>{editable ? "Custom lists" : "In custom lists"}</MenuLabel>
+        {lists.data?.custom.length === 0 ? <p className="px-2.5 py-1.5 text-sm text-muted">No custom lists yet.</p> : null}
+        {lists.data?.custom.map((l) => {
+          const isIn = membership.data?.[l.uuid] ?? false;
+          return (
+            <MenuItem
+              key={l.uuid}
+              disabled={!editable || membership.isPending}
+              onSelect={(e) => {
+                e.preventDefault();
+                void toggle(l.uuid, l.name, isIn);
+              }}
+              data-testid="list-option"
+            >
+              <span className="flex size-4 items-center justify-center">{isIn ? <Check className="size-4 text-brand-700" aria-label="In this list" /> : null}</span>
+              <span className="flex-1 truncate">{l.name}</span>
+              <span className="text-xs text-muted tabular">{l.membersCount}</span>
+            </MenuItem>
+          );
+        })}
+        {lists.data && !lists.data.canEdit ? <p className="max-w-64 px-2.5 py-1.5 text-xs text-muted">Fanvue lets agencies read lists but not change them.</p> : null}
+      </MenuContent>
+    </Menu>
   );
 }

@@ -70,12 +70,19 @@ function TooltipBody({ active, payload, basis }: { active?: boolean; payload?: {
 
 type Props = { report: EarningsReport; basis: "gross" | "net"; markers?: EarningsMarkers };
 
-export function EarningsChart({ report, basis, markers }: Props) {
-  const { locale } = useViewer();
-  const g = report.range.granularity;
-  // Shown unless the user turned them off (remembered in this browser).
+/** Markers are shown unless the user turned them off (remembered in this browser). */
+function useShowMarkers() {
   const [showMarkers, setShowMarkers] = useState(true);
   useEffect(() => setShowMarkers(localStorage.getItem(MARKERS_KEY) !== "off"), []);
+  const toggleMarkers = (on: boolean) => {
+    setShowMarkers(on);
+    localStorage.setItem(MARKERS_KEY, on ? "on" : "off");
+  };
+  return [showMarkers, toggleMarkers] as const;
+}
+
+/** True on a phone-width screen. */
+function useNarrow() {
   const [narrow, setNarrow] = useState(false);
   useEffect(() => {
     const mq = window.matchMedia("(max-width: 639px)");
@@ -84,44 +91,53 @@ export function EarningsChart({ report, basis, markers }: Props) {
     mq.addEventListener("change", on);
     return () => mq.removeEventListener("change", on);
   }, []);
-  const toggleMarkers = (on: boolean) => {
-    setShowMarkers(on);
-    localStorage.setItem(MARKERS_KEY, on ? "on" : "off");
-  };
+  return narrow;
+}
+
+/** One row per bucket: the amount per source (gross or net) and its markers. */
+function toRows(report: EarningsReport, basis: "gross" | "net", markers: EarningsMarker[], locale: string): Row[] {
   const byBucket = new Map<string, EarningsMarker[]>();
-  for (const m of showMarkers ? (markers?.markers ?? []) : []) byBucket.set(m.bucket, [...(byBucket.get(m.bucket) ?? []), m]);
-  const data: Row[] = report.series.map((s) => {
-    const row: Row = { bucket: s.bucket, label: label(s.bucket, g, locale), partial: s.partial, markers: byBucket.get(s.bucket) };
+  for (const m of markers) byBucket.set(m.bucket, [...(byBucket.get(m.bucket) ?? []), m]);
+  return report.series.map((s) => {
+    const row: Row = { bucket: s.bucket, label: label(s.bucket, report.range.granularity, locale), partial: s.partial, markers: byBucket.get(s.bucket) };
     for (const k of SOURCES) if (s.bySource[k]) row[k] = s.bySource[k]![basis];
     return row;
   });
+}
+
+/** A line per marked bucket (dashed when only posts); called, not
+ * rendered as a component, so Recharts sees the lines as the chart's children. */
+function markerLines(marked: Row[], crowded: boolean) {
+  return marked.map((d) => {
+    const kinds = new Set(d.markers!.map((m) => m.kind));
+    const letter = kinds.size > 1 ? "•" : kinds.has("post") ? "P" : "M";
+    return (
+      <ReferenceLine
+        key={d.bucket}
+        x={d.bucket}
+        stroke={MARKER_COLOR}
+        strokeDasharray={kinds.has("post") && kinds.size === 1 ? "3 3" : undefined}
+        strokeOpacity={crowded ? 0.3 : 0.55}
+        ifOverflow="extendDomain"
+        label={<MarkerDot letter={letter} small={crowded} />}
+      />
+    );
+  });
+}
+
+export function EarningsChart({ report, basis, markers }: Props) {
+  const { locale } = useViewer();
+  const g = report.range.granularity;
+  const [showMarkers, toggleMarkers] = useShowMarkers();
+  const narrow = useNarrow();
+  const data = toRows(report, basis, showMarkers ? (markers?.markers ?? []) : [], locale);
   const marked = data.filter((d) => d.markers?.length);
   // Many bars on a small chart: lighter lines and plain dots.
   const crowded = data.length > (narrow ? 24 : 70);
-  const counts = { post: 0, mass: 0 };
-  for (const d of marked) for (const m of d.markers!) counts[m.kind]++;
   const used = SOURCES.filter((k) => data.some((d) => d[k]));
   return (
     <figure className="rounded-xl border border-line bg-surface p-4 shadow-sm" data-testid="earnings-chart">
-      <figcaption className="mb-3 flex flex-wrap items-center justify-between gap-2 text-sm">
-        <span className="font-semibold">
-          {basis === "gross" ? "Gross" : "Net"} earnings per {g}, USD
-        </span>
-        <span className="flex flex-wrap gap-3 text-xs text-muted">
-          {used.map((k) => (
-            <span key={k} className="flex items-center gap-1.5">
-              <span className="inline-block size-2.5 rounded-sm" style={{ background: SOURCE_COLORS[k] }} aria-hidden="true" />
-              {SOURCE_LABELS[k]}
-            </span>
-          ))}
-          {markers ? (
-            <label className="flex cursor-pointer items-center gap-1.5 text-ink" title="P = post published, M = mass message sent">
-              <input type="checkbox" checked={showMarkers} onChange={(e) => toggleMarkers(e.target.checked)} className="size-3.5 accent-brand-600" data-testid="markers-toggle" />
-              Posts (P) &amp; mass messages (M)
-            </label>
-          ) : null}
-        </span>
-      </figcaption>
+      <ChartCaption basis={basis} g={g} used={used} markers={markers ? { show: showMarkers, toggle: toggleMarkers } : null} />
       <div className="h-64 min-w-0 overflow-hidden sm:h-80">
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={data} margin={{ top: marked.length ? (crowded ? 10 : 18) : 4, right: 4, bottom: 0, left: 0 }} accessibilityLayer>
@@ -133,34 +149,50 @@ export function EarningsChart({ report, basis, markers }: Props) {
             {used.map((k, i) => (
               <Bar key={k} dataKey={k} stackId="s" fill={SOURCE_COLORS[k]} isAnimationActive={false} radius={i === used.length - 1 ? [3, 3, 0, 0] : undefined} name={SOURCE_LABELS[k]} />
             ))}
-            {marked.map((d) => {
-              const kinds = new Set(d.markers!.map((m) => m.kind));
-              const letter = kinds.size > 1 ? "•" : kinds.has("post") ? "P" : "M";
-              return (
-                <ReferenceLine
-                  key={d.bucket}
-                  x={d.bucket}
-                  stroke={MARKER_COLOR}
-                  strokeDasharray={kinds.has("post") && kinds.size === 1 ? "3 3" : undefined}
-                  strokeOpacity={crowded ? 0.3 : 0.55}
-                  ifOverflow="extendDomain"
-                  label={<MarkerDot letter={letter} small={crowded} />}
-                />
-              );
-            })}
+            {markerLines(marked, crowded)}
           </BarChart>
         </ResponsiveContainer>
       </div>
       <p className="sr-only">
         Earnings chart: {data.length} {g}s from {report.range.from} to {report.range.to}, total {formatMoney(report.totals[basis])} {basis}.
       </p>
-      {markers && showMarkers ? (
-        <p className="mt-2 text-xs text-muted" data-testid="markers-summary" data-posts={counts.post} data-mass={counts.mass}>
-          {counts.post} {counts.post === 1 ? "post" : "posts"} and {counts.mass} mass {counts.mass === 1 ? "message" : "messages"} in this range
-          {markers.truncated ? " (only the 200 newest posts were read)" : ""}
-          {markers.partial ? `. ${markers.partial}` : ""}. Hover a bar for what was posted or sent.
-        </p>
-      ) : null}
+      {markers && showMarkers ? <MarkersSummary markers={markers} marked={marked} /> : null}
     </figure>
+  );
+}
+
+function ChartCaption({ basis, g, used, markers }: { basis: "gross" | "net"; g: string; used: SourceGroup[]; markers: { show: boolean; toggle: (on: boolean) => void } | null }) {
+  return (
+    <figcaption className="mb-3 flex flex-wrap items-center justify-between gap-2 text-sm">
+      <span className="font-semibold">
+        {basis === "gross" ? "Gross" : "Net"} earnings per {g}, USD
+      </span>
+      <span className="flex flex-wrap gap-3 text-xs text-muted">
+        {used.map((k) => (
+          <span key={k} className="flex items-center gap-1.5">
+            <span className="inline-block size-2.5 rounded-sm" style={{ background: SOURCE_COLORS[k] }} aria-hidden="true" />
+            {SOURCE_LABELS[k]}
+          </span>
+        ))}
+        {markers ? (
+          <label className="flex cursor-pointer items-center gap-1.5 text-ink" title="P = post published, M = mass message sent">
+            <input type="checkbox" checked={markers.show} onChange={(e) => markers.toggle(e.target.checked)} className="size-3.5 accent-brand-600" data-testid="markers-toggle" />
+            Posts (P) &amp; mass messages (M)
+          </label>
+        ) : null}
+      </span>
+    </figcaption>
+  );
+}
+
+function MarkersSummary({ markers, marked }: { markers: EarningsMarkers; marked: Row[] }) {
+  const counts = { post: 0, mass: 0 };
+  for (const d of marked) for (const m of d.markers!) counts[m.kind]++;
+  return (
+    <p className="mt-2 text-xs text-muted" data-testid="markers-summary" data-posts={counts.post} data-mass={counts.mass}>
+      {counts.post} {counts.post === 1 ? "post" : "posts"} and {counts.mass} mass {counts.mass === 1 ? "message" : "messages"} in this range
+      {markers.truncated ? " (only the 200 newest posts were read)" : ""}
+      {markers.partial ? `. ${markers.partial}` : ""}. Hover a bar for what was posted or sent.
+    </p>
   );
 }

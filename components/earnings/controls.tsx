@@ -1,8 +1,9 @@
 "use client";
 
 import { Download } from "lucide-react";
-import { DropdownMenu } from "radix-ui";
 import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Menu, MenuContent, MenuItem, MenuTrigger } from "@/components/ui/menu";
 import { Select } from "@/components/ui/select";
 import { cn } from "@/lib/utils/cn";
 import type { EarningsParams } from "./use-earnings-params";
@@ -43,22 +44,15 @@ function Segmented<T extends string>({ value, options, onChange, label }: { valu
   );
 }
 
-export function EarningsControls({
-  params,
-  update,
-  exportHref,
-  canExport,
-  fieldError,
-}: {
+type ControlsProps = {
   params: EarningsParams;
   update: (p: Partial<EarningsParams>) => void;
   exportHref: ((rows: "transactions" | "buckets") => string) | null;
   canExport: boolean;
   fieldError: { field?: string; message: string } | null;
-}) {
-  const viewer = useViewer();
-  const all = allTimeZones();
-  const zones = all.includes(params.tz) ? all : [params.tz, ...all];
+};
+
+export function EarningsControls({ params, update, exportHref, canExport, fieldError }: ControlsProps) {
   const csv = useCsvDownload();
   return (
     <div className="flex flex-col gap-3" data-testid="earnings-controls">
@@ -73,29 +67,8 @@ export function EarningsControls({
             ))}
           </Select>
         </label>
-        {params.range === "custom" ? (
-          <>
-            <label className="flex flex-col gap-1 text-xs font-medium text-muted">
-              From
-              <input type="date" value={params.from} onChange={(e) => update({ from: e.target.value })} aria-label="From" aria-invalid={fieldError?.field === "from"} className="h-10 rounded-lg border border-line bg-surface px-3 text-sm shadow-sm" />
-            </label>
-            <label className="flex flex-col gap-1 text-xs font-medium text-muted">
-              To
-              <input type="date" value={params.to} onChange={(e) => update({ to: e.target.value })} aria-label="To" aria-invalid={fieldError?.field === "to"} className="h-10 rounded-lg border border-line bg-surface px-3 text-sm shadow-sm" />
-            </label>
-          </>
-        ) : null}
-        <label className="flex min-w-0 flex-col gap-1 text-xs font-medium text-muted">
-          Time zone
-          <Select value={params.tz} onChange={(e) => update({ tz: e.target.value === viewer.zone ? "" : e.target.value })} aria-label="Time zone" className="max-w-56" data-testid="tz-select">
-            {zones.map((z) => (
-              <option key={z} value={z}>
-                {z.replace(/_/g, " ")}
-                {z === viewer.zone ? " (your zone)" : ""}
-              </option>
-            ))}
-          </Select>
-        </label>
+        {params.range === "custom" ? <CustomRange params={params} update={update} fieldError={fieldError} /> : null}
+        <ZoneSelect tz={params.tz} update={update} />
         <div className="flex flex-col gap-1 text-xs font-medium text-muted">
           Per
           <Segmented label="Granularity" value={params.granularity} onChange={(g) => update({ granularity: g })} options={[["day", "Day"], ["week", "Week"], ["month", "Month"]]} />
@@ -104,25 +77,7 @@ export function EarningsControls({
           Amounts
           <Segmented label="Gross or net" value={params.basis} onChange={(b) => update({ basis: b })} options={[["gross", "Gross"], ["net", "Net"]]} />
         </div>
-        {canExport && exportHref ? (
-          <DropdownMenu.Root>
-            <DropdownMenu.Trigger asChild>
-              <Button variant="secondary" className="sm:ml-auto" data-testid="export-csv" disabled={csv.state.status === "running"}>
-                <Download className="size-4" aria-hidden="true" /> {csv.state.status === "running" ? "Exporting…" : "Export CSV"}
-              </Button>
-            </DropdownMenu.Trigger>
-            <DropdownMenu.Portal>
-              <DropdownMenu.Content align="end" sideOffset={6} className="z-50 w-64 rounded-xl border border-line bg-surface p-1.5 shadow-lg">
-                <DropdownMenu.Item className="block cursor-pointer rounded-lg px-2.5 py-2 text-sm outline-none data-highlighted:bg-black/5" data-testid="export-transactions" onSelect={() => void csv.download(exportHref("transactions"))}>
-                  One row per transaction
-                </DropdownMenu.Item>
-                <DropdownMenu.Item className="block cursor-pointer rounded-lg px-2.5 py-2 text-sm outline-none data-highlighted:bg-black/5" data-testid="export-buckets" onSelect={() => void csv.download(exportHref("buckets"))}>
-                  One row per {params.granularity}
-                </DropdownMenu.Item>
-              </DropdownMenu.Content>
-            </DropdownMenu.Portal>
-          </DropdownMenu.Root>
-        ) : null}
+        {canExport && exportHref ? <ExportMenu csv={csv} exportHref={exportHref} granularity={params.granularity} /> : null}
       </div>
       {csv.state.status === "failed" ? (
         <p className="text-sm text-red-700" role="alert" data-testid="export-error">
@@ -135,5 +90,59 @@ export function EarningsControls({
         </p>
       ) : null}
     </div>
+  );
+}
+
+function CustomRange({ params, update, fieldError }: Pick<ControlsProps, "params" | "update" | "fieldError">) {
+  return (
+    <>
+      <label className="flex flex-col gap-1 text-xs font-medium text-muted">
+        From
+        <Input type="date" value={params.from} onChange={(e) => update({ from: e.target.value })} aria-label="From" aria-invalid={fieldError?.field === "from"} />
+      </label>
+      <label className="flex flex-col gap-1 text-xs font-medium text-muted">
+        To
+        <Input type="date" value={params.to} onChange={(e) => update({ to: e.target.value })} aria-label="To" aria-invalid={fieldError?.field === "to"} />
+      </label>
+    </>
+  );
+}
+
+function ZoneSelect({ tz, update }: { tz: string; update: ControlsProps["update"] }) {
+  const viewer = useViewer();
+  const all = allTimeZones();
+  const zones = all.includes(tz) ? all : [tz, ...all];
+  return (
+    <label className="flex min-w-0 flex-col gap-1 text-xs font-medium text-muted">
+      Time zone
+      <Select value={tz} onChange={(e) => update({ tz: e.target.value === viewer.zone ? "" : e.target.value })} aria-label="Time zone" className="max-w-56" data-testid="tz-select">
+        {zones.map((z) => (
+          <option key={z} value={z}>
+            {z.replace(/_/g, " ")}
+            {z === viewer.zone ? " (your zone)" : ""}
+          </option>
+        ))}
+      </Select>
+    </label>
+  );
+}
+
+function ExportMenu({ csv, exportHref, granularity }: { csv: ReturnType<typeof useCsvDownload>; exportHref: NonNullable<ControlsProps["exportHref"]>; granularity: EarningsParams["granularity"] }) {
+  return (
+    <Menu>
+      <MenuTrigger asChild>
+        <Button variant="secondary" className="sm:ml-auto" data-testid="export-csv" disabled={csv.state.status === "running"}>
+          <Download className="size-4" aria-hidden="true" /> {csv.state.status === "running" ? "Exporting…" : "Export CSV"}
+        </Button>
+      </MenuTrigger>
+      <MenuContent className="w-64">
+        <MenuItem data-testid="export-transactions" onSelect={() => void csv.download(exportHref("transactions"))}>
+          One row per transaction
+        </MenuItem>
+        <MenuItem data-testid="export-buckets" onSelect={() => void csv.download(exportHref("buckets"))}>
+          One row per {granularity}
+        </MenuItem>
+      </MenuContent>
+    </Menu>
   );
 }

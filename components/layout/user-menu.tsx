@@ -2,9 +2,9 @@
 
 import { ChevronDown, Globe, LogOut } from "lucide-react";
 import { signOut } from "next-auth/react";
-import { DropdownMenu } from "radix-ui";
 import { useState } from "react";
 import { Avatar } from "@/components/ui/avatar";
+import { Menu, MenuContent, MenuItem, MenuSeparator, MenuTrigger } from "@/components/ui/menu";
 import { PreferencesDialog } from "@/components/viewer/preferences-dialog";
 import { useViewer } from "@/components/viewer/viewer";
 
@@ -15,8 +15,8 @@ export function UserMenu({ user }: { user: ShellUser }) {
   const [prefs, setPrefs] = useState(false);
   return (
     <>
-      <DropdownMenu.Root>
-        <DropdownMenu.Trigger asChild>
+      <Menu>
+        <MenuTrigger asChild>
           <button type="button" className="flex items-center gap-2.5 rounded-lg py-1 pr-1 pl-1 hover:bg-black/5 sm:pr-2" data-testid="user-menu">
             <Avatar src={user.image} name={user.name} size="sm" />
             <span className="hidden min-w-0 text-left leading-tight sm:block">
@@ -28,39 +28,29 @@ export function UserMenu({ user }: { user: ShellUser }) {
             <ChevronDown className="hidden size-4 text-muted sm:block" aria-hidden="true" />
             <span className="sr-only">Account menu</span>
           </button>
-        </DropdownMenu.Trigger>
-        <DropdownMenu.Portal>
-          <DropdownMenu.Content align="end" sideOffset={8} className="z-50 min-w-56 rounded-xl border border-line bg-surface p-1.5 shadow-lg">
-            <div className="px-2.5 py-2">
-              <p className="truncate text-sm font-medium">{user.name}</p>
-              {user.handle ? <p className="truncate text-xs text-muted">@{user.handle}</p> : null}
-            </div>
-            <DropdownMenu.Separator className="my-1 h-px bg-line" />
-            <DropdownMenu.Item
-              onSelect={() => setPrefs(true)}
-              className="flex cursor-pointer items-center gap-2 rounded-lg px-2.5 py-2 text-sm outline-none data-highlighted:bg-black/5"
-              data-testid="open-preferences"
-            >
-              <Globe className="size-4" aria-hidden="true" />
-              <span className="flex min-w-0 flex-col">
-                Time zone and date format
-                <span className="truncate text-xs text-muted" data-testid="current-zone">
-                  {viewer.zone.replace(/_/g, " ")}
-                  {viewer.saved.timeZone ? "" : " (this device)"}
-                </span>
+        </MenuTrigger>
+        <MenuContent sideOffset={8} className="min-w-56">
+          <div className="px-2.5 py-2">
+            <p className="truncate text-sm font-medium">{user.name}</p>
+            {user.handle ? <p className="truncate text-xs text-muted">@{user.handle}</p> : null}
+          </div>
+          <MenuSeparator />
+          <MenuItem onSelect={() => setPrefs(true)} data-testid="open-preferences">
+            <Globe className="size-4" aria-hidden="true" />
+            <span className="flex min-w-0 flex-col">
+              Time zone and date format
+              <span className="truncate text-xs text-muted" data-testid="current-zone">
+                {viewer.zone.replace(/_/g, " ")}
+                {viewer.saved.timeZone ? "" : " (this device)"}
               </span>
-            </DropdownMenu.Item>
-            <DropdownMenu.Item
-              onSelect={() => void signOut({ redirectTo: "/sign-in" })}
-              className="flex cursor-pointer items-center gap-2 rounded-lg px-2.5 py-2 text-sm outline-none data-highlighted:bg-black/5"
-              data-testid="sign-out"
-            >
-              <LogOut className="size-4" aria-hidden="true" />
-              Sign out
-            </DropdownMenu.Item>
-          </DropdownMenu.Content>
-        </DropdownMenu.Portal>
-      </DropdownMenu.Root>
+            </span>
+          </MenuItem>
+          <MenuItem onSelect={() => void signOut({ redirectTo: "/sign-in" })} data-testid="sign-out">
+            <LogOut className="size-4" aria-hidden="true" />
+            Sign out
+          </MenuItem>
+        </MenuContent>
+      </Menu>
       {prefs ? <PreferencesDialog open onOpenChange={setPrefs} /> : null}
     </>
   );

@@ -1,8 +1,8 @@
 "use client";
 
 import { X } from "lucide-react";
-import { Dialog } from "radix-ui";
 import { Alert } from "@/components/ui/alert";
+import { DialogClose, Sheet } from "@/components/ui/dialog";
 import { ErrorState } from "@/components/ui/error-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useCampaignResults } from "@/lib/queries/mass-messages";
@@ -94,38 +94,32 @@ export function CampaignResults({ creatorId, id, onClose }: { creatorId: string;
   const q = useCampaignResults(creatorId, id);
   const r = q.data;
   return (
-    <Dialog.Root open={id !== null} onOpenChange={(o) => !o && onClose()}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-40 bg-black/20" />
-        <Dialog.Content className="fixed inset-y-0 right-0 z-50 flex w-full flex-col gap-5 overflow-y-auto bg-surface p-5 shadow-2xl sm:max-w-lg sm:border-l sm:border-line" data-testid="campaign-results" aria-describedby={undefined}>
-          <div className="flex items-center gap-3">
-            <Dialog.Title className="flex-1 text-lg font-semibold">Results</Dialog.Title>
-            <Dialog.Close className="rounded-lg p-1.5 hover:bg-black/5" aria-label="Close">
-              <X className="size-5" aria-hidden="true" />
-            </Dialog.Close>
-          </div>
-          {q.isPending ? <Skeleton className="h-48 rounded-xl" /> : null}
-          {q.isError ? <ErrorState error={q.error} onRetry={() => void q.refetch()} what="results" /> : null}
-          {r ? (
-            <>
-              {r.campaign.text ? <p className="rounded-lg bg-canvas px-3 py-2 text-sm">{r.campaign.text}</p> : null}
-              <div className="grid grid-cols-3 gap-3">
-                <Tile label="Recipients" value={r.campaign.recipients === null ? "—" : formatCount(r.campaign.recipients)} testId="results-recipients" />
-                <Tile label="Purchases" value={r.direct ? formatCount(r.direct.purchases) : "—"} testId="results-purchases" />
-                <Tile label="Revenue" value={r.direct ? formatMoney(r.direct.revenue) : "—"} testId="results-revenue" />
-              </div>
-              {!r.ledgerSyncedAt ? (
-                <Alert tone="info" title="Earnings are syncing">
-                  Purchases and revenue appear once the earnings ledger has synced.
-                </Alert>
-              ) : (
-                <p className="text-xs text-muted">From the earnings ledger, synced {f.dateTime(r.ledgerSyncedAt)}; purchases of this message only.</p>
-              )}
-              {r.holdout ? <Comparison h={r.holdout} /> : r.campaign.holdoutPercent ? <p className="text-sm text-muted">The hold-out comparison appears once it has been sent and the ledger has synced.</p> : null}
-            </>
-          ) : null}
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <Sheet open={id !== null} onOpenChange={(o) => !o && onClose()} title="Results" hideTitle={false} testId="campaign-results">
+      <DialogClose className="absolute top-[1.125rem] right-5 rounded-lg p-1.5 hover:bg-black/5" aria-label="Close">
+        <X className="size-5" aria-hidden="true" />
+      </DialogClose>
+      <div className="flex min-h-0 flex-1 flex-col gap-5 overflow-y-auto p-5">
+        {q.isPending ? <Skeleton className="h-48 rounded-xl" /> : null}
+        {q.isError ? <ErrorState error={q.error} onRetry={() => void q.refetch()} what="results" /> : null}
+        {r ? (
+          <>
+            {r.campaign.text ? <p className="rounded-lg bg-canvas px-3 py-2 text-sm">{r.campaign.text}</p> : null}
+            <div className="grid grid-cols-3 gap-3">
+              <Tile label="Recipients" value={r.campaign.recipients === null ? "—" : formatCount(r.campaign.recipients)} testId="results-recipients" />
+              <Tile label="Purchases" value={r.direct ? formatCount(r.direct.purchases) : "—"} testId="results-purchases" />
+              <Tile label="Revenue" value={r.direct ? formatMoney(r.direct.revenue) : "—"} testId="results-revenue" />
+            </div>
+            {!r.ledgerSyncedAt ? (
+              <Alert tone="info" title="Earnings are syncing">
+                Purchases and revenue appear once the earnings ledger has synced.
+              </Alert>
+            ) : (
+              <p className="text-xs text-muted">From the earnings ledger, synced {f.dateTime(r.ledgerSyncedAt)}; purchases of this message only.</p>
+            )}
+            {r.holdout ? <Comparison h={r.holdout} /> : r.campaign.holdoutPercent ? <p className="text-sm text-muted">The hold-out comparison appears once it has been sent and the ledger has synced.</p> : null}
+          </>
+        ) : null}
+      </div>
+    </Sheet>
   );
 }

@@ -1,8 +1,8 @@
 "use client";
 
-import { Dialog } from "radix-ui";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
 import { useCampaignMutations, useEstimate } from "@/lib/queries/mass-messages";
 import type { CampaignView, ListsView } from "@/lib/schemas/mass-messages";
 import { formatCount, formatMoney } from "@/lib/utils/format";
@@ -31,39 +31,35 @@ export function ConfirmSend({ creatorId, review, lists, onClose, onCreated }: Pr
       ]
     : [];
   return (
-    <Dialog.Root open={review !== null} onOpenChange={(o) => !o && !create.isPending && onClose()}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-50 bg-black/30" />
-        <Dialog.Content className="fixed top-1/2 left-1/2 z-50 flex max-h-[90dvh] w-[min(94vw,30rem)] -translate-x-1/2 -translate-y-1/2 flex-col gap-4 overflow-y-auto rounded-xl bg-surface p-5 shadow-2xl" data-testid="mass-confirm" aria-describedby={undefined}>
-          <Dialog.Title className="text-lg font-semibold">{d?.scheduledAt ? "Schedule this mass message?" : "Send this mass message?"}</Dialog.Title>
-          {d?.text ? <p className="rounded-lg bg-canvas px-3 py-2 text-sm whitespace-pre-wrap">{d.text}</p> : null}
-          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1.5 text-sm">
-            {rows.map(([k, v]) => (
-              <div key={k} className="contents">
-                <dt className="text-muted">{k}</dt>
-                <dd className="font-medium">{v}</dd>
-              </div>
-            ))}
-          </dl>
-          {create.isError ? (
-            <Alert tone="danger" title="Not sent" data-testid="mass-confirm-error">
-              {create.error.message}
-            </Alert>
-          ) : null}
-          <div className="flex justify-end gap-2">
-            <Button variant="secondary" onClick={onClose} disabled={create.isPending}>
-              Back
-            </Button>
-            <Button
-              disabled={create.isPending || !review}
-              data-testid="mass-confirm-send"
-              onClick={() => review && create.mutate({ idempotencyKey: review.key, ...review.draft }, { onSuccess: onCreated })}
-            >
-              {create.isPending ? "Recording…" : d?.scheduledAt ? "Schedule" : "Send"}
-            </Button>
-          </div>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <Dialog open={review !== null} onOpenChange={(o) => !o && !create.isPending && onClose()} title={d?.scheduledAt ? "Schedule this mass message?" : "Send this mass message?"} size="md" testId="mass-confirm">
+      <div className="flex flex-col gap-4">
+        {d?.text ? <p className="rounded-lg bg-canvas px-3 py-2 text-sm whitespace-pre-wrap">{d.text}</p> : null}
+        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1.5 text-sm">
+          {rows.map(([k, v]) => (
+            <div key={k} className="contents">
+              <dt className="text-muted">{k}</dt>
+              <dd className="font-medium">{v}</dd>
+            </div>
+          ))}
+        </dl>
+        {create.isError ? (
+          <Alert tone="danger" title="Not sent" data-testid="mass-confirm-error">
+            {create.error.message}
+          </Alert>
+        ) : null}
+        <div className="flex justify-end gap-2">
+          <Button variant="secondary" onClick={onClose} disabled={create.isPending}>
+            Back
+          </Button>
+          <Button
+            disabled={create.isPending || !review}
+            data-testid="mass-confirm-send"
+            onClick={() => review && create.mutate({ idempotencyKey: review.key, ...review.draft }, { onSuccess: onCreated })}
+          >
+            {create.isPending ? "Recording…" : d?.scheduledAt ? "Schedule" : "Send"}
+          </Button>
+        </div>
+      </div>
+    </Dialog>
   );
 }

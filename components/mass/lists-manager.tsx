@@ -6,6 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ErrorState } from "@/components/ui/error-state";
+import { Input } from "@/components/ui/input";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useListMembers, useListMutations, useLists, type CustomListView } from "@/lib/queries/mass-messages";
 import { formatCount } from "@/lib/utils/format";
@@ -66,7 +67,7 @@ function ListRow({ creatorId, l, canEdit }: { creatorId: string; l: CustomListVi
               m.rename.mutate({ uuid: l.uuid, name }, { onSuccess: () => setName(null) });
             }}
           >
-            <input value={name} onChange={(e) => setName(e.target.value)} maxLength={100} autoFocus aria-label="List name" className="h-8 min-w-0 flex-1 rounded-md border border-line px-2 text-sm" />
+            <Input size="sm" value={name} onChange={(e) => setName(e.target.value)} maxLength={100} autoFocus aria-label="List name" className="min-w-0 flex-1" />
             <Button size="sm" type="submit" disabled={m.rename.isPending}>
               Save
             </Button>
@@ -122,7 +123,7 @@ export function ListsManager({ creatorId, canWrite }: { creatorId: string; canWr
               if (name.trim()) m.create.mutate(name.trim(), { onSuccess: () => setName("") });
             }}
           >
-            <input value={name} onChange={(e) => setName(e.target.value)} maxLength={100} placeholder="New list name" aria-label="New list name" className="h-10 min-w-0 flex-1 rounded-lg border border-line px-3 text-sm" data-testid="new-list-name" />
+            <Input value={name} onChange={(e) => setName(e.target.value)} maxLength={100} placeholder="New list name" aria-label="New list name" className="min-w-0 flex-1" data-testid="new-list-name" />
             <Button type="submit" disabled={!name.trim() || m.create.isPending} data-testid="create-list">
               Create list
             </Button>

@@ -1,7 +1,7 @@
 "use client";
 
 import { Paperclip } from "lucide-react";
-import { useState } from "react";
+import { useState, type Dispatch, type SetStateAction } from "react";
 import { Attachments } from "@/components/chats/attachments";
 import { composeError, priceCents } from "@/components/chats/composer";
 import { newKey } from "@/components/chats/format";
@@ -9,6 +9,7 @@ import { VaultPicker } from "@/components/media/vault-picker";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { Input, Textarea } from "@/components/ui/input";
 import { Field, Select } from "@/components/ui/select";
 import { useLists } from "@/lib/queries/mass-messages";
 import { MAX_MEDIA } from "@/lib/schemas/chats";
@@ -41,9 +42,8 @@ function draftError(text: string, media: string[], price: string, included: List
   return null;
 }
 
-export function MassComposer({ creatorId, onCreated }: { creatorId: string; onCreated: (c: CampaignView) => void }) {
-  const viewer = useViewer();
-  const lists = useLists(creatorId);
+/** Every field of the draft, the review it opens, and a reset once it is sent. */
+function useMassDraft(zone: string) {
   const [text, setText] = useState("");
   const [media, setMedia] = useState<string[]>([]);
   const [price, setPrice] = useState("");
@@ -51,11 +51,9 @@ export function MassComposer({ creatorId, onCreated }: { creatorId: string; onCr
   const [excluded, setExcluded] = useState<ListRefsInput>(EMPTY);
   const [holdout, setHoldout] = useState(0);
   const [schedule, setSchedule] = useState<string | null>(null);
-  const [picking, setPicking] = useState(false);
   const [review, setReview] = useState<{ key: string; draft: Draft } | null>(null);
   const [touched, setTouched] = useState(false);
-  const error = draftError(text, media, price, included, schedule, viewer.zone);
-  const canHoldout = lists.data?.canEdit ?? true;
+  const error = draftError(text, media, price, included, schedule, zone);
 
   function openReview() {
     setTouched(true);
@@ -67,100 +65,131 @@ export function MassComposer({ creatorId, onCreated }: { creatorId: string; onCr
       included,
       excluded,
       holdoutPercent: holdout,
-      scheduledAt: schedule ? fromDateTimeLocal(schedule, viewer.zone) : null,
+      scheduledAt: schedule ? fromDateTimeLocal(schedule, zone) : null,
     };
     // One key per reviewed draft: a double click or a retry of the same
     // confirmation can never create a second campaign.
     setReview((r) => (r && JSON.stringify(r.draft) === JSON.stringify(draft) ? r : { key: newKey(), draft }));
   }
 
+  function reset() {
+    setReview(null);
+    setText("");
+    setMedia([]);
+    setPrice("");
+    setIncluded(EMPTY);
+    setExcluded(EMPTY);
+    setHoldout(0);
+    setSchedule(null);
+    setTouched(false);
+  }
+
+  return { text, setText, media, setMedia, price, setPrice, included, setIncluded, excluded, setExcluded, holdout, setHoldout, schedule, setSchedule, review, setReview, touched, error, openReview, reset };
+}
+
+export function MassComposer({ creatorId, onCreated }: { creatorId: string; onCreated: (c: CampaignView) => void }) {
+  const viewer = useViewer();
+  const lists = useLists(creatorId);
+  const d = useMassDraft(viewer.zone);
+  const [picking, setPicking] = useState(false);
+  const canHoldout = lists.data?.canEdit ?? true;
+  const excludedCount = d.excluded.smart.length + d.excluded.custom.length;
   return (
     <Card className="flex flex-col gap-5 p-5" data-testid="mass-composer">
       <Field label="Message" htmlFor="mass-text">
-        <textarea id="mass-text" value={text} onChange={(e) => setText(e.target.value)} rows={4} className="w-full rounded-lg border border-line px-3 py-2 text-sm shadow-sm" placeholder="What do you want to tell your fans?" data-testid="mass-text" />
+        <Textarea id="mass-text" value={d.text} onChange={(e) => d.setText(e.target.value)} rows={4} className="w-full" placeholder="What do you want to tell your fans?" data-testid="mass-text" />
       </Field>
-      <div className="flex flex-col gap-2">
-        <Attachments creatorId={creatorId} uuids={media} onRemove={(u) => setMedia((m) => m.filter((x) => x !== u))} />
-        <div className="flex flex-wrap items-center gap-3">
-          <Button type="button" variant="secondary" size="sm" onClick={() => setPicking(true)} data-testid="mass-attach">
-            <Paperclip className="size-4" aria-hidden="true" /> Add from vault
-          </Button>
-          <label className="flex items-center gap-2 text-sm">
-            Price (pay to view) $
-            <input value={price} onChange={(e) => setPrice(e.target.value)} inputMode="decimal" disabled={media.length === 0} placeholder={media.length ? "e.g. 9.99" : "needs media"} className="h-8 w-28 rounded-md border border-line px-2 text-sm disabled:bg-canvas" data-testid="mass-price" />
-          </label>
-        </div>
-      </div>
-      <ListPicker label="Send to" lists={lists.data} failed={lists.isError} value={included} onChange={setIncluded} disabled={excluded} testId="include-lists" />
-      <details className="group rounded-xl border border-line px-4 py-3" open={excluded.smart.length + excluded.custom.length > 0 || undefined}>
+      <MediaAndPrice creatorId={creatorId} media={d.media} setMedia={d.setMedia} price={d.price} setPrice={d.setPrice} onAttach={() => setPicking(true)} />
+      <ListPicker label="Send to" lists={lists.data} failed={lists.isError} value={d.included} onChange={d.setIncluded} disabled={d.excluded} testId="include-lists" />
+      <details className="group rounded-xl border border-line px-4 py-3" open={excludedCount > 0 || undefined}>
         <summary className="cursor-pointer text-sm font-medium" data-testid="exclude-toggle">
-          Leave some fans out{excluded.smart.length + excluded.custom.length ? ` (${excluded.smart.length + excluded.custom.length} chosen)` : ""}
+          Leave some fans out{excludedCount ? ` (${excludedCount} chosen)` : ""}
         </summary>
         <div className="pt-3">
-          <ListPicker label="Leave out" lists={lists.data} failed={lists.isError} value={excluded} onChange={setExcluded} disabled={included} testId="exclude-lists" />
+          <ListPicker label="Leave out" lists={lists.data} failed={lists.isError} value={d.excluded} onChange={d.setExcluded} disabled={d.included} testId="exclude-lists" />
         </div>
       </details>
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="Hold-out group" htmlFor="mass-holdout">
-          <Select id="mass-holdout" value={holdout} onChange={(e) => setHoldout(Number(e.target.value))} disabled={!canHoldout} data-testid="mass-holdout">
-            {HOLDOUTS.map((h) => (
-              <option key={h} value={h}>
-                {h === 0 ? "None" : `${h} % kept out, to measure the effect`}
-              </option>
-            ))}
-          </Select>
-          <p className="text-xs text-muted">
-            {canHoldout
-              ? "A random share of the audience does not receive it; results compare what both groups spend."
-              : lists.data?.missing.custom
-                ? "Needs a custom list made for the campaign, and Fanvue offers no custom lists here."
-                : "Needs a custom list made for the campaign, which Fanvue lets only the creator's own account create."}
-          </p>
-        </Field>
-        <fieldset className="flex flex-col gap-1.5">
-          <legend className="text-sm font-medium">When</legend>
-          <label className="flex items-center gap-2 text-sm">
-            <input type="radio" name="when" checked={schedule === null} onChange={() => setSchedule(null)} className="accent-brand-600" /> Send now
-          </label>
-          <label className="flex flex-wrap items-center gap-2 text-sm">
-            <input type="radio" name="when" checked={schedule !== null} onChange={() => setSchedule(toDateTimeLocal(new Date(Date.now() + 60 * 60_000).toISOString(), viewer.zone))} className="accent-brand-600" data-testid="mass-schedule-toggle" /> Schedule
-            {schedule !== null ? (
-              <input type="datetime-local" value={schedule} onChange={(e) => setSchedule(e.target.value)} className="h-8 rounded-md border border-line px-2 text-sm" aria-label={`Send at (${viewer.zone})`} data-testid="mass-schedule" />
-            ) : null}
-          </label>
-          {schedule !== null ? <p className="text-xs text-muted">Times are in your zone, {viewer.zone} ({zoneAbbr(Date.now(), viewer.zone)}). Change it under your account menu.</p> : null}
-        </fieldset>
+        <HoldoutField value={d.holdout} onChange={d.setHoldout} canHoldout={canHoldout} noCustomLists={Boolean(lists.data?.missing.custom)} />
+        <WhenField schedule={d.schedule} setSchedule={d.setSchedule} zone={viewer.zone} />
       </div>
-      <EstimateCard creatorId={creatorId} included={included} excluded={excluded} holdout={holdout} />
-      {touched && error ? (
+      <EstimateCard creatorId={creatorId} included={d.included} excluded={d.excluded} holdout={d.holdout} />
+      {d.touched && d.error ? (
         <Alert tone="warning" title="Not ready to send" data-testid="mass-error">
-          {error}
+          {d.error}
         </Alert>
       ) : null}
       <div className="flex justify-end">
-        <Button onClick={openReview} data-testid="mass-review">
+        <Button onClick={d.openReview} data-testid="mass-review">
           Review and send
         </Button>
       </div>
-      <VaultPicker creatorId={creatorId} open={picking} onOpenChange={setPicking} onSelect={(u) => setMedia((m) => [...new Set([...m, ...u])].slice(0, MAX_MEDIA))} title="Add to the mass message" max={MAX_MEDIA - media.length} />
+      <VaultPicker creatorId={creatorId} open={picking} onOpenChange={setPicking} onSelect={(u) => d.setMedia((m) => [...new Set([...m, ...u])].slice(0, MAX_MEDIA))} title="Add to the mass message" max={MAX_MEDIA - d.media.length} />
       <ConfirmSend
         creatorId={creatorId}
-        review={review}
+        review={d.review}
         lists={lists.data}
-        onClose={() => setReview(null)}
+        onClose={() => d.setReview(null)}
         onCreated={(c) => {
-          setReview(null);
-          setText("");
-          setMedia([]);
-          setPrice("");
-          setIncluded(EMPTY);
-          setExcluded(EMPTY);
-          setHoldout(0);
-          setSchedule(null);
-          setTouched(false);
+          d.reset();
           onCreated(c);
         }}
       />
     </Card>
+  );
+}
+
+function HoldoutField({ value, onChange, canHoldout, noCustomLists }: { value: number; onChange: (h: number) => void; canHoldout: boolean; noCustomLists: boolean }) {
+  return (
+    <Field label="Hold-out group" htmlFor="mass-holdout">
+      <Select id="mass-holdout" value={value} onChange={(e) => onChange(Number(e.target.value))} disabled={!canHoldout} data-testid="mass-holdout">
+        {HOLDOUTS.map((h) => (
+          <option key={h} value={h}>
+            {h === 0 ? "None" : `${h} % kept out, to measure the effect`}
+          </option>
+        ))}
+      </Select>
+      <p className="text-xs text-muted">
+        {canHoldout
+          ? "A random share of the audience does not receive it; results compare what both groups spend."
+          : noCustomLists
+            ? "Needs a custom list made for the campaign, and Fanvue offers no custom lists here."
+            : "Needs a custom list made for the campaign, which Fanvue lets only the creator's own account create."}
+      </p>
+    </Field>
+  );
+}
+
+function WhenField({ schedule, setSchedule, zone }: { schedule: string | null; setSchedule: (s: string | null) => void; zone: string }) {
+  return (
+    <fieldset className="flex flex-col gap-1.5">
+      <legend className="text-sm font-medium">When</legend>
+      <label className="flex items-center gap-2 text-sm">
+        <input type="radio" name="when" checked={schedule === null} onChange={() => setSchedule(null)} className="accent-brand-600" /> Send now
+      </label>
+      <label className="flex flex-wrap items-center gap-2 text-sm">
+        <input type="radio" name="when" checked={schedule !== null} onChange={() => setSchedule(toDateTimeLocal(new Date(Date.now() + 60 * 60_000).toISOString(), zone))} className="accent-brand-600" data-testid="mass-schedule-toggle" /> Schedule
+        {schedule !== null ? <Input size="sm" type="datetime-local" value={schedule} onChange={(e) => setSchedule(e.target.value)} aria-label={`Send at (${zone})`} data-testid="mass-schedule" /> : null}
+      </label>
+      {schedule !== null ? <p className="text-xs text-muted">Times are in your zone, {zone} ({zoneAbbr(Date.now(), zone)}). Change it under your account menu.</p> : null}
+    </fieldset>
+  );
+}
+
+function MediaAndPrice(p: { creatorId: string; media: string[]; setMedia: Dispatch<SetStateAction<string[]>>; price: string; setPrice: (v: string) => void; onAttach: () => void }) {
+  const { creatorId, media, setMedia, price, setPrice, onAttach } = p;
+  return (
+    <div className="flex flex-col gap-2">
+      <Attachments creatorId={creatorId} uuids={media} onRemove={(u) => setMedia((m) => m.filter((x) => x !== u))} />
+      <div className="flex flex-wrap items-center gap-3">
+        <Button type="button" variant="secondary" size="sm" onClick={onAttach} data-testid="mass-attach">
+          <Paperclip className="size-4" aria-hidden="true" /> Add from vault
+        </Button>
+        <label className="flex items-center gap-2 text-sm">
+          Price (pay to view) $
+          <Input size="sm" value={price} onChange={(e) => setPrice(e.target.value)} inputMode="decimal" disabled={media.length === 0} placeholder={media.length ? "e.g. 9.99" : "needs media"} className="w-28" data-testid="mass-price" />
+        </label>
+      </div>
+    </div>
   );
 }

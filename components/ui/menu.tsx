@@ -8,6 +8,7 @@ import { cn } from "@/lib/utils/cn";
 
 export const Menu = M.Root;
 export const MenuTrigger = M.Trigger;
+export const MenuGroup = M.Group;
 
 /** The menu's panel; long lists scroll. */
 export function MenuContent({ className, children, align = "end", sideOffset = 6, ...props }: ComponentProps<typeof M.Content>) {

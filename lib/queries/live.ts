@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, type Dispatch, type SetStateAction } from "react";
 import { teamLive } from "@/lib/contracts/chats";
 import type { LiveEvent, LiveHealth, LiveHello, LiveRevoked, WebhookRefusalState } from "@/lib/schemas/live";
 import { hrefOf } from "./call";
@@ -33,6 +33,102 @@ export type LiveState = { status: LiveStatus; hello: LiveHello | null; receiving
 
 const statusOf = (h: LiveHello, refused: WebhookRefusalState | null): LiveStatus => (!h.webhooks ? "polling" : refused ? "refused" : "live");
 
+/** Where a connection reports: the hook's state setters and the caller's handler. */
+type Sink = {
+  setStatus: (s: LiveStatus) => void;
+  setHello: (h: LiveHello) => void;
+  setRefused: (r: WebhookRefusalState | null) => void;
+  setReceiving: Dispatch<SetStateAction<boolean>>;
+  setRevoked: (r: LiveRevoked["reason"]) => void;
+  onEvent: (e: LiveEvent) => void;
+};
+
+/** One connection's bookkeeping, across the streams it opens. */
+type Conn = {
+  es: EventSource | null;
+  lastSeq: number | null;
+  latest: LiveHello | null;
+  ended: boolean;
+  idle?: ReturnType<typeof setTimeout>;
+  reopen?: ReturnType<typeof setTimeout>;
+};
+
+const data = <T,>(m: Event) => JSON.parse((m as MessageEvent<string>).data) as T;
+
+/** The server's events on one stream: greeting, webhook health, live events, and the end of access. */
+function listen(mine: EventSource, c: Conn, sink: Sink, close: () => void) {
+  mine.addEventListener("hello", (m) => {
+    const h = data<LiveHello>(m);
+    c.lastSeq ??= h.lastSeq;
+    c.latest = h;
+    sink.setHello(h);
+    sink.setRefused(h.refused);
+    sink.setReceiving((r) => r || h.receiving);
+    sink.setStatus(statusOf(h, h.refused));
+  });
+  mine.addEventListener("health", (m) => {
+    const { refused: r } = data<LiveHealth>(m);
+    sink.setRefused(r);
+    if (c.latest) sink.setStatus(statusOf(c.latest, r));
+  });
+  mine.addEventListener("live", (m) => {
+    const e = data<LiveEvent>(m);
+    c.lastSeq = Math.max(c.lastSeq ?? 0, e.seq);
+    sink.setReceiving(true);
+    sink.onEvent(e);
+  });
+  // Access ended: stop before EventSource reconnects by itself.
+  mine.addEventListener("revoked", (m) => {
+    c.ended = true;
+    close();
+    sink.setRevoked(data<LiveRevoked>(m).reason);
+    sink.setStatus("revoked");
+  });
+}
+
+/** Opens the stream, reopens it when needed, and returns what ends it. */
+function connect(workspaceId: string, sink: Sink): () => void {
+  const c: Conn = { es: null, lastSeq: null, latest: null, ended: false };
+  const close = () => {
+    c.es?.close();
+    c.es = null;
+  };
+  const open = () => {
+    if (c.ended) return;
+    // A reopened stream asks for what it missed since the last event seen.
+    const mine = new EventSource(hrefOf(teamLive, { params: { workspaceId }, query: { since: c.lastSeq ?? undefined } }));
+    c.es = mine;
+    listen(mine, c, sink, close);
+    // While reconnecting, poll: nothing is pushed meanwhile. A refused
+    // reconnect is not retried by EventSource: try again later.
+    mine.onerror = () => {
+      if (c.ended || c.es !== mine) return;
+      if (mine.readyState !== EventSource.CLOSED) return sink.setStatus("connecting");
+      sink.setStatus("polling");
+      c.es = null;
+      clearTimeout(c.reopen);
+      c.reopen = setTimeout(() => document.visibilityState === "visible" && !c.es && open(), REOPEN_MS);
+    };
+  };
+  // Browsers allow only a few connections per server over HTTP/1.1: a tab
+  // left in the background gives its stream up after a minute and picks up
+  // where it left off when it is shown again.
+  const onVisibility = () => {
+    clearTimeout(c.idle);
+    if (document.visibilityState === "hidden") c.idle = setTimeout(close, HIDDEN_CLOSE_MS);
+    else if (!c.es) open();
+  };
+  open();
+  document.addEventListener("visibilitychange", onVisibility);
+  return () => {
+    c.ended = true;
+    clearTimeout(c.idle);
+    clearTimeout(c.reopen);
+    document.removeEventListener("visibilitychange", onVisibility);
+    close();
+  };
+}
+
 export function useLiveStream(workspaceId: string, onEvent: (e: LiveEvent) => void): LiveState {
   const [status, setStatus] = useState<LiveStatus>("connecting");
   const [hello, setHello] = useState<LiveHello | null>(null);
@@ -49,77 +145,7 @@ export function useLiveStream(workspaceId: string, onEvent: (e: LiveEvent) => vo
       setStatus("polling");
       return;
     }
-    let es: EventSource | null = null;
-    let lastSeq: number | null = null;
-    let latest: LiveHello | null = null;
-    let ended = false;
-    let idle: ReturnType<typeof setTimeout> | undefined;
-    let reopen: ReturnType<typeof setTimeout> | undefined;
-    const data = <T,>(m: Event) => JSON.parse((m as MessageEvent<string>).data) as T;
-    const open = () => {
-      if (ended) return;
-      // A reopened stream asks for what it missed since the last event seen.
-      const mine = new EventSource(hrefOf(teamLive, { params: { workspaceId }, query: { since: lastSeq ?? undefined } }));
-      es = mine;
-      mine.addEventListener("hello", (m) => {
-        const h = data<LiveHello>(m);
-        lastSeq ??= h.lastSeq;
-        latest = h;
-        setHello(h);
-        setRefused(h.refused);
-        setReceiving((r) => r || h.receiving);
-        setStatus(statusOf(h, h.refused));
-      });
-      mine.addEventListener("health", (m) => {
-        const { refused: r } = data<LiveHealth>(m);
-        setRefused(r);
-        if (latest) setStatus(statusOf(latest, r));
-      });
-      mine.addEventListener("live", (m) => {
-        const e = data<LiveEvent>(m);
-        lastSeq = Math.max(lastSeq ?? 0, e.seq);
-        setReceiving(true);
-        handler.current(e);
-      });
-      // Access ended: stop before EventSource reconnects by itself.
-      mine.addEventListener("revoked", (m) => {
-        ended = true;
-        close();
-        setRevoked(data<LiveRevoked>(m).reason);
-        setStatus("revoked");
-      });
-      // While reconnecting, poll: nothing is pushed meanwhile. A refused
-      // reconnect is not retried by EventSource: try again later.
-      mine.onerror = () => {
-        if (ended || es !== mine) return;
-        if (mine.readyState !== EventSource.CLOSED) return setStatus("connecting");
-        setStatus("polling");
-        es = null;
-        clearTimeout(reopen);
-        reopen = setTimeout(() => document.visibilityState === "visible" && !es && open(), REOPEN_MS);
-      };
-    };
-    const close = () => {
-      es?.close();
-      es = null;
-    };
-    // Browsers allow only a few connections per server over HTTP/1.1: a tab
-    // left in the background gives its stream up after a minute and picks up
-    // where it left off when it is shown again.
-    const onVisibility = () => {
-      clearTimeout(idle);
-      if (document.visibilityState === "hidden") idle = setTimeout(close, HIDDEN_CLOSE_MS);
-      else if (!es) open();
-    };
-    open();
-    document.addEventListener("visibilitychange", onVisibility);
-    return () => {
-      ended = true;
-      clearTimeout(idle);
-      clearTimeout(reopen);
-      document.removeEventListener("visibilitychange", onVisibility);
-      close();
-    };
+    return connect(workspaceId, { setStatus, setHello, setRefused, setReceiving, setRevoked, onEvent: (e) => handler.current(e) });
   }, [workspaceId]);
 
   return { status, hello, receiving, refused, revoked };
