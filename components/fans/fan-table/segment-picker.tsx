@@ -4,6 +4,7 @@ import { Trash2 } from "lucide-react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/select";
+import { Input } from "@/components/ui/input";
 import { ApiClientError } from "@/lib/queries/fetcher";
 import { useSegmentMutations, useSegments } from "@/lib/queries/fans";
 import { isSegmentKind, type SegmentKind } from "@/lib/schemas/fans";
@@ -88,11 +89,12 @@ export function SegmentPicker({ creatorId, state, update, canWrite }: Props) {
         ? SEGMENT_UI[kind].params.map((p) => (
             <label key={`${kind}-${p.name}`} className="flex flex-col gap-1 text-xs font-medium text-muted">
               {p.label} ({p.unit})
-              <input
+              <Input
                 type="number"
+                size="sm"
                 min={p.unit === "%" ? 0.1 : 1}
                 step={p.unit === "$" ? 0.01 : 1}
-                className="h-9 w-24 rounded-lg border border-line bg-surface px-2 text-sm text-ink shadow-sm"
+                className="h-9 w-24 text-ink"
                 defaultValue={toInput(p, state.segParams[p.name] ?? p.fallback)}
                 onBlur={(e) => {
                   const v = fromInput(p, e.target.value);
@@ -110,7 +112,7 @@ export function SegmentPicker({ creatorId, state, update, canWrite }: Props) {
       ) : null}
       {naming ? (
         <form className="flex items-end gap-1.5" onSubmit={(e) => (e.preventDefault(), save())}>
-          <input autoFocus aria-label="Segment name" placeholder="Name, e.g. Whales" value={name} onChange={(e) => setName(e.target.value)} className="h-9 w-40 rounded-lg border border-line px-2 text-sm" />
+          <Input autoFocus size="sm" aria-label="Segment name" placeholder="Name, e.g. Whales" value={name} onChange={(e) => setName(e.target.value)} className="h-9 w-40" />
           <Button size="sm" type="submit" disabled={!name.trim() || create.isPending}>
             Save
           </Button>
