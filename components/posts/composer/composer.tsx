@@ -134,6 +134,22 @@ function ComposerAside({ form, creator, byUuid, original, errorCount, pub, onPub
   );
 }
 
+/** The first save made a draft: the URL names it (a reload reopens it), and no longer the media it started with. */
+function onCreated(d: Draft) {
+  const url = new URL(window.location.href);
+  url.searchParams.set("draft", d.id);
+  url.searchParams.delete("media");
+  window.history.replaceState(window.history.state, "", url);
+}
+
+function RefusedAlert({ reasons, onDismiss }: { reasons: string[]; onDismiss: () => void }) {
+  return (
+    <Alert tone="danger" title="Not uploaded" action={<Button size="sm" variant="secondary" onClick={onDismiss}>Dismiss</Button>}>
+      {reasons.join(" ")}
+    </Alert>
+  );
+}
+
 /** The form's state: edits mark their fields touched (errors show from then on). */
 function useComposerForm(init: ComposerInit) {
   const [form, setForm] = useState(init.form);
@@ -162,12 +178,6 @@ export function Composer({ creator, init, tz, banner }: { creator: ComposerCreat
   const [refused, setRefused] = useState<string[]>([]);
   const now = useNow(CLOCK_TICK_MS);
   const router = useRouter();
-  const onCreated = useCallback((d: Draft) => {
-    const url = new URL(window.location.href);
-    url.searchParams.set("draft", d.id);
-    url.searchParams.delete("media");
-    window.history.replaceState(window.history.state, "", url);
-  }, []);
   const autosave = useAutosave({ creatorId: creator.id, editOf: init.original?.uuid ?? null, publishKey: init.publishKey, initial: init.draft, form, onCreated });
   const pub = usePublish({ creatorId: creator.id, original: init.original, initialKey: init.publishKey, draftId: autosave.draftId, pauseAutosave: autosave.pause, resumeAutosave: autosave.resume });
   const attached = useAttachedMedia(creator.id, form.mediaUuids);
@@ -202,11 +212,7 @@ export function Composer({ creator, init, tz, banner }: { creator: ComposerCreat
     <div className="flex flex-col gap-5 pb-32 lg:pb-8">
       <ComposerHeader creator={creator} init={init} save={autosave.state} onOverwrite={() => void autosave.overwrite()} onDiscard={() => void discard()} />
       {banner}
-      {refused.length ? (
-        <Alert tone="danger" title="Not uploaded" action={<Button size="sm" variant="secondary" onClick={() => setRefused([])}>Dismiss</Button>}>
-          {refused.join(" ")}
-        </Alert>
-      ) : null}
+      {refused.length ? <RefusedAlert reasons={refused} onDismiss={() => setRefused([])} /> : null}
       <div className="flex flex-col gap-6 lg:grid lg:grid-cols-[minmax(0,1fr)_360px] lg:items-start">
         <Card className="flex flex-col gap-6 p-4 sm:p-5">
           <TextField value={form.text} onChange={(text) => update({ text }, ["text"])} error={shown("text")} />
