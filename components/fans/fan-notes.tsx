@@ -3,6 +3,7 @@
 import { StickyNote, Trash2 } from "lucide-react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { Textarea } from "@/components/ui/input";
 import { ApiClientError } from "@/lib/queries/fetcher";
 import { useFanMutations } from "@/lib/queries/fans";
 import type { FanNoteView } from "@/lib/schemas/fans";
@@ -26,7 +27,7 @@ export function FanNotes({ creatorId, fanUuid, notes, canWrite }: { creatorId: s
             if (body.trim()) addNote.mutate(body.trim(), { onSuccess: () => setBody("") });
           }}
         >
-          <textarea
+          <Textarea
             value={body}
             onChange={(e) => setBody(e.target.value)}
             onKeyDown={(e) => {
@@ -37,7 +38,6 @@ export function FanNotes({ creatorId, fanUuid, notes, canWrite }: { creatorId: s
             maxLength={2000}
             placeholder="What should the team remember about this fan?"
             aria-label="New note"
-            className="rounded-lg border border-line px-3 py-2 text-sm shadow-sm"
           />
           <Button size="sm" type="submit" className="self-end" disabled={!body.trim() || addNote.isPending}>
             Save note

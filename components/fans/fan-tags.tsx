@@ -4,6 +4,7 @@ import { Tag, X } from "lucide-react";
 import { useId, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
 import { ApiClientError } from "@/lib/queries/fetcher";
 import { useFanMutations, useFanTags } from "@/lib/queries/fans";
 
@@ -39,14 +40,14 @@ export function FanTags({ creatorId, fanUuid, tags, canWrite }: { creatorId: str
             if (value.trim()) addTag.mutate(value.trim(), { onSuccess: () => setValue("") });
           }}
         >
-          <input
+          <Input
             value={value}
             onChange={(e) => setValue(e.target.value)}
             list={listId}
             maxLength={32}
             placeholder="Add a tag, e.g. vip"
             aria-label="New tag"
-            className="h-9 min-w-0 flex-1 rounded-lg border border-line px-3 text-sm shadow-sm"
+            className="h-9 min-w-0 flex-1"
           />
           <datalist id={listId}>
             {known.filter((k) => !tags.includes(k.tag)).map((k) => (

@@ -2,8 +2,9 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { SmallDialog } from "@/components/ui/dialog";
+import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/select";
+import { Input } from "@/components/ui/input";
 import { ApiClientError } from "@/lib/queries/fetcher";
 import { folderNameSchema } from "@/lib/schemas/media";
 import { formatCount } from "@/lib/utils/format";
@@ -39,16 +40,15 @@ export function FolderNameDialog(p: {
     }
   };
   return (
-    <SmallDialog open={p.open} onOpenChange={p.onOpenChange} title={p.title} testId="folder-dialog">
+    <Dialog open={p.open} onOpenChange={p.onOpenChange} title={p.title} testId="folder-dialog">
       <form onSubmit={submit} className="flex flex-col gap-4" noValidate>
         <Field label="Folder name" htmlFor="folder-name" error={error}>
-          <input
+          <Input
             id="folder-name"
             autoFocus
             value={name}
             maxLength={260}
             onChange={(e) => setName(e.target.value)}
-            className="h-10 rounded-lg border border-line bg-surface px-3 text-sm shadow-sm"
             aria-invalid={error ? true : undefined}
           />
         </Field>
@@ -61,7 +61,7 @@ export function FolderNameDialog(p: {
           </Button>
         </div>
       </form>
-    </SmallDialog>
+    </Dialog>
   );
 }
 
@@ -80,7 +80,7 @@ export function DeleteFolderDialog(p: { open: boolean; onOpenChange: (o: boolean
     }
   };
   return (
-    <SmallDialog open={p.open} onOpenChange={p.onOpenChange} title={`Delete “${p.name}”?`} testId="delete-folder-dialog">
+    <Dialog open={p.open} onOpenChange={p.onOpenChange} title={`Delete “${p.name}”?`} testId="delete-folder-dialog">
       <p className="text-sm text-muted">
         The folder goes; its {formatCount(p.count)} {p.count === 1 ? "item stays" : "items stay"} in the vault.
       </p>
@@ -97,6 +97,6 @@ export function DeleteFolderDialog(p: { open: boolean; onOpenChange: (o: boolean
           {busy ? "Deleting…" : "Delete folder"}
         </Button>
       </div>
-    </SmallDialog>
+    </Dialog>
   );
 }

@@ -35,6 +35,42 @@ type Entry = { checks: number; delay: number; nextAt: number };
 type Creator = { entries: Map<string, Entry>; stuck: Set<string>; spent: number[]; timer: unknown; busy: boolean };
 export type Processed = (creatorId: string, item: VaultItem, expiresAt: string | null) => void;
 
+type LookupResult = Awaited<ReturnType<Lookup>>;
+
+/** The items to check now: the most overdue first, within the minute's
+ * budget and one request's size. */
+function dueUuids(c: Creator, now: number) {
+  const room = CHECKS_PER_MINUTE - c.spent.filter((t) => now - t < 60_000).length;
+  return [...c.entries].filter(([, e]) => e.nextAt <= now).sort((a, b) => a[1].nextAt - b[1].nextAt).slice(0, Math.max(0, Math.min(MAX_PER_TICK, room))).map(([u]) => u);
+}
+
+/** A check's outcome: finished items leave the watch (`onDone`), the others
+ * back off, and those checked MAX_CHECKS times become stuck. Returns whether
+ * any did. */
+function settleEntries(c: Creator, uuids: string[], res: LookupResult | null, now: () => number, onDone: (item: VaultItem) => void) {
+  const done = new Map((res?.items ?? []).filter((i) => i.status !== "processing" && i.status !== "created").map((i) => [i.uuid, i]));
+  let stuckChanged = false;
+  for (const u of uuids) {
+    const e = c.entries.get(u);
+    if (!e) continue;
+    const item = done.get(u);
+    if (item) {
+      c.entries.delete(u);
+      onDone(item);
+      continue;
+    }
+    e.checks++;
+    e.delay = Math.min(MAX_DELAY_MS, e.delay * 2);
+    e.nextAt = now() + e.delay;
+    if (e.checks >= MAX_CHECKS) {
+      c.entries.delete(u);
+      c.stuck.add(u);
+      stuckChanged = true;
+    }
+  }
+  return stuckChanged;
+}
+
 export function createProcessingWatch(deps: WatchDeps) {
   const creators = new Map<string, Creator>();
   const processed = new Set<Processed>();
@@ -63,12 +99,11 @@ export function createProcessingWatch(deps: WatchDeps) {
     const c = stateOf(id);
     c.timer = null;
     const now = deps.now();
-    const room = CHECKS_PER_MINUTE - c.spent.filter((t) => now - t < 60_000).length;
-    const uuids = [...c.entries].filter(([, e]) => e.nextAt <= now).sort((a, b) => a[1].nextAt - b[1].nextAt).slice(0, Math.max(0, Math.min(MAX_PER_TICK, room))).map(([u]) => u);
+    const uuids = dueUuids(c, now);
     if (deps.isHidden() || uuids.length === 0) return schedule(id);
     c.busy = true;
     for (let i = 0; i < uuids.length; i++) c.spent.push(now);
-    let res: Awaited<ReturnType<Lookup>> | null = null;
+    let res: LookupResult | null = null;
     try {
       res = await deps.lookup(id, uuids);
     } catch {
@@ -79,27 +114,10 @@ export function createProcessingWatch(deps: WatchDeps) {
     schedule(id);
   }
 
-  function settle(id: string, c: Creator, uuids: string[], res: Awaited<ReturnType<Lookup>> | null) {
-    const done = new Map((res?.items ?? []).filter((i) => i.status !== "processing" && i.status !== "created").map((i) => [i.uuid, i]));
-    let stuckChanged = false;
-    for (const u of uuids) {
-      const e = c.entries.get(u);
-      if (!e) continue;
-      const item = done.get(u);
-      if (item) {
-        c.entries.delete(u);
-        for (const l of processed) l(id, item, res!.urlsExpireAt);
-        continue;
-      }
-      e.checks++;
-      e.delay = Math.min(MAX_DELAY_MS, e.delay * 2);
-      e.nextAt = deps.now() + e.delay;
-      if (e.checks >= MAX_CHECKS) {
-        c.entries.delete(u);
-        c.stuck.add(u);
-        stuckChanged = true;
-      }
-    }
+  function settle(id: string, c: Creator, uuids: string[], res: LookupResult | null) {
+    const stuckChanged = settleEntries(c, uuids, res, deps.now, (item) => {
+      for (const l of processed) l(id, item, res!.urlsExpireAt);
+    });
     if (stuckChanged) bump();
   }
 

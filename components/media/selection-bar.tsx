@@ -1,9 +1,9 @@
 "use client";
 
 import { FolderMinus, FolderPlus, MessageSquare, SquarePen, X } from "lucide-react";
-import { DropdownMenu } from "radix-ui";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { Menu, MenuContent, MenuItem, MenuSeparator, MenuTrigger } from "@/components/ui/menu";
 import { useFolderMutations } from "@/lib/queries/vault-folders";
 import { MAX_FOLDER_BATCH, type VaultFolder } from "@/lib/schemas/media";
 import { FolderNameDialog } from "./folder-dialogs";
@@ -22,8 +22,57 @@ type Props = {
   onNotice: (n: Notice) => void;
 };
 
-const menuItem = "cursor-pointer rounded-md px-3 py-2 text-sm outline-none data-highlighted:bg-black/5";
 const plural = (n: number) => `${n} ${n === 1 ? "item" : "items"}`;
+
+type FolderMenuProps = { folders: VaultFolder[] | undefined; disabled: boolean; title: string | undefined; onAdd: (folder: string) => void; onNew: () => void };
+
+/** "Add to folder": the creator's folders, then a new one. */
+function AddToFolderMenu(p: FolderMenuProps) {
+  return (
+    <Menu>
+      <MenuTrigger asChild>
+        <Button variant="secondary" size="sm" disabled={p.disabled} title={p.title}>
+          <FolderPlus className="size-4" aria-hidden="true" /> Add to folder
+        </Button>
+      </MenuTrigger>
+      <MenuContent side="top" align="end" className="max-h-72">
+        {p.folders?.map((f) => (
+          <MenuItem key={f.name} onSelect={() => p.onAdd(f.name)}>
+            {f.name}
+          </MenuItem>
+        ))}
+        <MenuSeparator />
+        <MenuItem className="text-brand-700" onSelect={p.onNew}>
+          New folder…
+        </MenuItem>
+      </MenuContent>
+    </Menu>
+  );
+}
+
+/** A new folder holding the selection: created, then filled, or not at all. */
+function NewFolderWithItems({ m, uuids, onClose, onNotice }: { m: ReturnType<typeof useFolderMutations>; uuids: string[]; onClose: () => void; onNotice: (n: Notice) => void }) {
+  const n = uuids.length;
+  return (
+    <FolderNameDialog
+      open
+      onOpenChange={(o) => !o && onClose()}
+      title={`New folder with ${plural(n)}`}
+      submitLabel="Create and add"
+      onSubmit={async (name) => {
+        const f = await m.create.mutateAsync(name);
+        try {
+          await m.addMedia.mutateAsync({ folder: f.name, uuids });
+        } catch (err) {
+          // All or nothing: no empty folder left behind by a failed add.
+          await m.remove.mutateAsync(f.name).catch(() => undefined);
+          throw err;
+        }
+        onNotice({ tone: "ok", text: `Added ${plural(n)} to the new folder “${f.name}”.` });
+      }}
+    />
+  );
+}
 
 /** Actions on the selected media, pinned to the bottom of the screen. */
 export function SelectionBar(p: Props) {
@@ -54,26 +103,13 @@ export function SelectionBar(p: Props) {
           {n} selected
         </span>
         {p.can.write ? (
-          <DropdownMenu.Root>
-            <DropdownMenu.Trigger asChild>
-              <Button variant="secondary" size="sm" disabled={tooMany || m.addMedia.isPending} title={tooMany ? `Folders take at most ${MAX_FOLDER_BATCH} items at a time` : undefined}>
-                <FolderPlus className="size-4" aria-hidden="true" /> Add to folder
-              </Button>
-            </DropdownMenu.Trigger>
-            <DropdownMenu.Portal>
-              <DropdownMenu.Content side="top" align="end" className="z-50 max-h-72 min-w-48 overflow-y-auto rounded-lg border border-line bg-surface p-1 shadow-lg">
-                {p.folders?.map((f) => (
-                  <DropdownMenu.Item key={f.name} className={menuItem} onSelect={() => void addTo(f.name)}>
-                    {f.name}
-                  </DropdownMenu.Item>
-                ))}
-                <DropdownMenu.Separator className="my-1 h-px bg-line" />
-                <DropdownMenu.Item className={`${menuItem} text-brand-700`} onSelect={() => setNaming(true)}>
-                  New folder…
-                </DropdownMenu.Item>
-              </DropdownMenu.Content>
-            </DropdownMenu.Portal>
-          </DropdownMenu.Root>
+          <AddToFolderMenu
+            folders={p.folders}
+            disabled={tooMany || m.addMedia.isPending}
+            title={tooMany ? `Folders take at most ${MAX_FOLDER_BATCH} items at a time` : undefined}
+            onAdd={(folder) => void addTo(folder)}
+            onNew={() => setNaming(true)}
+          />
         ) : null}
         {p.can.write && p.currentFolder ? (
           <Button variant="secondary" size="sm" disabled={tooMany || m.removeMedia.isPending} onClick={() => void removeFrom(p.currentFolder!)}>
@@ -91,25 +127,7 @@ export function SelectionBar(p: Props) {
           </Button>
         ) : null}
       </div>
-      {naming ? (
-        <FolderNameDialog
-          open
-          onOpenChange={(o) => !o && setNaming(false)}
-          title={`New folder with ${plural(n)}`}
-          submitLabel="Create and add"
-          onSubmit={async (name) => {
-            const f = await m.create.mutateAsync(name);
-            try {
-              await m.addMedia.mutateAsync({ folder: f.name, uuids: p.uuids });
-            } catch (err) {
-              // All or nothing: no empty folder left behind by a failed add.
-              await m.remove.mutateAsync(f.name).catch(() => undefined);
-              throw err;
-            }
-            p.onNotice({ tone: "ok", text: `Added ${plural(n)} to the new folder “${f.name}”.` });
-          }}
-        />
-      ) : null}
+      {naming ? <NewFolderWithItems m={m} uuids={p.uuids} onClose={() => setNaming(false)} onNotice={p.onNotice} /> : null}
     </div>
   );
 }

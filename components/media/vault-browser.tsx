@@ -19,6 +19,34 @@ const NOTICE_MS = 6_000;
 
 type Props = { creatorId: string; handle: string; can: { write: boolean; post: boolean; message: boolean } };
 
+/** A notice that dismisses itself after NOTICE_MS when it is good news. */
+function useNotice() {
+  const [notice, setNotice] = useState<Notice | null>(null);
+  useEffect(() => {
+    if (notice?.tone !== "ok") return;
+    const t = setTimeout(() => setNotice(null), NOTICE_MS);
+    return () => clearTimeout(t);
+  }, [notice]);
+  return [notice, setNotice] as const;
+}
+
+function VaultNotice({ notice, onDismiss }: { notice: Notice; onDismiss: () => void }) {
+  return (
+    <Alert
+      tone={notice.tone === "error" ? "danger" : "info"}
+      title={notice.title ?? (notice.tone === "error" ? "Not done" : "Done")}
+      data-testid="vault-notice"
+      action={
+        <button type="button" className="rounded-md p-1 hover:bg-black/5" onClick={onDismiss} aria-label="Dismiss">
+          <X className="size-4" aria-hidden="true" />
+        </button>
+      }
+    >
+      {notice.text}
+    </Alert>
+  );
+}
+
 /** The vault page: folders, the grid, selection actions and uploads. */
 export function VaultBrowser({ creatorId, handle, can }: Props) {
   const api = useUrlVaultParams();
@@ -27,16 +55,10 @@ export function VaultBrowser({ creatorId, handle, can }: Props) {
   const fanName = useSearchParams().get("fanName")?.slice(0, 60) || undefined;
   const folders = useVaultFolders(creatorId);
   const [selection, setSelection] = useState<Selection>(emptySelection);
-  const [notice, setNotice] = useState<Notice | null>(null);
+  const [notice, setNotice] = useNotice();
   const uploads = useUploads(creatorId);
   const pendingNames = useMemo(() => new Map(uploads.flatMap((u) => (u.mediaUuid ? [[u.mediaUuid, u.name] as const] : []))), [uploads]);
-  const onRefused = useCallback((reasons: string[]) => setNotice({ tone: "error", title: reasons.length === 1 ? "File not uploaded" : "Files not uploaded", text: reasons.join(" ") }), []);
-
-  useEffect(() => {
-    if (notice?.tone !== "ok") return;
-    const t = setTimeout(() => setNotice(null), NOTICE_MS);
-    return () => clearTimeout(t);
-  }, [notice]);
+  const onRefused = useCallback((reasons: string[]) => setNotice({ tone: "error", title: reasons.length === 1 ? "File not uploaded" : "Files not uploaded", text: reasons.join(" ") }), [setNotice]);
 
   // The composer and the chat read `media` (and `fan`) from their URL.
   const openWith = (path: string) => {
@@ -55,20 +77,7 @@ export function VaultBrowser({ creatorId, handle, can }: Props) {
         </div>
         {can.write ? <UploadButton creatorId={creatorId} onRefused={onRefused} /> : null}
       </div>
-      {notice ? (
-        <Alert
-          tone={notice.tone === "error" ? "danger" : "info"}
-          title={notice.title ?? (notice.tone === "error" ? "Not done" : "Done")}
-          data-testid="vault-notice"
-          action={
-            <button type="button" className="rounded-md p-1 hover:bg-black/5" onClick={() => setNotice(null)} aria-label="Dismiss">
-              <X className="size-4" aria-hidden="true" />
-            </button>
-          }
-        >
-          {notice.text}
-        </Alert>
-      ) : null}
+      {notice ? <VaultNotice notice={notice} onDismiss={() => setNotice(null)} /> : null}
       <div className="flex flex-col gap-4 lg:grid lg:grid-cols-[200px_minmax(0,1fr)] lg:gap-6">
         <div className="lg:sticky lg:top-24 lg:self-start">
           <FolderPanel

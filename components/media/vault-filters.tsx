@@ -3,6 +3,7 @@
 import { Search, UserRound, X } from "lucide-react";
 import { useEffect, useRef, useState } from "react";
 import { Select } from "@/components/ui/select";
+import { Input } from "@/components/ui/input";
 import { MEDIA_USAGES, type FanView, type MediaType, type MediaUsage, type VaultFolder } from "@/lib/schemas/media";
 import { cn } from "@/lib/utils/cn";
 import { MEDIA_USAGE_LABELS } from "@/lib/utils/content-labels";
@@ -59,13 +60,13 @@ function SearchBox({ value, onChange }: { value: string; onChange: (q: string | 
     <label className="relative flex min-w-0 basis-full items-center sm:basis-auto sm:flex-1 lg:max-w-xs">
       <span className="sr-only">Search names and captions</span>
       <Search className="pointer-events-none absolute left-3 size-4 text-zinc-400" aria-hidden="true" />
-      <input
+      <Input
         type="search"
         value={text}
         maxLength={100}
         onChange={(e) => setText(e.target.value)}
         placeholder="Search names and captions"
-        className="h-10 w-full rounded-lg border border-line bg-surface pr-3 pl-9 text-sm shadow-sm"
+        className="w-full pr-3 pl-9"
         data-testid="vault-search"
       />
     </label>

@@ -1,9 +1,9 @@
 "use client";
 
 import { X } from "lucide-react";
-import { Dialog } from "radix-ui";
 import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { Dialog, DialogClose } from "@/components/ui/dialog";
 import { useVaultFolders } from "@/lib/queries/media";
 import { emptySelection, type Selection } from "./selection";
 import { useLocalVaultParams, type VaultParams } from "./use-vault-params";
@@ -31,19 +31,19 @@ export type VaultPickerProps = {
  */
 export function VaultPicker(p: VaultPickerProps) {
   return (
-    <Dialog.Root open={p.open} onOpenChange={p.onOpenChange}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-50 bg-black/40" />
-        <Dialog.Content
-          className="fixed inset-0 z-50 flex flex-col bg-canvas sm:inset-6 sm:mx-auto sm:max-w-6xl sm:rounded-xl sm:shadow-2xl"
-          aria-describedby={undefined}
-          data-testid="vault-picker"
-        >
-          {/* Mounted only while open: every opening starts fresh. */}
-          {p.open ? <PickerBody {...p} /> : null}
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <Dialog
+      open={p.open}
+      onOpenChange={p.onOpenChange}
+      title={p.title ?? "Choose from the vault"}
+      hideTitle
+      size="lg"
+      testId="vault-picker"
+      className="h-dvh max-h-none w-full max-w-none overflow-hidden rounded-none bg-canvas p-0 sm:h-[calc(100dvh-3rem)] sm:w-[calc(100vw-3rem)] sm:max-w-6xl sm:rounded-xl sm:shadow-2xl"
+      bodyClassName="flex min-h-0 flex-1 flex-col"
+    >
+      {/* Mounted only while open: every opening starts fresh. */}
+      {p.open ? <PickerBody {...p} /> : null}
+    </Dialog>
   );
 }
 
@@ -57,10 +57,13 @@ function PickerBody(p: VaultPickerProps) {
   return (
     <>
       <div className="flex items-center gap-3 border-b border-line bg-surface px-4 py-3 sm:rounded-t-xl">
-        <Dialog.Title className="flex-1 text-lg font-semibold">{p.title ?? "Choose from the vault"}</Dialog.Title>
-        <Dialog.Close className="rounded-md p-1.5 hover:bg-black/5" aria-label="Close">
+        {/* The dialog's (screen-reader) title says the same. */}
+        <p className="flex-1 text-lg font-semibold" aria-hidden="true">
+          {p.title ?? "Choose from the vault"}
+        </p>
+        <DialogClose className="rounded-md p-1.5 hover:bg-black/5" aria-label="Close">
           <X className="size-5" aria-hidden="true" />
-        </Dialog.Close>
+        </DialogClose>
       </div>
       <div ref={scroller} className="min-h-0 flex-1 overflow-y-auto p-4">
         <VaultView creatorId={p.creatorId} api={api} selection={selection} onSelection={setSelection} folders={folders.data} mode="picker" fanLabel={p.fanLabel} scrollRoot={scroller} />

@@ -20,10 +20,26 @@ type Common = {
   hideTitle?: boolean;
   testId?: string;
   children: ReactNode;
-} & Pick<ComponentProps<typeof D.Content>, "onKeyDown" | "onOpenAutoFocus" | "onEscapeKeyDown" | "onPointerDownOutside" | "onInteractOutside">;
+} & Pick<ComponentProps<typeof D.Content>, "onKeyDown" | "onOpenAutoFocus" | "onCloseAutoFocus" | "onEscapeKeyDown" | "onPointerDownOutside" | "onInteractOutside">;
 
 /** A centred dialog: a title, then its body (scrolls within 90 % of the screen's height). */
-export function Dialog({ open, onOpenChange, title, hideTitle, testId, children, size = "sm", className, ...content }: Common & { size?: keyof typeof WIDTH; className?: string }) {
+export function Dialog({
+  open,
+  onOpenChange,
+  title,
+  hideTitle,
+  testId,
+  children,
+  size = "sm",
+  className,
+  bodyClassName,
+  ...content
+}: Common & {
+  size?: keyof typeof WIDTH;
+  className?: string;
+  /** Optional: classes for the body's wrapper (e.g. a flex column for a body with its own scroller). */
+  bodyClassName?: string;
+}) {
   return (
     <D.Root open={open} onOpenChange={onOpenChange}>
       <D.Portal>
@@ -35,7 +51,7 @@ export function Dialog({ open, onOpenChange, title, hideTitle, testId, children,
           data-testid={testId}
         >
           <D.Title className={hideTitle ? "sr-only" : "text-lg font-semibold"}>{title}</D.Title>
-          <div className={hideTitle ? "" : "mt-4"}>{children}</div>
+          <div className={cn(hideTitle ? "" : "mt-4", bodyClassName)}>{children}</div>
         </D.Content>
       </D.Portal>
     </D.Root>

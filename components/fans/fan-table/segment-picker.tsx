@@ -4,6 +4,7 @@ import { Trash2 } from "lucide-react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/select";
+import { Input } from "@/components/ui/input";
 import { ApiClientError } from "@/lib/queries/fetcher";
 import { useSegmentMutations, useSegments } from "@/lib/queries/fans";
 import { isSegmentKind, type SegmentKind } from "@/lib/schemas/fans";
@@ -41,6 +42,74 @@ const fromInput = (p: ParamSpec, v: string): string | null => {
 
 type Props = { creatorId: string; state: FansUrlState; update: (p: Partial<FansUrlState>) => void; canWrite: boolean };
 
+type Saved = ReturnType<typeof useSegments>["data"];
+
+/** Everyone, the built-in segments, then the saved ones. */
+function SegmentSelect({ value, saved, onChoose }: { value: string; saved: NonNullable<Saved>; onChoose: (value: string) => void }) {
+  return (
+    <label className="flex flex-col gap-1 text-xs font-medium text-muted">
+      Segment
+      <Select value={value} onChange={(e) => onChoose(e.target.value)} data-testid="segment-select" className="h-9 min-w-44">
+        <option value="">Everyone</option>
+        <optgroup label="Segments">
+          {Object.entries(SEGMENT_UI).map(([k, v]) => (
+            <option key={k} value={k}>
+              {v.label}
+            </option>
+          ))}
+        </optgroup>
+        {saved.length ? (
+          <optgroup label="Saved">
+            {saved.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </optgroup>
+        ) : null}
+      </Select>
+    </label>
+  );
+}
+
+/** One box per parameter of the chosen segment, applied on blur or Enter. */
+function SegmentParams({ kind, state, update }: { kind: SegmentKind; state: FansUrlState; update: Props["update"] }) {
+  return SEGMENT_UI[kind].params.map((p) => (
+    <label key={`${kind}-${p.name}`} className="flex flex-col gap-1 text-xs font-medium text-muted">
+      {p.label} ({p.unit})
+      <Input
+        type="number"
+        size="sm"
+        min={p.unit === "%" ? 0.1 : 1}
+        step={p.unit === "$" ? 0.01 : 1}
+        className="h-9 w-24 text-ink"
+        defaultValue={toInput(p, state.segParams[p.name] ?? p.fallback)}
+        onBlur={(e) => {
+          const v = fromInput(p, e.target.value);
+          if (v !== null) update({ segParams: { ...state.segParams, [p.name]: v } });
+        }}
+        onKeyDown={(e) => e.key === "Enter" && e.currentTarget.blur()}
+      />
+    </label>
+  ));
+}
+
+type NameFormProps = { name: string; setName: (n: string) => void; pending: boolean; onSave: () => void; onCancel: () => void };
+
+function SegmentNameForm({ name, setName, pending, onSave, onCancel }: NameFormProps) {
+  return (
+    <form className="flex items-end gap-1.5" onSubmit={(e) => (e.preventDefault(), onSave())}>
+      <Input autoFocus size="sm" aria-label="Segment name" placeholder="Name, e.g. Whales" value={name} onChange={(e) => setName(e.target.value)} className="h-9 w-40" />
+      <Button size="sm" type="submit" disabled={!name.trim() || pending}>
+        Save
+      </Button>
+      <Button size="sm" variant="ghost" type="button" onClick={onCancel}>
+        Cancel
+      </Button>
+    </form>
+  );
+}
+
 export function SegmentPicker({ creatorId, state, update, canWrite }: Props) {
   const saved = useSegments(creatorId).data ?? [];
   const { create, remove } = useSegmentMutations(creatorId);
@@ -62,63 +131,14 @@ export function SegmentPicker({ creatorId, state, update, canWrite }: Props) {
     );
   return (
     <div className="flex flex-wrap items-end gap-2">
-      <label className="flex flex-col gap-1 text-xs font-medium text-muted">
-        Segment
-        <Select value={state.segment} onChange={(e) => choose(e.target.value)} data-testid="segment-select" className="h-9 min-w-44">
-          <option value="">Everyone</option>
-          <optgroup label="Segments">
-            {Object.entries(SEGMENT_UI).map(([k, v]) => (
-              <option key={k} value={k}>
-                {v.label}
-              </option>
-            ))}
-          </optgroup>
-          {saved.length ? (
-            <optgroup label="Saved">
-              {saved.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-            </optgroup>
-          ) : null}
-        </Select>
-      </label>
-      {kind
-        ? SEGMENT_UI[kind].params.map((p) => (
-            <label key={`${kind}-${p.name}`} className="flex flex-col gap-1 text-xs font-medium text-muted">
-              {p.label} ({p.unit})
-              <input
-                type="number"
-                min={p.unit === "%" ? 0.1 : 1}
-                step={p.unit === "$" ? 0.01 : 1}
-                className="h-9 w-24 rounded-lg border border-line bg-surface px-2 text-sm text-ink shadow-sm"
-                defaultValue={toInput(p, state.segParams[p.name] ?? p.fallback)}
-                onBlur={(e) => {
-                  const v = fromInput(p, e.target.value);
-                  if (v !== null) update({ segParams: { ...state.segParams, [p.name]: v } });
-                }}
-                onKeyDown={(e) => e.key === "Enter" && e.currentTarget.blur()}
-              />
-            </label>
-          ))
-        : null}
+      <SegmentSelect value={state.segment} saved={saved} onChoose={choose} />
+      {kind ? <SegmentParams kind={kind} state={state} update={update} /> : null}
       {canWrite && kind && !naming ? (
         <Button size="sm" variant="ghost" onClick={() => setNaming(true)}>
           Save segment
         </Button>
       ) : null}
-      {naming ? (
-        <form className="flex items-end gap-1.5" onSubmit={(e) => (e.preventDefault(), save())}>
-          <input autoFocus aria-label="Segment name" placeholder="Name, e.g. Whales" value={name} onChange={(e) => setName(e.target.value)} className="h-9 w-40 rounded-lg border border-line px-2 text-sm" />
-          <Button size="sm" type="submit" disabled={!name.trim() || create.isPending}>
-            Save
-          </Button>
-          <Button size="sm" variant="ghost" type="button" onClick={() => setNaming(false)}>
-            Cancel
-          </Button>
-        </form>
-      ) : null}
+      {naming ? <SegmentNameForm name={name} setName={setName} pending={create.isPending} onSave={save} onCancel={() => setNaming(false)} /> : null}
       {canWrite && savedSel ? (
         <Button size="sm" variant="ghost" aria-label={`Delete segment ${savedSel.name}`} onClick={() => remove.mutate(savedSel.id, { onSuccess: () => update({ segment: "" }) })}>
           <Trash2 className="size-4" aria-hidden="true" />

@@ -2,10 +2,11 @@
 
 import { ChevronDown, ListMinus, ListPlus, X } from "lucide-react";
 import Link from "next/link";
-import { DropdownMenu } from "radix-ui";
 import { useState } from "react";
 import { useToasts } from "@/components/chats/toaster";
 import { Button } from "@/components/ui/button";
+import { Menu, MenuContent, MenuItem, MenuTrigger } from "@/components/ui/menu";
+import type { CustomListView } from "@/lib/schemas/mass-messages";
 import { useListMutations, useLists } from "@/lib/queries/mass-messages";
 import { formatCount } from "@/lib/utils/format";
 
@@ -13,14 +14,12 @@ type Props = { creatorId: string; selected: string[]; onClear: () => void };
 
 const plural = (n: number) => `${formatCount(n)} ${n === 1 ? "fan" : "fans"}`;
 
-/** Bulk actions on the fans ticked in the table: add them to, or remove them
- * from, one of the creator's custom lists (what mass messages target). */
-export function SelectionBar({ creatorId, selected, onClear }: Props) {
-  const lists = useLists(creatorId);
+/** Adding the ticked fans to a list, or removing them from one, with a
+ * running status line and a toast at the end. */
+function useBulkListActions(creatorId: string, selected: string[], onClear: () => void) {
   const m = useListMutations(creatorId);
   const { push } = useToasts();
   const [busy, setBusy] = useState<string | null>(null);
-  const custom = lists.data?.custom ?? [];
 
   async function add(uuid: string, name: string) {
     setBusy(`Adding ${plural(selected.length)} to “${name}”…`);
@@ -55,48 +54,65 @@ export function SelectionBar({ creatorId, selected, onClear }: Props) {
     }
   }
 
-  const menu = (label: string, Icon: typeof ListPlus, testId: string, act: (uuid: string, name: string) => void) => (
-    <DropdownMenu.Root>
-      <DropdownMenu.Trigger asChild>
-        <Button size="sm" variant="secondary" disabled={busy !== null} data-testid={testId}>
+  return { busy, add, remove };
+}
+
+type ListMenuProps = {
+  creatorId: string;
+  lists: CustomListView[];
+  label: string;
+  Icon: typeof ListPlus;
+  testId: string;
+  disabled: boolean;
+  act: (uuid: string, name: string) => void;
+};
+
+/** A button opening the creator's custom lists; picking one acts on it. */
+function ListMenu({ creatorId, lists, label, Icon, testId, disabled, act }: ListMenuProps) {
+  return (
+    <Menu>
+      <MenuTrigger asChild>
+        <Button size="sm" variant="secondary" disabled={disabled} data-testid={testId}>
           <Icon className="size-4" aria-hidden="true" />
           {label}
           <ChevronDown className="size-3.5 text-muted" aria-hidden="true" />
         </Button>
-      </DropdownMenu.Trigger>
-      <DropdownMenu.Portal>
-        <DropdownMenu.Content align="start" sideOffset={4} className="z-50 max-h-72 min-w-56 overflow-y-auto rounded-xl border border-line bg-surface p-1 shadow-lg">
-          {custom.length === 0 ? (
-            <p className="max-w-64 px-2 py-1.5 text-sm text-muted">
-              No custom lists yet.{" "}
-              <Link href={`/c/${creatorId}/mass-messages?tab=lists`} className="text-brand-700 underline">
-                Create one
-              </Link>
-            </p>
-          ) : null}
-          {custom.map((l) => (
-            <DropdownMenu.Item
-              key={l.uuid}
-              onSelect={() => act(l.uuid, l.name)}
-              className="flex cursor-pointer items-center gap-2 rounded-lg px-2 py-1.5 text-sm outline-none data-[highlighted]:bg-canvas"
-              data-testid="bulk-list-option"
-            >
-              <span className="flex-1 truncate">{l.name}</span>
-              <span className="text-xs text-muted tabular">{formatCount(l.membersCount)}</span>
-            </DropdownMenu.Item>
-          ))}
-        </DropdownMenu.Content>
-      </DropdownMenu.Portal>
-    </DropdownMenu.Root>
+      </MenuTrigger>
+      <MenuContent align="start" sideOffset={4} className="max-h-72 min-w-56">
+        {lists.length === 0 ? (
+          <p className="max-w-64 px-2 py-1.5 text-sm text-muted">
+            No custom lists yet.{" "}
+            <Link href={`/c/${creatorId}/mass-messages?tab=lists`} className="text-brand-700 underline">
+              Create one
+            </Link>
+          </p>
+        ) : null}
+        {lists.map((l) => (
+          <MenuItem key={l.uuid} onSelect={() => act(l.uuid, l.name)} data-testid="bulk-list-option">
+            <span className="flex-1 truncate">{l.name}</span>
+            <span className="text-xs text-muted tabular">{formatCount(l.membersCount)}</span>
+          </MenuItem>
+        ))}
+      </MenuContent>
+    </Menu>
   );
+}
+
+/** Bulk actions on the fans ticked in the table: add them to, or remove them
+ * from, one of the creator's custom lists (what mass messages target). */
+export function SelectionBar({ creatorId, selected, onClear }: Props) {
+  const lists = useLists(creatorId);
+  const { busy, add, remove } = useBulkListActions(creatorId, selected, onClear);
+  const custom = lists.data?.custom ?? [];
+  const menu = { creatorId, lists: custom, disabled: busy !== null };
 
   return (
     <div className="flex flex-wrap items-center gap-2 rounded-xl border border-brand-200 bg-brand-50 px-3 py-2 text-sm" role="region" aria-label="Selected fans" data-testid="selection-bar">
       <span className="font-medium text-brand-900" data-testid="selection-count">
         {plural(selected.length)} selected
       </span>
-      {menu("Add to list", ListPlus, "bulk-add", (u, n) => void add(u, n))}
-      {menu("Remove from list", ListMinus, "bulk-remove", (u, n) => void remove(u, n))}
+      <ListMenu {...menu} label="Add to list" Icon={ListPlus} testId="bulk-add" act={(u, n) => void add(u, n)} />
+      <ListMenu {...menu} label="Remove from list" Icon={ListMinus} testId="bulk-remove" act={(u, n) => void remove(u, n)} />
       <span className="text-xs text-brand-900/80" aria-live="polite">
         {busy}
       </span>

@@ -60,13 +60,9 @@ type Props = {
   insightsAvailable: boolean;
 };
 
-export function FanTable({ creatorId, state, apiParams, update, canWrite, insightsAvailable }: Props) {
-  const { data: page, error, isPending, isFetching, refetch } = useFans(creatorId, apiParams);
-  const rows = page?.rows ?? [];
-  // Ticked fans, for bulk list changes. Kept per result page: another page,
-  // search or filter starts a new selection (nothing acted on unseen).
-  const lists = useLists(creatorId);
-  const selectable = canWrite && lists.data?.canEdit === true;
+/** Ticked fans, for bulk list changes. Kept per result page: another page,
+ * search or filter starts a new selection (nothing acted on unseen). */
+function useFanSelection(rows: FanRow[], apiParams: Record<string, string>) {
   const view = JSON.stringify(apiParams);
   const [sel, setSel] = useState<{ view: string; ids: Set<string> }>({ view, ids: new Set() });
   const selected = sel.view === view ? sel.ids : new Set<string>();
@@ -80,6 +76,111 @@ export function FanTable({ creatorId, state, apiParams, update, canWrite, insigh
   const allOnPage = rows.length > 0 && rows.every((r) => selected.has(r.uuid));
   const toggleAll = () => setSel({ view, ids: allOnPage ? new Set() : new Set(rows.map((r) => r.uuid)) });
   const clear = () => setSel({ view, ids: new Set() });
+  return { selected, toggle, allOnPage, toggleAll, clear };
+}
+
+type Selection = ReturnType<typeof useFanSelection>;
+
+type HeadProps = { state: FansUrlState; sel: Selection | null; insightsAvailable: boolean; partial: Set<string>; onSort: (key: string) => void };
+
+/** The header row: select-all, then each column (sortable ones as buttons). */
+function FanTableHead({ state, sel, insightsAvailable, partial, onSort }: HeadProps) {
+  return (
+    <thead className="border-b border-line bg-canvas/60 text-left text-xs font-medium text-muted">
+      <tr>
+        {sel ? (
+          <th scope="col" className="w-10 py-2.5 pr-0 pl-3 sm:pl-4">
+            <input
+              type="checkbox"
+              checked={sel.allOnPage}
+              ref={(el) => void (el && (el.indeterminate = sel.selected.size > 0 && !sel.allOnPage))}
+              onChange={sel.toggleAll}
+              aria-label="Select every fan on this page"
+              className="size-4 accent-brand-600"
+              data-testid="select-all"
+            />
+          </th>
+        ) : null}
+        {COLUMNS.map((c) => {
+          const active = state.sort === c.sort;
+          const asc = dirOf(state.sort, state.dir) === "asc";
+          const Arrow = asc ? ArrowUp : ArrowDown;
+          return (
+            <th key={c.key} scope="col" className={cn("px-3 py-2.5 font-medium whitespace-nowrap sm:px-4", c.className)} aria-sort={active ? (asc ? "ascending" : "descending") : undefined}>
+              {c.sort && (insightsAvailable || c.sort === "name") ? (
+                <button type="button" onClick={() => onSort(c.sort!)} className={cn("inline-flex items-center gap-1 hover:text-ink", active && "text-ink")}>
+                  {c.label}
+                  {active ? <Arrow className="size-3" aria-hidden="true" /> : null}
+                </button>
+              ) : (
+                c.label
+              )}
+              {partial.has(PARTIAL_KEY[c.key] ?? "") ? (
+                <Badge tone="warning" className="ml-1.5 px-1.5 py-0 text-[10px]" title="Known only for the fans analysed so far">
+                  partial
+                </Badge>
+              ) : null}
+            </th>
+          );
+        })}
+      </tr>
+    </thead>
+  );
+}
+
+type BodyProps = { rows: FanRow[]; state: FansUrlState; sel: Selection | null; rowProps: ReturnType<typeof useRowNav>["rowProps"]; onOpen: (uuid: string) => void };
+
+/** One row per fan: a click or Enter opens the panel; the box ticks it. */
+function FanTableBody({ rows, state, sel, rowProps, onOpen }: BodyProps) {
+  return (
+    <tbody className="divide-y divide-line">
+      {rows.map((r, i) => (
+        <tr
+          key={r.uuid}
+          {...rowProps(i)}
+          onClick={() => onOpen(r.uuid)}
+          aria-selected={state.fan === r.uuid}
+          data-testid={`fan-row-${r.handle || r.uuid}`}
+          data-checked={sel?.selected.has(r.uuid) || undefined}
+          className="cursor-pointer outline-none hover:bg-canvas focus-visible:bg-brand-50 focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:ring-inset data-[checked]:bg-brand-50/40 aria-selected:bg-brand-50/60"
+        >
+          {sel ? (
+            <td className="w-10 py-3 pr-0 pl-3 align-middle sm:pl-4" onClick={(e) => e.stopPropagation()}>
+              <input
+                type="checkbox"
+                tabIndex={-1}
+                checked={sel.selected.has(r.uuid)}
+                onChange={() => sel.toggle(r.uuid)}
+                aria-label={`Select ${r.displayName || (r.handle ? `@${r.handle}` : "this fan")}`}
+                className="size-4 accent-brand-600"
+                data-testid="row-select"
+              />
+            </td>
+          ) : null}
+          {COLUMNS.map((c) => (
+            <td key={c.key} className={cn("px-3 py-3 align-middle whitespace-nowrap sm:px-4", c.className)}>
+              {c.cell(r)}
+            </td>
+          ))}
+        </tr>
+      ))}
+    </tbody>
+  );
+}
+
+function emptyText(state: FansUrlState, page: FansPage) {
+  return state.q || state.tag || state.segment
+    ? `No fans match ${state.q ? `“${state.q}”` : "these filters"}${page.roster.firstSync ? " among the fans synced so far" : ""}.`
+    : "No fans in this list yet.";
+}
+
+export function FanTable({ creatorId, state, apiParams, update, canWrite, insightsAvailable }: Props) {
+  const { data: page, error, isPending, isFetching, refetch } = useFans(creatorId, apiParams);
+  const rows = page?.rows ?? [];
+  const lists = useLists(creatorId);
+  const selectable = canWrite && lists.data?.canEdit === true;
+  const selection = useFanSelection(rows, apiParams);
+  const { selected, toggle, clear } = selection;
   const { rowProps, refocus } = useRowNav(rows.length, (i) => update({ fan: rows[i]!.uuid }), selectable ? (i) => toggle(rows[i]!.uuid) : undefined);
   const wasOpen = useRef(false);
   // Closing the panel puts focus back on the row it was opened from.
@@ -92,6 +193,7 @@ export function FanTable({ creatorId, state, apiParams, update, canWrite, insigh
     update({ sort: key, dir });
   };
   const partial = new Set(page?.partialColumns ?? []);
+  const sel = selectable ? selection : null;
   return (
     <div className="flex flex-col gap-3">
       <FanToolbar creatorId={creatorId} state={state} update={update} canWrite={canWrite} insightsAvailable={insightsAvailable} />
@@ -105,83 +207,12 @@ export function FanTable({ creatorId, state, apiParams, update, canWrite, insigh
       ) : (
         <Card className={cn("overflow-hidden transition-opacity", isFetching && "opacity-70")}>
           <table className="w-full text-sm" data-testid="fans-table" aria-busy={isFetching}>
-            <thead className="border-b border-line bg-canvas/60 text-left text-xs font-medium text-muted">
-              <tr>
-                {selectable ? (
-                  <th scope="col" className="w-10 py-2.5 pr-0 pl-3 sm:pl-4">
-                    <input
-                      type="checkbox"
-                      checked={allOnPage}
-                      ref={(el) => void (el && (el.indeterminate = selected.size > 0 && !allOnPage))}
-                      onChange={toggleAll}
-                      aria-label="Select every fan on this page"
-                      className="size-4 accent-brand-600"
-                      data-testid="select-all"
-                    />
-                  </th>
-                ) : null}
-                {COLUMNS.map((c) => {
-                  const active = state.sort === c.sort;
-                  const asc = dirOf(state.sort, state.dir) === "asc";
-                  const Arrow = asc ? ArrowUp : ArrowDown;
-                  return (
-                    <th key={c.key} scope="col" className={cn("px-3 py-2.5 font-medium whitespace-nowrap sm:px-4", c.className)} aria-sort={active ? (asc ? "ascending" : "descending") : undefined}>
-                      {c.sort && (insightsAvailable || c.sort === "name") ? (
-                        <button type="button" onClick={() => sortBy(c.sort!)} className={cn("inline-flex items-center gap-1 hover:text-ink", active && "text-ink")}>
-                          {c.label}
-                          {active ? <Arrow className="size-3" aria-hidden="true" /> : null}
-                        </button>
-                      ) : (
-                        c.label
-                      )}
-                      {partial.has(PARTIAL_KEY[c.key] ?? "") ? (
-                        <Badge tone="warning" className="ml-1.5 px-1.5 py-0 text-[10px]" title="Known only for the fans analysed so far">
-                          partial
-                        </Badge>
-                      ) : null}
-                    </th>
-                  );
-                })}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-line">
-              {rows.map((r, i) => (
-                <tr
-                  key={r.uuid}
-                  {...rowProps(i)}
-                  onClick={() => update({ fan: r.uuid })}
-                  aria-selected={state.fan === r.uuid}
-                  data-testid={`fan-row-${r.handle || r.uuid}`}
-                  data-checked={selected.has(r.uuid) || undefined}
-                  className="cursor-pointer outline-none hover:bg-canvas focus-visible:bg-brand-50 focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:ring-inset data-[checked]:bg-brand-50/40 aria-selected:bg-brand-50/60"
-                >
-                  {selectable ? (
-                    <td className="w-10 py-3 pr-0 pl-3 align-middle sm:pl-4" onClick={(e) => e.stopPropagation()}>
-                      <input
-                        type="checkbox"
-                        tabIndex={-1}
-                        checked={selected.has(r.uuid)}
-                        onChange={() => toggle(r.uuid)}
-                        aria-label={`Select ${r.displayName || (r.handle ? `@${r.handle}` : "this fan")}`}
-                        className="size-4 accent-brand-600"
-                        data-testid="row-select"
-                      />
-                    </td>
-                  ) : null}
-                  {COLUMNS.map((c) => (
-                    <td key={c.key} className={cn("px-3 py-3 align-middle whitespace-nowrap sm:px-4", c.className)}>
-                      {c.cell(r)}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
+            <FanTableHead state={state} sel={sel} insightsAvailable={insightsAvailable} partial={partial} onSort={sortBy} />
+            <FanTableBody rows={rows} state={state} sel={sel} rowProps={rowProps} onOpen={(fan) => update({ fan })} />
           </table>
           {rows.length === 0 ? (
             <p className="px-4 py-10 text-center text-sm text-muted" data-testid="fans-empty">
-              {state.q || state.tag || state.segment
-                ? `No fans match ${state.q ? `“${state.q}”` : "these filters"}${page.roster.firstSync ? " among the fans synced so far" : ""}.`
-                : "No fans in this list yet."}
+              {emptyText(state, page)}
             </p>
           ) : null}
           <Pagination page={page} onPage={(p) => update({ page: p })} />

@@ -3,6 +3,7 @@
 import { Search, X } from "lucide-react";
 import { useEffect, useState } from "react";
 import { Select } from "@/components/ui/select";
+import { Input } from "@/components/ui/input";
 import { useFanTags } from "@/lib/queries/fans";
 import type { FansUrlState } from "../use-fans-params";
 import { SegmentPicker } from "./segment-picker";
@@ -36,7 +37,7 @@ export function FanToolbar({ creatorId, state, update, canWrite, insightsAvailab
       <label className="relative flex min-w-0 flex-1 flex-col gap-1 text-xs font-medium text-muted lg:max-w-xs">
         Search
         <Search className="pointer-events-none absolute bottom-2.5 left-2.5 size-4 text-zinc-400" aria-hidden="true" />
-        <input
+        <Input
           type="search"
           value={q}
           onChange={(e) => setQ(e.target.value)}
@@ -44,7 +45,7 @@ export function FanToolbar({ creatorId, state, update, canWrite, insightsAvailab
           maxLength={100}
           data-testid="fans-search"
           // The browser's own clear button would sit next to ours.
-          className="h-9 w-full rounded-lg border border-line bg-surface pr-8 pl-8 text-sm text-ink shadow-sm [&::-webkit-search-cancel-button]:appearance-none"
+          className="h-9 w-full pr-8 pl-8 text-ink [&::-webkit-search-cancel-button]:appearance-none"
         />
         {q ? (
           <button type="button" onClick={() => (setQ(""), update({ q: "" }))} className="absolute right-2 bottom-2.5 text-zinc-400 hover:text-ink" aria-label="Clear search">

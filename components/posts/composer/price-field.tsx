@@ -8,6 +8,7 @@ import { cn } from "@/lib/utils/cn";
 import { AUDIENCE_LABELS } from "@/lib/utils/content-labels";
 import { formatMoney } from "@/lib/utils/format";
 import { FieldShell } from "./field-shell";
+import { Input } from "@/components/ui/input";
 
 
 export function AudienceField({ value, onChange, error }: { value: Audience; onChange: (a: Audience) => void; error?: string | null }) {
@@ -47,7 +48,7 @@ export function PriceField({ creatorId, ppv, price, hasMedia, error, onChange }:
           <label className="relative flex items-center">
             <span className="sr-only">Price in dollars</span>
             <span className="pointer-events-none absolute left-3 text-sm text-muted">$</span>
-            <input
+            <Input
               inputMode="decimal"
               autoComplete="off"
               value={price}
@@ -55,7 +56,7 @@ export function PriceField({ creatorId, ppv, price, hasMedia, error, onChange }:
               placeholder="12.00"
               aria-invalid={Boolean(error)}
               aria-describedby={error ? "price-error" : undefined}
-              className={cn("tabular h-10 w-32 rounded-lg border bg-surface pr-3 pl-7 text-base shadow-sm sm:text-sm", error ? "border-red-400" : "border-line")}
+              className={cn("tabular w-32 pr-3 pl-7 text-base sm:text-sm", error ? "border-red-400" : "border-line")}
               data-testid="price-input"
             />
           </label>

@@ -6,8 +6,9 @@ import { cn } from "@/lib/utils/cn";
 import { fromLocalInputs, toLocalInputs } from "@/lib/utils/post-time";
 import { zoneAbbr } from "@/lib/utils/time";
 import { FieldShell } from "./field-shell";
+import { Input } from "@/components/ui/input";
 
-const inputClass = (bad: boolean) => cn("h-10 rounded-lg border bg-surface px-3 text-base shadow-sm sm:text-sm", bad ? "border-red-400" : "border-line");
+const inputClass = (bad: boolean) => cn("text-base sm:text-sm", bad ? "border-red-400" : "border-line");
 
 /** A date and a time in the viewer's zone, for an instant stored as UTC. The
  * typed strings are kept while incomplete (a date without a time yet). */
@@ -29,8 +30,8 @@ function LocalDateTime(p: { id: string; label: string; iso: string | null; tz: s
   const describedBy = p.bad ? `${p.id}-error` : undefined;
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <input type="date" aria-label={`${p.label} date`} value={date} onChange={(e) => update(e.target.value, time)} aria-invalid={p.bad} aria-describedby={describedBy} className={inputClass(p.bad)} data-testid={`${p.id}-date`} />
-      <input type="time" aria-label={`${p.label} time`} value={time} onChange={(e) => update(date, e.target.value)} aria-invalid={p.bad} aria-describedby={describedBy} className={inputClass(p.bad)} data-testid={`${p.id}-time`} />
+      <Input type="date" aria-label={`${p.label} date`} value={date} onChange={(e) => update(e.target.value, time)} aria-invalid={p.bad} aria-describedby={describedBy} className={inputClass(p.bad)} data-testid={`${p.id}-date`} />
+      <Input type="time" aria-label={`${p.label} time`} value={time} onChange={(e) => update(date, e.target.value)} aria-invalid={p.bad} aria-describedby={describedBy} className={inputClass(p.bad)} data-testid={`${p.id}-time`} />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { MAX_TEXT, textLength } from "@/lib/schemas/posts";
 import { cn } from "@/lib/utils/cn";
 import { formatCount } from "@/lib/utils/format";
 import { FieldShell } from "./field-shell";
+import { Textarea } from "@/components/ui/input";
 
 /** The counter turns amber this close to the limit. */
 const WARN_AT = MAX_TEXT - 200;
@@ -26,7 +27,7 @@ export function TextField({ value, onChange, error }: { value: string; onChange:
         </span>
       }
     >
-      <textarea
+      <Textarea
         aria-labelledby="text-label"
         aria-invalid={Boolean(error)}
         aria-describedby={error ? "text-error" : undefined}
@@ -35,7 +36,7 @@ export function TextField({ value, onChange, error }: { value: string; onChange:
         rows={6}
         placeholder="Write a caption…"
         className={cn(
-          "min-h-36 w-full resize-y rounded-lg border bg-surface px-3 py-2 text-base shadow-sm sm:text-sm",
+          "min-h-36 w-full resize-y text-base sm:text-sm",
           error ? "border-red-400" : "border-line",
         )}
         data-testid="composer-text"

@@ -27,6 +27,55 @@ type Options = {
   onCreated: (draft: Draft) => void;
 };
 
+type Triggers = {
+  form: DraftForm;
+  savedJson: { current: string };
+  stopped: { current: boolean };
+  save: (keepalive?: boolean) => Promise<void>;
+  saveOnce: (keepalive: boolean) => Promise<void>;
+  failing: boolean;
+  /** Whether the form differs from what was last saved. */
+  unsaved: () => boolean;
+};
+
+/** When to save: after a pause in typing, when the tab is hidden or closed,
+ * and when the composer is left inside the app. */
+function useSaveTriggers({ form, savedJson, stopped, save, saveOnce, failing, unsaved }: Triggers) {
+  useEffect(() => {
+    if (JSON.stringify(form) === savedJson.current) return;
+    const t = setTimeout(() => void save(), AUTOSAVE_MS);
+    return () => clearTimeout(t);
+  }, [form, save, savedJson]);
+
+  // Leaving is only questioned when saving is failing (offline): a pending
+  // save completes on its own (keepalive lets it outlive the page).
+  useEffect(() => {
+    const flush = (e: Event) => {
+      if (e.type === "pagehide" || document.visibilityState === "hidden") void save(true);
+    };
+    const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      if (failing && unsaved()) e.preventDefault();
+    };
+    document.addEventListener("visibilitychange", flush);
+    window.addEventListener("pagehide", flush);
+    window.addEventListener("beforeunload", onBeforeUnload);
+    return () => {
+      document.removeEventListener("visibilitychange", flush);
+      window.removeEventListener("pagehide", flush);
+      window.removeEventListener("beforeunload", onBeforeUnload);
+    };
+  }, [save, failing, unsaved]);
+
+  // Leaving the composer inside the app (no pagehide): save what is left, then stop.
+  useEffect(() => {
+    stopped.current = false;
+    return () => {
+      void saveOnce(true).catch(() => undefined);
+      stopped.current = true;
+    };
+  }, [saveOnce, stopped]);
+}
+
 export function useAutosave(o: Options) {
   const opts = useRef(o);
   opts.current = o;
@@ -85,40 +134,10 @@ export function useAutosave(o: Options) {
     [saveOnce],
   );
 
-  useEffect(() => {
-    if (JSON.stringify(o.form) === savedJson.current) return;
-    const t = setTimeout(() => void save(), AUTOSAVE_MS);
-    return () => clearTimeout(t);
-  }, [o.form, save]);
-
-  // Leaving is only questioned when saving is failing (offline): a pending
-  // save completes on its own (keepalive lets it outlive the page).
+  // Leaving is only questioned when saving is failing (offline).
   const failing = state.kind === "error";
-  useEffect(() => {
-    const flush = (e: Event) => {
-      if (e.type === "pagehide" || document.visibilityState === "hidden") void save(true);
-    };
-    const unsaved = (e: BeforeUnloadEvent) => {
-      if (failing && JSON.stringify(opts.current.form) !== savedJson.current) e.preventDefault();
-    };
-    document.addEventListener("visibilitychange", flush);
-    window.addEventListener("pagehide", flush);
-    window.addEventListener("beforeunload", unsaved);
-    return () => {
-      document.removeEventListener("visibilitychange", flush);
-      window.removeEventListener("pagehide", flush);
-      window.removeEventListener("beforeunload", unsaved);
-    };
-  }, [save, failing]);
-
-  // Leaving the composer inside the app (no pagehide): save what is left, then stop.
-  useEffect(() => {
-    stopped.current = false;
-    return () => {
-      void saveOnce(true).catch(() => undefined);
-      stopped.current = true;
-    };
-  }, [saveOnce]);
+  const unsaved = useCallback(() => JSON.stringify(opts.current.form) !== savedJson.current, []);
+  useSaveTriggers({ form: o.form, savedJson, stopped, save, saveOnce, failing, unsaved });
 
   /** Take this tab's version over another tab's (after a conflict). */
   const overwrite = useCallback(async () => {

@@ -2,10 +2,10 @@
 
 import { Ban, MoreHorizontal, Pencil, Send } from "lucide-react";
 import Link from "next/link";
-import { DropdownMenu } from "radix-ui";
 import { useState } from "react";
-import { SmallDialog } from "@/components/ui/dialog";
+import { Dialog } from "@/components/ui/dialog";
 import { Button } from "@/components/ui/button";
+import { Menu, MenuContent, MenuItem, MenuTrigger } from "@/components/ui/menu";
 import { ApiClientError } from "@/lib/queries/fetcher";
 import type { QueueItem } from "@/lib/schemas/post-views";
 import { formatWhen } from "@/lib/utils/time";
@@ -14,7 +14,6 @@ import { useViewer } from "@/components/viewer/viewer";
 export type Notice = { tone: "info" | "danger"; text: string };
 type Actions = { publishNow: (uuid: string) => Promise<unknown>; cancel: (uuid: string) => Promise<unknown> };
 
-const itemClass = "flex cursor-pointer items-center gap-2 rounded-md px-2.5 py-2 text-sm outline-none data-[highlighted]:bg-black/5";
 const messageOf = (e: unknown) => (e instanceof ApiClientError ? e.message : "Something went wrong. Try again.");
 
 /** Edit, publish now, cancel: the last two ask first (they act on Fanvue at once). */
@@ -39,29 +38,27 @@ export function ItemActions({ item, actions, onNotice }: { item: QueueItem; acti
   };
   return (
     <>
-      <DropdownMenu.Root>
-        <DropdownMenu.Trigger asChild>
+      <Menu>
+        <MenuTrigger asChild>
           <Button variant="ghost" size="sm" aria-label={`Actions for “${item.title}”`} data-testid="queue-item-actions">
             <MoreHorizontal className="size-4" aria-hidden="true" />
           </Button>
-        </DropdownMenu.Trigger>
-        <DropdownMenu.Portal>
-          <DropdownMenu.Content align="end" sideOffset={4} className="z-50 min-w-44 rounded-lg border border-line bg-surface p-1 shadow-lg">
-            <DropdownMenu.Item asChild className={itemClass}>
-              <Link href={item.href ?? "#"}>
-                <Pencil className="size-4" aria-hidden="true" /> Edit or reschedule
-              </Link>
-            </DropdownMenu.Item>
-            <DropdownMenu.Item className={itemClass} onSelect={() => setConfirm("publish")}>
-              <Send className="size-4" aria-hidden="true" /> Publish now
-            </DropdownMenu.Item>
-            <DropdownMenu.Item className={`${itemClass} text-red-700`} onSelect={() => setConfirm("cancel")}>
-              <Ban className="size-4" aria-hidden="true" /> Cancel post
-            </DropdownMenu.Item>
-          </DropdownMenu.Content>
-        </DropdownMenu.Portal>
-      </DropdownMenu.Root>
-      <SmallDialog open={confirm !== null} onOpenChange={(o) => !o && !busy && setConfirm(null)} title={confirm === "publish" ? "Publish this post now?" : "Cancel this scheduled post?"} testId="confirm-dialog">
+        </MenuTrigger>
+        <MenuContent align="end" sideOffset={4} className="min-w-44">
+          <MenuItem asChild>
+            <Link href={item.href ?? "#"}>
+              <Pencil className="size-4" aria-hidden="true" /> Edit or reschedule
+            </Link>
+          </MenuItem>
+          <MenuItem onSelect={() => setConfirm("publish")}>
+            <Send className="size-4" aria-hidden="true" /> Publish now
+          </MenuItem>
+          <MenuItem danger onSelect={() => setConfirm("cancel")}>
+            <Ban className="size-4" aria-hidden="true" /> Cancel post
+          </MenuItem>
+        </MenuContent>
+      </Menu>
+      <Dialog open={confirm !== null} onOpenChange={(o) => !o && !busy && setConfirm(null)} title={confirm === "publish" ? "Publish this post now?" : "Cancel this scheduled post?"} testId="confirm-dialog">
         <p className="text-sm text-muted">
           {confirm === "publish"
             ? `“${item.title}” goes out on Fanvue right away instead of ${formatWhen(item.at, viewer)}.`
@@ -75,7 +72,7 @@ export function ItemActions({ item, actions, onNotice }: { item: QueueItem; acti
             {busy ? "Working…" : confirm === "publish" ? "Publish now" : "Cancel post"}
           </Button>
         </div>
-      </SmallDialog>
+      </Dialog>
     </>
   );
 }

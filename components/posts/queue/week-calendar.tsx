@@ -20,6 +20,69 @@ const hhmm = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, 
 
 type Props = { items: QueueItem[]; tz: string; onMove: (item: QueueItem, at: string) => void };
 
+type Drag = ReturnType<typeof useCalendarDrag>;
+
+function WeekNav({ tz, range, onPrev, onThis, onNext }: { tz: string; range: string; onPrev: () => void; onThis: () => void; onNext: () => void }) {
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <Button size="sm" variant="secondary" onClick={onPrev} aria-label="Previous week">
+        <ChevronLeft className="size-4" aria-hidden="true" />
+      </Button>
+      <Button size="sm" variant="secondary" onClick={onThis}>
+        This week
+      </Button>
+      <Button size="sm" variant="secondary" onClick={onNext} aria-label="Next week" data-testid="next-week">
+        <ChevronRight className="size-4" aria-hidden="true" />
+      </Button>
+      <span className="text-sm font-medium" data-testid="week-range">{range}</span>
+      <span className="ml-auto text-xs text-muted">
+        {tz} ({zoneAbbr(Date.now(), tz)}) · drag a post, or focus it and use the arrow keys then Enter
+      </span>
+    </div>
+  );
+}
+
+type CardProps = { item: QueueItem; minute: number; lane: number; laneCount: number; dayText: string; dnd: Drag };
+
+/** A post (or message) at its time; ones that can be rescheduled drag or move with the arrow keys. */
+function CalendarCard({ item, minute, lane, laneCount, dayText, dnd }: CardProps) {
+  const moving = dnd.target?.id === item.id;
+  const { style, ...handlers } = dnd.cardProps(item);
+  return (
+    <Link
+      href={item.href ?? "#"}
+      draggable={false}
+      className={cn(
+        "absolute overflow-hidden rounded-md border px-1.5 py-0.5 text-left text-[11px] leading-tight shadow-sm select-none",
+        item.kind === "post" ? "border-brand-200 bg-brand-50 text-brand-900" : "border-sky-200 bg-sky-50 text-sky-900",
+        item.canReschedule && "cursor-grab active:cursor-grabbing",
+        moving && "opacity-40",
+      )}
+      style={{ top: (minute / 60) * HOUR_PX, height: (CARD_MIN / 60) * HOUR_PX, left: `calc(${(lane / laneCount) * 100}% + 2px)`, width: `calc(${100 / laneCount}% - 4px)`, ...style }}
+      {...handlers}
+      title={item.title}
+      data-testid="calendar-item"
+      data-id={item.id}
+      aria-label={`${item.title}, ${dayText} ${hhmm(minute)}. ${item.canReschedule ? "Arrow keys move it, Enter confirms." : ""}`}
+    >
+      <span className="tabular font-semibold">{hhmm(minute)}</span> {item.post?.price != null ? formatMoney(item.post.price) + " · " : ""}
+      {item.title}
+    </Link>
+  );
+}
+
+function DropTarget({ minute }: { minute: number }) {
+  return (
+    <div
+      className="pointer-events-none absolute inset-x-0.5 z-10 rounded-md border-2 border-dashed border-brand-600 bg-brand-100/70 px-1.5 text-[11px] font-semibold text-brand-900"
+      style={{ top: (minute / 60) * HOUR_PX, height: (CARD_MIN / 60) * HOUR_PX }}
+      data-testid="drop-target"
+    >
+      {hhmm(minute)}
+    </div>
+  );
+}
+
 export function WeekCalendar({ items, tz, onMove }: Props) {
   const { locale } = useViewer();
   const dayLabel = (day: string) => formatDay(day, locale, "weekdayDay");
@@ -36,21 +99,7 @@ export function WeekCalendar({ items, tz, onMove }: Props) {
   const range = `${dayLabel(days[0]!)} – ${dayLabel(days[6]!)} ${formatDay(days[6]!, locale, "monthLongYear")}`;
   return (
     <div className="flex flex-col gap-3" data-testid="week-calendar">
-      <div className="flex flex-wrap items-center gap-2">
-        <Button size="sm" variant="secondary" onClick={() => setStart(addDays(start, -7))} aria-label="Previous week">
-          <ChevronLeft className="size-4" aria-hidden="true" />
-        </Button>
-        <Button size="sm" variant="secondary" onClick={() => setStart(thisWeek(tz))}>
-          This week
-        </Button>
-        <Button size="sm" variant="secondary" onClick={() => setStart(addDays(start, 7))} aria-label="Next week" data-testid="next-week">
-          <ChevronRight className="size-4" aria-hidden="true" />
-        </Button>
-        <span className="text-sm font-medium" data-testid="week-range">{range}</span>
-        <span className="ml-auto text-xs text-muted">
-          {tz} ({zoneAbbr(Date.now(), tz)}) · drag a post, or focus it and use the arrow keys then Enter
-        </span>
-      </div>
+      <WeekNav tz={tz} range={range} onPrev={() => setStart(addDays(start, -7))} onThis={() => setStart(thisWeek(tz))} onNext={() => setStart(addDays(start, 7))} />
       <div ref={scroller} className="max-h-[560px] overflow-auto rounded-xl border border-line bg-surface">
         <div className="grid min-w-[720px] grid-cols-[48px_repeat(7,minmax(0,1fr))]">
           <div className="sticky top-0 z-20 border-b border-line bg-surface" />
@@ -71,41 +120,10 @@ export function WeekCalendar({ items, tz, onMove }: Props) {
               {HOURS.map((h) => (
                 <div key={h} className="border-b border-line/70" style={{ height: HOUR_PX }} data-slot={`${day}T${String(h).padStart(2, "0")}`} />
               ))}
-              {lanes(placed.filter((p) => p.day === day)).map(({ item, minute, lane, laneCount }) => {
-                const moving = dnd.target?.id === item.id;
-                const { style, ...handlers } = dnd.cardProps(item);
-                return (
-                  <Link
-                    key={`${item.kind}:${item.id}`}
-                    href={item.href ?? "#"}
-                    draggable={false}
-                    className={cn(
-                      "absolute overflow-hidden rounded-md border px-1.5 py-0.5 text-left text-[11px] leading-tight shadow-sm select-none",
-                      item.kind === "post" ? "border-brand-200 bg-brand-50 text-brand-900" : "border-sky-200 bg-sky-50 text-sky-900",
-                      item.canReschedule && "cursor-grab active:cursor-grabbing",
-                      moving && "opacity-40",
-                    )}
-                    style={{ top: (minute / 60) * HOUR_PX, height: (CARD_MIN / 60) * HOUR_PX, left: `calc(${(lane / laneCount) * 100}% + 2px)`, width: `calc(${100 / laneCount}% - 4px)`, ...style }}
-                    {...handlers}
-                    title={item.title}
-                    data-testid="calendar-item"
-                    data-id={item.id}
-                    aria-label={`${item.title}, ${dayLabel(day)} ${hhmm(minute)}. ${item.canReschedule ? "Arrow keys move it, Enter confirms." : ""}`}
-                  >
-                    <span className="tabular font-semibold">{hhmm(minute)}</span> {item.post?.price != null ? formatMoney(item.post.price) + " · " : ""}
-                    {item.title}
-                  </Link>
-                );
-              })}
-              {dnd.target && days[i] === dnd.target.day ? (
-                <div
-                  className="pointer-events-none absolute inset-x-0.5 z-10 rounded-md border-2 border-dashed border-brand-600 bg-brand-100/70 px-1.5 text-[11px] font-semibold text-brand-900"
-                  style={{ top: (dnd.target.minute / 60) * HOUR_PX, height: (CARD_MIN / 60) * HOUR_PX }}
-                  data-testid="drop-target"
-                >
-                  {hhmm(dnd.target.minute)}
-                </div>
-              ) : null}
+              {lanes(placed.filter((p) => p.day === day)).map(({ item, minute, lane, laneCount }) => (
+                <CalendarCard key={`${item.kind}:${item.id}`} item={item} minute={minute} lane={lane} laneCount={laneCount} dayText={dayLabel(day)} dnd={dnd} />
+              ))}
+              {dnd.target && days[i] === dnd.target.day ? <DropTarget minute={dnd.target.minute} /> : null}
             </div>
           ))}
         </div>
