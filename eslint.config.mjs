@@ -85,6 +85,12 @@ export default tseslint.config(
     rules: { "vuedeck/no-process-env": "error", "vuedeck/import-boundaries": "error" },
   },
   {
+    // A function a newcomer can read in one screen: split along its sub-parts (CONVENTIONS.md "Code").
+    files: ["app/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "scripts/**/*.{ts,mjs}"],
+    ignores: ["**/*.test.ts"],
+    rules: { "max-lines-per-function": ["error", { max: 80, skipBlankLines: true, skipComments: true }] },
+  },
+  {
     files: ["lib/server/**/*.ts"],
     ignores: ["**/*.test.ts"],
     plugins: { vuedeck },

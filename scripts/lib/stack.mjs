@@ -130,102 +130,88 @@ export async function startStack(o) {
     await assertPortFree(o.appPort, "PORT");
     if (!realFanvue) await assertPortFree(o.sandboxPort, "SANDBOX_PORT");
     const secrets = loadOrCreateSecrets(o.dataDir);
-
-    // 1. Database
-    let databaseUrl = o.env.DATABASE_URL;
-    let database;
-    if (databaseUrl) {
-      const u = new URL(databaseUrl);
-      database = { kind: "external", label: `${u.hostname}:${u.port || 5432}${u.pathname}` };
-    } else {
-      const pgDir = path.join(o.dataDir, "pg");
-      // A stable port when free (handy for psql), any free one otherwise.
-      const pgPort = o.fastPostgres ? await freePort() : await assertPortFree(54329, "").then(() => 54329, () => freePort());
-      running.pg = await startEmbeddedPostgres({ dataDir: pgDir, port: pgPort, fast: o.fastPostgres });
-      databaseUrl = running.pg.url;
-      database = { kind: "embedded", label: `embedded PostgreSQL (${path.relative(ROOT, pgDir) || pgDir}, port ${pgPort})` };
-    }
+    const { databaseUrl, database } = await startDatabase(o, running);
     const applied = await applyMigrations(databaseUrl);
-
-    // 2. Fanvue: the sandbox unless real credentials are set
     const appUrl = `http://localhost:${o.appPort}`;
-    const fanvueEnv = {};
-    let sandboxUrl = null;
-    if (!realFanvue) {
-      sandboxUrl = `http://127.0.0.1:${o.sandboxPort}`;
-      const clientId = "vuedeck-local";
-      const sandbox = spawnUntilReady("Fanvue sandbox", process.execPath, ["--import", "tsx", "sandbox/main.ts"], {
-        env: {
-          ...o.env,
-          SANDBOX_PORT: String(o.sandboxPort),
-          SANDBOX_CLIENT_ID: clientId,
-          SANDBOX_CLIENT_SECRET: secrets.SANDBOX_CLIENT_SECRET,
-          SANDBOX_REDIRECT_URIS: `${appUrl}/api/auth/callback/fanvue`,
-          SANDBOX_WEBHOOK_SECRET: secrets.FANVUE_WEBHOOK_SECRET,
-          SANDBOX_WEBHOOK_URL: `${appUrl}/api/webhooks/fanvue`,
-          ...o.sandboxEnv,
-        },
-        readyLine: /\[sandbox\] ready on/,
-        timeoutMs: 60_000,
-        onLine: o.onSandboxLine,
-      });
-      running.sandbox = sandbox.child;
-      await sandbox.ready;
-      Object.assign(fanvueEnv, {
-        FANVUE_CLIENT_ID: clientId,
-        FANVUE_CLIENT_SECRET: secrets.SANDBOX_CLIENT_SECRET,
-        FANVUE_API_BASE_URL: sandboxUrl,
-        FANVUE_AUTH_BASE_URL: sandboxUrl,
-        FANVUE_WEBHOOK_SECRET: secrets.FANVUE_WEBHOOK_SECRET,
-        VUEDECK_SANDBOX: "1",
-        SANDBOX_ADMIN_URL: sandboxUrl,
-      });
-    }
-
-    // 3. The app
-    const appEnv = {
-      ...o.env,
-      NEXT_TELEMETRY_DISABLED: "1",
-      DATABASE_URL: databaseUrl,
-      APP_URL: o.env.APP_URL || appUrl,
-      AUTH_URL: o.env.APP_URL || appUrl,
-      AUTH_SECRET: o.env.AUTH_SECRET || secrets.AUTH_SECRET,
-      TOKEN_ENCRYPTION_KEYS: o.env.TOKEN_ENCRYPTION_KEYS || secrets.TOKEN_ENCRYPTION_KEYS,
-      ...fanvueEnv,
-      PORT: String(o.appPort),
-      // A production server keeps its heap bounded: V8 otherwise grows it
-      // lazily toward a quarter of the machine's memory. 384 MB of old space
-      // holds Vuedeck's working set with room (exports and syncs stream);
-      // the process stays near 450 MB resident (README "Running in production").
-      ...(o.mode === "prod" && !/max-old-space-size/.test(o.env.NODE_OPTIONS ?? "")
-        ? { NODE_OPTIONS: `${o.env.NODE_OPTIONS ?? ""} --max-old-space-size=384`.trim() }
-        : {}),
-    };
-    const nextBin = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
-    const args = o.mode === "dev" ? ["dev", "--port", String(o.appPort)] : ["start", "--port", String(o.appPort)];
-    const app = spawnUntilReady("Next.js app", process.execPath, [nextBin, ...args], {
-      env: appEnv,
-      readyLine: /Ready in|✓ Ready/,
-      timeoutMs: 120_000,
-      onLine: o.onAppLine,
-    });
-    running.app = app.child;
-    await app.ready;
-
-    return {
-      appUrl,
-      sandboxUrl,
-      databaseUrl,
-      database,
-      appliedMigrations: applied,
-      realFanvue,
-      appEnv,
-      children: running,
-      startedInMs: Date.now() - started,
-      stop,
-    };
+    const { sandboxUrl, fanvueEnv } = realFanvue ? { sandboxUrl: null, fanvueEnv: {} } : await startSandbox(o, running, secrets, appUrl);
+    const appEnv = await startApp(o, running, secrets, { appUrl, databaseUrl, fanvueEnv });
+    return { appUrl, sandboxUrl, databaseUrl, database, appliedMigrations: applied, realFanvue, appEnv, children: running, startedInMs: Date.now() - started, stop };
   } catch (err) {
     await stop();
     throw err;
   }
+}
+
+/** 1. The database: DATABASE_URL when set, else an embedded PostgreSQL in the data folder. */
+async function startDatabase(o, running) {
+  if (o.env.DATABASE_URL) {
+    const u = new URL(o.env.DATABASE_URL);
+    return { databaseUrl: o.env.DATABASE_URL, database: { kind: "external", label: `${u.hostname}:${u.port || 5432}${u.pathname}` } };
+  }
+  const pgDir = path.join(o.dataDir, "pg");
+  // A stable port when free (handy for psql), any free one otherwise.
+  const pgPort = o.fastPostgres ? await freePort() : await assertPortFree(54329, "").then(() => 54329, () => freePort());
+  running.pg = await startEmbeddedPostgres({ dataDir: pgDir, port: pgPort, fast: o.fastPostgres });
+  return { databaseUrl: running.pg.url, database: { kind: "embedded", label: `embedded PostgreSQL (${path.relative(ROOT, pgDir) || pgDir}, port ${pgPort})` } };
+}
+
+/** 2. Fanvue: the sandbox (when no real credentials are set), and the app's settings for it. */
+async function startSandbox(o, running, secrets, appUrl) {
+  const sandboxUrl = `http://127.0.0.1:${o.sandboxPort}`;
+  const clientId = "vuedeck-local";
+  const sandbox = spawnUntilReady("Fanvue sandbox", process.execPath, ["--import", "tsx", "sandbox/main.ts"], {
+    env: {
+      ...o.env,
+      SANDBOX_PORT: String(o.sandboxPort),
+      SANDBOX_CLIENT_ID: clientId,
+      SANDBOX_CLIENT_SECRET: secrets.SANDBOX_CLIENT_SECRET,
+      SANDBOX_REDIRECT_URIS: `${appUrl}/api/auth/callback/fanvue`,
+      SANDBOX_WEBHOOK_SECRET: secrets.FANVUE_WEBHOOK_SECRET,
+      SANDBOX_WEBHOOK_URL: `${appUrl}/api/webhooks/fanvue`,
+      ...o.sandboxEnv,
+    },
+    readyLine: /\[sandbox\] ready on/,
+    timeoutMs: 60_000,
+    onLine: o.onSandboxLine,
+  });
+  running.sandbox = sandbox.child;
+  await sandbox.ready;
+  const fanvueEnv = {
+    FANVUE_CLIENT_ID: clientId,
+    FANVUE_CLIENT_SECRET: secrets.SANDBOX_CLIENT_SECRET,
+    FANVUE_API_BASE_URL: sandboxUrl,
+    FANVUE_AUTH_BASE_URL: sandboxUrl,
+    FANVUE_WEBHOOK_SECRET: secrets.FANVUE_WEBHOOK_SECRET,
+    VUEDECK_SANDBOX: "1",
+    SANDBOX_ADMIN_URL: sandboxUrl,
+  };
+  return { sandboxUrl, fanvueEnv };
+}
+
+/** 3. The app (`next dev` or `next start`), ready to answer; returns its environment. */
+async function startApp(o, running, secrets, { appUrl, databaseUrl, fanvueEnv }) {
+  const appEnv = {
+    ...o.env,
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATABASE_URL: databaseUrl,
+    APP_URL: o.env.APP_URL || appUrl,
+    AUTH_URL: o.env.APP_URL || appUrl,
+    AUTH_SECRET: o.env.AUTH_SECRET || secrets.AUTH_SECRET,
+    TOKEN_ENCRYPTION_KEYS: o.env.TOKEN_ENCRYPTION_KEYS || secrets.TOKEN_ENCRYPTION_KEYS,
+    ...fanvueEnv,
+    PORT: String(o.appPort),
+    // A production server keeps its heap bounded: V8 otherwise grows it
+    // lazily toward a quarter of the machine's memory. 384 MB of old space
+    // holds Vuedeck's working set with room (exports and syncs stream);
+    // the process stays near 450 MB resident (README "Running in production").
+    ...(o.mode === "prod" && !/max-old-space-size/.test(o.env.NODE_OPTIONS ?? "")
+      ? { NODE_OPTIONS: `${o.env.NODE_OPTIONS ?? ""} --max-old-space-size=384`.trim() }
+      : {}),
+  };
+  const nextBin = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
+  const args = o.mode === "dev" ? ["dev", "--port", String(o.appPort)] : ["start", "--port", String(o.appPort)];
+  const app = spawnUntilReady("Next.js app", process.execPath, [nextBin, ...args], { env: appEnv, readyLine: /Ready in|✓ Ready/, timeoutMs: 120_000, onLine: o.onAppLine });
+  running.app = app.child;
+  await app.ready;
+  return appEnv;
 }
