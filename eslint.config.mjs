@@ -10,7 +10,18 @@ import comments from "@eslint-community/eslint-plugin-eslint-comments/configs";
 import vuedeck from "./eslint/vuedeck-rules.mjs";
 
 export default tseslint.config(
-  { ignores: [".next/**", ".next-*/**", "generated/**", "node_modules/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
+  {
+    ignores: [
+      ".next/**",
+      ".next-*/**",
+      "generated/**",
+      "node_modules/**",
+      ".data/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -20,7 +31,10 @@ export default tseslint.config(
       ...nextPlugin.configs["core-web-vitals"].rules,
       "react-hooks/rules-of-hooks": "error",
       "react-hooks/exhaustive-deps": "warn",
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrorsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrorsIgnorePattern: "^_" },
+      ],
       "@typescript-eslint/consistent-type-definitions": ["error", "type"],
     },
   },
@@ -50,8 +64,10 @@ export default tseslint.config(
       "no-restricted-syntax": [
         "error",
         {
-          selector: "CallExpression[callee.property.name=/^(text|json|formData|arrayBuffer|blob)$/][callee.object.name=/^(req|request)$/]",
-          message: "Read request bodies with readBodyText/readJsonBody (lib/server/api/body.ts): they enforce the byte limit while the body streams in.",
+          selector:
+            "CallExpression[callee.property.name=/^(text|json|formData|arrayBuffer|blob)$/][callee.object.name=/^(req|request)$/]",
+          message:
+            "Read request bodies with readBodyText/readJsonBody (lib/server/api/body.ts): they enforce the byte limit while the body streams in.",
         },
       ],
     },
@@ -64,9 +80,18 @@ export default tseslint.config(
         "error",
         {
           paths: [
-            { name: "@/lib/server/auth", importNames: ["auth"], message: "Use readSession()/requireSession() from @/lib/server/session: they tell a database outage from signed out." },
+            {
+              name: "@/lib/server/auth",
+              importNames: ["auth"],
+              message:
+                "Use readSession()/requireSession() from @/lib/server/session: they tell a database outage from signed out.",
+            },
             // Our routes are called through their contracts (lib/contracts): no hand-built path or answer type.
-            ...["@/lib/queries/fetcher", "./fetcher"].map((name) => ({ name, importNames: ["apiFetch"], message: "Call routes with callApi(contract, …) / hrefOf from @/lib/queries/call." })),
+            ...["@/lib/queries/fetcher", "./fetcher"].map((name) => ({
+              name,
+              importNames: ["apiFetch"],
+              message: "Call routes with callApi(contract, …) / hrefOf from @/lib/queries/call.",
+            })),
           ],
         },
       ],
@@ -75,7 +100,10 @@ export default tseslint.config(
   comments.recommended,
   {
     // Every exception says why, beside it: `// eslint-disable-next-line rule -- reason`.
-    rules: { "@eslint-community/eslint-comments/require-description": ["error", { ignore: [] }], "@eslint-community/eslint-comments/disable-enable-pair": ["error", { allowWholeFile: true }] },
+    rules: {
+      "@eslint-community/eslint-comments/require-description": ["error", { ignore: [] }],
+      "@eslint-community/eslint-comments/disable-enable-pair": ["error", { allowWholeFile: true }],
+    },
   },
   {
     // Written conventions, enforced (eslint/vuedeck-rules.mjs).

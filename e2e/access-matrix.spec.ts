@@ -9,10 +9,19 @@ import { discoverRoutes } from "./fixtures/routes";
 // before the handler ran (X-Vuedeck-Access: refused) with the expected status;
 // "allowed" means the handler ran (whatever it then answered).
 
-type Actor = { name: string; cookie: string | null; memberOf: Record<string, { role: Role; creators: string[] | null }> };
+type Actor = {
+  name: string;
+  cookie: string | null;
+  memberOf: Record<string, { role: Role; creators: string[] | null }>;
+};
 type Obj = { name: string; workspaceId: string; creatorId: string };
 
-test("access matrix: every route × actor × object matches the role table", async ({ page, browser, playwright, baseURL }) => {
+test("access matrix: every route × actor × object matches the role table", async ({
+  page,
+  browser,
+  playwright,
+  baseURL,
+}) => {
   test.setTimeout(240_000);
   // Two real workspaces through the real sign-in: an agency and a solo creator.
   await signInAs(page, "atlas");
@@ -32,11 +41,19 @@ test("access matrix: every route × actor × object matches the role table", asy
     viewer: await createStaff(agency.id, "viewer", [mia], "Matrix Viewer"),
   };
   const actors: Actor[] = [
-    { name: "owner", cookie: `authjs.session-token=${ownerCookie.value}`, memberOf: { [agency.id]: { role: "owner", creators: null } } },
+    {
+      name: "owner",
+      cookie: `authjs.session-token=${ownerCookie.value}`,
+      memberOf: { [agency.id]: { role: "owner", creators: null } },
+    },
     { name: "manager", cookie: staff.manager.cookie, memberOf: { [agency.id]: { role: "manager", creators: null } } },
     { name: "chatter", cookie: staff.chatter.cookie, memberOf: { [agency.id]: { role: "chatter", creators: [mia] } } },
     { name: "viewer", cookie: staff.viewer.cookie, memberOf: { [agency.id]: { role: "viewer", creators: [mia] } } },
-    { name: "other workspace", cookie: `authjs.session-token=${lunaCookie.value}`, memberOf: { [solo.id]: { role: "owner", creators: null } } },
+    {
+      name: "other workspace",
+      cookie: `authjs.session-token=${lunaCookie.value}`,
+      memberOf: { [solo.id]: { role: "owner", creators: null } },
+    },
     { name: "signed out", cookie: null, memberOf: {} },
   ];
   const objects: Obj[] = [
@@ -50,7 +67,13 @@ test("access matrix: every route × actor × object matches the role table", asy
   const origin = new URL(baseURL!).origin;
   const contexts = new Map<string, APIRequestContext>();
   for (const a of actors) {
-    contexts.set(a.name, await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Origin: origin, ...(a.cookie ? { Cookie: a.cookie } : {}) } }));
+    contexts.set(
+      a.name,
+      await playwright.request.newContext({
+        baseURL,
+        extraHTTPHeaders: { Origin: origin, ...(a.cookie ? { Cookie: a.cookie } : {}) },
+      }),
+    );
   }
 
   const mismatches: string[] = [];
@@ -79,15 +102,32 @@ test("access matrix: every route × actor × object matches the role table", asy
         const refused = res.headers()["x-vuedeck-access"] === "refused";
         const actual = refused ? res.status() : "allowed";
         checked++;
-        if (actual !== expected) mismatches.push(`${r.method} ${url} as ${a.name} on ${o.name}: expected ${expected}, got ${actual} (${res.status()})`);
+        if (actual !== expected)
+          mismatches.push(
+            `${r.method} ${url} as ${a.name} on ${o.name}: expected ${expected}, got ${actual} (${res.status()})`,
+          );
       }
       // CSRF: a write from a foreign origin is refused even for the owner.
       if (r.method !== "GET") {
-        const res = await contexts.get("owner")!.fetch(url, { method: r.method, data: "{}", headers: { Origin: "https://evil.example", "Content-Type": "application/json" } });
+        const res = await contexts
+          .get("owner")!
+          .fetch(url, {
+            method: r.method,
+            data: "{}",
+            headers: { Origin: "https://evil.example", "Content-Type": "application/json" },
+          });
         checked++;
-        if (res.status() !== 403 || res.headers()["x-vuedeck-access"] !== "refused") mismatches.push(`${r.method} ${url}: foreign Origin got ${res.status()}`);
-        const noOrigin = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Cookie: actors[0]!.cookie! } });
-        const res2 = await noOrigin.fetch(url, { method: r.method, data: "{}", headers: { "Content-Type": "application/json" } });
+        if (res.status() !== 403 || res.headers()["x-vuedeck-access"] !== "refused")
+          mismatches.push(`${r.method} ${url}: foreign Origin got ${res.status()}`);
+        const noOrigin = await playwright.request.newContext({
+          baseURL,
+          extraHTTPHeaders: { Cookie: actors[0]!.cookie! },
+        });
+        const res2 = await noOrigin.fetch(url, {
+          method: r.method,
+          data: "{}",
+          headers: { "Content-Type": "application/json" },
+        });
         checked++;
         if (res2.status() !== 403) mismatches.push(`${r.method} ${url}: missing Origin got ${res2.status()}`);
         await noOrigin.dispose();

@@ -18,12 +18,17 @@ async function settled(page: Page) {
   await expect(page.getByTestId("chat-list")).toHaveAttribute("aria-busy", "false");
 }
 
-test("agency inbox on the mirror: unread, not answered, a smart list and search, each saying how fresh", async ({ page }) => {
+test("agency inbox on the mirror: unread, not answered, a smart list and search, each saying how fresh", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await budgetLeft("atlas");
   await signInWhenFanvueAllows(page, "atlas");
   const agency = await workspaceOf("atlas");
-  const { fanUuid } = await sandboxAdmin<{ fanUuid: string }>("/simulate/message", { creator: "mia", text: "Still there? (agency e2e)" });
+  const { fanUuid } = await sandboxAdmin<{ fanUuid: string }>("/simulate/message", {
+    creator: "mia",
+    text: "Still there? (agency e2e)",
+  });
   await page.goto(`/c/${agency.creators.mia}/chats`);
   // The first copy runs in the background; rows arrive without a reload.
   await expect(rows(page).first()).toBeVisible({ timeout: 30_000 });
@@ -52,14 +57,22 @@ test("agency inbox on the mirror: unread, not answered, a smart list and search,
   await expect(page).toHaveURL(/filter=subscribers/);
   // The members are read in the background (a lane of its own, so bulk
   // syncs started at sign-in do not hold it up), then the chats show.
-  await expect(page.getByTestId("list-synced")).toContainText(/list members (just now|\d+ min ago)/, { timeout: 45_000 });
+  await expect(page.getByTestId("list-synced")).toContainText(/list members (just now|\d+ min ago)/, {
+    timeout: 45_000,
+  });
   await expect(page.getByTestId("list-pending")).toHaveCount(0);
   await settled(page);
   await expect(rows(page).first()).toBeVisible();
 
   await filter(page, "All").click();
   await settled(page);
-  const handle = (await sandboxAdmin<{ payload: { sender: { handle: string } } }>("/simulate/message", { creator: "mia", fan: fanUuid, text: "one more" })).payload.sender.handle;
+  const handle = (
+    await sandboxAdmin<{ payload: { sender: { handle: string } } }>("/simulate/message", {
+      creator: "mia",
+      fan: fanUuid,
+      text: "one more",
+    })
+  ).payload.sender.handle;
   await page.getByTestId("chat-search").fill(`@${handle}`);
   await expect(page).toHaveURL(new RegExp(`q=%40${handle}`));
   await settled(page);

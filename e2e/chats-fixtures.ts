@@ -14,7 +14,10 @@ export async function signInWhenFanvueAllows(page: Page, handle: string) {
   await signInAs(page, handle);
   if (!page.url().includes("error=")) return;
   const { access } = await sandboxAdmin<{ access: string[] }>(`/oauth/tokens?handle=${handle}`);
-  const me = () => fetch(`${sandboxUrl()}/users/me`, { headers: { Authorization: `Bearer ${access[0]}`, "X-Fanvue-API-Version": "2025-06-26" } }).then((r) => r.status);
+  const me = () =>
+    fetch(`${sandboxUrl()}/users/me`, {
+      headers: { Authorization: `Bearer ${access[0]}`, "X-Fanvue-API-Version": "2025-06-26" },
+    }).then((r) => r.status);
   // One rate window (60 s) at most.
   await expect.poll(me, { timeout: 65_000, intervals: [1_000] }).toBe(200);
   await signInAs(page, handle);

@@ -23,7 +23,12 @@ test.afterEach(async () => {
 });
 
 test("composer offers smart lists when Fanvue has no custom lists (404)", async ({ page }) => {
-  await addFault({ path: "/chats/lists/custom", method: "GET", status: 404, body: { message: "Cannot GET /chats/lists/custom" } });
+  await addFault({
+    path: "/chats/lists/custom",
+    method: "GET",
+    status: 404,
+    body: { message: "Cannot GET /chats/lists/custom" },
+  });
   await signInWhenFanvueAllows(page, "luna");
   await page.waitForURL(/\/c\/[^/?]+/);
   await page.getByRole("link", { name: "Mass messages" }).first().click();

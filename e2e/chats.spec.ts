@@ -27,11 +27,17 @@ async function openChats(page: Page) {
 }
 
 /** Sandbox calls to one path glob since `seq` (see lastSeq). */
-const callsSince = async (seq: number, path: string) => (await sandboxAdmin<{ calls: { method: string; status: number }[] }>(`/calls?since=${seq}&path=${path}`)).calls;
+const callsSince = async (seq: number, path: string) =>
+  (await sandboxAdmin<{ calls: { method: string; status: number }[] }>(`/calls?since=${seq}&path=${path}`)).calls;
 const lastSeq = async () => (await sandboxAdmin<{ lastSeq: number }>("/calls?summary=1")).lastSeq;
 
 /** A fan just wrote: an unread chat at the top of the inbox. */
-const fanWrites = (text: string, fan?: string) => sandboxAdmin<{ fanUuid: string; messageUuid: string }>("/simulate/message", { creator: "luna", text, ...(fan ? { fan } : {}) });
+const fanWrites = (text: string, fan?: string) =>
+  sandboxAdmin<{ fanUuid: string; messageUuid: string }>("/simulate/message", {
+    creator: "luna",
+    text,
+    ...(fan ? { fan } : {}),
+  });
 
 test("inbox journey: filter unread, open a chat, fan panel, PPV with a vault item, keyboard", async ({ page }) => {
   test.setTimeout(120_000);
@@ -87,7 +93,9 @@ test("inbox journey: filter unread, open a chat, fan panel, PPV with a vault ite
   await expect(sent.getByTestId("ppv-badge")).toContainText("Not bought yet", { timeout: 15_000 });
   await expect(sent.getByTestId("sent-by")).toHaveText("· Sent by Luna Vale");
   await expect(sent.getByTestId("message-media")).toBeVisible();
-  expect((await callsSince(seq, `/chats/${fanUuid}/message`)).filter((c) => c.method === "POST").map((c) => c.status)).toEqual([201]);
+  expect(
+    (await callsSince(seq, `/chats/${fanUuid}/message`)).filter((c) => c.method === "POST").map((c) => c.status),
+  ).toEqual([201]);
   expect(mediaUuid).toBeTruthy();
   await screenshots(page, "chats-conversation");
 
@@ -136,8 +144,14 @@ test("the same send posted 10 times concurrently with one key → exactly one me
   const results = await page.evaluate(
     async ({ url, text }) => {
       const body = JSON.stringify({ idempotencyKey: `e2e-${crypto.randomUUID()}`, text });
-      const res = await Promise.all(Array.from({ length: 10 }, () => fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body })));
-      return Promise.all(res.map(async (r) => ({ status: r.status, body: (await r.json()) as { status: string; messageUuid: string } })));
+      const res = await Promise.all(
+        Array.from({ length: 10 }, () =>
+          fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body }),
+        ),
+      );
+      return Promise.all(
+        res.map(async (r) => ({ status: r.status, body: (await r.json()) as { status: string; messageUuid: string } })),
+      );
     },
     { url: `/api/creators/${creatorId}/chats/${fanUuid}/messages`, text },
   );
@@ -178,7 +192,8 @@ test("agency team inbox: chats of every creator, tagged; a reply records who sen
   await budgetLeft("atlas");
   // A fresh chat for each creator: the first page (newest first across
   // creators) then holds all three whatever earlier tests wrote to whom.
-  for (const creator of ["mia", "nova", "ivy"]) await sandboxAdmin("/simulate/message", { creator, text: `Team inbox check for ${creator}` });
+  for (const creator of ["mia", "nova", "ivy"])
+    await sandboxAdmin("/simulate/message", { creator, text: `Team inbox check for ${creator}` });
   await signInWhenFanvueAllows(page, "atlas");
   const agency = await workspaceOf("atlas");
   await page.goto(`/c/${agency.creators.mia}/chats`);
@@ -202,7 +217,9 @@ test("agency team inbox: chats of every creator, tagged; a reply records who sen
   await screenshots(page, "chats-team-inbox");
 
   // A chat of another creator than the one in the URL.
-  const novaRow = rows(page).filter({ has: page.getByTestId("chat-creator-tag").filter({ hasText: "@nova" }) }).first();
+  const novaRow = rows(page)
+    .filter({ has: page.getByTestId("chat-creator-tag").filter({ hasText: "@nova" }) })
+    .first();
   await novaRow.click();
   await expect(page.getByTestId("conversation-header")).toContainText("for @nova");
   const text = `Hello from the agency ${Date.now()}`;
@@ -212,12 +229,20 @@ test("agency team inbox: chats of every creator, tagged; a reply records who sen
   await expect(sent.getByTestId("sent-by")).toContainText("Sent by", { timeout: 15_000 });
 });
 
-test("webhooks: forged, unsigned, stale and replayed deliveries are refused; a valid one is accepted once", async ({ request }) => {
+test("webhooks: forged, unsigned, stale and replayed deliveries are refused; a valid one is accepted once", async ({
+  request,
+}) => {
   const hook = await sandboxAdmin<{ url: string; secret: string }>("/webhooks");
   expect(hook.url).toMatch(/\/api\/webhooks\/fanvue$/);
-  const body = JSON.stringify({ recipientUuid: "00000000-0000-4000-8000-000000000000", sender: { uuid: "00000000-0000-4000-8000-000000000001", handle: "x" }, timestamp: new Date().toISOString() });
-  const sign = (t: number, secret = hook.secret) => `t=${t},v0=${createHmac("sha256", secret).update(`${t}.${body}`).digest("hex")}`;
-  const post = (headers: Record<string, string>) => request.post("/api/webhooks/fanvue", { data: body, headers: { "Content-Type": "application/json", ...headers } });
+  const body = JSON.stringify({
+    recipientUuid: "00000000-0000-4000-8000-000000000000",
+    sender: { uuid: "00000000-0000-4000-8000-000000000001", handle: "x" },
+    timestamp: new Date().toISOString(),
+  });
+  const sign = (t: number, secret = hook.secret) =>
+    `t=${t},v0=${createHmac("sha256", secret).update(`${t}.${body}`).digest("hex")}`;
+  const post = (headers: Record<string, string>) =>
+    request.post("/api/webhooks/fanvue", { data: body, headers: { "Content-Type": "application/json", ...headers } });
   const now = Math.floor(Date.now() / 1000);
 
   expect((await post({ "X-Fanvue-Signature": sign(now, "not-the-secret") })).status()).toBe(401);
@@ -230,10 +255,23 @@ test("webhooks: forged, unsigned, stale and replayed deliveries are refused; a v
   expect(await replay.text()).toMatch(/Replayed/);
 
   // The sandbox's own stale delivery is refused too.
-  const stale = await sandboxAdmin<{ status: string; attempts: { status: number }[] }>("/webhooks/deliver", { event: "new-follower", creator: "luna", signatureTimestamp: now - 10 * 60, wait: true });
+  const stale = await sandboxAdmin<{ status: string; attempts: { status: number }[] }>("/webhooks/deliver", {
+    event: "new-follower",
+    creator: "luna",
+    signatureTimestamp: now - 10 * 60,
+    wait: true,
+  });
   expect(stale.attempts.map((a) => a.status)).toContain(401);
   expect(stale.status).toBe("failed");
   // An accepted delivery ends the "clock skew" state this left (the live
   // indicator would say "Webhooks refused" instead of "Live" in later tests).
-  expect((await sandboxAdmin<{ status: string }>("/webhooks/deliver", { event: "new-follower", creator: "luna", wait: true })).status).toBe("delivered");
+  expect(
+    (
+      await sandboxAdmin<{ status: string }>("/webhooks/deliver", {
+        event: "new-follower",
+        creator: "luna",
+        wait: true,
+      })
+    ).status,
+  ).toBe("delivered");
 });

@@ -11,7 +11,9 @@ test.use({ timezoneId: "America/Los_Angeles" });
 
 const usd = (text: string) => Math.round(Number(text.replace(/[^0-9.-]/g, "")) * 100);
 
-test("earnings: backfill, change range and time zone, toggle net, export the CSV that matches the screen", async ({ page }) => {
+test("earnings: backfill, change range and time zone, toggle net, export the CSV that matches the screen", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await signInAs(page, "luna");
   await page.getByRole("link", { name: "Earnings" }).first().click();
@@ -21,7 +23,11 @@ test("earnings: backfill, change range and time zone, toggle net, export the CSV
 
   await expect(page.getByTestId("tz-select")).toHaveValue("America/Los_Angeles");
   // Quick changes never undo one another (a zone, then a range straight after).
-  for (const [tz, range] of [["Europe/Berlin", "7d"], ["Pacific/Chatham", "mtd"], ["Asia/Kolkata", "30d"]] as const) {
+  for (const [tz, range] of [
+    ["Europe/Berlin", "7d"],
+    ["Pacific/Chatham", "mtd"],
+    ["Asia/Kolkata", "30d"],
+  ] as const) {
     await page.getByTestId("tz-select").selectOption(tz);
     await page.getByTestId("range-select").selectOption(range);
     await expect(page.getByTestId("tz-select")).toHaveValue(tz);
@@ -35,12 +41,22 @@ test("earnings: backfill, change range and time zone, toggle net, export the CSV
   await expect(page.getByText("in Asia/Kolkata").first()).toBeVisible();
 
   // The screen's gross equals Fanvue's ground truth for the same instants.
-  const api = await (await page.request.get(`${new URL(page.url()).pathname}`.replace("/c/", "/api/creators/") + "?range=90d&tz=Asia/Kolkata&granularity=day")).json();
-  const truth = await sandboxAdmin<{ gross: number; net: number }>(`/truth/earnings?creator=luna&start=${api.range.startUtc}&end=${api.range.endUtc}`);
-  await expect(page.getByTestId("kpi-gross")).toHaveText(new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(truth.gross / 100));
+  const api = await (
+    await page.request.get(
+      `${new URL(page.url()).pathname}`.replace("/c/", "/api/creators/") + "?range=90d&tz=Asia/Kolkata&granularity=day",
+    )
+  ).json();
+  const truth = await sandboxAdmin<{ gross: number; net: number }>(
+    `/truth/earnings?creator=luna&start=${api.range.startUtc}&end=${api.range.endUtc}`,
+  );
+  await expect(page.getByTestId("kpi-gross")).toHaveText(
+    new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(truth.gross / 100),
+  );
 
   // Posts published in the range are marked on the chart, as many as Fanvue published.
-  const posts = await sandboxAdmin<{ posts: unknown[] }>(`/truth/posts?creator=luna&start=${api.range.startUtc}&end=${new Date().toISOString()}`);
+  const posts = await sandboxAdmin<{ posts: unknown[] }>(
+    `/truth/posts?creator=luna&start=${api.range.startUtc}&end=${new Date().toISOString()}`,
+  );
   await expect(page.getByTestId("markers-summary")).toHaveAttribute("data-posts", String(posts.posts.length));
   expect(posts.posts.length).toBeGreaterThan(0);
   await expect(page.getByTestId("earnings-chart").locator(".recharts-reference-line").first()).toBeVisible();
@@ -77,10 +93,18 @@ test("earnings: backfill, change range and time zone, toggle net, export the CSV
   // The overview's money line: today and 30 days in the viewer's zone (a zone
   // picked on the earnings page is for that report and its links), equal to the ground truth.
   const base = new URL(page.url()).pathname.replace(/\/earnings$/, "");
-  const rangeOf = async (range: string) => (await (await page.request.get(`${base.replace("/c/", "/api/creators/")}/earnings?range=${range}&tz=America/Los_Angeles`)).json()).range as { startUtc: string; endUtc: string };
+  const rangeOf = async (range: string) =>
+    (
+      await (
+        await page.request.get(
+          `${base.replace("/c/", "/api/creators/")}/earnings?range=${range}&tz=America/Los_Angeles`,
+        )
+      ).json()
+    ).range as { startUtc: string; endUtc: string };
   const gross = async (range: string) => {
     const r = await rangeOf(range);
-    return (await sandboxAdmin<{ gross: number }>(`/truth/earnings?creator=luna&start=${r.startUtc}&end=${r.endUtc}`)).gross;
+    return (await sandboxAdmin<{ gross: number }>(`/truth/earnings?creator=luna&start=${r.startUtc}&end=${r.endUtc}`))
+      .gross;
   };
   const money = (c: number) => new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(c / 100);
   await page.goto(base);

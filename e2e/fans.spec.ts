@@ -6,7 +6,8 @@ import { screenshots } from "./screenshot";
 // Each test starts with Luna's Fanvue budget to spare, whatever earlier tests spent.
 test.beforeEach(() => budgetLeft("luna"));
 
-const usd = (cents: number) => new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(cents / 100);
+const usd = (cents: number) =>
+  new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(cents / 100);
 const fanParam = (page: Page) => new URL(page.url()).searchParams.get("fan");
 
 test.afterEach(async () => {
@@ -14,7 +15,9 @@ test.afterEach(async () => {
   await clearFaults();
 });
 
-test("fans: the roster (first-sync progress, freshness), search by exact handle and part of a name, fan panel by keyboard, note and tag, filter by tag, whole-audience analysis, renewal forecast", async ({ page }) => {
+test("fans: the roster (first-sync progress, freshness), search by exact handle and part of a name, fan panel by keyboard, note and tag, filter by tag, whole-audience analysis, renewal forecast", async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   await signInAs(page, "luna");
   // Slow Fanvue's followers list: a first roster sync (if this run has not
@@ -28,13 +31,23 @@ test("fans: the roster (first-sync progress, freshness), search by exact handle 
   // Progress against Fanvue's count, or already synced (an earlier test or the scheduler).
   const state = async () => {
     if (await page.getByTestId("roster-freshness").isVisible()) return "synced";
-    return /of 1,2\d\d fans/.test((await page.getByTestId("roster-progress").textContent().catch(() => null)) ?? "") ? "progress" : "starting";
+    return /of 1,2\d\d fans/.test(
+      (await page
+        .getByTestId("roster-progress")
+        .textContent()
+        .catch(() => null)) ?? "",
+    )
+      ? "progress"
+      : "starting";
   };
   await expect.poll(state, { timeout: 30_000 }).not.toBe("starting");
   if ((await state()) === "progress") await screenshots(page, "fans-first-sync");
   await clearFaults();
   // Search runs on Vuedeck's copy of Fanvue's lists: the page says how old it is.
-  await expect(page.getByTestId("roster-freshness")).toContainText(/Roster of 1,2\d\d fans · synced (just now|\d+ min ago)/, { timeout: 60_000 });
+  await expect(page.getByTestId("roster-freshness")).toContainText(
+    /Roster of 1,2\d\d fans · synced (just now|\d+ min ago)/,
+    { timeout: 60_000 },
+  );
   // Insight columns are filled (no "—" in the spend column of subscribers).
   await expect(table.locator("tbody tr").first()).toContainText("$");
   await screenshots(page, "fans-subscribers");
@@ -58,7 +71,8 @@ test("fans: the roster (first-sync progress, freshness), search by exact handle 
   await expect(page.getByTestId("fans-table")).toHaveAttribute("aria-busy", "false");
   await expect(page.getByTestId(`fan-row-${handle}`)).toBeVisible();
   // Every row matches the part (handle, name or nickname), case aside.
-  for (const text of await table.locator("tbody tr").allInnerTexts()) expect(text.toLowerCase()).toContain(part.toLowerCase());
+  for (const text of await table.locator("tbody tr").allInnerTexts())
+    expect(text.toLowerCase()).toContain(part.toLowerCase());
   await screenshots(page, "fans-search");
   await page.getByTestId("fans-search").fill("zz-nobody-zz");
   await expect(page.getByTestId("fans-empty")).toContainText("No fans match “zz-nobody-zz”");
@@ -137,12 +151,24 @@ test("fans: the roster (first-sync progress, freshness), search by exact handle 
 test("fans: a fan Fanvue fails for shows an error state, never zeros; a non-fan says so", async ({ page }) => {
   await signInAs(page, "luna");
   // A new follower (not cached yet) whose insights Fanvue fails with `internal`.
-  const { fanUuid } = await sandboxAdmin<{ fanUuid: string }>("/simulate/follow", { creator: "luna", handle: "brokenfan", displayName: "Broken Fan" });
+  const { fanUuid } = await sandboxAdmin<{ fanUuid: string }>("/simulate/follow", {
+    creator: "luna",
+    handle: "brokenfan",
+    displayName: "Broken Fan",
+  });
   await sandboxAdmin("/insights/internal", { uuids: [fanUuid] });
   // The new-follower webhook adds them to the roster; newest first in the table.
   const creatorId = new URL(page.url()).pathname.split("/")[2]!;
   await expect
-    .poll(async () => ((await (await page.request.get(`/api/creators/${creatorId}/fans?list=followers&search=brokenfan`)).json()) as { total: number }).total, { timeout: 15_000 })
+    .poll(
+      async () =>
+        (
+          (await (
+            await page.request.get(`/api/creators/${creatorId}/fans?list=followers&search=brokenfan`)
+          ).json()) as { total: number }
+        ).total,
+      { timeout: 15_000 },
+    )
     .toBe(1);
   await page.goto(`/c/${creatorId}/fans?view=followers`);
   const row = page.getByTestId("fan-row-brokenfan");
@@ -171,25 +197,55 @@ test("fans API: bad input is a 400/404 naming the problem", async ({ page }) => 
   const api = new URL(page.url()).pathname.replace("/c/", "/api/creators/") + "/fans";
   const error = async (path: string) => {
     const res = await page.request.get(api + path);
-    return { status: res.status(), ...((await res.json()) as { error: { code: string; message: string; field?: string } }).error };
+    return {
+      status: res.status(),
+      ...((await res.json()) as { error: { code: string; message: string; field?: string } }).error,
+    };
   };
-  expect(await error("/not-a-uuid")).toMatchObject({ status: 400, field: "fanUuid", message: expect.stringContaining("must be a fan id") });
-  expect(await error("?size=51")).toMatchObject({ status: 400, field: "size", message: expect.stringContaining("at most 50") });
-  expect(await error("?segment=top_spenders&seg.bogus=1")).toMatchObject({ status: 400, field: "seg.bogus", message: expect.stringContaining("Unknown parameter seg.bogus") });
-  expect(await error("?segment=whales")).toMatchObject({ status: 404, message: expect.stringContaining("Unknown segment") });
+  expect(await error("/not-a-uuid")).toMatchObject({
+    status: 400,
+    field: "fanUuid",
+    message: expect.stringContaining("must be a fan id"),
+  });
+  expect(await error("?size=51")).toMatchObject({
+    status: 400,
+    field: "size",
+    message: expect.stringContaining("at most 50"),
+  });
+  expect(await error("?segment=top_spenders&seg.bogus=1")).toMatchObject({
+    status: 400,
+    field: "seg.bogus",
+    message: expect.stringContaining("Unknown parameter seg.bogus"),
+  });
+  expect(await error("?segment=whales")).toMatchObject({
+    status: 404,
+    message: expect.stringContaining("Unknown segment"),
+  });
   expect(await error("/forecast?tz=Mars/Base")).toMatchObject({ status: 400, field: "tz" });
   const accounts = await sandboxAdmin<{ uuid: string; handle: string }[]>("/accounts");
-  expect(await error(`/${accounts.find((a) => a.handle === "mia")!.uuid}`)).toMatchObject({ status: 404, message: "Not visible to this account." });
+  expect(await error(`/${accounts.find((a) => a.handle === "mia")!.uuid}`)).toMatchObject({
+    status: 404,
+    message: "Not visible to this account.",
+  });
   expect(await error("?search=" + "a".repeat(101))).toMatchObject({ status: 400, field: "search" });
   expect(await error("/0f0f0f0f-1111-4222-8333-444455556666")).toMatchObject({ status: 404, code: "not_found" });
 });
 
-test("fans: tick fans in the table (mouse and x key) and add them to a custom list, then remove one", async ({ page }) => {
+test("fans: tick fans in the table (mouse and x key) and add them to a custom list, then remove one", async ({
+  page,
+}) => {
   await signInAs(page, "luna");
   const creatorId = new URL(page.url()).pathname.split("/")[2]!;
   const name = `VIP e2e ${Date.now()}`;
   const list = await page.evaluate(
-    async ({ url, name }) => (await (await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ name }) })).json()) as { uuid: string },
+    async ({ url, name }) =>
+      (await (
+        await fetch(url, {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify({ name }),
+        })
+      ).json()) as { uuid: string },
     { url: `/api/creators/${creatorId}/lists`, name },
   );
   const members = async () => {
@@ -199,7 +255,8 @@ test("fans: tick fans in the table (mouse and x key) and add them to a custom li
   await page.goto(`/c/${creatorId}/fans`);
   const table = page.getByTestId("fans-table");
   await expect(table.locator("tbody tr")).toHaveCount(25);
-  const handleOf = async (i: number) => (await table.locator("tbody tr").nth(i).getAttribute("data-testid"))!.replace("fan-row-", "");
+  const handleOf = async (i: number) =>
+    (await table.locator("tbody tr").nth(i).getAttribute("data-testid"))!.replace("fan-row-", "");
   const picked = [await handleOf(0), await handleOf(1), await handleOf(2)];
 
   // Two by mouse (the panel does not open), the third from the keyboard.

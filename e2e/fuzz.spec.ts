@@ -9,7 +9,17 @@ import { sandboxAdmin } from "./fixtures/sandbox";
 // query strings. The server must never answer 5xx, and every 400/413 must
 // name the field it refuses (error.field), so forms can show it inline.
 
-const HOSTILE_PARAMS = ["..%2F..%2Fetc%2Fpasswd", "%00", "x".repeat(3000), "'%20OR%201=1--", "%F0%9F%92%A9", "-1", "1e400", "%E3%80%82", "__proto__"];
+const HOSTILE_PARAMS = [
+  "..%2F..%2Fetc%2Fpasswd",
+  "%00",
+  "x".repeat(3000),
+  "'%20OR%201=1--",
+  "%F0%9F%92%A9",
+  "-1",
+  "1e400",
+  "%E3%80%82",
+  "__proto__",
+];
 
 const HOSTILE_QUERY = [
   "page=-1&size=1e9&limit=NaN&cursor=%00%FF&since=abc&before=x",
@@ -19,13 +29,58 @@ const HOSTILE_QUERY = [
 ];
 
 const WRONG_TYPES = {
-  text: 123, price: "abc", mediaUuids: "x", fanUuids: [1, 2], role: 5, creatorIds: { a: 1 }, name: ["x"], body: false, tags: "t", tag: 1,
-  note: {}, publishAt: "yesterday", expiresAt: 5, audience: 7, lists: null, email: 1, expiresInDays: -1, allCreators: "yes", key: [],
-  folderName: 5, mediaUuid: 5, parts: "x", smart: "x", custom: 1, sources: 1, templateUuid: 9, userUuid: {}, includedLists: "all", mediaType: 1,
-  fileName: 3, contentType: [], size: "big", nickname: 9, label: {}, segment: 1, mode: 2, title: 1, color: [], isPinned: "no",
+  text: 123,
+  price: "abc",
+  mediaUuids: "x",
+  fanUuids: [1, 2],
+  role: 5,
+  creatorIds: { a: 1 },
+  name: ["x"],
+  body: false,
+  tags: "t",
+  tag: 1,
+  note: {},
+  publishAt: "yesterday",
+  expiresAt: 5,
+  audience: 7,
+  lists: null,
+  email: 1,
+  expiresInDays: -1,
+  allCreators: "yes",
+  key: [],
+  folderName: 5,
+  mediaUuid: 5,
+  parts: "x",
+  smart: "x",
+  custom: 1,
+  sources: 1,
+  templateUuid: 9,
+  userUuid: {},
+  includedLists: "all",
+  mediaType: 1,
+  fileName: 3,
+  contentType: [],
+  size: "big",
+  nickname: 9,
+  label: {},
+  segment: 1,
+  mode: 2,
+  title: 1,
+  color: [],
+  isPinned: "no",
 };
 const HOSTILE_STRINGS = Object.fromEntries(
-  Object.keys(WRONG_TYPES).map((k, i) => [k, ["<script>alert(1)</script>", "\u0000\u202e", "=cmd|' /C calc'!A0", "x".repeat(20_000), "😀".repeat(500), "../../etc"][i % 6]]),
+  Object.keys(WRONG_TYPES).map((k, i) => [
+    k,
+    [
+      "<script>alert(1)</script>",
+      "\u0000\u202e",
+      "=cmd|' /C calc'!A0",
+      "x".repeat(20_000),
+      "😀".repeat(500),
+      "../../etc",
+    ][i % 6],
+  ]),
 );
 
 type Variant = { name: string; data?: string | Buffer; contentType?: string; headers?: Record<string, string> };
@@ -48,12 +103,22 @@ const BODY_VARIANTS: Variant[] = [
 
 type Finding = string;
 
-async function probe(ctx: APIRequestContext, method: string, url: string, v: Variant | null, findings: Finding[], label: string) {
+async function probe(
+  ctx: APIRequestContext,
+  method: string,
+  url: string,
+  v: Variant | null,
+  findings: Finding[],
+  label: string,
+) {
   const res = await ctx.fetch(url, {
     method,
     // Bytes as they are (a string would be sent JSON-encoded).
     ...(v && method !== "GET" ? { data: typeof v.data === "string" ? Buffer.from(v.data) : v.data } : {}),
-    headers: { Accept: "application/json", ...(v && method !== "GET" ? { "Content-Type": v.contentType ?? "application/json", ...v.headers } : {}) },
+    headers: {
+      Accept: "application/json",
+      ...(v && method !== "GET" ? { "Content-Type": v.contentType ?? "application/json", ...v.headers } : {}),
+    },
     maxRedirects: 0,
   });
   const status = res.status();
@@ -63,7 +128,8 @@ async function probe(ctx: APIRequestContext, method: string, url: string, v: Var
   }
   if (status === 400 || status === 413) {
     const body = (await res.json().catch(() => null)) as { error?: { field?: string; message?: string } } | null;
-    if (!body?.error?.field) findings.push(`${label}: ${status} without error.field (${body?.error?.message ?? "no JSON error"})`);
+    if (!body?.error?.field)
+      findings.push(`${label}: ${status} without error.field (${body?.error?.message ?? "no JSON error"})`);
   }
   return status;
 }
@@ -77,7 +143,11 @@ function urlFor(r: RouteSpec, ids: { workspaceId: string; creatorId: string }, h
   });
 }
 
-test("fuzz: every /api route × role × hostile input answers without a 5xx, and every 400/413 names the field", async ({ page, playwright, baseURL }) => {
+test("fuzz: every /api route × role × hostile input answers without a 5xx, and every 400/413 names the field", async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
   test.setTimeout(600_000);
   await signInAs(page, "atlas");
   const ownerCookie = (await page.context().cookies()).find((c) => c.name === "authjs.session-token")!;
@@ -93,7 +163,13 @@ test("fuzz: every /api route × role × hostile input answers without a 5xx, and
   const origin = new URL(baseURL!).origin;
   const ctxs = new Map<string, APIRequestContext>();
   for (const [role, cookie] of Object.entries(cookies)) {
-    ctxs.set(role, await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Origin: origin, ...(cookie ? { Cookie: cookie } : {}) } }));
+    ctxs.set(
+      role,
+      await playwright.request.newContext({
+        baseURL,
+        extraHTTPHeaders: { Origin: origin, ...(cookie ? { Cookie: cookie } : {}) },
+      }),
+    );
   }
   const callsBefore = (await sandboxAdmin<{ calls: unknown[] }>("/calls")).calls.length;
 
@@ -105,7 +181,8 @@ test("fuzz: every /api route × role × hostile input answers without a 5xx, and
     const write = r.method !== "GET";
     // A write with no body schema (start a sync, publish) or a DELETE would
     // act on real objects if called with real ids only: those get hostile ids.
-    const realIdsSafe = !write || (r.hasBody && r.method !== "DELETE") || /\[(?!creatorId|workspaceId)\w+\]/.test(r.path);
+    const realIdsSafe =
+      !write || (r.hasBody && r.method !== "DELETE") || /\[(?!creatorId|workspaceId)\w+\]/.test(r.path);
     for (const [role, ctx] of ctxs) {
       const full = role === "owner";
       if (realIdsSafe) {
@@ -117,22 +194,44 @@ test("fuzz: every /api route × role × hostile input answers without a 5xx, and
         }
         for (const q of full ? HOSTILE_QUERY : HOSTILE_QUERY.slice(0, 1)) {
           requests++;
-          await probe(ctx, r.method, `${base}?${q}`, write ? BODY_VARIANTS[0]! : null, findings, `${r.method} ${r.path}?${q.slice(0, 40)}… as ${role}`);
+          await probe(
+            ctx,
+            r.method,
+            `${base}?${q}`,
+            write ? BODY_VARIANTS[0]! : null,
+            findings,
+            `${r.method} ${r.path}?${q.slice(0, 40)}… as ${role}`,
+          );
         }
       }
       for (const h of full ? HOSTILE_PARAMS : HOSTILE_PARAMS.slice(0, 2)) {
         requests++;
-        await probe(ctx, r.method, urlFor(r, ids, h), write ? BODY_VARIANTS[0]! : null, findings, `${r.method} ${r.path} with param ${h.slice(0, 20)} as ${role}`);
+        await probe(
+          ctx,
+          r.method,
+          urlFor(r, ids, h),
+          write ? BODY_VARIANTS[0]! : null,
+          findings,
+          `${r.method} ${r.path} with param ${h.slice(0, 20)} as ${role}`,
+        );
       }
     }
   }
   // A declared 2 MiB body is refused before it is read.
-  const big = await ctxs.get("owner")!.fetch(`/api/creators/${ivy}/fans/${HOSTILE_PARAMS[0]}/notes`, { method: "POST", data: Buffer.alloc(2 * 1024 * 1024, 0x20), headers: { "Content-Type": "application/json" } });
+  const big = await ctxs
+    .get("owner")!
+    .fetch(`/api/creators/${ivy}/fans/${HOSTILE_PARAMS[0]}/notes`, {
+      method: "POST",
+      data: Buffer.alloc(2 * 1024 * 1024, 0x20),
+      headers: { "Content-Type": "application/json" },
+    });
   expect(big.status()).toBe(413);
   expect((await big.json()).error.field).toBe("body");
 
   const calls = (await sandboxAdmin<{ calls: unknown[] }>("/calls")).calls.length - callsBefore;
-  console.log(`fuzz: ${routes.length} route handlers, ${requests} hostile requests, ${findings.length} findings, ${calls} Fanvue calls made`);
+  console.log(
+    `fuzz: ${routes.length} route handlers, ${requests} hostile requests, ${findings.length} findings, ${calls} Fanvue calls made`,
+  );
   expect(findings).toEqual([]);
   for (const c of ctxs.values()) await c.dispose();
 });

@@ -12,7 +12,11 @@ import { screenshots } from "./screenshot";
 
 type Shell = { creators: { id: string; handle: string; role: string }[]; workspaces: { id: string; role: string }[] };
 
-test("a Fanvue team member invited as a chatter gets the agency's seat only, never an owner workspace of their own", async ({ page, browser, baseURL }) => {
+test("a Fanvue team member invited as a chatter gets the agency's seat only, never an owner workspace of their own", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   await signInAs(page, "atlas");
   const agency = await workspaceOf("atlas");
   const origin = new URL(baseURL!).origin;
@@ -38,11 +42,15 @@ test("a Fanvue team member invited as a chatter gets the agency's seat only, nev
   expect(shell.workspaces.map((w) => w.role)).toEqual(["chatter"]);
   expect(shell.creators.map((c) => c.handle)).toEqual(["mia"]);
   const owned = await withDb((db) =>
-    db.query(`SELECT w.id FROM "Workspace" w JOIN "Membership" m ON m."workspaceId" = w.id JOIN "User" u ON u.id = m."userId" WHERE u.handle = 'sam' AND m.role = 'owner'`),
+    db.query(
+      `SELECT w.id FROM "Workspace" w JOIN "Membership" m ON m."workspaceId" = w.id JOIN "User" u ON u.id = m."userId" WHERE u.handle = 'sam' AND m.role = 'owner'`,
+    ),
   );
   expect(owned.rowCount).toBe(0);
   // His Fanvue tokens are not kept: Vuedeck acts for Mia through Atlas's connection only.
-  const conns = await withDb((db) => db.query(`SELECT c.id FROM "FanvueConnection" c JOIN "User" u ON u.id = c."userId" WHERE u.handle = 'sam'`));
+  const conns = await withDb((db) =>
+    db.query(`SELECT c.id FROM "FanvueConnection" c JOIN "User" u ON u.id = c."userId" WHERE u.handle = 'sam'`),
+  );
   expect(conns.rowCount).toBe(0);
   await expect(sam.getByTestId("current-creator").first()).toHaveText("Mia Rose");
   await ctx.close();
@@ -51,7 +59,12 @@ test("a Fanvue team member invited as a chatter gets the agency's seat only, nev
 test("sign-in's callbackUrl never leaves the site and never breaks the page", async ({ page, baseURL }) => {
   await signInAs(page, "atlas");
   const origin = new URL(baseURL!).origin;
-  for (const cb of ["/%09/evil.example/phish", "/%0D%0A/evil.example", "/%5C%09evil.example", "https://evil.example/x"]) {
+  for (const cb of [
+    "/%09/evil.example/phish",
+    "/%0D%0A/evil.example",
+    "/%5C%09evil.example",
+    "https://evil.example/x",
+  ]) {
     const res = await page.goto(`/sign-in?callbackUrl=${cb}`);
     expect(res!.status(), cb).toBeLessThan(500);
     expect(new URL(page.url()).origin, cb).toBe(origin);
@@ -63,7 +76,10 @@ test("sign-in's callbackUrl never leaves the site and never breaks the page", as
     if (to) expect(new URL(to, origin).origin, cb).toBe(origin);
   }
   // Auth.js's own redirect check is the same one.
-  const authRes = await page.request.get(`/api/auth/signin/fanvue?callbackUrl=${encodeURIComponent("https://evil.example/")}`, { maxRedirects: 0 });
+  const authRes = await page.request.get(
+    `/api/auth/signin/fanvue?callbackUrl=${encodeURIComponent("https://evil.example/")}`,
+    { maxRedirects: 0 },
+  );
   expect(authRes.status()).toBe(303);
   expect(authRes.headers().location).toMatch(/\/sign-in$/);
 });
@@ -75,12 +91,20 @@ test("GET /api/auth/signin/fanvue leads to our sign-in page, not to a 'Configura
   await expect(page.getByTestId("sign-in-error")).toHaveCount(0);
 });
 
-test("a member scoped to one creator reads neither other creators' names nor their activity", async ({ playwright, baseURL, page }) => {
+test("a member scoped to one creator reads neither other creators' names nor their activity", async ({
+  playwright,
+  baseURL,
+  page,
+}) => {
   await signInAs(page, "atlas");
   const agency = await workspaceOf("atlas");
   const { mia, nova } = agency.creators as { mia: string; nova: string };
   await withDb(async (db) => {
-    for (const [creatorId, target] of [[nova, "Nova's VIP whale"], [mia, "Mia's regular"], [null, "workspace-wide change"]] as const) {
+    for (const [creatorId, target] of [
+      [nova, "Nova's VIP whale"],
+      [mia, "Mia's regular"],
+      [null, "workspace-wide change"],
+    ] as const) {
       await db.query(
         `INSERT INTO "AuditEvent"(id, "workspaceId", "creatorId", "actorName", action, target, "createdAt") VALUES ($1, $2, $3, 'Atlas Talent', 'fan.tag', $4, now())`,
         [`scope-${target.replace(/\W/g, "")}`, agency.id, creatorId, target],
@@ -91,18 +115,26 @@ test("a member scoped to one creator reads neither other creators' names nor the
   const ctx = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Cookie: staff.cookie } });
   const creators = (await (await ctx.get(`/api/workspaces/${agency.id}/creators`)).json()) as { handle: string }[];
   expect(creators.map((c) => c.handle)).toEqual(["mia"]);
-  const log = (await (await ctx.get(`/api/workspaces/${agency.id}/audit`)).json()) as { items: { target: string | null; creatorId: string | null }[] };
+  const log = (await (await ctx.get(`/api/workspaces/${agency.id}/audit`)).json()) as {
+    items: { target: string | null; creatorId: string | null }[];
+  };
   const targets = log.items.map((i) => i.target);
   expect(targets).toContain("Mia's regular");
   expect(targets).not.toContain("Nova's VIP whale");
   expect(targets).not.toContain("workspace-wide change");
   expect(log.items.every((i) => i.creatorId === mia)).toBe(true);
   // Asking for Nova's events by filter gives nothing either.
-  const filtered = (await (await ctx.get(`/api/workspaces/${agency.id}/audit?creatorId=${nova}`)).json()) as { items: unknown[] };
+  const filtered = (await (await ctx.get(`/api/workspaces/${agency.id}/audit?creatorId=${nova}`)).json()) as {
+    items: unknown[];
+  };
   expect(filtered.items).toEqual([]);
   // The owner still sees everything.
-  const ownerLog = (await (await page.request.get(`/api/workspaces/${agency.id}/audit`)).json()) as { items: { target: string | null }[] };
-  expect(ownerLog.items.map((i) => i.target)).toEqual(expect.arrayContaining(["Nova's VIP whale", "workspace-wide change"]));
+  const ownerLog = (await (await page.request.get(`/api/workspaces/${agency.id}/audit`)).json()) as {
+    items: { target: string | null }[];
+  };
+  expect(ownerLog.items.map((i) => i.target)).toEqual(
+    expect.arrayContaining(["Nova's VIP whale", "workspace-wide change"]),
+  );
   await ctx.dispose();
 });
 
@@ -116,7 +148,10 @@ test("GET /api/auth/session never hands page JavaScript the HttpOnly session tok
   expect(text).not.toContain("sessionToken");
 });
 
-test("pages carry a nonce-based CSP that the app runs under, and HSTS when served over https", async ({ page, browser }) => {
+test("pages carry a nonce-based CSP that the app runs under, and HSTS when served over https", async ({
+  page,
+  browser,
+}) => {
   const violations: string[] = [];
   page.on("console", (m) => {
     if (/Content Security Policy|Refused to (execute|load)/i.test(m.text())) violations.push(m.text());
@@ -200,7 +235,10 @@ function floodPost(url: string, mb: number, headers: Record<string, string> = {}
   });
 }
 
-test("a flood of 100 MiB bodies costs the server little memory, and other requests keep answering", async ({ page, baseURL }) => {
+test("a flood of 100 MiB bodies costs the server little memory, and other requests keep answering", async ({
+  page,
+  baseURL,
+}) => {
   test.skip(!process.env.E2E_APP_PID, "needs the app's process id (npm run test:e2e sets it)");
   test.setTimeout(120_000);
   await signInAs(page, "luna");
@@ -214,7 +252,9 @@ test("a flood of 100 MiB bodies costs the server little memory, and other reques
   // Anonymous webhook deliveries and a signed-in member's writes, 8 at once.
   const flood = Promise.all([
     ...Array.from({ length: 4 }, () => floodPost(`${baseURL}/api/webhooks/fanvue`, 100)),
-    ...Array.from({ length: 4 }, () => floodPost(creatorNotes, 100, { Cookie: `authjs.session-token=${cookie.value}`, Origin: origin })),
+    ...Array.from({ length: 4 }, () =>
+      floodPost(creatorNotes, 100, { Cookie: `authjs.session-token=${cookie.value}`, Origin: origin }),
+    ),
   ]);
   // Meanwhile a page read answers promptly.
   const t = Date.now();
@@ -222,7 +262,9 @@ test("a flood of 100 MiB bodies costs the server little memory, and other reques
   const latency = Date.now() - t;
   const statuses = await flood;
   clearInterval(sampler);
-  console.log(`flood: 8 × 100 MiB bodies, RSS ${before.toFixed(0)} → peak ${peak.toFixed(0)} MB, concurrent read ${latency} ms, statuses ${statuses.join(",")}`);
+  console.log(
+    `flood: 8 × 100 MiB bodies, RSS ${before.toFixed(0)} → peak ${peak.toFixed(0)} MB, concurrent read ${latency} ms, statuses ${statuses.join(",")}`,
+  );
   expect(statuses.every((s) => s === 413)).toBe(true);
   expect(res.status()).toBeLessThan(500);
   expect(latency).toBeLessThan(2_000);

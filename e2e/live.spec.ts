@@ -14,7 +14,12 @@ test.afterEach(() => clearFaults());
 
 const nowSec = () => Math.floor(Date.now() / 1000);
 const deliver = (signatureTimestamp?: number) =>
-  sandboxAdmin<{ status: string; attempts: { status: number }[] }>("/webhooks/deliver", { event: "new-follower", creator: "luna", wait: true, ...(signatureTimestamp ? { signatureTimestamp } : {}) });
+  sandboxAdmin<{ status: string; attempts: { status: number }[] }>("/webhooks/deliver", {
+    event: "new-follower",
+    creator: "luna",
+    wait: true,
+    ...(signatureTimestamp ? { signatureTimestamp } : {}),
+  });
 
 /** A chatter of Luna's workspace, signed in in a browser context of their own. */
 async function chatterPage(browser: Browser, baseURL: string, name: string) {
@@ -36,19 +41,32 @@ const stopped = async (page: Page, text: string) => {
   await expect(marker).toHaveText(text);
 };
 
-test("a chatter removed by the owner: their open page stops live updates at once and says so", async ({ page, browser, baseURL }) => {
+test("a chatter removed by the owner: their open page stops live updates at once and says so", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   await signInWhenFanvueAllows(page, "luna");
   const chatter = await chatterPage(browser, baseURL!, "Live Chatter");
-  const members = await (await page.request.get(`/api/workspaces/${chatter.ws.id}/members`)).json() as { id: string; userId: string }[];
+  const members = (await (await page.request.get(`/api/workspaces/${chatter.ws.id}/members`)).json()) as {
+    id: string;
+    userId: string;
+  }[];
   const member = members.find((m) => m.userId === chatter.staff.userId)!;
-  const removed = await page.request.delete(`/api/workspaces/${chatter.ws.id}/members/${member.id}`, { headers: { Origin: new URL(baseURL!).origin } });
+  const removed = await page.request.delete(`/api/workspaces/${chatter.ws.id}/members/${member.id}`, {
+    headers: { Origin: new URL(baseURL!).origin },
+  });
   expect(removed.status()).toBe(200);
   await stopped(chatter.page, "No access: live updates stopped");
   await expect(chatter.page.getByTestId("live-status")).toHaveText("No access: live updates stopped");
   await chatter.context.close();
 });
 
-test("signing out in one tab stops the live updates of the session's other tabs at once", async ({ page, browser, baseURL }) => {
+test("signing out in one tab stops the live updates of the session's other tabs at once", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   // Luna's workspace exists once she has signed in.
   await signInWhenFanvueAllows(page, "luna");
   const chatter = await chatterPage(browser, baseURL!, "Live Sign-out");
@@ -62,7 +80,9 @@ test("signing out in one tab stops the live updates of the session's other tabs 
   await removeStaff(chatter.ws.id, chatter.staff.userId);
 });
 
-test("Fanvue's deliveries refused for a clock skew: the indicator says to check the server clock instead of Live", async ({ page }) => {
+test("Fanvue's deliveries refused for a clock skew: the indicator says to check the server clock instead of Live", async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   // Whatever earlier tests had refused is over once a delivery is accepted.
   expect((await deliver()).status).toBe("delivered");
@@ -77,7 +97,9 @@ test("Fanvue's deliveries refused for a clock skew: the indicator says to check 
   expect(stale.attempts.every((a) => a.status === 401)).toBe(true);
   await expect(badge).toHaveAttribute("data-status", "refused", { timeout: 30_000 });
   await expect(badge).toHaveText("Webhooks refused: check the server clock (off by 10 min)");
-  await expect(page.getByTestId("live-connection")).toHaveText("Webhooks refused: check the server clock (off by 10 min)");
+  await expect(page.getByTestId("live-connection")).toHaveText(
+    "Webhooks refused: check the server clock (off by 10 min)",
+  );
   await screenshots(page, "live-clock-skew");
 
   // An accepted delivery: the clocks agree again.

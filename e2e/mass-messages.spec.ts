@@ -21,7 +21,9 @@ async function openMass(page: Page) {
   return creatorId;
 }
 
-test("compose to subscribers, leaving out a custom list, with a 10 % hold-out; it shows in the queue, then as sent", async ({ page }) => {
+test("compose to subscribers, leaving out a custom list, with a 10 % hold-out; it shows in the queue, then as sent", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const creatorId = await openMass(page);
 
@@ -41,9 +43,15 @@ test("compose to subscribers, leaving out a custom list, with a 10 % hold-out; i
   await page.getByTestId("mass-review").click();
   await expect(page.getByTestId("mass-error")).toContainText("Choose at least one list");
 
-  await page.getByTestId("include-lists").getByLabel(/^Subscribers/).check();
+  await page
+    .getByTestId("include-lists")
+    .getByLabel(/^Subscribers/)
+    .check();
   await page.getByTestId("exclude-toggle").click();
-  await page.getByTestId("exclude-lists").getByLabel(new RegExp(`^${listName}`)).check();
+  await page
+    .getByTestId("exclude-lists")
+    .getByLabel(new RegExp(`^${listName}`))
+    .check();
   await page.getByTestId("mass-holdout").selectOption("10");
   await expect(page.getByTestId("estimate-count")).toBeVisible();
   await expect(page.getByTestId("estimate-holdout")).toContainText("kept out as the hold-out group");
@@ -72,16 +80,22 @@ test("compose to subscribers, leaving out a custom list, with a 10 % hold-out; i
   // Results: direct purchases from the ledger, and the hold-out comparison once synced.
   await card.getByTestId("campaign-results-button").click();
   const results = page.getByTestId("campaign-results");
-  await expect(results.getByTestId("results-recipients")).toHaveText(String(recipients).replace(/\B(?=(\d{3})+(?!\d))/g, ","));
+  await expect(results.getByTestId("results-recipients")).toHaveText(
+    String(recipients).replace(/\B(?=(\d{3})+(?!\d))/g, ","),
+  );
   await expect(results.getByTestId("holdout-comparison")).toBeVisible({ timeout: 30_000 });
   await expect(results.getByTestId("holdout-row")).toHaveCount(2);
-  const [sentFans, heldFans] = (await results.getByTestId("holdout-fans").allTextContents()).map((t) => Number(t.replace(/\D/g, "")));
+  const [sentFans, heldFans] = (await results.getByTestId("holdout-fans").allTextContents()).map((t) =>
+    Number(t.replace(/\D/g, "")),
+  );
   // 10 % of the audience (rounded); the rest was sent it.
   expect(heldFans).toBe(Math.round((sentFans! + heldFans!) * 0.1));
   // "Received" is only what Fanvue reports (it skips fans it cannot message),
   // never the number Vuedeck targeted.
   if (recipients !== sentFans) {
-    await expect(results.getByTestId("holdout-delivered")).toContainText(`Fanvue delivered it to ${recipients.toLocaleString("en-US")} of the ${sentFans!.toLocaleString("en-US")} fans it was sent to`);
+    await expect(results.getByTestId("holdout-delivered")).toContainText(
+      `Fanvue delivered it to ${recipients.toLocaleString("en-US")} of the ${sentFans!.toLocaleString("en-US")} fans it was sent to`,
+    );
   } else {
     await expect(results.getByTestId("holdout-delivered")).toHaveCount(0);
   }
@@ -89,8 +103,12 @@ test("compose to subscribers, leaving out a custom list, with a 10 % hold-out; i
   await page.keyboard.press("Escape");
 
   // Exactly once: the API shows one campaign with this text, and Fanvue one mass message.
-  const api = (await (await page.request.get(`/api/creators/${creatorId}/mass-messages`)).json()) as { items: { text: string; source: string; status: string }[] };
-  expect(api.items.filter((i) => i.text === text)).toEqual([expect.objectContaining({ source: "vuedeck", status: "sent" })]);
+  const api = (await (await page.request.get(`/api/creators/${creatorId}/mass-messages`)).json()) as {
+    items: { text: string; source: string; status: string }[];
+  };
+  expect(api.items.filter((i) => i.text === text)).toEqual([
+    expect.objectContaining({ source: "vuedeck", status: "sent" }),
+  ]);
 
   // Taken back on Fanvue after a confirmation; its results stay readable.
   page.once("dialog", (d) => void d.accept());
@@ -105,7 +123,10 @@ test("a scheduled mass message waits in the queue and can be cancelled", async (
   await openMass(page);
   const text = `See you tomorrow ${Date.now()}`;
   await page.getByTestId("mass-text").fill(text);
-  await page.getByTestId("include-lists").getByLabel(/^Followers/).check();
+  await page
+    .getByTestId("include-lists")
+    .getByLabel(/^Followers/)
+    .check();
   await page.getByTestId("mass-schedule-toggle").check();
   await expect(page.getByTestId("mass-schedule")).toBeVisible();
   await page.getByTestId("mass-review").click();

@@ -16,9 +16,12 @@ test.afterEach(() => clearFaults());
 
 const PARKED = "2099-01-01T00:00:00.000Z";
 const miaPosts = async () => (await sandboxAdmin<{ posts: SbPost[] }>("/truth/posts?creator=mia&all=1")).posts;
-const scheduledOnFanvue = async () => (await miaPosts()).filter((p) => p.publishedAt === null && p.publishAt !== PARKED).map((p) => p.uuid);
+const scheduledOnFanvue = async () =>
+  (await miaPosts()).filter((p) => p.publishedAt === null && p.publishAt !== PARKED).map((p) => p.uuid);
 
-test("@atlas sees @mia's queue, history and usual prices from Fanvue, posts, cancels, and is told plainly when Fanvue refuses the list", async ({ page }) => {
+test("@atlas sees @mia's queue, history and usual prices from Fanvue, posts, cancels, and is told plainly when Fanvue refuses the list", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await signInAs(page, "atlas");
   const ws = await workspaceOf("atlas");
@@ -27,7 +30,9 @@ test("@atlas sees @mia's queue, history and usual prices from Fanvue, posts, can
 
   // The queue holds every scheduled post on Fanvue, also those not made here.
   const items = page.getByTestId("queue-item");
-  await expect.poll(async () => (await items.evaluateAll((els) => els.map((e) => e.getAttribute("data-id")))).sort()).toEqual((await scheduledOnFanvue()).sort());
+  await expect
+    .poll(async () => (await items.evaluateAll((els) => els.map((e) => e.getAttribute("data-id")))).sort())
+    .toEqual((await scheduledOnFanvue()).sort());
   await expect(page.getByTestId("queue-limited")).toHaveCount(0);
   // History: Fanvue's own figures for likes and comments.
   const history = page.getByTestId("history-item");
@@ -53,8 +58,10 @@ test("@atlas sees @mia's queue, history and usual prices from Fanvue, posts, can
   const uuid = new URL(page.url()).searchParams.get("done")!;
   const mine = page.locator(`[data-testid="queue-item"][data-id="${uuid}"]`);
   await expect(mine.getByTestId("queue-time")).toHaveText("20:30");
-  const posted = (await sandboxAdmin<{ calls: { method: string; path: string }[] }>("/calls?path=/creators/*/posts")).calls.filter((c) => c.method === "POST");
-  expect(posted.map((c) => c.path)).toEqual([`/creators/${(await miaUuid())}/posts`]);
+  const posted = (
+    await sandboxAdmin<{ calls: { method: string; path: string }[] }>("/calls?path=/creators/*/posts")
+  ).calls.filter((c) => c.method === "POST");
+  expect(posted.map((c) => c.path)).toEqual([`/creators/${await miaUuid()}/posts`]);
 
   // Cancel it: parked on Fanvue, listed under Cancelled here.
   await mine.getByTestId("queue-item-actions").click();
@@ -66,10 +73,19 @@ test("@atlas sees @mia's queue, history and usual prices from Fanvue, posts, can
   await expect(page.getByTestId("cancelled-posts")).toContainText(text.slice(0, 20));
 
   // Fanvue refuses the list (405): what Vuedeck made is shown, and why the rest is not.
-  await addFault({ path: "/creators/*/posts", method: "GET", status: 405, body: { message: "Method GET not allowed on /creators/x/posts" } });
+  await addFault({
+    path: "/creators/*/posts",
+    method: "GET",
+    status: 405,
+    body: { message: "Method GET not allowed on /creators/x/posts" },
+  });
   await page.reload();
-  await expect(page.getByTestId("queue-limited")).toContainText("Fanvue does not list this creator's posts for this account, so only posts scheduled in Vuedeck are shown");
-  await expect(page.getByTestId("history-limited")).toContainText("only posts made in Vuedeck are shown, without likes, comments and tips");
+  await expect(page.getByTestId("queue-limited")).toContainText(
+    "Fanvue does not list this creator's posts for this account, so only posts scheduled in Vuedeck are shown",
+  );
+  await expect(page.getByTestId("history-limited")).toContainText(
+    "only posts made in Vuedeck are shown, without likes, comments and tips",
+  );
   await expect(page.getByText(/Method GET|not allowed|Try again in a moment/)).toHaveCount(0);
   await shot(page, "posts-agency-limited");
   await page.goto(`/w/${ws.id}/activity`);

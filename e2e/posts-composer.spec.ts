@@ -1,7 +1,16 @@
 import { expect, test } from "@playwright/test";
 import { addDays, localDate } from "../lib/utils/date-range";
 import { fromLocalInputs } from "../lib/utils/post-time";
-import { attachFromVault, openComposer, order, postCalls, postsWithText, sandboxPost, shot, TZ } from "./fixtures/posts";
+import {
+  attachFromVault,
+  openComposer,
+  order,
+  postCalls,
+  postsWithText,
+  sandboxPost,
+  shot,
+  TZ,
+} from "./fixtures/posts";
 import { budgetLeft, addFault, clearFaults, sandboxAdmin } from "./fixtures/sandbox";
 
 // Each test starts with Luna's Fanvue budget to spare, whatever earlier tests spent.
@@ -28,7 +37,10 @@ test("a draft survives a reload mid-way", async ({ page }) => {
   await expect(page.getByTestId("composer-text")).toHaveValue(text);
   await expect(page.getByTestId("text-count")).toHaveText(`${text.length} / 5,000`);
   expect(await order(page)).toEqual([m]);
-  await expect(page.getByTestId("pricing").getByRole("radio", { name: "Pay-per-view" })).toHaveAttribute("aria-checked", "true");
+  await expect(page.getByTestId("pricing").getByRole("radio", { name: "Pay-per-view" })).toHaveAttribute(
+    "aria-checked",
+    "true",
+  );
   await expect(page.getByTestId("price-input")).toHaveValue("7.5");
   // Also listed on the posts page, for its author.
   await page.goto(`/c/${creatorId}/posts`);
@@ -58,7 +70,9 @@ test("a double click on Publish makes exactly one post, and a lost answer is not
   expect(await postCalls()).toBe(1);
 });
 
-test("bad input is caught as the user types; Fanvue's own refusal shows at its field and keeps the draft", async ({ page }) => {
+test("bad input is caught as the user types; Fanvue's own refusal shows at its field and keeps the draft", async ({
+  page,
+}) => {
   await openComposer(page);
   await page.getByTestId("composer-text").fill("x".repeat(5003));
   await expect(page.getByTestId("error-text")).toHaveText("Text: Text is 3 characters over Fanvue's 5,000 limit.");
@@ -79,10 +93,18 @@ test("bad input is caught as the user types; Fanvue's own refusal shows at its f
   await expect(page.getByTestId("error-summary")).toHaveCount(0);
   await expect(page.getByTestId("save-status")).toHaveAttribute("data-state", "saved");
 
-  await addFault({ path: "/posts", method: "POST", status: 400, body: { errors: ["text must not contain contact details"] }, times: 1 });
+  await addFault({
+    path: "/posts",
+    method: "POST",
+    status: 400,
+    body: { errors: ["text must not contain contact details"] },
+    times: 1,
+  });
   await page.getByTestId("publish-button").click();
   // Our words at the field; Fanvue's own sentence stays in the log.
-  await expect(page.getByTestId("error-text")).toHaveText("Text: Fanvue did not accept the text. Change it and send again.");
+  await expect(page.getByTestId("error-text")).toHaveText(
+    "Text: Fanvue did not accept the text. Change it and send again.",
+  );
   await expect(page).toHaveURL(/\/posts\/new\?draft=/);
   await shot(page, "composer-refused");
   await page.getByTestId("composer-text").fill("Sale today!");
@@ -92,21 +114,31 @@ test("bad input is caught as the user types; Fanvue's own refusal shows at its f
   expect(await postsWithText("Sale today!")).toHaveLength(1);
 });
 
-test("the vault's link fills the composer; a queued post is edited, cancelled and scheduled again", async ({ page }) => {
+test("the vault's link fills the composer; a queued post is edited, cancelled and scheduled again", async ({
+  page,
+}) => {
   test.setTimeout(150_000);
   test.setTimeout(120_000);
   const creatorId = await openComposer(page);
-  const vault = (await (await page.request.get(`/api/creators/${creatorId}/media?type=image`)).json()) as { items: { uuid: string; status: string }[] };
+  const vault = (await (await page.request.get(`/api/creators/${creatorId}/media?type=image`)).json()) as {
+    items: { uuid: string; status: string }[];
+  };
   const [a, b] = vault.items.filter((i) => i.status === "ready").map((i) => i.uuid);
   await page.goto(`/c/${creatorId}/posts/new?media=${b},${a}`);
   // Up to a rate window: the lookups share Luna's Fanvue budget with the background sync.
   await expect(page.locator('[data-testid="attachment"][data-status="ready"]')).toHaveCount(2, { timeout: 30_000 });
   expect(await order(page)).toEqual([b, a]);
   // Uploaded on the spot: attached while Fanvue processes it; publishing waits for it.
-  await page.getByTestId("composer-upload-input").setInputFiles({ name: "on-the-spot.png", mimeType: "image/png", buffer: Buffer.alloc(64 * 1024, 3) });
+  await page
+    .getByTestId("composer-upload-input")
+    .setInputFiles({ name: "on-the-spot.png", mimeType: "image/png", buffer: Buffer.alloc(64 * 1024, 3) });
   await expect(page.getByTestId("attachment")).toHaveCount(3, { timeout: 20_000 });
   const uploaded = (await order(page))[2]!;
-  await expect(page.locator(`[data-testid="attachment"][data-uuid="${uploaded}"]`)).toHaveAttribute("data-status", "ready", { timeout: 30_000 });
+  await expect(page.locator(`[data-testid="attachment"][data-uuid="${uploaded}"]`)).toHaveAttribute(
+    "data-status",
+    "ready",
+    { timeout: 30_000 },
+  );
 
   const text = `To be edited ${Date.now()}`;
   const tomorrow = addDays(localDate(Date.now(), TZ), 1);
@@ -132,7 +164,11 @@ test("the vault's link fills the composer; a queued post is edited, cancelled an
   await page.waitForURL(/\/posts\?done=/);
   await expect(page.getByTestId("posts-notice")).toContainText(`It goes out ${day} 19:15 CET`);
   const at = fromLocalInputs(tomorrow, "19:15", TZ)!;
-  expect(await sandboxPost(uuid)).toMatchObject({ text: `${text} (edited)`, publishAt: at, mediaUuids: [b, a, uploaded] });
+  expect(await sandboxPost(uuid)).toMatchObject({
+    text: `${text} (edited)`,
+    publishAt: at,
+    mediaUuids: [b, a, uploaded],
+  });
 
   // Cancel: out of the queue, parked on Fanvue, listed as cancelled.
   await item.getByTestId("queue-item-actions").click();

@@ -15,7 +15,9 @@ test.beforeEach(() => budgetLeft("luna"));
 test.use({ timezoneId: TZ, locale: "en-GB" });
 test.afterEach(() => clearFaults());
 
-test("compose a PPV post from the vault, schedule it for tomorrow 09:00 Berlin, reschedule by drag, publish now", async ({ page }) => {
+test("compose a PPV post from the vault, schedule it for tomorrow 09:00 Berlin, reschedule by drag, publish now", async ({
+  page,
+}) => {
   test.setTimeout(150_000);
   await openComposer(page);
   const text = `Tomorrow's set ✨ ${Date.now()}`;
@@ -62,10 +64,14 @@ test("compose a PPV post from the vault, schedule it for tomorrow 09:00 Berlin, 
   // The preview as a subscriber (preview item clear, the other locked) and as a follower.
   const preview = page.getByTestId("post-preview");
   await expect(preview.getByTestId("preview-subscriber").getByTestId("preview-label")).toHaveText("Unlock for $12.50");
-  await expect(preview.getByTestId("preview-subscriber").locator('[data-testid="preview-media"][data-locked="false"]')).toHaveCount(1);
+  await expect(
+    preview.getByTestId("preview-subscriber").locator('[data-testid="preview-media"][data-locked="false"]'),
+  ).toHaveCount(1);
   await shot(page, "composer");
   await preview.getByRole("tab", { name: "Follower, not paid" }).click();
-  await expect(preview.getByTestId("preview-follower").getByTestId("preview-label")).toHaveText("Subscribe to see this post");
+  await expect(preview.getByTestId("preview-follower").getByTestId("preview-label")).toHaveText(
+    "Subscribe to see this post",
+  );
   await shot(page, "composer-preview-follower");
 
   await page.getByTestId("publish-button").click();
@@ -77,7 +83,14 @@ test("compose a PPV post from the vault, schedule it for tomorrow 09:00 Berlin, 
   await expect(item).toContainText("CET");
   const expected = fromLocalInputs(tomorrow, "09:00", TZ)!;
   const sb = await sandboxPost(uuid);
-  expect(sb).toMatchObject({ text, price: 1250, publishAt: expected, publishedAt: null, mediaUuids: [a, b], mediaPreviewUuid: b });
+  expect(sb).toMatchObject({
+    text,
+    price: 1250,
+    publishAt: expected,
+    publishedAt: null,
+    mediaUuids: [a, b],
+    mediaPreviewUuid: b,
+  });
   await shot(page, "queue-list");
 
   // Week view: drag it to 11:00 on the next day of that week (same day if it is a Sunday).

@@ -10,7 +10,9 @@ async function dumpDatabase(): Promise<string> {
   const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
   await client.connect();
   try {
-    const tables = await client.query<{ tablename: string }>("SELECT tablename FROM pg_tables WHERE schemaname = 'public'");
+    const tables = await client.query<{ tablename: string }>(
+      "SELECT tablename FROM pg_tables WHERE schemaname = 'public'",
+    );
     const parts: string[] = [];
     for (const { tablename } of tables.rows) {
       const rows = await client.query(`SELECT row_to_json(t)::text AS j FROM "${tablename}" t`);
@@ -36,7 +38,9 @@ function clientBundles(): string {
   return out.join("\n");
 }
 
-test("Fanvue tokens and app secrets never reach the database in clear, pages, API responses or JS bundles", async ({ page }) => {
+test("Fanvue tokens and app secrets never reach the database in clear, pages, API responses or JS bundles", async ({
+  page,
+}) => {
   await signInAs(page, "luna");
   await expect(page.getByTestId("overview-display-name")).toHaveText("Luna Vale");
   const { access, refresh } = await sandboxAdmin<{ access: string[]; refresh: string[] }>("/oauth/tokens?handle=luna");
@@ -62,7 +66,9 @@ test("Fanvue tokens and app secrets never reach the database in clear, pages, AP
   }
 });
 
-test("a revoked Fanvue connection shows Reconnect Fanvue on every page, and reconnecting fixes it", async ({ page }) => {
+test("a revoked Fanvue connection shows Reconnect Fanvue on every page, and reconnecting fixes it", async ({
+  page,
+}) => {
   await signInAs(page, "nova");
   await expect(page.getByTestId("overview-display-name")).toHaveText("Nova Lane");
   await sandboxAdmin("/oauth/revoke", { handle: "nova" });

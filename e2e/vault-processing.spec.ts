@@ -20,7 +20,9 @@ async function openVault(page: Page) {
   await expect(tiles(page).first()).toBeVisible();
 }
 
-test("media stuck in processing are checked with backoff, at most 10 times each, then 'Still processing — check again'", async ({ page }) => {
+test("media stuck in processing are checked with backoff, at most 10 times each, then 'Still processing — check again'", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   // Calls before this test (other pages' watches) are not counted.
   const since = (await sandboxAdmin<{ lastSeq: number }>("/calls?summary=1")).lastSeq;
@@ -35,14 +37,27 @@ test("media stuck in processing are checked with backoff, at most 10 times each,
 
   await openVault(page);
   // Fanvue keeps saying "processing" for every item looked up.
-  await addFault({ path: "/media/*", method: "GET", status: 200, body: { uuid: "00000000-0000-4000-8000-000000000001", status: "processing" } });
-  await page.getByTestId("upload-input").setInputFiles({ name: "stuck.png", mimeType: "image/png", buffer: Buffer.alloc(4096, 1) });
+  await addFault({
+    path: "/media/*",
+    method: "GET",
+    status: 200,
+    body: { uuid: "00000000-0000-4000-8000-000000000001", status: "processing" },
+  });
+  await page
+    .getByTestId("upload-input")
+    .setInputFiles({ name: "stuck.png", mimeType: "image/png", buffer: Buffer.alloc(4096, 1) });
   const mine = page.getByTestId("vault-tile").filter({ hasText: "stuck.png" });
   await expect(mine).toHaveAttribute("data-status", "processing");
   await page.clock.pauseAt(Date.now() + 1_000);
-  const processing = await tiles(page).and(page.locator('[data-status="processing"]')).evaluateAll((els) => els.map((e) => e.getAttribute("data-uuid")!));
+  const processing = await tiles(page)
+    .and(page.locator('[data-status="processing"]'))
+    .evaluateAll((els) => els.map((e) => e.getAttribute("data-uuid")!));
   const checksOf = async (uuid: string) =>
-    (await sandboxAdmin<{ calls: { method: string }[] }>(`/calls?since=${since}&path=${encodeURIComponent(`/media/${uuid}`)}`)).calls.filter((c) => c.method === "GET").length;
+    (
+      await sandboxAdmin<{ calls: { method: string }[] }>(
+        `/calls?since=${since}&path=${encodeURIComponent(`/media/${uuid}`)}`,
+      )
+    ).calls.filter((c) => c.method === "GET").length;
   // Time moves 5 s at a time; each lookup in flight is let to finish before
   // the next step, so the watch schedules its next check as it would live.
   for (let step = 0; (await page.getByTestId("tile-stuck").count()) < processing.length; step++) {

@@ -24,7 +24,10 @@ async function openVault(page: Page) {
 
 /** The lightbox is a fixed overlay: viewport shots show it as seen. */
 async function viewportShots(page: Page, name: string) {
-  for (const [width, height, kind] of [[1280, 800, "desktop"], [390, 844, "phone"]] as const) {
+  for (const [width, height, kind] of [
+    [1280, 800, "desktop"],
+    [390, 844, "phone"],
+  ] as const) {
     await page.setViewportSize({ width, height });
     await page.screenshot({ path: `test-results/screenshots/${name}-${kind}.png` });
   }
@@ -33,9 +36,13 @@ async function viewportShots(page: Page, name: string) {
 
 /** True once the tile's thumbnail has really been drawn (not just requested). */
 const thumbLoaded = (page: Page, uuid: string) =>
-  page.locator(`[data-uuid="${uuid}"] img[data-testid="tile-thumb"]`).evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0);
+  page
+    .locator(`[data-uuid="${uuid}"] img[data-testid="tile-thumb"]`)
+    .evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0);
 
-test("the vault journey: filter, preview with the keyboard, folder, upload, use in a post", async ({ page }, testInfo) => {
+test("the vault journey: filter, preview with the keyboard, folder, upload, use in a post", async ({
+  page,
+}, testInfo) => {
   // A 30 MB upload and ten screenshots: ~40 s alone, more on a busy machine.
   test.setTimeout(180_000);
   const creatorId = await openVault(page);
@@ -47,15 +54,22 @@ test("the vault journey: filter, preview with the keyboard, folder, upload, use 
   await page.getByTestId("type-filter").getByRole("radio", { name: "Videos" }).click();
   await expect(page).toHaveURL(/type=video/);
   await expect(readyTiles(page).first()).toHaveAttribute("data-type", "video");
-  const types = await tiles(page).evaluateAll((els) => els.filter((e) => e.getAttribute("data-status") === "ready").map((e) => e.getAttribute("data-type")));
+  const types = await tiles(page).evaluateAll((els) =>
+    els.filter((e) => e.getAttribute("data-status") === "ready").map((e) => e.getAttribute("data-type")),
+  );
   expect(new Set(types)).toEqual(new Set(["video"]));
   await expect(readyTiles(page).first().getByTestId("tile-type")).toContainText(/\d+:\d\d/);
 
   // Preview: the video plays from its signed URL; ←/→ step, Esc closes.
-  await readyTiles(page).first().getByRole("button", { name: /^Open / }).click();
+  await readyTiles(page)
+    .first()
+    .getByRole("button", { name: /^Open / })
+    .click();
   const preview = page.getByTestId("media-preview");
   await expect(preview.getByTestId("preview-video")).toBeVisible();
-  await expect.poll(() => preview.getByTestId("preview-video").evaluate((v: HTMLVideoElement) => v.readyState)).toBeGreaterThanOrEqual(1);
+  await expect
+    .poll(() => preview.getByTestId("preview-video").evaluate((v: HTMLVideoElement) => v.readyState))
+    .toBeGreaterThanOrEqual(1);
   const start = Number((await counter(page).textContent())!.split(" ")[0]);
   await page.keyboard.press("ArrowRight");
   await expect(counter(page)).toHaveText(new RegExp(`^${start + 1} of`));
@@ -81,7 +95,10 @@ test("the vault journey: filter, preview with the keyboard, folder, upload, use 
   await expect(folder.getByTestId("folder-count")).toHaveText("0");
   const picked = await readyTiles(page).evaluateAll((els) => els.slice(0, 3).map((e) => e.getAttribute("data-uuid")!));
   await page.locator(`[data-uuid="${picked[0]}"]`).getByTestId("tile-select").click();
-  await page.locator(`[data-uuid="${picked[2]}"]`).getByTestId("tile-select").click({ modifiers: ["Shift"] });
+  await page
+    .locator(`[data-uuid="${picked[2]}"]`)
+    .getByTestId("tile-select")
+    .click({ modifiers: ["Shift"] });
   await expect(page.getByTestId("selection-count")).toHaveText("3 selected");
   await screenshots(page, "vault-selection");
   await page.getByRole("button", { name: "Add to folder" }).click();
@@ -101,7 +118,16 @@ test("the vault journey: filter, preview with the keyboard, folder, upload, use 
   await page.getByTestId("upload-input").setInputFiles(clip);
   const row = page.getByTestId("upload-row").filter({ hasText: "journey-clip.mp4" });
   await expect(row.getByTestId("upload-progress")).toBeVisible();
-  await expect.poll(async () => Number(await page.getByTestId("upload-overall").getAttribute("aria-valuenow").catch(() => "0"))).toBeGreaterThan(0);
+  await expect
+    .poll(async () =>
+      Number(
+        await page
+          .getByTestId("upload-overall")
+          .getAttribute("aria-valuenow")
+          .catch(() => "0"),
+      ),
+    )
+    .toBeGreaterThan(0);
   await expect(row).toHaveAttribute("data-status", "uploading");
   await screenshots(page, "vault-upload");
   await expect(row).toHaveAttribute("data-status", /processing|ready/, { timeout: 30_000 });
@@ -142,7 +168,8 @@ test("an expired variant URL is re-resolved and the image shows", async ({ page 
   expect(after).not.toBe(before);
   expect((await fetch(after)).status).toBe(200);
   // Re-resolved by re-reading the item's page of the list: one call for 50 items.
-  const log = (await sandboxAdmin<{ calls: { path: string; query: Record<string, string> }[] }>("/calls?path=/media")).calls;
+  const log = (await sandboxAdmin<{ calls: { path: string; query: Record<string, string> }[] }>("/calls?path=/media"))
+    .calls;
   expect(log.some((c) => c.query.page === "1")).toBe(true);
 });
 
@@ -162,7 +189,10 @@ test("filters and position survive a back navigation", async ({ page }) => {
   await page.goBack();
   await expect(page).toHaveURL(/type=image/);
   await expect(tiles(page).nth(at)).toBeInViewport();
-  await expect(page.getByTestId("type-filter").getByRole("radio", { name: "Images" })).toHaveAttribute("aria-checked", "true");
+  await expect(page.getByTestId("type-filter").getByRole("radio", { name: "Images" })).toHaveAttribute(
+    "aria-checked",
+    "true",
+  );
 });
 
 test("bad input and failures are explained, and leave nothing half-done", async ({ page }) => {
@@ -184,7 +214,9 @@ test("bad input and failures are explained, and leave nothing half-done", async 
   await expect(page.getByTestId("folder-item").filter({ hasText: /^Sets/ })).toHaveCount(1);
 
   // An unsupported file is refused before anything is sent.
-  await page.getByTestId("upload-input").setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("hello") });
+  await page
+    .getByTestId("upload-input")
+    .setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("hello") });
   await expect(page.getByTestId("vault-notice")).toContainText("notes.txt: this file type is not supported");
   await expect(page.getByTestId("upload-row")).toHaveCount(0);
 
@@ -198,25 +230,34 @@ test("bad input and failures are explained, and leave nothing half-done", async 
   await expect(page.getByTestId("drop-overlay")).toBeVisible();
   await page.dispatchEvent("main", "drop", { dataTransfer: dropped });
   await expect(page.getByTestId("drop-overlay")).toHaveCount(0);
-  await expect(page.getByTestId("upload-row").filter({ hasText: "dropped.png" })).toHaveAttribute("data-status", /processing|ready/);
+  await expect(page.getByTestId("upload-row").filter({ hasText: "dropped.png" })).toHaveAttribute(
+    "data-status",
+    /processing|ready/,
+  );
 
   // Part 2 fails every automatic attempt; Retry sends part 2 only.
   await sandboxAdmin("/calls", undefined, "DELETE");
   await addFault({ path: "/__upload/*/2", method: "PUT", status: 500, times: 3 });
-  await page.getByTestId("upload-input").setInputFiles({ name: "retry-me.mp4", mimeType: "video/mp4", buffer: Buffer.alloc(20 * MB, 3) });
+  await page
+    .getByTestId("upload-input")
+    .setInputFiles({ name: "retry-me.mp4", mimeType: "video/mp4", buffer: Buffer.alloc(20 * MB, 3) });
   const row = page.getByTestId("upload-row").filter({ hasText: "retry-me.mp4" });
   await expect(row).toHaveAttribute("data-status", "failed", { timeout: 20_000 });
   await expect(row.getByTestId("upload-status")).toContainText("Part 2 of 2 failed to upload");
   await screenshots(page, "vault-upload-failed");
   await row.getByRole("button", { name: "Retry retry-me.mp4" }).click();
   await expect(row).toHaveAttribute("data-status", /processing|ready/, { timeout: 20_000 });
-  const puts = (await sandboxAdmin<{ calls: { method: string; path: string; status: number }[] }>("/calls?path=/__upload/**")).calls.filter((c) => c.method === "PUT");
+  const puts = (
+    await sandboxAdmin<{ calls: { method: string; path: string; status: number }[] }>("/calls?path=/__upload/**")
+  ).calls.filter((c) => c.method === "PUT");
   expect(puts.filter((c) => c.path.endsWith("/1"))).toHaveLength(1);
   expect(puts.filter((c) => c.path.endsWith("/2")).map((c) => c.status)).toEqual([500, 500, 500, 200]);
 
   // A cancelled upload leaves nothing on screen, now or after a reload.
   await addFault({ path: "/__upload/**", method: "PUT", latencyMs: 5_000 });
-  await page.getByTestId("upload-input").setInputFiles({ name: "cancel-me.mp4", mimeType: "video/mp4", buffer: Buffer.alloc(6 * MB, 1) });
+  await page
+    .getByTestId("upload-input")
+    .setInputFiles({ name: "cancel-me.mp4", mimeType: "video/mp4", buffer: Buffer.alloc(6 * MB, 1) });
   const cancelRow = page.getByTestId("upload-row").filter({ hasText: "cancel-me.mp4" });
   await expect(cancelRow).toHaveAttribute("data-status", "uploading");
   await cancelRow.getByRole("button", { name: "Cancel cancel-me.mp4" }).click();

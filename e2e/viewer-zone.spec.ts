@@ -24,7 +24,9 @@ async function currentZone(page: Page) {
   return text;
 }
 
-test("a zone chosen on one device is the zone on another after sign-in, in pages and in the server's HTML", async ({ browser }) => {
+test("a zone chosen on one device is the zone on another after sign-in, in pages and in the server's HTML", async ({
+  browser,
+}) => {
   test.setTimeout(90_000);
   const laptop = await device(browser, "America/Los_Angeles", "en-US");
   const phone = await device(browser, "Europe/Berlin", "en-GB");
@@ -70,7 +72,12 @@ test("a zone chosen on one device is the zone on another after sign-in, in pages
     expect(await currentZone(laptop.page)).toBe("America/Los Angeles (this device)");
   } finally {
     // Other journeys sign in as Luna: leave her following the device.
-    await laptop.page.request.patch("/api/me/preferences", { data: { timeZone: null, locale: null }, headers: { Origin: new URL(laptop.page.url()).origin } }).catch(() => undefined);
+    await laptop.page.request
+      .patch("/api/me/preferences", {
+        data: { timeZone: null, locale: null },
+        headers: { Origin: new URL(laptop.page.url()).origin },
+      })
+      .catch(() => undefined);
     await laptop.context.close();
     await phone.context.close();
   }
@@ -79,7 +86,10 @@ test("a zone chosen on one device is the zone on another after sign-in, in pages
 test("a zone that is not one is refused with the field named", async ({ page }) => {
   await signInAs(page, "luna");
   const origin = new URL(page.url()).origin;
-  const bad = await page.request.patch("/api/me/preferences", { data: { timeZone: "Mars/Olympus_Mons" }, headers: { Origin: origin } });
+  const bad = await page.request.patch("/api/me/preferences", {
+    data: { timeZone: "Mars/Olympus_Mons" },
+    headers: { Origin: origin },
+  });
   expect(bad.status()).toBe(400);
   const body = await bad.json();
   expect(body.error.field).toBe("timeZone");

@@ -7,7 +7,10 @@ async function openSwitcher(page: Page) {
   return page.getByRole("menu");
 }
 
-test("an agency admin sees its creators, switches between them, and a chatter it invites sees only their creator", async ({ page, browser }) => {
+test("an agency admin sees its creators, switches between them, and a chatter it invites sees only their creator", async ({
+  page,
+  browser,
+}) => {
   await signInAs(page, "atlas");
   // "All creators": one row per managed creator.
   await page.getByRole("link", { name: "All creators" }).first().click();
@@ -81,7 +84,9 @@ test("an agency admin sees its creators, switches between them, and a chatter it
   const res = await chatter.goto(novaUrl);
   expect(res?.status()).toBe(404);
   // The invite was single-use.
-  const again = await chatter.request.post(`/api/invites/${new URL(link).pathname.split("/").pop()}/accept`, { headers: { Origin: new URL(chatter.url()).origin } });
+  const again = await chatter.request.post(`/api/invites/${new URL(link).pathname.split("/").pop()}/accept`, {
+    headers: { Origin: new URL(chatter.url()).origin },
+  });
   expect(again.status()).toBe(404);
 
   // The owner sees what the chatter did in the Activity log.

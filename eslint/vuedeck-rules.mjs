@@ -7,7 +7,14 @@ const sourceOf = (node) => (typeof node?.source?.value === "string" ? node.sourc
  * bundling it into a page an error. A pure module shared with the sandbox or
  * with pages says why in a `server-only-exempt: <reason>` comment. */
 const serverOnly = {
-  meta: { type: "problem", schema: [], messages: { missing: 'lib/server modules start with `import "server-only";` (or a `// server-only-exempt: <reason>` comment saying who else imports them).' } },
+  meta: {
+    type: "problem",
+    schema: [],
+    messages: {
+      missing:
+        'lib/server modules start with `import "server-only";` (or a `// server-only-exempt: <reason>` comment saying who else imports them).',
+    },
+  },
   create(context) {
     return {
       Program(program) {
@@ -22,11 +29,23 @@ const serverOnly = {
 
 /** Configuration is read and validated once, in lib/env.mjs. */
 const noProcessEnv = {
-  meta: { type: "problem", schema: [], messages: { env: "Read configuration through `env` from @/lib/env.mjs (validated once at start), not process.env." } },
+  meta: {
+    type: "problem",
+    schema: [],
+    messages: {
+      env: "Read configuration through `env` from @/lib/env.mjs (validated once at start), not process.env.",
+    },
+  },
   create(context) {
     return {
       MemberExpression(node) {
-        if (node.object.type === "Identifier" && node.object.name === "process" && node.property.type === "Identifier" && node.property.name === "env") context.report({ node, messageId: "env" });
+        if (
+          node.object.type === "Identifier" &&
+          node.object.name === "process" &&
+          node.property.type === "Identifier" &&
+          node.property.name === "env"
+        )
+          context.report({ node, messageId: "env" });
       },
     };
   },
@@ -40,7 +59,8 @@ const boundaries = {
     schema: [],
     messages: {
       sandbox: "The app talks to the sandbox over HTTP only, like to Fanvue; do not import sandbox/ code.",
-      server: "Client code cannot import server modules (lib/server); put shared code in lib/ or lib/schemas, or import types only.",
+      server:
+        "Client code cannot import server modules (lib/server); put shared code in lib/ or lib/schemas, or import types only.",
     },
   },
   create(context) {
@@ -50,11 +70,15 @@ const boundaries = {
       ImportDeclaration(node) {
         const from = sourceOf(node);
         if (!from) return;
-        if (/^@\/sandbox\/|(^|\/)sandbox\//.test(from) && !from.startsWith("./")) context.report({ node, messageId: "sandbox" });
-        if (isClient && node.importKind !== "type" && /^@\/lib\/server\//.test(from)) context.report({ node, messageId: "server" });
+        if (/^@\/sandbox\/|(^|\/)sandbox\//.test(from) && !from.startsWith("./"))
+          context.report({ node, messageId: "sandbox" });
+        if (isClient && node.importKind !== "type" && /^@\/lib\/server\//.test(from))
+          context.report({ node, messageId: "server" });
       },
     };
   },
 };
 
-export default { rules: { "server-only": serverOnly, "no-process-env": noProcessEnv, "import-boundaries": boundaries } };
+export default {
+  rules: { "server-only": serverOnly, "no-process-env": noProcessEnv, "import-boundaries": boundaries },
+};

@@ -11,28 +11,26 @@ const url = (name) =>
     .transform((v) => v.replace(/\/+$/, ""));
 
 // "kid:base64key[,kid:base64key…]" — the first key encrypts, all decrypt.
-const keyRing = z
-  .string({ error: "TOKEN_ENCRYPTION_KEYS is required" })
-  .transform((raw, ctx) => {
-    const keys = raw
-      .split(",")
-      .map((s) => s.trim())
-      .filter(Boolean)
-      .map((entry) => {
-        const i = entry.indexOf(":");
-        const id = entry.slice(0, i);
-        const key = Buffer.from(entry.slice(i + 1), "base64");
-        return { id, key };
-      });
-    if (keys.length === 0 || keys.some((k) => !/^[A-Za-z0-9_-]{1,32}$/.test(k.id) || k.key.length !== 32)) {
-      ctx.addIssue({
-        code: "custom",
-        message: "TOKEN_ENCRYPTION_KEYS must be kid:base64 entries with 32-byte keys (generate: openssl rand -base64 32)",
-      });
-      return z.NEVER;
-    }
-    return keys;
-  });
+const keyRing = z.string({ error: "TOKEN_ENCRYPTION_KEYS is required" }).transform((raw, ctx) => {
+  const keys = raw
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      const i = entry.indexOf(":");
+      const id = entry.slice(0, i);
+      const key = Buffer.from(entry.slice(i + 1), "base64");
+      return { id, key };
+    });
+  if (keys.length === 0 || keys.some((k) => !/^[A-Za-z0-9_-]{1,32}$/.test(k.id) || k.key.length !== 32)) {
+    ctx.addIssue({
+      code: "custom",
+      message: "TOKEN_ENCRYPTION_KEYS must be kid:base64 entries with 32-byte keys (generate: openssl rand -base64 32)",
+    });
+    return z.NEVER;
+  }
+  return keys;
+});
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -40,17 +38,32 @@ const schema = z.object({
     .string({ error: "DATABASE_URL is required" })
     .refine((v) => /^postgres(ql)?:\/\//.test(v), { error: "DATABASE_URL must be a postgresql:// URL" }),
   APP_URL: url("APP_URL").default("http://localhost:3000"),
-  AUTH_SECRET: z.string({ error: "AUTH_SECRET is required" }).min(32, { error: "AUTH_SECRET must be at least 32 characters" }),
-  FANVUE_CLIENT_ID: z.string({ error: "FANVUE_CLIENT_ID is required" }).min(1, { error: "FANVUE_CLIENT_ID is required" }),
-  FANVUE_CLIENT_SECRET: z.string({ error: "FANVUE_CLIENT_SECRET is required" }).min(1, { error: "FANVUE_CLIENT_SECRET is required" }),
+  AUTH_SECRET: z
+    .string({ error: "AUTH_SECRET is required" })
+    .min(32, { error: "AUTH_SECRET must be at least 32 characters" }),
+  FANVUE_CLIENT_ID: z
+    .string({ error: "FANVUE_CLIENT_ID is required" })
+    .min(1, { error: "FANVUE_CLIENT_ID is required" }),
+  FANVUE_CLIENT_SECRET: z
+    .string({ error: "FANVUE_CLIENT_SECRET is required" })
+    .min(1, { error: "FANVUE_CLIENT_SECRET is required" }),
   FANVUE_API_BASE_URL: url("FANVUE_API_BASE_URL").default("https://api.fanvue.com"),
   FANVUE_AUTH_BASE_URL: url("FANVUE_AUTH_BASE_URL").default("https://auth.fanvue.com"),
-  FANVUE_API_VERSION: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "FANVUE_API_VERSION must look like 2025-06-26" }).default("2025-06-26"),
+  FANVUE_API_VERSION: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "FANVUE_API_VERSION must look like 2025-06-26" })
+    .default("2025-06-26"),
   TOKEN_ENCRYPTION_KEYS: keyRing,
   /** Set by `npm run dev` when the app runs against the local sandbox. */
-  VUEDECK_SANDBOX: z.enum(["0", "1"]).default("0").transform((v) => v === "1"),
+  VUEDECK_SANDBOX: z
+    .enum(["0", "1"])
+    .default("0")
+    .transform((v) => v === "1"),
   /** "0" keeps this server process from running background jobs. */
-  VUEDECK_WORKER: z.enum(["0", "1"]).default("1").transform((v) => v === "1"),
+  VUEDECK_WORKER: z
+    .enum(["0", "1"])
+    .default("1")
+    .transform((v) => v === "1"),
   /** Signing secret of the Fanvue app's webhooks (Developer Area → app →
    * Events). Unset: no live updates; the inbox polls instead. */
   FANVUE_WEBHOOK_SECRET: z.string().min(8, { error: "FANVUE_WEBHOOK_SECRET must be at least 8 characters" }).optional(),

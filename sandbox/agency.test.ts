@@ -9,15 +9,26 @@ const tokens: Record<string, string> = {};
 const uuids: Record<string, string> = {};
 
 beforeAll(async () => {
-  sb = await createSandbox({ port: 0, soloFans: 60, agencyFans: [80, 50, 40], rateLimit: { limit: 50, windowSec: 60 }, clients: [{ ...client, redirectUris: [client.redirectUri], name: "Test" }] });
+  sb = await createSandbox({
+    port: 0,
+    soloFans: 60,
+    agencyFans: [80, 50, 40],
+    rateLimit: { limit: 50, windowSec: 60 },
+    clients: [{ ...client, redirectUris: [client.redirectUri], name: "Test" }],
+  });
   for (const h of ["luna", "atlas", "sam", "kai"]) tokens[h] = (await authorize(sb.url, client, h)).tokens.access_token;
-  for (const a of (await (await fetch(`${sb.url}/__sandbox/accounts`)).json()) as { uuid: string; handle: string }[]) uuids[a.handle] = a.uuid;
+  for (const a of (await (await fetch(`${sb.url}/__sandbox/accounts`)).json()) as { uuid: string; handle: string }[])
+    uuids[a.handle] = a.uuid;
 });
 afterAll(() => sb.close());
 beforeEach(() => sb.state.buckets.clear());
 
 const call = (method: string, path: string, who: string, body?: unknown) =>
-  fetch(`${sb.url}${path}`, { method, headers: { ...API_HEADERS(tokens[who]!), "Content-Type": "application/json" }, body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body) });
+  fetch(`${sb.url}${path}`, {
+    method,
+    headers: { ...API_HEADERS(tokens[who]!), "Content-Type": "application/json" },
+    body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+  });
 const get = (path: string, who = "atlas") => call("GET", path, who);
 const json = async (path: string, who = "atlas") => {
   const res = await get(path, who);
@@ -37,7 +48,16 @@ describe("GET /creators", () => {
   it("lists the creators a token may act for", async () => {
     const atlas = await json("/creators");
     expect(atlas.data.map((c: { handle: string }) => c.handle)).toEqual(["mia", "nova", "ivy"]);
-    expect(Object.keys(atlas.data[0]).sort()).toEqual(["avatarUrl", "displayName", "handle", "isTopSpender", "nickname", "registeredAt", "role", "uuid"]);
+    expect(Object.keys(atlas.data[0]).sort()).toEqual([
+      "avatarUrl",
+      "displayName",
+      "handle",
+      "isTopSpender",
+      "nickname",
+      "registeredAt",
+      "role",
+      "uuid",
+    ]);
     expect(atlas.pagination).toEqual({ page: 1, size: 3, hasMore: false });
     expect((await json("/creators", "sam")).data).toMatchObject([{ handle: "mia", role: "CHATTER" }]);
     expect(await json("/creators", "luna")).toEqual({ data: [], pagination: { page: 1, size: 0, hasMore: false } });
@@ -54,7 +74,8 @@ describe("/agencies/* access", () => {
       expect(res.status, who).toBe(403);
       expect(await res.json()).toEqual({ error: "Agency admin access required" });
     }
-    const narrow = (await authorize(sb.url, client, "atlas", ["openid", "read:creator", "read:chat"])).tokens.access_token;
+    const narrow = (await authorize(sb.url, client, "atlas", ["openid", "read:creator", "read:chat"])).tokens
+      .access_token;
     const res = await fetch(`${sb.url}/agencies/chats`, { headers: API_HEADERS(narrow) });
     expect(res.status).toBe(403);
     expect((await res.json()).error).toMatch(/read:agency/);
@@ -77,18 +98,34 @@ describe("team members", () => {
     const members = await json("/agencies/team-members");
     expect(Array.isArray(members)).toBe(true);
     const sam = members.find((m: { uuid: string }) => m.uuid === uuids.sam);
-    expect(sam).toEqual({ uuid: uuids.sam, isAdmin: false, nickname: null, email: "sam@sandbox.vuedeck.test", displayName: "Sam Ortiz", creatorAccess: [{ uuid: uuids.mia, role: "CHATTER" }] });
+    expect(sam).toEqual({
+      uuid: uuids.sam,
+      isAdmin: false,
+      nickname: null,
+      email: "sam@sandbox.vuedeck.test",
+      displayName: "Sam Ortiz",
+      creatorAccess: [{ uuid: uuids.mia, role: "CHATTER" }],
+    });
   });
 
   it("PUT changes access immediately", async () => {
     expect((await get(`/creators/${uuids.nova}/followers`, "sam")).status).toBe(403);
-    const res = await call("PUT", `/agencies/team-members/${uuids.sam}`, "atlas", { creatorUuids: [uuids.mia, uuids.nova], nickname: "Sammy" });
+    const res = await call("PUT", `/agencies/team-members/${uuids.sam}`, "atlas", {
+      creatorUuids: [uuids.mia, uuids.nova],
+      nickname: "Sammy",
+    });
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ uuid: uuids.sam, nickname: "Sammy", creatorAccess: [{ uuid: uuids.mia }, { uuid: uuids.nova }] });
+    expect(await res.json()).toMatchObject({
+      uuid: uuids.sam,
+      nickname: "Sammy",
+      creatorAccess: [{ uuid: uuids.mia }, { uuid: uuids.nova }],
+    });
     expect((await get(`/creators/${uuids.nova}/followers`, "sam")).status).toBe(200);
     await call("PUT", `/agencies/team-members/${uuids.sam}`, "atlas", { creatorUuids: [uuids.mia] });
     expect((await get(`/creators/${uuids.nova}/followers`, "sam")).status).toBe(403);
-    expect((await json("/agencies/team-members")).find((m: { uuid: string }) => m.uuid === uuids.sam).nickname).toBe("Sammy");
+    expect((await json("/agencies/team-members")).find((m: { uuid: string }) => m.uuid === uuids.sam).nickname).toBe(
+      "Sammy",
+    );
   });
 
   it("PUT validates its input", async () => {
@@ -113,7 +150,10 @@ describe("team members", () => {
 
   it("sends invites", async () => {
     // The reference's body is {email} alone.
-    const extra = await call("POST", "/agencies/invites", "atlas", { email: "new.chatter@example.test", isAdmin: false });
+    const extra = await call("POST", "/agencies/invites", "atlas", {
+      email: "new.chatter@example.test",
+      isAdmin: false,
+    });
     expect(extra.status).toBe(400);
     expect((await extra.json()).errors.join(" ")).toMatch(/body\.isAdmin is not documented/);
     const res = await call("POST", "/agencies/invites", "atlas", { email: "new.chatter@example.test" });
@@ -123,15 +163,26 @@ describe("team members", () => {
     expect(body.inviteUuid).toMatch(/^[0-9a-f-]{36}$/);
     expect((await call("POST", "/agencies/invites", "atlas", { email: "nope" })).status).toBe(400);
     expect((await call("POST", "/agencies/invites", "atlas", { email: "sam@sandbox.vuedeck.test" })).status).toBe(409);
-    expect((await call("POST", "/agencies/creator-invites", "atlas", { email: "luna@sandbox.vuedeck.test" })).status).toBe(200);
-    expect((await call("POST", "/agencies/creator-invites", "atlas", { email: "mia@sandbox.vuedeck.test" })).status).toBe(409);
-    expect((await call("POST", "/agencies/creator-invites", "atlas", { email: "ghost@example.test" })).status).toBe(404);
+    expect(
+      (await call("POST", "/agencies/creator-invites", "atlas", { email: "luna@sandbox.vuedeck.test" })).status,
+    ).toBe(200);
+    expect(
+      (await call("POST", "/agencies/creator-invites", "atlas", { email: "mia@sandbox.vuedeck.test" })).status,
+    ).toBe(409);
+    expect((await call("POST", "/agencies/creator-invites", "atlas", { email: "ghost@example.test" })).status).toBe(
+      404,
+    );
   });
 });
 
 describe("aggregate reads", () => {
   it("streams chats across creators, newest activity first", async () => {
-    const chats = await allPages<{ lastMessageAt: string; creatorUuid: string; user: { uuid: string }; lastMessage: { sentAt: string } | null }>("/agencies/chats");
+    const chats = await allPages<{
+      lastMessageAt: string;
+      creatorUuid: string;
+      user: { uuid: string };
+      lastMessage: { sentAt: string } | null;
+    }>("/agencies/chats");
     const expected = ["mia", "nova", "ivy"].reduce((n, h) => n + sb.state.world.creators.get(uuids[h]!)!.chats.size, 0);
     expect(chats.length).toBe(expected);
     const times = chats.map((c) => Date.parse(c.lastMessageAt));
@@ -140,13 +191,16 @@ describe("aggregate reads", () => {
     expect(chats[0]!.lastMessage!.sentAt).toBe(chats[0]!.lastMessageAt);
     // A row is the creator's own chat row plus creatorUuid.
     const row = chats.find((c) => c.creatorUuid === uuids.nova)!;
-    const own = (await allPages<{ user: { uuid: string } }>(`/creators/${uuids.nova}/chats`)).find((c) => c.user.uuid === row.user.uuid);
+    const own = (await allPages<{ user: { uuid: string } }>(`/creators/${uuids.nova}/chats`)).find(
+      (c) => c.user.uuid === row.user.uuid,
+    );
     expect(row).toMatchObject(own!);
   });
 
   it("lists subscribers across creators with a creatorUuids filter", async () => {
     const all = await allPages<{ creatorUuid: string; subscribedAt: string }>("/agencies/subscribers");
-    const subs = (h: string) => sb.state.world.creators.get(uuids[h]!)!.relations.filter((r) => r.status === "subscriber").length;
+    const subs = (h: string) =>
+      sb.state.world.creators.get(uuids[h]!)!.relations.filter((r) => r.status === "subscriber").length;
     expect(all.length).toBe(subs("mia") + subs("nova") + subs("ivy"));
     const at = all.map((r) => Date.parse(r.subscribedAt));
     expect([...at].sort((a, b) => b - a)).toEqual(at);
@@ -160,15 +214,24 @@ describe("aggregate reads", () => {
   it("reports subscriber history and daily earnings that match the truth", async () => {
     const end = new Date(Math.floor(sb.state.world.anchor / 86_400_000) * 86_400_000).toISOString();
     const start = new Date(Date.parse(end) - 90 * 86_400_000).toISOString();
-    const rows = await allPages<{ creatorUuid: string; date: string; gross: number; net: number; currency: string }>(`/agencies/earnings?startDate=${start}&endDate=${end}&creatorUuids=${uuids.mia}`);
+    const rows = await allPages<{ creatorUuid: string; date: string; gross: number; net: number; currency: string }>(
+      `/agencies/earnings?startDate=${start}&endDate=${end}&creatorUuids=${uuids.mia}`,
+    );
     const t = await (await fetch(`${sb.url}/__sandbox/truth/earnings?creator=mia&start=${start}&end=${end}`)).json();
     expect(rows.reduce((s, r) => s + r.gross, 0)).toBe(t.gross);
     expect(rows.reduce((s, r) => s + r.net, 0)).toBe(t.net);
     expect(rows.every((r) => /^\d{4}-\d{2}-\d{2}$/.test(r.date) && r.currency === "USD")).toBe(true);
-    const history = await allPages<{ date: string; total: number; newSubscribersCount: number }>(`/agencies/subscribers-history?startDate=${start}&endDate=${end}`);
+    const history = await allPages<{ date: string; total: number; newSubscribersCount: number }>(
+      `/agencies/subscribers-history?startDate=${start}&endDate=${end}`,
+    );
     expect(history.length).toBe(90 * 3);
     expect(history[0]).toMatchObject({ date: start.slice(0, 10), creatorUuid: uuids.mia });
-    for (const q of ["", `startDate=${start}`, `startDate=2020-01-01&endDate=2021-06-01`, `startDate=${end}&endDate=${start}`]) {
+    for (const q of [
+      "",
+      `startDate=${start}`,
+      `startDate=2020-01-01&endDate=2021-06-01`,
+      `startDate=${end}&endDate=${start}`,
+    ]) {
       const res = await get(`/agencies/subscribers-history?${q}`);
       expect(res.status, q).toBe(400);
       // Each missing or out-of-range date named (two when both are missing).
@@ -182,12 +245,41 @@ describe("aggregate reads", () => {
     const chat = [...mia.chats.values()][0]!;
     const now = sb.state.clock.now();
     const base = { fromFan: false, sentByUserId: uuids.sam! };
-    appendMessage(sb.state.world.seed, mia, chat.fanIdx, newMessage("00000000-0000-4000-8000-000000000001", { ...base, sentAt: now - 60_000, text: "hi" }));
-    appendMessage(sb.state.world.seed, mia, chat.fanIdx, newMessage("00000000-0000-4000-8000-000000000002", { ...base, sentAt: now - 30_000, text: "ppv", price: 900, purchasedAt: now }));
-    appendMessage(sb.state.world.seed, mia, chat.fanIdx, newMessage("00000000-0000-4000-8000-000000000003", { ...base, sentAt: now - 20_000, text: "ppv2", price: 500 }));
+    appendMessage(
+      sb.state.world.seed,
+      mia,
+      chat.fanIdx,
+      newMessage("00000000-0000-4000-8000-000000000001", { ...base, sentAt: now - 60_000, text: "hi" }),
+    );
+    appendMessage(
+      sb.state.world.seed,
+      mia,
+      chat.fanIdx,
+      newMessage("00000000-0000-4000-8000-000000000002", {
+        ...base,
+        sentAt: now - 30_000,
+        text: "ppv",
+        price: 900,
+        purchasedAt: now,
+      }),
+    );
+    appendMessage(
+      sb.state.world.seed,
+      mia,
+      chat.fanIdx,
+      newMessage("00000000-0000-4000-8000-000000000003", { ...base, sentAt: now - 20_000, text: "ppv2", price: 500 }),
+    );
     const body = await json(`/agencies/insights/chatter-leaderboard?chatterUuids=${uuids.sam},${uuids.kai}`);
     expect(body.data).toHaveLength(2);
-    expect(body.data[0]).toMatchObject({ chatterUuid: uuids.sam, messages: 3, ppvsSent: 2, ppvsUnlocked: 1, revenue: 900, unlockRatio: 0.5, activeHours: expect.any(Number) });
+    expect(body.data[0]).toMatchObject({
+      chatterUuid: uuids.sam,
+      messages: 3,
+      ppvsSent: 2,
+      ppvsUnlocked: 1,
+      revenue: 900,
+      unlockRatio: 0.5,
+      activeHours: expect.any(Number),
+    });
     expect(body.data[1]).toMatchObject({ chatterUuid: uuids.kai, messages: 0, revenue: 0, avgResponseMs: null });
   });
 });

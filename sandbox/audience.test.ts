@@ -8,25 +8,42 @@ const tokens: Record<string, string> = {};
 const uuids: Record<string, string> = {};
 
 beforeAll(async () => {
-  sb = await createSandbox({ port: 0, soloFans: 120, agencyFans: [60, 40, 40], clients: [{ ...client, redirectUris: [client.redirectUri], name: "Test" }] });
+  sb = await createSandbox({
+    port: 0,
+    soloFans: 120,
+    agencyFans: [60, 40, 40],
+    clients: [{ ...client, redirectUris: [client.redirectUri], name: "Test" }],
+  });
   for (const h of ["luna", "atlas", "sam"]) {
     const r = await authorize(sb.url, client, h);
     tokens[h] = r.tokens.access_token;
   }
-  for (const a of (await (await fetch(`${sb.url}/__sandbox/accounts`)).json()) as { uuid: string; handle: string }[]) uuids[a.handle] = a.uuid;
+  for (const a of (await (await fetch(`${sb.url}/__sandbox/accounts`)).json()) as { uuid: string; handle: string }[])
+    uuids[a.handle] = a.uuid;
 });
 afterAll(() => sb.close());
 beforeEach(() => sb.state.buckets.clear());
 
 const get = (path: string, who = "luna") => fetch(`${sb.url}${path}`, { headers: API_HEADERS(tokens[who]!) });
-type FanUser = { uuid: string; handle: string; displayName: string; nickname: string | null; isTopSpender: boolean; avatarUrl: string | null; registeredAt: string };
+type FanUser = {
+  uuid: string;
+  handle: string;
+  displayName: string;
+  nickname: string | null;
+  isTopSpender: boolean;
+  avatarUrl: string | null;
+  registeredAt: string;
+};
 
 async function all(path: string, who = "luna") {
   const out: FanUser[] = [];
   for (let page = 1; ; page++) {
     const res = await get(`${path}${path.includes("?") ? "&" : "?"}page=${page}&size=50`, who);
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { data: FanUser[]; pagination: { page: number; size: number; hasMore: boolean } };
+    const body = (await res.json()) as {
+      data: FanUser[];
+      pagination: { page: number; size: number; hasMore: boolean };
+    };
     expect(body.pagination).toEqual({ page, size: body.data.length, hasMore: body.pagination.hasMore });
     out.push(...body.data);
     if (!body.pagination.hasMore) return out;
@@ -45,7 +62,15 @@ describe("GET /followers and /subscribers", () => {
     expect(ids.size).toBe(120);
     const luna = sb.state.world.creators.get(uuids.luna!)!;
     for (const s of subscribers) expect(luna.relations[luna.fanIndex.get(s.uuid)!]!.status).toBe("subscriber");
-    expect(Object.keys(followers[0]!).sort()).toEqual(["avatarUrl", "displayName", "handle", "isTopSpender", "nickname", "registeredAt", "uuid"]);
+    expect(Object.keys(followers[0]!).sort()).toEqual([
+      "avatarUrl",
+      "displayName",
+      "handle",
+      "isTopSpender",
+      "nickname",
+      "registeredAt",
+      "uuid",
+    ]);
   });
 
   it("lists subscribers newest subscription first", async () => {
@@ -83,7 +108,13 @@ describe("GET /followers and /subscribers", () => {
   });
 
   it("lenient (as Fanvue is expected to be): an undocumented parameter is ignored, never acted on", async () => {
-    const lenient = await createSandbox({ port: 0, strict: false, soloFans: 120, agencyFans: [60, 40, 40], clients: [{ ...client, redirectUris: [client.redirectUri], name: "Test" }] });
+    const lenient = await createSandbox({
+      port: 0,
+      strict: false,
+      soloFans: 120,
+      agencyFans: [60, 40, 40],
+      clients: [{ ...client, redirectUris: [client.redirectUri], name: "Test" }],
+    });
     try {
       const token = (await authorize(lenient.url, client, "luna")).tokens.access_token;
       const page = async (q: string) => {
@@ -95,8 +126,12 @@ describe("GET /followers and /subscribers", () => {
       const nobody = await page("?size=10&search=zzzz-nobody");
       expect(nobody).toEqual(plain);
       expect(await page("?size=10&sortField=name&sortDirection=asc")).toEqual(plain);
-      const findings = (await (await fetch(`${lenient.url}/__sandbox/contract`)).json()) as { findings: { undocumented: string[] }[] };
-      expect(findings.findings.flatMap((f) => f.undocumented)).toEqual(expect.arrayContaining(["query.search", "query.sortField"]));
+      const findings = (await (await fetch(`${lenient.url}/__sandbox/contract`)).json()) as {
+        findings: { undocumented: string[] }[];
+      };
+      expect(findings.findings.flatMap((f) => f.undocumented)).toEqual(
+        expect.arrayContaining(["query.search", "query.sortField"]),
+      );
     } finally {
       await lenient.close();
     }
@@ -146,7 +181,12 @@ describe("agency variants", () => {
     const limited = await (await get(`/creators/${uuids.mia}/subscribers/online?limit=1`, "atlas")).json();
     expect(limited.data).toHaveLength(1);
     expect(limited.count).toBe(3);
-    const filtered = await (await get(`/creators/${uuids.mia}/subscribers/online?subscriberUuids=${online[1]},${c.fans[subs[4]!]!.uuid}`, "atlas")).json();
+    const filtered = await (
+      await get(
+        `/creators/${uuids.mia}/subscribers/online?subscriberUuids=${online[1]},${c.fans[subs[4]!]!.uuid}`,
+        "atlas",
+      )
+    ).json();
     expect(filtered).toMatchObject({ count: 1, data: [{ uuid: online[1] }] });
     expect((await get(`/creators/${uuids.mia}/subscribers/online?limit=51`, "atlas")).status).toBe(400);
     expect((await get(`/creators/${uuids.mia}/subscribers/online?subscriberUuids=nope`, "atlas")).status).toBe(400);
@@ -155,7 +195,9 @@ describe("agency variants", () => {
 
 describe("the whole run", () => {
   it("every answer of the run matched the reference's response schema", async () => {
-    const body = (await (await fetch(`${sb.url}/__sandbox/contract`)).json()) as { findings: { kind: string; route: string; problems: string[] }[] };
+    const body = (await (await fetch(`${sb.url}/__sandbox/contract`)).json()) as {
+      findings: { kind: string; route: string; problems: string[] }[];
+    };
     expect(body.findings.filter((f) => f.kind === "response")).toEqual([]);
   });
 });

@@ -27,7 +27,11 @@ function chatFan(handle: string, skip = 0) {
 }
 
 const readyMedia = (handle: string, n = 1, type = "image") =>
-  kit.creator(handle).media.filter((m) => m.status === "ready" && m.mediaType === type).slice(0, n).map((m) => m.uuid);
+  kit
+    .creator(handle)
+    .media.filter((m) => m.status === "ready" && m.mediaType === type)
+    .slice(0, n)
+    .map((m) => m.uuid);
 
 /** Runs with the sandbox lenient; returns the undocumented names it saw. */
 async function lenient<T>(fn: () => Promise<T>) {
@@ -71,7 +75,9 @@ describe("GET /chats/{userUuid}/media", () => {
     const fan = chatFan("luna", 8);
     const c = kit.creator("luna");
     const chat = c.chats.get(c.fanIndex.get(fan)!)!;
-    const expected = (type: string) => chat.messages!.flatMap((m) => [...new Set(m.mediaUuids)]).filter((u) => c.mediaIndex.get(u)?.mediaType === type).length;
+    const expected = (type: string) =>
+      chat.messages!.flatMap((m) => [...new Set(m.mediaUuids)]).filter((u) => c.mediaIndex.get(u)?.mediaType === type)
+        .length;
     const images = await kit.call(luna, "GET", `/chats/${fan}/media?mediaType=image&limit=50`);
     expect(images.body.data.length).toBe(expected("image"));
     expect(images.body.data.every((m: any) => m.mediaType === "image")).toBe(true);
@@ -84,19 +90,25 @@ describe("GET /chats/{userUuid}/media", () => {
       expect(Array.isArray(r.body.errors)).toBe(true);
     }
     expect((await kit.call(luna, "GET", `/chats/${kit.uuidOf("felix")}/media`)).body).toEqual(NO_CONVERSATION);
-    expect((await kit.call(atlas, "GET", `/creators/${kit.uuidOf("mia")}/chats/${chatFan("mia")}/media`)).status).toBe(200);
+    expect((await kit.call(atlas, "GET", `/creators/${kit.uuidOf("mia")}/chats/${chatFan("mia")}/media`)).status).toBe(
+      200,
+    );
     expect((await kit.call(atlas, "GET", `/creators/${kit.uuidOf("luna")}/chats/${fan}/media`)).status).toBe(403);
   });
 
   it("ignores variants (lenient) and refuses it naming it (strict): it is not documented here", async () => {
     const fan = chatFan("luna", 8);
     const plain = await kit.call(luna, "GET", `/chats/${fan}/media?limit=5`);
-    const { result, undocumented } = await lenient(() => kit.call(luna, "GET", `/chats/${fan}/media?limit=5&variants=thumbnail`));
+    const { result, undocumented } = await lenient(() =>
+      kit.call(luna, "GET", `/chats/${fan}/media?limit=5&variants=thumbnail`),
+    );
     expect(result.body).toEqual(plain.body);
     expect(undocumented).toEqual(["query.variants"]);
     const strict = await kit.call(luna, "GET", `/chats/${fan}/media?variants=thumbnail`);
     expect(strict.status).toBe(400);
-    expect(strict.body.errors).toEqual(["query.variants is not documented for GET /chats/{userUuid}/media in Fanvue's API reference"]);
+    expect(strict.body.errors).toEqual([
+      "query.variants is not documented for GET /chats/{userUuid}/media in Fanvue's API reference",
+    ]);
   });
 });
 
@@ -112,13 +124,24 @@ describe("GET /chats/{userUuid}/messages/{messageUuid}/media", () => {
     const [image, video] = [readyMedia("luna", 1)[0]!, readyMedia("luna", 1, "video")[0]!];
     const other = readyMedia("luna", 2)[1]!;
     const msg = await sentMessage(luna, fan, [image, video]);
-    const r = await kit.call(luna, "GET", `/chats/${fan}/messages/${msg}/media?mediaUuids=${image},${video},${other}&variants=thumbnail_gallery,main`);
+    const r = await kit.call(
+      luna,
+      "GET",
+      `/chats/${fan}/messages/${msg}/media?mediaUuids=${image},${video},${other}&variants=thumbnail_gallery,main`,
+    );
     expect(r.status).toBe(200);
     expect(Object.keys(r.body.results).sort()).toEqual([image, video, other].sort());
     const item = r.body.results[image];
     expect(item).toMatchObject({ uuid: image, messageUuid: msg, mediaType: "image", ownerUuid: kit.uuidOf("luna") });
     expect(item.variants.map((v: any) => v.variantType)).toEqual(["main", "thumbnail_gallery"]);
-    expect(Object.keys(item.variants[0]).sort()).toEqual(["displayPosition", "height", "lengthMs", "url", "variantType", "width"]);
+    expect(Object.keys(item.variants[0]).sort()).toEqual([
+      "displayPosition",
+      "height",
+      "lengthMs",
+      "url",
+      "variantType",
+      "width",
+    ]);
     expect(item.variants[1]).toMatchObject({ width: 320, height: 320 });
     const png = await fetch(item.variants[1].url);
     expect(png.status).toBe(200);
@@ -134,18 +157,33 @@ describe("GET /chats/{userUuid}/messages/{messageUuid}/media", () => {
     const fan = chatFan("luna", 9);
     const msg = await sentMessage(luna, fan, readyMedia("luna", 1));
     const base = `/chats/${fan}/messages/${msg}/media`;
-    const many = Array.from({ length: 21 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`).join(",");
-    for (const q of ["", "?mediaUuids=nope", `?mediaUuids=${many}`, `?mediaUuids=${readyMedia("luna")[0]}&variants=huge`]) {
+    const many = Array.from({ length: 21 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`).join(
+      ",",
+    );
+    for (const q of [
+      "",
+      "?mediaUuids=nope",
+      `?mediaUuids=${many}`,
+      `?mediaUuids=${readyMedia("luna")[0]}&variants=huge`,
+    ]) {
       const r = await kit.call(luna, "GET", `${base}${q}`);
       expect(r.status, q).toBe(400);
       expect(Array.isArray(r.body.errors)).toBe(true);
     }
-    const unknown = await kit.call(luna, "GET", `/chats/${fan}/messages/00000000-0000-4000-8000-000000000000/media?mediaUuids=${readyMedia("luna")[0]}`);
+    const unknown = await kit.call(
+      luna,
+      "GET",
+      `/chats/${fan}/messages/00000000-0000-4000-8000-000000000000/media?mediaUuids=${readyMedia("luna")[0]}`,
+    );
     expect(unknown).toMatchObject({ status: 404, body: { message: "Message not found" } });
     const mia = kit.uuidOf("mia");
     const miaFan = chatFan("mia");
     const miaMsg = await sentMessage(atlas, miaFan, readyMedia("mia"), `/creators/${mia}`);
-    const viaAgency = await kit.call(atlas, "GET", `/creators/${mia}/chats/${miaFan}/messages/${miaMsg}/media?mediaUuids=${readyMedia("mia")[0]}&variants=thumbnail`);
+    const viaAgency = await kit.call(
+      atlas,
+      "GET",
+      `/creators/${mia}/chats/${miaFan}/messages/${miaMsg}/media?mediaUuids=${readyMedia("mia")[0]}&variants=thumbnail`,
+    );
     expect(viaAgency.status).toBe(200);
     expect(viaAgency.body.results[readyMedia("mia")[0]!].variants[0].variantType).toBe("thumbnail");
   });
@@ -162,6 +200,8 @@ describe("GET /chats/{userUuid}/messages/{messageUuid}/media", () => {
     expect(undocumented).toEqual(["query.purchasedBy"]);
     const strict = await kit.call(luna, "GET", `${path}&purchasedBy=${fan}`);
     expect(strict.status).toBe(400);
-    expect(strict.body.errors).toEqual(["query.purchasedBy is not documented for GET /chats/{userUuid}/messages/{messageUuid}/media in Fanvue's API reference"]);
+    expect(strict.body.errors).toEqual([
+      "query.purchasedBy is not documented for GET /chats/{userUuid}/messages/{messageUuid}/media in Fanvue's API reference",
+    ]);
   });
 });

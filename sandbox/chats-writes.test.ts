@@ -51,7 +51,13 @@ describe("POST /chats", () => {
       expect(v.status).toBe(400);
       expect(Array.isArray(v.body.errors)).toBe(true);
     }
-    expect((await kit.call(await kit.token("luna", ["openid", "read:chat"]), "POST", "/chats", { userUuid: c.fans[0]!.uuid })).status).toBe(403);
+    expect(
+      (
+        await kit.call(await kit.token("luna", ["openid", "read:chat"]), "POST", "/chats", {
+          userUuid: c.fans[0]!.uuid,
+        })
+      ).status,
+    ).toBe(403);
   });
 
   it("works through the agency mirror for a managed creator only", async () => {
@@ -61,7 +67,9 @@ describe("POST /chats", () => {
     expect(r.status).toBe(201);
     expect(mia.chats.has(idx)).toBe(true);
     const nova = kit.creator("nova");
-    expect((await kit.call(sam, "POST", `/creators/${kit.uuidOf("nova")}/chats`, { userUuid: nova.fans[0]!.uuid })).status).toBe(403);
+    expect(
+      (await kit.call(sam, "POST", `/creators/${kit.uuidOf("nova")}/chats`, { userUuid: nova.fans[0]!.uuid })).status,
+    ).toBe(403);
   });
 });
 
@@ -97,7 +105,12 @@ describe("PATCH /chats/{userUuid}", () => {
     expect(after.unreadMessagesCount).toBe(before.unreadMessagesCount - row.unreadMessagesCount);
     expect(kit.events).toHaveLength(1);
     expect(kit.events[0]!.event).toBe("message-read");
-    expect(kit.events[0]!.payload).toEqual({ counterpartUuid: row.user.uuid, readMessagesCount: row.unreadMessagesCount, recipientUuid: c.account.uuid, timestamp: expect.any(String) });
+    expect(kit.events[0]!.payload).toEqual({
+      counterpartUuid: row.user.uuid,
+      readMessagesCount: row.unreadMessagesCount,
+      recipientUuid: c.account.uuid,
+      timestamp: expect.any(String),
+    });
     const msgs = await kit.call(luna, "GET", `/chats/${row.user.uuid}/messages?size=50&markAsRead=false`);
     expect(msgs.body.data.filter((m: any) => m.sender.uuid === row.user.uuid).every((m: any) => m.isRead)).toBe(true);
     expect((await kit.call(luna, "PATCH", `/chats/${row.user.uuid}`, { isRead: true })).status).toBe(204);
@@ -109,7 +122,15 @@ describe("PATCH /chats/{userUuid}", () => {
 
   it("validates the body and the path", async () => {
     const u = (await kit.call(luna, "GET", "/chats?size=1")).body.data[0].user.uuid;
-    for (const body of [{}, { isRead: "yes" }, { isMuted: 1 }, { nickname: "x".repeat(31) }, { nickname: null }, { nickname: 3 }, "{"]) {
+    for (const body of [
+      {},
+      { isRead: "yes" },
+      { isMuted: 1 },
+      { nickname: "x".repeat(31) },
+      { nickname: null },
+      { nickname: 3 },
+      "{",
+    ]) {
       const r = await kit.call(luna, "PATCH", `/chats/${u}`, body);
       expect(r.status, JSON.stringify(body)).toBe(400);
       expect(Array.isArray(r.body.errors)).toBe(true);
@@ -125,12 +146,19 @@ describe("PATCH /chats/{userUuid}", () => {
   it("works through the agency mirror", async () => {
     const mia = kit.creator("mia");
     const fanIdx = [...mia.chats.keys()][0]!;
-    const r = await kit.call(atlas, "PATCH", `/creators/${kit.uuidOf("mia")}/chats/${mia.fans[fanIdx]!.uuid}`, { nickname: "Agency pick" });
+    const r = await kit.call(atlas, "PATCH", `/creators/${kit.uuidOf("mia")}/chats/${mia.fans[fanIdx]!.uuid}`, {
+      nickname: "Agency pick",
+    });
     expect(r.status).toBe(204);
     expect(mia.relations[fanIdx]!.nickname).toBe("Agency pick");
-    const extra = await kit.call(atlas, "PATCH", `/creators/${kit.uuidOf("mia")}/chats/${mia.fans[fanIdx]!.uuid}`, { nickname: "x", label: "vip" });
+    const extra = await kit.call(atlas, "PATCH", `/creators/${kit.uuidOf("mia")}/chats/${mia.fans[fanIdx]!.uuid}`, {
+      nickname: "x",
+      label: "vip",
+    });
     expect(extra.status).toBe(400);
-    expect(extra.body.errors).toEqual(["body.label is not documented for PATCH /creators/{creatorUserUuid}/chats/{userUuid} in Fanvue's API reference"]);
+    expect(extra.body.errors).toEqual([
+      "body.label is not documented for PATCH /creators/{creatorUserUuid}/chats/{userUuid} in Fanvue's API reference",
+    ]);
     expect(mia.relations[fanIdx]!.nickname).toBe("Agency pick");
   });
 });
@@ -142,7 +170,15 @@ describe("GET /chats/unread and POST /chats/statuses", () => {
     const rows = await allPages(kit, luna, "/chats");
     expect(r.body.unreadChatsCount).toBe(rows.filter((x) => !x.isRead).length);
     expect(r.body.unreadMessagesCount).toBe(rows.reduce((n, x) => n + x.unreadMessagesCount, 0));
-    expect(Object.keys(r.body.unreadNotifications).sort()).toEqual(["newFollower", "newPostComment", "newPostLike", "newPromotion", "newPurchase", "newSubscriber", "newTip"]);
+    expect(Object.keys(r.body.unreadNotifications).sort()).toEqual([
+      "newFollower",
+      "newPostComment",
+      "newPostLike",
+      "newPromotion",
+      "newPurchase",
+      "newSubscriber",
+      "newTip",
+    ]);
     expect(Object.values(r.body.unreadNotifications).every((v) => Number.isInteger(v))).toBe(true);
   });
 
@@ -150,13 +186,21 @@ describe("GET /chats/unread and POST /chats/statuses", () => {
     const c = kit.creator("luna");
     const hidden = c.fans.find((f) => f.lastSeenAt === null)!;
     const seen = c.fans.find((f) => f.lastSeenAt !== null && !f.isOnline)!;
-    const r = await kit.call(luna, "POST", "/chats/statuses", { userUuids: [hidden.uuid, seen.uuid, kit.uuidOf("felix")] });
+    const r = await kit.call(luna, "POST", "/chats/statuses", {
+      userUuids: [hidden.uuid, seen.uuid, kit.uuidOf("felix")],
+    });
     expect(r.status).toBe(200);
     expect(r.body).toEqual({
       [hidden.uuid]: { isOnline: false, lastSeenAt: null },
       [seen.uuid]: { isOnline: false, lastSeenAt: new Date(seen.lastSeenAt!).toISOString() },
     });
-    for (const body of [{}, { userUuids: [] }, { userUuids: ["x"] }, { userUuids: Array.from({ length: 101 }, () => hidden.uuid) }, "nope"]) {
+    for (const body of [
+      {},
+      { userUuids: [] },
+      { userUuids: ["x"] },
+      { userUuids: Array.from({ length: 101 }, () => hidden.uuid) },
+      "nope",
+    ]) {
       const v = await kit.call(luna, "POST", "/chats/statuses", body);
       expect(v.status).toBe(400);
       expect(Array.isArray(v.body.errors)).toBe(true);

@@ -29,7 +29,15 @@ describe("GET /chats", () => {
     expect(new Set(rows.map((r) => r.user.uuid)).size).toBe(rows.length);
     for (const r of rows) {
       expect(Object.keys(r).sort()).toEqual(CHAT_KEYS);
-      expect(Object.keys(r.user).sort()).toEqual(["avatarUrl", "displayName", "handle", "isTopSpender", "nickname", "registeredAt", "uuid"]);
+      expect(Object.keys(r.user).sort()).toEqual([
+        "avatarUrl",
+        "displayName",
+        "handle",
+        "isTopSpender",
+        "nickname",
+        "registeredAt",
+        "uuid",
+      ]);
       expect(r.isRead).toBe(r.unreadMessagesCount === 0);
       expect(r.lastMessage === null || r.lastMessage.sentAt === r.lastMessageAt).toBe(true);
       if (r.lastMessage) expect(Object.keys(r.lastMessage).sort()).toEqual(LAST_MESSAGE_KEYS);
@@ -53,7 +61,18 @@ describe("GET /chats", () => {
   });
 
   it("rejects bad paging, filters and sorts with a validation body", async () => {
-    for (const q of ["size=0", "size=51", "page=0", "page=x", "filter=bogus", "filter=unread,subscribers", "smartListIds=no_such_list", "sortBy=oldest", "search=" + "a".repeat(101), "customListId=nope"]) {
+    for (const q of [
+      "size=0",
+      "size=51",
+      "page=0",
+      "page=x",
+      "filter=bogus",
+      "filter=unread,subscribers",
+      "smartListIds=no_such_list",
+      "sortBy=oldest",
+      "search=" + "a".repeat(101),
+      "customListId=nope",
+    ]) {
       const r = await kit.call(luna, "GET", `/chats?${q}`);
       expect(r.status, q).toBe(400);
       expect(Array.isArray(r.body.errors), q).toBe(true);
@@ -69,7 +88,16 @@ describe("GET /chats", () => {
     for (const chat of r.body.data) {
       const msgs = await kit.call(luna, "GET", `/chats/${chat.user.uuid}/messages?size=1&markAsRead=false`);
       const m = msgs.body.data[0];
-      expect(chat.lastMessage).toEqual({ uuid: m.uuid, text: m.text, type: m.type, sentAt: m.sentAt, hasMedia: m.hasMedia, mediaType: m.mediaType, senderUuid: m.sender.uuid, sentByUserId: m.sentByUserId });
+      expect(chat.lastMessage).toEqual({
+        uuid: m.uuid,
+        text: m.text,
+        type: m.type,
+        sentAt: m.sentAt,
+        hasMedia: m.hasMedia,
+        mediaType: m.mediaType,
+        senderUuid: m.sender.uuid,
+        sentByUserId: m.sentByUserId,
+      });
     }
   });
 
@@ -96,7 +124,12 @@ describe("GET /chats", () => {
     const withChat = [...c.chats.keys()];
     const list = c.customLists[0]!;
     const r = await allPages(kit, luna, `/chats?customListId=${list.uuid}`);
-    expect(r.map((x) => x.user.uuid).sort()).toEqual(withChat.filter((i) => list.members.has(i)).map((i) => c.fans[i]!.uuid).sort());
+    expect(r.map((x) => x.user.uuid).sort()).toEqual(
+      withChat
+        .filter((i) => list.members.has(i))
+        .map((i) => c.fans[i]!.uuid)
+        .sort(),
+    );
     const unknown = await kit.call(luna, "GET", "/chats?customListId=00000000-0000-4000-8000-000000000000");
     expect(unknown.status).toBe(404);
     expect(unknown.body).toEqual({ message: "Custom list not found" });
@@ -106,7 +139,11 @@ describe("GET /chats", () => {
     const target = c.fans[withChat[0]!]!;
     const found = await kit.call(luna, "GET", `/chats?search=${encodeURIComponent(target.handle.toUpperCase())}`);
     expect(found.body.data.map((x: any) => x.user.uuid)).toContain(target.uuid);
-    expect(found.body.data.every((x: any) => x.user.handle.includes(target.handle) || x.user.displayName.toLowerCase().includes(target.handle))).toBe(true);
+    expect(
+      found.body.data.every(
+        (x: any) => x.user.handle.includes(target.handle) || x.user.displayName.toLowerCase().includes(target.handle),
+      ),
+    ).toBe(true);
   });
 
   it("sorts by online_now and most_unanswered_chats", async () => {
@@ -117,7 +154,10 @@ describe("GET /chats", () => {
     const unanswered = await allPages(kit, luna, "/chats?sortBy=most_unanswered_chats");
     const counts = unanswered.map((r) => {
       // Newest first; equal timestamps keep history order (later = newer).
-      const msgs = c.chats.get(c.fanIndex.get(r.user.uuid)!)!.messages!.map((m, i) => ({ ...m, i })).sort((a, b) => b.sentAt - a.sentAt || b.i - a.i);
+      const msgs = c.chats
+        .get(c.fanIndex.get(r.user.uuid)!)!
+        .messages!.map((m, i) => ({ ...m, i }))
+        .sort((a, b) => b.sentAt - a.sentAt || b.i - a.i);
       const k = msgs.findIndex((m) => !m.fromFan);
       return k === -1 ? msgs.length : k;
     });
@@ -156,10 +196,18 @@ describe("GET /chats", () => {
     expect(rows.length).toBe(c.chats.size);
     const times = rows.map((r) => Date.parse(r.lastMessageAt));
     expect(times).toEqual([...times].sort((a, b) => b - a));
-    for (const q of ["filter=unread", "search=a", "sortBy=online_now", "smartListIds=subscribers", `customListId=${c.customLists[0]!.uuid}`]) {
+    for (const q of [
+      "filter=unread",
+      "search=a",
+      "sortBy=online_now",
+      "smartListIds=subscribers",
+      `customListId=${c.customLists[0]!.uuid}`,
+    ]) {
       const r = await kit.call(atlas, "GET", `/creators/${mia}/chats?${q}`);
       expect(r.status, q).toBe(400);
-      expect(r.body.errors.join(" "), q).toMatch(new RegExp(`query\\.${q.split("=")[0]} is not documented for GET /creators/\\{creatorUserUuid\\}/chats`));
+      expect(r.body.errors.join(" "), q).toMatch(
+        new RegExp(`query\\.${q.split("=")[0]} is not documented for GET /creators/\\{creatorUserUuid\\}/chats`),
+      );
     }
   });
 });
@@ -178,10 +226,18 @@ describe("GET /creators/{c}/chats against a lenient sandbox (as Fanvue)", () => 
     expect(plain.status).toBe(200);
     const unreadOnly = plain.body.data.filter((x: any) => x.unreadMessagesCount > 0);
     expect(unreadOnly.length).toBeLessThan(plain.body.data.length);
-    const asked = await lenient.call(token, "GET", `/creators/${mia}/chats?size=50&filter=unread&sortBy=online_now&search=zzz`);
+    const asked = await lenient.call(
+      token,
+      "GET",
+      `/creators/${mia}/chats?size=50&filter=unread&sortBy=online_now&search=zzz`,
+    );
     expect(asked.status).toBe(200);
     expect(asked.body).toEqual(plain.body);
     const { findings } = (await (await fetch(`${lenient.sb.url}/__sandbox/contract`)).json()) as { findings: any[] };
-    expect(findings.some((f: any) => f.undocumented.includes("query.filter") && f.route === "GET /creators/{creatorUserUuid}/chats")).toBe(true);
+    expect(
+      findings.some(
+        (f: any) => f.undocumented.includes("query.filter") && f.route === "GET /creators/{creatorUserUuid}/chats",
+      ),
+    ).toBe(true);
   });
 });

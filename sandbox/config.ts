@@ -85,7 +85,9 @@ function int(name: string, value: string | undefined, min: number): number | und
 /** Reads SANDBOX_* variables; throws naming the variable on bad input. */
 export function configFromEnv(env: NodeJS.ProcessEnv): SandboxConfig {
   const base = defaultConfig();
-  const redirectUris = env.SANDBOX_REDIRECT_URIS?.split(",").map((s) => s.trim()).filter(Boolean);
+  const redirectUris = env.SANDBOX_REDIRECT_URIS?.split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const uri of redirectUris ?? []) {
     try {
       new URL(uri);

@@ -34,7 +34,8 @@ const NOT_EMULATED: Record<string, string> = {
   "GET /creators/{creatorUserUuid}/account": "account balance: not used yet",
   "POST /chats/messages/batch": "batched message reads: not used by Vuedeck",
   "PATCH /chats/mass-messages/{messageUuid}": "editing a scheduled mass message: not used by Vuedeck",
-  "PATCH /creators/{creatorUserUuid}/chats/mass-messages/{messageUuid}": "editing a scheduled mass message: not used by Vuedeck",
+  "PATCH /creators/{creatorUserUuid}/chats/mass-messages/{messageUuid}":
+    "editing a scheduled mass message: not used by Vuedeck",
   "GET /media/bulk": "bulk media lookup: not used by Vuedeck",
   "GET /media/{uuid}/entitled": "fan-side entitlement: not a creator tool",
   "GET /media/links/{uuid}/purchased": "media links: not used by Vuedeck",
@@ -60,16 +61,21 @@ let lenient: RunningSandbox;
 const tokens = new Map<string, string>();
 
 beforeAll(async () => {
-  [strict, lenient] = await Promise.all([createSandbox({ ...config, strict: true }), createSandbox({ ...config, strict: false })]);
+  [strict, lenient] = await Promise.all([
+    createSandbox({ ...config, strict: true }),
+    createSandbox({ ...config, strict: false }),
+  ]);
   for (const sb of [strict, lenient]) {
-    for (const handle of ["luna", "atlas"]) tokens.set(`${sb.url}:${handle}`, (await authorize(sb.url, client, handle)).tokens.access_token);
+    for (const handle of ["luna", "atlas"])
+      tokens.set(`${sb.url}:${handle}`, (await authorize(sb.url, client, handle)).tokens.access_token);
   }
 });
 afterAll(async () => {
   await Promise.all([strict?.close(), lenient?.close()]);
 });
 
-const byHandle = (sb: RunningSandbox, handle: string) => [...sb.state.world.accounts.values()].find((a) => a.handle === handle)!;
+const byHandle = (sb: RunningSandbox, handle: string) =>
+  [...sb.state.world.accounts.values()].find((a) => a.handle === handle)!;
 const creatorOf = (sb: RunningSandbox, handle: string) => sb.state.world.creators.get(byHandle(sb, handle).uuid)!;
 
 /** Who may call a route: agency routes act for @mia as @atlas; the rest as @luna. */
@@ -94,7 +100,8 @@ async function pathOf(sb: RunningSandbox, r: Route): Promise<string> {
   const agency = r.path.startsWith("/creators/{creatorUserUuid}");
   const c = creatorOf(sb, agency ? "mia" : "luna");
   const chatFan = c.fans[[...c.chats.keys()][0]!]!.uuid;
-  const linked = c.trackingLinks.find((l) => c.relations.some((x) => x.trackingLinkUuid === l.uuid)) ?? c.trackingLinks[0];
+  const linked =
+    c.trackingLinks.find((l) => c.relations.some((x) => x.trackingLinkUuid === l.uuid)) ?? c.trackingLinks[0];
   const linkedFan = c.fans[c.relations.findIndex((x) => x.trackingLinkUuid === linked?.uuid)]?.uuid ?? c.fans[0]!.uuid;
   const uuidFor = () => {
     if (r.path.includes("/posts/")) return c.posts.find((p) => p.publishedAt !== null)!.uuid;
@@ -106,12 +113,23 @@ async function pathOf(sb: RunningSandbox, r: Route): Promise<string> {
   };
   let uploadId: string | null = null;
   if (r.path.includes("{uploadId}")) {
-    const res = await call(sb, actorOf(r), "POST", agency ? `/creators/${c.account.uuid}/media/uploads` : "/media/uploads", { name: "contract", filename: "a.jpg", mediaType: "image" });
+    const res = await call(
+      sb,
+      actorOf(r),
+      "POST",
+      agency ? `/creators/${c.account.uuid}/media/uploads` : "/media/uploads",
+      { name: "contract", filename: "a.jpg", mediaType: "image" },
+    );
     uploadId = res.body.uploadId ?? null;
   }
   let withMedia: { fan: string; message: string; media: string[] } | null = null;
   if (r.path.includes("{messageUuid}")) {
-    withMedia = await messageWithMedia(sb, r, c.account.uuid, [...c.chats.keys()].map((i) => c.fans[i]!.uuid));
+    withMedia = await messageWithMedia(
+      sb,
+      r,
+      c.account.uuid,
+      [...c.chats.keys()].map((i) => c.fans[i]!.uuid),
+    );
     requiredQuery.set(`${sb.url}:${key(r)}`, { mediaUuids: withMedia.media.join(",") });
   }
   const values: Record<string, string> = {
@@ -122,7 +140,9 @@ async function pathOf(sb: RunningSandbox, r: Route): Promise<string> {
     folderName: c.folders[0]?.name ?? "",
     partNumber: "1",
   };
-  return r.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(name === "uuid" ? uuidFor() : name === "uploadId" ? uploadId! : values[name]!));
+  return r.path.replace(/\{([^}]+)\}/g, (_, name: string) =>
+    encodeURIComponent(name === "uuid" ? uuidFor() : name === "uploadId" ? uploadId! : values[name]!),
+  );
 }
 
 /** Documented query values worth trying: the required ones alone, then each
@@ -132,7 +152,8 @@ function queriesOf(r: Route, fans: string[] = [], sb?: RunningSandbox): URLSearc
   const end = new Date();
   const start = new Date(end.getTime() - 30 * 86_400_000);
   for (const [name, p] of Object.entries(r.query)) {
-    if (p.required && p.type === "date") base.set(name, (name.toLowerCase().includes("end") ? end : start).toISOString());
+    if (p.required && p.type === "date")
+      base.set(name, (name.toLowerCase().includes("end") ? end : start).toISOString());
     if (p.required && name === "fanUuids") base.set(name, fans.slice(0, 3).join(","));
     if (name === "markAsRead") base.set(name, "false"); // reading must not change what a second read returns
   }
@@ -151,7 +172,10 @@ function queriesOf(r: Route, fans: string[] = [], sb?: RunningSandbox): URLSearc
 async function call(sb: RunningSandbox, handle: string, method: string, path: string, body?: unknown) {
   const res = await fetch(sb.url + path, {
     method,
-    headers: { ...API_HEADERS(tokens.get(`${sb.url}:${handle}`)!), ...(body === undefined ? {} : { "Content-Type": "application/json" }) },
+    headers: {
+      ...API_HEADERS(tokens.get(`${sb.url}:${handle}`)!),
+      ...(body === undefined ? {} : { "Content-Type": "application/json" }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
@@ -180,7 +204,11 @@ describe("the sandbox serves exactly the reference", () => {
     const mounted = new Set(strict.state.mounted.map(key));
     const missing = ROUTES.map(key).filter((k) => !mounted.has(k));
     expect(missing.sort()).toEqual(Object.keys(NOT_EMULATED).sort());
-    for (const k of mounted) expect(ROUTES.some((r) => key(r) === k), k).toBe(true);
+    for (const k of mounted)
+      expect(
+        ROUTES.some((r) => key(r) === k),
+        k,
+      ).toBe(true);
   });
 
   it("answers every GET it serves with the reference's response schema (0 failures)", async () => {
@@ -189,7 +217,11 @@ describe("the sandbox serves exactly the reference", () => {
     let checked = 0;
     for (const r of gets) {
       const path = await pathOf(strict, r);
-      for (const q of queriesOf(r, creatorOf(strict, "luna").fans.map((f) => f.uuid), strict)) {
+      for (const q of queriesOf(
+        r,
+        creatorOf(strict, "luna").fans.map((f) => f.uuid),
+        strict,
+      )) {
         const url = q.size ? `${path}?${q}` : path;
         const res = await call(strict, actorOf(r), "GET", url);
         checked++;
@@ -204,17 +236,23 @@ describe("the sandbox serves exactly the reference", () => {
 });
 
 describe("undocumented parameters and fields", () => {
-  const extras = (r: Route) => ["search", "filter", "sortBy", "variants", "zzUndocumented"].filter((n) => !(n in r.query));
+  const extras = (r: Route) =>
+    ["search", "filter", "sortBy", "variants", "zzUndocumented"].filter((n) => !(n in r.query));
 
   it("are ignored by a lenient sandbox, as Fanvue is expected to: the answer is the same without them", async () => {
     const gets = lenient.state.mounted.filter((r) => r.method === "GET");
     const differs: string[] = [];
     for (const r of gets) {
       const path = await pathOf(lenient, r);
-      const base = queriesOf(r, creatorOf(lenient, "luna").fans.map((f) => f.uuid), lenient)[0]!;
+      const base = queriesOf(
+        r,
+        creatorOf(lenient, "luna").fans.map((f) => f.uuid),
+        lenient,
+      )[0]!;
       const noisy = new URLSearchParams(base);
       for (const n of extras(r)) noisy.set(n, n === "filter" ? "unread" : "zz");
-      const without = async () => stable((await call(lenient, actorOf(r), "GET", base.size ? `${path}?${base}` : path)).body);
+      const without = async () =>
+        stable((await call(lenient, actorOf(r), "GET", base.size ? `${path}?${base}` : path)).body);
       const before = await without();
       const withExtras = stable((await call(lenient, actorOf(r), "GET", `${path}?${noisy}`)).body);
       // A second plain read absorbs a change the clock made in between.
@@ -223,13 +261,17 @@ describe("undocumented parameters and fields", () => {
     expect(differs).toEqual([]);
     const findings = lenient.state.contractFindings.filter((f) => f.kind === "request");
     expect(findings.length).toBe(gets.length);
-    expect(lenient.state.calls.filter((c) => c.undocumented?.includes("query.zzUndocumented")).length).toBe(gets.length);
+    expect(lenient.state.calls.filter((c) => c.undocumented?.includes("query.zzUndocumented")).length).toBe(
+      gets.length,
+    );
   }, 120_000);
 
   it("are refused by a strict sandbox with 400 naming each one, on every operation", async () => {
     const problems: string[] = [];
     for (const r of strict.state.mounted) {
-      const path = await pathOf(strict, r).catch(() => r.path.replace(/\{creatorUserUuid\}/, creatorOf(strict, "mia").account.uuid));
+      const path = await pathOf(strict, r).catch(() =>
+        r.path.replace(/\{creatorUserUuid\}/, creatorOf(strict, "mia").account.uuid),
+      );
       const res =
         r.method === "GET"
           ? await call(strict, actorOf(r), "GET", `${path}?zzUndocumented=1`)

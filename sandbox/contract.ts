@@ -72,11 +72,23 @@ export function holdRequest(sb: Sandbox, ctx: Ctx, route: Route) {
   if (undocumented.length) {
     keep(sb, ctx, route, { kind: "request", undocumented, problems: [] });
     if (sb.config.strict) {
-      throw validation(...undocumented.map((n) => `${n} is not documented for ${route.method} ${route.path} in Fanvue's API reference`));
+      throw validation(
+        ...undocumented.map(
+          (n) => `${n} is not documented for ${route.method} ${route.path} in Fanvue's API reference`,
+        ),
+      );
     }
     for (const n of undocumented.filter((x) => x.startsWith("query."))) ctx.query.delete(n.slice("query.".length));
     if (undocumented.includes("body")) ctx.rawBody = Buffer.alloc(0);
-    else if (body !== undefined) ctx.rawBody = Buffer.from(JSON.stringify(stripFields(body, undocumented.filter((x) => x.startsWith("body.")))));
+    else if (body !== undefined)
+      ctx.rawBody = Buffer.from(
+        JSON.stringify(
+          stripFields(
+            body,
+            undocumented.filter((x) => x.startsWith("body.")),
+          ),
+        ),
+      );
   }
   // Fanvue validates what it documents (types, limits, enums); rules the
   // reference states only in prose (a price needs media) stay with handlers.
@@ -86,7 +98,9 @@ export function holdRequest(sb: Sandbox, ctx: Ctx, route: Route) {
     const issues = checkResponse(route, status, resBody);
     if (issues.length === 0) return;
     keep(sb, ctx, route, { kind: "response", undocumented: [], problems: issues });
-    console.error(`[sandbox] response of ${route.method} ${route.path} breaks the reference: ${issues.slice(0, 5).join("; ")}`);
+    console.error(
+      `[sandbox] response of ${route.method} ${route.path} breaks the reference: ${issues.slice(0, 5).join("; ")}`,
+    );
     if (sb.config.strict) throw new HttpError(500, { error: "Sandbox response breaks Fanvue's API reference", issues });
   };
 }

@@ -4,12 +4,7 @@
 import type { Sandbox } from "./state";
 
 export type PlatformEvent =
-  | "message-received"
-  | "message-read"
-  | "new-follower"
-  | "new-subscriber"
-  | "purchase-received"
-  | "tip-received";
+  "message-received" | "message-read" | "new-follower" | "new-subscriber" | "purchase-received" | "tip-received";
 
 export type EventSink = (event: PlatformEvent, payload: Record<string, unknown>) => void;
 

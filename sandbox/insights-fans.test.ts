@@ -10,20 +10,34 @@ let spender: string;
 let follower: string;
 
 beforeAll(async () => {
-  sb = await createSandbox({ port: 0, soloFans: 120, agencyFans: [40, 30, 30], clients: [{ ...client, redirectUris: [client.redirectUri], name: "Test" }] });
+  sb = await createSandbox({
+    port: 0,
+    soloFans: 120,
+    agencyFans: [40, 30, 30],
+    clients: [{ ...client, redirectUris: [client.redirectUri], name: "Test" }],
+  });
   for (const h of ["luna", "atlas"]) tokens[h] = (await authorize(sb.url, client, h)).tokens.access_token;
-  for (const a of (await (await fetch(`${sb.url}/__sandbox/accounts`)).json()) as { uuid: string; handle: string }[]) uuids[a.handle] = a.uuid;
-  const top = await (await fetch(`${sb.url}/insights/top-spenders?size=1`, { headers: API_HEADERS(tokens.luna!) })).json();
+  for (const a of (await (await fetch(`${sb.url}/__sandbox/accounts`)).json()) as { uuid: string; handle: string }[])
+    uuids[a.handle] = a.uuid;
+  const top = await (
+    await fetch(`${sb.url}/insights/top-spenders?size=1`, { headers: API_HEADERS(tokens.luna!) })
+  ).json();
   spender = top.data[0].user.uuid;
   const luna = sb.state.world.creators.get(uuids.luna!)!;
-  follower = luna.fans[luna.relations.findIndex((r, i) => r.status === "follower" && luna.ledger.rowsOfFan(i).length === 0)]!.uuid;
+  follower =
+    luna.fans[luna.relations.findIndex((r, i) => r.status === "follower" && luna.ledger.rowsOfFan(i).length === 0)]!
+      .uuid;
 });
 afterAll(() => sb.close());
 beforeEach(() => sb.state.buckets.clear());
 afterEach(() => fetch(`${sb.url}/__sandbox/insights/internal`, { method: "DELETE" }));
 
 const call = (method: string, path: string, body?: unknown, who = "luna") =>
-  fetch(`${sb.url}${path}`, { method, headers: { ...API_HEADERS(tokens[who]!), "Content-Type": "application/json" }, body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body) });
+  fetch(`${sb.url}${path}`, {
+    method,
+    headers: { ...API_HEADERS(tokens[who]!), "Content-Type": "application/json" },
+    body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+  });
 const batch = (body: unknown, who = "luna") => call("POST", "/insights/fans/batch", body, who);
 const unknown = "0b7e3c1a-1111-4222-8333-444455556666";
 
@@ -57,7 +71,10 @@ describe("GET /insights/fans/{userUuid}", () => {
 
   it("follows a new tip at once", async () => {
     const before = (await (await call("GET", `/insights/fans/${spender}`)).json()).spending.total.gross;
-    await fetch(`${sb.url}/__sandbox/simulate/tip`, { method: "POST", body: JSON.stringify({ creator: "luna", fan: spender, amount: 700 }) });
+    await fetch(`${sb.url}/__sandbox/simulate/tip`, {
+      method: "POST",
+      body: JSON.stringify({ creator: "luna", fan: spender, amount: 700 }),
+    });
     const after = await (await call("GET", `/insights/fans/${spender}`)).json();
     expect(after.spending.total.gross).toBe(before + 700);
     expect(ledgerGross(spender)).toBe(before + 700);
@@ -70,12 +87,17 @@ describe("GET /insights/fans/{userUuid}", () => {
     expect((await call("GET", "/insights/fans/nope")).status).toBe(400);
     const narrow = (await authorize(sb.url, client, "luna", ["openid", "read:insights"])).tokens.access_token;
     expect((await fetch(`${sb.url}/insights/fans/${spender}`, { headers: API_HEADERS(narrow) })).status).toBe(403);
-    expect((await call("POST", `/creators/${uuids.mia}/insights/fans/batch`, { userUuids: [unknown] }, "atlas")).status).toBe(404);
+    expect(
+      (await call("POST", `/creators/${uuids.mia}/insights/fans/batch`, { userUuids: [unknown] }, "atlas")).status,
+    ).toBe(404);
   });
 
   it("a fan who never subscribed still has a subscription object (required, not nullable), with null dates", async () => {
     const body = await (await call("GET", `/insights/fans/${follower}`)).json();
-    expect(body).toMatchObject({ subscription: { createdAt: null, renewsAt: null, autoRenewalEnabled: false }, spending: { lastPurchaseAt: null, total: { gross: 0, total: 0 } } });
+    expect(body).toMatchObject({
+      subscription: { createdAt: null, renewsAt: null, autoRenewalEnabled: false },
+      spending: { lastPurchaseAt: null, total: { gross: 0, total: 0 } },
+    });
   });
 
   it("strict: an undocumented query parameter is refused with 400 naming it", async () => {
@@ -114,7 +136,16 @@ describe("POST /insights/fans/batch", () => {
 
   it("validates the body with 400 {errors}", async () => {
     const hundredOne = Array.from({ length: 101 }, (_, i) => `0b7e3c1a-1111-4222-8333-${String(i).padStart(12, "0")}`);
-    for (const body of [{}, { userUuids: [] }, { userUuids: hundredOne }, { userUuids: ["nope"] }, { userUuids: "x" }, { fanUuids: [spender] }, "{oops", "[]"]) {
+    for (const body of [
+      {},
+      { userUuids: [] },
+      { userUuids: hundredOne },
+      { userUuids: ["nope"] },
+      { userUuids: "x" },
+      { fanUuids: [spender] },
+      "{oops",
+      "[]",
+    ]) {
       const res = await batch(body);
       expect(res.status, JSON.stringify(body)).toBe(400);
       const out = await res.json();
@@ -127,11 +158,21 @@ describe("POST /insights/fans/batch", () => {
     const res = await batch({ userUuids: [spender], includeSpending: true });
     expect(res.status).toBe(400);
     expect(JSON.stringify(await res.json())).toContain("body.includeSpending");
-    const lenient = await createSandbox({ port: 0, strict: false, soloFans: 20, agencyFans: [5, 5, 5], clients: [{ ...client, redirectUris: [client.redirectUri], name: "Test" }] });
+    const lenient = await createSandbox({
+      port: 0,
+      strict: false,
+      soloFans: 20,
+      agencyFans: [5, 5, 5],
+      clients: [{ ...client, redirectUris: [client.redirectUri], name: "Test" }],
+    });
     try {
       const token = (await authorize(lenient.url, client, "luna")).tokens.access_token;
       const fan = lenient.state.world.creators.get(uuids.luna!)!.fans[0]!.uuid;
-      const ok = await fetch(`${lenient.url}/insights/fans/batch`, { method: "POST", headers: { ...API_HEADERS(token), "Content-Type": "application/json" }, body: JSON.stringify({ userUuids: [fan], includeSpending: false }) });
+      const ok = await fetch(`${lenient.url}/insights/fans/batch`, {
+        method: "POST",
+        headers: { ...API_HEADERS(token), "Content-Type": "application/json" },
+        body: JSON.stringify({ userUuids: [fan], includeSpending: false }),
+      });
       expect(ok.status).toBe(200);
       expect((await ok.json())[fan].spending).toBeDefined();
     } finally {
@@ -140,7 +181,10 @@ describe("POST /insights/fans/batch", () => {
   });
 
   it("fails chosen entries with `internal` while the admin switch is on", async () => {
-    const on = await fetch(`${sb.url}/__sandbox/insights/internal`, { method: "POST", body: JSON.stringify({ uuids: [spender], times: 1 }) });
+    const on = await fetch(`${sb.url}/__sandbox/insights/internal`, {
+      method: "POST",
+      body: JSON.stringify({ uuids: [spender], times: 1 }),
+    });
     expect(on.status).toBe(200);
     const first = await (await batch({ userUuids: [spender, follower] })).json();
     expect(first[spender]).toEqual({ error: "internal" });
@@ -152,10 +196,16 @@ describe("POST /insights/fans/batch", () => {
     const all = await (await batch({ userUuids: [spender, unknown] })).json();
     expect(all).toEqual({ [spender]: { error: "internal" }, [unknown]: { error: "internal" } });
     const list = await (await call("GET", `/insights/fans?fanUuids=${spender}`)).json();
-    expect(list).toEqual({ results: { [spender]: null }, errors: [{ fanUuid: spender, code: "INTERNAL", message: expect.any(String) }] });
+    expect(list).toEqual({
+      results: { [spender]: null },
+      errors: [{ fanUuid: spender, code: "INTERNAL", message: expect.any(String) }],
+    });
     await fetch(`${sb.url}/__sandbox/insights/internal`, { method: "DELETE" });
     expect((await (await batch({ userUuids: [spender] })).json())[spender].spending).toBeDefined();
-    const bad = await fetch(`${sb.url}/__sandbox/insights/internal`, { method: "POST", body: JSON.stringify({ rate: 2 }) });
+    const bad = await fetch(`${sb.url}/__sandbox/insights/internal`, {
+      method: "POST",
+      body: JSON.stringify({ rate: 2 }),
+    });
     expect(bad.status).toBe(400);
   });
 });

@@ -8,9 +8,15 @@ const tokens: Record<string, string> = {};
 const uuids: Record<string, string> = {};
 
 beforeAll(async () => {
-  sb = await createSandbox({ port: 0, soloFans: 150, agencyFans: [60, 40, 40], clients: [{ ...client, redirectUris: [client.redirectUri], name: "Test" }] });
+  sb = await createSandbox({
+    port: 0,
+    soloFans: 150,
+    agencyFans: [60, 40, 40],
+    clients: [{ ...client, redirectUris: [client.redirectUri], name: "Test" }],
+  });
   for (const h of ["luna", "atlas"]) tokens[h] = (await authorize(sb.url, client, h)).tokens.access_token;
-  for (const a of (await (await fetch(`${sb.url}/__sandbox/accounts`)).json()) as { uuid: string; handle: string }[]) uuids[a.handle] = a.uuid;
+  for (const a of (await (await fetch(`${sb.url}/__sandbox/accounts`)).json()) as { uuid: string; handle: string }[])
+    uuids[a.handle] = a.uuid;
 });
 afterAll(() => sb.close());
 beforeEach(() => sb.state.buckets.clear());
@@ -22,20 +28,35 @@ const json = async (path: string, who = "luna") => {
   return res.json();
 };
 const truth = async (q: string) => (await fetch(`${sb.url}/__sandbox/truth/earnings?${q}`)).json();
-type Row = { date: string; gross: number; net: number; currency: string | null; source: string; user: { uuid: string } | null; messageUuid?: string; postUuid?: string; transactionOrderId: string; transactionOrderStatus: string };
+type Row = {
+  date: string;
+  gross: number;
+  net: number;
+  currency: string | null;
+  source: string;
+  user: { uuid: string } | null;
+  messageUuid?: string;
+  postUuid?: string;
+  transactionOrderId: string;
+  transactionOrderStatus: string;
+};
 
 async function allRows(query = "", who = "luna", base = "/insights/earnings") {
   const rows: Row[] = [];
   let cursor: string | null = null;
   do {
-    const body: { data: Row[]; nextCursor: string | null } = await json(`${base}?size=50${query}${cursor ? `&cursor=${cursor}` : ""}`, who);
+    const body: { data: Row[]; nextCursor: string | null } = await json(
+      `${base}?size=50${query}${cursor ? `&cursor=${cursor}` : ""}`,
+      who,
+    );
     expect(Object.keys(body).sort()).toEqual(["data", "nextCursor"]);
     rows.push(...body.data);
     cursor = body.nextCursor;
   } while (cursor);
   return rows;
 }
-const sum = (rows: { gross: number; net: number }[]) => rows.reduce((s, r) => ({ gross: s.gross + r.gross, net: s.net + r.net }), { gross: 0, net: 0 });
+const sum = (rows: { gross: number; net: number }[]) =>
+  rows.reduce((s, r) => ({ gross: s.gross + r.gross, net: s.net + r.net }), { gross: 0, net: 0 });
 
 describe("GET /insights/earnings", () => {
   it("pages newest first and sums to the ledger truth and the summary's allTime", async () => {
@@ -50,32 +71,64 @@ describe("GET /insights/earnings", () => {
     expect(summary.totals.allTime).toEqual({ gross: t.gross, net: t.net });
     const tip = rows.find((r) => r.source === "tip")!;
     // messageUuid / postUuid are optional and never null: one or neither.
-    expect(Object.keys(tip).sort()).toEqual(["currency", "date", "gross", "net", "source", "transactionOrderId", "transactionOrderStatus", "user", tip.postUuid ? "postUuid" : "messageUuid"].sort());
+    expect(Object.keys(tip).sort()).toEqual(
+      [
+        "currency",
+        "date",
+        "gross",
+        "net",
+        "source",
+        "transactionOrderId",
+        "transactionOrderStatus",
+        "user",
+        tip.postUuid ? "postUuid" : "messageUuid",
+      ].sort(),
+    );
     expect(tip.currency).toBe("USD");
     const luna = sb.state.world.creators.get(uuids.luna!)!;
     for (const r of rows.filter((x) => x.source === "tip")) {
-      expect(r.postUuid === undefined ? luna.postIndex.has(r.messageUuid!) : luna.postIndex.has(r.postUuid)).toBe(r.postUuid !== undefined);
+      expect(r.postUuid === undefined ? luna.postIndex.has(r.messageUuid!) : luna.postIndex.has(r.postUuid)).toBe(
+        r.postUuid !== undefined,
+      );
     }
     // A week after the payment it can be paid out; before, it is pending.
     const now = Date.parse((await (await fetch(`${sb.url}/__sandbox/health`)).json()).now);
     for (const r of rows) {
-      expect(r.transactionOrderStatus).toBe(now - Date.parse(r.date) < 7 * 86_400_000 ? "pendingBalance" : "availableForPayout");
+      expect(r.transactionOrderStatus).toBe(
+        now - Date.parse(r.date) < 7 * 86_400_000 ? "pendingBalance" : "availableForPayout",
+      );
     }
-    expect(rows.some((r) => r.transactionOrderStatus === "pendingBalance") && rows.some((r) => r.transactionOrderStatus === "availableForPayout")).toBe(true);
-    expect(rows.filter((r) => r.source === "referral").every((r) => r.user === null && !("messageUuid" in r) && !("postUuid" in r))).toBe(true);
-    expect(rows.filter((r) => r.source === "message").every((r) => r.messageUuid && !("postUuid" in r) && r.user)).toBe(true);
+    expect(
+      rows.some((r) => r.transactionOrderStatus === "pendingBalance") &&
+        rows.some((r) => r.transactionOrderStatus === "availableForPayout"),
+    ).toBe(true);
+    expect(
+      rows
+        .filter((r) => r.source === "referral")
+        .every((r) => r.user === null && !("messageUuid" in r) && !("postUuid" in r)),
+    ).toBe(true);
+    expect(rows.filter((r) => r.source === "message").every((r) => r.messageUuid && !("postUuid" in r) && r.user)).toBe(
+      true,
+    );
   });
 
   it("keeps its cursor exact while new rows are appended", async () => {
     const before = await allRows();
     const first = await json("/insights/earnings?size=7");
     expect(first.data).toEqual(before.slice(0, 7));
-    const tip = await fetch(`${sb.url}/__sandbox/simulate/tip`, { method: "POST", body: JSON.stringify({ creator: "luna", amount: 1234 }) });
+    const tip = await fetch(`${sb.url}/__sandbox/simulate/tip`, {
+      method: "POST",
+      body: JSON.stringify({ creator: "luna", amount: 1234 }),
+    });
     expect(tip.status).toBe(201);
     const second = await json(`/insights/earnings?size=7&cursor=${first.nextCursor}`);
     expect(second.data).toEqual(before.slice(7, 14));
     const fresh = await json("/insights/earnings?size=1");
-    expect(fresh.data[0]).toMatchObject({ gross: 1234, source: "tip", transactionOrderId: (await tip.json()).transactionOrderId });
+    expect(fresh.data[0]).toMatchObject({
+      gross: 1234,
+      source: "tip",
+      transactionOrderId: (await tip.json()).transactionOrderId,
+    });
   });
 
   it("filters by source and by a [startDate, endDate) window that agrees with the truth", async () => {
@@ -97,7 +150,15 @@ describe("GET /insights/earnings", () => {
   });
 
   it("rejects bad parameters with 400 {errors}", async () => {
-    for (const q of ["source=bogus", "size=0", "size=51", "startDate=yesterday", "endDate=2026-02-30T00:00:00Z", "startDate=2026-02-01&endDate=2026-01-01", "cursor=zzz"]) {
+    for (const q of [
+      "source=bogus",
+      "size=0",
+      "size=51",
+      "startDate=yesterday",
+      "endDate=2026-02-30T00:00:00Z",
+      "startDate=2026-02-01&endDate=2026-01-01",
+      "cursor=zzz",
+    ]) {
       const res = await get(`/insights/earnings?${q}`);
       expect(res.status, q).toBe(400);
       expect((await res.json()).errors, q).toHaveLength(1);
@@ -156,7 +217,12 @@ describe("GET /insights/earnings/summary", () => {
     const s = await json("/insights/earnings/summary");
     const cur = await truth(`creator=luna&start=${iso(m0)}&end=${iso(m1)}`);
     const prev = await truth(`creator=luna&start=${iso(p0)}&end=${iso(m0)}`);
-    expect(s.totals.thisMonth).toMatchObject({ gross: cur.gross, net: cur.net, previousMonthGross: prev.gross, previousMonthNet: prev.net });
+    expect(s.totals.thisMonth).toMatchObject({
+      gross: cur.gross,
+      net: cur.net,
+      previousMonthGross: prev.gross,
+      previousMonthNet: prev.net,
+    });
     expect(prev.gross).toBeGreaterThan(0);
     expect(s.totals.thisMonth.grossChangePercentage).toBeCloseTo(((cur.gross - prev.gross) / prev.gross) * 100, 1);
   });
@@ -172,7 +238,9 @@ describe("GET /insights/earnings/summary", () => {
 
 describe("GET /insights/subscribers, top-spenders, percentile", () => {
   it("buckets days from the start's offset with a running total", async () => {
-    const day = new Date(Math.floor(sb.state.world.anchor / 86_400_000) * 86_400_000 - 40 * 86_400_000).toISOString().slice(0, 10);
+    const day = new Date(Math.floor(sb.state.world.anchor / 86_400_000) * 86_400_000 - 40 * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
     const start = `${day}T00:00:00+01:00`;
     const end = new Date(Date.parse(start) + 30 * 86_400_000).toISOString();
     const q = `/insights/subscribers?startDate=${encodeURIComponent(start)}&endDate=${end}&size=7`;
@@ -181,7 +249,7 @@ describe("GET /insights/subscribers, top-spenders, percentile", () => {
     expect(body.data[0].date).toBe(new Date(Date.parse(`${day}T00:00:00Z`) - 3_600_000).toISOString());
     expect(body.nextCursor).not.toBeNull();
     const days = [...body.data];
-    for (let cursor = body.nextCursor; cursor; ) {
+    for (let cursor = body.nextCursor; cursor;) {
       const next = await json(`${q}&cursor=${cursor}`);
       days.push(...next.data);
       cursor = next.nextCursor;
@@ -197,7 +265,9 @@ describe("GET /insights/subscribers, top-spenders, percentile", () => {
     const within = (t: number | null) => t !== null && t >= a && t < b;
     const news = days.reduce((n, d) => n + d.newSubscribersCount, 0);
     expect(news).toBe(luna.relations.filter((r) => within(r.subscribedAt)).length);
-    expect(days.reduce((n, d) => n + d.cancelledSubscribersCount, 0)).toBe(luna.relations.filter((r) => within(r.expiredAt)).length);
+    expect(days.reduce((n, d) => n + d.cancelledSubscribersCount, 0)).toBe(
+      luna.relations.filter((r) => within(r.expiredAt)).length,
+    );
     expect(news).toBeGreaterThan(0);
   });
 
@@ -208,7 +278,11 @@ describe("GET /insights/subscribers, top-spenders, percentile", () => {
     expect([...grosses].sort((x, y) => y - x)).toEqual(grosses);
     const top = body.data[0];
     const t = await (await fetch(`${sb.url}/__sandbox/truth/fans/${top.user.uuid}?creator=luna`)).json();
-    expect({ gross: top.gross, net: top.net, messages: top.messages }).toEqual({ gross: t.gross, net: t.net, messages: t.bySource.message.count });
+    expect({ gross: top.gross, net: top.net, messages: top.messages }).toEqual({
+      gross: t.gross,
+      net: t.net,
+      messages: t.bySource.message.count,
+    });
     expect(top.user).toHaveProperty("registeredAt");
     const narrow = (await authorize(sb.url, client, "luna", ["openid", "read:insights"])).tokens.access_token;
     expect((await fetch(`${sb.url}/insights/top-spenders`, { headers: API_HEADERS(narrow) })).status).toBe(403);

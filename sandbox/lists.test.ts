@@ -24,15 +24,24 @@ describe("smart lists", () => {
     const r = await kit.call(luna, "GET", "/chats/lists/smart");
     expect(r.status).toBe(200);
     const c = kit.creator("luna");
-    expect(r.body).toEqual(SMART_LISTS.map((l) => ({ name: l.name, uuid: l.uuid, count: smartListMembers(c, l.uuid).length })));
-    expect(r.body.find((l: any) => l.uuid === "subscribers").count).toBe(c.relations.filter((x) => x.status === "subscriber").length);
+    expect(r.body).toEqual(
+      SMART_LISTS.map((l) => ({ name: l.name, uuid: l.uuid, count: smartListMembers(c, l.uuid).length })),
+    );
+    expect(r.body.find((l: any) => l.uuid === "subscribers").count).toBe(
+      c.relations.filter((x) => x.status === "subscriber").length,
+    );
   });
 
   it("pages members of a smart list and 404s unknown ids", async () => {
     const c = kit.creator("luna");
     const members = await allPages(kit, luna, "/chats/lists/smart/followers", 20);
     expect(members.map((m) => m.uuid)).toEqual(smartListMembers(c, "followers").map((i) => c.fans[i]!.uuid));
-    expect(members[0]).toEqual({ uuid: members[0].uuid, displayName: expect.any(String), handle: expect.any(String), isCreator: false });
+    expect(members[0]).toEqual({
+      uuid: members[0].uuid,
+      displayName: expect.any(String),
+      handle: expect.any(String),
+      isCreator: false,
+    });
     const p = await kit.call(luna, "GET", "/chats/lists/smart/followers?size=3&page=2");
     expect(p.body.pagination).toEqual({ page: 2, size: 3, hasMore: true });
     expect(p.body.data).toEqual(members.slice(3, 6));
@@ -57,7 +66,14 @@ describe("custom lists", () => {
   it("lists with membersCount and search", async () => {
     const c = kit.creator("luna");
     const all = await allPages(kit, luna, "/chats/lists/custom");
-    expect(all).toEqual(c.customLists.map((l) => ({ uuid: l.uuid, name: l.name, membersCount: l.members.size, createdAt: new Date(l.createdAt).toISOString() })));
+    expect(all).toEqual(
+      c.customLists.map((l) => ({
+        uuid: l.uuid,
+        name: l.name,
+        membersCount: l.members.size,
+        createdAt: new Date(l.createdAt).toISOString(),
+      })),
+    );
     const found = await kit.call(luna, "GET", "/chats/lists/custom?search=REG");
     expect(found.body.data.map((l: any) => l.name)).toEqual(["Regulars"]);
     // The reference sets no length limit on this search: a long one finds nothing.
@@ -79,14 +95,25 @@ describe("custom lists", () => {
     const add = await kit.call(luna, "POST", `/chats/lists/custom/${id}/members`, { userUuids: uuids });
     expect(add.status).toBe(201);
     expect(add.body).toEqual({ added: 2, skipped: 0 });
-    const again = await kit.call(luna, "POST", `/chats/lists/custom/${id}/members`, { userUuids: [uuids[0], c.fans[2]!.uuid, kit.uuidOf("felix")] });
+    const again = await kit.call(luna, "POST", `/chats/lists/custom/${id}/members`, {
+      userUuids: [uuids[0], c.fans[2]!.uuid, kit.uuidOf("felix")],
+    });
     expect(again.body).toEqual({ added: 1, skipped: 2 });
     const members = await kit.call(luna, "GET", `/chats/lists/custom/${id}`);
     expect(members.body.data.map((m: any) => m.uuid)).toEqual([c.fans[0]!.uuid, c.fans[1]!.uuid, c.fans[2]!.uuid]);
-    expect(members.body.data[0]).toEqual({ uuid: c.fans[0]!.uuid, displayName: c.fans[0]!.displayName, handle: c.fans[0]!.handle, isCreator: false });
+    expect(members.body.data[0]).toEqual({
+      uuid: c.fans[0]!.uuid,
+      displayName: c.fans[0]!.displayName,
+      handle: c.fans[0]!.handle,
+      isCreator: false,
+    });
     const listed = (await allPages(kit, luna, "/chats/lists/custom")).find((l) => l.uuid === id);
     expect(listed).toMatchObject({ name: "Whales", membersCount: 3 });
-    expect((await allPages(kit, luna, `/chats?customListId=${id}`)).every((x) => uuids.includes(x.user.uuid) || x.user.uuid === c.fans[2]!.uuid)).toBe(true);
+    expect(
+      (await allPages(kit, luna, `/chats?customListId=${id}`)).every(
+        (x) => uuids.includes(x.user.uuid) || x.user.uuid === c.fans[2]!.uuid,
+      ),
+    ).toBe(true);
 
     expect((await kit.call(luna, "DELETE", `/chats/lists/custom/${id}/members/${uuids[1]}`)).status).toBe(204);
     const gone = await kit.call(luna, "DELETE", `/chats/lists/custom/${id}/members/${uuids[1]}`);
@@ -103,7 +130,12 @@ describe("custom lists", () => {
 
     expect((await kit.call(luna, "DELETE", `/chats/lists/custom/${id}`)).status).toBe(204);
     expect((await allPages(kit, luna, "/chats/lists/custom")).some((l) => l.uuid === id)).toBe(false);
-    for (const [method, path, body] of [["GET", `/chats/lists/custom/${id}`], ["PATCH", `/chats/lists/custom/${id}`, { name: "x" }], ["DELETE", `/chats/lists/custom/${id}`], ["POST", `/chats/lists/custom/${id}/members`, { userUuids: uuids }]] as const) {
+    for (const [method, path, body] of [
+      ["GET", `/chats/lists/custom/${id}`],
+      ["PATCH", `/chats/lists/custom/${id}`, { name: "x" }],
+      ["DELETE", `/chats/lists/custom/${id}`],
+      ["POST", `/chats/lists/custom/${id}/members`, { userUuids: uuids }],
+    ] as const) {
       const r = await kit.call(luna, method, path, body);
       expect(r.status, `${method} ${path}`).toBe(404);
       expect(r.body).toEqual({ message: "Custom list not found" });
@@ -117,7 +149,12 @@ describe("custom lists", () => {
       expect(Array.isArray(r.body.errors)).toBe(true);
     }
     const id = kit.creator("luna").customLists[0]!.uuid;
-    for (const body of [{}, { userUuids: [] }, { userUuids: ["x"] }, { userUuids: Array.from({ length: 101 }, () => MISSING) }]) {
+    for (const body of [
+      {},
+      { userUuids: [] },
+      { userUuids: ["x"] },
+      { userUuids: Array.from({ length: 101 }, () => MISSING) },
+    ]) {
       const r = await kit.call(luna, "POST", `/chats/lists/custom/${id}/members`, body);
       expect(r.status).toBe(400);
       expect(Array.isArray(r.body.errors)).toBe(true);
@@ -126,7 +163,13 @@ describe("custom lists", () => {
     expect(bad.status).toBe(400);
     expect(Object.keys(bad.body)).toEqual(["message"]);
     expect((await kit.call(luna, "DELETE", `/chats/lists/custom/${id}/members/bad`)).status).toBe(400);
-    expect((await kit.call(await kit.token("luna", ["openid", "read:chat", "read:fan"]), "POST", "/chats/lists/custom", { name: "No scope" })).status).toBe(403);
+    expect(
+      (
+        await kit.call(await kit.token("luna", ["openid", "read:chat", "read:fan"]), "POST", "/chats/lists/custom", {
+          name: "No scope",
+        })
+      ).status,
+    ).toBe(403);
   });
 
   it("is read-only on the agency mirror", async () => {
@@ -148,7 +191,15 @@ describe("templates", () => {
   it("lists templates, filters by folder (case-insensitive, partial) and reads one", async () => {
     const c = kit.creator("luna");
     const all = await allPages(kit, luna, "/chats/templates");
-    expect(all).toEqual(c.templates.map((t) => ({ uuid: t.uuid, text: t.text, price: t.price, mediaUuids: t.mediaUuids, folderName: t.folderName })));
+    expect(all).toEqual(
+      c.templates.map((t) => ({
+        uuid: t.uuid,
+        text: t.text,
+        price: t.price,
+        mediaUuids: t.mediaUuids,
+        folderName: t.folderName,
+      })),
+    );
     const welcome = await kit.call(luna, "GET", "/chats/templates?folderName=WEL");
     expect((await kit.call(luna, "GET", "/chats/templates?folder=WEL")).status).toBe(400);
     expect(welcome.body.data.length).toBe(c.templates.filter((t) => t.folderName === "Welcome").length);
@@ -157,10 +208,14 @@ describe("templates", () => {
     expect(page.body).toEqual({ data: all.slice(2, 4), pagination: { page: 2, size: 2, hasMore: true } });
     const one = await kit.call(luna, "GET", `/chats/templates/${all[2].uuid}`);
     expect(one.body).toEqual(all[2]);
-    expect((await kit.call(luna, "GET", `/chats/templates/${MISSING}`)).body).toEqual({ message: "Template not found" });
+    expect((await kit.call(luna, "GET", `/chats/templates/${MISSING}`)).body).toEqual({
+      message: "Template not found",
+    });
     expect((await kit.call(luna, "GET", "/chats/templates/xyz")).status).toBe(400);
     expect((await kit.call(luna, "GET", "/chats/templates?size=0")).status).toBe(400);
     // §6: no agency template reads; the path only matches other methods' routes.
-    expect([404, 405]).toContain((await kit.call(atlas, "GET", `/creators/${kit.uuidOf("mia")}/chats/templates`)).status);
+    expect([404, 405]).toContain(
+      (await kit.call(atlas, "GET", `/creators/${kit.uuidOf("mia")}/chats/templates`)).status,
+    );
   });
 });

@@ -27,7 +27,9 @@ async function main() {
   const { world } = sandbox.state;
   const fans = [...world.creators.values()].reduce((n, c) => n + c.fans.length, 0);
   // The orchestrator (scripts/dev.mjs) waits for this exact line.
-  console.log(`[sandbox] ready on ${sandbox.url} in ${ms} ms (${world.creators.size} creators, ${fans} fans, seed "${config.seed}")`);
+  console.log(
+    `[sandbox] ready on ${sandbox.url} in ${ms} ms (${world.creators.size} creators, ${fans} fans, seed "${config.seed}")`,
+  );
 
   const stop = async () => {
     await sandbox.close();

@@ -17,14 +17,29 @@ beforeAll(async () => {
 afterAll(() => kit.close());
 
 // Exactly the reference's list item: no audience lists, no sender.
-const ITEM_KEYS = ["createdAt", "mediaUuids", "price", "publishedAt", "purchaseCount", "recipientCount", "scheduledAt", "status", "text", "totalRevenue", "uuid", "viewCount"];
+const ITEM_KEYS = [
+  "createdAt",
+  "mediaUuids",
+  "price",
+  "publishedAt",
+  "purchaseCount",
+  "recipientCount",
+  "scheduledAt",
+  "status",
+  "text",
+  "totalRevenue",
+  "uuid",
+  "viewCount",
+];
 const none = { smartListUuids: [], customListUuids: [] };
 
 /** A fresh custom list with the given fans (by index) of luna's audience. */
 async function listOf(name: string, fanIdxs: number[]) {
   const c = kit.creator("luna");
   const made = await kit.call(luna, "POST", "/chats/lists/custom", { name });
-  await kit.call(luna, "POST", `/chats/lists/custom/${made.body.uuid}/members`, { userUuids: fanIdxs.map((i) => c.fans[i]!.uuid) });
+  await kit.call(luna, "POST", `/chats/lists/custom/${made.body.uuid}/members`, {
+    userUuids: fanIdxs.map((i) => c.fans[i]!.uuid),
+  });
   return made.body.uuid as string;
 }
 
@@ -36,7 +51,10 @@ describe("POST /chats/mass-messages", () => {
   it("sends now to included minus excluded lists and appends a BROADCAST to each chat", async () => {
     const c = kit.creator("luna");
     const withChat = [...c.chats.keys()].filter((i) => c.relations[i]!.contactable).slice(0, 3);
-    const without = c.fans.map((_, i) => i).filter((i) => !c.chats.has(i) && c.relations[i]!.contactable).slice(0, 2);
+    const without = c.fans
+      .map((_, i) => i)
+      .filter((i) => !c.chats.has(i) && c.relations[i]!.contactable)
+      .slice(0, 2);
     const included = await listOf("MM included", [...withChat, ...without]);
     const excluded = await listOf("MM excluded", [withChat[2]!]);
     const r = await kit.call(luna, "POST", "/chats/mass-messages", {
@@ -49,7 +67,12 @@ describe("POST /chats/mass-messages", () => {
     expect(r.body.recipientCount).toBe(4);
     for (const i of [withChat[0]!, withChat[1]!, ...without]) {
       const top = await topMessage(c.fans[i]!.uuid);
-      expect(top).toMatchObject({ uuid: r.body.id, type: "BROADCAST", text: "Hello everyone", sender: { uuid: c.account.uuid } });
+      expect(top).toMatchObject({
+        uuid: r.body.id,
+        type: "BROADCAST",
+        text: "Hello everyone",
+        sender: { uuid: c.account.uuid },
+      });
     }
     expect((await topMessage(c.fans[withChat[2]!]!.uuid)).uuid).not.toBe(r.body.id);
     const chats = await allPages(kit, luna, "/chats");
@@ -58,20 +81,41 @@ describe("POST /chats/mass-messages", () => {
     expect((await allPages(kit, luna, `/chats/${c.fans[without[0]!]!.uuid}/messages?markAsRead=false`)).length).toBe(1);
     const listed = (await kit.call(luna, "GET", "/chats/mass-messages?size=1")).body.data[0];
     expect(Object.keys(listed).sort()).toEqual(ITEM_KEYS);
-    expect(listed).toMatchObject({ uuid: r.body.id, status: "SENT", recipientCount: 4, purchaseCount: 0, totalRevenue: 0, publishedAt: r.body.createdAt, scheduledAt: null });
+    expect(listed).toMatchObject({
+      uuid: r.body.id,
+      status: "SENT",
+      recipientCount: 4,
+      purchaseCount: 0,
+      totalRevenue: 0,
+      publishedAt: r.body.createdAt,
+      scheduledAt: null,
+    });
   });
 
   it("refuses smart lists the reference does not list, and skips uncontactable fans", async () => {
-    const unknown = await kit.call(luna, "POST", "/chats/mass-messages", { text: "x", includedLists: { smartListUuids: ["all_fans_typo"] } });
+    const unknown = await kit.call(luna, "POST", "/chats/mass-messages", {
+      text: "x",
+      includedLists: { smartListUuids: ["all_fans_typo"] },
+    });
     expect(unknown.status).toBe(400);
-    expect(unknown.body.errors.join(" ")).toMatch(/includedLists\.smartListUuids\.0 must be one of: subscribers, auto_renewing/);
+    expect(unknown.body.errors.join(" ")).toMatch(
+      /includedLists\.smartListUuids\.0 must be one of: subscribers, auto_renewing/,
+    );
     const c = kit.creator("luna");
     const subs = c.relations.filter((r) => r.status === "subscriber" && r.contactable).length;
     const media = c.media.find((m) => m.status === "ready")!.uuid;
-    const r = await kit.call(luna, "POST", "/chats/mass-messages", { mediaUuids: [media], price: 700, includedLists: { smartListUuids: ["subscribers"] } });
+    const r = await kit.call(luna, "POST", "/chats/mass-messages", {
+      mediaUuids: [media],
+      price: 700,
+      includedLists: { smartListUuids: ["subscribers"] },
+    });
     expect(r.body.recipientCount).toBe(subs);
     const subscriber = c.fans[c.relations.findIndex((x) => x.status === "subscriber" && x.contactable)]!;
-    expect(await topMessage(subscriber.uuid)).toMatchObject({ uuid: r.body.id, pricing: { USD: { price: 700 } }, mediaUuids: [media] });
+    expect(await topMessage(subscriber.uuid)).toMatchObject({
+      uuid: r.body.id,
+      pricing: { USD: { price: 700 } },
+      mediaUuids: [media],
+    });
   });
 
   it("validates the body", async () => {
@@ -84,7 +128,10 @@ describe("POST /chats/mass-messages", () => {
       [{ text: "x", includedLists: [] }, /must be an object/],
       [{ text: "x", includedLists: { smartListUuids: "subscribers" } }, /smartListUuids/],
       [{ text: "x", includedLists: { customListUuids: ["00000000-0000-4000-8000-000000000000"] } }, /unknown lists/],
-      [{ text: "x", includedLists: { customListUuids: ["nope"] } }, /includedLists.customListUuids.0 must be a valid UUID/],
+      [
+        { text: "x", includedLists: { customListUuids: ["nope"] } },
+        /includedLists.customListUuids.0 must be a valid UUID/,
+      ],
       [{ includedLists: inc }, /text or media/],
       [{ text: "", includedLists: inc }, /at least 1/],
       [{ text: longText(5001), includedLists: inc }, /at most 5000/],
@@ -106,17 +153,37 @@ describe("POST /chats/mass-messages", () => {
 
   it("needs write:chat and read:fan, and respects the agency boundary", async () => {
     const noFan = await kit.token("luna", ["openid", "write:chat", "read:chat"]);
-    const r = await kit.call(noFan, "POST", "/chats/mass-messages", { text: "x", includedLists: { smartListUuids: ["subscribers"] } });
+    const r = await kit.call(noFan, "POST", "/chats/mass-messages", {
+      text: "x",
+      includedLists: { smartListUuids: ["subscribers"] },
+    });
     expect(r.status).toBe(403);
     expect(r.body.error).toMatch(/read:fan/);
     const mia = kit.uuidOf("mia");
-    const viaAgency = await kit.call(atlas, "POST", `/creators/${mia}/chats/mass-messages`, { text: "from the agency", includedLists: { smartListUuids: ["followers"] } });
+    const viaAgency = await kit.call(atlas, "POST", `/creators/${mia}/chats/mass-messages`, {
+      text: "from the agency",
+      includedLists: { smartListUuids: ["followers"] },
+    });
     expect(viaAgency.status).toBe(201);
     const listed = (await kit.call(atlas, "GET", `/creators/${mia}/chats/mass-messages?size=1`)).body.data[0];
     expect(listed).toMatchObject({ uuid: viaAgency.body.id, status: "SENT" });
     expect(listed).not.toHaveProperty("sentByUserId");
-    expect((await kit.call(sam, "POST", `/creators/${kit.uuidOf("nova")}/chats/mass-messages`, { text: "x", includedLists: { smartListUuids: ["followers"] } })).status).toBe(403);
-    expect((await kit.call(atlas, "POST", `/creators/${kit.uuidOf("luna")}/chats/mass-messages`, { text: "x", includedLists: { smartListUuids: ["followers"] } })).status).toBe(403);
+    expect(
+      (
+        await kit.call(sam, "POST", `/creators/${kit.uuidOf("nova")}/chats/mass-messages`, {
+          text: "x",
+          includedLists: { smartListUuids: ["followers"] },
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await kit.call(atlas, "POST", `/creators/${kit.uuidOf("luna")}/chats/mass-messages`, {
+          text: "x",
+          includedLists: { smartListUuids: ["followers"] },
+        })
+      ).status,
+    ).toBe(403);
   });
 });
 
@@ -126,7 +193,11 @@ describe("scheduled mass messages", () => {
     const fanIdx = [...c.chats.keys()].filter((i) => c.relations[i]!.contactable)[10]!;
     const list = await listOf("Scheduled target", [fanIdx]);
     const at = new Date(kit.sb.state.clock.now() + 3_600_000).toISOString();
-    const r = await kit.call(luna, "POST", "/chats/mass-messages", { text: "later", includedLists: { customListUuids: [list] }, scheduledAt: at });
+    const r = await kit.call(luna, "POST", "/chats/mass-messages", {
+      text: "later",
+      includedLists: { customListUuids: [list] },
+      scheduledAt: at,
+    });
     expect(r.status).toBe(201);
     expect(r.body.recipientCount).toBe(1);
     const queued = (await allPages(kit, luna, "/chats/mass-messages")).find((m) => m.uuid === r.body.id);
@@ -144,7 +215,11 @@ describe("scheduled mass messages", () => {
     const fanIdx = [...c.chats.keys()].filter((i) => c.relations[i]!.contactable)[11]!;
     const list = await listOf("Cancelled target", [fanIdx]);
     const at = new Date(kit.sb.state.clock.now() + 600_000).toISOString();
-    const r = await kit.call(luna, "POST", "/chats/mass-messages", { text: "never", includedLists: { customListUuids: [list] }, scheduledAt: at });
+    const r = await kit.call(luna, "POST", "/chats/mass-messages", {
+      text: "never",
+      includedLists: { customListUuids: [list] },
+      scheduledAt: at,
+    });
     expect((await kit.call(luna, "DELETE", `/chats/mass-messages/${r.body.id}`)).status).toBe(204);
     await kit.advanceClock(601);
     expect((await topMessage(c.fans[fanIdx]!.uuid)).uuid).not.toBe(r.body.id);
@@ -162,7 +237,11 @@ describe("the seeded scheduled mass message", () => {
     expect(before).toMatchObject({ status: "SCHEDULED", recipientCount: audience });
     await kit.advanceClock((seeded.scheduledAt! - kit.sb.state.clock.now()) / 1000 + 1);
     const after = (await allPages(kit, luna, "/chats/mass-messages")).find((m) => m.uuid === seeded.uuid);
-    expect(after).toMatchObject({ status: "SENT", publishedAt: new Date(seeded.scheduledAt!).toISOString(), recipientCount: audience });
+    expect(after).toMatchObject({
+      status: "SENT",
+      publishedAt: new Date(seeded.scheduledAt!).toISOString(),
+      recipientCount: audience,
+    });
     const fan = c.fans[c.relations.findIndex((r) => r.status === "subscriber" && r.contactable)]!;
     expect(await topMessage(fan.uuid)).toMatchObject({ uuid: seeded.uuid, type: "BROADCAST", text: seeded.text });
   });
@@ -181,25 +260,37 @@ describe("GET /chats/mass-messages", () => {
     expect(bought.totalRevenue).toBe(rows.reduce((n, i) => n + c.ledger.gross[i]!, 0));
     expect(bought.viewCount).toBeGreaterThanOrEqual(bought.purchaseCount);
     expect(bought.viewCount).toBeLessThanOrEqual(bought.recipientCount);
-    for (const q of ["includeDeleted=yes", "size=100", "page=-1"]) expect((await kit.call(luna, "GET", `/chats/mass-messages?${q}`)).status).toBe(400);
-    expect((await kit.call(await kit.token("luna", ["openid", "write:chat"]), "GET", "/chats/mass-messages")).status).toBe(403);
+    for (const q of ["includeDeleted=yes", "size=100", "page=-1"])
+      expect((await kit.call(luna, "GET", `/chats/mass-messages?${q}`)).status).toBe(400);
+    expect(
+      (await kit.call(await kit.token("luna", ["openid", "write:chat"]), "GET", "/chats/mass-messages")).status,
+    ).toBe(403);
   });
 });
 
 describe("DELETE /chats/mass-messages/{uuid}", () => {
   it("unsends: copies vanish except for buyers, status UNSENT, repeat is a no-op", async () => {
     const c = kit.creator("luna");
-    const mm = c.massMessages.find((m) => m.sentAt !== null && m.deletedAt === null && c.ledger.rowsOfRef(m.uuid).length > 0 && m.recipients.length > c.ledger.rowsOfRef(m.uuid).length)!;
+    const mm = c.massMessages.find(
+      (m) =>
+        m.sentAt !== null &&
+        m.deletedAt === null &&
+        c.ledger.rowsOfRef(m.uuid).length > 0 &&
+        m.recipients.length > c.ledger.rowsOfRef(m.uuid).length,
+    )!;
     const buyers = new Set(c.ledger.rowsOfRef(mm.uuid).map((i) => c.ledger.fanIdx[i]!));
     const buyer = c.fans[[...buyers][0]!]!.uuid;
     const other = c.fans[mm.recipients.find((i) => !buyers.has(i) && c.chats.has(i))!]!.uuid;
-    const has = async (fan: string) => (await allPages(kit, luna, `/chats/${fan}/messages?markAsRead=false`)).some((m) => m.uuid === mm.uuid);
+    const has = async (fan: string) =>
+      (await allPages(kit, luna, `/chats/${fan}/messages?markAsRead=false`)).some((m) => m.uuid === mm.uuid);
     expect(await has(other)).toBe(true);
     expect((await kit.call(luna, "DELETE", `/chats/mass-messages/${mm.uuid}`)).status).toBe(204);
     expect(await has(buyer)).toBe(true);
     expect(await has(other)).toBe(false);
     expect((await allPages(kit, luna, "/chats/mass-messages")).some((m) => m.uuid === mm.uuid)).toBe(false);
-    const withDeleted = (await allPages(kit, luna, "/chats/mass-messages?includeDeleted=true")).find((m) => m.uuid === mm.uuid);
+    const withDeleted = (await allPages(kit, luna, "/chats/mass-messages?includeDeleted=true")).find(
+      (m) => m.uuid === mm.uuid,
+    );
     expect(withDeleted).toMatchObject({ status: "UNSENT", purchaseCount: c.ledger.rowsOfRef(mm.uuid).length });
     expect((await kit.call(luna, "DELETE", `/chats/mass-messages/${mm.uuid}`)).status).toBe(204);
   });
@@ -212,25 +303,48 @@ describe("DELETE /chats/mass-messages/{uuid}", () => {
     expect(bad.status).toBe(400);
     expect(Object.keys(bad.body)).toEqual(["message"]);
     const mia = kit.uuidOf("mia");
-    const made = await kit.call(sam, "POST", `/creators/${mia}/chats/mass-messages`, { text: "oops", includedLists: { smartListUuids: ["subscribers"] } });
+    const made = await kit.call(sam, "POST", `/creators/${mia}/chats/mass-messages`, {
+      text: "oops",
+      includedLists: { smartListUuids: ["subscribers"] },
+    });
     expect((await kit.call(sam, "DELETE", `/creators/${mia}/chats/mass-messages/${made.body.id}`)).status).toBe(204);
-    const listed = (await allPages(kit, atlas, `/creators/${mia}/chats/mass-messages?includeDeleted=true`)).find((m) => m.uuid === made.body.id);
+    const listed = (await allPages(kit, atlas, `/creators/${mia}/chats/mass-messages?includeDeleted=true`)).find(
+      (m) => m.uuid === made.body.id,
+    );
     expect(listed).toMatchObject({ status: "UNSENT" });
-    expect((await kit.call(atlas, "DELETE", `/creators/${kit.uuidOf("luna")}/chats/mass-messages/${made.body.id}`)).status).toBe(403);
+    expect(
+      (await kit.call(atlas, "DELETE", `/creators/${kit.uuidOf("luna")}/chats/mass-messages/${made.body.id}`)).status,
+    ).toBe(403);
   });
 });
 
 describe("states the sandbox reaches only on request", () => {
   it("reports SENDING, FAILED and MODERATED as Fanvue would, then clears", async () => {
-    const made = await kit.call(luna, "POST", "/chats/mass-messages", { text: "held", includedLists: { smartListUuids: ["subscribers"] } });
+    const made = await kit.call(luna, "POST", "/chats/mass-messages", {
+      text: "held",
+      includedLists: { smartListUuids: ["subscribers"] },
+    });
     for (const status of ["SENDING", "FAILED", "MODERATED"]) {
-      const set = await fetch(`${kit.sb.url}/__sandbox/mass-messages/${made.body.id}/status`, { method: "POST", body: JSON.stringify({ status }) });
+      const set = await fetch(`${kit.sb.url}/__sandbox/mass-messages/${made.body.id}/status`, {
+        method: "POST",
+        body: JSON.stringify({ status }),
+      });
       expect(set.status).toBe(200);
-      expect((await allPages(kit, luna, "/chats/mass-messages")).find((m) => m.uuid === made.body.id)).toMatchObject({ status });
+      expect((await allPages(kit, luna, "/chats/mass-messages")).find((m) => m.uuid === made.body.id)).toMatchObject({
+        status,
+      });
     }
-    await fetch(`${kit.sb.url}/__sandbox/mass-messages/${made.body.id}/status`, { method: "POST", body: JSON.stringify({ status: null }) });
-    expect((await allPages(kit, luna, "/chats/mass-messages")).find((m) => m.uuid === made.body.id)).toMatchObject({ status: "SENT" });
-    const bad = await fetch(`${kit.sb.url}/__sandbox/mass-messages/${made.body.id}/status`, { method: "POST", body: JSON.stringify({ status: "LOST" }) });
+    await fetch(`${kit.sb.url}/__sandbox/mass-messages/${made.body.id}/status`, {
+      method: "POST",
+      body: JSON.stringify({ status: null }),
+    });
+    expect((await allPages(kit, luna, "/chats/mass-messages")).find((m) => m.uuid === made.body.id)).toMatchObject({
+      status: "SENT",
+    });
+    const bad = await fetch(`${kit.sb.url}/__sandbox/mass-messages/${made.body.id}/status`, {
+      method: "POST",
+      body: JSON.stringify({ status: "LOST" }),
+    });
     expect(bad.status).toBe(400);
   });
 });

@@ -117,7 +117,11 @@ function hslToYuv(h: number, s: number, l: number): Yuv {
   const [r, g, b] = [f(0), f(8), f(4)];
   // BT.601 limited range; PCM samples avoid 0 so runs of zero bytes never occur.
   const clamp = (x: number) => Math.max(1, Math.min(254, Math.round(x)));
-  return { y: clamp(16 + 65.481 * r + 128.553 * g + 24.966 * b), u: clamp(128 - 37.797 * r - 74.203 * g + 112 * b), v: clamp(128 + 112 * r - 93.786 * g - 18.214 * b) };
+  return {
+    y: clamp(16 + 65.481 * r + 128.553 * g + 24.966 * b),
+    u: clamp(128 - 37.797 * r - 74.203 * g + 112 * b),
+    v: clamp(128 + 112 * r - 93.786 * g - 18.214 * b),
+  };
 }
 
 /** One I_PCM macroblock: a vertical gradient, or the lighter playhead. */
@@ -200,7 +204,8 @@ const box = (type: string, ...parts: Buffer[]) => {
   const body = Buffer.concat(parts);
   return Buffer.concat([u32(body.length + 8), Buffer.from(type, "latin1"), body]);
 };
-const full = (type: string, version: number, flags: number, ...parts: Buffer[]) => box(type, u32((version << 24) | flags), ...parts);
+const full = (type: string, version: number, flags: number, ...parts: Buffer[]) =>
+  box(type, u32((version << 24) | flags), ...parts);
 const MATRIX = Buffer.concat([0x00010000, 0, 0, 0, 0x00010000, 0, 0, 0, 0x40000000].map(u32));
 const zeros = (n: number) => Buffer.alloc(n);
 
@@ -218,8 +223,31 @@ export function videoMp4(o: { hue: number; lengthMs: number; portrait: boolean }
     return Buffer.concat([u32(n.length), n]);
   });
 
-  const avcC = box("avcC", Buffer.from([1, PROFILE, COMPAT, LEVEL, 0xff, 0xe1]), u16(spsNal.length), spsNal, Buffer.from([1]), u16(ppsNal.length), ppsNal);
-  const avc1 = box("avc1", zeros(6), u16(1), zeros(16), u16(width), u16(height), u32(0x00480000), u32(0x00480000), u32(0), u16(1), zeros(32), u16(0x18), u16(0xffff), avcC);
+  const avcC = box(
+    "avcC",
+    Buffer.from([1, PROFILE, COMPAT, LEVEL, 0xff, 0xe1]),
+    u16(spsNal.length),
+    spsNal,
+    Buffer.from([1]),
+    u16(ppsNal.length),
+    ppsNal,
+  );
+  const avc1 = box(
+    "avc1",
+    zeros(6),
+    u16(1),
+    zeros(16),
+    u16(width),
+    u16(height),
+    u32(0x00480000),
+    u32(0x00480000),
+    u32(0),
+    u16(1),
+    zeros(32),
+    u16(0x18),
+    u16(0xffff),
+    avcC,
+  );
   const stbl = (chunkOffset: number) =>
     box(
       "stbl",
@@ -233,10 +261,41 @@ export function videoMp4(o: { hue: number; lengthMs: number; portrait: boolean }
   const moov = (chunkOffset: number) =>
     box(
       "moov",
-      full("mvhd", 0, 0, u32(0), u32(0), u32(TIMESCALE), u32(duration), u32(0x00010000), u16(0x0100), zeros(10), MATRIX, zeros(24), u32(2)),
+      full(
+        "mvhd",
+        0,
+        0,
+        u32(0),
+        u32(0),
+        u32(TIMESCALE),
+        u32(duration),
+        u32(0x00010000),
+        u16(0x0100),
+        zeros(10),
+        MATRIX,
+        zeros(24),
+        u32(2),
+      ),
       box(
         "trak",
-        full("tkhd", 0, 3, u32(0), u32(0), u32(1), u32(0), u32(duration), zeros(8), u16(0), u16(0), u16(0), u16(0), MATRIX, u32(width << 16), u32(height << 16)),
+        full(
+          "tkhd",
+          0,
+          3,
+          u32(0),
+          u32(0),
+          u32(1),
+          u32(0),
+          u32(duration),
+          zeros(8),
+          u16(0),
+          u16(0),
+          u16(0),
+          u16(0),
+          MATRIX,
+          u32(width << 16),
+          u32(height << 16),
+        ),
         box(
           "mdia",
           full("mdhd", 0, 0, u32(0), u32(0), u32(TIMESCALE), u32(duration), u16(0x55c4), u16(0)),

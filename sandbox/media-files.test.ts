@@ -18,7 +18,12 @@ async function variantsOf(type: MediaType, kinds = "main,thumbnail,thumbnail_gal
   let m = h.creator("luna").media.find((x) => x.mediaType === type && x.status === "ready");
   if (!m) {
     // Small worlds may lack a type: make one through an upload + admin switch.
-    const up = await h.json(luna, "POST", "/media/uploads", { name: `A ${type}`, filename: "f", mediaType: type, sizeBytes: 200_000 });
+    const up = await h.json(luna, "POST", "/media/uploads", {
+      name: `A ${type}`,
+      filename: "f",
+      mediaType: type,
+      sizeBytes: 200_000,
+    });
     await fetch(`${h.sb.url}/__sandbox/media/${up.body.mediaUuid}/ready`, { method: "POST" });
     m = h.creator("luna").mediaIndex.get(up.body.mediaUuid)!;
   }
@@ -61,7 +66,11 @@ describe("signed media URLs", () => {
     expect([wav.subarray(0, 4).toString(), wav.subarray(8, 12).toString()]).toEqual(["RIFF", "WAVE"]);
     const doc = await fetch(byType(await variantsOf("document"), "main").url);
     expect(doc.headers.get("content-type")).toBe("application/pdf");
-    expect(Buffer.from(await doc.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-");
+    expect(
+      Buffer.from(await doc.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe("%PDF-");
   });
 
   it("refuse a tampered signature (403) and unknown media or variants (404)", async () => {
@@ -72,7 +81,9 @@ describe("signed media URLs", () => {
     expect(await denied.text()).toContain("<Code>AccessDenied</Code>");
     const otherType = main.url.replace("/main.svg", "/thumbnail.svg");
     expect((await fetch(otherType)).status).toBe(403);
-    expect((await fetch(main.url.replace(/__media\/[^/]+/, "__media/00000000-0000-4000-8000-000000000000"))).status).toBe(404);
+    expect(
+      (await fetch(main.url.replace(/__media\/[^/]+/, "__media/00000000-0000-4000-8000-000000000000"))).status,
+    ).toBe(404);
     expect((await fetch(main.url.replace("/main.svg", "/poster.svg"))).status).toBe(404);
   });
 
@@ -100,7 +111,9 @@ describe("signed media URLs", () => {
   });
 
   it("the admin ready switch answers 404 for unknown media", async () => {
-    const res = await fetch(`${h.sb.url}/__sandbox/media/00000000-0000-4000-8000-000000000000/ready`, { method: "POST" });
+    const res = await fetch(`${h.sb.url}/__sandbox/media/00000000-0000-4000-8000-000000000000/ready`, {
+      method: "POST",
+    });
     expect(res.status).toBe(404);
     expect(await res.json()).toEqual({ message: "Media not found" });
   });

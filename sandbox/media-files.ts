@@ -12,7 +12,8 @@ export type Picture = {
   play: boolean;
 };
 
-const esc = (s: string) => s.replace(/[<>&"']/g, (ch) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[ch]!);
+const esc = (s: string) =>
+  s.replace(/[<>&"']/g, (ch) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[ch]!);
 
 /** The full-size artwork: gradient, a few discs, the title and the type. */
 function artwork(p: Picture, withText: boolean) {

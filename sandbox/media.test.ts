@@ -5,7 +5,17 @@ import { appendMessage, newMessage } from "./world/messaging";
 
 let h: Harness;
 let luna: string;
-const READY_KEYS = ["caption", "createdAt", "description", "mediaType", "name", "recommendedPrice", "status", "uuid", "variants"];
+const READY_KEYS = [
+  "caption",
+  "createdAt",
+  "description",
+  "mediaType",
+  "name",
+  "recommendedPrice",
+  "status",
+  "uuid",
+  "variants",
+];
 
 beforeAll(async () => {
   h = await startContentSandbox();
@@ -38,7 +48,12 @@ describe("GET /media", () => {
     const expectedVideos = lunaWorld().media.filter((m) => m.mediaType === "video" && m.status === "ready");
     expect(videos.map((m) => m.uuid).sort()).toEqual(expectedVideos.map((m) => m.uuid).sort());
     const notReady = await allPages(h, luna, "/media?status=processing,created");
-    expect(notReady.map((m) => m.uuid).sort()).toEqual(lunaWorld().media.filter((m) => m.status !== "ready").map((m) => m.uuid).sort());
+    expect(notReady.map((m) => m.uuid).sort()).toEqual(
+      lunaWorld()
+        .media.filter((m) => m.status !== "ready")
+        .map((m) => m.uuid)
+        .sort(),
+    );
     const ppv = await allPages(h, luna, "/media?usage=ppv");
     expect(ppv.length).toBe(lunaWorld().media.filter((m) => m.usage.has("ppv")).length);
     const folder = lunaWorld().folders.find((f) => f.name === "Videos")!;
@@ -60,11 +75,21 @@ describe("GET /media", () => {
   });
 
   it("returns variants only when asked, as the reference's comma-separated list", async () => {
-    const comma = (await h.json(luna, "GET", "/media?mediaType=image&status=ready&size=3&variants=blurred,main")).body.data;
-    for (const m of comma) expect(m.variants.map((v: { variantType: string }) => v.variantType)).toEqual(["main", "blurred"]);
+    const comma = (await h.json(luna, "GET", "/media?mediaType=image&status=ready&size=3&variants=blurred,main")).body
+      .data;
+    for (const m of comma)
+      expect(m.variants.map((v: { variantType: string }) => v.variantType)).toEqual(["main", "blurred"]);
     const m = lunaWorld().mediaIndex.get(comma[0].uuid)!;
     const [main, blurred] = comma[0].variants;
-    expect(Object.keys(main).sort()).toEqual(["displayPosition", "height", "lengthMs", "url", "uuid", "variantType", "width"]);
+    expect(Object.keys(main).sort()).toEqual([
+      "displayPosition",
+      "height",
+      "lengthMs",
+      "url",
+      "uuid",
+      "variantType",
+      "width",
+    ]);
     expect(main).toMatchObject({ width: m.width, height: m.height, lengthMs: null, displayPosition: 0 });
     expect(blurred).toMatchObject({ width: Math.round(m.width! / 10), height: Math.round(m.height! / 10) });
     expect(main.url).toMatch(new RegExp(`^${h.sb.url}/__media/${m.uuid}/main\\.svg\\?exp=\\d+&sig=[0-9a-f]{64}$`));
@@ -74,7 +99,9 @@ describe("GET /media", () => {
 
   it("ignores an undocumented parameter (lenient) and refuses it naming it (strict)", async () => {
     const plain = (await h.json(luna, "GET", "/media?size=5")).body.data.map((m: { uuid: string }) => m.uuid);
-    const { result, undocumented } = await lenient(h, () => h.json(luna, "GET", "/media?size=5&search=zzz-no-such-name&sortBy=name"));
+    const { result, undocumented } = await lenient(h, () =>
+      h.json(luna, "GET", "/media?size=5&search=zzz-no-such-name&sortBy=name"),
+    );
     expect(result.status).toBe(200);
     // Nothing was filtered or sorted on them.
     expect(result.body.data.map((m: { uuid: string }) => m.uuid)).toEqual(plain);
@@ -90,16 +117,33 @@ describe("GET /media/{uuid}", () => {
     const res = await h.json(luna, "GET", `/media/${video.uuid}?variants=main,thumbnail,thumbnail_gallery,blurred`);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ uuid: video.uuid, status: "ready", mediaType: "video", name: video.name });
-    expect(res.body.variants.map((v: { variantType: string }) => v.variantType)).toEqual(["main", "thumbnail", "thumbnail_gallery", "blurred"]);
+    expect(res.body.variants.map((v: { variantType: string }) => v.variantType)).toEqual([
+      "main",
+      "thumbnail",
+      "thumbnail_gallery",
+      "blurred",
+    ]);
     expect(res.body.variants[0].lengthMs).toBe(video.lengthMs);
     expect(res.body.variants[1]).toMatchObject({ width: 320, lengthMs: null });
     expect(res.body.variants[2]).toMatchObject({ width: 320, height: 320 });
     // An audio item of 160,000 bytes (10 s at 128 kbit/s), made ready through the admin switch.
-    const up = await h.json(luna, "POST", "/media/uploads", { name: "Voice note", filename: "note.m4a", mediaType: "audio" });
-    expect((await h.json(luna, "GET", `/media/${up.body.mediaUuid}`)).body).toEqual({ uuid: up.body.mediaUuid, status: "created" });
+    const up = await h.json(luna, "POST", "/media/uploads", {
+      name: "Voice note",
+      filename: "note.m4a",
+      mediaType: "audio",
+    });
+    expect((await h.json(luna, "GET", `/media/${up.body.mediaUuid}`)).body).toEqual({
+      uuid: up.body.mediaUuid,
+      status: "created",
+    });
     const partUrl = await (await h.call(luna, "GET", `/media/uploads/${up.body.uploadId}/parts/1/url`)).text();
-    const etag = (await fetch(partUrl, { method: "PUT", body: new Uint8Array(randomBytes(160_000)) })).headers.get("etag")!;
-    expect((await h.json(luna, "PATCH", `/media/uploads/${up.body.uploadId}`, { parts: [{ PartNumber: 1, ETag: etag }] })).status).toBe(200);
+    const etag = (await fetch(partUrl, { method: "PUT", body: new Uint8Array(randomBytes(160_000)) })).headers.get(
+      "etag",
+    )!;
+    expect(
+      (await h.json(luna, "PATCH", `/media/uploads/${up.body.uploadId}`, { parts: [{ PartNumber: 1, ETag: etag }] }))
+        .status,
+    ).toBe(200);
     const ready = await fetch(`${h.sb.url}/__sandbox/media/${up.body.mediaUuid}/ready`, { method: "POST" });
     expect(await ready.json()).toEqual({ uuid: up.body.mediaUuid, status: "ready" });
     const a = await h.json(luna, "GET", `/media/${up.body.mediaUuid}?variants=main,thumbnail`);
@@ -110,8 +154,14 @@ describe("GET /media/{uuid}", () => {
 
   it("answers 404 for unknown or foreign media and 400 for malformed uuids", async () => {
     const foreign = h.creator("mia").media[0]!.uuid;
-    expect(await h.json(luna, "GET", `/media/${foreign}`)).toEqual({ status: 404, body: { message: "Media not found" } });
-    expect(await h.json(luna, "GET", "/media/xyz")).toEqual({ status: 400, body: { message: "uuid must be a valid UUID" } });
+    expect(await h.json(luna, "GET", `/media/${foreign}`)).toEqual({
+      status: 404,
+      body: { message: "Media not found" },
+    });
+    expect(await h.json(luna, "GET", "/media/xyz")).toEqual({
+      status: 400,
+      body: { message: "uuid must be a valid UUID" },
+    });
   });
 
   it("marks purchasedByFan from the fan's PPV post, broadcast and chat purchases", async () => {
@@ -122,15 +172,27 @@ describe("GET /media/{uuid}", () => {
     expect(buyer).toBeGreaterThanOrEqual(0);
     const fanUuid = c.fans[buyer]!.uuid;
     const [viaPost, viaBroadcast, viaChat, notBought] = [ready[0]!, ready[1]!, ready[2]!, ready[3]!];
-    const post = (await h.json(luna, "POST", "/posts", { audience: "subscribers", mediaUuids: [viaPost.uuid], price: 500 })).body;
+    const post = (
+      await h.json(luna, "POST", "/posts", { audience: "subscribers", mediaUuids: [viaPost.uuid], price: 500 })
+    ).body;
     c.ledger.append(now, 500, 400, "post", buyer, post.uuid);
     const mm = c.massMessages[0]!;
     mm.mediaUuids = [viaBroadcast.uuid];
     c.ledger.append(now, 800, 640, "message", buyer, mm.uuid);
     const msgUuid = "5f0e7a52-8d1c-4f7b-9a51-2b1f8c4d9e01";
-    appendMessage(h.sb.state.world.seed, c, buyer, newMessage(msgUuid, { sentAt: now, fromFan: false, mediaUuids: [viaChat.uuid], price: 900, purchasedAt: now }));
+    appendMessage(
+      h.sb.state.world.seed,
+      c,
+      buyer,
+      newMessage(msgUuid, { sentAt: now, fromFan: false, mediaUuids: [viaChat.uuid], price: 900, purchasedAt: now }),
+    );
     c.ledger.append(now, 900, 720, "message", buyer, msgUuid);
-    for (const [m, bought] of [[viaPost, true], [viaBroadcast, true], [viaChat, true], [notBought, false]] as const) {
+    for (const [m, bought] of [
+      [viaPost, true],
+      [viaBroadcast, true],
+      [viaChat, true],
+      [notBought, false],
+    ] as const) {
       const res = await h.json(luna, "GET", `/media/${m.uuid}?purchasedBy=${fanUuid}`);
       expect(res.body.purchasedByFan, m.uuid).toBe(bought);
     }
@@ -154,7 +216,10 @@ describe("scopes and the agency mirror", () => {
     expect(res.body.data.every((m: { uuid: string }) => miaUuids.has(m.uuid))).toBe(true);
     const one = h.creator("mia").media.find((m) => m.status === "ready")!;
     expect((await h.json(atlas, "GET", `/creators/${mia}/media/${one.uuid}`)).body.uuid).toBe(one.uuid);
-    expect(await h.json(atlas, "GET", `/creators/${h.uuidOf("luna")}/media`)).toEqual({ status: 403, body: { error: "Creator is not part of your agency" } });
+    expect(await h.json(atlas, "GET", `/creators/${h.uuidOf("luna")}/media`)).toEqual({
+      status: 403,
+      body: { error: "Creator is not part of your agency" },
+    });
     const noCreator = await h.token("atlas", ["read:media"]);
     expect((await h.json(noCreator, "GET", `/creators/${mia}/media`)).body.error).toMatch(/read:creator/);
     expect((await h.json(atlas, "GET", "/media")).status).toBe(403);

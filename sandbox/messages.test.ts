@@ -17,7 +17,21 @@ beforeAll(async () => {
 });
 afterAll(() => kit.close());
 
-const MESSAGE_KEYS = ["hasMedia", "isRead", "mediaType", "mediaUuids", "pricing", "purchasedAt", "recipient", "sender", "sentAt", "sentByUserId", "text", "type", "uuid"];
+const MESSAGE_KEYS = [
+  "hasMedia",
+  "isRead",
+  "mediaType",
+  "mediaUuids",
+  "pricing",
+  "purchasedAt",
+  "recipient",
+  "sender",
+  "sentAt",
+  "sentByUserId",
+  "text",
+  "type",
+  "uuid",
+];
 const NO_CONVERSATION = { message: "No conversation found with the given user" };
 
 /** A contactable fan of the creator who already has a conversation. */
@@ -27,7 +41,12 @@ function chatFan(handle: string, skip = 0) {
   return c.fans[idx]!.uuid;
 }
 
-const readyMedia = (handle: string, n = 1) => kit.creator(handle).media.filter((m) => m.status === "ready" && m.mediaType === "image").slice(0, n).map((m) => m.uuid);
+const readyMedia = (handle: string, n = 1) =>
+  kit
+    .creator(handle)
+    .media.filter((m) => m.status === "ready" && m.mediaType === "image")
+    .slice(0, n)
+    .map((m) => m.uuid);
 
 describe("GET /chats/{userUuid}/messages", () => {
   it("lists newest first with the documented item shape and page envelope", async () => {
@@ -54,12 +73,18 @@ describe("GET /chats/{userUuid}/messages", () => {
     kit.events.length = 0;
     const peek = await kit.call(luna, "GET", `/chats/${b.user.uuid}/messages?markAsRead=false`);
     expect(peek.status).toBe(200);
-    expect(peek.body.data.filter((m: any) => !m.isRead && m.sender.uuid === b.user.uuid)).toHaveLength(b.unreadMessagesCount);
+    expect(peek.body.data.filter((m: any) => !m.isRead && m.sender.uuid === b.user.uuid)).toHaveLength(
+      b.unreadMessagesCount,
+    );
     expect(kit.events).toHaveLength(0);
     const read = await kit.call(luna, "GET", `/chats/${a.user.uuid}/messages`);
     expect(read.status).toBe(200);
     expect(kit.events.map((e) => e.event)).toEqual(["message-read"]);
-    expect(kit.events[0]!.payload).toMatchObject({ counterpartUuid: a.user.uuid, readMessagesCount: a.unreadMessagesCount, recipientUuid: kit.uuidOf("luna") });
+    expect(kit.events[0]!.payload).toMatchObject({
+      counterpartUuid: a.user.uuid,
+      readMessagesCount: a.unreadMessagesCount,
+      recipientUuid: kit.uuidOf("luna"),
+    });
     const rows = await allPages(kit, luna, "/chats");
     expect(rows.find((x) => x.user.uuid === a.user.uuid).unreadMessagesCount).toBe(0);
     expect(rows.find((x) => x.user.uuid === b.user.uuid).unreadMessagesCount).toBe(b.unreadMessagesCount);
@@ -78,7 +103,10 @@ describe("GET /chats/{userUuid}/messages", () => {
     const flag = await kit.call(luna, "GET", `/chats/${chatFan("luna")}/messages?markAsRead=maybe`);
     expect(flag.status).toBe(400);
     expect(flag.body.errors).toEqual(["markAsRead must be one of: true, false"]);
-    expect((await kit.call(await kit.token("luna", ["openid", "write:chat"]), "GET", `/chats/${chatFan("luna")}/messages`)).status).toBe(403);
+    expect(
+      (await kit.call(await kit.token("luna", ["openid", "write:chat"]), "GET", `/chats/${chatFan("luna")}/messages`))
+        .status,
+    ).toBe(403);
   });
 
   it("has no single-message read: the reference documents none", async () => {
@@ -102,7 +130,14 @@ describe("POST /chats/{userUuid}/message", () => {
     expect(r.status).toBe(201);
     expect(Object.keys(r.body)).toEqual(["messageUuid"]);
     const top = (await kit.call(luna, "GET", `/chats/${fan}/messages?size=1&markAsRead=false`)).body.data[0];
-    expect(top).toMatchObject({ uuid: r.body.messageUuid, text: "hello from the test", type: "SINGLE_RECIPIENT", pricing: null, hasMedia: false, sentByUserId: null });
+    expect(top).toMatchObject({
+      uuid: r.body.messageUuid,
+      text: "hello from the test",
+      type: "SINGLE_RECIPIENT",
+      pricing: null,
+      hasMedia: false,
+      sentByUserId: null,
+    });
     expect(top.sender).toEqual({ uuid: kit.uuidOf("luna"), handle: "luna" });
     const chat = (await kit.call(luna, "GET", "/chats?size=1")).body.data[0];
     expect(chat.user.uuid).toBe(fan);
@@ -113,12 +148,24 @@ describe("POST /chats/{userUuid}/message", () => {
   it("sends pay-to-view media that shows up in the chat media list", async () => {
     const fan = chatFan("luna", 3);
     const media = readyMedia("luna", 2);
-    const r = await kit.call(luna, "POST", `/chats/${fan}/message`, { text: "unlock me", mediaUuids: media, price: 900 });
+    const r = await kit.call(luna, "POST", `/chats/${fan}/message`, {
+      text: "unlock me",
+      mediaUuids: media,
+      price: 900,
+    });
     expect(r.status).toBe(201);
     const top = (await kit.call(luna, "GET", `/chats/${fan}/messages?size=1&markAsRead=false`)).body.data[0];
-    expect(top).toMatchObject({ mediaUuids: media, hasMedia: true, mediaType: "image", pricing: { USD: { price: 900 } }, purchasedAt: null });
+    expect(top).toMatchObject({
+      mediaUuids: media,
+      hasMedia: true,
+      mediaType: "image",
+      pricing: { USD: { price: 900 } },
+      purchasedAt: null,
+    });
     const mediaList = await kit.call(luna, "GET", `/chats/${fan}/media?limit=2`);
-    expect(mediaList.body.data.map((m: any) => [m.uuid, m.messageUuid])).toEqual(media.map((u) => [u, r.body.messageUuid]));
+    expect(mediaList.body.data.map((m: any) => [m.uuid, m.messageUuid])).toEqual(
+      media.map((u) => [u, r.body.messageUuid]),
+    );
   });
 
   it("fills text, media and price from a template; body fields win", async () => {
@@ -129,10 +176,16 @@ describe("POST /chats/{userUuid}/message", () => {
     expect(r.status).toBe(201);
     const top = (await kit.call(luna, "GET", `/chats/${fan}/messages?size=1&markAsRead=false`)).body.data[0];
     expect(top).toMatchObject({ text: t.text, mediaUuids: t.mediaUuids, pricing: { USD: { price: t.price } } });
-    const own = await kit.call(luna, "POST", `/chats/${fan}/message`, { templateUuid: t.uuid, text: "custom", price: null });
+    const own = await kit.call(luna, "POST", `/chats/${fan}/message`, {
+      templateUuid: t.uuid,
+      text: "custom",
+      price: null,
+    });
     const top2 = await findMessage(luna, `/chats/${fan}`, own.body.messageUuid);
     expect(top2).toMatchObject({ text: "custom", mediaUuids: t.mediaUuids, pricing: null });
-    const unknown = await kit.call(luna, "POST", `/chats/${fan}/message`, { templateUuid: "00000000-0000-4000-8000-000000000000" });
+    const unknown = await kit.call(luna, "POST", `/chats/${fan}/message`, {
+      templateUuid: "00000000-0000-4000-8000-000000000000",
+    });
     expect(unknown.status).toBe(404);
     expect(unknown.body).toEqual({ message: "Template not found" });
   });
@@ -141,7 +194,9 @@ describe("POST /chats/{userUuid}/message", () => {
     const fan = chatFan("luna", 5);
     const before = (await kit.call(luna, "GET", `/chats/${fan}/messages?size=1&markAsRead=false`)).body.data[0];
     const media = readyMedia("luna");
-    const processing = kit.creator("luna").media.find((m) => m.status === "processing" && m.readyAt! > kit.sb.state.clock.now())!;
+    const processing = kit
+      .creator("luna")
+      .media.find((m) => m.status === "processing" && m.readyAt! > kit.sb.state.clock.now())!;
     const foreign = readyMedia("mia");
     const cases: [unknown, RegExp][] = [
       [{}, /text or media/],
@@ -164,7 +219,9 @@ describe("POST /chats/{userUuid}/message", () => {
       expect(r.status, JSON.stringify(body).slice(0, 80)).toBe(400);
       expect(r.body.errors.join(" ")).toMatch(msg);
     }
-    expect((await kit.call(luna, "GET", `/chats/${fan}/messages?size=1&markAsRead=false`)).body.data[0]).toEqual(before);
+    expect((await kit.call(luna, "GET", `/chats/${fan}/messages?size=1&markAsRead=false`)).body.data[0]).toEqual(
+      before,
+    );
     // A processing upload becomes usable once the clock passes its ready time.
     await kit.advanceClock((processing.readyAt! - kit.sb.state.clock.now()) / 1000 + 1);
     expect((await kit.call(luna, "POST", `/chats/${fan}/message`, { mediaUuids: [processing.uuid] })).status).toBe(201);
@@ -182,23 +239,36 @@ describe("POST /chats/{userUuid}/message", () => {
     c.relations[idx]!.contactable = true;
     expect(blocked.status).toBe(400);
     expect(Object.keys(blocked.body)).toEqual(["message"]);
-    expect((await kit.call(luna, "POST", "/chats/bad-uuid/message", { text: "hi" })).body).toEqual({ message: "userUuid must be a valid UUID" });
+    expect((await kit.call(luna, "POST", "/chats/bad-uuid/message", { text: "hi" })).body).toEqual({
+      message: "userUuid must be a valid UUID",
+    });
   });
 
   it("records the agency admin or team member as sentByUserId on the mirror", async () => {
     const mia = kit.uuidOf("mia");
     const fan = chatFan("mia");
-    for (const [token, handle] of [[atlas, "atlas"], [sam, "sam"]] as const) {
+    for (const [token, handle] of [
+      [atlas, "atlas"],
+      [sam, "sam"],
+    ] as const) {
       const r = await kit.call(token, "POST", `/creators/${mia}/chats/${fan}/message`, { text: `from ${handle}` });
       expect(r.status).toBe(201);
-      const top = (await kit.call(token, "GET", `/creators/${mia}/chats/${fan}/messages?size=1&markAsRead=false`)).body.data[0];
-      expect(top).toMatchObject({ uuid: r.body.messageUuid, text: `from ${handle}`, sentByUserId: kit.uuidOf(handle), sender: { uuid: mia, handle: "mia" } });
+      const top = (await kit.call(token, "GET", `/creators/${mia}/chats/${fan}/messages?size=1&markAsRead=false`)).body
+        .data[0];
+      expect(top).toMatchObject({
+        uuid: r.body.messageUuid,
+        text: `from ${handle}`,
+        sentByUserId: kit.uuidOf(handle),
+        sender: { uuid: mia, handle: "mia" },
+      });
     }
     const nova = kit.uuidOf("nova");
     const denied = await kit.call(sam, "POST", `/creators/${nova}/chats/${chatFan("nova")}/message`, { text: "x" });
     expect(denied.status).toBe(403);
     const scopeless = await kit.token("atlas", ["openid", "write:chat"]);
-    expect((await kit.call(scopeless, "POST", `/creators/${mia}/chats/${fan}/message`, { text: "x" })).status).toBe(403);
+    expect((await kit.call(scopeless, "POST", `/creators/${mia}/chats/${fan}/message`, { text: "x" })).status).toBe(
+      403,
+    );
   });
 });
 
@@ -240,6 +310,8 @@ describe("DELETE /chats/{userUuid}/messages/{messageUuid}", () => {
       expect(await findMessage(luna, `/chats/${fan}`, m.uuid)).toBeDefined();
     }
     expect((await kit.call(luna, "DELETE", `/chats/${fanMsg.fan}/messages/not-a-uuid`)).status).toBe(400);
-    expect((await kit.call(luna, "DELETE", `/chats/${kit.uuidOf("felix")}/messages/${fanMsg.m.uuid}`)).body).toEqual(NO_CONVERSATION);
+    expect((await kit.call(luna, "DELETE", `/chats/${kit.uuidOf("felix")}/messages/${fanMsg.m.uuid}`)).body).toEqual(
+      NO_CONVERSATION,
+    );
   });
 });

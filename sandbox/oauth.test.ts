@@ -3,7 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSandbox, type RunningSandbox } from "./server";
 import { authorize, basic, type ClientCreds } from "./testing";
 
-const client: ClientCreds = { clientId: "test-app", clientSecret: "s3cret", redirectUri: "http://localhost:3999/api/auth/callback/fanvue" };
+const client: ClientCreds = {
+  clientId: "test-app",
+  clientSecret: "s3cret",
+  redirectUri: "http://localhost:3999/api/auth/callback/fanvue",
+};
 let sb: RunningSandbox;
 
 beforeAll(async () => {
@@ -30,10 +34,18 @@ function authUrl(params: Record<string, string>) {
 }
 
 describe("authorization endpoint", () => {
-  const base = { response_type: "code", client_id: client.clientId, redirect_uri: client.redirectUri, scope: "openid read:self", state: "abc" };
+  const base = {
+    response_type: "code",
+    client_id: client.clientId,
+    redirect_uri: client.redirectUri,
+    scope: "openid read:self",
+    state: "abc",
+  };
 
   it("renders a consent page listing the seeded accounts, preselecting login_hint", async () => {
-    const res = await fetch(authUrl({ ...base, code_challenge: "x".repeat(43), code_challenge_method: "S256", login_hint: "atlas" }));
+    const res = await fetch(
+      authUrl({ ...base, code_challenge: "x".repeat(43), code_challenge_method: "S256", login_hint: "atlas" }),
+    );
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain("Luna Vale");
@@ -51,13 +63,29 @@ describe("authorization endpoint", () => {
   });
 
   it("refuses an unregistered redirect_uri without redirecting", async () => {
-    const res = await fetch(authUrl({ ...base, redirect_uri: "http://evil.test/cb", code_challenge: "x".repeat(43), code_challenge_method: "S256" }), { redirect: "manual" });
+    const res = await fetch(
+      authUrl({
+        ...base,
+        redirect_uri: "http://evil.test/cb",
+        code_challenge: "x".repeat(43),
+        code_challenge_method: "S256",
+      }),
+      { redirect: "manual" },
+    );
     expect(res.status).toBe(400);
     expect(res.headers.get("location")).toBeNull();
   });
 
   it("sends access_denied back when the user denies", async () => {
-    const form = new URLSearchParams({ client_id: client.clientId, redirect_uri: client.redirectUri, scope: "openid", state: "s1", code_challenge: "x".repeat(43), code_challenge_method: "S256", decision: "deny" });
+    const form = new URLSearchParams({
+      client_id: client.clientId,
+      redirect_uri: client.redirectUri,
+      scope: "openid",
+      state: "s1",
+      code_challenge: "x".repeat(43),
+      code_challenge_method: "S256",
+      decision: "deny",
+    });
     const res = await fetch(`${sb.url}/oauth2/auth/decision`, { method: "POST", body: form, redirect: "manual" });
     const loc = new URL(res.headers.get("location")!);
     expect(loc.searchParams.get("error")).toBe("access_denied");
@@ -78,9 +106,17 @@ describe("token endpoint", () => {
     const verifier = randomBytes(32).toString("base64url");
     const challenge = createHash("sha256").update(verifier).digest("base64url");
     const luna = [...sb.state.world.accounts.values()].find((a) => a.handle === "luna")!;
-    const code = sb.state.tokens.issueCode({ userUuid: luna.uuid, clientId: client.clientId, scopes: ["openid", "offline_access"], familyId: "f1" }, client.redirectUri, challenge, null);
+    const code = sb.state.tokens.issueCode(
+      { userUuid: luna.uuid, clientId: client.clientId, scopes: ["openid", "offline_access"], familyId: "f1" },
+      client.redirectUri,
+      challenge,
+      null,
+    );
     const body = { grant_type: "authorization_code", code, redirect_uri: client.redirectUri };
-    const inBody = await tokenCall({ ...body, code_verifier: verifier, client_id: client.clientId, client_secret: client.clientSecret }, "");
+    const inBody = await tokenCall(
+      { ...body, code_verifier: verifier, client_id: client.clientId, client_secret: client.clientSecret },
+      "",
+    );
     expect(inBody.status).toBe(401);
     expect((await inBody.json()).error).toBe("invalid_client");
     const wrong = await tokenCall({ ...body, code_verifier: randomBytes(32).toString("base64url") });
@@ -99,7 +135,10 @@ describe("token endpoint", () => {
     expect(r1.status).toBe(200);
     const t1 = await r1.json();
     expect(t1.refresh_token).not.toBe(tokens.refresh_token);
-    const me = () => fetch(`${sb.url}/users/me`, { headers: { Authorization: `Bearer ${t1.access_token}`, "X-Fanvue-API-Version": "2025-06-26" } });
+    const me = () =>
+      fetch(`${sb.url}/users/me`, {
+        headers: { Authorization: `Bearer ${t1.access_token}`, "X-Fanvue-API-Version": "2025-06-26" },
+      });
     expect((await me()).status).toBe(200);
     const replay = await tokenCall({ grant_type: "refresh_token", refresh_token: tokens.refresh_token! });
     expect(replay.status).toBe(400);
@@ -114,17 +153,25 @@ describe("token endpoint", () => {
     const { tokens } = await authorize(sb.url, client, "mia");
     const res = await fetch(`${sb.url}/oauth2/revoke`, {
       method: "POST",
-      headers: { Authorization: basic(client.clientId, client.clientSecret), "Content-Type": "application/x-www-form-urlencoded" },
+      headers: {
+        Authorization: basic(client.clientId, client.clientSecret),
+        "Content-Type": "application/x-www-form-urlencoded",
+      },
       body: new URLSearchParams({ token: tokens.refresh_token!, token_type_hint: "refresh_token" }),
     });
     expect(res.status).toBe(200);
-    const me = await fetch(`${sb.url}/users/me`, { headers: { Authorization: `Bearer ${tokens.access_token}`, "X-Fanvue-API-Version": "2025-06-26" } });
+    const me = await fetch(`${sb.url}/users/me`, {
+      headers: { Authorization: `Bearer ${tokens.access_token}`, "X-Fanvue-API-Version": "2025-06-26" },
+    });
     expect(me.status).toBe(401);
   });
 
   it("commits a rotation and drops the response on a fault switch", async () => {
     const { tokens } = await authorize(sb.url, client, "nova");
-    await fetch(`${sb.url}/__sandbox/faults`, { method: "POST", body: JSON.stringify({ path: "/oauth2/token", drop: "after", times: 1 }) });
+    await fetch(`${sb.url}/__sandbox/faults`, {
+      method: "POST",
+      body: JSON.stringify({ path: "/oauth2/token", drop: "after", times: 1 }),
+    });
     await expect(tokenCall({ grant_type: "refresh_token", refresh_token: tokens.refresh_token! })).rejects.toThrow();
     // The rotation happened: the old refresh token is now spent.
     const again = await tokenCall({ grant_type: "refresh_token", refresh_token: tokens.refresh_token! });

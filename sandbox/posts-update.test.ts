@@ -13,7 +13,11 @@ beforeAll(async () => {
 afterAll(() => h.close());
 beforeEach(() => h.sb.state.buckets.clear());
 
-const images = (handle: string) => h.creator(handle).media.filter((m) => m.status === "ready" && m.mediaType === "image").map((m) => m.uuid);
+const images = (handle: string) =>
+  h
+    .creator(handle)
+    .media.filter((m) => m.status === "ready" && m.mediaType === "image")
+    .map((m) => m.uuid);
 const inHours = (n: number) => new Date(h.sb.state.clock.now() + n * 3_600_000).toISOString();
 
 async function newPost(token: string, body: Record<string, unknown>, prefix = "") {
@@ -25,16 +29,39 @@ async function newPost(token: string, body: Record<string, unknown>, prefix = ""
 describe("PATCH /posts/{uuid}", () => {
   it("updates only the given fields and returns the full post", async () => {
     const [a, b, c] = images("luna");
-    const uuid = await newPost(luna, { audience: "subscribers", text: "Original", mediaUuids: [a, b], mediaPreviewUuid: a, price: 1200 });
+    const uuid = await newPost(luna, {
+      audience: "subscribers",
+      text: "Original",
+      mediaUuids: [a, b],
+      mediaPreviewUuid: a,
+      price: 1200,
+    });
     const res = await h.json(luna, "PATCH", `/posts/${uuid}`, { text: "Edited" });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ uuid, text: "Edited", price: 1200, mediaUuids: [a, b], mediaPreviewUuid: a, likesCount: 0, tips: { count: 0 } });
+    expect(res.body).toMatchObject({
+      uuid,
+      text: "Edited",
+      price: 1200,
+      mediaUuids: [a, b],
+      mediaPreviewUuid: a,
+      likesCount: 0,
+      tips: { count: 0 },
+    });
     expect(Object.keys(res.body)).toContain("collections");
     // Replacing media drops a preview that is no longer part of the post.
     const replaced = await h.json(luna, "PATCH", `/posts/${uuid}`, { mediaUuids: [b, c] });
     expect(replaced.body).toMatchObject({ mediaUuids: [b, c], mediaPreviewUuid: null, price: 1200 });
-    const cleared = await h.json(luna, "PATCH", `/posts/${uuid}`, { text: null, price: null, audience: "followers-and-subscribers" });
-    expect(cleared.body).toMatchObject({ text: null, price: null, audience: "followers-and-subscribers", mediaUuids: [b, c] });
+    const cleared = await h.json(luna, "PATCH", `/posts/${uuid}`, {
+      text: null,
+      price: null,
+      audience: "followers-and-subscribers",
+    });
+    expect(cleared.body).toMatchObject({
+      text: null,
+      price: null,
+      audience: "followers-and-subscribers",
+      mediaUuids: [b, c],
+    });
     expect((await h.json(luna, "GET", `/posts/${uuid}`)).body.text).toBeNull();
   });
 
@@ -60,7 +87,10 @@ describe("PATCH /posts/{uuid}", () => {
     const cases: [Record<string, unknown>, string][] = [
       [{ mediaUuids: [] }, "price requires at least one media item"],
       [{ mediaUuids: [], price: null, text: null }, "a post needs text or at least one media item"],
-      [{ expiresAt: new Date(h.sb.state.clock.now() - 1000).toISOString() }, "expiresAt must be after the publish time"],
+      [
+        { expiresAt: new Date(h.sb.state.clock.now() - 1000).toISOString() },
+        "expiresAt must be after the publish time",
+      ],
       [{ price: 100 }, "price must be at least 300"],
       [{ mediaPreviewUuid: images("luna")[3] }, "mediaPreviewUuid must be one of mediaUuids"],
     ];
@@ -72,7 +102,11 @@ describe("PATCH /posts/{uuid}", () => {
     const nullAudience = await h.json(luna, "PATCH", `/posts/${uuid}`, { audience: null });
     expect(nullAudience.status).toBe(400);
     expect(nullAudience.body.errors[0]).toMatch(/^audience must be/);
-    expect((await h.json(luna, "GET", `/posts/${uuid}`)).body).toMatchObject({ price: 500, mediaUuids: [a], text: "Paid" });
+    expect((await h.json(luna, "GET", `/posts/${uuid}`)).body).toMatchObject({
+      price: 500,
+      mediaUuids: [a],
+      text: "Paid",
+    });
     const expiry = inHours(30);
     expect((await h.json(luna, "PATCH", `/posts/${uuid}`, { expiresAt: expiry })).body.expiresAt).toBe(expiry);
     expect((await h.json(luna, "PATCH", `/posts/${uuid}`, { expiresAt: null })).body.expiresAt).toBeNull();
@@ -81,7 +115,10 @@ describe("PATCH /posts/{uuid}", () => {
   it("ignores an undocumented field (lenient) and refuses it naming it (strict)", async () => {
     const uuid = await newPost(luna, { audience: "subscribers", text: "Pin me?" });
     const body = { text: "Edited", isPinned: true };
-    expect(await h.json(luna, "PATCH", `/posts/${uuid}`, body)).toEqual({ status: 400, body: undocumentedBody(["body.isPinned"], "PATCH /posts/{uuid}") });
+    expect(await h.json(luna, "PATCH", `/posts/${uuid}`, body)).toEqual({
+      status: 400,
+      body: undocumentedBody(["body.isPinned"], "PATCH /posts/{uuid}"),
+    });
     const { result, undocumented } = await lenient(h, () => h.json(luna, "PATCH", `/posts/${uuid}`, body));
     expect(result.body).toMatchObject({ text: "Edited", isPinned: false });
     expect(undocumented).toEqual(["body.isPinned"]);
@@ -89,10 +126,19 @@ describe("PATCH /posts/{uuid}", () => {
 
   it("answers 404 for unknown posts, 400 for malformed uuids and bodies, 403 without write:post", async () => {
     const other = h.creator("mia").posts[0]!.uuid;
-    expect(await h.json(luna, "PATCH", `/posts/${other}`, { text: "x" })).toEqual({ status: 404, body: { message: "Post not found" } });
-    expect(await h.json(luna, "PATCH", "/posts/123", { text: "x" })).toEqual({ status: 400, body: { message: "uuid must be a valid UUID" } });
+    expect(await h.json(luna, "PATCH", `/posts/${other}`, { text: "x" })).toEqual({
+      status: 404,
+      body: { message: "Post not found" },
+    });
+    expect(await h.json(luna, "PATCH", "/posts/123", { text: "x" })).toEqual({
+      status: 400,
+      body: { message: "uuid must be a valid UUID" },
+    });
     const mine = h.creator("luna").posts[0]!.uuid;
-    expect(await h.json(luna, "PATCH", `/posts/${mine}`, "[1,2]")).toEqual({ status: 400, body: { errors: ["body must be a JSON object"] } });
+    expect(await h.json(luna, "PATCH", `/posts/${mine}`, "[1,2]")).toEqual({
+      status: 400,
+      body: { errors: ["body must be a JSON object"] },
+    });
     const readOnly = await h.token("luna", ["read:post"]);
     expect((await h.json(readOnly, "PATCH", `/posts/${mine}`, { text: "x" })).status).toBe(403);
   });
@@ -102,7 +148,11 @@ describe("creator-scoped posts (agency)", () => {
   it("lets the agency create and update a managed creator's post", async () => {
     const mia = h.uuidOf("mia");
     const [a] = images("mia");
-    const uuid = await newPost(atlas, { audience: "subscribers", text: "From the agency", mediaUuids: [a] }, `/creators/${mia}`);
+    const uuid = await newPost(
+      atlas,
+      { audience: "subscribers", text: "From the agency", mediaUuids: [a] },
+      `/creators/${mia}`,
+    );
     expect(h.creator("mia").postIndex.has(uuid)).toBe(true);
     expect(h.creator("luna").postIndex.has(uuid)).toBe(false);
     const res = await h.json(atlas, "PATCH", `/creators/${mia}/posts/${uuid}`, { text: "Edited by the agency" });
@@ -112,17 +162,34 @@ describe("creator-scoped posts (agency)", () => {
     const nova = h.uuidOf("nova");
     expect((await h.json(atlas, "PATCH", `/creators/${nova}/posts/${uuid}`, { text: "x" })).status).toBe(404);
     // The media must belong to the creator in the path.
-    const foreign = await h.json(atlas, "POST", `/creators/${nova}/posts`, { audience: "subscribers", mediaUuids: [a] });
+    const foreign = await h.json(atlas, "POST", `/creators/${nova}/posts`, {
+      audience: "subscribers",
+      mediaUuids: [a],
+    });
     expect(foreign.status).toBe(400);
   });
 
   it("lists a managed creator's posts, scheduled ones unless includeUnpublished=false, with no single-post read", async () => {
     const mia = h.uuidOf("mia");
     const publishAt = inHours(6);
-    const uuid = await newPost(atlas, { audience: "subscribers", text: "Queued by the agency", publishAt }, `/creators/${mia}`);
+    const uuid = await newPost(
+      atlas,
+      { audience: "subscribers", text: "Queued by the agency", publishAt },
+      `/creators/${mia}`,
+    );
     const all = await allPages(h, atlas, `/creators/${mia}/posts`);
-    expect(all.map((p) => p.uuid).sort()).toEqual(h.creator("mia").posts.map((p) => p.uuid).sort());
-    expect(all.find((p) => p.uuid === uuid)).toMatchObject({ publishedAt: null, publishAt, likesCount: 0, tips: { count: 0 } });
+    expect(all.map((p) => p.uuid).sort()).toEqual(
+      h
+        .creator("mia")
+        .posts.map((p) => p.uuid)
+        .sort(),
+    );
+    expect(all.find((p) => p.uuid === uuid)).toMatchObject({
+      publishedAt: null,
+      publishAt,
+      likesCount: 0,
+      tips: { count: 0 },
+    });
     const published = await allPages(h, atlas, `/creators/${mia}/posts?includeUnpublished=false`);
     expect(published.some((p) => p.uuid === uuid)).toBe(false);
     expect(published.every((p) => p.publishedAt !== null)).toBe(true);
@@ -136,7 +203,10 @@ describe("creator-scoped posts (agency)", () => {
     const outside = await h.json(atlas, "POST", `/creators/${luna}/posts`, { audience: "subscribers", text: "x" });
     expect(outside).toEqual({ status: 403, body: { error: "Creator is not part of your agency" } });
     const noCreatorScope = await h.token("atlas", ["write:post", "read:creator"]);
-    const res = await h.json(noCreatorScope, "POST", `/creators/${h.uuidOf("mia")}/posts`, { audience: "subscribers", text: "x" });
+    const res = await h.json(noCreatorScope, "POST", `/creators/${h.uuidOf("mia")}/posts`, {
+      audience: "subscribers",
+      text: "x",
+    });
     expect(res.status).toBe(403);
     expect(res.body.error).toMatch(/write:creator/);
   });

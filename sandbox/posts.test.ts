@@ -3,7 +3,23 @@ import { allPages, lenient, startContentSandbox, undocumentedBody, type Harness 
 
 let h: Harness;
 let luna: string;
-const POST_KEYS = ["audience", "collections", "commentsCount", "createdAt", "expiresAt", "isPinned", "likesCount", "mediaPreviewUuid", "mediaUuids", "price", "publishAt", "publishedAt", "text", "tips", "uuid"];
+const POST_KEYS = [
+  "audience",
+  "collections",
+  "commentsCount",
+  "createdAt",
+  "expiresAt",
+  "isPinned",
+  "likesCount",
+  "mediaPreviewUuid",
+  "mediaUuids",
+  "price",
+  "publishAt",
+  "publishedAt",
+  "text",
+  "tips",
+  "uuid",
+];
 
 beforeAll(async () => {
   h = await startContentSandbox();
@@ -12,7 +28,8 @@ beforeAll(async () => {
 afterAll(() => h.close());
 beforeEach(() => h.sb.state.buckets.clear());
 
-const readyImage = (handle: string, skip = 0) => h.creator(handle).media.filter((m) => m.status === "ready" && m.mediaType === "image")[skip]!.uuid;
+const readyImage = (handle: string, skip = 0) =>
+  h.creator(handle).media.filter((m) => m.status === "ready" && m.mediaType === "image")[skip]!.uuid;
 const hourFromNow = (hours: number) => new Date(h.sb.state.clock.now() + hours * 3_600_000).toISOString();
 const counts = async () => (await h.json(luna, "GET", "/users/me")).body.contentCounts;
 
@@ -42,8 +59,14 @@ describe("GET /posts", () => {
   });
 
   it("rejects out-of-range paging and values outside the documented enum", async () => {
-    expect(await h.json(luna, "GET", "/posts?size=51")).toEqual({ status: 400, body: { errors: ["size must be at most 50"] } });
-    expect(await h.json(luna, "GET", "/posts?includeUnpublished=yes")).toEqual({ status: 400, body: { errors: ["includeUnpublished must be one of: true, false"] } });
+    expect(await h.json(luna, "GET", "/posts?size=51")).toEqual({
+      status: 400,
+      body: { errors: ["size must be at most 50"] },
+    });
+    expect(await h.json(luna, "GET", "/posts?includeUnpublished=yes")).toEqual({
+      status: 400,
+      body: { errors: ["includeUnpublished must be one of: true, false"] },
+    });
   });
 
   it("ignores an undocumented filter (lenient) and refuses it naming it (strict)", async () => {
@@ -51,7 +74,10 @@ describe("GET /posts", () => {
     const { result, undocumented } = await lenient(h, () => h.json(luna, "GET", "/posts?size=10&status=scheduled"));
     expect(result).toEqual(plain);
     expect(undocumented).toEqual(["query.status"]);
-    expect(await h.json(luna, "GET", "/posts?status=scheduled")).toEqual({ status: 400, body: undocumentedBody(["query.status"], "GET /posts") });
+    expect(await h.json(luna, "GET", "/posts?status=scheduled")).toEqual({
+      status: 400,
+      body: undocumentedBody(["query.status"], "GET /posts"),
+    });
   });
 
   it("needs read:post and a creator account", async () => {
@@ -72,7 +98,11 @@ describe("GET /posts/{uuid} and its tips, likes and comments", () => {
     expect(before.commentsCount).toBe(post.comments.length);
     c.ledger.append(h.sb.state.clock.now(), 700, 560, "tip", 3, post.uuid);
     const after = (await h.json(luna, "GET", `/posts/${post.uuid}`)).body;
-    expect(after.tips).toEqual({ count: before.tips.count + 1, totalGross: before.tips.totalGross + 700, totalNet: before.tips.totalNet + 560 });
+    expect(after.tips).toEqual({
+      count: before.tips.count + 1,
+      totalGross: before.tips.totalGross + 700,
+      totalNet: before.tips.totalNet + 560,
+    });
     const tips = await allPages(h, luna, `/posts/${post.uuid}/tips`);
     expect(tips).toHaveLength(after.tips.count);
     expect(tips.reduce((n, t) => n + t.gross, 0)).toBe(after.tips.totalGross);
@@ -89,12 +119,22 @@ describe("GET /posts/{uuid} and its tips, likes and comments", () => {
     expect(res.status).toBe(200);
     expect(res.body.data).toHaveLength(post.comments.length);
     expect(Object.keys(res.body.data[0]).sort()).toEqual(["createdAt", "text", "updatedAt", "user", "uuid"]);
-    expect(Object.keys(res.body.data[0].user).sort()).toEqual(["displayName", "handle", "isTopSpender", "nickname", "uuid"]);
+    expect(Object.keys(res.body.data[0].user).sort()).toEqual([
+      "displayName",
+      "handle",
+      "isTopSpender",
+      "nickname",
+      "uuid",
+    ]);
   });
 
   it("answers 404 for unknown posts (also another creator's) and 400 for malformed uuids", async () => {
     const other = h.creator("mia").posts[0]!.uuid;
-    for (const path of [`/posts/${other}`, `/posts/${other}/tips`, "/posts/00000000-0000-4000-8000-000000000000/likes"]) {
+    for (const path of [
+      `/posts/${other}`,
+      `/posts/${other}/tips`,
+      "/posts/00000000-0000-4000-8000-000000000000/likes",
+    ]) {
       const res = await h.json(luna, "GET", path);
       expect(res.status).toBe(404);
       expect(res.body).toEqual({ message: "Post not found" });
@@ -109,21 +149,55 @@ describe("POST /posts", () => {
   it("creates a published post (201, documented subset) that shows in lists and counts", async () => {
     const before = await counts();
     const media = [readyImage("luna", 0), readyImage("luna", 1)];
-    const res = await h.json(luna, "POST", "/posts", { audience: "subscribers", text: "Fresh set", mediaUuids: media, mediaPreviewUuid: media[1], price: 900 });
+    const res = await h.json(luna, "POST", "/posts", {
+      audience: "subscribers",
+      text: "Fresh set",
+      mediaUuids: media,
+      mediaPreviewUuid: media[1],
+      price: 900,
+    });
     expect(res.status).toBe(201);
-    expect(Object.keys(res.body).sort()).toEqual(["audience", "createdAt", "expiresAt", "mediaPreviewUuid", "price", "publishAt", "publishedAt", "text", "uuid"]);
-    expect(res.body).toMatchObject({ text: "Fresh set", price: 900, audience: "subscribers", publishAt: null, mediaPreviewUuid: media[1] });
+    expect(Object.keys(res.body).sort()).toEqual([
+      "audience",
+      "createdAt",
+      "expiresAt",
+      "mediaPreviewUuid",
+      "price",
+      "publishAt",
+      "publishedAt",
+      "text",
+      "uuid",
+    ]);
+    expect(res.body).toMatchObject({
+      text: "Fresh set",
+      price: 900,
+      audience: "subscribers",
+      publishAt: null,
+      mediaPreviewUuid: media[1],
+    });
     expect(res.body.publishedAt).toBe(res.body.createdAt);
     const got = await h.json(luna, "GET", `/posts/${res.body.uuid}`);
-    expect(got.body).toMatchObject({ mediaUuids: media, likesCount: 0, tips: { count: 0, totalGross: 0, totalNet: 0 } });
-    expect(await counts()).toMatchObject({ postCount: before.postCount + 1, payToViewPostCount: before.payToViewPostCount + 1 });
+    expect(got.body).toMatchObject({
+      mediaUuids: media,
+      likesCount: 0,
+      tips: { count: 0, totalGross: 0, totalNet: 0 },
+    });
+    expect(await counts()).toMatchObject({
+      postCount: before.postCount + 1,
+      payToViewPostCount: before.payToViewPostCount + 1,
+    });
     expect(h.creator("luna").mediaIndex.get(media[0]!)!.usage.has("ppv")).toBe(true);
   });
 
   it("schedules a post that publishes itself when the sandbox clock passes publishAt", async () => {
     const before = await counts();
     const publishAt = hourFromNow(1);
-    const res = await h.json(luna, "POST", "/posts", { audience: "followers-and-subscribers", text: "Soon", publishAt, expiresAt: hourFromNow(48) });
+    const res = await h.json(luna, "POST", "/posts", {
+      audience: "followers-and-subscribers",
+      text: "Soon",
+      publishAt,
+      expiresAt: hourFromNow(48),
+    });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ publishAt, publishedAt: null });
     expect((await counts()).postCount).toBe(before.postCount);
@@ -135,15 +209,39 @@ describe("POST /posts", () => {
 
   it.each([
     ["no audience", { text: "x" }, /^audience is required$/],
-    ["an unknown audience", { audience: "everyone", text: "x" }, /^audience must be one of: subscribers, followers-and-subscribers$/],
+    [
+      "an unknown audience",
+      { audience: "everyone", text: "x" },
+      /^audience must be one of: subscribers, followers-and-subscribers$/,
+    ],
     ["5,001 characters", { audience: "subscribers", text: "x".repeat(5001) }, /^text must be at most 5000 characters$/],
     ["a number as text", { audience: "subscribers", text: 12 }, /^text must be a string$/],
-    ["a price without media", { audience: "subscribers", text: "x", price: 500 }, "price requires at least one media item"],
+    [
+      "a price without media",
+      { audience: "subscribers", text: "x", price: 500 },
+      "price requires at least one media item",
+    ],
     ["neither text nor media", { audience: "subscribers" }, "a post needs text or at least one media item"],
-    ["a string as mediaUuids", { audience: "subscribers", text: "x", mediaUuids: "abc" }, /^mediaUuids must be an array$/],
-    ["a past publishAt", { audience: "subscribers", text: "x", publishAt: "2020-01-01T00:00:00Z" }, "publishAt must be in the future"],
-    ["a malformed publishAt", { audience: "subscribers", text: "x", publishAt: "tomorrow" }, /^publishAt must be an ISO 8601 date-time$/],
-    ["an unknown collection", { audience: "subscribers", text: "x", collectionUuids: ["00000000-0000-4000-8000-000000000001"] }, /collectionUuids must reference existing collections/],
+    [
+      "a string as mediaUuids",
+      { audience: "subscribers", text: "x", mediaUuids: "abc" },
+      /^mediaUuids must be an array$/,
+    ],
+    [
+      "a past publishAt",
+      { audience: "subscribers", text: "x", publishAt: "2020-01-01T00:00:00Z" },
+      "publishAt must be in the future",
+    ],
+    [
+      "a malformed publishAt",
+      { audience: "subscribers", text: "x", publishAt: "tomorrow" },
+      /^publishAt must be an ISO 8601 date-time$/,
+    ],
+    [
+      "an unknown collection",
+      { audience: "subscribers", text: "x", collectionUuids: ["00000000-0000-4000-8000-000000000001"] },
+      /collectionUuids must reference existing collections/,
+    ],
   ])("rejects %s with a validation body", async (_label, body, message) => {
     const res = await h.json(luna, "POST", "/posts", body);
     expect(res.status).toBe(400);
@@ -153,7 +251,11 @@ describe("POST /posts", () => {
 
   it("checks media ownership, readiness, preview, price floor and expiry order", async () => {
     const own = readyImage("luna");
-    const created = await h.json(luna, "POST", "/media/uploads", { name: "Draft", filename: "draft.jpg", mediaType: "image" });
+    const created = await h.json(luna, "POST", "/media/uploads", {
+      name: "Draft",
+      filename: "draft.jpg",
+      mediaType: "image",
+    });
     const cases: [Record<string, unknown>, RegExp][] = [
       [{ mediaUuids: [readyImage("mia")] }, /must reference your own media/],
       [{ mediaUuids: [own], price: 299 }, /^price must be at least 300$/],
@@ -173,7 +275,10 @@ describe("POST /posts", () => {
 
   it("refuses an undocumented field naming it (strict) and creates without it (lenient)", async () => {
     const body = { audience: "subscribers", text: "Tagged", tags: ["beach"], isPinned: true };
-    expect(await h.json(luna, "POST", "/posts", body)).toEqual({ status: 400, body: undocumentedBody(["body.tags", "body.isPinned"], "POST /posts") });
+    expect(await h.json(luna, "POST", "/posts", body)).toEqual({
+      status: 400,
+      body: undocumentedBody(["body.tags", "body.isPinned"], "POST /posts"),
+    });
     const { result, undocumented } = await lenient(h, () => h.json(luna, "POST", "/posts", body));
     expect(result.status).toBe(201);
     expect(undocumented).toEqual(["body.tags", "body.isPinned"]);

@@ -146,7 +146,9 @@ async function handle(sb: Sandbox, open: Router, api: Router, req: IncomingMessa
     checkVersion(ctx, sb.config.strictVersion);
     const m = api.match(ctx.method, ctx.path);
     if (!m.route) {
-      throw new HttpError(m.methodMismatch ? 405 : 404, { message: m.methodMismatch ? "Method not allowed" : "Not found" });
+      throw new HttpError(m.methodMismatch ? 405 : 404, {
+        message: m.methodMismatch ? "Method not allowed" : "Not found",
+      });
     }
     routeTemplate = m.route.template;
     ctx.params = m.params;

@@ -29,7 +29,8 @@ export function busiestChatFan(c: CreatorWorld): number | undefined {
   let best: { fanIdx: number; at: number } | undefined;
   for (const chat of c.chats.values()) {
     if (!c.relations[chat.fanIdx]?.contactable) continue;
-    if (!best || chat.lastMessageAt > best.at || (chat.lastMessageAt === best.at && chat.fanIdx < best.fanIdx)) best = { fanIdx: chat.fanIdx, at: chat.lastMessageAt };
+    if (!best || chat.lastMessageAt > best.at || (chat.lastMessageAt === best.at && chat.fanIdx < best.fanIdx))
+      best = { fanIdx: chat.fanIdx, at: chat.lastMessageAt };
   }
   return best?.fanIdx;
 }

@@ -10,7 +10,12 @@ let token: string;
 let luna: CreatorWorld;
 
 beforeAll(async () => {
-  sb = await createSandbox({ port: 0, soloFans: 100, agencyFans: [20, 20, 20], clients: [{ ...client, redirectUris: [client.redirectUri], name: "Test" }] });
+  sb = await createSandbox({
+    port: 0,
+    soloFans: 100,
+    agencyFans: [20, 20, 20],
+    clients: [{ ...client, redirectUris: [client.redirectUri], name: "Test" }],
+  });
   const auth = await authorize(sb.url, client, "luna");
   token = auth.tokens.access_token;
   luna = sb.state.world.creators.get(auth.account.uuid)!;
@@ -18,9 +23,17 @@ beforeAll(async () => {
 afterAll(() => sb.close());
 beforeEach(() => sb.state.buckets.clear());
 
-const sim = (action: string, body: unknown) => fetch(`${sb.url}/__sandbox/simulate/${action}`, { method: "POST", body: typeof body === "string" ? body : JSON.stringify(body) });
+const sim = (action: string, body: unknown) =>
+  fetch(`${sb.url}/__sandbox/simulate/${action}`, {
+    method: "POST",
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
 const api = async (path: string) => (await fetch(`${sb.url}${path}`, { headers: API_HEADERS(token) })).json();
-const events = async () => (await (await fetch(`${sb.url}/__sandbox/webhooks`)).json()).events as { event: string; payload: Record<string, unknown> }[];
+const events = async () =>
+  (await (await fetch(`${sb.url}/__sandbox/webhooks`)).json()).events as {
+    event: string;
+    payload: Record<string, unknown>;
+  }[];
 
 describe("simulated fan activity", () => {
   it("message: appends an unread fan message and emits message-received", async () => {
@@ -33,7 +46,10 @@ describe("simulated fan activity", () => {
     expect(last).toMatchObject({ uuid: body.messageUuid, text: "hello from a test", fromFan: true, isRead: false });
     expect(chat.unreadCount).toBeGreaterThan(0);
     expect(chat.lastMessageAt).toBe(last.sentAt);
-    expect((await events()).at(-1)).toMatchObject({ event: "message-received", payload: { messageUuid: body.messageUuid } });
+    expect((await events()).at(-1)).toMatchObject({
+      event: "message-received",
+      payload: { messageUuid: body.messageUuid },
+    });
   });
 
   it("tip on a post: ledger row referencing the post, visible in earnings and the truth", async () => {
@@ -46,7 +62,10 @@ describe("simulated fan activity", () => {
     expect(row).not.toHaveProperty("messageUuid");
     const after = await (await fetch(`${sb.url}/__sandbox/truth/earnings?creator=luna`)).json();
     expect(after.bySource.tip.gross - before.bySource.tip.gross).toBe(900);
-    expect((await events()).at(-1)).toMatchObject({ event: "tip-received", payload: { context: "post", postUuid: post.uuid, price: 900 } });
+    expect((await events()).at(-1)).toMatchObject({
+      event: "tip-received",
+      payload: { context: "post", postUuid: post.uuid, price: 900 },
+    });
   });
 
   it("subscribe and follow keep lists, counts and /users/me in step", async () => {
@@ -54,7 +73,10 @@ describe("simulated fan activity", () => {
     const sub = await (await sim("subscribe", { creator: "luna" })).json();
     const follow = await (await sim("follow", { creator: "luna", displayName: "Test Fan" })).json();
     const me1 = await api("/users/me");
-    expect(me1.fanCounts).toEqual({ subscribersCount: me0.fanCounts.subscribersCount + 1, followersCount: me0.fanCounts.followersCount });
+    expect(me1.fanCounts).toEqual({
+      subscribersCount: me0.fanCounts.subscribersCount + 1,
+      followersCount: me0.fanCounts.followersCount,
+    });
     expect((await api("/subscribers?size=1")).data[0].uuid).toBe(sub.fanUuid);
     expect((await api("/followers?size=1")).data[0]).toMatchObject({ uuid: follow.fanUuid, displayName: "Test Fan" });
     const insight = await api(`/insights/fans/${sub.fanUuid}`);
@@ -68,7 +90,9 @@ describe("simulated fan activity", () => {
   it("purchase: unlocks a PPV message once, with a ledger row and purchase-received", async () => {
     let target: { fanIdx: number; uuid: string; price: number } | undefined;
     for (const chat of luna.chats.values()) {
-      const m = materialize(sb.state.world.seed, luna, chat).find((x) => !x.fromFan && x.price !== null && x.purchasedAt === null);
+      const m = materialize(sb.state.world.seed, luna, chat).find(
+        (x) => !x.fromFan && x.price !== null && x.purchasedAt === null,
+      );
       if (m) {
         target = { fanIdx: chat.fanIdx, uuid: m.uuid, price: m.price! };
         break;
@@ -79,18 +103,31 @@ describe("simulated fan activity", () => {
     const res = await sim("purchase", { creator: "luna", fan, messageUuid: target!.uuid });
     expect(res.status).toBe(201);
     const [row] = (await api("/insights/earnings?size=1")).data;
-    expect(row).toMatchObject({ source: "message", gross: target!.price, messageUuid: target!.uuid, user: { uuid: fan } });
-    expect((await events()).at(-1)).toMatchObject({ event: "purchase-received", payload: { routeUuid: target!.uuid, price: target!.price } });
+    expect(row).toMatchObject({
+      source: "message",
+      gross: target!.price,
+      messageUuid: target!.uuid,
+      user: { uuid: fan },
+    });
+    expect((await events()).at(-1)).toMatchObject({
+      event: "purchase-received",
+      payload: { routeUuid: target!.uuid, price: target!.price },
+    });
     expect((await sim("purchase", { creator: "luna", fan, messageUuid: target!.uuid })).status).toBe(409);
   });
 
   it("purchase: buys a PPV post", async () => {
     const post = luna.posts.find((p) => p.price !== null && p.publishedAt !== null)!;
-    const fanIdx = luna.fans.findIndex((_, i) => !luna.ledger.rowsOfRef(post.uuid).some((r) => luna.ledger.fanIdx[r] === i));
+    const fanIdx = luna.fans.findIndex(
+      (_, i) => !luna.ledger.rowsOfRef(post.uuid).some((r) => luna.ledger.fanIdx[r] === i),
+    );
     const fan = luna.fans[fanIdx]!.handle;
     const res = await sim("purchase", { creator: "luna", fan, postUuid: post.uuid });
     expect(res.status).toBe(201);
-    expect((await events()).at(-1)).toMatchObject({ event: "purchase-received", payload: { postUuid: post.uuid, price: post.price } });
+    expect((await events()).at(-1)).toMatchObject({
+      event: "purchase-received",
+      payload: { postUuid: post.uuid, price: post.price },
+    });
     expect((await sim("purchase", { creator: "luna", fan, postUuid: post.uuid })).status).toBe(409);
   });
 
@@ -107,7 +144,11 @@ describe("simulated fan activity", () => {
       ["tip", { creator: "luna", amount: 500, fan: "ghost" }, 404],
       ["purchase", { creator: "luna" }, 400],
       ["purchase", { creator: "luna", fan: luna.fans[0]!.uuid }, 400],
-      ["purchase", { creator: "luna", fan: luna.fans[0]!.uuid, messageUuid: "0b7e3c1a-1111-4222-8333-444455556666" }, 404],
+      [
+        "purchase",
+        { creator: "luna", fan: luna.fans[0]!.uuid, messageUuid: "0b7e3c1a-1111-4222-8333-444455556666" },
+        404,
+      ],
       ["follow", { creator: "luna", handle: "bad handle!" }, 400],
       ["subscribe", { creator: "luna", autoRenew: "yes" }, 400],
     ];
@@ -127,7 +168,9 @@ describe("ground truth", () => {
     expect(t).toMatchObject({ fanUuid: top.user.uuid, gross: top.gross, net: top.net });
     const bySource = Object.values(t.bySource) as { gross: number }[];
     expect(bySource.reduce((s, x) => s + x.gross, 0)).toBe(t.gross);
-    expect((await fetch(`${sb.url}/__sandbox/truth/fans/0b7e3c1a-1111-4222-8333-444455556666?creator=luna`)).status).toBe(404);
+    expect(
+      (await fetch(`${sb.url}/__sandbox/truth/fans/0b7e3c1a-1111-4222-8333-444455556666?creator=luna`)).status,
+    ).toBe(404);
     expect((await fetch(`${sb.url}/__sandbox/truth/earnings?creator=luna&start=yesterday`)).status).toBe(400);
   });
 });

@@ -3,7 +3,10 @@ import { createHash, randomBytes } from "node:crypto";
 
 export type ClientCreds = { clientId: string; clientSecret: string; redirectUri: string };
 
-export const API_HEADERS = (token: string) => ({ Authorization: `Bearer ${token}`, "X-Fanvue-API-Version": "2025-06-26" });
+export const API_HEADERS = (token: string) => ({
+  Authorization: `Bearer ${token}`,
+  "X-Fanvue-API-Version": "2025-06-26",
+});
 
 export const basic = (id: string, secret: string) => "Basic " + Buffer.from(`${id}:${secret}`).toString("base64");
 
@@ -33,15 +36,47 @@ export async function authorize(baseUrl: string, client: ClientCreds, handle: st
   if (!code) throw new Error(`consent redirect without code: ${location}`);
   const res = await fetch(`${baseUrl}/oauth2/token`, {
     method: "POST",
-    headers: { Authorization: basic(client.clientId, client.clientSecret), "Content-Type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ grant_type: "authorization_code", code, redirect_uri: client.redirectUri, code_verifier: verifier }),
+    headers: {
+      Authorization: basic(client.clientId, client.clientSecret),
+      "Content-Type": "application/x-www-form-urlencoded",
+    },
+    body: new URLSearchParams({
+      grant_type: "authorization_code",
+      code,
+      redirect_uri: client.redirectUri,
+      code_verifier: verifier,
+    }),
   });
   if (!res.ok) throw new Error(`token exchange failed: ${res.status} ${await res.text()}`);
-  return { account, tokens: (await res.json()) as { access_token: string; refresh_token?: string; expires_in: number; scope: string; id_token?: string } };
+  return {
+    account,
+    tokens: (await res.json()) as {
+      access_token: string;
+      refresh_token?: string;
+      expires_in: number;
+      scope: string;
+      id_token?: string;
+    },
+  };
 }
 
 export const ALL_APP_SCOPES = [
-  "openid", "offline_access", "offline", "read:self", "read:chat", "write:chat", "read:fan", "read:post", "write:post",
-  "read:media", "write:media", "read:creator", "write:creator", "read:insights", "read:tracking_links",
-  "write:tracking_links", "read:agency", "write:agency",
+  "openid",
+  "offline_access",
+  "offline",
+  "read:self",
+  "read:chat",
+  "write:chat",
+  "read:fan",
+  "read:post",
+  "write:post",
+  "read:media",
+  "write:media",
+  "read:creator",
+  "write:creator",
+  "read:insights",
+  "read:tracking_links",
+  "write:tracking_links",
+  "read:agency",
+  "write:agency",
 ];

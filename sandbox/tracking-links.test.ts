@@ -3,7 +3,16 @@ import { startContentSandbox, type Harness } from "./api/content-testing";
 
 let h: Harness;
 let luna: string;
-const LINK_KEYS = ["clicks", "createdAt", "earnings", "engagement", "externalSocialPlatform", "linkUrl", "name", "uuid"];
+const LINK_KEYS = [
+  "clicks",
+  "createdAt",
+  "earnings",
+  "engagement",
+  "externalSocialPlatform",
+  "linkUrl",
+  "name",
+  "uuid",
+];
 
 beforeAll(async () => {
   h = await startContentSandbox(150);
@@ -18,7 +27,11 @@ async function allCursor(token: string, path: string, limit = 2) {
   let cursor: string | null = null;
   for (let i = 0; i < 500; i++) {
     const sep = path.includes("?") ? "&" : "?";
-    const res: { status: number; body: any } = await h.json(token, "GET", `${path}${sep}limit=${limit}${cursor ? `&cursor=${cursor}` : ""}`);
+    const res: { status: number; body: any } = await h.json(
+      token,
+      "GET",
+      `${path}${sep}limit=${limit}${cursor ? `&cursor=${cursor}` : ""}`,
+    );
     expect(res.status).toBe(200);
     expect(Object.keys(res.body).sort()).toEqual(["data", "nextCursor"]);
     expect(res.body.data.length).toBeLessThanOrEqual(limit);
@@ -43,7 +56,12 @@ function expected(handle: string, linkUuid: string) {
   }
   const subs = fans.filter(({ r }) => r.status === "subscriber").length;
   return {
-    engagement: { acquiredFollowers: fans.length, acquiredSubscribers: fans.filter(({ r }) => r.subscribedAt !== null).length, totalFollowers: fans.length - subs, totalSubscribers: subs },
+    engagement: {
+      acquiredFollowers: fans.length,
+      acquiredSubscribers: fans.filter(({ r }) => r.subscribedAt !== null).length,
+      totalFollowers: fans.length - subs,
+      totalSubscribers: subs,
+    },
     earnings: { totalGross: gross, totalNet: net },
     fans,
   };
@@ -92,7 +110,10 @@ describe("GET /tracking-links", () => {
 
 describe("POST and DELETE /tracking-links", () => {
   it("creates a link (201) that leads the list, and soft-deletes it (204, then hidden and 404)", async () => {
-    const res = await h.json(luna, "POST", "/tracking-links", { name: "Spring promo", externalSocialPlatform: "youtube" });
+    const res = await h.json(luna, "POST", "/tracking-links", {
+      name: "Spring promo",
+      externalSocialPlatform: "youtube",
+    });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
       name: "Spring promo",
@@ -107,16 +128,25 @@ describe("POST and DELETE /tracking-links", () => {
     const after = (await h.json(luna, "GET", "/tracking-links")).body.data;
     expect(after.some((l: { uuid: string }) => l.uuid === res.body.uuid)).toBe(false);
     expect(h.creator("luna").trackingLinks.find((l) => l.uuid === res.body.uuid)!.deletedAt).not.toBeNull();
-    expect(await h.json(luna, "DELETE", `/tracking-links/${res.body.uuid}`)).toEqual({ status: 404, body: { message: "Tracking link not found" } });
+    expect(await h.json(luna, "DELETE", `/tracking-links/${res.body.uuid}`)).toEqual({
+      status: 404,
+      body: { message: "Tracking link not found" },
+    });
     expect((await h.json(luna, "GET", `/tracking-links/${res.body.uuid}/users`)).status).toBe(404);
-    expect(await h.json(luna, "DELETE", "/tracking-links/abc")).toEqual({ status: 400, body: { message: "uuid must be a valid UUID" } });
+    expect(await h.json(luna, "DELETE", "/tracking-links/abc")).toEqual({
+      status: 400,
+      body: { message: "uuid must be a valid UUID" },
+    });
   });
 
   it.each([
     [{ externalSocialPlatform: "tiktok" }, "name is required"],
     [{ name: "x".repeat(101), externalSocialPlatform: "tiktok" }, "name must be at most 100 characters"],
     [{ name: "x" }, "externalSocialPlatform is required"],
-    [{ name: "x", externalSocialPlatform: "myspace" }, "externalSocialPlatform must be one of: facebook, instagram, other, reddit, snapchat, tiktok, twitter, youtube"],
+    [
+      { name: "x", externalSocialPlatform: "myspace" },
+      "externalSocialPlatform must be one of: facebook, instagram, other, reddit, snapchat, tiktok, twitter, youtube",
+    ],
     ["{", "body must be valid JSON"],
   ])("rejects %j", async (body, message) => {
     expect(await h.json(luna, "POST", "/tracking-links", body)).toEqual({ status: 400, body: { errors: [message] } });
@@ -136,7 +166,9 @@ describe("POST and DELETE /tracking-links", () => {
 describe("tracking-link users and metadata", () => {
   it("lists the attributed fans with their status and serves per-fan metadata", async () => {
     const c = h.creator("luna");
-    const link = [...c.trackingLinks].sort((a, b) => expected("luna", b.uuid).fans.length - expected("luna", a.uuid).fans.length)[0]!;
+    const link = [...c.trackingLinks].sort(
+      (a, b) => expected("luna", b.uuid).fans.length - expected("luna", a.uuid).fans.length,
+    )[0]!;
     const e = expected("luna", link.uuid);
     expect(e.fans.length).toBeGreaterThan(1);
     const users = await allCursor(luna, `/tracking-links/${link.uuid}/users`, 3);
@@ -144,17 +176,34 @@ describe("tracking-link users and metadata", () => {
     for (const u of users) {
       const idx = c.fanIndex.get(u.uuid)!;
       expect(u).toMatchObject({ handle: c.fans[idx]!.handle, status: c.relations[idx]!.status });
-      expect(Object.keys(u)).toEqual(expect.arrayContaining(["uuid", "handle", "displayName", "nickname", "isTopSpender", "avatarUrl", "registeredAt", "status"]));
+      expect(Object.keys(u)).toEqual(
+        expect.arrayContaining([
+          "uuid",
+          "handle",
+          "displayName",
+          "nickname",
+          "isTopSpender",
+          "avatarUrl",
+          "registeredAt",
+          "status",
+        ]),
+      );
     }
     const [withMeta, withoutMeta] = [e.fans[0]!.i, e.fans[1]!.i];
     link.metadata.set(withMeta, { utm_source: "bio" });
     link.metadata.delete(withoutMeta);
     const meta = await h.json(luna, "GET", `/tracking-links/${link.uuid}/users/${c.fans[withMeta]!.uuid}/metadata`);
     expect(meta).toEqual({ status: 200, body: { metadata: { utm_source: "bio" } } });
-    expect((await h.json(luna, "GET", `/tracking-links/${link.uuid}/users/${c.fans[withoutMeta]!.uuid}/metadata`)).body).toEqual({ metadata: null });
+    expect(
+      (await h.json(luna, "GET", `/tracking-links/${link.uuid}/users/${c.fans[withoutMeta]!.uuid}/metadata`)).body,
+    ).toEqual({ metadata: null });
     const stranger = c.relations.findIndex((r) => r.trackingLinkUuid !== link.uuid);
-    expect((await h.json(luna, "GET", `/tracking-links/${link.uuid}/users/${c.fans[stranger]!.uuid}/metadata`)).status).toBe(404);
-    expect((await h.json(luna, "GET", `/tracking-links/${link.uuid}/users/bad/metadata`)).body).toEqual({ message: "userUuid must be a valid UUID" });
+    expect(
+      (await h.json(luna, "GET", `/tracking-links/${link.uuid}/users/${c.fans[stranger]!.uuid}/metadata`)).status,
+    ).toBe(404);
+    expect((await h.json(luna, "GET", `/tracking-links/${link.uuid}/users/bad/metadata`)).body).toEqual({
+      message: "userUuid must be a valid UUID",
+    });
   });
 });
 
@@ -164,16 +213,30 @@ describe("creator-scoped tracking links (agency)", () => {
     const nova = h.uuidOf("nova");
     const list = await h.json(atlas, "GET", `/creators/${nova}/tracking-links?limit=50`);
     expect(list.status).toBe(200);
-    expect(list.body.data.map((l: { uuid: string }) => l.uuid).sort()).toEqual(h.creator("nova").trackingLinks.map((l) => l.uuid).sort());
-    const created = await h.json(atlas, "POST", `/creators/${nova}/tracking-links`, { name: "Agency link", externalSocialPlatform: "reddit" });
+    expect(list.body.data.map((l: { uuid: string }) => l.uuid).sort()).toEqual(
+      h
+        .creator("nova")
+        .trackingLinks.map((l) => l.uuid)
+        .sort(),
+    );
+    const created = await h.json(atlas, "POST", `/creators/${nova}/tracking-links`, {
+      name: "Agency link",
+      externalSocialPlatform: "reddit",
+    });
     expect(created.status).toBe(201);
     expect(created.body.linkUrl).toMatch(/^nova-/);
     expect((await h.call(atlas, "DELETE", `/creators/${nova}/tracking-links/${created.body.uuid}`)).status).toBe(204);
-    expect(await h.json(atlas, "GET", `/creators/${h.uuidOf("luna")}/tracking-links`)).toEqual({ status: 403, body: { error: "Creator is not part of your agency" } });
+    expect(await h.json(atlas, "GET", `/creators/${h.uuidOf("luna")}/tracking-links`)).toEqual({
+      status: 403,
+      body: { error: "Creator is not part of your agency" },
+    });
     const noCreator = await h.token("atlas", ["read:tracking_links", "write:tracking_links"]);
     expect((await h.json(noCreator, "GET", `/creators/${nova}/tracking-links`)).body.error).toMatch(/read:creator/);
     const readCreator = await h.token("atlas", ["read:creator", "write:tracking_links"]);
-    const denied = await h.json(readCreator, "POST", `/creators/${nova}/tracking-links`, { name: "x", externalSocialPlatform: "other" });
+    const denied = await h.json(readCreator, "POST", `/creators/${nova}/tracking-links`, {
+      name: "x",
+      externalSocialPlatform: "other",
+    });
     expect(denied.status).toBe(403);
     expect(denied.body.error).toMatch(/write:creator/);
   });

@@ -42,7 +42,14 @@ export function registerTruth(open: Router, sb: Sandbox) {
       add(refunds, s.gross, s.net);
       add(reversals[s.source], s.gross, s.net);
     }
-    send(ctx, 200, { creator: c.account.handle, creatorUuid: c.account.uuid, ...total, bySource, refunds, reversalsBySource: reversals });
+    send(ctx, 200, {
+      creator: c.account.handle,
+      creatorUuid: c.account.uuid,
+      ...total,
+      bySource,
+      refunds,
+      reversalsBySource: reversals,
+    });
   });
 
   // Posts published in [start, end) (scheduled ones count once their time has
@@ -59,7 +66,15 @@ export function registerTruth(open: Router, sb: Sandbox) {
     for (const p of c.posts) {
       const at = p.publishedAt ?? (p.publishAt !== null && p.publishAt <= now ? p.publishAt : null);
       if (!all && (at === null || at < start || at >= end)) continue;
-      posts.push({ uuid: p.uuid, text: p.text, price: p.price, publishAt: iso(p.publishAt), publishedAt: iso(at), mediaUuids: [...p.mediaUuids], mediaPreviewUuid: p.mediaPreviewUuid });
+      posts.push({
+        uuid: p.uuid,
+        text: p.text,
+        price: p.price,
+        publishAt: iso(p.publishAt),
+        publishedAt: iso(at),
+        mediaUuids: [...p.mediaUuids],
+        mediaPreviewUuid: p.mediaPreviewUuid,
+      });
     }
     send(ctx, 200, { creator: c.account.handle, posts });
   });
@@ -100,6 +115,12 @@ export function registerTruth(open: Router, sb: Sandbox) {
     const c = creatorByHandle(sb, ctx.query.get("creator"));
     const count = (s: string) => c.relations.filter((r) => r.status === s).length;
     const subscribers = count("subscriber");
-    send(ctx, 200, { fans: c.fans.length, subscribersCount: subscribers, followersCount: c.fans.length - subscribers, expiredCount: count("expired"), chats: c.chats.size });
+    send(ctx, 200, {
+      fans: c.fans.length,
+      subscribersCount: subscribers,
+      followersCount: c.fans.length - subscribers,
+      expiredCount: count("expired"),
+      chats: c.chats.size,
+    });
   });
 }

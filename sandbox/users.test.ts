@@ -44,7 +44,10 @@ describe("GET /users/me", () => {
   it("answers 400 / 410 for a missing, unknown or retired API version", async () => {
     const missing = await me({ Authorization: `Bearer ${lunaToken}` });
     expect(missing.status).toBe(400);
-    expect(await missing.json()).toEqual({ error: "Unsupported API version", message: "Missing X-Fanvue-API-Version header" });
+    expect(await missing.json()).toEqual({
+      error: "Unsupported API version",
+      message: "Missing X-Fanvue-API-Version header",
+    });
     const unknown = await me({ Authorization: `Bearer ${lunaToken}`, "X-Fanvue-API-Version": "2030-01-01" });
     expect((await unknown.json()).message).toBe("API version '2030-01-01' is not supported");
     const retired = await me({ Authorization: `Bearer ${lunaToken}`, "X-Fanvue-API-Version": "2024-01-01" });

@@ -12,7 +12,11 @@ afterAll(() => h.close());
 beforeEach(() => h.sb.state.buckets.clear());
 
 const enc = encodeURIComponent;
-const ownMedia = (handle: string, n: number) => h.creator(handle).media.slice(0, n).map((m) => m.uuid);
+const ownMedia = (handle: string, n: number) =>
+  h
+    .creator(handle)
+    .media.slice(0, n)
+    .map((m) => m.uuid);
 
 describe("vault folders", () => {
   it("lists every folder in one answer, with media counts that agree with each folder's media list", async () => {
@@ -33,7 +37,10 @@ describe("vault folders", () => {
     const { result, undocumented } = await lenient(h, () => h.json(luna, "GET", "/vault/folders?size=2&page=2"));
     expect(result).toEqual({ status: 200, body: all });
     expect(undocumented).toEqual(["query.size", "query.page"]);
-    expect(await h.json(luna, "GET", "/vault/folders?page=2")).toEqual({ status: 400, body: undocumentedBody(["query.page"], "GET /vault/folders") });
+    expect(await h.json(luna, "GET", "/vault/folders?page=2")).toEqual({
+      status: 400,
+      body: undocumentedBody(["query.page"], "GET /vault/folders"),
+    });
   });
 
   it("creates (201), reads, renames (204) and deletes (204) a folder named with spaces and accents", async () => {
@@ -47,7 +54,10 @@ describe("vault folders", () => {
     const renamed = await h.call(luna, "PATCH", `/vault/folders/${enc(name)}`, { name: "Beach" });
     expect(renamed.status).toBe(204);
     expect(await renamed.text()).toBe("");
-    expect(await h.json(luna, "GET", `/vault/folders/${enc(name)}`)).toEqual({ status: 404, body: { message: "Folder not found" } });
+    expect(await h.json(luna, "GET", `/vault/folders/${enc(name)}`)).toEqual({
+      status: 404,
+      body: { message: "Folder not found" },
+    });
     expect((await h.json(luna, "GET", "/vault/folders/Beach")).body.name).toBe("Beach");
     const conflict = await h.json(luna, "PATCH", "/vault/folders/Beach", { name: "Sets" });
     expect(conflict.status).toBe(409);
@@ -66,22 +76,36 @@ describe("vault folders", () => {
     [{ name: 42 }, "name must be a string"],
   ])("rejects folder name %j on create and rename", async (body, message) => {
     expect(await h.json(luna, "POST", "/vault/folders", body)).toEqual({ status: 400, body: { errors: [message] } });
-    expect(await h.json(luna, "PATCH", "/vault/folders/Sets", body)).toEqual({ status: 400, body: { errors: [message] } });
+    expect(await h.json(luna, "PATCH", "/vault/folders/Sets", body)).toEqual({
+      status: 400,
+      body: { errors: [message] },
+    });
   });
 
   it("adds own media (201 addedCount), removes it (204) and deleting the folder keeps the media", async () => {
     await h.json(luna, "POST", "/vault/folders", { name: "Picks" });
     const [a, b] = ownMedia("luna", 2) as [string, string];
-    expect(await h.json(luna, "POST", "/vault/folders/Picks/media", { mediaUuids: [a, b] })).toEqual({ status: 201, body: { addedCount: 2 } });
-    expect((await h.json(luna, "POST", "/vault/folders/Picks/media", { mediaUuids: [a, a] })).body).toEqual({ addedCount: 0 });
+    expect(await h.json(luna, "POST", "/vault/folders/Picks/media", { mediaUuids: [a, b] })).toEqual({
+      status: 201,
+      body: { addedCount: 2 },
+    });
+    expect((await h.json(luna, "POST", "/vault/folders/Picks/media", { mediaUuids: [a, a] })).body).toEqual({
+      addedCount: 0,
+    });
     expect((await h.json(luna, "GET", "/vault/folders/Picks")).body.mediaCount).toBe(2);
     const listed = await allPages(h, luna, "/vault/folders/Picks/media");
     expect(listed.map((m) => m.uuid).sort()).toEqual([a, b].sort());
     const viaFilter = await allPages(h, luna, "/media?folderName=Picks");
     expect(viaFilter.map((m) => m.uuid).sort()).toEqual([a, b].sort());
     expect((await h.call(luna, "DELETE", `/vault/folders/Picks/media/${a}`)).status).toBe(204);
-    expect(await h.json(luna, "DELETE", `/vault/folders/Picks/media/${a}`)).toEqual({ status: 404, body: { message: "Media not found in this folder" } });
-    expect(await h.json(luna, "DELETE", "/vault/folders/Picks/media/nope")).toEqual({ status: 400, body: { message: "mediaUuid must be a valid UUID" } });
+    expect(await h.json(luna, "DELETE", `/vault/folders/Picks/media/${a}`)).toEqual({
+      status: 404,
+      body: { message: "Media not found in this folder" },
+    });
+    expect(await h.json(luna, "DELETE", "/vault/folders/Picks/media/nope")).toEqual({
+      status: 400,
+      body: { message: "mediaUuid must be a valid UUID" },
+    });
     expect((await h.json(luna, "GET", "/vault/folders/Picks")).body.mediaCount).toBe(1);
     expect((await h.call(luna, "DELETE", "/vault/folders/Picks")).status).toBe(204);
     expect((await h.json(luna, "GET", `/media/${b}`)).status).toBe(200);
@@ -93,10 +117,21 @@ describe("vault folders", () => {
     const res = await h.json(luna, "POST", "/vault/folders/Sets/media", { mediaUuids: [foreign] });
     expect(res.status).toBe(400);
     expect(res.body.errors[0]).toMatch(/must reference your own media/);
-    expect(await h.json(luna, "POST", "/vault/folders/Sets/media", { mediaUuids: [] })).toEqual({ status: 400, body: { errors: ["mediaUuids must be at least 1 item"] } });
-    expect(await h.json(luna, "POST", "/vault/folders/Sets/media", { mediaUuids: ["x"] })).toEqual({ status: 400, body: { errors: ["mediaUuids.0 must be a valid UUID"] } });
-    expect(await h.json(luna, "POST", "/vault/folders/Sets/media", "nope")).toEqual({ status: 400, body: { errors: ["body must be valid JSON"] } });
-    expect((await h.json(luna, "POST", "/vault/folders/Nowhere/media", { mediaUuids: ownMedia("luna", 1) })).status).toBe(404);
+    expect(await h.json(luna, "POST", "/vault/folders/Sets/media", { mediaUuids: [] })).toEqual({
+      status: 400,
+      body: { errors: ["mediaUuids must be at least 1 item"] },
+    });
+    expect(await h.json(luna, "POST", "/vault/folders/Sets/media", { mediaUuids: ["x"] })).toEqual({
+      status: 400,
+      body: { errors: ["mediaUuids.0 must be a valid UUID"] },
+    });
+    expect(await h.json(luna, "POST", "/vault/folders/Sets/media", "nope")).toEqual({
+      status: 400,
+      body: { errors: ["body must be valid JSON"] },
+    });
+    expect(
+      (await h.json(luna, "POST", "/vault/folders/Nowhere/media", { mediaUuids: ownMedia("luna", 1) })).status,
+    ).toBe(404);
     expect((await h.json(luna, "GET", "/vault/folders/Nowhere")).status).toBe(404);
   });
 

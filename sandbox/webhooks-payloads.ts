@@ -10,7 +10,14 @@ import { isSubscriber } from "./world/queries";
 import { stableUuid } from "./world/random";
 import type { CreatorWorld, Message } from "./world/types";
 
-export const EVENTS: readonly PlatformEvent[] = ["message-received", "message-read", "new-follower", "new-subscriber", "purchase-received", "tip-received"];
+export const EVENTS: readonly PlatformEvent[] = [
+  "message-received",
+  "message-read",
+  "new-follower",
+  "new-subscriber",
+  "purchase-received",
+  "tip-received",
+];
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -22,7 +29,14 @@ export function senderOf(c: CreatorWorld, fanIdx: number) {
 export function messageReceived(c: CreatorWorld, fanIdx: number, m: Message, now: number) {
   return {
     messageUuid: m.uuid,
-    message: { uuid: m.uuid, text: m.text, hasMedia: m.mediaUuids.length > 0, mediaUuids: m.mediaUuids, price: m.price, createdAt: iso(m.sentAt) },
+    message: {
+      uuid: m.uuid,
+      text: m.text,
+      hasMedia: m.mediaUuids.length > 0,
+      mediaUuids: m.mediaUuids,
+      price: m.price,
+      createdAt: iso(m.sentAt),
+    },
     sender: senderOf(c, fanIdx),
     recipientUuid: c.account.uuid,
     isMuted: c.chats.get(fanIdx)?.isMuted ?? false,
@@ -37,16 +51,38 @@ export const messageRead = (c: CreatorWorld, fanIdx: number, readMessagesCount: 
   timestamp: iso(now),
 });
 
-export const newFollower = (c: CreatorWorld, fanIdx: number, now: number) => ({ recipientUuid: c.account.uuid, sender: senderOf(c, fanIdx), timestamp: iso(now) });
+export const newFollower = (c: CreatorWorld, fanIdx: number, now: number) => ({
+  recipientUuid: c.account.uuid,
+  sender: senderOf(c, fanIdx),
+  timestamp: iso(now),
+});
 
-export const newSubscriber = (c: CreatorWorld, fanIdx: number, price: number, now: number) => ({ price, recipientUuid: c.account.uuid, sender: senderOf(c, fanIdx), timestamp: iso(now) });
+export const newSubscriber = (c: CreatorWorld, fanIdx: number, price: number, now: number) => ({
+  price,
+  recipientUuid: c.account.uuid,
+  sender: senderOf(c, fanIdx),
+  timestamp: iso(now),
+});
 
 /** `postUuid` for a post purchase, `routeUuid` (the message) for a message unlock. */
-export function purchaseReceived(c: CreatorWorld, fanIdx: number, target: { postUuid: string } | { routeUuid: string }, price: number, now: number) {
+export function purchaseReceived(
+  c: CreatorWorld,
+  fanIdx: number,
+  target: { postUuid: string } | { routeUuid: string },
+  price: number,
+  now: number,
+) {
   return { ...target, price, recipientUuid: c.account.uuid, sender: senderOf(c, fanIdx), timestamp: iso(now) };
 }
 
-export function tipReceived(c: CreatorWorld, fanIdx: number, context: "post" | "message", ref: string, price: number, now: number) {
+export function tipReceived(
+  c: CreatorWorld,
+  fanIdx: number,
+  context: "post" | "message",
+  ref: string,
+  price: number,
+  now: number,
+) {
   return {
     context,
     ...(context === "post" ? { postUuid: ref } : { messageUuid: ref }),
@@ -60,7 +96,13 @@ export function tipReceived(c: CreatorWorld, fanIdx: number, context: "post" | "
 
 /** A realistic payload for `event` from existing data, without changing the
  * world (beyond materialising a chat history, which is deterministic). */
-export function samplePayload(seed: string, c: CreatorWorld, event: PlatformEvent, fanRef: unknown, now: number): Record<string, unknown> {
+export function samplePayload(
+  seed: string,
+  c: CreatorWorld,
+  event: PlatformEvent,
+  fanRef: unknown,
+  now: number,
+): Record<string, unknown> {
   const given = fanIdxOf(c, fanRef);
   const anyFan = () => given ?? busiestChatFan(c) ?? 0;
   if (c.fans.length === 0) throw badRequest(`@${c.account.handle} has no fans`);
@@ -94,12 +136,14 @@ export function samplePayload(seed: string, c: CreatorWorld, event: PlatformEven
     }
     case "new-subscriber": {
       const subs = c.relations.map((r, i) => (isSubscriber(r) ? i : -1)).filter((i) => i >= 0);
-      const fanIdx = given ?? subs.sort((a, b) => c.relations[b]!.subscribedAt! - c.relations[a]!.subscribedAt!)[0] ?? 0;
+      const fanIdx =
+        given ?? subs.sort((a, b) => c.relations[b]!.subscribedAt! - c.relations[a]!.subscribedAt!)[0] ?? 0;
       return newSubscriber(c, fanIdx, c.subscriptionPrice, now);
     }
     case "purchase-received": {
       const i = latestRow(c, ["message", "post"], given);
-      if (i === undefined) throw badRequest("no purchase to describe: pass a fan with purchases or use /__sandbox/simulate/purchase");
+      if (i === undefined)
+        throw badRequest("no purchase to describe: pass a fan with purchases or use /__sandbox/simulate/purchase");
       const r = c.ledger.row(i);
       const target = r.source === "post" ? { postUuid: r.ref! } : { routeUuid: r.ref! };
       return purchaseReceived(c, r.fanIdx, target, r.gross, now);
@@ -108,7 +152,14 @@ export function samplePayload(seed: string, c: CreatorWorld, event: PlatformEven
       const i = latestRow(c, ["tip"], given);
       if (i === undefined) throw badRequest("no tip to describe: pass a fan with tips or use /__sandbox/simulate/tip");
       const r = c.ledger.row(i);
-      return tipReceived(c, r.fanIdx, refKind(c, "tip", r.ref) ?? "message", r.ref ?? stableUuid(seed, `tip:${i}`), r.gross, now);
+      return tipReceived(
+        c,
+        r.fanIdx,
+        refKind(c, "tip", r.ref) ?? "message",
+        r.ref ?? stableUuid(seed, `tip:${i}`),
+        r.gross,
+        now,
+      );
     }
   }
 }

@@ -39,7 +39,8 @@ beforeEach(async () => {
   await admin("POST", "/__sandbox/webhooks", { url: receiverUrl, secret: SECRET, retries: 3, backoffMs: 20 });
 });
 
-const admin = (method: string, path: string, body?: unknown) => fetch(`${sb.url}${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
+const admin = (method: string, path: string, body?: unknown) =>
+  fetch(`${sb.url}${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
 async function waitFor<T>(fn: () => T | undefined, ms = 5000): Promise<T> {
   const until = Date.now() + ms;
   for (;;) {
@@ -128,7 +129,12 @@ describe("webhook delivery", () => {
   });
 
   it("validates the endpoint config", async () => {
-    for (const body of [{ url: "ftp://x" }, { url: "nope" }, { url: receiverUrl, secret: "" }, { url: receiverUrl, retries: 99 }]) {
+    for (const body of [
+      { url: "ftp://x" },
+      { url: "nope" },
+      { url: receiverUrl, secret: "" },
+      { url: receiverUrl, retries: 99 },
+    ]) {
       expect((await admin("POST", "/__sandbox/webhooks", body)).status, JSON.stringify(body)).toBe(400);
     }
   });
@@ -169,7 +175,13 @@ describe("POST /__sandbox/webhooks/deliver", () => {
   });
 
   it("applies overrides and a chosen signature time", async () => {
-    const res = await admin("POST", "/__sandbox/webhooks/deliver", { event: "new-subscriber", creator: "luna", payload: { price: 1 }, signatureTimestamp: 1000, wait: true });
+    const res = await admin("POST", "/__sandbox/webhooks/deliver", {
+      event: "new-subscriber",
+      creator: "luna",
+      payload: { price: 1 },
+      signatureTimestamp: 1000,
+      wait: true,
+    });
     expect(res.status).toBe(200);
     const r = received[received.length - 1]!;
     expect(JSON.parse(r.body).price).toBe(1);
@@ -178,9 +190,19 @@ describe("POST /__sandbox/webhooks/deliver", () => {
   });
 
   it("rejects unknown events, creators and fans", async () => {
-    expect((await admin("POST", "/__sandbox/webhooks/deliver", { event: "payment", creator: "luna" })).status).toBe(400);
-    expect((await admin("POST", "/__sandbox/webhooks/deliver", { event: "new-follower", creator: "nobody" })).status).toBe(404);
-    expect((await admin("POST", "/__sandbox/webhooks/deliver", { event: "new-follower", creator: "luna", fan: "nobody" })).status).toBe(404);
-    expect((await admin("POST", "/__sandbox/webhooks/deliver", { event: "new-follower", creator: "luna", payload: [] })).status).toBe(400);
+    expect((await admin("POST", "/__sandbox/webhooks/deliver", { event: "payment", creator: "luna" })).status).toBe(
+      400,
+    );
+    expect(
+      (await admin("POST", "/__sandbox/webhooks/deliver", { event: "new-follower", creator: "nobody" })).status,
+    ).toBe(404);
+    expect(
+      (await admin("POST", "/__sandbox/webhooks/deliver", { event: "new-follower", creator: "luna", fan: "nobody" }))
+        .status,
+    ).toBe(404);
+    expect(
+      (await admin("POST", "/__sandbox/webhooks/deliver", { event: "new-follower", creator: "luna", payload: [] }))
+        .status,
+    ).toBe(400);
   });
 });

@@ -46,7 +46,16 @@ function stateOf(sb: Sandbox): HookState {
   if (!st) {
     // Three retries at 200 ms × 4ⁿ (0.2 s, 0.8 s, 3.2 s): quick enough for tests,
     // long enough to ride out a receiver restart.
-    st = { target: sb.config.webhook, retries: 3, backoffMs: 200, generation: 0, seq: 0, eventSeq: 0, deliveries: [], events: [] };
+    st = {
+      target: sb.config.webhook,
+      retries: 3,
+      backoffMs: 200,
+      generation: 0,
+      seq: 0,
+      eventSeq: 0,
+      deliveries: [],
+      events: [],
+    };
     states.set(sb, st);
   }
   return st;
@@ -60,11 +69,23 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref()
 const trim = <T>(list: T[]) => list.length > LOG_CAP && list.splice(0, list.length - LOG_CAP);
 
 /** Queues a signed delivery; resolves when it is delivered or given up. */
-export function deliver(sb: Sandbox, event: PlatformEvent, payload: Record<string, unknown>, opts: { timestamp?: number } = {}): { delivery: Delivery; done: Promise<Delivery> } | null {
+export function deliver(
+  sb: Sandbox,
+  event: PlatformEvent,
+  payload: Record<string, unknown>,
+  opts: { timestamp?: number } = {},
+): { delivery: Delivery; done: Promise<Delivery> } | null {
   const st = stateOf(sb);
   const target = st.target;
   if (!target) return null;
-  const delivery: Delivery = { id: stableUuid(sb.world.seed, `delivery:${++st.seq}`), event, url: target.url, status: "pending", attempts: [], payload };
+  const delivery: Delivery = {
+    id: stableUuid(sb.world.seed, `delivery:${++st.seq}`),
+    event,
+    url: target.url,
+    status: "pending",
+    attempts: [],
+    payload,
+  };
   st.deliveries.push(delivery);
   trim(st.deliveries);
   const generation = st.generation;
@@ -80,7 +101,12 @@ export function deliver(sb: Sandbox, event: PlatformEvent, payload: Record<strin
       try {
         const res = await fetch(target.url, {
           method: "POST",
-          headers: { "Content-Type": "application/json", "X-Fanvue-Signature": sign(target.secret, t, body), "X-Fanvue-Event": event, "X-Fanvue-Delivery": delivery.id },
+          headers: {
+            "Content-Type": "application/json",
+            "X-Fanvue-Signature": sign(target.secret, t, body),
+            "X-Fanvue-Event": event,
+            "X-Fanvue-Delivery": delivery.id,
+          },
           body,
           signal: AbortSignal.timeout(ATTEMPT_TIMEOUT_MS),
         });
@@ -91,7 +117,8 @@ export function deliver(sb: Sandbox, event: PlatformEvent, payload: Record<strin
       }
       attempt.ms = Math.round(performance.now() - started);
       delivery.attempts.push(attempt);
-      if (attempt.status !== null && attempt.status >= 200 && attempt.status < 300) return void (delivery.status = "delivered");
+      if (attempt.status !== null && attempt.status >= 200 && attempt.status < 300)
+        return void (delivery.status = "delivered");
     }
     delivery.status = "failed";
   };
@@ -113,11 +140,18 @@ function parseTarget(st: HookState, body: Record<string, unknown>) {
   if (typeof secret !== "string" || secret.length === 0) throw badRequest("secret must be a non-empty string");
   for (const k of ["retries", "backoffMs"] as const) {
     const v = body[k];
-    if (v !== undefined && (typeof v !== "number" || !Number.isInteger(v) || v < 0 || v > (k === "retries" ? 10 : 60_000))) {
+    if (
+      v !== undefined &&
+      (typeof v !== "number" || !Number.isInteger(v) || v < 0 || v > (k === "retries" ? 10 : 60_000))
+    ) {
       throw badRequest(`${k} must be an integer between 0 and ${k === "retries" ? 10 : 60000}`);
     }
   }
-  return { target: { url: parsed.toString(), secret }, retries: body.retries as number | undefined, backoffMs: body.backoffMs as number | undefined };
+  return {
+    target: { url: parsed.toString(), secret },
+    retries: body.retries as number | undefined,
+    backoffMs: body.backoffMs as number | undefined,
+  };
 }
 
 export function registerWebhooks(open: Router, sb: Sandbox) {
@@ -129,7 +163,12 @@ export function registerWebhooks(open: Router, sb: Sandbox) {
   });
   if (!sb.config.admin) return;
 
-  const view = () => ({ url: st.target?.url ?? null, secret: st.target?.secret ?? null, retries: st.retries, backoffMs: st.backoffMs });
+  const view = () => ({
+    url: st.target?.url ?? null,
+    secret: st.target?.secret ?? null,
+    retries: st.retries,
+    backoffMs: st.backoffMs,
+  });
   open.get("/__sandbox/webhooks", (ctx) => {
     const event = ctx.query.get("event");
     const pick = <T extends { event: string }>(list: T[]) => (event ? list.filter((d) => d.event === event) : list);
@@ -155,14 +194,20 @@ export function registerWebhooks(open: Router, sb: Sandbox) {
   });
   open.post("/__sandbox/webhooks/deliver", async (ctx) => {
     const body = jsonBody(ctx);
-    if (typeof body.event !== "string" || !EVENTS.includes(body.event as PlatformEvent)) throw badRequest(`event must be one of: ${EVENTS.join(", ")}`);
+    if (typeof body.event !== "string" || !EVENTS.includes(body.event as PlatformEvent))
+      throw badRequest(`event must be one of: ${EVENTS.join(", ")}`);
     const overrides = body.payload ?? {};
-    if (typeof overrides !== "object" || overrides === null || Array.isArray(overrides)) throw badRequest("payload must be an object of fields to override");
+    if (typeof overrides !== "object" || overrides === null || Array.isArray(overrides))
+      throw badRequest("payload must be an object of fields to override");
     const ts = body.signatureTimestamp;
-    if (ts !== undefined && (typeof ts !== "number" || !Number.isInteger(ts) || ts < 0)) throw badRequest("signatureTimestamp must be unix seconds");
+    if (ts !== undefined && (typeof ts !== "number" || !Number.isInteger(ts) || ts < 0))
+      throw badRequest("signatureTimestamp must be unix seconds");
     const c = creatorByHandle(sb, body.creator);
     const event = body.event as PlatformEvent;
-    const payload = { ...samplePayload(sb.world.seed, c, event, body.fan, sb.clock.now()), ...(overrides as Record<string, unknown>) };
+    const payload = {
+      ...samplePayload(sb.world.seed, c, event, body.fan, sb.clock.now()),
+      ...(overrides as Record<string, unknown>),
+    };
     if (!st.target) throw badRequest("no webhook endpoint configured: POST /__sandbox/webhooks {url, secret} first");
     const queued = deliver(sb, event, payload, { timestamp: ts as number | undefined })!;
     // `wait: true` answers with the final outcome (after retries).

@@ -28,7 +28,10 @@ const benches = [
 const distDir = process.env.NEXT_DIST_DIR || ".next";
 if ((!only.length || only.includes("routes")) && !fs.existsSync(path.join(ROOT, distDir, "BUILD_ID"))) {
   console.log("bench: no production build yet, running next build…");
-  const b = spawnSync(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "build"], { cwd: ROOT, stdio: "inherit" });
+  const b = spawnSync(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "build"], {
+    cwd: ROOT,
+    stdio: "inherit",
+  });
   if (b.status !== 0) process.exit(b.status ?? 1);
 }
 

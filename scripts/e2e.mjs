@@ -25,7 +25,11 @@ if (process.env.E2E_SKIP_BUILD !== "1") {
   console.log("e2e: building the app (next build)…");
   const env = { ...process.env };
   delete env.DATABASE_URL;
-  const build = spawnSync(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "build"], { cwd: ROOT, stdio: "inherit", env });
+  const build = spawnSync(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "build"], {
+    cwd: ROOT,
+    stdio: "inherit",
+    env,
+  });
   if (build.status !== 0) process.exit(build.status ?? 1);
   console.log(`e2e: build done in ${((Date.now() - t) / 1000).toFixed(1)} s`);
 }
@@ -34,7 +38,15 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "vuedeck-e2e-"));
 fs.chmodSync(dataDir, 0o755);
 const env = { ...process.env };
 // The e2e stack always uses its own embedded database and the sandbox.
-for (const k of ["DATABASE_URL", "FANVUE_CLIENT_ID", "FANVUE_CLIENT_SECRET", "FANVUE_API_BASE_URL", "FANVUE_AUTH_BASE_URL", "APP_URL"]) delete env[k];
+for (const k of [
+  "DATABASE_URL",
+  "FANVUE_CLIENT_ID",
+  "FANVUE_CLIENT_SECRET",
+  "FANVUE_API_BASE_URL",
+  "FANVUE_AUTH_BASE_URL",
+  "APP_URL",
+])
+  delete env[k];
 
 const appLog = path.join(ROOT, "test-results", "e2e-app.log");
 fs.mkdirSync(path.dirname(appLog), { recursive: true });
@@ -59,7 +71,9 @@ try {
   fs.rmSync(dataDir, { recursive: true, force: true });
   process.exit(1);
 }
-console.log(`e2e: stack up in ${(stack.startedInMs / 1000).toFixed(1)} s (app ${stack.appUrl}, sandbox ${stack.sandboxUrl})`);
+console.log(
+  `e2e: stack up in ${(stack.startedInMs / 1000).toFixed(1)} s (app ${stack.appUrl}, sandbox ${stack.sandboxUrl})`,
+);
 
 const pw = spawn(process.execPath, [path.join(ROOT, "node_modules/@playwright/test/cli.js"), "test", ...args], {
   cwd: ROOT,
@@ -99,10 +113,14 @@ process.exit(code);
  * nothing but this output. */
 function reviewAppLog(file, failed) {
   const lines = fs.readFileSync(file, "utf8").split("\n");
-  const bugs = lines.flatMap((l, i) => (/^\S+ ⨯ (TypeError|ReferenceError|RangeError|SyntaxError)\b/.test(l) ? [lines.slice(i, i + 3).join("\n    ")] : []));
+  const bugs = lines.flatMap((l, i) =>
+    /^\S+ ⨯ (TypeError|ReferenceError|RangeError|SyntaxError)\b/.test(l) ? [lines.slice(i, i + 3).join("\n    ")] : [],
+  );
   for (const b of bugs) console.error(`e2e: the app threw ${b}`);
   if (failed || bugs.length) {
-    const notable = lines.filter((l) => /error|warn|refused|rate.?limit|429|5\d\d |timed? ?out|stalled/i.test(l) && !/^\S+ {4}at /.test(l));
+    const notable = lines.filter(
+      (l) => /error|warn|refused|rate.?limit|429|5\d\d |timed? ?out|stalled/i.test(l) && !/^\S+ {4}at /.test(l),
+    );
     console.error(`e2e: the app log's last ${Math.min(80, notable.length)} of ${notable.length} notable lines:`);
     for (const l of notable.slice(-80)) console.error("  " + l.slice(0, 240));
   }
@@ -120,12 +138,17 @@ async function checkContract(sandboxUrl) {
     const requests = contract.findings.filter((f) => f.kind === "request").length;
     const responses = contract.total - requests;
     // lastSeq counts every call of the run (tests clear the log itself between them).
-    console.log(`e2e: ${calls.lastSeq} Fanvue calls; ${requests} carried an undocumented parameter or field, ${responses} answers broke the reference`);
+    console.log(
+      `e2e: ${calls.lastSeq} Fanvue calls; ${requests} carried an undocumented parameter or field, ${responses} answers broke the reference`,
+    );
     if (contract.total === 0) return true;
     for (const [route, r] of Object.entries(contract.byRoute)) {
-      console.error(`  ${route}: ${r.requests} requests${r.undocumented.length ? ` (${r.undocumented.join(", ")})` : ""}, ${r.responses} answers`);
+      console.error(
+        `  ${route}: ${r.requests} requests${r.undocumented.length ? ` (${r.undocumented.join(", ")})` : ""}, ${r.responses} answers`,
+      );
     }
-    for (const f of contract.findings.filter((x) => x.kind === "response").slice(0, 5)) console.error(`  answer of ${f.route}: ${f.problems.slice(0, 3).join("; ")}`);
+    for (const f of contract.findings.filter((x) => x.kind === "response").slice(0, 5))
+      console.error(`  answer of ${f.route}: ${f.problems.slice(0, 3).join("; ")}`);
     return false;
   } catch (err) {
     console.error(`e2e: could not read the sandbox's contract findings: ${err.message}`);

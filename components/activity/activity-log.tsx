@@ -11,7 +11,15 @@ import type { AuditItem } from "@/lib/schemas/team";
 import { ACTION_FILTERS, ACTION_LABELS } from "./action-labels";
 import { useFormat } from "@/components/viewer/viewer";
 
-export function ActivityLog({ workspaceId, canSeeMembers, fixedCreatorId }: { workspaceId: string; canSeeMembers: boolean; fixedCreatorId?: string }) {
+export function ActivityLog({
+  workspaceId,
+  canSeeMembers,
+  fixedCreatorId,
+}: {
+  workspaceId: string;
+  canSeeMembers: boolean;
+  fixedCreatorId?: string;
+}) {
   const creators = useWorkspaceCreators(workspaceId).data ?? [];
   const members = useMembers(workspaceId, canSeeMembers).data ?? [];
   const [filters, setFilters] = useState<Record<string, string>>(fixedCreatorId ? { creatorId: fixedCreatorId } : {});
@@ -43,7 +51,11 @@ export function ActivityLog({ workspaceId, canSeeMembers, fixedCreatorId }: { wo
         ) : null}
         {canSeeMembers ? (
           <Field label="Member" htmlFor="f-member">
-            <Select id="f-member" value={filters.actorUserId ?? ""} onChange={(e) => set("actorUserId", e.target.value)}>
+            <Select
+              id="f-member"
+              value={filters.actorUserId ?? ""}
+              onChange={(e) => set("actorUserId", e.target.value)}
+            >
               <option value="">Everyone</option>
               {members.map((m) => (
                 <option key={m.userId} value={m.userId}>
@@ -91,9 +103,20 @@ function AuditPage(props: {
   onMore: (before: string) => void;
 }) {
   const q = useAudit(props.workspaceId, props.filters, props.before || undefined);
-  if (q.isPending) return <li className="p-4"><Skeleton className="h-16" /></li>;
-  if (!q.data) return <li className="p-4"><ErrorState error={q.error} onRetry={() => void q.refetch()} what="the activity log" /></li>;
-  if (q.data.items.length === 0 && !props.before) return <li className="p-6 text-sm text-muted">Nothing recorded yet for these filters.</li>;
+  if (q.isPending)
+    return (
+      <li className="p-4">
+        <Skeleton className="h-16" />
+      </li>
+    );
+  if (!q.data)
+    return (
+      <li className="p-4">
+        <ErrorState error={q.error} onRetry={() => void q.refetch()} what="the activity log" />
+      </li>
+    );
+  if (q.data.items.length === 0 && !props.before)
+    return <li className="p-6 text-sm text-muted">Nothing recorded yet for these filters.</li>;
   return (
     <>
       {q.data.items.map((e) => (

@@ -70,7 +70,8 @@ export function SignInCard({ callbackUrl, error, loginHint, authServerReachable,
       <div className="rounded-2xl border border-line bg-surface p-6 shadow-sm sm:p-8">
         <h1 className="text-xl font-semibold tracking-tight">Sign in to your dashboard</h1>
         <p className="mt-1.5 text-sm text-muted">
-          Earnings you can trust, every fan in context, and your whole team in one place. Your Fanvue password never reaches Vuedeck.
+          Earnings you can trust, every fan in context, and your whole team in one place. Your Fanvue password never
+          reaches Vuedeck.
         </p>
         {message ? (
           <Alert tone="danger" title={message.title} className="mt-5" data-testid="sign-in-error">
@@ -83,7 +84,9 @@ export function SignInCard({ callbackUrl, error, loginHint, authServerReachable,
         {isSandbox ? (
           <p className="mt-4 flex items-start gap-2 text-xs text-muted">
             <Badge tone="info">Sandbox</Badge>
-            <span>Demo mode: you will pick one of the seeded accounts on the local Fanvue sandbox. No real account is used.</span>
+            <span>
+              Demo mode: you will pick one of the seeded accounts on the local Fanvue sandbox. No real account is used.
+            </span>
           </p>
         ) : null}
       </div>

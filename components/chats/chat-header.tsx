@@ -24,7 +24,8 @@ type Props = {
   creatorTag: string | null;
 };
 
-const iconBtn = "inline-flex items-center rounded-lg p-2 text-sm text-zinc-600 hover:bg-black/5 hover:text-ink disabled:opacity-50";
+const iconBtn =
+  "inline-flex items-center rounded-lg p-2 text-sm text-zinc-600 hover:bg-black/5 hover:text-ink disabled:opacity-50";
 
 /** Who the chat is with, and what can be done with it. */
 export function ChatHeader(p: Props) {
@@ -34,9 +35,15 @@ export function ChatHeader(p: Props) {
   const unread = (p.row?.unreadCount ?? 0) > 0;
   const muted = p.row?.isMuted ?? false;
   const run = (body: Parameters<typeof patch.mutate>[0], done: string) =>
-    patch.mutate(body, { onSuccess: () => push({ title: done, tone: "success" }), onError: (e) => push({ title: "Could not update the chat", body: e.message, tone: "danger" }) });
+    patch.mutate(body, {
+      onSuccess: () => push({ title: done, tone: "success" }),
+      onError: (e) => push({ title: "Could not update the chat", body: e.message, tone: "danger" }),
+    });
   return (
-    <header className="flex items-center gap-2 border-b border-line bg-surface px-2 py-2 sm:px-3" data-testid="conversation-header">
+    <header
+      className="flex items-center gap-2 border-b border-line bg-surface px-2 py-2 sm:px-3"
+      data-testid="conversation-header"
+    >
       <button type="button" onClick={p.onBack} className={`${iconBtn} lg:hidden`} aria-label="Back to chats">
         <ArrowLeft className="size-5" aria-hidden="true" />
       </button>
@@ -53,29 +60,79 @@ export function ChatHeader(p: Props) {
       </div>
       {p.canSend ? (
         <>
-          <button type="button" className={iconBtn} onClick={() => run({ isRead: unread }, unread ? "Marked as read" : "Marked as unread")} disabled={patch.isPending} data-testid="toggle-read" title={unread ? "Mark as read" : "Mark as unread"} aria-label={unread ? "Mark as read" : "Mark as unread"}>
-            {unread ? <MailOpen className="size-4" aria-hidden="true" /> : <Mail className="size-4" aria-hidden="true" />}
+          <button
+            type="button"
+            className={iconBtn}
+            onClick={() => run({ isRead: unread }, unread ? "Marked as read" : "Marked as unread")}
+            disabled={patch.isPending}
+            data-testid="toggle-read"
+            title={unread ? "Mark as read" : "Mark as unread"}
+            aria-label={unread ? "Mark as read" : "Mark as unread"}
+          >
+            {unread ? (
+              <MailOpen className="size-4" aria-hidden="true" />
+            ) : (
+              <Mail className="size-4" aria-hidden="true" />
+            )}
           </button>
-          <button type="button" className={iconBtn} onClick={() => run({ isMuted: !muted }, muted ? "Unmuted" : "Muted")} disabled={patch.isPending} data-testid="toggle-mute" title={muted ? "Unmute" : "Mute"} aria-label={muted ? "Unmute" : "Mute"}>
+          <button
+            type="button"
+            className={iconBtn}
+            onClick={() => run({ isMuted: !muted }, muted ? "Unmuted" : "Muted")}
+            disabled={patch.isPending}
+            data-testid="toggle-mute"
+            title={muted ? "Unmute" : "Mute"}
+            aria-label={muted ? "Unmute" : "Mute"}
+          >
             {muted ? <Bell className="size-4" aria-hidden="true" /> : <BellOff className="size-4" aria-hidden="true" />}
           </button>
-          <button type="button" className={iconBtn} onClick={() => setNaming(true)} data-testid="edit-nickname" title="Nickname" aria-label="Nickname">
+          <button
+            type="button"
+            className={iconBtn}
+            onClick={() => setNaming(true)}
+            data-testid="edit-nickname"
+            title="Nickname"
+            aria-label="Nickname"
+          >
             <Pencil className="size-4" aria-hidden="true" />
           </button>
         </>
       ) : null}
-      {p.canReadFans ? <ListMembershipMenu creatorId={p.creatorId} fanUuid={p.fanUuid} canWrite={p.canWriteFans} /> : null}
       {p.canReadFans ? (
-        <button type="button" className={`${iconBtn} xl:hidden`} onClick={p.onFanInfo} aria-label="Fan details" data-testid="fan-info-button">
+        <ListMembershipMenu creatorId={p.creatorId} fanUuid={p.fanUuid} canWrite={p.canWriteFans} />
+      ) : null}
+      {p.canReadFans ? (
+        <button
+          type="button"
+          className={`${iconBtn} xl:hidden`}
+          onClick={p.onFanInfo}
+          aria-label="Fan details"
+          data-testid="fan-info-button"
+        >
           <Info className="size-5" aria-hidden="true" />
         </button>
       ) : null}
-      <NicknameDialog open={naming} onOpenChange={setNaming} initial={p.row?.nickname ?? ""} onSave={(v) => run({ nickname: v.trim() }, v.trim() ? "Nickname saved" : "Nickname removed")} />
+      <NicknameDialog
+        open={naming}
+        onOpenChange={setNaming}
+        initial={p.row?.nickname ?? ""}
+        onSave={(v) => run({ nickname: v.trim() }, v.trim() ? "Nickname saved" : "Nickname removed")}
+      />
     </header>
   );
 }
 
-function NicknameDialog({ open, onOpenChange, initial, onSave }: { open: boolean; onOpenChange: (o: boolean) => void; initial: string; onSave: (v: string) => void }) {
+function NicknameDialog({
+  open,
+  onOpenChange,
+  initial,
+  onSave,
+}: {
+  open: boolean;
+  onOpenChange: (o: boolean) => void;
+  initial: string;
+  onSave: (v: string) => void;
+}) {
   const [value, setValue] = useState(initial);
   return (
     <Dialog open={open} onOpenChange={(o) => (setValue(initial), onOpenChange(o))} title="Nickname">
@@ -87,7 +144,14 @@ function NicknameDialog({ open, onOpenChange, initial, onSave }: { open: boolean
           onOpenChange(false);
         }}
       >
-        <Input value={value} onChange={(e) => setValue(e.target.value)} maxLength={30} autoFocus aria-label="Nickname" placeholder="Only you and your team see it" />
+        <Input
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+          maxLength={30}
+          autoFocus
+          aria-label="Nickname"
+          placeholder="Only you and your team see it"
+        />
         <div className="flex justify-end gap-2">
           <Button type="button" variant="secondary" onClick={() => onOpenChange(false)}>
             Cancel

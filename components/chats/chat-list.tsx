@@ -35,7 +35,10 @@ function useRows(p: Props) {
   const team = useTeamInbox(p.workspaceId, params, pollMs("inbox"), p.state.team);
   const q = p.state.team ? team : one;
   const rows = useMemo<Row[]>(
-    () => (p.state.team ? (team.data?.pages.flatMap((pg) => pg.items) ?? []) : (one.data?.pages.flatMap((pg) => pg.items) ?? [])),
+    () =>
+      p.state.team
+        ? (team.data?.pages.flatMap((pg) => pg.items) ?? [])
+        : (one.data?.pages.flatMap((pg) => pg.items) ?? []),
     [p.state.team, team.data, one.data],
   );
   return { q, rows, first: one.data?.pages[0], teamFirst: team.data?.pages[0] };
@@ -46,7 +49,10 @@ function useEndlessScroll(q: ReturnType<typeof useRows>["q"]) {
   useEffect(() => {
     const el = sentinel.current;
     if (!el) return;
-    const io = new IntersectionObserver((e) => e[0]?.isIntersecting && q.hasNextPage && !q.isFetchingNextPage && void q.fetchNextPage(), { rootMargin: "200px" });
+    const io = new IntersectionObserver(
+      (e) => e[0]?.isIntersecting && q.hasNextPage && !q.isFetchingNextPage && void q.fetchNextPage(),
+      { rootMargin: "200px" },
+    );
     io.observe(el);
     return () => io.disconnect();
   }, [q]);
@@ -76,8 +82,19 @@ export function ChatList(p: Props) {
         </div>
       ) : null}
       {p.teamAvailable ? <TeamToggle team={p.state.team} set={p.set} /> : null}
-      <InboxToolbar creatorId={p.creatorId} state={p.state} set={p.set} searchRef={p.searchRef} team={p.state.team} mirrored={p.state.team || Boolean(mirror)} />
-      <div className={cn("min-h-0 flex-1 overflow-y-auto transition-opacity", q.isPlaceholderData && "opacity-50")} data-testid="chat-list" aria-busy={q.isPlaceholderData || q.isPending}>
+      <InboxToolbar
+        creatorId={p.creatorId}
+        state={p.state}
+        set={p.set}
+        searchRef={p.searchRef}
+        team={p.state.team}
+        mirrored={p.state.team || Boolean(mirror)}
+      />
+      <div
+        className={cn("min-h-0 flex-1 overflow-y-auto transition-opacity", q.isPlaceholderData && "opacity-50")}
+        data-testid="chat-list"
+        aria-busy={q.isPlaceholderData || q.isPending}
+      >
         <ListNotices p={p} q={q} first={first} teamFirst={teamFirst} mirror={mirror} />
         <ListBody p={p} q={q} rows={rows} mirror={mirror} />
         <div ref={sentinel} className="h-6" />
@@ -92,7 +109,11 @@ function ListHeader({ unread }: { unread: NonNullable<First>["unread"] | undefin
     <header className="flex flex-wrap items-center gap-x-2 gap-y-1 px-3 pt-3">
       <h1 className="text-lg font-semibold">Chats</h1>
       {unread ? (
-        <span className="rounded-full bg-brand-600 px-2 py-0.5 text-xs font-semibold text-white tabular" data-testid="unread-total" title="Chats with unread messages">
+        <span
+          className="tabular rounded-full bg-brand-600 px-2 py-0.5 text-xs font-semibold text-white"
+          data-testid="unread-total"
+          title="Chats with unread messages"
+        >
           {unread.chats}
           {unread.capped ? "+" : ""} unread
         </span>
@@ -112,7 +133,10 @@ function TeamToggle({ team, set }: { team: boolean; set: Props["set"] }) {
         onClick={() => set({ team: team ? null : "1", chat: null, cc: null, list: null })}
         aria-pressed={team}
         data-testid="team-toggle"
-        className={cn("inline-flex items-center gap-1.5 rounded-lg border px-2.5 py-1 text-xs font-medium", team ? "border-brand-600 bg-brand-50 text-brand-800" : "border-line text-ink hover:bg-canvas")}
+        className={cn(
+          "inline-flex items-center gap-1.5 rounded-lg border px-2.5 py-1 text-xs font-medium",
+          team ? "border-brand-600 bg-brand-50 text-brand-800" : "border-line text-ink hover:bg-canvas",
+        )}
       >
         <Users className="size-3.5" aria-hidden="true" />
         {team ? "Team inbox: all my creators" : "Show all my creators"}
@@ -122,7 +146,19 @@ function TeamToggle({ team, set }: { team: boolean; set: Props["set"] }) {
 }
 
 /** Above the rows: stale data, Fanvue's note, the copy's status, creators still being copied. */
-function ListNotices({ p, q, first, teamFirst, mirror }: { p: Props; q: Query; first: First; teamFirst: TeamFirst; mirror: Mirror }) {
+function ListNotices({
+  p,
+  q,
+  first,
+  teamFirst,
+  mirror,
+}: {
+  p: Props;
+  q: Query;
+  first: First;
+  teamFirst: TeamFirst;
+  mirror: Mirror;
+}) {
   return (
     <>
       {first?.stale ? (
@@ -138,8 +174,13 @@ function ListNotices({ p, q, first, teamFirst, mirror }: { p: Props; q: Query; f
       ) : null}
       {p.state.team && teamFirst?.failed.length ? (
         <div className="p-3">
-          <Alert tone="info" title={`Not in this list yet: ${teamFirst.failed.map((c) => `@${c.handle}`).join(", ")}`} data-testid="team-pending">
-            Vuedeck is still copying their chats (or this filter&apos;s list) from Fanvue; they appear here when that finishes.
+          <Alert
+            tone="info"
+            title={`Not in this list yet: ${teamFirst.failed.map((c) => `@${c.handle}`).join(", ")}`}
+            data-testid="team-pending"
+          >
+            Vuedeck is still copying their chats (or this filter&apos;s list) from Fanvue; they appear here when that
+            finishes.
           </Alert>
         </div>
       ) : null}

@@ -64,7 +64,13 @@ function useDraft(initialMedia: string[], templates: Templates, onSend: Props["o
     setTouched(true);
     if (error) return;
     const cents = priceCents(price);
-    onSend({ idempotencyKey: newKey(), text: text.trim() ? text : null, mediaUuids: media, price: cents, templateUuid: template });
+    onSend({
+      idempotencyKey: newKey(),
+      text: text.trim() ? text : null,
+      mediaUuids: media,
+      price: cents,
+      templateUuid: template,
+    });
     setText("");
     setMedia([]);
     setPrice("");
@@ -79,7 +85,11 @@ function useDraft(initialMedia: string[], templates: Templates, onSend: Props["o
 export function Composer({ creatorId, fanUuid, fanLabel, initialMedia, onSend, textRef }: Props) {
   const [picking, setPicking] = useState(false);
   const templates = useTemplates(creatorId, true);
-  const { text, setText, media, setMedia, price, setPrice, template, touched, error, applyTemplate, submit } = useDraft(initialMedia, templates.data, onSend);
+  const { text, setText, media, setMedia, price, setPrice, template, touched, error, applyTemplate, submit } = useDraft(
+    initialMedia,
+    templates.data,
+    onSend,
+  );
   return (
     <form
       className="flex flex-col gap-2 border-t border-line bg-surface p-3"
@@ -92,7 +102,14 @@ export function Composer({ creatorId, fanUuid, fanLabel, initialMedia, onSend, t
       <Attachments creatorId={creatorId} uuids={media} onRemove={(u) => setMedia((m) => m.filter((x) => x !== u))} />
       <MessageText textRef={textRef} text={text} setText={setText} onSubmit={submit} fanLabel={fanLabel} />
       <div className="flex flex-wrap items-center gap-2">
-        <Button type="button" variant="secondary" size="sm" onClick={() => setPicking(true)} disabled={media.length >= MAX_MEDIA} data-testid="attach-media">
+        <Button
+          type="button"
+          variant="secondary"
+          size="sm"
+          onClick={() => setPicking(true)}
+          disabled={media.length >= MAX_MEDIA}
+          data-testid="attach-media"
+        >
           <Paperclip className="size-4" aria-hidden="true" /> Vault
         </Button>
         <PriceField price={price} setPrice={setPrice} hasMedia={media.length > 0} />
@@ -100,7 +117,8 @@ export function Composer({ creatorId, fanUuid, fanLabel, initialMedia, onSend, t
         {template ? <FileText className="size-4 text-muted" aria-label="From a template" /> : null}
         <span className="ml-auto hidden text-xs text-muted sm:inline">Ctrl/⌘ + Enter</span>
         <Button type="submit" size="sm" data-testid="send-button">
-          <Send className="size-4" aria-hidden="true" /> {price.trim() && !error ? `Send for ${formatMoney(priceCents(price)!)}` : "Send"}
+          <Send className="size-4" aria-hidden="true" />{" "}
+          {price.trim() && !error ? `Send for ${formatMoney(priceCents(price)!)}` : "Send"}
         </Button>
       </div>
       {touched && error ? (
@@ -123,12 +141,22 @@ export function Composer({ creatorId, fanUuid, fanLabel, initialMedia, onSend, t
   );
 }
 
-function PriceField({ price, setPrice, hasMedia }: { price: string; setPrice: (v: string) => void; hasMedia: boolean }) {
+function PriceField({
+  price,
+  setPrice,
+  hasMedia,
+}: {
+  price: string;
+  setPrice: (v: string) => void;
+  hasMedia: boolean;
+}) {
   return (
     <label className="flex items-center gap-1.5 text-sm">
       <Lock className="size-4 text-muted" aria-hidden="true" />
       <span className="sr-only">Price in dollars (pay to view)</span>
-      <span aria-hidden="true" className="text-muted">$</span>
+      <span aria-hidden="true" className="text-muted">
+        $
+      </span>
       <Input
         size="sm"
         value={price}
@@ -144,10 +172,24 @@ function PriceField({ price, setPrice, hasMedia }: { price: string; setPrice: (v
   );
 }
 
-function TemplateSelect({ templates, value, onChange }: { templates: Templates; value: string | null; onChange: (uuid: string) => void }) {
+function TemplateSelect({
+  templates,
+  value,
+  onChange,
+}: {
+  templates: Templates;
+  value: string | null;
+  onChange: (uuid: string) => void;
+}) {
   if (!templates?.supported || !templates.items.length) return null;
   return (
-    <Select value={value ?? ""} onChange={(e) => onChange(e.target.value)} className="h-8 max-w-44 text-xs" aria-label="Template" data-testid="template-select">
+    <Select
+      value={value ?? ""}
+      onChange={(e) => onChange(e.target.value)}
+      className="h-8 max-w-44 text-xs"
+      aria-label="Template"
+      data-testid="template-select"
+    >
       <option value="">Template…</option>
       {templates.items.map((t) => (
         <option key={t.uuid} value={t.uuid}>
@@ -160,7 +202,19 @@ function TemplateSelect({ templates, value, onChange }: { templates: Templates; 
 }
 
 /** The message's text; Ctrl/⌘+Enter sends. */
-function MessageText({ textRef, text, setText, onSubmit, fanLabel }: { textRef: Props["textRef"]; text: string; setText: (t: string) => void; onSubmit: () => void; fanLabel: string }) {
+function MessageText({
+  textRef,
+  text,
+  setText,
+  onSubmit,
+  fanLabel,
+}: {
+  textRef: Props["textRef"];
+  text: string;
+  setText: (t: string) => void;
+  onSubmit: () => void;
+  fanLabel: string;
+}) {
   return (
     <Textarea
       ref={textRef}

@@ -46,8 +46,15 @@ function useBubbles(creatorId: string, fanUuid: string, pages: ConversationPage[
 /** Thumbnails by media uuid; reads further pages while shown messages lack one. */
 function useMediaMap(creatorId: string, fanUuid: string, bubbles: BubbleData[]) {
   // Only conversations with media pay for the thumbnail call.
-  const q = useChatMedia(creatorId, fanUuid, bubbles.some((b) => !b.local && b.mediaUuids.length > 0));
-  const map = useMemo(() => new Map<string, ChatMediaItem>((q.data?.pages ?? []).flatMap((p) => p.items).map((i) => [i.uuid, i])), [q.data]);
+  const q = useChatMedia(
+    creatorId,
+    fanUuid,
+    bubbles.some((b) => !b.local && b.mediaUuids.length > 0),
+  );
+  const map = useMemo(
+    () => new Map<string, ChatMediaItem>((q.data?.pages ?? []).flatMap((p) => p.items).map((i) => [i.uuid, i])),
+    [q.data],
+  );
   const missing = bubbles.some((b) => !b.local && b.mediaUuids.some((u) => !map.has(u)));
   useEffect(() => {
     if (missing && q.hasNextPage && !q.isFetchingNextPage) void q.fetchNextPage();
@@ -63,7 +70,8 @@ function useUnsend(creatorId: string, fanUuid: string) {
     if (!confirm("Unsend this message? The fan will no longer see it.")) return;
     m.mutate(messageUuid, {
       onSuccess: () => push({ title: "Message unsent", tone: "success" }),
-      onError: (err) => push({ title: "Could not unsend", body: err instanceof Error ? err.message : undefined, tone: "danger" }),
+      onError: (err) =>
+        push({ title: "Could not unsend", body: err instanceof Error ? err.message : undefined, tone: "danger" }),
     });
   };
 }
@@ -117,7 +125,9 @@ export function Conversation(p: Props) {
       >
         <div ref={top} className="h-1" />
         {q.isFetchingNextPage ? <p className="pb-2 text-center text-xs text-muted">Loading earlier messages…</p> : null}
-        {!q.hasNextPage && q.data ? <p className="pb-3 text-center text-xs text-muted">Start of the conversation</p> : null}
+        {!q.hasNextPage && q.data ? (
+          <p className="pb-3 text-center text-xs text-muted">Start of the conversation</p>
+        ) : null}
         {q.isPending ? (
           <div className="flex flex-col gap-3" aria-busy="true" aria-label="Loading messages">
             {["w-2/5", "w-3/5 ml-auto", "w-1/3", "w-1/2 ml-auto"].map((w) => (
@@ -129,7 +139,14 @@ export function Conversation(p: Props) {
         ) : (
           <div className="flex flex-col gap-3">
             {bubbles.map((b) => (
-              <MessageBubble key={b.id} m={b} media={media} onRetry={(s) => void retry(s)} onCheck={(s) => void check(s.key)} onUnsend={p.canUnsend ? unsend : undefined} />
+              <MessageBubble
+                key={b.id}
+                m={b}
+                media={media}
+                onRetry={(s) => void retry(s)}
+                onCheck={(s) => void check(s.key)}
+                onUnsend={p.canUnsend ? unsend : undefined}
+              />
             ))}
           </div>
         )}
@@ -148,7 +165,9 @@ export function Conversation(p: Props) {
           }}
         />
       ) : (
-        <p className="border-t border-line bg-surface p-3 text-sm text-muted">Your role can read chats but not send messages.</p>
+        <p className="border-t border-line bg-surface p-3 text-sm text-muted">
+          Your role can read chats but not send messages.
+        </p>
       )}
     </div>
   );

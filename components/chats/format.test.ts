@@ -4,9 +4,13 @@ import { MESSAGE_TYPE_KEYS, messageTypeLabel, previewOf } from "./format";
 
 describe("chat formatting", () => {
   it("previews the last message, marking ours", () => {
-    const row = { lastMessage: { text: "hey", hasMedia: false, fromCreator: true, sentAt: null, type: null } } as Parameters<typeof previewOf>[0];
+    const row = {
+      lastMessage: { text: "hey", hasMedia: false, fromCreator: true, sentAt: null, type: null },
+    } as Parameters<typeof previewOf>[0];
     expect(previewOf(row)).toBe("You: hey");
-    expect(previewOf({ ...row, lastMessage: { ...row.lastMessage!, text: null, hasMedia: true, fromCreator: false } })).toBe("Sent media");
+    expect(
+      previewOf({ ...row, lastMessage: { ...row.lastMessage!, text: null, hasMedia: true, fromCreator: false } }),
+    ).toBe("Sent media");
     expect(previewOf({ ...row, lastMessage: null })).toBe("No messages yet");
   });
 

@@ -3,7 +3,8 @@ import { formatMoney } from "@/lib/utils/format";
 
 // Display helpers for chats. Times arrive in UTC; shown in the viewer's zone.
 
-export const chatName = (c: Pick<ChatRow, "nickname" | "displayName" | "handle">) => c.nickname || c.displayName || `@${c.handle}`;
+export const chatName = (c: Pick<ChatRow, "nickname" | "displayName" | "handle">) =>
+  c.nickname || c.displayName || `@${c.handle}`;
 
 /** Every message type Fanvue's reference lists, in words; null for an
  * ordinary message. An unknown future type shows nothing rather than a code. */
@@ -33,7 +34,8 @@ export const MESSAGE_TYPE_KEYS = Object.keys(MESSAGE_TYPES);
 export function previewOf(c: ChatRow) {
   const m = c.lastMessage;
   if (!m) return "No messages yet";
-  const body = m.text?.trim() || (m.hasMedia ? "Sent media" : m.type === "TIP" ? "Sent a tip" : (messageTypeLabel(m.type) ?? "…"));
+  const body =
+    m.text?.trim() || (m.hasMedia ? "Sent media" : m.type === "TIP" ? "Sent a tip" : (messageTypeLabel(m.type) ?? "…"));
   return m.fromCreator ? `You: ${body}` : body;
 }
 
@@ -41,4 +43,7 @@ export const priceLabel = (cents: number | null) => (cents === null ? null : for
 
 export const isPpv = (m: Pick<MessageView, "price">) => m.price !== null;
 
-export const newKey = () => (typeof crypto !== "undefined" && "randomUUID" in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`);
+export const newKey = () =>
+  typeof crypto !== "undefined" && "randomUUID" in crypto
+    ? crypto.randomUUID()
+    : `${Date.now()}-${Math.random().toString(36).slice(2)}`;

@@ -50,10 +50,25 @@ export function InboxToolbar({ creatorId, state, set, searchRef, team, mirrored 
     <div className="flex flex-col gap-2 border-b border-line p-3">
       <label className="relative block">
         <span className="sr-only">Search chats</span>
-        <Search className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-muted" aria-hidden="true" />
-        <Input ref={searchRef} value={q} onChange={(e) => setQ(e.target.value)} placeholder="Search name or @handle  ( / )" className="h-9 w-full pr-3 pl-9" data-testid="chat-search" />
+        <Search
+          className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-muted"
+          aria-hidden="true"
+        />
+        <Input
+          ref={searchRef}
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          placeholder="Search name or @handle  ( / )"
+          className="h-9 w-full pr-3 pl-9"
+          data-testid="chat-search"
+        />
       </label>
-      <div className="-mx-3 flex gap-1.5 overflow-x-auto px-3 pb-0.5" role="radiogroup" aria-label="Filter chats" data-testid="chat-filters">
+      <div
+        className="-mx-3 flex gap-1.5 overflow-x-auto px-3 pb-0.5"
+        role="radiogroup"
+        aria-label="Filter chats"
+        data-testid="chat-filters"
+      >
         {FILTERS.filter((f) => !(mirrored && f.id === "online")).map((f) => {
           const on = state.filter === f.id && !state.list;
           return (
@@ -63,7 +78,10 @@ export function InboxToolbar({ creatorId, state, set, searchRef, team, mirrored 
               role="radio"
               aria-checked={on}
               onClick={() => set({ filter: f.id, list: null })}
-              className={cn("shrink-0 rounded-full border px-3 py-1 text-xs font-medium", on ? "border-brand-600 bg-brand-600 text-white" : "border-line bg-surface text-ink hover:bg-canvas")}
+              className={cn(
+                "shrink-0 rounded-full border px-3 py-1 text-xs font-medium",
+                on ? "border-brand-600 bg-brand-600 text-white" : "border-line bg-surface text-ink hover:bg-canvas",
+              )}
             >
               {f.label}
             </button>
@@ -72,7 +90,13 @@ export function InboxToolbar({ creatorId, state, set, searchRef, team, mirrored 
       </div>
       <div className="flex gap-2">
         {!team ? (
-          <Select value={state.list} onChange={(e) => set({ list: e.target.value || null, filter: null })} className="h-8 min-w-0 flex-1 text-xs" aria-label="List" data-testid="chat-list-filter">
+          <Select
+            value={state.list}
+            onChange={(e) => set({ list: e.target.value || null, filter: null })}
+            className="h-8 min-w-0 flex-1 text-xs"
+            aria-label="List"
+            data-testid="chat-list-filter"
+          >
             <option value="">Any list</option>
             {lists.data?.custom.length ? (
               <optgroup label="Custom lists">
@@ -95,7 +119,13 @@ export function InboxToolbar({ creatorId, state, set, searchRef, team, mirrored 
             ) : null}
           </Select>
         ) : null}
-        <Select value={state.sort} onChange={(e) => set({ sort: e.target.value })} className="h-8 min-w-0 flex-1 text-xs" aria-label="Sort" disabled={team}>
+        <Select
+          value={state.sort}
+          onChange={(e) => set({ sort: e.target.value })}
+          className="h-8 min-w-0 flex-1 text-xs"
+          aria-label="Sort"
+          disabled={team}
+        >
           {SORTS.filter((s) => !(mirrored && s.id === "online")).map((s) => (
             <option key={s.id} value={s.id}>
               {s.label}

@@ -41,7 +41,10 @@ function Inbox(p: InboxProps) {
   const textRef = useRef<HTMLTextAreaElement>(null);
   const [drawer, setDrawer] = useState(false);
   const chatCreator = state.team && state.chatCreator ? state.chatCreator : p.creatorId;
-  const listed = useMemo(() => rows.find((r) => r.fanUuid === state.chat && (!state.team || r.creator?.id === chatCreator)) ?? null, [state.chat, state.team, chatCreator, rows]);
+  const listed = useMemo(
+    () => rows.find((r) => r.fanUuid === state.chat && (!state.team || r.creator?.id === chatCreator)) ?? null,
+    [state.chat, state.team, chatCreator, rows],
+  );
   // The open chat may leave the list (opened from "Unread", it is read now):
   // its header and fan panel keep the fan's name from when it was listed.
   const chatKey = `${chatCreator}:${state.chat ?? ""}`;
@@ -51,13 +54,19 @@ function Inbox(p: InboxProps) {
   const keptRow = kept?.key === chatKey ? kept.row : null;
   const offList = useMemo(() => (keptRow ? { ...keptRow, unreadCount: 0 } : null), [keptRow]);
   const row = listed ?? offList;
-  const open = useCallback((r: ChatRow) => set({ chat: r.fanUuid, cc: state.team ? (r.creator?.id ?? null) : null }, "push"), [set, state.team]);
+  const open = useCallback(
+    (r: ChatRow) => set({ chat: r.fanUuid, cc: state.team ? (r.creator?.id ?? null) : null }, "push"),
+    [set, state.team],
+  );
   useMarkReadOnOpen(chatCreator, state.chat, listed, p.can.send);
   useInboxKeys({ rows, state, open, searchRef, textRef });
   const fanLabel = row ? chatName(row) : "this fan";
 
   return (
-    <div className="-mx-4 -my-6 grid h-[calc(100dvh-4rem)] grid-cols-1 overflow-hidden bg-surface sm:-mx-6 lg:-my-8 lg:grid-cols-[300px_minmax(0,1fr)] xl:grid-cols-[300px_minmax(0,1fr)_320px]" data-testid="inbox">
+    <div
+      className="-mx-4 -my-6 grid h-[calc(100dvh-4rem)] grid-cols-1 overflow-hidden bg-surface sm:-mx-6 lg:-my-8 lg:grid-cols-[300px_minmax(0,1fr)] xl:grid-cols-[300px_minmax(0,1fr)_320px]"
+      data-testid="inbox"
+    >
       <ChatList
         creatorId={p.creatorId}
         workspaceId={p.workspaceId}
@@ -71,7 +80,11 @@ function Inbox(p: InboxProps) {
         className={cn("lg:border-r lg:border-line", state.chat ? "hidden lg:flex" : "flex")}
       />
       {state.chat ? (
-        <section key={`${chatCreator}:${state.chat}`} className="flex min-h-0 min-w-0 flex-col" aria-label={`Conversation with ${fanLabel}`}>
+        <section
+          key={`${chatCreator}:${state.chat}`}
+          className="flex min-h-0 min-w-0 flex-col"
+          aria-label={`Conversation with ${fanLabel}`}
+        >
           <ChatHeader
             creatorId={chatCreator}
             fanUuid={state.chat}
@@ -83,22 +96,47 @@ function Inbox(p: InboxProps) {
             onBack={() => set({ chat: null, cc: null })}
             onFanInfo={() => setDrawer(true)}
           />
-          <Conversation creatorId={chatCreator} fanUuid={state.chat} fanLabel={fanLabel} canSend={p.can.send} canUnsend={p.can.unsend && !state.team} initialMedia={state.media} textRef={textRef} onSent={() => state.media.length && set({ media: null })} />
+          <Conversation
+            creatorId={chatCreator}
+            fanUuid={state.chat}
+            fanLabel={fanLabel}
+            canSend={p.can.send}
+            canUnsend={p.can.unsend && !state.team}
+            initialMedia={state.media}
+            textRef={textRef}
+            onSent={() => state.media.length && set({ media: null })}
+          />
         </section>
       ) : (
         <div className="hidden flex-col items-center justify-center gap-2 p-8 text-center text-muted lg:flex">
           <MessagesSquare className="size-10 text-zinc-300" aria-hidden="true" />
           <p className="text-sm font-medium text-ink">Pick a chat</p>
-          <p className="max-w-xs text-xs">Move with j / k or ↑ / ↓, open with Enter, reply with r, search with /. Send with Ctrl/⌘ + Enter.</p>
-          {state.media.length ? <p className="text-xs text-brand-800">{state.media.length} vault item(s) will be attached to the chat you open.</p> : null}
+          <p className="max-w-xs text-xs">
+            Move with j / k or ↑ / ↓, open with Enter, reply with r, search with /. Send with Ctrl/⌘ + Enter.
+          </p>
+          {state.media.length ? (
+            <p className="text-xs text-brand-800">
+              {state.media.length} vault item(s) will be attached to the chat you open.
+            </p>
+          ) : null}
         </div>
       )}
       {state.chat && p.can.readFans ? (
         <aside className="hidden min-h-0 overflow-y-auto border-l border-line xl:block" aria-label="Fan details">
           <FanPanel creatorId={chatCreator} fanUuid={state.chat} canWrite={p.can.writeFans} known={row} />
         </aside>
-      ) : state.chat ? null : <div className="hidden xl:block" />}
-      {p.can.readFans ? <PanelDrawer creatorId={chatCreator} fanUuid={drawer ? state.chat : null} canWrite={p.can.writeFans} onClose={() => setDrawer(false)} known={row} /> : null}
+      ) : state.chat ? null : (
+        <div className="hidden xl:block" />
+      )}
+      {p.can.readFans ? (
+        <PanelDrawer
+          creatorId={chatCreator}
+          fanUuid={drawer ? state.chat : null}
+          canWrite={p.can.writeFans}
+          onClose={() => setDrawer(false)}
+          known={row}
+        />
+      ) : null}
     </div>
   );
 }

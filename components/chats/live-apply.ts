@@ -42,7 +42,13 @@ export function applyNewMessage(qc: QueryClient, e: LiveEvent) {
     ...r,
     lastMessageAt: view.sentAt,
     unreadCount: r.unreadCount + 1,
-    lastMessage: { text: m.text, hasMedia: m.mediaUuids.length > 0, fromCreator: false, sentAt: view.sentAt, type: view.type },
+    lastMessage: {
+      text: m.text,
+      hasMedia: m.mediaUuids.length > 0,
+      fromCreator: false,
+      sentAt: view.sentAt,
+      type: view.type,
+    },
   }));
   return true;
 }

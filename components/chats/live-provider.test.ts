@@ -28,7 +28,9 @@ describe("the live indicator's words", () => {
     const label = liveLabel({ status: "refused", refused: refused(600), revoked: null });
     expect(label.text).toBe("Webhooks refused: check the server clock (off by 10 min)");
     expect(label.title).toContain("10 min ahead of Fanvue's");
-    expect(liveLabel({ status: "refused", refused: refused(-7_260), revoked: null }).title).toContain("2 h behind Fanvue's");
+    expect(liveLabel({ status: "refused", refused: refused(-7_260), revoked: null }).title).toContain(
+      "2 h behind Fanvue's",
+    );
     expect(liveLabel({ status: "live", refused: null, revoked: null }).text).toBe("Live");
   });
 
@@ -41,7 +43,11 @@ describe("the live indicator's words", () => {
   });
 
   it("names why updates stopped when access ended", () => {
-    expect(liveLabel({ status: "revoked", refused: null, revoked: "signed_out" }).text).toBe("Signed out: live updates stopped");
-    expect(liveLabel({ status: "revoked", refused: null, revoked: "no_access" }).text).toBe("No access: live updates stopped");
+    expect(liveLabel({ status: "revoked", refused: null, revoked: "signed_out" }).text).toBe(
+      "Signed out: live updates stopped",
+    );
+    expect(liveLabel({ status: "revoked", refused: null, revoked: "no_access" }).text).toBe(
+      "No access: live updates stopped",
+    );
   });
 });

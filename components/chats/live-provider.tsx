@@ -16,7 +16,12 @@ import { useToasts } from "./toaster";
 // tips, purchases and new subscribers show as toasts. Without webhooks the
 // same queries poll instead, within the rate budget (see `pollMs`).
 
-type LiveCtx = { status: LiveStatus; refused: WebhookRefusalState | null; revoked: LiveRevoked["reason"] | null; pollMs: (what: "inbox" | "conversation") => number | false };
+type LiveCtx = {
+  status: LiveStatus;
+  refused: WebhookRefusalState | null;
+  revoked: LiveRevoked["reason"] | null;
+  pollMs: (what: "inbox" | "conversation") => number | false;
+};
 const Ctx = createContext<LiveCtx>({ status: "connecting", refused: null, revoked: null, pollMs: () => false });
 export const useLive = () => useContext(Ctx);
 
@@ -50,9 +55,11 @@ export function liveLabel({ status, refused, revoked }: Shown): { text: string; 
       title: `This server's clock is ${off} ${refused.skewSec > 0 ? "ahead of" : "behind"} Fanvue's, so Fanvue's signed deliveries look stale and are refused. New messages are checked every 20 s meanwhile.`,
     };
   }
-  if (status === "revoked") return { text: revoked === "signed_out" ? "Signed out: live updates stopped" : "No access: live updates stopped" };
+  if (status === "revoked")
+    return { text: revoked === "signed_out" ? "Signed out: live updates stopped" : "No access: live updates stopped" };
   if (status === "live") return { text: "Live" };
-  if (status === "polling") return { text: "Updates every 20 s", title: "No Fanvue webhooks: checking for new messages regularly" };
+  if (status === "polling")
+    return { text: "Updates every 20 s", title: "No Fanvue webhooks: checking for new messages regularly" };
   return { text: "Connecting…" };
 }
 
@@ -60,13 +67,32 @@ const fanLabel = (e: LiveEvent) => e.fan?.displayName || (e.fan?.handle ? `@${e.
 
 function toastFor(e: LiveEvent) {
   const amount = e.amount !== null ? formatMoney(e.amount) : null;
-  if (e.type === "tip-received") return { title: `Tip${amount ? ` ${amount}` : ""} from ${fanLabel(e)}`, body: e.text ?? undefined, tone: "success" as const };
-  if (e.type === "purchase-received") return { title: `Purchase${amount ? ` ${amount}` : ""} by ${fanLabel(e)}`, tone: "success" as const };
-  if (e.type === "new-subscriber") return { title: `New subscriber: ${fanLabel(e)}`, body: amount ? `${amount} subscription` : undefined, tone: "success" as const };
+  if (e.type === "tip-received")
+    return {
+      title: `Tip${amount ? ` ${amount}` : ""} from ${fanLabel(e)}`,
+      body: e.text ?? undefined,
+      tone: "success" as const,
+    };
+  if (e.type === "purchase-received")
+    return { title: `Purchase${amount ? ` ${amount}` : ""} by ${fanLabel(e)}`, tone: "success" as const };
+  if (e.type === "new-subscriber")
+    return {
+      title: `New subscriber: ${fanLabel(e)}`,
+      body: amount ? `${amount} subscription` : undefined,
+      tone: "success" as const,
+    };
   return null;
 }
 
-export function LiveProvider({ workspaceId, creatorNames, children }: { workspaceId: string; creatorNames?: Record<string, string>; children: ReactNode }) {
+export function LiveProvider({
+  workspaceId,
+  creatorNames,
+  children,
+}: {
+  workspaceId: string;
+  creatorNames?: Record<string, string>;
+  children: ReactNode;
+}) {
   const qc = useQueryClient();
   const { push } = useToasts();
   const onEvent = useCallback(
@@ -77,10 +103,15 @@ export function LiveProvider({ workspaceId, creatorNames, children }: { workspac
       void qc.invalidateQueries({ queryKey: chatKeys.team(workspaceId) });
       if (e.fanUuid) {
         // A message already shown needs no immediate call; it is re-read later.
-        void qc.invalidateQueries({ queryKey: chatKeys.conversation(e.creatorId, e.fanUuid), refetchType: shown ? "none" : "active" });
-        if (e.type !== "message-received" && e.type !== "message-read") void qc.invalidateQueries({ queryKey: fanKeys.panel(e.creatorId, e.fanUuid) });
+        void qc.invalidateQueries({
+          queryKey: chatKeys.conversation(e.creatorId, e.fanUuid),
+          refetchType: shown ? "none" : "active",
+        });
+        if (e.type !== "message-received" && e.type !== "message-read")
+          void qc.invalidateQueries({ queryKey: fanKeys.panel(e.creatorId, e.fanUuid) });
       }
-      if (e.type === "purchase-received" || e.type === "tip-received") void qc.invalidateQueries({ queryKey: massKeys.all(e.creatorId) });
+      if (e.type === "purchase-received" || e.type === "tip-received")
+        void qc.invalidateQueries({ queryKey: massKeys.all(e.creatorId) });
       const t = toastFor(e);
       const who = creatorNames?.[e.creatorId];
       if (t) push({ ...t, body: [who ? `for ${who}` : null, t.body].filter(Boolean).join(" · ") || undefined });
@@ -88,11 +119,20 @@ export function LiveProvider({ workspaceId, creatorNames, children }: { workspac
     [qc, push, workspaceId, creatorNames],
   );
   const { status, receiving, refused, revoked } = useLiveStream(workspaceId, onEvent);
-  const value = useMemo<LiveCtx>(() => ({ status, refused, revoked, pollMs: (what) => pollInterval(status, receiving, what) }), [status, receiving, refused, revoked]);
+  const value = useMemo<LiveCtx>(
+    () => ({ status, refused, revoked, pollMs: (what) => pollInterval(status, receiving, what) }),
+    [status, receiving, refused, revoked],
+  );
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }
 
-const DOT: Record<LiveStatus, string> = { live: "bg-brand-500", polling: "bg-amber-400", refused: "bg-red-500", revoked: "bg-zinc-400", connecting: "bg-zinc-300" };
+const DOT: Record<LiveStatus, string> = {
+  live: "bg-brand-500",
+  polling: "bg-amber-400",
+  refused: "bg-red-500",
+  revoked: "bg-zinc-400",
+  connecting: "bg-zinc-300",
+};
 
 export function LiveBadge() {
   const live = useLive();

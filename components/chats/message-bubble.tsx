@@ -50,7 +50,10 @@ function Media({ uuids, media, type }: { uuids: string[]; media: Map<string, Cha
         const m = media.get(u);
         const Icon = TYPE_ICON[(m?.mediaType ?? type ?? "") as keyof typeof TYPE_ICON];
         return (
-          <div key={u} className="relative flex aspect-square w-28 items-center justify-center overflow-hidden rounded-lg bg-black/10 sm:w-32">
+          <div
+            key={u}
+            className="relative flex aspect-square w-28 items-center justify-center overflow-hidden rounded-lg bg-black/10 sm:w-32"
+          >
             {m?.thumbUrl ? (
               <RemoteImage src={m.thumbUrl} className="size-full object-cover" loading="lazy" />
             ) : Icon ? (
@@ -58,7 +61,11 @@ function Media({ uuids, media, type }: { uuids: string[]; media: Map<string, Cha
             ) : (
               <span className="text-xs opacity-60">Media</span>
             )}
-            {i === 3 && uuids.length > 4 ? <span className="absolute inset-0 flex items-center justify-center bg-black/50 text-lg font-semibold text-white">+{uuids.length - 4}</span> : null}
+            {i === 3 && uuids.length > 4 ? (
+              <span className="absolute inset-0 flex items-center justify-center bg-black/50 text-lg font-semibold text-white">
+                +{uuids.length - 4}
+              </span>
+            ) : null}
           </div>
         );
       })}
@@ -71,9 +78,21 @@ function Ppv({ m }: { m: BubbleData }) {
   if (m.price === null) return null;
   const bought = m.purchasedAt !== null;
   return (
-    <p className={cn("mt-1.5 inline-flex items-center gap-1.5 rounded-md px-2 py-0.5 text-xs font-medium", bought ? "bg-brand-100 text-brand-900" : "bg-black/10")} data-testid="ppv-badge" data-bought={bought}>
+    <p
+      className={cn(
+        "mt-1.5 inline-flex items-center gap-1.5 rounded-md px-2 py-0.5 text-xs font-medium",
+        bought ? "bg-brand-100 text-brand-900" : "bg-black/10",
+      )}
+      data-testid="ppv-badge"
+      data-bought={bought}
+    >
       {bought ? <Unlock className="size-3.5" aria-hidden="true" /> : <Lock className="size-3.5" aria-hidden="true" />}
-      {priceLabel(m.price)} · {bought ? `Bought ${m.purchasedAt ? formatListTime(m.purchasedAt, viewer) : ""}` : m.local ? "PPV" : "Not bought yet"}
+      {priceLabel(m.price)} ·{" "}
+      {bought
+        ? `Bought ${m.purchasedAt ? formatListTime(m.purchasedAt, viewer) : ""}`
+        : m.local
+          ? "PPV"
+          : "Not bought yet"}
     </p>
   );
 }
@@ -95,19 +114,33 @@ function LocalStatus({ s, onRetry, onCheck }: { s: LocalSend; onRetry: () => voi
   }
   const unknown = s.status === "unknown";
   return (
-    <span className="flex flex-wrap items-center justify-end gap-x-2 gap-y-1 text-red-700" data-testid="send-status" data-status={s.status}>
+    <span
+      className="flex flex-wrap items-center justify-end gap-x-2 gap-y-1 text-red-700"
+      data-testid="send-status"
+      data-status={s.status}
+    >
       <span className="inline-flex items-center gap-1">
         <AlertTriangle className="size-3" aria-hidden="true" /> {unknown ? "State unknown — check" : "Failed"}
       </span>
       {s.error ? <span className="basis-full text-right text-[11px] opacity-80">{s.error}</span> : null}
-      <button type="button" onClick={unknown ? onCheck : onRetry} className="inline-flex items-center gap-1 rounded border border-red-200 bg-white px-1.5 py-0.5 font-medium hover:bg-red-50">
+      <button
+        type="button"
+        onClick={unknown ? onCheck : onRetry}
+        className="inline-flex items-center gap-1 rounded border border-red-200 bg-white px-1.5 py-0.5 font-medium hover:bg-red-50"
+      >
         <RotateCw className="size-3" aria-hidden="true" /> {unknown ? "Check" : "Retry"}
       </button>
     </span>
   );
 }
 
-type BubbleProps = { m: BubbleData; media: Map<string, ChatMediaItem>; onRetry: (s: LocalSend) => void; onCheck: (s: LocalSend) => void; onUnsend?: (id: string) => void };
+type BubbleProps = {
+  m: BubbleData;
+  media: Map<string, ChatMediaItem>;
+  onRetry: (s: LocalSend) => void;
+  onCheck: (s: LocalSend) => void;
+  onUnsend?: (id: string) => void;
+};
 
 export function MessageBubble({ m, media, onRetry, onCheck, onUnsend }: BubbleProps) {
   const viewer = useViewer();
@@ -117,23 +150,47 @@ export function MessageBubble({ m, media, onRetry, onCheck, onUnsend }: BubblePr
   const canUnsend = onUnsend && mine && !m.local && m.purchasedAt === null && m.type !== "BROADCAST";
   const kind = messageTypeLabel(m.type);
   return (
-    <div className={cn("flex flex-col gap-1", mine ? "items-end" : "items-start")} data-testid="message" data-from={mine ? "creator" : "fan"} data-id={m.id}>
+    <div
+      className={cn("flex flex-col gap-1", mine ? "items-end" : "items-start")}
+      data-testid="message"
+      data-from={mine ? "creator" : "fan"}
+      data-id={m.id}
+    >
       {kind ? (
         <p className="text-[11px] font-medium text-muted" data-testid="message-kind">
           {kind}
         </p>
       ) : null}
-      <div className={cn("max-w-[85%] rounded-2xl px-3.5 py-2 text-sm sm:max-w-[70%]", mine ? "rounded-br-md bg-brand-600 text-white" : "rounded-bl-md bg-zinc-100 text-ink", tip && "bg-amber-100 text-amber-950", m.local?.status === "failed" && "opacity-70")}>
+      <div
+        className={cn(
+          "max-w-[85%] rounded-2xl px-3.5 py-2 text-sm sm:max-w-[70%]",
+          mine ? "rounded-br-md bg-brand-600 text-white" : "rounded-bl-md bg-zinc-100 text-ink",
+          tip && "bg-amber-100 text-amber-950",
+          m.local?.status === "failed" && "opacity-70",
+        )}
+      >
         <Media uuids={m.mediaUuids} media={media} type={m.mediaType} />
-        {m.text ? <p className={cn("break-words whitespace-pre-wrap", m.mediaUuids.length && "mt-1.5")}>{m.text}</p> : null}
+        {m.text ? (
+          <p className={cn("break-words whitespace-pre-wrap", m.mediaUuids.length && "mt-1.5")}>{m.text}</p>
+        ) : null}
         <Ppv m={m} />
       </div>
-      <p className="flex max-w-[85%] items-center gap-1.5 text-[11px] text-muted" title={m.sentAt ? formatDateTime(m.sentAt, viewer) : undefined}>
+      <p
+        className="flex max-w-[85%] items-center gap-1.5 text-[11px] text-muted"
+        title={m.sentAt ? formatDateTime(m.sentAt, viewer) : undefined}
+      >
         <span className="tabular">{m.sentAt ? formatListTime(m.sentAt, viewer) : ""}</span>
         {m.sentBy ? <span data-testid="sent-by">· Sent by {m.sentBy}</span> : null}
-        {m.local ? <LocalStatus s={m.local} onRetry={() => onRetry(m.local!)} onCheck={() => onCheck(m.local!)} /> : null}
+        {m.local ? (
+          <LocalStatus s={m.local} onRetry={() => onRetry(m.local!)} onCheck={() => onCheck(m.local!)} />
+        ) : null}
         {canUnsend ? (
-          <button type="button" onClick={() => onUnsend(m.id)} className="rounded px-1 underline-offset-2 hover:text-ink hover:underline" data-testid="unsend-message">
+          <button
+            type="button"
+            onClick={() => onUnsend(m.id)}
+            className="rounded px-1 underline-offset-2 hover:text-ink hover:underline"
+            data-testid="unsend-message"
+          >
             Unsend
           </button>
         ) : null}

@@ -9,7 +9,17 @@ import { formatCount } from "@/lib/utils/format";
 import { useNow } from "@/components/viewer/use-now";
 
 /** "Chats synced 4 min ago" (a Vuedeck copy, never presented as live). */
-export function SyncedAgo({ syncedAt, fullSyncedAt, listSyncedAt, what = "Chats" }: { syncedAt: string; fullSyncedAt?: string | null; listSyncedAt?: string | null; what?: string }) {
+export function SyncedAgo({
+  syncedAt,
+  fullSyncedAt,
+  listSyncedAt,
+  what = "Chats",
+}: {
+  syncedAt: string;
+  fullSyncedAt?: string | null;
+  listSyncedAt?: string | null;
+  what?: string;
+}) {
   const viewer = useViewer();
   const now = useNow();
   const detail = `New messages copied from Fanvue up to ${formatDateTime(syncedAt, viewer)}.${fullSyncedAt ? ` Read, mute and nickname changes made outside Vuedeck: as of ${formatDateTime(fullSyncedAt, viewer)} (at once with webhooks).` : ""}`;
@@ -17,7 +27,9 @@ export function SyncedAgo({ syncedAt, fullSyncedAt, listSyncedAt, what = "Chats"
     <span className="inline-flex items-center gap-1 text-xs text-muted" title={detail} data-testid="chats-synced">
       <RefreshCw className="size-3" aria-hidden="true" />
       {what} synced {formatAgo(syncedAt, viewer, now)}
-      {listSyncedAt ? <span data-testid="list-synced"> · list members {formatAgo(listSyncedAt, viewer, now)}</span> : null}
+      {listSyncedAt ? (
+        <span data-testid="list-synced"> · list members {formatAgo(listSyncedAt, viewer, now)}</span>
+      ) : null}
     </span>
   );
 }
@@ -27,13 +39,18 @@ export function MirrorStatus({ mirror, creatorHandle }: { mirror: MirrorInfo; cr
   if (mirror.syncing) {
     return (
       <Alert tone="info" title={`Copying @${creatorHandle}'s chats from Fanvue…`} data-testid="mirror-syncing">
-        {mirror.chatsSoFar > 0 ? `${formatCount(mirror.chatsSoFar)} so far. ` : ""}Fanvue offers agencies no search or filters, so Vuedeck keeps its own copy; this first copy runs in the background.
+        {mirror.chatsSoFar > 0 ? `${formatCount(mirror.chatsSoFar)} so far. ` : ""}Fanvue offers agencies no search or
+        filters, so Vuedeck keeps its own copy; this first copy runs in the background.
       </Alert>
     );
   }
   return (
     <div className="flex flex-col gap-2">
-      {mirror.error ? <Alert tone="warning" title="Could not sync with Fanvue">{mirror.error}</Alert> : null}
+      {mirror.error ? (
+        <Alert tone="warning" title="Could not sync with Fanvue">
+          {mirror.error}
+        </Alert>
+      ) : null}
       {mirror.list?.pending ? (
         <Alert tone="info" title="Reading this list's members from Fanvue…" data-testid="list-pending">
           Chats appear here once Vuedeck has the list; it keeps it up to date afterwards.

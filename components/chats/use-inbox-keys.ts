@@ -8,9 +8,11 @@ import type { InboxUrl } from "./use-inbox-params";
 // / focuses the search, Escape leaves a text field. (Ctrl/⌘+Enter sending is
 // the composer's own.) Keys typed into a text field stay text.
 
-const isTyping = (t: EventTarget | null) => t instanceof HTMLElement && (t.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(t.tagName));
+const isTyping = (t: EventTarget | null) =>
+  t instanceof HTMLElement && (t.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(t.tagName));
 /** Arrow keys inside the message history scroll it instead. */
-const inMessages = (t: EventTarget | null) => t instanceof HTMLElement && Boolean(t.closest('[data-testid="messages"]'));
+const inMessages = (t: EventTarget | null) =>
+  t instanceof HTMLElement && Boolean(t.closest('[data-testid="messages"]'));
 
 type Args = {
   rows: ChatRow[];
@@ -32,14 +34,20 @@ export function useInboxKeys({ rows, state, open, searchRef, textRef }: Args) {
       if (e.key === "Enter" && e.target instanceof HTMLButtonElement) return;
       const arrow = e.key === "ArrowDown" || e.key === "ArrowUp";
       if (arrow && inMessages(e.target)) return;
-      const at = rows.findIndex((r) => r.fanUuid === state.chat && (!state.team || r.creator?.id === state.chatCreator));
+      const at = rows.findIndex(
+        (r) => r.fanUuid === state.chat && (!state.team || r.creator?.id === state.chatCreator),
+      );
       if (e.key === "j" || e.key === "ArrowDown" || e.key === "k" || e.key === "ArrowUp") {
         const step = e.key === "j" || e.key === "ArrowDown" ? 1 : -1;
         const next = rows[at < 0 ? 0 : Math.min(rows.length - 1, Math.max(0, at + step))];
         if (next) {
           e.preventDefault();
           open(next);
-          requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-testid="chat-row"][aria-current="true"]')?.scrollIntoView({ block: "nearest" }));
+          requestAnimationFrame(() =>
+            document
+              .querySelector<HTMLElement>('[data-testid="chat-row"][aria-current="true"]')
+              ?.scrollIntoView({ block: "nearest" }),
+          );
         }
       } else if ((e.key === "Enter" || e.key === "r") && state.chat) {
         e.preventDefault();

@@ -41,7 +41,12 @@ export function useInboxParams() {
   /** null clears a key (back to its default). */
   const set = useCallback(
     (patch: Partial<Record<Key, string | null>>, mode: "push" | "replace" = "replace") => {
-      const values = Object.fromEntries(Object.entries(patch).map(([k, v]) => [k, v === null ? undefined : k === "media" ? v.split(",").filter(Boolean) : v]));
+      const values = Object.fromEntries(
+        Object.entries(patch).map(([k, v]) => [
+          k,
+          v === null ? undefined : k === "media" ? v.split(",").filter(Boolean) : v,
+        ]),
+      );
       update(values as Parameters<typeof update>[0], { push: mode === "push" });
     },
     [update],

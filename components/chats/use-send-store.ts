@@ -36,7 +36,10 @@ export function upsertSend(conv: string, s: LocalSend) {
 export function patchSend(conv: string, key: string, patch: Partial<LocalSend>) {
   const list = sends.get(conv);
   if (!list) return;
-  sends.set(conv, list.map((x) => (x.key === key ? { ...x, ...patch } : x)));
+  sends.set(
+    conv,
+    list.map((x) => (x.key === key ? { ...x, ...patch } : x)),
+  );
   emit();
 }
 

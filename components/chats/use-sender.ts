@@ -11,7 +11,11 @@ import { convKey, patchSend, upsertSend, type LocalSend } from "./use-send-store
 // then "sent" or "failed" (with the reason). A retry reuses the same
 // idempotency key, so the server can never send it twice.
 
-const fromView = (v: SendView): Partial<LocalSend> => ({ status: v.status, error: v.error, messageUuid: v.messageUuid });
+const fromView = (v: SendView): Partial<LocalSend> => ({
+  status: v.status,
+  error: v.error,
+  messageUuid: v.messageUuid,
+});
 
 export function useSender(creatorId: string, fanUuid: string) {
   const qc = useQueryClient();
@@ -27,7 +31,17 @@ export function useSender(creatorId: string, fanUuid: string) {
       void qc.cancelQueries({ queryKey: key }).then(() => qc.invalidateQueries({ queryKey: key }));
       if (!sent) return;
       const now = new Date().toISOString();
-      patchInboxRow(qc, creatorId, fanUuid, (r) => ({ ...r, lastMessageAt: now, lastMessage: { text: sent.text, hasMedia: sent.mediaUuids.length > 0, fromCreator: true, sentAt: now, type: null } }));
+      patchInboxRow(qc, creatorId, fanUuid, (r) => ({
+        ...r,
+        lastMessageAt: now,
+        lastMessage: {
+          text: sent.text,
+          hasMedia: sent.mediaUuids.length > 0,
+          fromCreator: true,
+          sentAt: now,
+          type: null,
+        },
+      }));
     },
     [qc, creatorId, fanUuid],
   );
@@ -71,7 +85,17 @@ export function useSender(creatorId: string, fanUuid: string) {
     [conv, run],
   );
 
-  const retry = useCallback((s: Pick<LocalSend, "key" | "text" | "mediaUuids" | "price" | "templateUuid">) => run({ idempotencyKey: s.key, text: s.text, mediaUuids: s.mediaUuids, price: s.price, templateUuid: s.templateUuid }), [run]);
+  const retry = useCallback(
+    (s: Pick<LocalSend, "key" | "text" | "mediaUuids" | "price" | "templateUuid">) =>
+      run({
+        idempotencyKey: s.key,
+        text: s.text,
+        mediaUuids: s.mediaUuids,
+        price: s.price,
+        templateUuid: s.templateUuid,
+      }),
+    [run],
+  );
 
   const check = useCallback(
     async (key: string) => {

@@ -4,7 +4,8 @@ import { Card } from "@/components/ui/card";
 import type { AgencyEarnings } from "@/lib/schemas/earnings";
 import { formatCount, formatMoney } from "@/lib/utils/format";
 
-const pct = (cur: number, prev: number) => (prev === 0 ? (cur === 0 ? "—" : "new") : `${cur >= prev ? "+" : ""}${(((cur - prev) / prev) * 100).toFixed(1)}%`);
+const pct = (cur: number, prev: number) =>
+  prev === 0 ? (cur === 0 ? "—" : "new") : `${cur >= prev ? "+" : ""}${(((cur - prev) / prev) * 100).toFixed(1)}%`;
 
 /** One row per creator, same range and zone as the figures above, with totals. */
 export function AgencyCreatorsTable({ report, basis }: { report: AgencyEarnings; basis: "gross" | "net" }) {
@@ -24,13 +25,18 @@ export function AgencyCreatorsTable({ report, basis }: { report: AgencyEarnings;
           {report.creators.map((r) => (
             <tr key={r.creator.id} className="border-b border-line last:border-0">
               <td className="px-5 py-2.5">
-                <Link href={`/c/${r.creator.id}/earnings`} className="flex items-center gap-2.5 font-medium hover:underline">
+                <Link
+                  href={`/c/${r.creator.id}/earnings`}
+                  className="flex items-center gap-2.5 font-medium hover:underline"
+                >
                   <Avatar src={r.creator.avatarUrl} name={r.creator.displayName} size="sm" />
                   {r.creator.displayName}
                 </Link>
               </td>
               <td className="tabular px-3 py-2.5 text-right">{formatMoney(r.totals[basis])}</td>
-              <td className="tabular px-3 py-2.5 text-right text-muted">{pct(r.totals[basis], r.previousTotals[basis])}</td>
+              <td className="tabular px-3 py-2.5 text-right text-muted">
+                {pct(r.totals[basis], r.previousTotals[basis])}
+              </td>
               <td className="tabular px-3 py-2.5 text-right">{formatCount(r.totals.transactions)}</td>
               <td className="tabular px-5 py-2.5 text-right">{formatCount(r.totals.payingFans)}</td>
             </tr>
@@ -40,7 +46,9 @@ export function AgencyCreatorsTable({ report, basis }: { report: AgencyEarnings;
           <tr>
             <td className="px-5 py-2.5">Total ({report.creators.length})</td>
             <td className="tabular px-3 py-2.5 text-right">{formatMoney(report.totals[basis])}</td>
-            <td className="tabular px-3 py-2.5 text-right text-muted">{pct(report.totals[basis], report.previousTotals[basis])}</td>
+            <td className="tabular px-3 py-2.5 text-right text-muted">
+              {pct(report.totals[basis], report.previousTotals[basis])}
+            </td>
             <td className="tabular px-3 py-2.5 text-right">{formatCount(report.totals.transactions)}</td>
             <td className="tabular px-5 py-2.5 text-right">{formatCount(report.totals.payingFans)}</td>
           </tr>

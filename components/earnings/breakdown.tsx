@@ -29,14 +29,24 @@ export function SourceBreakdown({ report, basis }: { report: EarningsReport; bas
                 <tr key={s.source} className="border-t border-line">
                   <td className="px-5 py-2">
                     <span className="flex items-center gap-2">
-                      <span className="inline-block size-2.5 rounded-sm" style={{ background: SOURCE_COLORS[s.source] }} aria-hidden="true" />
+                      <span
+                        className="inline-block size-2.5 rounded-sm"
+                        style={{ background: SOURCE_COLORS[s.source] }}
+                        aria-hidden="true"
+                      />
                       {SOURCE_LABELS[s.source]}
-                      {s.source === "others" ? <span className="hidden text-xs text-muted sm:inline">({OTHER_SOURCES.map(earningSourceLabel).join(", ").toLowerCase()})</span> : null}
+                      {s.source === "others" ? (
+                        <span className="hidden text-xs text-muted sm:inline">
+                          ({OTHER_SOURCES.map(earningSourceLabel).join(", ").toLowerCase()})
+                        </span>
+                      ) : null}
                     </span>
                   </td>
                   <td className="tabular px-3 py-2 text-right">{formatMoney(s[basis])}</td>
                   <td className="tabular hidden px-3 py-2 text-right sm:table-cell">{formatCount(s.transactions)}</td>
-                  <td className="tabular px-5 py-2 text-right text-muted">{total ? `${((s[basis] / total) * 100).toFixed(1)}%` : "—"}</td>
+                  <td className="tabular px-5 py-2 text-right text-muted">
+                    {total ? `${((s[basis] / total) * 100).toFixed(1)}%` : "—"}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -44,7 +54,9 @@ export function SourceBreakdown({ report, basis }: { report: EarningsReport; bas
               <tr className="border-t border-line font-semibold">
                 <td className="px-5 py-2">Total</td>
                 <td className="tabular px-3 py-2 text-right">{formatMoney(total)}</td>
-                <td className="tabular hidden px-3 py-2 text-right sm:table-cell">{formatCount(report.totals.transactions)}</td>
+                <td className="tabular hidden px-3 py-2 text-right sm:table-cell">
+                  {formatCount(report.totals.transactions)}
+                </td>
                 <td />
               </tr>
             </tfoot>
@@ -55,7 +67,15 @@ export function SourceBreakdown({ report, basis }: { report: EarningsReport; bas
   );
 }
 
-export function TopSpenders({ report, basis, creatorId }: { report: EarningsReport; basis: "gross" | "net"; creatorId: string | null }) {
+export function TopSpenders({
+  report,
+  basis,
+  creatorId,
+}: {
+  report: EarningsReport;
+  basis: "gross" | "net";
+  creatorId: string | null;
+}) {
   return (
     <Card>
       <CardHeader>

@@ -2,22 +2,39 @@
 
 import { useEffect, useState } from "react";
 import { Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { SOURCES, type EarningsMarker, type EarningsMarkers, type EarningsReport, type SourceGroup } from "@/lib/schemas/earnings";
+import {
+  SOURCES,
+  type EarningsMarker,
+  type EarningsMarkers,
+  type EarningsReport,
+  type SourceGroup,
+} from "@/lib/schemas/earnings";
 import { formatMoney, formatMoneyCompact } from "@/lib/utils/format";
 import { formatDay } from "@/lib/utils/time";
 import { useViewer } from "@/components/viewer/viewer";
 import { SOURCE_COLORS, SOURCE_LABELS } from "./palette";
 
 /** A bucket's axis label in the viewer's locale: "6 Dec" / "Dec 6", or "Dec 26" for months. */
-const label = (bucket: string, g: "day" | "week" | "month", locale: string) => formatDay(bucket, locale, g === "month" ? "monthYear" : "dayMonth");
+const label = (bucket: string, g: "day" | "week" | "month", locale: string) =>
+  formatDay(bucket, locale, g === "month" ? "monthYear" : "dayMonth");
 
-type Row = { bucket: string; label: string; partial: boolean; markers?: EarningsMarker[] } & Partial<Record<SourceGroup, number>>;
+type Row = { bucket: string; label: string; partial: boolean; markers?: EarningsMarker[] } & Partial<
+  Record<SourceGroup, number>
+>;
 
 const MARKER_COLOR = "#334155";
 const MARKERS_KEY = "vuedeck:earnings:markers";
 
 /** A lettered dot at the top of a marker line: P = post, M = mass message, • = both. */
-function MarkerDot({ viewBox, letter, small }: { viewBox?: { x: number; y: number }; letter: string; small?: boolean }) {
+function MarkerDot({
+  viewBox,
+  letter,
+  small,
+}: {
+  viewBox?: { x: number; y: number };
+  letter: string;
+  small?: boolean;
+}) {
   if (!viewBox) return null;
   // Crowded (many buckets on a phone): a plain dot, the tooltip says what it is.
   if (small) return <circle cx={viewBox.x} cy={viewBox.y - 4} r={2.5} fill={MARKER_COLOR} />;
@@ -31,7 +48,15 @@ function MarkerDot({ viewBox, letter, small }: { viewBox?: { x: number; y: numbe
   );
 }
 
-function TooltipBody({ active, payload, basis }: { active?: boolean; payload?: { payload: Row }[]; basis: "gross" | "net" }) {
+function TooltipBody({
+  active,
+  payload,
+  basis,
+}: {
+  active?: boolean;
+  payload?: { payload: Row }[];
+  basis: "gross" | "net";
+}) {
   const row = payload?.[0]?.payload;
   if (!active || !row) return null;
   const total = SOURCES.reduce((s, k) => s + (row[k] ?? 0), 0);
@@ -99,7 +124,12 @@ function toRows(report: EarningsReport, basis: "gross" | "net", markers: Earning
   const byBucket = new Map<string, EarningsMarker[]>();
   for (const m of markers) byBucket.set(m.bucket, [...(byBucket.get(m.bucket) ?? []), m]);
   return report.series.map((s) => {
-    const row: Row = { bucket: s.bucket, label: label(s.bucket, report.range.granularity, locale), partial: s.partial, markers: byBucket.get(s.bucket) };
+    const row: Row = {
+      bucket: s.bucket,
+      label: label(s.bucket, report.range.granularity, locale),
+      partial: s.partial,
+      markers: byBucket.get(s.bucket),
+    };
     for (const k of SOURCES) if (s.bySource[k]) row[k] = s.bySource[k]![basis];
     return row;
   });
@@ -137,31 +167,72 @@ export function EarningsChart({ report, basis, markers }: Props) {
   const used = SOURCES.filter((k) => data.some((d) => d[k]));
   return (
     <figure className="rounded-xl border border-line bg-surface p-4 shadow-sm" data-testid="earnings-chart">
-      <ChartCaption basis={basis} g={g} used={used} markers={markers ? { show: showMarkers, toggle: toggleMarkers } : null} />
+      <ChartCaption
+        basis={basis}
+        g={g}
+        used={used}
+        markers={markers ? { show: showMarkers, toggle: toggleMarkers } : null}
+      />
       <div className="h-64 min-w-0 overflow-hidden sm:h-80">
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={data} margin={{ top: marked.length ? (crowded ? 10 : 18) : 4, right: 4, bottom: 0, left: 0 }} accessibilityLayer>
+          <BarChart
+            data={data}
+            margin={{ top: marked.length ? (crowded ? 10 : 18) : 4, right: 4, bottom: 0, left: 0 }}
+            accessibilityLayer
+          >
             <CartesianGrid vertical={false} stroke="#e5e7eb" />
             {/* Buckets are the categories: labels like "Nov 3" repeat across years. */}
-            <XAxis dataKey="bucket" tickFormatter={(b: string) => label(b, g, locale)} tickLine={false} axisLine={false} fontSize={11} minTickGap={16} />
-            <YAxis tickFormatter={(c: number) => formatMoneyCompact(c)} tickLine={false} axisLine={false} fontSize={11} width={52} />
+            <XAxis
+              dataKey="bucket"
+              tickFormatter={(b: string) => label(b, g, locale)}
+              tickLine={false}
+              axisLine={false}
+              fontSize={11}
+              minTickGap={16}
+            />
+            <YAxis
+              tickFormatter={(c: number) => formatMoneyCompact(c)}
+              tickLine={false}
+              axisLine={false}
+              fontSize={11}
+              width={52}
+            />
             <Tooltip content={<TooltipBody basis={basis} />} cursor={{ fill: "rgba(0,0,0,0.04)" }} />
             {used.map((k, i) => (
-              <Bar key={k} dataKey={k} stackId="s" fill={SOURCE_COLORS[k]} isAnimationActive={false} radius={i === used.length - 1 ? [3, 3, 0, 0] : undefined} name={SOURCE_LABELS[k]} />
+              <Bar
+                key={k}
+                dataKey={k}
+                stackId="s"
+                fill={SOURCE_COLORS[k]}
+                isAnimationActive={false}
+                radius={i === used.length - 1 ? [3, 3, 0, 0] : undefined}
+                name={SOURCE_LABELS[k]}
+              />
             ))}
             {markerLines(marked, crowded)}
           </BarChart>
         </ResponsiveContainer>
       </div>
       <p className="sr-only">
-        Earnings chart: {data.length} {g}s from {report.range.from} to {report.range.to}, total {formatMoney(report.totals[basis])} {basis}.
+        Earnings chart: {data.length} {g}s from {report.range.from} to {report.range.to}, total{" "}
+        {formatMoney(report.totals[basis])} {basis}.
       </p>
       {markers && showMarkers ? <MarkersSummary markers={markers} marked={marked} /> : null}
     </figure>
   );
 }
 
-function ChartCaption({ basis, g, used, markers }: { basis: "gross" | "net"; g: string; used: SourceGroup[]; markers: { show: boolean; toggle: (on: boolean) => void } | null }) {
+function ChartCaption({
+  basis,
+  g,
+  used,
+  markers,
+}: {
+  basis: "gross" | "net";
+  g: string;
+  used: SourceGroup[];
+  markers: { show: boolean; toggle: (on: boolean) => void } | null;
+}) {
   return (
     <figcaption className="mb-3 flex flex-wrap items-center justify-between gap-2 text-sm">
       <span className="font-semibold">
@@ -170,13 +241,26 @@ function ChartCaption({ basis, g, used, markers }: { basis: "gross" | "net"; g: 
       <span className="flex flex-wrap gap-3 text-xs text-muted">
         {used.map((k) => (
           <span key={k} className="flex items-center gap-1.5">
-            <span className="inline-block size-2.5 rounded-sm" style={{ background: SOURCE_COLORS[k] }} aria-hidden="true" />
+            <span
+              className="inline-block size-2.5 rounded-sm"
+              style={{ background: SOURCE_COLORS[k] }}
+              aria-hidden="true"
+            />
             {SOURCE_LABELS[k]}
           </span>
         ))}
         {markers ? (
-          <label className="flex cursor-pointer items-center gap-1.5 text-ink" title="P = post published, M = mass message sent">
-            <input type="checkbox" checked={markers.show} onChange={(e) => markers.toggle(e.target.checked)} className="size-3.5 accent-brand-600" data-testid="markers-toggle" />
+          <label
+            className="flex cursor-pointer items-center gap-1.5 text-ink"
+            title="P = post published, M = mass message sent"
+          >
+            <input
+              type="checkbox"
+              checked={markers.show}
+              onChange={(e) => markers.toggle(e.target.checked)}
+              className="size-3.5 accent-brand-600"
+              data-testid="markers-toggle"
+            />
             Posts (P) &amp; mass messages (M)
           </label>
         ) : null}
@@ -189,8 +273,14 @@ function MarkersSummary({ markers, marked }: { markers: EarningsMarkers; marked:
   const counts = { post: 0, mass: 0 };
   for (const d of marked) for (const m of d.markers!) counts[m.kind]++;
   return (
-    <p className="mt-2 text-xs text-muted" data-testid="markers-summary" data-posts={counts.post} data-mass={counts.mass}>
-      {counts.post} {counts.post === 1 ? "post" : "posts"} and {counts.mass} mass {counts.mass === 1 ? "message" : "messages"} in this range
+    <p
+      className="mt-2 text-xs text-muted"
+      data-testid="markers-summary"
+      data-posts={counts.post}
+      data-mass={counts.mass}
+    >
+      {counts.post} {counts.post === 1 ? "post" : "posts"} and {counts.mass} mass{" "}
+      {counts.mass === 1 ? "message" : "messages"} in this range
       {markers.truncated ? " (only the 200 newest posts were read)" : ""}
       {markers.partial ? `. ${markers.partial}` : ""}. Hover a bar for what was posted or sent.
     </p>

@@ -24,10 +24,23 @@ const PRESETS = [
   ["custom", "Custom range"],
 ] as const;
 
-
-function Segmented<T extends string>({ value, options, onChange, label }: { value: T; options: [T, string][]; onChange: (v: T) => void; label: string }) {
+function Segmented<T extends string>({
+  value,
+  options,
+  onChange,
+  label,
+}: {
+  value: T;
+  options: [T, string][];
+  onChange: (v: T) => void;
+  label: string;
+}) {
   return (
-    <div role="radiogroup" aria-label={label} className="inline-flex rounded-lg border border-line bg-surface p-0.5 shadow-sm">
+    <div
+      role="radiogroup"
+      aria-label={label}
+      className="inline-flex rounded-lg border border-line bg-surface p-0.5 shadow-sm"
+    >
       {options.map(([v, text]) => (
         <button
           key={v}
@@ -35,7 +48,10 @@ function Segmented<T extends string>({ value, options, onChange, label }: { valu
           role="radio"
           aria-checked={value === v}
           onClick={() => onChange(v)}
-          className={cn("rounded-md px-3 py-1.5 text-sm font-medium", value === v ? "bg-brand-600 text-white" : "text-zinc-700 hover:bg-black/5")}
+          className={cn(
+            "rounded-md px-3 py-1.5 text-sm font-medium",
+            value === v ? "bg-brand-600 text-white" : "text-zinc-700 hover:bg-black/5",
+          )}
         >
           {text}
         </button>
@@ -59,7 +75,12 @@ export function EarningsControls({ params, update, exportHref, canExport, fieldE
       <div className="flex flex-wrap items-end gap-3">
         <label className="flex flex-col gap-1 text-xs font-medium text-muted">
           Range
-          <Select value={params.range} onChange={(e) => update({ range: e.target.value as EarningsParams["range"] })} aria-label="Range" data-testid="range-select">
+          <Select
+            value={params.range}
+            onChange={(e) => update({ range: e.target.value as EarningsParams["range"] })}
+            aria-label="Range"
+            data-testid="range-select"
+          >
             {PRESETS.map(([v, l]) => (
               <option key={v} value={v}>
                 {l}
@@ -71,13 +92,32 @@ export function EarningsControls({ params, update, exportHref, canExport, fieldE
         <ZoneSelect tz={params.tz} update={update} />
         <div className="flex flex-col gap-1 text-xs font-medium text-muted">
           Per
-          <Segmented label="Granularity" value={params.granularity} onChange={(g) => update({ granularity: g })} options={[["day", "Day"], ["week", "Week"], ["month", "Month"]]} />
+          <Segmented
+            label="Granularity"
+            value={params.granularity}
+            onChange={(g) => update({ granularity: g })}
+            options={[
+              ["day", "Day"],
+              ["week", "Week"],
+              ["month", "Month"],
+            ]}
+          />
         </div>
         <div className="flex flex-col gap-1 text-xs font-medium text-muted">
           Amounts
-          <Segmented label="Gross or net" value={params.basis} onChange={(b) => update({ basis: b })} options={[["gross", "Gross"], ["net", "Net"]]} />
+          <Segmented
+            label="Gross or net"
+            value={params.basis}
+            onChange={(b) => update({ basis: b })}
+            options={[
+              ["gross", "Gross"],
+              ["net", "Net"],
+            ]}
+          />
         </div>
-        {canExport && exportHref ? <ExportMenu csv={csv} exportHref={exportHref} granularity={params.granularity} /> : null}
+        {canExport && exportHref ? (
+          <ExportMenu csv={csv} exportHref={exportHref} granularity={params.granularity} />
+        ) : null}
       </div>
       {csv.state.status === "failed" ? (
         <p className="text-sm text-red-700" role="alert" data-testid="export-error">
@@ -98,11 +138,23 @@ function CustomRange({ params, update, fieldError }: Pick<ControlsProps, "params
     <>
       <label className="flex flex-col gap-1 text-xs font-medium text-muted">
         From
-        <Input type="date" value={params.from} onChange={(e) => update({ from: e.target.value })} aria-label="From" aria-invalid={fieldError?.field === "from"} />
+        <Input
+          type="date"
+          value={params.from}
+          onChange={(e) => update({ from: e.target.value })}
+          aria-label="From"
+          aria-invalid={fieldError?.field === "from"}
+        />
       </label>
       <label className="flex flex-col gap-1 text-xs font-medium text-muted">
         To
-        <Input type="date" value={params.to} onChange={(e) => update({ to: e.target.value })} aria-label="To" aria-invalid={fieldError?.field === "to"} />
+        <Input
+          type="date"
+          value={params.to}
+          onChange={(e) => update({ to: e.target.value })}
+          aria-label="To"
+          aria-invalid={fieldError?.field === "to"}
+        />
       </label>
     </>
   );
@@ -115,7 +167,13 @@ function ZoneSelect({ tz, update }: { tz: string; update: ControlsProps["update"
   return (
     <label className="flex min-w-0 flex-col gap-1 text-xs font-medium text-muted">
       Time zone
-      <Select value={tz} onChange={(e) => update({ tz: e.target.value === viewer.zone ? "" : e.target.value })} aria-label="Time zone" className="max-w-56" data-testid="tz-select">
+      <Select
+        value={tz}
+        onChange={(e) => update({ tz: e.target.value === viewer.zone ? "" : e.target.value })}
+        aria-label="Time zone"
+        className="max-w-56"
+        data-testid="tz-select"
+      >
         {zones.map((z) => (
           <option key={z} value={z}>
             {z.replace(/_/g, " ")}
@@ -127,12 +185,26 @@ function ZoneSelect({ tz, update }: { tz: string; update: ControlsProps["update"
   );
 }
 
-function ExportMenu({ csv, exportHref, granularity }: { csv: ReturnType<typeof useCsvDownload>; exportHref: NonNullable<ControlsProps["exportHref"]>; granularity: EarningsParams["granularity"] }) {
+function ExportMenu({
+  csv,
+  exportHref,
+  granularity,
+}: {
+  csv: ReturnType<typeof useCsvDownload>;
+  exportHref: NonNullable<ControlsProps["exportHref"]>;
+  granularity: EarningsParams["granularity"];
+}) {
   return (
     <Menu>
       <MenuTrigger asChild>
-        <Button variant="secondary" className="sm:ml-auto" data-testid="export-csv" disabled={csv.state.status === "running"}>
-          <Download className="size-4" aria-hidden="true" /> {csv.state.status === "running" ? "Exporting…" : "Export CSV"}
+        <Button
+          variant="secondary"
+          className="sm:ml-auto"
+          data-testid="export-csv"
+          disabled={csv.state.status === "running"}
+        >
+          <Download className="size-4" aria-hidden="true" />{" "}
+          {csv.state.status === "running" ? "Exporting…" : "Export CSV"}
         </Button>
       </MenuTrigger>
       <MenuContent className="w-64">

@@ -4,7 +4,14 @@ import { useRef } from "react";
 import { Skeleton } from "@/components/ui/skeleton";
 import { ErrorState } from "@/components/ui/error-state";
 import { ApiClientError } from "@/lib/queries/fetcher";
-import { exportUrl, isAgencyReport, useEarnings, useEarningsMarkers, useSyncNow, type EarningsScope } from "@/lib/queries/earnings";
+import {
+  exportUrl,
+  isAgencyReport,
+  useEarnings,
+  useEarningsMarkers,
+  useSyncNow,
+  type EarningsScope,
+} from "@/lib/queries/earnings";
 import { AgencyCreatorsTable } from "./agency-table";
 import { SourceBreakdown, TopSpenders } from "./breakdown";
 import { EarningsChart } from "./chart";
@@ -23,7 +30,10 @@ export function EarningsView({ scope, title, canExport }: { scope: EarningsScope
   // is wrong (the query for the bad input has no data of its own).
   const lastGood = useRef(q.data);
   if (q.data) lastGood.current = q.data;
-  const inputError = q.error instanceof ApiClientError && q.error.code === "invalid_input" ? { field: q.error.field, message: q.error.message } : null;
+  const inputError =
+    q.error instanceof ApiClientError && q.error.code === "invalid_input"
+      ? { field: q.error.field, message: q.error.message }
+      : null;
   const report = q.data ?? (inputError ? lastGood.current : undefined);
   return (
     <div className="flex flex-col gap-5">
@@ -31,13 +41,27 @@ export function EarningsView({ scope, title, canExport }: { scope: EarningsScope
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">{title}</h1>
           {report && ["idle", "syncing"].includes(report.sync.state) ? (
-            <SyncStatusBar sync={report.sync} onSyncNow={scope.kind === "creator" ? () => sync.mutate() : undefined} syncing={sync.isPending} />
+            <SyncStatusBar
+              sync={report.sync}
+              onSyncNow={scope.kind === "creator" ? () => sync.mutate() : undefined}
+              syncing={sync.isPending}
+            />
           ) : null}
         </div>
       </div>
-      <EarningsControls params={params} update={update} canExport={canExport} exportHref={(rows) => exportUrl(scope, apiParams, rows)} fieldError={inputError} />
+      <EarningsControls
+        params={params}
+        update={update}
+        canExport={canExport}
+        exportHref={(rows) => exportUrl(scope, apiParams, rows)}
+        fieldError={inputError}
+      />
       {report && ["backfilling", "never", "failed", "paused"].includes(report.sync.state) ? (
-        <SyncStatusBar sync={report.sync} onSyncNow={scope.kind === "creator" ? () => sync.mutate() : undefined} syncing={sync.isPending} />
+        <SyncStatusBar
+          sync={report.sync}
+          onSyncNow={scope.kind === "creator" ? () => sync.mutate() : undefined}
+          syncing={sync.isPending}
+        />
       ) : null}
       {q.isPending && !report ? (
         <div className="flex flex-col gap-4" aria-busy="true">
@@ -51,9 +75,19 @@ export function EarningsView({ scope, title, canExport }: { scope: EarningsScope
       ) : !report ? (
         <ErrorState error={q.error} onRetry={() => void q.refetch()} what="earnings" />
       ) : (
-        <div className={q.isFetching && q.isPlaceholderData ? "flex flex-col gap-5 opacity-60 transition-opacity" : "flex flex-col gap-5"}>
+        <div
+          className={
+            q.isFetching && q.isPlaceholderData
+              ? "flex flex-col gap-5 opacity-60 transition-opacity"
+              : "flex flex-col gap-5"
+          }
+        >
           <EarningsKpis report={report} basis={params.basis} />
-          <EarningsChart report={report} basis={params.basis} markers={scope.kind === "creator" ? markers.data : undefined} />
+          <EarningsChart
+            report={report}
+            basis={params.basis}
+            markers={scope.kind === "creator" ? markers.data : undefined}
+          />
           {isAgencyReport(report) ? <AgencyCreatorsTable report={report} basis={params.basis} /> : null}
           <div className="grid gap-5 lg:grid-cols-2 [&>*]:min-w-0">
             <SourceBreakdown report={report} basis={params.basis} />

@@ -12,20 +12,45 @@ function change(cur: number | null, prev: number | null) {
   return { text: `${pct > 0 ? "+" : ""}${pct.toFixed(1)}%`, dir: Math.sign(Math.round(pct * 10)) };
 }
 
-function Kpi({ label, value, hint, delta, testId }: { label: string; value: string; hint: string; delta: ReturnType<typeof change>; testId: string }) {
+function Kpi({
+  label,
+  value,
+  hint,
+  delta,
+  testId,
+}: {
+  label: string;
+  value: string;
+  hint: string;
+  delta: ReturnType<typeof change>;
+  testId: string;
+}) {
   return (
     <div className="@container min-w-0 rounded-xl border border-line bg-surface p-3 shadow-sm sm:p-4">
       <p className="truncate text-xs font-medium tracking-wide text-muted uppercase" title={label}>
         {label}
       </p>
       {/* Sized to the tile, never cut off: a money figure must show every digit. */}
-      <p className="tabular mt-2 font-semibold tracking-tight whitespace-nowrap" style={figureSize(value)} data-testid={testId}>
+      <p
+        className="tabular mt-2 font-semibold tracking-tight whitespace-nowrap"
+        style={figureSize(value)}
+        data-testid={testId}
+      >
         {value}
       </p>
       <div className="mt-1 flex flex-wrap items-center gap-x-2 text-xs text-muted">
         {delta ? (
-          <span className={cn("inline-flex items-center gap-0.5 font-medium", delta.dir > 0 ? "text-brand-700" : delta.dir < 0 ? "text-red-700" : "text-muted")}>
-            {delta.dir > 0 ? <ArrowUpRight className="size-3.5" aria-hidden="true" /> : delta.dir < 0 ? <ArrowDownRight className="size-3.5" aria-hidden="true" /> : null}
+          <span
+            className={cn(
+              "inline-flex items-center gap-0.5 font-medium",
+              delta.dir > 0 ? "text-brand-700" : delta.dir < 0 ? "text-red-700" : "text-muted",
+            )}
+          >
+            {delta.dir > 0 ? (
+              <ArrowUpRight className="size-3.5" aria-hidden="true" />
+            ) : delta.dir < 0 ? (
+              <ArrowDownRight className="size-3.5" aria-hidden="true" />
+            ) : null}
             {delta.text}
           </span>
         ) : null}
@@ -43,10 +68,34 @@ export function EarningsKpis({ report, basis }: { report: EarningsReport; basis:
   return (
     <div className="flex flex-col gap-2">
       <div className="grid grid-cols-2 gap-3 lg:grid-cols-5">
-        <Kpi label="Gross, USD" value={formatMoney(t.gross)} hint={vs} delta={change(t.gross, p.gross)} testId="kpi-gross" />
-        <Kpi label="Net, USD" value={formatMoney(t.net)} hint="after Fanvue's share" delta={change(t.net, p.net)} testId="kpi-net" />
-        <Kpi label="Transactions" value={formatCount(t.transactions)} hint={vs} delta={change(t.transactions, p.transactions)} testId="kpi-transactions" />
-        <Kpi label="Paying fans" value={formatCount(t.payingFans)} hint={vs} delta={change(t.payingFans, p.payingFans)} testId="kpi-fans" />
+        <Kpi
+          label="Gross, USD"
+          value={formatMoney(t.gross)}
+          hint={vs}
+          delta={change(t.gross, p.gross)}
+          testId="kpi-gross"
+        />
+        <Kpi
+          label="Net, USD"
+          value={formatMoney(t.net)}
+          hint="after Fanvue's share"
+          delta={change(t.net, p.net)}
+          testId="kpi-net"
+        />
+        <Kpi
+          label="Transactions"
+          value={formatCount(t.transactions)}
+          hint={vs}
+          delta={change(t.transactions, p.transactions)}
+          testId="kpi-transactions"
+        />
+        <Kpi
+          label="Paying fans"
+          value={formatCount(t.payingFans)}
+          hint={vs}
+          delta={change(t.payingFans, p.payingFans)}
+          testId="kpi-fans"
+        />
         <Kpi
           label={`Avg per paying fan, ${basisLabel.toLowerCase()}`}
           value={t.avgPerPayingFan ? formatMoney(t.avgPerPayingFan[basis]) : "—"}
@@ -58,12 +107,14 @@ export function EarningsKpis({ report, basis }: { report: EarningsReport; basis:
       <p className="flex flex-wrap items-center gap-2 text-xs text-muted">
         {report.range.partial ? <Badge tone="warning">Partial period</Badge> : null}
         <span>
-          {report.range.from} – {report.range.to} in {report.range.tz}. Compared with {report.previous.from} – {report.previous.to}
+          {report.range.from} – {report.range.to} in {report.range.tz}. Compared with {report.previous.from} –{" "}
+          {report.previous.to}
           {report.range.partial ? " up to the same elapsed time" : ""}.
         </span>
         {report.refunds.count > 0 ? (
           <span>
-            Refunds and chargebacks in range: {formatMoney(report.refunds.gross)} gross ({report.refunds.count}), not deducted above.
+            Refunds and chargebacks in range: {formatMoney(report.refunds.gross)} gross ({report.refunds.count}), not
+            deducted above.
           </span>
         ) : null}
       </p>

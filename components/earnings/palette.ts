@@ -12,4 +12,6 @@ export const SOURCE_COLORS: Record<SourceGroup, string> = {
 };
 
 /** The chart's groups: the six main sources in the app's words, then "Others". */
-export const SOURCE_LABELS = Object.fromEntries(SOURCES.map((g) => [g, g === "others" ? "Others" : earningSourceLabel(g)])) as Record<SourceGroup, string>;
+export const SOURCE_LABELS = Object.fromEntries(
+  SOURCES.map((g) => [g, g === "others" ? "Others" : earningSourceLabel(g)]),
+) as Record<SourceGroup, string>;

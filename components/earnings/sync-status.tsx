@@ -10,7 +10,15 @@ import { useNow } from "@/components/viewer/use-now";
 
 /** The ledger's health, always visible: last sync, a running backfill's
  * progress, or a failure with its reason and a retry. Never silent zeros. */
-export function SyncStatusBar({ sync, onSyncNow, syncing }: { sync: SyncStatus; onSyncNow?: () => void; syncing: boolean }) {
+export function SyncStatusBar({
+  sync,
+  onSyncNow,
+  syncing,
+}: {
+  sync: SyncStatus;
+  onSyncNow?: () => void;
+  syncing: boolean;
+}) {
   const f = useFormat();
   const ago = (iso: string | null, now: number) => (iso ? f.ago(iso, now) : "never");
   const now = useNow();
@@ -35,10 +43,29 @@ export function SyncStatusBar({ sync, onSyncNow, syncing }: { sync: SyncStatus; 
   if (sync.state === "backfilling" || sync.state === "never") {
     const pct = sync.progress?.fraction != null ? Math.round(sync.progress.fraction * 100) : null;
     return (
-      <div className="rounded-xl border border-sky-200 bg-sky-50 p-4 text-sm text-sky-900" data-testid="sync-status" role="status">
-        <p className="font-semibold">Importing your full earnings history from Fanvue{pct !== null ? ` — ${pct}%` : "…"}</p>
-        <div className="mt-2 h-2 overflow-hidden rounded-full bg-sky-100" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct ?? undefined}>
-          <div className={pct === null ? "h-full w-1/3 animate-pulse rounded-full bg-sky-500" : "h-full rounded-full bg-sky-500 transition-all"} style={pct === null ? undefined : { width: `${pct}%` }} />
+      <div
+        className="rounded-xl border border-sky-200 bg-sky-50 p-4 text-sm text-sky-900"
+        data-testid="sync-status"
+        role="status"
+      >
+        <p className="font-semibold">
+          Importing your full earnings history from Fanvue{pct !== null ? ` — ${pct}%` : "…"}
+        </p>
+        <div
+          className="mt-2 h-2 overflow-hidden rounded-full bg-sky-100"
+          role="progressbar"
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={pct ?? undefined}
+        >
+          <div
+            className={
+              pct === null
+                ? "h-full w-1/3 animate-pulse rounded-full bg-sky-500"
+                : "h-full rounded-full bg-sky-500 transition-all"
+            }
+            style={pct === null ? undefined : { width: `${pct}%` }}
+          />
         </div>
         <p className="mt-2 text-xs">
           {sync.progress ? `${formatCount(sync.progress.rowsDone)} transactions in` : "Starting"}
@@ -54,8 +81,17 @@ export function SyncStatusBar({ sync, onSyncNow, syncing }: { sync: SyncStatus; 
         {!sync.refundsAvailable ? " · refunds are not available for agency-managed creators" : ""}
       </span>
       {onSyncNow ? (
-        <button type="button" onClick={onSyncNow} disabled={syncing || sync.state === "syncing"} className="inline-flex items-center gap-1 rounded px-1.5 py-0.5 font-medium text-brand-700 hover:bg-brand-50 disabled:opacity-50">
-          <RefreshCw className={syncing || sync.state === "syncing" ? "size-3 animate-spin" : "size-3"} aria-hidden="true" /> Sync now
+        <button
+          type="button"
+          onClick={onSyncNow}
+          disabled={syncing || sync.state === "syncing"}
+          className="inline-flex items-center gap-1 rounded px-1.5 py-0.5 font-medium text-brand-700 hover:bg-brand-50 disabled:opacity-50"
+        >
+          <RefreshCw
+            className={syncing || sync.state === "syncing" ? "size-3 animate-spin" : "size-3"}
+            aria-hidden="true"
+          />{" "}
+          Sync now
         </button>
       ) : null}
     </p>

@@ -23,7 +23,11 @@ export function useCsvDownload() {
       const res = await fetch(url, { credentials: "same-origin" });
       if (!res.ok) {
         const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
-        throw new ApiClientError((body?.error?.code as ApiClientError["code"]) ?? "internal", body?.error?.message ?? `Export failed (${res.status}).`, res.status);
+        throw new ApiClientError(
+          (body?.error?.code as ApiClientError["code"]) ?? "internal",
+          body?.error?.message ?? `Export failed (${res.status}).`,
+          res.status,
+        );
       }
       const blob = await res.blob();
       const href = URL.createObjectURL(blob);
@@ -36,7 +40,10 @@ export function useCsvDownload() {
       setTimeout(() => URL.revokeObjectURL(href), 10_000);
       setState({ status: "idle" });
     } catch (err) {
-      const message = err instanceof ApiClientError ? err.message : "The export could not be downloaded. Check your connection and try again.";
+      const message =
+        err instanceof ApiClientError
+          ? err.message
+          : "The export could not be downloaded. Check your connection and try again.";
       setState({ status: "failed", message });
     }
   }

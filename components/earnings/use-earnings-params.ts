@@ -14,7 +14,10 @@ export type EarningsParams = Omit<EarningsUrl, "tz" | "from" | "to"> & { tz: str
 export function useEarningsParams() {
   const viewer = useViewer();
   const { state, update } = useUrlState(earningsUrlSchema);
-  const params: EarningsParams = useMemo(() => ({ ...state, tz: state.tz ?? viewer.zone, from: state.from ?? "", to: state.to ?? "" }), [state, viewer.zone]);
+  const params: EarningsParams = useMemo(
+    () => ({ ...state, tz: state.tz ?? viewer.zone, from: state.from ?? "", to: state.to ?? "" }),
+    [state, viewer.zone],
+  );
 
   /** Query string for the API (basis is a display choice, not a query). */
   const apiParams = useMemo(() => {

@@ -22,7 +22,8 @@ const PHASE_LABEL: Record<string, string> = {
 
 function phaseDetail(a: AnalysisView) {
   const total = a.expectedFans !== null ? formatCount(a.expectedFans) : "—";
-  if (a.phase === "listing") return `${formatCount(a.listed)} of ${total} listed · ${formatCount(a.insightsDone)} analysed`;
+  if (a.phase === "listing")
+    return `${formatCount(a.listed)} of ${total} listed · ${formatCount(a.insightsDone)} analysed`;
   return `${formatCount(a.insightsDone)} of ${formatCount(Math.max(a.insightsTotal, a.listed))} analysed`;
 }
 
@@ -32,14 +33,26 @@ function Progress({ a }: { a: AnalysisView }) {
   return (
     <div className="flex flex-col gap-1.5" data-testid="analysis-progress">
       <div className="flex flex-wrap items-baseline justify-between gap-x-3 text-sm">
-        <span className="font-medium">{a.status === "queued" ? "Waiting to start" : (PHASE_LABEL[a.phase ?? ""] ?? "Analysing")}…</span>
+        <span className="font-medium">
+          {a.status === "queued" ? "Waiting to start" : (PHASE_LABEL[a.phase ?? ""] ?? "Analysing")}…
+        </span>
         <span className="text-muted">
           {phaseDetail(a)}
           {a.etaSec !== null ? ` · ${duration(a.etaSec)} left` : ""}
         </span>
       </div>
-      <div className="h-2 overflow-hidden rounded-full bg-zinc-100" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct} aria-label="Analysis progress">
-        <div className="h-full rounded-full bg-brand-500 transition-[width] duration-700" style={{ width: `${pct}%` }} />
+      <div
+        className="h-2 overflow-hidden rounded-full bg-zinc-100"
+        role="progressbar"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={pct}
+        aria-label="Analysis progress"
+      >
+        <div
+          className="h-full rounded-full bg-brand-500 transition-[width] duration-700"
+          style={{ width: `${pct}%` }}
+        />
       </div>
       {a.lastError ? <p className="text-xs text-amber-800">Retrying after: {a.lastError}</p> : null}
     </div>
@@ -53,7 +66,8 @@ function summary(a: AnalysisView, f: ReturnType<typeof useFormat>) {
     return `Whole audience analysed ${f.ago(a.finishedAt)} (${formatCount(a.insightsDone)} fans)${errors}. Sorting, segments and the forecast cover everyone.`;
   }
   if (a.status === "failed") return `The last analysis stopped: ${a.lastError ?? "unknown error"}.`;
-  if (a.status === "cancelled") return "The last analysis was cancelled. Sorting by spend or dates and segments cover only the fans analysed so far.";
+  if (a.status === "cancelled")
+    return "The last analysis was cancelled. Sorting by spend or dates and segments cover only the fans analysed so far.";
   return `Sorting by spend or dates, segments and the renewal forecast cover the fans analysed so far. Analyse all ${n} fans to include everyone; it runs in the background within Fanvue's rate limit.`;
 }
 
@@ -66,7 +80,8 @@ export function AnalysisCard({ creatorId, canWrite }: { creatorId: string; canWr
   const prev = useRef<string | undefined>(undefined);
   // A finished run changes every sorted view: refetch them.
   useEffect(() => {
-    if (prev.current === "running" && a?.status === "done") void qc.invalidateQueries({ queryKey: fanKeys.all(creatorId) });
+    if (prev.current === "running" && a?.status === "done")
+      void qc.invalidateQueries({ queryKey: fanKeys.all(creatorId) });
     prev.current = a?.status;
   }, [a?.status, creatorId, qc]);
   if (isPending) return <Skeleton className="h-20 rounded-xl" />;
@@ -75,7 +90,8 @@ export function AnalysisCard({ creatorId, canWrite }: { creatorId: string; canWr
     return (
       <Card className="flex items-start gap-3 p-4 text-sm text-muted" data-testid="analysis-card">
         <Info className="mt-0.5 size-4 shrink-0" aria-hidden="true" />
-        Fan spending is not available for agency-managed creators through Fanvue&apos;s API, so tables show profiles, notes and tags without spend.
+        Fan spending is not available for agency-managed creators through Fanvue&apos;s API, so tables show profiles,
+        notes and tags without spend.
       </Card>
     );
   }
@@ -85,20 +101,36 @@ export function AnalysisCard({ creatorId, canWrite }: { creatorId: string; canWr
     <Card className="flex flex-col gap-3 p-4" data-testid="analysis-card">
       <div className="flex flex-col gap-3 sm:flex-row sm:items-center">
         <Radar className="hidden size-5 shrink-0 text-brand-700 sm:block" aria-hidden="true" />
-        <p className="flex-1 text-sm">{running ? `Analysing all ${a.audience !== null ? `${formatCount(a.audience)} ` : ""}fans in the background.` : summary(a, f)}</p>
+        <p className="flex-1 text-sm">
+          {running
+            ? `Analysing all ${a.audience !== null ? `${formatCount(a.audience)} ` : ""}fans in the background.`
+            : summary(a, f)}
+        </p>
         {canWrite && running ? (
           <Button size="sm" variant="secondary" onClick={() => cancel.mutate()} disabled={cancel.isPending}>
             Cancel
           </Button>
         ) : null}
         {canWrite && !running ? (
-          <Button size="sm" variant={a.status === "done" ? "secondary" : "primary"} onClick={() => start.mutate()} disabled={start.isPending} data-testid="analyse-all">
-            {a.status === "done" ? "Re-analyse" : `Analyse all ${a.audience !== null ? `${formatCount(a.audience)} ` : ""}fans`}
+          <Button
+            size="sm"
+            variant={a.status === "done" ? "secondary" : "primary"}
+            onClick={() => start.mutate()}
+            disabled={start.isPending}
+            data-testid="analyse-all"
+          >
+            {a.status === "done"
+              ? "Re-analyse"
+              : `Analyse all ${a.audience !== null ? `${formatCount(a.audience)} ` : ""}fans`}
           </Button>
         ) : null}
       </div>
       {running ? <Progress a={a} /> : null}
-      {err ? <p className="text-sm text-red-700" role="alert">{err instanceof ApiClientError ? err.message : "Something went wrong."}</p> : null}
+      {err ? (
+        <p className="text-sm text-red-700" role="alert">
+          {err instanceof ApiClientError ? err.message : "Something went wrong."}
+        </p>
+      ) : null}
     </Card>
   );
 }

@@ -9,7 +9,17 @@ import { useFanMutations } from "@/lib/queries/fans";
 import type { FanNoteView } from "@/lib/schemas/fans";
 import { useFormat } from "@/components/viewer/viewer";
 
-export function FanNotes({ creatorId, fanUuid, notes, canWrite }: { creatorId: string; fanUuid: string; notes: FanNoteView[]; canWrite: boolean }) {
+export function FanNotes({
+  creatorId,
+  fanUuid,
+  notes,
+  canWrite,
+}: {
+  creatorId: string;
+  fanUuid: string;
+  notes: FanNoteView[];
+  canWrite: boolean;
+}) {
   const f = useFormat();
   const { addNote, deleteNote } = useFanMutations(creatorId, fanUuid);
   const [body, setBody] = useState("");
@@ -54,7 +64,12 @@ export function FanNotes({ creatorId, fanUuid, notes, canWrite }: { creatorId: s
                 {n.authorName} · {f.ago(n.createdAt)}
               </span>
               {canWrite ? (
-                <button type="button" className="ml-auto rounded p-1 hover:bg-black/5 hover:text-ink" onClick={() => deleteNote.mutate(n.id)} aria-label="Delete note">
+                <button
+                  type="button"
+                  className="ml-auto rounded p-1 hover:bg-black/5 hover:text-ink"
+                  onClick={() => deleteNote.mutate(n.id)}
+                  aria-label="Delete note"
+                >
                   <Trash2 className="size-3.5" aria-hidden="true" />
                 </button>
               ) : null}
@@ -62,7 +77,11 @@ export function FanNotes({ creatorId, fanUuid, notes, canWrite }: { creatorId: s
           </li>
         ))}
       </ul>
-      {error instanceof ApiClientError ? <p className="text-sm text-red-700" role="alert">{error.message}</p> : null}
+      {error instanceof ApiClientError ? (
+        <p className="text-sm text-red-700" role="alert">
+          {error.message}
+        </p>
+      ) : null}
     </div>
   );
 }

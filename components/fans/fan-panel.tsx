@@ -59,7 +59,14 @@ export function FanPanel({ creatorId, fanUuid, canWrite = false, onClose, known 
           )}
         </div>
       ) : (
-        <Loaded creatorId={creatorId} fanUuid={fanUuid} data={data} canWrite={canWrite} onClose={onClose} known={known} />
+        <Loaded
+          creatorId={creatorId}
+          fanUuid={fanUuid}
+          data={data}
+          canWrite={canWrite}
+          onClose={onClose}
+          known={known}
+        />
       )}
     </section>
   );
@@ -68,17 +75,48 @@ export function FanPanel({ creatorId, fanUuid, canWrite = false, onClose, known 
 function Close({ onClose }: { onClose?: () => void }) {
   if (!onClose) return null;
   return (
-    <button type="button" onClick={onClose} className="ml-auto rounded-lg p-1.5 text-muted hover:bg-black/5 hover:text-ink" aria-label="Close fan details">
+    <button
+      type="button"
+      onClick={onClose}
+      className="ml-auto rounded-lg p-1.5 text-muted hover:bg-black/5 hover:text-ink"
+      aria-label="Close fan details"
+    >
       <X className="size-5" aria-hidden="true" />
     </button>
   );
 }
 
-function Loaded({ creatorId, fanUuid, data, canWrite, onClose, known }: { creatorId: string; fanUuid: string; data: Panel; canWrite: boolean; onClose?: () => void; known?: KnownFan | null }) {
+function Loaded({
+  creatorId,
+  fanUuid,
+  data,
+  canWrite,
+  onClose,
+  known,
+}: {
+  creatorId: string;
+  fanUuid: string;
+  data: Panel;
+  canWrite: boolean;
+  onClose?: () => void;
+  known?: KnownFan | null;
+}) {
   const fmt = useFormat();
-  const f = data.fan ?? (known ? { uuid: fanUuid, handle: known.handle, displayName: known.displayName, avatarUrl: known.avatarUrl, isTopSpender: known.isTopSpender ?? false } : null);
+  const f =
+    data.fan ??
+    (known
+      ? {
+          uuid: fanUuid,
+          handle: known.handle,
+          displayName: known.displayName,
+          avatarUrl: known.avatarUrl,
+          isTopSpender: known.isTopSpender ?? false,
+        }
+      : null);
   // Fanvue's insight, else the list the roster last saw the fan in.
-  const status = data.insight.data?.status ?? (data.fan?.list === "subscribers" ? "subscriber" : data.fan?.list === "followers" ? "follower" : undefined);
+  const status =
+    data.insight.data?.status ??
+    (data.fan?.list === "subscribers" ? "subscriber" : data.fan?.list === "followers" ? "follower" : undefined);
   const name = f ? fanName(f) : `Fan ${fanUuid.slice(0, 8)}`;
   return (
     <div className="flex flex-col gap-5 overflow-y-auto p-5">
@@ -91,7 +129,12 @@ function Loaded({ creatorId, fanUuid, data, canWrite, onClose, known }: { creato
           <p className="truncate text-sm text-muted">{f?.handle ? `@${f.handle}` : fanUuid}</p>
           {data.fan?.registeredAt || data.fan?.firstSeenAt ? (
             <p className="text-xs text-muted" data-testid="fan-seen">
-              {[data.fan.registeredAt ? `On Fanvue since ${fmt.date(data.fan.registeredAt)}` : null, data.fan.firstSeenAt ? `first seen ${fmt.ago(data.fan.firstSeenAt)}` : null].filter(Boolean).join(" · ")}
+              {[
+                data.fan.registeredAt ? `On Fanvue since ${fmt.date(data.fan.registeredAt)}` : null,
+                data.fan.firstSeenAt ? `first seen ${fmt.ago(data.fan.firstSeenAt)}` : null,
+              ]
+                .filter(Boolean)
+                .join(" · ")}
             </p>
           ) : null}
           <p className="mt-1.5 flex flex-wrap gap-1.5">

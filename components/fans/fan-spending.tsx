@@ -10,7 +10,19 @@ import { useFormat } from "@/components/viewer/viewer";
 // The money part of the fan panel. A figure Fanvue did not give is "—"; a
 // failed load says so (with when it retries) instead of showing zeros.
 
-function Figure({ label, value, hint, testId, className }: { label: string; value: React.ReactNode; hint?: React.ReactNode; testId?: string; className?: string }) {
+function Figure({
+  label,
+  value,
+  hint,
+  testId,
+  className,
+}: {
+  label: string;
+  value: React.ReactNode;
+  hint?: React.ReactNode;
+  testId?: string;
+  className?: string;
+}) {
   return (
     <div className={cn("rounded-lg border border-line p-3", className)}>
       <p className="text-xs font-medium text-muted">{label}</p>
@@ -23,7 +35,9 @@ function Figure({ label, value, hint, testId, className }: { label: string; valu
 }
 
 function Sources({ d }: { d: InsightData }) {
-  const entries = Object.entries(d.sources).filter(([, v]) => v > 0).sort((a, b) => b[1] - a[1]);
+  const entries = Object.entries(d.sources)
+    .filter(([, v]) => v > 0)
+    .sort((a, b) => b[1] - a[1]);
   if (entries.length === 0) return <p className="text-sm text-muted">No purchases yet.</p>;
   const max = entries[0]![1];
   return (
@@ -32,7 +46,10 @@ function Sources({ d }: { d: InsightData }) {
         <li key={k} className="grid grid-cols-[7.5rem_1fr_auto] items-center gap-2 text-sm">
           <span className="truncate text-muted">{sourceLabel(k)}</span>
           <span className="h-2 rounded-full bg-brand-100">
-            <span className="block h-2 rounded-full bg-brand-500" style={{ width: `${Math.max(4, (v / max) * 100)}%` }} />
+            <span
+              className="block h-2 rounded-full bg-brand-500"
+              style={{ width: `${Math.max(4, (v / max) * 100)}%` }}
+            />
           </span>
           <span className="tabular text-right">{money(v)}</span>
         </li>
@@ -51,14 +68,25 @@ function Renewal({ d }: { d: InsightData }) {
         className={d.autoRenew ? undefined : "border-amber-300 bg-amber-50"}
         hint={
           <span className={cn("inline-flex items-center gap-1", !d.autoRenew && "font-medium text-amber-800")}>
-            {d.autoRenew ? <RefreshCcw className="size-3" aria-hidden="true" /> : <RefreshCwOff className="size-3" aria-hidden="true" />}
+            {d.autoRenew ? (
+              <RefreshCcw className="size-3" aria-hidden="true" />
+            ) : (
+              <RefreshCwOff className="size-3" aria-hidden="true" />
+            )}
             {d.autoRenew ? "auto-renew on" : "auto-renew off"} · {until(d.renewsAt)}
           </span>
         }
       />
     );
   }
-  if (d.status === "expired") return <Figure label="Subscription ended" value={f.date(d.expiredAt)} hint={d.expiredAtEstimated ? "estimated from the last payment" : undefined} />;
+  if (d.status === "expired")
+    return (
+      <Figure
+        label="Subscription ended"
+        value={f.date(d.expiredAt)}
+        hint={d.expiredAtEstimated ? "estimated from the last payment" : undefined}
+      />
+    );
   return <Figure label="Subscription" value="None" hint="Following without a subscription" />;
 }
 
@@ -85,14 +113,24 @@ export function FanSpending({ panel }: { panel: FanPanel }) {
         <Alert tone="info" title="Spending not available" data-testid="insights-unsupported">
           {i.error?.message}
         </Alert>
-        {ledger ? <Figure label="Lifetime spend (from your synced earnings)" value={money(ledger.gross)} hint={`net ${money(ledger.net)} · ${ledger.payments} payments · last ${f.date(ledger.lastAt)}`} /> : null}
+        {ledger ? (
+          <Figure
+            label="Lifetime spend (from your synced earnings)"
+            value={money(ledger.gross)}
+            hint={`net ${money(ledger.net)} · ${ledger.payments} payments · last ${f.date(ledger.lastAt)}`}
+          />
+        ) : null}
       </div>
     );
   }
   return (
     <div className="flex flex-col gap-3">
       {i.state === "error" ? (
-        <Alert tone="warning" title={d ? "Could not refresh from Fanvue" : "Fanvue could not load this fan's spending"} data-testid="insight-error">
+        <Alert
+          tone="warning"
+          title={d ? "Could not refresh from Fanvue" : "Fanvue could not load this fan's spending"}
+          data-testid="insight-error"
+        >
           <span className="inline-flex items-start gap-1.5">
             <TriangleAlert className="mt-0.5 size-3.5 shrink-0" aria-hidden="true" />
             {i.error?.message} {i.retryAt ? `Trying again ${retryIn(i.retryAt)}.` : ""}
@@ -103,9 +141,18 @@ export function FanSpending({ panel }: { panel: FanPanel }) {
       {d ? (
         <>
           <div className="grid grid-cols-2 gap-2">
-            <Figure label="Lifetime spend" value={money(d.totalGross)} hint={ledger ? `net ${money(ledger.net)}` : "gross"} testId="fan-lifetime" />
+            <Figure
+              label="Lifetime spend"
+              value={money(d.totalGross)}
+              hint={ledger ? `net ${money(ledger.net)}` : "gross"}
+              testId="fan-lifetime"
+            />
             <Figure label="Largest payment" value={money(d.maxPayment)} />
-            <Figure label="Last purchase" value={f.date(d.lastPurchaseAt)} hint={d.lastPurchaseAt ? f.ago(d.lastPurchaseAt) : "never"} />
+            <Figure
+              label="Last purchase"
+              value={f.date(d.lastPurchaseAt)}
+              hint={d.lastPurchaseAt ? f.ago(d.lastPurchaseAt) : "never"}
+            />
             <Figure label="Subscribed since" value={f.date(d.subscribedAt)} />
             <Renewal d={d} />
           </div>

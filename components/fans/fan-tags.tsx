@@ -8,7 +8,17 @@ import { Input } from "@/components/ui/input";
 import { ApiClientError } from "@/lib/queries/fetcher";
 import { useFanMutations, useFanTags } from "@/lib/queries/fans";
 
-export function FanTags({ creatorId, fanUuid, tags, canWrite }: { creatorId: string; fanUuid: string; tags: string[]; canWrite: boolean }) {
+export function FanTags({
+  creatorId,
+  fanUuid,
+  tags,
+  canWrite,
+}: {
+  creatorId: string;
+  fanUuid: string;
+  tags: string[];
+  canWrite: boolean;
+}) {
   const { addTag, removeTag } = useFanMutations(creatorId, fanUuid);
   const known = useFanTags(creatorId).data ?? [];
   const [value, setValue] = useState("");
@@ -25,7 +35,12 @@ export function FanTags({ creatorId, fanUuid, tags, canWrite }: { creatorId: str
           <Badge key={t} tone="info" className="py-1">
             {t}
             {canWrite ? (
-              <button type="button" onClick={() => removeTag.mutate(t)} className="-mr-0.5 rounded-full hover:bg-sky-200" aria-label={`Remove tag ${t}`}>
+              <button
+                type="button"
+                onClick={() => removeTag.mutate(t)}
+                className="-mr-0.5 rounded-full hover:bg-sky-200"
+                aria-label={`Remove tag ${t}`}
+              >
                 <X className="size-3" aria-hidden="true" />
               </button>
             ) : null}
@@ -50,16 +65,28 @@ export function FanTags({ creatorId, fanUuid, tags, canWrite }: { creatorId: str
             className="h-9 min-w-0 flex-1"
           />
           <datalist id={listId}>
-            {known.filter((k) => !tags.includes(k.tag)).map((k) => (
-              <option key={k.tag} value={k.tag} />
-            ))}
+            {known
+              .filter((k) => !tags.includes(k.tag))
+              .map((k) => (
+                <option key={k.tag} value={k.tag} />
+              ))}
           </datalist>
-          <Button size="sm" type="submit" variant="secondary" className="h-9" disabled={!value.trim() || addTag.isPending}>
+          <Button
+            size="sm"
+            type="submit"
+            variant="secondary"
+            className="h-9"
+            disabled={!value.trim() || addTag.isPending}
+          >
             Add tag
           </Button>
         </form>
       ) : null}
-      {error instanceof ApiClientError ? <p className="text-sm text-red-700" role="alert">{error.message}</p> : null}
+      {error instanceof ApiClientError ? (
+        <p className="text-sm text-red-700" role="alert">
+          {error.message}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -30,12 +30,18 @@ export function FansView({ creatorId, creatorHandle, canWrite, insightsAvailable
         </h1>
         <p className="mt-1 text-sm text-muted">
           Everyone subscribed to or following @{creatorHandle}, with what they spend.
-          <span className="hidden sm:inline"> Use ↑ ↓ to move through rows, Enter to open a fan, x to tick one for a list.</span>
+          <span className="hidden sm:inline">
+            {" "}
+            Use ↑ ↓ to move through rows, Enter to open a fan, x to tick one for a list.
+          </span>
         </p>
       </div>
       <AnalysisCard creatorId={creatorId} canWrite={canWrite} />
       <Tabs.Root value={state.view} onValueChange={(v) => update({ view: v as View })} className="flex flex-col gap-4">
-        <Tabs.List aria-label="Fan lists" className="flex w-full gap-1 overflow-x-auto rounded-xl border border-line bg-surface p-1 shadow-sm sm:w-fit">
+        <Tabs.List
+          aria-label="Fan lists"
+          className="flex w-full gap-1 overflow-x-auto rounded-xl border border-line bg-surface p-1 shadow-sm sm:w-fit"
+        >
           {TABS.map((t) => (
             <Tabs.Trigger
               key={t.value}
@@ -66,7 +72,12 @@ export function FansView({ creatorId, creatorHandle, canWrite, insightsAvailable
           )}
         </Tabs.Content>
       </Tabs.Root>
-      <PanelDrawer creatorId={creatorId} fanUuid={state.fan || null} canWrite={canWrite} onClose={() => update({ fan: "" })} />
+      <PanelDrawer
+        creatorId={creatorId}
+        fanUuid={state.fan || null}
+        canWrite={canWrite}
+        onClose={() => update({ fan: "" })}
+      />
     </div>
   );
 }

@@ -11,7 +11,17 @@ import { fanName, money } from "./format";
 import { useFormat } from "@/components/viewer/viewer";
 
 /** The fans renewing on one day: high spenders with auto-renew off first. */
-export function ForecastDayList({ creatorId, tz, day, onOpenFan }: { creatorId: string; tz: string; day: string; onOpenFan: (fanUuid: string) => void }) {
+export function ForecastDayList({
+  creatorId,
+  tz,
+  day,
+  onOpenFan,
+}: {
+  creatorId: string;
+  tz: string;
+  day: string;
+  onOpenFan: (fanUuid: string) => void;
+}) {
   const f = useFormat();
   const { data, error, isPending, refetch } = useForecastDay(creatorId, tz, day);
   const title = f.day(day, "long");
@@ -19,7 +29,12 @@ export function ForecastDayList({ creatorId, tz, day, onOpenFan }: { creatorId: 
     <Card data-testid="forecast-day-fans">
       <CardHeader>
         <CardTitle>Renewing on {title}</CardTitle>
-        {data ? <span className="text-xs text-muted">{data.fans.length}{data.truncated ? "+" : ""} fans</span> : null}
+        {data ? (
+          <span className="text-xs text-muted">
+            {data.fans.length}
+            {data.truncated ? "+" : ""} fans
+          </span>
+        ) : null}
       </CardHeader>
       <CardBody className="px-0 pb-2">
         {isPending ? (
@@ -39,14 +54,26 @@ export function ForecastDayList({ creatorId, tz, day, onOpenFan }: { creatorId: 
                   <button
                     type="button"
                     onClick={() => onOpenFan(f.uuid)}
-                    className={cn("flex w-full items-center gap-3 px-5 py-2.5 text-left text-sm hover:bg-canvas", alarm && "bg-red-50 hover:bg-red-100")}
+                    className={cn(
+                      "flex w-full items-center gap-3 px-5 py-2.5 text-left text-sm hover:bg-canvas",
+                      alarm && "bg-red-50 hover:bg-red-100",
+                    )}
                     data-testid={alarm ? "forecast-fan-alarm" : "forecast-fan"}
                   >
                     <Avatar src={f.avatarUrl} name={f.displayName ?? f.handle} size="sm" />
                     <span className="min-w-0 flex-1">
                       <span className="block truncate font-medium">{fanName(f)}</span>
-                      <span className={cn("flex items-center gap-1 text-xs", f.autoRenew ? "text-muted" : "font-medium text-amber-800")}>
-                        {f.autoRenew ? <RefreshCcw className="size-3" aria-hidden="true" /> : <RefreshCwOff className="size-3" aria-hidden="true" />}
+                      <span
+                        className={cn(
+                          "flex items-center gap-1 text-xs",
+                          f.autoRenew ? "text-muted" : "font-medium text-amber-800",
+                        )}
+                      >
+                        {f.autoRenew ? (
+                          <RefreshCcw className="size-3" aria-hidden="true" />
+                        ) : (
+                          <RefreshCwOff className="size-3" aria-hidden="true" />
+                        )}
                         {f.autoRenew ? "auto-renew on" : "auto-renew off"}
                         {alarm ? (
                           <span className="ml-1 inline-flex items-center gap-0.5 text-red-700">

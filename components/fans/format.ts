@@ -6,7 +6,8 @@ import { labelOf } from "@/lib/utils/labels";
 // Display helpers for fan data: "—" for unknown, never a made-up zero.
 // Dates and times: lib/utils/time.ts through useFormat() (components/viewer).
 
-export const money = (cents: number | null | undefined) => (cents === null || cents === undefined ? "—" : formatMoney(cents));
+export const money = (cents: number | null | undefined) =>
+  cents === null || cents === undefined ? "—" : formatMoney(cents);
 
 /** "in 3 d", "in 5 h", "today". */
 export function until(iso: string | null | undefined, now = Date.now()) {
@@ -36,9 +37,11 @@ export const statusLabel = (s: string) => labelOf(STATUS_LABEL, s);
 
 /** Spend sources in words (one map for the whole app, lib/schemas/earnings.ts). */
 export const sourceLabel = earningSourceLabel;
-export const statusTone = (s: string) => (s === "subscriber" ? "brand" : s === "expired" ? "warning" : "neutral") as "brand" | "warning" | "neutral";
+export const statusTone = (s: string) =>
+  (s === "subscriber" ? "brand" : s === "expired" ? "warning" : "neutral") as "brand" | "warning" | "neutral";
 
-export const fanName = (f: Pick<FanProfile, "displayName" | "handle" | "uuid">) => f.displayName || (f.handle ? `@${f.handle}` : `Fan ${f.uuid.slice(0, 8)}`);
+export const fanName = (f: Pick<FanProfile, "displayName" | "handle" | "uuid">) =>
+  f.displayName || (f.handle ? `@${f.handle}` : `Fan ${f.uuid.slice(0, 8)}`);
 
 export function duration(sec: number | null) {
   if (sec === null) return "";

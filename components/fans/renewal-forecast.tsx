@@ -21,20 +21,43 @@ const dayNum = (date: string) => Number(date.slice(8));
 
 function Summary({ f }: { f: Forecast }) {
   const sum = (k: keyof ForecastDay) => f.days.reduce((s, d) => s + (d[k] as number), 0);
-  const price = f.renewalPrice === null ? null : `${money(f.renewalPrice)} per renewal (${f.priceSource === "ledger" ? "latest renewal in your earnings" : "typical subscription payment, estimated"})`;
+  const price =
+    f.renewalPrice === null
+      ? null
+      : `${money(f.renewalPrice)} per renewal (${f.priceSource === "ledger" ? "latest renewal in your earnings" : "typical subscription payment, estimated"})`;
   return (
     <div className="grid grid-cols-2 gap-3 lg:grid-cols-4" data-testid="forecast-summary">
       <Tile label="Expected renewals" value={formatCount(sum("count"))} hint="auto-renew on" />
-      <Tile label="Expected gross" value={f.renewalPrice === null ? "—" : money(sum("expectedGross"))} hint={price ?? "no renewal price known yet"} />
-      <Tile label="At risk" value={formatCount(sum("atRiskCount"))} hint={`auto-renew off${f.renewalPrice !== null ? ` · ${money(sum("atRiskGross"))}` : ""}`} tone="amber" />
-      <Tile label="High spenders at risk" value={formatCount(sum("highSpendersAtRisk"))} hint={f.highSpenderMin !== null ? `top 10 % (≥ ${money(f.highSpenderMin)} lifetime)` : "top 10 % of spenders"} tone="red" />
+      <Tile
+        label="Expected gross"
+        value={f.renewalPrice === null ? "—" : money(sum("expectedGross"))}
+        hint={price ?? "no renewal price known yet"}
+      />
+      <Tile
+        label="At risk"
+        value={formatCount(sum("atRiskCount"))}
+        hint={`auto-renew off${f.renewalPrice !== null ? ` · ${money(sum("atRiskGross"))}` : ""}`}
+        tone="amber"
+      />
+      <Tile
+        label="High spenders at risk"
+        value={formatCount(sum("highSpendersAtRisk"))}
+        hint={f.highSpenderMin !== null ? `top 10 % (≥ ${money(f.highSpenderMin)} lifetime)` : "top 10 % of spenders"}
+        tone="red"
+      />
     </div>
   );
 }
 
 function Tile({ label, value, hint, tone }: { label: string; value: string; hint: string; tone?: "amber" | "red" }) {
   return (
-    <div className={cn("rounded-xl border border-line bg-surface p-4 shadow-sm", tone === "amber" && "border-amber-200 bg-amber-50/60", tone === "red" && "border-red-200 bg-red-50/60")}>
+    <div
+      className={cn(
+        "rounded-xl border border-line bg-surface p-4 shadow-sm",
+        tone === "amber" && "border-amber-200 bg-amber-50/60",
+        tone === "red" && "border-red-200 bg-red-50/60",
+      )}
+    >
       <p className="text-xs font-medium tracking-wide text-muted uppercase">{label}</p>
       <p className="tabular mt-1.5 text-2xl font-semibold">{value}</p>
       <p className="mt-1 text-xs text-muted">{hint}</p>
@@ -42,7 +65,17 @@ function Tile({ label, value, hint, tone }: { label: string; value: string; hint
   );
 }
 
-function DayCell({ d, selected, onSelect, priced }: { d: ForecastDay; selected: boolean; onSelect: () => void; priced: boolean }) {
+function DayCell({
+  d,
+  selected,
+  onSelect,
+  priced,
+}: {
+  d: ForecastDay;
+  selected: boolean;
+  onSelect: () => void;
+  priced: boolean;
+}) {
   const fmt = useFormat();
   const empty = d.count + d.atRiskCount === 0;
   return (
@@ -60,7 +93,9 @@ function DayCell({ d, selected, onSelect, priced }: { d: ForecastDay; selected: 
         selected && "ring-2 ring-brand-500",
       )}
     >
-      <span className="font-medium text-muted">{dayNum(d.date) === 1 ? fmt.day(d.date, "dayMonth") : dayNum(d.date)}</span>
+      <span className="font-medium text-muted">
+        {dayNum(d.date) === 1 ? fmt.day(d.date, "dayMonth") : dayNum(d.date)}
+      </span>
       {!empty ? (
         <>
           <span className="tabular mt-auto text-sm font-semibold text-ink sm:text-base">{formatCount(d.count)}</span>
@@ -86,14 +121,21 @@ export function RenewalForecast({ creatorId, onOpenFan }: { creatorId: string; o
   if (isPending) return <Skeleton className="h-96 rounded-xl" />;
   if (!f) return <ErrorState error={error} onRetry={() => void refetch()} what="the renewal forecast" />;
   if (!f.insightsAvailable) {
-    return <Alert tone="info" title="No renewal forecast for agency-managed creators">Fanvue&apos;s API gives subscription renewal dates only through fan insights, which it does not offer for agency-managed creators.</Alert>;
+    return (
+      <Alert tone="info" title="No renewal forecast for agency-managed creators">
+        Fanvue&apos;s API gives subscription renewal dates only through fan insights, which it does not offer for
+        agency-managed creators.
+      </Alert>
+    );
   }
   const lead = f.days.length ? weekdayOf(f.days[0]!.date) : 0;
   return (
     <div className="flex flex-col gap-4" data-testid="renewal-forecast">
       {!f.coverage.complete ? (
         <Alert tone="info" title="Partial forecast" data-testid="forecast-partial">
-          Based on the {formatCount(f.coverage.analysed)} subscribers analysed so far{f.coverage.audience !== null ? ` of ${formatCount(f.coverage.audience)}` : ""}. Analyse all fans for the full forecast.
+          Based on the {formatCount(f.coverage.analysed)} subscribers analysed so far
+          {f.coverage.audience !== null ? ` of ${formatCount(f.coverage.audience)}` : ""}. Analyse all fans for the full
+          forecast.
         </Alert>
       ) : null}
       <Summary f={f} />
@@ -113,7 +155,13 @@ export function RenewalForecast({ creatorId, onOpenFan }: { creatorId: string; o
               <span key={`lead-${i}`} aria-hidden="true" />
             ))}
             {f.days.map((d) => (
-              <DayCell key={d.date} d={d} priced={f.renewalPrice !== null} selected={selected === d.date} onSelect={() => setSelected(selected === d.date ? null : d.date)} />
+              <DayCell
+                key={d.date}
+                d={d}
+                priced={f.renewalPrice !== null}
+                selected={selected === d.date}
+                onSelect={() => setSelected(selected === d.date ? null : d.date)}
+              />
             ))}
           </div>
         </CardBody>

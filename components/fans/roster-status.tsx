@@ -22,19 +22,36 @@ function FirstSync({ r }: { r: RosterView }) {
   const p = r.progress!;
   const pct = p.expected ? Math.min(100, Math.round((p.listed / p.expected) * 100)) : null;
   return (
-    <div className="flex flex-col gap-1.5 rounded-xl border border-sky-200 bg-sky-50 px-4 py-3 text-sm text-sky-900" data-testid="roster-status" role="status">
+    <div
+      className="flex flex-col gap-1.5 rounded-xl border border-sky-200 bg-sky-50 px-4 py-3 text-sm text-sky-900"
+      data-testid="roster-status"
+      role="status"
+    >
       <p className="flex flex-wrap items-baseline justify-between gap-x-3">
         <span className="inline-flex items-center gap-1.5 font-medium">
-          <RefreshCw className="size-4 animate-spin [animation-duration:3s]" aria-hidden="true" /> Syncing the fan roster
+          <RefreshCw className="size-4 animate-spin [animation-duration:3s]" aria-hidden="true" /> Syncing the fan
+          roster
         </span>
         <span className="tabular text-sky-800" data-testid="roster-progress">
-          {p.expected !== null ? `${formatCount(p.listed)} of ${formatCount(p.expected)} fans` : `${formatCount(p.listed)} fans so far`}
+          {p.expected !== null
+            ? `${formatCount(p.listed)} of ${formatCount(p.expected)} fans`
+            : `${formatCount(p.listed)} fans so far`}
           {p.etaSec !== null ? ` · ${duration(p.etaSec)} left` : ""}
         </span>
       </p>
       {pct !== null ? (
-        <div className="h-1.5 overflow-hidden rounded-full bg-sky-100" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct} aria-label="Roster sync progress">
-          <div className="h-full rounded-full bg-sky-500 transition-[width] duration-700" style={{ width: `${pct}%` }} />
+        <div
+          className="h-1.5 overflow-hidden rounded-full bg-sky-100"
+          role="progressbar"
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={pct}
+          aria-label="Roster sync progress"
+        >
+          <div
+            className="h-full rounded-full bg-sky-500 transition-[width] duration-700"
+            style={{ width: `${pct}%` }}
+          />
         </div>
       ) : null}
       <p className="text-xs text-sky-800">Search, sorting and filters cover the fans synced so far.</p>
@@ -45,7 +62,14 @@ function FirstSync({ r }: { r: RosterView }) {
 function SyncNow({ creatorId }: { creatorId: string }) {
   const sync = useRosterSync(creatorId);
   return (
-    <Button size="sm" variant="ghost" className="h-6 px-2 text-xs" onClick={() => sync.mutate()} disabled={sync.isPending} data-testid="roster-sync-now">
+    <Button
+      size="sm"
+      variant="ghost"
+      className="h-6 px-2 text-xs"
+      onClick={() => sync.mutate()}
+      disabled={sync.isPending}
+      data-testid="roster-sync-now"
+    >
       Sync now
     </Button>
   );
@@ -54,8 +78,12 @@ function SyncNow({ creatorId }: { creatorId: string }) {
 /** "Roster of 1,200 fans · synced 4 min ago · checked for new fans just now". */
 function Freshness({ r, now, action }: { r: RosterView; now: number; action: React.ReactNode }) {
   const f = useFormat();
-  const parts = [`Roster of ${formatCount(r.fans)} fans`, r.syncedAt ? `synced ${f.ago(r.syncedAt, now)}` : "not synced yet"];
-  if (r.checkedAt && (!r.syncedAt || r.checkedAt > r.syncedAt)) parts.push(`checked for new fans ${f.ago(r.checkedAt, now)}`);
+  const parts = [
+    `Roster of ${formatCount(r.fans)} fans`,
+    r.syncedAt ? `synced ${f.ago(r.syncedAt, now)}` : "not synced yet",
+  ];
+  if (r.checkedAt && (!r.syncedAt || r.checkedAt > r.syncedAt))
+    parts.push(`checked for new fans ${f.ago(r.checkedAt, now)}`);
   if (r.progress) parts.push(`re-syncing (${formatCount(r.progress.listed)} listed)`);
   const drift = r.audience !== null && r.audience !== r.fans && !r.progress;
   return (
@@ -69,7 +97,8 @@ function Freshness({ r, now, action }: { r: RosterView; now: number; action: Rea
       {r.unavailable.length ? (
         <p className="flex items-center gap-1.5 text-amber-800" data-testid="roster-unavailable">
           <TriangleAlert className="size-3.5 shrink-0" aria-hidden="true" />
-          Fanvue did not give the {r.unavailable.map((l) => LIST_NAME[l] ?? l).join(" and ")} list at the last sync: those fans are as they were before.
+          Fanvue did not give the {r.unavailable.map((l) => LIST_NAME[l] ?? l).join(" and ")} list at the last sync:
+          those fans are as they were before.
         </p>
       ) : null}
       {r.error ? (

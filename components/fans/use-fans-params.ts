@@ -26,7 +26,10 @@ const FILTERS = ["view", "q", "sort", "dir", "tag", "segment", "segParams"] as c
 
 export function useFansParams() {
   const { state: url, update: write, search } = useUrlState(fansUrlSchema);
-  const segKey = [...search.entries()].filter(([k]) => k.startsWith("seg.")).map(([k, v]) => `${k}=${v}`).join("&");
+  const segKey = [...search.entries()]
+    .filter(([k]) => k.startsWith("seg."))
+    .map(([k, v]) => `${k}=${v}`)
+    .join("&");
 
   const state: FansUrlState = useMemo(
     () => ({
@@ -63,7 +66,11 @@ export function useFansParams() {
 
   /** The table request for GET /fans. */
   const apiParams = useMemo(() => {
-    const p: Record<string, string> = { list: state.view === "renewals" ? "subscribers" : state.view, page: String(state.page), size: "25" };
+    const p: Record<string, string> = {
+      list: state.view === "renewals" ? "subscribers" : state.view,
+      page: String(state.page),
+      size: "25",
+    };
     if (state.q) p.search = state.q;
     if (state.sort !== "recent") p.sort = state.sort;
     if (state.dir) p.dir = state.dir;

@@ -16,7 +16,11 @@ function NavLink({ item, active }: { item: NavItem; active: boolean }) {
   const base = "flex items-center gap-3 rounded-lg px-3 py-2 text-sm font-medium";
   if (!item.ready) {
     return (
-      <span className={cn(base, "cursor-default text-zinc-400")} aria-disabled="true" title={`${item.label} is coming soon`}>
+      <span
+        className={cn(base, "cursor-default text-zinc-400")}
+        aria-disabled="true"
+        title={`${item.label} is coming soon`}
+      >
         <Icon className="size-4" aria-hidden="true" />
         <span className="flex-1">{item.label}</span>
         <span className="text-[10px] font-semibold tracking-wide text-zinc-400 uppercase">Soon</span>
@@ -66,7 +70,14 @@ function Sidebar({ pathname, nav, switcher }: { pathname: string; nav: ShellNav;
   );
 }
 
-type Props = { user: ShellUser; nav: ShellNav; switcher: SwitcherProps; isSandbox: boolean; banner?: ReactNode; children: ReactNode };
+type Props = {
+  user: ShellUser;
+  nav: ShellNav;
+  switcher: SwitcherProps;
+  isSandbox: boolean;
+  banner?: ReactNode;
+  children: ReactNode;
+};
 
 export function AppShell({ user, nav, switcher, isSandbox, banner, children }: Props) {
   const pathname = usePathname();
@@ -86,9 +97,19 @@ export function AppShell({ user, nav, switcher, isSandbox, banner, children }: P
       </aside>
       {open ? (
         <div className="fixed inset-0 z-40 lg:hidden" role="dialog" aria-modal="true" aria-label="Menu">
-          <button type="button" className="absolute inset-0 bg-black/30" aria-label="Close menu" onClick={() => setOpen(false)} />
+          <button
+            type="button"
+            className="absolute inset-0 bg-black/30"
+            aria-label="Close menu"
+            onClick={() => setOpen(false)}
+          />
           <aside className="absolute inset-y-0 left-0 w-72 max-w-[85vw] overflow-y-auto bg-surface shadow-xl">
-            <button type="button" onClick={() => setOpen(false)} className="absolute top-4 right-3 rounded-lg p-2 hover:bg-black/5" aria-label="Close menu">
+            <button
+              type="button"
+              onClick={() => setOpen(false)}
+              className="absolute top-4 right-3 rounded-lg p-2 hover:bg-black/5"
+              aria-label="Close menu"
+            >
               <X className="size-5" aria-hidden="true" />
             </button>
             <Sidebar pathname={pathname} nav={nav} switcher={switcher} />
@@ -97,7 +118,12 @@ export function AppShell({ user, nav, switcher, isSandbox, banner, children }: P
       ) : null}
       <div className="flex min-w-0 flex-col">
         <header className="sticky top-0 z-30 flex h-16 items-center gap-3 border-b border-line bg-surface/90 px-4 backdrop-blur sm:px-6">
-          <button type="button" className="-ml-1 rounded-lg p-2 hover:bg-black/5 lg:hidden" aria-label="Open menu" onClick={() => setOpen(true)}>
+          <button
+            type="button"
+            className="-ml-1 rounded-lg p-2 hover:bg-black/5 lg:hidden"
+            aria-label="Open menu"
+            onClick={() => setOpen(true)}
+          >
             <Menu className="size-5" aria-hidden="true" />
           </button>
           <div className="min-w-0 flex-1 lg:hidden">
@@ -105,7 +131,12 @@ export function AppShell({ user, nav, switcher, isSandbox, banner, children }: P
           </div>
           <div className="hidden flex-1 lg:block" />
           {isSandbox ? (
-            <Badge tone="info" data-testid="sandbox-badge" title="Demo mode: data comes from the local Fanvue sandbox" className="hidden sm:inline-flex">
+            <Badge
+              tone="info"
+              data-testid="sandbox-badge"
+              title="Demo mode: data comes from the local Fanvue sandbox"
+              className="hidden sm:inline-flex"
+            >
               Sandbox data
             </Badge>
           ) : null}

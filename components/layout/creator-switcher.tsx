@@ -7,7 +7,13 @@ import { Avatar } from "@/components/ui/avatar";
 import { Menu, MenuContent, MenuGroup, MenuItem, MenuLabel, MenuTrigger } from "@/components/ui/menu";
 import { cn } from "@/lib/utils/cn";
 
-export type SwitcherCreator = { id: string; handle: string; displayName: string; avatarUrl: string | null; workspaceId: string };
+export type SwitcherCreator = {
+  id: string;
+  handle: string;
+  displayName: string;
+  avatarUrl: string | null;
+  workspaceId: string;
+};
 export type SwitcherWorkspace = { id: string; name: string; kind: "creator" | "agency" };
 
 export type SwitcherProps = {
@@ -21,7 +27,13 @@ export type SwitcherProps = {
 
 /** Creator switcher: a keyboard-navigable menu (Tab to it, Enter or ↓ to
  * open, arrows and type-ahead to move, Enter to open a creator). */
-export function CreatorSwitcher({ creators, workspaces, currentCreatorId, currentWorkspaceId, compact }: SwitcherProps) {
+export function CreatorSwitcher({
+  creators,
+  workspaces,
+  currentCreatorId,
+  currentWorkspaceId,
+  compact,
+}: SwitcherProps) {
   const current = creators.find((c) => c.id === currentCreatorId);
   const ws = workspaces.find((w) => w.id === currentWorkspaceId);
   const label = current ? current.displayName : `All creators`;
@@ -41,7 +53,9 @@ export function CreatorSwitcher({ creators, workspaces, currentCreatorId, curren
                   <Link href={`/w/${w.id}`}>
                     <LayoutGrid className="size-4 text-zinc-600" aria-hidden="true" />
                     <span className="flex-1">All creators</span>
-                    {!currentCreatorId && w.id === currentWorkspaceId ? <Check className="size-4 text-brand-700" aria-hidden="true" /> : null}
+                    {!currentCreatorId && w.id === currentWorkspaceId ? (
+                      <Check className="size-4 text-brand-700" aria-hidden="true" />
+                    ) : null}
                   </Link>
                 </MenuItem>
               ) : null}
@@ -68,7 +82,18 @@ export function CreatorSwitcher({ creators, workspaces, currentCreatorId, curren
 
 /** The switcher's face: the creator open now (or "All creators"). Forwards the
  * trigger's props (Radix's asChild puts its handlers and aria on it). */
-function SwitcherButton({ current, label, workspaceName, compact, ...props }: { current: SwitcherCreator | undefined; label: string; workspaceName: string | undefined; compact?: boolean } & ComponentProps<"button">) {
+function SwitcherButton({
+  current,
+  label,
+  workspaceName,
+  compact,
+  ...props
+}: {
+  current: SwitcherCreator | undefined;
+  label: string;
+  workspaceName: string | undefined;
+  compact?: boolean;
+} & ComponentProps<"button">) {
   return (
     <button
       {...props}
@@ -91,7 +116,9 @@ function SwitcherButton({ current, label, workspaceName, compact, ...props }: { 
         <span className="block truncate text-sm font-medium" data-testid="current-creator">
           {label}
         </span>
-        {!compact ? <span className="block truncate text-xs text-muted">{current ? `@${current.handle}` : workspaceName}</span> : null}
+        {!compact ? (
+          <span className="block truncate text-xs text-muted">{current ? `@${current.handle}` : workspaceName}</span>
+        ) : null}
       </span>
       <ChevronsUpDown className="size-4 shrink-0 text-muted" aria-hidden="true" />
     </button>

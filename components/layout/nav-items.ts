@@ -1,8 +1,30 @@
 import type { LucideIcon } from "lucide-react";
-import { Activity, Banknote, Calendar, Images, LayoutDashboard, LayoutGrid, Megaphone, MessagesSquare, UserCog, Users } from "lucide-react";
+import {
+  Activity,
+  Banknote,
+  Calendar,
+  Images,
+  LayoutDashboard,
+  LayoutGrid,
+  Megaphone,
+  MessagesSquare,
+  UserCog,
+  Users,
+} from "lucide-react";
 import { can, type Permission, type Role } from "@/lib/schemas/permissions";
 
-export const NAV_ICONS = { Activity, Banknote, Calendar, Images, LayoutDashboard, LayoutGrid, Megaphone, MessagesSquare, UserCog, Users } satisfies Record<string, LucideIcon>;
+export const NAV_ICONS = {
+  Activity,
+  Banknote,
+  Calendar,
+  Images,
+  LayoutDashboard,
+  LayoutGrid,
+  Megaphone,
+  MessagesSquare,
+  UserCog,
+  Users,
+} satisfies Record<string, LucideIcon>;
 export type NavIcon = keyof typeof NAV_ICONS;
 
 export type NavItem = { href: string; label: string; icon: NavIcon; ready: boolean };
@@ -26,13 +48,21 @@ const WORKSPACE_SECTIONS: Spec[] = [
 ];
 
 const build = (specs: Spec[], base: string, role: Role): NavItem[] =>
-  specs.filter((s) => can(role, s.permission)).map((s) => ({ href: base + s.path, label: s.label, icon: s.icon, ready: s.ready }));
+  specs
+    .filter((s) => can(role, s.permission))
+    .map((s) => ({ href: base + s.path, label: s.label, icon: s.icon, ready: s.ready }));
 
-export function navFor(o: { creatorId: string | null; workspaceId: string; workspaceKind: "creator" | "agency"; role: Role }) {
+export function navFor(o: {
+  creatorId: string | null;
+  workspaceId: string;
+  workspaceKind: "creator" | "agency";
+  role: Role;
+}) {
   const primary: NavItem[] = [];
   if (o.workspaceKind === "agency") {
     primary.push({ href: `/w/${o.workspaceId}`, label: "All creators", icon: "LayoutGrid", ready: true });
-    if (can(o.role, "earnings:read")) primary.push({ href: `/w/${o.workspaceId}/earnings`, label: "All earnings", icon: "Banknote", ready: true });
+    if (can(o.role, "earnings:read"))
+      primary.push({ href: `/w/${o.workspaceId}/earnings`, label: "All earnings", icon: "Banknote", ready: true });
   }
   if (o.creatorId) primary.push(...build(CREATOR_SECTIONS, `/c/${o.creatorId}`, o.role));
   return { primary, secondary: build(WORKSPACE_SECTIONS, `/w/${o.workspaceId}`, o.role) };

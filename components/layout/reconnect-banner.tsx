@@ -27,7 +27,8 @@ export function ReconnectBanner({ reason }: { reason: string | null }) {
           </Button>
         }
       >
-        {reason ?? "Fanvue access has ended."} Data shown may be out of date and background syncs are paused until you reconnect.
+        {reason ?? "Fanvue access has ended."} Data shown may be out of date and background syncs are paused until you
+        reconnect.
       </Alert>
     </div>
   );

@@ -17,7 +17,11 @@ export function UserMenu({ user }: { user: ShellUser }) {
     <>
       <Menu>
         <MenuTrigger asChild>
-          <button type="button" className="flex items-center gap-2.5 rounded-lg py-1 pr-1 pl-1 hover:bg-black/5 sm:pr-2" data-testid="user-menu">
+          <button
+            type="button"
+            className="flex items-center gap-2.5 rounded-lg py-1 pr-1 pl-1 hover:bg-black/5 sm:pr-2"
+            data-testid="user-menu"
+          >
             <Avatar src={user.image} name={user.name} size="sm" />
             <span className="hidden min-w-0 text-left leading-tight sm:block">
               <span className="block max-w-40 truncate text-sm font-medium" data-testid="account-name">

@@ -30,7 +30,12 @@ function Actions({ c, creatorId, onResults }: { c: CampaignView; creatorId: stri
         </Button>
       ) : null}
       {c.status === "queued" || c.status === "preparing" || c.status === "scheduled" ? (
-        <Button size="sm" variant="ghost" disabled={busy} onClick={() => confirm("Cancel this mass message? It will not be sent.") && m.cancel.mutate(c.id)}>
+        <Button
+          size="sm"
+          variant="ghost"
+          disabled={busy}
+          onClick={() => confirm("Cancel this mass message? It will not be sent.") && m.cancel.mutate(c.id)}
+        >
           Cancel
         </Button>
       ) : null}
@@ -39,14 +44,24 @@ function Actions({ c, creatorId, onResults }: { c: CampaignView; creatorId: stri
           size="sm"
           variant="ghost"
           disabled={busy}
-          onClick={() => confirm("Unsend this mass message? Fans who have not bought it will no longer see it; those who bought it keep it.") && m.act.mutate({ id: c.id, action: "unsend" })}
+          onClick={() =>
+            confirm(
+              "Unsend this mass message? Fans who have not bought it will no longer see it; those who bought it keep it.",
+            ) && m.act.mutate({ id: c.id, action: "unsend" })
+          }
           data-testid="campaign-unsend"
         >
           Unsend
         </Button>
       ) : null}
       {c.status === "unknown" ? (
-        <Button size="sm" variant="secondary" disabled={busy} onClick={() => m.act.mutate({ id: c.id, action: "check" })} data-testid="campaign-check">
+        <Button
+          size="sm"
+          variant="secondary"
+          disabled={busy}
+          onClick={() => m.act.mutate({ id: c.id, action: "check" })}
+          data-testid="campaign-check"
+        >
           Check Fanvue
         </Button>
       ) : null}
@@ -55,7 +70,13 @@ function Actions({ c, creatorId, onResults }: { c: CampaignView; creatorId: stri
           size="sm"
           variant="ghost"
           disabled={busy}
-          onClick={() => confirm(c.status === "unknown" ? "Only if you checked that fans did NOT receive it: send it again?" : "Send it again?") && m.act.mutate({ id: c.id, action: "resend" })}
+          onClick={() =>
+            confirm(
+              c.status === "unknown"
+                ? "Only if you checked that fans did NOT receive it: send it again?"
+                : "Send it again?",
+            ) && m.act.mutate({ id: c.id, action: "resend" })
+          }
         >
           Send again
         </Button>
@@ -65,7 +86,15 @@ function Actions({ c, creatorId, onResults }: { c: CampaignView; creatorId: stri
 }
 
 /** Queue and history: ours and those sent outside Vuedeck, newest first. */
-export function CampaignList({ creatorId, highlight, onResults }: { creatorId: string; highlight: string | null; onResults: (id: string) => void }) {
+export function CampaignList({
+  creatorId,
+  highlight,
+  onResults,
+}: {
+  creatorId: string;
+  highlight: string | null;
+  onResults: (id: string) => void;
+}) {
   const f = useFormat();
   const q = useCampaigns(creatorId);
   const lists = useLists(creatorId);
@@ -74,20 +103,33 @@ export function CampaignList({ creatorId, highlight, onResults }: { creatorId: s
   const d = q.data;
   return (
     <div className="flex flex-col gap-3" data-testid="campaign-list">
-      {d.stale && d.fetchedAt ? <StaleNotice fetchedAt={d.fetchedAt} reauth={false} onRetry={() => void q.refetch()} /> : null}
+      {d.stale && d.fetchedAt ? (
+        <StaleNotice fetchedAt={d.fetchedAt} reauth={false} onRetry={() => void q.refetch()} />
+      ) : null}
       {d.fanvueError ? (
         <Alert tone="warning" title="Fanvue could not be reached" data-testid="history-partial">
-          Showing Vuedeck&apos;s own records only; recipients and mass messages sent elsewhere appear when Fanvue answers again.
+          Showing Vuedeck&apos;s own records only; recipients and mass messages sent elsewhere appear when Fanvue
+          answers again.
         </Alert>
       ) : null}
       <p className="text-xs text-muted">
-        Purchases and revenue come from the earnings ledger{d.ledgerSyncedAt ? `, synced ${f.dateTime(d.ledgerSyncedAt)}` : " (not synced yet: shown as —)"}.
+        Purchases and revenue come from the earnings ledger
+        {d.ledgerSyncedAt ? `, synced ${f.dateTime(d.ledgerSyncedAt)}` : " (not synced yet: shown as —)"}.
       </p>
       {d.items.length === 0 ? <p className="py-8 text-center text-sm text-muted">No mass messages yet.</p> : null}
       {d.items.map((c) => {
         const s = STATUS[c.status];
         return (
-          <Card key={c.id} className={cn("flex flex-col gap-3 p-4 sm:flex-row sm:items-start", highlight === c.id && "ring-2 ring-brand-500")} data-testid="campaign" data-status={c.status} data-id={c.id}>
+          <Card
+            key={c.id}
+            className={cn(
+              "flex flex-col gap-3 p-4 sm:flex-row sm:items-start",
+              highlight === c.id && "ring-2 ring-brand-500",
+            )}
+            data-testid="campaign"
+            data-status={c.status}
+            data-id={c.id}
+          >
             <div className="min-w-0 flex-1">
               <div className="flex flex-wrap items-center gap-2">
                 <Badge tone={s.tone} data-testid="campaign-status">
@@ -101,33 +143,49 @@ export function CampaignList({ creatorId, highlight, onResults }: { creatorId: s
                 {c.holdoutPercent ? <Badge tone="neutral">{c.holdoutPercent} % hold-out</Badge> : null}
                 {c.source === "fanvue" ? <Badge tone="neutral">Sent outside Vuedeck</Badge> : null}
               </div>
-              <p className="mt-2 line-clamp-2 text-sm">{c.text ?? (c.mediaUuids.length ? `${c.mediaUuids.length} media` : "—")}</p>
+              <p className="mt-2 line-clamp-2 text-sm">
+                {c.text ?? (c.mediaUuids.length ? `${c.mediaUuids.length} media` : "—")}
+              </p>
               <p className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-muted">
                 <span className="inline-flex items-center gap-1">
                   <Users className="size-3.5" aria-hidden="true" /> {listNames(c.included, lists.data)}
-                  {c.excluded && c.excluded.smart.length + c.excluded.custom.length ? ` − ${listNames(c.excluded, lists.data)}` : ""}
+                  {c.excluded && c.excluded.smart.length + c.excluded.custom.length
+                    ? ` − ${listNames(c.excluded, lists.data)}`
+                    : ""}
                 </span>
-                <span>{c.status === "scheduled" ? `Scheduled for ${f.dateTime(c.scheduledAt)}` : f.dateTime(c.sentAt ?? c.createdAt)}</span>
+                <span>
+                  {c.status === "scheduled"
+                    ? `Scheduled for ${f.dateTime(c.scheduledAt)}`
+                    : f.dateTime(c.sentAt ?? c.createdAt)}
+                </span>
                 {c.createdBy ? <span>by {c.createdBy}</span> : null}
               </p>
-              {c.error ? <p className="mt-1 text-xs text-red-700" data-testid="campaign-error">{c.error}</p> : null}
+              {c.error ? (
+                <p className="mt-1 text-xs text-red-700" data-testid="campaign-error">
+                  {c.error}
+                </p>
+              ) : null}
             </div>
             <dl className="grid shrink-0 grid-cols-4 gap-3 text-sm sm:w-96">
               <div>
                 <dt className="text-xs text-muted">Recipients</dt>
-                <dd className="font-semibold tabular" data-testid="campaign-recipients">{count(c.recipients)}</dd>
+                <dd className="tabular font-semibold" data-testid="campaign-recipients">
+                  {count(c.recipients)}
+                </dd>
               </div>
               <div>
                 <dt className="text-xs text-muted">Views</dt>
-                <dd className="font-semibold tabular" data-testid="campaign-views">{count(c.views)}</dd>
+                <dd className="tabular font-semibold" data-testid="campaign-views">
+                  {count(c.views)}
+                </dd>
               </div>
               <div>
                 <dt className="text-xs text-muted">Purchases</dt>
-                <dd className="font-semibold tabular">{count(c.purchases)}</dd>
+                <dd className="tabular font-semibold">{count(c.purchases)}</dd>
               </div>
               <div>
                 <dt className="text-xs text-muted">Revenue</dt>
-                <dd className="font-semibold tabular">{money(c.revenue)}</dd>
+                <dd className="tabular font-semibold">{money(c.revenue)}</dd>
               </div>
             </dl>
             <Actions c={c} creatorId={creatorId} onResults={() => onResults(c.id)} />

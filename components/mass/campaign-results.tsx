@@ -16,7 +16,7 @@ function Tile({ label, value, testId }: { label: string; value: string; testId: 
   return (
     <div className="@container min-w-0 rounded-xl border border-line p-3">
       <p className="text-xs font-medium tracking-wide text-muted uppercase">{label}</p>
-      <p className="mt-1 font-semibold whitespace-nowrap tabular" style={figureSize(value, 1.25)} data-testid={testId}>
+      <p className="tabular mt-1 font-semibold whitespace-nowrap" style={figureSize(value, 1.25)} data-testid={testId}>
         {value}
       </p>
     </div>
@@ -43,12 +43,15 @@ function Comparison({ h }: { h: NonNullable<Results["holdout"]> }) {
     <section className="flex flex-col gap-2" data-testid="holdout-comparison">
       <h3 className="text-sm font-semibold">Hold-out comparison</h3>
       <p className="text-xs text-muted">
-        Everything each group spent from {f.dateTime(h.from)} to {f.dateTime(h.until)} (up to {h.windowDays} days; the ledger&apos;s latest sync bounds it).
+        Everything each group spent from {f.dateTime(h.from)} to {f.dateTime(h.until)} (up to {h.windowDays} days; the
+        ledger&apos;s latest sync bounds it).
         {h.synced ? "" : " Spend appears once the earnings ledger has synced after the send."}
       </p>
       {h.delivered !== null && h.delivered !== h.sent.fans ? (
         <p className="text-xs text-muted" data-testid="holdout-delivered">
-          Fanvue delivered it to {formatCount(h.delivered)} of the {formatCount(h.sent.fans)} fans it was sent to (it skips fans who cannot be messaged); the comparison counts all {formatCount(h.sent.fans)}, as the hold-out counts everyone held back.
+          Fanvue delivered it to {formatCount(h.delivered)} of the {formatCount(h.sent.fans)} fans it was sent to (it
+          skips fans who cannot be messaged); the comparison counts all {formatCount(h.sent.fans)}, as the hold-out
+          counts everyone held back.
         </p>
       ) : null}
       <div className="overflow-x-auto">
@@ -63,13 +66,16 @@ function Comparison({ h }: { h: NonNullable<Results["holdout"]> }) {
               <th className="py-1.5 text-right font-medium">Per fan</th>
             </tr>
           </thead>
-          <tbody className="divide-y divide-line tabular">
+          <tbody className="tabular divide-y divide-line">
             {rows.map(([name, g]) => (
               <tr key={name} data-testid="holdout-row">
                 <td className="py-1.5">{name}</td>
-                <td className="py-1.5 text-right" data-testid="holdout-fans">{formatCount(g.fans)}</td>
+                <td className="py-1.5 text-right" data-testid="holdout-fans">
+                  {formatCount(g.fans)}
+                </td>
                 <td className="py-1.5 text-right">
-                  {num(g.buyers)} {g.buyers !== null ? <span className="text-xs text-muted">({percent(g.buyers, g.fans)})</span> : null}
+                  {num(g.buyers)}{" "}
+                  {g.buyers !== null ? <span className="text-xs text-muted">({percent(g.buyers, g.fans)})</span> : null}
                 </td>
                 <td className="py-1.5 text-right">{num(g.purchases)}</td>
                 <td className="py-1.5 text-right">{cash(g.revenue)}</td>
@@ -81,20 +87,40 @@ function Comparison({ h }: { h: NonNullable<Results["holdout"]> }) {
       </div>
       {lift !== null ? (
         <p className="text-sm">
-          Difference per fan: <strong className="tabular">{lift >= 0 ? "+" : "−"}{formatMoney(Math.abs(lift))}</strong>
-          {h.held.fans < 30 ? <span className="text-xs text-muted"> · small hold-out group: treat as a hint, not proof</span> : null}
+          Difference per fan:{" "}
+          <strong className="tabular">
+            {lift >= 0 ? "+" : "−"}
+            {formatMoney(Math.abs(lift))}
+          </strong>
+          {h.held.fans < 30 ? (
+            <span className="text-xs text-muted"> · small hold-out group: treat as a hint, not proof</span>
+          ) : null}
         </p>
       ) : null}
     </section>
   );
 }
 
-export function CampaignResults({ creatorId, id, onClose }: { creatorId: string; id: string | null; onClose: () => void }) {
+export function CampaignResults({
+  creatorId,
+  id,
+  onClose,
+}: {
+  creatorId: string;
+  id: string | null;
+  onClose: () => void;
+}) {
   const f = useFormat();
   const q = useCampaignResults(creatorId, id);
   const r = q.data;
   return (
-    <Sheet open={id !== null} onOpenChange={(o) => !o && onClose()} title="Results" hideTitle={false} testId="campaign-results">
+    <Sheet
+      open={id !== null}
+      onOpenChange={(o) => !o && onClose()}
+      title="Results"
+      hideTitle={false}
+      testId="campaign-results"
+    >
       <DialogClose className="absolute top-[1.125rem] right-5 rounded-lg p-1.5 hover:bg-black/5" aria-label="Close">
         <X className="size-5" aria-hidden="true" />
       </DialogClose>
@@ -105,8 +131,16 @@ export function CampaignResults({ creatorId, id, onClose }: { creatorId: string;
           <>
             {r.campaign.text ? <p className="rounded-lg bg-canvas px-3 py-2 text-sm">{r.campaign.text}</p> : null}
             <div className="grid grid-cols-3 gap-3">
-              <Tile label="Recipients" value={r.campaign.recipients === null ? "—" : formatCount(r.campaign.recipients)} testId="results-recipients" />
-              <Tile label="Purchases" value={r.direct ? formatCount(r.direct.purchases) : "—"} testId="results-purchases" />
+              <Tile
+                label="Recipients"
+                value={r.campaign.recipients === null ? "—" : formatCount(r.campaign.recipients)}
+                testId="results-recipients"
+              />
+              <Tile
+                label="Purchases"
+                value={r.direct ? formatCount(r.direct.purchases) : "—"}
+                testId="results-purchases"
+              />
               <Tile label="Revenue" value={r.direct ? formatMoney(r.direct.revenue) : "—"} testId="results-revenue" />
             </div>
             {!r.ledgerSyncedAt ? (
@@ -114,9 +148,17 @@ export function CampaignResults({ creatorId, id, onClose }: { creatorId: string;
                 Purchases and revenue appear once the earnings ledger has synced.
               </Alert>
             ) : (
-              <p className="text-xs text-muted">From the earnings ledger, synced {f.dateTime(r.ledgerSyncedAt)}; purchases of this message only.</p>
+              <p className="text-xs text-muted">
+                From the earnings ledger, synced {f.dateTime(r.ledgerSyncedAt)}; purchases of this message only.
+              </p>
             )}
-            {r.holdout ? <Comparison h={r.holdout} /> : r.campaign.holdoutPercent ? <p className="text-sm text-muted">The hold-out comparison appears once it has been sent and the ledger has synced.</p> : null}
+            {r.holdout ? (
+              <Comparison h={r.holdout} />
+            ) : r.campaign.holdoutPercent ? (
+              <p className="text-sm text-muted">
+                The hold-out comparison appears once it has been sent and the ledger has synced.
+              </p>
+            ) : null}
           </>
         ) : null}
       </div>

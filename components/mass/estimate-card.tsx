@@ -20,7 +20,17 @@ function useDebounced<T>(v: T, ms: number) {
 }
 
 /** "≈ 312 fans will receive it", before sending. */
-export function EstimateCard({ creatorId, included, excluded, holdout }: { creatorId: string; included: ListRefsInput; excluded: ListRefsInput; holdout: number }) {
+export function EstimateCard({
+  creatorId,
+  included,
+  excluded,
+  holdout,
+}: {
+  creatorId: string;
+  included: ListRefsInput;
+  excluded: ListRefsInput;
+  holdout: number;
+}) {
   const args = useDebounced(JSON.stringify([included, excluded, holdout]), DEBOUNCE_MS);
   const [inc, exc, h] = JSON.parse(args) as [ListRefsInput, ListRefsInput, number];
   const q = useEstimate(creatorId, inc, exc, h);
@@ -28,7 +38,11 @@ export function EstimateCard({ creatorId, included, excluded, holdout }: { creat
   const e = q.data;
   const receive = e?.count === null || e?.count === undefined ? null : e.count - (e.heldOut ?? 0);
   return (
-    <div className="flex items-start gap-3 rounded-xl border border-line bg-canvas px-4 py-3" data-testid="estimate" aria-live="polite">
+    <div
+      className="flex items-start gap-3 rounded-xl border border-line bg-canvas px-4 py-3"
+      data-testid="estimate"
+      aria-live="polite"
+    >
       <Users className="mt-0.5 size-5 text-muted" aria-hidden="true" />
       <div className="text-sm">
         {none ? (
@@ -39,12 +53,17 @@ export function EstimateCard({ creatorId, included, excluded, holdout }: { creat
           <p className="text-muted">Counting recipients…</p>
         ) : e.count === null ? (
           <p>
-            Up to <strong className="tabular">{formatCount(e.upperBound)}</strong> fans (too many to count exactly here).
+            Up to <strong className="tabular">{formatCount(e.upperBound)}</strong> fans (too many to count exactly
+            here).
           </p>
         ) : (
           <>
             <p>
-              About <strong className="tabular" data-testid="estimate-count">{formatCount(receive!)}</strong> fans will receive it
+              About{" "}
+              <strong className="tabular" data-testid="estimate-count">
+                {formatCount(receive!)}
+              </strong>{" "}
+              fans will receive it
             </p>
             {e.heldOut ? (
               <p className="text-muted" data-testid="estimate-holdout">

@@ -1,6 +1,9 @@
 import type { CampaignStatus, ListRefsInput, ListsView } from "@/lib/schemas/mass-messages";
 
-export const STATUS: Record<CampaignStatus, { label: string; tone: "neutral" | "brand" | "warning" | "danger" | "info" }> = {
+export const STATUS: Record<
+  CampaignStatus,
+  { label: string; tone: "neutral" | "brand" | "warning" | "danger" | "info" }
+> = {
   queued: { label: "Queued", tone: "info" },
   preparing: { label: "Preparing", tone: "info" },
   sending: { label: "Sending", tone: "info" },

@@ -23,7 +23,9 @@ export function ListPicker({ label, lists, failed, value, onChange, disabled, te
   return (
     <fieldset className="flex flex-col gap-2" data-testid={testId}>
       <legend className="text-sm font-medium">{label}</legend>
-      {!lists ? <p className="text-sm text-muted">{failed ? "Lists could not be loaded from Fanvue." : "Loading lists…"}</p> : null}
+      {!lists ? (
+        <p className="text-sm text-muted">{failed ? "Lists could not be loaded from Fanvue." : "Loading lists…"}</p>
+      ) : null}
       {notes.map((n) => (
         <p key={n} className="text-xs text-muted" data-testid="lists-missing">
           {n}
@@ -31,17 +33,35 @@ export function ListPicker({ label, lists, failed, value, onChange, disabled, te
       ))}
       <div className="grid gap-1.5 sm:grid-cols-2 xl:grid-cols-3">
         {lists?.smart.map((l) => (
-          <label key={l.id} className="flex items-center gap-2 rounded-lg border border-line px-3 py-2 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50 has-[:disabled]:opacity-50">
-            <input type="checkbox" checked={value.smart.includes(l.id)} disabled={disabled.smart.includes(l.id)} onChange={() => onChange({ ...value, smart: toggle(value.smart, l.id) })} className="accent-brand-600" />
+          <label
+            key={l.id}
+            className="flex items-center gap-2 rounded-lg border border-line px-3 py-2 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50 has-[:disabled]:opacity-50"
+          >
+            <input
+              type="checkbox"
+              checked={value.smart.includes(l.id)}
+              disabled={disabled.smart.includes(l.id)}
+              onChange={() => onChange({ ...value, smart: toggle(value.smart, l.id) })}
+              className="accent-brand-600"
+            />
             <span className="flex-1">{l.name}</span>
-            <span className="text-xs text-muted tabular">{formatCount(l.count)}</span>
+            <span className="tabular text-xs text-muted">{formatCount(l.count)}</span>
           </label>
         ))}
         {lists?.custom.map((l) => (
-          <label key={l.uuid} className="flex items-center gap-2 rounded-lg border border-dashed border-line px-3 py-2 text-sm has-[:checked]:border-solid has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50 has-[:disabled]:opacity-50">
-            <input type="checkbox" checked={value.custom.includes(l.uuid)} disabled={disabled.custom.includes(l.uuid)} onChange={() => onChange({ ...value, custom: toggle(value.custom, l.uuid) })} className="accent-brand-600" />
+          <label
+            key={l.uuid}
+            className="flex items-center gap-2 rounded-lg border border-dashed border-line px-3 py-2 text-sm has-[:checked]:border-solid has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50 has-[:disabled]:opacity-50"
+          >
+            <input
+              type="checkbox"
+              checked={value.custom.includes(l.uuid)}
+              disabled={disabled.custom.includes(l.uuid)}
+              onChange={() => onChange({ ...value, custom: toggle(value.custom, l.uuid) })}
+              className="accent-brand-600"
+            />
             <span className="flex-1 truncate">{l.name}</span>
-            <span className="text-xs text-muted tabular">{formatCount(l.membersCount)}</span>
+            <span className="tabular text-xs text-muted">{formatCount(l.membersCount)}</span>
           </label>
         ))}
       </div>

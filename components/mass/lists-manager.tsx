@@ -19,14 +19,21 @@ function Members({ creatorId, uuid, canEdit }: { creatorId: string; uuid: string
   if (q.isError) return <ErrorState error={q.error} onRetry={() => void q.refetch()} what="members" />;
   return (
     <div className="flex flex-col gap-1 pt-2" data-testid="list-members">
-      {q.data.items.length === 0 ? <p className="text-sm text-muted">Nobody in this list yet. Add fans from a chat (Lists menu).</p> : null}
+      {q.data.items.length === 0 ? (
+        <p className="text-sm text-muted">Nobody in this list yet. Add fans from a chat (Lists menu).</p>
+      ) : null}
       {q.data.items.map((f) => (
         <div key={f.uuid} className="flex items-center gap-2 text-sm">
           <span className="flex-1 truncate">
             {f.displayName ?? "—"} <span className="text-muted">@{f.handle}</span>
           </span>
           {canEdit ? (
-            <button type="button" className="rounded p-1 text-muted hover:bg-black/5" aria-label={`Remove ${f.handle}`} onClick={() => m.removeFan.mutate({ uuid, fanUuid: f.uuid })}>
+            <button
+              type="button"
+              className="rounded p-1 text-muted hover:bg-black/5"
+              aria-label={`Remove ${f.handle}`}
+              onClick={() => m.removeFan.mutate({ uuid, fanUuid: f.uuid })}
+            >
               <X className="size-4" aria-hidden="true" />
             </button>
           ) : null}
@@ -54,8 +61,18 @@ function ListRow({ creatorId, l, canEdit }: { creatorId: string; l: CustomListVi
   return (
     <li className="py-2.5" data-testid="custom-list" data-name={l.name}>
       <div className="flex items-center gap-2">
-        <button type="button" onClick={() => setOpen((o) => !o)} className="rounded p-0.5 hover:bg-black/5" aria-label={open ? "Hide members" : "Show members"} aria-expanded={open}>
-          {open ? <ChevronDown className="size-4" aria-hidden="true" /> : <ChevronRight className="size-4" aria-hidden="true" />}
+        <button
+          type="button"
+          onClick={() => setOpen((o) => !o)}
+          className="rounded p-0.5 hover:bg-black/5"
+          aria-label={open ? "Hide members" : "Show members"}
+          aria-expanded={open}
+        >
+          {open ? (
+            <ChevronDown className="size-4" aria-hidden="true" />
+          ) : (
+            <ChevronRight className="size-4" aria-hidden="true" />
+          )}
         </button>
         {name === null ? (
           <span className="flex-1 truncate text-sm font-medium">{l.name}</span>
@@ -67,7 +84,15 @@ function ListRow({ creatorId, l, canEdit }: { creatorId: string; l: CustomListVi
               m.rename.mutate({ uuid: l.uuid, name }, { onSuccess: () => setName(null) });
             }}
           >
-            <Input size="sm" value={name} onChange={(e) => setName(e.target.value)} maxLength={100} autoFocus aria-label="List name" className="min-w-0 flex-1" />
+            <Input
+              size="sm"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              maxLength={100}
+              autoFocus
+              aria-label="List name"
+              className="min-w-0 flex-1"
+            />
             <Button size="sm" type="submit" disabled={m.rename.isPending}>
               Save
             </Button>
@@ -76,13 +101,25 @@ function ListRow({ creatorId, l, canEdit }: { creatorId: string; l: CustomListVi
             </Button>
           </form>
         )}
-        <span className="text-xs text-muted tabular">{formatCount(l.membersCount)} fans</span>
+        <span className="tabular text-xs text-muted">{formatCount(l.membersCount)} fans</span>
         {canEdit && name === null ? (
           <>
-            <button type="button" className="rounded p-1 text-muted hover:bg-black/5" aria-label={`Rename ${l.name}`} onClick={() => setName(l.name)}>
+            <button
+              type="button"
+              className="rounded p-1 text-muted hover:bg-black/5"
+              aria-label={`Rename ${l.name}`}
+              onClick={() => setName(l.name)}
+            >
               <Pencil className="size-4" aria-hidden="true" />
             </button>
-            <button type="button" className="rounded p-1 text-muted hover:bg-red-50 hover:text-red-700" aria-label={`Delete ${l.name}`} onClick={() => confirm(`Delete the list “${l.name}”? Fans stay; only the list goes.`) && m.remove.mutate(l.uuid)}>
+            <button
+              type="button"
+              className="rounded p-1 text-muted hover:bg-red-50 hover:text-red-700"
+              aria-label={`Delete ${l.name}`}
+              onClick={() =>
+                confirm(`Delete the list “${l.name}”? Fans stay; only the list goes.`) && m.remove.mutate(l.uuid)
+              }
+            >
               <Trash2 className="size-4" aria-hidden="true" />
             </button>
           </>
@@ -123,7 +160,15 @@ export function ListsManager({ creatorId, canWrite }: { creatorId: string; canWr
               if (name.trim()) m.create.mutate(name.trim(), { onSuccess: () => setName("") });
             }}
           >
-            <Input value={name} onChange={(e) => setName(e.target.value)} maxLength={100} placeholder="New list name" aria-label="New list name" className="min-w-0 flex-1" data-testid="new-list-name" />
+            <Input
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              maxLength={100}
+              placeholder="New list name"
+              aria-label="New list name"
+              className="min-w-0 flex-1"
+              data-testid="new-list-name"
+            />
             <Button type="submit" disabled={!name.trim() || m.create.isPending} data-testid="create-list">
               Create list
             </Button>
@@ -143,7 +188,7 @@ export function ListsManager({ creatorId, canWrite }: { creatorId: string; canWr
           {q.data.smart.map((l) => (
             <li key={l.id} className="flex justify-between gap-2">
               <span>{l.name}</span>
-              <span className="text-muted tabular">{formatCount(l.count)}</span>
+              <span className="tabular text-muted">{formatCount(l.count)}</span>
             </li>
           ))}
         </ul>

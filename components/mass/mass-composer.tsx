@@ -30,7 +30,14 @@ const HOLDOUTS = [0, 5, 10, 20];
 export type Draft = Omit<CampaignBody, "idempotencyKey">;
 
 /** Why the draft cannot be sent yet, or null. */
-function draftError(text: string, media: string[], price: string, included: ListRefsInput, schedule: string | null, tz: string) {
+function draftError(
+  text: string,
+  media: string[],
+  price: string,
+  included: ListRefsInput,
+  schedule: string | null,
+  tz: string,
+) {
   const e = composeError(text, media, price);
   if (e) return e;
   if (included.smart.length + included.custom.length === 0) return "Choose at least one list to send to.";
@@ -84,7 +91,28 @@ function useMassDraft(zone: string) {
     setTouched(false);
   }
 
-  return { text, setText, media, setMedia, price, setPrice, included, setIncluded, excluded, setExcluded, holdout, setHoldout, schedule, setSchedule, review, setReview, touched, error, openReview, reset };
+  return {
+    text,
+    setText,
+    media,
+    setMedia,
+    price,
+    setPrice,
+    included,
+    setIncluded,
+    excluded,
+    setExcluded,
+    holdout,
+    setHoldout,
+    schedule,
+    setSchedule,
+    review,
+    setReview,
+    touched,
+    error,
+    openReview,
+    reset,
+  };
 }
 
 export function MassComposer({ creatorId, onCreated }: { creatorId: string; onCreated: (c: CampaignView) => void }) {
@@ -97,20 +125,56 @@ export function MassComposer({ creatorId, onCreated }: { creatorId: string; onCr
   return (
     <Card className="flex flex-col gap-5 p-5" data-testid="mass-composer">
       <Field label="Message" htmlFor="mass-text">
-        <Textarea id="mass-text" value={d.text} onChange={(e) => d.setText(e.target.value)} rows={4} className="w-full" placeholder="What do you want to tell your fans?" data-testid="mass-text" />
+        <Textarea
+          id="mass-text"
+          value={d.text}
+          onChange={(e) => d.setText(e.target.value)}
+          rows={4}
+          className="w-full"
+          placeholder="What do you want to tell your fans?"
+          data-testid="mass-text"
+        />
       </Field>
-      <MediaAndPrice creatorId={creatorId} media={d.media} setMedia={d.setMedia} price={d.price} setPrice={d.setPrice} onAttach={() => setPicking(true)} />
-      <ListPicker label="Send to" lists={lists.data} failed={lists.isError} value={d.included} onChange={d.setIncluded} disabled={d.excluded} testId="include-lists" />
+      <MediaAndPrice
+        creatorId={creatorId}
+        media={d.media}
+        setMedia={d.setMedia}
+        price={d.price}
+        setPrice={d.setPrice}
+        onAttach={() => setPicking(true)}
+      />
+      <ListPicker
+        label="Send to"
+        lists={lists.data}
+        failed={lists.isError}
+        value={d.included}
+        onChange={d.setIncluded}
+        disabled={d.excluded}
+        testId="include-lists"
+      />
       <details className="group rounded-xl border border-line px-4 py-3" open={excludedCount > 0 || undefined}>
         <summary className="cursor-pointer text-sm font-medium" data-testid="exclude-toggle">
           Leave some fans out{excludedCount ? ` (${excludedCount} chosen)` : ""}
         </summary>
         <div className="pt-3">
-          <ListPicker label="Leave out" lists={lists.data} failed={lists.isError} value={d.excluded} onChange={d.setExcluded} disabled={d.included} testId="exclude-lists" />
+          <ListPicker
+            label="Leave out"
+            lists={lists.data}
+            failed={lists.isError}
+            value={d.excluded}
+            onChange={d.setExcluded}
+            disabled={d.included}
+            testId="exclude-lists"
+          />
         </div>
       </details>
       <div className="grid gap-4 sm:grid-cols-2">
-        <HoldoutField value={d.holdout} onChange={d.setHoldout} canHoldout={canHoldout} noCustomLists={Boolean(lists.data?.missing.custom)} />
+        <HoldoutField
+          value={d.holdout}
+          onChange={d.setHoldout}
+          canHoldout={canHoldout}
+          noCustomLists={Boolean(lists.data?.missing.custom)}
+        />
         <WhenField schedule={d.schedule} setSchedule={d.setSchedule} zone={viewer.zone} />
       </div>
       <EstimateCard creatorId={creatorId} included={d.included} excluded={d.excluded} holdout={d.holdout} />
@@ -124,7 +188,14 @@ export function MassComposer({ creatorId, onCreated }: { creatorId: string; onCr
           Review and send
         </Button>
       </div>
-      <VaultPicker creatorId={creatorId} open={picking} onOpenChange={setPicking} onSelect={(u) => d.setMedia((m) => [...new Set([...m, ...u])].slice(0, MAX_MEDIA))} title="Add to the mass message" max={MAX_MEDIA - d.media.length} />
+      <VaultPicker
+        creatorId={creatorId}
+        open={picking}
+        onOpenChange={setPicking}
+        onSelect={(u) => d.setMedia((m) => [...new Set([...m, ...u])].slice(0, MAX_MEDIA))}
+        title="Add to the mass message"
+        max={MAX_MEDIA - d.media.length}
+      />
       <ConfirmSend
         creatorId={creatorId}
         review={d.review}
@@ -139,10 +210,26 @@ export function MassComposer({ creatorId, onCreated }: { creatorId: string; onCr
   );
 }
 
-function HoldoutField({ value, onChange, canHoldout, noCustomLists }: { value: number; onChange: (h: number) => void; canHoldout: boolean; noCustomLists: boolean }) {
+function HoldoutField({
+  value,
+  onChange,
+  canHoldout,
+  noCustomLists,
+}: {
+  value: number;
+  onChange: (h: number) => void;
+  canHoldout: boolean;
+  noCustomLists: boolean;
+}) {
   return (
     <Field label="Hold-out group" htmlFor="mass-holdout">
-      <Select id="mass-holdout" value={value} onChange={(e) => onChange(Number(e.target.value))} disabled={!canHoldout} data-testid="mass-holdout">
+      <Select
+        id="mass-holdout"
+        value={value}
+        onChange={(e) => onChange(Number(e.target.value))}
+        disabled={!canHoldout}
+        data-testid="mass-holdout"
+      >
         {HOLDOUTS.map((h) => (
           <option key={h} value={h}>
             {h === 0 ? "None" : `${h} % kept out, to measure the effect`}
@@ -160,23 +247,66 @@ function HoldoutField({ value, onChange, canHoldout, noCustomLists }: { value: n
   );
 }
 
-function WhenField({ schedule, setSchedule, zone }: { schedule: string | null; setSchedule: (s: string | null) => void; zone: string }) {
+function WhenField({
+  schedule,
+  setSchedule,
+  zone,
+}: {
+  schedule: string | null;
+  setSchedule: (s: string | null) => void;
+  zone: string;
+}) {
   return (
     <fieldset className="flex flex-col gap-1.5">
       <legend className="text-sm font-medium">When</legend>
       <label className="flex items-center gap-2 text-sm">
-        <input type="radio" name="when" checked={schedule === null} onChange={() => setSchedule(null)} className="accent-brand-600" /> Send now
+        <input
+          type="radio"
+          name="when"
+          checked={schedule === null}
+          onChange={() => setSchedule(null)}
+          className="accent-brand-600"
+        />{" "}
+        Send now
       </label>
       <label className="flex flex-wrap items-center gap-2 text-sm">
-        <input type="radio" name="when" checked={schedule !== null} onChange={() => setSchedule(toDateTimeLocal(new Date(Date.now() + 60 * 60_000).toISOString(), zone))} className="accent-brand-600" data-testid="mass-schedule-toggle" /> Schedule
-        {schedule !== null ? <Input size="sm" type="datetime-local" value={schedule} onChange={(e) => setSchedule(e.target.value)} aria-label={`Send at (${zone})`} data-testid="mass-schedule" /> : null}
+        <input
+          type="radio"
+          name="when"
+          checked={schedule !== null}
+          onChange={() => setSchedule(toDateTimeLocal(new Date(Date.now() + 60 * 60_000).toISOString(), zone))}
+          className="accent-brand-600"
+          data-testid="mass-schedule-toggle"
+        />{" "}
+        Schedule
+        {schedule !== null ? (
+          <Input
+            size="sm"
+            type="datetime-local"
+            value={schedule}
+            onChange={(e) => setSchedule(e.target.value)}
+            aria-label={`Send at (${zone})`}
+            data-testid="mass-schedule"
+          />
+        ) : null}
       </label>
-      {schedule !== null ? <p className="text-xs text-muted">Times are in your zone, {zone} ({zoneAbbr(Date.now(), zone)}). Change it under your account menu.</p> : null}
+      {schedule !== null ? (
+        <p className="text-xs text-muted">
+          Times are in your zone, {zone} ({zoneAbbr(Date.now(), zone)}). Change it under your account menu.
+        </p>
+      ) : null}
     </fieldset>
   );
 }
 
-function MediaAndPrice(p: { creatorId: string; media: string[]; setMedia: Dispatch<SetStateAction<string[]>>; price: string; setPrice: (v: string) => void; onAttach: () => void }) {
+function MediaAndPrice(p: {
+  creatorId: string;
+  media: string[];
+  setMedia: Dispatch<SetStateAction<string[]>>;
+  price: string;
+  setPrice: (v: string) => void;
+  onAttach: () => void;
+}) {
   const { creatorId, media, setMedia, price, setPrice, onAttach } = p;
   return (
     <div className="flex flex-col gap-2">
@@ -187,7 +317,16 @@ function MediaAndPrice(p: { creatorId: string; media: string[]; setMedia: Dispat
         </Button>
         <label className="flex items-center gap-2 text-sm">
           Price (pay to view) $
-          <Input size="sm" value={price} onChange={(e) => setPrice(e.target.value)} inputMode="decimal" disabled={media.length === 0} placeholder={media.length ? "e.g. 9.99" : "needs media"} className="w-28" data-testid="mass-price" />
+          <Input
+            size="sm"
+            value={price}
+            onChange={(e) => setPrice(e.target.value)}
+            inputMode="decimal"
+            disabled={media.length === 0}
+            placeholder={media.length ? "e.g. 9.99" : "needs media"}
+            className="w-28"
+            data-testid="mass-price"
+          />
         </label>
       </div>
     </div>

@@ -31,17 +31,30 @@ function View(p: Props) {
   const tab: Tab = state.tab;
   const results = state.results ?? null;
   const highlight = state.created ?? null;
-  const go = (patch: Partial<Record<"tab" | "results" | "created", string | null>>) => update(Object.fromEntries(Object.entries(patch).map(([k, v]) => [k, v ?? undefined])) as Parameters<typeof update>[0]);
+  const go = (patch: Partial<Record<"tab" | "results" | "created", string | null>>) =>
+    update(
+      Object.fromEntries(Object.entries(patch).map(([k, v]) => [k, v ?? undefined])) as Parameters<typeof update>[0],
+    );
   return (
     <div className="flex flex-col gap-5">
       <header>
         <h1 className="text-2xl font-semibold tracking-tight">Mass messages</h1>
-        <p className="mt-1 text-sm text-muted">Message many of @{p.handle}&apos;s fans at once, by list. Each one is sent exactly once, even if something fails midway.</p>
+        <p className="mt-1 text-sm text-muted">
+          Message many of @{p.handle}&apos;s fans at once, by list. Each one is sent exactly once, even if something
+          fails midway.
+        </p>
       </header>
       <Tabs.Root value={tab} onValueChange={(v) => go({ tab: v, created: null })}>
-        <Tabs.List className="inline-flex max-w-full gap-1 overflow-x-auto rounded-xl border border-line bg-surface p-1" aria-label="Mass messages">
+        <Tabs.List
+          className="inline-flex max-w-full gap-1 overflow-x-auto rounded-xl border border-line bg-surface p-1"
+          aria-label="Mass messages"
+        >
           {TABS.map((t) => (
-            <Tabs.Trigger key={t.id} value={t.id} className="shrink-0 rounded-lg px-3 py-1.5 text-sm font-medium text-muted data-[state=active]:bg-brand-50 data-[state=active]:text-brand-800">
+            <Tabs.Trigger
+              key={t.id}
+              value={t.id}
+              className="shrink-0 rounded-lg px-3 py-1.5 text-sm font-medium text-muted data-[state=active]:bg-brand-50 data-[state=active]:text-brand-800"
+            >
               {t.label}
             </Tabs.Trigger>
           ))}
@@ -50,7 +63,11 @@ function View(p: Props) {
           <MassComposer
             creatorId={p.creatorId}
             onCreated={(c) => {
-              push({ title: c.scheduledAt ? "Scheduled" : "Recorded: sending now", body: "Follow it in Queue & history.", tone: "success" });
+              push({
+                title: c.scheduledAt ? "Scheduled" : "Recorded: sending now",
+                body: "Follow it in Queue & history.",
+                tone: "success",
+              });
               go({ tab: "history", created: c.id });
             }}
           />

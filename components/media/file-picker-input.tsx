@@ -6,7 +6,17 @@ import { ACCEPT_ATTR } from "@/lib/schemas/media";
 /** The hidden file input behind an "Upload" button: several files at once,
  * only the types Fanvue accepts; reset after each pick so the same file can
  * be chosen again. `onFiles` returns the reasons files were refused, if any. */
-export function FilePickerInput({ inputRef, testId, onFiles, onRefused }: { inputRef: RefObject<HTMLInputElement | null>; testId: string; onFiles: (files: File[]) => string[]; onRefused: (reasons: string[]) => void }) {
+export function FilePickerInput({
+  inputRef,
+  testId,
+  onFiles,
+  onRefused,
+}: {
+  inputRef: RefObject<HTMLInputElement | null>;
+  testId: string;
+  onFiles: (files: File[]) => string[];
+  onRefused: (reasons: string[]) => void;
+}) {
   return (
     <input
       ref={inputRef}

@@ -65,7 +65,13 @@ export function FolderNameDialog(p: {
   );
 }
 
-export function DeleteFolderDialog(p: { open: boolean; onOpenChange: (o: boolean) => void; name: string; count: number; onConfirm: () => Promise<unknown> }) {
+export function DeleteFolderDialog(p: {
+  open: boolean;
+  onOpenChange: (o: boolean) => void;
+  name: string;
+  count: number;
+  onConfirm: () => Promise<unknown>;
+}) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const confirm = async () => {

@@ -19,11 +19,18 @@ type Props = {
   onSelect: (folder: string | undefined) => void;
 };
 
-type Open = { kind: "create" } | { kind: "rename"; folder: VaultFolder } | { kind: "delete"; folder: VaultFolder } | null;
+type Open =
+  { kind: "create" } | { kind: "rename"; folder: VaultFolder } | { kind: "delete"; folder: VaultFolder } | null;
 
 const item = "flex w-full items-center gap-2 rounded-lg px-3 py-2 text-sm font-medium whitespace-nowrap";
 
-type RowProps = { folder: VaultFolder; current: boolean; canWrite: boolean; onSelect: () => void; onOpen: (o: NonNullable<Open>) => void };
+type RowProps = {
+  folder: VaultFolder;
+  current: boolean;
+  canWrite: boolean;
+  onSelect: () => void;
+  onOpen: (o: NonNullable<Open>) => void;
+};
 
 /** One folder: its button, and (with vault:write) its Rename/Delete menu. */
 function FolderRow({ folder: f, current, canWrite, onSelect, onOpen }: RowProps) {
@@ -33,7 +40,11 @@ function FolderRow({ folder: f, current, canWrite, onSelect, onOpen }: RowProps)
         type="button"
         onClick={onSelect}
         aria-current={current ? "true" : undefined}
-        className={cn(item, canWrite && "pr-9", current ? "bg-brand-50 text-brand-800" : "text-zinc-700 hover:bg-black/5")}
+        className={cn(
+          item,
+          canWrite && "pr-9",
+          current ? "bg-brand-50 text-brand-800" : "text-zinc-700 hover:bg-black/5",
+        )}
       >
         <Folder className="size-4 shrink-0" aria-hidden="true" />
         <span className="min-w-0 flex-1 truncate text-left">{f.name}</span>
@@ -43,7 +54,10 @@ function FolderRow({ folder: f, current, canWrite, onSelect, onOpen }: RowProps)
       </button>
       {canWrite ? (
         <Menu>
-          <MenuTrigger className="absolute top-1/2 right-1 -translate-y-1/2 rounded-md p-1 text-zinc-500 hover:bg-black/10" aria-label={`Actions for folder ${f.name}`}>
+          <MenuTrigger
+            className="absolute top-1/2 right-1 -translate-y-1/2 rounded-md p-1 text-zinc-500 hover:bg-black/10"
+            aria-label={`Actions for folder ${f.name}`}
+          >
             <MoreHorizontal className="size-4" aria-hidden="true" />
           </MenuTrigger>
           <MenuContent align="end" className="min-w-36">
@@ -58,13 +72,28 @@ function FolderRow({ folder: f, current, canWrite, onSelect, onOpen }: RowProps)
   );
 }
 
-type DialogsProps = { creatorId: string; open: Open; current: string | undefined; onClose: () => void; onSelect: (folder: string | undefined) => void };
+type DialogsProps = {
+  creatorId: string;
+  open: Open;
+  current: string | undefined;
+  onClose: () => void;
+  onSelect: (folder: string | undefined) => void;
+};
 
 /** Whichever of create, rename and delete is open. */
 function FolderDialogs({ creatorId, open, current, onClose, onSelect }: DialogsProps) {
   const m = useFolderMutations(creatorId);
   const close = (o: boolean) => !o && onClose();
-  if (open?.kind === "create") return <FolderNameDialog open onOpenChange={close} title="New folder" submitLabel="Create folder" onSubmit={(name) => m.create.mutateAsync(name)} />;
+  if (open?.kind === "create")
+    return (
+      <FolderNameDialog
+        open
+        onOpenChange={close}
+        title="New folder"
+        submitLabel="Create folder"
+        onSubmit={(name) => m.create.mutateAsync(name)}
+      />
+    );
   if (open?.kind === "rename")
     return (
       <FolderNameDialog
@@ -73,7 +102,9 @@ function FolderDialogs({ creatorId, open, current, onClose, onSelect }: DialogsP
         title={`Rename “${open.folder.name}”`}
         submitLabel="Rename"
         initial={open.folder.name}
-        onSubmit={(to) => m.rename.mutateAsync({ from: open.folder.name, to }).then(() => current === open.folder.name && onSelect(to))}
+        onSubmit={(to) =>
+          m.rename.mutateAsync({ from: open.folder.name, to }).then(() => current === open.folder.name && onSelect(to))
+        }
       />
     );
   if (open?.kind === "delete")
@@ -83,7 +114,9 @@ function FolderDialogs({ creatorId, open, current, onClose, onSelect }: DialogsP
         onOpenChange={close}
         name={open.folder.name}
         count={open.folder.mediaCount}
-        onConfirm={() => m.remove.mutateAsync(open.folder.name).then(() => current === open.folder.name && onSelect(undefined))}
+        onConfirm={() =>
+          m.remove.mutateAsync(open.folder.name).then(() => current === open.folder.name && onSelect(undefined))
+        }
       />
     );
   return null;
@@ -100,23 +133,49 @@ export function FolderPanel({ creatorId, folders, loading, current, canWrite, on
       </div>
       <ul className="-mx-1 flex gap-1 overflow-x-auto px-1 pb-1 lg:flex-col lg:overflow-visible">
         <li>
-          <button type="button" onClick={() => onSelect(undefined)} aria-current={!current ? "true" : undefined} className={cn(item, !current ? "bg-brand-50 text-brand-800" : "text-zinc-700 hover:bg-black/5")}>
+          <button
+            type="button"
+            onClick={() => onSelect(undefined)}
+            aria-current={!current ? "true" : undefined}
+            className={cn(item, !current ? "bg-brand-50 text-brand-800" : "text-zinc-700 hover:bg-black/5")}
+          >
             <Images className="size-4 shrink-0" aria-hidden="true" /> All media
           </button>
         </li>
-        {loading ? <li><Skeleton className="h-9 w-32 lg:w-full" /></li> : null}
+        {loading ? (
+          <li>
+            <Skeleton className="h-9 w-32 lg:w-full" />
+          </li>
+        ) : null}
         {folders?.map((f) => (
-          <FolderRow key={f.name} folder={f} current={current === f.name} canWrite={canWrite} onSelect={() => onSelect(f.name)} onOpen={setOpen} />
+          <FolderRow
+            key={f.name}
+            folder={f}
+            current={current === f.name}
+            canWrite={canWrite}
+            onSelect={() => onSelect(f.name)}
+            onOpen={setOpen}
+          />
         ))}
         {canWrite ? (
           <li>
-            <button type="button" className={cn(item, "text-brand-700 hover:bg-brand-50")} onClick={() => setOpen({ kind: "create" })}>
+            <button
+              type="button"
+              className={cn(item, "text-brand-700 hover:bg-brand-50")}
+              onClick={() => setOpen({ kind: "create" })}
+            >
               <FolderPlus className="size-4 shrink-0" aria-hidden="true" /> New folder
             </button>
           </li>
         ) : null}
       </ul>
-      <FolderDialogs creatorId={creatorId} open={open} current={current} onClose={() => setOpen(null)} onSelect={onSelect} />
+      <FolderDialogs
+        creatorId={creatorId}
+        open={open}
+        current={current}
+        onClose={() => setOpen(null)}
+        onSelect={onSelect}
+      />
     </nav>
   );
 }

@@ -19,7 +19,15 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 }
 
 /** Facts about one item. Unknown values show "—", never a made-up zero. */
-export function MediaDetailsPanel({ item, details, hasFan }: { item: VaultItem; details: MediaDetails | undefined; hasFan: boolean }) {
+export function MediaDetailsPanel({
+  item,
+  details,
+  hasFan,
+}: {
+  item: VaultItem;
+  details: MediaDetails | undefined;
+  hasFan: boolean;
+}) {
   const f = useFormat();
   const d = details ?? item;
   const created = f.dateTime(d.createdAt);
@@ -27,7 +35,9 @@ export function MediaDetailsPanel({ item, details, hasFan }: { item: VaultItem; 
   return (
     <div className="flex flex-col gap-3" data-testid="preview-details">
       <div>
-        <h2 className="text-base font-semibold break-words">{item.status === "ready" ? titleOf(d) : labelOf(MEDIA_STATUS_LABELS, item.status)}</h2>
+        <h2 className="text-base font-semibold break-words">
+          {item.status === "ready" ? titleOf(d) : labelOf(MEDIA_STATUS_LABELS, item.status)}
+        </h2>
         {d.caption && d.name ? <p className="mt-0.5 text-sm break-all text-muted">{d.name}</p> : null}
         {d.description ? <p className="mt-2 text-sm whitespace-pre-line">{d.description}</p> : null}
       </div>
@@ -35,9 +45,13 @@ export function MediaDetailsPanel({ item, details, hasFan }: { item: VaultItem; 
         <Row label="Type">{labelOf(MEDIA_TYPE_LABELS, d.mediaType)}</Row>
         <Row label="Added">{created}</Row>
         <Row label="Dimensions">{dims}</Row>
-        {d.mediaType === "video" || d.mediaType === "audio" ? <Row label="Duration">{formatDuration(d.lengthMs) ?? "—"}</Row> : null}
+        {d.mediaType === "video" || d.mediaType === "audio" ? (
+          <Row label="Duration">{formatDuration(d.lengthMs) ?? "—"}</Row>
+        ) : null}
         <Row label="Recommended price">{d.recommendedPrice !== null ? formatMoney(d.recommendedPrice) : "—"}</Row>
-        {hasFan ? <Row label="Bought by this fan">{d.purchasedByFan === null ? "—" : d.purchasedByFan ? "Yes" : "No"}</Row> : null}
+        {hasFan ? (
+          <Row label="Bought by this fan">{d.purchasedByFan === null ? "—" : d.purchasedByFan ? "Yes" : "No"}</Row>
+        ) : null}
         <Row label="Folders">
           {!details ? (
             <Skeleton className="ml-auto h-4 w-24" />

@@ -14,7 +14,8 @@ export type GridItem = VaultItem & { exp: number };
  * ready before the user reaches them. */
 const PREFETCH_MARGIN = "1200px 0px";
 
-export const GRID_CLASS = "grid grid-cols-2 gap-2 sm:gap-3 @md:grid-cols-3 @2xl:grid-cols-4 @3xl:grid-cols-5 @4xl:grid-cols-6";
+export const GRID_CLASS =
+  "grid grid-cols-2 gap-2 sm:gap-3 @md:grid-cols-3 @2xl:grid-cols-4 @3xl:grid-cols-5 @4xl:grid-cols-6";
 
 export function GridSkeleton({ count }: { count: number }) {
   return Array.from({ length: count }, (_, i) => (

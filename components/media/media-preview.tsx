@@ -26,7 +26,15 @@ type Props = {
   thumbUrlOf: (item: GridItem) => string | null;
 };
 
-type BarProps = { title: string; count: string | null; canBlur: boolean; fanView: boolean; onFanView: () => void; selected: boolean; onToggleSelect: () => void };
+type BarProps = {
+  title: string;
+  count: string | null;
+  canBlur: boolean;
+  fanView: boolean;
+  onFanView: () => void;
+  selected: boolean;
+  onToggleSelect: () => void;
+};
 
 function PreviewBar(b: BarProps) {
   const chip = "inline-flex items-center gap-1.5 rounded-md px-2 py-1 text-xs font-medium ring-1 ring-white/30";
@@ -42,11 +50,22 @@ function PreviewBar(b: BarProps) {
         </span>
       ) : null}
       {b.canBlur ? (
-        <button type="button" aria-pressed={b.fanView} onClick={b.onFanView} className={cn(chip, b.fanView ? "bg-white text-ink" : "hover:bg-white/10")} data-testid="fan-view-toggle">
+        <button
+          type="button"
+          aria-pressed={b.fanView}
+          onClick={b.onFanView}
+          className={cn(chip, b.fanView ? "bg-white text-ink" : "hover:bg-white/10")}
+          data-testid="fan-view-toggle"
+        >
           <EyeOff className="size-3.5" aria-hidden="true" /> Fan view
         </button>
       ) : null}
-      <button type="button" onClick={b.onToggleSelect} aria-pressed={b.selected} className={cn(chip, b.selected ? "bg-brand-600 ring-brand-600" : "hover:bg-white/10")}>
+      <button
+        type="button"
+        onClick={b.onToggleSelect}
+        aria-pressed={b.selected}
+        className={cn(chip, b.selected ? "bg-brand-600 ring-brand-600" : "hover:bg-white/10")}
+      >
         <Check className="size-3.5" aria-hidden="true" /> {b.selected ? "Selected" : "Select"}
       </button>
       <DialogClose className="rounded-md p-1.5 hover:bg-white/10" aria-label="Close preview">
@@ -56,7 +75,8 @@ function PreviewBar(b: BarProps) {
   );
 }
 
-const navBtn = "absolute top-1/2 z-10 -translate-y-1/2 rounded-full bg-black/50 p-2 text-white hover:bg-black/70 disabled:opacity-30";
+const navBtn =
+  "absolute top-1/2 z-10 -translate-y-1/2 rounded-full bg-black/50 p-2 text-white hover:bg-black/70 disabled:opacity-30";
 
 /** Stepping through the grid's items: ←/→ (not inside players or fields),
  * loading more at the end and moving on once they arrive. */
@@ -108,16 +128,41 @@ export function MediaPreview(p: Props) {
     }
   }, [index, p.items, p.creatorId, p.fan, qc]);
 
-  const error = details.error instanceof ApiClientError ? details.error.message : details.error ? "Could not load this media." : null;
+  const error =
+    details.error instanceof ApiClientError
+      ? details.error.message
+      : details.error
+        ? "Could not load this media."
+        : null;
   const count = index >= 0 ? `${index + 1} of ${p.items.length}${p.canLoadMore ? "+" : ""}` : null;
   const title = current ? titleOf(current) : "Media";
 
   return (
-    <Viewer open onOpenChange={(open) => !open && p.onClose()} title={title} onKeyDown={nav.onKeyDown} testId="media-preview">
+    <Viewer
+      open
+      onOpenChange={(open) => !open && p.onClose()}
+      title={title}
+      onKeyDown={nav.onKeyDown}
+      testId="media-preview"
+    >
       <div className="flex min-h-0 flex-1 flex-col">
-        <PreviewBar title={title} count={count} canBlur={current?.mediaType === "image" || current?.mediaType === "video"} fanView={fanView} onFanView={() => setFanView((v) => !v)} selected={p.selected} onToggleSelect={p.onToggleSelect} />
+        <PreviewBar
+          title={title}
+          count={count}
+          canBlur={current?.mediaType === "image" || current?.mediaType === "video"}
+          fanView={fanView}
+          onFanView={() => setFanView((v) => !v)}
+          selected={p.selected}
+          onToggleSelect={p.onToggleSelect}
+        />
         <div className="relative flex min-h-0 flex-1 items-center justify-center px-2 pb-3 sm:px-14">
-          <button type="button" className={cn(navBtn, "left-2")} onClick={() => nav.go(-1)} disabled={!nav.hasPrev} aria-label="Previous">
+          <button
+            type="button"
+            className={cn(navBtn, "left-2")}
+            onClick={() => nav.go(-1)}
+            disabled={!nav.hasPrev}
+            aria-label="Previous"
+          >
             <ChevronLeft className="size-6" aria-hidden="true" />
           </button>
           {current ? (
@@ -133,7 +178,13 @@ export function MediaPreview(p: Props) {
           ) : (
             <p className="text-sm text-white">{error ?? "Loading…"}</p>
           )}
-          <button type="button" className={cn(navBtn, "right-2")} onClick={() => nav.go(1)} disabled={!nav.hasNext} aria-label="Next">
+          <button
+            type="button"
+            className={cn(navBtn, "right-2")}
+            onClick={() => nav.go(1)}
+            disabled={!nav.hasNext}
+            aria-label="Next"
+          >
             <ChevronRight className="size-6" aria-hidden="true" />
           </button>
         </div>

@@ -35,33 +35,96 @@ export function MediaStage({ item, details, placeholderUrl, fanView, loading, er
   };
   const title = titleOf(item);
 
-  if (error) return <StageMessage icon={<AlertTriangle className="size-8" />} text={error} action={<Button variant="secondary" size="sm" onClick={onRefresh}>Retry</Button>} />;
-  if (item.status === "processing" || details?.status === "processing") return <StageMessage icon={<Loader2 className="size-8 animate-spin" />} text="Fanvue is still processing this file." />;
-  if (gaveUp) return <StageMessage icon={<AlertTriangle className="size-8" />} text="This file could not be loaded." action={<Button variant="secondary" size="sm" onClick={() => (setGaveUp(false), setFailedUrl(null), onRefresh())}>Retry</Button>} />;
+  if (error)
+    return (
+      <StageMessage
+        icon={<AlertTriangle className="size-8" />}
+        text={error}
+        action={
+          <Button variant="secondary" size="sm" onClick={onRefresh}>
+            Retry
+          </Button>
+        }
+      />
+    );
+  if (item.status === "processing" || details?.status === "processing")
+    return (
+      <StageMessage icon={<Loader2 className="size-8 animate-spin" />} text="Fanvue is still processing this file." />
+    );
+  if (gaveUp)
+    return (
+      <StageMessage
+        icon={<AlertTriangle className="size-8" />}
+        text="This file could not be loaded."
+        action={
+          <Button variant="secondary" size="sm" onClick={() => (setGaveUp(false), setFailedUrl(null), onRefresh())}>
+            Retry
+          </Button>
+        }
+      />
+    );
   if (loading || !details) {
     return (
       <div className="relative flex size-full items-center justify-center" aria-busy="true">
-        {placeholderUrl ? <RemoteImage src={placeholderUrl} className="max-h-full max-w-full scale-100 object-contain opacity-60 blur-sm" /> : null}
+        {placeholderUrl ? (
+          <RemoteImage
+            src={placeholderUrl}
+            className="max-h-full max-w-full scale-100 object-contain opacity-60 blur-sm"
+          />
+        ) : null}
         <Loader2 className="absolute size-8 animate-spin text-white" aria-label="Loading" />
       </div>
     );
   }
   if (!shown) {
-    return <StageMessage icon={<AlertTriangle className="size-8" />} text={fanView ? "Fanvue has no blurred preview for this item." : "Fanvue sent no file for this item."} />;
+    return (
+      <StageMessage
+        icon={<AlertTriangle className="size-8" />}
+        text={fanView ? "Fanvue has no blurred preview for this item." : "Fanvue sent no file for this item."}
+      />
+    );
   }
   const type = details.mediaType;
   if (!fanView && type === "video") {
     return (
-      <video key={shown.url} src={shown.url} controls playsInline preload="metadata" poster={placeholderUrl ?? undefined} onError={onFail} className="size-full rounded-md bg-black object-contain" data-testid="preview-video">
+      <video
+        key={shown.url}
+        src={shown.url}
+        controls
+        playsInline
+        preload="metadata"
+        poster={placeholderUrl ?? undefined}
+        onError={onFail}
+        className="size-full rounded-md bg-black object-contain"
+        data-testid="preview-video"
+      >
         <track kind="captions" />
       </video>
     );
   }
   if (!fanView && type === "audio") {
-    return <StageMessage icon={<Music className="size-10" />} text={title} action={<audio key={shown.url} src={shown.url} controls onError={onFail} data-testid="preview-audio" />} />;
+    return (
+      <StageMessage
+        icon={<Music className="size-10" />}
+        text={title}
+        action={<audio key={shown.url} src={shown.url} controls onError={onFail} data-testid="preview-audio" />}
+      />
+    );
   }
   if (!fanView && type === "document") {
-    return <StageMessage icon={<FileText className="size-10" />} text={title} action={<Button asChild variant="secondary" size="sm"><a href={shown.url} target="_blank" rel="noreferrer noopener">Open document</a></Button>} />;
+    return (
+      <StageMessage
+        icon={<FileText className="size-10" />}
+        text={title}
+        action={
+          <Button asChild variant="secondary" size="sm">
+            <a href={shown.url} target="_blank" rel="noreferrer noopener">
+              Open document
+            </a>
+          </Button>
+        }
+      />
+    );
   }
   return (
     <RemoteImage

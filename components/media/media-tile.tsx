@@ -43,10 +43,20 @@ export type TileProps = {
 
 function TypeBadge({ item }: { item: VaultItem }) {
   const d = formatDuration(item.lengthMs);
-  const Icon = item.mediaType === "video" ? Video : item.mediaType === "audio" ? Music : item.mediaType === "document" ? FileText : ImageIcon;
+  const Icon =
+    item.mediaType === "video"
+      ? Video
+      : item.mediaType === "audio"
+        ? Music
+        : item.mediaType === "document"
+          ? FileText
+          : ImageIcon;
   const label = labelOf(MEDIA_TYPE_LABELS, item.mediaType);
   return (
-    <span className="inline-flex items-center gap-1 rounded-md bg-black/60 px-1.5 py-0.5 text-[11px] font-medium text-white" data-testid="tile-type">
+    <span
+      className="inline-flex items-center gap-1 rounded-md bg-black/60 px-1.5 py-0.5 text-[11px] font-medium text-white"
+      data-testid="tile-type"
+    >
       <Icon className="size-3" aria-hidden="true" />
       <span className="sr-only">{label}</span>
       {(item.mediaType === "video" || item.mediaType === "audio") && d ? <span className="tabular">{d}</span> : null}
@@ -55,9 +65,21 @@ function TypeBadge({ item }: { item: VaultItem }) {
 }
 
 function Placeholder({ item }: { item: VaultItem }) {
-  const Icon = item.mediaType === "audio" ? Music : item.mediaType === "document" ? FileText : item.mediaType === "video" ? Video : ImageIcon;
+  const Icon =
+    item.mediaType === "audio"
+      ? Music
+      : item.mediaType === "document"
+        ? FileText
+        : item.mediaType === "video"
+          ? Video
+          : ImageIcon;
   return (
-    <div className={cn("absolute inset-0 flex items-center justify-center", item.mediaType === "audio" ? "bg-violet-100 text-violet-500" : "bg-zinc-100 text-zinc-400")}>
+    <div
+      className={cn(
+        "absolute inset-0 flex items-center justify-center",
+        item.mediaType === "audio" ? "bg-violet-100 text-violet-500" : "bg-zinc-100 text-zinc-400",
+      )}
+    >
       <Icon className="size-10" aria-hidden="true" />
     </div>
   );
@@ -70,8 +92,12 @@ function SelectBox(p: TileProps & { title: string }) {
     <label
       className={cn(
         "absolute top-1.5 left-1.5 z-10 flex size-7 cursor-pointer items-center justify-center rounded-full border-2 transition-opacity",
-        p.selected ? "border-brand-600 bg-brand-600 text-white opacity-100" : "border-white bg-black/25 text-transparent",
-        !p.selected && !p.selecting && "opacity-80 group-focus-within:opacity-100 [@media(hover:hover)]:opacity-0 [@media(hover:hover)]:group-hover:opacity-100",
+        p.selected
+          ? "border-brand-600 bg-brand-600 text-white opacity-100"
+          : "border-white bg-black/25 text-transparent",
+        !p.selected &&
+          !p.selecting &&
+          "opacity-80 group-focus-within:opacity-100 [@media(hover:hover)]:opacity-0 [@media(hover:hover)]:group-hover:opacity-100",
       )}
       onMouseDown={(e) => e.shiftKey && e.preventDefault()}
       onClick={(e) => {
@@ -97,7 +123,10 @@ function MediaTileImpl(p: TileProps) {
   }, [stale, broken, item, onThumbFailed]);
   return (
     <li
-      className={cn("group relative aspect-square overflow-hidden rounded-lg bg-zinc-100 select-none [contain-intrinsic-size:200px] [content-visibility:auto]", p.selected && "ring-3 ring-brand-500 ring-offset-2")}
+      className={cn(
+        "group relative aspect-square overflow-hidden rounded-lg bg-zinc-100 select-none [contain-intrinsic-size:200px] [content-visibility:auto]",
+        p.selected && "ring-3 ring-brand-500 ring-offset-2",
+      )}
       data-testid="vault-tile"
       data-uuid={item.uuid}
       data-status={item.status}
@@ -107,10 +136,16 @@ function MediaTileImpl(p: TileProps) {
       <button
         type="button"
         className="absolute inset-0 text-left focus-visible:outline-offset-[-2px]"
-        aria-label={p.selecting ? `${p.selected ? "Deselect" : "Select"} ${title || "new upload"}` : `Open ${title || "new upload"}`}
+        aria-label={
+          p.selecting
+            ? `${p.selected ? "Deselect" : "Select"} ${title || "new upload"}`
+            : `Open ${title || "new upload"}`
+        }
         // Shift-click must not also select the page's text.
         onMouseDown={(e) => e.shiftKey && e.preventDefault()}
-        onClick={(e) => (p.selecting || e.metaKey || e.ctrlKey || e.shiftKey ? p.onToggle(p.index, e.shiftKey) : p.onOpen(p.index))}
+        onClick={(e) =>
+          p.selecting || e.metaKey || e.ctrlKey || e.shiftKey ? p.onToggle(p.index, e.shiftKey) : p.onOpen(p.index)
+        }
       >
         {p.thumbUrl && item.status === "ready" ? (
           <RemoteImage
@@ -138,10 +173,18 @@ function MediaTileImpl(p: TileProps) {
         ) : null}
         <span className="pointer-events-none absolute top-1.5 right-1.5 flex flex-col items-end gap-1">
           {item.status === "ready" ? <TypeBadge item={item} /> : null}
-          {item.purchasedByFan ? <span className="rounded-md bg-brand-600 px-1.5 py-0.5 text-[11px] font-semibold text-white">Bought</span> : null}
+          {item.purchasedByFan ? (
+            <span className="rounded-md bg-brand-600 px-1.5 py-0.5 text-[11px] font-semibold text-white">Bought</span>
+          ) : null}
         </span>
       </button>
-      <StatusOverlay item={item} broken={p.broken && item.status === "ready"} onRetry={() => p.onRetryThumb(item)} stuck={p.stuck} onCheckAgain={() => p.onCheckAgain(item)} />
+      <StatusOverlay
+        item={item}
+        broken={p.broken && item.status === "ready"}
+        onRetry={() => p.onRetryThumb(item)}
+        stuck={p.stuck}
+        onCheckAgain={() => p.onCheckAgain(item)}
+      />
       {item.status === "ready" ? <SelectBox {...p} title={title} /> : null}
     </li>
   );

@@ -15,8 +15,15 @@ function setup(statusOf: (uuid: string, call: number) => string = () => "process
     calls.push({ at: Date.now(), uuids: list });
     return { items: list.map((u) => item(u, statusOf(u, calls.length))), urlsExpireAt: null };
   };
-  const w = createProcessingWatch({ lookup, now: () => Date.now(), setTimer: (fn, ms) => setTimeout(fn, ms), clearTimer: (t) => clearTimeout(t as number), isHidden: () => hidden });
-  const checks = (from = 0, to = Infinity) => calls.filter((c) => c.at >= from && c.at < to).reduce((n, c) => n + c.uuids.length, 0);
+  const w = createProcessingWatch({
+    lookup,
+    now: () => Date.now(),
+    setTimer: (fn, ms) => setTimeout(fn, ms),
+    clearTimer: (t) => clearTimeout(t as number),
+    isHidden: () => hidden,
+  });
+  const checks = (from = 0, to = Infinity) =>
+    calls.filter((c) => c.at >= from && c.at < to).reduce((n, c) => n + c.uuids.length, 0);
   return { w, calls, checks, setHidden: (h: boolean) => ((hidden = h), w.visibilityChanged()) };
 }
 

@@ -23,7 +23,10 @@ export const CHECKS_PER_MINUTE = 12;
 /** Items per lookup request (each is still one Fanvue call). */
 export const MAX_PER_TICK = 6;
 
-export type Lookup = (creatorId: string, uuids: string[]) => Promise<{ items: VaultItem[]; urlsExpireAt: string | null }>;
+export type Lookup = (
+  creatorId: string,
+  uuids: string[],
+) => Promise<{ items: VaultItem[]; urlsExpireAt: string | null }>;
 export type WatchDeps = {
   lookup: Lookup;
   now: () => number;
@@ -41,14 +44,26 @@ type LookupResult = Awaited<ReturnType<Lookup>>;
  * budget and one request's size. */
 function dueUuids(c: Creator, now: number) {
   const room = CHECKS_PER_MINUTE - c.spent.filter((t) => now - t < 60_000).length;
-  return [...c.entries].filter(([, e]) => e.nextAt <= now).sort((a, b) => a[1].nextAt - b[1].nextAt).slice(0, Math.max(0, Math.min(MAX_PER_TICK, room))).map(([u]) => u);
+  return [...c.entries]
+    .filter(([, e]) => e.nextAt <= now)
+    .sort((a, b) => a[1].nextAt - b[1].nextAt)
+    .slice(0, Math.max(0, Math.min(MAX_PER_TICK, room)))
+    .map(([u]) => u);
 }
 
 /** A check's outcome: finished items leave the watch (`onDone`), the others
  * back off, and those checked MAX_CHECKS times become stuck. Returns whether
  * any did. */
-function settleEntries(c: Creator, uuids: string[], res: LookupResult | null, now: () => number, onDone: (item: VaultItem) => void) {
-  const done = new Map((res?.items ?? []).filter((i) => i.status !== "processing" && i.status !== "created").map((i) => [i.uuid, i]));
+function settleEntries(
+  c: Creator,
+  uuids: string[],
+  res: LookupResult | null,
+  now: () => number,
+  onDone: (item: VaultItem) => void,
+) {
+  const done = new Map(
+    (res?.items ?? []).filter((i) => i.status !== "processing" && i.status !== "created").map((i) => [i.uuid, i]),
+  );
   let stuckChanged = false;
   for (const u of uuids) {
     const e = c.entries.get(u);
@@ -80,7 +95,9 @@ export function createProcessingWatch(deps: WatchDeps) {
     version++;
     for (const l of changed) l();
   };
-  const stateOf = (id: string) => creators.get(id) ?? creators.set(id, { entries: new Map(), stuck: new Set(), spent: [], timer: null, busy: false }).get(id)!;
+  const stateOf = (id: string) =>
+    creators.get(id) ??
+    creators.set(id, { entries: new Map(), stuck: new Set(), spent: [], timer: null, busy: false }).get(id)!;
 
   function schedule(id: string) {
     const c = stateOf(id);

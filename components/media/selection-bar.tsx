@@ -24,7 +24,13 @@ type Props = {
 
 const plural = (n: number) => `${n} ${n === 1 ? "item" : "items"}`;
 
-type FolderMenuProps = { folders: VaultFolder[] | undefined; disabled: boolean; title: string | undefined; onAdd: (folder: string) => void; onNew: () => void };
+type FolderMenuProps = {
+  folders: VaultFolder[] | undefined;
+  disabled: boolean;
+  title: string | undefined;
+  onAdd: (folder: string) => void;
+  onNew: () => void;
+};
 
 /** "Add to folder": the creator's folders, then a new one. */
 function AddToFolderMenu(p: FolderMenuProps) {
@@ -51,7 +57,17 @@ function AddToFolderMenu(p: FolderMenuProps) {
 }
 
 /** A new folder holding the selection: created, then filled, or not at all. */
-function NewFolderWithItems({ m, uuids, onClose, onNotice }: { m: ReturnType<typeof useFolderMutations>; uuids: string[]; onClose: () => void; onNotice: (n: Notice) => void }) {
+function NewFolderWithItems({
+  m,
+  uuids,
+  onClose,
+  onNotice,
+}: {
+  m: ReturnType<typeof useFolderMutations>;
+  uuids: string[];
+  onClose: () => void;
+  onNotice: (n: Notice) => void;
+}) {
   const n = uuids.length;
   return (
     <FolderNameDialog
@@ -80,13 +96,27 @@ export function SelectionBar(p: Props) {
   const [naming, setNaming] = useState(false);
   const n = p.uuids.length;
   const tooMany = n > MAX_FOLDER_BATCH;
-  const fail = (err: unknown) => p.onNotice({ tone: "error", title: "The folder was not changed", text: err instanceof Error ? err.message : "Try again in a moment." });
+  const fail = (err: unknown) =>
+    p.onNotice({
+      tone: "error",
+      title: "The folder was not changed",
+      text: err instanceof Error ? err.message : "Try again in a moment.",
+    });
 
   const addTo = (folder: string) =>
-    m.addMedia.mutateAsync({ folder, uuids: p.uuids }).then(
-      (r) => p.onNotice({ tone: "ok", text: r.addedCount === n ? `Added ${plural(n)} to “${folder}”.` : `Added ${plural(r.addedCount)} to “${folder}” (${n - r.addedCount} already there).` }),
-      fail,
-    );
+    m.addMedia
+      .mutateAsync({ folder, uuids: p.uuids })
+      .then(
+        (r) =>
+          p.onNotice({
+            tone: "ok",
+            text:
+              r.addedCount === n
+                ? `Added ${plural(n)} to “${folder}”.`
+                : `Added ${plural(r.addedCount)} to “${folder}” (${n - r.addedCount} already there).`,
+          }),
+        fail,
+      );
   const removeFrom = (folder: string) =>
     m.removeMedia.mutateAsync({ folder, uuids: p.uuids }).then(() => {
       p.onNotice({ tone: "ok", text: `Removed ${plural(n)} from “${folder}”.` });
@@ -94,9 +124,17 @@ export function SelectionBar(p: Props) {
     }, fail);
 
   return (
-    <div className="fixed inset-x-0 bottom-0 z-40 border-t border-line bg-surface/95 px-3 py-2 shadow-[0_-4px_16px_rgba(0,0,0,0.06)] backdrop-blur lg:left-[248px]" data-testid="selection-bar">
+    <div
+      className="fixed inset-x-0 bottom-0 z-40 border-t border-line bg-surface/95 px-3 py-2 shadow-[0_-4px_16px_rgba(0,0,0,0.06)] backdrop-blur lg:left-[248px]"
+      data-testid="selection-bar"
+    >
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-2">
-        <button type="button" onClick={p.onClear} className="rounded-md p-1.5 hover:bg-black/5" aria-label="Clear selection">
+        <button
+          type="button"
+          onClick={p.onClear}
+          className="rounded-md p-1.5 hover:bg-black/5"
+          aria-label="Clear selection"
+        >
           <X className="size-4" aria-hidden="true" />
         </button>
         <span className="mr-auto text-sm font-medium" data-testid="selection-count">
@@ -112,7 +150,12 @@ export function SelectionBar(p: Props) {
           />
         ) : null}
         {p.can.write && p.currentFolder ? (
-          <Button variant="secondary" size="sm" disabled={tooMany || m.removeMedia.isPending} onClick={() => void removeFrom(p.currentFolder!)}>
+          <Button
+            variant="secondary"
+            size="sm"
+            disabled={tooMany || m.removeMedia.isPending}
+            onClick={() => void removeFrom(p.currentFolder!)}
+          >
             <FolderMinus className="size-4" aria-hidden="true" /> Remove from folder
           </Button>
         ) : null}
@@ -127,7 +170,9 @@ export function SelectionBar(p: Props) {
           </Button>
         ) : null}
       </div>
-      {naming ? <NewFolderWithItems m={m} uuids={p.uuids} onClose={() => setNaming(false)} onNotice={p.onNotice} /> : null}
+      {naming ? (
+        <NewFolderWithItems m={m} uuids={p.uuids} onClose={() => setNaming(false)} onNotice={p.onNotice} />
+      ) : null}
     </div>
   );
 }

@@ -6,7 +6,13 @@ export type Selection = { uuids: string[]; anchor: number | null };
 export const emptySelection: Selection = { uuids: [], anchor: null };
 
 /** `selectable` leaves out items that cannot be used yet (still processing). */
-export function toggleAt(sel: Selection, order: readonly string[], index: number, range: boolean, selectable: (uuid: string) => boolean = () => true): Selection {
+export function toggleAt(
+  sel: Selection,
+  order: readonly string[],
+  index: number,
+  range: boolean,
+  selectable: (uuid: string) => boolean = () => true,
+): Selection {
   const uuid = order[index];
   if (uuid === undefined || !selectable(uuid)) return sel;
   if (range && sel.anchor !== null && order[sel.anchor] !== undefined) {

@@ -4,10 +4,25 @@ import { createThumbResolver } from "./thumb-resolver";
 import { freshThumb, isBroken } from "./url-store";
 
 const item = (uuid: string, src: number | null): VaultItem => ({
-  uuid, status: "ready", mediaType: "image", name: uuid, caption: null, description: null, createdAt: null, recommendedPrice: null,
-  width: 1080, height: 1350, lengthMs: null, purchasedByFan: null, thumb: { url: `https://cdn.test/${uuid}?old`, width: 320, height: 320 }, src,
+  uuid,
+  status: "ready",
+  mediaType: "image",
+  name: uuid,
+  caption: null,
+  description: null,
+  createdAt: null,
+  recommendedPrice: null,
+  width: 1080,
+  height: 1350,
+  lengthMs: null,
+  purchasedByFan: null,
+  thumb: { url: `https://cdn.test/${uuid}?old`, width: 320, height: 320 },
+  src,
 });
-const fresh = (i: VaultItem): VaultItem => ({ ...i, thumb: { url: `https://cdn.test/${i.uuid}?new`, width: 320, height: 320 } });
+const fresh = (i: VaultItem): VaultItem => ({
+  ...i,
+  thumb: { url: `https://cdn.test/${i.uuid}?new`, width: 320, height: 320 },
+});
 const inTenMin = () => new Date(Date.now() + 600_000).toISOString();
 
 describe("thumbnail re-resolution", () => {
@@ -17,7 +32,10 @@ describe("thumbnail re-resolution", () => {
   it("gathers a burst of failures and re-reads each source page once, then looks up the rest", async () => {
     const pages: string[] = [];
     const lookups: string[][] = [];
-    const a = item("a", 1), b = item("b", 1), c = item("c", 2), d = item("d", null);
+    const a = item("a", 1),
+      b = item("b", 1),
+      c = item("c", 2),
+      d = item("d", null);
     const r = createThumbResolver({
       creatorId: "cr1",
       filters: () => ({ type: "image", q: "beach" }),
@@ -35,7 +53,10 @@ describe("thumbnail re-resolution", () => {
     for (const i of [a, b, c, d]) r.report(i);
     await vi.advanceTimersByTimeAsync(200);
     // The search term is not part of the page re-read: src pages are raw Fanvue pages.
-    expect(pages).toEqual([JSON.stringify({ type: "image", cursor: "1" }), JSON.stringify({ type: "image", cursor: "2" })]);
+    expect(pages).toEqual([
+      JSON.stringify({ type: "image", cursor: "1" }),
+      JSON.stringify({ type: "image", cursor: "2" }),
+    ]);
     expect(lookups).toEqual([["c", "d"]]);
     for (const u of ["a", "b", "c", "d"]) expect(freshThumb("cr1", u)).toBe(`https://cdn.test/${u}?new`);
     // The fresh URL failing too is not an expiry: no new request, a manual retry instead.
@@ -50,7 +71,10 @@ describe("thumbnail re-resolution", () => {
       creatorId: "cr2",
       filters: () => ({}),
       fetchPage: async () => ({ items: [], nextCursor: null, checked: 0, urlsExpireAt: null }),
-      lookup: async (_c, uuids) => ({ items: uuids.map((u) => ({ ...item(u, null), status: "missing", thumb: null })), urlsExpireAt: null }),
+      lookup: async (_c, uuids) => ({
+        items: uuids.map((u) => ({ ...item(u, null), status: "missing", thumb: null })),
+        urlsExpireAt: null,
+      }),
     });
     r.report(item("gone", 3));
     await vi.advanceTimersByTimeAsync(200);

@@ -63,7 +63,10 @@ export function createThumbResolver(d: ResolverDeps) {
       await resolve(batch);
     } catch {
       // Offline or Fanvue down: the tiles offer a manual retry.
-      markBroken(d.creatorId, batch.map((i) => i.uuid));
+      markBroken(
+        d.creatorId,
+        batch.map((i) => i.uuid),
+      );
     }
   }
 

@@ -4,7 +4,8 @@ import { AlertTriangle, Clock, Loader2, RotateCw } from "lucide-react";
 import type { VaultItem } from "@/lib/schemas/media";
 import { labelOf, MEDIA_STATUS_LABELS } from "@/lib/utils/content-labels";
 
-const buttonClass = "pointer-events-auto relative z-10 inline-flex items-center gap-1 rounded-md bg-white px-2 py-1 text-xs font-medium text-zinc-800 shadow-sm ring-1 ring-zinc-200 hover:bg-zinc-50";
+const buttonClass =
+  "pointer-events-auto relative z-10 inline-flex items-center gap-1 rounded-md bg-white px-2 py-1 text-xs font-medium text-zinc-800 shadow-sm ring-1 ring-zinc-200 hover:bg-zinc-50";
 
 type Props = { item: VaultItem; broken: boolean; onRetry: () => void; stuck: boolean; onCheckAgain: () => void };
 
@@ -13,7 +14,10 @@ type Props = { item: VaultItem; broken: boolean; onRetry: () => void; stuck: boo
 export function StatusOverlay({ item, broken, onRetry, stuck, onCheckAgain }: Props) {
   if ((item.status === "processing" || item.status === "created") && stuck) {
     return (
-      <div className="pointer-events-none absolute inset-0 flex flex-col items-center justify-center gap-2 bg-zinc-900/70 px-2 text-center text-white" data-testid="tile-stuck">
+      <div
+        className="pointer-events-none absolute inset-0 flex flex-col items-center justify-center gap-2 bg-zinc-900/70 px-2 text-center text-white"
+        data-testid="tile-stuck"
+      >
         <Clock className="size-5" aria-hidden="true" />
         <span className="text-xs font-medium">Still processing</span>
         <button type="button" onClick={onCheckAgain} className={buttonClass} data-testid="tile-check-again">
@@ -24,7 +28,10 @@ export function StatusOverlay({ item, broken, onRetry, stuck, onCheckAgain }: Pr
   }
   if (item.status === "processing" || item.status === "created") {
     return (
-      <div className="pointer-events-none absolute inset-0 flex flex-col items-center justify-center gap-2 bg-zinc-900/70 text-white" data-testid="tile-processing">
+      <div
+        className="pointer-events-none absolute inset-0 flex flex-col items-center justify-center gap-2 bg-zinc-900/70 text-white"
+        data-testid="tile-processing"
+      >
         <Loader2 className="size-6 animate-spin" aria-hidden="true" />
         <span className="text-xs font-medium">{labelOf(MEDIA_STATUS_LABELS, item.status)}</span>
       </div>

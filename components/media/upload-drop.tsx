@@ -13,7 +13,12 @@ export function UploadButton({ creatorId, onRefused }: Props) {
   const input = useRef<HTMLInputElement>(null);
   return (
     <>
-      <FilePickerInput inputRef={input} testId="upload-input" onFiles={(files) => addUploads(creatorId, files)} onRefused={onRefused} />
+      <FilePickerInput
+        inputRef={input}
+        testId="upload-input"
+        onFiles={(files) => addUploads(creatorId, files)}
+        onRefused={onRefused}
+      />
       <Button onClick={() => input.current?.click()}>
         <Upload className="size-4" aria-hidden="true" /> Upload
       </Button>
@@ -59,7 +64,10 @@ export function DropOverlay({ creatorId, onRefused, label }: Props & { label: st
   }, [creatorId, onRefused]);
   if (!over) return null;
   return (
-    <div className="pointer-events-none fixed inset-0 z-50 flex items-center justify-center bg-brand-900/40 p-6" data-testid="drop-overlay">
+    <div
+      className="pointer-events-none fixed inset-0 z-50 flex items-center justify-center bg-brand-900/40 p-6"
+      data-testid="drop-overlay"
+    >
       <div className="flex flex-col items-center gap-3 rounded-2xl border-2 border-dashed border-white bg-brand-700/90 px-10 py-8 text-white">
         <Upload className="size-8" aria-hidden="true" />
         <p className="text-lg font-semibold">Drop to upload</p>

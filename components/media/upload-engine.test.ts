@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { PART_ATTEMPTS, PartFailedError, planParts, runUpload, sentBytes, type UploadJob, type UploadTransport } from "./upload-engine";
+import {
+  PART_ATTEMPTS,
+  PartFailedError,
+  planParts,
+  runUpload,
+  sentBytes,
+  type UploadJob,
+  type UploadTransport,
+} from "./upload-engine";
 
 const MB = 1024 * 1024;
 
@@ -10,10 +18,20 @@ function fakeFile(size: number, name = "clip.mp4", type = "video/mp4") {
 /** A transport recording every call; `failPart(n, times)` makes PUTs of part n fail. */
 function fakeTransport() {
   const failures = new Map<number, number>();
-  const log = { urls: [] as string[], puts: [] as { n: number; bytes: number }[], completed: null as null | { PartNumber: number; ETag: string }[] };
+  const log = {
+    urls: [] as string[],
+    puts: [] as { n: number; bytes: number }[],
+    completed: null as null | { PartNumber: number; ETag: string }[],
+  };
   let urlSeq = 0;
   const t: UploadTransport = {
-    start: async (f) => ({ mediaUuid: "m-1", uploadId: "up-1", partSize: 10 * MB, totalParts: Math.ceil(f.sizeBytes / (10 * MB)), mediaType: "video" }),
+    start: async (f) => ({
+      mediaUuid: "m-1",
+      uploadId: "up-1",
+      partSize: 10 * MB,
+      totalParts: Math.ceil(f.sizeBytes / (10 * MB)),
+      mediaType: "video",
+    }),
     partUrl: async (_id, n) => {
       const url = `https://storage.test/up-1/${n}?sig=${++urlSeq}`;
       log.urls.push(url);
@@ -79,7 +97,9 @@ describe("runUpload", () => {
     const { t, log, failPart } = fakeTransport();
     failPart(3, PART_ATTEMPTS);
     const job: UploadJob = { file: fakeFile(30 * MB), session: null, parts: [] };
-    const err = await runUpload(t, job, { name: "clip.mp4" }, new AbortController().signal, () => undefined).catch((e) => e);
+    const err = await runUpload(t, job, { name: "clip.mp4" }, new AbortController().signal, () => undefined).catch(
+      (e) => e,
+    );
     expect(err).toBeInstanceOf(PartFailedError);
     expect(err.message).toContain("Part 3 of 3");
     expect(log.completed).toBeNull();
@@ -97,11 +117,19 @@ describe("runUpload", () => {
       ...t,
       partUrl: async () => {
         asked++;
-        throw Object.assign(new Error("Fanvue does not accept uploads from Vuedeck for this account."), { isTransient: false });
+        throw Object.assign(new Error("Fanvue does not accept uploads from Vuedeck for this account."), {
+          isTransient: false,
+        });
       },
     };
     const job: UploadJob = { file: fakeFile(5 * MB), session: null, parts: [] };
-    const err = await runUpload(refusing, job, { name: "clip.mp4" }, new AbortController().signal, () => undefined).catch((e) => e);
+    const err = await runUpload(
+      refusing,
+      job,
+      { name: "clip.mp4" },
+      new AbortController().signal,
+      () => undefined,
+    ).catch((e) => e);
     expect(asked).toBe(1);
     expect(err.message).toBe("Fanvue does not accept uploads from Vuedeck for this account.");
     expect(log.completed).toBeNull();
@@ -110,7 +138,11 @@ describe("runUpload", () => {
   it("cancels: an aborted upload never completes", async () => {
     const { t, log } = fakeTransport();
     const ctl = new AbortController();
-    const slow: UploadTransport = { ...t, put: (url, body, p, signal) => new Promise((_, reject) => signal.addEventListener("abort", () => reject(new Error("canceled")))) };
+    const slow: UploadTransport = {
+      ...t,
+      put: (url, body, p, signal) =>
+        new Promise((_, reject) => signal.addEventListener("abort", () => reject(new Error("canceled")))),
+    };
     const job: UploadJob = { file: fakeFile(12 * MB), session: null, parts: [] };
     const run = runUpload(slow, job, { name: "clip.mp4" }, ctl.signal, () => undefined);
     setTimeout(() => ctl.abort(new Error("canceled")), 5);

@@ -22,7 +22,10 @@ export type UploadTransport = {
   partUrl: (uploadId: string, n: number, signal: AbortSignal) => Promise<string>;
   /** PUTs bytes; resolves with the ETag storage answered. */
   put: (url: string, body: Blob, onProgress: (loaded: number) => void, signal: AbortSignal) => Promise<string>;
-  complete: (uploadId: string, body: { mediaUuid: string; name: string; parts: { PartNumber: number; ETag: string }[] }) => Promise<{ status: string }>;
+  complete: (
+    uploadId: string,
+    body: { mediaUuid: string; name: string; parts: { PartNumber: number; ETag: string }[] },
+  ) => Promise<{ status: string }>;
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
 };
 
@@ -34,7 +37,14 @@ export type UploadJob = {
 
 export function planParts(size: number, partSize: number): PartState[] {
   const count = Math.max(1, Math.ceil(size / partSize));
-  return Array.from({ length: count }, (_, i) => ({ n: i + 1, start: i * partSize, end: Math.min(size, (i + 1) * partSize), loaded: 0, etag: null, failed: false }));
+  return Array.from({ length: count }, (_, i) => ({
+    n: i + 1,
+    start: i * partSize,
+    end: Math.min(size, (i + 1) * partSize),
+    loaded: 0,
+    etag: null,
+    failed: false,
+  }));
 }
 
 /** Bytes sent of a job (finished parts count whole). */
@@ -46,7 +56,9 @@ export class PartFailedError extends Error {
     readonly of: number,
     cause: unknown,
   ) {
-    super(`Part ${part} of ${of} failed to upload${cause instanceof Error && cause.message ? ` (${cause.message})` : ""}.`);
+    super(
+      `Part ${part} of ${of} failed to upload${cause instanceof Error && cause.message ? ` (${cause.message})` : ""}.`,
+    );
   }
 }
 
@@ -84,9 +96,20 @@ async function sendPart(t: UploadTransport, job: UploadJob, p: PartState, signal
 
 /** Runs (or resumes) a job up to completion; returns Fanvue's status
  * ("processing"). Parts already sent are not sent again. */
-export async function runUpload(t: UploadTransport, job: UploadJob, meta: { name: string }, signal: AbortSignal, changed: () => void): Promise<string> {
+export async function runUpload(
+  t: UploadTransport,
+  job: UploadJob,
+  meta: { name: string },
+  signal: AbortSignal,
+  changed: () => void,
+): Promise<string> {
   if (!job.session) {
-    job.session = await t.start({ filename: job.file.name, name: meta.name, mimeType: job.file.type, sizeBytes: job.file.size });
+    job.session = await t.start({
+      filename: job.file.name,
+      name: meta.name,
+      mimeType: job.file.type,
+      sizeBytes: job.file.size,
+    });
     job.parts = planParts(job.file.size, job.session.partSize);
     changed();
   }
@@ -102,7 +125,12 @@ export async function runUpload(t: UploadTransport, job: UploadJob, meta: { name
 }
 
 /** The browser transport: XMLHttpRequest for upload progress events. */
-export function xhrPut(url: string, body: Blob, onProgress: (loaded: number) => void, signal: AbortSignal): Promise<string> {
+export function xhrPut(
+  url: string,
+  body: Blob,
+  onProgress: (loaded: number) => void,
+  signal: AbortSignal,
+): Promise<string> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open("PUT", url);
@@ -110,7 +138,8 @@ export function xhrPut(url: string, body: Blob, onProgress: (loaded: number) => 
     xhr.onload = () => {
       const etag = xhr.getResponseHeader("ETag");
       if (xhr.status >= 200 && xhr.status < 300 && etag) resolve(etag);
-      else reject(new Error(xhr.status === 403 ? "upload link refused" : `storage answered ${xhr.status || "nothing"}`));
+      else
+        reject(new Error(xhr.status === 403 ? "upload link refused" : `storage answered ${xhr.status || "nothing"}`));
     };
     xhr.onerror = () => reject(new Error("network error"));
     xhr.onabort = () => reject(signal.reason ?? new Error("canceled"));

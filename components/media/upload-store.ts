@@ -43,7 +43,10 @@ function publish() {
 /** Progress events come many times a second: one repaint per frame. */
 const changed = () => {
   if (frame) return;
-  frame = typeof requestAnimationFrame === "function" ? requestAnimationFrame(publish) : (setTimeout(publish, 16) as unknown as number);
+  frame =
+    typeof requestAnimationFrame === "function"
+      ? requestAnimationFrame(publish)
+      : (setTimeout(publish, 16) as unknown as number);
 };
 
 const transport = (creatorId: string): UploadTransport => ({
@@ -103,7 +106,20 @@ export function addUploads(creatorId: string, files: File[]): string[] {
       continue;
     }
     const job: UploadJob = { file, session: null, parts: [] };
-    entries.push({ id: `u${++seq}`, creatorId, name: file.name, size: file.size, mediaType: check.mediaType, status: "queued", sent: 0, error: null, mediaUuid: null, failedPart: null, job, ctl: null });
+    entries.push({
+      id: `u${++seq}`,
+      creatorId,
+      name: file.name,
+      size: file.size,
+      mediaType: check.mediaType,
+      status: "queued",
+      sent: 0,
+      error: null,
+      mediaUuid: null,
+      failedPart: null,
+      job,
+      ctl: null,
+    });
   }
   changed();
   pump();

@@ -5,7 +5,13 @@ import type { GridItem } from "./media-grid";
 import { toggleAt, type Selection } from "./selection";
 import type { VaultParamsApi } from "./use-vault-params";
 
-type Args = { items: GridItem[]; selection: Selection; onSelection: (s: Selection) => void; api: VaultParamsApi; mode: "page" | "picker" };
+type Args = {
+  items: GridItem[];
+  selection: Selection;
+  onSelection: (s: Selection) => void;
+  api: VaultParamsApi;
+  mode: "page" | "picker";
+};
 
 /** Selecting tiles and opening/closing the preview. The callbacks are stable
  * (they read the latest state through a ref), so a selection change

@@ -44,7 +44,9 @@ export function useVaultData(creatorId: string, filters: VaultFilters) {
       qc.setQueriesData<InfiniteData<VaultPage>>({ queryKey: mediaKeys.lists(c) }, (d) => d && replaceItem(d, item));
     });
     // A finished upload is now in the vault (as "processing"): show it.
-    const offCompleted = onUploadCompleted((c) => c === creatorId && void qc.invalidateQueries({ queryKey: mediaKeys.lists(c) }));
+    const offCompleted = onUploadCompleted(
+      (c) => c === creatorId && void qc.invalidateQueries({ queryKey: mediaKeys.lists(c) }),
+    );
     return () => (offProcessed(), offCompleted());
   }, [creatorId, qc]);
 
@@ -54,6 +56,10 @@ export function useVaultData(creatorId: string, filters: VaultFilters) {
 function replaceItem(d: InfiniteData<VaultPage>, item: VaultItem): InfiniteData<VaultPage> {
   return {
     ...d,
-    pages: d.pages.map((p) => (p.items.some((i) => i.uuid === item.uuid) ? { ...p, items: p.items.map((i) => (i.uuid === item.uuid ? { ...item, src: i.src } : i)) } : p)),
+    pages: d.pages.map((p) =>
+      p.items.some((i) => i.uuid === item.uuid)
+        ? { ...p, items: p.items.map((i) => (i.uuid === item.uuid ? { ...item, src: i.src } : i)) }
+        : p,
+    ),
   };
 }

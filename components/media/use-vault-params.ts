@@ -9,12 +9,18 @@ import { parseVaultParams, vaultUrlSchema, type VaultParams } from "./vault-para
 
 export type { VaultParams } from "./vault-params";
 export { filtersOf } from "./vault-params";
-export type VaultParamsApi = { params: VaultParams; set: (patch: Partial<VaultParams>, o?: { push?: boolean }) => void };
+export type VaultParamsApi = {
+  params: VaultParams;
+  set: (patch: Partial<VaultParams>, o?: { push?: boolean }) => void;
+};
 
 export function useUrlVaultParams(): VaultParamsApi {
   const { search, update } = useUrlState(vaultUrlSchema);
   const params = useMemo(() => parseVaultParams(search), [search]);
-  const set = useCallback((patch: Partial<VaultParams>, o?: { push?: boolean }) => update(patch, { push: o?.push }), [update]);
+  const set = useCallback(
+    (patch: Partial<VaultParams>, o?: { push?: boolean }) => update(patch, { push: o?.push }),
+    [update],
+  );
   return { params, set };
 }
 

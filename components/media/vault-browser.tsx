@@ -57,8 +57,19 @@ export function VaultBrowser({ creatorId, handle, can }: Props) {
   const [selection, setSelection] = useState<Selection>(emptySelection);
   const [notice, setNotice] = useNotice();
   const uploads = useUploads(creatorId);
-  const pendingNames = useMemo(() => new Map(uploads.flatMap((u) => (u.mediaUuid ? [[u.mediaUuid, u.name] as const] : []))), [uploads]);
-  const onRefused = useCallback((reasons: string[]) => setNotice({ tone: "error", title: reasons.length === 1 ? "File not uploaded" : "Files not uploaded", text: reasons.join(" ") }), [setNotice]);
+  const pendingNames = useMemo(
+    () => new Map(uploads.flatMap((u) => (u.mediaUuid ? [[u.mediaUuid, u.name] as const] : []))),
+    [uploads],
+  );
+  const onRefused = useCallback(
+    (reasons: string[]) =>
+      setNotice({
+        tone: "error",
+        title: reasons.length === 1 ? "File not uploaded" : "Files not uploaded",
+        text: reasons.join(" "),
+      }),
+    [setNotice],
+  );
 
   // The composer and the chat read `media` (and `fan`) from their URL.
   const openWith = (path: string) => {

@@ -25,9 +25,26 @@ const FAN_VIEWS: { value: FanView; label: string }[] = [
   { value: "sent", label: "Sent in chat" },
 ];
 
-export function Segmented<T>({ label, options, value, onChange, testId }: { label: string; options: { value: T; label: string }[]; value: T; onChange: (v: T) => void; testId?: string }) {
+export function Segmented<T>({
+  label,
+  options,
+  value,
+  onChange,
+  testId,
+}: {
+  label: string;
+  options: { value: T; label: string }[];
+  value: T;
+  onChange: (v: T) => void;
+  testId?: string;
+}) {
   return (
-    <div role="radiogroup" aria-label={label} className="flex max-w-full overflow-x-auto rounded-lg border border-line bg-surface p-0.5 shadow-sm" data-testid={testId}>
+    <div
+      role="radiogroup"
+      aria-label={label}
+      className="flex max-w-full overflow-x-auto rounded-lg border border-line bg-surface p-0.5 shadow-sm"
+      data-testid={testId}
+    >
       {options.map((o) => (
         <button
           key={o.label}
@@ -35,7 +52,10 @@ export function Segmented<T>({ label, options, value, onChange, testId }: { labe
           role="radio"
           aria-checked={o.value === value}
           onClick={() => onChange(o.value)}
-          className={cn("h-8 flex-1 rounded-md px-3 text-sm font-medium whitespace-nowrap", o.value === value ? "bg-brand-600 text-white" : "text-zinc-700 hover:bg-black/5")}
+          className={cn(
+            "h-8 flex-1 rounded-md px-3 text-sm font-medium whitespace-nowrap",
+            o.value === value ? "bg-brand-600 text-white" : "text-zinc-700 hover:bg-black/5",
+          )}
         >
           {o.label}
         </button>
@@ -57,7 +77,7 @@ function SearchBox({ value, onChange }: { value: string; onChange: (q: string | 
     return () => clearTimeout(t);
   }, [text, onChange]);
   return (
-    <label className="relative flex min-w-0 basis-full items-center sm:basis-auto sm:flex-1 lg:max-w-xs">
+    <label className="relative flex min-w-0 basis-full items-center sm:flex-1 sm:basis-auto lg:max-w-xs">
       <span className="sr-only">Search names and captions</span>
       <Search className="pointer-events-none absolute left-3 size-4 text-zinc-400" aria-hidden="true" />
       <Input
@@ -87,11 +107,24 @@ export function VaultFilters({ params, set, folders, folderSelectClass, fanLabel
   return (
     <div className="flex flex-col gap-3">
       {params.fan ? (
-        <div className="flex flex-wrap items-center gap-2 rounded-lg border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900" data-testid="fan-context">
+        <div
+          className="flex flex-wrap items-center gap-2 rounded-lg border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900"
+          data-testid="fan-context"
+        >
           <UserRound className="size-4" aria-hidden="true" />
           <span className="font-medium">{fanLabel ? `With ${fanLabel}` : "With this fan"}</span>
-          <Segmented label="Fan view" options={FAN_VIEWS} value={params.fanView ?? "all"} onChange={(v) => set({ fanView: v === "all" ? undefined : v })} />
-          <button type="button" className="ml-auto rounded-md p-1 hover:bg-black/5" aria-label="Leave fan context" onClick={() => set({ fan: undefined, fanView: undefined })}>
+          <Segmented
+            label="Fan view"
+            options={FAN_VIEWS}
+            value={params.fanView ?? "all"}
+            onChange={(v) => set({ fanView: v === "all" ? undefined : v })}
+          />
+          <button
+            type="button"
+            className="ml-auto rounded-md p-1 hover:bg-black/5"
+            aria-label="Leave fan context"
+            onClick={() => set({ fan: undefined, fanView: undefined })}
+          >
             <X className="size-4" aria-hidden="true" />
           </button>
         </div>
@@ -99,7 +132,13 @@ export function VaultFilters({ params, set, folders, folderSelectClass, fanLabel
       <div className="flex flex-wrap items-center gap-2">
         <SearchBox value={params.q ?? ""} onChange={(q) => set({ q })} />
         <div className="basis-full sm:basis-auto">
-          <Segmented label="Media type" options={TYPES} value={params.type} onChange={(type) => set({ type })} testId="type-filter" />
+          <Segmented
+            label="Media type"
+            options={TYPES}
+            value={params.type}
+            onChange={(type) => set({ type })}
+            testId="type-filter"
+          />
         </div>
         <Select
           aria-label="Usage"
@@ -125,7 +164,9 @@ export function VaultFilters({ params, set, folders, folderSelectClass, fanLabel
           data-testid="folder-filter"
         >
           <option value="">All folders</option>
-          {params.folder && !folders?.some((f) => f.name === params.folder) ? <option value={params.folder}>{params.folder}</option> : null}
+          {params.folder && !folders?.some((f) => f.name === params.folder) ? (
+            <option value={params.folder}>{params.folder}</option>
+          ) : null}
           {folders?.map((f) => (
             <option key={f.name} value={f.name}>
               {f.name} ({f.mediaCount})

@@ -18,7 +18,10 @@ export const vaultUrlSchema = z.object({
   fanView: s.fanView,
   q: s.q,
   /** uuid of the media open in the preview. */
-  view: z.string().regex(/^[0-9a-f-]{36}$/i).optional(),
+  view: z
+    .string()
+    .regex(/^[0-9a-f-]{36}$/i)
+    .optional(),
   /** Index of the first visible tile (scroll position). */
   at: z.coerce.number().int().min(1).max(99_999).optional(),
 });

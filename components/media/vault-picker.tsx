@@ -66,7 +66,16 @@ function PickerBody(p: VaultPickerProps) {
         </DialogClose>
       </div>
       <div ref={scroller} className="min-h-0 flex-1 overflow-y-auto p-4">
-        <VaultView creatorId={p.creatorId} api={api} selection={selection} onSelection={setSelection} folders={folders.data} mode="picker" fanLabel={p.fanLabel} scrollRoot={scroller} />
+        <VaultView
+          creatorId={p.creatorId}
+          api={api}
+          selection={selection}
+          onSelection={setSelection}
+          folders={folders.data}
+          mode="picker"
+          fanLabel={p.fanLabel}
+          scrollRoot={scroller}
+        />
       </div>
       <div className="flex flex-wrap items-center gap-3 border-t border-line bg-surface px-4 py-3 sm:rounded-b-xl">
         <span className="mr-auto text-sm" role="status">

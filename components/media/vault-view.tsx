@@ -34,9 +34,14 @@ const NO_NAMES: ReadonlyMap<string, string> = new Map();
 
 function VaultEmpty({ filtered, onClear, action }: { filtered: boolean; onClear: () => void; action?: ReactNode }) {
   return (
-    <div className="flex flex-col items-center gap-3 rounded-xl border border-dashed border-line px-6 py-14 text-center" data-testid="vault-empty">
+    <div
+      className="flex flex-col items-center gap-3 rounded-xl border border-dashed border-line px-6 py-14 text-center"
+      data-testid="vault-empty"
+    >
       <p className="font-medium">{filtered ? "No media match these filters" : "The vault is empty"}</p>
-      <p className="max-w-sm text-sm text-muted">{filtered ? "Try another type, folder or search." : "Upload photos, videos or audio to start."}</p>
+      <p className="max-w-sm text-sm text-muted">
+        {filtered ? "Try another type, folder or search." : "Upload photos, videos or audio to start."}
+      </p>
       {filtered ? (
         <Button variant="secondary" size="sm" onClick={onClear}>
           Clear filters
@@ -56,12 +61,30 @@ export function VaultView(p: Props) {
   const { query, items, checked, resolver } = useVaultData(p.creatorId, filters);
   const gridRef = useRef<HTMLUListElement>(null);
   const { fetchNextPage, hasNextPage, isFetchingNextPage } = query;
-  const loadMore = useCallback(() => void (!isFetchingNextPage && fetchNextPage()), [fetchNextPage, isFetchingNextPage]);
-  useScrollAnchor({ enabled: p.mode === "page", at: params.at, items, gridRef, canLoadMore: Boolean(hasNextPage), loadMore, setAt: (at) => set({ at }) });
+  const loadMore = useCallback(
+    () => void (!isFetchingNextPage && fetchNextPage()),
+    [fetchNextPage, isFetchingNextPage],
+  );
+  useScrollAnchor({
+    enabled: p.mode === "page",
+    at: params.at,
+    items,
+    gridRef,
+    canLoadMore: Boolean(hasNextPage),
+    loadMore,
+    setAt: (at) => set({ at }),
+  });
 
   const selected = useMemo(() => new Set(p.selection.uuids), [p.selection.uuids]);
-  const { onToggle, toggleUuid, onOpen, onClose } = useGridActions({ items, selection: p.selection, onSelection: p.onSelection, api: p.api, mode: p.mode });
-  const thumbUrlOf = (i: GridItem) => freshThumb(p.creatorId, i.uuid) ?? (i.exp > Date.now() ? (i.thumb?.url ?? null) : null);
+  const { onToggle, toggleUuid, onOpen, onClose } = useGridActions({
+    items,
+    selection: p.selection,
+    onSelection: p.onSelection,
+    api: p.api,
+    mode: p.mode,
+  });
+  const thumbUrlOf = (i: GridItem) =>
+    freshThumb(p.creatorId, i.uuid) ?? (i.exp > Date.now() ? (i.thumb?.url ?? null) : null);
   const filtered = Object.keys(filters).some((k) => k !== "fan");
   const scanning = Boolean(filters.q) || filters.fanView === "bought";
 
@@ -75,7 +98,13 @@ export function VaultView(p: Props) {
   } else if (query.isError && !items.length) {
     body = <ErrorState error={query.error} onRetry={() => void query.refetch()} what="the vault" />;
   } else if (!items.length && !hasNextPage) {
-    body = <VaultEmpty filtered={filtered} onClear={() => set({ type: undefined, folder: undefined, usage: undefined, q: undefined, fanView: undefined })} action={p.emptyAction} />;
+    body = (
+      <VaultEmpty
+        filtered={filtered}
+        onClear={() => set({ type: undefined, folder: undefined, usage: undefined, q: undefined, fanView: undefined })}
+        action={p.emptyAction}
+      />
+    );
   } else {
     body = (
       <MediaGrid
@@ -98,14 +127,22 @@ export function VaultView(p: Props) {
 
   return (
     <div className="flex min-w-0 flex-col gap-4">
-      <VaultFilters params={params} set={set} folders={p.folders} folderSelectClass={p.folderSelectClass} fanLabel={p.fanLabel} />
+      <VaultFilters
+        params={params}
+        set={set}
+        folders={p.folders}
+        folderSelectClass={p.folderSelectClass}
+        fanLabel={p.fanLabel}
+      />
       {scanning && !query.isPending ? (
         <p className="text-xs text-muted" role="status" data-testid="scan-status">
           {formatCount(items.length)} found · {formatCount(checked)} vault items searched{hasNextPage ? "…" : " (all)"}
         </p>
       ) : null}
       {body}
-      {query.isError && items.length ? <ErrorState error={query.error} onRetry={() => void fetchNextPage()} what="more media" /> : null}
+      {query.isError && items.length ? (
+        <ErrorState error={query.error} onRetry={() => void fetchNextPage()} what="more media" />
+      ) : null}
       {params.view ? (
         <MediaPreview
           creatorId={p.creatorId}

@@ -32,13 +32,24 @@ export function CreatorOverview({ creatorId, showEarnings }: { creatorId: string
         </div>
       </div>
       {/* A failed refresh keeps the last figures on screen, with their age. */}
-      {snap.stale ? <StaleNotice fetchedAt={snap.fetchedAt} reauth={snap.staleReason === "reauth"} onRetry={() => void refetch()} /> : null}
+      {snap.stale ? (
+        <StaleNotice fetchedAt={snap.fetchedAt} reauth={snap.staleReason === "reauth"} onRetry={() => void refetch()} />
+      ) : null}
       <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
-        <Stat label="Subscribers" value={o.subscribers} hint={o.autoRenewing !== null ? `${formatCount(o.autoRenewing)} auto-renewing` : undefined} testId="stat-subscribers" />
+        <Stat
+          label="Subscribers"
+          value={o.subscribers}
+          hint={o.autoRenewing !== null ? `${formatCount(o.autoRenewing)} auto-renewing` : undefined}
+          testId="stat-subscribers"
+        />
         <Stat label="Followers" value={o.followers} hint="Without a subscription" testId="stat-followers" />
         <Stat label="Expired" value={o.expiredSubscribers} hint="Former subscribers" />
         <Stat label="Unread chats" value={o.unreadChats} hint={unreadHint(o, viewer)} testId="stat-unread" />
-        <Stat label="Posts" value={o.posts} hint={o.posts === null ? "Not offered for agency-managed creators" : undefined} />
+        <Stat
+          label="Posts"
+          value={o.posts}
+          hint={o.posts === null ? "Not offered for agency-managed creators" : undefined}
+        />
         <Stat label="Likes" value={o.likes} />
       </div>
       {showEarnings ? <EarningsStrip creatorId={creatorId} /> : null}

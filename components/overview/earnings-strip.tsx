@@ -19,12 +19,28 @@ import { formatMoney, sumCents } from "@/lib/utils/money";
 const sum = (s: EarningsReport["series"], n: number, k: "gross" | "net") => sumCents(s.slice(-n).map((b) => b[k]));
 
 /** `widest`: the longest of the row's figures, so the three share one size. */
-function Figure({ label, cents, net, widest, testId }: { label: string; cents: number; net: number; widest: string; testId: string }) {
+function Figure({
+  label,
+  cents,
+  net,
+  widest,
+  testId,
+}: {
+  label: string;
+  cents: number;
+  net: number;
+  widest: string;
+  testId: string;
+}) {
   const text = formatMoney(cents);
   return (
     <div className="@container min-w-0">
       <p className="text-xs font-medium tracking-wide text-muted uppercase">{label}</p>
-      <p className="tabular mt-1 font-semibold tracking-tight whitespace-nowrap" style={figureSize(widest)} data-testid={testId}>
+      <p
+        className="tabular mt-1 font-semibold tracking-tight whitespace-nowrap"
+        style={figureSize(widest)}
+        data-testid={testId}
+      >
         {text}
       </p>
       <p className="tabular text-xs text-muted">net {formatMoney(net)}</p>
@@ -43,10 +59,17 @@ export function EarningsStrip({ creatorId }: { creatorId: string }) {
   const synced = r.sync.lastSyncedAt !== null;
   const widest = formatMoney(Math.max(r.totals.gross, sum(s, 7, "gross"), sum(s, 1, "gross")));
   return (
-    <section className="rounded-xl border border-line bg-surface p-4 shadow-sm" aria-label="Earnings" data-testid="overview-earnings">
+    <section
+      className="rounded-xl border border-line bg-surface p-4 shadow-sm"
+      aria-label="Earnings"
+      data-testid="overview-earnings"
+    >
       <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
         <h2 className="text-sm font-semibold">Earnings, gross USD in {r.range.tz}</h2>
-        <Link href={`/c/${creatorId}/earnings`} className="inline-flex items-center gap-1 text-sm text-brand-700 hover:underline">
+        <Link
+          href={`/c/${creatorId}/earnings`}
+          className="inline-flex items-center gap-1 text-sm text-brand-700 hover:underline"
+        >
           Full report <ArrowRight className="size-3.5" aria-hidden="true" />
         </Link>
       </div>
@@ -56,15 +79,37 @@ export function EarningsStrip({ creatorId }: { creatorId: string }) {
         </p>
       ) : (
         <div className="grid grid-cols-3 items-end gap-3 sm:grid-cols-[repeat(3,minmax(0,1fr))_minmax(0,2fr)]">
-          <Figure label="Today" cents={sum(s, 1, "gross")} net={sum(s, 1, "net")} widest={widest} testId="overview-today" />
-          <Figure label="7 days" cents={sum(s, 7, "gross")} net={sum(s, 7, "net")} widest={widest} testId="overview-7d" />
+          <Figure
+            label="Today"
+            cents={sum(s, 1, "gross")}
+            net={sum(s, 1, "net")}
+            widest={widest}
+            testId="overview-today"
+          />
+          <Figure
+            label="7 days"
+            cents={sum(s, 7, "gross")}
+            net={sum(s, 7, "net")}
+            widest={widest}
+            testId="overview-7d"
+          />
           <Figure label="30 days" cents={r.totals.gross} net={r.totals.net} widest={widest} testId="overview-30d" />
           {/* min-w-0 + overflow-hidden: a chart drawn at a wider size never pushes the page sideways while it re-measures. */}
           <div className="col-span-3 h-16 min-w-0 overflow-hidden sm:col-span-1" aria-hidden="true">
             <ResponsiveContainer width="100%" height="100%">
               <AreaChart data={s} margin={{ top: 4, right: 0, bottom: 0, left: 0 }}>
-                <Tooltip formatter={(v) => formatMoney(Number(v))} labelFormatter={(_l, p) => String(p?.[0]?.payload?.bucket ?? "")} />
-                <Area type="monotone" dataKey="gross" stroke="#059669" fill="#05966922" strokeWidth={1.5} isAnimationActive={false} />
+                <Tooltip
+                  formatter={(v) => formatMoney(Number(v))}
+                  labelFormatter={(_l, p) => String(p?.[0]?.payload?.bucket ?? "")}
+                />
+                <Area
+                  type="monotone"
+                  dataKey="gross"
+                  stroke="#059669"
+                  fill="#05966922"
+                  strokeWidth={1.5}
+                  isAnimationActive={false}
+                />
               </AreaChart>
             </ResponsiveContainer>
           </div>

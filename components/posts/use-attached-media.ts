@@ -2,7 +2,13 @@
 
 import { useQueries, useQueryClient, type Query } from "@tanstack/react-query";
 import { useEffect } from "react";
-import { checkProcessingAgain, isProcessingStuck, onProcessed, useStuckVersion, watchProcessing } from "@/components/media/processing-watch";
+import {
+  checkProcessingAgain,
+  isProcessingStuck,
+  onProcessed,
+  useStuckVersion,
+  watchProcessing,
+} from "@/components/media/processing-watch";
 import { fetchLookup, msUntil } from "@/lib/queries/media";
 import type { VaultItem } from "@/lib/schemas/media";
 
@@ -40,7 +46,14 @@ export function useAttachedMedia(creatorId: string, uuids: string[]) {
   useEffect(() => {
     if (processingKey) watchProcessing(creatorId, processingKey.split(","));
   }, [creatorId, processingKey]);
-  useEffect(() => onProcessed((c, item, urlsExpireAt) => c === creatorId && qc.setQueryData<Attached>(attachedKey(c, item.uuid), { item, urlsExpireAt })), [creatorId, qc]);
+  useEffect(
+    () =>
+      onProcessed(
+        (c, item, urlsExpireAt) =>
+          c === creatorId && qc.setQueryData<Attached>(attachedKey(c, item.uuid), { item, urlsExpireAt }),
+      ),
+    [creatorId, qc],
+  );
   useStuckVersion();
   const stuck = processing.filter((u) => isProcessingStuck(creatorId, u));
   return {
@@ -63,8 +76,10 @@ export function mediaProblem(uuids: string[], byUuid: Map<string, VaultItem>, ha
   const failed = statuses.filter((s) => s === "error").length;
   const processing = statuses.filter((s) => s === "processing" || s === "created").length;
   const n = (k: number) => `${k} item${k === 1 ? "" : "s"}`;
-  if (missing) return `${n(missing)} ${missing === 1 ? "is" : "are"} not in @${handle}'s vault (deleted, or another creator's). Remove ${missing === 1 ? "it" : "them"} to continue.`;
+  if (missing)
+    return `${n(missing)} ${missing === 1 ? "is" : "are"} not in @${handle}'s vault (deleted, or another creator's). Remove ${missing === 1 ? "it" : "them"} to continue.`;
   if (failed) return `Fanvue could not process ${n(failed)}. Remove ${failed === 1 ? "it" : "them"} to continue.`;
-  if (processing) return `${n(processing)} still processing on Fanvue. You can publish as soon as ${processing === 1 ? "it is" : "they are"} ready.`;
+  if (processing)
+    return `${n(processing)} still processing on Fanvue. You can publish as soon as ${processing === 1 ? "it is" : "they are"} ready.`;
   return null;
 }

@@ -20,11 +20,21 @@ export function CreatorScope({
     <fieldset className="flex flex-col gap-2">
       <legend className="mb-1 text-sm font-medium">Creators</legend>
       <label className="flex items-center gap-2 text-sm">
-        <input type="radio" name={`${idPrefix}-scope`} checked={allCreators} onChange={() => onChange({ allCreators: true, creatorIds })} />
+        <input
+          type="radio"
+          name={`${idPrefix}-scope`}
+          checked={allCreators}
+          onChange={() => onChange({ allCreators: true, creatorIds })}
+        />
         All creators (including ones added later)
       </label>
       <label className="flex items-center gap-2 text-sm">
-        <input type="radio" name={`${idPrefix}-scope`} checked={!allCreators} onChange={() => onChange({ allCreators: false, creatorIds })} />
+        <input
+          type="radio"
+          name={`${idPrefix}-scope`}
+          checked={!allCreators}
+          onChange={() => onChange({ allCreators: false, creatorIds })}
+        />
         Only these creators
       </label>
       {!allCreators ? (
@@ -34,7 +44,12 @@ export function CreatorScope({
               <input
                 type="checkbox"
                 checked={creatorIds.includes(c.id)}
-                onChange={(e) => onChange({ allCreators: false, creatorIds: e.target.checked ? [...creatorIds, c.id] : creatorIds.filter((x) => x !== c.id) })}
+                onChange={(e) =>
+                  onChange({
+                    allCreators: false,
+                    creatorIds: e.target.checked ? [...creatorIds, c.id] : creatorIds.filter((x) => x !== c.id),
+                  })
+                }
                 aria-label={`${c.displayName} (@${c.handle})`}
               />
               {c.displayName} <span className="text-muted">@{c.handle}</span>

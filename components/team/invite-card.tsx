@@ -13,7 +13,15 @@ import type { InvitePreview } from "@/lib/schemas/team";
 import { ROLE_HELP, ROLE_LABEL } from "./role-label";
 import { useFormat } from "@/components/viewer/viewer";
 
-export function InviteCard({ token, preview, signedInAs }: { token: string; preview: InvitePreview | null; signedInAs: string | null }) {
+export function InviteCard({
+  token,
+  preview,
+  signedInAs,
+}: {
+  token: string;
+  preview: InvitePreview | null;
+  signedInAs: string | null;
+}) {
   const f = useFormat();
   const router = useRouter();
   const [pending, setPending] = useState(false);
@@ -30,7 +38,10 @@ export function InviteCard({ token, preview, signedInAs }: { token: string; prev
     }
   }
   return (
-    <div className="w-full max-w-md rounded-2xl border border-line bg-surface p-6 shadow-sm sm:p-8" data-testid="invite-card">
+    <div
+      className="w-full max-w-md rounded-2xl border border-line bg-surface p-6 shadow-sm sm:p-8"
+      data-testid="invite-card"
+    >
       <Logo className="size-9" />
       {!preview ? (
         <>
@@ -42,22 +53,29 @@ export function InviteCard({ token, preview, signedInAs }: { token: string; prev
           <h1 className="mt-4 text-xl font-semibold">Join {preview.workspaceName} on Vuedeck</h1>
           <p className="mt-2 text-sm text-muted">
             You are invited as <strong className="text-ink">{ROLE_LABEL[preview.role]}</strong>
-            {preview.creators === "all" ? " for all creators" : ` for ${preview.creators.join(", ")}`}. {preview.role !== "owner" ? ROLE_HELP[preview.role] : ""}
+            {preview.creators === "all" ? " for all creators" : ` for ${preview.creators.join(", ")}`}.{" "}
+            {preview.role !== "owner" ? ROLE_HELP[preview.role] : ""}
           </p>
           <p className="mt-1 text-xs text-muted">Link expires {f.dateTime(preview.expiresAt)}.</p>
-          {error ? (
-            <Alert tone="danger" title={error} className="mt-4" />
-          ) : null}
+          {error ? <Alert tone="danger" title={error} className="mt-4" /> : null}
           {signedInAs ? (
             <Button className="mt-6 w-full" size="lg" onClick={accept} disabled={pending} data-testid="accept-invite">
               {pending ? "Joining…" : `Accept as ${signedInAs}`}
             </Button>
           ) : (
-            <Button className="mt-6 w-full" size="lg" onClick={() => void signIn("fanvue", { redirectTo: `/invite/${token}` })} data-testid="invite-sign-in">
+            <Button
+              className="mt-6 w-full"
+              size="lg"
+              onClick={() => void signIn("fanvue", { redirectTo: `/invite/${token}` })}
+              data-testid="invite-sign-in"
+            >
               Sign in with Fanvue to accept
             </Button>
           )}
-          <p className="mt-3 text-xs text-muted">Vuedeck works on the workspace&apos;s own Fanvue connection; your Fanvue account is only used to sign you in.</p>
+          <p className="mt-3 text-xs text-muted">
+            Vuedeck works on the workspace&apos;s own Fanvue connection; your Fanvue account is only used to sign you
+            in.
+          </p>
         </>
       )}
     </div>

@@ -22,7 +22,12 @@ export function InviteForm({ workspaceId }: { workspaceId: string }) {
   const [link, setLink] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
   const err = createInvite.error instanceof ApiClientError ? createInvite.error : null;
-  const scopeError = !scope.allCreators && scope.creatorIds.length === 0 ? "Pick at least one creator." : err?.field === "creatorIds" ? err.message : null;
+  const scopeError =
+    !scope.allCreators && scope.creatorIds.length === 0
+      ? "Pick at least one creator."
+      : err?.field === "creatorIds"
+        ? err.message
+        : null;
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
@@ -63,7 +68,17 @@ export function InviteForm({ workspaceId }: { workspaceId: string }) {
   );
 }
 
-function InviteOptions({ role, setRole, days, setDays }: { role: Role; setRole: (r: Role) => void; days: number; setDays: (d: number) => void }) {
+function InviteOptions({
+  role,
+  setRole,
+  days,
+  setDays,
+}: {
+  role: Role;
+  setRole: (r: Role) => void;
+  days: number;
+  setDays: (d: number) => void;
+}) {
   return (
     <div className="grid gap-4 sm:grid-cols-2">
       <Field label="Role" htmlFor="invite-role">
@@ -89,9 +104,18 @@ function InviteOptions({ role, setRole, days, setDays }: { role: Role; setRole: 
 function InviteLink({ link, copied, onCopied }: { link: string; copied: boolean; onCopied: () => void }) {
   return (
     <div className="mt-4 rounded-lg border border-brand-200 bg-brand-50 p-3">
-      <p className="text-sm font-medium text-brand-900">Share this link with them. It works once and is shown only now.</p>
+      <p className="text-sm font-medium text-brand-900">
+        Share this link with them. It works once and is shown only now.
+      </p>
       <div className="mt-2 flex gap-2">
-        <Input size="sm" readOnly value={link} className="min-w-0 flex-1 font-mono text-xs" data-testid="invite-link" onFocus={(e) => e.target.select()} />
+        <Input
+          size="sm"
+          readOnly
+          value={link}
+          className="min-w-0 flex-1 font-mono text-xs"
+          data-testid="invite-link"
+          onFocus={(e) => e.target.select()}
+        />
         <Button
           type="button"
           size="sm"

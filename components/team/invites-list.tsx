@@ -27,11 +27,18 @@ export function InvitesList({ workspaceId }: { workspaceId: string }) {
               <Badge tone={TONE[i.status]}>{i.status}</Badge>
               <span className="font-medium">{ROLE_LABEL[i.role]}</span>
               <span className="min-w-0 flex-1 truncate text-muted">
-                {i.allCreators ? "All creators" : i.creatorIds.map((id) => names.get(id) ?? "Removed creator").join(", ")} · expires{" "}
-                {f.date(i.expiresAt)}
+                {i.allCreators
+                  ? "All creators"
+                  : i.creatorIds.map((id) => names.get(id) ?? "Removed creator").join(", ")}{" "}
+                · expires {f.date(i.expiresAt)}
               </span>
               {i.status === "pending" ? (
-                <Button size="sm" variant="secondary" disabled={revokeInvite.isPending} onClick={() => revokeInvite.mutate(i.id)}>
+                <Button
+                  size="sm"
+                  variant="secondary"
+                  disabled={revokeInvite.isPending}
+                  onClick={() => revokeInvite.mutate(i.id)}
+                >
                   Revoke
                 </Button>
               ) : null}

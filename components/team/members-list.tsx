@@ -45,17 +45,31 @@ export function MembersList({ workspaceId, currentUserId }: { workspaceId: strin
                     </p>
                     <p className="truncate text-xs text-muted">
                       {m.handle ? `@${m.handle} · ` : ""}
-                      {m.allCreators ? "All creators" : m.creatorIds.map((id) => names.get(id) ?? "Removed creator").join(", ")}
+                      {m.allCreators
+                        ? "All creators"
+                        : m.creatorIds.map((id) => names.get(id) ?? "Removed creator").join(", ")}
                     </p>
                   </div>
                   <Badge tone={m.role === "owner" ? "brand" : "neutral"}>{ROLE_LABEL[m.role]}</Badge>
                   {m.role !== "owner" ? (
-                    <Button size="sm" variant="secondary" onClick={() => setEditing(editing === m.id ? null : m.id)} aria-expanded={editing === m.id}>
+                    <Button
+                      size="sm"
+                      variant="secondary"
+                      onClick={() => setEditing(editing === m.id ? null : m.id)}
+                      aria-expanded={editing === m.id}
+                    >
                       {editing === m.id ? "Close" : "Edit"}
                     </Button>
                   ) : null}
                 </div>
-                {editing === m.id ? <MemberEditor workspaceId={workspaceId} member={m} creators={creators} onDone={() => setEditing(null)} /> : null}
+                {editing === m.id ? (
+                  <MemberEditor
+                    workspaceId={workspaceId}
+                    member={m}
+                    creators={creators}
+                    onDone={() => setEditing(null)}
+                  />
+                ) : null}
               </li>
             ))}
           </ul>
@@ -65,7 +79,17 @@ export function MembersList({ workspaceId, currentUserId }: { workspaceId: strin
   );
 }
 
-function MemberEditor({ workspaceId, member, creators, onDone }: { workspaceId: string; member: MemberView; creators: { id: string; displayName: string; handle: string }[]; onDone: () => void }) {
+function MemberEditor({
+  workspaceId,
+  member,
+  creators,
+  onDone,
+}: {
+  workspaceId: string;
+  member: MemberView;
+  creators: { id: string; displayName: string; handle: string }[];
+  onDone: () => void;
+}) {
   const { updateMember, removeMember } = useTeamMutations(workspaceId);
   const [role, setRole] = useState(member.role as "manager" | "chatter" | "viewer");
   const [scope, setScope] = useState({ allCreators: member.allCreators, creatorIds: member.creatorIds });
@@ -75,7 +99,12 @@ function MemberEditor({ workspaceId, member, creators, onDone }: { workspaceId: 
   return (
     <div className="mt-4 flex flex-col gap-4 rounded-lg border border-line bg-canvas p-4">
       <Field label="Role" htmlFor={`role-${member.id}`}>
-        <Select id={`role-${member.id}`} value={role} onChange={(e) => setRole(e.target.value as typeof role)} className="max-w-60">
+        <Select
+          id={`role-${member.id}`}
+          value={role}
+          onChange={(e) => setRole(e.target.value as typeof role)}
+          className="max-w-60"
+        >
           <option value="manager">Manager</option>
           <option value="chatter">Chatter</option>
           <option value="viewer">Viewer</option>
@@ -91,12 +120,19 @@ function MemberEditor({ workspaceId, member, creators, onDone }: { workspaceId: 
         <Button
           size="sm"
           disabled={updateMember.isPending || Boolean(scopeError)}
-          onClick={() => updateMember.mutate({ memberId: member.id, change: { role, ...scope } }, { onSuccess: onDone })}
+          onClick={() =>
+            updateMember.mutate({ memberId: member.id, change: { role, ...scope } }, { onSuccess: onDone })
+          }
         >
           Save changes
         </Button>
         {confirmRemove ? (
-          <Button size="sm" variant="danger" disabled={removeMember.isPending} onClick={() => removeMember.mutate(member.id, { onSuccess: onDone })}>
+          <Button
+            size="sm"
+            variant="danger"
+            disabled={removeMember.isPending}
+            onClick={() => removeMember.mutate(member.id, { onSuccess: onDone })}
+          >
             Remove {member.name} now
           </Button>
         ) : (

@@ -18,7 +18,11 @@ export function Alert({
   return (
     <div
       role={tone === "danger" ? "alert" : "status"}
-      className={cn("flex flex-col gap-3 rounded-xl border px-4 py-3 sm:flex-row sm:items-center sm:justify-between", TONES[tone], className)}
+      className={cn(
+        "flex flex-col gap-3 rounded-xl border px-4 py-3 sm:flex-row sm:items-center sm:justify-between",
+        TONES[tone],
+        className,
+      )}
       {...props}
     >
       <div className="min-w-0">

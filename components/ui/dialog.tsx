@@ -20,7 +20,15 @@ type Common = {
   hideTitle?: boolean;
   testId?: string;
   children: ReactNode;
-} & Pick<ComponentProps<typeof D.Content>, "onKeyDown" | "onOpenAutoFocus" | "onCloseAutoFocus" | "onEscapeKeyDown" | "onPointerDownOutside" | "onInteractOutside">;
+} & Pick<
+  ComponentProps<typeof D.Content>,
+  | "onKeyDown"
+  | "onOpenAutoFocus"
+  | "onCloseAutoFocus"
+  | "onEscapeKeyDown"
+  | "onPointerDownOutside"
+  | "onInteractOutside"
+>;
 
 /** A centred dialog: a title, then its body (scrolls within 90 % of the screen's height). */
 export function Dialog({
@@ -46,7 +54,11 @@ export function Dialog({
         <D.Overlay className={OVERLAY} />
         <D.Content
           {...content}
-          className={cn("fixed top-1/2 left-1/2 z-50 flex max-h-[90dvh] w-[calc(100vw-2rem)] -translate-x-1/2 -translate-y-1/2 flex-col overflow-y-auto rounded-xl bg-surface p-5 shadow-xl outline-none", WIDTH[size], className)}
+          className={cn(
+            "fixed top-1/2 left-1/2 z-50 flex max-h-[90dvh] w-[calc(100vw-2rem)] -translate-x-1/2 -translate-y-1/2 flex-col overflow-y-auto rounded-xl bg-surface p-5 shadow-xl outline-none",
+            WIDTH[size],
+            className,
+          )}
           aria-describedby={undefined}
           data-testid={testId}
         >
@@ -87,7 +99,12 @@ export function Viewer({ open, onOpenChange, title, testId, children, ...content
     <D.Root open={open} onOpenChange={onOpenChange}>
       <D.Portal>
         <D.Overlay className="fixed inset-0 z-50 bg-zinc-950/95" />
-        <D.Content {...content} className="fixed inset-0 z-50 flex flex-col outline-none lg:flex-row" aria-describedby={undefined} data-testid={testId}>
+        <D.Content
+          {...content}
+          className="fixed inset-0 z-50 flex flex-col outline-none lg:flex-row"
+          aria-describedby={undefined}
+          data-testid={testId}
+        >
           <D.Title className="sr-only">{title}</D.Title>
           {children}
         </D.Content>

@@ -45,18 +45,17 @@ export function ErrorState({ error, onRetry, what }: { error: unknown; onRetry: 
   const settled = e !== null && !e.isTransient && e.code !== "unauthorized";
   // The message says which budget is used up (the account's, or this
   // member's share of it) and whether Fanvue is slow or unreachable.
-  const title =
-    limited
-      ? `Fanvue's rate limit: waiting for it to refill`
-      : e?.code === "upstream_unavailable"
-        ? `Fanvue is not answering right now`
-        : e?.code === "network"
-          ? `Vuedeck could not be reached`
-          : e?.code === "unavailable"
-            ? `Vuedeck is unavailable for a moment`
-            : settled
-              ? `${what.charAt(0).toUpperCase()}${what.slice(1)} not available`
-              : `Could not load ${what}`;
+  const title = limited
+    ? `Fanvue's rate limit: waiting for it to refill`
+    : e?.code === "upstream_unavailable"
+      ? `Fanvue is not answering right now`
+      : e?.code === "network"
+        ? `Vuedeck could not be reached`
+        : e?.code === "unavailable"
+          ? `Vuedeck is unavailable for a moment`
+          : settled
+            ? `${what.charAt(0).toUpperCase()}${what.slice(1)} not available`
+            : `Could not load ${what}`;
   return (
     <Alert
       tone={limited || settled ? "warning" : "danger"}

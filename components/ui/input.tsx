@@ -4,9 +4,14 @@ import { cn } from "@/lib/utils/cn";
 // Text-like fields in one look (text, search, number, date, time). A field
 // marked aria-invalid shows red, so an inline error and its field agree.
 
-const FIELD = "rounded-lg border border-line bg-surface px-3 text-sm shadow-sm placeholder:text-muted focus-visible:outline-2 focus-visible:outline-brand-500 disabled:opacity-60 aria-[invalid=true]:border-red-400 aria-[invalid=true]:bg-red-50/40";
+const FIELD =
+  "rounded-lg border border-line bg-surface px-3 text-sm shadow-sm placeholder:text-muted focus-visible:outline-2 focus-visible:outline-brand-500 disabled:opacity-60 aria-[invalid=true]:border-red-400 aria-[invalid=true]:bg-red-50/40";
 
-export function Input({ className, size = "md", ...props }: Omit<ComponentProps<"input">, "size"> & { size?: "sm" | "md" }) {
+export function Input({
+  className,
+  size = "md",
+  ...props
+}: Omit<ComponentProps<"input">, "size"> & { size?: "sm" | "md" }) {
   return <input className={cn(FIELD, size === "sm" ? "h-8 px-2" : "h-10", className)} {...props} />;
 }
 

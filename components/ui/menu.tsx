@@ -11,10 +11,24 @@ export const MenuTrigger = M.Trigger;
 export const MenuGroup = M.Group;
 
 /** The menu's panel; long lists scroll. */
-export function MenuContent({ className, children, align = "end", sideOffset = 6, ...props }: ComponentProps<typeof M.Content>) {
+export function MenuContent({
+  className,
+  children,
+  align = "end",
+  sideOffset = 6,
+  ...props
+}: ComponentProps<typeof M.Content>) {
   return (
     <M.Portal>
-      <M.Content align={align} sideOffset={sideOffset} className={cn("z-50 max-h-[70vh] min-w-48 overflow-y-auto rounded-xl border border-line bg-surface p-1.5 shadow-lg", className)} {...props}>
+      <M.Content
+        align={align}
+        sideOffset={sideOffset}
+        className={cn(
+          "z-50 max-h-[70vh] min-w-48 overflow-y-auto rounded-xl border border-line bg-surface p-1.5 shadow-lg",
+          className,
+        )}
+        {...props}
+      >
         {children}
       </M.Content>
     </M.Portal>

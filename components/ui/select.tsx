@@ -4,13 +4,26 @@ import { cn } from "@/lib/utils/cn";
 export function Select({ className, ...props }: ComponentProps<"select">) {
   return (
     <select
-      className={cn("h-10 rounded-lg border border-line bg-surface px-3 text-sm shadow-sm focus-visible:outline-2 focus-visible:outline-brand-500", className)}
+      className={cn(
+        "h-10 rounded-lg border border-line bg-surface px-3 text-sm shadow-sm focus-visible:outline-2 focus-visible:outline-brand-500",
+        className,
+      )}
       {...props}
     />
   );
 }
 
-export function Field({ label, error, children, htmlFor }: { label: string; error?: string | null; children: React.ReactNode; htmlFor?: string }) {
+export function Field({
+  label,
+  error,
+  children,
+  htmlFor,
+}: {
+  label: string;
+  error?: string | null;
+  children: React.ReactNode;
+  htmlFor?: string;
+}) {
   return (
     <div className="flex flex-col gap-1.5">
       <label htmlFor={htmlFor} className="text-sm font-medium">

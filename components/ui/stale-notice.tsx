@@ -6,7 +6,15 @@ import { useFormat } from "@/components/viewer/viewer";
 
 /** Shown above figures whose latest refresh from Fanvue failed: they stay on
  * screen, with their age, and the reason. */
-export function StaleNotice({ fetchedAt, reauth, onRetry }: { fetchedAt: string; reauth: boolean; onRetry?: () => void }) {
+export function StaleNotice({
+  fetchedAt,
+  reauth,
+  onRetry,
+}: {
+  fetchedAt: string;
+  reauth: boolean;
+  onRetry?: () => void;
+}) {
   const f = useFormat();
   return (
     <Alert
@@ -21,7 +29,8 @@ export function StaleNotice({ fetchedAt, reauth, onRetry }: { fetchedAt: string;
       }
       data-testid="stale-notice"
     >
-      Showing data from {f.ago(fetchedAt)}{reauth ? "." : "; trying again every 20 s."}
+      Showing data from {f.ago(fetchedAt)}
+      {reauth ? "." : "; trying again every 20 s."}
     </Alert>
   );
 }

@@ -47,7 +47,11 @@ export function PreferencesDialog({ open, onOpenChange }: { open: boolean; onOpe
       await viewer.save({ timeZone: zone || null, locale: locale || null });
       onOpenChange(false);
     } catch (err) {
-      setError(err instanceof ApiClientError ? { field: err.field, message: err.message } : { message: "Could not save. Check your connection and try again." });
+      setError(
+        err instanceof ApiClientError
+          ? { field: err.field, message: err.message }
+          : { message: "Could not save. Check your connection and try again." },
+      );
     } finally {
       setSaving(false);
     }
@@ -56,7 +60,9 @@ export function PreferencesDialog({ open, onOpenChange }: { open: boolean; onOpe
   return (
     <SmallDialog open={open} onOpenChange={onOpenChange} title="Time zone and date format" testId="preferences-dialog">
       <div className="flex flex-col gap-4">
-        <p className="text-sm text-muted">Every date, day boundary and chart in Vuedeck uses these, on every device you sign in on.</p>
+        <p className="text-sm text-muted">
+          Every date, day boundary and chart in Vuedeck uses these, on every device you sign in on.
+        </p>
         <Field label="Time zone" htmlFor="pref-zone" error={error?.field === "timeZone" ? error.message : null}>
           <Select id="pref-zone" value={zone} onChange={(e) => setZone(e.target.value)} data-testid="pref-zone">
             <option value={DEVICE}>This device&apos;s zone ({viewer.device.replace(/_/g, " ")})</option>

@@ -1,10 +1,31 @@
 "use client";
 
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from "react";
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  useSyncExternalStore,
+  type ReactNode,
+} from "react";
 import { saveMyPreferences } from "@/lib/contracts/account";
 import { callApi } from "@/lib/queries/call";
 import type { ViewerPrefs } from "@/lib/schemas/viewer";
-import { canonicalLocale, deviceZone, FALLBACK_VIEWER, formatAgo, formatDate, formatDateTime, formatDay, formatListTime, formatTime, type DayStyle, type Viewer } from "@/lib/utils/time";
+import {
+  canonicalLocale,
+  deviceZone,
+  FALLBACK_VIEWER,
+  formatAgo,
+  formatDate,
+  formatDateTime,
+  formatDay,
+  formatListTime,
+  formatTime,
+  type DayStyle,
+  type Viewer,
+} from "@/lib/utils/time";
 import { DEVICE_ZONE_COOKIE } from "@/lib/utils/viewer-cookie";
 
 // The viewer's zone and locale, one value for every page: what they chose
@@ -31,20 +52,35 @@ function useDevice(guess: Viewer): Viewer {
   return { zone, locale };
 }
 
-export function ViewerProvider({ saved: initial, guess, children }: { saved: ViewerPrefs; guess: Viewer; children: ReactNode }) {
+export function ViewerProvider({
+  saved: initial,
+  guess,
+  children,
+}: {
+  saved: ViewerPrefs;
+  guess: Viewer;
+  children: ReactNode;
+}) {
   const device = useDevice(guess);
   const [saved, setSaved] = useState(initial);
   useEffect(() => setSaved(initial), [initial]);
   // Tell the server this device's zone for its next render (not a preference).
   useEffect(() => {
-    if (device.zone !== guess.zone) document.cookie = `${DEVICE_ZONE_COOKIE}=${encodeURIComponent(device.zone)}; path=/; max-age=31536000; samesite=lax`;
+    if (device.zone !== guess.zone)
+      document.cookie = `${DEVICE_ZONE_COOKIE}=${encodeURIComponent(device.zone)}; path=/; max-age=31536000; samesite=lax`;
   }, [device.zone, guess.zone]);
   const save = useCallback(async (patch: Partial<ViewerPrefs>) => {
     const next = await callApi(saveMyPreferences, { body: patch });
     setSaved(next);
   }, []);
   const value = useMemo<ViewerState>(
-    () => ({ zone: saved.timeZone ?? device.zone, locale: saved.locale ?? device.locale, saved, device: device.zone, save }),
+    () => ({
+      zone: saved.timeZone ?? device.zone,
+      locale: saved.locale ?? device.locale,
+      saved,
+      device: device.zone,
+      save,
+    }),
     [saved, device.zone, device.locale, save],
   );
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;

@@ -29,7 +29,9 @@ export function AllCreators({ workspaceId, name }: { workspaceId: string; name: 
       ) : !data ? (
         <ErrorState error={error} onRetry={() => void refetch()} what="the creators overview" />
       ) : data.rows.length === 0 ? (
-        <Card className="p-6 text-sm text-muted">No creators in your scope yet. Ask the workspace owner to give you access.</Card>
+        <Card className="p-6 text-sm text-muted">
+          No creators in your scope yet. Ask the workspace owner to give you access.
+        </Card>
       ) : (
         <>
           <Card className="hidden overflow-hidden md:block">
@@ -52,8 +54,12 @@ export function AllCreators({ workspaceId, name }: { workspaceId: string; name: 
               <tfoot className="border-t border-line bg-canvas font-medium">
                 <tr>
                   <td className="px-5 py-3">Total ({data.rows.length})</td>
-                  {data.showEarnings ? <td className="tabular px-5 py-3 text-right">{money(data.totals.earningsToday)}</td> : null}
-                  {data.showEarnings ? <td className="tabular px-5 py-3 text-right">{money(data.totals.earnings30d)}</td> : null}
+                  {data.showEarnings ? (
+                    <td className="tabular px-5 py-3 text-right">{money(data.totals.earningsToday)}</td>
+                  ) : null}
+                  {data.showEarnings ? (
+                    <td className="tabular px-5 py-3 text-right">{money(data.totals.earnings30d)}</td>
+                  ) : null}
                   <td className="tabular px-5 py-3 text-right">{formatCount(data.totals.subscribers)}</td>
                   <td className="tabular px-5 py-3 text-right">{formatCount(data.totals.unreadChats)}</td>
                   <td />
@@ -63,7 +69,11 @@ export function AllCreators({ workspaceId, name }: { workspaceId: string; name: 
           </Card>
           <div className="flex flex-col gap-3 md:hidden">
             {data.rows.map((r) => (
-              <Link key={r.creator.id} href={`/c/${r.creator.id}`} className="rounded-xl border border-line bg-surface p-4 shadow-sm">
+              <Link
+                key={r.creator.id}
+                href={`/c/${r.creator.id}`}
+                className="rounded-xl border border-line bg-surface p-4 shadow-sm"
+              >
                 <div className="flex items-center gap-3">
                   <Avatar src={r.creator.avatarUrl} name={r.creator.displayName} size="sm" />
                   <div className="min-w-0 flex-1">
@@ -99,7 +109,8 @@ function UnreadNote({ rows }: { rows: AgencyOverviewRow[] }) {
   const pending = rows.some((r) => r.unreadChats === null && !r.error);
   return (
     <p className="text-xs text-muted" data-testid="unread-synced">
-      Unread chats: from Vuedeck&apos;s copy of each creator&apos;s chats, synced {formatAgo(oldest, viewer)} or later.{pending ? " “—”: the first copy is still running." : ""}
+      Unread chats: from Vuedeck&apos;s copy of each creator&apos;s chats, synced {formatAgo(oldest, viewer)} or later.
+      {pending ? " “—”: the first copy is still running." : ""}
     </p>
   );
 }
@@ -115,7 +126,10 @@ function Cell({ label, value }: { label: string; value: string }) {
 
 function Row({ row: r, showEarnings }: { row: AgencyOverviewRow; showEarnings: boolean }) {
   return (
-    <tr className="border-b border-line last:border-0 hover:bg-canvas/60" data-testid={`creator-row-${r.creator.handle}`}>
+    <tr
+      className="border-b border-line last:border-0 hover:bg-canvas/60"
+      data-testid={`creator-row-${r.creator.handle}`}
+    >
       <td className="px-5 py-3">
         <Link href={`/c/${r.creator.id}`} className="flex items-center gap-3 font-medium hover:underline">
           <Avatar src={r.creator.avatarUrl} name={r.creator.displayName} size="sm" />
@@ -124,7 +138,11 @@ function Row({ row: r, showEarnings }: { row: AgencyOverviewRow; showEarnings: b
             <span className="block truncate text-xs font-normal text-muted">@{r.creator.handle}</span>
           </span>
           {r.stale ? <Badge tone="warning">Cached</Badge> : null}
-          {r.error ? <Badge tone="danger" title={r.error}>Fanvue error</Badge> : null}
+          {r.error ? (
+            <Badge tone="danger" title={r.error}>
+              Fanvue error
+            </Badge>
+          ) : null}
         </Link>
       </td>
       {showEarnings ? <td className="tabular px-5 py-3 text-right">{money(r.earningsToday)}</td> : null}

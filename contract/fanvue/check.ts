@@ -60,7 +60,8 @@ function checkValue(name: string, p: QueryParam, raw: string): string | null {
     case "number":
     case "integer": {
       const n = Number(raw);
-      if (raw.trim() === "" || !Number.isFinite(n) || (p.type === "integer" && !Number.isInteger(n))) return `${name} must be a ${p.type}`;
+      if (raw.trim() === "" || !Number.isFinite(n) || (p.type === "integer" && !Number.isInteger(n)))
+        return `${name} must be a ${p.type}`;
       if (p.min !== undefined && n < p.min) return `${name} must be at least ${p.min}`;
       if (p.max !== undefined && n > p.max) return `${name} must be at most ${p.max}`;
       return null;
@@ -74,7 +75,9 @@ function checkValue(name: string, p: QueryParam, raw: string): string | null {
     case "boolean":
       return raw === "true" || raw === "false" ? null : `${name} must be true or false`;
     case "string":
-      return p.maxLength !== undefined && raw.length > p.maxLength ? `${name} must be at most ${p.maxLength} characters` : null;
+      return p.maxLength !== undefined && raw.length > p.maxLength
+        ? `${name} must be at most ${p.maxLength} characters`
+        : null;
   }
 }
 
@@ -102,14 +105,18 @@ export function checkQuery(route: Route, query: URLSearchParams): RequestFinding
       }
     }
   }
-  for (const [name, p] of Object.entries(route.query)) if (p.required && !query.has(name)) out.invalid.push(`${name} is required`);
+  for (const [name, p] of Object.entries(route.query))
+    if (p.required && !query.has(name)) out.invalid.push(`${name} is required`);
   return out;
 }
 
 const dotted = (path: readonly PropertyKey[]) => path.map(String).join(".");
 
 const valueAt = (root: unknown, path: readonly PropertyKey[]) =>
-  path.reduce<unknown>((node, key) => (node && typeof node === "object" ? (node as Record<PropertyKey, unknown>)[key] : undefined), root);
+  path.reduce<unknown>(
+    (node, key) => (node && typeof node === "object" ? (node as Record<PropertyKey, unknown>)[key] : undefined),
+    root,
+  );
 
 /** One schema issue in the words Fanvue's validation errors use. */
 function describe(i: z.core.$ZodIssue, root: unknown): string {
@@ -119,7 +126,8 @@ function describe(i: z.core.$ZodIssue, root: unknown): string {
     return word && Number(n) !== 1 ? `${word}s` : word;
   };
   const missing = valueAt(root, i.path) === undefined;
-  if (missing && (i.code === "invalid_type" || i.code === "invalid_value" || i.code === "invalid_union")) return `${field} is required`;
+  if (missing && (i.code === "invalid_type" || i.code === "invalid_value" || i.code === "invalid_union"))
+    return `${field} is required`;
   switch (i.code) {
     case "invalid_type":
       return `${field} must be ${/^[aeiou]/.test(String(i.expected)) ? "an" : "a"} ${i.expected}`;
@@ -161,7 +169,8 @@ export function stripFields(body: unknown, undocumented: string[]): unknown {
   for (const name of undocumented) {
     const path = name.split(".").slice(1);
     let node: unknown = copy;
-    for (const seg of path.slice(0, -1)) node = node && typeof node === "object" ? (node as Record<string, unknown>)[seg] : undefined;
+    for (const seg of path.slice(0, -1))
+      node = node && typeof node === "object" ? (node as Record<string, unknown>)[seg] : undefined;
     if (node && typeof node === "object") delete (node as Record<string, unknown>)[path[path.length - 1]!];
   }
   return copy;
@@ -171,12 +180,17 @@ export function stripFields(body: unknown, undocumented: string[]): unknown {
 export function checkResponse(route: Route, status: number, body: unknown): string[] {
   if (!(status in route.responses)) return [`status ${status} is not a documented success status`];
   const schema = route.responses[status as 200 | 201 | 204];
-  if (!schema) return body === undefined || body === null || body === "" ? [] : ["the reference documents no body for this status"];
+  if (!schema)
+    return body === undefined || body === null || body === ""
+      ? []
+      : ["the reference documents no body for this status"];
   const res = schema.safeParse(body);
   if (res.success) return [];
   return res.error.issues.slice(0, 20).map((i) => {
     const where = dotted(i.path) || "(root)";
-    return i.code === "unrecognized_keys" ? `${where}: undocumented field(s) ${i.keys.join(", ")}` : `${where}: ${i.message}`;
+    return i.code === "unrecognized_keys"
+      ? `${where}: undocumented field(s) ${i.keys.join(", ")}`
+      : `${where}: ${i.message}`;
   });
 }
 

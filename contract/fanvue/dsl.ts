@@ -15,7 +15,8 @@ export const int = () => z.number().int();
 export const bool = () => z.boolean();
 export const uuid = () => z.string().regex(UUID_RE, { error: "must be a valid UUID" });
 /** `format: date` and `date-time`: Fanvue sends ISO 8601 timestamps for both. */
-export const dateTime = () => z.string().refine((v) => !Number.isNaN(Date.parse(v)), { error: "must be an ISO 8601 date-time" });
+export const dateTime = () =>
+  z.string().refine((v) => !Number.isNaN(Date.parse(v)), { error: "must be an ISO 8601 date-time" });
 export const enm = <const T extends readonly [string, ...string[]]>(values: T) => z.enum(values);
 export const arr = <S extends z.ZodType>(item: S) => z.array(item);
 export const obj = <S extends z.ZodRawShape>(shape: S) => z.strictObject(shape);
@@ -25,7 +26,8 @@ export const anyObj = () => z.record(z.string(), z.unknown());
 export const map = <S extends z.ZodType>(value: S) => z.record(z.string(), value);
 export const opt = <S extends z.ZodType>(s: S) => s.optional();
 export const nul = <S extends z.ZodType>(s: S) => s.nullable();
-export const oneOf = <const S extends readonly [z.ZodType, z.ZodType, ...z.ZodType[]]>(...schemas: S) => z.union(schemas);
+export const oneOf = <const S extends readonly [z.ZodType, z.ZodType, ...z.ZodType[]]>(...schemas: S) =>
+  z.union(schemas);
 
 const pagination = obj({ page: num(), size: num(), hasMore: bool() });
 /** Page style: `?page=&size=` → `{data, pagination: {page, size, hasMore}}`. */

@@ -37,8 +37,12 @@ describe("route contracts", () => {
 
   it("build the URL from the path, encoding each parameter; empty query values are left out", () => {
     expect(pathOf(creatorEarnings, { creatorId: "a b/c" })).toBe("/api/creators/a%20b%2Fc/earnings");
-    expect(urlOf(creatorEarnings, { creatorId: "c1" }, { range: "7d", tz: "Asia/Kolkata", from: "" })).toBe("/api/creators/c1/earnings?range=7d&tz=Asia%2FKolkata");
-    expect(urlOf(creatorEarnings, { creatorId: "c1" }, { sources: ["tips", "posts"] } as never)).toBe("/api/creators/c1/earnings?sources=tips&sources=posts");
+    expect(urlOf(creatorEarnings, { creatorId: "c1" }, { range: "7d", tz: "Asia/Kolkata", from: "" })).toBe(
+      "/api/creators/c1/earnings?range=7d&tz=Asia%2FKolkata",
+    );
+    expect(urlOf(creatorEarnings, { creatorId: "c1" }, { sources: ["tips", "posts"] } as never)).toBe(
+      "/api/creators/c1/earnings?sources=tips&sources=posts",
+    );
     expect(() => pathOf(creatorEarnings, {})).toThrow(/missing path parameter creatorId/);
   });
 });

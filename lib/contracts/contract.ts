@@ -37,13 +37,19 @@ export type RouteContract<C extends ContractShape = ContractShape, R = unknown> 
 /** Declares a route's contract; `R` is what its handler answers (JSON). */
 export const route =
   <R = null>() =>
-  <const C extends ContractShape>(c: C & (C["access"] extends "workspace" | "creator" ? { permission: Permission } : unknown)): RouteContract<C, R> =>
+  <const C extends ContractShape>(
+    c: C & (C["access"] extends "workspace" | "creator" ? { permission: Permission } : unknown),
+  ): RouteContract<C, R> =>
     c as RouteContract<C, R>;
 
 export type ResponseOf<C> = C extends { readonly [RESPONSE]?: infer R } ? R : never;
 
 /** `"/api/creators/:creatorId/fans/:fanUuid"` → `"creatorId" | "fanUuid"`. */
-type ParamNames<P extends string> = P extends `${string}:${infer Name}/${infer Rest}` ? Name | ParamNames<`/${Rest}`> : P extends `${string}:${infer Name}` ? Name : never;
+type ParamNames<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`
+  ? Name | ParamNames<`/${Rest}`>
+  : P extends `${string}:${infer Name}`
+    ? Name
+    : never;
 export type ParamsOf<C extends ContractShape> = { [K in ParamNames<C["path"]>]: string };
 export type QueryOf<C extends ContractShape> = C extends { query: infer Q extends z.ZodType } ? z.input<Q> : never;
 export type BodyOf<C extends ContractShape> = C extends { body: infer B extends z.ZodType } ? z.input<B> : never;
@@ -60,7 +66,11 @@ export function pathOf(c: ContractShape, params: Record<string, string>): string
 }
 
 /** Path and query string; empty and undefined values are left out, arrays repeat the key. */
-export function urlOf(c: ContractShape, params: Record<string, string>, query?: Record<string, QueryValue> | URLSearchParams): string {
+export function urlOf(
+  c: ContractShape,
+  params: Record<string, string>,
+  query?: Record<string, QueryValue> | URLSearchParams,
+): string {
   const qs = query instanceof URLSearchParams ? new URLSearchParams(query) : new URLSearchParams();
   if (query && !(query instanceof URLSearchParams)) {
     for (const [k, v] of Object.entries(query)) {

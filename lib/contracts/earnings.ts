@@ -1,5 +1,10 @@
 import { z } from "zod";
-import { earningsQuerySchema, type AgencyEarnings, type EarningsMarkers, type EarningsReport } from "@/lib/schemas/earnings";
+import {
+  earningsQuerySchema,
+  type AgencyEarnings,
+  type EarningsMarkers,
+  type EarningsReport,
+} from "@/lib/schemas/earnings";
 import { route } from "./contract";
 
 /** Totals, comparison, chart series, breakdown and top spenders from the ledger. */
@@ -29,7 +34,11 @@ export const earningsSyncNow = route<{ jobId: string; status: string }>()({
 });
 
 export const earningsExportQuerySchema = earningsQuerySchema.and(
-  z.object({ rows: z.enum(["transactions", "buckets"], { error: "rows must be transactions or buckets" }).default("transactions") }),
+  z.object({
+    rows: z
+      .enum(["transactions", "buckets"], { error: "rows must be transactions or buckets" })
+      .default("transactions"),
+  }),
 );
 
 /** CSV of exactly what the earnings page shows (streamed; one export per user at a time). */

@@ -12,9 +12,25 @@ import * as workspaces from "./workspaces";
 
 // Every route contract, for the tests that must see all routes (the access
 // matrix, the fuzz run, the registry check). A new contract module is added here.
-const modules: Record<string, Record<string, unknown>> = { account, chats, earnings, fans, lists, massMessages, media, overview, posts, workspaces };
+const modules: Record<string, Record<string, unknown>> = {
+  account,
+  chats,
+  earnings,
+  fans,
+  lists,
+  massMessages,
+  media,
+  overview,
+  posts,
+  workspaces,
+};
 
 const isContract = (v: unknown): v is RouteContract =>
-  typeof v === "object" && v !== null && "method" in v && "path" in v && "access" in v && typeof (v as { path: unknown }).path === "string";
+  typeof v === "object" &&
+  v !== null &&
+  "method" in v &&
+  "path" in v &&
+  "access" in v &&
+  typeof (v as { path: unknown }).path === "string";
 
 export const ROUTES: RouteContract[] = Object.values(modules).flatMap((m) => Object.values(m).filter(isContract));

@@ -1,6 +1,14 @@
 import { z } from "zod";
 import { fanUuidSchema } from "@/lib/schemas/chats";
-import { listMembersSchema, listNameSchema, type CreatedList, type ListMembersAdded, type ListMembersPage, type ListMembership, type ListsView } from "@/lib/schemas/mass-messages";
+import {
+  listMembersSchema,
+  listNameSchema,
+  type CreatedList,
+  type ListMembersAdded,
+  type ListMembersPage,
+  type ListMembership,
+  type ListsView,
+} from "@/lib/schemas/mass-messages";
 import { route } from "./contract";
 
 // A creator's smart and custom lists, and custom-list management (writes on

@@ -21,7 +21,10 @@ const refs = z
   .default("")
   .transform((s, ctx) => {
     const parts = s.split(",").filter(Boolean);
-    const r = listRefsSchema.safeParse({ smart: parts.filter((p) => p.startsWith("smart:")).map((p) => p.slice(6)), custom: parts.filter((p) => p.startsWith("custom:")).map((p) => p.slice(7)) });
+    const r = listRefsSchema.safeParse({
+      smart: parts.filter((p) => p.startsWith("smart:")).map((p) => p.slice(6)),
+      custom: parts.filter((p) => p.startsWith("custom:")).map((p) => p.slice(7)),
+    });
     if (r.success) return r.data;
     ctx.addIssue({ code: "custom", message: "lists must be smart:<id> or custom:<uuid>, comma-separated" });
     return z.NEVER;
@@ -53,7 +56,11 @@ export const campaignEstimate = route<EstimateView>()({
   path: "/api/creators/:creatorId/mass-messages/estimate",
   access: "creator",
   permission: "mass:send",
-  query: z.object({ include: refs, exclude: refs, holdout: z.coerce.number().int().min(0).max(MAX_HOLDOUT_PERCENT).default(0) }),
+  query: z.object({
+    include: refs,
+    exclude: refs,
+    holdout: z.coerce.number().int().min(0).max(MAX_HOLDOUT_PERCENT).default(0),
+  }),
 });
 
 /** Results: ledger purchases and revenue, hold-out comparison. */

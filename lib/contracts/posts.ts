@@ -1,13 +1,29 @@
 import { z } from "zod";
-import { HISTORY_RANGES, type HistoryResponse, type PostView, type PricePick, type PublishResult, type QueueResponse } from "@/lib/schemas/post-views";
-import { draftCreateSchema, draftSaveSchema, publishInputSchema, updateInputSchema, type Draft } from "@/lib/schemas/posts";
+import {
+  HISTORY_RANGES,
+  type HistoryResponse,
+  type PostView,
+  type PricePick,
+  type PublishResult,
+  type QueueResponse,
+} from "@/lib/schemas/post-views";
+import {
+  draftCreateSchema,
+  draftSaveSchema,
+  publishInputSchema,
+  updateInputSchema,
+  type Draft,
+} from "@/lib/schemas/posts";
 import { timeZoneField } from "@/lib/schemas/viewer";
 import { route } from "./contract";
 
 // Posts: the composer's publish and edit calls, queue actions, the queue and
 // history pages, and the author's drafts.
 
-const postParams = z.object({ creatorId: z.string(), postUuid: z.guid({ error: "postUuid must be a post id (UUID)" }) });
+const postParams = z.object({
+  creatorId: z.string(),
+  postUuid: z.guid({ error: "postUuid must be a post id (UUID)" }),
+});
 const draftParams = z.object({ creatorId: z.string(), draftId: z.string().min(1).max(40) });
 
 /** Publish or schedule a post; idempotent per `key` (audited once, by the request that made the post). */

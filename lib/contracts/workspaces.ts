@@ -1,7 +1,16 @@
 import { z } from "zod";
 import type { AgencyOverview } from "@/lib/schemas/agency";
 import type { CreatorSummary } from "@/lib/schemas/shell";
-import { auditQuerySchema, inviteCreateSchema, memberUpdateSchema, type AuditPage, type InviteCreated, type InviteView, type MemberChanged, type MemberView } from "@/lib/schemas/team";
+import {
+  auditQuerySchema,
+  inviteCreateSchema,
+  memberUpdateSchema,
+  type AuditPage,
+  type InviteCreated,
+  type InviteView,
+  type MemberChanged,
+  type MemberView,
+} from "@/lib/schemas/team";
 import { timeZoneField } from "@/lib/schemas/viewer";
 import { route } from "./contract";
 

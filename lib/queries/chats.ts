@@ -1,7 +1,34 @@
-import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient, type InfiniteData, type QueryClient } from "@tanstack/react-query";
+import {
+  infiniteQueryOptions,
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type InfiniteData,
+  type QueryClient,
+} from "@tanstack/react-query";
 import type { z } from "zod";
-import { chatMedia, chatSend, chatTemplates, chatUpdate, conversation, inbox, messageUnsend, sendCheck, teamInbox } from "@/lib/contracts/chats";
-import type { ChatPatch, ChatRow, ConversationPage, InboxPage, SendBody, sendBodySchema, TeamInboxPage } from "@/lib/schemas/chats";
+import {
+  chatMedia,
+  chatSend,
+  chatTemplates,
+  chatUpdate,
+  conversation,
+  inbox,
+  messageUnsend,
+  sendCheck,
+  teamInbox,
+} from "@/lib/contracts/chats";
+import type {
+  ChatPatch,
+  ChatRow,
+  ConversationPage,
+  InboxPage,
+  SendBody,
+  sendBodySchema,
+  TeamInboxPage,
+} from "@/lib/schemas/chats";
 import { callApi } from "./call";
 
 // Chats: the inbox (one creator or the team), conversations, sends, per-chat
@@ -34,12 +61,14 @@ const qs = (p: InboxParams, extra: Record<string, string> = {}) => {
 /** While an agency's first copy of its chats (or a list's members) is being
  * read, look again every 2 s: the rows arrive within seconds. */
 const MIRROR_PENDING_POLL_MS = 2_000;
-const mirrorPending = (d: InfiniteData<InboxPage> | undefined) => Boolean(d?.pages[0]?.mirror?.syncing || d?.pages[0]?.mirror?.list?.pending);
+const mirrorPending = (d: InfiniteData<InboxPage> | undefined) =>
+  Boolean(d?.pages[0]?.mirror?.syncing || d?.pages[0]?.mirror?.list?.pending);
 
 export const inboxQuery = (creatorId: string, p: InboxParams, pollMs: number | false) =>
   infiniteQueryOptions({
     queryKey: chatKeys.inbox(creatorId, p),
-    queryFn: ({ pageParam, signal }) => callApi(inbox, { params: { creatorId }, query: qs(p, { page: String(pageParam) }), signal }),
+    queryFn: ({ pageParam, signal }) =>
+      callApi(inbox, { params: { creatorId }, query: qs(p, { page: String(pageParam) }), signal }),
     initialPageParam: 1,
     getNextPageParam: (last) => (last.hasMore ? last.page + 1 : undefined),
     placeholderData: keepPreviousData,
@@ -47,12 +76,18 @@ export const inboxQuery = (creatorId: string, p: InboxParams, pollMs: number | f
     // A refetch re-reads every loaded page (each costs Fanvue calls).
     maxPages: 5,
   });
-export const useInbox = (creatorId: string, p: InboxParams, pollMs: number | false, enabled = true) => useInfiniteQuery({ ...inboxQuery(creatorId, p, pollMs), enabled });
+export const useInbox = (creatorId: string, p: InboxParams, pollMs: number | false, enabled = true) =>
+  useInfiniteQuery({ ...inboxQuery(creatorId, p, pollMs), enabled });
 
 export const useTeamInbox = (workspaceId: string, p: InboxParams, pollMs: number | false, enabled: boolean) =>
   useInfiniteQuery({
     queryKey: chatKeys.teamInbox(workspaceId, p),
-    queryFn: ({ pageParam, signal }) => callApi(teamInbox, { params: { workspaceId }, query: qs({ ...p, list: "" }, pageParam ? { cursor: pageParam } : {}), signal }),
+    queryFn: ({ pageParam, signal }) =>
+      callApi(teamInbox, {
+        params: { workspaceId },
+        query: qs({ ...p, list: "" }, pageParam ? { cursor: pageParam } : {}),
+        signal,
+      }),
     initialPageParam: "",
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: keepPreviousData,
@@ -66,7 +101,8 @@ export const useTeamInbox = (workspaceId: string, p: InboxParams, pollMs: number
 export const useConversation = (creatorId: string, fanUuid: string, pollMs: number | false) =>
   useInfiniteQuery({
     queryKey: chatKeys.conversation(creatorId, fanUuid),
-    queryFn: ({ pageParam, signal }) => callApi(conversation, { params: { creatorId, fanUuid }, query: { page: pageParam }, signal }),
+    queryFn: ({ pageParam, signal }) =>
+      callApi(conversation, { params: { creatorId, fanUuid }, query: { page: pageParam }, signal }),
     initialPageParam: 1,
     getNextPageParam: (last) => (last.hasMore ? last.page + 1 : undefined),
     refetchInterval: pollMs,
@@ -81,7 +117,11 @@ export function useUnsendMessage(creatorId: string, fanUuid: string) {
   return useMutation({
     mutationFn: (messageUuid: string) => callApi(messageUnsend, { params: { creatorId, fanUuid, messageUuid } }),
     onSuccess: (_r, messageUuid) => {
-      qc.setQueryData<InfiniteData<ConversationPage>>(key, (d) => d && { ...d, pages: d.pages.map((p) => ({ ...p, items: p.items.filter((m) => m.uuid !== messageUuid) })) });
+      qc.setQueryData<InfiniteData<ConversationPage>>(
+        key,
+        (d) =>
+          d && { ...d, pages: d.pages.map((p) => ({ ...p, items: p.items.filter((m) => m.uuid !== messageUuid) })) },
+      );
       void qc.invalidateQueries({ queryKey: chatKeys.inboxes(creatorId) });
     },
     onSettled: () => qc.invalidateQueries({ queryKey: key }),
@@ -92,7 +132,8 @@ export const useChatMedia = (creatorId: string, fanUuid: string, enabled: boolea
   useInfiniteQuery({
     enabled,
     queryKey: chatKeys.media(creatorId, fanUuid),
-    queryFn: ({ pageParam }) => callApi(chatMedia, { params: { creatorId, fanUuid }, query: { cursor: pageParam || undefined } }),
+    queryFn: ({ pageParam }) =>
+      callApi(chatMedia, { params: { creatorId, fanUuid }, query: { cursor: pageParam || undefined } }),
     initialPageParam: "",
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     // Signed thumbnail URLs live 10 minutes: refresh before they expire.
@@ -101,20 +142,33 @@ export const useChatMedia = (creatorId: string, fanUuid: string, enabled: boolea
   });
 
 export const useTemplates = (creatorId: string, enabled: boolean) =>
-  useQuery({ queryKey: chatKeys.templates(creatorId), queryFn: () => callApi(chatTemplates, { params: { creatorId } }), enabled, staleTime: 5 * 60_000 });
+  useQuery({
+    queryKey: chatKeys.templates(creatorId),
+    queryFn: () => callApi(chatTemplates, { params: { creatorId } }),
+    enabled,
+    staleTime: 5 * 60_000,
+  });
 
 /** A message as the composer and the send store hold it: every field set
  * (the body schema's normalised form, which it also accepts). */
 export type SendInput = SendBody;
 
-export const postSend = (creatorId: string, fanUuid: string, body: z.input<typeof sendBodySchema>) => callApi(chatSend, { params: { creatorId, fanUuid }, body });
-export const checkSend = (creatorId: string, fanUuid: string, key: string) => callApi(sendCheck, { params: { creatorId, fanUuid, key } });
+export const postSend = (creatorId: string, fanUuid: string, body: z.input<typeof sendBodySchema>) =>
+  callApi(chatSend, { params: { creatorId, fanUuid }, body });
+export const checkSend = (creatorId: string, fanUuid: string, key: string) =>
+  callApi(sendCheck, { params: { creatorId, fanUuid, key } });
 
 /** Updates one chat's row in every cached inbox (this creator's and the
  * team's) instead of refetching them: each refetch costs Fanvue calls. */
 export function patchInboxRow(qc: QueryClient, creatorId: string, fanUuid: string, fn: (r: ChatRow) => ChatRow) {
   const apply = <P extends { items: ChatRow[] }>(d: InfiniteData<P> | undefined) =>
-    d && { ...d, pages: d.pages.map((p) => ({ ...p, items: p.items.map((r) => (r.fanUuid === fanUuid && (!r.creator || r.creator.id === creatorId) ? fn(r) : r)) })) };
+    d && {
+      ...d,
+      pages: d.pages.map((p) => ({
+        ...p,
+        items: p.items.map((r) => (r.fanUuid === fanUuid && (!r.creator || r.creator.id === creatorId) ? fn(r) : r)),
+      })),
+    };
   qc.setQueriesData<InfiniteData<InboxPage>>({ queryKey: chatKeys.inboxes(creatorId) }, (d) => {
     const next = apply(d);
     if (!next || !d) return next;
@@ -124,9 +178,15 @@ export function patchInboxRow(qc: QueryClient, creatorId: string, fanUuid: strin
     const delta = (after && after.unreadCount > 0 ? 1 : 0) - (before && before.unreadCount > 0 ? 1 : 0);
     if (!delta || !next.pages[0]?.unread) return next;
     const [first, ...rest] = next.pages;
-    return { ...next, pages: [{ ...first!, unread: { ...first!.unread!, chats: Math.max(0, first!.unread!.chats + delta) } }, ...rest] };
+    return {
+      ...next,
+      pages: [{ ...first!, unread: { ...first!.unread!, chats: Math.max(0, first!.unread!.chats + delta) } }, ...rest],
+    };
   });
-  qc.setQueriesData<InfiniteData<TeamInboxPage>>({ predicate: (q) => q.queryKey[0] === "workspaces" && q.queryKey[2] === "team-inbox" }, (d) => apply(d));
+  qc.setQueriesData<InfiniteData<TeamInboxPage>>(
+    { predicate: (q) => q.queryKey[0] === "workspaces" && q.queryKey[2] === "team-inbox" },
+    (d) => apply(d),
+  );
 }
 
 export function useChatPatch(creatorId: string, fanUuid: string) {
@@ -136,7 +196,11 @@ export function useChatPatch(creatorId: string, fanUuid: string) {
     onSuccess: (_r, patch) =>
       patchInboxRow(qc, creatorId, fanUuid, (r) => ({
         ...r,
-        ...(patch.isRead === true ? { unreadCount: 0 } : patch.isRead === false ? { unreadCount: Math.max(1, r.unreadCount) } : {}),
+        ...(patch.isRead === true
+          ? { unreadCount: 0 }
+          : patch.isRead === false
+            ? { unreadCount: Math.max(1, r.unreadCount) }
+            : {}),
         ...(patch.isMuted !== undefined ? { isMuted: patch.isMuted } : {}),
         ...(patch.nickname !== undefined ? { nickname: patch.nickname || null } : {}),
       })),

@@ -1,5 +1,12 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { agencyEarnings, agencyEarningsExport, creatorEarnings, earningsExport, earningsMarkers, earningsSyncNow } from "@/lib/contracts/earnings";
+import {
+  agencyEarnings,
+  agencyEarningsExport,
+  creatorEarnings,
+  earningsExport,
+  earningsMarkers,
+  earningsSyncNow,
+} from "@/lib/contracts/earnings";
 import type { AgencyEarnings, EarningsReport } from "@/lib/schemas/earnings";
 import { callApi, hrefOf } from "./call";
 
@@ -25,7 +32,8 @@ export function useEarnings(scope: EarningsScope, params: URLSearchParams) {
     // Keep the last valid figures on screen while a new range loads or fails.
     placeholderData: keepPreviousData,
     // Poll while a sync runs so the progress bar and figures move.
-    refetchInterval: (q) => (q.state.data && ["backfilling", "syncing"].includes(q.state.data.sync.state) ? 2_000 : 60_000),
+    refetchInterval: (q) =>
+      q.state.data && ["backfilling", "syncing"].includes(q.state.data.sync.state) ? 2_000 : 60_000,
   });
 }
 

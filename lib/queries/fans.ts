@@ -66,8 +66,10 @@ export const fanPanelQuery = (creatorId: string, fanUuid: string) =>
   });
 export const useFanPanel = (creatorId: string, fanUuid: string) => useQuery(fanPanelQuery(creatorId, fanUuid));
 
-export const useFanTags = (creatorId: string) => useQuery({ queryKey: fanKeys.tags(creatorId), queryFn: () => callApi(fanTags, { params: { creatorId } }) });
-export const useSegments = (creatorId: string) => useQuery({ queryKey: fanKeys.segments(creatorId), queryFn: () => callApi(fanSegments, { params: { creatorId } }) });
+export const useFanTags = (creatorId: string) =>
+  useQuery({ queryKey: fanKeys.tags(creatorId), queryFn: () => callApi(fanTags, { params: { creatorId } }) });
+export const useSegments = (creatorId: string) =>
+  useQuery({ queryKey: fanKeys.segments(creatorId), queryFn: () => callApi(fanSegments, { params: { creatorId } }) });
 
 export const useAnalysis = (creatorId: string) =>
   useQuery({
@@ -90,7 +92,8 @@ export function useRoster(creatorId: string) {
   });
   const prev = useRef(q.data?.status);
   useEffect(() => {
-    if (prev.current === "running" && q.data?.status !== "running") void qc.invalidateQueries({ queryKey: fanKeys.lists(creatorId) });
+    if (prev.current === "running" && q.data?.status !== "running")
+      void qc.invalidateQueries({ queryKey: fanKeys.lists(creatorId) });
     prev.current = q.data?.status;
   }, [q.data?.status, creatorId, qc]);
   return q;
@@ -136,14 +139,27 @@ export function useFanMutations(creatorId: string, fanUuid: string) {
     void qc.invalidateQueries({ queryKey: fanKeys.tags(creatorId) });
   };
   return {
-    addNote: useMutation({ mutationFn: (body: string) => callApi(fanNoteAdd, { params: { creatorId, fanUuid }, body: { body } }), onSuccess: refresh }),
-    updateNote: useMutation({
-      mutationFn: ({ id, body }: { id: string; body: string }) => callApi(fanNoteEdit, { params: { creatorId, fanUuid, noteId: id }, body: { body } }),
+    addNote: useMutation({
+      mutationFn: (body: string) => callApi(fanNoteAdd, { params: { creatorId, fanUuid }, body: { body } }),
       onSuccess: refresh,
     }),
-    deleteNote: useMutation({ mutationFn: (id: string) => callApi(fanNoteDelete, { params: { creatorId, fanUuid, noteId: id }, body: {} }), onSuccess: refresh }),
-    addTag: useMutation({ mutationFn: (tag: string) => callApi(fanTagAdd, { params: { creatorId, fanUuid }, body: { tag } }), onSuccess: refresh }),
-    removeTag: useMutation({ mutationFn: (tag: string) => callApi(fanTagRemove, { params: { creatorId, fanUuid, tag }, body: {} }), onSuccess: refresh }),
+    updateNote: useMutation({
+      mutationFn: ({ id, body }: { id: string; body: string }) =>
+        callApi(fanNoteEdit, { params: { creatorId, fanUuid, noteId: id }, body: { body } }),
+      onSuccess: refresh,
+    }),
+    deleteNote: useMutation({
+      mutationFn: (id: string) => callApi(fanNoteDelete, { params: { creatorId, fanUuid, noteId: id }, body: {} }),
+      onSuccess: refresh,
+    }),
+    addTag: useMutation({
+      mutationFn: (tag: string) => callApi(fanTagAdd, { params: { creatorId, fanUuid }, body: { tag } }),
+      onSuccess: refresh,
+    }),
+    removeTag: useMutation({
+      mutationFn: (tag: string) => callApi(fanTagRemove, { params: { creatorId, fanUuid, tag }, body: {} }),
+      onSuccess: refresh,
+    }),
   };
 }
 
@@ -155,7 +171,10 @@ export function useSegmentMutations(creatorId: string) {
       mutationFn: (s: BodyOf<typeof fanSegmentCreate>) => callApi(fanSegmentCreate, { params: { creatorId }, body: s }),
       onSuccess: refresh,
     }),
-    remove: useMutation({ mutationFn: (id: string) => callApi(fanSegmentDelete, { params: { creatorId, segmentId: id }, body: {} }), onSuccess: refresh }),
+    remove: useMutation({
+      mutationFn: (id: string) => callApi(fanSegmentDelete, { params: { creatorId, segmentId: id }, body: {} }),
+      onSuccess: refresh,
+    }),
   };
 }
 
@@ -166,7 +185,13 @@ export function useAnalysisMutations(creatorId: string) {
     void qc.invalidateQueries({ queryKey: fanKeys.all(creatorId) });
   };
   return {
-    start: useMutation({ mutationFn: () => callApi(fanAnalysisStart, { params: { creatorId }, body: {} }), onSuccess: set }),
-    cancel: useMutation({ mutationFn: () => callApi(fanAnalysisCancel, { params: { creatorId }, body: {} }), onSuccess: set }),
+    start: useMutation({
+      mutationFn: () => callApi(fanAnalysisStart, { params: { creatorId }, body: {} }),
+      onSuccess: set,
+    }),
+    cancel: useMutation({
+      mutationFn: () => callApi(fanAnalysisCancel, { params: { creatorId }, body: {} }),
+      onSuccess: set,
+    }),
   };
 }

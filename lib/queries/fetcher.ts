@@ -28,7 +28,9 @@ export class ApiClientError extends Error {
   }
 
   get isTransient() {
-    return ["rate_limited", "upstream_error", "upstream_unavailable", "unavailable", "network", "internal"].includes(this.code);
+    return ["rate_limited", "upstream_error", "upstream_unavailable", "unavailable", "network", "internal"].includes(
+      this.code,
+    );
   }
 }
 
@@ -38,7 +40,11 @@ export async function apiFetch<T>(path: string, init: RequestInit & { json?: unk
   try {
     res = await fetch(path, {
       ...rest,
-      headers: { Accept: "application/json", ...(json !== undefined ? { "Content-Type": "application/json" } : {}), ...rest.headers },
+      headers: {
+        Accept: "application/json",
+        ...(json !== undefined ? { "Content-Type": "application/json" } : {}),
+        ...rest.headers,
+      },
       body: json !== undefined ? JSON.stringify(json) : rest.body,
       credentials: "same-origin",
     });
@@ -48,7 +54,13 @@ export async function apiFetch<T>(path: string, init: RequestInit & { json?: unk
   const body = await res.json().catch(() => null);
   if (!res.ok) {
     const e = body?.error;
-    throw new ApiClientError(e?.code ?? "internal", e?.message ?? `Request failed (${res.status})`, res.status, e?.field, e?.retryAfterSec);
+    throw new ApiClientError(
+      e?.code ?? "internal",
+      e?.message ?? `Request failed (${res.status})`,
+      res.status,
+      e?.field,
+      e?.retryAfterSec,
+    );
   }
   return body as T;
 }

@@ -29,9 +29,16 @@ export type LiveStatus =
   /** The user's access ended (signed out, removed): no more updates. */
   | "revoked";
 
-export type LiveState = { status: LiveStatus; hello: LiveHello | null; receiving: boolean; refused: WebhookRefusalState | null; revoked: LiveRevoked["reason"] | null };
+export type LiveState = {
+  status: LiveStatus;
+  hello: LiveHello | null;
+  receiving: boolean;
+  refused: WebhookRefusalState | null;
+  revoked: LiveRevoked["reason"] | null;
+};
 
-const statusOf = (h: LiveHello, refused: WebhookRefusalState | null): LiveStatus => (!h.webhooks ? "polling" : refused ? "refused" : "live");
+const statusOf = (h: LiveHello, refused: WebhookRefusalState | null): LiveStatus =>
+  !h.webhooks ? "polling" : refused ? "refused" : "live";
 
 /** Where a connection reports: the hook's state setters and the caller's handler. */
 type Sink = {
@@ -53,7 +60,7 @@ type Conn = {
   reopen?: ReturnType<typeof setTimeout>;
 };
 
-const data = <T,>(m: Event) => JSON.parse((m as MessageEvent<string>).data) as T;
+const data = <T>(m: Event) => JSON.parse((m as MessageEvent<string>).data) as T;
 
 /** The server's events on one stream: greeting, webhook health, live events, and the end of access. */
 function listen(mine: EventSource, c: Conn, sink: Sink, close: () => void) {
@@ -96,7 +103,9 @@ function connect(workspaceId: string, sink: Sink): () => void {
   const open = () => {
     if (c.ended) return;
     // A reopened stream asks for what it missed since the last event seen.
-    const mine = new EventSource(hrefOf(teamLive, { params: { workspaceId }, query: { since: c.lastSeq ?? undefined } }));
+    const mine = new EventSource(
+      hrefOf(teamLive, { params: { workspaceId }, query: { since: c.lastSeq ?? undefined } }),
+    );
     c.es = mine;
     listen(mine, c, sink, close);
     // While reconnecting, poll: nothing is pushed meanwhile. A refused
@@ -145,7 +154,14 @@ export function useLiveStream(workspaceId: string, onEvent: (e: LiveEvent) => vo
       setStatus("polling");
       return;
     }
-    return connect(workspaceId, { setStatus, setHello, setRefused, setReceiving, setRevoked, onEvent: (e) => handler.current(e) });
+    return connect(workspaceId, {
+      setStatus,
+      setHello,
+      setRefused,
+      setReceiving,
+      setRevoked,
+      onEvent: (e) => handler.current(e),
+    });
   }, [workspaceId]);
 
   return { status, hello, receiving, refused, revoked };

@@ -1,7 +1,23 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
-import { listCreate, listDelete, listMemberRemove, listMembers, listMembersAdd, listMembership, listRename, lists } from "@/lib/contracts/lists";
-import { campaignAction, campaignCancel, campaignCreate, campaignEstimate, campaignResults, campaigns } from "@/lib/contracts/mass-messages";
+import {
+  listCreate,
+  listDelete,
+  listMemberRemove,
+  listMembers,
+  listMembersAdd,
+  listMembership,
+  listRename,
+  lists,
+} from "@/lib/contracts/lists";
+import {
+  campaignAction,
+  campaignCancel,
+  campaignCreate,
+  campaignEstimate,
+  campaignResults,
+  campaigns,
+} from "@/lib/contracts/mass-messages";
 import type { campaignBodySchema, CustomListView, ListRefsInput } from "@/lib/schemas/mass-messages";
 import { callApi } from "./call";
 
@@ -12,7 +28,8 @@ export const massKeys = {
   all: (c: string) => ["creators", c, "mass-messages"] as const,
   list: (c: string) => [...massKeys.all(c), "list"] as const,
   results: (c: string, id: string) => [...massKeys.all(c), "results", id] as const,
-  estimate: (c: string, inc: string, exc: string, holdout: number) => [...massKeys.all(c), "estimate", inc, exc, holdout] as const,
+  estimate: (c: string, inc: string, exc: string, holdout: number) =>
+    [...massKeys.all(c), "estimate", inc, exc, holdout] as const,
 };
 export const listKeys = {
   all: (c: string) => ["creators", c, "lists"] as const,
@@ -20,7 +37,8 @@ export const listKeys = {
   membership: (c: string, fan: string) => [...listKeys.all(c), "membership", fan] as const,
 };
 
-export const refsParam = (r: ListRefsInput) => [...r.smart.map((s) => `smart:${s}`), ...r.custom.map((u) => `custom:${u}`)].join(",");
+export const refsParam = (r: ListRefsInput) =>
+  [...r.smart.map((s) => `smart:${s}`), ...r.custom.map((u) => `custom:${u}`)].join(",");
 
 const ACTIVE = new Set(["queued", "preparing", "sending"]);
 
@@ -33,14 +51,19 @@ export const useCampaigns = (creatorId: string) =>
   });
 
 export const useCampaignResults = (creatorId: string, id: string | null) =>
-  useQuery({ queryKey: massKeys.results(creatorId, id ?? ""), queryFn: () => callApi(campaignResults, { params: { creatorId, campaignId: id ?? "" } }), enabled: id !== null });
+  useQuery({
+    queryKey: massKeys.results(creatorId, id ?? ""),
+    queryFn: () => callApi(campaignResults, { params: { creatorId, campaignId: id ?? "" } }),
+    enabled: id !== null,
+  });
 
 export const useEstimate = (creatorId: string, included: ListRefsInput, excluded: ListRefsInput, holdout: number) => {
   const inc = refsParam(included);
   const exc = refsParam(excluded);
   return useQuery({
     queryKey: massKeys.estimate(creatorId, inc, exc, holdout),
-    queryFn: ({ signal }) => callApi(campaignEstimate, { params: { creatorId }, query: { include: inc, exclude: exc, holdout }, signal }),
+    queryFn: ({ signal }) =>
+      callApi(campaignEstimate, { params: { creatorId }, query: { include: inc, exclude: exc, holdout }, signal }),
     enabled: inc.length > 0,
     placeholderData: keepPreviousData,
     staleTime: 60_000,
@@ -53,16 +76,28 @@ export function useCampaignMutations(creatorId: string) {
   const qc = useQueryClient();
   const refresh = () => void qc.invalidateQueries({ queryKey: massKeys.all(creatorId) });
   return {
-    create: useMutation({ mutationFn: (b: CampaignInput) => callApi(campaignCreate, { params: { creatorId }, body: b }), onSuccess: refresh }),
+    create: useMutation({
+      mutationFn: (b: CampaignInput) => callApi(campaignCreate, { params: { creatorId }, body: b }),
+      onSuccess: refresh,
+    }),
     act: useMutation({
-      mutationFn: ({ id, action }: { id: string; action: "check" | "resend" | "unsend" }) => callApi(campaignAction, { params: { creatorId, campaignId: id }, body: { action } }),
+      mutationFn: ({ id, action }: { id: string; action: "check" | "resend" | "unsend" }) =>
+        callApi(campaignAction, { params: { creatorId, campaignId: id }, body: { action } }),
       onSettled: refresh,
     }),
-    cancel: useMutation({ mutationFn: (id: string) => callApi(campaignCancel, { params: { creatorId, campaignId: id } }), onSettled: refresh }),
+    cancel: useMutation({
+      mutationFn: (id: string) => callApi(campaignCancel, { params: { creatorId, campaignId: id } }),
+      onSettled: refresh,
+    }),
   };
 }
 
-export const useLists = (creatorId: string) => useQuery({ queryKey: listKeys.all(creatorId), queryFn: () => callApi(lists, { params: { creatorId } }), staleTime: 30_000 });
+export const useLists = (creatorId: string) =>
+  useQuery({
+    queryKey: listKeys.all(creatorId),
+    queryFn: () => callApi(lists, { params: { creatorId } }),
+    staleTime: 30_000,
+  });
 
 export const useListMembers = (creatorId: string, uuid: string | null, page: number) =>
   useQuery({
@@ -73,7 +108,11 @@ export const useListMembers = (creatorId: string, uuid: string | null, page: num
   });
 
 export const useListMembership = (creatorId: string, fanUuid: string, enabled = true) =>
-  useQuery({ queryKey: listKeys.membership(creatorId, fanUuid), queryFn: () => callApi(listMembership, { params: { creatorId }, query: { fan: fanUuid } }), enabled });
+  useQuery({
+    queryKey: listKeys.membership(creatorId, fanUuid),
+    queryFn: () => callApi(listMembership, { params: { creatorId }, query: { fan: fanUuid } }),
+    enabled,
+  });
 
 export function useListMutations(creatorId: string) {
   const qc = useQueryClient();
@@ -82,14 +121,29 @@ export function useListMutations(creatorId: string) {
     void qc.invalidateQueries({ queryKey: massKeys.all(creatorId) });
   };
   return {
-    create: useMutation({ mutationFn: (name: string) => callApi(listCreate, { params: { creatorId }, body: { name } }), onSuccess: refresh }),
-    rename: useMutation({ mutationFn: ({ uuid, name }: { uuid: string; name: string }) => callApi(listRename, { params: { creatorId, listId: uuid }, body: { name } }), onSuccess: refresh }),
-    remove: useMutation({ mutationFn: (uuid: string) => callApi(listDelete, { params: { creatorId, listId: uuid } }), onSuccess: refresh }),
-    addFans: useMutation({
-      mutationFn: ({ uuid, fanUuids }: { uuid: string; fanUuids: string[] }) => callApi(listMembersAdd, { params: { creatorId, listId: uuid }, body: { fanUuids } }),
+    create: useMutation({
+      mutationFn: (name: string) => callApi(listCreate, { params: { creatorId }, body: { name } }),
       onSuccess: refresh,
     }),
-    removeFan: useMutation({ mutationFn: ({ uuid, fanUuid }: { uuid: string; fanUuid: string }) => callApi(listMemberRemove, { params: { creatorId, listId: uuid, fanUuid } }), onSuccess: refresh }),
+    rename: useMutation({
+      mutationFn: ({ uuid, name }: { uuid: string; name: string }) =>
+        callApi(listRename, { params: { creatorId, listId: uuid }, body: { name } }),
+      onSuccess: refresh,
+    }),
+    remove: useMutation({
+      mutationFn: (uuid: string) => callApi(listDelete, { params: { creatorId, listId: uuid } }),
+      onSuccess: refresh,
+    }),
+    addFans: useMutation({
+      mutationFn: ({ uuid, fanUuids }: { uuid: string; fanUuids: string[] }) =>
+        callApi(listMembersAdd, { params: { creatorId, listId: uuid }, body: { fanUuids } }),
+      onSuccess: refresh,
+    }),
+    removeFan: useMutation({
+      mutationFn: ({ uuid, fanUuid }: { uuid: string; fanUuid: string }) =>
+        callApi(listMemberRemove, { params: { creatorId, listId: uuid, fanUuid } }),
+      onSuccess: refresh,
+    }),
   };
 }
 

@@ -1,6 +1,14 @@
 import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import type { BodyOf } from "@/lib/contracts/contract";
-import { mediaDetails, mediaLookup, uploadComplete, uploadPartUrl, uploadStart, vaultFolders, vaultList } from "@/lib/contracts/media";
+import {
+  mediaDetails,
+  mediaLookup,
+  uploadComplete,
+  uploadPartUrl,
+  uploadStart,
+  vaultFolders,
+  vaultList,
+} from "@/lib/contracts/media";
 import type { UploadCreate, VaultQuery } from "@/lib/schemas/media";
 import { callApi } from "./call";
 
@@ -13,12 +21,21 @@ export const mediaKeys = {
   all: (creatorId: string) => ["creators", creatorId, "media"] as const,
   lists: (creatorId: string) => [...mediaKeys.all(creatorId), "list"] as const,
   list: (creatorId: string, f: VaultFilters) => [...mediaKeys.lists(creatorId), f] as const,
-  details: (creatorId: string, uuid: string, fan?: string) => [...mediaKeys.all(creatorId), "details", uuid, fan ?? null] as const,
+  details: (creatorId: string, uuid: string, fan?: string) =>
+    [...mediaKeys.all(creatorId), "details", uuid, fan ?? null] as const,
   folders: (creatorId: string) => ["creators", creatorId, "vault-folders"] as const,
 };
 
 /** The filters in a stable order (urlOf leaves out the undefined and empty ones). */
-const vaultQuery = (f: VaultFilters & { cursor?: string }) => ({ type: f.type, folder: f.folder, usage: f.usage, fan: f.fan, fanView: f.fanView, q: f.q, cursor: f.cursor });
+const vaultQuery = (f: VaultFilters & { cursor?: string }) => ({
+  type: f.type,
+  folder: f.folder,
+  usage: f.usage,
+  fan: f.fan,
+  fanView: f.fanView,
+  q: f.q,
+  cursor: f.cursor,
+});
 
 export const fetchVaultPage = (creatorId: string, f: VaultFilters & { cursor?: string }, signal?: AbortSignal) =>
   callApi(vaultList, { params: { creatorId }, query: vaultQuery(f), signal });
@@ -65,5 +82,6 @@ export const uploadApi = {
   start: (creatorId: string, f: UploadCreate) => callApi(uploadStart, { params: { creatorId }, body: f }),
   partUrl: (creatorId: string, uploadId: string, n: number, signal?: AbortSignal) =>
     callApi(uploadPartUrl, { params: { creatorId, uploadId, partNumber: String(n) }, signal }),
-  complete: (creatorId: string, uploadId: string, body: BodyOf<typeof uploadComplete>) => callApi(uploadComplete, { params: { creatorId, uploadId }, body }),
+  complete: (creatorId: string, uploadId: string, body: BodyOf<typeof uploadComplete>) =>
+    callApi(uploadComplete, { params: { creatorId, uploadId }, body }),
 };

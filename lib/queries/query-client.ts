@@ -16,7 +16,8 @@ export function makeQueryClient() {
         // Retry transient failures only; auth and input errors will not heal.
         // A rate limit is not retried blindly: the widget shows it and
         // retries itself when the bucket refills (see ErrorState).
-        retry: (count, err) => count < 2 && err instanceof ApiClientError && err.isTransient && err.code !== "rate_limited",
+        retry: (count, err) =>
+          count < 2 && err instanceof ApiClientError && err.isTransient && err.code !== "rate_limited",
         // Refocusing a tab should show fresh numbers, within staleTime.
         refetchOnWindowFocus: true,
         // An answer the server marked stale (Fanvue failed or the rate budget

@@ -1,13 +1,22 @@
 import { useMutation, useQueryClient, type InfiniteData, type QueryClient } from "@tanstack/react-query";
 import type { VaultFolder, VaultPage } from "@/lib/schemas/media";
-import { vaultFolderAddMedia, vaultFolderCreate, vaultFolderDelete, vaultFolderRemoveMedia, vaultFolderRename } from "@/lib/contracts/media";
+import {
+  vaultFolderAddMedia,
+  vaultFolderCreate,
+  vaultFolderDelete,
+  vaultFolderRemoveMedia,
+  vaultFolderRename,
+} from "@/lib/contracts/media";
 import { callApi } from "./call";
 import { mediaKeys, type VaultFilters } from "./media";
 
 // Folder changes. The screen changes at once and goes back exactly as it was
 // if Fanvue refuses (the server also undoes partial changes on its side).
 
-type Snapshot = { folders: VaultFolder[] | undefined; lists: [readonly unknown[], InfiniteData<VaultPage> | undefined][] };
+type Snapshot = {
+  folders: VaultFolder[] | undefined;
+  lists: [readonly unknown[], InfiniteData<VaultPage> | undefined][];
+};
 
 async function snapshot(qc: QueryClient, creatorId: string): Promise<Snapshot> {
   await qc.cancelQueries({ queryKey: mediaKeys.folders(creatorId) });
@@ -42,11 +51,15 @@ export function useFolderMutations(creatorId: string) {
   return {
     create: useMutation({
       mutationFn: (name: string) => callApi(vaultFolderCreate, { params: { creatorId }, body: { name } }),
-      onSuccess: (f) => setFolders(qc, creatorId, (all) => [...all.filter((x) => x.name !== f.name), f].sort((a, b) => a.name.localeCompare(b.name))),
+      onSuccess: (f) =>
+        setFolders(qc, creatorId, (all) =>
+          [...all.filter((x) => x.name !== f.name), f].sort((a, b) => a.name.localeCompare(b.name)),
+        ),
       onSettled: settle,
     }),
     rename: useMutation({
-      mutationFn: (v: { from: string; to: string }) => callApi(vaultFolderRename, { params: { creatorId, folderName: v.from }, body: { name: v.to } }),
+      mutationFn: (v: { from: string; to: string }) =>
+        callApi(vaultFolderRename, { params: { creatorId, folderName: v.from }, body: { name: v.to } }),
       onMutate: async (v) => {
         const s = await snapshot(qc, creatorId);
         setFolders(qc, creatorId, (all) => all.map((f) => (f.name === v.from ? { ...f, name: v.to } : f)));
@@ -64,22 +77,32 @@ export function useFolderMutations(creatorId: string) {
       ...common,
     }),
     addMedia: useMutation({
-      mutationFn: (v: { folder: string; uuids: string[] }) => callApi(vaultFolderAddMedia, { params: { creatorId, folderName: v.folder }, body: { mediaUuids: v.uuids } }),
+      mutationFn: (v: { folder: string; uuids: string[] }) =>
+        callApi(vaultFolderAddMedia, { params: { creatorId, folderName: v.folder }, body: { mediaUuids: v.uuids } }),
       onSuccess: (r, v) => {
-        setFolders(qc, creatorId, (all) => all.map((f) => (f.name === v.folder ? { ...f, mediaCount: f.mediaCount + r.addedCount } : f)));
+        setFolders(qc, creatorId, (all) =>
+          all.map((f) => (f.name === v.folder ? { ...f, mediaCount: f.mediaCount + r.addedCount } : f)),
+        );
         void qc.invalidateQueries(folderLists(creatorId, v.folder));
       },
       onSettled: settle,
     }),
     removeMedia: useMutation({
-      mutationFn: (v: { folder: string; uuids: string[] }) => callApi(vaultFolderRemoveMedia, { params: { creatorId, folderName: v.folder }, body: { mediaUuids: v.uuids } }),
+      mutationFn: (v: { folder: string; uuids: string[] }) =>
+        callApi(vaultFolderRemoveMedia, { params: { creatorId, folderName: v.folder }, body: { mediaUuids: v.uuids } }),
       onMutate: async (v) => {
         const s = await snapshot(qc, creatorId);
         const gone = new Set(v.uuids);
         for (const [key] of s.lists.filter(([k]) => (k[4] as VaultFilters | undefined)?.folder === v.folder)) {
-          qc.setQueryData<InfiniteData<VaultPage>>(key, (d) => d && { ...d, pages: d.pages.map((p) => ({ ...p, items: p.items.filter((i) => !gone.has(i.uuid)) })) });
+          qc.setQueryData<InfiniteData<VaultPage>>(
+            key,
+            (d) =>
+              d && { ...d, pages: d.pages.map((p) => ({ ...p, items: p.items.filter((i) => !gone.has(i.uuid)) })) },
+          );
         }
-        setFolders(qc, creatorId, (all) => all.map((f) => (f.name === v.folder ? { ...f, mediaCount: Math.max(0, f.mediaCount - v.uuids.length) } : f)));
+        setFolders(qc, creatorId, (all) =>
+          all.map((f) => (f.name === v.folder ? { ...f, mediaCount: Math.max(0, f.mediaCount - v.uuids.length) } : f)),
+        );
         return s;
       },
       ...common,

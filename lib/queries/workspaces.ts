@@ -15,14 +15,26 @@ export const workspaceKeys = {
 /** The agency's creators with their 30-day figures in the viewer's zone (components/viewer). */
 export const useAgencyOverview = (id: string, tz: string) => {
   return useQuery(
-    queryOptions({ queryKey: [...workspaceKeys.overview(id), tz], queryFn: () => callApi(ws.creatorsOverview, { params: { workspaceId: id }, query: { tz } }) }),
+    queryOptions({
+      queryKey: [...workspaceKeys.overview(id), tz],
+      queryFn: () => callApi(ws.creatorsOverview, { params: { workspaceId: id }, query: { tz } }),
+    }),
   );
 };
 
 export const useMembers = (id: string, enabled = true) =>
   // staleTime 0: someone may have joined through an invite since the last look.
-  useQuery({ queryKey: workspaceKeys.members(id), queryFn: () => callApi(ws.listMembers, { params: { workspaceId: id } }), enabled, staleTime: 0 });
-export const useInvites = (id: string) => useQuery({ queryKey: workspaceKeys.invites(id), queryFn: () => callApi(ws.listInvites, { params: { workspaceId: id } }) });
+  useQuery({
+    queryKey: workspaceKeys.members(id),
+    queryFn: () => callApi(ws.listMembers, { params: { workspaceId: id } }),
+    enabled,
+    staleTime: 0,
+  });
+export const useInvites = (id: string) =>
+  useQuery({
+    queryKey: workspaceKeys.invites(id),
+    queryFn: () => callApi(ws.listInvites, { params: { workspaceId: id } }),
+  });
 export const useWorkspaceCreators = (id: string) =>
   useQuery({
     queryKey: workspaceKeys.creators(id),
@@ -36,16 +48,23 @@ export function useTeamMutations(id: string) {
   const invalidate = () => qc.invalidateQueries({ queryKey: workspaceKeys.all(id) });
   return {
     createInvite: useMutation({
-      mutationFn: (input: BodyOf<typeof ws.createInvite>) => callApi(ws.createInvite, { params: { workspaceId: id }, body: input }),
+      mutationFn: (input: BodyOf<typeof ws.createInvite>) =>
+        callApi(ws.createInvite, { params: { workspaceId: id }, body: input }),
       onSuccess: invalidate,
     }),
-    revokeInvite: useMutation({ mutationFn: (inviteId: string) => callApi(ws.revokeInvite, { params: { workspaceId: id, inviteId } }), onSuccess: invalidate }),
+    revokeInvite: useMutation({
+      mutationFn: (inviteId: string) => callApi(ws.revokeInvite, { params: { workspaceId: id, inviteId } }),
+      onSuccess: invalidate,
+    }),
     updateMember: useMutation({
       mutationFn: ({ memberId, change }: { memberId: string; change: BodyOf<typeof ws.updateMember> }) =>
         callApi(ws.updateMember, { params: { workspaceId: id, memberId }, body: change }),
       onSuccess: invalidate,
     }),
-    removeMember: useMutation({ mutationFn: (memberId: string) => callApi(ws.removeMember, { params: { workspaceId: id, memberId } }), onSuccess: invalidate }),
+    removeMember: useMutation({
+      mutationFn: (memberId: string) => callApi(ws.removeMember, { params: { workspaceId: id, memberId } }),
+      onSuccess: invalidate,
+    }),
   };
 }
 

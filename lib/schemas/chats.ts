@@ -61,7 +61,13 @@ export type ChatRow = {
   avatarUrl: string | null;
   isTopSpender: boolean;
   lastMessageAt: string | null;
-  lastMessage: { text: string | null; hasMedia: boolean; fromCreator: boolean; sentAt: string | null; type: string | null } | null;
+  lastMessage: {
+    text: string | null;
+    hasMedia: boolean;
+    fromCreator: boolean;
+    sentAt: string | null;
+    type: string | null;
+  } | null;
   unreadCount: number;
   isMuted: boolean;
   /** null: presence unknown (agency routes, or the call failed). */
@@ -155,15 +161,25 @@ export type ConversationPage = {
 export const sendBodySchema = z
   .object({
     idempotencyKey: z.string().min(8).max(100),
-    text: z.string().max(MAX_TEXT, { error: `A message can be at most ${MAX_TEXT} characters` }).nullish(),
+    text: z
+      .string()
+      .max(MAX_TEXT, { error: `A message can be at most ${MAX_TEXT} characters` })
+      .nullish(),
     mediaUuids: z.array(uuid).max(MAX_MEDIA).default([]),
     price: z.number().int({ error: "price must be whole cents" }).nullish(),
     templateUuid: uuid.nullish(),
   })
-  .transform((b) => ({ ...b, text: b.text?.trim() ? b.text : null, price: b.price ?? null, templateUuid: b.templateUuid ?? null }))
+  .transform((b) => ({
+    ...b,
+    text: b.text?.trim() ? b.text : null,
+    price: b.price ?? null,
+    templateUuid: b.templateUuid ?? null,
+  }))
   .superRefine((b, ctx) => {
-    if (!b.text && b.mediaUuids.length === 0 && !b.templateUuid) ctx.addIssue({ code: "custom", path: ["text"], message: "Write a message or attach media." });
-    if (b.price !== null && b.mediaUuids.length === 0 && !b.templateUuid) ctx.addIssue({ code: "custom", path: ["price"], message: "A price needs media: attach something to unlock." });
+    if (!b.text && b.mediaUuids.length === 0 && !b.templateUuid)
+      ctx.addIssue({ code: "custom", path: ["text"], message: "Write a message or attach media." });
+    if (b.price !== null && b.mediaUuids.length === 0 && !b.templateUuid)
+      ctx.addIssue({ code: "custom", path: ["price"], message: "A price needs media: attach something to unlock." });
     const floor = b.price !== null ? checkPrice(b.price) : null;
     if (floor) ctx.addIssue({ code: "custom", path: ["price"], message: floor });
   });
@@ -174,13 +190,34 @@ export const chatPatchSchema = z
     isRead: z.boolean().optional(),
     isMuted: z.boolean().optional(),
     // Empty (or null, from older clients) clears it: Fanvue takes "" for "no nickname".
-    nickname: z.string().trim().max(30, { error: "A nickname can be at most 30 characters" }).nullable().transform((v) => v ?? "").optional(),
+    nickname: z
+      .string()
+      .trim()
+      .max(30, { error: "A nickname can be at most 30 characters" })
+      .nullable()
+      .transform((v) => v ?? "")
+      .optional(),
   })
-  .refine((b) => b.isRead !== undefined || b.isMuted !== undefined || b.nickname !== undefined, { error: "Nothing to change." });
+  .refine((b) => b.isRead !== undefined || b.isMuted !== undefined || b.nickname !== undefined, {
+    error: "Nothing to change.",
+  });
 export type ChatPatch = z.infer<typeof chatPatchSchema>;
 
-export type TemplateView = { uuid: string; text: string | null; price: number | null; mediaUuids: string[]; folderName: string | null };
+export type TemplateView = {
+  uuid: string;
+  text: string | null;
+  price: number | null;
+  mediaUuids: string[];
+  folderName: string | null;
+};
 export type TemplatesView = { supported: boolean; items: TemplateView[] };
 
-export type ChatMediaItem = { uuid: string; messageUuid: string; mediaType: string; thumbUrl: string | null; width: number | null; height: number | null };
+export type ChatMediaItem = {
+  uuid: string;
+  messageUuid: string;
+  mediaType: string;
+  thumbUrl: string | null;
+  width: number | null;
+  height: number | null;
+};
 export type ChatMediaPage = { items: ChatMediaItem[]; nextCursor: string | null; urlsExpireAt: string | null };

@@ -10,7 +10,8 @@ function referenceSources(): string[] {
 
 describe("earning sources", () => {
   it("has a plain label for every source Fanvue's reference lists", () => {
-    for (const s of referenceSources().filter((x) => x !== "all")) expect(EARNING_SOURCE_LABELS[s], s).toMatch(/^[A-Z]/);
+    for (const s of referenceSources().filter((x) => x !== "all"))
+      expect(EARNING_SOURCE_LABELS[s], s).toMatch(/^[A-Z]/);
   });
 
   it("groups every reference source either on its own or in 'others', and 'others' names what it holds", () => {

@@ -37,12 +37,19 @@ export const OTHER_SOURCES = ["affiliate", "giveaway", "mediaLink", "checkoutLin
 export const earningSourceLabel = (s: string) => labelOf(EARNING_SOURCE_LABELS, s);
 
 /** Fanvue sources outside the main six are grouped as "others". */
-export const sourceGroup = (s: string): SourceGroup => ((SOURCES as readonly string[]).includes(s) && s !== "others" ? (s as SourceGroup) : "others");
+export const sourceGroup = (s: string): SourceGroup =>
+  (SOURCES as readonly string[]).includes(s) && s !== "others" ? (s as SourceGroup) : "others";
 
 export const PRESETS = ["today", "7d", "30d", "90d", "mtd", "last_month", "ytd", "12m", "all", "custom"] as const;
 export type Preset = (typeof PRESETS)[number];
 
-const ymd = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "must be a date like 2026-11-29" }).refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), { error: "is not a real date" });
+const ymd = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "must be a date like 2026-11-29" })
+  .refine(
+    (v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+    { error: "is not a real date" },
+  );
 
 export const earningsQuerySchema = z
   .object({
@@ -55,13 +62,16 @@ export const earningsQuerySchema = z
       .string()
       .optional()
       .transform((v) => (v ? v.split(",").filter(Boolean) : []))
-      .refine((list) => list.every((s) => (SOURCES as readonly string[]).includes(s)), { error: `sources must be among ${SOURCES.join(", ")}` }),
+      .refine((list) => list.every((s) => (SOURCES as readonly string[]).includes(s)), {
+        error: `sources must be among ${SOURCES.join(", ")}`,
+      }),
   })
   .superRefine((q, ctx) => {
     if (q.range !== "custom") return;
     if (!q.from) ctx.addIssue({ code: "custom", path: ["from"], message: "from is required for a custom range" });
     if (!q.to) ctx.addIssue({ code: "custom", path: ["to"], message: "to is required for a custom range" });
-    if (q.from && q.to && q.to < q.from) ctx.addIssue({ code: "custom", path: ["to"], message: "to must be on or after from" });
+    if (q.from && q.to && q.to < q.from)
+      ctx.addIssue({ code: "custom", path: ["to"], message: "to must be on or after from" });
     if (q.from && q.to && Date.parse(q.to) - Date.parse(q.from) > 5 * 366 * 86_400_000) {
       ctx.addIssue({ code: "custom", path: ["from"], message: "the range must be at most 5 years" });
     }
@@ -86,7 +96,14 @@ export type Money = { gross: number; net: number };
 
 export type Totals = Money & { transactions: number; payingFans: number; avgPerPayingFan: Money | null };
 
-export type ResolvedRange = { from: string; to: string; tz: string; startUtc: string; endUtc: string; partial: boolean };
+export type ResolvedRange = {
+  from: string;
+  to: string;
+  tz: string;
+  startUtc: string;
+  endUtc: string;
+  partial: boolean;
+};
 
 export type EarningsReport = {
   currency: "USD";
@@ -95,9 +112,22 @@ export type EarningsReport = {
   totals: Totals;
   previousTotals: Totals;
   refunds: Money & { count: number };
-  series: { bucket: string; partial: boolean; bySource: Partial<Record<SourceGroup, Money>>; gross: number; net: number }[];
+  series: {
+    bucket: string;
+    partial: boolean;
+    bySource: Partial<Record<SourceGroup, Money>>;
+    gross: number;
+    net: number;
+  }[];
   bySource: { source: SourceGroup; gross: number; net: number; transactions: number }[];
-  topSpenders: { fanUuid: string; handle: string | null; name: string | null; gross: number; net: number; transactions: number }[];
+  topSpenders: {
+    fanUuid: string;
+    handle: string | null;
+    name: string | null;
+    gross: number;
+    net: number;
+    transactions: number;
+  }[];
   sync: SyncStatus;
 };
 
@@ -105,7 +135,13 @@ export type SyncStatus = {
   state: "never" | "backfilling" | "syncing" | "idle" | "failed" | "paused";
   lastSyncedAt: string | null;
   error: string | null;
-  progress: { rowsDone: number; reachedAt: string | null; runFrom: string | null; runUntil: string | null; fraction: number | null } | null;
+  progress: {
+    rowsDone: number;
+    reachedAt: string | null;
+    runFrom: string | null;
+    runUntil: string | null;
+    fraction: number | null;
+  } | null;
   refundsAvailable: boolean;
 };
 

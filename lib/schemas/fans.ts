@@ -19,7 +19,9 @@ export const tagSchema = z
   .max(32, "a tag is at most 32 characters")
   .regex(/^[\p{L}\p{N}][\p{L}\p{N} _-]*$/u, "tags use letters, digits, spaces, - and _");
 
-export const noteBodySchema = z.object({ body: z.string().trim().min(1, "a note cannot be empty").max(2000, "a note is at most 2,000 characters") });
+export const noteBodySchema = z.object({
+  body: z.string().trim().min(1, "a note cannot be empty").max(2000, "a note is at most 2,000 characters"),
+});
 
 // ─── Segments ────────────────────────────────────────────────────────────────
 
@@ -48,7 +50,14 @@ export const segmentCreateSchema = z.object({
   params: z.record(z.string(), z.union([z.number(), z.string()])).default({}),
 });
 
-export type SegmentView = { id: string; name: string; kind: SegmentKind; params: SegmentParams; createdByName: string; createdAt: string };
+export type SegmentView = {
+  id: string;
+  name: string;
+  kind: SegmentKind;
+  params: SegmentParams;
+  createdByName: string;
+  createdAt: string;
+};
 
 // ─── The table ───────────────────────────────────────────────────────────────
 
@@ -125,7 +134,11 @@ export type FanProfile = {
 };
 
 /** `ledger`: lifetime gross/net from the synced earnings ledger, when complete. */
-export type FanRow = FanProfile & { insight: InsightView; ledger: { gross: number; net: number } | null; tags: string[] };
+export type FanRow = FanProfile & {
+  insight: InsightView;
+  ledger: { gross: number; net: number } | null;
+  tags: string[];
+};
 
 export type Coverage = {
   /** Fans with insights in our database (the analysed part of the list). */
@@ -176,7 +189,14 @@ export type FansPage = {
   segment: (SegmentDef & { id: string | null; name: string | null }) | null;
 };
 
-export type FanNoteView = { id: string; body: string; authorName: string; authorUserId: string | null; createdAt: string; updatedAt: string };
+export type FanNoteView = {
+  id: string;
+  body: string;
+  authorName: string;
+  authorUserId: string | null;
+  createdAt: string;
+  updatedAt: string;
+};
 
 export type FanPanel = {
   fan: FanProfile | null;
@@ -228,7 +248,14 @@ export const forecastQuerySchema = z.object({
     .optional(),
 });
 
-export type ForecastDay = { date: string; count: number; expectedGross: number; atRiskCount: number; atRiskGross: number; highSpendersAtRisk: number };
+export type ForecastDay = {
+  date: string;
+  count: number;
+  expectedGross: number;
+  atRiskCount: number;
+  atRiskGross: number;
+  highSpendersAtRisk: number;
+};
 
 export type Forecast = {
   tz: string;
@@ -242,7 +269,12 @@ export type Forecast = {
   insightsAvailable: boolean;
 };
 
-export type ForecastFan = FanProfile & { renewsAt: string; autoRenew: boolean; totalGross: number | null; highSpender: boolean };
+export type ForecastFan = FanProfile & {
+  renewsAt: string;
+  autoRenew: boolean;
+  totalGross: number | null;
+  highSpender: boolean;
+};
 export type ForecastDayFans = { date: string; fans: ForecastFan[]; truncated: boolean };
 
 /** GET /fans/forecast answers one day's fans when asked for `?day=`. */

@@ -1,6 +1,13 @@
 // Live updates pushed to open browsers (server-sent events).
 
-export type LiveEventType = "message-received" | "message-read" | "new-follower" | "new-subscriber" | "purchase-received" | "tip-received" | "unknown";
+export type LiveEventType =
+  | "message-received"
+  | "message-read"
+  | "new-follower"
+  | "new-subscriber"
+  | "purchase-received"
+  | "tip-received"
+  | "unknown";
 
 export type LiveEvent = {
   seq: number;
@@ -14,7 +21,13 @@ export type LiveEvent = {
   text: string | null;
   messageUuid: string | null;
   /** A new message as Fanvue announced it: shown at once, without a call. */
-  message: { uuid: string; text: string | null; mediaUuids: string[]; price: number | null; createdAt: string | null } | null;
+  message: {
+    uuid: string;
+    text: string | null;
+    mediaUuids: string[];
+    price: number | null;
+    createdAt: string | null;
+  } | null;
   at: string;
 };
 
@@ -27,7 +40,13 @@ export type WebhookRefusalState = { reason: "clock_skew"; skewSec: number; at: s
  * member's creators arrived lately (a configured app Fanvue cannot reach
  * would not send any); `lastEventAt`/`lastSeq`: the member's creators' last
  * event; `refused`: deliveries are being refused (the server's state). */
-export type LiveHello = { webhooks: boolean; receiving: boolean; lastEventAt: string | null; lastSeq: number; refused: WebhookRefusalState | null };
+export type LiveHello = {
+  webhooks: boolean;
+  receiving: boolean;
+  lastEventAt: string | null;
+  lastSeq: number;
+  refused: WebhookRefusalState | null;
+};
 
 /** Sent when the webhook state changes while a stream is open. */
 export type LiveHealth = { refused: WebhookRefusalState | null };

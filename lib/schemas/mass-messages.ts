@@ -20,7 +20,10 @@ export type ListRefsInput = z.infer<typeof listRefsSchema>;
 export const campaignBodySchema = z
   .object({
     idempotencyKey: z.string().min(8).max(100),
-    text: z.string().max(MAX_TEXT, { error: `A message can be at most ${MAX_TEXT} characters` }).nullish(),
+    text: z
+      .string()
+      .max(MAX_TEXT, { error: `A message can be at most ${MAX_TEXT} characters` })
+      .nullish(),
     mediaUuids: z.array(uuid).max(MAX_MEDIA).default([]),
     price: z.number().int({ error: "price must be whole cents" }).nullish(),
     included: listRefsSchema,
@@ -28,14 +31,23 @@ export const campaignBodySchema = z
     holdoutPercent: z.number().int().min(0).max(MAX_HOLDOUT_PERCENT).default(0),
     scheduledAt: z.iso.datetime({ offset: true }).nullish(),
   })
-  .transform((b) => ({ ...b, text: b.text?.trim() ? b.text : null, price: b.price ?? null, scheduledAt: b.scheduledAt ?? null }))
+  .transform((b) => ({
+    ...b,
+    text: b.text?.trim() ? b.text : null,
+    price: b.price ?? null,
+    scheduledAt: b.scheduledAt ?? null,
+  }))
   .superRefine((b, ctx) => {
-    if (!b.text && b.mediaUuids.length === 0) ctx.addIssue({ code: "custom", path: ["text"], message: "Write a message or attach media." });
-    if (b.price !== null && b.mediaUuids.length === 0) ctx.addIssue({ code: "custom", path: ["price"], message: "A price needs media: attach something to unlock." });
+    if (!b.text && b.mediaUuids.length === 0)
+      ctx.addIssue({ code: "custom", path: ["text"], message: "Write a message or attach media." });
+    if (b.price !== null && b.mediaUuids.length === 0)
+      ctx.addIssue({ code: "custom", path: ["price"], message: "A price needs media: attach something to unlock." });
     const floor = b.price !== null ? checkPrice(b.price) : null;
     if (floor) ctx.addIssue({ code: "custom", path: ["price"], message: floor });
-    if (b.included.smart.length + b.included.custom.length === 0) ctx.addIssue({ code: "custom", path: ["included"], message: "Choose at least one list to send to." });
-    if (b.scheduledAt && Date.parse(b.scheduledAt) <= Date.now()) ctx.addIssue({ code: "custom", path: ["scheduledAt"], message: "Pick a time in the future." });
+    if (b.included.smart.length + b.included.custom.length === 0)
+      ctx.addIssue({ code: "custom", path: ["included"], message: "Choose at least one list to send to." });
+    if (b.scheduledAt && Date.parse(b.scheduledAt) <= Date.now())
+      ctx.addIssue({ code: "custom", path: ["scheduledAt"], message: "Pick a time in the future." });
   });
 export type CampaignBody = z.infer<typeof campaignBodySchema>;
 
@@ -70,7 +82,17 @@ export type EstimateView = {
 };
 
 /** `moderated`: Fanvue held it back on moderation (its MODERATED status). */
-export type CampaignStatus = "queued" | "preparing" | "sending" | "sent" | "scheduled" | "failed" | "unknown" | "cancelled" | "unsent" | "moderated";
+export type CampaignStatus =
+  | "queued"
+  | "preparing"
+  | "sending"
+  | "sent"
+  | "scheduled"
+  | "failed"
+  | "unknown"
+  | "cancelled"
+  | "unsent"
+  | "moderated";
 
 export type CampaignView = {
   id: string;
@@ -101,7 +123,13 @@ export type CampaignView = {
 
 /** `fanvueError`: Fanvue's list could not be read (and none was kept): only
  * Vuedeck's own records are shown. */
-export type CampaignsPage = { items: CampaignView[]; fetchedAt: string | null; stale: boolean; fanvueError: string | null; ledgerSyncedAt: string | null };
+export type CampaignsPage = {
+  items: CampaignView[];
+  fetchedAt: string | null;
+  stale: boolean;
+  fanvueError: string | null;
+  ledgerSyncedAt: string | null;
+};
 
 /** Money figures are null until the earnings ledger has synced ("—", never 0). */
 export type GroupResult = { fans: number; buyers: number | null; purchases: number | null; revenue: number | null };
@@ -111,11 +139,21 @@ export type CampaignResults = {
   campaign: CampaignView;
   /** Purchases of this message from the ledger. */
   direct: { purchases: number; revenue: number; net: number } | null;
-  holdout: { windowDays: number; from: string; until: string; sent: GroupResult; held: GroupResult; delivered: number | null; synced: boolean } | null;
+  holdout: {
+    windowDays: number;
+    from: string;
+    until: string;
+    sent: GroupResult;
+    held: GroupResult;
+    delivered: number | null;
+    synced: boolean;
+  } | null;
   ledgerSyncedAt: string | null;
 };
 
-export const campaignActionSchema = z.object({ action: z.enum(["check", "resend", "unsend"], { error: "action must be check, resend or unsend" }) });
+export const campaignActionSchema = z.object({
+  action: z.enum(["check", "resend", "unsend"], { error: "action must be check, resend or unsend" }),
+});
 
 export const listNameSchema = z.object({ name: z.string().trim().min(1, { error: "Give the list a name." }).max(100) });
 export const listMembersSchema = z.object({ fanUuids: z.array(uuid).min(1).max(100) });

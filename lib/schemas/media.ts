@@ -103,7 +103,12 @@ export const lookupQuerySchema = z.object({
   uuids: z
     .string()
     .transform((s) => [...new Set(s.split(",").filter(Boolean))])
-    .pipe(z.array(uuid).min(1).max(MAX_LOOKUP, { error: `At most ${MAX_LOOKUP} media per lookup` })),
+    .pipe(
+      z
+        .array(uuid)
+        .min(1)
+        .max(MAX_LOOKUP, { error: `At most ${MAX_LOOKUP} media per lookup` }),
+    ),
   fan: uuid.optional(),
 });
 
@@ -116,9 +121,24 @@ export const MAX_UPLOAD_BYTES = 1_610_612_736;
  * type, by extension. Documents are not offered (posts and chats take
  * pictures, video and audio). */
 const ACCEPTED: Record<"image" | "video" | "audio", { mimes: string[]; exts: string[] }> = {
-  image: { mimes: ["image/jpeg", "image/png", "image/gif", "image/webp", "image/heic", "image/heif"], exts: ["jpg", "jpeg", "png", "gif", "webp", "heic", "heif"] },
+  image: {
+    mimes: ["image/jpeg", "image/png", "image/gif", "image/webp", "image/heic", "image/heif"],
+    exts: ["jpg", "jpeg", "png", "gif", "webp", "heic", "heif"],
+  },
   video: { mimes: ["video/mp4", "video/quicktime", "video/webm", "video/x-m4v"], exts: ["mp4", "mov", "webm", "m4v"] },
-  audio: { mimes: ["audio/mpeg", "audio/mp4", "audio/x-m4a", "audio/aac", "audio/wav", "audio/x-wav", "audio/wave", "audio/ogg"], exts: ["mp3", "m4a", "aac", "wav", "ogg"] },
+  audio: {
+    mimes: [
+      "audio/mpeg",
+      "audio/mp4",
+      "audio/x-m4a",
+      "audio/aac",
+      "audio/wav",
+      "audio/x-wav",
+      "audio/wave",
+      "audio/ogg",
+    ],
+    exts: ["mp3", "m4a", "aac", "wav", "ogg"],
+  },
 };
 export const ACCEPT_ATTR = Object.values(ACCEPTED)
   .flatMap((a) => [...a.mimes, ...a.exts.map((e) => `.${e}`)])
@@ -131,7 +151,11 @@ export function checkUploadFile(f: { name: string; type: string; size: number })
   const kind = (Object.keys(ACCEPTED) as (keyof typeof ACCEPTED)[]).find((k) =>
     f.type ? ACCEPTED[k].mimes.includes(f.type.toLowerCase()) : ACCEPTED[k].exts.includes(ext),
   );
-  if (!kind) return { ok: false, reason: `${f.name}: this file type is not supported. Upload images (JPEG, PNG, GIF, WebP, HEIC), videos (MP4, MOV, WebM) or audio (MP3, M4A, WAV, OGG).` };
+  if (!kind)
+    return {
+      ok: false,
+      reason: `${f.name}: this file type is not supported. Upload images (JPEG, PNG, GIF, WebP, HEIC), videos (MP4, MOV, WebM) or audio (MP3, M4A, WAV, OGG).`,
+    };
   if (f.size === 0) return { ok: false, reason: `${f.name} is empty.` };
   if (f.size > MAX_UPLOAD_BYTES) return { ok: false, reason: `${f.name} is larger than Fanvue's 1.5 GB limit.` };
   return { ok: true, mediaType: kind };
@@ -142,14 +166,24 @@ export const uploadCreateSchema = z
     filename: z.string().trim().min(1).max(255),
     name: z.string().trim().min(1).max(255),
     mimeType: z.string().max(100).default(""),
-    sizeBytes: z.number().int().min(1).max(MAX_UPLOAD_BYTES, { error: "The file is larger than Fanvue's 1.5 GB limit" }),
+    sizeBytes: z
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_UPLOAD_BYTES, { error: "The file is larger than Fanvue's 1.5 GB limit" }),
   })
   .superRefine((v, ctx) => {
     const check = checkUploadFile({ name: v.filename, type: v.mimeType, size: v.sizeBytes });
     if (!check.ok) ctx.addIssue({ code: "custom", message: check.reason, path: ["filename"] });
   });
 export type UploadCreate = z.input<typeof uploadCreateSchema>;
-export type UploadSession = { mediaUuid: string; uploadId: string; partSize: number; totalParts: number; mediaType: MediaType };
+export type UploadSession = {
+  mediaUuid: string;
+  uploadId: string;
+  partSize: number;
+  totalParts: number;
+  mediaType: MediaType;
+};
 
 export const uploadCompleteSchema = z.object({
   mediaUuid: uuid,

@@ -26,7 +26,16 @@ export const PERMISSIONS = {
 export type Permission = keyof typeof PERMISSIONS;
 
 const ALL = Object.keys(PERMISSIONS) as Permission[];
-const READ: Permission[] = ["workspace:read", "overview:read", "earnings:read", "earnings:export", "fans:read", "chats:read", "posts:read", "vault:read"];
+const READ: Permission[] = [
+  "workspace:read",
+  "overview:read",
+  "earnings:read",
+  "earnings:export",
+  "fans:read",
+  "chats:read",
+  "posts:read",
+  "vault:read",
+];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   owner: ALL,

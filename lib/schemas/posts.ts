@@ -47,17 +47,20 @@ export function checkPost(p: PostFields, now: number, leadMs = 0): FieldErrors {
   if (p.price !== null) {
     const floor = checkPrice(p.price);
     if (!Number.isInteger(p.price) && floor) e.price = floor;
-    else if (p.mediaUuids.length === 0) e.price = "A pay-per-view post needs at least one media item. Attach media or make it free.";
+    else if (p.mediaUuids.length === 0)
+      e.price = "A pay-per-view post needs at least one media item. Attach media or make it free.";
     else if (floor) e.price = floor;
   }
-  if (p.previewUuid !== null && !p.mediaUuids.includes(p.previewUuid)) e.preview = "The free preview must be one of the attached items.";
+  if (p.previewUuid !== null && !p.mediaUuids.includes(p.previewUuid))
+    e.preview = "The free preview must be one of the attached items.";
   const publishAt = p.publishAt === null ? null : Date.parse(p.publishAt);
   if (publishAt !== null && (Number.isNaN(publishAt) || publishAt <= now + leadMs)) {
     e.publishAt = leadMs >= 60_000 ? "Pick a time at least a minute from now." : "Publish time must be in the future.";
   }
   if (p.expiresAt !== null) {
     const exp = Date.parse(p.expiresAt);
-    if (Number.isNaN(exp) || exp <= Math.max(now, publishAt ?? now)) e.expiresAt = "Expiry must be after the publish time.";
+    if (Number.isNaN(exp) || exp <= Math.max(now, publishAt ?? now))
+      e.expiresAt = "Expiry must be after the publish time.";
   }
   return e;
 }
@@ -68,7 +71,11 @@ const guid = z.guid({ error: "must be a media id (UUID)" });
 const iso = z.iso.datetime({ offset: true, error: "must be an ISO 8601 date-time" });
 
 export const postFieldsSchema = z.object({
-  text: z.string().max(20_000).nullable().transform((t) => (t === null || t.trim() === "" ? null : t)),
+  text: z
+    .string()
+    .max(20_000)
+    .nullable()
+    .transform((t) => (t === null || t.trim() === "" ? null : t)),
   mediaUuids: z.array(guid).max(200),
   previewUuid: guid.nullable(),
   audience: z.enum(AUDIENCES, { error: "audience must be subscribers or followers-and-subscribers" }),
@@ -87,7 +94,9 @@ export type PublishInput = z.input<typeof publishInputSchema>;
 export type PublishFields = z.output<typeof publishInputSchema>;
 
 /** Edit of a post in the queue: only the fields that change. */
-export const updateInputSchema = postFieldsSchema.partial().extend({ draftId: z.string().max(40).nullable().optional() });
+export const updateInputSchema = postFieldsSchema
+  .partial()
+  .extend({ draftId: z.string().max(40).nullable().optional() });
 export type UpdateInput = z.input<typeof updateInputSchema>;
 export type UpdateFields = z.output<typeof updateInputSchema>;
 
@@ -116,4 +125,11 @@ export const draftCreateSchema = z.object({
 });
 export const draftSaveSchema = z.object({ form: draftFormSchema, version: z.number().int().min(1) });
 
-export type Draft = { id: string; editOf: string | null; form: DraftForm; publishKey: string; version: number; updatedAt: string };
+export type Draft = {
+  id: string;
+  editOf: string | null;
+  form: DraftForm;
+  publishKey: string;
+  version: number;
+  updatedAt: string;
+};

@@ -25,7 +25,9 @@ export const memberUpdateSchema = z
     creatorIds: z.array(z.string().min(1)).max(500).optional(),
   })
   .strict()
-  .refine((v) => v.role !== undefined || v.allCreators !== undefined || v.creatorIds !== undefined, { error: "Nothing to change" });
+  .refine((v) => v.role !== undefined || v.allCreators !== undefined || v.creatorIds !== undefined, {
+    error: "Nothing to change",
+  });
 export type MemberUpdate = z.infer<typeof memberUpdateSchema>;
 
 export const auditQuerySchema = z.object({

@@ -4,7 +4,10 @@ import { canonicalLocale, isTimeZone } from "@/lib/utils/time";
 // The viewer's zone and locale (lib/utils/time.ts formats with them).
 
 /** An IANA zone as a query or body field; one wording everywhere. */
-export const timeZoneField = z.string().max(64).refine(isTimeZone, { error: "must be an IANA time zone such as Europe/Berlin" });
+export const timeZoneField = z
+  .string()
+  .max(64)
+  .refine(isTimeZone, { error: "must be an IANA time zone such as Europe/Berlin" });
 
 /** What a user chose; null follows the device. */
 export type ViewerPrefs = { timeZone: string | null; locale: string | null };

@@ -9,7 +9,13 @@ import { accessChanged, accessChangeRow } from "@/lib/server/live/access-change"
 // linkAccount keeps identity columns only, and the tokens go encrypted into
 // FanvueConnection (see auth.ts events.signIn).
 
-const toUser = (u: { id: string; name: string | null; email: string | null; emailVerified: Date | null; image: string | null }): AdapterUser => ({
+const toUser = (u: {
+  id: string;
+  name: string | null;
+  email: string | null;
+  emailVerified: Date | null;
+  image: string | null;
+}): AdapterUser => ({
   id: u.id,
   name: u.name,
   email: u.email ?? "",
@@ -30,11 +36,16 @@ export const authAdapter: Adapter = {
     return u ? toUser(u) : null;
   },
   async getUserByAccount({ provider, providerAccountId }) {
-    const a = await db.account.findUnique({ where: { provider_providerAccountId: { provider, providerAccountId } }, include: { user: true } });
+    const a = await db.account.findUnique({
+      where: { provider_providerAccountId: { provider, providerAccountId } },
+      include: { user: true },
+    });
     return a ? toUser(a.user) : null;
   },
   async updateUser({ id, name, email, image, emailVerified }) {
-    return toUser(await db.user.update({ where: { id }, data: { name, email: email || undefined, image, emailVerified } }));
+    return toUser(
+      await db.user.update({ where: { id }, data: { name, email: email || undefined, image, emailVerified } }),
+    );
   },
   async deleteUser(id) {
     await db.$transaction([db.user.delete({ where: { id } }), accessChangeRow({ userId: id, reason: "user" })]);
@@ -42,7 +53,12 @@ export const authAdapter: Adapter = {
   },
   async linkAccount(account: AdapterAccount) {
     await db.account.create({
-      data: { userId: account.userId, type: account.type, provider: account.provider, providerAccountId: account.providerAccountId },
+      data: {
+        userId: account.userId,
+        type: account.type,
+        provider: account.provider,
+        providerAccountId: account.providerAccountId,
+      },
     });
   },
   async unlinkAccount({ provider, providerAccountId }) {
@@ -52,10 +68,12 @@ export const authAdapter: Adapter = {
     return db.session.create({ data }) as Promise<AdapterSession>;
   },
   async getSessionAndUser(sessionToken) {
-    const s = await db.session.findUnique({ where: { sessionToken }, include: { user: true } }).catch((err: unknown) => {
-      markSessionLookupFailed(err);
-      throw err;
-    });
+    const s = await db.session
+      .findUnique({ where: { sessionToken }, include: { user: true } })
+      .catch((err: unknown) => {
+        markSessionLookupFailed(err);
+        throw err;
+      });
     if (!s) return null;
     const { user, ...session } = s;
     return { user: toUser(user), session };

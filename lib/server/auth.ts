@@ -38,7 +38,10 @@ function fanvueProvider(): OAuthConfig<FanvueMe> {
         if (!response.ok) return response;
         const body = (await response.json()) as Record<string, unknown>;
         delete body.id_token;
-        return new Response(JSON.stringify(body), { status: response.status, headers: { "Content-Type": "application/json" } });
+        return new Response(JSON.stringify(body), {
+          status: response.status,
+          headers: { "Content-Type": "application/json" },
+        });
       },
     },
     userinfo: {

@@ -11,7 +11,11 @@ export async function loadShell(userId: string): Promise<ShellData> {
   const [user, creators, memberships, saved, guess] = await Promise.all([
     db.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, handle: true, image: true } }),
     listAccessibleCreators(userId),
-    db.membership.findMany({ where: { userId }, include: { workspace: { include: { connection: true } } }, orderBy: { createdAt: "asc" } }),
+    db.membership.findMany({
+      where: { userId },
+      include: { workspace: { include: { connection: true } } },
+      orderBy: { createdAt: "asc" },
+    }),
     getViewerPrefs(userId),
     deviceGuess(),
   ]);
@@ -46,5 +50,8 @@ export async function homePathFor(userId: string): Promise<string> {
 
 export async function rememberCreator(userId: string, creatorId: string) {
   // `NOT: { lastCreatorId }` alone never matches NULL (SQL: NULL <> x is not true), so the first visit was never remembered.
-  await db.user.updateMany({ where: { id: userId, OR: [{ lastCreatorId: null }, { NOT: { lastCreatorId: creatorId } }] }, data: { lastCreatorId: creatorId } });
+  await db.user.updateMany({
+    where: { id: userId, OR: [{ lastCreatorId: null }, { NOT: { lastCreatorId: creatorId } }] },
+    data: { lastCreatorId: creatorId },
+  });
 }

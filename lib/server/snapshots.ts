@@ -24,7 +24,11 @@ const inflight = new Map<string, Run>();
  * (each call spends the creator's shared rate budget). Concurrent callers of
  * one key share one upstream call.
  */
-export async function withSnapshot<T>(key: string, fetcher: () => Promise<T>, opts: { maxAgeMs?: number } = {}): Promise<Fresh<T> | Stale<T>> {
+export async function withSnapshot<T>(
+  key: string,
+  fetcher: () => Promise<T>,
+  opts: { maxAgeMs?: number } = {},
+): Promise<Fresh<T> | Stale<T>> {
   if (opts.maxAgeMs) {
     const snap = await db.upstreamSnapshot.findUnique({ where: { key } });
     if (snap && Date.now() - snap.fetchedAt.getTime() < opts.maxAgeMs) {
@@ -43,7 +47,8 @@ export async function withSnapshot<T>(key: string, fetcher: () => Promise<T>, op
   }
 }
 
-const isShareRefusal = (err: unknown) => err instanceof FanvueError && err.kind === "rate_limited" && err.details.scope === "member";
+const isShareRefusal = (err: unknown) =>
+  err instanceof FanvueError && err.kind === "rate_limited" && err.details.scope === "member";
 
 function start<T>(key: string, fetcher: () => Promise<T>, member: string | null): Run {
   const run: Run = {
@@ -73,5 +78,10 @@ async function lastGood<T>(key: string, err: unknown): Promise<Stale<T>> {
   if (!(err instanceof FanvueError) || !SERVE_STALE_ON.has(err.kind)) throw err;
   const snap = await db.upstreamSnapshot.findUnique({ where: { key } });
   if (!snap) throw err;
-  return { data: snap.data as T, fetchedAt: snap.fetchedAt.toISOString(), stale: true, staleReason: err.kind === "reauth" ? "reauth" : err.message };
+  return {
+    data: snap.data as T,
+    fetchedAt: snap.fetchedAt.toISOString(),
+    stale: true,
+    staleReason: err.kind === "reauth" ? "reauth" : err.message,
+  };
 }

@@ -10,7 +10,8 @@ export type UrlShape = z.ZodObject<Record<string, z.ZodType>>;
 
 const unwrap = (t: z.ZodType): z.ZodType => {
   let cur = t as z.ZodType & { def?: { innerType?: z.ZodType; type?: string } };
-  while (cur.def?.innerType && ["default", "optional", "catch", "nullable", "prefault"].includes(cur.def.type ?? "")) cur = cur.def.innerType as typeof cur;
+  while (cur.def?.innerType && ["default", "optional", "catch", "nullable", "prefault"].includes(cur.def.type ?? ""))
+    cur = cur.def.innerType as typeof cur;
   return cur;
 };
 const isArray = (t: z.ZodType) => (unwrap(t) as { def?: { type?: string } }).def?.type === "array";
@@ -31,7 +32,11 @@ const text = (v: unknown) => (Array.isArray(v) ? v.join(",") : v === undefined |
 
 /** `base` with `patch` applied: a value equal to the field's default (or
  * empty) is removed; keys outside the schema are kept as they are. */
-export function writeUrlState<S extends UrlShape>(schema: S, base: URLSearchParams, patch: Partial<z.input<S>>): URLSearchParams {
+export function writeUrlState<S extends UrlShape>(
+  schema: S,
+  base: URLSearchParams,
+  patch: Partial<z.input<S>>,
+): URLSearchParams {
   const next = new URLSearchParams(base);
   for (const [key, value] of Object.entries(patch)) {
     const field = schema.shape[key];

@@ -23,7 +23,9 @@ export type UrlUpdate<S extends UrlShape> = (
   },
 ) => void;
 
-export function useUrlState<S extends UrlShape>(schema: S): { state: z.output<S>; update: UrlUpdate<S>; search: URLSearchParams } {
+export function useUrlState<S extends UrlShape>(
+  schema: S,
+): { state: z.output<S>; update: UrlUpdate<S>; search: URLSearchParams } {
   const sp = useSearchParams();
   const current = sp.toString();
   const state = useMemo(() => readUrlState(schema, new URLSearchParams(current)), [schema, current]);
@@ -32,7 +34,12 @@ export function useUrlState<S extends UrlShape>(schema: S): { state: z.output<S>
   const update = useCallback<UrlUpdate<S>>(
     (patch, opts = {}) => {
       let next = writeUrlState(schema, new URLSearchParams(window.location.search), patch);
-      if (opts.reset?.length) next = writeUrlState(schema, next, Object.fromEntries(opts.reset.map((k) => [k, undefined])) as Partial<z.input<S>>);
+      if (opts.reset?.length)
+        next = writeUrlState(
+          schema,
+          next,
+          Object.fromEntries(opts.reset.map((k) => [k, undefined])) as Partial<z.input<S>>,
+        );
       opts.edit?.(next);
       const qs = next.toString();
       const url = `${window.location.pathname}${qs ? `?${qs}` : ""}${window.location.hash}`;

@@ -5,7 +5,14 @@ import * as chats from "@/contract/fanvue/routes/chats";
 import * as media from "@/contract/fanvue/routes/media";
 import * as posts from "@/contract/fanvue/routes/posts";
 import * as vault from "@/contract/fanvue/routes/vault";
-import { AUDIENCE_LABELS, labelOf, MEDIA_STATUS_LABELS, MEDIA_TYPE_LABELS, MEDIA_USAGE_LABELS, VARIANT_LABELS } from "./content-labels";
+import {
+  AUDIENCE_LABELS,
+  labelOf,
+  MEDIA_STATUS_LABELS,
+  MEDIA_TYPE_LABELS,
+  MEDIA_USAGE_LABELS,
+  VARIANT_LABELS,
+} from "./content-labels";
 
 // Every enum value Fanvue's reference lists for media and posts (read from
 // our route table, so a value added there fails here until it has words).
@@ -28,7 +35,8 @@ function enumsOf(schema: z.ZodType, out: Map<string, Set<string>>, field = "") {
   } else if (schema instanceof z.ZodObject) {
     for (const [k, v] of Object.entries(schema.shape)) enumsOf(v as z.ZodType, out, k);
   } else if (schema instanceof z.ZodArray) enumsOf(schema.element as z.ZodType, out, field);
-  else if (schema instanceof z.ZodOptional || schema instanceof z.ZodNullable) enumsOf(schema.unwrap() as z.ZodType, out, field);
+  else if (schema instanceof z.ZodOptional || schema instanceof z.ZodNullable)
+    enumsOf(schema.unwrap() as z.ZodType, out, field);
   else if (schema instanceof z.ZodUnion) for (const o of schema.options) enumsOf(o as z.ZodType, out, field);
   else if (schema instanceof z.ZodRecord) enumsOf(schema.valueType as z.ZodType, out, field);
 }
@@ -37,9 +45,16 @@ function referenceEnums(): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
   // Granting media to a fan (its `status: granted`) is not something Vuedeck does.
   const mediaRoutes = Object.values(media).filter((r) => r !== media.grantMedia);
-  const routes = [...mediaRoutes, ...Object.values(posts), ...Object.values(vault), chats.listMedia, chats.getMessageMediaByUuids] as Route[];
+  const routes = [
+    ...mediaRoutes,
+    ...Object.values(posts),
+    ...Object.values(vault),
+    chats.listMedia,
+    chats.getMessageMediaByUuids,
+  ] as Route[];
   for (const r of routes) {
-    for (const [name, p] of Object.entries(r.query)) if (p.values) p.values.forEach((v) => (out.get(name) ?? out.set(name, new Set()).get(name)!).add(v));
+    for (const [name, p] of Object.entries(r.query))
+      if (p.values) p.values.forEach((v) => (out.get(name) ?? out.set(name, new Set()).get(name)!).add(v));
     if (r.body) enumsOf(r.body, out);
     for (const s of Object.values(r.responses)) if (s) enumsOf(s, out);
   }

@@ -2,12 +2,15 @@ import { describe, expect, it } from "vitest";
 import { commentLine, ownCell, quoteCell, textCell } from "./csv";
 
 describe("CSV cells", () => {
-  it.each(["=HYPERLINK(\"http://evil\",\"x\")", "+1+1", "-2+3", "@SUM(A1)", "\t=1+1", "\r=1+1"])("neutralises a text cell starting a formula: %j", (v) => {
-    const cell = textCell(v);
-    // Unquoted (or inside the quotes), the cell now starts with a single quote.
-    expect(cell.replace(/^"/, "")).toMatch(/^'/);
-    expect(cell.replace(/^"/, "").slice(1).replace(/""/g, '"').replace(/"$/, "")).toBe(v);
-  });
+  it.each(['=HYPERLINK("http://evil","x")', "+1+1", "-2+3", "@SUM(A1)", "\t=1+1", "\r=1+1"])(
+    "neutralises a text cell starting a formula: %j",
+    (v) => {
+      const cell = textCell(v);
+      // Unquoted (or inside the quotes), the cell now starts with a single quote.
+      expect(cell.replace(/^"/, "")).toMatch(/^'/);
+      expect(cell.replace(/^"/, "").slice(1).replace(/""/g, '"').replace(/"$/, "")).toBe(v);
+    },
+  );
 
   it("quotes what needs quotes, after the formula check", () => {
     expect(textCell('=A1,"x"')).toBe(`"'=A1,""x"""`);
@@ -41,7 +44,8 @@ describe("CSV header comment lines", () => {
       "Amounts: USD, gross (what fans paid) and net (after Fanvue's share); refunds and chargebacks not deducted",
       "Sources: tip, message",
       "Total gross: -12.50, total net: 1234.56, transactions: 3",
-    ]) expect(commentLine(text)).toBe(`# ${text}`);
+    ])
+      expect(commentLine(text)).toBe(`# ${text}`);
   });
 
   it("turns line breaks in a label into spaces: one line, still a comment", () => {
@@ -56,6 +60,8 @@ describe("CSV header comment lines", () => {
     // As a spreadsheet splits the unquoted line into cells:
     const cells = line.split(",");
     for (const cell of cells.slice(1)) expect(cell.trimStart(), cell).not.toMatch(/^[=+\-@"]/);
-    expect(line).toBe(`# Vuedeck earnings export: Evil, '=HYPERLINK("http://x"),'+1, '-2,'@me,'"unclosed, ok "inner" quote`);
+    expect(line).toBe(
+      `# Vuedeck earnings export: Evil, '=HYPERLINK("http://x"),'+1, '-2,'@me,'"unclosed, ok "inner" quote`,
+    );
   });
 });

@@ -27,7 +27,8 @@ export function addMonths(s: Ymd, n: number): Ymd {
   return fromUtcDate(d);
 }
 
-export const daysBetween = (a: Ymd, b: Ymd) => Math.round((toUtcDate(b).getTime() - toUtcDate(a).getTime()) / 86_400_000);
+export const daysBetween = (a: Ymd, b: Ymd) =>
+  Math.round((toUtcDate(b).getTime() - toUtcDate(a).getTime()) / 86_400_000);
 
 /** The local calendar date of an instant in a zone. */
 export function localDate(instant: number, tz: string): Ymd {

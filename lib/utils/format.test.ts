@@ -33,7 +33,13 @@ describe("safeCallbackPath", () => {
     expect(safeCallbackPath(undefined)).toBe("/");
   });
   it("sees paths the way a browser resolves them (tab, CR, LF dropped; backslash is a slash)", () => {
-    for (const v of ["/\t/evil.example/phish", "/\n/evil.example", "/\r\n/evil.example", "/\t\\evil.example", "/ /evil.example"]) {
+    for (const v of [
+      "/\t/evil.example/phish",
+      "/\n/evil.example",
+      "/\r\n/evil.example",
+      "/\t\\evil.example",
+      "/ /evil.example",
+    ]) {
       const out = safeCallbackPath(v);
       expect(new URL(out, "https://app.test").origin, JSON.stringify(v)).toBe("https://app.test");
     }

@@ -22,7 +22,12 @@ export function formatMoney(cents: number, currency = "USD", locale = "en-US") {
 /** Integer cents → "$1.2K": chart axes, where the exact figure is one hover away. */
 export function formatMoneyCompact(cents: number, currency = "USD", locale = "en-US") {
   if (!Number.isInteger(cents)) throw new TypeError(`money must be integer cents, got ${cents}`);
-  return new Intl.NumberFormat(locale, { style: "currency", currency, notation: "compact", maximumFractionDigits: 1 }).format(cents / 100);
+  return new Intl.NumberFormat(locale, {
+    style: "currency",
+    currency,
+    notation: "compact",
+    maximumFractionDigits: 1,
+  }).format(cents / 100);
 }
 
 export function initials(name: string | null | undefined) {

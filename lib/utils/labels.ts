@@ -5,12 +5,20 @@
 
 /** "checkoutLink" / "not_contactable" → "Checkout link" / "Not contactable". */
 export function humanize(key: string) {
-  const words = key.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/[_-]+/g, " ").trim().toLowerCase();
+  const words = key
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .replace(/[_-]+/g, " ")
+    .trim()
+    .toLowerCase();
   return words ? words[0]!.toUpperCase() + words.slice(1) : "Other";
 }
 
 /** The label of `value`, or its words when Fanvue sent one we have no label for. */
-export function labelOf(labels: Readonly<Record<string, string>>, value: string | null | undefined, none = "—"): string {
+export function labelOf(
+  labels: Readonly<Record<string, string>>,
+  value: string | null | undefined,
+  none = "—",
+): string {
   if (value === null || value === undefined || value === "") return none;
   return labels[value] ?? humanize(value);
 }

@@ -1,7 +1,11 @@
 /** Maps over `items` with at most `limit` calls in flight, keeping order.
  * After a failure no new call starts; the ones in flight are awaited before
  * the first error is thrown, so callers can undo exactly what succeeded. */
-export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function mapLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const out = new Array<R>(items.length);
   let next = 0;
   let failed = false;

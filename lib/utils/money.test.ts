@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { centsToDecimal, checkPrice, formatMoney, MAX_AMOUNT_CENTS, MIN_PRICE_CENTS, parseMoney, sumCents } from "./money";
+import {
+  centsToDecimal,
+  checkPrice,
+  formatMoney,
+  MAX_AMOUNT_CENTS,
+  MIN_PRICE_CENTS,
+  parseMoney,
+  sumCents,
+} from "./money";
 
 const cents = (input: string, locale?: string) => {
   const r = parseMoney(input, locale);
@@ -91,13 +99,28 @@ describe("parseMoney: refused with a message naming the problem", () => {
   });
 
   it("quotes the input in the ambiguity message and says how to write thousands", () => {
-    expect(error("1.234", "en-US")).toBe('"1.234" is ambiguous: write 1234 for thousands, or use at most 2 digits after the decimal separator.');
+    expect(error("1.234", "en-US")).toBe(
+      '"1.234" is ambiguous: write 1234 for thousands, or use at most 2 digits after the decimal separator.',
+    );
   });
 });
 
 // ─── Property: parse(format(x)) = x ──────────────────────────────────────────
 
-const LOCALES = ["en-US", "en-GB", "de-DE", "fr-FR", "es-ES", "it-IT", "pt-BR", "ja-JP", "en-IN", "de-CH", "nl-NL", "sv-SE"];
+const LOCALES = [
+  "en-US",
+  "en-GB",
+  "de-DE",
+  "fr-FR",
+  "es-ES",
+  "it-IT",
+  "pt-BR",
+  "ja-JP",
+  "en-IN",
+  "de-CH",
+  "nl-NL",
+  "sv-SE",
+];
 
 /** mulberry32: a small seeded generator, so a failure replays exactly. */
 function rng(seed: number) {
@@ -120,19 +143,39 @@ function randomCents(r: () => number) {
 describe("parseMoney ∘ format = identity (seeded property test)", () => {
   const CASES = 3000;
   const r = rng(20261206);
-  const samples = Array.from({ length: CASES }, () => ({ cents: randomCents(r), locale: LOCALES[Math.floor(r() * LOCALES.length)] }));
-  samples.push(...LOCALES.flatMap((locale) => [0, 1, 99, 100, 300, 1000, 123456, 10000000, MAX_AMOUNT_CENTS].map((c) => ({ cents: c, locale }))));
+  const samples = Array.from({ length: CASES }, () => ({
+    cents: randomCents(r),
+    locale: LOCALES[Math.floor(r() * LOCALES.length)],
+  }));
+  samples.push(
+    ...LOCALES.flatMap((locale) =>
+      [0, 1, 99, 100, 300, 1000, 123456, 10000000, MAX_AMOUNT_CENTS].map((c) => ({ cents: c, locale })),
+    ),
+  );
 
   it(`formatMoney(cents, "USD", locale) parses back to cents (${samples.length} cases, ${LOCALES.length} locales)`, () => {
     const failures = samples.filter(({ cents: c, locale }) => cents(formatMoney(c, "USD", locale), locale) !== c);
-    expect(failures.slice(0, 5).map(({ cents: c, locale }) => [c, locale, formatMoney(c, "USD", locale), cents(formatMoney(c, "USD", locale), locale)])).toEqual([]);
+    expect(
+      failures
+        .slice(0, 5)
+        .map(({ cents: c, locale }) => [
+          c,
+          locale,
+          formatMoney(c, "USD", locale),
+          cents(formatMoney(c, "USD", locale), locale),
+        ]),
+    ).toEqual([]);
   });
 
   it(`the plain number with the locale's decimal separator and no grouping parses back (${samples.length} cases)`, () => {
     const failures = samples.filter(({ cents: c, locale }) => {
       // 0, 1 or 2 decimals, as people type it: "12", "12,5", "12,50".
       const frac = c % 100 === 0 ? 0 : c % 10 === 0 ? 1 : 2;
-      const plain = new Intl.NumberFormat(locale, { useGrouping: false, minimumFractionDigits: frac, maximumFractionDigits: frac }).format(c / 100);
+      const plain = new Intl.NumberFormat(locale, {
+        useGrouping: false,
+        minimumFractionDigits: frac,
+        maximumFractionDigits: frac,
+      }).format(c / 100);
       return cents(plain, locale) !== c;
     });
     expect(failures.slice(0, 5)).toEqual([]);

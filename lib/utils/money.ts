@@ -36,7 +36,8 @@ export function sumCents(values: Iterable<number>): number {
 /** Why a price (integer cents) cannot be sent, or null: the one floor message. */
 export function checkPrice(cents: number): string | null {
   if (!Number.isInteger(cents)) return "Price must be in whole cents.";
-  if (cents < MIN_PRICE_CENTS) return `The lowest price Fanvue allows is ${formatMoney(MIN_PRICE_CENTS)} (you entered ${formatMoney(cents)}).`;
+  if (cents < MIN_PRICE_CENTS)
+    return `The lowest price Fanvue allows is ${formatMoney(MIN_PRICE_CENTS)} (you entered ${formatMoney(cents)}).`;
   return null;
 }
 
@@ -108,7 +109,11 @@ export function parseMoney(input: string, locale?: string): ParsedMoney {
   if (s === "") return { error: "Enter an amount." };
   if (/^[-\u2212(]|[-\u2212)]$/.test(s)) return { error: "An amount cannot be negative." };
   if (/[^\d., ']/.test(s)) {
-    return { error: OTHER_CURRENCY.test(s) ? "Enter the amount in US dollars." : `"${raw}" is not an amount: use only digits, a decimal separator and thousands separators.` };
+    return {
+      error: OTHER_CURRENCY.test(s)
+        ? "Enter the amount in US dollars."
+        : `"${raw}" is not an amount: use only digits, a decimal separator and thousands separators.`,
+    };
   }
   s = s.replace(/ +/g, " ");
   if (!/\d/.test(s)) return { error: "Enter an amount." };
@@ -118,14 +123,17 @@ export function parseMoney(input: string, locale?: string): ParsedMoney {
   let decimalAt = -1;
   const last = marks.at(-1);
   if (last && kinds.size === 2) {
-    if (marks.filter((m) => m.ch === last.ch).length > 1) return { error: `"${raw}" has more than one decimal separator.` };
+    if (marks.filter((m) => m.ch === last.ch).length > 1)
+      return { error: `"${raw}" has more than one decimal separator.` };
     decimalAt = last.at;
   } else if (last && marks.length === 1) {
     const after = s.slice(last.at + 1);
     if (/^\d{3}$/.test(after) && !/[ ']/.test(s)) {
       // "1,200" / "1.200": thousands where the locale groups with that mark, else ambiguous.
       if (last.ch !== localeSeparators(locale).group) {
-        return { error: `"${raw}" is ambiguous: write ${s.replace(last.ch, "")} for thousands, or use at most 2 digits after the decimal separator.` };
+        return {
+          error: `"${raw}" is ambiguous: write ${s.replace(last.ch, "")} for thousands, or use at most 2 digits after the decimal separator.`,
+        };
       }
     } else if (/^\d*$/.test(after)) {
       // "12.5", "12,50", "12." or, with too many decimals, "1 234,567" (refused below).
@@ -156,7 +164,8 @@ export function parseMoney(input: string, locale?: string): ParsedMoney {
   if (digits === "" && fracPart === "") return { error: "Enter an amount." };
   // Compare as strings first so Number() only ever sees an exact integer.
   const whole = digits === "" ? "0" : digits;
-  if (whole.length > String(MAX_AMOUNT_CENTS / 100).length) return { error: `Enter at most ${formatMoney(MAX_AMOUNT_CENTS)}.` };
+  if (whole.length > String(MAX_AMOUNT_CENTS / 100).length)
+    return { error: `Enter at most ${formatMoney(MAX_AMOUNT_CENTS)}.` };
   const cents = Number(whole) * 100 + Number(fracPart.padEnd(2, "0"));
   if (cents > MAX_AMOUNT_CENTS) return { error: `Enter at most ${formatMoney(MAX_AMOUNT_CENTS)}.` };
   return { cents };

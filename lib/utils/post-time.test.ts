@@ -42,9 +42,15 @@ describe("wording", () => {
     expect(formatWhen(FRI_21_BERLIN, BERLIN_GB, NOW)).toBe("Fri 21:00 CET");
     expect(formatWhen("2026-12-11T20:00:00.000Z", BERLIN_GB, NOW)).toBe("Fri 11 Dec, 21:00 CET");
     expect(formatWhen("2027-01-08T20:00:00.000Z", BERLIN_GB, NOW)).toBe("Fri 8 Jan 2027, 21:00 CET");
-    expect(publishLabel({ mode: "create", publishAt: FRI_21_BERLIN, wasScheduled: false, viewer: BERLIN_GB, now: NOW })).toBe("Schedule for Fri 21:00 CET");
-    expect(publishLabel({ mode: "create", publishAt: null, wasScheduled: false, viewer: BERLIN_GB, now: NOW })).toBe("Publish now");
-    expect(publishLabel({ mode: "edit", publishAt: null, wasScheduled: true, viewer: BERLIN_GB, now: NOW })).toBe("Publish now");
+    expect(
+      publishLabel({ mode: "create", publishAt: FRI_21_BERLIN, wasScheduled: false, viewer: BERLIN_GB, now: NOW }),
+    ).toBe("Schedule for Fri 21:00 CET");
+    expect(publishLabel({ mode: "create", publishAt: null, wasScheduled: false, viewer: BERLIN_GB, now: NOW })).toBe(
+      "Publish now",
+    );
+    expect(publishLabel({ mode: "edit", publishAt: null, wasScheduled: true, viewer: BERLIN_GB, now: NOW })).toBe(
+      "Publish now",
+    );
   });
 
   it("names days relative to today", () => {

@@ -28,10 +28,20 @@ export function fromLocalInputs(date: string, time: string, tz: string): string 
 }
 
 /** What the composer's main button will do, in words. */
-export function publishLabel(o: { mode: "create" | "edit" | "restore"; publishAt: string | null; wasScheduled: boolean; viewer: Viewer; now?: number }): string {
+export function publishLabel(o: {
+  mode: "create" | "edit" | "restore";
+  publishAt: string | null;
+  wasScheduled: boolean;
+  viewer: Viewer;
+  now?: number;
+}): string {
   if (o.publishAt === null) return o.mode === "edit" && !o.wasScheduled ? "Save changes" : "Publish now";
   const when = formatWhen(o.publishAt, o.viewer, o.now);
-  return o.mode === "edit" ? `Save · goes out ${when}` : o.mode === "restore" ? `Reschedule for ${when}` : `Schedule for ${when}`;
+  return o.mode === "edit"
+    ? `Save · goes out ${when}`
+    : o.mode === "restore"
+      ? `Reschedule for ${when}`
+      : `Schedule for ${when}`;
 }
 
 /** An `<input type="datetime-local">` value ("2026-12-04T21:00") read in the

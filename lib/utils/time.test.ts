@@ -1,5 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { canonicalLocale, dayHeading, formatAgo, formatDate, formatDateTime, formatDay, formatListTime, formatTime, isTimeZone, localeFromAcceptLanguage, offsetLabel } from "./time";
+import {
+  canonicalLocale,
+  dayHeading,
+  formatAgo,
+  formatDate,
+  formatDateTime,
+  formatDay,
+  formatListTime,
+  formatTime,
+  isTimeZone,
+  localeFromAcceptLanguage,
+  offsetLabel,
+} from "./time";
 
 const AT = "2026-12-04T20:05:00.000Z"; // Fri 21:05 in Berlin, 12:05 in Los Angeles, Sat 01:35 in Kolkata
 const NOW = Date.parse("2026-12-06T10:00:00Z");

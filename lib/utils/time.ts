@@ -79,17 +79,35 @@ export const deviceZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone
 
 // Browsers list some zones under legacy names (Chromium: Asia/Calcutta);
 // offer today's names too. Both work everywhere (tzdata keeps the links).
-const MODERN_ZONES = ["Asia/Kolkata", "Europe/Kyiv", "Asia/Ho_Chi_Minh", "Asia/Kathmandu", "America/Nuuk", "Asia/Yangon", "UTC"];
+const MODERN_ZONES = [
+  "Asia/Kolkata",
+  "Europe/Kyiv",
+  "Asia/Ho_Chi_Minh",
+  "Asia/Kathmandu",
+  "America/Nuuk",
+  "Asia/Yangon",
+  "UTC",
+];
 let zoneList: string[] | null = null;
 /** Every zone the runtime knows, sorted, for pickers. */
 export function allTimeZones(): string[] {
-  zoneList ??= [...new Set([...(typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : []), ...MODERN_ZONES])].filter(isTimeZone).sort();
+  zoneList ??= [
+    ...new Set([
+      ...(typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : []),
+      ...MODERN_ZONES,
+    ]),
+  ]
+    .filter(isTimeZone)
+    .sort();
   return zoneList;
 }
 
 /** "+05:30", "−03:30", "+12:45" at an instant: a zone's offset for pickers. */
 export function offsetLabel(zone: string, at: When = Date.now()): string {
-  const name = dtf("en-US", { timeZone: zone, timeZoneName: "longOffset" }).formatToParts(ms(at)).find((p) => p.type === "timeZoneName")?.value ?? "GMT";
+  const name =
+    dtf("en-US", { timeZone: zone, timeZoneName: "longOffset" })
+      .formatToParts(ms(at))
+      .find((p) => p.type === "timeZoneName")?.value ?? "GMT";
   const m = /GMT([+-]\d{2}:\d{2})?/.exec(name);
   return m?.[1] ?? "+00:00";
 }
@@ -97,7 +115,10 @@ export function offsetLabel(zone: string, at: When = Date.now()): string {
 /** A short zone name: "CET", "EST", else "GMT+9". en-US names American zones,
  * en-GB European ones; the rest have no common abbreviation. */
 export function zoneAbbr(at: When, zone: string): string {
-  const name = (locale: string) => dtf(locale, { timeZone: zone, timeZoneName: "short" }).formatToParts(ms(at)).find((p) => p.type === "timeZoneName")?.value ?? zone;
+  const name = (locale: string) =>
+    dtf(locale, { timeZone: zone, timeZoneName: "short" })
+      .formatToParts(ms(at))
+      .find((p) => p.type === "timeZoneName")?.value ?? zone;
   const us = name("en-US");
   if (!/^GMT|^UTC/.test(us)) return us;
   const gb = name("en-GB");
@@ -118,10 +139,12 @@ export const formatDateTime = (at: When, v: Viewer, style: keyof typeof DATE_TIM
   dtf(v.locale, { timeZone: v.zone, ...DATE_TIME_STYLES[style] }).format(ms(at));
 
 /** "6 Dec 2026". */
-export const formatDate = (at: When, v: Viewer, style: "medium" | "long" | "short" = "medium") => dtf(v.locale, { timeZone: v.zone, dateStyle: style }).format(ms(at));
+export const formatDate = (at: When, v: Viewer, style: "medium" | "long" | "short" = "medium") =>
+  dtf(v.locale, { timeZone: v.zone, dateStyle: style }).format(ms(at));
 
 /** "15:09" or "03:09 PM". */
-export const formatTime = (at: When, v: Viewer) => dtf(v.locale, { timeZone: v.zone, hour: "2-digit", minute: "2-digit" }).format(ms(at));
+export const formatTime = (at: When, v: Viewer) =>
+  dtf(v.locale, { timeZone: v.zone, hour: "2-digit", minute: "2-digit" }).format(ms(at));
 
 /** A list's compact time: the time today, the weekday within the week, the
  * day and month this year, else the full date. */
@@ -131,7 +154,8 @@ export function formatListTime(at: When, v: Viewer, now = Date.now()): string {
   const today = localDate(now, v.zone);
   if (day === today) return formatTime(t, v);
   if (day > addDays(today, -6) && day < today) return dtf(v.locale, { timeZone: v.zone, weekday: "short" }).format(t);
-  if (day.slice(0, 4) === today.slice(0, 4)) return dtf(v.locale, { timeZone: v.zone, month: "short", day: "numeric" }).format(t);
+  if (day.slice(0, 4) === today.slice(0, 4))
+    return dtf(v.locale, { timeZone: v.zone, month: "short", day: "numeric" }).format(t);
   return formatDate(t, v);
 }
 
@@ -170,7 +194,8 @@ const DAY_STYLES = {
   full: { day: "numeric", month: "short", year: "numeric" },
 } satisfies Record<string, Intl.DateTimeFormatOptions>;
 export type DayStyle = keyof typeof DAY_STYLES;
-export const formatDay = (day: Ymd, locale: string, style: DayStyle = "short") => dtf(locale, { timeZone: "UTC", ...DAY_STYLES[style] }).format(dayInstant(day));
+export const formatDay = (day: Ymd, locale: string, style: DayStyle = "short") =>
+  dtf(locale, { timeZone: "UTC", ...DAY_STYLES[style] }).format(dayInstant(day));
 
 /** "Fri 21:00 CET" within the coming week, "Fri 12 Dec, 21:00 CET" further
  * out, with the year when it is not this one: when a post goes out. */
@@ -183,7 +208,12 @@ export function formatWhen(at: When, v: Viewer, now = Date.now()): string {
   const local = localDate(t, v.zone);
   if (local >= today && local < addDays(today, 6)) return `${weekday} ${time} ${zone}`;
   const sameYear = local.slice(0, 4) === today.slice(0, 4);
-  const date = dtf(v.locale, { timeZone: v.zone, day: "numeric", month: "short", ...(sameYear ? {} : { year: "numeric" }) }).format(t);
+  const date = dtf(v.locale, {
+    timeZone: v.zone,
+    day: "numeric",
+    month: "short",
+    ...(sameYear ? {} : { year: "numeric" }),
+  }).format(t);
   return `${weekday} ${date}, ${time} ${zone}`;
 }
 

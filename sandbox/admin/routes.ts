@@ -8,7 +8,12 @@ import type { Fault, Sandbox } from "../state";
 export function globToRegExp(glob: string) {
   const escaped = glob
     .split("**")
-    .map((part) => part.split("*").map((s) => s.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join("[^/]+"))
+    .map((part) =>
+      part
+        .split("*")
+        .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
+        .join("[^/]+"),
+    )
     .join(".*");
   return new RegExp(`^${escaped}/?$`);
 }
@@ -70,7 +75,13 @@ export function registerAdmin(router: Router, sb: Sandbox) {
     }
     const byStatus: Record<string, number> = {};
     for (const c of calls) byStatus[c.status] = (byStatus[c.status] ?? 0) + 1;
-    send(ctx, 200, { total: calls.length, lastSeq: sb.callSeq, byRoute, byStatus, calls: ctx.query.get("summary") ? [] : calls });
+    send(ctx, 200, {
+      total: calls.length,
+      lastSeq: sb.callSeq,
+      byRoute,
+      byStatus,
+      calls: ctx.query.get("summary") ? [] : calls,
+    });
   });
 
   router.delete("/__sandbox/calls", (ctx) => {
@@ -87,7 +98,12 @@ export function registerAdmin(router: Router, sb: Sandbox) {
       else r.responses++;
       for (const u of f.undocumented) if (!r.undocumented.includes(u)) r.undocumented.push(u);
     }
-    send(ctx, 200, { strict: sb.config.strict, total: sb.contractFindings.length, byRoute, findings: sb.contractFindings });
+    send(ctx, 200, {
+      strict: sb.config.strict,
+      total: sb.contractFindings.length,
+      byRoute,
+      findings: sb.contractFindings,
+    });
   });
 
   router.delete("/__sandbox/contract", (ctx) => {
@@ -95,7 +111,13 @@ export function registerAdmin(router: Router, sb: Sandbox) {
     send(ctx, 204);
   });
 
-  router.get("/__sandbox/faults", (ctx) => send(ctx, 200, sb.faults.map(({ pattern: _p, ...f }) => f)));
+  router.get("/__sandbox/faults", (ctx) =>
+    send(
+      ctx,
+      200,
+      sb.faults.map(({ pattern: _p, ...f }) => f),
+    ),
+  );
   router.post("/__sandbox/faults", (ctx) => {
     const fault = parseFault(jsonBody(ctx));
     sb.faults.push(fault);
@@ -113,10 +135,13 @@ export function registerAdmin(router: Router, sb: Sandbox) {
     send(ctx, 204);
   });
 
-  router.get("/__sandbox/clock", (ctx) => send(ctx, 200, { now: new Date(sb.clock.now()).toISOString(), offsetSec: sb.clock.offsetMs / 1000 }));
+  router.get("/__sandbox/clock", (ctx) =>
+    send(ctx, 200, { now: new Date(sb.clock.now()).toISOString(), offsetSec: sb.clock.offsetMs / 1000 }),
+  );
   router.post("/__sandbox/clock/advance", (ctx) => {
     const { seconds } = jsonBody(ctx);
-    if (typeof seconds !== "number" || !Number.isFinite(seconds) || seconds < 0) throw badRequest("seconds must be a non-negative number");
+    if (typeof seconds !== "number" || !Number.isFinite(seconds) || seconds < 0)
+      throw badRequest("seconds must be a non-negative number");
     sb.clock.advance(seconds);
     send(ctx, 200, { now: new Date(sb.clock.now()).toISOString() });
   });
@@ -161,7 +186,11 @@ export function registerAdmin(router: Router, sb: Sandbox) {
     const { handle } = jsonBody(ctx);
     const acc = typeof handle === "string" ? sb.world.byHandle.get(handle) : undefined;
     if (!acc) throw notFound("unknown handle");
-    const families = new Set([...sb.tokens.refresh.values(), ...sb.tokens.access.values()].filter((r) => r.userUuid === acc.uuid).map((r) => r.familyId));
+    const families = new Set(
+      [...sb.tokens.refresh.values(), ...sb.tokens.access.values()]
+        .filter((r) => r.userUuid === acc.uuid)
+        .map((r) => r.familyId),
+    );
     for (const f of families) sb.tokens.revokeFamily(f);
     send(ctx, 200, { revokedFamilies: families.size });
   });

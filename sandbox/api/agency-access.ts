@@ -26,4 +26,3 @@ export function requireAgencyAdmin(sb: Sandbox, ctx: ApiCtx): Membership {
   if (!m || !m.member.isAdmin) throw forbidden("Agency admin access required");
   return m;
 }
-

@@ -43,7 +43,8 @@ export function chatView(sb: Sandbox, c: CreatorWorld, chat: Chat) {
       type: last.type,
       sentAt: iso(last.sentAt),
       hasMedia: last.mediaUuids.length > 0,
-      mediaType: last.mediaUuids[0] === undefined ? null : (c.mediaIndex.get(last.mediaUuids[0])?.mediaType ?? "unknown"),
+      mediaType:
+        last.mediaUuids[0] === undefined ? null : (c.mediaIndex.get(last.mediaUuids[0])?.mediaType ?? "unknown"),
       senderUuid: last.fromFan ? fan.uuid : c.account.uuid,
       sentByUserId: last.sentByUserId,
     },
@@ -52,7 +53,8 @@ export function chatView(sb: Sandbox, c: CreatorWorld, chat: Chat) {
 }
 
 export function registerAgencyData(api: Api, sb: Sandbox) {
-  const creatorsOf = (uuids: string[]) => uuids.map((u) => sb.world.creators.get(u)).filter((c): c is CreatorWorld => Boolean(c));
+  const creatorsOf = (uuids: string[]) =>
+    uuids.map((u) => sb.world.creators.get(u)).filter((c): c is CreatorWorld => Boolean(c));
 
   api.route("GET", "/agencies/chats", { subject: "account" }, (ctx) => {
     const m = requireAgencyAdmin(sb, ctx);
@@ -63,7 +65,11 @@ export function registerAgencyData(api: Api, sb: Sandbox) {
     });
     rows.sort((a, b) => b.chat.lastMessageAt - a.chat.lastMessageAt || a.k - b.k || a.chat.fanIdx - b.chat.fanIdx);
     // Only the page's chats are materialised: histories are built lazily.
-    send(ctx, 200, paged(rows, p, (r) => chatView(sb, r.c, r.chat)));
+    send(
+      ctx,
+      200,
+      paged(rows, p, (r) => chatView(sb, r.c, r.chat)),
+    );
   });
 
   api.route("GET", "/agencies/subscribers", { subject: "account" }, (ctx) => {
@@ -77,11 +83,20 @@ export function registerAgencyData(api: Api, sb: Sandbox) {
     });
     const at = (r: (typeof rows)[number]) => r.c.relations[r.i]!.subscribedAt ?? 0;
     rows.sort((a, b) => at(b) - at(a) || a.k - b.k || b.i - a.i);
-    send(ctx, 200, paged(rows, p, ({ c, i }) => {
-      const r = c.relations[i]!;
-      // Auto-renewing subscriptions have no end date yet.
-      return { ...fanUserOf(c, i), creatorUuid: c.account.uuid, subscribedAt: iso(r.subscribedAt), expiresAt: r.autoRenew ? null : iso(r.renewsAt) };
-    }));
+    send(
+      ctx,
+      200,
+      paged(rows, p, ({ c, i }) => {
+        const r = c.relations[i]!;
+        // Auto-renewing subscriptions have no end date yet.
+        return {
+          ...fanUserOf(c, i),
+          creatorUuid: c.account.uuid,
+          subscribedAt: iso(r.subscribedAt),
+          expiresAt: r.autoRenew ? null : iso(r.renewsAt),
+        };
+      }),
+    );
   });
 
   api.route("GET", "/agencies/subscribers-history", { subject: "account" }, (ctx) => {
@@ -92,24 +107,31 @@ export function registerAgencyData(api: Api, sb: Sandbox) {
     const creators = creatorsOf(creatorsParam(ctx, accessibleCreators(m)));
     const firstDay = Math.floor(start / DAY);
     const days = Math.ceil(end / DAY) - firstDay;
-    const times = creators.map((c) => ({ subs: sortedTimes(c.relations.map((r) => r.subscribedAt)), cancels: sortedTimes(c.relations.map((r) => r.expiredAt)) }));
+    const times = creators.map((c) => ({
+      subs: sortedTimes(c.relations.map((r) => r.subscribedAt)),
+      cancels: sortedTimes(c.relations.map((r) => r.expiredAt)),
+    }));
     const count = (arr: Float64Array, a: number, b: number) => countBefore(arr, b) - countBefore(arr, a);
     // Rows are (day, creator) pairs, oldest day first; only the page is computed.
     const keys = Array.from({ length: days * creators.length }, (_, k) => k);
-    send(ctx, 200, paged(keys, p, (k) => {
-      const d = Math.floor(k / creators.length);
-      const ci = k % creators.length;
-      const t = times[ci]!;
-      const a = Math.max(start, (firstDay + d) * DAY);
-      const b = Math.min(end, (firstDay + d + 1) * DAY);
-      return {
-        creatorUuid: creators[ci]!.account.uuid,
-        date: dateKey((firstDay + d) * DAY),
-        total: count(t.subs, start, b) - count(t.cancels, start, b),
-        newSubscribersCount: count(t.subs, a, b),
-        cancelledSubscribersCount: count(t.cancels, a, b),
-      };
-    }));
+    send(
+      ctx,
+      200,
+      paged(keys, p, (k) => {
+        const d = Math.floor(k / creators.length);
+        const ci = k % creators.length;
+        const t = times[ci]!;
+        const a = Math.max(start, (firstDay + d) * DAY);
+        const b = Math.min(end, (firstDay + d + 1) * DAY);
+        return {
+          creatorUuid: creators[ci]!.account.uuid,
+          date: dateKey((firstDay + d) * DAY),
+          total: count(t.subs, start, b) - count(t.cancels, start, b),
+          newSubscribersCount: count(t.subs, a, b),
+          cancelledSubscribersCount: count(t.cancels, a, b),
+        };
+      }),
+    );
   });
 
   api.route("GET", "/agencies/earnings", { subject: "account" }, (ctx) => {
@@ -131,6 +153,16 @@ export function registerAgencyData(api: Api, sb: Sandbox) {
       for (const [day, v] of byDay) rows.push({ creatorUuid: c.account.uuid, day, k, ...v });
     });
     rows.sort((a, b) => a.day - b.day || a.k - b.k);
-    send(ctx, 200, paged(rows, p, (r) => ({ creatorUuid: r.creatorUuid, date: dateKey(r.day * DAY), gross: r.gross, net: r.net, currency: "USD" })));
+    send(
+      ctx,
+      200,
+      paged(rows, p, (r) => ({
+        creatorUuid: r.creatorUuid,
+        date: dateKey(r.day * DAY),
+        gross: r.gross,
+        net: r.net,
+        currency: "USD",
+      })),
+    );
   });
 }

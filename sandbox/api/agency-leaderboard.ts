@@ -11,7 +11,14 @@ import { listParam } from "./common";
 import { DAY, HOUR, rangeParams } from "./insights-time";
 import { isUuid, type Api } from "./registry";
 
-type Tally = { messages: number; ppvsSent: number; ppvsUnlocked: number; revenue: number; hours: Set<number>; responseMs: number[] };
+type Tally = {
+  messages: number;
+  ppvsSent: number;
+  ppvsUnlocked: number;
+  revenue: number;
+  hours: Set<number>;
+  responseMs: number[];
+};
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
@@ -24,7 +31,12 @@ export function registerLeaderboard(api: Api, sb: Sandbox) {
     const wanted = listParam(ctx, "chatterUuids").map((u) => u.toLowerCase());
     if (wanted.some((u) => !isUuid(u))) throw validation("chatterUuids must contain only valid UUIDs");
     const chatters = m.agency.team.filter((t) => wanted.length === 0 || wanted.includes(t.uuid));
-    const tallies = new Map<string, Tally>(chatters.map((t) => [t.uuid, { messages: 0, ppvsSent: 0, ppvsUnlocked: 0, revenue: 0, hours: new Set(), responseMs: [] }]));
+    const tallies = new Map<string, Tally>(
+      chatters.map((t) => [
+        t.uuid,
+        { messages: 0, ppvsSent: 0, ppvsUnlocked: 0, revenue: 0, hours: new Set(), responseMs: [] },
+      ]),
+    );
 
     for (const uuid of accessibleCreators(m)) {
       const c = sb.world.creators.get(uuid);
@@ -60,7 +72,9 @@ export function registerLeaderboard(api: Api, sb: Sandbox) {
         chatterName: member.nickname ?? acc?.displayName ?? "",
         avatarUrl: acc?.avatarUrl ?? null,
         activeHours,
-        avgResponseMs: t.responseMs.length ? Math.round(t.responseMs.reduce((a, b) => a + b, 0) / t.responseMs.length) : null,
+        avgResponseMs: t.responseMs.length
+          ? Math.round(t.responseMs.reduce((a, b) => a + b, 0) / t.responseMs.length)
+          : null,
         // Earnings per active hour, in cents.
         eph: activeHours ? Math.round(t.revenue / activeHours) : 0,
         // Share of messages that were pay-to-view offers.

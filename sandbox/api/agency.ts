@@ -28,7 +28,8 @@ function memberView(sb: Sandbox, m: Membership) {
 
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 function email(value: unknown): string {
-  if (typeof value !== "string" || value.length > 254 || !EMAIL_RE.test(value)) throw validation("email must be a valid email address");
+  if (typeof value !== "string" || value.length > 254 || !EMAIL_RE.test(value))
+    throw validation("email must be a valid email address");
   return value.toLowerCase();
 }
 
@@ -48,15 +49,32 @@ export function registerAgency(api: Api, sb: Sandbox, _open: Router) {
     const p = pageParams(ctx);
     const m = membershipOf(sb, ctx.account.uuid);
     const uuids = m ? accessibleCreators(m) : [];
-    send(ctx, 200, paged(uuids, p, (uuid) => {
-      const a = sb.world.accounts.get(uuid)!;
-      return { uuid, handle: a.handle, displayName: a.displayName, nickname: null, isTopSpender: false, avatarUrl: a.avatarUrl, registeredAt: iso(a.createdAt), role: roleOf(m!.member) };
-    }));
+    send(
+      ctx,
+      200,
+      paged(uuids, p, (uuid) => {
+        const a = sb.world.accounts.get(uuid)!;
+        return {
+          uuid,
+          handle: a.handle,
+          displayName: a.displayName,
+          nickname: null,
+          isTopSpender: false,
+          avatarUrl: a.avatarUrl,
+          registeredAt: iso(a.createdAt),
+          role: roleOf(m!.member),
+        };
+      }),
+    );
   });
 
   api.route("GET", "/agencies/team-members", { subject: "account" }, (ctx) => {
     const { agency } = requireAgencyAdmin(sb, ctx);
-    send(ctx, 200, agency.team.map((member) => memberView(sb, { agency, member })));
+    send(
+      ctx,
+      200,
+      agency.team.map((member) => memberView(sb, { agency, member })),
+    );
   });
 
   api.route("PUT", "/agencies/team-members/:userId", { subject: "account" }, (ctx) => {
@@ -69,16 +87,19 @@ export function registerAgency(api: Api, sb: Sandbox, _open: Router) {
     let creatorUuids: string[] | null = null;
     if (body.creatorUuids !== null) {
       const list = body.creatorUuids;
-      if (!Array.isArray(list) || list.some((u) => typeof u !== "string" || !isUuid(u))) throw validation("creatorUuids must be an array of UUIDs or null");
+      if (!Array.isArray(list) || list.some((u) => typeof u !== "string" || !isUuid(u)))
+        throw validation("creatorUuids must be an array of UUIDs or null");
       if (list.length > 100) throw validation("creatorUuids must contain at most 100 items");
       const unique = [...new Set((list as string[]).map((u) => u.toLowerCase()))];
-      if (unique.some((u) => !agency.creatorUuids.includes(u))) throw validation("creatorUuids must only contain creators of your agency");
+      if (unique.some((u) => !agency.creatorUuids.includes(u)))
+        throw validation("creatorUuids must only contain creators of your agency");
       creatorUuids = unique;
     }
     const nickname = nicknameField(body.nickname);
     // The owner's own access is the agency itself; narrowing it would lock
     // the account out of its creators.
-    if (member.uuid === agency.account.uuid && creatorUuids !== null) throw validation("the agency owner always has access to every creator");
+    if (member.uuid === agency.account.uuid && creatorUuids !== null)
+      throw validation("the agency owner always has access to every creator");
     member.creatorUuids = creatorUuids;
     if (nickname !== undefined) member.nickname = nickname;
     send(ctx, 200, memberView(sb, { agency, member }));
@@ -87,7 +108,9 @@ export function registerAgency(api: Api, sb: Sandbox, _open: Router) {
   api.route("POST", "/agencies/creator-invites", { subject: "account" }, (ctx) => {
     const { agency } = requireAgencyAdmin(sb, ctx);
     const address = email(jsonBody(ctx).email);
-    const creator = [...sb.world.accounts.values()].find((a) => a.kind === "creator" && a.email.toLowerCase() === address);
+    const creator = [...sb.world.accounts.values()].find(
+      (a) => a.kind === "creator" && a.email.toLowerCase() === address,
+    );
     if (!creator) throw new HttpError(404, { message: "No creator account with that email" });
     if (agency.creatorUuids.includes(creator.uuid)) throw conflict("Creator is already managed by your agency");
     send(ctx, 200, { success: true, message: `Invitation sent to ${address}` });
@@ -103,7 +126,11 @@ export function registerAgency(api: Api, sb: Sandbox, _open: Router) {
     if (existing) throw conflict("This person is already a team member");
     const n = (inviteCounters.get(sb) ?? 0) + 1;
     inviteCounters.set(sb, n);
-    send(ctx, 200, { success: true, message: `Invitation sent to ${address}`, inviteUuid: stableUuid(sb.world.seed, `agency-invite:${n}`) });
+    send(ctx, 200, {
+      success: true,
+      message: `Invitation sent to ${address}`,
+      inviteUuid: stableUuid(sb.world.seed, `agency-invite:${n}`),
+    });
   });
 
   registerAgencyData(api, sb);

@@ -30,7 +30,13 @@ function signature(c: CreatorWorld) {
   for (let i = 0; i < c.relations.length; i++) {
     const r = c.relations[i]!;
     const s = r.status === "subscriber" ? 1 : r.status === "expired" ? 2 : 3;
-    h = (Math.imul(h, 31) + s + ((r.followedAt / 1000) | 0) + (((r.subscribedAt ?? 0) / 1000) | 0) + c.fans[i]!.displayName.length) | 0;
+    h =
+      (Math.imul(h, 31) +
+        s +
+        ((r.followedAt / 1000) | 0) +
+        (((r.subscribedAt ?? 0) / 1000) | 0) +
+        c.fans[i]!.displayName.length) |
+      0;
   }
   return h;
 }
@@ -47,9 +53,13 @@ function build(c: CreatorWorld, order: Order): number[] {
   const sign = dir === "asc" ? 1 : -1;
   if (field === "name") {
     const names = new Map(out.map((i) => [i, c.fans[i]!.displayName.toLowerCase()]));
-    return out.sort((a, b) => sign * (names.get(a)! < names.get(b)! ? -1 : names.get(a)! > names.get(b)! ? 1 : 0) || a - b);
+    return out.sort(
+      (a, b) => sign * (names.get(a)! < names.get(b)! ? -1 : names.get(a)! > names.get(b)! ? 1 : 0) || a - b,
+    );
   }
-  return out.sort((a, b) => sign * ((c.relations[a]!.subscribedAt ?? 0) - (c.relations[b]!.subscribedAt ?? 0)) || b - a);
+  return out.sort(
+    (a, b) => sign * ((c.relations[a]!.subscribedAt ?? 0) - (c.relations[b]!.subscribedAt ?? 0)) || b - a,
+  );
 }
 
 export function audienceIdxs(c: CreatorWorld, order: Order): readonly number[] {
@@ -63,12 +73,19 @@ export function audienceIdxs(c: CreatorWorld, order: Order): readonly number[] {
 
 export const followerIdxs = (c: CreatorWorld) => audienceIdxs(c, "followers");
 /** Newest subscription first unless the request says otherwise. */
-export const subscriberIdxs = (c: CreatorWorld, field: "name" | "subscribedAt" = "subscribedAt", dir: "asc" | "desc" = "desc") =>
-  audienceIdxs(c, `subscribers:${field}:${dir}`);
+export const subscriberIdxs = (
+  c: CreatorWorld,
+  field: "name" | "subscribedAt" = "subscribedAt",
+  dir: "asc" | "desc" = "desc",
+) => audienceIdxs(c, `subscribers:${field}:${dir}`);
 
 export function registerAudience(api: Api, _sb: Sandbox, _open: Router) {
   api.route("GET", "/followers", SPEC, (ctx) => {
-    send(ctx, 200, paged(followerIdxs(ctx.creator), pageParams(ctx), (i) => fanUserOf(ctx.creator, i)));
+    send(
+      ctx,
+      200,
+      paged(followerIdxs(ctx.creator), pageParams(ctx), (i) => fanUserOf(ctx.creator, i)),
+    );
   });
 
   // The agency form documents no sort: contract.ts has removed (or refused)
@@ -76,7 +93,11 @@ export function registerAudience(api: Api, _sb: Sandbox, _open: Router) {
   api.route("GET", "/subscribers", SPEC, (ctx) => {
     const field = enumParam(ctx, "sortField", ["name", "subscribedAt"] as const, "subscribedAt")!;
     const dir = enumParam(ctx, "sortDirection", ["asc", "desc"] as const, field === "name" ? "asc" : "desc")!;
-    send(ctx, 200, paged(subscriberIdxs(ctx.creator, field, dir), pageParams(ctx), (i) => fanUserOf(ctx.creator, i)));
+    send(
+      ctx,
+      200,
+      paged(subscriberIdxs(ctx.creator, field, dir), pageParams(ctx), (i) => fanUserOf(ctx.creator, i)),
+    );
   });
 
   // Documented for agencies only: Api.route mounts what the reference lists.

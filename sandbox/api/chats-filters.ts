@@ -53,20 +53,34 @@ function filterTest(sb: Sandbox, c: CreatorWorld, f: string, spend: Float64Array
   const now = sb.clock.now();
   const rel = (chat: Chat) => c.relations[chat.fanIdx]!;
   switch (f) {
-    case "unread": return (chat) => chat.unreadCount > 0;
-    case "online": return (chat) => c.fans[chat.fanIdx]!.isOnline;
-    case "not_muted": return (chat) => !chat.isMuted;
-    case "subscribers": return (chat) => isSubscriber(rel(chat));
-    case "followers": return (chat) => isFollower(rel(chat));
-    case "recent_subscribers": return (chat) => isSubscriber(rel(chat)) && rel(chat).subscribedAt !== null && rel(chat).subscribedAt! >= now - 30 * DAY;
-    case "not_answered": return (chat) => unansweredCount(sb, c, chat) > 0;
-    case "spent_more_than_50": return (chat) => spend![chat.fanIdx]! > 5000;
-    case "spenders": return (chat) => spend![chat.fanIdx]! > 0;
-    case "on_free_trial": return (chat) => isSubscriber(rel(chat)) && rel(chat).onFreeTrial;
-    case "has_tipped": return (chat) => hasTipped(c, chat.fanIdx);
+    case "unread":
+      return (chat) => chat.unreadCount > 0;
+    case "online":
+      return (chat) => c.fans[chat.fanIdx]!.isOnline;
+    case "not_muted":
+      return (chat) => !chat.isMuted;
+    case "subscribers":
+      return (chat) => isSubscriber(rel(chat));
+    case "followers":
+      return (chat) => isFollower(rel(chat));
+    case "recent_subscribers":
+      return (chat) =>
+        isSubscriber(rel(chat)) && rel(chat).subscribedAt !== null && rel(chat).subscribedAt! >= now - 30 * DAY;
+    case "not_answered":
+      return (chat) => unansweredCount(sb, c, chat) > 0;
+    case "spent_more_than_50":
+      return (chat) => spend![chat.fanIdx]! > 5000;
+    case "spenders":
+      return (chat) => spend![chat.fanIdx]! > 0;
+    case "on_free_trial":
+      return (chat) => isSubscriber(rel(chat)) && rel(chat).onFreeTrial;
+    case "has_tipped":
+      return (chat) => hasTipped(c, chat.fanIdx);
     case "subscribed_to":
-    case "archived": return () => false;
-    default: return () => true; // exclude_creators
+    case "archived":
+      return () => false;
+    default:
+      return () => true; // exclude_creators
   }
 }
 
@@ -87,7 +101,9 @@ export function selectChats(sb: Sandbox, ctx: Ctx, c: CreatorWorld): Chat[] {
   if (search) {
     keeps.push((chat) => {
       const fan = c.fans[chat.fanIdx]!;
-      return [fan.displayName, fan.handle, c.relations[chat.fanIdx]!.nickname ?? ""].some((s) => s.toLowerCase().includes(search));
+      return [fan.displayName, fan.handle, c.relations[chat.fanIdx]!.nickname ?? ""].some((s) =>
+        s.toLowerCase().includes(search),
+      );
     });
   }
   const spend = filters.includes("spent_more_than_50") || filters.includes("spenders") ? lifetimeGross(c) : null;

@@ -44,7 +44,12 @@ function rowsOf(sb: Sandbox, c: CreatorWorld, fanUuid: string, messages: readonl
   const rows: Row[] = [];
   for (const message of messages) {
     for (const uuid of new Set(message.mediaUuids)) {
-      rows.push({ media: c.mediaIndex.get(uuid), uuid, message, ownerUuid: message.fromFan ? fanUuid : c.account.uuid });
+      rows.push({
+        media: c.mediaIndex.get(uuid),
+        uuid,
+        message,
+        ownerUuid: message.fromFan ? fanUuid : c.account.uuid,
+      });
     }
   }
   return rows;
@@ -52,7 +57,11 @@ function rowsOf(sb: Sandbox, c: CreatorWorld, fanUuid: string, messages: readonl
 
 /** `mediaUuids=a,b` (required, ≤ 20 UUIDs) and `variants=main,thumbnail`. */
 function lookupParams(query: URLSearchParams) {
-  const split = (v: string | null) => (v ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const split = (v: string | null) =>
+    (v ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
   const uuids = [...new Set(split(query.get("mediaUuids")))];
   if (uuids.length === 0) throw validation("mediaUuids must contain at least 1 UUID");
   if (uuids.length > MAX_MESSAGE_MEDIA) throw validation(`mediaUuids must contain at most ${MAX_MESSAGE_MEDIA} UUIDs`);
@@ -64,32 +73,49 @@ function lookupParams(query: URLSearchParams) {
 }
 
 export function registerChatMedia(api: Api, sb: Sandbox) {
-  api.route("GET", "/chats/:userUuid/media", CHAT_READ, withDue(sb, (ctx) => {
-    const userUuid = uuidParam(ctx, "userUuid");
-    const p = cursorParams(ctx, "limit");
-    const mediaType = enumParam(ctx, "mediaType", MEDIA_TYPES);
-    const c = ctx.creator;
-    const chat = conversationOr404(c, userUuid);
-    const rows = rowsOf(sb, c, c.fans[chat.fanIdx]!.uuid, newestFirst(messagesOf(sb, c, chat))).filter((r) => !mediaType || r.media?.mediaType === mediaType);
-    send(ctx, 200, cursored(rows, p, (r) => chatMediaItem(sb, r)));
-  }));
+  api.route(
+    "GET",
+    "/chats/:userUuid/media",
+    CHAT_READ,
+    withDue(sb, (ctx) => {
+      const userUuid = uuidParam(ctx, "userUuid");
+      const p = cursorParams(ctx, "limit");
+      const mediaType = enumParam(ctx, "mediaType", MEDIA_TYPES);
+      const c = ctx.creator;
+      const chat = conversationOr404(c, userUuid);
+      const rows = rowsOf(sb, c, c.fans[chat.fanIdx]!.uuid, newestFirst(messagesOf(sb, c, chat))).filter(
+        (r) => !mediaType || r.media?.mediaType === mediaType,
+      );
+      send(
+        ctx,
+        200,
+        cursored(rows, p, (r) => chatMediaItem(sb, r)),
+      );
+    }),
+  );
 
-  api.route("GET", "/chats/:userUuid/messages/:messageUuid/media", CHAT_READ, withDue(sb, (ctx) => {
-    const userUuid = uuidParam(ctx, "userUuid");
-    const messageUuid = uuidParam(ctx, "messageUuid");
-    const q = lookupParams(ctx.query);
-    const c = ctx.creator;
-    const chat = conversationOr404(c, userUuid);
-    const message = messagesOf(sb, c, chat).find((m) => m.uuid === messageUuid);
-    if (!message) throw new HttpError(404, { message: "Message not found" });
-    const rows = new Map(rowsOf(sb, c, c.fans[chat.fanIdx]!.uuid, [message]).map((r) => [r.uuid, r]));
-    const results: Record<string, unknown> = {};
-    const errors: { mediaUuid: string; code: "NOT_IN_MESSAGE"; message: string }[] = [];
-    for (const uuid of q.uuids) {
-      const row = rows.get(uuid);
-      results[uuid] = row ? chatMediaItem(sb, row, q.variants) : null;
-      if (!row) errors.push({ mediaUuid: uuid, code: "NOT_IN_MESSAGE", message: "Media is not part of this message" });
-    }
-    send(ctx, 200, { results, errors });
-  }));
+  api.route(
+    "GET",
+    "/chats/:userUuid/messages/:messageUuid/media",
+    CHAT_READ,
+    withDue(sb, (ctx) => {
+      const userUuid = uuidParam(ctx, "userUuid");
+      const messageUuid = uuidParam(ctx, "messageUuid");
+      const q = lookupParams(ctx.query);
+      const c = ctx.creator;
+      const chat = conversationOr404(c, userUuid);
+      const message = messagesOf(sb, c, chat).find((m) => m.uuid === messageUuid);
+      if (!message) throw new HttpError(404, { message: "Message not found" });
+      const rows = new Map(rowsOf(sb, c, c.fans[chat.fanIdx]!.uuid, [message]).map((r) => [r.uuid, r]));
+      const results: Record<string, unknown> = {};
+      const errors: { mediaUuid: string; code: "NOT_IN_MESSAGE"; message: string }[] = [];
+      for (const uuid of q.uuids) {
+        const row = rows.get(uuid);
+        results[uuid] = row ? chatMediaItem(sb, row, q.variants) : null;
+        if (!row)
+          errors.push({ mediaUuid: uuid, code: "NOT_IN_MESSAGE", message: "Media is not part of this message" });
+      }
+      send(ctx, 200, { results, errors });
+    }),
+  );
 }

@@ -83,7 +83,8 @@ export function mediaTypeOf(c: CreatorWorld, uuid: string | undefined) {
 
 /** Processing uploads turn ready at `readyAt` on the sandbox clock, even if
  * nobody has looked at the vault since. */
-export const isMediaReady = (m: Media, now: number) => m.status === "ready" || (m.status === "processing" && m.readyAt !== null && m.readyAt <= now);
+export const isMediaReady = (m: Media, now: number) =>
+  m.status === "ready" || (m.status === "processing" && m.readyAt !== null && m.readyAt <= now);
 
 /** Messages may only carry the creator's own, ready media. */
 export function assertOwnReadyMedia(sb: Sandbox, c: CreatorWorld, uuids: readonly string[]) {

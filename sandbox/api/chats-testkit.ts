@@ -70,7 +70,10 @@ export async function startChatKit(soloFans = 100, opts: { strict?: boolean } = 
       return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers };
     },
     advanceClock: async (seconds) => {
-      const res = await fetch(`${sb.url}/__sandbox/clock/advance`, { method: "POST", body: JSON.stringify({ seconds }) });
+      const res = await fetch(`${sb.url}/__sandbox/clock/advance`, {
+        method: "POST",
+        body: JSON.stringify({ seconds }),
+      });
       if (!res.ok) throw new Error(`clock advance failed: ${res.status}`);
     },
     close: () => sb.close(),
@@ -84,7 +87,8 @@ export async function allPages(kit: ChatKit, token: string, path: string, size =
   for (let page = 1; page < 1000; page++) {
     const r = await kit.call(token, "GET", `${path}${sep}page=${page}&size=${size}`);
     if (r.status !== 200) throw new Error(`${path} page ${page}: ${r.status} ${JSON.stringify(r.body)}`);
-    if (r.body.pagination.size !== r.body.data.length || r.body.pagination.page !== page) throw new Error("bad pagination meta");
+    if (r.body.pagination.size !== r.body.data.length || r.body.pagination.page !== page)
+      throw new Error("bad pagination meta");
     out.push(...r.body.data);
     if (!r.body.pagination.hasMore) return out;
   }

@@ -7,7 +7,14 @@ import type { CreatorWorld } from "../world/types";
 import { bool, fanUserOf, iso, pageParams, paged, uuidList, uuidParam } from "./common";
 import { recentChats, selectChats } from "./chats-filters";
 import { registerChatMedia } from "./chats-media";
-import { conversationOr404, lastMessageOf, lastMessageSummary, markChatRead, markChatUnread, messagesOf } from "./chats-shared";
+import {
+  conversationOr404,
+  lastMessageOf,
+  lastMessageSummary,
+  markChatRead,
+  markChatUnread,
+  messagesOf,
+} from "./chats-shared";
 import { CHAT_READ, CHAT_WRITE, withDue } from "./chats-spec";
 import { registerLists } from "./lists";
 import { registerMassMessages } from "./mass-messages";
@@ -19,7 +26,12 @@ const HOUR = 3_600_000;
 
 export function registerChats(api: Api, sb: Sandbox, _open: Router) {
   // Literal sub-paths first so `/chats/unread` never reads as a fan uuid.
-  api.route("GET", "/chats/unread", { subject: "creator" }, withDue(sb, (ctx) => send(ctx, 200, unreadCounts(sb, ctx.creator))));
+  api.route(
+    "GET",
+    "/chats/unread",
+    { subject: "creator" },
+    withDue(sb, (ctx) => send(ctx, 200, unreadCounts(sb, ctx.creator))),
+  );
 
   api.route("POST", "/chats/statuses", { subject: "creator" }, (ctx) => {
     const body = jsonBody(ctx);
@@ -33,7 +45,10 @@ export function registerChats(api: Api, sb: Sandbox, _open: Router) {
       if (idx === undefined) continue;
       const fan = c.fans[idx]!;
       const hidden = fan.lastSeenAt === null;
-      out[u] = { isOnline: !hidden && fan.isOnline, lastSeenAt: hidden ? null : iso(fan.isOnline ? now : fan.lastSeenAt) };
+      out[u] = {
+        isOnline: !hidden && fan.isOnline,
+        lastSeenAt: hidden ? null : iso(fan.isOnline ? now : fan.lastSeenAt),
+      };
     }
     send(ctx, 200, out);
   });
@@ -42,60 +57,87 @@ export function registerChats(api: Api, sb: Sandbox, _open: Router) {
   registerLists(api, sb);
   registerTemplates(api, sb);
 
-  api.route("GET", "/chats", CHAT_READ, withDue(sb, (ctx) => {
-    const p = pageParams(ctx);
-    const c = ctx.creator;
-    // The agency route documents page and size only (§6).
-    const rows = ctx.viaAgency ? recentChats(c) : selectChats(sb, ctx, c);
-    send(ctx, 200, paged(rows, p, (chat) => ({
-      createdAt: iso(chat.createdAt),
-      lastMessageAt: iso(chat.lastMessageAt),
-      isRead: chat.unreadCount === 0,
-      isMuted: chat.isMuted,
-      unreadMessagesCount: chat.unreadCount,
-      user: fanUserOf(c, chat.fanIdx),
-      lastMessage: lastMessageSummary(c, chat, lastMessageOf(messagesOf(sb, c, chat))),
-    })));
-  }));
+  api.route(
+    "GET",
+    "/chats",
+    CHAT_READ,
+    withDue(sb, (ctx) => {
+      const p = pageParams(ctx);
+      const c = ctx.creator;
+      // The agency route documents page and size only (§6).
+      const rows = ctx.viaAgency ? recentChats(c) : selectChats(sb, ctx, c);
+      send(
+        ctx,
+        200,
+        paged(rows, p, (chat) => ({
+          createdAt: iso(chat.createdAt),
+          lastMessageAt: iso(chat.lastMessageAt),
+          isRead: chat.unreadCount === 0,
+          isMuted: chat.isMuted,
+          unreadMessagesCount: chat.unreadCount,
+          user: fanUserOf(c, chat.fanIdx),
+          lastMessage: lastMessageSummary(c, chat, lastMessageOf(messagesOf(sb, c, chat))),
+        })),
+      );
+    }),
+  );
 
-  api.route("POST", "/chats", CHAT_WRITE, withDue(sb, (ctx) => {
-    const body = jsonBody(ctx);
-    if (typeof body.userUuid !== "string" || !isUuid(body.userUuid)) throw validation("userUuid must be a valid UUID");
-    const c = ctx.creator;
-    const idx = c.fanIndex.get(body.userUuid);
-    if (idx === undefined) throw new HttpError(404, { message: "User not found" });
-    if (!c.relations[idx]!.contactable) throw badRequest("This user is not contactable");
-    if (c.chats.has(idx)) {
-      send(ctx, 201, { message: "Chat already exists" });
-      return;
-    }
-    const now = sb.clock.now();
-    // A new conversation starts empty; `messages: []` stops the lazy seeding
-    // from inventing a history for it.
-    c.chats.set(idx, { fanIdx: idx, createdAt: now, lastMessageAt: now, isMuted: false, unreadCount: 0, messages: [] });
-    send(ctx, 201, { message: "Chat created" });
-  }));
+  api.route(
+    "POST",
+    "/chats",
+    CHAT_WRITE,
+    withDue(sb, (ctx) => {
+      const body = jsonBody(ctx);
+      if (typeof body.userUuid !== "string" || !isUuid(body.userUuid))
+        throw validation("userUuid must be a valid UUID");
+      const c = ctx.creator;
+      const idx = c.fanIndex.get(body.userUuid);
+      if (idx === undefined) throw new HttpError(404, { message: "User not found" });
+      if (!c.relations[idx]!.contactable) throw badRequest("This user is not contactable");
+      if (c.chats.has(idx)) {
+        send(ctx, 201, { message: "Chat already exists" });
+        return;
+      }
+      const now = sb.clock.now();
+      // A new conversation starts empty; `messages: []` stops the lazy seeding
+      // from inventing a history for it.
+      c.chats.set(idx, {
+        fanIdx: idx,
+        createdAt: now,
+        lastMessageAt: now,
+        isMuted: false,
+        unreadCount: 0,
+        messages: [],
+      });
+      send(ctx, 201, { message: "Chat created" });
+    }),
+  );
 
-  api.route("PATCH", "/chats/:userUuid", CHAT_WRITE, withDue(sb, (ctx) => {
-    const userUuid = uuidParam(ctx, "userUuid");
-    const body = jsonBody(ctx);
-    const isRead = bool(body.isRead, "isRead");
-    const isMuted = bool(body.isMuted, "isMuted");
-    // The reference types nickname as a string of at most 30 (checked before
-    // this handler), never null: an empty string is how a nickname is cleared.
-    const nickname = typeof body.nickname === "string" ? body.nickname.trim() : undefined;
-    if (isRead === undefined && isMuted === undefined && nickname === undefined) {
-      throw validation("at least one of isRead, isMuted, nickname must be given");
-    }
-    const c = ctx.creator;
-    const chat = conversationOr404(c, userUuid);
-    if (isRead === true) markChatRead(sb, c, chat);
-    if (isRead === false) markChatUnread(sb, c, chat);
-    if (isMuted !== undefined) chat.isMuted = isMuted;
-    // Stored on the relation so every FanUser of this fan shows it.
-    if (nickname !== undefined) c.relations[chat.fanIdx]!.nickname = nickname || null;
-    send(ctx, 204);
-  }));
+  api.route(
+    "PATCH",
+    "/chats/:userUuid",
+    CHAT_WRITE,
+    withDue(sb, (ctx) => {
+      const userUuid = uuidParam(ctx, "userUuid");
+      const body = jsonBody(ctx);
+      const isRead = bool(body.isRead, "isRead");
+      const isMuted = bool(body.isMuted, "isMuted");
+      // The reference types nickname as a string of at most 30 (checked before
+      // this handler), never null: an empty string is how a nickname is cleared.
+      const nickname = typeof body.nickname === "string" ? body.nickname.trim() : undefined;
+      if (isRead === undefined && isMuted === undefined && nickname === undefined) {
+        throw validation("at least one of isRead, isMuted, nickname must be given");
+      }
+      const c = ctx.creator;
+      const chat = conversationOr404(c, userUuid);
+      if (isRead === true) markChatRead(sb, c, chat);
+      if (isRead === false) markChatUnread(sb, c, chat);
+      if (isMuted !== undefined) chat.isMuted = isMuted;
+      // Stored on the relation so every FanUser of this fan shows it.
+      if (nickname !== undefined) c.relations[chat.fanIdx]!.nickname = nickname || null;
+      send(ctx, 204);
+    }),
+  );
 
   registerMessages(api, sb);
   registerChatMedia(api, sb);
@@ -135,6 +177,14 @@ function unreadCounts(sb: Sandbox, c: CreatorWorld) {
   return {
     unreadChatsCount,
     unreadMessagesCount,
-    unreadNotifications: { newFollower, newPostComment, newPostLike, newPurchase, newSubscriber, newTip, newPromotion: 0 },
+    unreadNotifications: {
+      newFollower,
+      newPostComment,
+      newPostLike,
+      newPurchase,
+      newSubscriber,
+      newTip,
+      newPromotion: 0,
+    },
   };
 }

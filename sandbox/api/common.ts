@@ -4,7 +4,8 @@ import { HttpError, validation, type Ctx } from "../http";
 import type { CreatorWorld, Fan } from "../world/types";
 import { isUuid } from "./registry";
 
-export const iso = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : new Date(ms).toISOString());
+export const iso = (ms: number | null | undefined) =>
+  ms === null || ms === undefined ? null : new Date(ms).toISOString();
 
 /** Array query params: both `a=x,y` and `a=x&a=y` (contract §2.2). */
 export function listParam(ctx: Ctx, name: string): string[] {
@@ -19,7 +20,8 @@ function intParam(ctx: Ctx, name: string, def: number, min: number, max: number)
   const raw = ctx.query.get(name);
   if (raw === null || raw === "") return def;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) throw validation(`${name} must be an integer between ${min} and ${max}`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw validation(`${name} must be an integer between ${min} and ${max}`);
   return n;
 }
 
@@ -94,7 +96,8 @@ export function uuidList(value: unknown, name: string, max: number, min = 0): st
   if (!Array.isArray(value)) throw validation(`${name} must be an array of UUIDs`);
   if (value.length < min) throw validation(`${name} must contain at least ${min} item${min === 1 ? "" : "s"}`);
   if (value.length > max) throw validation(`${name} must contain at most ${max} items`);
-  for (const v of value) if (typeof v !== "string" || !isUuid(v)) throw validation(`${name} must contain only valid UUIDs`);
+  for (const v of value)
+    if (typeof v !== "string" || !isUuid(v)) throw validation(`${name} must contain only valid UUIDs`);
   return value as string[];
 }
 
@@ -109,7 +112,8 @@ export function optionalText(value: unknown, name: string, max = 5000): string |
 /** Price rules shared by messages, mass messages and posts (contract §2.1). */
 export function priceRule(value: unknown, hasMedia: boolean): number | null {
   if (value === undefined || value === null) return null;
-  if (typeof value !== "number" || !Number.isInteger(value)) throw validation("price must be an integer number of cents");
+  if (typeof value !== "number" || !Number.isInteger(value))
+    throw validation("price must be an integer number of cents");
   if (value < 300) throw validation("price must be at least 300");
   if (!hasMedia) throw validation("price requires at least one media item");
   return value;
@@ -135,7 +139,8 @@ export function fanUser(f: Fan, nickname: string | null = null) {
   };
 }
 
-export const fanUserOf = (c: CreatorWorld, fanIdx: number) => fanUser(c.fans[fanIdx]!, c.relations[fanIdx]?.nickname ?? null);
+export const fanUserOf = (c: CreatorWorld, fanIdx: number) =>
+  fanUser(c.fans[fanIdx]!, c.relations[fanIdx]?.nickname ?? null);
 
 /** The fan's index in this creator's audience, or a 404 with Fanvue's body. */
 export function fanIdxOr404(c: CreatorWorld, userUuid: string, message = "User not found"): number {

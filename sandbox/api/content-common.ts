@@ -131,6 +131,7 @@ export function requiredString(value: unknown, name: string, max: number): strin
 
 export function requiredEnum<T extends string>(value: unknown, name: string, allowed: readonly T[]): T {
   if (value === undefined || value === null) throw validation(`${name} is required`);
-  if (typeof value !== "string" || !allowed.includes(value as T)) throw validation(`${name} must be one of: ${allowed.join(", ")}`);
+  if (typeof value !== "string" || !allowed.includes(value as T))
+    throw validation(`${name} must be one of: ${allowed.join(", ")}`);
   return value as T;
 }

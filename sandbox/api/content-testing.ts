@@ -5,7 +5,11 @@ import { createSandbox, type RunningSandbox } from "../server";
 import { API_HEADERS, authorize, type ClientCreds } from "../testing";
 import type { CreatorWorld } from "../world/types";
 
-const client: ClientCreds = { clientId: "content-tests", clientSecret: "s3cret", redirectUri: "http://localhost:3999/cb" };
+const client: ClientCreds = {
+  clientId: "content-tests",
+  clientSecret: "s3cret",
+  redirectUri: "http://localhost:3999/cb",
+};
 
 export type Harness = {
   sb: RunningSandbox;
@@ -61,7 +65,10 @@ export async function startContentSandbox(soloFans = 80): Promise<Harness> {
       return c;
     },
     async advance(seconds) {
-      const res = await fetch(`${sb.url}/__sandbox/clock/advance`, { method: "POST", body: JSON.stringify({ seconds }) });
+      const res = await fetch(`${sb.url}/__sandbox/clock/advance`, {
+        method: "POST",
+        body: JSON.stringify({ seconds }),
+      });
       if (res.status !== 200) throw new Error(`clock advance failed: ${res.status}`);
     },
     close: () => sb.close(),

@@ -56,7 +56,11 @@ export function fanInsights(c: CreatorWorld, fanIdx: number) {
     spending: { lastPurchaseAt: iso(last), total: amount(total), maxSinglePayment: amount(max), sources },
     // Always an object (required, not nullable): a fan who never subscribed
     // has null dates and auto-renewal off.
-    subscription: { createdAt: iso(rel.subscribedAt), renewsAt: active ? iso(rel.renewsAt) : null, autoRenewalEnabled: active && rel.autoRenew },
+    subscription: {
+      createdAt: iso(rel.subscribedAt),
+      renewsAt: active ? iso(rel.renewsAt) : null,
+      autoRenewalEnabled: active && rel.autoRenew,
+    },
   };
 }
 
@@ -94,13 +98,15 @@ function internalFailures(sb: Sandbox, uuids: string[]): Set<string> {
 function parseSwitch(body: Record<string, unknown>): InternalSwitch {
   let uuids: string[] | null = null;
   if (body.uuids !== undefined && body.uuids !== null) {
-    if (!Array.isArray(body.uuids) || body.uuids.some((u) => typeof u !== "string" || !isUuid(u))) throw badRequest("uuids must be an array of UUIDs");
+    if (!Array.isArray(body.uuids) || body.uuids.some((u) => typeof u !== "string" || !isUuid(u)))
+      throw badRequest("uuids must be an array of UUIDs");
     uuids = (body.uuids as string[]).map((u) => u.toLowerCase());
   }
   const rate = body.rate ?? 1;
   if (typeof rate !== "number" || !(rate >= 0 && rate <= 1)) throw badRequest("rate must be a number between 0 and 1");
   const times = body.times ?? null;
-  if (times !== null && (typeof times !== "number" || !Number.isInteger(times) || times < 1)) throw badRequest("times must be a positive integer");
+  if (times !== null && (typeof times !== "number" || !Number.isInteger(times) || times < 1))
+    throw badRequest("times must be a positive integer");
   return { uuids, rate, times };
 }
 
@@ -129,7 +135,11 @@ export function registerFanInsights(api: Api, sb: Sandbox, open: Router) {
         continue;
       }
       results[u] = null;
-      errors.push(found ? { fanUuid: u, code: "NOT_FOUND", message: "fan not found or not connected to this creator" } : { fanUuid: u, code: "INTERNAL", message: "internal error while loading fan insights" });
+      errors.push(
+        found
+          ? { fanUuid: u, code: "NOT_FOUND", message: "fan not found or not connected to this creator" }
+          : { fanUuid: u, code: "INTERNAL", message: "internal error while loading fan insights" },
+      );
     }
     send(ctx, 200, { results, errors });
   });

@@ -7,13 +7,32 @@ import type { EarningSource } from "../world/ledger";
 import type { CreatorWorld } from "../world/types";
 import { iso } from "./common";
 
-export const EARNINGS_FILTER = ["all", "affiliate", "appStore", "checkoutLink", "mediaLink", "message", "post", "referral", "renewal", "subscription", "tip", "giveaway"] as const;
+export const EARNINGS_FILTER = [
+  "all",
+  "affiliate",
+  "appStore",
+  "checkoutLink",
+  "mediaLink",
+  "message",
+  "post",
+  "referral",
+  "renewal",
+  "subscription",
+  "tip",
+  "giveaway",
+] as const;
 
 /** The FanUser subset insights rows carry (contract §5.8 example). */
 export function fanRef(c: CreatorWorld, fanIdx: number) {
   const f = c.fans[fanIdx];
   if (!f) return null;
-  return { uuid: f.uuid, handle: f.handle, displayName: f.displayName, nickname: c.relations[fanIdx]?.nickname ?? null, isTopSpender: f.isTopSpender };
+  return {
+    uuid: f.uuid,
+    handle: f.handle,
+    displayName: f.displayName,
+    nickname: c.relations[fanIdx]?.nickname ?? null,
+    isTopSpender: f.isTopSpender,
+  };
 }
 
 /** Which of messageUuid/postUuid a row's ref is: a tip's ref is a post when

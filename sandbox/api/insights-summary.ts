@@ -6,7 +6,18 @@ import type { Sandbox } from "../state";
 import { EARNING_SOURCES, type EarningSource } from "../world/ledger";
 import type { CreatorWorld } from "../world/types";
 import { enumParam, iso } from "./common";
-import { DAY, dayStart, HOUR, isoWeekday, localDay, monthBounds, OFFSET_SLOT, rangeParams, zoneOffset, zoneParam } from "./insights-time";
+import {
+  DAY,
+  dayStart,
+  HOUR,
+  isoWeekday,
+  localDay,
+  monthBounds,
+  OFFSET_SLOT,
+  rangeParams,
+  zoneOffset,
+  zoneParam,
+} from "./insights-time";
 import type { Api } from "./registry";
 
 type Money = { gross: number; net: number };
@@ -41,9 +52,14 @@ function sumBetween(c: CreatorWorld, from: number, to: number): Money {
 }
 
 /** Percentage change; null when there is nothing to compare against. */
-const change = (now: number, before: number) => (before === 0 ? (now === 0 ? 0 : null) : round2(((now - before) / before) * 100));
+const change = (now: number, before: number) =>
+  before === 0 ? (now === 0 ? 0 : null) : round2(((now - before) / before) * 100);
 
-export function earningsSummary(c: CreatorWorld, now: number, q: { start?: number; end?: number; granularity: "day" | "week"; tz: string }) {
+export function earningsSummary(
+  c: CreatorWorld,
+  now: number,
+  q: { start?: number; end?: number; granularity: "day" | "week"; tz: string },
+) {
   const l = c.ledger;
   const all = sumBetween(c, -Infinity, Infinity);
   const month = monthBounds(q.tz, now);
@@ -53,7 +69,15 @@ export function earningsSummary(c: CreatorWorld, now: number, q: { start?: numbe
 
   const lo = q.start === undefined ? 0 : l.lowerBound(q.start);
   const hi = q.end === undefined ? l.length : l.lowerBound(q.end);
-  const bySource = { subs: zero(), renewals: zero(), messages: zero(), posts: zero(), tips: zero(), referrals: zero(), other: zero() };
+  const bySource = {
+    subs: zero(),
+    renewals: zero(),
+    messages: zero(),
+    posts: zero(),
+    tips: zero(),
+    referrals: zero(),
+    other: zero(),
+  };
   // The period's local days: from its start (or the first row) to its end (or now).
   const firstAt = q.start ?? (lo < hi ? l.at[lo]! : now);
   const lastAt = q.end !== undefined ? q.end - 1 : Math.max(now, hi > lo ? l.at[hi - 1]! : now);
@@ -115,8 +139,17 @@ export function earningsSummary(c: CreatorWorld, now: number, q: { start?: numbe
       },
     },
     breakdownBySource: bySource,
-    earningsByType: { subs: bySource.subs, renewals: bySource.renewals, messages: bySource.messages, tips: bySource.tips },
-    overTime: series.map((m, k) => ({ periodStart: iso(dayStart(q.tz, firstBucket + k * step)), gross: m.gross, net: m.net })),
+    earningsByType: {
+      subs: bySource.subs,
+      renewals: bySource.renewals,
+      messages: bySource.messages,
+      tips: bySource.tips,
+    },
+    overTime: series.map((m, k) => ({
+      periodStart: iso(dayStart(q.tz, firstBucket + k * step)),
+      gross: m.gross,
+      net: m.net,
+    })),
     averageByDayOfWeek,
     averageByHourOfDay,
     period: { startDate: iso(q.start), endDate: iso(q.end), granularity: q.granularity, timezone: q.tz },

@@ -101,7 +101,8 @@ export function zoneOffset(tz: string, t: number): number {
   const hit = cache.get(slot);
   if (hit !== undefined) return hit;
   const p: Record<string, number> = {};
-  for (const part of formatter(tz).formatToParts(slot * SLOT)) if (part.type !== "literal") p[part.type] = Number(part.value);
+  for (const part of formatter(tz).formatToParts(slot * SLOT))
+    if (part.type !== "literal") p[part.type] = Number(part.value);
   const wall = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
   const off = wall - slot * SLOT;
   if (cache.size > 500_000) cache.clear();

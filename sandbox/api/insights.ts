@@ -23,8 +23,19 @@ export function registerInsights(api: Api, sb: Sandbox, open: Router) {
     const bound = boundCursor(ctx, l.length);
     const lo = start === undefined ? 0 : l.lowerBound(start);
     const hi = Math.min(end === undefined ? l.length : l.lowerBound(end), bound ?? l.length);
-    const wanted = filter && new Set([...filter].map((s) => EARNING_SOURCES.indexOf(s as (typeof EARNING_SOURCES)[number])));
-    send(ctx, 200, pageDown(lo, hi, size, (i) => !wanted || wanted.has(l.source[i]!), (i) => earningRow(ctx.creator, i, sb.clock.now())));
+    const wanted =
+      filter && new Set([...filter].map((s) => EARNING_SOURCES.indexOf(s as (typeof EARNING_SOURCES)[number])));
+    send(
+      ctx,
+      200,
+      pageDown(
+        lo,
+        hi,
+        size,
+        (i) => !wanted || wanted.has(l.source[i]!),
+        (i) => earningRow(ctx.creator, i, sb.clock.now()),
+      ),
+    );
   });
 
   // Spending is not listed among the agency's creator-scoped routes (§6).
@@ -46,7 +57,17 @@ export function registerInsights(api: Api, sb: Sandbox, open: Router) {
     };
     const lo = start === undefined ? 0 : lowerBound(start);
     const hi = Math.min(end === undefined ? rows.length : lowerBound(end), bound ?? rows.length);
-    send(ctx, 200, pageDown(lo, hi, size, (i) => !filter || filter.has(rows[i]!.source), (i) => spendingRow(ctx.creator, i)));
+    send(
+      ctx,
+      200,
+      pageDown(
+        lo,
+        hi,
+        size,
+        (i) => !filter || filter.has(rows[i]!.source),
+        (i) => spendingRow(ctx.creator, i),
+      ),
+    );
   });
 
   api.route("GET", "/insights/subscribers", READ, (ctx) => {
@@ -78,8 +99,14 @@ export function registerInsights(api: Api, sb: Sandbox, open: Router) {
       t.net += l.net[i]!;
       if (l.source[i] === messageSource) t.messages++;
     }
-    const order = [...totals.entries()].filter(([, t]) => t.gross > 0).sort((a, b) => b[1].gross - a[1].gross || a[0] - b[0]);
-    send(ctx, 200, paged(order, p, ([f, t]) => ({ gross: t.gross, net: t.net, messages: t.messages, user: fanUserOf(c, f) })));
+    const order = [...totals.entries()]
+      .filter(([, t]) => t.gross > 0)
+      .sort((a, b) => b[1].gross - a[1].gross || a[0] - b[0]);
+    send(
+      ctx,
+      200,
+      paged(order, p, ([f, t]) => ({ gross: t.gross, net: t.net, messages: t.messages, user: fanUserOf(c, f) })),
+    );
   });
 
   api.route("GET", "/insights/earnings/percentile", { subject: "creator" }, (ctx) => {

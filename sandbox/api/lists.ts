@@ -41,7 +41,11 @@ function listName(c: CreatorWorld, value: unknown, self?: CustomList): string {
 export function registerLists(api: Api, sb: Sandbox) {
   api.route("GET", "/chats/lists/smart", LIST_READ, (ctx) => {
     const c = ctx.creator;
-    send(ctx, 200, SMART_LISTS.map((l) => ({ name: l.name, uuid: l.uuid, count: smartListMembers(c, l.uuid).length })));
+    send(
+      ctx,
+      200,
+      SMART_LISTS.map((l) => ({ name: l.name, uuid: l.uuid, count: smartListMembers(c, l.uuid).length })),
+    );
   });
 
   api.route("GET", "/chats/lists/smart/:id", LIST_READ, (ctx) => {
@@ -58,7 +62,16 @@ export function registerLists(api: Api, sb: Sandbox) {
     const rows = ctx.creator.customLists
       .filter((l) => !search || l.name.toLowerCase().includes(search))
       .sort((a, b) => a.createdAt - b.createdAt || a.uuid.localeCompare(b.uuid));
-    send(ctx, 200, paged(rows, p, (l) => ({ uuid: l.uuid, name: l.name, membersCount: l.members.size, createdAt: iso(l.createdAt) })));
+    send(
+      ctx,
+      200,
+      paged(rows, p, (l) => ({
+        uuid: l.uuid,
+        name: l.name,
+        membersCount: l.members.size,
+        createdAt: iso(l.createdAt),
+      })),
+    );
   });
 
   api.route("POST", "/chats/lists/custom", LIST_WRITE, (ctx) => {
@@ -72,7 +85,15 @@ export function registerLists(api: Api, sb: Sandbox) {
   api.route("GET", "/chats/lists/custom/:uuid", LIST_READ, (ctx) => {
     const list = listOr404(ctx.creator, uuidParam(ctx, "uuid"));
     const p = pageParams(ctx);
-    send(ctx, 200, paged([...list.members].sort((a, b) => a - b), p, member(ctx.creator)));
+    send(
+      ctx,
+      200,
+      paged(
+        [...list.members].sort((a, b) => a - b),
+        p,
+        member(ctx.creator),
+      ),
+    );
   });
 
   api.route("PATCH", "/chats/lists/custom/:uuid", LIST_WRITE, (ctx) => {
@@ -109,7 +130,8 @@ export function registerLists(api: Api, sb: Sandbox) {
     const c = ctx.creator;
     const list = listOr404(c, uuidParam(ctx, "uuid"));
     const idx = c.fanIndex.get(uuidParam(ctx, "userUuid"));
-    if (idx === undefined || !list.members.has(idx)) throw new HttpError(404, { message: "User is not a member of this list" });
+    if (idx === undefined || !list.members.has(idx))
+      throw new HttpError(404, { message: "User is not a member of this list" });
     list.members.delete(idx);
     send(ctx, 204);
   });

@@ -18,7 +18,11 @@ import { materializeMany, messagesOf, recomputeLastMessageAt } from "./chats-sha
 
 export function deliverMassMessage(sb: Sandbox, c: CreatorWorld, mm: MassMessage, at: number) {
   const recipients = resolveAudience(c, mm.includedLists, mm.excludedLists);
-  materializeMany(sb, c, recipients.flatMap((fanIdx) => c.chats.get(fanIdx) ?? []));
+  materializeMany(
+    sb,
+    c,
+    recipients.flatMap((fanIdx) => c.chats.get(fanIdx) ?? []),
+  );
   mm.sentAt = at;
   mm.recipients = recipients;
   if (!c.massMessages.includes(mm)) c.massMessages.push(mm);
@@ -41,7 +45,14 @@ export function deliverMassMessage(sb: Sandbox, c: CreatorWorld, mm: MassMessage
       chat.messages!.push(copy);
       chat.lastMessageAt = Math.max(chat.lastMessageAt, at);
     } else {
-      c.chats.set(fanIdx, { fanIdx, createdAt: at, lastMessageAt: at, isMuted: false, unreadCount: 0, messages: [copy] });
+      c.chats.set(fanIdx, {
+        fanIdx,
+        createdAt: at,
+        lastMessageAt: at,
+        isMuted: false,
+        unreadCount: 0,
+        messages: [copy],
+      });
     }
     c.messageOwner.set(mm.uuid, fanIdx);
   }
@@ -65,12 +76,18 @@ export function unsendMassMessage(sb: Sandbox, c: CreatorWorld, mm: MassMessage)
   if (mm.sentAt !== null) {
     const buyers = new Set<number>();
     for (const i of c.ledger.rowsOfRef(mm.uuid)) buyers.add(c.ledger.fanIdx[i]!);
-    materializeMany(sb, c, mm.recipients.flatMap((fanIdx) => c.chats.get(fanIdx) ?? []));
+    materializeMany(
+      sb,
+      c,
+      mm.recipients.flatMap((fanIdx) => c.chats.get(fanIdx) ?? []),
+    );
     for (const fanIdx of mm.recipients) {
       const chat = c.chats.get(fanIdx);
       if (!chat) continue;
       const messages = messagesOf(sb, c, chat);
-      const keep = messages.filter((m) => m.massMessageUuid !== mm.uuid || m.purchasedAt !== null || buyers.has(fanIdx));
+      const keep = messages.filter(
+        (m) => m.massMessageUuid !== mm.uuid || m.purchasedAt !== null || buyers.has(fanIdx),
+      );
       if (keep.length === messages.length) continue;
       chat.messages = keep;
       recomputeLastMessageAt(chat);

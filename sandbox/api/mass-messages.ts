@@ -41,7 +41,8 @@ function listRef(c: CreatorWorld, value: unknown, name: string, errors: string[]
   let smart: string[] = [];
   if (v.smartListUuids !== undefined && v.smartListUuids !== null) {
     const s = v.smartListUuids;
-    if (!Array.isArray(s) || s.some((x) => typeof x !== "string" || x.length === 0 || x.length > 100)) errors.push(`${name}.smartListUuids must be an array of list ids`);
+    if (!Array.isArray(s) || s.some((x) => typeof x !== "string" || x.length === 0 || x.length > 100))
+      errors.push(`${name}.smartListUuids must be an array of list ids`);
     else if (s.length > MAX_LISTS) errors.push(`${name}.smartListUuids must contain at most ${MAX_LISTS} items`);
     else smart = s as string[];
   }
@@ -84,7 +85,11 @@ function create(sb: Sandbox, ctx: ApiCtx) {
   };
   if (body.includedLists === undefined || body.includedLists === null) errors.push("includedLists is required");
   const includedLists = listRef(c, body.includedLists, "includedLists", errors);
-  if (body.includedLists && includedLists.smartListUuids.length + includedLists.customListUuids.length === 0 && !errors.length) {
+  if (
+    body.includedLists &&
+    includedLists.smartListUuids.length + includedLists.customListUuids.length === 0 &&
+    !errors.length
+  ) {
     errors.push("includedLists must contain at least one list");
   }
   const excludedLists = listRef(c, body.excludedLists, "excludedLists", errors);
@@ -113,7 +118,8 @@ function create(sb: Sandbox, ctx: ApiCtx) {
   };
   if (scheduledAt === null) deliverMassMessage(sb, c, mm, now);
   else c.massMessages.push(mm);
-  const recipientCount = mm.sentAt !== null ? mm.recipients.length : resolveAudience(c, includedLists, excludedLists).length;
+  const recipientCount =
+    mm.sentAt !== null ? mm.recipients.length : resolveAudience(c, includedLists, excludedLists).length;
   send(ctx, 201, { id: mm.uuid, recipientCount, createdAt: iso(now) });
 }
 
@@ -128,7 +134,11 @@ function item(c: CreatorWorld, mm: MassMessage) {
   const rows = c.ledger.rowsOfRef(mm.uuid);
   for (const i of rows) gross += c.ledger.gross[i]!;
   const sent = mm.sentAt !== null;
-  const recipientCount = sent ? mm.recipients.length : mm.deletedAt !== null ? 0 : resolveAudience(c, mm.includedLists, mm.excludedLists).length;
+  const recipientCount = sent
+    ? mm.recipients.length
+    : mm.deletedAt !== null
+      ? 0
+      : resolveAudience(c, mm.includedLists, mm.excludedLists).length;
   const share = 0.4 + (hashToInt(mm.uuid) % 41) / 100;
   return {
     uuid: mm.uuid,
@@ -154,23 +164,37 @@ export function registerMassMessages(api: Api, sb: Sandbox) {
     withDue(sb, (ctx) => create(sb, ctx)),
   );
 
-  api.route("GET", "/chats/mass-messages", { subject: "creator" }, withDue(sb, (ctx) => {
-    const p = pageParams(ctx);
-    const includeDeleted = boolQuery(ctx.query, "includeDeleted", false);
-    const c = ctx.creator;
-    const rows = c.massMessages
-      .filter((m) => includeDeleted || m.deletedAt === null)
-      .map((m, i) => ({ m, i }))
-      .sort((a, b) => b.m.createdAt - a.m.createdAt || b.i - a.i)
-      .map((x) => x.m);
-    send(ctx, 200, paged(rows, p, (m) => item(c, m)));
-  }));
+  api.route(
+    "GET",
+    "/chats/mass-messages",
+    { subject: "creator" },
+    withDue(sb, (ctx) => {
+      const p = pageParams(ctx);
+      const includeDeleted = boolQuery(ctx.query, "includeDeleted", false);
+      const c = ctx.creator;
+      const rows = c.massMessages
+        .filter((m) => includeDeleted || m.deletedAt === null)
+        .map((m, i) => ({ m, i }))
+        .sort((a, b) => b.m.createdAt - a.m.createdAt || b.i - a.i)
+        .map((x) => x.m);
+      send(
+        ctx,
+        200,
+        paged(rows, p, (m) => item(c, m)),
+      );
+    }),
+  );
 
-  api.route("DELETE", "/chats/mass-messages/:messageUuid", { subject: "creator" }, withDue(sb, (ctx) => {
-    const uuid = uuidParam(ctx, "messageUuid");
-    const mm = ctx.creator.massMessages.find((m) => m.uuid === uuid);
-    if (!mm) throw new HttpError(404, { message: "Mass message not found" });
-    unsendMassMessage(sb, ctx.creator, mm);
-    send(ctx, 204);
-  }));
+  api.route(
+    "DELETE",
+    "/chats/mass-messages/:messageUuid",
+    { subject: "creator" },
+    withDue(sb, (ctx) => {
+      const uuid = uuidParam(ctx, "messageUuid");
+      const mm = ctx.creator.massMessages.find((m) => m.uuid === uuid);
+      if (!mm) throw new HttpError(404, { message: "Mass message not found" });
+      unsendMassMessage(sb, ctx.creator, mm);
+      send(ctx, 204);
+    }),
+  );
 }

@@ -26,19 +26,33 @@ export function variantTypesOf(m: Media): readonly VariantType[] {
   return m.mediaType === "image" || m.mediaType === "video" ? VARIANT_TYPES : ["main"];
 }
 
-export type VariantSpec = { type: VariantType; width: number | null; height: number | null; lengthMs: number | null; ext: string };
+export type VariantSpec = {
+  type: VariantType;
+  width: number | null;
+  height: number | null;
+  lengthMs: number | null;
+  ext: string;
+};
 
 export function variantSpec(m: Media, type: VariantType): VariantSpec {
   const w = m.width ?? 1080;
   const h = m.height ?? 1350;
   if (type === "main") {
-    const ext = m.mediaType === "image" ? "svg" : m.mediaType === "video" ? "mp4" : m.mediaType === "audio" ? "wav" : "pdf";
+    const ext =
+      m.mediaType === "image" ? "svg" : m.mediaType === "video" ? "mp4" : m.mediaType === "audio" ? "wav" : "pdf";
     const sized = m.mediaType === "image" || m.mediaType === "video";
     return { type, width: sized ? w : null, height: sized ? h : null, lengthMs: m.lengthMs, ext };
   }
-  if (type === "thumbnail") return { type, width: THUMB_PX, height: Math.round((THUMB_PX * h) / w), lengthMs: null, ext: "svg" };
+  if (type === "thumbnail")
+    return { type, width: THUMB_PX, height: Math.round((THUMB_PX * h) / w), lengthMs: null, ext: "svg" };
   if (type === "thumbnail_gallery") return { type, width: THUMB_PX, height: THUMB_PX, lengthMs: null, ext: "svg" };
-  return { type, width: Math.max(1, Math.round(w / BLUR_SCALE)), height: Math.max(1, Math.round(h / BLUR_SCALE)), lengthMs: null, ext: "svg" };
+  return {
+    type,
+    width: Math.max(1, Math.round(w / BLUR_SCALE)),
+    height: Math.max(1, Math.round(h / BLUR_SCALE)),
+    lengthMs: null,
+    ext: "svg",
+  };
 }
 
 export const variantPath = (m: Media, spec: VariantSpec) => `/__media/${m.uuid}/${spec.type}.${spec.ext}`;
@@ -47,7 +61,8 @@ export const variantPath = (m: Media, spec: VariantSpec) => `/__media/${m.uuid}/
 export function variantsParam(ctx: Ctx): VariantType[] {
   const asked = listParam(ctx, "variants");
   for (const v of asked) {
-    if (!(VARIANT_TYPES as readonly string[]).includes(v)) throw validation(`variants must contain only: ${VARIANT_TYPES.join(", ")}`);
+    if (!(VARIANT_TYPES as readonly string[]).includes(v))
+      throw validation(`variants must contain only: ${VARIANT_TYPES.join(", ")}`);
   }
   return VARIANT_TYPES.filter((t) => asked.includes(t));
 }

@@ -6,7 +6,14 @@ import { videoMp4 } from "../media-files-video";
 import type { Sandbox } from "../state";
 import type { Media } from "../world/types";
 import { checkSigned, contentState, makeMediaLive, s3Error } from "./content-common";
-import { findMedia, settleDimensions, VARIANT_TYPES, variantSpec, variantTypesOf, type VariantType } from "./media-common";
+import {
+  findMedia,
+  settleDimensions,
+  VARIANT_TYPES,
+  variantSpec,
+  variantTypesOf,
+  type VariantType,
+} from "./media-common";
 
 /** Served audio is capped; `lengthMs` still reports the item's own length. */
 const MAX_AUDIO_MS = 30_000;
@@ -28,7 +35,12 @@ export function registerMediaFiles(open: Router, sb: Sandbox) {
     const found = findMedia(sb, ctx.params.mediaUuid ?? "");
     const [type, ext] = (ctx.params.file ?? "").split(".");
     const m = found?.media;
-    if (!m || m.status !== "ready" || !(VARIANT_TYPES as readonly string[]).includes(type ?? "") || !variantTypesOf(m).includes(type as VariantType)) {
+    if (
+      !m ||
+      m.status !== "ready" ||
+      !(VARIANT_TYPES as readonly string[]).includes(type ?? "") ||
+      !variantTypesOf(m).includes(type as VariantType)
+    ) {
       return xml(ctx, 404, s3Error("NoSuchKey", "The specified key does not exist."));
     }
     const spec = variantSpec(m, type as VariantType);
@@ -71,7 +83,14 @@ function render(m: Media, type: VariantType): { body: Buffer; contentType: strin
   const w = m.width ?? 1080;
   const h = m.height ?? 1350;
   const subtitle = `${m.mediaType.toUpperCase()} · ${w}×${h}${m.lengthMs ? ` · ${Math.round(m.lengthMs / 1000)} s` : ""}`;
-  const pic: Picture = { width: w, height: h, hue: m.hue, title, subtitle, play: m.mediaType === "video" && type !== "main" };
+  const pic: Picture = {
+    width: w,
+    height: h,
+    hue: m.hue,
+    title,
+    subtitle,
+    play: m.mediaType === "video" && type !== "main",
+  };
   if (type === "main" && m.mediaType === "audio") {
     const ms = Math.min(MAX_AUDIO_MS, m.lengthMs ?? 5000);
     return { body: cached(`wav:${m.hue}:${ms}`, () => toneWav(m.hue, ms)), contentType: "audio/wav" };
@@ -83,7 +102,12 @@ function render(m: Media, type: VariantType): { body: Buffer; contentType: strin
     const o = { hue: m.hue, lengthMs: m.lengthMs ?? 5000, portrait: h > w };
     return { body: cached(`mp4:${o.hue}:${o.lengthMs}:${o.portrait}`, () => videoMp4(o)), contentType: "video/mp4" };
   }
-  const out = { width: spec.width ?? w, height: spec.height ?? h, crop: type === "thumbnail_gallery", blur: type === "blurred" };
+  const out = {
+    width: spec.width ?? w,
+    height: spec.height ?? h,
+    crop: type === "thumbnail_gallery",
+    blur: type === "blurred",
+  };
   return { body: Buffer.from(pictureSvg(pic, out)), contentType: "image/svg+xml" };
 }
 
@@ -93,7 +117,12 @@ function xml(ctx: Ctx, status: number, body: string) {
 
 /** Bytes with single-range support: video players seek with `Range`. */
 function sendBytes(ctx: Ctx, body: Buffer, contentType: string, headers: Record<string, string>) {
-  const base = { "Content-Type": contentType, "Accept-Ranges": "bytes", "Access-Control-Allow-Origin": "*", ...headers };
+  const base = {
+    "Content-Type": contentType,
+    "Accept-Ranges": "bytes",
+    "Access-Control-Allow-Origin": "*",
+    ...headers,
+  };
   const range = /^bytes=(\d*)-(\d*)$/.exec(ctx.req.headers.range ?? "");
   if (range && (range[1] || range[2])) {
     const size = body.length;
@@ -107,7 +136,11 @@ function sendBytes(ctx: Ctx, body: Buffer, contentType: string, headers: Record<
     }
     end = Math.min(end, size - 1);
     const part = body.subarray(start, end + 1);
-    ctx.res.writeHead(206, { ...base, "Content-Range": `bytes ${start}-${end}/${size}`, "Content-Length": String(part.length) });
+    ctx.res.writeHead(206, {
+      ...base,
+      "Content-Range": `bytes ${start}-${end}/${size}`,
+      "Content-Length": String(part.length),
+    });
     ctx.res.end(part);
     return;
   }

@@ -4,7 +4,15 @@ import type { Sandbox } from "../state";
 import type { MediaStatus } from "../world/types";
 import { enumParam, listParam, pageParams, paged, uuidParam } from "./common";
 import { ensureLive } from "./content-common";
-import { MEDIA_STATUSES, MEDIA_TYPES, MEDIA_USAGES, mediaItem, newestMedia, purchasedParam, variantsParam } from "./media-common";
+import {
+  MEDIA_STATUSES,
+  MEDIA_TYPES,
+  MEDIA_USAGES,
+  mediaItem,
+  newestMedia,
+  purchasedParam,
+  variantsParam,
+} from "./media-common";
 import type { Api, RouteSpec } from "./registry";
 
 export const MEDIA_READ: RouteSpec = { subject: "creator" };
@@ -18,7 +26,8 @@ export function registerMedia(api: Api, sb: Sandbox) {
     const usage = enumParam(ctx, "usage", MEDIA_USAGES);
     const statuses = listParam(ctx, "status");
     for (const s of statuses) {
-      if (!MEDIA_STATUSES.includes(s as MediaStatus)) throw validation(`status must contain only: ${MEDIA_STATUSES.join(", ")}`);
+      if (!MEDIA_STATUSES.includes(s as MediaStatus))
+        throw validation(`status must contain only: ${MEDIA_STATUSES.join(", ")}`);
     }
     const variants = variantsParam(ctx);
     const purchased = purchasedParam(sb, ctx, c);
@@ -33,7 +42,11 @@ export function registerMedia(api: Api, sb: Sandbox) {
         (!statuses.length || statuses.includes(m.status)) &&
         (!inFolder || inFolder.has(m.uuid)),
     );
-    send(ctx, 200, paged(items, p, (m) => mediaItem(sb, m, variants, purchased)));
+    send(
+      ctx,
+      200,
+      paged(items, p, (m) => mediaItem(sb, m, variants, purchased)),
+    );
   });
 
   api.route("GET", "/media/:uuid", MEDIA_READ, (ctx) => {

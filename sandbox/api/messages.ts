@@ -24,39 +24,55 @@ import { isUuid, type Api, type ApiCtx } from "./registry";
 const MAX_MEDIA = 50;
 
 export function registerMessages(api: Api, sb: Sandbox) {
-  api.route("GET", "/chats/:userUuid/messages", CHAT_READ, withDue(sb, (ctx) => {
-    const userUuid = uuidParam(ctx, "userUuid");
-    const p = pageParams(ctx);
-    const markAsRead = boolQuery(ctx.query, "markAsRead", true);
-    const c = ctx.creator;
-    const chat = conversationOr404(c, userUuid);
-    // The page shows the state before this read, so a client can still tell
-    // which messages were new to it.
-    const page = paged(newestFirst(messagesOf(sb, c, chat)), p, (m) => messageItem(c, chat, m));
-    if (markAsRead) markChatRead(sb, c, chat);
-    send(ctx, 200, page);
-  }));
+  api.route(
+    "GET",
+    "/chats/:userUuid/messages",
+    CHAT_READ,
+    withDue(sb, (ctx) => {
+      const userUuid = uuidParam(ctx, "userUuid");
+      const p = pageParams(ctx);
+      const markAsRead = boolQuery(ctx.query, "markAsRead", true);
+      const c = ctx.creator;
+      const chat = conversationOr404(c, userUuid);
+      // The page shows the state before this read, so a client can still tell
+      // which messages were new to it.
+      const page = paged(newestFirst(messagesOf(sb, c, chat)), p, (m) => messageItem(c, chat, m));
+      if (markAsRead) markChatRead(sb, c, chat);
+      send(ctx, 200, page);
+    }),
+  );
 
   // Sending records an agency caller as sentByUserId (§6).
-  api.route("POST", "/chats/:userUuid/message", CHAT_WRITE, withDue(sb, (ctx) => sendMessage(sb, ctx)));
+  api.route(
+    "POST",
+    "/chats/:userUuid/message",
+    CHAT_WRITE,
+    withDue(sb, (ctx) => sendMessage(sb, ctx)),
+  );
 
-  api.route("DELETE", "/chats/:userUuid/messages/:messageUuid", { subject: "creator" }, withDue(sb, (ctx) => {
-    const userUuid = uuidParam(ctx, "userUuid");
-    const messageUuid = uuidParam(ctx, "messageUuid");
-    const c = ctx.creator;
-    const chat = conversationOr404(c, userUuid);
-    const messages = messagesOf(sb, c, chat);
-    const at = messages.findIndex((x) => x.uuid === messageUuid);
-    const m = messages[at];
-    if (!m) throw new HttpError(404, { message: "Message not found" });
-    if (m.fromFan) throw badRequest("Only the sender can delete a message");
-    if (m.massMessageUuid !== null || m.type === "BROADCAST") throw badRequest("Mass message copies cannot be deleted individually; unsend the mass message instead");
-    if (m.purchasedAt !== null) throw badRequest("Purchased messages cannot be deleted");
-    messages.splice(at, 1);
-    c.messageOwner.delete(m.uuid);
-    recomputeLastMessageAt(chat);
-    send(ctx, 204);
-  }));
+  api.route(
+    "DELETE",
+    "/chats/:userUuid/messages/:messageUuid",
+    { subject: "creator" },
+    withDue(sb, (ctx) => {
+      const userUuid = uuidParam(ctx, "userUuid");
+      const messageUuid = uuidParam(ctx, "messageUuid");
+      const c = ctx.creator;
+      const chat = conversationOr404(c, userUuid);
+      const messages = messagesOf(sb, c, chat);
+      const at = messages.findIndex((x) => x.uuid === messageUuid);
+      const m = messages[at];
+      if (!m) throw new HttpError(404, { message: "Message not found" });
+      if (m.fromFan) throw badRequest("Only the sender can delete a message");
+      if (m.massMessageUuid !== null || m.type === "BROADCAST")
+        throw badRequest("Mass message copies cannot be deleted individually; unsend the mass message instead");
+      if (m.purchasedAt !== null) throw badRequest("Purchased messages cannot be deleted");
+      messages.splice(at, 1);
+      c.messageOwner.delete(m.uuid);
+      recomputeLastMessageAt(chat);
+      send(ctx, 204);
+    }),
+  );
 }
 
 function templateOf(c: CreatorWorld, value: unknown): Template | null {
@@ -84,8 +100,15 @@ function sendMessage(sb: Sandbox, ctx: ApiCtx) {
     }
   };
   const bodyText = collect(() => optionalText(body.text, "text"), null);
-  const bodyMedia = collect(() => (body.mediaUuids === undefined ? undefined : uuidList(body.mediaUuids, "mediaUuids", MAX_MEDIA)), undefined);
-  if (body.price !== undefined && body.price !== null && (typeof body.price !== "number" || !Number.isInteger(body.price))) {
+  const bodyMedia = collect(
+    () => (body.mediaUuids === undefined ? undefined : uuidList(body.mediaUuids, "mediaUuids", MAX_MEDIA)),
+    undefined,
+  );
+  if (
+    body.price !== undefined &&
+    body.price !== null &&
+    (typeof body.price !== "number" || !Number.isInteger(body.price))
+  ) {
     errors.push("price must be an integer number of cents");
   }
   if (errors.length) throw validation(...errors);
@@ -93,7 +116,10 @@ function sendMessage(sb: Sandbox, ctx: ApiCtx) {
   const template = templateOf(c, body.templateUuid);
   const text = bodyText ?? template?.text ?? null;
   const mediaUuids = bodyMedia ?? template?.mediaUuids ?? [];
-  const price = body.price !== undefined ? priceRule(body.price, mediaUuids.length > 0) : priceRule(template?.price ?? null, mediaUuids.length > 0);
+  const price =
+    body.price !== undefined
+      ? priceRule(body.price, mediaUuids.length > 0)
+      : priceRule(template?.price ?? null, mediaUuids.length > 0);
   if (text === null && mediaUuids.length === 0) throw validation("message must have text or media");
   assertOwnReadyMedia(sb, c, mediaUuids);
 

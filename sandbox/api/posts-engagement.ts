@@ -20,7 +20,16 @@ export function registerPostEngagement(api: Api, sb: Sandbox) {
       .rowsOfRef(uuid)
       .filter((i) => l.row(i).source === "tip")
       .reverse();
-    send(ctx, 200, paged(rows, p, (i) => ({ user: userOf(c, l.fanIdx[i]!), createdAt: iso(l.at[i]!), gross: l.gross[i]!, net: l.net[i]! })));
+    send(
+      ctx,
+      200,
+      paged(rows, p, (i) => ({
+        user: userOf(c, l.fanIdx[i]!),
+        createdAt: iso(l.at[i]!),
+        gross: l.gross[i]!,
+        net: l.net[i]!,
+      })),
+    );
   });
 
   api.route("GET", "/posts/:uuid/likes", POST_READ, (ctx) => {
@@ -29,7 +38,11 @@ export function registerPostEngagement(api: Api, sb: Sandbox) {
     const c = ctx.creator;
     ensureLive(sb, c);
     const likes = [...postOr404(c, uuid).likes].sort((a, b) => b.at - a.at);
-    send(ctx, 200, paged(likes, p, (like) => ({ user: userOf(c, like.fanIdx), createdAt: iso(like.at) })));
+    send(
+      ctx,
+      200,
+      paged(likes, p, (like) => ({ user: userOf(c, like.fanIdx), createdAt: iso(like.at) })),
+    );
   });
 
   api.route("GET", "/posts/:uuid/comments", POST_READ, (ctx) => {
@@ -46,7 +59,13 @@ export function registerPostEngagement(api: Api, sb: Sandbox) {
           uuid: m.uuid,
           text: m.text,
           // Comment authors carry no avatar or registration date (§5.6).
-          user: u && { uuid: u.uuid, handle: u.handle, displayName: u.displayName, nickname: u.nickname, isTopSpender: u.isTopSpender },
+          user: u && {
+            uuid: u.uuid,
+            handle: u.handle,
+            displayName: u.displayName,
+            nickname: u.nickname,
+            isTopSpender: u.isTopSpender,
+          },
           createdAt: iso(m.at),
           updatedAt: null,
         };
@@ -56,4 +75,5 @@ export function registerPostEngagement(api: Api, sb: Sandbox) {
 }
 
 /** Fan-less rows (and fans no longer in the audience) show `user: null`. */
-const userOf = (c: CreatorWorld, fanIdx: number) => (fanIdx >= 0 && fanIdx < c.fans.length ? fanUserOf(c, fanIdx) : null);
+const userOf = (c: CreatorWorld, fanIdx: number) =>
+  fanIdx >= 0 && fanIdx < c.fans.length ? fanUserOf(c, fanIdx) : null;

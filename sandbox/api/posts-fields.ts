@@ -13,9 +13,21 @@ const MAX_TEXT = 5000;
 /** Fanvue's composer takes up to 50 files per post. */
 const MAX_MEDIA = 50;
 
-type Draft = Pick<Post, "audience" | "text" | "mediaUuids" | "mediaPreviewUuid" | "price" | "publishAt" | "publishedAt" | "expiresAt" | "collections">;
+type Draft = Pick<
+  Post,
+  | "audience"
+  | "text"
+  | "mediaUuids"
+  | "mediaPreviewUuid"
+  | "price"
+  | "publishAt"
+  | "publishedAt"
+  | "expiresAt"
+  | "collections"
+>;
 
-const has = (body: Record<string, unknown>, key: string) => Object.prototype.hasOwnProperty.call(body, key) && body[key] !== undefined;
+const has = (body: Record<string, unknown>, key: string) =>
+  Object.prototype.hasOwnProperty.call(body, key) && body[key] !== undefined;
 
 /** Own media that is ready now; items already on the post may stay. */
 function mediaField(c: CreatorWorld, value: unknown, current: readonly string[] = []): string[] {
@@ -61,13 +73,26 @@ export function createPost(sb: Sandbox, c: CreatorWorld, body: Record<string, un
   const audience = requiredEnum(body.audience, "audience", AUDIENCES);
   const text = optionalText(body.text, "text", MAX_TEXT);
   const mediaUuids = mediaField(c, body.mediaUuids);
-  const mediaPreviewUuid = has(body, "mediaPreviewUuid") && body.mediaPreviewUuid !== null ? previewField(body.mediaPreviewUuid, mediaUuids) : null;
+  const mediaPreviewUuid =
+    has(body, "mediaPreviewUuid") && body.mediaPreviewUuid !== null
+      ? previewField(body.mediaPreviewUuid, mediaUuids)
+      : null;
   const price = priceRule(body.price, mediaUuids.length > 0);
   const publishAt = isoField(body.publishAt, "publishAt") ?? null;
   if (publishAt !== null && publishAt <= now) throw validation("publishAt must be in the future");
   const expiresAt = isoField(body.expiresAt, "expiresAt") ?? null;
   const collections = has(body, "collectionUuids") ? collectionsField(c, body.collectionUuids) : [];
-  const draft: Draft = { audience, text, mediaUuids, mediaPreviewUuid, price, publishAt, publishedAt: publishAt === null ? now : null, expiresAt, collections };
+  const draft: Draft = {
+    audience,
+    text,
+    mediaUuids,
+    mediaPreviewUuid,
+    price,
+    publishAt,
+    publishedAt: publishAt === null ? now : null,
+    expiresAt,
+    collections,
+  };
   checkDraft(draft, now, true);
   const post: Post = { uuid: newUuid(sb, "post"), createdAt: now, ...draft, isPinned: false, likes: [], comments: [] };
   makePostLive(sb, post);
@@ -94,7 +119,8 @@ export function patchPost(sb: Sandbox, c: CreatorWorld, post: Post, body: Record
   if (has(body, "audience")) d.audience = requiredEnum(body.audience, "audience", AUDIENCES);
   if (has(body, "text")) d.text = optionalText(body.text, "text", MAX_TEXT);
   if (has(body, "mediaUuids")) d.mediaUuids = mediaField(c, body.mediaUuids, post.mediaUuids);
-  if (has(body, "mediaPreviewUuid")) d.mediaPreviewUuid = body.mediaPreviewUuid === null ? null : previewField(body.mediaPreviewUuid, d.mediaUuids);
+  if (has(body, "mediaPreviewUuid"))
+    d.mediaPreviewUuid = body.mediaPreviewUuid === null ? null : previewField(body.mediaPreviewUuid, d.mediaUuids);
   // A preview whose media was removed goes with it.
   else if (d.mediaPreviewUuid !== null && !d.mediaUuids.includes(d.mediaPreviewUuid)) d.mediaPreviewUuid = null;
   if (has(body, "price")) d.price = priceRule(body.price, d.mediaUuids.length > 0);
@@ -113,7 +139,8 @@ export function patchPost(sb: Sandbox, c: CreatorWorld, post: Post, body: Record
     }
   }
   if (has(body, "expiresAt")) d.expiresAt = isoField(body.expiresAt, "expiresAt") ?? null;
-  if (has(body, "collectionUuids")) d.collections = body.collectionUuids === null ? [] : collectionsField(c, body.collectionUuids);
+  if (has(body, "collectionUuids"))
+    d.collections = body.collectionUuids === null ? [] : collectionsField(c, body.collectionUuids);
   checkDraft(d, now, has(body, "expiresAt") || has(body, "publishAt"));
   Object.assign(post, d);
   tagUsage(c, post);

@@ -20,7 +20,11 @@ export function registerPosts(api: Api, sb: Sandbox) {
     // Unpublished (scheduled) posts are included unless asked otherwise.
     const published = ctx.query.get("includeUnpublished") === "false";
     const posts = sortedPosts(c).filter((post) => !published || post.publishedAt !== null);
-    send(ctx, 200, paged(posts, p, (post) => postObject(c, post)));
+    send(
+      ctx,
+      200,
+      paged(posts, p, (post) => postObject(c, post)),
+    );
   });
 
   api.route("GET", "/posts/:uuid", POST_READ, (ctx) => {
@@ -68,7 +72,9 @@ export function postOr404(c: CreatorWorld, uuid: string): Post {
  * (publishedAt null) sort by their publishAt, so upcoming ones lead. */
 export function sortedPosts(c: CreatorWorld): Post[] {
   const when = (p: Post) => p.publishedAt ?? p.publishAt ?? p.createdAt;
-  return [...c.posts].sort((a, b) => Number(b.isPinned) - Number(a.isPinned) || when(b) - when(a) || b.createdAt - a.createdAt);
+  return [...c.posts].sort(
+    (a, b) => Number(b.isPinned) - Number(a.isPinned) || when(b) - when(a) || b.createdAt - a.createdAt,
+  );
 }
 
 export function postObject(c: CreatorWorld, p: Post) {

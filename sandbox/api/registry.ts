@@ -126,7 +126,11 @@ export function rateLimit(sb: Sandbox, ctx: Ctx, key: string) {
     ctx.headers["X-RateLimit-Limit"] = String(b.limit);
     ctx.headers["X-RateLimit-Remaining"] = "0";
     ctx.headers["X-RateLimit-Reset"] = String(resetSec);
-    throw new HttpError(429, { error: "Too Many Requests" }, { "Retry-After": String(Math.max(1, Math.ceil((b.resetAt - now) / 1000))) });
+    throw new HttpError(
+      429,
+      { error: "Too Many Requests" },
+      { "Retry-After": String(Math.max(1, Math.ceil((b.resetAt - now) / 1000))) },
+    );
   }
   b.remaining--;
   ctx.headers["X-RateLimit-Limit"] = String(b.limit);

@@ -8,7 +8,13 @@ import type { Api } from "./registry";
 
 const READ = { subject: "creator" as const };
 
-const item = (t: Template) => ({ uuid: t.uuid, text: t.text, price: t.price, mediaUuids: t.mediaUuids, folderName: t.folderName });
+const item = (t: Template) => ({
+  uuid: t.uuid,
+  text: t.text,
+  price: t.price,
+  mediaUuids: t.mediaUuids,
+  folderName: t.folderName,
+});
 
 export function registerTemplates(api: Api, _sb: Sandbox) {
   api.route("GET", "/chats/templates", READ, (ctx) => {

@@ -12,7 +12,16 @@ import type { Api, RouteSpec } from "./registry";
 const READ: RouteSpec = { subject: "creator" };
 const WRITE: RouteSpec = { subject: "creator" };
 
-export const PLATFORMS: readonly SocialPlatform[] = ["facebook", "instagram", "other", "reddit", "snapchat", "tiktok", "twitter", "youtube"];
+export const PLATFORMS: readonly SocialPlatform[] = [
+  "facebook",
+  "instagram",
+  "other",
+  "reddit",
+  "snapchat",
+  "tiktok",
+  "twitter",
+  "youtube",
+];
 /** Fanvue's form caps link names; 100 matches its other name fields. */
 const MAX_NAME = 100;
 
@@ -26,7 +35,11 @@ export function registerTrackingLinks(api: Api, sb: Sandbox) {
       .filter((l) => (after === undefined || l.createdAt > after) && (before === undefined || l.createdAt < before))
       .sort((a, b) => b.createdAt - a.createdAt);
     const stats = linkStats(c);
-    send(ctx, 200, cursored(links, p, (l) => linkShape(l, stats.get(l.uuid))));
+    send(
+      ctx,
+      200,
+      cursored(links, p, (l) => linkShape(l, stats.get(l.uuid))),
+    );
   });
 
   api.route("POST", "/tracking-links", WRITE, (ctx) => {
@@ -62,7 +75,11 @@ export function registerTrackingLinks(api: Api, sb: Sandbox) {
     const c = ctx.creator;
     linkOr404(c, uuid);
     const fans = attributed(c, uuid).sort((a, b) => c.relations[b]!.followedAt - c.relations[a]!.followedAt || a - b);
-    send(ctx, 200, cursored(fans, p, (i) => ({ ...fanUserOf(c, i), status: c.relations[i]!.status })));
+    send(
+      ctx,
+      200,
+      cursored(fans, p, (i) => ({ ...fanUserOf(c, i), status: c.relations[i]!.status })),
+    );
   });
 
   api.route("GET", "/tracking-links/:uuid/users/:userUuid/metadata", READ, (ctx) => {

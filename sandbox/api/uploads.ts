@@ -11,7 +11,16 @@ import { HttpError, jsonBody, notFound, send, validation, type Ctx, type Router 
 import type { Sandbox } from "../state";
 import { hashToInt } from "../world/random";
 import type { CreatorWorld, Media, Upload } from "../world/types";
-import { checkSigned, makeMediaLive, newOpaqueId, newUuid, requiredEnum, requiredString, s3Error, signUrl } from "./content-common";
+import {
+  checkSigned,
+  makeMediaLive,
+  newOpaqueId,
+  newUuid,
+  requiredEnum,
+  requiredString,
+  s3Error,
+  signUrl,
+} from "./content-common";
 import { MEDIA_TYPES, settleDimensions } from "./media-common";
 import type { Api, RouteSpec } from "./registry";
 
@@ -73,7 +82,8 @@ export function registerUploads(api: Api, sb: Sandbox, open: Router) {
     const upload = uploadOr404(ctx.creator, ctx.params.uploadId ?? "");
     const raw = ctx.params.partNumber ?? "";
     const n = /^\d{1,6}$/.test(raw) ? Number(raw) : NaN;
-    if (!(n >= 1 && n <= UPLOAD_MAX_PARTS)) throw validation(`partNumber must be an integer between 1 and ${UPLOAD_MAX_PARTS}`);
+    if (!(n >= 1 && n <= UPLOAD_MAX_PARTS))
+      throw validation(`partNumber must be an integer between 1 and ${UPLOAD_MAX_PARTS}`);
     if (upload.status !== "open") throw validation("upload is already completed");
     const url = signUrl(sb, `/__upload/${encodeURIComponent(upload.uploadId)}/${n}`, PART_URL_TTL_SEC);
     send(ctx, 200, url, { "Content-Type": "text/plain; charset=utf-8" });
@@ -89,7 +99,9 @@ export function registerUploads(api: Api, sb: Sandbox, open: Router) {
     makeMediaLive(sb, media);
     if (upload.status === "completed") {
       // A retried completion (lost response) succeeds again, like S3's.
-      const same = parts.length === upload.parts.size && parts.every((p) => sameEtag(upload.parts.get(p.PartNumber)?.etag, p.ETag));
+      const same =
+        parts.length === upload.parts.size &&
+        parts.every((p) => sameEtag(upload.parts.get(p.PartNumber)?.etag, p.ETag));
       if (!same) throw validation("upload is already completed");
       send(ctx, 200, { status: media.status });
       return;
@@ -102,7 +114,9 @@ export function registerUploads(api: Api, sb: Sandbox, open: Router) {
     });
     stored.forEach((part, i) => {
       if (i < stored.length - 1 && part.size < UPLOAD_MIN_PART_SIZE) {
-        throw validation(`part ${parts[i]!.PartNumber} is smaller than the minimum part size of ${UPLOAD_MIN_PART_SIZE} bytes`);
+        throw validation(
+          `part ${parts[i]!.PartNumber} is smaller than the minimum part size of ${UPLOAD_MIN_PART_SIZE} bytes`,
+        );
       }
     });
     const total = stored.reduce((n, part) => n + part.size, 0);
@@ -120,16 +134,29 @@ export function registerUploads(api: Api, sb: Sandbox, open: Router) {
   // The presigned PUT target: no bearer token, the signature is the auth.
   open.put("/__upload/:uploadId/:partNumber", (ctx) => {
     const found = findUpload(sb, ctx.params.uploadId ?? "");
-    if (!found || found.status !== "open") return s3(ctx, 404, "NoSuchUpload", "The specified upload does not exist.", cors);
+    if (!found || found.status !== "open")
+      return s3(ctx, 404, "NoSuchUpload", "The specified upload does not exist.", cors);
     const check = checkSigned(sb, ctx.path, ctx.query);
-    if (check !== "ok") return s3(ctx, 403, "AccessDenied", check === "expired" ? "Request has expired." : "Signature does not match.", cors);
+    if (check !== "ok")
+      return s3(
+        ctx,
+        403,
+        "AccessDenied",
+        check === "expired" ? "Request has expired." : "Signature does not match.",
+        cors,
+      );
     const etag = `"${createHash("md5").update(ctx.rawBody).digest("hex")}"`;
     found.parts.set(Number(ctx.params.partNumber), { etag, size: ctx.rawBody.length });
     ctx.res.writeHead(200, { ...cors, ETag: etag, "Content-Length": "0" });
     ctx.res.end();
   });
   open.on("OPTIONS", "/__upload/:uploadId/:partNumber", (ctx) => {
-    ctx.res.writeHead(204, { ...cors, "Access-Control-Allow-Methods": "PUT", "Access-Control-Allow-Headers": "Content-Type, Content-Length", "Access-Control-Max-Age": "600" });
+    ctx.res.writeHead(204, {
+      ...cors,
+      "Access-Control-Allow-Methods": "PUT",
+      "Access-Control-Allow-Headers": "Content-Type, Content-Length",
+      "Access-Control-Max-Age": "600",
+    });
     ctx.res.end();
   });
 }

@@ -21,7 +21,9 @@ export function registerUsers(api: Api, sb: Sandbox) {
       avatarUrl: a.avatarUrl,
       bannerUrl: a.bannerUrl,
       // Optional and not nullable in the reference: absent for non-creators.
-      ...(creator ? { likesCount: creator.likesCount, fanCounts: audienceCounts(creator), contentCounts: contentCounts(creator) } : {}),
+      ...(creator
+        ? { likesCount: creator.likesCount, fanCounts: audienceCounts(creator), contentCounts: contentCounts(creator) }
+        : {}),
     });
   });
 }

@@ -43,7 +43,8 @@ export function registerVault(api: Api, sb: Sandbox) {
     const name = folderName(jsonBody(ctx).name);
     const c = ctx.creator;
     const folder = folderOr404(c, ctx.params.folderName);
-    if (name !== folder.name && c.folders.some((f) => f.name === name)) throw conflict(`A folder named "${name}" already exists`);
+    if (name !== folder.name && c.folders.some((f) => f.name === name))
+      throw conflict(`A folder named "${name}" already exists`);
     folder.name = name;
     send(ctx, 204);
   });
@@ -62,7 +63,11 @@ export function registerVault(api: Api, sb: Sandbox) {
     ensureLive(sb, c);
     const folder = folderOr404(c, ctx.params.folderName);
     const items = folderMedia(c, folder).sort((a, b) => b.createdAt - a.createdAt);
-    send(ctx, 200, paged(items, p, (m) => ({ uuid: m.uuid, name: m.name, createdAt: iso(m.createdAt), mediaType: m.mediaType })));
+    send(
+      ctx,
+      200,
+      paged(items, p, (m) => ({ uuid: m.uuid, name: m.name, createdAt: iso(m.createdAt), mediaType: m.mediaType })),
+    );
   });
 
   api.route("POST", "/vault/folders/:folderName/media", WRITE, (ctx) => {
@@ -105,6 +110,11 @@ function folderOr404(c: CreatorWorld, name: string | undefined): Folder {
 }
 
 /** Media still in the vault (a folder never holds dangling references). */
-const folderMedia = (c: CreatorWorld, f: Folder) => f.mediaUuids.map((u) => c.mediaIndex.get(u)).filter((m) => m !== undefined);
+const folderMedia = (c: CreatorWorld, f: Folder) =>
+  f.mediaUuids.map((u) => c.mediaIndex.get(u)).filter((m) => m !== undefined);
 
-const folderShape = (c: CreatorWorld, f: Folder) => ({ name: f.name, createdAt: iso(f.createdAt), mediaCount: folderMedia(c, f).length });
+const folderShape = (c: CreatorWorld, f: Folder) => ({
+  name: f.name,
+  createdAt: iso(f.createdAt),
+  mediaCount: folderMedia(c, f).length,
+});

@@ -52,8 +52,13 @@ export function consentPage(o: {
 }) {
   const r = o.request;
   const hidden = [
-    ["client_id", r.clientId], ["redirect_uri", r.redirectUri], ["scope", r.scope], ["state", r.state],
-    ["code_challenge", r.codeChallenge], ["code_challenge_method", r.codeChallengeMethod], ["nonce", r.nonce],
+    ["client_id", r.clientId],
+    ["redirect_uri", r.redirectUri],
+    ["scope", r.scope],
+    ["state", r.state],
+    ["code_challenge", r.codeChallenge],
+    ["code_challenge_method", r.codeChallengeMethod],
+    ["nonce", r.nonce],
   ]
     .map(([k, v]) => `<input type="hidden" name="${k}" value="${esc(v ?? "")}">`)
     .join("");

@@ -8,10 +8,24 @@ import { pkceChallenge } from "./tokens";
 import { consentPage, errorPage } from "./pages";
 
 export const ALL_SCOPES = [
-  "openid", "offline_access", "offline",
-  "read:self", "read:chat", "write:chat", "read:fan", "read:post", "write:post",
-  "read:media", "write:media", "read:creator", "write:creator", "read:insights",
-  "read:tracking_links", "write:tracking_links", "read:agency", "write:agency",
+  "openid",
+  "offline_access",
+  "offline",
+  "read:self",
+  "read:chat",
+  "write:chat",
+  "read:fan",
+  "read:post",
+  "write:post",
+  "read:media",
+  "write:media",
+  "read:creator",
+  "write:creator",
+  "read:insights",
+  "read:tracking_links",
+  "write:tracking_links",
+  "read:agency",
+  "write:agency",
 ];
 
 type AuthRequest = {
@@ -53,10 +67,15 @@ function checkAuthRequest(sb: Sandbox, r: AuthRequest) {
   const client = sb.config.clients.find((c) => c.clientId === r.clientId);
   if (!client) return { page: `Unknown client_id "${r.clientId || "(missing)"}".` };
   if (!client.redirectUris.includes(r.redirectUri)) {
-    return { page: `redirect_uri "${r.redirectUri}" is not registered for this app. Registered: ${client.redirectUris.join(", ")}` };
+    return {
+      page: `redirect_uri "${r.redirectUri}" is not registered for this app. Registered: ${client.redirectUris.join(", ")}`,
+    };
   }
   if (!r.codeChallenge || r.codeChallengeMethod !== "S256") {
-    return { redirect: { error: "invalid_request", error_description: "PKCE with code_challenge_method=S256 is required" }, client };
+    return {
+      redirect: { error: "invalid_request", error_description: "PKCE with code_challenge_method=S256 is required" },
+      client,
+    };
   }
   const unknown = r.scope.split(" ").filter((s) => s && !ALL_SCOPES.includes(s));
   if (unknown.length) {
@@ -97,7 +116,11 @@ function idToken(sb: Sandbox, account: Account, clientId: string, nonce: string 
   return `${input}.${signature}`;
 }
 
-function tokenResponse(sb: Sandbox, grant: { userUuid: string; clientId: string; scopes: string[]; familyId: string }, nonce: string | null) {
+function tokenResponse(
+  sb: Sandbox,
+  grant: { userUuid: string; clientId: string; scopes: string[]; familyId: string },
+  nonce: string | null,
+) {
   const { accessToken, refreshToken } = sb.tokens.issuePair(grant, sb.config.accessTokenTtlSec);
   const account = sb.world.accounts.get(grant.userUuid)!;
   return {
@@ -129,13 +152,17 @@ export function registerOAuth(router: Router, sb: Sandbox) {
   );
 
   router.get("/.well-known/jwks.json", (ctx) =>
-    send(ctx, 200, { keys: [{ ...sb.signingKey.publicKey.export({ format: "jwk" }), kid: sb.signingKey.kid, use: "sig", alg: "RS256" }] }),
+    send(ctx, 200, {
+      keys: [
+        { ...sb.signingKey.publicKey.export({ format: "jwk" }), kid: sb.signingKey.kid, use: "sig", alg: "RS256" },
+      ],
+    }),
   );
 
   router.get("/oauth2/auth", (ctx) => {
     const r = readAuthRequest(ctx.query);
     if (ctx.query.get("response_type") !== "code") {
-      return html(ctx, 400, errorPage("Unsupported response_type: only \"code\" is supported."));
+      return html(ctx, 400, errorPage('Unsupported response_type: only "code" is supported.'));
     }
     const check = checkAuthRequest(sb, r);
     if ("page" in check && check.page) return html(ctx, 400, errorPage(check.page));
@@ -151,7 +178,14 @@ export function registerOAuth(router: Router, sb: Sandbox) {
     if ("page" in check && check.page) return html(ctx, 400, errorPage(check.page));
     if (check.redirect) return redirect(ctx, withParams(r.redirectUri, { ...check.redirect, state: r.state }));
     if (form.get("decision") !== "allow") {
-      return redirect(ctx, withParams(r.redirectUri, { error: "access_denied", error_description: "The resource owner denied the request", state: r.state }));
+      return redirect(
+        ctx,
+        withParams(r.redirectUri, {
+          error: "access_denied",
+          error_description: "The resource owner denied the request",
+          state: r.state,
+        }),
+      );
     }
     const account = sb.world.accounts.get(form.get("account") ?? "");
     if (!account) return html(ctx, 400, errorPage("Pick an account to continue."));
@@ -209,7 +243,12 @@ export function registerOAuth(router: Router, sb: Sandbox) {
         if (!withinGrace) {
           sb.tokens.stats.refreshReuse++;
           sb.tokens.revokeFamily(rec.familyId);
-          return oauthError(ctx, 400, "invalid_grant", "The refresh token has already been used; the token chain was revoked.");
+          return oauthError(
+            ctx,
+            400,
+            "invalid_grant",
+            "The refresh token has already been used; the token chain was revoked.",
+          );
         }
       }
       rec.usedAt = sb.clock.now();

@@ -32,7 +32,14 @@ export class TokenStore {
 
   issueCode(grant: Grant, redirectUri: string, codeChallenge: string, nonce: string | null) {
     const code = token("sbx_ac_");
-    this.codes.set(code, { ...grant, redirectUri, codeChallenge, nonce, expiresAt: this.now() + 10 * 60_000, used: false });
+    this.codes.set(code, {
+      ...grant,
+      redirectUri,
+      codeChallenge,
+      nonce,
+      expiresAt: this.now() + 10 * 60_000,
+      used: false,
+    });
     return code;
   }
 

@@ -4,7 +4,23 @@ import type { Rng } from "./random";
 import type { Folder, Media, MediaType, MediaUsage, Post } from "./types";
 
 const DAY = 86_400_000;
-const CAPTIONS = ["Golden hour", "Behind the scenes", "New set", "Studio day", "Beach walk", "Late night", "Morning coffee", "Workout", "Road trip", "Cosplay test", "Voice note", "Rainy day", "City lights", "Outtakes", "Sneak peek"];
+const CAPTIONS = [
+  "Golden hour",
+  "Behind the scenes",
+  "New set",
+  "Studio day",
+  "Beach walk",
+  "Late night",
+  "Morning coffee",
+  "Workout",
+  "Road trip",
+  "Cosplay test",
+  "Voice note",
+  "Rainy day",
+  "City lights",
+  "Outtakes",
+  "Sneak peek",
+];
 const POST_TEXTS = [
   "New set is up! Which one is your favourite?",
   "Behind the scenes from today's shoot.",
@@ -65,7 +81,16 @@ export function seedVault(rng: Rng, start: number, anchor: number, count: number
   }));
   for (const m of media) {
     if (m.status !== "ready") continue;
-    const f = m.mediaType === "video" ? folders[1]! : m.usage.has("ppv") ? folders[2]! : rng.chance(0.4) ? folders[0]! : rng.chance(0.1) ? folders[4]! : null;
+    const f =
+      m.mediaType === "video"
+        ? folders[1]!
+        : m.usage.has("ppv")
+          ? folders[2]!
+          : rng.chance(0.4)
+            ? folders[0]!
+            : rng.chance(0.1)
+              ? folders[4]!
+              : null;
     f?.mediaUuids.push(m.uuid);
     if (rng.chance(0.03)) folders[3]!.mediaUuids.push(m.uuid);
   }
@@ -98,7 +123,8 @@ export function seedPosts(rng: Rng, media: Media[], start: number, anchor: numbe
       collections: [],
     });
   };
-  for (let t = start + rng.int(0, 2) * DAY; t < anchor - 3_600_000; t += rng.int(1, 4) * DAY + rng.int(0, DAY / 2)) make(t, false);
+  for (let t = start + rng.int(0, 2) * DAY; t < anchor - 3_600_000; t += rng.int(1, 4) * DAY + rng.int(0, DAY / 2))
+    make(t, false);
   for (let d = 1; d <= 4; d++) make(anchor + d * DAY + rng.int(8, 20) * 3_600_000, true);
   const published = posts.filter((p) => p.publishedAt !== null);
   if (published.length) published[published.length - 3 >= 0 ? published.length - 3 : 0]!.isPinned = true;
@@ -109,7 +135,15 @@ export function seedPosts(rng: Rng, media: Media[], start: number, anchor: numbe
  * 100k-fan worlds small; `likesCount` on the account is their sum). */
 export function seedEngagement(rng: Rng, posts: Post[], fanCount: number, followedAt: (i: number) => number) {
   if (fanCount === 0) return;
-  const COMMENTS = ["Love this!", "🔥🔥🔥", "Stunning", "More please!", "So good", "Wow", "Can't wait for the next one"];
+  const COMMENTS = [
+    "Love this!",
+    "🔥🔥🔥",
+    "Stunning",
+    "More please!",
+    "So good",
+    "Wow",
+    "Can't wait for the next one",
+  ];
   for (const p of posts) {
     if (p.publishedAt === null) continue;
     const target = Math.min(400, Math.floor(fanCount * (0.02 + rng.next() * 0.08)));

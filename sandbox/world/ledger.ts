@@ -170,7 +170,10 @@ export class Ledger {
   }
 
   rowsOfFan(fanIdx: number): readonly number[] {
-    const seeded = fanIdx >= 0 && fanIdx + 1 < this.fanStart.length ? Array.from(this.fanRows.subarray(this.fanStart[fanIdx]!, this.fanStart[fanIdx + 1]!)) : [];
+    const seeded =
+      fanIdx >= 0 && fanIdx + 1 < this.fanStart.length
+        ? Array.from(this.fanRows.subarray(this.fanStart[fanIdx]!, this.fanStart[fanIdx + 1]!))
+        : [];
     const extra = this.extraByFan.get(fanIdx);
     return extra ? seeded.concat(extra) : seeded;
   }

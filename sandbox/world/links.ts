@@ -14,7 +14,7 @@ export function seedTrackingLinks(rng: Rng, relations: Relation[], start: number
   const links: TrackingLink[] = LINKS.map(([name, platform], i) => ({
     uuid: rng.uuid(),
     name,
-    linkUrl: `${handle}-${(rng.int(100000, 999999)).toString(36)}`,
+    linkUrl: `${handle}-${rng.int(100000, 999999).toString(36)}`,
     externalSocialPlatform: platform,
     createdAt: start + i * 20 * 86_400_000,
     clicks: 0,

@@ -6,9 +6,38 @@ import { createRng, type Rng } from "./random";
 import type { Chat, CreatorWorld, CustomList, MassMessage, Message, Template } from "./types";
 
 const MINUTE = 60_000;
-const FAN_LINES = ["hey 😊", "how was your day?", "loved the new set", "you look amazing", "any plans this weekend?", "haha that's so cute", "can't wait for more", "good morning!", "that video was 🔥", "do you do custom content?", "miss you", "just subscribed!"];
-const CREATOR_LINES = ["hey babe 💕", "thank you so much!", "I'm glad you liked it", "more coming this week 😘", "what would you like to see next?", "you're the best", "just finished a shoot", "good morning 🌞", "I read every message", "check your inbox 😉"];
-const PPV_LINES = ["something special just for you 🔒", "unlock to see the full set", "you asked for this one 😉", "exclusive clip, only for you"];
+const FAN_LINES = [
+  "hey 😊",
+  "how was your day?",
+  "loved the new set",
+  "you look amazing",
+  "any plans this weekend?",
+  "haha that's so cute",
+  "can't wait for more",
+  "good morning!",
+  "that video was 🔥",
+  "do you do custom content?",
+  "miss you",
+  "just subscribed!",
+];
+const CREATOR_LINES = [
+  "hey babe 💕",
+  "thank you so much!",
+  "I'm glad you liked it",
+  "more coming this week 😘",
+  "what would you like to see next?",
+  "you're the best",
+  "just finished a shoot",
+  "good morning 🌞",
+  "I read every message",
+  "check your inbox 😉",
+];
+const PPV_LINES = [
+  "something special just for you 🔒",
+  "unlock to see the full set",
+  "you asked for this one 😉",
+  "exclusive clip, only for you",
+];
 
 export function seedLists(rng: Rng, fanCount: number, spend: Float64Array, createdBase: number): CustomList[] {
   const order = Array.from({ length: fanCount }, (_, i) => i).sort((a, b) => spend[b]! - spend[a]!);
@@ -30,12 +59,36 @@ export function seedLists(rng: Rng, fanCount: number, spend: Float64Array, creat
 export function seedTemplates(rng: Rng, mediaUuids: string[]): Template[] {
   const pick = () => (mediaUuids.length ? [rng.pick(mediaUuids)] : []);
   return [
-    { uuid: rng.uuid(), text: "Hey! Thanks for subscribing 💕 Let me know what you'd like to see.", price: null, mediaUuids: [], folderName: "Welcome" },
-    { uuid: rng.uuid(), text: "Welcome back! Here's a little gift 🎁", price: null, mediaUuids: pick(), folderName: "Welcome" },
+    {
+      uuid: rng.uuid(),
+      text: "Hey! Thanks for subscribing 💕 Let me know what you'd like to see.",
+      price: null,
+      mediaUuids: [],
+      folderName: "Welcome",
+    },
+    {
+      uuid: rng.uuid(),
+      text: "Welcome back! Here's a little gift 🎁",
+      price: null,
+      mediaUuids: pick(),
+      folderName: "Welcome",
+    },
     { uuid: rng.uuid(), text: "Exclusive set, just for you 🔒", price: 1000, mediaUuids: pick(), folderName: "PPV" },
     { uuid: rng.uuid(), text: "The full video you asked about 😉", price: 1500, mediaUuids: pick(), folderName: "PPV" },
-    { uuid: rng.uuid(), text: "Thank you for the tip! You made my day 🥰", price: null, mediaUuids: [], folderName: "Thanks" },
-    { uuid: rng.uuid(), text: "Good morning! What are you up to today?", price: null, mediaUuids: [], folderName: null },
+    {
+      uuid: rng.uuid(),
+      text: "Thank you for the tip! You made my day 🥰",
+      price: null,
+      mediaUuids: [],
+      folderName: "Thanks",
+    },
+    {
+      uuid: rng.uuid(),
+      text: "Good morning! What are you up to today?",
+      price: null,
+      mediaUuids: [],
+      folderName: null,
+    },
   ];
 }
 
@@ -55,7 +108,14 @@ export function seedMassMessages(
     const ppv = mediaUuids.length > 0 && rng.chance(0.5);
     out.push({
       uuid: rng.uuid(),
-      text: ppv ? rng.pick(PPV_LINES) : rng.pick(["New set is live! 📸", "Happy weekend! 💕", "Thank you for being here 🥰", "Big announcement coming tomorrow 👀"]),
+      text: ppv
+        ? rng.pick(PPV_LINES)
+        : rng.pick([
+            "New set is live! 📸",
+            "Happy weekend! 💕",
+            "Thank you for being here 🥰",
+            "Big announcement coming tomorrow 👀",
+          ]),
       mediaUuids: ppv ? [rng.pick(mediaUuids)] : [],
       price: ppv ? rng.pick([500, 800, 1000, 1500]) : null,
       includedLists: { smartListUuids: [list], customListUuids: [] },
@@ -114,16 +174,41 @@ export function seedChats(rng: Rng, c: CreatorWorld, anchor: number): Map<number
     const recent = anchor - Math.floor(Math.pow(rng.next(), 2) * (anchor - createdAt));
     const lastMessageAt = Math.max(recent, (lastRowAt.get(fanIdx) ?? 0) + 10 * MINUTE, createdAt + MINUTE);
     const unread = rng.chance(0.18) ? rng.int(1, 4) : 0;
-    chats.set(fanIdx, { fanIdx, createdAt, lastMessageAt: Math.min(lastMessageAt, anchor), isMuted: rng.chance(0.03), unreadCount: unread, messages: null });
+    chats.set(fanIdx, {
+      fanIdx,
+      createdAt,
+      lastMessageAt: Math.min(lastMessageAt, anchor),
+      isMuted: rng.chance(0.03),
+      unreadCount: unread,
+      messages: null,
+    });
   }
   return chats;
 }
 
 function msg(rng: Rng, fromFan: boolean, sentAt: number, text: string | null, extra: Partial<Message> = {}): Message {
-  return { uuid: rng.uuid(), text, sentAt, fromFan, mediaUuids: [], type: "SINGLE_RECIPIENT", price: null, purchasedAt: null, isRead: true, sentByUserId: null, massMessageUuid: null, ...extra };
+  return {
+    uuid: rng.uuid(),
+    text,
+    sentAt,
+    fromFan,
+    mediaUuids: [],
+    type: "SINGLE_RECIPIENT",
+    price: null,
+    purchasedAt: null,
+    isRead: true,
+    sentByUserId: null,
+    massMessageUuid: null,
+    ...extra,
+  };
 }
 
-type Indexes = { key: string; ready: string[]; massByUuid: Map<string, MassMessage>; massByFan: Map<number, MassMessage[]> };
+type Indexes = {
+  key: string;
+  ready: string[];
+  massByUuid: Map<string, MassMessage>;
+  massByFan: Map<number, MassMessage[]>;
+};
 const indexCache = new WeakMap<CreatorWorld, Indexes>();
 
 /** Per-creator lookups shared by every materialisation (a 100k-fan world
@@ -169,8 +254,19 @@ export function materialize(seed: string, c: CreatorWorld, chat: Chat): Message[
       }
       const sentAt = Math.max(chat.createdAt, row.at - rng.int(5, 600) * MINUTE);
       const media = ready.length ? Array.from({ length: rng.int(1, 3) }, () => rng.pick(ready)) : [];
-      out.push({ ...msg(rng, false, sentAt, rng.pick(PPV_LINES), { mediaUuids: [...new Set(media)], price: row.gross, purchasedAt: row.at }), uuid: row.ref, fromFan: false });
-      if (rng.chance(0.5)) out.push(msg(rng, true, row.at + rng.int(1, 30) * MINUTE, rng.pick(["unlocked it 😍", "worth it", "wow", "🔥🔥"])));
+      out.push({
+        ...msg(rng, false, sentAt, rng.pick(PPV_LINES), {
+          mediaUuids: [...new Set(media)],
+          price: row.gross,
+          purchasedAt: row.at,
+        }),
+        uuid: row.ref,
+        fromFan: false,
+      });
+      if (rng.chance(0.5))
+        out.push(
+          msg(rng, true, row.at + rng.int(1, 30) * MINUTE, rng.pick(["unlocked it 😍", "worth it", "wow", "🔥🔥"])),
+        );
     } else if (row.source === "tip" && !c.postIndex.has(row.ref)) {
       out.push({ ...msg(rng, true, row.at, "Sent you a tip 💸", { type: "TIP" }), uuid: row.ref });
       out.push(msg(rng, false, row.at + rng.int(2, 120) * MINUTE, "Thank you so much for the tip! 🥰"));
@@ -178,14 +274,30 @@ export function materialize(seed: string, c: CreatorWorld, chat: Chat): Message[
   }
   for (const mm of massByFan.get(chat.fanIdx) ?? []) {
     if (mm.sentAt === null || mm.deletedAt !== null) continue;
-    out.push({ ...msg(rng, false, mm.sentAt, mm.text, { type: "BROADCAST", mediaUuids: mm.mediaUuids, price: mm.price, purchasedAt: purchasedMass.get(mm.uuid) ?? null, massMessageUuid: mm.uuid }), uuid: mm.uuid });
+    out.push({
+      ...msg(rng, false, mm.sentAt, mm.text, {
+        type: "BROADCAST",
+        mediaUuids: mm.mediaUuids,
+        price: mm.price,
+        purchasedAt: purchasedMass.get(mm.uuid) ?? null,
+        massMessageUuid: mm.uuid,
+      }),
+      uuid: mm.uuid,
+    });
   }
   // Small talk between the first and the last message.
   const n = rng.int(2, 14);
   const span = Math.max(MINUTE, chat.lastMessageAt - chat.createdAt);
   for (let k = 0; k < n; k++) {
     const fromFan = k % 2 === 0;
-    out.push(msg(rng, fromFan, chat.createdAt + Math.floor(((k + rng.next()) / (n + 1)) * span), rng.pick(fromFan ? FAN_LINES : CREATOR_LINES)));
+    out.push(
+      msg(
+        rng,
+        fromFan,
+        chat.createdAt + Math.floor(((k + rng.next()) / (n + 1)) * span),
+        rng.pick(fromFan ? FAN_LINES : CREATOR_LINES),
+      ),
+    );
   }
   out.sort((a, b) => a.sentAt - b.sentAt);
   // The newest messages end exactly at lastMessageAt: the fan's unread ones,
@@ -196,7 +308,11 @@ export function materialize(seed: string, c: CreatorWorld, chat: Chat): Message[
   for (let k = 0; k < tail; k++) {
     const fromFan = chat.unreadCount > 0 || rng.chance(0.3);
     const at = chat.lastMessageAt - (tail - 1 - k) * MINUTE;
-    out.push(msg(rng, fromFan, at, rng.pick(fromFan ? FAN_LINES : CREATOR_LINES), { isRead: !(chat.unreadCount > 0 && fromFan) }));
+    out.push(
+      msg(rng, fromFan, at, rng.pick(fromFan ? FAN_LINES : CREATOR_LINES), {
+        isRead: !(chat.unreadCount > 0 && fromFan),
+      }),
+    );
   }
   for (const m of out) c.messageOwner.set(m.uuid, chat.fanIdx);
   chat.messages = out;
@@ -221,5 +337,16 @@ export function appendMessage(seed: string, c: CreatorWorld, fanIdx: number, m: 
 
 /** A new message object with defaults (sandbox-generated uuid). */
 export function newMessage(uuid: string, fields: Partial<Message> & { sentAt: number; fromFan: boolean }): Message {
-  return { uuid, text: null, mediaUuids: [], type: "SINGLE_RECIPIENT", price: null, purchasedAt: null, isRead: true, sentByUserId: null, massMessageUuid: null, ...fields };
+  return {
+    uuid,
+    text: null,
+    mediaUuids: [],
+    type: "SINGLE_RECIPIENT",
+    price: null,
+    purchasedAt: null,
+    isRead: true,
+    sentByUserId: null,
+    massMessageUuid: null,
+    ...fields,
+  };
 }

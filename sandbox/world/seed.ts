@@ -25,13 +25,70 @@ export type SeedOptions = {
 };
 
 const DAY = 86_400_000;
-const FIRST = ["Alex", "Sam", "Jordan", "Taylor", "Casey", "Riley", "Morgan", "Jamie", "Avery", "Quinn", "Drew", "Charlie", "Reese", "Rowan", "Sky", "Emery", "Finley", "Hayden", "Kai", "Logan", "Max", "Noah", "Oli", "Parker", "Remy", "Sage", "Theo", "Wren", "Zane", "Leo"];
+const FIRST = [
+  "Alex",
+  "Sam",
+  "Jordan",
+  "Taylor",
+  "Casey",
+  "Riley",
+  "Morgan",
+  "Jamie",
+  "Avery",
+  "Quinn",
+  "Drew",
+  "Charlie",
+  "Reese",
+  "Rowan",
+  "Sky",
+  "Emery",
+  "Finley",
+  "Hayden",
+  "Kai",
+  "Logan",
+  "Max",
+  "Noah",
+  "Oli",
+  "Parker",
+  "Remy",
+  "Sage",
+  "Theo",
+  "Wren",
+  "Zane",
+  "Leo",
+];
 const LAST = "ABCDEFGHJKLMNPRSTVW";
-const WORDS = ["blue", "night", "wolf", "sunny", "cosmic", "lucky", "silent", "wild", "happy", "iron", "velvet", "golden", "quiet", "rapid", "misty", "neon", "ocean", "pixel", "river", "storm"];
+const WORDS = [
+  "blue",
+  "night",
+  "wolf",
+  "sunny",
+  "cosmic",
+  "lucky",
+  "silent",
+  "wild",
+  "happy",
+  "iron",
+  "velvet",
+  "golden",
+  "quiet",
+  "rapid",
+  "misty",
+  "neon",
+  "ocean",
+  "pixel",
+  "river",
+  "storm",
+];
 
 /** The named accounts tests and the consent page rely on. */
 export const NAMED = {
-  solo: { handle: "luna", displayName: "Luna Vale", kind: "creator", bio: "Photographer and night owl. New sets every Friday." },
+  solo: {
+    handle: "luna",
+    displayName: "Luna Vale",
+    kind: "creator",
+    bio: "Photographer and night owl. New sets every Friday.",
+  },
   agency: { handle: "atlas", displayName: "Atlas Talent", kind: "agency", bio: "Talent management" },
   creators: [
     { handle: "mia", displayName: "Mia Rose", kind: "creator", bio: "Fitness, travel and a lot of coffee." },
@@ -45,7 +102,11 @@ export const NAMED = {
   fan: { handle: "felix", displayName: "Felix Moreau", kind: "fan", bio: "" },
 } as const;
 
-function makeAccount(o: SeedOptions, rng: Rng, n: { handle: string; displayName: string; kind: AccountKind; bio: string }): Account {
+function makeAccount(
+  o: SeedOptions,
+  rng: Rng,
+  n: { handle: string; displayName: string; kind: AccountKind; bio: string },
+): Account {
   return {
     uuid: stableUuid(o.seed, `account:${n.handle}`),
     handle: n.handle,
@@ -72,7 +133,8 @@ function tierOf(rng: Rng): { subP: number; tips: number; msgs: number; posts: nu
 const poisson = (rng: Rng, mean: number) => {
   // Knuth for small means; normal approximation beyond.
   if (mean <= 0) return 0;
-  if (mean > 30) return Math.max(0, Math.round(mean + Math.sqrt(mean) * (rng.next() + rng.next() + rng.next() - 1.5) * 2));
+  if (mean > 30)
+    return Math.max(0, Math.round(mean + Math.sqrt(mean) * (rng.next() + rng.next() + rng.next() - 1.5) * 2));
   const l = Math.exp(-mean);
   let k = 0;
   let p = 1;
@@ -132,7 +194,8 @@ function seedCreator(o: SeedOptions, account: Account, fanCount: number): Creato
         rel.autoRenew = rng.chance(0.7);
         // A recent sub may be on a free trial: no charge until it renews.
         rel.onFreeTrial = o.anchor - subscribedAt < 7 * DAY && rng.chance(0.25);
-        if (!rel.onFreeTrial) ledger.pushUnsorted(subscribedAt, subscriptionPrice, netOf(subscriptionPrice), "subscription", i, null);
+        if (!rel.onFreeTrial)
+          ledger.pushUnsorted(subscribedAt, subscriptionPrice, netOf(subscriptionPrice), "subscription", i, null);
         const churn = rel.autoRenew ? 0.04 : 0.35;
         let periodEnd = subscribedAt + 30 * DAY;
         let active = true;
@@ -188,21 +251,31 @@ function seedCreator(o: SeedOptions, account: Account, fanCount: number): Creato
 
   // 3. Past broadcasts, addressed to smart lists as they were at send time.
   const readyMedia = media.filter((m) => m.status === "ready" && m.mediaType !== "document").map((m) => m.uuid);
-  c.massMessages = seedMassMessages(rng, start, o.anchor, (listId, at) => {
-    const out: number[] = [];
-    for (let i = 0; i < fanCount; i++) {
-      const r = relations[i]!;
-      if (r.followedAt > at || !r.contactable) continue;
-      const subscribed = r.subscribedAt !== null && r.subscribedAt <= at && (r.expiredAt === null || r.expiredAt > at);
-      const ok =
-        listId === "subscribers" ? subscribed
-        : listId === "auto_renewing" ? subscribed && r.autoRenew
-        : listId === "expired_subscribers" ? r.expiredAt !== null && r.expiredAt <= at
-        : !subscribed;
-      if (ok) out.push(i);
-    }
-    return out;
-  }, readyMedia);
+  c.massMessages = seedMassMessages(
+    rng,
+    start,
+    o.anchor,
+    (listId, at) => {
+      const out: number[] = [];
+      for (let i = 0; i < fanCount; i++) {
+        const r = relations[i]!;
+        if (r.followedAt > at || !r.contactable) continue;
+        const subscribed =
+          r.subscribedAt !== null && r.subscribedAt <= at && (r.expiredAt === null || r.expiredAt > at);
+        const ok =
+          listId === "subscribers"
+            ? subscribed
+            : listId === "auto_renewing"
+              ? subscribed && r.autoRenew
+              : listId === "expired_subscribers"
+                ? r.expiredAt !== null && r.expiredAt <= at
+                : !subscribed;
+        if (ok) out.push(i);
+      }
+      return out;
+    },
+    readyMedia,
+  );
 
   // 4. Purchases: tips (on posts or in chat), PPV messages, PPV posts and
   //    broadcast unlocks, each row referencing what was bought.
@@ -249,7 +322,14 @@ function seedCreator(o: SeedOptions, account: Account, fanCount: number): Creato
     for (const fanIdx of mm.recipients) {
       const t = tiers[fanIdx]!;
       if (t.msgs > 0 && rng.chance(Math.min(0.5, 0.05 * t.msgs))) {
-        ledger.pushUnsorted(mm.sentAt + rng.int(1, 72) * 3_600_000, mm.price, netOf(mm.price), "message", fanIdx, mm.uuid);
+        ledger.pushUnsorted(
+          mm.sentAt + rng.int(1, 72) * 3_600_000,
+          mm.price,
+          netOf(mm.price),
+          "message",
+          fanIdx,
+          mm.uuid,
+        );
       }
     }
   }
@@ -283,7 +363,8 @@ function seedCreator(o: SeedOptions, account: Account, fanCount: number): Creato
   //    engagement and chats.
   const spend = lifetimeGross(c);
   const order = Array.from(spend.keys()).sort((a, b) => spend[b]! - spend[a]!);
-  for (const idx of order.slice(0, Math.max(1, Math.ceil(fanCount / 100)))) if (spend[idx]! > 0) fans[idx]!.isTopSpender = true;
+  for (const idx of order.slice(0, Math.max(1, Math.ceil(fanCount / 100))))
+    if (spend[idx]! > 0) fans[idx]!.isTopSpender = true;
   c.customLists = seedLists(rng, fanCount, spend, start + 30 * DAY);
   c.templates = seedTemplates(rng, readyMedia);
   c.trackingLinks = seedTrackingLinks(rng, relations, start, account.handle);

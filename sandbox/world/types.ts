@@ -118,7 +118,13 @@ export type Post = {
 
 // ─── Chats ───────────────────────────────────────────────────────────────────
 
-export type MessageType = "SINGLE_RECIPIENT" | "BROADCAST" | "TIP" | "AUTOMATED_NEW_SUBSCRIBER" | "AUTOMATED_RENEWED" | "LOCKED_MESSAGE_UNLOCKED";
+export type MessageType =
+  | "SINGLE_RECIPIENT"
+  | "BROADCAST"
+  | "TIP"
+  | "AUTOMATED_NEW_SUBSCRIBER"
+  | "AUTOMATED_RENEWED"
+  | "LOCKED_MESSAGE_UNLOCKED";
 
 export type Message = {
   uuid: string;
@@ -170,11 +176,18 @@ export type MassMessage = {
 
 export type CustomList = { uuid: string; name: string; createdAt: number; members: Set<number> };
 
-export type Template = { uuid: string; text: string | null; price: number | null; mediaUuids: string[]; folderName: string | null };
+export type Template = {
+  uuid: string;
+  text: string | null;
+  price: number | null;
+  mediaUuids: string[];
+  folderName: string | null;
+};
 
 // ─── Tracking links ──────────────────────────────────────────────────────────
 
-export type SocialPlatform = "facebook" | "instagram" | "other" | "reddit" | "snapchat" | "tiktok" | "twitter" | "youtube";
+export type SocialPlatform =
+  "facebook" | "instagram" | "other" | "reddit" | "snapchat" | "tiktok" | "twitter" | "youtube";
 
 export type TrackingLink = {
   uuid: string;

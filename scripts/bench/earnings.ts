@@ -21,17 +21,29 @@ await bench.admin("/calls", undefined, "DELETE");
 const t0 = Date.now();
 const res = await syncStream(luna.id, "earnings");
 const elapsed = (Date.now() - t0) / 1000;
-const calls = (await bench.admin("/calls")) as { total: number; byStatus: Record<string, number>; calls: { at: string }[] };
+const calls = (await bench.admin("/calls")) as {
+  total: number;
+  byStatus: Record<string, number>;
+  calls: { at: string }[];
+};
 // Budget use per 10 s window of the sandbox's bucket (windows start at the
 // first call); the last window is cut short by the end of the work.
 const times = calls.calls.map((c) => Date.parse(c.at));
 const perWindow = new Map<number, number>();
-for (const t of times) perWindow.set(Math.floor((t - times[0]!) / 10_000), (perWindow.get(Math.floor((t - times[0]!) / 10_000)) ?? 0) + 1);
-const full = [...perWindow.entries()].sort((a, b) => a[0] - b[0]).slice(0, -1).map(([, c]) => c / 40);
+for (const t of times)
+  perWindow.set(Math.floor((t - times[0]!) / 10_000), (perWindow.get(Math.floor((t - times[0]!) / 10_000)) ?? 0) + 1);
+const full = [...perWindow.entries()]
+  .sort((a, b) => a[0] - b[0])
+  .slice(0, -1)
+  .map(([, c]) => c / 40);
 const used = full.length ? full.reduce((a, b) => a + b, 0) / full.length : 1;
 row("full backfill: rows / pages", `${res.rows} / ${res.pages}`);
 row("full backfill: upstream calls, 429s", `${calls.total}, ${calls.byStatus["429"] ?? 0}`);
-row("full backfill: budget used per full window (40 / 10 s)", `${(used * 100).toFixed(1)} %`, `target ≥ 90 %; windows: ${[...perWindow.values()].join(", ")}`);
+row(
+  "full backfill: budget used per full window (40 / 10 s)",
+  `${(used * 100).toFixed(1)} %`,
+  `target ≥ 90 %; windows: ${[...perWindow.values()].join(", ")}`,
+);
 row("full backfill: wall time", `${elapsed.toFixed(1)} s`);
 
 // 2. 50,000 rows: API for a 1-year range vs a bare count in the same run.

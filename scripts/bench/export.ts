@@ -37,15 +37,34 @@ row("ledger rows (one generate_series insert)", ROWS.toLocaleString(), fmt(perfo
 
 const all = earningsQuerySchema.parse({ range: "all", tz: "America/Los_Angeles" });
 const week = earningsQuerySchema.parse({ range: "7d", tz: "America/Los_Angeles" });
-const users = [user.id, ...(await Promise.all([1, 2].map((k) => db.user.create({ data: { name: `bench${k}` } })))).map((u) => u.id)];
+const users = [
+  user.id,
+  ...(await Promise.all([1, 2].map((k) => db.user.create({ data: { name: `bench${k}` } })))).map((u) => u.id),
+];
 
 /** The export before this change, for comparison: every row in memory, a TZDate and date-fns format per row. */
 async function previousCsv() {
   const report = await earningsReport([luna.id], [luna.id], all);
   const r = report.range;
-  const data = await db.earningRow.findMany({ where: { creatorId: luna.id, occurredAt: { gte: new Date(r.startUtc), lt: new Date(r.endUtc) } }, orderBy: [{ occurredAt: "asc" }, { id: "asc" }] });
+  const data = await db.earningRow.findMany({
+    where: { creatorId: luna.id, occurredAt: { gte: new Date(r.startUtc), lt: new Date(r.endUtc) } },
+    orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
+  });
   const body = data.map((e) =>
-    [format(new TZDate(e.occurredAt.getTime(), all.tz), "yyyy-MM-dd'T'HH:mm:ss.SSSxxx"), localDate(e.occurredAt.getTime(), all.tz), e.source, e.source, exactDollars(e.gross), exactDollars(e.net), e.currency, e.fanHandle, e.fanUuid, e.orderId, e.messageUuid, e.postUuid].join(","),
+    [
+      format(new TZDate(e.occurredAt.getTime(), all.tz), "yyyy-MM-dd'T'HH:mm:ss.SSSxxx"),
+      localDate(e.occurredAt.getTime(), all.tz),
+      e.source,
+      e.source,
+      exactDollars(e.gross),
+      exactDollars(e.net),
+      e.currency,
+      e.fanHandle,
+      e.fanUuid,
+      e.orderId,
+      e.messageUuid,
+      e.postUuid,
+    ].join(","),
   );
   return body.join("\n");
 }
@@ -57,8 +76,16 @@ const server = http.createServer((req, res) => {
       const report = await earningsReport([luna.id], [luna.id], week);
       return void res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify(report.totals));
     }
-    if (url.pathname === "/previous") return void res.writeHead(200, { "Content-Type": "text/csv" }).end(await previousCsv());
-    const r = await exportEarnings({ userId: url.searchParams.get("user")!, creatorIds: [luna.id], query: all, rows: "transactions", label: "@luna", fileName: "bench.csv" });
+    if (url.pathname === "/previous")
+      return void res.writeHead(200, { "Content-Type": "text/csv" }).end(await previousCsv());
+    const r = await exportEarnings({
+      userId: url.searchParams.get("user")!,
+      creatorIds: [luna.id],
+      query: all,
+      rows: "transactions",
+      label: "@luna",
+      fileName: "bench.csv",
+    });
     res.writeHead(r.status, Object.fromEntries(r.headers));
     Readable.fromWeb(r.body! as import("node:stream/web").ReadableStream).pipe(res);
   };
@@ -73,10 +100,16 @@ const get = (path: string) =>
   new Promise<[number, number]>((resolve, reject) => {
     const t = performance.now();
     let bytes = 0;
-    http.get(`${base}${path}`, { agent }, (res) => {
-      res.on("data", (d: Buffer) => (bytes += d.length));
-      res.on("end", () => (res.statusCode === 200 ? resolve([performance.now() - t, bytes]) : reject(new Error(`${path}: ${res.statusCode}`))));
-    }).on("error", reject);
+    http
+      .get(`${base}${path}`, { agent }, (res) => {
+        res.on("data", (d: Buffer) => (bytes += d.length));
+        res.on("end", () =>
+          res.statusCode === 200
+            ? resolve([performance.now() - t, bytes])
+            : reject(new Error(`${path}: ${res.statusCode}`)),
+        );
+      })
+      .on("error", reject);
   });
 
 /** Runs `work` while probing every 20 ms; probe latencies and the event loop's delay. */
@@ -102,7 +135,10 @@ async function underLoad(work: () => Promise<unknown>) {
 
 for (let i = 0; i < 20; i++) await get("/probe"); // warm
 const idle = await underLoad(() => pause(3_000));
-row("baseline: probe (7-day report), no export, p50 / p95", `${fmt(percentile(idle.probes, 50))} / ${fmt(percentile(idle.probes, 95))}`);
+row(
+  "baseline: probe (7-day report), no export, p50 / p95",
+  `${fmt(percentile(idle.probes, 50))} / ${fmt(percentile(idle.probes, 95))}`,
+);
 row("baseline: event-loop delay, no export, max", fmt(idle.loopMax));
 
 await get(`/export?user=${users[0]}`); // warm
@@ -111,7 +147,11 @@ const [, bytes] = one.result as [number, number];
 row("export, 100k rows all-time: total time", fmt(one.ms), `${(bytes / 1e6).toFixed(1)} MB`);
 row("export: rows per second", Math.round(ROWS / (one.ms / 1000)).toLocaleString());
 row("export: event-loop delay p99 / max", `${fmt(one.loopP99)} / ${fmt(one.loopMax)}`, "target max < 300 ms");
-row("export: concurrent probe p50 / p95 / max", `${fmt(percentile(one.probes, 50))} / ${fmt(percentile(one.probes, 95))} / ${fmt(Math.max(...one.probes))}`, `${one.probes.length} probes`);
+row(
+  "export: concurrent probe p50 / p95 / max",
+  `${fmt(percentile(one.probes, 50))} / ${fmt(percentile(one.probes, 95))} / ${fmt(Math.max(...one.probes))}`,
+  `${one.probes.length} probes`,
+);
 
 const three = await underLoad(() => Promise.all(users.map((u) => get(`/export?user=${u}`))));
 row("3 exports at once (3 users): total time", fmt(three.ms));
@@ -119,7 +159,10 @@ row("3 exports: event-loop delay max; probe p95", `${fmt(three.loopMax)}; ${fmt(
 
 const previous = await underLoad(() => get("/previous"));
 row("reference: previous export (whole file, TZDate per row)", fmt(previous.ms));
-row("reference: event-loop delay max; probe p95 / max", `${fmt(previous.loopMax)}; ${fmt(percentile(previous.probes, 95))} / ${fmt(Math.max(...previous.probes))}`);
+row(
+  "reference: event-loop delay max; probe p95 / max",
+  `${fmt(previous.loopMax)}; ${fmt(percentile(previous.probes, 95))} / ${fmt(Math.max(...previous.probes))}`,
+);
 
 agent.destroy();
 server.close();

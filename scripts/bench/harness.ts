@@ -18,8 +18,16 @@ export async function startBench(sandbox: Partial<SandboxConfig> = {}) {
   fs.chmodSync(dir, 0o755);
   const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), port: await freePort(), fast: true });
   await applyMigrations(pg.url);
-  const client = { clientId: "bench", clientSecret: "bench-secret", redirectUri: "http://localhost:3999/api/auth/callback/fanvue" };
-  const sb = await createSandbox({ port: 0, clients: [{ ...client, redirectUris: [client.redirectUri], name: "bench" }], ...sandbox });
+  const client = {
+    clientId: "bench",
+    clientSecret: "bench-secret",
+    redirectUri: "http://localhost:3999/api/auth/callback/fanvue",
+  };
+  const sb = await createSandbox({
+    port: 0,
+    clients: [{ ...client, redirectUris: [client.redirectUri], name: "bench" }],
+    ...sandbox,
+  });
   Object.assign(process.env, {
     NODE_ENV: "production",
     DATABASE_URL: pg.url,
@@ -33,7 +41,9 @@ export async function startBench(sandbox: Partial<SandboxConfig> = {}) {
     VUEDECK_WORKER: "0",
   });
   const admin = (p: string, body?: unknown, method = body === undefined ? "GET" : "POST") =>
-    fetch(`${sb.url}/__sandbox${p}`, { method, body: body === undefined ? undefined : JSON.stringify(body) }).then((r) => (r.status === 204 ? null : r.json()));
+    fetch(`${sb.url}/__sandbox${p}`, { method, body: body === undefined ? undefined : JSON.stringify(body) }).then(
+      (r) => (r.status === 204 ? null : r.json()),
+    );
 
   /** A stored connection + provisioned workspace for a seeded account. */
   async function provision(handle: string) {
@@ -47,12 +57,26 @@ export async function startBench(sandbox: Partial<SandboxConfig> = {}) {
     const connection = await saveConnectionTokens({
       userId: user.id,
       fanvueUserUuid: account.uuid,
-      tokens: { accessToken: tokens.access_token, refreshToken: tokens.refresh_token!, expiresAt: new Date(Date.now() + 3_600_000), scope: tokens.scope },
+      tokens: {
+        accessToken: tokens.access_token,
+        refreshToken: tokens.refresh_token!,
+        expiresAt: new Date(Date.now() + 3_600_000),
+        scope: tokens.scope,
+      },
     });
     await provisionOnSignIn(user.id, await getMe(fanvueClient({ connectionId: connection.id })), connection.id);
-    const workspace = await db.workspace.findUniqueOrThrow({ where: { connectionId: connection.id }, include: { creators: true } });
+    const workspace = await db.workspace.findUniqueOrThrow({
+      where: { connectionId: connection.id },
+      include: { creators: true },
+    });
     await db.job.deleteMany({});
-    return { user, connection, workspace, account, creators: Object.fromEntries(workspace.creators.map((c) => [c.handle, c])) };
+    return {
+      user,
+      connection,
+      workspace,
+      account,
+      creators: Object.fromEntries(workspace.creators.map((c) => [c.handle, c])),
+    };
   }
 
   return {
@@ -75,7 +99,13 @@ export async function startBench(sandbox: Partial<SandboxConfig> = {}) {
  * bench. Import this before any lib/server module. */
 export async function startSandboxProcess(
   bench: { stop: () => Promise<void> },
-  o: { fans: number; limit: number; windowSec: number; client: { clientId: string; clientSecret: string; redirectUri: string }; strict?: boolean },
+  o: {
+    fans: number;
+    limit: number;
+    windowSec: number;
+    client: { clientId: string; clientSecret: string; redirectUri: string };
+    strict?: boolean;
+  },
 ) {
   const env = {
     ...process.env,
@@ -89,13 +119,24 @@ export async function startSandboxProcess(
     SANDBOX_REDIRECT_URIS: o.client.redirectUri,
     SANDBOX_LOG: "0",
   };
-  const child = spawn(process.execPath, ["--import", "tsx", "sandbox/main.ts"], { env, stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "sandbox/main.ts"], {
+    env,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   const url = await new Promise<string>((resolve, reject) => {
     let out = "";
-    child.stdout.on("data", (d) => (out += d) && /ready on (\S+)/.test(out) && resolve(/ready on (\S+)/.exec(out)![1]!));
+    child.stdout.on(
+      "data",
+      (d) => (out += d) && /ready on (\S+)/.test(out) && resolve(/ready on (\S+)/.exec(out)![1]!),
+    );
     child.once("exit", (c) => reject(new Error(`sandbox exited (${c}): ${out}`)));
   });
-  Object.assign(process.env, { FANVUE_API_BASE_URL: url, FANVUE_AUTH_BASE_URL: url, FANVUE_CLIENT_ID: o.client.clientId, FANVUE_CLIENT_SECRET: o.client.clientSecret });
+  Object.assign(process.env, {
+    FANVUE_API_BASE_URL: url,
+    FANVUE_AUTH_BASE_URL: url,
+    FANVUE_CLIENT_ID: o.client.clientId,
+    FANVUE_CLIENT_SECRET: o.client.clientSecret,
+  });
   const stopAll = async () => (child.kill("SIGTERM"), await bench.stop());
   process.once("SIGINT", () => void stopAll().finally(() => process.exit(130)));
   // A crash must not leave the sandbox process behind.
@@ -119,4 +160,5 @@ export async function timeIt(n: number, fn: () => Promise<unknown>) {
 }
 
 export const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
-export const row = (label: string, value: string, note = "") => console.log(`  ${label.padEnd(52)} ${value.padStart(14)}  ${note}`);
+export const row = (label: string, value: string, note = "") =>
+  console.log(`  ${label.padEnd(52)} ${value.padStart(14)}  ${note}`);

@@ -13,7 +13,13 @@ async function startProcess(fans: number) {
   const port = await freePort();
   const t = performance.now();
   const child = spawn(process.execPath, ["--import", "tsx", "sandbox/main.ts"], {
-    env: { ...process.env, SANDBOX_PORT: String(port), SANDBOX_FANS: String(fans), SANDBOX_RATE_LIMIT: "1000000000", SANDBOX_REDIRECT_URIS: "http://localhost:3999/cb" },
+    env: {
+      ...process.env,
+      SANDBOX_PORT: String(port),
+      SANDBOX_FANS: String(fans),
+      SANDBOX_RATE_LIMIT: "1000000000",
+      SANDBOX_REDIRECT_URIS: "http://localhost:3999/cb",
+    },
     stdio: ["ignore", "pipe", "inherit"],
   });
   await new Promise<void>((resolve) => child.stdout.on("data", (d) => String(d).includes("ready on") && resolve()));
@@ -43,9 +49,11 @@ async function load(url: string, headers: Record<string, string>, seconds: numbe
         resolve();
       });
     });
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (Date.now() < until) await one();
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (Date.now() < until) await one();
+    }),
+  );
   agent.destroy();
   return { rps: done / seconds, errors };
 }
@@ -53,11 +61,19 @@ async function load(url: string, headers: Record<string, string>, seconds: numbe
 console.log("Sandbox");
 for (const fans of [1200, 100_000]) {
   const p = await startProcess(fans);
-  row(`start to ready, ${fans.toLocaleString()} fans (solo creator)`, `${(p.ms / 1000).toFixed(2)} s`, fans === 100_000 ? "target < 10 s" : "");
+  row(
+    `start to ready, ${fans.toLocaleString()} fans (solo creator)`,
+    `${(p.ms / 1000).toFixed(2)} s`,
+    fans === 100_000 ? "target < 10 s" : "",
+  );
   row(`resident memory after start, ${fans.toLocaleString()} fans`, `${p.rss.toFixed(0)} MB`);
   if (fans === 1200) {
     const base = `http://127.0.0.1:${p.port}`;
-    const { tokens } = await authorize(base, { clientId: "vuedeck-sandbox", clientSecret: "sandbox-secret", redirectUri: "http://localhost:3999/cb" }, "luna");
+    const { tokens } = await authorize(
+      base,
+      { clientId: "vuedeck-sandbox", clientSecret: "sandbox-secret", redirectUri: "http://localhost:3999/cb" },
+      "luna",
+    );
     const h = { Authorization: `Bearer ${tokens.access_token}`, "X-Fanvue-API-Version": "2025-06-26" };
     const me = await load(`${base}/users/me`, h, 4, 32);
     const chats = await load(`${base}/chats?size=15`, h, 4, 32);

@@ -4,7 +4,15 @@ import { chromium } from "@playwright/test";
 
 /** No new request for this long after the first screen: the load is over. */
 const QUIET_MS = 1_000;
-const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 
 export const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -111,7 +119,12 @@ async function searchRun(browser, session, sandboxUrl) {
   const text = await page.getByTestId("scan-status").textContent();
   const calls = await (await fetch(`${sandboxUrl}/__sandbox/calls?path=/media&summary=1`)).json();
   await ctx.close();
-  return { ms, requests, fanvueCalls: calls.total, checked: Number(text.match(/([\d,]+) vault items/)[1].replace(/,/g, "")) };
+  return {
+    ms,
+    requests,
+    fanvueCalls: calls.total,
+    checked: Number(text.match(/([\d,]+) vault items/)[1].replace(/,/g, "")),
+  };
 }
 
 export async function measureVault({ appUrl, sandboxUrl, chromium: exe, runs }) {
@@ -119,12 +132,17 @@ export async function measureVault({ appUrl, sandboxUrl, chromium: exe, runs }) 
   try {
     const session = await signIn(browser, appUrl);
     const widths = [];
-    for (const [name, width, height] of [["desktop", 1280, 800], ["phone", 390, 844]]) {
+    for (const [name, width, height] of [
+      ["desktop", 1280, 800],
+      ["phone", 390, 844],
+    ]) {
       const out = [];
       for (let i = 0; i < runs; i++) out.push(await coldRun(browser, session, width, height, appUrl));
       widths.push({ name, width, height, runs: out });
     }
-    const search = await searchRun(browser, session, sandboxUrl).catch((err) => ({ error: err.message.split("\n")[0] }));
+    const search = await searchRun(browser, session, sandboxUrl).catch((err) => ({
+      error: err.message.split("\n")[0],
+    }));
     return { widths, search };
   } finally {
     await browser.close();

@@ -26,7 +26,11 @@ function build() {
   console.log(`bench: building the app into ${DIST}…`);
   const env = { ...process.env, NEXT_DIST_DIR: DIST, NEXT_TELEMETRY_DISABLED: "1" };
   delete env.DATABASE_URL;
-  const r = spawnSync(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "build"], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"], env });
+  const r = spawnSync(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "build"], {
+    cwd: ROOT,
+    stdio: ["ignore", "ignore", "inherit"],
+    env,
+  });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
@@ -65,22 +69,56 @@ function growVault(sb, total) {
 async function main() {
   build();
   // Figures depend on what else the machine is doing: print it with them.
-  console.log(`bench: load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")} on ${os.cpus().length} cores`);
+  console.log(
+    `bench: load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")} on ${os.cpus().length} cores`,
+  );
   const appPort = await freePort();
   const appUrl = `http://localhost:${appPort}`;
   const { createSandbox } = await tsImport("../../sandbox/server.ts", import.meta.url);
-  const sb = await createSandbox({ port: 0, clients: [{ ...CLIENT, redirectUris: [`${appUrl}/api/auth/callback/fanvue`], name: "Vuedeck bench" }] });
+  const sb = await createSandbox({
+    port: 0,
+    clients: [{ ...CLIENT, redirectUris: [`${appUrl}/api/auth/callback/fanvue`], name: "Vuedeck bench" }],
+  });
   const size = growVault(sb, ITEMS);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "vuedeck-bench-"));
   fs.chmodSync(dataDir, 0o755);
-  const env = { ...process.env, NEXT_DIST_DIR: DIST, FANVUE_CLIENT_ID: CLIENT.clientId, FANVUE_CLIENT_SECRET: CLIENT.clientSecret, FANVUE_API_BASE_URL: sb.url, FANVUE_AUTH_BASE_URL: sb.url };
+  const env = {
+    ...process.env,
+    NEXT_DIST_DIR: DIST,
+    FANVUE_CLIENT_ID: CLIENT.clientId,
+    FANVUE_CLIENT_SECRET: CLIENT.clientSecret,
+    FANVUE_API_BASE_URL: sb.url,
+    FANVUE_AUTH_BASE_URL: sb.url,
+  };
   for (const k of ["DATABASE_URL", "APP_URL"]) delete env[k];
-  const stack = await startStack({ mode: "prod", dataDir, appPort, sandboxPort: await freePort(), env, fastPostgres: true, onAppLine: () => undefined });
+  const stack = await startStack({
+    mode: "prod",
+    dataDir,
+    appPort,
+    sandboxPort: await freePort(),
+    env,
+    fastPostgres: true,
+    onAppLine: () => undefined,
+  });
   try {
     console.log(`bench: vault of ${size.toLocaleString("en-US")} items, app ${appUrl}, ${RUNS} cold runs per width\n`);
-    const results = await measureVault({ appUrl, sandboxUrl: sb.url, chromium: findChromium(), runs: RUNS, sandbox: sb });
+    const results = await measureVault({
+      appUrl,
+      sandboxUrl: sb.url,
+      chromium: findChromium(),
+      runs: RUNS,
+      sandbox: sb,
+    });
     report(results);
-    console.log(`bench: load average after ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+    console.log(
+      `bench: load average after ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(" ")}`,
+    );
   } finally {
     await stack.stop();
     await sb.close();
@@ -95,13 +133,17 @@ function report({ widths, search }) {
     console.log(`${w.name} (${w.width}×${w.height}), median of ${w.runs.length}:`);
     console.log(`  first thumbnail shown          ${m("firstThumbMs").toFixed(0)} ms after navigation start`);
     console.log(`  first screen of thumbnails     ${m("screenMs").toFixed(0)} ms (${m("visibleTiles")} tiles in view)`);
-    console.log(`  HTML with the first page       ${kb(m("docBytes"))}, first byte ${m("docFirstByteMs").toFixed(0)} ms, complete ${m("docDoneMs").toFixed(0)} ms (${m("apiCalls")} API calls for page 1)`);
+    console.log(
+      `  HTML with the first page       ${kb(m("docBytes"))}, first byte ${m("docFirstByteMs").toFixed(0)} ms, complete ${m("docDoneMs").toFixed(0)} ms (${m("apiCalls")} API calls for page 1)`,
+    );
     console.log(`  thumbnails transferred         ${m("thumbCount")} files, ${kb(m("thumbBytes"))}`);
     console.log(`  main variants transferred      ${m("mainCount")} files, ${kb(m("mainBytes"))}`);
     console.log(`  app JS and CSS                 ${kb(m("shellBytes"))} (cold cache)\n`);
   }
   if (search.error) return console.log(`search over the whole vault: failed (${search.error})`);
-  console.log(`search with no match over the whole vault: ${(search.ms / 1000).toFixed(2)} s, ${search.requests} API requests, ${search.fanvueCalls} Fanvue calls, ${search.checked.toLocaleString("en-US")} items checked`);
+  console.log(
+    `search with no match over the whole vault: ${(search.ms / 1000).toFixed(2)} s, ${search.requests} API requests, ${search.fanvueCalls} Fanvue calls, ${search.checked.toLocaleString("en-US")} items checked`,
+  );
 }
 
 main().catch((err) => {

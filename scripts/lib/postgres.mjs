@@ -111,9 +111,12 @@ export async function startEmbeddedPostgres({ dataDir, port, database = "vuedeck
     createPostgresUser: true,
     initdbFlags: ["--encoding=UTF8", "--no-sync"],
     postgresFlags: [
-      "-c", "listen_addresses=127.0.0.1",
-      "-c", "unix_socket_directories=",
-      "-c", "max_connections=200",
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-c",
+      "unix_socket_directories=",
+      "-c",
+      "max_connections=200",
       // Test clusters trade durability for speed; dev data stays durable.
       ...(fast ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : []),
     ],
@@ -132,7 +135,9 @@ export async function startEmbeddedPostgres({ dataDir, port, database = "vuedeck
     await server.start();
   } catch (err) {
     const tail = logs.join("").split("\n").filter(Boolean).slice(-5).join("\n");
-    throw new Error(`PostgreSQL did not start on port ${port} (data: ${dataDir}).\n${tail || err?.message || ""}`, { cause: err });
+    throw new Error(`PostgreSQL did not start on port ${port} (data: ${dataDir}).\n${tail || err?.message || ""}`, {
+      cause: err,
+    });
   }
   const urlFor = (db) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${db}`;
   const admin = async (sql) => {

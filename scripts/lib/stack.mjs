@@ -18,7 +18,11 @@ export function assertPortFree(port, envName, host = "127.0.0.1") {
     const srv = net.createServer();
     srv.once("error", (err) => {
       if (err.code === "EADDRINUSE") {
-        reject(new Error(`Port ${port} is already in use. Stop what is using it, or set ${envName} to a free port (e.g. ${envName}=${port + 1}).`));
+        reject(
+          new Error(
+            `Port ${port} is already in use. Stop what is using it, or set ${envName} to a free port (e.g. ${envName}=${port + 1}).`,
+          ),
+        );
       } else reject(err);
     });
     srv.listen(port, host, () => srv.close(() => resolve()));
@@ -66,7 +70,10 @@ function spawnUntilReady(name, cmd, args, { env, readyLine, timeoutMs = 120_000,
   const child = spawn(cmd, args, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
   const tail = [];
   const ready = new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${name} did not become ready within ${timeoutMs / 1000} s.\n${tail.join("\n")}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`${name} did not become ready within ${timeoutMs / 1000} s.\n${tail.join("\n")}`)),
+      timeoutMs,
+    );
     const onData = (buf) => {
       for (const line of buf.toString().split("\n")) {
         if (!line.trim()) continue;
@@ -83,7 +90,9 @@ function spawnUntilReady(name, cmd, args, { env, readyLine, timeoutMs = 120_000,
     child.stderr.on("data", onData);
     child.once("exit", (code, signal) => {
       clearTimeout(timer);
-      reject(new Error(`${name} exited (${signal ?? `code ${code}`}) before it was ready.\n${tail.slice(-15).join("\n")}`));
+      reject(
+        new Error(`${name} exited (${signal ?? `code ${code}`}) before it was ready.\n${tail.slice(-15).join("\n")}`),
+      );
     });
   });
   return { child, ready };
@@ -125,7 +134,9 @@ export async function startStack(o) {
   try {
     const realFanvue = Boolean(o.env.FANVUE_CLIENT_ID);
     if (realFanvue && !o.env.FANVUE_CLIENT_SECRET) {
-      throw new Error("FANVUE_CLIENT_ID is set but FANVUE_CLIENT_SECRET is not. Set both (real Fanvue) or neither (sandbox).");
+      throw new Error(
+        "FANVUE_CLIENT_ID is set but FANVUE_CLIENT_SECRET is not. Set both (real Fanvue) or neither (sandbox).",
+      );
     }
     await assertPortFree(o.appPort, "PORT");
     if (!realFanvue) await assertPortFree(o.sandboxPort, "SANDBOX_PORT");
@@ -133,9 +144,22 @@ export async function startStack(o) {
     const { databaseUrl, database } = await startDatabase(o, running);
     const applied = await applyMigrations(databaseUrl);
     const appUrl = `http://localhost:${o.appPort}`;
-    const { sandboxUrl, fanvueEnv } = realFanvue ? { sandboxUrl: null, fanvueEnv: {} } : await startSandbox(o, running, secrets, appUrl);
+    const { sandboxUrl, fanvueEnv } = realFanvue
+      ? { sandboxUrl: null, fanvueEnv: {} }
+      : await startSandbox(o, running, secrets, appUrl);
     const appEnv = await startApp(o, running, secrets, { appUrl, databaseUrl, fanvueEnv });
-    return { appUrl, sandboxUrl, databaseUrl, database, appliedMigrations: applied, realFanvue, appEnv, children: running, startedInMs: Date.now() - started, stop };
+    return {
+      appUrl,
+      sandboxUrl,
+      databaseUrl,
+      database,
+      appliedMigrations: applied,
+      realFanvue,
+      appEnv,
+      children: running,
+      startedInMs: Date.now() - started,
+      stop,
+    };
   } catch (err) {
     await stop();
     throw err;
@@ -146,13 +170,27 @@ export async function startStack(o) {
 async function startDatabase(o, running) {
   if (o.env.DATABASE_URL) {
     const u = new URL(o.env.DATABASE_URL);
-    return { databaseUrl: o.env.DATABASE_URL, database: { kind: "external", label: `${u.hostname}:${u.port || 5432}${u.pathname}` } };
+    return {
+      databaseUrl: o.env.DATABASE_URL,
+      database: { kind: "external", label: `${u.hostname}:${u.port || 5432}${u.pathname}` },
+    };
   }
   const pgDir = path.join(o.dataDir, "pg");
   // A stable port when free (handy for psql), any free one otherwise.
-  const pgPort = o.fastPostgres ? await freePort() : await assertPortFree(54329, "").then(() => 54329, () => freePort());
+  const pgPort = o.fastPostgres
+    ? await freePort()
+    : await assertPortFree(54329, "").then(
+        () => 54329,
+        () => freePort(),
+      );
   running.pg = await startEmbeddedPostgres({ dataDir: pgDir, port: pgPort, fast: o.fastPostgres });
-  return { databaseUrl: running.pg.url, database: { kind: "embedded", label: `embedded PostgreSQL (${path.relative(ROOT, pgDir) || pgDir}, port ${pgPort})` } };
+  return {
+    databaseUrl: running.pg.url,
+    database: {
+      kind: "embedded",
+      label: `embedded PostgreSQL (${path.relative(ROOT, pgDir) || pgDir}, port ${pgPort})`,
+    },
+  };
 }
 
 /** 2. Fanvue: the sandbox (when no real credentials are set), and the app's settings for it. */
@@ -210,7 +248,12 @@ async function startApp(o, running, secrets, { appUrl, databaseUrl, fanvueEnv })
   };
   const nextBin = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
   const args = o.mode === "dev" ? ["dev", "--port", String(o.appPort)] : ["start", "--port", String(o.appPort)];
-  const app = spawnUntilReady("Next.js app", process.execPath, [nextBin, ...args], { env: appEnv, readyLine: /Ready in|✓ Ready/, timeoutMs: 120_000, onLine: o.onAppLine });
+  const app = spawnUntilReady("Next.js app", process.execPath, [nextBin, ...args], {
+    env: appEnv,
+    readyLine: /Ready in|✓ Ready/,
+    timeoutMs: 120_000,
+    onLine: o.onAppLine,
+  });
   running.app = app.child;
   await app.ready;
   return appEnv;

@@ -26,7 +26,12 @@ const listCalls = async () => ((await sb.admin("/calls?path=/chats/lists/*&summa
 
 describe("lists", () => {
   it("offers the smart lists and says custom lists are unavailable when Fanvue answers 404 for them", async () => {
-    await sb.admin("/faults", { path: "/chats/lists/custom", method: "GET", status: 404, body: { message: "Cannot GET /chats/lists/custom" } });
+    await sb.admin("/faults", {
+      path: "/chats/lists/custom",
+      method: "GET",
+      status: 404,
+      body: { message: "Cannot GET /chats/lists/custom" },
+    });
     const lists = await getLists(luna);
     expect(lists.smart.map((l) => l.id)).toContain("subscribers");
     expect(lists.custom).toEqual([]);

@@ -33,9 +33,16 @@ describe("chat mirror resync survives a crash", () => {
     expect(chats).toBeGreaterThan(250); // six pages or more
 
     await sb.admin("/faults", { path: "/creators/*/chats", latencyMs: 150 });
-    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "tests/support/mirror-worker.ts", mia.id], { env: process.env, stdio: "ignore" });
+    const child = spawn(
+      process.execPath,
+      ["--conditions=react-server", "--import", "tsx", "tests/support/mirror-worker.ts", mia.id],
+      { env: process.env, stdio: "ignore" },
+    );
     const exited = new Promise((r) => child.on("exit", r));
-    await waitFor(async () => ((await db.mirrorChatSync.findUnique({ where: { creatorId: mia.id } }))?.runNextPage ?? 0) >= 3, 60_000);
+    await waitFor(
+      async () => ((await db.mirrorChatSync.findUnique({ where: { creatorId: mia.id } }))?.runNextPage ?? 0) >= 3,
+      60_000,
+    );
     child.kill("SIGKILL");
     await exited;
     await sb.admin("/faults", undefined, "DELETE");
@@ -50,7 +57,9 @@ describe("chat mirror resync survives a crash", () => {
 
     await sb.admin("/calls", undefined, "DELETE");
     await fullResync(clientForCreator({ workspace, creator: mia }), mia.id);
-    const pages = ((await sb.admin("/calls?path=/creators/*/chats")) as { calls: { query: Record<string, string> }[] }).calls.map((c) => Number(c.query.page));
+    const pages = (
+      (await sb.admin("/calls?path=/creators/*/chats")) as { calls: { query: Record<string, string> }[] }
+    ).calls.map((c) => Number(c.query.page));
     expect(pages[0]).toBe(mid.runNextPage); // resumed, not restarted
     expect(await db.mirrorChat.count({ where: { creatorId: mia.id } })).toBe(chats);
     const done = await db.mirrorChatSync.findUniqueOrThrow({ where: { creatorId: mia.id } });

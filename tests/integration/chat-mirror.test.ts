@@ -39,8 +39,10 @@ afterAll(async () => {
   receiver.close();
 });
 
-const calls = async (path: string) => ((await sb.admin(`/calls?path=${encodeURIComponent(path)}`)) as { calls: { query: Record<string, string> }[] }).calls;
-const inbox = (q: Partial<Parameters<typeof getInbox>[1]> = {}) => getInbox(mia, { filter: "all", sort: "recent", page: 1, ...q });
+const calls = async (path: string) =>
+  ((await sb.admin(`/calls?path=${encodeURIComponent(path)}`)) as { calls: { query: Record<string, string> }[] }).calls;
+const inbox = (q: Partial<Parameters<typeof getInbox>[1]> = {}) =>
+  getInbox(mia, { filter: "all", sort: "recent", page: 1, ...q });
 async function allRows(q: Partial<Parameters<typeof getInbox>[1]> = {}) {
   const out = [];
   for (let page = 1; page < 50; page++) {
@@ -84,7 +86,12 @@ describe("agency chat mirror", () => {
     const target = c.fans[[...c.chats.keys()][3]!]!;
     const byHandle = await allRows({ search: `@${target.handle.toUpperCase()}` });
     expect(byHandle.map((r) => r.fanUuid)).toContain(target.uuid);
-    expect(byHandle.every((r) => r.handle.toLowerCase().includes(target.handle) || (r.displayName ?? "").toLowerCase().includes(target.handle))).toBe(true);
+    expect(
+      byHandle.every(
+        (r) =>
+          r.handle.toLowerCase().includes(target.handle) || (r.displayName ?? "").toLowerCase().includes(target.handle),
+      ),
+    ).toBe(true);
     const part = target.displayName.split(" ")[0]!.slice(1, 4);
     expect((await allRows({ search: part })).map((r) => r.fanUuid)).toContain(target.uuid);
     const recent = await allRows();
@@ -112,7 +119,12 @@ describe("agency chat mirror", () => {
     await inbox({ list: `custom:${vip.uuid}` });
     await readListMembers(client, creatorId, `custom:${vip.uuid}`);
     const inList = await allRows({ list: `custom:${vip.uuid}` });
-    expect(inList.map((r) => r.fanUuid).sort()).toEqual([...vip.members].filter((i) => c.chats.has(i)).map((i) => c.fans[i]!.uuid).sort());
+    expect(inList.map((r) => r.fanUuid).sort()).toEqual(
+      [...vip.members]
+        .filter((i) => c.chats.has(i))
+        .map((i) => c.fans[i]!.uuid)
+        .sort(),
+    );
     const listCalls = await calls("/creators/*/chats/lists/**");
     for (const call of listCalls) expect(Object.keys(call.query).sort()).toEqual(["page", "size"]);
   });
@@ -123,34 +135,54 @@ describe("agency chat mirror", () => {
     const fan = world().fans[[...world().chats.keys()].at(-1)!]!;
     await sb.admin("/simulate/message", { creator: "mia", fan: fan.uuid, text: "are you there?" });
     // The sandbox delivers the signed webhook to our receiver.
-    await waitFor(async () => (await db.mirrorChat.findUnique({ where: { creatorId_fanUuid: { creatorId, fanUuid: fan.uuid } } }))?.lastMessageText === "are you there?");
+    await waitFor(
+      async () =>
+        (await db.mirrorChat.findUnique({ where: { creatorId_fanUuid: { creatorId, fanUuid: fan.uuid } } }))
+          ?.lastMessageText === "are you there?",
+    );
     const top = (await inbox()).items[0]!;
     expect(top).toMatchObject({ fanUuid: fan.uuid, lastMessage: { text: "are you there?", fromCreator: false } });
     expect(top.unreadCount).toBeGreaterThan(0);
     expect((await calls("/creators/*/chats")).length).toBe(0);
     await headPass(client, creatorId);
     expect((await calls("/creators/*/chats")).length).toBe(1);
-    const row = await db.mirrorChat.findUniqueOrThrow({ where: { creatorId_fanUuid: { creatorId, fanUuid: fan.uuid } } });
+    const row = await db.mirrorChat.findUniqueOrThrow({
+      where: { creatorId_fanUuid: { creatorId, fanUuid: fan.uuid } },
+    });
     expect(row).toMatchObject({ lastSenderUuid: fan.uuid, lastMessageText: "are you there?", isRead: false });
   });
 
   it("our own send answers the chat, written by the agency account; read and nickname edits land in the mirror", async () => {
     const fan = (await inbox({ filter: "unanswered" })).items[0]!;
     const user = { id: p.user.id, name: "Atlas" };
-    const r = await sendChatMessage(mia, user, fan.fanUuid, { idempotencyKey: "mirror-send-1", text: "here now", mediaUuids: [], price: null, templateUuid: null });
+    const r = await sendChatMessage(mia, user, fan.fanUuid, {
+      idempotencyKey: "mirror-send-1",
+      text: "here now",
+      mediaUuids: [],
+      price: null,
+      templateUuid: null,
+    });
     expect(r.send.status).toBe("sent");
-    const row = await db.mirrorChat.findUniqueOrThrow({ where: { creatorId_fanUuid: { creatorId, fanUuid: fan.fanUuid } } });
-    expect(row).toMatchObject({ lastSenderUuid: mia.creator.fanvueUuid, lastSentByUserId: p.connection.fanvueUserUuid, lastMessageUuid: r.send.messageUuid });
+    const row = await db.mirrorChat.findUniqueOrThrow({
+      where: { creatorId_fanUuid: { creatorId, fanUuid: fan.fanUuid } },
+    });
+    expect(row).toMatchObject({
+      lastSenderUuid: mia.creator.fanvueUuid,
+      lastSentByUserId: p.connection.fanvueUserUuid,
+      lastMessageUuid: r.send.messageUuid,
+    });
     expect((await allRows({ filter: "unanswered" })).some((x) => x.fanUuid === fan.fanUuid)).toBe(false);
     // Fanvue's own listing agrees on who wrote it.
     await headPass(client, creatorId);
-    expect(await db.mirrorChat.findUniqueOrThrow({ where: { creatorId_fanUuid: { creatorId, fanUuid: fan.fanUuid } } })).toMatchObject({ lastSentByUserId: p.connection.fanvueUserUuid, lastMessageText: "here now" });
+    expect(
+      await db.mirrorChat.findUniqueOrThrow({ where: { creatorId_fanUuid: { creatorId, fanUuid: fan.fanUuid } } }),
+    ).toMatchObject({ lastSentByUserId: p.connection.fanvueUserUuid, lastMessageText: "here now" });
     await patchChat(mia, fan.fanUuid, { isRead: true, nickname: "Qzx night owl" });
     expect((await allRows({ search: "qzx" })).map((x) => x.fanUuid)).toEqual([fan.fanUuid]);
     expect((await allRows({ filter: "unread" })).some((x) => x.fanUuid === fan.fanUuid)).toBe(false);
     await patchChat(mia, fan.fanUuid, { nickname: "" });
     expect(world().relations[fanOf(fan.fanUuid)]!.nickname).toBeNull();
-    expect((await allRows({ search: "qzx" }))).toEqual([]);
+    expect(await allRows({ search: "qzx" })).toEqual([]);
   });
 
   it("a full resync interrupted mid-way resumes at its checkpoint; a chat missed by two runs goes", async () => {
@@ -162,16 +194,25 @@ describe("agency chat mirror", () => {
     // was written with the rows, so nothing after it is known.
     const crash = new AbortController();
     let pages = 0;
-    await expect(fullResync(client, creatorId, { signal: crash.signal, onPage: async () => void (++pages === 2 && crash.abort()) })).rejects.toThrow();
+    await expect(
+      fullResync(client, creatorId, {
+        signal: crash.signal,
+        onPage: async () => void (++pages === 2 && crash.abort()),
+      }),
+    ).rejects.toThrow();
     const mid = await db.mirrorChatSync.findUniqueOrThrow({ where: { creatorId } });
     expect(mid.runNextPage).toBe(3);
     await sb.admin("/calls", undefined, "DELETE");
     await fullResync(client, creatorId);
     const pagesRead = (await calls("/creators/*/chats")).map((x) => Number(x.query.page));
     expect(pagesRead[0]).toBe(3); // resumed, not restarted
-    expect((await db.mirrorChat.findUnique({ where: { creatorId_fanUuid: { creatorId, fanUuid: goneUuid } } }))?.missedRuns).toBe(1);
+    expect(
+      (await db.mirrorChat.findUnique({ where: { creatorId_fanUuid: { creatorId, fanUuid: goneUuid } } }))?.missedRuns,
+    ).toBe(1);
     await fullResync(client, creatorId);
-    expect(await db.mirrorChat.findUnique({ where: { creatorId_fanUuid: { creatorId, fanUuid: goneUuid } } })).toBeNull();
+    expect(
+      await db.mirrorChat.findUnique({ where: { creatorId_fanUuid: { creatorId, fanUuid: goneUuid } } }),
+    ).toBeNull();
     expect(await db.mirrorChat.count({ where: { creatorId } })).toBe(world().chats.size);
   });
 

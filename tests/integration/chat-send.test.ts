@@ -19,7 +19,14 @@ let user: { id: string; name: string };
 const used = new Set<string>();
 let n = 0;
 const key = () => `test-key-${Date.now()}-${++n}`;
-const body = (over: Record<string, unknown> = {}) => ({ idempotencyKey: key(), text: `hello ${n} ${Math.random()}`, mediaUuids: [] as string[], price: null, templateUuid: null, ...over });
+const body = (over: Record<string, unknown> = {}) => ({
+  idempotencyKey: key(),
+  text: `hello ${n} ${Math.random()}`,
+  mediaUuids: [] as string[],
+  price: null,
+  templateUuid: null,
+  ...over,
+});
 
 const world = () => sb.state.world.creators.get(access.creator.fanvueUuid)!;
 /** A fan with a conversation who can be messaged, not used by another test. */
@@ -34,8 +41,12 @@ function freshFan(): string {
   }
   throw new Error("no chat left");
 }
-const copies = async (fanUuid: string, text: string) => (await getConversation(access, fanUuid, 1)).items.filter((m) => m.fromCreator && m.text === text);
-const postCalls = async () => ((await sb.admin("/calls?path=/chats/*/message&summary=1")) as { byRoute: Record<string, number> }).byRoute["POST /chats/:userUuid/message"] ?? 0;
+const copies = async (fanUuid: string, text: string) =>
+  (await getConversation(access, fanUuid, 1)).items.filter((m) => m.fromCreator && m.text === text);
+const postCalls = async () =>
+  ((await sb.admin("/calls?path=/chats/*/message&summary=1")) as { byRoute: Record<string, number> }).byRoute[
+    "POST /chats/:userUuid/message"
+  ] ?? 0;
 
 beforeAll(async () => {
   const p = await provisionAccount(sb, "luna");
@@ -65,7 +76,9 @@ describe("idempotent chat sends", () => {
     const first = await sendChatMessage(access, user, fan, b);
     const again = await sendChatMessage(access, user, fan, { ...b });
     expect(again).toMatchObject({ created: false, send: { status: "sent", messageUuid: first.send.messageUuid } });
-    await expect(sendChatMessage(access, user, fan, { ...b, text: "something else" })).rejects.toMatchObject({ code: "conflict" });
+    await expect(sendChatMessage(access, user, fan, { ...b, text: "something else" })).rejects.toMatchObject({
+      code: "conflict",
+    });
     expect(await copies(fan, b.text)).toHaveLength(1);
   });
 
@@ -117,7 +130,10 @@ describe("idempotent chat sends", () => {
     await sb.admin("/faults", { path: "/chats/*/messages", method: "GET", status: 503, times: 3 });
     const b = body();
     expect((await sendChatMessage(access, user, fan, b)).send.status).toBe("unknown");
-    const retried = await Promise.all([sendChatMessage(access, user, fan, { ...b }), sendChatMessage(access, user, fan, { ...b })]);
+    const retried = await Promise.all([
+      sendChatMessage(access, user, fan, { ...b }),
+      sendChatMessage(access, user, fan, { ...b }),
+    ]);
     expect(retried.map((x) => x.send.status)).toEqual(["sent", "sent"]);
     expect(await copies(fan, b.text)).toHaveLength(1);
     expect(await postCalls()).toBe(1);
@@ -183,11 +199,19 @@ describe("unsending a message", () => {
     const b = body();
     const { send } = await sendChatMessage(access, user, fan, b);
     for (const status of [404, 405]) {
-      await sb.admin("/faults", { path: "/chats/*/messages/*", method: "DELETE", status, body: { message: "Not Found" } });
+      await sb.admin("/faults", {
+        path: "/chats/*/messages/*",
+        method: "DELETE",
+        status,
+        body: { message: "Not Found" },
+      });
       const err = await unsendMessage(access, fan, send.messageUuid!).catch((e: unknown) => e);
       await sb.admin("/faults", undefined, "DELETE");
       expect(err, String(status)).toBeInstanceOf(ApiError);
-      expect(err).toMatchObject({ code: "conflict", message: expect.stringMatching(/^Fanvue does not offer unsending messages for this account/) });
+      expect(err).toMatchObject({
+        code: "conflict",
+        message: expect.stringMatching(/^Fanvue does not offer unsending messages for this account/),
+      });
       expect(await copies(fan, b.text)).toHaveLength(1);
       expect((await db.chatSend.findFirst({ where: { messageUuid: send.messageUuid } }))?.error).toBeNull();
     }

@@ -17,7 +17,12 @@ async function connect(handle: string) {
   const conn = await saveConnectionTokens({
     userId: user.id,
     fanvueUserUuid: account.uuid,
-    tokens: { accessToken: tokens.access_token, refreshToken: tokens.refresh_token!, expiresAt: new Date(Date.now() + tokens.expires_in * 1000), scope: tokens.scope },
+    tokens: {
+      accessToken: tokens.access_token,
+      refreshToken: tokens.refresh_token!,
+      expiresAt: new Date(Date.now() + tokens.expires_in * 1000),
+      scope: tokens.scope,
+    },
   });
   return { conn, tokens };
 }
@@ -25,7 +30,10 @@ async function connect(handle: string) {
 describe("Fanvue connection tokens", () => {
   it("stores tokens encrypted: no plaintext in the row", async () => {
     const { conn, tokens } = await connect("luna");
-    const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(`SELECT * FROM "FanvueConnection" WHERE id = $1`, conn.id);
+    const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(
+      `SELECT * FROM "FanvueConnection" WHERE id = $1`,
+      conn.id,
+    );
     const dump = JSON.stringify(rows);
     expect(dump).not.toContain(tokens.access_token);
     expect(dump).not.toContain(tokens.refresh_token!);
@@ -34,7 +42,10 @@ describe("Fanvue connection tokens", () => {
 
   it("refreshes once for 25 concurrent callers when the token is due", async () => {
     const { conn, tokens } = await connect("mia");
-    await db.fanvueConnection.update({ where: { id: conn.id }, data: { accessTokenExpiresAt: new Date(Date.now() - 1000) } });
+    await db.fanvueConnection.update({
+      where: { id: conn.id },
+      data: { accessTokenExpiresAt: new Date(Date.now() - 1000) },
+    });
     const before = (await sb.admin("/oauth/stats")).refreshes as number;
     const results = await Promise.all(Array.from({ length: 25 }, () => getAccessToken(conn.id)));
     const after = (await sb.admin("/oauth/stats")).refreshes as number;
@@ -49,7 +60,12 @@ describe("Fanvue connection tokens", () => {
   it("marks the connection needs_reauth when Fanvue refuses the refresh token", async () => {
     const { conn } = await connect("nova");
     await db.fanvueConnection.update({ where: { id: conn.id }, data: { accessTokenExpiresAt: new Date(0) } });
-    await sb.admin("/faults", { path: "/oauth2/token", status: 400, body: { error: "invalid_grant", error_description: "revoked" }, times: 1 });
+    await sb.admin("/faults", {
+      path: "/oauth2/token",
+      status: 400,
+      body: { error: "invalid_grant", error_description: "revoked" },
+      times: 1,
+    });
     const err = await getAccessToken(conn.id).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(FanvueError);
     expect((err as InstanceType<typeof FanvueError>).kind).toBe("reauth");

@@ -32,12 +32,30 @@ await db.$executeRaw`
 
 const q = earningsQuerySchema.parse({ range: "all", tz: "America/Los_Angeles" });
 const start = (userId: string, extra: Partial<Parameters<typeof exportEarnings>[0]> = {}) =>
-  exportEarnings({ userId, creatorIds: [creatorId], query: q, rows: "transactions", label: "@luna", fileName: "earnings-luna-all.csv", ...extra });
+  exportEarnings({
+    userId,
+    creatorIds: [creatorId],
+    query: q,
+    rows: "transactions",
+    label: "@luna",
+    fileName: "earnings-luna-all.csv",
+    ...extra,
+  });
 
 /** What the route answers for a refusal (the wrapper's one error model). */
 async function refusal(p: Promise<unknown>) {
-  const res = toErrorResponse(await p.then(() => null, (err: unknown) => err), "test");
-  return { status: res.status, retryAfter: res.headers.get("Retry-After"), body: (await res.json()) as { error: { code: string; message: string; retryAfterSec?: number } } };
+  const res = toErrorResponse(
+    await p.then(
+      () => null,
+      (err: unknown) => err,
+    ),
+    "test",
+  );
+  return {
+    status: res.status,
+    retryAfter: res.headers.get("Retry-After"),
+    body: (await res.json()) as { error: { code: string; message: string; retryAfterSec?: number } },
+  };
 }
 
 describe("earnings CSV export", () => {
@@ -91,12 +109,16 @@ describe("earnings CSV export", () => {
     const outOfOrder = data.findIndex((l, k) => l.split(",")[8] !== `fan-${(k + 1) % 3000}`);
     expect(outOfOrder).toBe(-1);
     // The header's totals are the screen's.
-    expect(text).toContain(`# Total gross: ${centsToDecimal(report.totals.gross)}, total net: ${centsToDecimal(report.totals.net)}, transactions: ${ROWS}`);
+    expect(text).toContain(
+      `# Total gross: ${centsToDecimal(report.totals.gross)}, total net: ${centsToDecimal(report.totals.net)}, transactions: ${ROWS}`,
+    );
     // A fan handle that is a formula is written as text.
     expect(data.filter((l) => l.includes(`"'=HYPERLINK(""http://evil"")"`))).toHaveLength(Math.floor(ROWS / 997));
 
     const maxProbe = Math.max(...probes);
-    console.log(`export: ${ROWS} rows in ${elapsed.toFixed(0)} ms, ${chunks} chunks; probe max ${maxProbe.toFixed(1)} ms over ${probes.length}; event-loop delay p99 ${(stall.percentile(99) / 1e6).toFixed(1)} ms, max ${(stall.max / 1e6).toFixed(1)} ms`);
+    console.log(
+      `export: ${ROWS} rows in ${elapsed.toFixed(0)} ms, ${chunks} chunks; probe max ${maxProbe.toFixed(1)} ms over ${probes.length}; event-loop delay p99 ${(stall.percentile(99) / 1e6).toFixed(1)} ms, max ${(stall.max / 1e6).toFixed(1)} ms`,
+    );
     expect(probes.length).toBeGreaterThan(5);
     expect(maxProbe).toBeLessThan(300);
     expect(stall.percentile(99) / 1e6).toBeLessThan(300);
@@ -104,10 +126,24 @@ describe("earnings CSV export", () => {
   });
 
   it("keeps the rows' local time exact across DST and fractions of a cent", async () => {
-    const text = await new Response((await start(user.id, { query: earningsQuerySchema.parse({ range: "custom", from: "2025-11-02", to: "2025-11-02", tz: "America/Los_Angeles" }) })).body).text();
-    const data = text.split("\n").filter((l) => l && !l.startsWith("#")).slice(1);
+    const text = await new Response(
+      (
+        await start(user.id, {
+          query: earningsQuerySchema.parse({
+            range: "custom",
+            from: "2025-11-02",
+            to: "2025-11-02",
+            tz: "America/Los_Angeles",
+          }),
+        })
+      ).body,
+    ).text();
+    const data = text
+      .split("\n")
+      .filter((l) => l && !l.startsWith("#"))
+      .slice(1);
     // 2025-11-02 lasts 25 hours in Los Angeles: 01:00–02:00 twice, once at -07:00, then at -08:00.
-    expect(data).toHaveLength((25 * 3) * 3);
+    expect(data).toHaveLength(25 * 3 * 3);
     expect(data.filter((l) => l.startsWith("2025-11-02T01:00:00.000-07:00,2025-11-02,"))).toHaveLength(3);
     expect(data.filter((l) => l.startsWith("2025-11-02T01:00:00.000-08:00,2025-11-02,"))).toHaveLength(3);
     expect(data.at(-1)).toMatch(/^2025-11-02T23:40:00\.000-08:00,/);
@@ -116,7 +152,13 @@ describe("earnings CSV export", () => {
   });
 
   it("merges an agency's creators in (occurredAt, id) order across windows, a burst bigger than a page and a sources filter", async () => {
-    const others = await Promise.all(["mia", "nova"].map((handle) => db.creator.create({ data: { workspaceId: access.workspace.id, fanvueUuid: `uuid-${handle}`, handle, displayName: handle } })));
+    const others = await Promise.all(
+      ["mia", "nova"].map((handle) =>
+        db.creator.create({
+          data: { workspaceId: access.workspace.id, fanvueUuid: `uuid-${handle}`, handle, displayName: handle },
+        }),
+      ),
+    );
     for (const [k, c] of others.entries()) {
       // Same instants as luna's rows (ties across creators), then 1,200 rows in one millisecond.
       await db.$executeRaw`
@@ -128,9 +170,27 @@ describe("earnings CSV export", () => {
     }
     const ids = [creatorId, ...others.map((c) => c.id)];
     const handles = new Map([[creatorId, "luna"], ...others.map((c) => [c.id, c.handle] as [string, string])]);
-    const query = earningsQuerySchema.parse({ range: "custom", from: "2025-03-01", to: "2025-03-31", tz: "Europe/Berlin", sources: "tip,others" });
-    const res = await exportEarnings({ userId: user.id, creatorIds: ids, query, rows: "transactions", label: "luna (3 creators)", fileName: "all.csv", creatorHandles: handles, pageRows: 500 });
-    const data = (await res.text()).split("\n").filter((l) => l && !l.startsWith("#")).slice(1);
+    const query = earningsQuerySchema.parse({
+      range: "custom",
+      from: "2025-03-01",
+      to: "2025-03-31",
+      tz: "Europe/Berlin",
+      sources: "tip,others",
+    });
+    const res = await exportEarnings({
+      userId: user.id,
+      creatorIds: ids,
+      query,
+      rows: "transactions",
+      label: "luna (3 creators)",
+      fileName: "all.csv",
+      creatorHandles: handles,
+      pageRows: 500,
+    });
+    const data = (await res.text())
+      .split("\n")
+      .filter((l) => l && !l.startsWith("#"))
+      .slice(1);
     const range = (await earningsReport(ids, ids, query)).range;
     const expected = await db.$queryRaw<{ orderId: string; creatorId: string }[]>`
       SELECT "orderId", "creatorId" FROM "EarningRow"
@@ -138,7 +198,9 @@ describe("earnings CSV export", () => {
         AND (source = 'tip' OR NOT (source = ANY(${["subscription", "renewal", "tip", "message", "post", "referral"]}::text[])))
       ORDER BY "occurredAt", id`;
     expect(expected.length).toBeGreaterThan(5_000);
-    expect(data.map((l) => `${l.split(",")[0]} ${l.split(",")[10]}`)).toEqual(expected.map((e) => `${handles.get(e.creatorId)} ${e.orderId}`));
+    expect(data.map((l) => `${l.split(",")[0]} ${l.split(",")[10]}`)).toEqual(
+      expected.map((e) => `${handles.get(e.creatorId)} ${e.orderId}`),
+    );
     await db.earningRow.deleteMany({ where: { creatorId: { in: others.map((c) => c.id) } } });
   });
 
@@ -150,7 +212,13 @@ describe("earnings CSV export", () => {
     const refused = await refusal(start(user.id));
     expect(refused.status).toBe(429);
     expect(refused.retryAfter).toBe(String(EXPORT_RETRY_AFTER_SEC));
-    expect(refused.body).toEqual({ error: { code: "rate_limited", message: expect.stringMatching(/^An export is already running/), retryAfterSec: EXPORT_RETRY_AFTER_SEC } });
+    expect(refused.body).toEqual({
+      error: {
+        code: "rate_limited",
+        message: expect.stringMatching(/^An export is already running/),
+        retryAfterSec: EXPORT_RETRY_AFTER_SEC,
+      },
+    });
     // Agency and creator exports share the one per user.
     expect((await refusal(start(user.id, { rows: "buckets" }))).status).toBe(429);
 
@@ -168,7 +236,9 @@ describe("earnings CSV export", () => {
   it("three users exporting at once all get their whole file (the process's page reads are shared, not lost)", async () => {
     const third = await staffMember(access.workspace.id, creatorId, "manager", "Max Manager");
     const query = earningsQuerySchema.parse({ range: "custom", from: "2025-02-01", to: "2025-03-31", tz: "UTC" });
-    const texts = await Promise.all([user.id, viewer.user.id, third.user.id].map(async (id) => (await start(id, { query, pageRows: 1_000 })).text()));
+    const texts = await Promise.all(
+      [user.id, viewer.user.id, third.user.id].map(async (id) => (await start(id, { query, pageRows: 1_000 })).text()),
+    );
     const rows = texts.map((t) => t.split("\n").filter((l) => l && !l.startsWith("#")).length - 1);
     // 59 days × 72 instants × 3 rows.
     expect(rows).toEqual([59 * 72 * 3, 59 * 72 * 3, 59 * 72 * 3]);

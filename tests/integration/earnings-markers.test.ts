@@ -27,7 +27,9 @@ describe("earnings chart markers", () => {
     const q = earningsQuerySchema.parse({ range: "90d", tz: "America/Los_Angeles" });
     const m = await earningsMarkers(access, q);
     const range = await resolveRange(q, [creatorId]);
-    const truth = (await sb.admin(`/truth/posts?creator=luna&start=${range.startUtc}&end=${range.endUtc}`)) as { posts: { uuid: string; publishedAt: string }[] };
+    const truth = (await sb.admin(`/truth/posts?creator=luna&start=${range.startUtc}&end=${range.endUtc}`)) as {
+      posts: { uuid: string; publishedAt: string }[];
+    };
     const published = truth.posts.filter((p) => Date.parse(p.publishedAt) <= Date.now());
     expect(published.length).toBeGreaterThan(3);
     const posts = m.markers.filter((x) => x.kind === "post");
@@ -43,29 +45,75 @@ describe("earnings chart markers", () => {
     const q = earningsQuerySchema.parse({ range: "90d", tz: "UTC" });
     const m = await earningsMarkers(mia, q);
     const range = await resolveRange(q, [mia.creator.id]);
-    const truth = (await sb.admin(`/truth/posts?creator=mia&start=${range.startUtc}&end=${range.endUtc}`)) as { posts: { uuid: string; publishedAt: string }[] };
+    const truth = (await sb.admin(`/truth/posts?creator=mia&start=${range.startUtc}&end=${range.endUtc}`)) as {
+      posts: { uuid: string; publishedAt: string }[];
+    };
     const published = truth.posts.filter((p) => Date.parse(p.publishedAt) <= Date.now());
     expect(published.length).toBeGreaterThan(0);
-    expect(m.markers.filter((x) => x.kind === "post").map((p) => p.id).sort()).toEqual(published.map((p) => p.uuid).sort());
+    expect(
+      m.markers
+        .filter((x) => x.kind === "post")
+        .map((p) => p.id)
+        .sort(),
+    ).toEqual(published.map((p) => p.uuid).sort());
     expect(m.partial).toBeNull();
   });
 
   it("places a mass message sent through Vuedeck in its week; one outside the range or not sent is left out", async () => {
-    const base = { creatorId, requestHash: "h", included: { smart: ["subscribers"], custom: [] }, excluded: { smart: [], custom: [] }, createdByName: "Luna", mediaUuids: [] };
+    const base = {
+      creatorId,
+      requestHash: "h",
+      included: { smart: ["subscribers"], custom: [] },
+      excluded: { smart: [], custom: [] },
+      createdByName: "Luna",
+      mediaUuids: [],
+    };
     const sentAt = new Date(Date.now() - 3 * 86_400_000);
-    await db.massCampaign.create({ data: { ...base, idempotencyKey: "m1", text: "Weekend drop is live", status: "sent", sentAt, recipientCount: 120 } });
-    await db.massCampaign.create({ data: { ...base, idempotencyKey: "m2", text: "Long ago", status: "sent", sentAt: new Date(Date.now() - 400 * 86_400_000) } });
-    await db.massCampaign.create({ data: { ...base, idempotencyKey: "m3", text: "Not yet", status: "scheduled", scheduledAt: new Date(Date.now() + 86_400_000) } });
-    const m = await earningsMarkers(access, earningsQuerySchema.parse({ range: "30d", tz: "Asia/Tokyo", granularity: "week" }));
+    await db.massCampaign.create({
+      data: {
+        ...base,
+        idempotencyKey: "m1",
+        text: "Weekend drop is live",
+        status: "sent",
+        sentAt,
+        recipientCount: 120,
+      },
+    });
+    await db.massCampaign.create({
+      data: {
+        ...base,
+        idempotencyKey: "m2",
+        text: "Long ago",
+        status: "sent",
+        sentAt: new Date(Date.now() - 400 * 86_400_000),
+      },
+    });
+    await db.massCampaign.create({
+      data: {
+        ...base,
+        idempotencyKey: "m3",
+        text: "Not yet",
+        status: "scheduled",
+        scheduledAt: new Date(Date.now() + 86_400_000),
+      },
+    });
+    const m = await earningsMarkers(
+      access,
+      earningsQuerySchema.parse({ range: "30d", tz: "Asia/Tokyo", granularity: "week" }),
+    );
     const mass = m.markers.filter((x) => x.kind === "mass");
     // Ours, beside those Fanvue lists (sent elsewhere); the old and the scheduled one are not marked.
-    expect(mass.filter((x) => x.label.includes("Weekend drop")).map((x) => x.label)).toEqual(["Mass message to 120: Weekend drop is live"]);
+    expect(mass.filter((x) => x.label.includes("Weekend drop")).map((x) => x.label)).toEqual([
+      "Mass message to 120: Weekend drop is live",
+    ]);
     expect(mass.some((x) => /Long ago|Not yet/.test(x.label))).toBe(false);
     for (const x of mass) expect(Date.parse(x.at)).toBeGreaterThan(Date.now() - 31 * 86_400_000);
     // The Monday of the Tokyo week the message went out in.
     const day = localDate(sentAt.getTime(), "Asia/Tokyo");
     const dow = (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7;
-    expect(mass.find((x) => x.label.includes("Weekend drop"))!.bucket).toBe(new Date(Date.parse(`${day}T00:00:00Z`) - dow * 86_400_000).toISOString().slice(0, 10));
+    expect(mass.find((x) => x.label.includes("Weekend drop"))!.bucket).toBe(
+      new Date(Date.parse(`${day}T00:00:00Z`) - dow * 86_400_000).toISOString().slice(0, 10),
+    );
   });
 
   it("says so when Fanvue fails, and still shows what Vuedeck recorded", async () => {

@@ -13,7 +13,9 @@ afterAll(async () => {
 });
 
 const snapshot = async (creatorId: string) =>
-  (await db.earningRow.findMany({ where: { creatorId }, orderBy: { dedupeKey: "asc" } })).map((r) => [r.dedupeKey, r.occurredAt.toISOString(), r.gross, r.net, r.source, r.fanUuid, r.messageUuid, r.postUuid].join("|"));
+  (await db.earningRow.findMany({ where: { creatorId }, orderBy: { dedupeKey: "asc" } })).map((r) =>
+    [r.dedupeKey, r.occurredAt.toISOString(), r.gross, r.net, r.source, r.fanUuid, r.messageUuid, r.postUuid].join("|"),
+  );
 
 async function waitFor(cond: () => Promise<boolean>, timeoutMs: number) {
   const until = Date.now() + timeoutMs;
@@ -35,13 +37,24 @@ describe("earnings backfill survives a crash", () => {
 
     // Slow Fanvue down so the kill lands mid-run.
     await sb.admin("/faults", { path: "/insights/earnings", latencyMs: 120 });
-    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "tests/support/sync-worker.ts", creatorId], { env: process.env, stdio: "ignore" });
+    const child = spawn(
+      process.execPath,
+      ["--conditions=react-server", "--import", "tsx", "tests/support/sync-worker.ts", creatorId],
+      { env: process.env, stdio: "ignore" },
+    );
     const exited = new Promise((r) => child.on("exit", r));
-    await waitFor(async () => ((await db.syncState.findUnique({ where: { creatorId_stream: { creatorId, stream: "earnings" } } }))?.pagesDone ?? 0) >= 5, 60_000);
+    await waitFor(
+      async () =>
+        ((await db.syncState.findUnique({ where: { creatorId_stream: { creatorId, stream: "earnings" } } }))
+          ?.pagesDone ?? 0) >= 5,
+      60_000,
+    );
     child.kill("SIGKILL");
     await exited;
     await sb.admin("/faults", undefined, "DELETE");
-    const mid = await db.syncState.findUniqueOrThrow({ where: { creatorId_stream: { creatorId, stream: "earnings" } } });
+    const mid = await db.syncState.findUniqueOrThrow({
+      where: { creatorId_stream: { creatorId, stream: "earnings" } },
+    });
     expect(mid.status).toBe("running");
     expect(mid.cursor).not.toBeNull();
     const partial = await db.earningRow.count({ where: { creatorId } });
@@ -51,7 +64,9 @@ describe("earnings backfill survives a crash", () => {
     // Restart: the run resumes from its committed cursor.
     await syncStream(creatorId, "earnings");
     expect(await snapshot(creatorId)).toEqual(clean);
-    const done = await db.syncState.findUniqueOrThrow({ where: { creatorId_stream: { creatorId, stream: "earnings" } } });
+    const done = await db.syncState.findUniqueOrThrow({
+      where: { creatorId_stream: { creatorId, stream: "earnings" } },
+    });
     expect(done).toMatchObject({ status: "idle", cursor: null });
     expect(done.backfilledAt).not.toBeNull();
   }, 120_000);

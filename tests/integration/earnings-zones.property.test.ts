@@ -1,7 +1,18 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { startTestSandbox } from "../support/sandbox";
 import { provisionAccount } from "../support/workspace";
-import { int, intlDate, localDayStart, mondayOf, pick, plusDays, propSeed, rng, transitions, ZONES } from "../support/zone-truth";
+import {
+  int,
+  intlDate,
+  localDayStart,
+  mondayOf,
+  pick,
+  plusDays,
+  propSeed,
+  rng,
+  transitions,
+  ZONES,
+} from "../support/zone-truth";
 
 // Seeded property test: the earnings report's chart buckets and totals, for
 // random zones, custom ranges and granularities, equal a computation done here
@@ -41,7 +52,8 @@ const allChanges = [...zoneChanges.values()].flat();
 
 /** An instant near the edge `at`: on it or a millisecond off a third of the
  * time, else within `spreadMs` either side. */
-const near = (at: number, spreadMs: number) => (r() < 0.35 ? at + int(r, -1, 1) : at + Math.round((r() * 2 - 1) * spreadMs));
+const near = (at: number, spreadMs: number) =>
+  r() < 0.35 ? at + int(r, -1, 1) : at + Math.round((r() * 2 - 1) * spreadMs);
 
 function randomInstant(): number {
   const kind = r();
@@ -84,8 +96,10 @@ const localDates = (tz: string) => {
   return d;
 };
 type Granularity = "day" | "week" | "month";
-const bucketOf = (date: string, g: Granularity) => (g === "day" ? date : g === "week" ? mondayOf(date) : `${date.slice(0, 8)}01`);
-const dayCount = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY) + 1;
+const bucketOf = (date: string, g: Granularity) =>
+  g === "day" ? date : g === "week" ? mondayOf(date) : `${date.slice(0, 8)}01`;
+const dayCount = (from: string, to: string) =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY) + 1;
 
 function truth(tz: string, from: string, to: string, g: Granularity) {
   const dates = localDates(tz);
@@ -115,7 +129,11 @@ function truth(tz: string, from: string, to: string, g: Granularity) {
     s.net += x.net;
   });
   const len = dayCount(from, to);
-  return { series: [...series.values()], totals: totalsOf(from, to), previousTotals: totalsOf(plusDays(from, -len), plusDays(to, -len)) };
+  return {
+    series: [...series.values()],
+    totals: totalsOf(from, to),
+    previousTotals: totalsOf(plusDays(from, -len), plusDays(to, -len)),
+  };
 }
 
 // ─── Random cases ─────────────────────────────────────────────────────────────
@@ -133,7 +151,14 @@ function randomCase(): Case {
     // Spanning (or starting or ending on) one of the zone's DST changes.
     const change = intlDate(pick(r, changes), tz);
     const k = r();
-    [from, len] = k < 0.2 ? [change, 1] : k < 0.35 ? [plusDays(change, 1), int(r, 1, 20)] : k < 0.5 ? [plusDays(change, -int(r, 0, 20)), 0] : [plusDays(change, -int(r, 0, 12)), int(r, 1, 45)];
+    [from, len] =
+      k < 0.2
+        ? [change, 1]
+        : k < 0.35
+          ? [plusDays(change, 1), int(r, 1, 20)]
+          : k < 0.5
+            ? [plusDays(change, -int(r, 0, 20)), 0]
+            : [plusDays(change, -int(r, 0, 12)), int(r, 1, 45)];
     if (len === 0) len = dayCount(from, change); // ends on the change's day
   } else if (kind < 0.6) {
     // Starting or ending at a month's edge.
@@ -155,7 +180,13 @@ describe(`earnings buckets and totals in the viewer's zone (seeded property test
     expect(agg._count).toBe(ROWS);
     expect(agg._sum.gross?.toString()).toBe(String(rows.reduce((s, x) => s + x.gross, 0)));
     // Some rows sit exactly on a local midnight, or a millisecond either side.
-    const onMidnight = rows.filter((x) => ZONES.some((tz) => Math.abs(x.at - localDayStart(intlDate(x.at, tz), tz)) <= 1 || Math.abs(x.at + 1 - localDayStart(intlDate(x.at + 1, tz), tz)) <= 1));
+    const onMidnight = rows.filter((x) =>
+      ZONES.some(
+        (tz) =>
+          Math.abs(x.at - localDayStart(intlDate(x.at, tz), tz)) <= 1 ||
+          Math.abs(x.at + 1 - localDayStart(intlDate(x.at + 1, tz), tz)) <= 1,
+      ),
+    );
     expect(onMidnight.length).toBeGreaterThan(40);
     expect(rows.filter((x) => allChanges.some((t) => Math.abs(x.at - t) <= 3 * 3_600_000)).length).toBeGreaterThan(120);
   });
@@ -171,19 +202,32 @@ describe(`earnings buckets and totals in the viewer's zone (seeded property test
       const want = truth(c.tz, c.from, c.to, c.granularity);
       const got = {
         series: report.series.map((s) => ({ bucket: s.bucket, gross: s.gross, net: s.net })),
-        totals: { gross: report.totals.gross, net: report.totals.net, transactions: report.totals.transactions, payingFans: report.totals.payingFans },
-        previousTotals: { gross: report.previousTotals.gross, net: report.previousTotals.net, transactions: report.previousTotals.transactions, payingFans: report.previousTotals.payingFans },
+        totals: {
+          gross: report.totals.gross,
+          net: report.totals.net,
+          transactions: report.totals.transactions,
+          payingFans: report.totals.payingFans,
+        },
+        previousTotals: {
+          gross: report.previousTotals.gross,
+          net: report.previousTotals.net,
+          transactions: report.previousTotals.transactions,
+          payingFans: report.previousTotals.payingFans,
+        },
       };
       if (JSON.stringify(got) !== JSON.stringify(want)) failures.push({ case: i, ...c, got, want });
       if (zoneChanges.get(c.tz)!.some((t) => intlDate(t, c.tz) >= c.from && intlDate(t, c.tz) <= c.to)) spanning++;
       if (want.totals.transactions > 0) nonEmpty++;
     }
-    console.log(`earnings-zones property: PROP_SEED=${SEED}, ${CASES} cases (${spanning} spanning a DST change, ${nonEmpty} with rows) in ${Date.now() - started} ms`);
+    console.log(
+      `earnings-zones property: PROP_SEED=${SEED}, ${CASES} cases (${spanning} spanning a DST change, ${nonEmpty} with rows) in ${Date.now() - started} ms`,
+    );
     expect(failures.slice(0, 3)).toEqual([]);
     // The generator exercised what it is meant to.
     expect(spanning).toBeGreaterThan(CASES / 5);
     expect(nonEmpty).toBeGreaterThan(CASES * 0.6);
-    for (const g of ["day", "week", "month"]) expect(cases.filter((c) => c.granularity === g).length).toBeGreaterThan(CASES / 6);
+    for (const g of ["day", "week", "month"])
+      expect(cases.filter((c) => c.granularity === g).length).toBeGreaterThan(CASES / 6);
     expect(new Set(cases.map((c) => c.tz)).size).toBe(ZONES.length);
   }, 60_000);
 });

@@ -21,7 +21,9 @@ afterAll(async () => {
 
 type Truth = { gross: number; net: number; count: number; refunds: { gross: number; count: number } };
 const truth = (start: string, end: string) =>
-  sb.admin(`/truth/earnings?creator=luna&start=${encodeURIComponent(start)}&end=${encodeURIComponent(end)}`) as Promise<Truth>;
+  sb.admin(
+    `/truth/earnings?creator=luna&start=${encodeURIComponent(start)}&end=${encodeURIComponent(end)}`,
+  ) as Promise<Truth>;
 
 /** Sums a CSV column of decimal dollars as integer cents (no floats). */
 function csvSum(csv: string, column: string) {
@@ -75,7 +77,12 @@ describe("earnings from the synced ledger", () => {
   });
 
   it("puts rows on the viewer's local day, DST included", async () => {
-    const q = earningsQuerySchema.parse({ range: "custom", from: "2026-11-01", to: "2026-11-01", tz: "America/Los_Angeles" });
+    const q = earningsQuerySchema.parse({
+      range: "custom",
+      from: "2026-11-01",
+      to: "2026-11-01",
+      tz: "America/Los_Angeles",
+    });
     const report = await earningsReport([creatorId], [creatorId], q);
     expect(report.range.startUtc).toBe("2026-11-01T07:00:00.000Z");
     // Nov 1 lasts 25 hours in Los Angeles.
@@ -86,7 +93,12 @@ describe("earnings from the synced ledger", () => {
 
   it("compares a running period like for like and marks it partial", async () => {
     const now = Date.now();
-    const report = await earningsReport([creatorId], [creatorId], earningsQuerySchema.parse({ range: "mtd", tz: "UTC" }), now);
+    const report = await earningsReport(
+      [creatorId],
+      [creatorId],
+      earningsQuerySchema.parse({ range: "mtd", tz: "UTC" }),
+      now,
+    );
     expect(report.range.partial).toBe(true);
     expect(report.series.at(-1)!.partial).toBe(true);
     const elapsed = now - Date.parse(report.range.startUtc);
@@ -109,15 +121,25 @@ describe("earnings from the synced ledger", () => {
   it("filters by source", async () => {
     const q = earningsQuerySchema.parse({ range: "90d", tz: "UTC", sources: "tip,message" });
     const report = await earningsReport([creatorId], [creatorId], q);
-    expect(report.bySource.map((s) => s.source).sort()).toEqual(["message", "tip"].filter((s) => report.bySource.some((b) => b.source === s)).sort());
-    const t = await truth(report.range.startUtc, report.range.endUtc) as Truth & { bySource: Record<string, { gross: number }> };
+    expect(report.bySource.map((s) => s.source).sort()).toEqual(
+      ["message", "tip"].filter((s) => report.bySource.some((b) => b.source === s)).sort(),
+    );
+    const t = (await truth(report.range.startUtc, report.range.endUtc)) as Truth & {
+      bySource: Record<string, { gross: number }>;
+    };
     expect(report.totals.gross).toBe((t.bySource.tip?.gross ?? 0) + (t.bySource.message?.gross ?? 0));
   });
 
   it("refuses bad input naming the parameter", () => {
     const bad = (p: Record<string, string>) => earningsQuerySchema.safeParse(p).error?.issues[0];
-    expect(bad({ range: "custom", from: "2026-05-01", to: "2026-04-01" })).toMatchObject({ path: ["to"], message: "to must be on or after from" });
-    expect(bad({ range: "custom", from: "2015-01-01", to: "2026-04-01" })).toMatchObject({ path: ["from"], message: "the range must be at most 5 years" });
+    expect(bad({ range: "custom", from: "2026-05-01", to: "2026-04-01" })).toMatchObject({
+      path: ["to"],
+      message: "to must be on or after from",
+    });
+    expect(bad({ range: "custom", from: "2015-01-01", to: "2026-04-01" })).toMatchObject({
+      path: ["from"],
+      message: "the range must be at most 5 years",
+    });
     expect(bad({ tz: "Mars/Olympus" })?.path).toEqual(["tz"]);
     expect(bad({ sources: "tip,bitcoin" })?.path).toEqual(["sources"]);
     expect(bad({ range: "custom", from: "2026-02-30", to: "2026-03-01" })?.path).toEqual(["from"]);

@@ -16,7 +16,8 @@ const { connection } = await connectAccount(sb, "luna");
 const subject = { creatorId: "creator-luna", client: fanvueClient({ connectionId: connection.id, mode: "self" }) };
 
 type Call = { path: string; status: number };
-const batchCalls = async () => ((await sb.admin(`/calls?path=${encodeURIComponent("/insights/fans/batch")}`)) as { calls: Call[] }).calls;
+const batchCalls = async () =>
+  ((await sb.admin(`/calls?path=${encodeURIComponent("/insights/fans/batch")}`)) as { calls: Call[] }).calls;
 
 let clock = Date.now();
 const loader = new InsightLoader({ now: () => clock });
@@ -32,7 +33,8 @@ afterAll(async () => {
 });
 
 /** 25 overlapping windows of 30 fans over `set` (250 fans): every fan asked 2–3 times. */
-const overlapping = (set: string[]) => Array.from({ length: 25 }, (_, i) => Array.from({ length: 30 }, (_, j) => set[(i * 10 + j) % set.length]!));
+const overlapping = (set: string[]) =>
+  Array.from({ length: 25 }, (_, i) => Array.from({ length: 30 }, (_, j) => set[(i * 10 + j) % set.length]!));
 
 describe("batched fan-insight loader", () => {
   const first = fans.slice(0, 250);
@@ -44,7 +46,11 @@ describe("batched fan-insight loader", () => {
     expect(merged.size).toBe(250);
     expect([...merged.values()].every((v) => v.state === "ok" && !v.stale)).toBe(true);
     for (const uuid of [first[0]!, first[137]!, first[249]!]) {
-      const truth = (await sb.admin(`/truth/fans/${uuid}?creator=luna`)) as { gross: number; maxSinglePayment: number; lastPurchaseAt: string | null };
+      const truth = (await sb.admin(`/truth/fans/${uuid}?creator=luna`)) as {
+        gross: number;
+        maxSinglePayment: number;
+        lastPurchaseAt: string | null;
+      };
       const data = merged.get(uuid)!.data!;
       expect(data.totalGross).toBe(truth.gross);
       expect(data.maxPayment).toBe(truth.maxSinglePayment);
@@ -68,7 +74,9 @@ describe("batched fan-insight loader", () => {
     for (const u of set) expect(res.get(u)!.state).toBe(failing.includes(u) ? "error" : "ok");
     expect(res.get(failing[0]!)!.data).toBeNull();
     const rows = await db.fanInsight.findMany({ where: { creatorId: "creator-luna", fanUuid: { in: failing } } });
-    expect(rows.every((r) => r.state === "error" && r.fetchedAt === null && r.totalGross === null && r.retryAt !== null)).toBe(true);
+    expect(
+      rows.every((r) => r.state === "error" && r.fetchedAt === null && r.totalGross === null && r.retryAt !== null),
+    ).toBe(true);
 
     // Asked again at once: the errors wait for their retry, the rest is cached.
     await sb.admin("/calls", undefined, "DELETE");
@@ -107,7 +115,15 @@ describe("batched fan-insight loader", () => {
     expect([...res.values()].every((v) => v.state === "ok" && v.stale && v.refreshing)).toBe(true);
     const before = res.get(first[0]!)!.fetchedAt!;
     await expect
-      .poll(async () => (await db.fanInsight.findUniqueOrThrow({ where: { creatorId_fanUuid: { creatorId: "creator-luna", fanUuid: first[0]! } } })).fetchedAt!.toISOString(), { timeout: 10_000 })
+      .poll(
+        async () =>
+          (
+            await db.fanInsight.findUniqueOrThrow({
+              where: { creatorId_fanUuid: { creatorId: "creator-luna", fanUuid: first[0]! } },
+            })
+          ).fetchedAt!.toISOString(),
+        { timeout: 10_000 },
+      )
       .not.toBe(before);
     expect(await batchCalls()).toHaveLength(1);
     const fresh = await loader.load(subject, first.slice(0, 10));
@@ -116,8 +132,22 @@ describe("batched fan-insight loader", () => {
 
   it("one malformed entry never fails the other fans of its batch", async () => {
     const [a, b, c] = fans.slice(350, 353) as [string, string, string];
-    const good = { status: "follower", spending: { lastPurchaseAt: null, total: { gross: 0, total: 0 }, maxSinglePayment: { gross: 0, total: 0 }, sources: {} }, subscription: null };
-    await sb.admin("/faults", { path: "/insights/fans/batch", status: 200, times: 1, body: { [a]: good, [b]: { status: 7, spending: "x" }, [c]: { error: "not_found" } } });
+    const good = {
+      status: "follower",
+      spending: {
+        lastPurchaseAt: null,
+        total: { gross: 0, total: 0 },
+        maxSinglePayment: { gross: 0, total: 0 },
+        sources: {},
+      },
+      subscription: null,
+    };
+    await sb.admin("/faults", {
+      path: "/insights/fans/batch",
+      status: 200,
+      times: 1,
+      body: { [a]: good, [b]: { status: 7, spending: "x" }, [c]: { error: "not_found" } },
+    });
     const res = await loader.load(subject, [a, b, c]);
     expect(res.get(a)!.state).toBe("ok");
     expect(res.get(b)!.state).toBe("error");
@@ -138,10 +168,14 @@ describe("batched fan-insight loader", () => {
 type Worker = { ready: Promise<void>; go: () => void; result: Promise<{ ok: number; errors: string[] }> };
 
 function startWorker(connectionId: string, uuids: string[]): Worker {
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "tests/support/fan-insights-worker.ts", connectionId], {
-    env: process.env,
-    stdio: ["pipe", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", "tests/support/fan-insights-worker.ts", connectionId],
+    {
+      env: process.env,
+      stdio: ["pipe", "pipe", "pipe"],
+    },
+  );
   let out = "";
   let err = "";
   let markReady!: () => void;
@@ -174,6 +208,10 @@ describe("several server processes share the cache", () => {
     expect(b!.errors).toEqual([]);
     expect(a!.ok + b!.ok).toBe(50);
     expect(await batchCalls()).toHaveLength(3);
-    expect(await db.fanInsight.count({ where: { creatorId: "creator-luna", fanUuid: { in: set }, state: "ok", leaseOwner: null } })).toBe(250);
+    expect(
+      await db.fanInsight.count({
+        where: { creatorId: "creator-luna", fanUuid: { in: set }, state: "ok", leaseOwner: null },
+      }),
+    ).toBe(250);
   }, 60_000);
 });

@@ -17,13 +17,18 @@ const { getForecast } = await import("@/lib/server/fans/forecast");
 const { fansQuerySchema } = await import("@/lib/schemas/fans");
 
 // Retries of `internal` answers 200 ms apart instead of 30 s (same code path).
-(globalThis as { fanInsightLoader?: unknown }).fanInsightLoader = new InsightLoader({ errorRetryMs: 200, errorRetryMaxMs: 400, leaseMs: 1_500 });
+(globalThis as { fanInsightLoader?: unknown }).fanInsightLoader = new InsightLoader({
+  errorRetryMs: 200,
+  errorRetryMaxMs: 400,
+  leaseMs: 1_500,
+});
 
 const { access, user } = await creatorWorkspace(sb, "luna");
 const world = [...sb.state.world.creators.values()].find((c) => c.account.handle === "luna")!;
 const subscribers = world.relations.filter((r) => r.status === "subscriber").length;
 const followers = world.fans.length - subscribers;
-const callsTo = async (path: string) => ((await sb.admin(`/calls?summary=1&path=${encodeURIComponent(path)}`)) as { total: number }).total;
+const callsTo = async (path: string) =>
+  ((await sb.admin(`/calls?summary=1&path=${encodeURIComponent(path)}`)) as { total: number }).total;
 
 let worker: ReturnType<typeof startWorker> | null = null;
 const run = () => (worker = startWorker({ queues: ["fans.roster"], pollMs: 50, leaseMs: 1_500 }));
@@ -52,11 +57,19 @@ describe("whole-audience analysis", () => {
     // The first look at the fans started the roster's first sync; the run follows it.
     const first = await db.fanRoster.findUniqueOrThrow({ where: { creatorId: access.creator.id } });
     expect(first).toMatchObject({ status: "running", reason: "first" });
-    expect(await startAnalysis(access)).toMatchObject({ status: expect.stringMatching(/queued|running/), phase: "listing" });
-    expect((await db.audienceAnalysis.findUniqueOrThrow({ where: { creatorId: access.creator.id } })).rosterRunId).toBe(first.runId);
+    expect(await startAnalysis(access)).toMatchObject({
+      status: expect.stringMatching(/queued|running/),
+      phase: "listing",
+    });
+    expect((await db.audienceAnalysis.findUniqueOrThrow({ where: { creatorId: access.creator.id } })).rosterRunId).toBe(
+      first.runId,
+    );
     run();
     await waitDone();
-    expect(await db.fanRoster.findUniqueOrThrow({ where: { creatorId: access.creator.id } })).toMatchObject({ status: "done", listed: world.fans.length });
+    expect(await db.fanRoster.findUniqueOrThrow({ where: { creatorId: access.creator.id } })).toMatchObject({
+      status: "done",
+      listed: world.fans.length,
+    });
     expect(await callsTo("/insights/fans/batch")).toBe(Math.ceil(world.fans.length / 100));
     // 3 pages at a time: at most 2 requested past the end of each list.
     expect(await callsTo("/subscribers")).toBeGreaterThanOrEqual(Math.ceil(subscribers / 50));
@@ -66,7 +79,9 @@ describe("whole-audience analysis", () => {
     expect(a).toMatchObject({ listed: world.fans.length, insightsDone: world.fans.length, errors: 0, etaSec: null });
     // Fanvue's lists were asked for page and size only.
     for (const path of ["/subscribers", "/followers"]) {
-      const log = (await sb.admin(`/calls?path=${encodeURIComponent(path)}`)) as { calls: { query: Record<string, string> }[] };
+      const log = (await sb.admin(`/calls?path=${encodeURIComponent(path)}`)) as {
+        calls: { query: Record<string, string> }[];
+      };
       expect(new Set(log.calls.flatMap((c) => Object.keys(c.query))), path).toEqual(new Set(["page", "size"]));
     }
 
@@ -90,7 +105,9 @@ describe("whole-audience analysis", () => {
     // Forecast (UTC): every active subscription renewing in the next 30 days.
     const f = await getForecast(access, { tz: "UTC", days: 30 });
     const start = new Date(new Date().toISOString().slice(0, 10)).getTime();
-    const inWindow = world.relations.filter((r) => insightStatus(r) === "subscriber" && r.renewsAt! >= start && r.renewsAt! < start + 30 * 86_400_000);
+    const inWindow = world.relations.filter(
+      (r) => insightStatus(r) === "subscriber" && r.renewsAt! >= start && r.renewsAt! < start + 30 * 86_400_000,
+    );
     expect(f.days.reduce((s, d) => s + d.count, 0)).toBe(inWindow.filter((r) => r.autoRenew).length);
     expect(f.days.reduce((s, d) => s + d.atRiskCount, 0)).toBe(inWindow.filter((r) => !r.autoRenew).length);
     // The sandbox charges one price per creator: the estimate must find it.
@@ -100,12 +117,23 @@ describe("whole-audience analysis", () => {
 
   it("fans Fanvue answers `internal` for are retried after the main pass; the others are done once", async () => {
     // Re-fetch everything: the cache is older than its freshness now.
-    await db.fanInsight.updateMany({ where: { creatorId: access.creator.id }, data: { fetchedAt: new Date(Date.now() - 3_600_000) } });
-    const failing = world.fans.slice(0, 600).filter((_, i) => i % 50 === 7).map((f) => f.uuid);
+    await db.fanInsight.updateMany({
+      where: { creatorId: access.creator.id },
+      data: { fetchedAt: new Date(Date.now() - 3_600_000) },
+    });
+    const failing = world.fans
+      .slice(0, 600)
+      .filter((_, i) => i % 50 === 7)
+      .map((f) => f.uuid);
     // Fails them on the first batch request only.
     await sb.admin("/insights/internal", { uuids: failing, times: 1 });
     // Answers go stale at once: "analysed" must still count every fan the run answered.
-    (globalThis as { fanInsightLoader?: unknown }).fanInsightLoader = new InsightLoader({ errorRetryMs: 200, errorRetryMaxMs: 400, leaseMs: 1_500, freshMs: 1 });
+    (globalThis as { fanInsightLoader?: unknown }).fanInsightLoader = new InsightLoader({
+      errorRetryMs: 200,
+      errorRetryMaxMs: 400,
+      leaseMs: 1_500,
+      freshMs: 1,
+    });
     // The roster was synced minutes ago: the run analyses it as it is.
     expect((await startAnalysis(access)).phase).toBe("insights");
     run();

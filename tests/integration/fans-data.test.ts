@@ -18,7 +18,8 @@ const luna = await creatorWorkspace(sb, "luna");
 const world = [...sb.state.world.creators.values()].find((c) => c.account.handle === "luna")!;
 const mia = [...sb.state.world.accounts.values()].find((a) => a.handle === "mia")!;
 const q = (extra: Record<string, unknown> = {}) => fansQuerySchema.parse(extra);
-const batchCalls = async () => ((await sb.admin(`/calls?summary=1&path=${encodeURIComponent("/insights/fans/batch")}`)) as { total: number }).total;
+const batchCalls = async () =>
+  ((await sb.admin(`/calls?summary=1&path=${encodeURIComponent("/insights/fans/batch")}`)) as { total: number }).total;
 
 afterEach(async () => {
   await sb.admin("/calls", undefined, "DELETE");
@@ -42,11 +43,17 @@ describe("subscribers table (live from Fanvue until the roster is synced)", () =
     expect(second.rows[0]!.uuid).not.toBe(page.rows[0]!.uuid);
     const someone = page.rows[3]!;
     // Search runs on the roster (so far: the fans these pages showed), exact handle first.
-    const found = await listFans(luna.access, q({ list: "subscribers", search: `@${someone.handle.toUpperCase()}` }), luna.user);
+    const found = await listFans(
+      luna.access,
+      q({ list: "subscribers", search: `@${someone.handle.toUpperCase()}` }),
+      luna.user,
+    );
     expect(found.mode).toBe("roster");
     expect(found.rows[0]!.uuid).toBe(someone.uuid);
     // Fanvue's list was asked for page and size only.
-    const log = (await sb.admin(`/calls?path=${encodeURIComponent("/subscribers")}`)) as { calls: { query: Record<string, string> }[] };
+    const log = (await sb.admin(`/calls?path=${encodeURIComponent("/subscribers")}`)) as {
+      calls: { query: Record<string, string> }[];
+    };
     expect(new Set(log.calls.flatMap((c) => Object.keys(c.query)))).toEqual(new Set(["page", "size"]));
   });
 
@@ -58,7 +65,9 @@ describe("subscribers table (live from Fanvue until the roster is synced)", () =
       expect(page.roster.firstSync).toBe(true);
       // The fans the earlier live pages showed, from the roster.
       expect(page.rows.length).toBeGreaterThan(0);
-      expect(page.total).toBe(await db.audienceFan.count({ where: { creatorId: luna.creator.id, list: "subscribers" } }));
+      expect(page.total).toBe(
+        await db.audienceFan.count({ where: { creatorId: luna.creator.id, list: "subscribers" } }),
+      );
     } finally {
       await sb.admin("/faults", undefined, "DELETE");
     }
@@ -78,9 +87,15 @@ describe("fan panel, notes and tags", () => {
     expect(panel.insight.state).toBe("ok");
     const truth = (await sb.admin(`/truth/fans/${fan}?creator=luna`)) as { gross: number };
     expect(panel.insight.data!.totalGross).toBe(truth.gross);
-    await expect(getFanPanel(luna.access, "0f0f0f0f-1111-4222-8333-444455556666", luna.user)).rejects.toMatchObject({ code: "not_found", message: expect.stringContaining("Not a fan of @luna") });
+    await expect(getFanPanel(luna.access, "0f0f0f0f-1111-4222-8333-444455556666", luna.user)).rejects.toMatchObject({
+      code: "not_found",
+      message: expect.stringContaining("Not a fan of @luna"),
+    });
     // Fanvue answers `forbidden` (another creator's account): nothing more is claimed.
-    await expect(getFanPanel(luna.access, mia.uuid.toLowerCase(), luna.user)).rejects.toMatchObject({ code: "not_found", message: "Not visible to this account." });
+    await expect(getFanPanel(luna.access, mia.uuid.toLowerCase(), luna.user)).rejects.toMatchObject({
+      code: "not_found",
+      message: "Not visible to this account.",
+    });
   });
 
   it("notes and tags are stored, shown in the panel and filterable in the table", async () => {
@@ -97,14 +112,20 @@ describe("fan panel, notes and tags", () => {
     expect(tagged.rows[0]!.tags).toEqual(["vip"]);
     // Someone else's note: a chatter cannot change it.
     const chatter = await staffMember(luna.workspace.id, luna.creator.id, "chatter", "Chatty");
-    await expect(updateNote(chatter.access, fan, note.id, "x", chatter.user)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(updateNote(chatter.access, fan, note.id, "x", chatter.user)).rejects.toMatchObject({
+      code: "forbidden",
+    });
     await removeTag(luna.access, fan, "vip");
     expect((await listFans(luna.access, q({ list: "all", tag: "vip" }), luna.user)).rows).toEqual([]);
   });
 
   it("writes on a non-fan are refused with 404", async () => {
-    await expect(addTag(luna.access, mia.uuid.toLowerCase(), "vip", luna.user)).rejects.toMatchObject({ code: "not_found" });
-    await expect(addNote(luna.access, "0f0f0f0f-1111-4222-8333-444455556666", "hi", luna.user)).rejects.toMatchObject({ code: "not_found" });
+    await expect(addTag(luna.access, mia.uuid.toLowerCase(), "vip", luna.user)).rejects.toMatchObject({
+      code: "not_found",
+    });
+    await expect(addNote(luna.access, "0f0f0f0f-1111-4222-8333-444455556666", "hi", luna.user)).rejects.toMatchObject({
+      code: "not_found",
+    });
   });
 
   it("staff looks at a fan's spending are audit-logged once per window; the owner's are not", async () => {
@@ -119,19 +140,37 @@ describe("fan panel, notes and tags", () => {
 
 describe("segments", () => {
   it("unknown or bad segment parameters are a 400 naming the parameter; unknown segments a 404", async () => {
-    await expect(listFans(luna.access, q({ segment: "top_spenders", "seg.percnt": "5" }), luna.user)).rejects.toMatchObject({ code: "invalid_input", extra: { field: "seg.percnt" } });
-    await expect(listFans(luna.access, q({ segment: "spent_over" }), luna.user)).rejects.toMatchObject({ code: "invalid_input", extra: { field: "seg.amount" } });
-    await expect(listFans(luna.access, q({ segment: "renewing_soon", "seg.days": "-3" }), luna.user)).rejects.toMatchObject({ code: "invalid_input" });
-    await expect(listFans(luna.access, q({ segment: "whales" }), luna.user)).rejects.toMatchObject({ code: "not_found", message: expect.stringContaining("top_spenders") });
-    await expect(createSegment(luna.creator.id, { name: "x", kind: "auto_renew_off", params: { days: 3 } }, "Luna")).rejects.toMatchObject({ extra: { field: "params.days" } });
+    await expect(
+      listFans(luna.access, q({ segment: "top_spenders", "seg.percnt": "5" }), luna.user),
+    ).rejects.toMatchObject({ code: "invalid_input", extra: { field: "seg.percnt" } });
+    await expect(listFans(luna.access, q({ segment: "spent_over" }), luna.user)).rejects.toMatchObject({
+      code: "invalid_input",
+      extra: { field: "seg.amount" },
+    });
+    await expect(
+      listFans(luna.access, q({ segment: "renewing_soon", "seg.days": "-3" }), luna.user),
+    ).rejects.toMatchObject({ code: "invalid_input" });
+    await expect(listFans(luna.access, q({ segment: "whales" }), luna.user)).rejects.toMatchObject({
+      code: "not_found",
+      message: expect.stringContaining("top_spenders"),
+    });
+    await expect(
+      createSegment(luna.creator.id, { name: "x", kind: "auto_renew_off", params: { days: 3 } }, "Luna"),
+    ).rejects.toMatchObject({ extra: { field: "params.days" } });
   });
 
   it("a saved segment is applied by id", async () => {
-    const seg = await createSegment(luna.creator.id, { name: "Big spenders", kind: "spent_over", params: { amount: 1 } }, "Luna");
+    const seg = await createSegment(
+      luna.creator.id,
+      { name: "Big spenders", kind: "spent_over", params: { amount: 1 } },
+      "Luna",
+    );
     const page = await listFans(luna.access, q({ list: "all", segment: seg.id }), luna.user);
     expect(page.segment).toMatchObject({ id: seg.id, name: "Big spenders", kind: "spent_over" });
     expect(page.rows.every((r) => (r.insight.data?.totalGross ?? 0) > 1)).toBe(true);
-    await expect(createSegment(luna.creator.id, { name: "Big spenders", kind: "auto_renew_off", params: {} }, "Luna")).rejects.toMatchObject({ code: "conflict" });
+    await expect(
+      createSegment(luna.creator.id, { name: "Big spenders", kind: "auto_renew_off", params: {} }, "Luna"),
+    ).rejects.toMatchObject({ code: "conflict" });
   });
 });
 
@@ -150,6 +189,9 @@ describe("agency-managed creators", () => {
   });
 
   it("an unknown time zone is a 400 naming it", async () => {
-    await expect(getForecast(luna.access, { tz: "Mars/Olympus", days: 30 })).rejects.toMatchObject({ code: "invalid_input", extra: { field: "tz" } });
+    await expect(getForecast(luna.access, { tz: "Mars/Olympus", days: 30 })).rejects.toMatchObject({
+      code: "invalid_input",
+      extra: { field: "tz" },
+    });
   });
 });

@@ -28,7 +28,7 @@ beforeAll(async () => {
   await startAnalysis(access);
   worker = startWorker({ queues: ["fans.roster"], pollMs: 50, leaseMs: 1_500 });
   // (expect.poll works only inside a test.)
-  for (const until = Date.now() + 60_000; (await getAnalysis(access)).status !== "done"; ) {
+  for (const until = Date.now() + 60_000; (await getAnalysis(access)).status !== "done";) {
     if (Date.now() > until) throw new Error(`analysis not done: ${JSON.stringify(await getAnalysis(access))}`);
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -40,7 +40,8 @@ afterAll(async () => {
 });
 
 /** "YYYY-MM-DD" of an instant in a zone, by Intl. */
-const localDate = (ms: number, tz: string) => new Intl.DateTimeFormat("en-CA", { timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit" }).format(ms);
+const localDate = (ms: number, tz: string) =>
+  new Intl.DateTimeFormat("en-CA", { timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit" }).format(ms);
 
 /** The next `days` calendar dates from `first` (plain calendar arithmetic). */
 function datesFrom(first: string, days: number) {
@@ -52,7 +53,11 @@ type TruthDay = { date: string; renewing: string[]; atRisk: string[] };
 
 /** Active subscriptions renewing on each local date of the window. */
 function truth(tz: string, now: number, length = DAYS): TruthDay[] {
-  const days = datesFrom(localDate(now, tz), length).map((date) => ({ date, renewing: [] as string[], atRisk: [] as string[] }));
+  const days = datesFrom(localDate(now, tz), length).map((date) => ({
+    date,
+    renewing: [] as string[],
+    atRisk: [] as string[],
+  }));
   const byDate = new Map(days.map((d) => [d.date, d]));
   world.relations.forEach((r, i) => {
     if (insightStatus(r) !== "subscriber" || r.renewsAt === null) return;
@@ -92,7 +97,9 @@ describe("renewal forecast per local day", () => {
       for (const d of want) {
         const listed = await getForecastDay(access, { tz, day: d.date }, user);
         expect(listed.truncated).toBe(false);
-        expect(listed.fans.map((x) => x.uuid.toLowerCase()).sort(), `${tz} ${d.date}`).toEqual([...d.renewing, ...d.atRisk].sort());
+        expect(listed.fans.map((x) => x.uuid.toLowerCase()).sort(), `${tz} ${d.date}`).toEqual(
+          [...d.renewing, ...d.atRisk].sort(),
+        );
         // Each listed fan renews on that local day.
         for (const x of listed.fans) expect(localDate(Date.parse(x.renewsAt), tz)).toBe(d.date);
       }
@@ -110,7 +117,9 @@ describe("renewal forecast per local day", () => {
       const want = truth(tz, now, days);
       const f = await getForecast(access, { tz, days });
       const got = f.days.map((d) => ({ date: d.date, count: d.count, atRiskCount: d.atRiskCount }));
-      expect(got, `${tz}, ${days} days`).toEqual(want.map((d) => ({ date: d.date, count: d.renewing.length, atRiskCount: d.atRisk.length })));
+      expect(got, `${tz}, ${days} days`).toEqual(
+        want.map((d) => ({ date: d.date, count: d.renewing.length, atRiskCount: d.atRisk.length })),
+      );
     }
     expect(new Set(cases.map((c) => c.tz)).size).toBeGreaterThan(8);
   }, 60_000);

@@ -22,12 +22,19 @@ const luna = await creatorWorkspace(sb, "luna");
 const world = [...sb.state.world.creators.values()].find((c) => c.account.handle === "luna")!;
 const creatorId = luna.access.creator.id;
 const q = (extra: Record<string, unknown>) => fansQuerySchema.parse({ list: "all", size: 50, ...extra });
-const calls = async (path: string) => ((await sb.admin(`/calls?path=${encodeURIComponent(path)}`)) as { calls: { query: Record<string, string> }[] }).calls;
+const calls = async (path: string) =>
+  ((await sb.admin(`/calls?path=${encodeURIComponent(path)}`)) as { calls: { query: Record<string, string> }[] }).calls;
 const roster = () => db.fanRoster.findUniqueOrThrow({ where: { creatorId } });
 
 let worker: ReturnType<typeof startWorker> | null = null;
 const run = () => (worker = startWorker({ queues: ["fans.roster"], pollMs: 50, leaseMs: 1_500 }));
-const waitSynced = (id = creatorId) => expect.poll(async () => (await db.fanRoster.findUnique({ where: { creatorId: id } }))?.status, { timeout: 30_000, interval: 50 }).toBe("done");
+const waitSynced = (id = creatorId) =>
+  expect
+    .poll(async () => (await db.fanRoster.findUnique({ where: { creatorId: id } }))?.status, {
+      timeout: 30_000,
+      interval: 50,
+    })
+    .toBe("done");
 afterEach(async () => {
   await worker?.stop();
   worker = null;
@@ -44,7 +51,11 @@ function rarePart(name: string) {
   for (let len = 4; len <= name.length; len++) {
     for (let i = 0; i + len <= name.length; i++) {
       const part = name.slice(i, i + len).toLowerCase();
-      if (part.trim().length === len && world.fans.filter((f) => `${f.handle} ${f.displayName}`.toLowerCase().includes(part)).length <= 20) return part;
+      if (
+        part.trim().length === len &&
+        world.fans.filter((f) => `${f.handle} ${f.displayName}`.toLowerCase().includes(part)).length <= 20
+      )
+        return part;
     }
   }
   return name.toLowerCase();
@@ -53,7 +64,16 @@ function rarePart(name: string) {
 describe("the first full sync", () => {
   it("lists every fan 50 a page with page/size only, removes a fan who left, and search finds a fan by exact handle or part of a name", async () => {
     // A fan the roster has but Fanvue no longer lists (they left).
-    await db.audienceFan.create({ data: { creatorId, fanUuid: "0b7e3c1a-0000-4000-8000-000000000001", handle: "gone_fan", list: "followers", seenAt: new Date(Date.now() - 86_400_000), searchText: "gone_fan" } });
+    await db.audienceFan.create({
+      data: {
+        creatorId,
+        fanUuid: "0b7e3c1a-0000-4000-8000-000000000001",
+        handle: "gone_fan",
+        list: "followers",
+        seenAt: new Date(Date.now() - 86_400_000),
+        searchText: "gone_fan",
+      },
+    });
     const nickIdx = world.relations.findIndex((r) => r.status === "follower");
     world.relations[nickIdx]!.nickname = "Sunny Bee";
     await startRosterSync(luna.access, "first");
@@ -70,7 +90,9 @@ describe("the first full sync", () => {
       expect(log.every((c) => c.query.size === "50")).toBe(true);
     }
     const fan = world.fans[123]!;
-    const row = await db.audienceFan.findUniqueOrThrow({ where: { creatorId_fanUuid: { creatorId, fanUuid: fan.uuid } } });
+    const row = await db.audienceFan.findUniqueOrThrow({
+      where: { creatorId_fanUuid: { creatorId, fanUuid: fan.uuid } },
+    });
     expect(row.registeredAt?.getTime()).toBe(fan.registeredAt);
 
     const byHandle = await listFans(luna.access, q({ search: `@${fan.handle}` }), luna.user);
@@ -79,12 +101,19 @@ describe("the first full sync", () => {
     const part = rarePart(fan.displayName);
     const byName = await listFans(luna.access, q({ search: part.toUpperCase() }), luna.user);
     expect(byName.rows.map((x) => x.uuid)).toContain(fan.uuid);
-    expect(byName.rows.every((x) => `${x.handle} ${x.displayName} ${x.nickname ?? ""}`.toLowerCase().includes(part))).toBe(true);
+    expect(
+      byName.rows.every((x) => `${x.handle} ${x.displayName} ${x.nickname ?? ""}`.toLowerCase().includes(part)),
+    ).toBe(true);
     expect(byName.total).toBe(byName.rows.length);
     const byNick = await listFans(luna.access, q({ search: "sunny b" }), luna.user);
     expect(byNick.rows.map((x) => x.uuid)).toEqual([world.fans[nickIdx]!.uuid]);
     expect((await listFans(luna.access, q({ search: "gone_fan" }), luna.user)).total).toBe(0);
-    expect((await getRosterView(luna.access)).view).toMatchObject({ status: "done", firstSync: false, fans: world.fans.length, progress: null });
+    expect((await getRosterView(luna.access)).view).toMatchObject({
+      status: "done",
+      firstSync: false,
+      fans: world.fans.length,
+      progress: null,
+    });
   });
 });
 
@@ -93,8 +122,14 @@ describe("resume and degrade", () => {
     await sb.admin("/faults", { path: "/followers", latencyMs: 150 });
     await startRosterSync(luna.access, "manual");
     // Another server process runs the job, and crashes (SIGKILL) mid-run.
-    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "tests/support/roster-worker.ts", "1500"], { env: process.env, stdio: "ignore" });
-    await expect.poll(async () => (await roster()).followersPage, { timeout: 30_000, interval: 20 }).toBeGreaterThanOrEqual(4);
+    const child = spawn(
+      process.execPath,
+      ["--conditions=react-server", "--import", "tsx", "tests/support/roster-worker.ts", "1500"],
+      { env: process.env, stdio: "ignore" },
+    );
+    await expect
+      .poll(async () => (await roster()).followersPage, { timeout: 30_000, interval: 20 })
+      .toBeGreaterThanOrEqual(4);
     child.kill("SIGKILL");
     await new Promise((r) => child.once("exit", r));
     expect((await roster()).status).toBe("running");
@@ -122,12 +157,21 @@ describe("resume and degrade", () => {
 
 describe("between full syncs", () => {
   it("the head check adds a new follower with 3 calls; a drifting count asks for a full sync", async () => {
-    const fan = (await sb.admin("/simulate/follow", { creator: "luna", handle: "fresh_face", displayName: "Fresh Face" })) as { fanUuid: string };
-    await db.fanRoster.update({ where: { creatorId }, data: { checkedAt: new Date(Date.now() - 3_600_000), skippedLists: [] } });
+    const fan = (await sb.admin("/simulate/follow", {
+      creator: "luna",
+      handle: "fresh_face",
+      displayName: "Fresh Face",
+    })) as { fanUuid: string };
+    await db.fanRoster.update({
+      where: { creatorId },
+      data: { checkedAt: new Date(Date.now() - 3_600_000), skippedLists: [] },
+    });
     const before = await roster();
     await queueRosterJob(luna.access);
     run();
-    await expect.poll(async () => (await roster()).checkedAt!.getTime(), { timeout: 15_000, interval: 50 }).toBeGreaterThan(Date.now() - 10_000);
+    await expect
+      .poll(async () => (await roster()).checkedAt!.getTime(), { timeout: 15_000, interval: 50 })
+      .toBeGreaterThan(Date.now() - 10_000);
     expect((await roster()).runId).toBe(before.runId);
     expect((await calls("/followers")).length).toBe(1);
     expect((await calls("/subscribers")).length).toBe(1);
@@ -142,7 +186,10 @@ describe("between full syncs", () => {
     const followers = world.relations.map((x, i) => [x, i] as const).filter(([x]) => x.status !== "subscriber");
     const oldest = followers.reduce((a, b) => (b[0].followedAt < a[0].followedAt ? b : a))[1];
     await db.audienceFan.delete({ where: { creatorId_fanUuid: { creatorId, fanUuid: world.fans[oldest]!.uuid } } });
-    await db.fanRoster.update({ where: { creatorId }, data: { checkedAt: new Date(0), syncedAt: new Date(Date.now() - 2 * 3_600_000) } });
+    await db.fanRoster.update({
+      where: { creatorId },
+      data: { checkedAt: new Date(0), syncedAt: new Date(Date.now() - 2 * 3_600_000) },
+    });
     run();
     await queueRosterJob(luna.access);
     await expect.poll(async () => (await roster()).reason, { timeout: 15_000, interval: 50 }).toBe("drift");
@@ -151,10 +198,20 @@ describe("between full syncs", () => {
   });
 
   it("a signed new-follower webhook adds the fan to the roster at once (searchable)", async () => {
-    const sender = { uuid: "0b7e3c1a-2222-4333-8444-555566667777", handle: "hooked_fan", displayName: "Hooked Fan", avatarUrl: null };
+    const sender = {
+      uuid: "0b7e3c1a-2222-4333-8444-555566667777",
+      handle: "hooked_fan",
+      displayName: "Hooked Fan",
+      avatarUrl: null,
+    };
     const rawBody = JSON.stringify({ recipientUuid: world.account.uuid, sender, timestamp: new Date().toISOString() });
     const t = Math.floor(Date.now() / 1000);
-    const res = await receiveWebhook({ rawBody, signature: `t=${t},v0=${expectedSignature(SECRET, t, rawBody)}`, event: "new-follower", deliveryId: "roster-1" });
+    const res = await receiveWebhook({
+      rawBody,
+      signature: `t=${t},v0=${expectedSignature(SECRET, t, rawBody)}`,
+      event: "new-follower",
+      deliveryId: "roster-1",
+    });
     expect(res.status).toBe(200);
     const found = await listFans(luna.access, q({ search: "hooked" }), luna.user);
     expect(found.rows.map((x) => [x.uuid, x.list])).toEqual([[sender.uuid, "followers"]]);

@@ -9,7 +9,8 @@ const { getMe } = await import("@/lib/server/fanvue/users");
 const { saveConnectionTokens } = await import("@/lib/server/fanvue/connection");
 
 type Call = { seq: number; at: string; path: string; method: string; status: number; bucket: string | null };
-const calls = async (path: string) => ((await sb.admin(`/calls?path=${encodeURIComponent(path)}`)) as { calls: Call[] }).calls;
+const calls = async (path: string) =>
+  ((await sb.admin(`/calls?path=${encodeURIComponent(path)}`)) as { calls: Call[] }).calls;
 
 cleanUpBetweenTests(sb, db);
 
@@ -79,7 +80,12 @@ describe("lost refresh response", () => {
     await saveConnectionTokens({
       userId: row.userId,
       fanvueUserUuid: account.uuid,
-      tokens: { accessToken: tokens.access_token, refreshToken: tokens.refresh_token!, expiresAt: new Date(Date.now() + 3_600_000), scope: tokens.scope },
+      tokens: {
+        accessToken: tokens.access_token,
+        refreshToken: tokens.refresh_token!,
+        expiresAt: new Date(Date.now() + 3_600_000),
+        scope: tokens.scope,
+      },
     });
     expect((await getMe(client)).handle).toBe("ivy");
   });

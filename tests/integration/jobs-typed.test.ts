@@ -46,11 +46,17 @@ describe("typed jobs", () => {
       handler: async () => void ran++,
     });
     // As an older version (or a hand-written row) might have stored them.
-    const bad = await db.job.create({ data: { queue: counted.queue, payload: { campaignId: "c1", count: "three" }, maxAttempts: 5 } });
-    const badCatalog = await db.job.create({ data: { queue: earningsSyncJob.queue, payload: { creatorID: "x" }, maxAttempts: 6 } });
+    const bad = await db.job.create({
+      data: { queue: counted.queue, payload: { campaignId: "c1", count: "three" }, maxAttempts: 5 },
+    });
+    const badCatalog = await db.job.create({
+      data: { queue: earningsSyncJob.queue, payload: { creatorID: "x" }, maxAttempts: 6 },
+    });
     const errors: unknown[] = [];
     worker = startWorker({ jobs: [counted, earningsSyncJob], pollMs: 20, onError: (e) => errors.push(e) });
-    await waitFor(async () => (await jobRow(bad.id)).status === "failed" && (await jobRow(badCatalog.id)).status === "failed");
+    await waitFor(
+      async () => (await jobRow(bad.id)).status === "failed" && (await jobRow(badCatalog.id)).status === "failed",
+    );
 
     const a = await jobRow(bad.id);
     expect(a).toMatchObject({ status: "failed", attempts: 1 });
@@ -101,7 +107,15 @@ describe("typed jobs", () => {
   it("a paused job is claimed again when its retry time comes", async () => {
     let ran = 0;
     const probe = defineJob({ queue: "test.probe", payload: z.object({}), handler: async () => void ran++ });
-    const job = await db.job.create({ data: { queue: probe.queue, payload: {}, status: "paused", runAt: new Date(Date.now() - 1_000), lastError: "Paused: Fanvue needs to be reconnected" } });
+    const job = await db.job.create({
+      data: {
+        queue: probe.queue,
+        payload: {},
+        status: "paused",
+        runAt: new Date(Date.now() - 1_000),
+        lastError: "Paused: Fanvue needs to be reconnected",
+      },
+    });
     worker = startWorker({ jobs: [probe], pollMs: 20 });
     await waitFor(async () => (await jobRow(job.id)).status === "succeeded");
     expect(ran).toBe(1);

@@ -40,28 +40,54 @@ afterAll(async () => {
 async function staff(workspaceId: string, role: "chatter" | "manager", creatorIds: string[] | null) {
   const user = await db.user.create({ data: { name: `staff-${randomUUID().slice(0, 6)}` } });
   const m = await db.membership.create({
-    data: { workspaceId, userId: user.id, role, allCreators: creatorIds === null, creators: creatorIds ? { create: creatorIds.map((creatorId) => ({ creatorId })) } : undefined },
+    data: {
+      workspaceId,
+      userId: user.id,
+      role,
+      allCreators: creatorIds === null,
+      creators: creatorIds ? { create: creatorIds.map((creatorId) => ({ creatorId })) } : undefined,
+    },
   });
   return { userId: user.id, membershipId: m.id };
 }
 
 type Grant = Awaited<ReturnType<typeof grantFor>>;
-async function open(grant: Grant, options: Parameters<typeof openLiveStream>[3] = {}, lastEventId: number | null = null) {
+async function open(
+  grant: Grant,
+  options: Parameters<typeof openLiveStream>[3] = {},
+  lastEventId: number | null = null,
+) {
   const abort = new AbortController();
   opened.push(abort);
   const res = await openLiveStream(grant, abort.signal, lastEventId, options);
   const reader = sseReader(res.body!);
   expect(await reader.until(() => reader.text.includes("event: hello"), 2_000)).toBe(true);
-  const hello = JSON.parse(reader.events().find((e) => e.event === "hello")!.data) as { lastSeq: number; lastEventAt: string | null; receiving: boolean; refused: unknown };
+  const hello = JSON.parse(reader.events().find((e) => e.event === "hello")!.data) as {
+    lastSeq: number;
+    lastEventAt: string | null;
+    receiving: boolean;
+    refused: unknown;
+  };
   return { reader, abort, hello };
 }
 
 /** A signed message-received delivery, through the real receiver. */
 async function deliver(recipientUuid: string, text: string) {
   const messageUuid = randomUUID();
-  const body = JSON.stringify({ messageUuid, message: { uuid: messageUuid, text }, sender: { uuid: randomUUID(), handle: "fan" }, recipientUuid, timestamp: new Date().toISOString() });
+  const body = JSON.stringify({
+    messageUuid,
+    message: { uuid: messageUuid, text },
+    sender: { uuid: randomUUID(), handle: "fan" },
+    recipientUuid,
+    timestamp: new Date().toISOString(),
+  });
   const t = Math.floor(Date.now() / 1000);
-  const r = await receiveWebhook({ rawBody: body, signature: `t=${t},v0=${expectedSignature(SECRET, t, body)}`, event: "message-received", deliveryId: randomUUID() });
+  const r = await receiveWebhook({
+    rawBody: body,
+    signature: `t=${t},v0=${expectedSignature(SECRET, t, body)}`,
+    event: "message-received",
+    deliveryId: randomUUID(),
+  });
   expect(r.status).toBe(200);
 }
 
@@ -92,7 +118,9 @@ describe("an open stream follows the member's access", () => {
     const started = Date.now();
     await db.$transaction([
       db.membership.delete({ where: { id: chatter.membershipId } }),
-      db.accessChange.create({ data: { userId: chatter.userId, workspaceId: luna.workspace.id, reason: "membership" } }),
+      db.accessChange.create({
+        data: { userId: chatter.userId, workspaceId: luna.workspace.id, reason: "membership" },
+      }),
     ]);
     expect(await reader.until(() => reader.done, 3_000)).toBe(true);
     expect(Date.now() - started).toBeLessThan(LIVE_DEFAULTS.recheckMs);
@@ -127,7 +155,10 @@ describe("an open stream follows the member's access", () => {
     const chatter = await staff(luna.workspace.id, "chatter", null);
     const grant = await grantFor(chatter.userId, luna.workspace.id);
     const { reader } = await open(grant, { recheckMs: 300 });
-    await db.session.update({ where: { sessionToken: grant.sessionToken }, data: { expires: new Date(Date.now() - 1_000) } });
+    await db.session.update({
+      where: { sessionToken: grant.sessionToken },
+      data: { expires: new Date(Date.now() - 1_000) },
+    });
     expect(await reader.until(() => reader.done, 2_000)).toBe(true);
     expect(revokedReason(reader)).toBe("signed_out");
   });
@@ -143,7 +174,12 @@ describe("an open stream follows the member's access", () => {
     await deliver(mia.fanvueUuid, "mia after narrowing");
     expect(await reader.until(() => reader.text.includes("mia after narrowing"), 2_000)).toBe(true);
     expect(reader.text).not.toContain("nova after narrowing");
-    expect(reader.live().filter((e) => e.text?.includes("after narrowing")).map((e) => e.creatorId)).toEqual([mia.id]);
+    expect(
+      reader
+        .live()
+        .filter((e) => e.text?.includes("after narrowing"))
+        .map((e) => e.creatorId),
+    ).toEqual([mia.id]);
     expect(reader.done).toBe(false);
   });
 });
@@ -194,7 +230,9 @@ describe("replay and hello read the member's own creators' events", () => {
   it("300 other-tenant events after Last-Event-ID do not crowd out the member's missed ones; hello shows only their scope", async () => {
     const before = (await db.webhookEvent.findFirst({ orderBy: { seq: "desc" } }))?.seq ?? 0;
     const own1 = await db.webhookEvent.create({ data: event(lunaUuid, "luna missed one") });
-    await db.webhookEvent.createMany({ data: Array.from({ length: 300 }, (_, i) => event(mia.fanvueUuid, `mia burst ${i}`)) });
+    await db.webhookEvent.createMany({
+      data: Array.from({ length: 300 }, (_, i) => event(mia.fanvueUuid, `mia burst ${i}`)),
+    });
     const own2 = await db.webhookEvent.create({ data: event(lunaUuid, "luna missed two") });
     await db.webhookEvent.create({ data: event(mia.fanvueUuid, "mia after luna's last") });
 
@@ -224,7 +262,10 @@ describe("when the database cannot answer", () => {
     await admin.connect();
     try {
       await admin.query(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS false`);
-      await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [name]);
+      await admin.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`,
+        [name],
+      );
       expect(await reader.until(() => reader.done, 3_000)).toBe(true);
       expect(revokedReason(reader)).toBeNull();
     } finally {
@@ -232,7 +273,16 @@ describe("when the database cannot answer", () => {
       await admin.end();
     }
     // And the database back, a new stream opens (the browser's reconnect).
-    await expect.poll(() => db.user.count().then(() => true, () => false), { timeout: 5_000 }).toBe(true);
+    await expect
+      .poll(
+        () =>
+          db.user.count().then(
+            () => true,
+            () => false,
+          ),
+        { timeout: 5_000 },
+      )
+      .toBe(true);
     const again = await open(await grantFor(luna.user.id, luna.workspace.id));
     expect(again.reader.done).toBe(false);
   });

@@ -61,17 +61,27 @@ describe("mass-message campaigns", () => {
   it("refuses a custom list that no longer exists; one deleted after recording fails the send, nothing sent", async () => {
     const gone = await createList(access, `Soon gone ${n}`);
     await deleteList(access, gone.uuid);
-    await expect(createCampaign(access, user, draft({ excluded: { smart: [], custom: [gone.uuid] } }))).rejects.toMatchObject({ code: "invalid_input", extra: { field: "excluded" } });
+    await expect(
+      createCampaign(access, user, draft({ excluded: { smart: [], custom: [gone.uuid] } })),
+    ).rejects.toMatchObject({ code: "invalid_input", extra: { field: "excluded" } });
 
     const later = await createList(access, `Deleted later ${n}`);
     const d = draft({ included: { smart: [], custom: [later.uuid] } });
-    await addMembers(access, later.uuid, world().fans.slice(0, 3).map((f) => f.uuid));
+    await addMembers(
+      access,
+      later.uuid,
+      world()
+        .fans.slice(0, 3)
+        .map((f) => f.uuid),
+    );
     const { campaign } = await createCampaign(access, user, d);
     await deleteList(access, later.uuid);
     expect(await runCampaign(campaign.id, { lastAttempt: false })).toBe("failed");
     const row = await db.massCampaign.findUniqueOrThrow({ where: { id: campaign.id } });
     // Our words, not Fanvue's (its text goes to the log).
-    expect(row.error).toBe("Fanvue did not accept this mass message: check its lists, media and price. Nothing was sent.");
+    expect(row.error).toBe(
+      "Fanvue did not accept this mass message: check its lists, media and price. Nothing was sent.",
+    );
     expect(onFanvue(d.text)).toHaveLength(0);
   });
 
@@ -81,7 +91,9 @@ describe("mass-message campaigns", () => {
     await sb.admin("/faults", { path: "/chats/mass-messages", method: "POST", drop: "after", times: 1 });
     expect(await runCampaign(campaign.id, { lastAttempt: false })).toBe("sent");
     expect(onFanvue(d.text)).toHaveLength(1);
-    expect((await db.massCampaign.findUniqueOrThrow({ where: { id: campaign.id } })).fanvueId).toBe(onFanvue(d.text)[0]!.uuid);
+    expect((await db.massCampaign.findUniqueOrThrow({ where: { id: campaign.id } })).fanvueId).toBe(
+      onFanvue(d.text)[0]!.uuid,
+    );
   });
 
   it("connection lost before Fanvue got it → 'state unknown — check', not resent; sending again is a person's decision", async () => {
@@ -144,7 +156,11 @@ describe("mass-message campaigns", () => {
 
     const r = await getCampaignResults(access, campaign.id);
     expect(r.direct).toEqual({ purchases: 1, revenue: 900, net: 720 });
-    expect(r.holdout).toMatchObject({ synced: true, sent: { fans: fans.length - held.length }, held: { fans: held.length } });
+    expect(r.holdout).toMatchObject({
+      synced: true,
+      sent: { fans: fans.length - held.length },
+      held: { fans: held.length },
+    });
     expect(r.holdout!.sent.revenue).toBeGreaterThanOrEqual(900);
     expect(r.holdout!.held.revenue).toBeGreaterThanOrEqual(2500);
     expect(r.holdout!.held.buyers).toBeGreaterThanOrEqual(1);

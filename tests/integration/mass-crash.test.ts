@@ -25,7 +25,11 @@ const KILLS = 20;
 const TERMINAL = ["sent", "scheduled", "failed", "unknown", "cancelled"];
 
 function runWorkerUntilKilled(maxDelayMs: number) {
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "tests/support/mass-worker.ts"], { env: process.env, stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", "tests/support/mass-worker.ts"],
+    { env: process.env, stdio: ["ignore", "pipe", "inherit"] },
+  );
   const exited = new Promise((r) => child.on("exit", r));
   const ready = new Promise<void>((resolve, reject) => {
     child.stdout!.on("data", (d: Buffer) => d.toString().includes("READY") && resolve());
@@ -54,7 +58,11 @@ describe("mass-message worker killed at random points", () => {
     const user = { id: p.user.id, name: "Luna" };
     const c = sb.state.world.creators.get(access.creator.fanvueUuid)!;
     const exclude = await createList(access, "Crash test: skip");
-    await addMembers(access, exclude.uuid, c.fans.slice(0, 20).map((f) => f.uuid));
+    await addMembers(
+      access,
+      exclude.uuid,
+      c.fans.slice(0, 20).map((f) => f.uuid),
+    );
     // Slow Fanvue down where a kill matters most: during the send and the hold-out list.
     await sb.admin("/faults", { path: "/chats/mass-messages", method: "POST", latencyMs: 250 });
     await sb.admin("/faults", { path: "/chats/lists/custom/*/members", method: "POST", latencyMs: 120 });
@@ -74,7 +82,9 @@ describe("mass-message worker killed at random points", () => {
       });
       await runWorkerUntilKilled(900);
       // Where the kill landed: campaigns caught mid-preparation or mid-send.
-      for (const r of await db.massCampaign.findMany({ where: { creatorId: access.creator.id, status: { in: ["preparing", "sending"] } } })) {
+      for (const r of await db.massCampaign.findMany({
+        where: { creatorId: access.creator.id, status: { in: ["preparing", "sending"] } },
+      })) {
         caught[r.status] = (caught[r.status] ?? 0) + 1;
       }
     }
@@ -83,7 +93,11 @@ describe("mass-message worker killed at random points", () => {
     // A clean worker finishes whatever was left.
     const worker = startWorker({ queues: ["mass-send"], pollMs: 50, leaseMs: 1_500 });
     try {
-      await waitFor(async () => (await db.massCampaign.count({ where: { creatorId: access.creator.id, status: { notIn: TERMINAL } } })) === 0, 90_000);
+      await waitFor(
+        async () =>
+          (await db.massCampaign.count({ where: { creatorId: access.creator.id, status: { notIn: TERMINAL } } })) === 0,
+        90_000,
+      );
     } finally {
       await worker.stop();
     }
@@ -102,7 +116,9 @@ describe("mass-message worker killed at random points", () => {
         expect(onFanvue.length).toBeLessThanOrEqual(1);
       }
       if (camp.status === "sent" && camp.holdoutPercent > 0) {
-        const held = (await db.massCampaignFan.findMany({ where: { campaignId: camp.id, heldOut: true } })).map((r) => r.fanUuid);
+        const held = (await db.massCampaignFan.findMany({ where: { campaignId: camp.id, heldOut: true } })).map(
+          (r) => r.fanUuid,
+        );
         expect(held.length).toBeGreaterThan(0);
         const list = c.customLists.find((l) => l.uuid === camp.holdoutListUuid)!;
         expect(new Set([...list.members].map((i) => c.fans[i]!.uuid))).toEqual(new Set(held));

@@ -36,7 +36,12 @@ const MB = 1024 * 1024;
 describe("uploads", () => {
   it("uploads a 30 MB video in parts straight to storage, then it processes and turns ready", async () => {
     const size = 30 * MB;
-    const s = await startUpload(luna, { filename: "clip.mp4", name: "clip.mp4", mimeType: "video/mp4", sizeBytes: size });
+    const s = await startUpload(luna, {
+      filename: "clip.mp4",
+      name: "clip.mp4",
+      mimeType: "video/mp4",
+      sizeBytes: size,
+    });
     // Our part size (Fanvue's answer has none): 16 MiB, the last part shorter.
     expect(s).toMatchObject({ mediaType: "video", partSize: 16 * MB, totalParts: 2 });
     const parts = [];
@@ -61,11 +66,15 @@ describe("uploads", () => {
 
   it("refuses unsupported types and oversized files before asking Fanvue", async () => {
     await sb.admin("/calls", undefined, "DELETE");
-    await expect(startUpload(luna, { filename: "notes.pdf", name: "notes.pdf", mimeType: "application/pdf", sizeBytes: 1000 })).rejects.toMatchObject({
+    await expect(
+      startUpload(luna, { filename: "notes.pdf", name: "notes.pdf", mimeType: "application/pdf", sizeBytes: 1000 }),
+    ).rejects.toMatchObject({
       code: "invalid_input",
       message: expect.stringContaining("not supported"),
     });
-    await expect(startUpload(luna, { filename: "huge.mp4", name: "huge.mp4", mimeType: "video/mp4", sizeBytes: 2 * 1024 * MB })).rejects.toMatchObject({
+    await expect(
+      startUpload(luna, { filename: "huge.mp4", name: "huge.mp4", mimeType: "video/mp4", sizeBytes: 2 * 1024 * MB }),
+    ).rejects.toMatchObject({
       message: expect.stringContaining("1.5 GB"),
     });
     const log = (await sb.admin("/calls?path=/media/uploads")) as { calls: unknown[] };
@@ -73,7 +82,10 @@ describe("uploads", () => {
   });
 
   it("says the session ended when Fanvue no longer knows the upload", async () => {
-    await expect(partUploadUrl(luna, "no-such-upload", 1)).rejects.toMatchObject({ code: "not_found", message: expect.stringContaining("Start the upload again") });
+    await expect(partUploadUrl(luna, "no-such-upload", 1)).rejects.toMatchObject({
+      code: "not_found",
+      message: expect.stringContaining("Start the upload again"),
+    });
   });
 
   it("opens the session with the reference's fields only: name, filename, mediaType", async () => {
@@ -84,12 +96,32 @@ describe("uploads", () => {
   });
 
   it.each([
-    [405, { message: "Method POST not allowed" }, "not_found", "Fanvue does not accept uploads from Vuedeck for this account. Upload the file in Fanvue's app; it then shows in this vault."],
-    [404, { message: "Cannot POST /media/uploads" }, "not_found", "Fanvue does not accept uploads from Vuedeck for this account. Upload the file in Fanvue's app; it then shows in this vault."],
-    [403, { error: "Insufficient scope: requires write:media" }, "forbidden", "Fanvue refused this upload for this account. Reconnect Fanvue and allow media uploads, or upload in Fanvue's app."],
-  ])("an upload Fanvue answers %i says what to do, never \"try again\"", async (status, body, code, message) => {
+    [
+      405,
+      { message: "Method POST not allowed" },
+      "not_found",
+      "Fanvue does not accept uploads from Vuedeck for this account. Upload the file in Fanvue's app; it then shows in this vault.",
+    ],
+    [
+      404,
+      { message: "Cannot POST /media/uploads" },
+      "not_found",
+      "Fanvue does not accept uploads from Vuedeck for this account. Upload the file in Fanvue's app; it then shows in this vault.",
+    ],
+    [
+      403,
+      { error: "Insufficient scope: requires write:media" },
+      "forbidden",
+      "Fanvue refused this upload for this account. Reconnect Fanvue and allow media uploads, or upload in Fanvue's app.",
+    ],
+  ])('an upload Fanvue answers %i says what to do, never "try again"', async (status, body, code, message) => {
     await sb.admin("/faults", { path: "/media/uploads", method: "POST", status, body, times: 1 });
-    const err = await startUpload(luna, { filename: "a.jpg", name: "a.jpg", mimeType: "image/jpeg", sizeBytes: 1000 }).catch((e) => e);
+    const err = await startUpload(luna, {
+      filename: "a.jpg",
+      name: "a.jpg",
+      mimeType: "image/jpeg",
+      sizeBytes: 1000,
+    }).catch((e) => e);
     expect(err).toMatchObject({ code, message });
     expect(err.message).not.toMatch(/try again|Method|scope/i);
   });
@@ -104,7 +136,9 @@ describe("fan context", () => {
     const bought = purchasedMedia(sb.state, c, buyer);
     const all = await listVault(luna, { fan });
     // Not-ready items carry only {uuid, status}: no flag there.
-    expect(all.items.filter((i) => i.status === "ready").every((i) => typeof i.purchasedByFan === "boolean")).toBe(true);
+    expect(all.items.filter((i) => i.status === "ready").every((i) => typeof i.purchasedByFan === "boolean")).toBe(
+      true,
+    );
     const only: string[] = [];
     let cursor: string | undefined;
     do {
@@ -130,9 +164,13 @@ describe("fan context", () => {
       // (the chat media list takes no variants): one call per message shown.
       const pictures = p.items.filter((i) => i.mediaType === "image" || i.mediaType === "video");
       expect(pictures.length).toBeGreaterThan(0);
-      expect(pictures.map((i) => [i.uuid, i.thumb !== null && (i.width ?? 0) > 0])).toEqual(pictures.map((i) => [i.uuid, true]));
+      expect(pictures.map((i) => [i.uuid, i.thumb !== null && (i.width ?? 0) > 0])).toEqual(
+        pictures.map((i) => [i.uuid, true]),
+      );
       expect((await fetch(pictures[0]!.thumb!.url)).status).toBe(200);
-      const log = (await sb.admin(`/calls?path=${encodeURIComponent(`/chats/${fan}/**`)}`)) as { calls: { path: string; query: Record<string, string> }[] };
+      const log = (await sb.admin(`/calls?path=${encodeURIComponent(`/chats/${fan}/**`)}`)) as {
+        calls: { path: string; query: Record<string, string> }[];
+      };
       const lookups = log.calls.filter((x) => x.path.includes("/messages/"));
       expect(lookups.length).toBeGreaterThan(0);
       expect(lookups.length).toBeLessThanOrEqual(20);
@@ -142,7 +180,12 @@ describe("fan context", () => {
     }
     expect(found).not.toBeNull();
     // This Fanvue lacks the per-message lookup: the list still shows, without pictures.
-    await sb.admin("/faults", { path: "/chats/*/messages/*/media", method: "GET", status: 404, body: { message: "Not found" } });
+    await sb.admin("/faults", {
+      path: "/chats/*/messages/*/media",
+      method: "GET",
+      status: 404,
+      body: { message: "Not found" },
+    });
     const bare = await listVault(luna, { fan: found!, fanView: "sent" });
     await sb.admin("/faults", undefined, "DELETE");
     expect(bare.items.length).toBeGreaterThan(0);
@@ -153,7 +196,9 @@ describe("fan context", () => {
 
   it("gives a conversation's media their thumbnails through the per-message lookup, 20 media a page", async () => {
     const c = sb.state.world.creators.get(lunaUuid)!;
-    const withMedia = [...c.chats.entries()].find(([, chat]) => (chat.messages ?? []).filter((m) => m.mediaUuids.length).length >= 2);
+    const withMedia = [...c.chats.entries()].find(
+      ([, chat]) => (chat.messages ?? []).filter((m) => m.mediaUuids.length).length >= 2,
+    );
     const fan = withMedia ? c.fans[withMedia[0]]!.uuid : null;
     expect(fan).not.toBeNull();
     await sb.admin("/calls", undefined, "DELETE");
@@ -162,10 +207,14 @@ describe("fan context", () => {
     expect(page.items.length).toBeLessThanOrEqual(20);
     const pictures = page.items.filter((i) => c.mediaIndex.get(i.uuid)?.mediaType === "image");
     expect(pictures.every((i) => i.thumbUrl !== null && i.width === 320)).toBe(true);
-    const log = (await sb.admin(`/calls?path=${encodeURIComponent(`/chats/${fan}/**`)}`)) as { calls: { path: string; query: Record<string, string> }[] };
+    const log = (await sb.admin(`/calls?path=${encodeURIComponent(`/chats/${fan}/**`)}`)) as {
+      calls: { path: string; query: Record<string, string> }[];
+    };
     const lookups = log.calls.filter((x) => x.path.includes("/messages/"));
     // One per message with a picture; audio has no thumbnail to ask for.
-    const withPictures = page.items.filter((i) => ["image", "video"].includes(c.mediaIndex.get(i.uuid)?.mediaType ?? ""));
+    const withPictures = page.items.filter((i) =>
+      ["image", "video"].includes(c.mediaIndex.get(i.uuid)?.mediaType ?? ""),
+    );
     expect(lookups.length).toBe(new Set(withPictures.map((i) => i.messageUuid)).size);
     expect(lookups.every((x) => x.query.variants === "thumbnail")).toBe(true);
     expect(log.calls.find((x) => x.path.endsWith("/media"))!.query).toEqual({ limit: "20" });

@@ -14,7 +14,8 @@ const { ApiError } = await import("@/lib/server/api/errors");
 type Access = import("@/lib/server/workspaces/access").CreatorAccess;
 
 type Call = { path: string; method: string; status: number; query: Record<string, string> };
-const calls = async (glob: string) => ((await sb.admin(`/calls?path=${encodeURIComponent(glob)}`)) as { calls: Call[] }).calls;
+const calls = async (glob: string) =>
+  ((await sb.admin(`/calls?path=${encodeURIComponent(glob)}`)) as { calls: Call[] }).calls;
 
 let luna: Access;
 let mia: Access;
@@ -26,7 +27,13 @@ async function accessFor(handle: string, creatorHandle: string, kind: "creator" 
   return {
     workspace: { id: `ws-${handle}`, kind, name: handle, connectionId: connection.id },
     membership: { id: "m", role: "owner", allCreators: true, creatorIds: [] },
-    creator: { id: `cr-${creatorHandle}`, fanvueUuid: creator.uuid, handle: creatorHandle, displayName: creatorHandle, avatarUrl: null },
+    creator: {
+      id: `cr-${creatorHandle}`,
+      fanvueUuid: creator.uuid,
+      handle: creatorHandle,
+      displayName: creatorHandle,
+      avatarUrl: null,
+    },
   };
 }
 
@@ -41,7 +48,9 @@ describe("vault grid", () => {
     const page = await listVault(luna, {});
     expect(page.items).toHaveLength(50);
     expect(page.nextCursor).toBe("2");
-    const ready = page.items.filter((i) => i.status === "ready" && (i.mediaType === "image" || i.mediaType === "video"));
+    const ready = page.items.filter(
+      (i) => i.status === "ready" && (i.mediaType === "image" || i.mediaType === "video"),
+    );
     expect(ready.length).toBeGreaterThan(30);
     const dates = page.items.flatMap((i) => (i.createdAt ? [Date.parse(i.createdAt)] : []));
     expect(dates).toEqual([...dates].sort((a, b) => b - a));
@@ -54,7 +63,12 @@ describe("vault grid", () => {
     expect(ttl).toBeGreaterThan(500_000);
     expect(ttl).toBeLessThanOrEqual(540_000);
     const [call] = await calls("/media");
-    expect(call!.query).toMatchObject({ page: "1", size: "50", status: "processing,ready,error", variants: "main,thumbnail_gallery" });
+    expect(call!.query).toMatchObject({
+      page: "1",
+      size: "50",
+      status: "processing,ready,error",
+      variants: "main,thumbnail_gallery",
+    });
   });
 
   it("filters videos, with their length, and pages on through the cursor", async () => {
@@ -88,7 +102,12 @@ describe("vault grid", () => {
 
   it("hides abandoned uploads (status created)", async () => {
     const { startUpload } = await import("@/lib/server/media/uploads");
-    const s = await startUpload(luna, { filename: "abandoned.jpg", name: "abandoned.jpg", mimeType: "image/jpeg", sizeBytes: 1000 });
+    const s = await startUpload(luna, {
+      filename: "abandoned.jpg",
+      name: "abandoned.jpg",
+      mimeType: "image/jpeg",
+      sizeBytes: 1000,
+    });
     const page = await listVault(luna, {});
     expect(page.items.map((i) => i.uuid)).not.toContain(s.mediaUuid);
   });
@@ -119,7 +138,10 @@ describe("signed URLs", () => {
     expect((await fetch(d.main!.url)).headers.get("content-type")).toBe("video/mp4");
     expect(d.folders).toContain("Videos");
     const miaPage = await listVault(mia, {});
-    await expect(getMediaDetails(luna, miaPage.items[0]!.uuid)).rejects.toMatchObject({ code: "not_found", message: expect.stringContaining("@luna's vault") });
+    await expect(getMediaDetails(luna, miaPage.items[0]!.uuid)).rejects.toMatchObject({
+      code: "not_found",
+      message: expect.stringContaining("@luna's vault"),
+    });
     const { items } = await lookupMedia(luna, [miaPage.items[0]!.uuid]);
     expect(items[0]!.status).toBe("missing");
   });
@@ -152,7 +174,11 @@ describe("folders", () => {
     const mine = (await listVault(luna, { type: "image" })).items[0]!.uuid;
     const theirs = (await listVault(mia, {})).items[0]!.uuid;
     const err = await folders.addToVaultFolder(luna, "Mixed", [mine, theirs]).catch((e) => e);
-    expect(err).toMatchObject({ code: "invalid_input", message: "Fanvue did not accept the selected media for this folder (they may not be in this creator's vault). Nothing was changed." });
+    expect(err).toMatchObject({
+      code: "invalid_input",
+      message:
+        "Fanvue did not accept the selected media for this folder (they may not be in this creator's vault). Nothing was changed.",
+    });
     expect((await folders.listVaultFolders(luna)).find((f) => f.name === "Mixed")!.mediaCount).toBe(0);
   });
 
@@ -168,7 +194,11 @@ describe("folders", () => {
     await sb.admin("/faults", undefined, "DELETE");
     expect(await folders.removeFromVaultFolder(luna, "Undo", uuids.slice(0, 2))).toEqual({ removedCount: 2 });
     const gone = await folders.removeFromVaultFolder(luna, "No such folder", uuids.slice(0, 1)).catch((e) => e);
-    expect(gone).toMatchObject({ code: "not_found", message: "The folder “No such folder” is not on Fanvue any more: it may have been renamed or deleted. Reload the folder list." });
+    expect(gone).toMatchObject({
+      code: "not_found",
+      message:
+        "The folder “No such folder” is not on Fanvue any more: it may have been renamed or deleted. Reload the folder list.",
+    });
   });
 });
 
@@ -189,7 +219,13 @@ describe("search over a large vault", () => {
     const oldest = Math.min(...c.media.map((m) => m.createdAt));
     const template = c.media.find((m) => m.mediaType === "image" && m.status === "ready")!;
     for (let i = 0; i < 500; i++) {
-      const m = { ...template, uuid: crypto.randomUUID(), name: i === 499 ? "needle.jpg" : `HAY_${i}.jpg`, caption: null, createdAt: oldest - (i + 1) * 60_000 };
+      const m = {
+        ...template,
+        uuid: crypto.randomUUID(),
+        name: i === 499 ? "needle.jpg" : `HAY_${i}.jpg`,
+        caption: null,
+        createdAt: oldest - (i + 1) * 60_000,
+      };
       c.media.unshift(m);
       c.mediaIndex.set(m.uuid, m);
     }

@@ -17,7 +17,9 @@ type Fields = import("@/lib/schemas/posts").PublishFields;
 
 type Call = { path: string; method: string; status: number };
 const calls = async (glob: string, method = "POST") =>
-  ((await sb.admin(`/calls?path=${encodeURIComponent(glob)}`)) as { calls: Call[] }).calls.filter((c) => c.method === method);
+  ((await sb.admin(`/calls?path=${encodeURIComponent(glob)}`)) as { calls: Call[] }).calls.filter(
+    (c) => c.method === method,
+  );
 
 let luna: Access;
 let mia: Access;
@@ -78,7 +80,13 @@ describe("publishing", () => {
     const input = ppv(lunaMedia);
     const first = await publishFromComposer(luna, lunaUser, input);
     expect(first.replayed).toBe(false);
-    expect(first.post).toMatchObject({ price: 1250, previewUuid: input.previewUuid, publishAt: input.publishAt, publishedAt: null, mediaUuids: input.mediaUuids });
+    expect(first.post).toMatchObject({
+      price: 1250,
+      previewUuid: input.previewUuid,
+      publishAt: input.publishAt,
+      publishedAt: null,
+      mediaUuids: input.mediaUuids,
+    });
     const again = await publishFromComposer(luna, lunaUser, input);
     expect(again).toMatchObject({ replayed: true, post: { uuid: first.post.uuid } });
     expect(await calls("/posts")).toHaveLength(1);
@@ -91,7 +99,10 @@ describe("publishing", () => {
     const input = ppv(lunaMedia, { publishAt: null, price: null, previewUuid: null });
     // Slow Fanvue down so the second request arrives while the first is sending.
     await sb.admin("/faults", { path: "/posts", method: "POST", latencyMs: 400 });
-    const [a, b] = await Promise.all([publishFromComposer(luna, lunaUser, input), publishFromComposer(luna, lunaUser, input)]);
+    const [a, b] = await Promise.all([
+      publishFromComposer(luna, lunaUser, input),
+      publishFromComposer(luna, lunaUser, input),
+    ]);
     expect(a.post.uuid).toBe(b.post.uuid);
     expect([a.replayed, b.replayed].sort()).toEqual([false, true]);
     expect(await calls("/posts")).toHaveLength(1);
@@ -123,7 +134,13 @@ describe("publishing", () => {
 
   it("a Fanvue refusal names the field and keeps the key usable for the corrected post", async () => {
     const input = ppv(lunaMedia);
-    await sb.admin("/faults", { path: "/posts", method: "POST", status: 400, body: { errors: ["price must be at least 500 for this creator"] }, times: 1 });
+    await sb.admin("/faults", {
+      path: "/posts",
+      method: "POST",
+      status: 400,
+      body: { errors: ["price must be at least 500 for this creator"] },
+      times: 1,
+    });
     const err = await publishFromComposer(luna, lunaUser, input).catch((e) => e);
     expect(err).toMatchObject({ code: "invalid_input", extra: { field: "price" } });
     // Our words (with the floor Fanvue named), not Fanvue's sentence.
@@ -154,9 +171,14 @@ describe("publishing", () => {
     const input = ppv(miaMedia);
     const err = await publishFromComposer(luna, lunaUser, input).catch((e) => e);
     expect(err).toMatchObject({ code: "invalid_input", extra: { field: "media" } });
-    expect(err.message).toBe("Fanvue did not accept the media. Check that each item is in this creator's vault and finished processing.");
+    expect(err.message).toBe(
+      "Fanvue did not accept the media. Check that each item is in this creator's vault and finished processing.",
+    );
     expect(err.message).not.toContain(miaMedia[0]);
-    expect(await db.postRecord.findFirstOrThrow({ where: { publishKey: input.key } })).toMatchObject({ state: "refused", errorField: "media" });
+    expect(await db.postRecord.findFirstOrThrow({ where: { publishKey: input.key } })).toMatchObject({
+      state: "refused",
+      errorField: "media",
+    });
   });
 });
 
@@ -167,7 +189,9 @@ describe("agency-managed creators", () => {
     const posted = await calls("/creators/*/posts");
     expect(posted).toHaveLength(1);
     expect(posted[0]!.path).toBe(`/creators/${mia.creator.fanvueUuid}/posts`);
-    expect(await db.auditEvent.count({ where: { action: "post.create", actorName: "Atlas", creatorId: mia.creator.id } })).toBe(1);
+    expect(
+      await db.auditEvent.count({ where: { action: "post.create", actorName: "Atlas", creatorId: mia.creator.id } }),
+    ).toBe(1);
   });
 
   it("a lost answer is settled by finding the post in /creators/{c}/posts, never by sending again", async () => {
@@ -177,27 +201,47 @@ describe("agency-managed creators", () => {
     expect(res.post.text).toBe(input.text);
     expect(await calls("/creators/*/posts")).toHaveLength(1);
     expect((await calls("/creators/*/posts", "GET")).length).toBeGreaterThanOrEqual(1);
-    expect(await db.postRecord.findFirstOrThrow({ where: { publishKey: input.key } })).toMatchObject({ state: "created", fanvueUuid: res.post.uuid });
+    expect(await db.postRecord.findFirstOrThrow({ where: { publishKey: input.key } })).toMatchObject({
+      state: "created",
+      fanvueUuid: res.post.uuid,
+    });
   });
 
   it("a lost answer with the post list refused (405): the user is told, nothing is resent", async () => {
     const input = ppv(miaMedia);
     await sb.admin("/faults", { path: "/creators/*/posts", method: "POST", drop: "after", times: 1 });
-    await sb.admin("/faults", { path: "/creators/*/posts", method: "GET", status: 405, body: { message: "Method GET not allowed" } });
+    await sb.admin("/faults", {
+      path: "/creators/*/posts",
+      method: "GET",
+      status: 405,
+      body: { message: "Method GET not allowed" },
+    });
     const err = await publishFromComposer(mia, atlasUser, input).catch((e) => e);
     expect(err).toMatchObject({ code: "conflict", extra: { field: "key" } });
-    expect(err.message).toBe("Fanvue did not confirm whether @mia's post was created, and it does not let Vuedeck list @mia's posts to check. Look at @mia's profile on Fanvue before posting again.");
+    expect(err.message).toBe(
+      "Fanvue did not confirm whether @mia's post was created, and it does not let Vuedeck list @mia's posts to check. Look at @mia's profile on Fanvue before posting again.",
+    );
     const again = await publishFromComposer(mia, atlasUser, input).catch((e) => e);
     expect(again).toMatchObject({ code: "conflict" });
     expect(await calls("/creators/*/posts")).toHaveLength(1);
     expect((await db.postRecord.findFirstOrThrow({ where: { publishKey: input.key } })).state).toBe("unknown");
   });
 
-  it("publishing where this Fanvue lacks the call (404) says so, without \"try again\"", async () => {
+  it('publishing where this Fanvue lacks the call (404) says so, without "try again"', async () => {
     const input = ppv(miaMedia);
-    await sb.admin("/faults", { path: "/creators/*/posts", method: "POST", status: 404, body: { message: "Cannot POST /creators/x/posts" }, times: 1 });
+    await sb.admin("/faults", {
+      path: "/creators/*/posts",
+      method: "POST",
+      status: 404,
+      body: { message: "Cannot POST /creators/x/posts" },
+      times: 1,
+    });
     const err = await publishFromComposer(mia, atlasUser, input).catch((e) => e);
-    expect(err).toMatchObject({ code: "not_found", message: "Fanvue does not let Vuedeck publish posts for this account. Post it in Fanvue's app; your draft is kept here." });
+    expect(err).toMatchObject({
+      code: "not_found",
+      message:
+        "Fanvue does not let Vuedeck publish posts for this account. Post it in Fanvue's app; your draft is kept here.",
+    });
     expect((await db.postRecord.findFirstOrThrow({ where: { publishKey: input.key } })).state).toBe("refused");
   });
 });

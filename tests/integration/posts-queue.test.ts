@@ -29,8 +29,18 @@ const notes: Note[] = [];
 const audit = (n: Note) => void notes.push(n);
 const inDays = (d: number, h = 0) => new Date(Date.now() + d * 86_400_000 + h * 3_600_000).toISOString();
 
-async function schedule(access: Access, user: { id: string; name: string }, at: string, over: Record<string, unknown> = {}) {
-  const m = access === luna ? media : (await listMedia(clientForCreator(access), { page: 1, size: 50 })).data.filter((x) => x.status === "ready").map((x) => x.uuid);
+async function schedule(
+  access: Access,
+  user: { id: string; name: string },
+  at: string,
+  over: Record<string, unknown> = {},
+) {
+  const m =
+    access === luna
+      ? media
+      : (await listMedia(clientForCreator(access), { page: 1, size: 50 })).data
+          .filter((x) => x.status === "ready")
+          .map((x) => x.uuid);
   return (
     await service.publishFromComposer(access, user, {
       key: `queue-test-${++seq}-${Date.now()}`,
@@ -53,7 +63,9 @@ beforeAll(async () => {
   lunaUser = { id: l.user.id, name: "Luna" };
   atlasUser = { id: a.user.id, name: "Atlas" };
   luna = (await getCreatorAccess(l.user.id, l.creators.luna!.id))!;
-  media = (await listMedia(clientForCreator(luna), { page: 1, size: 50 })).data.filter((m) => m.status === "ready").map((m) => m.uuid);
+  media = (await listMedia(clientForCreator(luna), { page: 1, size: 50 })).data
+    .filter((m) => m.status === "ready")
+    .map((m) => m.uuid);
 });
 afterEach(async () => {
   await sb.admin("/faults", undefined, "DELETE");
@@ -83,10 +95,15 @@ describe("queue", () => {
     const to = inDays(2, 3);
     const moved = await service.editFromComposer(luna, lunaUser, post.uuid, { publishAt: to }, audit);
     expect(moved.publishAt).toBe(to);
-    expect(notes[0]).toMatchObject({ target: post.uuid, details: { changed: ["publishAt"], from: post.publishAt, to } });
+    expect(notes[0]).toMatchObject({
+      target: post.uuid,
+      details: { changed: ["publishAt"], from: post.publishAt, to },
+    });
     expect((await getPost(clientForCreator(luna), post.uuid)).publishAt).toBe(to);
 
-    const tooLate = await service.editFromComposer(luna, lunaUser, post.uuid, { publishAt: inDays(4) }, audit).catch((e) => e);
+    const tooLate = await service
+      .editFromComposer(luna, lunaUser, post.uuid, { publishAt: inDays(4) }, audit)
+      .catch((e) => e);
     expect(tooLate).toMatchObject({ code: "invalid_input", extra: { field: "expiresAt" } });
 
     const cancelled = await service.cancelAudited(luna, lunaUser, post.uuid, audit);
@@ -108,7 +125,11 @@ describe("queue", () => {
   });
 
   it("making a PPV post free clears its preview item on Fanvue", async () => {
-    const post = await schedule(luna, lunaUser, inDays(2), { mediaUuids: media.slice(0, 2), previewUuid: media[0], price: 900 });
+    const post = await schedule(luna, lunaUser, inDays(2), {
+      mediaUuids: media.slice(0, 2),
+      previewUuid: media[0],
+      price: 900,
+    });
     expect(post.previewUuid).toBe(media[0]);
     const after = await service.editFromComposer(luna, lunaUser, post.uuid, { price: null }, audit);
     expect(after).toMatchObject({ price: null, previewUuid: null });
@@ -127,7 +148,11 @@ describe("queue", () => {
 describe("drafts", () => {
   it("are per author, versioned, and refuse a save based on an old version", async () => {
     const owner = { creatorId: luna.creator.id, authorId: lunaUser.id };
-    const d = await drafts.createDraft(owner, { form: { ...emptyForm(), text: "Hello" }, publishKey: "draft-key-0123456789", editOf: null });
+    const d = await drafts.createDraft(owner, {
+      form: { ...emptyForm(), text: "Hello" },
+      publishKey: "draft-key-0123456789",
+      editOf: null,
+    });
     const saved = await drafts.saveDraft(owner, d.id, { ...d.form, text: "Hello 👋🏽", price: "12." }, d.version);
     expect(saved).toMatchObject({ version: 2, form: { text: "Hello 👋🏽", price: "12." } });
     const stale = await drafts.saveDraft(owner, d.id, d.form, d.version).catch((e) => e);
@@ -159,9 +184,36 @@ describe("history and prices", () => {
     await db.syncState.create({ data: { creatorId: luna.creator.id, stream: "earnings", lastSyncedAt: new Date() } });
     await db.earningRow.createMany({
       data: [
-        { creatorId: luna.creator.id, dedupeKey: "t1", occurredAt: new Date(), gross: 1500, net: 1200, currency: "USD", source: "post", postUuid: target.uuid },
-        { creatorId: luna.creator.id, dedupeKey: "t2", occurredAt: new Date(), gross: 500, net: 400, currency: "USD", source: "tip", postUuid: target.uuid },
-        { creatorId: luna.creator.id, dedupeKey: "t3", occurredAt: new Date(Date.now() - 200 * 86_400_000), gross: 900, net: 700, currency: "USD", source: "post", postUuid: target.uuid },
+        {
+          creatorId: luna.creator.id,
+          dedupeKey: "t1",
+          occurredAt: new Date(),
+          gross: 1500,
+          net: 1200,
+          currency: "USD",
+          source: "post",
+          postUuid: target.uuid,
+        },
+        {
+          creatorId: luna.creator.id,
+          dedupeKey: "t2",
+          occurredAt: new Date(),
+          gross: 500,
+          net: 400,
+          currency: "USD",
+          source: "tip",
+          postUuid: target.uuid,
+        },
+        {
+          creatorId: luna.creator.id,
+          dedupeKey: "t3",
+          occurredAt: new Date(Date.now() - 200 * 86_400_000),
+          gross: 900,
+          net: 700,
+          currency: "USD",
+          source: "post",
+          postUuid: target.uuid,
+        },
       ],
     });
     const after = await getHistory(luna, { page: 1, range: "90d", tz: "UTC" });

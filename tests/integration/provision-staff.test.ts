@@ -19,7 +19,10 @@ async function signIn(handle: string) {
   const me = await getMe(fanvueClient({ connectionId: conn.connection.id }));
   const listed = me.isCreator ? [] : await listManagedCreators(fanvueClient({ connectionId: conn.connection.id }));
   const result = await provisionOnSignIn(conn.user.id, me, conn.connection.id);
-  const owned = await db.membership.findMany({ where: { userId: conn.user.id, role: "owner" }, include: { workspace: { include: { creators: { where: { removedAt: null } } } } } });
+  const owned = await db.membership.findMany({
+    where: { userId: conn.user.id, role: "owner" },
+    include: { workspace: { include: { creators: { where: { removedAt: null } } } } },
+  });
   return { conn, listed, result, owned };
 }
 
@@ -42,16 +45,24 @@ describe("signing in with a team member's Fanvue account", () => {
     expect(kai.result).toEqual({ kind: "none" });
     expect(kai.owned).toEqual([]);
     // Mia is in exactly one agency workspace: the agency's.
-    expect(await db.creator.count({ where: { handle: "mia", removedAt: null, workspace: { kind: "agency" } } })).toBe(1);
+    expect(await db.creator.count({ where: { handle: "mia", removedAt: null, workspace: { kind: "agency" } } })).toBe(
+      1,
+    );
   });
 
   it("a workspace a team member was given before this rule loses the agency's creators on its next sync", async () => {
     // As an older version did: an owner workspace over Mia on Sam's connection.
     const conn = await connectAccount(sb, "sam");
-    const ws = await db.workspace.create({ data: { connectionId: conn.connection.id, kind: "agency", name: "Sam Ortiz" } });
-    await db.membership.create({ data: { workspaceId: ws.id, userId: conn.user.id, role: "owner", allCreators: true } });
+    const ws = await db.workspace.create({
+      data: { connectionId: conn.connection.id, kind: "agency", name: "Sam Ortiz" },
+    });
+    await db.membership.create({
+      data: { workspaceId: ws.id, userId: conn.user.id, role: "owner", allCreators: true },
+    });
     const mia = await db.creator.findFirstOrThrow({ where: { handle: "mia" } });
-    await db.creator.create({ data: { workspaceId: ws.id, fanvueUuid: mia.fanvueUuid, handle: "mia", displayName: "Mia Rose" } });
+    await db.creator.create({
+      data: { workspaceId: ws.id, fanvueUuid: mia.fanvueUuid, handle: "mia", displayName: "Mia Rose" },
+    });
     await syncAgencyCreators(ws.id);
     expect(await db.creator.count({ where: { workspaceId: ws.id, removedAt: null } })).toBe(0);
   });

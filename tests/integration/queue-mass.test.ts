@@ -17,13 +17,35 @@ describe("the posts queue", () => {
     const { user, creators } = await provisionAccount(sb, "luna");
     const creatorId = creators.luna!.id;
     const soon = new Date(Date.now() + 3_600_000);
-    const base = { creatorId, requestHash: "h", included: { smart: ["subscribers"], custom: [] }, excluded: { smart: [], custom: [] }, createdByName: "Luna", mediaUuids: [] };
-    await db.massCampaign.create({ data: { ...base, idempotencyKey: "k1", text: "Weekend special", status: "scheduled", scheduledAt: soon } });
-    await db.massCampaign.create({ data: { ...base, idempotencyKey: "k2", text: "Already out", status: "sent", scheduledAt: soon, sentAt: new Date() } });
+    const base = {
+      creatorId,
+      requestHash: "h",
+      included: { smart: ["subscribers"], custom: [] },
+      excluded: { smart: [], custom: [] },
+      createdByName: "Luna",
+      mediaUuids: [],
+    };
+    await db.massCampaign.create({
+      data: { ...base, idempotencyKey: "k1", text: "Weekend special", status: "scheduled", scheduledAt: soon },
+    });
+    await db.massCampaign.create({
+      data: {
+        ...base,
+        idempotencyKey: "k2",
+        text: "Already out",
+        status: "sent",
+        scheduledAt: soon,
+        sentAt: new Date(),
+      },
+    });
     const queue = await getQueue((await getCreatorAccess(user.id, creatorId))!);
     const mass = queue.items.filter((i) => i.kind === "mass_message");
     expect(mass.map((i) => i.title)).toEqual(["Weekend special"]);
-    expect(mass[0]).toMatchObject({ at: soon.toISOString(), canReschedule: false, href: `/c/${creatorId}/mass-messages` });
+    expect(mass[0]).toMatchObject({
+      at: soon.toISOString(),
+      canReschedule: false,
+      href: `/c/${creatorId}/mass-messages`,
+    });
     expect(queue.items.some((i) => i.kind === "post")).toBe(true);
     const times = queue.items.map((i) => Date.parse(i.at));
     expect([...times].sort((a, b) => a - b)).toEqual(times);

@@ -22,7 +22,11 @@ describe("rate budget", () => {
     const bulkDone: number[] = [];
     const bulk = Array.from({ length: 20 }, (_, i) =>
       client
-        .selfOnly("POST", "/insights/fans/batch", { body: { userUuids: fans.slice(i * 100, i * 100 + 100) }, priority: "background", idempotent: true })
+        .selfOnly("POST", "/insights/fans/batch", {
+          body: { userUuids: fans.slice(i * 100, i * 100 + 100) },
+          priority: "background",
+          idempotent: true,
+        })
         .then(() => bulkDone.push(Date.now() - started)),
     );
     // The UI's reads arrive a moment later, while bulk work holds the queue.

@@ -24,7 +24,8 @@ const { workspaceIsShared } = await import("@/lib/server/workspaces/access");
 cleanUpBetweenTests(sb, db);
 
 type Calls = { byStatus: Record<string, number> };
-const as = <T>(method: string, user: { id: string }, fn: () => Promise<T>) => requestContext.run(contextFor(method, user), fn);
+const as = <T>(method: string, user: { id: string }, fn: () => Promise<T>) =>
+  requestContext.run(contextFor(method, user), fn);
 
 describe("a slow Fanvue call", () => {
   it("held by Fanvue, it does not hold the creator's other reads", async () => {
@@ -34,9 +35,13 @@ describe("a slow Fanvue call", () => {
     await sb.admin("/faults", { path: "/insights/earnings/summary", latencyMs: 10_000, times: 1 });
     const held = new AbortController();
     let heldSettled = false;
-    const slow = client.creator("GET", "/insights/earnings/summary", { signal: held.signal }).finally(() => (heldSettled = true));
+    const slow = client
+      .creator("GET", "/insights/earnings/summary", { signal: held.signal })
+      .finally(() => (heldSettled = true));
     const started = Date.now();
-    const reads = await Promise.allSettled(Array.from({ length: 10 }, (_, i) => client.creator("GET", "/chats", { query: { page: i + 1, size: 5 } })));
+    const reads = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, i) => client.creator("GET", "/chats", { query: { page: i + 1, size: 5 } })),
+    );
     const tookMs = Date.now() - started;
     expect(reads.map((r) => r.status)).toEqual(Array(10).fill("fulfilled"));
     expect(heldSettled).toBe(false);
@@ -67,18 +72,23 @@ describe("one member's share of a creator's budget", () => {
     const { access: ownerAccess, user: owner, creator, workspace } = await creatorWorkspace(sb, "luna");
     const viewer = await staffMember(workspace.id, creator.id, "viewer", "Vic the viewer");
     const manager = await staffMember(workspace.id, creator.id, "manager", "Mo the manager");
-    const search = (who: typeof viewer, text: string) => as("GET", who.user, () => getInbox(who.access, { filter: "all", sort: "recent", search: text, page: 1 }));
+    const search = (who: typeof viewer, text: string) =>
+      as("GET", who.user, () => getInbox(who.access, { filter: "all", sort: "recent", search: text, page: 1 }));
 
     // 30 searches at once, more than the whole bucket (20).
     const storm = await Promise.allSettled(Array.from({ length: 30 }, (_, i) => search(viewer, `nobody ${i}`)));
-    const refused = storm.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason as unknown);
+    const refused = storm
+      .filter((r) => r.status === "rejected")
+      .map((r) => (r as PromiseRejectedResult).reason as unknown);
     expect(storm.filter((r) => r.status === "fulfilled").length).toBeGreaterThan(0);
     expect(refused.length).toBeGreaterThan(20);
     const res = toErrorResponse(refused[0], "test");
     expect(res.status).toBe(429);
     const body = (await res.json()) as { error: { code: string; message: string; retryAfterSec: number } };
     expect(body.error.code).toBe("rate_limited");
-    expect(body.error.message).toMatch(/^You have used your share of this creator's Fanvue requests for this minute; more in about \d+ s\./);
+    expect(body.error.message).toMatch(
+      /^You have used your share of this creator's Fanvue requests for this minute; more in about \d+ s\./,
+    );
     // Honest: the share comes back with Fanvue's window, not in a second.
     expect(Number(res.headers.get("Retry-After"))).toBeGreaterThan(30);
     expect(body.error.retryAfterSec).toBe(Number(res.headers.get("Retry-After")));
@@ -93,7 +103,13 @@ describe("one member's share of a creator's budget", () => {
     const chat = [...world.chats.values()].find((c) => world.relations[c.fanIdx]!.contactable)!;
     const fan = world.fans[chat.fanIdx]!.uuid;
     const sent = await as("POST", owner, () =>
-      sendChatMessage(ownerAccess, owner, fan, { idempotencyKey: `share-${Date.now()}`, text: "Thanks for the tip!", mediaUuids: [], price: null, templateUuid: null }),
+      sendChatMessage(ownerAccess, owner, fan, {
+        idempotencyKey: `share-${Date.now()}`,
+        text: "Thanks for the tip!",
+        mediaUuids: [],
+        price: null,
+        templateUuid: null,
+      }),
     );
     expect(sent.send.status).toBe("sent");
     // All of it below Fanvue's limit: nothing was refused upstream.
@@ -106,11 +122,16 @@ describe("one member's share of a creator's budget", () => {
     const manager = await staffMember(workspace.id, creator.id, "manager", "Ma");
     const client = clientForCreator(viewer.access);
     // The viewer uses up their share (9 of 20)…
-    const used = await Promise.allSettled(Array.from({ length: 12 }, () => as("GET", viewer.user, () => client.creator("GET", "/chats/unread"))));
+    const used = await Promise.allSettled(
+      Array.from({ length: 12 }, () => as("GET", viewer.user, () => client.creator("GET", "/chats/unread"))),
+    );
     expect(used.filter((r) => r.status === "fulfilled")).toHaveLength(9);
     // …then starts a snapshot read that the manager joins at once.
     const read = () => client.creator("GET", "/chats/unread").then((r) => r.body as object);
-    const [v, m] = await Promise.allSettled([as("GET", viewer.user, () => withSnapshot(`share-test:${creator.id}`, read)), as("GET", manager.user, () => withSnapshot(`share-test:${creator.id}`, read))]);
+    const [v, m] = await Promise.allSettled([
+      as("GET", viewer.user, () => withSnapshot(`share-test:${creator.id}`, read)),
+      as("GET", manager.user, () => withSnapshot(`share-test:${creator.id}`, read)),
+    ]);
     expect(v).toMatchObject({ status: "rejected", reason: { kind: "rate_limited", details: { scope: "member" } } });
     expect(m).toMatchObject({ status: "fulfilled", value: { stale: false } });
   });
@@ -121,9 +142,13 @@ describe("one member's share of a creator's budget", () => {
     const client = clientForCreator(access);
     // As the route wrapper runs a workspace of one: 14 reads, past the 9 a member of a team may use.
     const reads = await Promise.allSettled(
-      Array.from({ length: 14 }, () => requestContext.run(contextFor("GET", user, false), () => client.creator("GET", "/chats/unread"))),
+      Array.from({ length: 14 }, () =>
+        requestContext.run(contextFor("GET", user, false), () => client.creator("GET", "/chats/unread")),
+      ),
     );
-    expect(reads.filter((r) => r.status === "rejected").map((r) => String((r as PromiseRejectedResult).reason))).toEqual([]);
+    expect(
+      reads.filter((r) => r.status === "rejected").map((r) => String((r as PromiseRejectedResult).reason)),
+    ).toEqual([]);
     // A workspace with staff is shared: there the share applies (the tests above).
     const team = await creatorWorkspace(sb, "felix", "ivy");
     await staffMember(team.workspace.id, team.creator.id, "viewer", "Vee");

@@ -14,10 +14,14 @@ afterAll(async () => {
 type Worker = { ready: Promise<void>; go: () => void; result: Promise<{ ok: number; errors: string[] }> };
 
 function startWorker(connectionId: string, n: number): Worker {
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "tests/support/storm-worker.ts", connectionId, String(n)], {
-    env: process.env,
-    stdio: ["pipe", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", "tests/support/storm-worker.ts", connectionId, String(n)],
+    {
+      env: process.env,
+      stdio: ["pipe", "pipe", "pipe"],
+    },
+  );
   let out = "";
   let err = "";
   let markReady!: () => void;
@@ -47,10 +51,18 @@ describe("refresh storm across processes", () => {
     const conn = await saveConnectionTokens({
       userId: user.id,
       fanvueUserUuid: account.uuid,
-      tokens: { accessToken: tokens.access_token, refreshToken: tokens.refresh_token!, expiresAt: new Date(Date.now() + 3_600_000), scope: tokens.scope },
+      tokens: {
+        accessToken: tokens.access_token,
+        refreshToken: tokens.refresh_token!,
+        expiresAt: new Date(Date.now() + 3_600_000),
+        scope: tokens.scope,
+      },
     });
     // Expired on both sides: our record and Fanvue's.
-    await db.fanvueConnection.update({ where: { id: conn.id }, data: { accessTokenExpiresAt: new Date(Date.now() - 1000) } });
+    await db.fanvueConnection.update({
+      where: { id: conn.id },
+      data: { accessTokenExpiresAt: new Date(Date.now() - 1000) },
+    });
     await sb.admin("/tokens/expire", { handle: "luna" });
     const before = await sb.admin("/oauth/stats");
     // Both processes load first, then fire together.

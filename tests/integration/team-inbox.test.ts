@@ -65,18 +65,31 @@ describe("team inbox", () => {
 
   it("filters unread across creators and shows a staff member only their creators", async () => {
     const unread = (await readAll(owner, "unread")).items;
-    const expected = ["mia", "nova", "ivy"].reduce((n, h) => n + [...chatsOf(h).values()].filter((c) => c.unreadCount > 0).length, 0);
+    const expected = ["mia", "nova", "ivy"].reduce(
+      (n, h) => n + [...chatsOf(h).values()].filter((c) => c.unreadCount > 0).length,
+      0,
+    );
     expect(unread).toHaveLength(expected);
-    const scoped = { ...owner, membership: { ...owner.membership, allCreators: false, creatorIds: [p.creators.mia!.id] } };
+    const scoped = {
+      ...owner,
+      membership: { ...owner.membership, allCreators: false, creatorIds: [p.creators.mia!.id] },
+    };
     const items = (await readAll(scoped)).items;
     expect(items).toHaveLength(chatsOf("mia").size);
     expect(new Set(items.map((i) => i.creator!.handle))).toEqual(new Set(["mia"]));
   });
 
   it("refuses a cursor it did not make", async () => {
-    await expect(getTeamInbox(owner, { filter: "all", sort: "recent", cursor: "bm9wZQ" })).rejects.toMatchObject({ code: "invalid_input" });
+    await expect(getTeamInbox(owner, { filter: "all", sort: "recent", cursor: "bm9wZQ" })).rejects.toMatchObject({
+      code: "invalid_input",
+    });
     // Well-formed but with a time that is not one: a 400 naming the cursor, never a 500.
-    const forged = Buffer.from(JSON.stringify({ at: "not a time", creatorId: "x", fanUuid: "y" })).toString("base64url");
-    await expect(getTeamInbox(owner, { filter: "all", sort: "recent", cursor: forged })).rejects.toMatchObject({ code: "invalid_input", extra: { field: "cursor" } });
+    const forged = Buffer.from(JSON.stringify({ at: "not a time", creatorId: "x", fanUuid: "y" })).toString(
+      "base64url",
+    );
+    await expect(getTeamInbox(owner, { filter: "all", sort: "recent", cursor: forged })).rejects.toMatchObject({
+      code: "invalid_input",
+      extra: { field: "cursor" },
+    });
   });
 });

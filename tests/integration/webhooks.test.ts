@@ -29,7 +29,8 @@ afterAll(async () => {
   receiver.close();
 });
 
-const post = (body: string, headers: Record<string, string>) => fetch(receiverUrl, { method: "POST", body, headers: { "Content-Type": "application/json", ...headers } });
+const post = (body: string, headers: Record<string, string>) =>
+  fetch(receiverUrl, { method: "POST", body, headers: { "Content-Type": "application/json", ...headers } });
 const nowSec = () => Math.floor(Date.now() / 1000);
 
 async function readEvents(stream: ReadableStream<Uint8Array>, until: (text: string) => boolean, timeoutMs: number) {
@@ -61,7 +62,17 @@ describe("Fanvue webhooks", () => {
     // A fresh cached insight for the fan who will tip.
     const c = sb.state.world.creators.get(luna.fanvueUuid)!;
     const fan = c.fans[[...c.chats.keys()][0]!]!;
-    await db.fanInsight.create({ data: { creatorId: luna.id, fanUuid: fan.uuid, state: "ok", fetchedAt: new Date(), checkedAt: new Date(), status: "subscriber", totalGross: 100 } });
+    await db.fanInsight.create({
+      data: {
+        creatorId: luna.id,
+        fanUuid: fan.uuid,
+        state: "ok",
+        fetchedAt: new Date(),
+        checkedAt: new Date(),
+        status: "subscriber",
+        totalGross: 100,
+      },
+    });
 
     const started = Date.now();
     await sb.admin("/simulate/tip", { creator: "luna", fan: fan.uuid, amount: 1234 });
@@ -69,13 +80,20 @@ describe("Fanvue webhooks", () => {
     const elapsed = Date.now() - started;
     abort.abort();
     expect(text).toContain("event: live");
-    const data = JSON.parse(text.split("\n").find((l) => l.startsWith("data: ") && l.includes("tip-received"))!.slice(6));
+    const data = JSON.parse(
+      text
+        .split("\n")
+        .find((l) => l.startsWith("data: ") && l.includes("tip-received"))!
+        .slice(6),
+    );
     expect(data).toMatchObject({ type: "tip-received", creatorId: luna.id, fanUuid: fan.uuid, amount: 1234 });
     expect(elapsed).toBeLessThan(2_000);
 
     const stored = await db.webhookEvent.findFirstOrThrow({ where: { event: "tip-received", fanUuid: fan.uuid } });
     expect(stored.recipientUuid).toBe(luna.fanvueUuid);
-    const insight = await db.fanInsight.findUniqueOrThrow({ where: { creatorId_fanUuid: { creatorId: luna.id, fanUuid: fan.uuid } } });
+    const insight = await db.fanInsight.findUniqueOrThrow({
+      where: { creatorId_fanUuid: { creatorId: luna.id, fanUuid: fan.uuid } },
+    });
     expect(Date.now() - insight.fetchedAt!.getTime()).toBeGreaterThan(5 * 60_000);
     expect(insight.totalGross).toBe(100); // kept as the fallback until refreshed
   });
@@ -85,7 +103,13 @@ describe("Fanvue webhooks", () => {
     const stream = (await openLiveStream(await grantFor(p.user.id, p.workspace.id), abort.signal, null)).body!;
     await readEvents(stream, (t) => t.includes("event: hello"), 2_000);
     await sb.admin("/simulate/message", { creator: "mia", text: "hello from mia's fan" });
-    await expect.poll(() => db.webhookEvent.count({ where: { event: "message-received", payload: { path: ["message", "text"], equals: "hello from mia's fan" } } })).toBe(1);
+    await expect
+      .poll(() =>
+        db.webhookEvent.count({
+          where: { event: "message-received", payload: { path: ["message", "text"], equals: "hello from mia's fan" } },
+        }),
+      )
+      .toBe(1);
     const text = await readEvents(stream, (t) => t.includes("mia's fan"), 1_500);
     abort.abort();
     expect(text).not.toContain("mia's fan");
@@ -93,9 +117,16 @@ describe("Fanvue webhooks", () => {
 
   it("refuses forged, unsigned and malformed deliveries with 401 and stores nothing", async () => {
     const before = await db.webhookEvent.count();
-    const body = JSON.stringify({ price: 999, recipientUuid: p.creators.luna!.fanvueUuid, sender: { uuid: "f" }, timestamp: new Date().toISOString() });
+    const body = JSON.stringify({
+      price: 999,
+      recipientUuid: p.creators.luna!.fanvueUuid,
+      sender: { uuid: "f" },
+      timestamp: new Date().toISOString(),
+    });
     const t = nowSec();
-    expect((await post(body, { "X-Fanvue-Signature": `t=${t},v0=${expectedSignature("wrong-secret", t, body)}` })).status).toBe(401);
+    expect(
+      (await post(body, { "X-Fanvue-Signature": `t=${t},v0=${expectedSignature("wrong-secret", t, body)}` })).status,
+    ).toBe(401);
     expect((await post(body, {})).status).toBe(401);
     expect((await post(body, { "X-Fanvue-Signature": "nonsense" })).status).toBe(401);
     expect(await db.webhookEvent.count()).toBe(before);
@@ -103,7 +134,12 @@ describe("Fanvue webhooks", () => {
 
   it("refuses a stale signature (timestamp older than 5 minutes), even a correctly signed one", async () => {
     const before = await db.webhookEvent.count();
-    const d = (await sb.admin("/webhooks/deliver", { event: "new-follower", creator: "luna", signatureTimestamp: nowSec() - 6 * 60, wait: true })) as { status: string; attempts: { status: number }[] };
+    const d = (await sb.admin("/webhooks/deliver", {
+      event: "new-follower",
+      creator: "luna",
+      signatureTimestamp: nowSec() - 6 * 60,
+      wait: true,
+    })) as { status: string; attempts: { status: number }[] };
     expect(d.status).toBe("failed");
     expect(d.attempts.every((a) => a.status === 401)).toBe(true);
     expect(await db.webhookEvent.count()).toBe(before);
@@ -116,10 +152,18 @@ describe("Fanvue webhooks", () => {
       const r = sseReader((await openLiveStream(grant, abort.signal, null)).body!);
       await r.until(() => r.text.includes("event: hello"), 2_000);
       abort.abort();
-      return JSON.parse(r.events().find((e) => e.event === "hello")!.data) as { refused: { reason: string; skewSec: number } | null };
+      return JSON.parse(r.events().find((e) => e.event === "hello")!.data) as {
+        refused: { reason: string; skewSec: number } | null;
+      };
     };
     // A valid delivery first: whatever earlier tests refused is over.
-    expect(((await sb.admin("/webhooks/deliver", { event: "new-follower", creator: "luna", wait: true })) as { status: string }).status).toBe("delivered");
+    expect(
+      (
+        (await sb.admin("/webhooks/deliver", { event: "new-follower", creator: "luna", wait: true })) as {
+          status: string;
+        }
+      ).status,
+    ).toBe("delivered");
     await expect.poll(async () => (await hello()).refused).toBeNull();
     const abort = new AbortController();
     const open = sseReader((await openLiveStream(grant, abort.signal, null, { recheckMs: 200 })).body!);
@@ -128,11 +172,22 @@ describe("Fanvue webhooks", () => {
     // Forged with an old timestamp: refused, but it tells nothing of the clock (anyone can forge one).
     const body = JSON.stringify({ sender: { uuid: "f" }, recipientUuid: p.creators.luna!.fanvueUuid });
     const forgedT = nowSec() - 600;
-    expect((await post(body, { "X-Fanvue-Signature": `t=${forgedT},v0=${expectedSignature("not-our-secret", forgedT, body)}` })).status).toBe(401);
+    expect(
+      (
+        await post(body, {
+          "X-Fanvue-Signature": `t=${forgedT},v0=${expectedSignature("not-our-secret", forgedT, body)}`,
+        })
+      ).status,
+    ).toBe(401);
     await expect.poll(() => db.webhookRefusal.findUnique({ where: { reason: "bad_signature" } })).not.toBeNull();
     expect((await hello()).refused).toBeNull();
 
-    const d = (await sb.admin("/webhooks/deliver", { event: "new-follower", creator: "luna", signatureTimestamp: nowSec() - 600, wait: true })) as { status: string; attempts: { status: number }[] };
+    const d = (await sb.admin("/webhooks/deliver", {
+      event: "new-follower",
+      creator: "luna",
+      signatureTimestamp: nowSec() - 600,
+      wait: true,
+    })) as { status: string; attempts: { status: number }[] };
     expect(d.status).toBe("failed");
     expect(d.attempts.every((a) => a.status === 401)).toBe(true);
     await expect.poll(async () => (await hello()).refused).toMatchObject({ reason: "clock_skew" });
@@ -140,23 +195,44 @@ describe("Fanvue webhooks", () => {
     expect(refused.skewSec).toBeGreaterThanOrEqual(599);
     expect(refused.skewSec).toBeLessThan(610);
     // The open stream is told too (its periodic re-check carries the state).
-    expect(await open.until(() => open.events().some((e) => e.event === "health" && e.data.includes("clock_skew")), 3_000)).toBe(true);
+    expect(
+      await open.until(() => open.events().some((e) => e.event === "health" && e.data.includes("clock_skew")), 3_000),
+    ).toBe(true);
 
-    expect(((await sb.admin("/webhooks/deliver", { event: "new-follower", creator: "luna", wait: true })) as { status: string }).status).toBe("delivered");
+    expect(
+      (
+        (await sb.admin("/webhooks/deliver", { event: "new-follower", creator: "luna", wait: true })) as {
+          status: string;
+        }
+      ).status,
+    ).toBe("delivered");
     expect((await hello()).refused).toBeNull();
-    expect(await open.until(() => open.events().some((e) => e.event === "health" && e.data === '{"refused":null}'), 3_000)).toBe(true);
+    expect(
+      await open.until(() => open.events().some((e) => e.event === "health" && e.data === '{"refused":null}'), 3_000),
+    ).toBe(true);
     abort.abort();
   });
 
   it("refuses a replayed delivery (same signature) with 409; a retried delivery is acknowledged and stored once", async () => {
-    const d = (await sb.admin("/webhooks/deliver", { event: "new-subscriber", creator: "luna", wait: true })) as { id: string; status: string };
+    const d = (await sb.admin("/webhooks/deliver", { event: "new-subscriber", creator: "luna", wait: true })) as {
+      id: string;
+      status: string;
+    };
     expect(d.status).toBe("delivered");
     const original = seen.find((s) => s.headers["x-fanvue-delivery"] === d.id)!;
-    const replay = await post(original.body, { "X-Fanvue-Signature": original.headers["x-fanvue-signature"]!, "X-Fanvue-Event": "new-subscriber", "X-Fanvue-Delivery": d.id });
+    const replay = await post(original.body, {
+      "X-Fanvue-Signature": original.headers["x-fanvue-signature"]!,
+      "X-Fanvue-Event": "new-subscriber",
+      "X-Fanvue-Delivery": d.id,
+    });
     expect(replay.status).toBe(409);
     // A retry of the same delivery carries a fresh timestamp and signature.
     const t = nowSec() + 1;
-    const retry = await post(original.body, { "X-Fanvue-Signature": `t=${t},v0=${expectedSignature(SECRET, t, original.body)}`, "X-Fanvue-Event": "new-subscriber", "X-Fanvue-Delivery": d.id });
+    const retry = await post(original.body, {
+      "X-Fanvue-Signature": `t=${t},v0=${expectedSignature(SECRET, t, original.body)}`,
+      "X-Fanvue-Event": "new-subscriber",
+      "X-Fanvue-Delivery": d.id,
+    });
     expect(retry.status).toBe(200);
     expect(await retry.json()).toMatchObject({ duplicate: true });
     expect(await db.webhookEvent.count({ where: { dedupeKey: `delivery:${d.id}` } })).toBe(1);
@@ -166,7 +242,9 @@ describe("Fanvue webhooks", () => {
     const grant = await grantFor(p.user.id, p.workspace.id);
     const last = await db.webhookEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });
     await sb.admin("/simulate/message", { creator: "luna", text: "while you were away" });
-    await expect.poll(() => db.webhookEvent.count({ where: { seq: { gt: last.seq }, event: "message-received" } })).toBe(1);
+    await expect
+      .poll(() => db.webhookEvent.count({ where: { seq: { gt: last.seq }, event: "message-received" } }))
+      .toBe(1);
     const abort = new AbortController();
     const stream = (await openLiveStream(grant, abort.signal, last.seq)).body!;
     const text = await readEvents(stream, (t) => t.includes("while you were away"), 2_000);

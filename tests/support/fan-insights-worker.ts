@@ -18,9 +18,13 @@ await new Promise<void>((resolve) => {
 const uuids = JSON.parse(input) as string[];
 const subject = { creatorId: "creator-luna", client: fanvueClient({ connectionId: connectionId!, mode: "self" }) };
 const loader = new InsightLoader({});
-const sets = Array.from({ length: 25 }, (_, i) => Array.from({ length: 30 }, (_, j) => uuids[(i * 10 + j) % uuids.length]!));
+const sets = Array.from({ length: 25 }, (_, i) =>
+  Array.from({ length: 30 }, (_, j) => uuids[(i * 10 + j) % uuids.length]!),
+);
 const results = await Promise.allSettled(sets.map((s) => loader.load(subject, s)));
-const ok = results.filter((r) => r.status === "fulfilled" && [...r.value.values()].every((v) => v.state === "ok")).length;
+const ok = results.filter(
+  (r) => r.status === "fulfilled" && [...r.value.values()].every((v) => v.state === "ok"),
+).length;
 const errors = results.flatMap((r) => (r.status === "rejected" ? [String((r.reason as Error).message)] : []));
 console.log(JSON.stringify({ ok, errors: errors.slice(0, 3) }));
 await db.$disconnect();

@@ -11,7 +11,12 @@ import { startEmbeddedPostgres } from "../../scripts/lib/postgres.mjs";
 export default async function setup(project: TestProject) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vuedeck-it-"));
   fs.chmodSync(dir, 0o755);
-  const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), port: await freePort(), database: "template_vuedeck", fast: true });
+  const pg = await startEmbeddedPostgres({
+    dataDir: path.join(dir, "pg"),
+    port: await freePort(),
+    database: "template_vuedeck",
+    fast: true,
+  });
   await applyMigrations(pg.url);
   project.provide("pgAdminUrl", pg.url.replace(/\/template_vuedeck$/, "/postgres"));
   return async () => {

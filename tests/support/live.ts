@@ -49,7 +49,11 @@ export function sseReader(stream: ReadableStream<Uint8Array>) {
       .split("\n\n")
       .filter((block) => block.includes("event: "))
       .map((block) => {
-        const line = (k: string) => block.split("\n").find((l) => l.startsWith(`${k}: `))?.slice(k.length + 2) ?? null;
+        const line = (k: string) =>
+          block
+            .split("\n")
+            .find((l) => l.startsWith(`${k}: `))
+            ?.slice(k.length + 2) ?? null;
         return { event: line("event") ?? "message", data: line("data") ?? "", id: line("id") };
       });
 
@@ -62,7 +66,10 @@ export function sseReader(stream: ReadableStream<Uint8Array>) {
     },
     events,
     /** Live events' payloads. */
-    live: () => events().filter((e) => e.event === "live").map((e) => JSON.parse(e.data) as { seq: number; type: string; creatorId: string; text: string | null }),
+    live: () =>
+      events()
+        .filter((e) => e.event === "live")
+        .map((e) => JSON.parse(e.data) as { seq: number; type: string; creatorId: string; text: string | null }),
     /** True once `cond` holds, false if `timeoutMs` passed first. */
     async until(cond: () => boolean, timeoutMs: number): Promise<boolean> {
       const deadline = Date.now() + timeoutMs;

@@ -20,16 +20,22 @@ export async function startTestSandbox(overrides: Partial<SandboxConfig> = {}) {
   process.env.FANVUE_AUTH_BASE_URL = sb.url;
   return {
     ...sb,
-    authorize: (handle: string, scopes?: string[]) => authorize(sb.url, { clientId, clientSecret, redirectUri }, handle, scopes),
+    authorize: (handle: string, scopes?: string[]) =>
+      authorize(sb.url, { clientId, clientSecret, redirectUri }, handle, scopes),
     admin: (path: string, body?: unknown, method = body === undefined ? "GET" : "POST") =>
-      fetch(`${sb.url}/__sandbox${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) }).then(async (r) => (r.status === 204 ? null : r.json())),
+      fetch(`${sb.url}/__sandbox${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) }).then(
+        async (r) => (r.status === 204 ? null : r.json()),
+      ),
   };
 }
 
 /** The usual hooks of a test file on one sandbox and database: faults and the
  * call log are cleared after each test (no test sees another's), and both
  * are closed at the end. */
-export function cleanUpBetweenTests(sb: { admin: (path: string, body?: unknown, method?: string) => Promise<unknown>; close: () => Promise<void> }, db: { $disconnect: () => Promise<void> }) {
+export function cleanUpBetweenTests(
+  sb: { admin: (path: string, body?: unknown, method?: string) => Promise<unknown>; close: () => Promise<void> },
+  db: { $disconnect: () => Promise<void> },
+) {
   afterEach(async () => {
     await sb.admin("/faults", undefined, "DELETE");
     await sb.admin("/calls", undefined, "DELETE");

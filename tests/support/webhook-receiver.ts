@@ -14,7 +14,12 @@ export async function startWebhookReceiver() {
     let body = "";
     req.on("data", (d: Buffer) => (body += d.toString()));
     req.on("end", async () => {
-      const r = await receiveWebhook({ rawBody: body, signature: header(req, "x-fanvue-signature"), event: header(req, "x-fanvue-event"), deliveryId: header(req, "x-fanvue-delivery") });
+      const r = await receiveWebhook({
+        rawBody: body,
+        signature: header(req, "x-fanvue-signature"),
+        event: header(req, "x-fanvue-event"),
+        deliveryId: header(req, "x-fanvue-delivery"),
+      });
       seen.push({ headers: req.headers as Record<string, string>, body, status: r.status });
       res.writeHead(r.status, { "Content-Type": "application/json" }).end(JSON.stringify(r.body));
     });

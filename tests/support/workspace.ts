@@ -12,7 +12,10 @@ export async function provisionAccount(sb: Sandbox, handle: string) {
   const conn = await connectAccount(sb, handle);
   const me = await getMe(fanvueClient({ connectionId: conn.connection.id }));
   await provisionOnSignIn(conn.user.id, me, conn.connection.id);
-  const workspace = await db.workspace.findUniqueOrThrow({ where: { connectionId: conn.connection.id }, include: { creators: true } });
+  const workspace = await db.workspace.findUniqueOrThrow({
+    where: { connectionId: conn.connection.id },
+    include: { creators: true },
+  });
   await sb.admin("/calls", undefined, "DELETE");
   return { ...conn, workspace, creators: Object.fromEntries(workspace.creators.map((c) => [c.handle, c])) };
 }

@@ -45,7 +45,11 @@ const partFormats = new Map<string, Intl.DateTimeFormat>();
 /** "YYYY-MM-DD" of an instant in a zone, by Intl (en-CA writes ISO order). */
 export function intlDate(ms: number, tz: string): string {
   let f = dateFormats.get(tz);
-  if (!f) dateFormats.set(tz, (f = new Intl.DateTimeFormat("en-CA", { timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit" })));
+  if (!f)
+    dateFormats.set(
+      tz,
+      (f = new Intl.DateTimeFormat("en-CA", { timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit" })),
+    );
   return f.format(ms);
 }
 
@@ -53,11 +57,27 @@ export function intlDate(ms: number, tz: string): string {
 export function intlParts(ms: number, tz: string) {
   let f = partFormats.get(tz);
   if (!f) {
-    const o = { timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" } as const;
+    const o = {
+      timeZone: tz,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+      hourCycle: "h23",
+    } as const;
     partFormats.set(tz, (f = new Intl.DateTimeFormat("en-CA", o)));
   }
   const p = Object.fromEntries(f.formatToParts(ms).map((x) => [x.type, x.value]));
-  const [year, month, day, hour, minute, second] = [p.year, p.month, p.day, p.hour, p.minute, p.second].map(Number) as [number, number, number, number, number, number];
+  const [year, month, day, hour, minute, second] = [p.year, p.month, p.day, p.hour, p.minute, p.second].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   return { date: `${p.year}-${p.month}-${p.day}`, year, month, day, hour, minute, second };
 }
 

@@ -19,8 +19,8 @@ export default async function WelcomePage() {
         <Logo className="size-9" />
         <h1 className="mt-4 text-xl font-semibold">This Fanvue account has no dashboard yet</h1>
         <p className="mt-2 text-sm text-muted">
-          Vuedeck opens for creator accounts and for agencies that manage creators. If you work for a creator or an agency, ask them for an invite
-          link and open it while signed in with this account.
+          Vuedeck opens for creator accounts and for agencies that manage creators. If you work for a creator or an
+          agency, ask them for an invite link and open it while signed in with this account.
         </p>
         <div className="mt-6">
           <SignOutButton />

@@ -41,7 +41,8 @@ function why(row: FanRow) {
   if (i.state === "unsupported") return "Not available for agency-managed creators";
   if (i.state === "not_found") return "Not a fan of this creator";
   if (i.state === "forbidden") return "Not visible to this account";
-  if (i.state === "error") return `${i.error?.message ?? "Fanvue could not load this fan"}${i.retryAt ? " Retrying shortly." : ""}`;
+  if (i.state === "error")
+    return `${i.error?.message ?? "Fanvue could not load this fan"}${i.retryAt ? " Retrying shortly." : ""}`;
   return "Fanvue gave no figure";
 }
 
@@ -63,7 +64,10 @@ export function StatusCell({ row }: { row: FanRow }) {
   // roster last saw the fan in still says subscriber or follower.
   if (!d && row.list) {
     return (
-      <Badge tone={row.list === "subscribers" ? "brand" : "neutral"} title="From Fanvue's subscriber and follower lists">
+      <Badge
+        tone={row.list === "subscribers" ? "brand" : "neutral"}
+        title="From Fanvue's subscriber and follower lists"
+      >
         {row.list === "subscribers" ? "Subscriber" : "Follower"}
       </Badge>
     );
@@ -86,7 +90,15 @@ export function SpendCell({ row }: { row: FanRow }) {
   );
 }
 
-export function DateCell({ iso, row, relative }: { iso: string | null | undefined; row: FanRow; relative?: "past" | "future" }) {
+export function DateCell({
+  iso,
+  row,
+  relative,
+}: {
+  iso: string | null | undefined;
+  row: FanRow;
+  relative?: "past" | "future";
+}) {
   const f = useFormat();
   if (!row.insight.data) return <Unknown row={row} />;
   if (!iso) return <span className="text-muted">—</span>;

@@ -19,8 +19,14 @@ export const SEGMENT_UI: Record<SegmentKind, { label: string; params: ParamSpec[
   top_spenders: { label: "Top spenders", params: [{ name: "percent", label: "Top", unit: "%", fallback: "5" }] },
   auto_renew_off: { label: "Auto-renew off", params: [] },
   renewing_soon: { label: "Renewing soon", params: [{ name: "days", label: "Within", unit: "days", fallback: "7" }] },
-  expired_recently: { label: "Expired recently", params: [{ name: "days", label: "In the last", unit: "days", fallback: "30" }] },
-  spent_over: { label: "Spent more than…", params: [{ name: "amount", label: "More than", unit: "$", fallback: "5000" }] },
+  expired_recently: {
+    label: "Expired recently",
+    params: [{ name: "days", label: "In the last", unit: "days", fallback: "30" }],
+  },
+  spent_over: {
+    label: "Spent more than…",
+    params: [{ name: "amount", label: "More than", unit: "$", fallback: "5000" }],
+  },
   lapsed_big_spenders: {
     label: "Big spenders gone quiet",
     params: [
@@ -33,7 +39,8 @@ export const SEGMENT_UI: Record<SegmentKind, { label: string; params: ParamSpec[
 /** Dollars in the box, cents in the URL and API (exact: no float touches the
  * amount). A number input's value always uses "." whatever the locale, hence
  * "en-US". null: not an amount, so the parameter keeps its value. */
-const toInput = (p: ParamSpec, v: string) => (p.unit === "$" && Number.isSafeInteger(Number(v)) ? centsToDecimal(Number(v)) : v);
+const toInput = (p: ParamSpec, v: string) =>
+  p.unit === "$" && Number.isSafeInteger(Number(v)) ? centsToDecimal(Number(v)) : v;
 const fromInput = (p: ParamSpec, v: string): string | null => {
   if (p.unit !== "$") return v;
   const parsed = parseMoney(v, "en-US");
@@ -45,11 +52,24 @@ type Props = { creatorId: string; state: FansUrlState; update: (p: Partial<FansU
 type Saved = ReturnType<typeof useSegments>["data"];
 
 /** Everyone, the built-in segments, then the saved ones. */
-function SegmentSelect({ value, saved, onChoose }: { value: string; saved: NonNullable<Saved>; onChoose: (value: string) => void }) {
+function SegmentSelect({
+  value,
+  saved,
+  onChoose,
+}: {
+  value: string;
+  saved: NonNullable<Saved>;
+  onChoose: (value: string) => void;
+}) {
   return (
     <label className="flex flex-col gap-1 text-xs font-medium text-muted">
       Segment
-      <Select value={value} onChange={(e) => onChoose(e.target.value)} data-testid="segment-select" className="h-9 min-w-44">
+      <Select
+        value={value}
+        onChange={(e) => onChoose(e.target.value)}
+        data-testid="segment-select"
+        className="h-9 min-w-44"
+      >
         <option value="">Everyone</option>
         <optgroup label="Segments">
           {Object.entries(SEGMENT_UI).map(([k, v]) => (
@@ -94,12 +114,26 @@ function SegmentParams({ kind, state, update }: { kind: SegmentKind; state: Fans
   ));
 }
 
-type NameFormProps = { name: string; setName: (n: string) => void; pending: boolean; onSave: () => void; onCancel: () => void };
+type NameFormProps = {
+  name: string;
+  setName: (n: string) => void;
+  pending: boolean;
+  onSave: () => void;
+  onCancel: () => void;
+};
 
 function SegmentNameForm({ name, setName, pending, onSave, onCancel }: NameFormProps) {
   return (
     <form className="flex items-end gap-1.5" onSubmit={(e) => (e.preventDefault(), onSave())}>
-      <Input autoFocus size="sm" aria-label="Segment name" placeholder="Name, e.g. Whales" value={name} onChange={(e) => setName(e.target.value)} className="h-9 w-40" />
+      <Input
+        autoFocus
+        size="sm"
+        aria-label="Segment name"
+        placeholder="Name, e.g. Whales"
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        className="h-9 w-40"
+      />
       <Button size="sm" type="submit" disabled={!name.trim() || pending}>
         Save
       </Button>
@@ -126,7 +160,11 @@ export function SegmentPicker({ creatorId, state, update, canWrite }: Props) {
   const save = () =>
     kind &&
     create.mutate(
-      { name: name.trim(), kind, params: Object.fromEntries(Object.entries(state.segParams).map(([k, v]) => [k, Number(v)])) },
+      {
+        name: name.trim(),
+        kind,
+        params: Object.fromEntries(Object.entries(state.segParams).map(([k, v]) => [k, Number(v)])),
+      },
       { onSuccess: (s) => (setNaming(false), setName(""), update({ segment: s.id, segParams: {} })) },
     );
   return (
@@ -138,13 +176,30 @@ export function SegmentPicker({ creatorId, state, update, canWrite }: Props) {
           Save segment
         </Button>
       ) : null}
-      {naming ? <SegmentNameForm name={name} setName={setName} pending={create.isPending} onSave={save} onCancel={() => setNaming(false)} /> : null}
+      {naming ? (
+        <SegmentNameForm
+          name={name}
+          setName={setName}
+          pending={create.isPending}
+          onSave={save}
+          onCancel={() => setNaming(false)}
+        />
+      ) : null}
       {canWrite && savedSel ? (
-        <Button size="sm" variant="ghost" aria-label={`Delete segment ${savedSel.name}`} onClick={() => remove.mutate(savedSel.id, { onSuccess: () => update({ segment: "" }) })}>
+        <Button
+          size="sm"
+          variant="ghost"
+          aria-label={`Delete segment ${savedSel.name}`}
+          onClick={() => remove.mutate(savedSel.id, { onSuccess: () => update({ segment: "" }) })}
+        >
           <Trash2 className="size-4" aria-hidden="true" />
         </Button>
       ) : null}
-      {create.error instanceof ApiClientError ? <p className="w-full text-sm text-red-700" role="alert">{create.error.message}</p> : null}
+      {create.error instanceof ApiClientError ? (
+        <p className="w-full text-sm text-red-700" role="alert">
+          {create.error.message}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -26,10 +26,18 @@ function useBulkListActions(creatorId: string, selected: string[], onClear: () =
     try {
       // One Fanvue call: a page holds at most 50 fans, Fanvue takes 100.
       const r = await m.addFans.mutateAsync({ uuid, fanUuids: selected });
-      push({ title: `Added ${plural(r.added)} to “${name}”`, body: r.skipped ? `${plural(r.skipped)} already in it` : undefined, tone: "success" });
+      push({
+        title: `Added ${plural(r.added)} to “${name}”`,
+        body: r.skipped ? `${plural(r.skipped)} already in it` : undefined,
+        tone: "success",
+      });
       onClear();
     } catch (err) {
-      push({ title: `Could not add to “${name}”`, body: err instanceof Error ? err.message : undefined, tone: "danger" });
+      push({
+        title: `Could not add to “${name}”`,
+        body: err instanceof Error ? err.message : undefined,
+        tone: "danger",
+      });
     } finally {
       setBusy(null);
     }
@@ -48,7 +56,11 @@ function useBulkListActions(creatorId: string, selected: string[], onClear: () =
       push({ title: `Removed ${plural(done)} from “${name}”`, tone: "success" });
       onClear();
     } catch (err) {
-      push({ title: `Stopped after ${plural(done)} removed from “${name}”`, body: err instanceof Error ? err.message : undefined, tone: "danger" });
+      push({
+        title: `Stopped after ${plural(done)} removed from “${name}”`,
+        body: err instanceof Error ? err.message : undefined,
+        tone: "danger",
+      });
     } finally {
       setBusy(null);
     }
@@ -90,7 +102,7 @@ function ListMenu({ creatorId, lists, label, Icon, testId, disabled, act }: List
         {lists.map((l) => (
           <MenuItem key={l.uuid} onSelect={() => act(l.uuid, l.name)} data-testid="bulk-list-option">
             <span className="flex-1 truncate">{l.name}</span>
-            <span className="text-xs text-muted tabular">{formatCount(l.membersCount)}</span>
+            <span className="tabular text-xs text-muted">{formatCount(l.membersCount)}</span>
           </MenuItem>
         ))}
       </MenuContent>
@@ -107,16 +119,32 @@ export function SelectionBar({ creatorId, selected, onClear }: Props) {
   const menu = { creatorId, lists: custom, disabled: busy !== null };
 
   return (
-    <div className="flex flex-wrap items-center gap-2 rounded-xl border border-brand-200 bg-brand-50 px-3 py-2 text-sm" role="region" aria-label="Selected fans" data-testid="selection-bar">
+    <div
+      className="flex flex-wrap items-center gap-2 rounded-xl border border-brand-200 bg-brand-50 px-3 py-2 text-sm"
+      role="region"
+      aria-label="Selected fans"
+      data-testid="selection-bar"
+    >
       <span className="font-medium text-brand-900" data-testid="selection-count">
         {plural(selected.length)} selected
       </span>
       <ListMenu {...menu} label="Add to list" Icon={ListPlus} testId="bulk-add" act={(u, n) => void add(u, n)} />
-      <ListMenu {...menu} label="Remove from list" Icon={ListMinus} testId="bulk-remove" act={(u, n) => void remove(u, n)} />
+      <ListMenu
+        {...menu}
+        label="Remove from list"
+        Icon={ListMinus}
+        testId="bulk-remove"
+        act={(u, n) => void remove(u, n)}
+      />
       <span className="text-xs text-brand-900/80" aria-live="polite">
         {busy}
       </span>
-      <button type="button" onClick={onClear} className="ml-auto inline-flex items-center gap-1 rounded-lg px-2 py-1 text-brand-900 hover:bg-brand-100" data-testid="selection-clear">
+      <button
+        type="button"
+        onClick={onClear}
+        className="ml-auto inline-flex items-center gap-1 rounded-lg px-2 py-1 text-brand-900 hover:bg-brand-100"
+        data-testid="selection-clear"
+      >
         <X className="size-4" aria-hidden="true" />
         Clear
       </button>

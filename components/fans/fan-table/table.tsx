@@ -29,14 +29,38 @@ const COLUMNS: Col[] = [
   { key: "fan", label: "Fan", sort: "name", className: "w-full max-w-0", cell: (r) => <FanCell row={r} /> },
   { key: "status", label: "Status", className: "hidden md:table-cell", cell: (r) => <StatusCell row={r} /> },
   { key: "spend", label: "Lifetime spend", sort: "spend", className: "text-right", cell: (r) => <SpendCell row={r} /> },
-  { key: "lastPurchase", label: "Last purchase", sort: "lastPurchase", className: "hidden lg:table-cell", cell: (r) => <DateCell row={r} iso={r.insight.data?.lastPurchaseAt} relative="past" /> },
-  { key: "subscribedAt", label: "Subscribed since", sort: "subscribedAt", className: "hidden xl:table-cell", cell: (r) => <DateCell row={r} iso={r.insight.data?.subscribedAt} /> },
-  { key: "renewsAt", label: "Renews", sort: "renewsAt", className: "hidden md:table-cell", cell: (r) => <RenewCell row={r} /> },
+  {
+    key: "lastPurchase",
+    label: "Last purchase",
+    sort: "lastPurchase",
+    className: "hidden lg:table-cell",
+    cell: (r) => <DateCell row={r} iso={r.insight.data?.lastPurchaseAt} relative="past" />,
+  },
+  {
+    key: "subscribedAt",
+    label: "Subscribed since",
+    sort: "subscribedAt",
+    className: "hidden xl:table-cell",
+    cell: (r) => <DateCell row={r} iso={r.insight.data?.subscribedAt} />,
+  },
+  {
+    key: "renewsAt",
+    label: "Renews",
+    sort: "renewsAt",
+    className: "hidden md:table-cell",
+    cell: (r) => <RenewCell row={r} />,
+  },
 ];
 // The server's default direction per sort (see analysed-query.ts).
 const ASC_BY_DEFAULT = new Set(["renewsAt", "name"]);
 const dirOf = (sort: string, dir: string) => dir || (ASC_BY_DEFAULT.has(sort) ? "asc" : "desc");
-const PARTIAL_KEY: Record<string, string> = { status: "status", spend: "spend", lastPurchase: "lastPurchase", subscribedAt: "subscribedAt", renewsAt: "renewsAt" };
+const PARTIAL_KEY: Record<string, string> = {
+  status: "status",
+  spend: "spend",
+  lastPurchase: "lastPurchase",
+  subscribedAt: "subscribedAt",
+  renewsAt: "renewsAt",
+};
 
 function CoverageNotice({ page }: { page: FansPage }) {
   if (page.partialColumns.length === 0) return null;
@@ -45,8 +69,8 @@ function CoverageNotice({ page }: { page: FansPage }) {
   return (
     <Alert tone="info" title="Partial: sorting and filters cover the fans analysed so far" data-testid="partial-notice">
       {formatCount(c.analysed)}
-      {of} fans have their insights in Vuedeck ({formatCount(c.known)} seen in Fanvue&apos;s lists). Columns marked “partial” are missing for the rest. Analyse all
-      fans to sort and filter over everyone.
+      {of} fans have their insights in Vuedeck ({formatCount(c.known)} seen in Fanvue&apos;s lists). Columns marked
+      “partial” are missing for the rest. Analyse all fans to sort and filter over everyone.
     </Alert>
   );
 }
@@ -81,7 +105,13 @@ function useFanSelection(rows: FanRow[], apiParams: Record<string, string>) {
 
 type Selection = ReturnType<typeof useFanSelection>;
 
-type HeadProps = { state: FansUrlState; sel: Selection | null; insightsAvailable: boolean; partial: Set<string>; onSort: (key: string) => void };
+type HeadProps = {
+  state: FansUrlState;
+  sel: Selection | null;
+  insightsAvailable: boolean;
+  partial: Set<string>;
+  onSort: (key: string) => void;
+};
 
 /** The header row: select-all, then each column (sortable ones as buttons). */
 function FanTableHead({ state, sel, insightsAvailable, partial, onSort }: HeadProps) {
@@ -106,9 +136,18 @@ function FanTableHead({ state, sel, insightsAvailable, partial, onSort }: HeadPr
           const asc = dirOf(state.sort, state.dir) === "asc";
           const Arrow = asc ? ArrowUp : ArrowDown;
           return (
-            <th key={c.key} scope="col" className={cn("px-3 py-2.5 font-medium whitespace-nowrap sm:px-4", c.className)} aria-sort={active ? (asc ? "ascending" : "descending") : undefined}>
+            <th
+              key={c.key}
+              scope="col"
+              className={cn("px-3 py-2.5 font-medium whitespace-nowrap sm:px-4", c.className)}
+              aria-sort={active ? (asc ? "ascending" : "descending") : undefined}
+            >
               {c.sort && (insightsAvailable || c.sort === "name") ? (
-                <button type="button" onClick={() => onSort(c.sort!)} className={cn("inline-flex items-center gap-1 hover:text-ink", active && "text-ink")}>
+                <button
+                  type="button"
+                  onClick={() => onSort(c.sort!)}
+                  className={cn("inline-flex items-center gap-1 hover:text-ink", active && "text-ink")}
+                >
                   {c.label}
                   {active ? <Arrow className="size-3" aria-hidden="true" /> : null}
                 </button>
@@ -116,7 +155,11 @@ function FanTableHead({ state, sel, insightsAvailable, partial, onSort }: HeadPr
                 c.label
               )}
               {partial.has(PARTIAL_KEY[c.key] ?? "") ? (
-                <Badge tone="warning" className="ml-1.5 px-1.5 py-0 text-[10px]" title="Known only for the fans analysed so far">
+                <Badge
+                  tone="warning"
+                  className="ml-1.5 px-1.5 py-0 text-[10px]"
+                  title="Known only for the fans analysed so far"
+                >
                   partial
                 </Badge>
               ) : null}
@@ -128,7 +171,13 @@ function FanTableHead({ state, sel, insightsAvailable, partial, onSort }: HeadPr
   );
 }
 
-type BodyProps = { rows: FanRow[]; state: FansUrlState; sel: Selection | null; rowProps: ReturnType<typeof useRowNav>["rowProps"]; onOpen: (uuid: string) => void };
+type BodyProps = {
+  rows: FanRow[];
+  state: FansUrlState;
+  sel: Selection | null;
+  rowProps: ReturnType<typeof useRowNav>["rowProps"];
+  onOpen: (uuid: string) => void;
+};
 
 /** One row per fan: a click or Enter opens the panel; the box ticks it. */
 function FanTableBody({ rows, state, sel, rowProps, onOpen }: BodyProps) {
@@ -142,7 +191,7 @@ function FanTableBody({ rows, state, sel, rowProps, onOpen }: BodyProps) {
           aria-selected={state.fan === r.uuid}
           data-testid={`fan-row-${r.handle || r.uuid}`}
           data-checked={sel?.selected.has(r.uuid) || undefined}
-          className="cursor-pointer outline-none hover:bg-canvas focus-visible:bg-brand-50 focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:ring-inset data-[checked]:bg-brand-50/40 aria-selected:bg-brand-50/60"
+          className="cursor-pointer outline-none hover:bg-canvas focus-visible:bg-brand-50 focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:ring-inset aria-selected:bg-brand-50/60 data-[checked]:bg-brand-50/40"
         >
           {sel ? (
             <td className="w-10 py-3 pr-0 pl-3 align-middle sm:pl-4" onClick={(e) => e.stopPropagation()}>
@@ -181,7 +230,11 @@ export function FanTable({ creatorId, state, apiParams, update, canWrite, insigh
   const selectable = canWrite && lists.data?.canEdit === true;
   const selection = useFanSelection(rows, apiParams);
   const { selected, toggle, clear } = selection;
-  const { rowProps, refocus } = useRowNav(rows.length, (i) => update({ fan: rows[i]!.uuid }), selectable ? (i) => toggle(rows[i]!.uuid) : undefined);
+  const { rowProps, refocus } = useRowNav(
+    rows.length,
+    (i) => update({ fan: rows[i]!.uuid }),
+    selectable ? (i) => toggle(rows[i]!.uuid) : undefined,
+  );
   const wasOpen = useRef(false);
   // Closing the panel puts focus back on the row it was opened from.
   useEffect(() => {
@@ -196,10 +249,18 @@ export function FanTable({ creatorId, state, apiParams, update, canWrite, insigh
   const sel = selectable ? selection : null;
   return (
     <div className="flex flex-col gap-3">
-      <FanToolbar creatorId={creatorId} state={state} update={update} canWrite={canWrite} insightsAvailable={insightsAvailable} />
+      <FanToolbar
+        creatorId={creatorId}
+        state={state}
+        update={update}
+        canWrite={canWrite}
+        insightsAvailable={insightsAvailable}
+      />
       {page ? <RosterStatus creatorId={creatorId} page={page} canWrite={canWrite} /> : null}
       {page ? <CoverageNotice page={page} /> : null}
-      {selectable && selected.size > 0 ? <SelectionBar creatorId={creatorId} selected={[...selected]} onClear={clear} /> : null}
+      {selectable && selected.size > 0 ? (
+        <SelectionBar creatorId={creatorId} selected={[...selected]} onClear={clear} />
+      ) : null}
       {isPending ? (
         <FanTableSkeleton />
       ) : !page ? (
@@ -207,7 +268,13 @@ export function FanTable({ creatorId, state, apiParams, update, canWrite, insigh
       ) : (
         <Card className={cn("overflow-hidden transition-opacity", isFetching && "opacity-70")}>
           <table className="w-full text-sm" data-testid="fans-table" aria-busy={isFetching}>
-            <FanTableHead state={state} sel={sel} insightsAvailable={insightsAvailable} partial={partial} onSort={sortBy} />
+            <FanTableHead
+              state={state}
+              sel={sel}
+              insightsAvailable={insightsAvailable}
+              partial={partial}
+              onSort={sortBy}
+            />
             <FanTableBody rows={rows} state={state} sel={sel} rowProps={rowProps} onOpen={(fan) => update({ fan })} />
           </table>
           {rows.length === 0 ? (

@@ -17,7 +17,13 @@ export const SORTS = [
   { value: "name", label: "Name" },
 ];
 
-type Props = { creatorId: string; state: FansUrlState; update: (p: Partial<FansUrlState>) => void; canWrite: boolean; insightsAvailable: boolean };
+type Props = {
+  creatorId: string;
+  state: FansUrlState;
+  update: (p: Partial<FansUrlState>) => void;
+  canWrite: boolean;
+  insightsAvailable: boolean;
+};
 
 /** Search (debounced; exact @handle or part of a name, on the roster), sort,
  * tag filter and segments. */
@@ -48,7 +54,12 @@ export function FanToolbar({ creatorId, state, update, canWrite, insightsAvailab
           className="h-9 w-full pr-8 pl-8 text-ink [&::-webkit-search-cancel-button]:appearance-none"
         />
         {q ? (
-          <button type="button" onClick={() => (setQ(""), update({ q: "" }))} className="absolute right-2 bottom-2.5 text-zinc-400 hover:text-ink" aria-label="Clear search">
+          <button
+            type="button"
+            onClick={() => (setQ(""), update({ q: "" }))}
+            className="absolute right-2 bottom-2.5 text-zinc-400 hover:text-ink"
+            aria-label="Clear search"
+          >
             <X className="size-4" aria-hidden="true" />
           </button>
         ) : null}
@@ -56,7 +67,12 @@ export function FanToolbar({ creatorId, state, update, canWrite, insightsAvailab
       <div className="grid grid-cols-2 gap-2 sm:flex sm:flex-wrap sm:items-end">
         <label className="flex flex-col gap-1 text-xs font-medium text-muted">
           Sort by
-          <Select value={state.sort} onChange={(e) => update({ sort: e.target.value, dir: "" })} className="h-9" data-testid="fans-sort">
+          <Select
+            value={state.sort}
+            onChange={(e) => update({ sort: e.target.value, dir: "" })}
+            className="h-9"
+            data-testid="fans-sort"
+          >
             {sorts.map((s) => (
               <option key={s.value} value={s.value}>
                 {s.label}
@@ -66,7 +82,12 @@ export function FanToolbar({ creatorId, state, update, canWrite, insightsAvailab
         </label>
         <label className="flex flex-col gap-1 text-xs font-medium text-muted">
           Tag
-          <Select value={state.tag} onChange={(e) => update({ tag: e.target.value })} className="h-9" data-testid="tag-filter">
+          <Select
+            value={state.tag}
+            onChange={(e) => update({ tag: e.target.value })}
+            className="h-9"
+            data-testid="tag-filter"
+          >
             <option value="">Any tag</option>
             {tags.map((t) => (
               <option key={t.tag} value={t.tag}>
@@ -76,7 +97,9 @@ export function FanToolbar({ creatorId, state, update, canWrite, insightsAvailab
           </Select>
         </label>
       </div>
-      {insightsAvailable ? <SegmentPicker creatorId={creatorId} state={state} update={update} canWrite={canWrite} /> : null}
+      {insightsAvailable ? (
+        <SegmentPicker creatorId={creatorId} state={state} update={update} canWrite={canWrite} />
+      ) : null}
     </div>
   );
 }

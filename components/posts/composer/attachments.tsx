@@ -15,12 +15,16 @@ type Props = {
   onPreview: (uuid: string) => void;
 };
 
-export const mediaName = (i: VaultItem | undefined, index: number) => i?.caption?.trim() || i?.name?.trim() || `Item ${index + 1}`;
+export const mediaName = (i: VaultItem | undefined, index: number) =>
+  i?.caption?.trim() || i?.name?.trim() || `Item ${index + 1}`;
 
 function Thumb({ item }: { item: VaultItem | undefined }) {
   if (item?.status === "processing" || item?.status === "created") {
     return (
-      <div className="absolute inset-0 flex flex-col items-center justify-center gap-1 bg-zinc-800 text-white" data-testid="attachment-processing">
+      <div
+        className="absolute inset-0 flex flex-col items-center justify-center gap-1 bg-zinc-800 text-white"
+        data-testid="attachment-processing"
+      >
         <Loader2 className="size-5 animate-spin" aria-hidden="true" />
         <span className="text-[11px]">Processing…</span>
       </div>
@@ -30,7 +34,9 @@ function Thumb({ item }: { item: VaultItem | undefined }) {
     return (
       <div className="absolute inset-0 flex flex-col items-center justify-center gap-1 bg-red-50 p-1 text-center text-red-700">
         <AlertTriangle className="size-5" aria-hidden="true" />
-        <span className="text-[11px] leading-tight">{item.status === "missing" ? "Not in this vault" : "Processing failed"}</span>
+        <span className="text-[11px] leading-tight">
+          {item.status === "missing" ? "Not in this vault" : "Processing failed"}
+        </span>
       </div>
     );
   }
@@ -69,16 +75,24 @@ export function Attachments({ uuids, byUuid, ppv, previewUuid, onChange, onPrevi
             <li
               key={uuid}
               ref={sortable.register(uuid)}
-              className={cn("flex flex-col gap-1 rounded-lg", sortable.dragging === uuid && "opacity-60 ring-2 ring-brand-500")}
+              className={cn(
+                "flex flex-col gap-1 rounded-lg",
+                sortable.dragging === uuid && "opacity-60 ring-2 ring-brand-500",
+              )}
               data-testid="attachment"
               data-uuid={uuid}
               data-status={item?.status ?? "loading"}
             >
               <div className="relative aspect-square overflow-hidden rounded-lg bg-zinc-100 ring-1 ring-line">
                 <Thumb item={item} />
-                <span className="tabular absolute top-1 left-1 rounded bg-black/60 px-1.5 text-[11px] font-semibold text-white">{i + 1}</span>
+                <span className="tabular absolute top-1 left-1 rounded bg-black/60 px-1.5 text-[11px] font-semibold text-white">
+                  {i + 1}
+                </span>
                 {isPreview ? (
-                  <span className="absolute right-1 bottom-1 left-1 truncate rounded bg-brand-600 px-1.5 py-0.5 text-center text-[11px] font-semibold text-white" data-testid="preview-badge">
+                  <span
+                    className="absolute right-1 bottom-1 left-1 truncate rounded bg-brand-600 px-1.5 py-0.5 text-center text-[11px] font-semibold text-white"
+                    data-testid="preview-badge"
+                  >
                     Free preview
                   </span>
                 ) : null}

@@ -22,14 +22,25 @@ function SaveStatus({ s }: { s: SaveState }) {
             ? [AlertTriangle, "Changed in another tab", false]
             : [null, "Drafts save automatically", false];
   return (
-    <span className="inline-flex items-center gap-1.5 text-xs text-muted" role="status" data-testid="save-status" data-state={s.kind}>
+    <span
+      className="inline-flex items-center gap-1.5 text-xs text-muted"
+      role="status"
+      data-testid="save-status"
+      data-state={s.kind}
+    >
       {Icon ? <Icon className={spin ? "size-3.5 animate-spin" : "size-3.5"} aria-hidden="true" /> : null}
       {text}
     </span>
   );
 }
 
-type Props = { creator: ComposerCreator; init: ComposerInit; save: SaveState; onOverwrite: () => void; onDiscard: () => void };
+type Props = {
+  creator: ComposerCreator;
+  init: ComposerInit;
+  save: SaveState;
+  onOverwrite: () => void;
+  onDiscard: () => void;
+};
 
 export function ComposerHeader({ creator, init, save, onOverwrite, onDiscard }: Props) {
   const viewer = useViewer();
@@ -38,7 +49,9 @@ export function ComposerHeader({ creator, init, save, onOverwrite, onDiscard }: 
     <>
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div className="min-w-0">
-          <h1 className="text-2xl font-semibold tracking-tight">{editing ? (init.original?.cancelledAt ? "Reschedule cancelled post" : "Edit post") : "New post"}</h1>
+          <h1 className="text-2xl font-semibold tracking-tight">
+            {editing ? (init.original?.cancelledAt ? "Reschedule cancelled post" : "Edit post") : "New post"}
+          </h1>
           <p className="mt-1 text-sm text-muted">
             For @{creator.handle} · <SaveStatus s={save} />
           </p>
@@ -60,7 +73,11 @@ export function ComposerHeader({ creator, init, save, onOverwrite, onDiscard }: 
         </Alert>
       ) : null}
       {init.restored ? (
-        <Alert tone="info" title={editing ? "Your unsaved changes are back" : "Your draft is back"} data-testid="draft-restored">
+        <Alert
+          tone="info"
+          title={editing ? "Your unsaved changes are back" : "Your draft is back"}
+          data-testid="draft-restored"
+        >
           Restored from {formatDateTime(init.draft!.updatedAt, viewer)}.
         </Alert>
       ) : null}

@@ -20,7 +20,10 @@ const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 
 async function load(p: Props): Promise<ComposerInit> {
   if (p.postUuid) {
-    const [post, { drafts }] = await Promise.all([postsApi.getPost(p.creator.id, p.postUuid), postsApi.listDrafts(p.creator.id, p.postUuid)]);
+    const [post, { drafts }] = await Promise.all([
+      postsApi.getPost(p.creator.id, p.postUuid),
+      postsApi.listDrafts(p.creator.id, p.postUuid),
+    ]);
     const d = drafts[0];
     if (d) return { form: d.form, draft: d, publishKey: d.publishKey, original: post, restored: true };
     return { form: formOfPost(post), draft: null, publishKey: newPublishKey(), original: post, restored: false };
@@ -31,7 +34,13 @@ async function load(p: Props): Promise<ComposerInit> {
   }
   // From the vault's "Use in a post": ?media=uuid,uuid (bad ids dropped).
   const media = [...new Set(p.media.filter((u) => UUID_RE.test(u)))].slice(0, MAX_MEDIA);
-  return { form: { ...emptyForm(), mediaUuids: media }, draft: null, publishKey: newPublishKey(), original: null, restored: false };
+  return {
+    form: { ...emptyForm(), mediaUuids: media },
+    draft: null,
+    publishKey: newPublishKey(),
+    original: null,
+    restored: false,
+  };
 }
 
 /** Other drafts of this author, to pick one up instead of starting over. */
@@ -46,9 +55,15 @@ function OtherDrafts({ creatorId, since }: { creatorId: string; since: number })
       <ul className="mt-2 flex flex-col divide-y divide-line">
         {list.slice(0, 5).map((d) => (
           <li key={d.id} className="flex items-center gap-3 py-2 text-sm">
-            <span className="min-w-0 flex-1 truncate">{d.form.text.trim() || `${d.form.mediaUuids.length} media item${d.form.mediaUuids.length === 1 ? "" : "s"}, no text`}</span>
+            <span className="min-w-0 flex-1 truncate">
+              {d.form.text.trim() ||
+                `${d.form.mediaUuids.length} media item${d.form.mediaUuids.length === 1 ? "" : "s"}, no text`}
+            </span>
             <span className="shrink-0 text-xs text-muted">{formatDateTime(d.updatedAt, viewer, "short")}</span>
-            <Link className="shrink-0 font-medium text-brand-700 hover:underline" href={`/c/${creatorId}/posts/new?draft=${d.id}`}>
+            <Link
+              className="shrink-0 font-medium text-brand-700 hover:underline"
+              href={`/c/${creatorId}/posts/new?draft=${d.id}`}
+            >
               Open
             </Link>
           </li>
@@ -78,7 +93,9 @@ export function ComposerLoader(p: Props) {
   if (error instanceof ApiClientError && error.code === "not_found") {
     return (
       <Card className="p-6" data-testid="composer-gone">
-        <h1 className="text-lg font-semibold">{p.postUuid ? "This post cannot be edited here" : "This draft is gone"}</h1>
+        <h1 className="text-lg font-semibold">
+          {p.postUuid ? "This post cannot be edited here" : "This draft is gone"}
+        </h1>
         <p className="mt-1 text-sm text-muted">{error.message}</p>
         <div className="mt-4 flex gap-2">
           <Button asChild>
@@ -91,7 +108,14 @@ export function ComposerLoader(p: Props) {
       </Card>
     );
   }
-  if (error) return <ErrorState error={error} what={p.postUuid ? "this post" : "this draft"} onRetry={() => setAttempt((a) => a + 1)} />;
+  if (error)
+    return (
+      <ErrorState
+        error={error}
+        what={p.postUuid ? "this post" : "this draft"}
+        onRetry={() => setAttempt((a) => a + 1)}
+      />
+    );
   if (!init) {
     return (
       <div className="flex flex-col gap-4" aria-busy="true">
@@ -100,5 +124,13 @@ export function ComposerLoader(p: Props) {
       </div>
     );
   }
-  return <Composer key={key} creator={p.creator} init={init} tz={tz} banner={!p.postUuid && !p.draftId ? <OtherDrafts creatorId={p.creator.id} since={openedAt} /> : null} />;
+  return (
+    <Composer
+      key={key}
+      creator={p.creator}
+      init={init}
+      tz={tz}
+      banner={!p.postUuid && !p.draftId ? <OtherDrafts creatorId={p.creator.id} since={openedAt} /> : null}
+    />
+  );
 }

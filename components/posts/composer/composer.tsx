@@ -25,8 +25,20 @@ import { useAutosave } from "./use-autosave";
 import { usePublish } from "./use-publish";
 import { useNow } from "@/components/viewer/use-now";
 
-export type ComposerInit = { form: DraftForm; draft: Draft | null; publishKey: string; original: PostView | null; restored: boolean };
-export type ComposerCreator = { id: string; handle: string; displayName: string; avatarUrl: string | null; agency: boolean };
+export type ComposerInit = {
+  form: DraftForm;
+  draft: Draft | null;
+  publishKey: string;
+  original: PostView | null;
+  restored: boolean;
+};
+export type ComposerCreator = {
+  id: string;
+  handle: string;
+  displayName: string;
+  avatarUrl: string | null;
+  agency: boolean;
+};
 
 /** Re-checks "in the past" as time passes while the composer is open. */
 const CLOCK_TICK_MS = 15_000;
@@ -48,7 +60,8 @@ function AttachedStatus({ attached }: { attached: Attached }) {
   if (attached.stuck.length)
     return (
       <p className="text-sm text-amber-800" role="status" data-testid="attached-stuck">
-        {attached.stuck.length === 1 ? "1 item is" : `${attached.stuck.length} items are`} still processing on Fanvue after several minutes, so Vuedeck stopped checking.{" "}
+        {attached.stuck.length === 1 ? "1 item is" : `${attached.stuck.length} items are`} still processing on Fanvue
+        after several minutes, so Vuedeck stopped checking.{" "}
         <button type="button" className="font-medium underline" onClick={attached.checkAgain}>
           Check again
         </button>
@@ -77,7 +90,16 @@ type MediaFieldProps = {
 /** The attachments (reorderable, one as the free preview), and ways to add more. */
 function MediaField({ creatorId, form, attached, error, update, onOpenPicker, onAttach, onRefused }: MediaFieldProps) {
   return (
-    <FieldShell id="media" label="Media" error={error} hint={form.mediaUuids.length ? `${form.mediaUuids.length} of ${MAX_MEDIA}. Drag to reorder, or focus the handle and use the arrow keys.` : "Pick from the vault or upload new files."}>
+    <FieldShell
+      id="media"
+      label="Media"
+      error={error}
+      hint={
+        form.mediaUuids.length
+          ? `${form.mediaUuids.length} of ${MAX_MEDIA}. Drag to reorder, or focus the handle and use the arrow keys.`
+          : "Pick from the vault or upload new files."
+      }
+    >
       <Attachments
         uuids={form.mediaUuids}
         byUuid={attached.byUuid}
@@ -88,7 +110,12 @@ function MediaField({ creatorId, form, attached, error, update, onOpenPicker, on
       />
       <AttachedStatus attached={attached} />
       <div className="flex flex-wrap gap-2">
-        <Button variant="secondary" onClick={onOpenPicker} disabled={form.mediaUuids.length >= MAX_MEDIA} data-testid="open-vault-picker">
+        <Button
+          variant="secondary"
+          onClick={onOpenPicker}
+          disabled={form.mediaUuids.length >= MAX_MEDIA}
+          data-testid="open-vault-picker"
+        >
           <FolderOpen className="size-4" aria-hidden="true" /> Add from vault
         </Button>
         <UploadAttach creatorId={creatorId} onAttach={onAttach} onRefused={onRefused} />
@@ -119,7 +146,18 @@ function ComposerAside({ form, creator, byUuid, original, errorCount, pub, onPub
   return (
     <aside className="flex flex-col gap-4 lg:sticky lg:top-20">
       <h2 className="text-sm font-semibold">Preview</h2>
-      <PostPreview post={{ text: form.text, mediaUuids: form.mediaUuids, previewUuid: fields.previewUuid, audience: form.audience, price: fields.price, publishAt: fields.publishAt }} creator={creator} byUuid={byUuid} />
+      <PostPreview
+        post={{
+          text: form.text,
+          mediaUuids: form.mediaUuids,
+          previewUuid: fields.previewUuid,
+          audience: form.audience,
+          price: fields.price,
+          publishAt: fields.publishAt,
+        }}
+        creator={creator}
+        byUuid={byUuid}
+      />
       <PublishBar
         mode={original ? "edit" : "create"}
         original={original}
@@ -144,7 +182,15 @@ function onCreated(d: Draft) {
 
 function RefusedAlert({ reasons, onDismiss }: { reasons: string[]; onDismiss: () => void }) {
   return (
-    <Alert tone="danger" title="Not uploaded" action={<Button size="sm" variant="secondary" onClick={onDismiss}>Dismiss</Button>}>
+    <Alert
+      tone="danger"
+      title="Not uploaded"
+      action={
+        <Button size="sm" variant="secondary" onClick={onDismiss}>
+          Dismiss
+        </Button>
+      }
+    >
       {reasons.join(" ")}
     </Alert>
   );
@@ -165,21 +211,48 @@ function useComposerForm(init: ComposerInit) {
     setTouched((t) => new Set([...t, ...fields]));
   };
   const attach = useCallback((uuids: string[]) => {
-    setForm((f) => ({ ...f, mediaUuids: [...f.mediaUuids, ...uuids.filter((u) => !f.mediaUuids.includes(u))].slice(0, MAX_MEDIA) }));
+    setForm((f) => ({
+      ...f,
+      mediaUuids: [...f.mediaUuids, ...uuids.filter((u) => !f.mediaUuids.includes(u))].slice(0, MAX_MEDIA),
+    }));
     setTouched((t) => new Set([...t, "media"]));
   }, []);
   const attachOne = useCallback((uuid: string) => attach([uuid]), [attach]);
   return { form, touched, setTouched, edit, attach, attachOne };
 }
 
-export function Composer({ creator, init, tz, banner }: { creator: ComposerCreator; init: ComposerInit; tz: string; banner?: ReactNode }) {
+export function Composer({
+  creator,
+  init,
+  tz,
+  banner,
+}: {
+  creator: ComposerCreator;
+  init: ComposerInit;
+  tz: string;
+  banner?: ReactNode;
+}) {
   const { form, touched, setTouched, edit, attach, attachOne } = useComposerForm(init);
   const [pickerOpen, setPickerOpen] = useState(false);
   const [refused, setRefused] = useState<string[]>([]);
   const now = useNow(CLOCK_TICK_MS);
   const router = useRouter();
-  const autosave = useAutosave({ creatorId: creator.id, editOf: init.original?.uuid ?? null, publishKey: init.publishKey, initial: init.draft, form, onCreated });
-  const pub = usePublish({ creatorId: creator.id, original: init.original, initialKey: init.publishKey, draftId: autosave.draftId, pauseAutosave: autosave.pause, resumeAutosave: autosave.resume });
+  const autosave = useAutosave({
+    creatorId: creator.id,
+    editOf: init.original?.uuid ?? null,
+    publishKey: init.publishKey,
+    initial: init.draft,
+    form,
+    onCreated,
+  });
+  const pub = usePublish({
+    creatorId: creator.id,
+    original: init.original,
+    initialKey: init.publishKey,
+    draftId: autosave.draftId,
+    pauseAutosave: autosave.pause,
+    resumeAutosave: autosave.resume,
+  });
   const attached = useAttachedMedia(creator.id, form.mediaUuids);
   const mediaError = mediaProblem(form.mediaUuids, attached.byUuid, creator.handle);
   const errors = useMemo(() => errorsOfForm(form, now, mediaError), [form, now, mediaError]);
@@ -194,7 +267,9 @@ export function Composer({ creator, init, tz, banner }: { creator: ComposerCreat
     if (Object.keys(errors).length) {
       setTouched(new Set(FIELDS));
       const first = FIELDS.find((f) => errors[f]);
-      document.querySelector<HTMLElement>(`[data-field="${first}"]`)?.scrollIntoView({ block: "center", behavior: "smooth" });
+      document
+        .querySelector<HTMLElement>(`[data-field="${first}"]`)
+        ?.scrollIntoView({ block: "center", behavior: "smooth" });
       return;
     }
     void pub.send(form, { newKey });
@@ -210,15 +285,41 @@ export function Composer({ creator, init, tz, banner }: { creator: ComposerCreat
   const canSchedule = !init.original?.publishedAt;
   return (
     <div className="flex flex-col gap-5 pb-32 lg:pb-8">
-      <ComposerHeader creator={creator} init={init} save={autosave.state} onOverwrite={() => void autosave.overwrite()} onDiscard={() => void discard()} />
+      <ComposerHeader
+        creator={creator}
+        init={init}
+        save={autosave.state}
+        onOverwrite={() => void autosave.overwrite()}
+        onDiscard={() => void discard()}
+      />
       {banner}
       {refused.length ? <RefusedAlert reasons={refused} onDismiss={() => setRefused([])} /> : null}
       <div className="flex flex-col gap-6 lg:grid lg:grid-cols-[minmax(0,1fr)_360px] lg:items-start">
         <Card className="flex flex-col gap-6 p-4 sm:p-5">
           <TextField value={form.text} onChange={(text) => update({ text }, ["text"])} error={shown("text")} />
-          <MediaField creatorId={creator.id} form={form} attached={attached} error={shown("media") ?? shown("preview")} update={update} onOpenPicker={() => setPickerOpen(true)} onAttach={attachOne} onRefused={setRefused} />
-          <PriceField creatorId={creator.id} ppv={form.ppv} price={form.price} hasMedia={form.mediaUuids.length > 0} error={shown("price")} onChange={(p) => update(p, ["price"])} />
-          <AudienceField value={form.audience} onChange={(audience) => update({ audience }, ["audience"])} error={shown("audience")} />
+          <MediaField
+            creatorId={creator.id}
+            form={form}
+            attached={attached}
+            error={shown("media") ?? shown("preview")}
+            update={update}
+            onOpenPicker={() => setPickerOpen(true)}
+            onAttach={attachOne}
+            onRefused={setRefused}
+          />
+          <PriceField
+            creatorId={creator.id}
+            ppv={form.ppv}
+            price={form.price}
+            hasMedia={form.mediaUuids.length > 0}
+            error={shown("price")}
+            onChange={(p) => update(p, ["price"])}
+          />
+          <AudienceField
+            value={form.audience}
+            onChange={(audience) => update({ audience }, ["audience"])}
+            error={shown("audience")}
+          />
           <ScheduleField
             tz={tz}
             schedule={form.schedule}
@@ -240,7 +341,14 @@ export function Composer({ creator, init, tz, banner }: { creator: ComposerCreat
           onPublish={publish}
         />
       </div>
-      <VaultPicker creatorId={creator.id} open={pickerOpen} onOpenChange={setPickerOpen} onSelect={attach} max={MAX_MEDIA - form.mediaUuids.length} title={`Attach from @${creator.handle}'s vault`} />
+      <VaultPicker
+        creatorId={creator.id}
+        open={pickerOpen}
+        onOpenChange={setPickerOpen}
+        onSelect={attach}
+        max={MAX_MEDIA - form.mediaUuids.length}
+        title={`Attach from @${creator.handle}'s vault`}
+      />
     </div>
   );
 }

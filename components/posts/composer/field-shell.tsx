@@ -3,7 +3,15 @@ import { cn } from "@/lib/utils/cn";
 
 /** A composer section: a label, the control, and its error (named after the
  * field, shown as the user types) or a hint. */
-export function FieldShell(p: { id: string; label: string; error?: string | null; hint?: ReactNode; aside?: ReactNode; children: ReactNode; className?: string }) {
+export function FieldShell(p: {
+  id: string;
+  label: string;
+  error?: string | null;
+  hint?: ReactNode;
+  aside?: ReactNode;
+  children: ReactNode;
+  className?: string;
+}) {
   return (
     <div className={cn("flex flex-col gap-2", p.className)} data-field={p.id}>
       <div className="flex items-baseline justify-between gap-3">

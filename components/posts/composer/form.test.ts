@@ -28,8 +28,12 @@ describe("composer form", () => {
     expect(fieldsOfForm({ ...f, price: "12,5€" }).formErrors.price).toBe("Enter the amount in US dollars.");
     expect(fieldsOfForm({ ...f, price: "1.234" }).formErrors.price).toMatch(/ambiguous/);
     expect(fieldsOfForm({ ...f, price: "  " }).formErrors.price).toBe("Enter a price of at least $3.00.");
-    expect(errorsOfForm({ ...f, price: "2,50" }, NOW, null).price).toBe("The lowest price Fanvue allows is $3.00 (you entered $2.50).");
-    expect(errorsOfForm({ ...f, schedule: "later", publishAt: null }, NOW, null).publishAt).toBe("Pick a date and a time.");
+    expect(errorsOfForm({ ...f, price: "2,50" }, NOW, null).price).toBe(
+      "The lowest price Fanvue allows is $3.00 (you entered $2.50).",
+    );
+    expect(errorsOfForm({ ...f, schedule: "later", publishAt: null }, NOW, null).publishAt).toBe(
+      "Pick a date and a time.",
+    );
     expect(errorsOfForm(f, NOW, "1 item still processing").media).toBe("1 item still processing");
     expect(errorsOfForm(f, NOW, null)).toEqual({});
   });
@@ -44,11 +48,16 @@ describe("composer form", () => {
     const f = formOfPost(post);
     expect(f).toMatchObject({ ppv: true, price: "12.50", schedule: "later", publishAt: post.publishAt });
     expect(changesOf(post, f)).toEqual({});
-    expect(changesOf(post, { ...f, publishAt: "2026-12-01T10:00:00.000Z" })).toEqual({ publishAt: "2026-12-01T10:00:00.000Z" });
+    expect(changesOf(post, { ...f, publishAt: "2026-12-01T10:00:00.000Z" })).toEqual({
+      publishAt: "2026-12-01T10:00:00.000Z",
+    });
     expect(changesOf(post, { ...f, schedule: "now" })).toEqual({ publishAt: null });
     expect(changesOf(post, { ...f, mediaUuids: [M2, M1] })).toEqual({ mediaUuids: [M2, M1] });
     // A cancelled post is scheduled again even at the same time.
-    expect(changesOf({ ...post, cancelledAt: "2026-11-29T00:00:00Z" }, f)).toEqual({ publishAt: post.publishAt, expiresAt: null });
+    expect(changesOf({ ...post, cancelledAt: "2026-11-29T00:00:00Z" }, f)).toEqual({
+      publishAt: post.publishAt,
+      expiresAt: null,
+    });
   });
 
   it("makes unguessable, distinct idempotency keys", () => {

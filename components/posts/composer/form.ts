@@ -17,7 +17,8 @@ export function fieldsOfForm(f: DraftForm): { fields: PostFields; formErrors: Fi
     // The viewer's locale: undefined = the browser's (see parseMoney).
     const parsed = parseMoney(f.price);
     if ("cents" in parsed) price = parsed.cents;
-    else formErrors.price = f.price.trim() ? parsed.error : `Enter a price of at least ${formatMoney(MIN_PRICE_CENTS)}.`;
+    else
+      formErrors.price = f.price.trim() ? parsed.error : `Enter a price of at least ${formatMoney(MIN_PRICE_CENTS)}.`;
   }
   if (f.schedule === "later" && !f.publishAt) formErrors.publishAt = "Pick a date and a time.";
   if (f.expires && !f.expiresAt) formErrors.expiresAt = "Pick when the post expires.";
@@ -70,7 +71,8 @@ export function changesOf(original: PostView, f: DraftForm): Record<string, unkn
   if (original.price !== fields.price) out.price = fields.price;
   // A cancelled post is parked far ahead on Fanvue: saving it schedules it again.
   const restore = Boolean(original.cancelledAt);
-  if (original.publishedAt === null && (restore || (original.publishAt ?? null) !== fields.publishAt)) out.publishAt = fields.publishAt;
+  if (original.publishedAt === null && (restore || (original.publishAt ?? null) !== fields.publishAt))
+    out.publishAt = fields.publishAt;
   if (restore || (original.expiresAt ?? null) !== fields.expiresAt) out.expiresAt = fields.expiresAt;
   return out;
 }

@@ -29,9 +29,16 @@ type Creator = { handle: string; displayName: string; avatarUrl: string | null }
 
 function MediaCell({ item, locked, big }: { item: VaultItem | undefined; locked: boolean; big: boolean }) {
   return (
-    <div className={cn("relative overflow-hidden bg-zinc-200", big ? "col-span-2 aspect-[4/3]" : "aspect-square")} data-testid="preview-media" data-locked={locked}>
+    <div
+      className={cn("relative overflow-hidden bg-zinc-200", big ? "col-span-2 aspect-[4/3]" : "aspect-square")}
+      data-testid="preview-media"
+      data-locked={locked}
+    >
       {item?.thumb ? (
-        <RemoteImage src={item.thumb.url} className={cn("absolute inset-0 size-full object-cover", locked && "scale-110 blur-xl")} />
+        <RemoteImage
+          src={item.thumb.url}
+          className={cn("absolute inset-0 size-full object-cover", locked && "scale-110 blur-xl")}
+        />
       ) : null}
       {locked ? (
         <div className="absolute inset-0 flex items-center justify-center bg-black/20">
@@ -46,11 +53,25 @@ function MediaCell({ item, locked, big }: { item: VaultItem | undefined; locked:
 export function lockOf(post: PreviewPost, viewer: Viewer) {
   const followerShut = viewer === "follower" && post.audience === "subscribers";
   const locked = (uuid: string) => followerShut || (post.price !== null && uuid !== post.previewUuid);
-  const label = followerShut ? "Subscribe to see this post" : post.price !== null ? `Unlock for ${formatMoney(post.price)}` : null;
+  const label = followerShut
+    ? "Subscribe to see this post"
+    : post.price !== null
+      ? `Unlock for ${formatMoney(post.price)}`
+      : null;
   return { locked, label };
 }
 
-function PostCard({ post, viewer, creator, byUuid }: { post: PreviewPost; viewer: Viewer; creator: Creator; byUuid: Map<string, VaultItem> }) {
+function PostCard({
+  post,
+  viewer,
+  creator,
+  byUuid,
+}: {
+  post: PreviewPost;
+  viewer: Viewer;
+  creator: Creator;
+  byUuid: Map<string, VaultItem>;
+}) {
   const { locked, label } = lockOf(post, viewer);
   const reader = useViewer();
   return (
@@ -70,18 +91,27 @@ function PostCard({ post, viewer, creator, byUuid }: { post: PreviewPost; viewer
           {post.mediaUuids.slice(0, 5).map((u, i) => (
             <MediaCell key={u} item={byUuid.get(u)} locked={locked(u)} big={i === 0} />
           ))}
-          {post.mediaUuids.length > 5 ? <span className="absolute right-2 bottom-2 rounded bg-black/60 px-2 text-xs text-white">+{post.mediaUuids.length - 5}</span> : null}
+          {post.mediaUuids.length > 5 ? (
+            <span className="absolute right-2 bottom-2 rounded bg-black/60 px-2 text-xs text-white">
+              +{post.mediaUuids.length - 5}
+            </span>
+          ) : null}
         </div>
       ) : null}
       <footer className="flex flex-wrap items-center gap-2 px-4 py-3">
         {label ? (
-          <span className="inline-flex items-center gap-1.5 rounded-full bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white" data-testid="preview-label">
+          <span
+            className="inline-flex items-center gap-1.5 rounded-full bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white"
+            data-testid="preview-label"
+          >
             <Lock className="size-3.5" aria-hidden="true" /> {label}
           </span>
         ) : (
           <span className="text-xs text-muted">Visible in full</span>
         )}
-        {post.price !== null && post.mediaUuids.length > 1 ? <span className="text-xs text-muted">{post.mediaUuids.length} items</span> : null}
+        {post.price !== null && post.mediaUuids.length > 1 ? (
+          <span className="text-xs text-muted">{post.mediaUuids.length} items</span>
+        ) : null}
       </footer>
     </article>
   );
@@ -95,7 +125,10 @@ const TABS: { value: Viewer; label: string }[] = [
 export function PostPreview(p: { post: PreviewPost; creator: Creator; byUuid: Map<string, VaultItem> }) {
   return (
     <Tabs.Root defaultValue="subscriber" className="flex flex-col gap-3" data-testid="post-preview">
-      <Tabs.List aria-label="Preview as" className="flex w-full gap-1 rounded-xl border border-line bg-surface p-1 shadow-sm">
+      <Tabs.List
+        aria-label="Preview as"
+        className="flex w-full gap-1 rounded-xl border border-line bg-surface p-1 shadow-sm"
+      >
         {TABS.map((t) => (
           <Tabs.Trigger
             key={t.value}

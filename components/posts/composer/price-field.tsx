@@ -10,11 +10,33 @@ import { formatMoney } from "@/lib/utils/format";
 import { FieldShell } from "./field-shell";
 import { Input } from "@/components/ui/input";
 
-
-export function AudienceField({ value, onChange, error }: { value: Audience; onChange: (a: Audience) => void; error?: string | null }) {
+export function AudienceField({
+  value,
+  onChange,
+  error,
+}: {
+  value: Audience;
+  onChange: (a: Audience) => void;
+  error?: string | null;
+}) {
   return (
-    <FieldShell id="audience" label="Who sees it" error={error} hint={value === "subscribers" ? "Followers see the post locked until they subscribe." : "Followers see it too: a way to win new subscribers."}>
-      <Segmented label="Who sees it" options={AUDIENCES.map((a) => ({ value: a, label: AUDIENCE_LABELS[a] }))} value={value} onChange={onChange} testId="audience" />
+    <FieldShell
+      id="audience"
+      label="Who sees it"
+      error={error}
+      hint={
+        value === "subscribers"
+          ? "Followers see the post locked until they subscribe."
+          : "Followers see it too: a way to win new subscribers."
+      }
+    >
+      <Segmented
+        label="Who sees it"
+        options={AUDIENCES.map((a) => ({ value: a, label: AUDIENCE_LABELS[a] }))}
+        value={value}
+        onChange={onChange}
+        testId="audience"
+      />
     </FieldShell>
   );
 }
@@ -32,7 +54,18 @@ type PriceProps = {
 export function PriceField({ creatorId, ppv, price, hasMedia, error, onChange }: PriceProps) {
   const picks = usePricePicks(creatorId);
   return (
-    <FieldShell id="price" label="Price" error={error} hint={ppv ? "Fanvue's minimum is $3.00. Pick a free preview item above to tease it." : hasMedia ? undefined : "Pay-per-view needs at least one media item."}>
+    <FieldShell
+      id="price"
+      label="Price"
+      error={error}
+      hint={
+        ppv
+          ? "Fanvue's minimum is $3.00. Pick a free preview item above to tease it."
+          : hasMedia
+            ? undefined
+            : "Pay-per-view needs at least one media item."
+      }
+    >
       <Segmented
         label="Price"
         options={[
@@ -70,7 +103,9 @@ export function PriceField({ creatorId, ppv, price, hasMedia, error, onChange }:
                   onClick={() => onChange({ price: centsToDecimal(p.cents) })}
                   className={cn(
                     "tabular rounded-full border px-2.5 py-1 text-xs font-medium",
-                    price === centsToDecimal(p.cents) ? "border-brand-600 bg-brand-50 text-brand-800" : "border-line bg-surface hover:bg-canvas",
+                    price === centsToDecimal(p.cents)
+                      ? "border-brand-600 bg-brand-50 text-brand-800"
+                      : "border-line bg-surface hover:bg-canvas",
                   )}
                   title={`Used ${p.uses} time${p.uses === 1 ? "" : "s"}`}
                   data-testid="price-pick"

@@ -33,7 +33,12 @@ function Countdown({ seconds }: { seconds: number }) {
 export function PublishBar(p: Props) {
   const mode = p.original?.cancelledAt ? "restore" : p.mode;
   const viewer = useViewer();
-  const label = publishLabel({ mode, publishAt: p.publishAt, wasScheduled: Boolean(p.original && !p.original.publishedAt), viewer });
+  const label = publishLabel({
+    mode,
+    publishAt: p.publishAt,
+    wasScheduled: Boolean(p.original && !p.original.publishedAt),
+    viewer,
+  });
   return (
     <div className="fixed inset-x-0 bottom-0 z-30 flex flex-col gap-2 border-t border-line bg-surface/95 p-3 shadow-[0_-4px_12px_rgba(0,0,0,0.06)] backdrop-blur lg:static lg:rounded-xl lg:border lg:p-4 lg:shadow-sm">
       {p.problem ? (
@@ -49,11 +54,24 @@ export function PublishBar(p: Props) {
       ) : null}
       {p.errorCount ? (
         <p className="text-xs text-red-700" data-testid="error-summary">
-          {p.errorCount === 1 ? "1 thing to fix before publishing." : `${p.errorCount} things to fix before publishing.`}
+          {p.errorCount === 1
+            ? "1 thing to fix before publishing."
+            : `${p.errorCount} things to fix before publishing.`}
         </p>
       ) : null}
-      <Button size="lg" onClick={p.onPublish} disabled={p.sending} aria-busy={p.sending} data-testid="publish-button" className="w-full">
-        {p.sending ? <Loader2 className="size-4 animate-spin" aria-hidden="true" /> : <Send className="size-4" aria-hidden="true" />}
+      <Button
+        size="lg"
+        onClick={p.onPublish}
+        disabled={p.sending}
+        aria-busy={p.sending}
+        data-testid="publish-button"
+        className="w-full"
+      >
+        {p.sending ? (
+          <Loader2 className="size-4 animate-spin" aria-hidden="true" />
+        ) : (
+          <Send className="size-4" aria-hidden="true" />
+        )}
         {p.sending ? "Sending to Fanvue…" : label}
       </Button>
     </div>

@@ -12,7 +12,14 @@ const inputClass = (bad: boolean) => cn("text-base sm:text-sm", bad ? "border-re
 
 /** A date and a time in the viewer's zone, for an instant stored as UTC. The
  * typed strings are kept while incomplete (a date without a time yet). */
-function LocalDateTime(p: { id: string; label: string; iso: string | null; tz: string; bad: boolean; onChange: (iso: string | null) => void }) {
+function LocalDateTime(p: {
+  id: string;
+  label: string;
+  iso: string | null;
+  tz: string;
+  bad: boolean;
+  onChange: (iso: string | null) => void;
+}) {
   const [date, setDate] = useState(() => (p.iso ? toLocalInputs(p.iso, p.tz).date : ""));
   const [time, setTime] = useState(() => (p.iso ? toLocalInputs(p.iso, p.tz).time : ""));
   // Follow a change made elsewhere (a quick action, a restored draft).
@@ -30,8 +37,26 @@ function LocalDateTime(p: { id: string; label: string; iso: string | null; tz: s
   const describedBy = p.bad ? `${p.id}-error` : undefined;
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <Input type="date" aria-label={`${p.label} date`} value={date} onChange={(e) => update(e.target.value, time)} aria-invalid={p.bad} aria-describedby={describedBy} className={inputClass(p.bad)} data-testid={`${p.id}-date`} />
-      <Input type="time" aria-label={`${p.label} time`} value={time} onChange={(e) => update(date, e.target.value)} aria-invalid={p.bad} aria-describedby={describedBy} className={inputClass(p.bad)} data-testid={`${p.id}-time`} />
+      <Input
+        type="date"
+        aria-label={`${p.label} date`}
+        value={date}
+        onChange={(e) => update(e.target.value, time)}
+        aria-invalid={p.bad}
+        aria-describedby={describedBy}
+        className={inputClass(p.bad)}
+        data-testid={`${p.id}-date`}
+      />
+      <Input
+        type="time"
+        aria-label={`${p.label} time`}
+        value={time}
+        onChange={(e) => update(date, e.target.value)}
+        aria-invalid={p.bad}
+        aria-describedby={describedBy}
+        className={inputClass(p.bad)}
+        data-testid={`${p.id}-time`}
+      />
     </div>
   );
 }
@@ -66,14 +91,24 @@ type Props = {
   /** Published posts can no longer be rescheduled. */
   canSchedule: boolean;
   errors: { publishAt?: string | null; expiresAt?: string | null };
-  onChange: (patch: { schedule?: "now" | "later"; publishAt?: string | null; expires?: boolean; expiresAt?: string | null }) => void;
+  onChange: (patch: {
+    schedule?: "now" | "later";
+    publishAt?: string | null;
+    expires?: boolean;
+    expiresAt?: string | null;
+  }) => void;
 };
 
 export function ScheduleField(p: Props) {
   return (
     <div className="flex flex-col gap-5">
       {p.canSchedule ? (
-        <FieldShell id="publishAt" label="When" error={p.errors.publishAt} hint={p.schedule === "later" ? <ZoneNote iso={p.publishAt} tz={p.tz} /> : undefined}>
+        <FieldShell
+          id="publishAt"
+          label="When"
+          error={p.errors.publishAt}
+          hint={p.schedule === "later" ? <ZoneNote iso={p.publishAt} tz={p.tz} /> : undefined}
+        >
           <Segmented
             label="When"
             options={[
@@ -81,24 +116,68 @@ export function ScheduleField(p: Props) {
               { value: "later" as const, label: "Schedule" },
             ]}
             value={p.schedule}
-            onChange={(v) => p.onChange(v === "later" && !p.publishAt ? { schedule: v, publishAt: defaultPublishAt() } : { schedule: v })}
+            onChange={(v) =>
+              p.onChange(
+                v === "later" && !p.publishAt ? { schedule: v, publishAt: defaultPublishAt() } : { schedule: v },
+              )
+            }
             testId="schedule-mode"
           />
-          {p.schedule === "later" ? <LocalDateTime id="publishAt" label="Publish" iso={p.publishAt} tz={p.tz} bad={Boolean(p.errors.publishAt)} onChange={(iso) => p.onChange({ publishAt: iso })} /> : null}
+          {p.schedule === "later" ? (
+            <LocalDateTime
+              id="publishAt"
+              label="Publish"
+              iso={p.publishAt}
+              tz={p.tz}
+              bad={Boolean(p.errors.publishAt)}
+              onChange={(iso) => p.onChange({ publishAt: iso })}
+            />
+          ) : null}
         </FieldShell>
       ) : null}
-      <FieldShell id="expiresAt" label="Expiry" error={p.errors.expiresAt} hint={p.expires ? <ZoneNote iso={p.expiresAt} tz={p.tz} /> : "Optional: the post is removed from the feed at this time."}>
+      <FieldShell
+        id="expiresAt"
+        label="Expiry"
+        error={p.errors.expiresAt}
+        hint={
+          p.expires ? (
+            <ZoneNote iso={p.expiresAt} tz={p.tz} />
+          ) : (
+            "Optional: the post is removed from the feed at this time."
+          )
+        }
+      >
         <label className="flex items-center gap-2 text-sm">
           <input
             type="checkbox"
             checked={p.expires}
-            onChange={(e) => p.onChange({ expires: e.target.checked, ...(e.target.checked && !p.expiresAt ? { expiresAt: new Date(Date.parse(p.publishAt ?? new Date().toISOString()) + DEFAULT_EXPIRY_MS).toISOString() } : {}) })}
+            onChange={(e) =>
+              p.onChange({
+                expires: e.target.checked,
+                ...(e.target.checked && !p.expiresAt
+                  ? {
+                      expiresAt: new Date(
+                        Date.parse(p.publishAt ?? new Date().toISOString()) + DEFAULT_EXPIRY_MS,
+                      ).toISOString(),
+                    }
+                  : {}),
+              })
+            }
             className="size-4 accent-brand-600"
             data-testid="expires-toggle"
           />
           Remove the post at a set time
         </label>
-        {p.expires ? <LocalDateTime id="expiresAt" label="Expiry" iso={p.expiresAt} tz={p.tz} bad={Boolean(p.errors.expiresAt)} onChange={(iso) => p.onChange({ expiresAt: iso })} /> : null}
+        {p.expires ? (
+          <LocalDateTime
+            id="expiresAt"
+            label="Expiry"
+            iso={p.expiresAt}
+            tz={p.tz}
+            bad={Boolean(p.errors.expiresAt)}
+            onChange={(iso) => p.onChange({ expiresAt: iso })}
+          />
+        ) : null}
       </FieldShell>
     </div>
   );

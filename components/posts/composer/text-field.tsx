@@ -9,7 +9,15 @@ import { Textarea } from "@/components/ui/input";
 /** The counter turns amber this close to the limit. */
 const WARN_AT = MAX_TEXT - 200;
 
-export function TextField({ value, onChange, error }: { value: string; onChange: (v: string) => void; error?: string | null }) {
+export function TextField({
+  value,
+  onChange,
+  error,
+}: {
+  value: string;
+  onChange: (v: string) => void;
+  error?: string | null;
+}) {
   const n = textLength(value);
   return (
     <FieldShell
@@ -19,7 +27,10 @@ export function TextField({ value, onChange, error }: { value: string; onChange:
       hint="Emoji count as two characters, as on Fanvue."
       aside={
         <span
-          className={cn("tabular text-xs", n > MAX_TEXT ? "font-semibold text-red-700" : n > WARN_AT ? "text-amber-700" : "text-muted")}
+          className={cn(
+            "tabular text-xs",
+            n > MAX_TEXT ? "font-semibold text-red-700" : n > WARN_AT ? "text-amber-700" : "text-muted",
+          )}
           data-testid="text-count"
           aria-live="polite"
         >
@@ -35,10 +46,7 @@ export function TextField({ value, onChange, error }: { value: string; onChange:
         onChange={(e) => onChange(e.target.value)}
         rows={6}
         placeholder="Write a caption…"
-        className={cn(
-          "min-h-36 w-full resize-y text-base sm:text-sm",
-          error ? "border-red-400" : "border-line",
-        )}
+        className={cn("min-h-36 w-full resize-y text-base sm:text-sm", error ? "border-red-400" : "border-line")}
         data-testid="composer-text"
       />
     </FieldShell>

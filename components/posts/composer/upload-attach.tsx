@@ -18,7 +18,9 @@ function useMyUploads(creatorId: string) {
   const all = useUploads(creatorId);
   const known = useRef<Set<string> | null>(null);
   const [files, setFiles] = useState<Mine[]>([]);
-  const mine = all.filter((e) => known.current && !known.current.has(e.id) && files.some((f) => f.name === e.name && f.size === e.size));
+  const mine = all.filter(
+    (e) => known.current && !known.current.has(e.id) && files.some((f) => f.name === e.name && f.size === e.size),
+  );
   const start = (list: File[]) => {
     known.current ??= new Set(all.map((e) => e.id));
     setFiles((f) => [...f, ...list.map((x) => ({ name: x.name, size: x.size }))]);
@@ -30,23 +32,49 @@ function useMyUploads(creatorId: string) {
 function Pending({ e }: { e: UploadEntry }) {
   const pct = e.size ? Math.round((e.sent / e.size) * 100) : 0;
   return (
-    <li className="flex items-center gap-2 rounded-lg border border-line bg-canvas px-3 py-2 text-sm" data-testid="composer-upload" data-status={e.status}>
-      {e.status === "failed" ? null : <Loader2 className="size-4 shrink-0 animate-spin text-muted" aria-hidden="true" />}
+    <li
+      className="flex items-center gap-2 rounded-lg border border-line bg-canvas px-3 py-2 text-sm"
+      data-testid="composer-upload"
+      data-status={e.status}
+    >
+      {e.status === "failed" ? null : (
+        <Loader2 className="size-4 shrink-0 animate-spin text-muted" aria-hidden="true" />
+      )}
       <span className="min-w-0 flex-1 truncate">{e.name}</span>
-      <span className={e.status === "failed" ? "text-red-700" : "tabular text-muted"}>{e.status === "failed" ? (e.error ?? "Failed") : e.status === "queued" ? "Waiting…" : `${pct}%`}</span>
+      <span className={e.status === "failed" ? "text-red-700" : "tabular text-muted"}>
+        {e.status === "failed" ? (e.error ?? "Failed") : e.status === "queued" ? "Waiting…" : `${pct}%`}
+      </span>
       {e.status === "failed" ? (
-        <button type="button" onClick={() => retryUpload(e.id)} className="rounded-md p-1 text-brand-700 hover:bg-brand-50" aria-label={`Retry ${e.name}`}>
+        <button
+          type="button"
+          onClick={() => retryUpload(e.id)}
+          className="rounded-md p-1 text-brand-700 hover:bg-brand-50"
+          aria-label={`Retry ${e.name}`}
+        >
           <RotateCw className="size-4" aria-hidden="true" />
         </button>
       ) : null}
-      <button type="button" onClick={() => cancelUpload(e.id)} className="rounded-md p-1 text-zinc-500 hover:bg-black/5" aria-label={`Cancel ${e.name}`}>
+      <button
+        type="button"
+        onClick={() => cancelUpload(e.id)}
+        className="rounded-md p-1 text-zinc-500 hover:bg-black/5"
+        aria-label={`Cancel ${e.name}`}
+      >
         <X className="size-4" aria-hidden="true" />
       </button>
     </li>
   );
 }
 
-export function UploadAttach({ creatorId, onAttach, onRefused }: { creatorId: string; onAttach: (uuid: string) => void; onRefused: (reasons: string[]) => void }) {
+export function UploadAttach({
+  creatorId,
+  onAttach,
+  onRefused,
+}: {
+  creatorId: string;
+  onAttach: (uuid: string) => void;
+  onRefused: (reasons: string[]) => void;
+}) {
   const input = useRef<HTMLInputElement>(null);
   const { mine, start } = useMyUploads(creatorId);
   const attached = useRef(new Set<string>());

@@ -15,7 +15,12 @@ const AUTOSAVE_MS = 600;
 /** A failed save (offline, server restarting) is retried this often. */
 const RETRY_MS = 5_000;
 
-export type SaveState = { kind: "idle" } | { kind: "saving" } | { kind: "saved"; at: string } | { kind: "error"; message: string } | { kind: "conflict"; message: string };
+export type SaveState =
+  | { kind: "idle" }
+  | { kind: "saving" }
+  | { kind: "saved"; at: string }
+  | { kind: "error"; message: string }
+  | { kind: "conflict"; message: string };
 
 type Options = {
   creatorId: string;
@@ -84,7 +89,9 @@ export function useAutosave(o: Options) {
   const inFlight = useRef<Promise<void> | null>(null);
   const again = useRef(false);
   const stopped = useRef(false);
-  const [state, setState] = useState<SaveState>(o.initial ? { kind: "saved", at: o.initial.updatedAt } : { kind: "idle" });
+  const [state, setState] = useState<SaveState>(
+    o.initial ? { kind: "saved", at: o.initial.updatedAt } : { kind: "idle" },
+  );
 
   const saveOnce = useCallback(async (keepalive: boolean) => {
     const { creatorId, form, publishKey, editOf, onCreated } = opts.current;
@@ -98,7 +105,12 @@ export function useAutosave(o: Options) {
       // An existing draft of the same edit came back: write ours over it next.
       if (JSON.stringify(d.form) !== json) return void (again.current = true);
     } else {
-      const d = await postsApi.saveDraft(creatorId, draft.current.id, { form, version: draft.current.version }, keepalive);
+      const d = await postsApi.saveDraft(
+        creatorId,
+        draft.current.id,
+        { form, version: draft.current.version },
+        keepalive,
+      );
       draft.current.version = d.version;
     }
     savedJson.current = json;
@@ -118,7 +130,10 @@ export function useAutosave(o: Options) {
             setState({ kind: "conflict", message: err.message });
             return;
           }
-          setState({ kind: "error", message: err instanceof ApiClientError ? err.message : "Could not save the draft." });
+          setState({
+            kind: "error",
+            message: err instanceof ApiClientError ? err.message : "Could not save the draft.",
+          });
           setTimeout(() => void (stopped.current || save()), RETRY_MS);
         })
         .finally(() => {

@@ -48,7 +48,8 @@ export function usePublish(o: Options) {
       if (o.original) {
         const post = await postsApi.update(o.creatorId, o.original.uuid, { ...changesOf(o.original, form), draftId });
         uuid = post.uuid;
-        action = post.publishedAt && !o.original.publishedAt ? "published" : o.original.publishedAt ? "saved" : "rescheduled";
+        action =
+          post.publishedAt && !o.original.publishedAt ? "published" : o.original.publishedAt ? "saved" : "rescheduled";
       } else {
         const res = await postsApi.publish(o.creatorId, { key: key.current, draftId, ...fields });
         uuid = res.post.uuid;
@@ -63,7 +64,12 @@ export function usePublish(o: Options) {
       const e = err instanceof ApiClientError ? err : null;
       if (e?.field === "key") setProblem({ kind: "unknown", message: e.message });
       else if (e?.field) setServerErrors((s) => ({ ...s, [e.field as PostField]: e.message }));
-      else setProblem({ kind: "error", message: e?.message ?? "Something went wrong. Your draft is kept: try again.", retryAfterSec: e?.retryAfterSec });
+      else
+        setProblem({
+          kind: "error",
+          message: e?.message ?? "Something went wrong. Your draft is kept: try again.",
+          retryAfterSec: e?.retryAfterSec,
+        });
     }
   };
 

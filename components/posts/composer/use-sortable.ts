@@ -70,7 +70,14 @@ export function useSortable(ids: string[], onMove: (from: number, to: number) =>
     },
     onKeyDown: (e: KeyboardEvent<HTMLElement>) => {
       const index = ids.indexOf(id);
-      const to = { ArrowLeft: index - 1, ArrowUp: index - 1, ArrowRight: index + 1, ArrowDown: index + 1, Home: 0, End: ids.length - 1 }[e.key];
+      const to = {
+        ArrowLeft: index - 1,
+        ArrowUp: index - 1,
+        ArrowRight: index + 1,
+        ArrowDown: index + 1,
+        Home: 0,
+        End: ids.length - 1,
+      }[e.key];
       if (to === undefined) return;
       e.preventDefault();
       refocus.current = id;

@@ -5,7 +5,15 @@ describe("week calendar geometry", () => {
   it("weeks start on Monday", () => {
     expect(weekStart("2026-11-29")).toBe("2026-11-23"); // a Sunday
     expect(weekStart("2026-11-30")).toBe("2026-11-30");
-    expect(weekDays("2026-11-30")).toEqual(["2026-11-30", "2026-12-01", "2026-12-02", "2026-12-03", "2026-12-04", "2026-12-05", "2026-12-06"]);
+    expect(weekDays("2026-11-30")).toEqual([
+      "2026-11-30",
+      "2026-12-01",
+      "2026-12-02",
+      "2026-12-03",
+      "2026-12-04",
+      "2026-12-05",
+      "2026-12-06",
+    ]);
   });
 
   it("places instants at their local day and minute, and back", () => {
@@ -23,7 +31,11 @@ describe("week calendar geometry", () => {
   });
 
   it("puts overlapping cards side by side, and others full width", () => {
-    const out = lanes([{ id: "a", minute: 600 }, { id: "b", minute: 610 }, { id: "c", minute: 700 }]);
+    const out = lanes([
+      { id: "a", minute: 600 },
+      { id: "b", minute: 610 },
+      { id: "c", minute: 700 },
+    ]);
     const by = Object.fromEntries(out.map((o) => [o.id, [o.lane, o.laneCount]]));
     expect(by).toEqual({ a: [0, 2], b: [1, 2], c: [0, 1] });
   });

@@ -22,14 +22,19 @@ export function DraftsSection({ creatorId }: { creatorId: string }) {
   return (
     <section className="flex flex-col gap-2" aria-labelledby="drafts-heading" data-testid="drafts-section">
       <h2 id="drafts-heading" className="flex items-center gap-2 text-lg font-semibold">
-        <FileText className="size-5 text-brand-700" aria-hidden="true" /> Your drafts <span className="text-sm font-normal text-muted">({list.length})</span>
+        <FileText className="size-5 text-brand-700" aria-hidden="true" /> Your drafts{" "}
+        <span className="text-sm font-normal text-muted">({list.length})</span>
       </h2>
       <ul className="divide-y divide-line rounded-xl border border-line bg-surface shadow-sm">
         {list.map((d) => (
           <li key={d.id} className="flex items-center gap-3 px-4 py-2.5 text-sm" data-testid="draft-item">
-            <Link href={d.editOf ? `/c/${creatorId}/posts/${d.editOf}/edit` : `/c/${creatorId}/posts/new?draft=${d.id}`} className="min-w-0 flex-1 truncate font-medium hover:underline">
+            <Link
+              href={d.editOf ? `/c/${creatorId}/posts/${d.editOf}/edit` : `/c/${creatorId}/posts/new?draft=${d.id}`}
+              className="min-w-0 flex-1 truncate font-medium hover:underline"
+            >
               {d.editOf ? "Unsaved edit: " : ""}
-              {d.form.text.trim().split("\n")[0] || `${d.form.mediaUuids.length} media item${d.form.mediaUuids.length === 1 ? "" : "s"}, no text`}
+              {d.form.text.trim().split("\n")[0] ||
+                `${d.form.mediaUuids.length} media item${d.form.mediaUuids.length === 1 ? "" : "s"}, no text`}
             </Link>
             <span className="hidden shrink-0 text-xs text-muted sm:inline">{formatDateTime(d.updatedAt, viewer)}</span>
             <Button variant="ghost" size="sm" onClick={() => void discard(d.id)} aria-label="Discard draft">

@@ -28,9 +28,22 @@ const num = (n: number | null) => (n === null ? "—" : formatCount(n));
 const COLS = "sm:grid-cols-[110px_minmax(0,1fr)_64px_80px_80px_96px]";
 
 /** One figure: a label on phones (where the row wraps), a column on wider screens. */
-function Figure({ label, icon, children, strong }: { label: string; icon?: React.ReactNode; children: React.ReactNode; strong?: boolean }) {
+function Figure({
+  label,
+  icon,
+  children,
+  strong,
+}: {
+  label: string;
+  icon?: React.ReactNode;
+  children: React.ReactNode;
+  strong?: boolean;
+}) {
   return (
-    <span className={`tabular inline-flex items-center gap-1 text-sm sm:justify-start ${strong ? "font-semibold sm:justify-end" : ""}`} title={label}>
+    <span
+      className={`tabular inline-flex items-center gap-1 text-sm sm:justify-start ${strong ? "font-semibold sm:justify-end" : ""}`}
+      title={label}
+    >
       {icon ?? <span className="text-xs text-muted sm:hidden">{label}</span>}
       <span className="sr-only">{label}:</span>
       {children}
@@ -40,10 +53,18 @@ function Figure({ label, icon, children, strong }: { label: string; icon?: React
 
 function Row({ i, earnings }: { i: HistoryItem; earnings: boolean }) {
   const viewer = useViewer();
-  const title = i.text?.split("\n").find((l) => l.trim()) ?? `${i.mediaUuids.length} media item${i.mediaUuids.length === 1 ? "" : "s"}`;
+  const title =
+    i.text?.split("\n").find((l) => l.trim()) ??
+    `${i.mediaUuids.length} media item${i.mediaUuids.length === 1 ? "" : "s"}`;
   return (
-    <li className={`grid grid-cols-1 gap-1.5 px-4 py-3 sm:items-center sm:gap-3 ${COLS}`} data-testid="history-item" data-id={i.uuid}>
-      <span className="tabular text-xs text-muted">{i.publishedAt ? formatDateTime(i.publishedAt, viewer, "compact") : "—"}</span>
+    <li
+      className={`grid grid-cols-1 gap-1.5 px-4 py-3 sm:items-center sm:gap-3 ${COLS}`}
+      data-testid="history-item"
+      data-id={i.uuid}
+    >
+      <span className="tabular text-xs text-muted">
+        {i.publishedAt ? formatDateTime(i.publishedAt, viewer, "compact") : "—"}
+      </span>
       <div className="min-w-0">
         <p className="truncate text-sm font-medium">
           {i.isPinned ? <Pin className="mr-1 inline size-3.5 text-muted" aria-label="Pinned" /> : null}
@@ -56,12 +77,18 @@ function Row({ i, earnings }: { i: HistoryItem; earnings: boolean }) {
       </div>
       {/* Phones: the figures share one line. */}
       <div className="flex flex-wrap items-center gap-x-4 gap-y-1 sm:contents">
-        <Figure label="Likes" icon={<Heart className="size-3.5 text-muted sm:hidden" aria-hidden="true" />}>{num(i.likes)}</Figure>
-        <Figure label="Comments" icon={<MessageCircle className="size-3.5 text-muted sm:hidden" aria-hidden="true" />}>{num(i.comments)}</Figure>
+        <Figure label="Likes" icon={<Heart className="size-3.5 text-muted sm:hidden" aria-hidden="true" />}>
+          {num(i.likes)}
+        </Figure>
+        <Figure label="Comments" icon={<MessageCircle className="size-3.5 text-muted sm:hidden" aria-hidden="true" />}>
+          {num(i.comments)}
+        </Figure>
         <Figure label="Tips">{i.tips ? formatMoney(i.tips.gross) : "—"}</Figure>
         {earnings ? (
           <span data-testid="history-earned" className="sm:text-right">
-            <Figure label="Earned" strong>{i.earned === null ? "—" : formatMoney(i.earned)}</Figure>
+            <Figure label="Earned" strong>
+              {i.earned === null ? "—" : formatMoney(i.earned)}
+            </Figure>
           </span>
         ) : (
           <span />
@@ -74,7 +101,8 @@ function Row({ i, earnings }: { i: HistoryItem; earnings: boolean }) {
 /** Where "Earned" comes from, or why it shows "—". */
 function earnedNote(d: { earningsSyncedAt: string | null; earningsAttributable: boolean }) {
   if (!d.earningsSyncedAt) return "Earnings are not synced yet: figures show as —.";
-  if (!d.earningsAttributable) return "Fanvue's earnings rows for this creator name no posts, so earnings per post are not known (—).";
+  if (!d.earningsAttributable)
+    return "Fanvue's earnings rows for this creator name no posts, so earnings per post are not known (—).";
   return "Earned = PPV unlocks and tips in the range, from synced earnings.";
 }
 
@@ -119,7 +147,9 @@ export function HistorySection({ creatorId, tz }: { creatorId: string; tz: strin
             <span>Likes</span>
             <span>Comments</span>
             <span>Tips</span>
-            <span className="text-right">{d!.earningsVisible ? `Earned · ${range === "all" ? "all time" : range}` : ""}</span>
+            <span className="text-right">
+              {d!.earningsVisible ? `Earned · ${range === "all" ? "all time" : range}` : ""}
+            </span>
           </div>
           {d!.items.length ? (
             <ul className="divide-y divide-line">
@@ -134,7 +164,10 @@ export function HistorySection({ creatorId, tz }: { creatorId: string; tz: strin
             {d!.earningsVisible ? (
               <span data-testid="history-earned-note">
                 {earnedNote(d!)}{" "}
-                <Link className="font-medium text-brand-700 hover:underline" href={`/c/${creatorId}/earnings?range=${range}&sources=post,tip`}>
+                <Link
+                  className="font-medium text-brand-700 hover:underline"
+                  href={`/c/${creatorId}/earnings?range=${range}&sources=post,tip`}
+                >
                   See these earnings
                 </Link>
               </span>

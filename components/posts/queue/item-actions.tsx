@@ -17,18 +17,37 @@ type Actions = { publishNow: (uuid: string) => Promise<unknown>; cancel: (uuid: 
 const messageOf = (e: unknown) => (e instanceof ApiClientError ? e.message : "Something went wrong. Try again.");
 
 /** Edit, publish now, cancel: the last two ask first (they act on Fanvue at once). */
-export function ItemActions({ item, actions, onNotice }: { item: QueueItem; actions: Actions; onNotice: (n: Notice) => void }) {
+export function ItemActions({
+  item,
+  actions,
+  onNotice,
+}: {
+  item: QueueItem;
+  actions: Actions;
+  onNotice: (n: Notice) => void;
+}) {
   const viewer = useViewer();
   const [confirm, setConfirm] = useState<"publish" | "cancel" | null>(null);
   const [busy, setBusy] = useState(false);
-  if (item.kind !== "post") return item.href ? <Link href={item.href} className="text-sm font-medium text-brand-700 hover:underline">Open</Link> : null;
+  if (item.kind !== "post")
+    return item.href ? (
+      <Link href={item.href} className="text-sm font-medium text-brand-700 hover:underline">
+        Open
+      </Link>
+    ) : null;
   const run = async () => {
     const what = confirm;
     setBusy(true);
     try {
       if (what === "publish") await actions.publishNow(item.id);
       else await actions.cancel(item.id);
-      onNotice({ tone: "info", text: what === "publish" ? `Published “${item.title}”.` : `Cancelled “${item.title}”. It is listed under Cancelled, where you can schedule it again.` });
+      onNotice({
+        tone: "info",
+        text:
+          what === "publish"
+            ? `Published “${item.title}”.`
+            : `Cancelled “${item.title}”. It is listed under Cancelled, where you can schedule it again.`,
+      });
     } catch (e) {
       onNotice({ tone: "danger", text: messageOf(e) });
     } finally {
@@ -58,7 +77,12 @@ export function ItemActions({ item, actions, onNotice }: { item: QueueItem; acti
           </MenuItem>
         </MenuContent>
       </Menu>
-      <Dialog open={confirm !== null} onOpenChange={(o) => !o && !busy && setConfirm(null)} title={confirm === "publish" ? "Publish this post now?" : "Cancel this scheduled post?"} testId="confirm-dialog">
+      <Dialog
+        open={confirm !== null}
+        onOpenChange={(o) => !o && !busy && setConfirm(null)}
+        title={confirm === "publish" ? "Publish this post now?" : "Cancel this scheduled post?"}
+        testId="confirm-dialog"
+      >
         <p className="text-sm text-muted">
           {confirm === "publish"
             ? `“${item.title}” goes out on Fanvue right away instead of ${formatWhen(item.at, viewer)}.`
@@ -68,7 +92,12 @@ export function ItemActions({ item, actions, onNotice }: { item: QueueItem; acti
           <Button variant="secondary" onClick={() => setConfirm(null)} disabled={busy}>
             Keep as is
           </Button>
-          <Button variant={confirm === "cancel" ? "danger" : "primary"} onClick={() => void run()} disabled={busy} data-testid="confirm-action">
+          <Button
+            variant={confirm === "cancel" ? "danger" : "primary"}
+            onClick={() => void run()}
+            disabled={busy}
+            data-testid="confirm-action"
+          >
             {busy ? "Working…" : confirm === "publish" ? "Publish now" : "Cancel post"}
           </Button>
         </div>

@@ -29,7 +29,12 @@ const postsUrlSchema = z.object({
 const NOTICE_MS = 8_000;
 
 /** What the composer just did, from the URL it sent us to (?done=&action=). */
-function useDoneNotice(creatorId: string, viewer: Viewer, done: string | undefined, action: string | undefined): Notice | null {
+function useDoneNotice(
+  creatorId: string,
+  viewer: Viewer,
+  done: string | undefined,
+  action: string | undefined,
+): Notice | null {
   const item = useQueue(creatorId).data?.items.find((i) => i.id === done);
   if (!done || !action) return null;
   if (action === "published") return { tone: "info", text: "Published on Fanvue." };
@@ -62,7 +67,9 @@ export function PostsView({ creatorId, handle, canWrite }: Props) {
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div className="min-w-0">
           <h1 className="text-2xl font-semibold tracking-tight">Posts</h1>
-          <p className="mt-1 text-sm text-muted">What goes out on @{handle}&apos;s profile and when, in your time zone ({tz}).</p>
+          <p className="mt-1 text-sm text-muted">
+            What goes out on @{handle}&apos;s profile and when, in your time zone ({tz}).
+          </p>
         </div>
         {canWrite ? (
           <Button asChild>
@@ -87,7 +94,16 @@ export function PostsView({ creatorId, handle, canWrite }: Props) {
         </Alert>
       ) : null}
       {canWrite ? <DraftsSection creatorId={creatorId} /> : null}
-      <QueueSection creatorId={creatorId} handle={handle} tz={tz} canWrite={canWrite} view={view} onView={setView} highlight={url.done ?? null} onNotice={setNotice} />
+      <QueueSection
+        creatorId={creatorId}
+        handle={handle}
+        tz={tz}
+        canWrite={canWrite}
+        view={view}
+        onView={setView}
+        highlight={url.done ?? null}
+        onNotice={setNotice}
+      />
       <HistorySection creatorId={creatorId} tz={tz} />
     </div>
   );

@@ -1,6 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { localDate } from "@/lib/utils/date-range";
-import { int, intlDate, intlParts, localDayStart, mondayOf, pick, propSeed, rng, transitions, ZONES } from "@/tests/support/zone-truth";
+import {
+  int,
+  intlDate,
+  intlParts,
+  localDayStart,
+  mondayOf,
+  pick,
+  propSeed,
+  rng,
+  transitions,
+  ZONES,
+} from "@/tests/support/zone-truth";
 import { groupByLocalDay, instantOf, slotOf, SNAP_MIN, weekStart } from "./calendar-math";
 
 // Seeded property test: the queue's day sections and the week calendar's
@@ -47,13 +58,33 @@ const LAST_SLOT = 24 * 60 - SNAP_MIN;
 
 describe(`week calendar geometry against Intl (seeded property test, PROP_SEED=${SEED})`, () => {
   it(`slotOf gives the local day and minute of the day (${CASES} cases, ${ZONES.length} zones)`, () => {
-    const bad = samples.filter(({ tz, at }) => JSON.stringify(slotOf(new Date(at).toISOString(), tz)) !== JSON.stringify(wall(at, tz)));
-    expect(bad.slice(0, 3).map(({ tz, at }) => ({ tz, at: new Date(at).toISOString(), got: slotOf(new Date(at).toISOString(), tz), want: wall(at, tz) }))).toEqual([]);
+    const bad = samples.filter(
+      ({ tz, at }) => JSON.stringify(slotOf(new Date(at).toISOString(), tz)) !== JSON.stringify(wall(at, tz)),
+    );
+    expect(
+      bad
+        .slice(0, 3)
+        .map(({ tz, at }) => ({
+          tz,
+          at: new Date(at).toISOString(),
+          got: slotOf(new Date(at).toISOString(), tz),
+          want: wall(at, tz),
+        })),
+    ).toEqual([]);
   });
 
   it(`weekStart(localDate(x)) is the Monday of x's local ISO week (${CASES} cases)`, () => {
     const bad = samples.filter(({ tz, at }) => weekStart(localDate(at, tz)) !== mondayOf(intlDate(at, tz)));
-    expect(bad.slice(0, 3).map(({ tz, at }) => ({ tz, at: new Date(at).toISOString(), got: weekStart(localDate(at, tz)), want: mondayOf(intlDate(at, tz)) }))).toEqual([]);
+    expect(
+      bad
+        .slice(0, 3)
+        .map(({ tz, at }) => ({
+          tz,
+          at: new Date(at).toISOString(),
+          got: weekStart(localDate(at, tz)),
+          want: mondayOf(intlDate(at, tz)),
+        })),
+    ).toEqual([]);
   });
 
   it(`instantOf(slotOf(x)) is x floored to the minute (${CASES} cases)`, () => {
@@ -70,16 +101,31 @@ describe(`week calendar geometry against Intl (seeded property test, PROP_SEED=$
         // of the same local day.
         clamped++;
         const b = wall(back, tz);
-        return b.day === day && b.minute === LAST_SLOT && back <= x ? [] : [{ tz, x: new Date(x).toISOString(), back: new Date(back).toISOString(), why: "clamp" }];
+        return b.day === day && b.minute === LAST_SLOT && back <= x
+          ? []
+          : [{ tz, x: new Date(x).toISOString(), back: new Date(back).toISOString(), why: "clamp" }];
       }
       // In a repeated (fall-back) hour the same local day and minute names two
       // instants, a DST step apart (30 min on Lord Howe, else an hour): the
       // local time is ambiguous, and either reading is a correct answer.
-      const twins = [30 * MIN, HOUR, -30 * MIN, -HOUR].map((d) => x + d).filter((t) => JSON.stringify(wall(t, tz)) === JSON.stringify(w));
+      const twins = [30 * MIN, HOUR, -30 * MIN, -HOUR]
+        .map((d) => x + d)
+        .filter((t) => JSON.stringify(wall(t, tz)) === JSON.stringify(w));
       if (twins.length) ambiguous++;
-      return back === x || twins.includes(back) ? [] : [{ tz, x: new Date(x).toISOString(), back: new Date(back).toISOString(), twins: twins.map((t) => new Date(t).toISOString()) }];
+      return back === x || twins.includes(back)
+        ? []
+        : [
+            {
+              tz,
+              x: new Date(x).toISOString(),
+              back: new Date(back).toISOString(),
+              twins: twins.map((t) => new Date(t).toISOString()),
+            },
+          ];
     });
-    console.log(`calendar round trip: PROP_SEED=${SEED}, ${CASES} cases, ${ambiguous} in a repeated hour, ${clamped} after 23:45`);
+    console.log(
+      `calendar round trip: PROP_SEED=${SEED}, ${CASES} cases, ${ambiguous} in a repeated hour, ${clamped} after 23:45`,
+    );
     expect(bad.slice(0, 3)).toEqual([]);
     // The generator reached both special cases (else they prove nothing).
     expect(ambiguous).toBeGreaterThan(20);
@@ -93,7 +139,10 @@ describe(`queue day sections against Intl (seeded property test, PROP_SEED=${SEE
     // A queue is a few days to a few weeks: instants near each other, so
     // sections hold several items and cross midnights and DST changes.
     const base = randomInstant(tz);
-    const items = Array.from({ length: int(r, 0, 30) }, (_, i) => ({ id: `${n}-${i}`, at: new Date(base + Math.floor(r() * int(r, 1, 21) * DAY)).toISOString() }));
+    const items = Array.from({ length: int(r, 0, 30) }, (_, i) => ({
+      id: `${n}-${i}`,
+      at: new Date(base + Math.floor(r() * int(r, 1, 21) * DAY)).toISOString(),
+    }));
     // Most queues arrive in time order; some do not (the grouping must not rely on it).
     if (r() < 0.7) items.sort((a, b) => a.at.localeCompare(b.at));
     return { tz, items, sorted: items.every((x, i) => i === 0 || items[i - 1]!.at <= x.at) };
@@ -102,7 +151,8 @@ describe(`queue day sections against Intl (seeded property test, PROP_SEED=${SEE
   it(`groupByLocalDay puts each item under its Intl local date, days and items in order (${LISTS} lists)`, () => {
     const bad = lists.flatMap(({ tz, items, sorted }) => {
       const want = new Map<string, string[]>();
-      for (const i of items) want.set(intlDate(Date.parse(i.at), tz), [...(want.get(intlDate(Date.parse(i.at), tz)) ?? []), i.id]);
+      for (const i of items)
+        want.set(intlDate(Date.parse(i.at), tz), [...(want.get(intlDate(Date.parse(i.at), tz)) ?? []), i.id]);
       const got = groupByLocalDay(items, tz).map((g) => [g.day, g.items.map((i) => i.id)]);
       const ok = JSON.stringify(got) === JSON.stringify([...want]);
       // In time order, each day is one section and the days ascend.

@@ -72,7 +72,13 @@ export function QueueList({ items, tz, canWrite, highlight, actions, onNotice }:
                   ) : (
                     <p className="line-clamp-2 text-sm font-medium break-words">{i.title}</p>
                   )}
-                  {i.kind === "mass_message" ? <Badge tone="info" className="mt-1">Mass message</Badge> : <Meta item={i} />}
+                  {i.kind === "mass_message" ? (
+                    <Badge tone="info" className="mt-1">
+                      Mass message
+                    </Badge>
+                  ) : (
+                    <Meta item={i} />
+                  )}
                 </div>
                 {canWrite ? <ItemActions item={i} actions={actions} onNotice={onNotice} /> : null}
               </li>

@@ -40,17 +40,32 @@ export function QueueSection(p: Props) {
   const q = useQueue(p.creatorId);
   const actions = useQueueActions(p.creatorId);
   const move = (item: QueueItem, at: string) => {
-    if (Date.parse(at) <= Date.now() + 60_000) return p.onNotice({ tone: "danger", text: `Cannot move “${item.title}” to ${formatWhen(at, viewer)}: pick a time at least a minute from now.` });
+    if (Date.parse(at) <= Date.now() + 60_000)
+      return p.onNotice({
+        tone: "danger",
+        text: `Cannot move “${item.title}” to ${formatWhen(at, viewer)}: pick a time at least a minute from now.`,
+      });
     const expiresAt = shiftedExpiry(item, at);
     actions.reschedule.mutate(
       { uuid: item.id, publishAt: at, ...(expiresAt ? { expiresAt } : {}) },
       {
-        onSuccess: () => p.onNotice({ tone: "info", text: `Moved “${item.title}” to ${formatWhen(at, viewer)}${expiresAt ? " (its expiry moved along)" : ""}.` }),
-        onError: (e) => p.onNotice({ tone: "danger", text: e instanceof ApiClientError ? e.message : "Could not move the post. Try again." }),
+        onSuccess: () =>
+          p.onNotice({
+            tone: "info",
+            text: `Moved “${item.title}” to ${formatWhen(at, viewer)}${expiresAt ? " (its expiry moved along)" : ""}.`,
+          }),
+        onError: (e) =>
+          p.onNotice({
+            tone: "danger",
+            text: e instanceof ApiClientError ? e.message : "Could not move the post. Try again.",
+          }),
       },
     );
   };
-  const itemActions = { publishNow: (u: string) => actions.publishNow.mutateAsync(u), cancel: (u: string) => actions.cancel.mutateAsync(u) };
+  const itemActions = {
+    publishNow: (u: string) => actions.publishNow.mutateAsync(u),
+    cancel: (u: string) => actions.cancel.mutateAsync(u),
+  };
   const data = q.data;
   return (
     <section className="flex flex-col gap-3" aria-labelledby="queue-heading">
@@ -59,7 +74,16 @@ export function QueueSection(p: Props) {
           <CalendarClock className="size-5 text-brand-700" aria-hidden="true" /> Queue
           {data ? <span className="text-sm font-normal text-muted">({data.items.length})</span> : null}
         </h2>
-        <Segmented label="Queue view" options={[{ value: "list" as const, label: "List" }, { value: "week" as const, label: "Week" }]} value={p.view} onChange={p.onView} testId="queue-view" />
+        <Segmented
+          label="Queue view"
+          options={[
+            { value: "list" as const, label: "List" },
+            { value: "week" as const, label: "Week" },
+          ]}
+          value={p.view}
+          onChange={p.onView}
+          testId="queue-view"
+        />
       </div>
       {data?.limitedBy ? (
         <Alert tone="info" title="Showing posts scheduled in Vuedeck" data-testid="queue-limited">
@@ -72,9 +96,16 @@ export function QueueSection(p: Props) {
       ) : q.isError ? (
         <ErrorState error={q.error} what="the queue" onRetry={() => void q.refetch()} />
       ) : p.view === "week" ? (
-        <WeekCalendar items={data!.items} tz={p.tz} onMove={p.canWrite ? move : () => p.onNotice({ tone: "danger", text: "Your role cannot reschedule posts." })} />
+        <WeekCalendar
+          items={data!.items}
+          tz={p.tz}
+          onMove={p.canWrite ? move : () => p.onNotice({ tone: "danger", text: "Your role cannot reschedule posts." })}
+        />
       ) : data!.items.length === 0 ? (
-        <div className="rounded-xl border border-dashed border-line bg-surface p-6 text-center" data-testid="queue-empty">
+        <div
+          className="rounded-xl border border-dashed border-line bg-surface p-6 text-center"
+          data-testid="queue-empty"
+        >
           <p className="text-sm font-medium">Nothing scheduled</p>
           <p className="mt-1 text-sm text-muted">Posts you schedule show here by day, in your time zone.</p>
           {p.canWrite ? (
@@ -84,19 +115,35 @@ export function QueueSection(p: Props) {
           ) : null}
         </div>
       ) : (
-        <QueueList items={data!.items} tz={p.tz} canWrite={p.canWrite} highlight={p.highlight} actions={itemActions} onNotice={p.onNotice} />
+        <QueueList
+          items={data!.items}
+          tz={p.tz}
+          canWrite={p.canWrite}
+          highlight={p.highlight}
+          actions={itemActions}
+          onNotice={p.onNotice}
+        />
       )}
       {data?.cancelled.length ? (
         <details className="rounded-xl border border-line bg-surface px-4 py-3 text-sm" data-testid="cancelled-posts">
           <summary className="cursor-pointer font-medium">Cancelled ({data.cancelled.length})</summary>
-          <p className="mt-2 text-xs text-muted">Parked on Fanvue on 1 Jan 2099 so they never go out. Schedule one again, or delete it in Fanvue&apos;s app.</p>
+          <p className="mt-2 text-xs text-muted">
+            Parked on Fanvue on 1 Jan 2099 so they never go out. Schedule one again, or delete it in Fanvue&apos;s app.
+          </p>
           <ul className="mt-2 divide-y divide-line">
             {data.cancelled.map((c) => (
               <li key={c.uuid} className="flex items-center gap-3 py-2">
-                <span className="min-w-0 flex-1 truncate">{c.text?.split("\n")[0] || `${c.mediaUuids.length} media`}</span>
-                <span className="shrink-0 text-xs text-muted">was {c.publishAt ? formatWhen(c.publishAt, viewer) : "—"}</span>
+                <span className="min-w-0 flex-1 truncate">
+                  {c.text?.split("\n")[0] || `${c.mediaUuids.length} media`}
+                </span>
+                <span className="shrink-0 text-xs text-muted">
+                  was {c.publishAt ? formatWhen(c.publishAt, viewer) : "—"}
+                </span>
                 {p.canWrite ? (
-                  <Link className="shrink-0 font-medium text-brand-700 hover:underline" href={`/c/${p.creatorId}/posts/${c.uuid}/edit`}>
+                  <Link
+                    className="shrink-0 font-medium text-brand-700 hover:underline"
+                    href={`/c/${p.creatorId}/posts/${c.uuid}/edit`}
+                  >
                     Schedule again
                   </Link>
                 ) : null}

@@ -14,9 +14,16 @@ export type Target = { id: string; day: Ymd; minute: number };
 /** Movement (px) before a press becomes a drag: a plain click still opens the card. */
 const DRAG_THRESHOLD_PX = 4;
 
-export function useCalendarDrag(o: { days: Ymd[]; tz: string; onMove: (item: QueueItem, at: string) => void; columns: () => (HTMLElement | null)[] }) {
+export function useCalendarDrag(o: {
+  days: Ymd[];
+  tz: string;
+  onMove: (item: QueueItem, at: string) => void;
+  columns: () => (HTMLElement | null)[];
+}) {
   const [target, setTarget] = useState<Target | null>(null);
-  const drag = useRef<{ item: QueueItem; offsetY: number; startX: number; startY: number; moved: boolean } | null>(null);
+  const drag = useRef<{ item: QueueItem; offsetY: number; startX: number; startY: number; moved: boolean } | null>(
+    null,
+  );
   const justDragged = useRef(false);
 
   /** The day column and snapped minute under the pointer, for a card grabbed `offsetY` px below its top. */
@@ -28,7 +35,10 @@ export function useCalendarDrag(o: { days: Ymd[]; tz: string; onMove: (item: Que
     });
     const col = cols[i]?.getBoundingClientRect();
     if (!col || i < 0) return null;
-    return { day: o.days[i]!, minute: Math.max(0, Math.min(24 * 60 - SNAP_MIN, snap(((y - offsetY - col.top) / HOUR_PX) * 60))) };
+    return {
+      day: o.days[i]!,
+      minute: Math.max(0, Math.min(24 * 60 - SNAP_MIN, snap(((y - offsetY - col.top) / HOUR_PX) * 60))),
+    };
   };
 
   const finish = (item: QueueItem, t: Target | null) => {
@@ -42,7 +52,13 @@ export function useCalendarDrag(o: { days: Ymd[]; tz: string; onMove: (item: Que
     onPointerDown: (e: PointerEvent<HTMLElement>) => {
       if (!item.canReschedule || e.button !== 0) return;
       e.currentTarget.setPointerCapture(e.pointerId);
-      drag.current = { item, offsetY: e.clientY - e.currentTarget.getBoundingClientRect().top, startX: e.clientX, startY: e.clientY, moved: false };
+      drag.current = {
+        item,
+        offsetY: e.clientY - e.currentTarget.getBoundingClientRect().top,
+        startX: e.clientX,
+        startY: e.clientY,
+        moved: false,
+      };
     },
     onPointerMove: (e: PointerEvent<HTMLElement>) => {
       const d = drag.current;
@@ -74,11 +90,20 @@ export function useCalendarDrag(o: { days: Ymd[]; tz: string; onMove: (item: Que
     onKeyDown: (e: KeyboardEvent<HTMLElement>) => {
       if (!item.canReschedule) return;
       const cur = target?.id === item.id ? target : { id: item.id, ...slotOf(item.at, o.tz) };
-      const step: Record<string, [number, number]> = { ArrowUp: [0, -SNAP_MIN], ArrowDown: [0, SNAP_MIN], ArrowLeft: [-1, 0], ArrowRight: [1, 0] };
+      const step: Record<string, [number, number]> = {
+        ArrowUp: [0, -SNAP_MIN],
+        ArrowDown: [0, SNAP_MIN],
+        ArrowLeft: [-1, 0],
+        ArrowRight: [1, 0],
+      };
       const s = step[e.key];
       if (s) {
         e.preventDefault();
-        setTarget({ id: item.id, day: addDays(cur.day, s[0]), minute: Math.max(0, Math.min(24 * 60 - SNAP_MIN, cur.minute + s[1])) });
+        setTarget({
+          id: item.id,
+          day: addDays(cur.day, s[0]),
+          minute: Math.max(0, Math.min(24 * 60 - SNAP_MIN, cur.minute + s[1])),
+        });
       } else if (e.key === "Enter" && target?.id === item.id) {
         e.preventDefault();
         finish(item, target);

@@ -16,13 +16,26 @@ import { useViewer } from "@/components/viewer/viewer";
 /** Opens scrolled to the morning: most posts go out between 8:00 and 23:00. */
 const FIRST_VISIBLE_HOUR = 7;
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
-const hhmm = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
+const hhmm = (minute: number) =>
+  `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
 
 type Props = { items: QueueItem[]; tz: string; onMove: (item: QueueItem, at: string) => void };
 
 type Drag = ReturnType<typeof useCalendarDrag>;
 
-function WeekNav({ tz, range, onPrev, onThis, onNext }: { tz: string; range: string; onPrev: () => void; onThis: () => void; onNext: () => void }) {
+function WeekNav({
+  tz,
+  range,
+  onPrev,
+  onThis,
+  onNext,
+}: {
+  tz: string;
+  range: string;
+  onPrev: () => void;
+  onThis: () => void;
+  onNext: () => void;
+}) {
   return (
     <div className="flex flex-wrap items-center gap-2">
       <Button size="sm" variant="secondary" onClick={onPrev} aria-label="Previous week">
@@ -34,7 +47,9 @@ function WeekNav({ tz, range, onPrev, onThis, onNext }: { tz: string; range: str
       <Button size="sm" variant="secondary" onClick={onNext} aria-label="Next week" data-testid="next-week">
         <ChevronRight className="size-4" aria-hidden="true" />
       </Button>
-      <span className="text-sm font-medium" data-testid="week-range">{range}</span>
+      <span className="text-sm font-medium" data-testid="week-range">
+        {range}
+      </span>
       <span className="ml-auto text-xs text-muted">
         {tz} ({zoneAbbr(Date.now(), tz)}) · drag a post, or focus it and use the arrow keys then Enter
       </span>
@@ -58,14 +73,21 @@ function CalendarCard({ item, minute, lane, laneCount, dayText, dnd }: CardProps
         item.canReschedule && "cursor-grab active:cursor-grabbing",
         moving && "opacity-40",
       )}
-      style={{ top: (minute / 60) * HOUR_PX, height: (CARD_MIN / 60) * HOUR_PX, left: `calc(${(lane / laneCount) * 100}% + 2px)`, width: `calc(${100 / laneCount}% - 4px)`, ...style }}
+      style={{
+        top: (minute / 60) * HOUR_PX,
+        height: (CARD_MIN / 60) * HOUR_PX,
+        left: `calc(${(lane / laneCount) * 100}% + 2px)`,
+        width: `calc(${100 / laneCount}% - 4px)`,
+        ...style,
+      }}
       {...handlers}
       title={item.title}
       data-testid="calendar-item"
       data-id={item.id}
       aria-label={`${item.title}, ${dayText} ${hhmm(minute)}. ${item.canReschedule ? "Arrow keys move it, Enter confirms." : ""}`}
     >
-      <span className="tabular font-semibold">{hhmm(minute)}</span> {item.post?.price != null ? formatMoney(item.post.price) + " · " : ""}
+      <span className="tabular font-semibold">{hhmm(minute)}</span>{" "}
+      {item.post?.price != null ? formatMoney(item.post.price) + " · " : ""}
       {item.title}
     </Link>
   );
@@ -99,12 +121,24 @@ export function WeekCalendar({ items, tz, onMove }: Props) {
   const range = `${dayLabel(days[0]!)} – ${dayLabel(days[6]!)} ${formatDay(days[6]!, locale, "monthLongYear")}`;
   return (
     <div className="flex flex-col gap-3" data-testid="week-calendar">
-      <WeekNav tz={tz} range={range} onPrev={() => setStart(addDays(start, -7))} onThis={() => setStart(thisWeek(tz))} onNext={() => setStart(addDays(start, 7))} />
+      <WeekNav
+        tz={tz}
+        range={range}
+        onPrev={() => setStart(addDays(start, -7))}
+        onThis={() => setStart(thisWeek(tz))}
+        onNext={() => setStart(addDays(start, 7))}
+      />
       <div ref={scroller} className="max-h-[560px] overflow-auto rounded-xl border border-line bg-surface">
         <div className="grid min-w-[720px] grid-cols-[48px_repeat(7,minmax(0,1fr))]">
           <div className="sticky top-0 z-20 border-b border-line bg-surface" />
           {days.map((d) => (
-            <div key={d} className={cn("sticky top-0 z-20 border-b border-l border-line bg-surface px-2 py-1.5 text-xs font-semibold", d === today && "text-brand-700")}>
+            <div
+              key={d}
+              className={cn(
+                "sticky top-0 z-20 border-b border-l border-line bg-surface px-2 py-1.5 text-xs font-semibold",
+                d === today && "text-brand-700",
+              )}
+            >
               {dayLabel(d)}
             </div>
           ))}
@@ -116,12 +150,30 @@ export function WeekCalendar({ items, tz, onMove }: Props) {
             ))}
           </div>
           {days.map((day, i) => (
-            <div key={day} ref={(el) => void (cols.current[i] = el)} className={cn("relative border-l border-line", day < today && "bg-zinc-50")} data-day={day}>
+            <div
+              key={day}
+              ref={(el) => void (cols.current[i] = el)}
+              className={cn("relative border-l border-line", day < today && "bg-zinc-50")}
+              data-day={day}
+            >
               {HOURS.map((h) => (
-                <div key={h} className="border-b border-line/70" style={{ height: HOUR_PX }} data-slot={`${day}T${String(h).padStart(2, "0")}`} />
+                <div
+                  key={h}
+                  className="border-b border-line/70"
+                  style={{ height: HOUR_PX }}
+                  data-slot={`${day}T${String(h).padStart(2, "0")}`}
+                />
               ))}
               {lanes(placed.filter((p) => p.day === day)).map(({ item, minute, lane, laneCount }) => (
-                <CalendarCard key={`${item.kind}:${item.id}`} item={item} minute={minute} lane={lane} laneCount={laneCount} dayText={dayLabel(day)} dnd={dnd} />
+                <CalendarCard
+                  key={`${item.kind}:${item.id}`}
+                  item={item}
+                  minute={minute}
+                  lane={lane}
+                  laneCount={laneCount}
+                  dayText={dayLabel(day)}
+                  dnd={dnd}
+                />
               ))}
               {dnd.target && days[i] === dnd.target.day ? <DropTarget minute={dnd.target.minute} /> : null}
             </div>

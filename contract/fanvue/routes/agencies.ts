@@ -12,7 +12,56 @@ export const listAgencyChats = route({
   scopes: ["read:agency", "read:chat"],
   query: { page: q.num({ min: 1, default: 1 }), size: q.num({ min: 1, max: 50, default: 15 }) },
   body: null,
-  responses: { 200: pageOf(obj({ createdAt: nul(dateTime()), creatorUuid: uuid(), isMuted: bool(), isRead: bool(), lastMessage: nul(obj({ hasMedia: nul(bool()), mediaType: nul(enm(["image", "video", "audio", "document"])), senderUuid: uuid(), sentAt: nul(dateTime()), sentByUserId: nul(uuid()), text: nul(str()), type: enm(["AUTOMATED_CANCELED", "AUTOMATED_NEW_FOLLOWER", "AUTOMATED_NEW_PURCHASE", "AUTOMATED_NEW_SUBSCRIBER", "AUTOMATED_RE_SUBSCRIBED", "AUTOMATED_RENEWED", "AUTOMATED_CHAT_MESSAGE_REPLY", "AUTOMATED_FIRST_MESSAGE_REPLY", "CHAT_TEXT_GENERATION", "CHAT_TEXT_REPLY", "CHAT_TEXT_REWRITE", "SINGLE_RECIPIENT", "TIP", "VOICE_CALL", "BROADCAST", "GHOST_PROMOTION"]), uuid: str() })), lastMessageAt: nul(dateTime()), unreadMessagesCount: num(), user: obj({ avatarUrl: nul(str()), displayName: str(), handle: str(), isTopSpender: bool(), nickname: nul(str()), registeredAt: dateTime(), uuid: uuid() }) })) },
+  responses: {
+    200: pageOf(
+      obj({
+        createdAt: nul(dateTime()),
+        creatorUuid: uuid(),
+        isMuted: bool(),
+        isRead: bool(),
+        lastMessage: nul(
+          obj({
+            hasMedia: nul(bool()),
+            mediaType: nul(enm(["image", "video", "audio", "document"])),
+            senderUuid: uuid(),
+            sentAt: nul(dateTime()),
+            sentByUserId: nul(uuid()),
+            text: nul(str()),
+            type: enm([
+              "AUTOMATED_CANCELED",
+              "AUTOMATED_NEW_FOLLOWER",
+              "AUTOMATED_NEW_PURCHASE",
+              "AUTOMATED_NEW_SUBSCRIBER",
+              "AUTOMATED_RE_SUBSCRIBED",
+              "AUTOMATED_RENEWED",
+              "AUTOMATED_CHAT_MESSAGE_REPLY",
+              "AUTOMATED_FIRST_MESSAGE_REPLY",
+              "CHAT_TEXT_GENERATION",
+              "CHAT_TEXT_REPLY",
+              "CHAT_TEXT_REWRITE",
+              "SINGLE_RECIPIENT",
+              "TIP",
+              "VOICE_CALL",
+              "BROADCAST",
+              "GHOST_PROMOTION",
+            ]),
+            uuid: str(),
+          }),
+        ),
+        lastMessageAt: nul(dateTime()),
+        unreadMessagesCount: num(),
+        user: obj({
+          avatarUrl: nul(str()),
+          displayName: str(),
+          handle: str(),
+          isTopSpender: bool(),
+          nickname: nul(str()),
+          registeredAt: dateTime(),
+          uuid: uuid(),
+        }),
+      }),
+    ),
+  },
   source: "consolidated",
 });
 
@@ -32,9 +81,17 @@ export const listAgencyEarningsByDay = route({
   path: "/agencies/earnings",
   id: "listAgencyEarningsByDay",
   scopes: ["read:agency", "read:creator"],
-  query: { page: q.num({ min: 1, default: 1 }), size: q.num({ min: 1, max: 50, default: 15 }), startDate: q.date({ required: true }), endDate: q.date({ required: true }), creatorUuids: q.list(q.uuid(), "comma") },
+  query: {
+    page: q.num({ min: 1, default: 1 }),
+    size: q.num({ min: 1, max: 50, default: 15 }),
+    startDate: q.date({ required: true }),
+    endDate: q.date({ required: true }),
+    creatorUuids: q.list(q.uuid(), "comma"),
+  },
   body: null,
-  responses: { 200: pageOf(obj({ creatorUuid: uuid(), currency: nul(str()), date: dateTime(), gross: int(), net: int() })) },
+  responses: {
+    200: pageOf(obj({ creatorUuid: uuid(), currency: nul(str()), date: dateTime(), gross: int(), net: int() })),
+  },
   source: "consolidated",
 });
 
@@ -45,7 +102,26 @@ export const getChatterLeaderboard = route({
   scopes: ["read:agency"],
   query: { startDate: q.date(), endDate: q.date(), chatterUuids: q.str() },
   body: null,
-  responses: { 200: obj({ data: arr(obj({ activeHours: num(), avatarUrl: nul(str()), avgResponseMs: nul(num()), chatterName: str(), chatterUuid: uuid(), eph: num(), goldenRatio: num(), messages: int(), ppvsSent: int(), ppvsUnlocked: int(), revenue: int(), unlockRatio: num() })) }) },
+  responses: {
+    200: obj({
+      data: arr(
+        obj({
+          activeHours: num(),
+          avatarUrl: nul(str()),
+          avgResponseMs: nul(num()),
+          chatterName: str(),
+          chatterUuid: uuid(),
+          eph: num(),
+          goldenRatio: num(),
+          messages: int(),
+          ppvsSent: int(),
+          ppvsUnlocked: int(),
+          revenue: int(),
+          unlockRatio: num(),
+        }),
+      ),
+    }),
+  },
   source: "consolidated",
 });
 
@@ -65,9 +141,28 @@ export const listAgencySubscribers = route({
   path: "/agencies/subscribers",
   id: "listAgencySubscribers",
   scopes: ["read:agency", "read:creator"],
-  query: { page: q.num({ min: 1, default: 1 }), size: q.num({ min: 1, max: 50, default: 15 }), creatorUuids: q.list(q.uuid(), "comma") },
+  query: {
+    page: q.num({ min: 1, default: 1 }),
+    size: q.num({ min: 1, max: 50, default: 15 }),
+    creatorUuids: q.list(q.uuid(), "comma"),
+  },
   body: null,
-  responses: { 200: pageOf(obj({ avatarUrl: nul(str()), creatorUuid: uuid(), displayName: str(), expiresAt: nul(dateTime()), handle: str(), isTopSpender: bool(), nickname: nul(str()), registeredAt: dateTime(), subscribedAt: dateTime(), uuid: uuid() })) },
+  responses: {
+    200: pageOf(
+      obj({
+        avatarUrl: nul(str()),
+        creatorUuid: uuid(),
+        displayName: str(),
+        expiresAt: nul(dateTime()),
+        handle: str(),
+        isTopSpender: bool(),
+        nickname: nul(str()),
+        registeredAt: dateTime(),
+        subscribedAt: dateTime(),
+        uuid: uuid(),
+      }),
+    ),
+  },
   source: "consolidated",
 });
 
@@ -76,9 +171,25 @@ export const listAgencySubscribersHistory = route({
   path: "/agencies/subscribers-history",
   id: "listAgencySubscribersHistory",
   scopes: ["read:agency", "read:creator"],
-  query: { page: q.num({ min: 1, default: 1 }), size: q.num({ min: 1, max: 50, default: 15 }), startDate: q.date({ required: true }), endDate: q.date({ required: true }), creatorUuids: q.list(q.uuid(), "comma") },
+  query: {
+    page: q.num({ min: 1, default: 1 }),
+    size: q.num({ min: 1, max: 50, default: 15 }),
+    startDate: q.date({ required: true }),
+    endDate: q.date({ required: true }),
+    creatorUuids: q.list(q.uuid(), "comma"),
+  },
   body: null,
-  responses: { 200: pageOf(obj({ cancelledSubscribersCount: int().min(0), creatorUuid: uuid(), date: dateTime(), newSubscribersCount: int().min(0), total: int() })) },
+  responses: {
+    200: pageOf(
+      obj({
+        cancelledSubscribersCount: int().min(0),
+        creatorUuid: uuid(),
+        date: dateTime(),
+        newSubscribersCount: int().min(0),
+        total: int(),
+      }),
+    ),
+  },
   source: "consolidated",
 });
 
@@ -100,6 +211,15 @@ export const updateTeamMember = route({
   scopes: ["write:agency"],
   query: {},
   body: obj({ creatorUuids: nul(arr(uuid())), nickname: opt(nul(str())) }),
-  responses: { 200: obj({ creatorAccess: arr(obj({ role: enm(["ADMIN", "CHATTER"]), uuid: uuid() })), displayName: str(), email: str(), isAdmin: bool(), nickname: nul(str()), uuid: uuid() }) },
+  responses: {
+    200: obj({
+      creatorAccess: arr(obj({ role: enm(["ADMIN", "CHATTER"]), uuid: uuid() })),
+      displayName: str(),
+      email: str(),
+      isAdmin: bool(),
+      nickname: nul(str()),
+      uuid: uuid(),
+    }),
+  },
   source: "consolidated",
 });

@@ -54,7 +54,12 @@ export const listSubscribers = route({
   path: "/subscribers",
   id: "listSubscribers",
   scopes: ["read:fan"],
-  query: { page: q.num({ min: 1, default: 1 }), size: q.num({ min: 1, max: 50, default: 15 }), sortField: q.enm(["name", "subscribedAt"]), sortDirection: q.enm(["asc", "desc"]) },
+  query: {
+    page: q.num({ min: 1, default: 1 }),
+    size: q.num({ min: 1, max: 50, default: 15 }),
+    sortField: q.enm(["name", "subscribedAt"]),
+    sortDirection: q.enm(["asc", "desc"]),
+  },
   body: null,
   responses: { 200: pageOf(user) },
   source: "both",

@@ -2,15 +2,76 @@
 // the consolidated openapi.json (newer); where both describe an operation the
 // stricter reading of each field wins (see contract/fanvue/README.md).
 // Maintained by hand from here on.
-import { arr, bool, cursorOf, dateTime, enm, int, map, nul, num, obj, oneOf, opt, pageOf, q, route, str, uuid } from "../dsl";
-import { errorsItem, listChatsResponseItem, listMediaResponseItem, listMessagesResponseItem, listTemplateMessagesResponseItem, resultsEntry } from "./shapes";
+import {
+  arr,
+  bool,
+  cursorOf,
+  dateTime,
+  enm,
+  int,
+  map,
+  nul,
+  num,
+  obj,
+  oneOf,
+  opt,
+  pageOf,
+  q,
+  route,
+  str,
+  uuid,
+} from "../dsl";
+import {
+  errorsItem,
+  listChatsResponseItem,
+  listMediaResponseItem,
+  listMessagesResponseItem,
+  listTemplateMessagesResponseItem,
+  resultsEntry,
+} from "./shapes";
 
 export const listChats = route({
   method: "GET",
   path: "/chats",
   id: "listChats",
   scopes: ["read:chat"],
-  query: { page: q.num({ min: 1, default: 1 }), size: q.num({ min: 1, max: 50, default: 15 }), customListId: q.uuid(), smartListIds: q.list(q.enm(["subscribers", "auto_renewing", "non_renewing", "followers", "free_trial_subscribers", "expired_subscribers", "spent_more_than_50", "muted"])), filter: q.list(q.enm(["unread", "subscribers", "followers", "online", "recent_subscribers", "not_answered", "spent_more_than_50", "on_free_trial", "has_tipped", "spenders", "exclude_creators", "subscribed_to", "not_muted", "archived"])), search: q.str({ maxLength: 100 }), sortBy: q.enm(["most_recent_messages", "online_now", "most_unanswered_chats"]) },
+  query: {
+    page: q.num({ min: 1, default: 1 }),
+    size: q.num({ min: 1, max: 50, default: 15 }),
+    customListId: q.uuid(),
+    smartListIds: q.list(
+      q.enm([
+        "subscribers",
+        "auto_renewing",
+        "non_renewing",
+        "followers",
+        "free_trial_subscribers",
+        "expired_subscribers",
+        "spent_more_than_50",
+        "muted",
+      ]),
+    ),
+    filter: q.list(
+      q.enm([
+        "unread",
+        "subscribers",
+        "followers",
+        "online",
+        "recent_subscribers",
+        "not_answered",
+        "spent_more_than_50",
+        "on_free_trial",
+        "has_tipped",
+        "spenders",
+        "exclude_creators",
+        "subscribed_to",
+        "not_muted",
+        "archived",
+      ]),
+    ),
+    search: q.str({ maxLength: 100 }),
+    sortBy: q.enm(["most_recent_messages", "online_now", "most_unanswered_chats"]),
+  },
   body: null,
   responses: { 200: pageOf(listChatsResponseItem) },
   source: "both",
@@ -34,7 +95,51 @@ export const messagesBatch = route({
   scopes: ["read:chat"],
   query: {},
   body: obj({ chatUuids: arr(uuid()).min(1).max(50), limit: opt(int().min(1).max(50)), sinceMessageUuid: opt(uuid()) }),
-  responses: { 200: obj({ byChat: map(oneOf(obj({ hasMore: bool(), messages: arr(obj({ hasMedia: nul(bool()), isRead: bool(), mediaType: nul(enm(["image", "video", "audio", "document"])), mediaUuids: arr(uuid()), pricing: nul(obj({ USD: obj({ price: num() }) })), purchasedAt: nul(dateTime()), recipient: obj({ handle: opt(str()), uuid: opt(uuid()) }), sender: obj({ handle: str(), uuid: uuid() }), sentAt: nul(dateTime()), sentByUserId: nul(uuid()), text: nul(str()), type: enm(["AUTOMATED_CANCELED", "AUTOMATED_NEW_FOLLOWER", "AUTOMATED_NEW_PURCHASE", "AUTOMATED_NEW_SUBSCRIBER", "AUTOMATED_RE_SUBSCRIBED", "AUTOMATED_RENEWED", "AUTOMATED_CHAT_MESSAGE_REPLY", "AUTOMATED_FIRST_MESSAGE_REPLY", "CHAT_TEXT_GENERATION", "CHAT_TEXT_REPLY", "CHAT_TEXT_REWRITE", "SINGLE_RECIPIENT", "TIP", "VOICE_CALL"]), uuid: uuid() })), oldestMessageUuid: nul(uuid()) }), obj({ error: enm(["forbidden", "not_found", "internal"]) }))) }) },
+  responses: {
+    200: obj({
+      byChat: map(
+        oneOf(
+          obj({
+            hasMore: bool(),
+            messages: arr(
+              obj({
+                hasMedia: nul(bool()),
+                isRead: bool(),
+                mediaType: nul(enm(["image", "video", "audio", "document"])),
+                mediaUuids: arr(uuid()),
+                pricing: nul(obj({ USD: obj({ price: num() }) })),
+                purchasedAt: nul(dateTime()),
+                recipient: obj({ handle: opt(str()), uuid: opt(uuid()) }),
+                sender: obj({ handle: str(), uuid: uuid() }),
+                sentAt: nul(dateTime()),
+                sentByUserId: nul(uuid()),
+                text: nul(str()),
+                type: enm([
+                  "AUTOMATED_CANCELED",
+                  "AUTOMATED_NEW_FOLLOWER",
+                  "AUTOMATED_NEW_PURCHASE",
+                  "AUTOMATED_NEW_SUBSCRIBER",
+                  "AUTOMATED_RE_SUBSCRIBED",
+                  "AUTOMATED_RENEWED",
+                  "AUTOMATED_CHAT_MESSAGE_REPLY",
+                  "AUTOMATED_FIRST_MESSAGE_REPLY",
+                  "CHAT_TEXT_GENERATION",
+                  "CHAT_TEXT_REPLY",
+                  "CHAT_TEXT_REWRITE",
+                  "SINGLE_RECIPIENT",
+                  "TIP",
+                  "VOICE_CALL",
+                ]),
+                uuid: uuid(),
+              }),
+            ),
+            oldestMessageUuid: nul(uuid()),
+          }),
+          obj({ error: enm(["forbidden", "not_found", "internal"]) }),
+        ),
+      ),
+    }),
+  },
   source: "consolidated",
 });
 
@@ -67,7 +172,9 @@ export const getTemplateMessage = route({
   scopes: ["read:chat"],
   query: {},
   body: null,
-  responses: { 200: obj({ uuid: uuid(), text: nul(str()), price: nul(num()), mediaUuids: arr(uuid()), folderName: nul(str()) }) },
+  responses: {
+    200: obj({ uuid: uuid(), text: nul(str()), price: nul(num()), mediaUuids: arr(uuid()), folderName: nul(str()) }),
+  },
   source: "both",
 });
 
@@ -78,7 +185,21 @@ export const getUnreadChatsCount = route({
   scopes: ["read:chat"],
   query: {},
   body: null,
-  responses: { 200: obj({ unreadChatsCount: num(), unreadMessagesCount: num(), unreadNotifications: obj({ newFollower: num(), newPostComment: num(), newPostLike: num(), newPurchase: num(), newSubscriber: num(), newTip: num(), newPromotion: num() }) }) },
+  responses: {
+    200: obj({
+      unreadChatsCount: num(),
+      unreadMessagesCount: num(),
+      unreadNotifications: obj({
+        newFollower: num(),
+        newPostComment: num(),
+        newPostLike: num(),
+        newPurchase: num(),
+        newSubscriber: num(),
+        newTip: num(),
+        newPromotion: num(),
+      }),
+    }),
+  },
   source: "both",
 });
 
@@ -98,7 +219,11 @@ export const listMedia = route({
   path: "/chats/{userUuid}/media",
   id: "listMedia",
   scopes: ["read:chat"],
-  query: { cursor: q.str(), mediaType: q.enm(["image", "video", "audio", "document"]), limit: q.num({ min: 1, max: 50, default: 20 }) },
+  query: {
+    cursor: q.str(),
+    mediaType: q.enm(["image", "video", "audio", "document"]),
+    limit: q.num({ min: 1, max: 50, default: 20 }),
+  },
   body: null,
   responses: { 200: cursorOf(listMediaResponseItem) },
   source: "both",
@@ -110,7 +235,12 @@ export const sendMessage = route({
   id: "sendMessage",
   scopes: ["write:chat"],
   query: {},
-  body: obj({ text: opt(nul(str().min(1).max(5000))), mediaUuids: opt(arr(uuid())), price: opt(nul(num().min(300))), templateUuid: opt(nul(uuid())) }),
+  body: obj({
+    text: opt(nul(str().min(1).max(5000))),
+    mediaUuids: opt(arr(uuid())),
+    price: opt(nul(num().min(300))),
+    templateUuid: opt(nul(uuid())),
+  }),
   responses: { 201: obj({ messageUuid: uuid() }) },
   source: "both",
 });
@@ -120,7 +250,11 @@ export const listMessages = route({
   path: "/chats/{userUuid}/messages",
   id: "listMessages",
   scopes: ["read:chat"],
-  query: { page: q.num({ min: 1, default: 1 }), size: q.num({ min: 1, max: 50, default: 15 }), markAsRead: q.enm(["true", "false"], { default: "true" }) },
+  query: {
+    page: q.num({ min: 1, default: 1 }),
+    size: q.num({ min: 1, max: 50, default: 15 }),
+    markAsRead: q.enm(["true", "false"], { default: "true" }),
+  },
   body: null,
   responses: { 200: pageOf(listMessagesResponseItem) },
   source: "both",
@@ -186,7 +320,11 @@ export const listCreatorChatMedia = route({
   path: "/creators/{creatorUserUuid}/chats/{userUuid}/media",
   id: "listCreatorChatMedia",
   scopes: ["read:creator", "read:chat"],
-  query: { cursor: q.str(), mediaType: q.enm(["image", "video", "audio", "document"]), limit: q.num({ min: 1, max: 50, default: 20 }) },
+  query: {
+    cursor: q.str(),
+    mediaType: q.enm(["image", "video", "audio", "document"]),
+    limit: q.num({ min: 1, max: 50, default: 20 }),
+  },
   body: null,
   responses: { 200: cursorOf(listMediaResponseItem) },
   source: "both",
@@ -198,7 +336,12 @@ export const sendCreatorMessage = route({
   id: "sendCreatorMessage",
   scopes: ["write:chat", "read:creator"],
   query: {},
-  body: obj({ text: opt(nul(str().min(1).max(5000))), mediaUuids: opt(arr(uuid())), price: opt(nul(num().min(300))), templateUuid: opt(nul(uuid())) }),
+  body: obj({
+    text: opt(nul(str().min(1).max(5000))),
+    mediaUuids: opt(arr(uuid())),
+    price: opt(nul(num().min(300))),
+    templateUuid: opt(nul(uuid())),
+  }),
   responses: { 201: obj({ messageUuid: uuid() }) },
   source: "both",
 });
@@ -208,7 +351,11 @@ export const listCreatorMessages = route({
   path: "/creators/{creatorUserUuid}/chats/{userUuid}/messages",
   id: "listCreatorMessages",
   scopes: ["read:creator", "read:chat"],
-  query: { page: q.num({ min: 1, default: 1 }), size: q.num({ min: 1, max: 50, default: 15 }), markAsRead: q.enm(["true", "false"], { default: "true" }) },
+  query: {
+    page: q.num({ min: 1, default: 1 }),
+    size: q.num({ min: 1, max: 50, default: 15 }),
+    markAsRead: q.enm(["true", "false"], { default: "true" }),
+  },
   body: null,
   responses: { 200: pageOf(listMessagesResponseItem) },
   source: "both",

@@ -12,7 +12,20 @@ export const listCreators = route({
   scopes: ["read:creator"],
   query: { page: q.num({ min: 1, default: 1 }), size: q.num({ min: 1, max: 50, default: 15 }) },
   body: null,
-  responses: { 200: pageOf(obj({ uuid: uuid(), handle: str(), displayName: str(), nickname: nul(str()), isTopSpender: bool(), avatarUrl: nul(str()), registeredAt: dateTime(), role: opt(str()) })) },
+  responses: {
+    200: pageOf(
+      obj({
+        uuid: uuid(),
+        handle: str(),
+        displayName: str(),
+        nickname: nul(str()),
+        isTopSpender: bool(),
+        avatarUrl: nul(str()),
+        registeredAt: dateTime(),
+        role: opt(str()),
+      }),
+    ),
+  },
   source: "both",
 });
 
@@ -23,6 +36,20 @@ export const getCreatorAccount = route({
   scopes: ["read:creator"],
   query: {},
   body: null,
-  responses: { 200: obj({ account: account, avatarUrl: nul(str()), bannerUrl: nul(str()), bio: str(), createdAt: dateTime(), displayName: str(), email: str(), handle: str(), isCreator: bool(), updatedAt: nul(dateTime()), uuid: uuid() }) },
+  responses: {
+    200: obj({
+      account: account,
+      avatarUrl: nul(str()),
+      bannerUrl: nul(str()),
+      bio: str(),
+      createdAt: dateTime(),
+      displayName: str(),
+      email: str(),
+      handle: str(),
+      isCreator: bool(),
+      updatedAt: nul(dateTime()),
+      uuid: uuid(),
+    }),
+  },
   source: "consolidated",
 });

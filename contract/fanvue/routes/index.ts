@@ -18,4 +18,18 @@ import * as users from "./users";
 import * as vault from "./vault";
 
 /** Every operation in Fanvue's reference. */
-export const ROUTES: readonly Route[] = [...Object.values(agencies), ...Object.values(audience), ...Object.values(chatLists), ...Object.values(chats), ...Object.values(creators), ...Object.values(insights), ...Object.values(massMessages), ...Object.values(media), ...Object.values(other), ...Object.values(posts), ...Object.values(trackingLinks), ...Object.values(users), ...Object.values(vault)];
+export const ROUTES: readonly Route[] = [
+  ...Object.values(agencies),
+  ...Object.values(audience),
+  ...Object.values(chatLists),
+  ...Object.values(chats),
+  ...Object.values(creators),
+  ...Object.values(insights),
+  ...Object.values(massMessages),
+  ...Object.values(media),
+  ...Object.values(other),
+  ...Object.values(posts),
+  ...Object.values(trackingLinks),
+  ...Object.values(users),
+  ...Object.values(vault),
+];

@@ -2,15 +2,67 @@
 // the consolidated openapi.json (newer); where both describe an operation the
 // stricter reading of each field wins (see contract/fanvue/README.md).
 // Maintained by hand from here on.
-import { arr, bool, cursorOf, dateTime, enm, map, nul, num, obj, oneOf, opt, pageOf, q, route, str, uuid } from "../dsl";
-import { averageByDayOfWeek, breakdownBySource, earningsByType, getCreatorEarningsResponseItem, getCreatorSubscribersResponseItem, getCreatorTopSpendersResponseItem, overTimeItem, period, spending, subscription, thisMonth, user3 } from "./shapes";
+import {
+  arr,
+  bool,
+  cursorOf,
+  dateTime,
+  enm,
+  map,
+  nul,
+  num,
+  obj,
+  oneOf,
+  opt,
+  pageOf,
+  q,
+  route,
+  str,
+  uuid,
+} from "../dsl";
+import {
+  averageByDayOfWeek,
+  breakdownBySource,
+  earningsByType,
+  getCreatorEarningsResponseItem,
+  getCreatorSubscribersResponseItem,
+  getCreatorTopSpendersResponseItem,
+  overTimeItem,
+  period,
+  spending,
+  subscription,
+  thisMonth,
+  user3,
+} from "./shapes";
 
 export const getCreatorEarnings = route({
   method: "GET",
   path: "/creators/{creatorUserUuid}/insights/earnings",
   id: "getCreatorEarnings",
   scopes: ["read:creator", "read:insights"],
-  query: { startDate: q.date(), endDate: q.date(), source: q.list(q.enm(["all", "affiliate", "mediaLink", "message", "post", "referral", "renewal", "subscription", "tip", "giveaway", "appStore", "checkoutLink"]), "comma"), cursor: q.str(), size: q.num({ min: 1, max: 50, default: 20 }) },
+  query: {
+    startDate: q.date(),
+    endDate: q.date(),
+    source: q.list(
+      q.enm([
+        "all",
+        "affiliate",
+        "mediaLink",
+        "message",
+        "post",
+        "referral",
+        "renewal",
+        "subscription",
+        "tip",
+        "giveaway",
+        "appStore",
+        "checkoutLink",
+      ]),
+      "comma",
+    ),
+    cursor: q.str(),
+    size: q.num({ min: 1, max: 50, default: 20 }),
+  },
   body: null,
   responses: { 200: cursorOf(getCreatorEarningsResponseItem) },
   source: "both",
@@ -21,9 +73,24 @@ export const getCreatorEarningsSummary = route({
   path: "/creators/{creatorUserUuid}/insights/earnings/summary",
   id: "getCreatorEarningsSummary",
   scopes: ["read:creator", "read:insights"],
-  query: { startDate: q.date(), endDate: q.date(), granularity: q.enm(["day", "week"], { default: "day" }), timezone: q.str({ default: "UTC" }) },
+  query: {
+    startDate: q.date(),
+    endDate: q.date(),
+    granularity: q.enm(["day", "week"], { default: "day" }),
+    timezone: q.str({ default: "UTC" }),
+  },
   body: null,
-  responses: { 200: obj({ averageByDayOfWeek: averageByDayOfWeek, averageByHourOfDay: map(num()), breakdownBySource: breakdownBySource, earningsByType: earningsByType, overTime: arr(overTimeItem), period: period, totals: obj({ allTime: obj({ gross: num(), net: num() }), thisMonth: thisMonth }) }) },
+  responses: {
+    200: obj({
+      averageByDayOfWeek: averageByDayOfWeek,
+      averageByHourOfDay: map(num()),
+      breakdownBySource: breakdownBySource,
+      earningsByType: earningsByType,
+      overTime: arr(overTimeItem),
+      period: period,
+      totals: obj({ allTime: obj({ gross: num(), net: num() }), thisMonth: thisMonth }),
+    }),
+  },
   source: "consolidated",
 });
 
@@ -43,7 +110,12 @@ export const getCreatorTopSpenders = route({
   path: "/creators/{creatorUserUuid}/insights/top-spenders",
   id: "getCreatorTopSpenders",
   scopes: ["read:creator", "read:insights", "read:fan"],
-  query: { startDate: q.date(), endDate: q.date(), page: q.num({ min: 1, default: 1 }), size: q.num({ min: 1, max: 50, default: 15 }) },
+  query: {
+    startDate: q.date(),
+    endDate: q.date(),
+    page: q.num({ min: 1, default: 1 }),
+    size: q.num({ min: 1, max: 50, default: 15 }),
+  },
   body: null,
   responses: { 200: pageOf(getCreatorTopSpendersResponseItem) },
   source: "both",
@@ -54,7 +126,29 @@ export const getEarnings = route({
   path: "/insights/earnings",
   id: "getEarnings",
   scopes: ["read:insights"],
-  query: { startDate: q.date(), endDate: q.date(), source: q.list(q.enm(["all", "affiliate", "mediaLink", "message", "post", "referral", "renewal", "subscription", "tip", "giveaway", "appStore", "checkoutLink"]), "comma"), cursor: q.str(), size: q.num({ min: 1, max: 50, default: 20 }) },
+  query: {
+    startDate: q.date(),
+    endDate: q.date(),
+    source: q.list(
+      q.enm([
+        "all",
+        "affiliate",
+        "mediaLink",
+        "message",
+        "post",
+        "referral",
+        "renewal",
+        "subscription",
+        "tip",
+        "giveaway",
+        "appStore",
+        "checkoutLink",
+      ]),
+      "comma",
+    ),
+    cursor: q.str(),
+    size: q.num({ min: 1, max: 50, default: 20 }),
+  },
   body: null,
   responses: { 200: cursorOf(getCreatorEarningsResponseItem) },
   source: "both",
@@ -76,9 +170,24 @@ export const getEarningsSummary = route({
   path: "/insights/earnings/summary",
   id: "getEarningsSummary",
   scopes: ["read:insights"],
-  query: { startDate: q.date(), endDate: q.date(), granularity: q.enm(["day", "week"], { default: "day" }), timezone: q.str({ default: "UTC" }) },
+  query: {
+    startDate: q.date(),
+    endDate: q.date(),
+    granularity: q.enm(["day", "week"], { default: "day" }),
+    timezone: q.str({ default: "UTC" }),
+  },
   body: null,
-  responses: { 200: obj({ averageByDayOfWeek: averageByDayOfWeek, averageByHourOfDay: map(num()), breakdownBySource: breakdownBySource, earningsByType: earningsByType, overTime: arr(overTimeItem), period: period, totals: obj({ allTime: obj({ gross: num(), net: num() }), thisMonth: thisMonth }) }) },
+  responses: {
+    200: obj({
+      averageByDayOfWeek: averageByDayOfWeek,
+      averageByHourOfDay: map(num()),
+      breakdownBySource: breakdownBySource,
+      earningsByType: earningsByType,
+      overTime: arr(overTimeItem),
+      period: period,
+      totals: obj({ allTime: obj({ gross: num(), net: num() }), thisMonth: thisMonth }),
+    }),
+  },
   source: "consolidated",
 });
 
@@ -89,7 +198,20 @@ export const getBulkFanInsights = route({
   scopes: ["read:insights", "read:fan"],
   query: { fanUuids: q.str({ required: true }) },
   body: null,
-  responses: { 200: obj({ errors: arr(obj({ code: enm(["NOT_FOUND", "INTERNAL"]), fanUuid: uuid(), message: str() })), results: map(nul(obj({ spending: spending, status: enm(["subscriber", "expired", "follower", "not_contactable"]), subscription: subscription }))) }) },
+  responses: {
+    200: obj({
+      errors: arr(obj({ code: enm(["NOT_FOUND", "INTERNAL"]), fanUuid: uuid(), message: str() })),
+      results: map(
+        nul(
+          obj({
+            spending: spending,
+            status: enm(["subscriber", "expired", "follower", "not_contactable"]),
+            subscription: subscription,
+          }),
+        ),
+      ),
+    }),
+  },
   source: "consolidated",
 });
 
@@ -100,7 +222,18 @@ export const batchFanInsights = route({
   scopes: ["read:insights", "read:fan"],
   query: {},
   body: obj({ userUuids: arr(uuid()).min(1).max(100) }),
-  responses: { 200: map(oneOf(obj({ spending: spending, status: enm(["subscriber", "expired", "follower", "not_contactable"]), subscription: subscription }), obj({ error: enm(["forbidden", "not_found", "internal"]) }))) },
+  responses: {
+    200: map(
+      oneOf(
+        obj({
+          spending: spending,
+          status: enm(["subscriber", "expired", "follower", "not_contactable"]),
+          subscription: subscription,
+        }),
+        obj({ error: enm(["forbidden", "not_found", "internal"]) }),
+      ),
+    ),
+  },
   source: "consolidated",
 });
 
@@ -111,7 +244,18 @@ export const getFanInsights = route({
   scopes: ["read:insights", "read:fan"],
   query: {},
   body: null,
-  responses: { 200: obj({ status: enm(["subscriber", "expired", "follower", "not_contactable"]), spending: obj({ lastPurchaseAt: nul(dateTime()), total: obj({ gross: num(), total: num() }), maxSinglePayment: obj({ gross: num(), total: num() }), sources: map(obj({ gross: num(), total: num() })) }), subscription: obj({ createdAt: nul(dateTime()), renewsAt: nul(dateTime()), autoRenewalEnabled: bool() }) }) },
+  responses: {
+    200: obj({
+      status: enm(["subscriber", "expired", "follower", "not_contactable"]),
+      spending: obj({
+        lastPurchaseAt: nul(dateTime()),
+        total: obj({ gross: num(), total: num() }),
+        maxSinglePayment: obj({ gross: num(), total: num() }),
+        sources: map(obj({ gross: num(), total: num() })),
+      }),
+      subscription: obj({ createdAt: nul(dateTime()), renewsAt: nul(dateTime()), autoRenewalEnabled: bool() }),
+    }),
+  },
   source: "both",
 });
 
@@ -120,9 +264,28 @@ export const getSpending = route({
   path: "/insights/spending",
   id: "getSpending",
   scopes: ["read:insights"],
-  query: { startDate: q.date(), endDate: q.date(), source: q.list(q.enm(["all", "refund", "chargeback"]), "comma"), cursor: q.str(), size: q.num({ min: 1, max: 50, default: 20 }) },
+  query: {
+    startDate: q.date(),
+    endDate: q.date(),
+    source: q.list(q.enm(["all", "refund", "chargeback"]), "comma"),
+    cursor: q.str(),
+    size: q.num({ min: 1, max: 50, default: 20 }),
+  },
   body: null,
-  responses: { 200: cursorOf(obj({ currency: nul(str()), date: str(), gross: num(), messageUuid: opt(uuid()), net: num(), postUuid: opt(uuid()), source: enm(["refund", "chargeback"]), user: nul(user3) })) },
+  responses: {
+    200: cursorOf(
+      obj({
+        currency: nul(str()),
+        date: str(),
+        gross: num(),
+        messageUuid: opt(uuid()),
+        net: num(),
+        postUuid: opt(uuid()),
+        source: enm(["refund", "chargeback"]),
+        user: nul(user3),
+      }),
+    ),
+  },
   source: "consolidated",
 });
 
@@ -142,7 +305,12 @@ export const getTopSpenders = route({
   path: "/insights/top-spenders",
   id: "getTopSpenders",
   scopes: ["read:insights", "read:fan"],
-  query: { startDate: q.date(), endDate: q.date(), page: q.num({ min: 1, default: 1 }), size: q.num({ min: 1, max: 50, default: 15 }) },
+  query: {
+    startDate: q.date(),
+    endDate: q.date(),
+    page: q.num({ min: 1, default: 1 }),
+    size: q.num({ min: 1, max: 50, default: 15 }),
+  },
   body: null,
   responses: { 200: pageOf(getCreatorTopSpendersResponseItem) },
   source: "both",

@@ -10,7 +10,11 @@ export const listMassMessages = route({
   path: "/chats/mass-messages",
   id: "listMassMessages",
   scopes: ["read:chat"],
-  query: { page: q.num({ min: 1, default: 1 }), size: q.num({ min: 1, max: 50, default: 15 }), includeDeleted: q.enm(["true", "false"], { default: "false" }) },
+  query: {
+    page: q.num({ min: 1, default: 1 }),
+    size: q.num({ min: 1, max: 50, default: 15 }),
+    includeDeleted: q.enm(["true", "false"], { default: "false" }),
+  },
   body: null,
   responses: { 200: pageOf(listMassMessagesResponseItem) },
   source: "consolidated",
@@ -22,7 +26,48 @@ export const sendMassMessage = route({
   id: "sendMassMessage",
   scopes: ["write:chat", "read:fan"],
   query: {},
-  body: obj({ text: opt(str().min(1).max(5000)), mediaUuids: opt(arr(uuid())), price: opt(nul(num().min(300))), includedLists: obj({ smartListUuids: opt(arr(enm(["subscribers", "auto_renewing", "non_renewing", "followers", "free_trial_subscribers", "expired_subscribers", "spent_more_than_50", "muted"]))), customListUuids: opt(arr(uuid())) }), excludedLists: opt(obj({ smartListUuids: opt(arr(enm(["subscribers", "auto_renewing", "non_renewing", "followers", "free_trial_subscribers", "expired_subscribers", "spent_more_than_50", "muted"]))), customListUuids: opt(arr(uuid())) })), scheduledAt: opt(dateTime()) }),
+  body: obj({
+    text: opt(str().min(1).max(5000)),
+    mediaUuids: opt(arr(uuid())),
+    price: opt(nul(num().min(300))),
+    includedLists: obj({
+      smartListUuids: opt(
+        arr(
+          enm([
+            "subscribers",
+            "auto_renewing",
+            "non_renewing",
+            "followers",
+            "free_trial_subscribers",
+            "expired_subscribers",
+            "spent_more_than_50",
+            "muted",
+          ]),
+        ),
+      ),
+      customListUuids: opt(arr(uuid())),
+    }),
+    excludedLists: opt(
+      obj({
+        smartListUuids: opt(
+          arr(
+            enm([
+              "subscribers",
+              "auto_renewing",
+              "non_renewing",
+              "followers",
+              "free_trial_subscribers",
+              "expired_subscribers",
+              "spent_more_than_50",
+              "muted",
+            ]),
+          ),
+        ),
+        customListUuids: opt(arr(uuid())),
+      }),
+    ),
+    scheduledAt: opt(dateTime()),
+  }),
   responses: { 201: obj({ id: uuid(), recipientCount: num(), createdAt: dateTime() }) },
   source: "both",
 });
@@ -44,7 +89,50 @@ export const updateMassMessage = route({
   id: "updateMassMessage",
   scopes: ["write:chat"],
   query: {},
-  body: obj({ excludedLists: opt(obj({ customListUuids: opt(arr(uuid())), smartListUuids: opt(arr(enm(["subscribers", "auto_renewing", "non_renewing", "followers", "free_trial_subscribers", "expired_subscribers", "spent_more_than_50", "muted"]))) })), includedLists: opt(obj({ customListUuids: opt(arr(uuid())), smartListUuids: opt(arr(enm(["subscribers", "auto_renewing", "non_renewing", "followers", "free_trial_subscribers", "expired_subscribers", "spent_more_than_50", "muted"]))) })), mediaUuids: opt(arr(uuid())), price: opt(nul(num().min(300))), scheduledAt: opt(dateTime()), text: opt(str().max(5000)) }),
+  body: obj({
+    excludedLists: opt(
+      obj({
+        customListUuids: opt(arr(uuid())),
+        smartListUuids: opt(
+          arr(
+            enm([
+              "subscribers",
+              "auto_renewing",
+              "non_renewing",
+              "followers",
+              "free_trial_subscribers",
+              "expired_subscribers",
+              "spent_more_than_50",
+              "muted",
+            ]),
+          ),
+        ),
+      }),
+    ),
+    includedLists: opt(
+      obj({
+        customListUuids: opt(arr(uuid())),
+        smartListUuids: opt(
+          arr(
+            enm([
+              "subscribers",
+              "auto_renewing",
+              "non_renewing",
+              "followers",
+              "free_trial_subscribers",
+              "expired_subscribers",
+              "spent_more_than_50",
+              "muted",
+            ]),
+          ),
+        ),
+      }),
+    ),
+    mediaUuids: opt(arr(uuid())),
+    price: opt(nul(num().min(300))),
+    scheduledAt: opt(dateTime()),
+    text: opt(str().max(5000)),
+  }),
   responses: { 204: null },
   source: "consolidated",
 });
@@ -54,7 +142,11 @@ export const listCreatorMassMessages = route({
   path: "/creators/{creatorUserUuid}/chats/mass-messages",
   id: "listCreatorMassMessages",
   scopes: ["read:creator", "read:chat"],
-  query: { page: q.num({ min: 1, default: 1 }), size: q.num({ min: 1, max: 50, default: 15 }), includeDeleted: q.enm(["true", "false"], { default: "false" }) },
+  query: {
+    page: q.num({ min: 1, default: 1 }),
+    size: q.num({ min: 1, max: 50, default: 15 }),
+    includeDeleted: q.enm(["true", "false"], { default: "false" }),
+  },
   body: null,
   responses: { 200: pageOf(listMassMessagesResponseItem) },
   source: "consolidated",
@@ -66,7 +158,48 @@ export const sendCreatorMassMessage = route({
   id: "sendCreatorMassMessage",
   scopes: ["write:chat", "read:creator", "read:fan"],
   query: {},
-  body: obj({ text: opt(str().min(1).max(5000)), mediaUuids: opt(arr(uuid())), price: opt(nul(num().min(300))), includedLists: obj({ smartListUuids: opt(arr(enm(["subscribers", "auto_renewing", "non_renewing", "followers", "free_trial_subscribers", "expired_subscribers", "spent_more_than_50", "muted"]))), customListUuids: opt(arr(uuid())) }), excludedLists: opt(obj({ smartListUuids: opt(arr(enm(["subscribers", "auto_renewing", "non_renewing", "followers", "free_trial_subscribers", "expired_subscribers", "spent_more_than_50", "muted"]))), customListUuids: opt(arr(uuid())) })), scheduledAt: opt(dateTime()) }),
+  body: obj({
+    text: opt(str().min(1).max(5000)),
+    mediaUuids: opt(arr(uuid())),
+    price: opt(nul(num().min(300))),
+    includedLists: obj({
+      smartListUuids: opt(
+        arr(
+          enm([
+            "subscribers",
+            "auto_renewing",
+            "non_renewing",
+            "followers",
+            "free_trial_subscribers",
+            "expired_subscribers",
+            "spent_more_than_50",
+            "muted",
+          ]),
+        ),
+      ),
+      customListUuids: opt(arr(uuid())),
+    }),
+    excludedLists: opt(
+      obj({
+        smartListUuids: opt(
+          arr(
+            enm([
+              "subscribers",
+              "auto_renewing",
+              "non_renewing",
+              "followers",
+              "free_trial_subscribers",
+              "expired_subscribers",
+              "spent_more_than_50",
+              "muted",
+            ]),
+          ),
+        ),
+        customListUuids: opt(arr(uuid())),
+      }),
+    ),
+    scheduledAt: opt(dateTime()),
+  }),
   responses: { 201: obj({ id: uuid(), recipientCount: num(), createdAt: dateTime() }) },
   source: "both",
 });
@@ -88,7 +221,50 @@ export const updateCreatorMassMessage = route({
   id: "updateCreatorMassMessage",
   scopes: ["write:chat", "read:creator"],
   query: {},
-  body: obj({ excludedLists: opt(obj({ customListUuids: opt(arr(uuid())), smartListUuids: opt(arr(enm(["subscribers", "auto_renewing", "non_renewing", "followers", "free_trial_subscribers", "expired_subscribers", "spent_more_than_50", "muted"]))) })), includedLists: opt(obj({ customListUuids: opt(arr(uuid())), smartListUuids: opt(arr(enm(["subscribers", "auto_renewing", "non_renewing", "followers", "free_trial_subscribers", "expired_subscribers", "spent_more_than_50", "muted"]))) })), mediaUuids: opt(arr(uuid())), price: opt(nul(num().min(300))), scheduledAt: opt(dateTime()), text: opt(str().max(5000)) }),
+  body: obj({
+    excludedLists: opt(
+      obj({
+        customListUuids: opt(arr(uuid())),
+        smartListUuids: opt(
+          arr(
+            enm([
+              "subscribers",
+              "auto_renewing",
+              "non_renewing",
+              "followers",
+              "free_trial_subscribers",
+              "expired_subscribers",
+              "spent_more_than_50",
+              "muted",
+            ]),
+          ),
+        ),
+      }),
+    ),
+    includedLists: opt(
+      obj({
+        customListUuids: opt(arr(uuid())),
+        smartListUuids: opt(
+          arr(
+            enm([
+              "subscribers",
+              "auto_renewing",
+              "non_renewing",
+              "followers",
+              "free_trial_subscribers",
+              "expired_subscribers",
+              "spent_more_than_50",
+              "muted",
+            ]),
+          ),
+        ),
+      }),
+    ),
+    mediaUuids: opt(arr(uuid())),
+    price: opt(nul(num().min(300))),
+    scheduledAt: opt(dateTime()),
+    text: opt(str().max(5000)),
+  }),
   responses: { 204: null },
   source: "consolidated",
 });

@@ -11,9 +11,25 @@ export const getCreatorMedia = route({
   path: "/creators/{creatorUserUuid}/media",
   id: "getCreatorMedia",
   scopes: ["read:creator", "read:media"],
-  query: { page: q.num({ min: 1, default: 1 }), size: q.num({ min: 1, max: 50, default: 15 }), mediaType: q.enm(["image", "video", "audio", "document"]), folderName: q.str(), usage: q.enm(["subscribers", "followers", "ppv", "mass_messages"]), purchasedBy: q.uuid(), status: q.list(q.enm(["created", "processing", "ready", "error"]), "comma"), variants: q.list(q.enm(["blurred", "main", "thumbnail", "thumbnail_gallery"]), "comma") },
+  query: {
+    page: q.num({ min: 1, default: 1 }),
+    size: q.num({ min: 1, max: 50, default: 15 }),
+    mediaType: q.enm(["image", "video", "audio", "document"]),
+    folderName: q.str(),
+    usage: q.enm(["subscribers", "followers", "ppv", "mass_messages"]),
+    purchasedBy: q.uuid(),
+    status: q.list(q.enm(["created", "processing", "ready", "error"]), "comma"),
+    variants: q.list(q.enm(["blurred", "main", "thumbnail", "thumbnail_gallery"]), "comma"),
+  },
   body: null,
-  responses: { 200: pageOf(oneOf(obj({ status: enm(["created", "processing", "ready", "error"]), uuid: uuid() }), getCreatorMediaResponseItemVariant1)) },
+  responses: {
+    200: pageOf(
+      oneOf(
+        obj({ status: enm(["created", "processing", "ready", "error"]), uuid: uuid() }),
+        getCreatorMediaResponseItemVariant1,
+      ),
+    ),
+  },
   source: "both",
 });
 
@@ -23,7 +39,11 @@ export const createCreatorUploadSession = route({
   id: "createCreatorUploadSession",
   scopes: ["write:creator", "write:media"],
   query: {},
-  body: obj({ filename: str().min(1).max(255), mediaType: enm(["image", "video", "audio", "document"]), name: str().min(1).max(255) }),
+  body: obj({
+    filename: str().min(1).max(255),
+    mediaType: enm(["image", "video", "audio", "document"]),
+    name: str().min(1).max(255),
+  }),
   responses: { 200: obj({ mediaUuid: uuid(), uploadId: str() }) },
   source: "consolidated",
 });
@@ -56,9 +76,17 @@ export const getCreatorMediaByUuid = route({
   path: "/creators/{creatorUserUuid}/media/{uuid}",
   id: "getCreatorMediaByUuid",
   scopes: ["read:creator", "read:media"],
-  query: { purchasedBy: q.uuid(), variants: q.list(q.enm(["blurred", "main", "thumbnail", "thumbnail_gallery"]), "comma") },
+  query: {
+    purchasedBy: q.uuid(),
+    variants: q.list(q.enm(["blurred", "main", "thumbnail", "thumbnail_gallery"]), "comma"),
+  },
   body: null,
-  responses: { 200: oneOf(obj({ status: enm(["created", "processing", "ready", "error"]), uuid: uuid() }), getCreatorMediaResponseItemVariant1) },
+  responses: {
+    200: oneOf(
+      obj({ status: enm(["created", "processing", "ready", "error"]), uuid: uuid() }),
+      getCreatorMediaResponseItemVariant1,
+    ),
+  },
   source: "both",
 });
 
@@ -67,9 +95,25 @@ export const getUserMedia = route({
   path: "/media",
   id: "getUserMedia",
   scopes: ["read:media"],
-  query: { page: q.num({ min: 1, default: 1 }), size: q.num({ min: 1, max: 50, default: 15 }), mediaType: q.enm(["image", "video", "audio", "document"]), folderName: q.str(), usage: q.enm(["subscribers", "followers", "ppv", "mass_messages"]), purchasedBy: q.uuid(), status: q.list(q.enm(["created", "processing", "ready", "error"]), "comma"), variants: q.list(q.enm(["blurred", "main", "thumbnail", "thumbnail_gallery"]), "comma") },
+  query: {
+    page: q.num({ min: 1, default: 1 }),
+    size: q.num({ min: 1, max: 50, default: 15 }),
+    mediaType: q.enm(["image", "video", "audio", "document"]),
+    folderName: q.str(),
+    usage: q.enm(["subscribers", "followers", "ppv", "mass_messages"]),
+    purchasedBy: q.uuid(),
+    status: q.list(q.enm(["created", "processing", "ready", "error"]), "comma"),
+    variants: q.list(q.enm(["blurred", "main", "thumbnail", "thumbnail_gallery"]), "comma"),
+  },
   body: null,
-  responses: { 200: pageOf(oneOf(obj({ status: enm(["created", "processing", "ready", "error"]), uuid: uuid() }), getCreatorMediaResponseItemVariant1)) },
+  responses: {
+    200: pageOf(
+      oneOf(
+        obj({ status: enm(["created", "processing", "ready", "error"]), uuid: uuid() }),
+        getCreatorMediaResponseItemVariant1,
+      ),
+    ),
+  },
   source: "both",
 });
 
@@ -80,7 +124,18 @@ export const getBulkMedia = route({
   scopes: ["read:media"],
   query: { mediaUuids: q.str({ required: true }), variants: q.str() },
   body: null,
-  responses: { 200: obj({ errors: arr(obj({ code: enm(["NOT_FOUND", "INTERNAL"]), mediaUuid: uuid(), message: str() })), results: map(oneOf(obj({ status: enm(["created", "processing", "ready", "error"]), uuid: uuid() }), getCreatorMediaResponseItemVariant1, nul(z.unknown()))) }) },
+  responses: {
+    200: obj({
+      errors: arr(obj({ code: enm(["NOT_FOUND", "INTERNAL"]), mediaUuid: uuid(), message: str() })),
+      results: map(
+        oneOf(
+          obj({ status: enm(["created", "processing", "ready", "error"]), uuid: uuid() }),
+          getCreatorMediaResponseItemVariant1,
+          nul(z.unknown()),
+        ),
+      ),
+    }),
+  },
   source: "consolidated",
 });
 
@@ -101,7 +156,11 @@ export const createUploadSession = route({
   id: "createUploadSession",
   scopes: ["write:media"],
   query: {},
-  body: obj({ name: str().min(1).max(255), filename: str().min(1).max(255), mediaType: enm(["image", "video", "audio", "document"]) }),
+  body: obj({
+    name: str().min(1).max(255),
+    filename: str().min(1).max(255),
+    mediaType: enm(["image", "video", "audio", "document"]),
+  }),
   responses: { 200: obj({ mediaUuid: uuid(), uploadId: str() }) },
   source: "both",
 });
@@ -134,9 +193,17 @@ export const getUserMediaByUuid = route({
   path: "/media/{uuid}",
   id: "getUserMediaByUuid",
   scopes: ["read:media"],
-  query: { purchasedBy: q.uuid(), variants: q.list(q.enm(["blurred", "main", "thumbnail", "thumbnail_gallery"]), "comma") },
+  query: {
+    purchasedBy: q.uuid(),
+    variants: q.list(q.enm(["blurred", "main", "thumbnail", "thumbnail_gallery"]), "comma"),
+  },
   body: null,
-  responses: { 200: oneOf(obj({ status: enm(["created", "processing", "ready", "error"]), uuid: uuid() }), getCreatorMediaResponseItemVariant1) },
+  responses: {
+    200: oneOf(
+      obj({ status: enm(["created", "processing", "ready", "error"]), uuid: uuid() }),
+      getCreatorMediaResponseItemVariant1,
+    ),
+  },
   source: "both",
 });
 
@@ -145,9 +212,17 @@ export const getEntitledMedia = route({
   path: "/media/{uuid}/entitled",
   id: "getEntitledMedia",
   scopes: ["read:media"],
-  query: { consumerId: q.uuid({ required: true }), variants: q.list(q.enm(["blurred", "main", "thumbnail", "thumbnail_gallery"]), "comma") },
+  query: {
+    consumerId: q.uuid({ required: true }),
+    variants: q.list(q.enm(["blurred", "main", "thumbnail", "thumbnail_gallery"]), "comma"),
+  },
   body: null,
-  responses: { 200: oneOf(obj({ status: enm(["created", "processing", "ready", "error"]), uuid: uuid() }), getCreatorMediaResponseItemVariant1) },
+  responses: {
+    200: oneOf(
+      obj({ status: enm(["created", "processing", "ready", "error"]), uuid: uuid() }),
+      getCreatorMediaResponseItemVariant1,
+    ),
+  },
   source: "consolidated",
 });
 

@@ -12,7 +12,25 @@ export const getAppSubscriptionStatus = route({
   scopes: ["read:self"],
   query: {},
   body: null,
-  responses: { 200: obj({ appName: str(), appUuid: uuid(), availability: enm(["complete", "horizonUnavailable"]), overallStatus: enm(["notConfigured", "pendingSetup", "active", "withdrawn", "mixed", "unavailable"]), pricingPlans: arr(obj({ billingType: enm(["free", "one_time", "recurring"]), currencyCode: str(), interval: nul(enm(["monthly", "yearly"])), name: str(), price: num(), status: enm(["pending_setup", "active", "withdrawn"]), uuid: uuid() })) }) },
+  responses: {
+    200: obj({
+      appName: str(),
+      appUuid: uuid(),
+      availability: enm(["complete", "horizonUnavailable"]),
+      overallStatus: enm(["notConfigured", "pendingSetup", "active", "withdrawn", "mixed", "unavailable"]),
+      pricingPlans: arr(
+        obj({
+          billingType: enm(["free", "one_time", "recurring"]),
+          currencyCode: str(),
+          interval: nul(enm(["monthly", "yearly"])),
+          name: str(),
+          price: num(),
+          status: enm(["pending_setup", "active", "withdrawn"]),
+          uuid: uuid(),
+        }),
+      ),
+    }),
+  },
   source: "consolidated",
 });
 
@@ -23,7 +41,29 @@ export const getAppCurrentUserSubscription = route({
   scopes: ["read:self"],
   query: {},
   body: null,
-  responses: { 200: obj({ appUuid: uuid(), cancelAtPeriodEnd: bool(), currentPeriodEnd: nul(str()), hasActiveSubscription: bool(), managedCreators: arr(obj({ cancelAtPeriodEnd: bool(), currentPeriodEnd: nul(str()), hasActiveSubscription: bool(), planName: nul(str()), planUuid: nul(uuid()), status: enm(["active", "pending", "cancelled", "none"]), userUuid: uuid() })), planName: nul(str()), planUuid: nul(uuid()), status: enm(["active", "pending", "cancelled", "none"]), userUuid: uuid() }) },
+  responses: {
+    200: obj({
+      appUuid: uuid(),
+      cancelAtPeriodEnd: bool(),
+      currentPeriodEnd: nul(str()),
+      hasActiveSubscription: bool(),
+      managedCreators: arr(
+        obj({
+          cancelAtPeriodEnd: bool(),
+          currentPeriodEnd: nul(str()),
+          hasActiveSubscription: bool(),
+          planName: nul(str()),
+          planUuid: nul(uuid()),
+          status: enm(["active", "pending", "cancelled", "none"]),
+          userUuid: uuid(),
+        }),
+      ),
+      planName: nul(str()),
+      planUuid: nul(uuid()),
+      status: enm(["active", "pending", "cancelled", "none"]),
+      userUuid: uuid(),
+    }),
+  },
   source: "consolidated",
 });
 

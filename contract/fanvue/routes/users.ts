@@ -12,7 +12,21 @@ export const getAccount = route({
   scopes: ["read:self"],
   query: {},
   body: null,
-  responses: { 200: obj({ account: account, avatarUrl: nul(str()), bannerUrl: nul(str()), bio: str(), createdAt: dateTime(), displayName: str(), email: str(), handle: str(), isCreator: bool(), updatedAt: nul(dateTime()), uuid: uuid() }) },
+  responses: {
+    200: obj({
+      account: account,
+      avatarUrl: nul(str()),
+      bannerUrl: nul(str()),
+      bio: str(),
+      createdAt: dateTime(),
+      displayName: str(),
+      email: str(),
+      handle: str(),
+      isCreator: bool(),
+      updatedAt: nul(dateTime()),
+      uuid: uuid(),
+    }),
+  },
   source: "consolidated",
 });
 
@@ -23,6 +37,24 @@ export const getCurrentUser = route({
   scopes: ["read:self"],
   query: {},
   body: null,
-  responses: { 200: obj({ uuid: uuid(), email: str(), handle: str(), bio: str(), displayName: str(), isCreator: bool(), createdAt: dateTime(), updatedAt: nul(dateTime()), avatarUrl: nul(str()), bannerUrl: nul(str()), likesCount: opt(num()), fanCounts: opt(obj({ followersCount: num(), subscribersCount: num() })), contentCounts: opt(obj({ imageCount: num(), videoCount: num(), audioCount: num(), postCount: num(), payToViewPostCount: num() })) }) },
+  responses: {
+    200: obj({
+      uuid: uuid(),
+      email: str(),
+      handle: str(),
+      bio: str(),
+      displayName: str(),
+      isCreator: bool(),
+      createdAt: dateTime(),
+      updatedAt: nul(dateTime()),
+      avatarUrl: nul(str()),
+      bannerUrl: nul(str()),
+      likesCount: opt(num()),
+      fanCounts: opt(obj({ followersCount: num(), subscribersCount: num() })),
+      contentCounts: opt(
+        obj({ imageCount: num(), videoCount: num(), audioCount: num(), postCount: num(), payToViewPostCount: num() }),
+      ),
+    }),
+  },
   source: "both",
 });

@@ -16,11 +16,17 @@ function streamingRequest(totalBytes: number, chunkBytes = 64 * 1024, headers: R
   return { req, pulled };
 }
 
-const codeOf = (p: Promise<unknown>) => p.then(() => "ok", (e: { code?: string; extra?: { field?: string } }) => `${e.code}:${e.extra?.field}`);
+const codeOf = (p: Promise<unknown>) =>
+  p.then(
+    () => "ok",
+    (e: { code?: string; extra?: { field?: string } }) => `${e.code}:${e.extra?.field}`,
+  );
 
 describe("readBodyText", () => {
   it("refuses a declared Content-Length over the limit without reading a byte", async () => {
-    const { req, pulled } = streamingRequest(100 * 1024 * 1024, 64 * 1024, { "content-length": String(100 * 1024 * 1024) });
+    const { req, pulled } = streamingRequest(100 * 1024 * 1024, 64 * 1024, {
+      "content-length": String(100 * 1024 * 1024),
+    });
     expect(await codeOf(readBodyText(req, 64 * 1024))).toBe("payload_too_large:body");
     // (A stream fills its one-chunk queue by itself; nothing past that.)
     expect(pulled.bytes).toBeLessThanOrEqual(64 * 1024);

@@ -68,7 +68,11 @@ export async function readJsonBody(req: Request, limit = DEFAULT_BODY_LIMIT): Pr
 
 /** For the two handlers outside apiRoute() (Auth.js, the webhook): the body
  * as text, or the error response to send (413, cut off, not UTF-8). */
-export async function readBodyOrRefusal(req: Request, limit: number, where: string): Promise<{ text: string } | { refusal: Response }> {
+export async function readBodyOrRefusal(
+  req: Request,
+  limit: number,
+  where: string,
+): Promise<{ text: string } | { refusal: Response }> {
   try {
     return { text: await readBodyText(req, limit) };
   } catch (err) {

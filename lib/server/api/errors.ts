@@ -48,7 +48,10 @@ export type ApiErrorBody = { error: { code: ApiErrorCode; message: string; field
 function body(code: ApiErrorCode, message: string, extra: { field?: string; retryAfterSec?: number } = {}) {
   const headers: Record<string, string> = { "Cache-Control": "no-store" };
   if (extra.retryAfterSec !== undefined) headers["Retry-After"] = String(Math.ceil(extra.retryAfterSec));
-  return Response.json({ error: { code, message, ...extra } } satisfies ApiErrorBody, { status: ERROR_STATUS[code], headers });
+  return Response.json({ error: { code, message, ...extra } } satisfies ApiErrorBody, {
+    status: ERROR_STATUS[code],
+    headers,
+  });
 }
 
 /** Whose budget is used up: one member's share (others and sends still go
@@ -70,10 +73,14 @@ function fromFanvue(err: FanvueError): Response {
     // Fanvue not answering is said as such, never as a rate limit: a wait
     // for the refill would not help.
     case "network":
-      return body("upstream_unavailable", "Fanvue is unreachable right now. Try again in a moment.", { retryAfterSec: 10 });
+      return body("upstream_unavailable", "Fanvue is unreachable right now. Try again in a moment.", {
+        retryAfterSec: 10,
+      });
     case "timeout":
     case "stalled":
-      return body("upstream_unavailable", "Fanvue is slow to answer right now. Try again in a moment.", { retryAfterSec: 10 });
+      return body("upstream_unavailable", "Fanvue is slow to answer right now. Try again in a moment.", {
+        retryAfterSec: 10,
+      });
     case "upstream":
     case "bad_response":
       return body("upstream_error", `${err.message} Try again in a moment.`);
@@ -102,14 +109,19 @@ export function toErrorResponse(err: unknown, where: string): Response {
   if (err instanceof FanvueError) {
     // A rate-limit answer is routine (one line, for an operator wondering why
     // a page said "retry in 20 s"); a revoked connection is shown to the user.
-    if (err.kind === "rate_limited") console.warn(`[api] ${where}: rate limited (${err.details.scope ?? "account"}), retry in ${err.details.retryAfterSec ?? "?"} s`);
+    if (err.kind === "rate_limited")
+      console.warn(
+        `[api] ${where}: rate limited (${err.details.scope ?? "account"}), retry in ${err.details.retryAfterSec ?? "?"} s`,
+      );
     else if (err.kind !== "reauth") console.error(`[api] ${where}: Fanvue ${describeForLog(err)}`);
     return fromFanvue(err);
   }
   // The session lookup (session.ts) or any query found the database down.
   if ((err as { digest?: unknown })?.digest === "VUEDECK_UNAVAILABLE" || isDatabaseDown(err)) {
     console.error(`[api] ${where}: database unavailable`);
-    return body("unavailable", "Vuedeck cannot reach its database right now; try again in a moment.", { retryAfterSec: 10 });
+    return body("unavailable", "Vuedeck cannot reach its database right now; try again in a moment.", {
+      retryAfterSec: 10,
+    });
   }
   console.error(`[api] ${where}: unhandled error`, err);
   return body("internal", "Something went wrong on our side. It has been logged.");

@@ -6,7 +6,14 @@ import type { Access as ContractAccess, ParamsOf, ResponseOf, RouteContract } fr
 import type { Permission } from "@/lib/schemas/permissions";
 import { readSession, type SessionUser } from "@/lib/server/session";
 import { recordAudit } from "@/lib/server/workspaces/audit";
-import { getCreatorAccess, getWorkspaceAccess, workspaceIsShared, hasPermission, type CreatorAccess, type WorkspaceAccess } from "@/lib/server/workspaces/access";
+import {
+  getCreatorAccess,
+  getWorkspaceAccess,
+  workspaceIsShared,
+  hasPermission,
+  type CreatorAccess,
+  type WorkspaceAccess,
+} from "@/lib/server/workspaces/access";
 import { assertDeclaredSize, DEFAULT_BODY_LIMIT, readJsonBody } from "./body";
 import { contextFor, requestContext, SAFE_METHODS } from "./request-context";
 import { ApiError, toErrorResponse } from "./errors";
@@ -51,7 +58,9 @@ type Options<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, A ex
   body?: B;
   /** Largest body accepted, in bytes (default 64 KiB; see body.ts). */
   maxBodyBytes?: number;
-  handler: (ctx: HandlerCtx<z.output<P>, z.output<Q>, z.output<B>, A>) => Promise<Response | unknown> | Response | unknown;
+  handler: (
+    ctx: HandlerCtx<z.output<P>, z.output<Q>, z.output<B>, A>,
+  ) => Promise<Response | unknown> | Response | unknown;
 };
 
 /** Writes must come from our own pages: Sec-Fetch-Site same-origin, or an
@@ -106,7 +115,12 @@ function parseIn<S extends z.ZodType>(schema: S, value: unknown, part: "params" 
   throw r.error;
 }
 
-async function resolveAccess(kind: Access, userId: string, raw: Record<string, string | string[]>, permission: Permission | undefined) {
+async function resolveAccess(
+  kind: Access,
+  userId: string,
+  raw: Record<string, string | string[]>,
+  permission: Permission | undefined,
+) {
   if (kind === "public" || kind === "user") return null;
   const access =
     kind === "creator"
@@ -127,16 +141,31 @@ export type ContractHandler<C extends RouteContract> = (
   ctx: HandlerCtx<Out<C["params"], ParamsOf<C>>, Out<C["query"], undefined>, Out<C["body"], undefined>, C["access"]>,
 ) => Awaitable<ResponseOf<C> | Response>;
 
-type ContractOptions<C extends RouteContract> = Pick<Options<z.ZodType, z.ZodType, z.ZodType, Access>, "audit" | "maxBodyBytes"> & { handler: ContractHandler<C> };
+type ContractOptions<C extends RouteContract> = Pick<
+  Options<z.ZodType, z.ZodType, z.ZodType, Access>,
+  "audit" | "maxBodyBytes"
+> & { handler: ContractHandler<C> };
 
 /** The handler of a route contract (lib/contracts): access, permission and
  * input schemas come from the contract, the answer is checked against it. */
 export function apiRoute<C extends RouteContract>(c: C, b: ContractOptions<C>) {
-  const opts = { access: c.access, permission: c.permission, params: c.params, query: c.query, body: c.body, ...b } as Options<z.ZodType, z.ZodType, z.ZodType, Access>;
+  const opts = {
+    access: c.access,
+    permission: c.permission,
+    params: c.params,
+    query: c.query,
+    body: c.body,
+    ...b,
+  } as Options<z.ZodType, z.ZodType, z.ZodType, Access>;
   return Object.assign(wrap(opts), { contract: c });
 }
 
-function wrap<A extends Access, P extends z.ZodType = z.ZodUnknown, Q extends z.ZodType = z.ZodUnknown, B extends z.ZodType = z.ZodUnknown>(opts: Options<P, Q, B, A>) {
+function wrap<
+  A extends Access,
+  P extends z.ZodType = z.ZodUnknown,
+  Q extends z.ZodType = z.ZodUnknown,
+  B extends z.ZodType = z.ZodUnknown,
+>(opts: Options<P, Q, B, A>) {
   const wrapped = async (req: NextRequest, context: { params: Promise<Record<string, string | string[]>> }) => {
     const where = `${req.method} ${req.nextUrl.pathname}`;
     // Refusals before the handler runs (CSRF, session, scope, role) are
@@ -154,23 +183,39 @@ function wrap<A extends Access, P extends z.ZodType = z.ZodUnknown, Q extends z.
       refused = false;
       const params = opts.params ? parseIn(opts.params, rawParams, "params") : rawParams;
       const query = opts.query ? parseIn(opts.query, searchParamsObject(req.nextUrl), "query") : undefined;
-      const body = opts.body ? parseIn(opts.body, await readJsonBody(req, opts.maxBodyBytes ?? DEFAULT_BODY_LIMIT), "body") : undefined;
+      const body = opts.body
+        ? parseIn(opts.body, await readJsonBody(req, opts.maxBodyBytes ?? DEFAULT_BODY_LIMIT), "body")
+        : undefined;
       const notes: AuditNote = {};
       const shared = access ? await workspaceIsShared(access.workspace.id) : undefined;
       const run = (fn: () => Promise<unknown>) => requestContext.run(contextFor(req.method, user, shared), fn);
-      const result = await run(async () => opts.handler({
-        req,
-        params,
-        query,
-        body,
-        user,
-        access,
-        audit: (n: AuditNote) => void Object.assign(notes, n),
-      } as unknown as HandlerCtx<z.output<P>, z.output<Q>, z.output<B>, A>));
+      const result = await run(async () =>
+        opts.handler({
+          req,
+          params,
+          query,
+          body,
+          user,
+          access,
+          audit: (n: AuditNote) => void Object.assign(notes, n),
+        } as unknown as HandlerCtx<z.output<P>, z.output<Q>, z.output<B>, A>),
+      );
       const action = opts.audit ?? (SAFE_METHODS.has(req.method) ? false : `${req.method} ${req.nextUrl.pathname}`);
       if (action && access && user) {
-        const creatorId = notes.creatorId !== undefined ? notes.creatorId : "creator" in access ? (access as CreatorAccess).creator.id : null;
-        await recordAudit({ workspaceId: access.workspace.id, creatorId, actor: user, action, target: notes.target, details: notes.details });
+        const creatorId =
+          notes.creatorId !== undefined
+            ? notes.creatorId
+            : "creator" in access
+              ? (access as CreatorAccess).creator.id
+              : null;
+        await recordAudit({
+          workspaceId: access.workspace.id,
+          creatorId,
+          actor: user,
+          action,
+          target: notes.target,
+          details: notes.details,
+        });
       }
       if (result instanceof Response) return result;
       return Response.json(result ?? null, { headers: { "Cache-Control": "no-store" } });

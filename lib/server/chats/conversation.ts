@@ -57,12 +57,20 @@ export async function getConversation(access: CreatorAccess, fanUuid: string, pa
     res = { data: [], pagination: { page, size: 0, hasMore: false } };
   }
   const uuids = res.data.map((m) => m.uuid);
-  const ours = await db.chatSend.findMany({ where: { creatorId: access.creator.id, messageUuid: { in: uuids } }, select: { messageUuid: true, senderName: true } });
+  const ours = await db.chatSend.findMany({
+    where: { creatorId: access.creator.id, messageUuid: { in: uuids } },
+    select: { messageUuid: true, senderName: true },
+  });
   const by = new Map(ours.map((o) => [o.messageUuid!, o.senderName]));
   const pending =
     page === 1
       ? await db.chatSend.findMany({
-          where: { creatorId: access.creator.id, fanUuid, status: { in: ["sending", "failed", "unknown"] }, createdAt: { gt: new Date(Date.now() - PENDING_WINDOW_MS) } },
+          where: {
+            creatorId: access.creator.id,
+            fanUuid,
+            status: { in: ["sending", "failed", "unknown"] },
+            createdAt: { gt: new Date(Date.now() - PENDING_WINDOW_MS) },
+          },
           orderBy: { createdAt: "asc" },
         })
       : [];

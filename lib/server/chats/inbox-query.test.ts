@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { toFanvueInboxQuery } from "./inbox-query";
 
-const q = (filter: string, extra: Record<string, unknown> = {}) => ({ filter, sort: "recent", ...extra }) as Parameters<typeof toFanvueInboxQuery>[0];
+const q = (filter: string, extra: Record<string, unknown> = {}) =>
+  ({ filter, sort: "recent", ...extra }) as Parameters<typeof toFanvueInboxQuery>[0];
 
 describe("inbox filters → the self route's GET /chats", () => {
   it("uses Fanvue's documented filters and sorts", () => {
@@ -14,11 +15,15 @@ describe("inbox filters → the self route's GET /chats", () => {
   });
 
   it("maps lists to customListId / smartListIds, and passes search", () => {
-    expect(toFanvueInboxQuery(q("all", { list: "custom:0b0e6b55-2e7a-4b8c-9d6b-5d2d5c0e9a11", search: "ann" }))).toMatchObject({
+    expect(
+      toFanvueInboxQuery(q("all", { list: "custom:0b0e6b55-2e7a-4b8c-9d6b-5d2d5c0e9a11", search: "ann" })),
+    ).toMatchObject({
       customListId: "0b0e6b55-2e7a-4b8c-9d6b-5d2d5c0e9a11",
       search: "ann",
     });
-    expect(toFanvueInboxQuery(q("all", { list: "smart:auto_renewing" }))).toMatchObject({ smartListIds: ["auto_renewing"] });
+    expect(toFanvueInboxQuery(q("all", { list: "smart:auto_renewing" }))).toMatchObject({
+      smartListIds: ["auto_renewing"],
+    });
     expect(toFanvueInboxQuery(q("all", { search: "" })).search).toBeUndefined();
   });
 });

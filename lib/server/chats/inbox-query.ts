@@ -17,7 +17,9 @@ const FILTERS: Record<Exclude<InboxQuery["filter"], "all">, string> = {
   unanswered: "not_answered",
 };
 
-export function toFanvueInboxQuery(q: Pick<InboxQuery, "filter" | "sort" | "search" | "list">): Omit<ChatSearch, "page" | "size"> {
+export function toFanvueInboxQuery(
+  q: Pick<InboxQuery, "filter" | "sort" | "search" | "list">,
+): Omit<ChatSearch, "page" | "size"> {
   const out: Omit<ChatSearch, "page" | "size"> = { sortBy: SORTS[q.sort], search: q.search || undefined };
   if (q.list) {
     const at = q.list.indexOf(":");

@@ -33,19 +33,33 @@ export function toChatRow(c: Chat, creatorUuid: string, online: boolean | null):
     avatarUrl: c.user.avatarUrl,
     isTopSpender: c.user.isTopSpender,
     lastMessageAt: c.lastMessageAt,
-    lastMessage: last ? { text: last.text, hasMedia: last.hasMedia, fromCreator: last.senderUuid === creatorUuid, sentAt: last.sentAt, type: last.type } : null,
+    lastMessage: last
+      ? {
+          text: last.text,
+          hasMedia: last.hasMedia,
+          fromCreator: last.senderUuid === creatorUuid,
+          sentAt: last.sentAt,
+          type: last.type,
+        }
+      : null,
     unreadCount: c.unreadMessagesCount,
     isMuted: c.isMuted,
     isOnline: online,
   };
 }
 
-export async function fetchInboxPage(client: FanvueClient, q: Pick<InboxQuery, "filter" | "sort" | "search" | "list">, page: number, size: number) {
+export async function fetchInboxPage(
+  client: FanvueClient,
+  q: Pick<InboxQuery, "filter" | "sort" | "search" | "list">,
+  page: number,
+  size: number,
+) {
   try {
     const res = await searchChats(client, { ...toFanvueInboxQuery(q), page, size });
     return { rows: res.data, hasMore: res.pagination.hasMore };
   } catch (err) {
-    if (err instanceof FanvueError && err.kind === "not_found" && q.list) throw new ApiError("not_found", "This list no longer exists on Fanvue. Pick another list.", { field: "list" });
+    if (err instanceof FanvueError && err.kind === "not_found" && q.list)
+      throw new ApiError("not_found", "This list no longer exists on Fanvue. Pick another list.", { field: "list" });
     throw err;
   }
 }
@@ -63,7 +77,9 @@ async function presence(client: FanvueClient, uuids: string[]): Promise<Map<stri
 
 async function unreadTotal(access: CreatorAccess, client: FanvueClient): Promise<InboxPage["unread"]> {
   try {
-    const snap = await withSnapshot(`chats-unread:${access.creator.id}`, () => getUnreadCounts(client), { maxAgeMs: COALESCE_MS });
+    const snap = await withSnapshot(`chats-unread:${access.creator.id}`, () => getUnreadCounts(client), {
+      maxAgeMs: COALESCE_MS,
+    });
     return { chats: snap.data.unreadChatsCount, capped: false };
   } catch {
     return null;
@@ -78,8 +94,16 @@ async function getLiveInbox(access: CreatorAccess, q: InboxQuery): Promise<Inbox
       key,
       async () => {
         const page = await fetchInboxPage(client, q, q.page, INBOX_PAGE);
-        const online = await presence(client, page.rows.map((r) => r.user.uuid));
-        return { items: page.rows.map((r) => toChatRow(r, access.creator.fanvueUuid, online?.get(r.user.uuid) ?? (online ? false : null))), hasMore: page.hasMore };
+        const online = await presence(
+          client,
+          page.rows.map((r) => r.user.uuid),
+        );
+        return {
+          items: page.rows.map((r) =>
+            toChatRow(r, access.creator.fanvueUuid, online?.get(r.user.uuid) ?? (online ? false : null)),
+          ),
+          hasMore: page.hasMore,
+        };
       },
       { maxAgeMs: COALESCE_MS },
     ),
@@ -89,6 +113,7 @@ async function getLiveInbox(access: CreatorAccess, q: InboxQuery): Promise<Inbox
 }
 
 export async function getInbox(access: CreatorAccess, q: InboxQuery): Promise<InboxPage> {
-  if (q.filter !== "all" && q.list) throw new ApiError("invalid_input", "Choose one filter or one list, not both.", { field: "list" });
+  if (q.filter !== "all" && q.list)
+    throw new ApiError("invalid_input", "Choose one filter or one list, not both.", { field: "list" });
   return access.workspace.kind === "agency" ? getMirrorInbox(access, q, INBOX_PAGE) : getLiveInbox(access, q);
 }

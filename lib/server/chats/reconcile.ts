@@ -27,6 +27,10 @@ export async function reconcileSend(access: CreatorAccess, row: ChatSend): Promi
     select: { messageUuid: true },
   });
   const claimed = new Set(claimedRows.map((r) => r.messageUuid!));
-  const hit = findSent(seen, { text: row.text, mediaUuids: row.mediaUuids, price: row.price, attemptAt: row.attemptAt ?? row.createdAt }, claimed);
+  const hit = findSent(
+    seen,
+    { text: row.text, mediaUuids: row.mediaUuids, price: row.price, attemptAt: row.attemptAt ?? row.createdAt },
+    claimed,
+  );
   return hit?.uuid ?? null;
 }

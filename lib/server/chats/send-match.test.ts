@@ -23,12 +23,17 @@ describe("finding a send in the conversation", () => {
     expect(isSameMessage(msg({ price: null }), shape)).toBe(false);
     expect(isSameMessage(msg({ mediaUuids: ["m1"] }), shape)).toBe(false);
     expect(isSameMessage(msg({ fromCreator: false }), shape)).toBe(false);
-    expect(isSameMessage(msg({ sentAt: new Date(attemptAt.getTime() - CLOCK_SKEW_MS - 1000).toISOString() }), shape)).toBe(false);
+    expect(
+      isSameMessage(msg({ sentAt: new Date(attemptAt.getTime() - CLOCK_SKEW_MS - 1000).toISOString() }), shape),
+    ).toBe(false);
     expect(isSameMessage(msg({ sentAt: null }), shape)).toBe(false);
   });
 
   it("skips messages claimed by other sends and takes the oldest remaining", () => {
-    const list = [msg({ uuid: "new", sentAt: "2026-03-01T12:00:05.000Z" }), msg({ uuid: "old", sentAt: "2026-03-01T12:00:02.000Z" })];
+    const list = [
+      msg({ uuid: "new", sentAt: "2026-03-01T12:00:05.000Z" }),
+      msg({ uuid: "old", sentAt: "2026-03-01T12:00:02.000Z" }),
+    ];
     expect(findSent(list, shape, new Set())?.uuid).toBe("old");
     expect(findSent(list, shape, new Set(["old"]))?.uuid).toBe("new");
     expect(findSent(list, shape, new Set(["old", "new"]))).toBeNull();

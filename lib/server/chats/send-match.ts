@@ -8,7 +8,14 @@ import "server-only";
 export const CLOCK_SKEW_MS = 5 * 60_000;
 
 export type SentShape = { text: string | null; mediaUuids: string[]; price: number | null; attemptAt: Date };
-export type SeenMessage = { uuid: string; fromCreator: boolean; text: string | null; mediaUuids: string[]; price: number | null; sentAt: string | null };
+export type SeenMessage = {
+  uuid: string;
+  fromCreator: boolean;
+  text: string | null;
+  mediaUuids: string[];
+  price: number | null;
+  sentAt: string | null;
+};
 
 const sameMedia = (a: string[], b: string[]) => a.length === b.length && [...a].sort().join() === [...b].sort().join();
 

@@ -34,28 +34,67 @@ type User = { id: string; name: string };
 /** Over what is sent (a template resolved), so a retry built from either the
  * original request or the recorded send matches. */
 const hashOf = (fanUuid: string, b: Pick<SendBody, "text" | "mediaUuids" | "price" | "templateUuid">) =>
-  createHash("sha256").update(JSON.stringify([fanUuid, b.text, b.mediaUuids, b.price, b.templateUuid])).digest("hex");
+  createHash("sha256")
+    .update(JSON.stringify([fanUuid, b.text, b.mediaUuids, b.price, b.templateUuid]))
+    .digest("hex");
 
 /** Fanvue refused before doing anything: nothing was sent, a retry is safe. */
-const DEFINITE = new Set(["validation", "forbidden", "not_found", "conflict", "version", "rate_limited", "stalled", "unauthorized", "reauth", "unsupported"]);
+const DEFINITE = new Set([
+  "validation",
+  "forbidden",
+  "not_found",
+  "conflict",
+  "version",
+  "rate_limited",
+  "stalled",
+  "unauthorized",
+  "reauth",
+  "unsupported",
+]);
 
 /** Fanvue's refusal in our words (its own text stays in the log). */
 function refusal(err: FanvueError): ApiError {
   const said = `${err.details.upstreamText ?? ""} ${(err.details.errors ?? []).join(" ")}`;
-  if (err.kind === "validation" && /contactable/i.test(said)) return new ApiError("invalid_input", "This fan can't be messaged right now: Fanvue does not let the creator message them. Nothing was sent.", { field: "fanUuid" });
-  if (err.kind === "validation") return new ApiError("invalid_input", "Fanvue did not accept this message; nothing was sent. Check the text, media and price.", { field: "message" });
-  if (err.kind === "not_found") return new ApiError("not_found", "There is no conversation with this fan on Fanvue; nothing was sent.");
-  if (err.kind === "rate_limited") return new ApiError("rate_limited", "Fanvue's rate limit was reached; nothing was sent. Try again shortly.", { retryAfterSec: err.details.retryAfterSec ?? 30 });
-  if (err.kind === "stalled") return new ApiError("upstream_unavailable", "Fanvue is slow to answer right now; nothing was sent. Try again in a moment.", { retryAfterSec: 10 });
-  if (err.kind === "reauth" || err.kind === "unauthorized") return new ApiError("fanvue_reauth", "Fanvue access has ended; nothing was sent. Reconnect Fanvue to continue.");
-  if (err.kind === "unsupported") return new ApiError("conflict", "Fanvue does not offer sending messages for this account; nothing was sent.");
-  if (err.kind === "forbidden") return new ApiError("forbidden", "Fanvue does not allow this account to message this fan; nothing was sent.");
-  if (err.kind === "version") return new ApiError("invalid_input", `${err.message} Nothing was sent.`, { field: "message" });
+  if (err.kind === "validation" && /contactable/i.test(said))
+    return new ApiError(
+      "invalid_input",
+      "This fan can't be messaged right now: Fanvue does not let the creator message them. Nothing was sent.",
+      { field: "fanUuid" },
+    );
+  if (err.kind === "validation")
+    return new ApiError(
+      "invalid_input",
+      "Fanvue did not accept this message; nothing was sent. Check the text, media and price.",
+      { field: "message" },
+    );
+  if (err.kind === "not_found")
+    return new ApiError("not_found", "There is no conversation with this fan on Fanvue; nothing was sent.");
+  if (err.kind === "rate_limited")
+    return new ApiError("rate_limited", "Fanvue's rate limit was reached; nothing was sent. Try again shortly.", {
+      retryAfterSec: err.details.retryAfterSec ?? 30,
+    });
+  if (err.kind === "stalled")
+    return new ApiError(
+      "upstream_unavailable",
+      "Fanvue is slow to answer right now; nothing was sent. Try again in a moment.",
+      { retryAfterSec: 10 },
+    );
+  if (err.kind === "reauth" || err.kind === "unauthorized")
+    return new ApiError("fanvue_reauth", "Fanvue access has ended; nothing was sent. Reconnect Fanvue to continue.");
+  if (err.kind === "unsupported")
+    return new ApiError("conflict", "Fanvue does not offer sending messages for this account; nothing was sent.");
+  if (err.kind === "forbidden")
+    return new ApiError("forbidden", "Fanvue does not allow this account to message this fan; nothing was sent.");
+  if (err.kind === "version")
+    return new ApiError("invalid_input", `${err.message} Nothing was sent.`, { field: "message" });
   return new ApiError("invalid_input", "Fanvue did not accept this message; nothing was sent.", { field: "message" });
 }
 
 async function finishSent(access: CreatorAccess, row: ChatSend, messageUuid: string | null, user: User | null) {
-  const done = await db.chatSend.update({ where: { id: row.id }, data: { status: "sent", messageUuid, sentAt: new Date(), error: null } });
+  const done = await db.chatSend.update({
+    where: { id: row.id },
+    data: { status: "sent", messageUuid, sentAt: new Date(), error: null },
+  });
   if (access.workspace.kind === "agency") await mirrorOwnSend(access, row, messageUuid);
   await invalidateInboxCache(access.creator.id);
   await recordAudit({
@@ -72,7 +111,10 @@ async function finishSent(access: CreatorAccess, row: ChatSend, messageUuid: str
 /** The agency inbox shows the chat answered at once. Fanvue records the
  * token's owner (the agency account) as the message's sentByUserId. */
 async function mirrorOwnSend(access: CreatorAccess, row: ChatSend, messageUuid: string | null) {
-  const conn = await db.fanvueConnection.findUnique({ where: { id: access.workspace.connectionId }, select: { fanvueUserUuid: true } });
+  const conn = await db.fanvueConnection.findUnique({
+    where: { id: access.workspace.connectionId },
+    select: { fanvueUserUuid: true },
+  });
   await recordOwnSend(access.creator.id, row.fanUuid, {
     uuid: messageUuid,
     text: row.text,
@@ -119,9 +161,16 @@ async function perform(access: CreatorAccess, row: ChatSend, user: User): Promis
 async function settleUnknown(access: CreatorAccess, id: string, user: User | null): Promise<ChatSend> {
   const row = await db.chatSend.findUniqueOrThrow({ where: { id } });
   const found = await reconcileSend(access, row).catch(() => undefined);
-  if (found === undefined) return db.chatSend.update({ where: { id }, data: { status: "unknown", error: "State unknown: Fanvue could not be checked. Check again before resending." } });
+  if (found === undefined)
+    return db.chatSend.update({
+      where: { id },
+      data: { status: "unknown", error: "State unknown: Fanvue could not be checked. Check again before resending." },
+    });
   if (found) return finishSent(access, row, found, user);
-  return db.chatSend.update({ where: { id }, data: { status: "failed", error: "Not sent (checked the conversation). Retry to send it again." } });
+  return db.chatSend.update({
+    where: { id },
+    data: { status: "failed", error: "Not sent (checked the conversation). Retry to send it again." },
+  });
 }
 
 /** Moves the row from `from` to "sending" if nobody else did; true if we won. */
@@ -142,29 +191,65 @@ async function waitForOutcome(id: string): Promise<ChatSend> {
   }
 }
 
-const isStale = (r: ChatSend) => r.status === "sending" && (r.attemptAt?.getTime() ?? 0) < Date.now() - STALE_SENDING_MS;
+const isStale = (r: ChatSend) =>
+  r.status === "sending" && (r.attemptAt?.getTime() ?? 0) < Date.now() - STALE_SENDING_MS;
 
-export async function sendChatMessage(access: CreatorAccess, user: User, fanUuid: string, body: SendBody): Promise<{ send: SendView; created: boolean }> {
+export async function sendChatMessage(
+  access: CreatorAccess,
+  user: User,
+  fanUuid: string,
+  body: SendBody,
+): Promise<{ send: SendView; created: boolean }> {
   const key = body.idempotencyKey;
   const effective = body.templateUuid ? await resolveTemplate(access, body) : body;
   const requestHash = hashOf(fanUuid, { ...effective, templateUuid: body.templateUuid });
-  const base = { creatorId: access.creator.id, fanUuid, idempotencyKey: key, requestHash, senderUserId: user.id, senderName: user.name };
+  const base = {
+    creatorId: access.creator.id,
+    fanUuid,
+    idempotencyKey: key,
+    requestHash,
+    senderUserId: user.id,
+    senderName: user.name,
+  };
   const inserted = await db.chatSend.createMany({
-    data: [{ ...base, text: effective.text, mediaUuids: effective.mediaUuids, price: effective.price, templateUuid: body.templateUuid, status: "sending", attemptAt: new Date(), attempts: 1 }],
+    data: [
+      {
+        ...base,
+        text: effective.text,
+        mediaUuids: effective.mediaUuids,
+        price: effective.price,
+        templateUuid: body.templateUuid,
+        status: "sending",
+        attemptAt: new Date(),
+        attempts: 1,
+      },
+    ],
     skipDuplicates: true,
   });
-  let row = await db.chatSend.findUniqueOrThrow({ where: { creatorId_idempotencyKey: { creatorId: access.creator.id, idempotencyKey: key } } });
-  if (row.requestHash !== requestHash) throw new ApiError("conflict", "This idempotency key was already used for a different message.", { field: "idempotencyKey" });
+  let row = await db.chatSend.findUniqueOrThrow({
+    where: { creatorId_idempotencyKey: { creatorId: access.creator.id, idempotencyKey: key } },
+  });
+  if (row.requestHash !== requestHash)
+    throw new ApiError("conflict", "This idempotency key was already used for a different message.", {
+      field: "idempotencyKey",
+    });
   if (inserted.count === 1) return { send: toSendView(await perform(access, row, user)), created: true };
   if (row.status === "failed" && (await claim(row, ["failed"]))) {
-    return { send: toSendView(await perform(access, await db.chatSend.findUniqueOrThrow({ where: { id: row.id } }), user)), created: false };
+    return {
+      send: toSendView(await perform(access, await db.chatSend.findUniqueOrThrow({ where: { id: row.id } }), user)),
+      created: false,
+    };
   }
   if ((row.status === "unknown" || isStale(row)) && (await claim(row, ["unknown", "sending"]))) {
     // Look before resending: it may have gone out the first time.
     const found = await reconcileSend(access, row).catch(() => undefined);
     const mine = await db.chatSend.findUniqueOrThrow({ where: { id: row.id } });
     if (found) return { send: toSendView(await finishSent(access, mine, found, user)), created: false };
-    if (found === undefined) return { send: toSendView(await db.chatSend.update({ where: { id: row.id }, data: { status: "unknown" } })), created: false };
+    if (found === undefined)
+      return {
+        send: toSendView(await db.chatSend.update({ where: { id: row.id }, data: { status: "unknown" } })),
+        created: false,
+      };
     return { send: toSendView(await perform(access, mine, user)), created: false };
   }
   row = await waitForOutcome(row.id);
@@ -173,7 +258,9 @@ export async function sendChatMessage(access: CreatorAccess, user: User, fanUuid
 
 /** "Check" on a send whose state is unknown: reconcile without resending. */
 export async function checkSend(access: CreatorAccess, key: string): Promise<SendView> {
-  const row = await db.chatSend.findUnique({ where: { creatorId_idempotencyKey: { creatorId: access.creator.id, idempotencyKey: key } } });
+  const row = await db.chatSend.findUnique({
+    where: { creatorId_idempotencyKey: { creatorId: access.creator.id, idempotencyKey: key } },
+  });
   if (!row) throw new ApiError("not_found", "No such send.");
   if (row.status !== "unknown" && !isStale(row)) return toSendView(row);
   if (!(await claim(row, ["unknown", "sending"]))) return toSendView(await waitForOutcome(row.id));

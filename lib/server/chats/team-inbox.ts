@@ -24,7 +24,13 @@ export function decodeCursor(cursor: string | undefined): Cursor | number | null
     const v = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown;
     if (typeof v === "number" && Number.isInteger(v) && v > 0) return v;
     const c = v as Cursor;
-    if (c && typeof c.creatorId === "string" && typeof c.fanUuid === "string" && (c.at === null || (typeof c.at === "string" && !Number.isNaN(Date.parse(c.at))))) return c;
+    if (
+      c &&
+      typeof c.creatorId === "string" &&
+      typeof c.fanUuid === "string" &&
+      (c.at === null || (typeof c.at === "string" && !Number.isNaN(Date.parse(c.at))))
+    )
+      return c;
   } catch {
     // fall through
   }
@@ -33,13 +39,22 @@ export function decodeCursor(cursor: string | undefined): Cursor | number | null
 const encodeCursor = (c: Cursor | number) => Buffer.from(JSON.stringify(c)).toString("base64url");
 
 export async function scopedCreators(access: WorkspaceAccess) {
-  return db.creator.findMany({ where: scopedCreatorWhere(access), orderBy: { displayName: "asc" }, take: MAX_CREATORS });
+  return db.creator.findMany({
+    where: scopedCreatorWhere(access),
+    orderBy: { displayName: "asc" },
+    take: MAX_CREATORS,
+  });
 }
 
 type Creator = Awaited<ReturnType<typeof scopedCreators>>[number];
 const tagOf = (c: Creator): ChatCreatorTag => ({ id: c.id, handle: c.handle, displayName: c.displayName });
 
-async function mirrorTeamInbox(access: WorkspaceAccess, creators: Creator[], q: TeamInboxQuery, after: Cursor | null): Promise<TeamInboxPage> {
+async function mirrorTeamInbox(
+  access: WorkspaceAccess,
+  creators: Creator[],
+  q: TeamInboxQuery,
+  after: Cursor | null,
+): Promise<TeamInboxPage> {
   const conn = access.workspace.connectionId;
   const states = await Promise.all(creators.map((c) => touchMirror(c.id, conn)));
   const byId = new Map(creators.map((c) => [c.id, c]));
@@ -47,23 +62,54 @@ async function mirrorTeamInbox(access: WorkspaceAccess, creators: Creator[], q: 
   // not read yet is reported, not shown as having no such fans.
   const listKey = FILTER_LISTS[q.filter];
   const lists = listKey ? await Promise.all(creators.map((c) => ensureList(c.id, conn, listKey))) : null;
-  const res = await queryMirrorAfter(creators.map((c) => c.id), { filter: q.filter, sort: "recent", search: q.search }, after, INBOX_PAGE);
-  const items = res.rows.map((r) => ({ ...mirrorRowToChat(r, byId.get(r.creatorId)!.fanvueUuid), creator: tagOf(byId.get(r.creatorId)!) }));
+  const res = await queryMirrorAfter(
+    creators.map((c) => c.id),
+    { filter: q.filter, sort: "recent", search: q.search },
+    after,
+    INBOX_PAGE,
+  );
+  const items = res.rows.map((r) => ({
+    ...mirrorRowToChat(r, byId.get(r.creatorId)!.fanvueUuid),
+    creator: tagOf(byId.get(r.creatorId)!),
+  }));
   const last = res.rows.at(-1);
   const synced = states.map((s) => s.syncedAt?.getTime() ?? null);
   return {
     items,
-    nextCursor: res.hasMore && last ? encodeCursor({ at: last.lastMessageAt?.toISOString() ?? null, creatorId: last.creatorId, fanUuid: last.fanUuid }) : null,
+    nextCursor:
+      res.hasMore && last
+        ? encodeCursor({
+            at: last.lastMessageAt?.toISOString() ?? null,
+            creatorId: last.creatorId,
+            fanUuid: last.fanUuid,
+          })
+        : null,
     creators: creators.map(tagOf),
     failed: creators.filter((_, i) => synced[i] === null || (lists?.[i]?.pending ?? false)).map(tagOf),
-    syncedAt: synced.some((t) => t !== null) ? new Date(Math.min(...synced.filter((t): t is number => t !== null))).toISOString() : null,
+    syncedAt: synced.some((t) => t !== null)
+      ? new Date(Math.min(...synced.filter((t): t is number => t !== null))).toISOString()
+      : null,
   };
 }
 
-async function liveTeamInbox(access: WorkspaceAccess, creators: Creator[], q: TeamInboxQuery, page: number): Promise<TeamInboxPage> {
+async function liveTeamInbox(
+  access: WorkspaceAccess,
+  creators: Creator[],
+  q: TeamInboxQuery,
+  page: number,
+): Promise<TeamInboxPage> {
   const c = creators[0];
   if (!c) return { items: [], nextCursor: null, creators: [], failed: [], syncedAt: null };
-  const a = { ...access, creator: { id: c.id, fanvueUuid: c.fanvueUuid, handle: c.handle, displayName: c.displayName, avatarUrl: c.avatarUrl } };
+  const a = {
+    ...access,
+    creator: {
+      id: c.id,
+      fanvueUuid: c.fanvueUuid,
+      handle: c.handle,
+      displayName: c.displayName,
+      avatarUrl: c.avatarUrl,
+    },
+  };
   const res = await fetchInboxPage(clientForCreator(a), { ...q, list: undefined }, page, INBOX_PAGE);
   return {
     items: res.rows.map((r) => ({ ...toChatRow(r, c.fanvueUuid, null), creator: tagOf(c) })),
@@ -77,6 +123,7 @@ async function liveTeamInbox(access: WorkspaceAccess, creators: Creator[], q: Te
 export async function getTeamInbox(access: WorkspaceAccess, q: TeamInboxQuery): Promise<TeamInboxPage> {
   const creators = await scopedCreators(access);
   const cursor = decodeCursor(q.cursor);
-  if (access.workspace.kind === "agency") return mirrorTeamInbox(access, creators, q, typeof cursor === "number" ? null : cursor);
+  if (access.workspace.kind === "agency")
+    return mirrorTeamInbox(access, creators, q, typeof cursor === "number" ? null : cursor);
   return liveTeamInbox(access, creators, q, typeof cursor === "number" ? cursor : 1);
 }

@@ -9,7 +9,8 @@ import { withSnapshot } from "@/lib/server/snapshots";
 import type { CreatorAccess } from "@/lib/server/workspaces/access";
 import { clientForCreator } from "./client";
 
-const countOf = (lists: { uuid: string; count: number }[], id: string) => lists.find((l) => l.uuid === id)?.count ?? null;
+const countOf = (lists: { uuid: string; count: number }[], id: string) =>
+  lists.find((l) => l.uuid === id)?.count ?? null;
 
 /** Unread chats: live on the creator's own account (/chats/unread); from the
  * chat mirror for agency-managed creators (Fanvue has no agency unread
@@ -26,27 +27,38 @@ export async function getCreatorOverview(access: CreatorAccess): Promise<Snapsho
   const client = clientForCreator(access);
   const agency = client.mode === "agency";
   // 30 s: matches the client's staleTime; audience counts move slowly.
-  const snap = await withSnapshot(`overview:${access.creator.id}`, async () => {
-    const [lists, unread, me] = await Promise.all([
-      listSmartLists(client),
-      agency ? Promise.resolve(null) : getUnreadCounts(client),
-      // Content counts exist only on the creator's own /users/me.
-      agency ? Promise.resolve(null) : getMe(client),
-    ]);
-    return {
-      creator: { id: access.creator.id, handle: access.creator.handle, displayName: access.creator.displayName, avatarUrl: access.creator.avatarUrl },
-      subscribers: countOf(lists, "subscribers"),
-      followers: countOf(lists, "followers"),
-      expiredSubscribers: countOf(lists, "expired_subscribers"),
-      autoRenewing: countOf(lists, "auto_renewing"),
-      unreadChats: unread?.unreadChatsCount ?? null,
-      unreadCapped: false,
-      unreadSyncedAt: null,
-      likes: me?.likesCount ?? null,
-      posts: me?.contentCounts?.postCount ?? null,
-      mediaItems: me?.contentCounts ? me.contentCounts.imageCount + me.contentCounts.videoCount + me.contentCounts.audioCount : null,
-    };
-  }, { maxAgeMs: 30_000 });
+  const snap = await withSnapshot(
+    `overview:${access.creator.id}`,
+    async () => {
+      const [lists, unread, me] = await Promise.all([
+        listSmartLists(client),
+        agency ? Promise.resolve(null) : getUnreadCounts(client),
+        // Content counts exist only on the creator's own /users/me.
+        agency ? Promise.resolve(null) : getMe(client),
+      ]);
+      return {
+        creator: {
+          id: access.creator.id,
+          handle: access.creator.handle,
+          displayName: access.creator.displayName,
+          avatarUrl: access.creator.avatarUrl,
+        },
+        subscribers: countOf(lists, "subscribers"),
+        followers: countOf(lists, "followers"),
+        expiredSubscribers: countOf(lists, "expired_subscribers"),
+        autoRenewing: countOf(lists, "auto_renewing"),
+        unreadChats: unread?.unreadChatsCount ?? null,
+        unreadCapped: false,
+        unreadSyncedAt: null,
+        likes: me?.likesCount ?? null,
+        posts: me?.contentCounts?.postCount ?? null,
+        mediaItems: me?.contentCounts
+          ? me.contentCounts.imageCount + me.contentCounts.videoCount + me.contentCounts.audioCount
+          : null,
+      };
+    },
+    { maxAgeMs: 30_000 },
+  );
   // The mirror is ours: read at every request, never from the snapshot.
   return agency ? { ...snap, data: { ...snap.data, ...(await agencyUnreadChats(access)) } } : snap;
 }

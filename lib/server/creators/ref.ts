@@ -11,7 +11,12 @@ export type CreatorRef = Pick<CreatorAccess, "workspace" | "creator">;
 
 /** The reference of a creator row loaded with its workspace. */
 export const toCreatorRef = (c: Creator & { workspace: Workspace }): CreatorRef => ({
-  workspace: { id: c.workspace.id, kind: c.workspace.kind, name: c.workspace.name, connectionId: c.workspace.connectionId },
+  workspace: {
+    id: c.workspace.id,
+    kind: c.workspace.kind,
+    name: c.workspace.name,
+    connectionId: c.workspace.connectionId,
+  },
   creator: { id: c.id, fanvueUuid: c.fanvueUuid, handle: c.handle, displayName: c.displayName, avatarUrl: c.avatarUrl },
 });
 

@@ -23,7 +23,8 @@ export function encryptToken(plaintext: string, aad: string, ring: KeyRing = env
 
 export function decryptToken(sealed: string, aad: string, ring: KeyRing = env.TOKEN_ENCRYPTION_KEYS): string {
   const [version, kid, iv, tag, ct] = sealed.split(".");
-  if (version !== "v1" || !kid || !iv || !tag || ct === undefined) throw new TokenCipherError("malformed token ciphertext");
+  if (version !== "v1" || !kid || !iv || !tag || ct === undefined)
+    throw new TokenCipherError("malformed token ciphertext");
   const entry = ring.find((k) => k.id === kid);
   if (!entry) throw new TokenCipherError(`token was encrypted with unknown key id "${kid}"`);
   try {
@@ -41,4 +42,5 @@ export const needsReencryption = (sealed: string, ring: KeyRing = env.TOKEN_ENCR
   sealed.split(".")[1] !== ring[0]?.id;
 
 // Bound to the Fanvue account uuid: unique per row and known before the row exists.
-export const tokenAad = (fanvueUserUuid: string, field: "access" | "refresh") => `fanvue-connection:${fanvueUserUuid}:${field}`;
+export const tokenAad = (fanvueUserUuid: string, field: "access" | "refresh") =>
+  `fanvue-connection:${fanvueUserUuid}:${field}`;

@@ -53,7 +53,13 @@ const line = (cells: string[]) => cells.join(",");
 /** Runs the report (range, totals; the buckets) and returns the CSV as
  * chunks: the header, then a chunk per page of transactions. Failures of
  * the report surface here, before anything is sent. */
-export async function openEarningsCsv(creatorIds: string[], q: EarningsQuery, rows: Rows, label: string, o: CsvOptions = {}): Promise<AsyncGenerator<string>> {
+export async function openEarningsCsv(
+  creatorIds: string[],
+  q: EarningsQuery,
+  rows: Rows,
+  label: string,
+  o: CsvOptions = {},
+): Promise<AsyncGenerator<string>> {
   const report = await earningsReport(creatorIds, creatorIds, q);
   const r = report.range;
   const header = [
@@ -65,13 +71,34 @@ export async function openEarningsCsv(creatorIds: string[], q: EarningsQuery, ro
   ].map(commentLine);
   if (rows === "buckets") {
     const cols = line([`${r.granularity}_start (${r.tz})`, "gross_usd", "net_usd", "partial"].map(quoteCell));
-    const body = report.series.map((b) => line([ownCell(b.bucket), ownCell(centsToDecimal(b.gross)), ownCell(centsToDecimal(b.net)), ownCell(b.partial ? "yes" : "no")]));
+    const body = report.series.map((b) =>
+      line([
+        ownCell(b.bucket),
+        ownCell(centsToDecimal(b.gross)),
+        ownCell(centsToDecimal(b.net)),
+        ownCell(b.partial ? "yes" : "no"),
+      ]),
+    );
     return (async function* () {
       yield [...header, cols, ...body].join("\n") + "\n";
     })();
   }
   const handles = o.creatorHandles;
-  const cols = [...(handles ? ["creator"] : []), "occurred_at", `local_date (${q.tz})`, "source", "fanvue_source", "gross_usd", "net_usd", "currency", "fan_handle", "fan_uuid", "order_id", "message_uuid", "post_uuid"];
+  const cols = [
+    ...(handles ? ["creator"] : []),
+    "occurred_at",
+    `local_date (${q.tz})`,
+    "source",
+    "fanvue_source",
+    "gross_usd",
+    "net_usd",
+    "currency",
+    "fan_handle",
+    "fan_uuid",
+    "order_id",
+    "message_uuid",
+    "post_uuid",
+  ];
   const range = { startMs: Date.parse(r.startUtc), endMs: Date.parse(r.endUtc) };
   return (async function* () {
     yield [...header, line(cols.map(quoteCell))].join("\n") + "\n";
@@ -80,21 +107,22 @@ export async function openEarningsCsv(creatorIds: string[], q: EarningsQuery, ro
       let out = "";
       for (const e of page) {
         const t = e.occurredAt.getTime();
-        out += line([
-          ...(handles ? [textCell(handles.get(e.creatorId) ?? e.creatorId)] : []),
-          ownCell(zone.iso(t)),
-          ownCell(zone.date(t)),
-          ownCell(sourceGroup(e.source)),
-          textCell(e.source),
-          ownCell(exactDollarsOfText(e.gross)),
-          ownCell(exactDollarsOfText(e.net)),
-          textCell(e.currency),
-          textCell(e.fanHandle),
-          textCell(e.fanUuid),
-          textCell(e.orderId),
-          textCell(e.messageUuid),
-          textCell(e.postUuid),
-        ]) + "\n";
+        out +=
+          line([
+            ...(handles ? [textCell(handles.get(e.creatorId) ?? e.creatorId)] : []),
+            ownCell(zone.iso(t)),
+            ownCell(zone.date(t)),
+            ownCell(sourceGroup(e.source)),
+            textCell(e.source),
+            ownCell(exactDollarsOfText(e.gross)),
+            ownCell(exactDollarsOfText(e.net)),
+            textCell(e.currency),
+            textCell(e.fanHandle),
+            textCell(e.fanUuid),
+            textCell(e.orderId),
+            textCell(e.messageUuid),
+            textCell(e.postUuid),
+          ]) + "\n";
       }
       yield out;
     }
@@ -126,14 +154,16 @@ async function withReadSlot<T>(read: () => Promise<T>): Promise<T> {
 /** One page after the cursor, within a time window of `span` ms. */
 function readPage(creatorIds: string[], endMs: number, sources: string[], size: number, c: Cursor) {
   const until = Math.min(endMs, c.lower + c.span);
-  const rows = withReadSlot(() => db.$queryRaw<LedgerRow[]>`
+  const rows = withReadSlot(
+    () => db.$queryRaw<LedgerRow[]>`
     SELECT id, "creatorId", "occurredAt", source, gross::text AS gross, net::text AS net, currency,
            "fanHandle", "fanUuid", "orderId", "messageUuid", "postUuid"
     FROM "EarningRow"
     WHERE "creatorId" = ANY(${creatorIds}::text[]) AND "occurredAt" >= ${new Date(c.lower)} AND "occurredAt" < ${new Date(until)}
       ${c.after ? Prisma.sql`AND ("occurredAt", id) > (${c.after.at}, ${c.after.id})` : Prisma.empty} ${sourceFilter(sources)}
     ORDER BY "occurredAt", id
-    LIMIT ${size}`);
+    LIMIT ${size}`,
+  );
   return rows.then((page) => ({ page, until }));
 }
 
@@ -145,7 +175,8 @@ function nextCursor(c: Cursor, page: LedgerRow[], until: number, size: number): 
   const last = page.at(-1);
   const lower = full ? last!.occurredAt.getTime() : until;
   const covered = Math.max(1, lower - c.lower);
-  const span = page.length === 0 ? c.span * 4 : Math.min(c.span * 4, Math.max(c.span / 4, (1.25 * size * covered) / page.length));
+  const span =
+    page.length === 0 ? c.span * 4 : Math.min(c.span * 4, Math.max(c.span / 4, (1.25 * size * covered) / page.length));
   return { lower, after: full ? { at: last!.occurredAt, id: last!.id } : null, span: Math.max(1, Math.round(span)) };
 }
 
@@ -156,9 +187,19 @@ function nextCursor(c: Cursor, page: LedgerRow[], until: number, size: number): 
  * agency's creators, whose rows no single index orders (without the window,
  * each page would sort every row still ahead of the cursor). The next page
  * is read while this one is written: at most two pages are held. */
-async function* ledgerPages(creatorIds: string[], range: { startMs: number; endMs: number }, sources: string[], expectedRows: number, o: CsvOptions): AsyncGenerator<LedgerRow[]> {
+async function* ledgerPages(
+  creatorIds: string[],
+  range: { startMs: number; endMs: number },
+  sources: string[],
+  expectedRows: number,
+  o: CsvOptions,
+): AsyncGenerator<LedgerRow[]> {
   const size = o.pageRows ?? PAGE_ROWS;
-  let cursor: Cursor = { lower: range.startMs, after: null, span: Math.max(60_000, Math.ceil(((range.endMs - range.startMs) * 1.25 * size) / Math.max(1, expectedRows))) };
+  let cursor: Cursor = {
+    lower: range.startMs,
+    after: null,
+    span: Math.max(60_000, Math.ceil(((range.endMs - range.startMs) * 1.25 * size) / Math.max(1, expectedRows))),
+  };
   let next: ReturnType<typeof readPage> | null = readPage(creatorIds, range.endMs, sources, size, cursor);
   try {
     while (next) {
@@ -179,7 +220,13 @@ async function* ledgerPages(creatorIds: string[], range: { startMs: number; endM
 }
 
 /** The whole CSV as one string (tests, and callers that want a small export whole). */
-export async function earningsCsv(creatorIds: string[], q: EarningsQuery, rows: Rows, label: string, creatorHandles?: Map<string, string>): Promise<string> {
+export async function earningsCsv(
+  creatorIds: string[],
+  q: EarningsQuery,
+  rows: Rows,
+  label: string,
+  creatorHandles?: Map<string, string>,
+): Promise<string> {
   let out = "";
   for await (const chunk of await openEarningsCsv(creatorIds, q, rows, label, { creatorHandles })) out += chunk;
   return out;

@@ -45,7 +45,9 @@ export async function acquireExportLease(userId: string): Promise<ExportLease | 
   let touchedAt = Date.now();
   const renew = setInterval(() => {
     if (Date.now() - touchedAt > LEASE_MS) return clearInterval(renew);
-    void db.$executeRaw`UPDATE "ExportLease" SET "leaseUntil" = now() + ${LEASE_MS} * interval '1 millisecond' WHERE "userId" = ${userId} AND holder = ${holder}`.catch(() => undefined);
+    void db.$executeRaw`UPDATE "ExportLease" SET "leaseUntil" = now() + ${LEASE_MS} * interval '1 millisecond' WHERE "userId" = ${userId} AND holder = ${holder}`.catch(
+      () => undefined,
+    );
   }, RENEW_MS);
   renew.unref();
   let released: Promise<void> | null = null;
@@ -55,7 +57,9 @@ export async function acquireExportLease(userId: string): Promise<ExportLease | 
       (released ??= (async () => {
         clearInterval(renew);
         // If this fails (database gone), the lease runs out within LEASE_MS.
-        await db.$executeRaw`DELETE FROM "ExportLease" WHERE "userId" = ${userId} AND holder = ${holder}`.catch((err: unknown) => console.error("[export] lease not released:", err));
+        await db.$executeRaw`DELETE FROM "ExportLease" WHERE "userId" = ${userId} AND holder = ${holder}`.catch(
+          (err: unknown) => console.error("[export] lease not released:", err),
+        );
       })()),
   };
 }
@@ -110,7 +114,11 @@ export type EarningsExport = {
 export async function exportEarnings(e: EarningsExport): Promise<Response> {
   const lease = await acquireExportLease(e.userId);
   if (!lease) {
-    throw new ApiError("rate_limited", "An export is already running for your account. Try again when it has finished downloading.", { retryAfterSec: EXPORT_RETRY_AFTER_SEC });
+    throw new ApiError(
+      "rate_limited",
+      "An export is already running for your account. Try again when it has finished downloading.",
+      { retryAfterSec: EXPORT_RETRY_AFTER_SEC },
+    );
   }
   let chunks: AsyncGenerator<string>;
   try {
@@ -121,7 +129,11 @@ export async function exportEarnings(e: EarningsExport): Promise<Response> {
     throw err;
   }
   return new Response(csvStream(chunks, lease), {
-    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${safeFileName(e.fileName)}"`, "Cache-Control": "no-store" },
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${safeFileName(e.fileName)}"`,
+      "Cache-Control": "no-store",
+    },
   });
 }
 

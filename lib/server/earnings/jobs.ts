@@ -25,7 +25,10 @@ export const earningsSyncJob = defineJob({
 });
 
 export async function requestEarningsSync(creatorId: string, connectionId: string, runAt = new Date()) {
-  return earningsSyncJob.enqueue({ creatorId }, { key: earningsSyncKey(creatorId), runAt, connectionId, maxAttempts: 6 });
+  return earningsSyncJob.enqueue(
+    { creatorId },
+    { key: earningsSyncKey(creatorId), runAt, connectionId, maxAttempts: 6 },
+  );
 }
 
 export const earningsFreshness = defineScheduler("earnings-freshness", async () => {
@@ -34,7 +37,9 @@ export const earningsFreshness = defineScheduler("earnings-freshness", async () 
     where: { removedAt: null, workspace: { connection: { status: "active" } } },
     select: { id: true, workspace: { select: { connectionId: true } } },
   });
-  const states = await db.syncState.findMany({ where: { stream: "earnings", creatorId: { in: creators.map((c) => c.id) } } });
+  const states = await db.syncState.findMany({
+    where: { stream: "earnings", creatorId: { in: creators.map((c) => c.id) } },
+  });
   const byCreator = new Map(states.map((s) => [s.creatorId, s]));
   for (const c of creators) {
     const s = byCreator.get(c.id);

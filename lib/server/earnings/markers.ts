@@ -30,17 +30,27 @@ async function fanvuePosts(access: CreatorAccess, startMs: number) {
   for (let page = 1; page <= MAX_POST_PAGES; page++) {
     // Posts change rarely: a minute-old read spares the rate budget on every range change.
     // Published posts only: scheduled ones have not happened yet.
-    const snap = await withSnapshot(`earnings:markers:posts:${access.creator.id}:${page}`, () => listPosts(client, page, POSTS_PAGE_SIZE, { includeUnpublished: false }), { maxAgeMs: 60_000 });
+    const snap = await withSnapshot(
+      `earnings:markers:posts:${access.creator.id}:${page}`,
+      () => listPosts(client, page, POSTS_PAGE_SIZE, { includeUnpublished: false }),
+      { maxAgeMs: 60_000 },
+    );
     out.push(...snap.data.data);
     // Pinned posts come first, then newest published: stop once an unpinned
     // post is older than the range.
-    const older = snap.data.data.some((p) => !p.isPinned && p.publishedAt !== null && Date.parse(p.publishedAt) < startMs);
+    const older = snap.data.data.some(
+      (p) => !p.isPinned && p.publishedAt !== null && Date.parse(p.publishedAt) < startMs,
+    );
     if (older || !snap.data.pagination.hasMore) return { posts: out, truncated: false };
   }
   return { posts: out, truncated: true };
 }
 
-export async function earningsMarkers(access: CreatorAccess, q: EarningsQuery, now = Date.now()): Promise<EarningsMarkers> {
+export async function earningsMarkers(
+  access: CreatorAccess,
+  q: EarningsQuery,
+  now = Date.now(),
+): Promise<EarningsMarkers> {
   const range = await resolveRange(q, [access.creator.id], now);
   const buckets = bucketStarts(range.from, range.to, q.granularity);
   const bucketOf = (ms: number) => {
@@ -49,7 +59,8 @@ export async function earningsMarkers(access: CreatorAccess, q: EarningsQuery, n
     for (const b of buckets) if (b <= day) found = b;
     return found;
   };
-  const inRange = (iso: string | null): iso is string => iso !== null && Date.parse(iso) >= range.startMs && Date.parse(iso) < range.endMs && Date.parse(iso) <= now;
+  const inRange = (iso: string | null): iso is string =>
+    iso !== null && Date.parse(iso) >= range.startMs && Date.parse(iso) < range.endMs && Date.parse(iso) <= now;
   const markers: EarningsMarker[] = [];
   const problems: string[] = [];
   let truncated = false;
@@ -62,10 +73,18 @@ export async function earningsMarkers(access: CreatorAccess, q: EarningsQuery, n
     for (const p of r.posts) {
       if (!inRange(p.publishedAt)) continue;
       const price = p.price ? " (PPV)" : "";
-      markers.push({ kind: "post", id: p.uuid, at: p.publishedAt, bucket: bucketOf(Date.parse(p.publishedAt)), label: `Post${price}: ${snippet(p.text, "media post")}` });
+      markers.push({
+        kind: "post",
+        id: p.uuid,
+        at: p.publishedAt,
+        bucket: bucketOf(Date.parse(p.publishedAt)),
+        label: `Post${price}: ${snippet(p.text, "media post")}`,
+      });
     }
   } catch (err) {
-    problems.push(`posts made outside Vuedeck (${err instanceof FanvueError ? err.message.replace(/\.$/, "") : "Fanvue's post list could not be read"})`);
+    problems.push(
+      `posts made outside Vuedeck (${err instanceof FanvueError ? err.message.replace(/\.$/, "") : "Fanvue's post list could not be read"})`,
+    );
     const rows = await db.postRecord.findMany({
       where: { creatorId: access.creator.id, state: "created", cancelledAt: null, fanvueUuid: { not: null } },
       orderBy: { createdAt: "desc" },
@@ -74,7 +93,13 @@ export async function earningsMarkers(access: CreatorAccess, q: EarningsQuery, n
     for (const r of rows) {
       const at = (r.publishAt ?? r.createdAt).toISOString();
       if (!inRange(at)) continue;
-      markers.push({ kind: "post", id: r.fanvueUuid!, at, bucket: bucketOf(Date.parse(at)), label: `Post${r.price ? " (PPV)" : ""}: ${snippet(r.text, "media post")}` });
+      markers.push({
+        kind: "post",
+        id: r.fanvueUuid!,
+        at,
+        bucket: bucketOf(Date.parse(at)),
+        label: `Post${r.price ? " (PPV)" : ""}: ${snippet(r.text, "media post")}`,
+      });
     }
   }
 
@@ -84,7 +109,13 @@ export async function earningsMarkers(access: CreatorAccess, q: EarningsQuery, n
     // An unsent one still went out (and may have sold) at its time.
     if ((c.status !== "sent" && c.status !== "unsent") || !inRange(c.sentAt)) continue;
     const to = c.recipients !== null ? ` to ${formatCount(c.recipients)}` : "";
-    markers.push({ kind: "mass", id: c.id, at: c.sentAt, bucket: bucketOf(Date.parse(c.sentAt)), label: `Mass message${to}: ${snippet(c.text, "media")}` });
+    markers.push({
+      kind: "mass",
+      id: c.id,
+      at: c.sentAt,
+      bucket: bucketOf(Date.parse(c.sentAt)),
+      label: `Mass message${to}: ${snippet(c.text, "media")}`,
+    });
   }
   markers.sort((a, b) => a.at.localeCompare(b.at));
   return { markers, truncated, partial: problems.length ? `Shown without ${problems.join(" or ")}` : null };

@@ -9,7 +9,8 @@ import { Decimal } from "@/generated/prisma/internal/prismaNamespace";
 
 type Amount = Decimal | { toString(): string } | number | string | null | undefined;
 
-const decimalOf = (v: Amount) => (v instanceof Decimal ? v : new Decimal(v === null || v === undefined ? 0 : String(v)));
+const decimalOf = (v: Amount) =>
+  v instanceof Decimal ? v : new Decimal(v === null || v === undefined ? 0 : String(v));
 
 /** Whole cents of an exact amount (or sum): rounded half away from zero. */
 export const wholeCents = (v: Amount): number => decimalOf(v).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();

@@ -1,8 +1,25 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/server/db";
-import { sourceGroup, SOURCES, type EarningsQuery, type EarningsReport, type Money, type ResolvedRange, type SourceGroup, type Totals } from "@/lib/schemas/earnings";
-import { addDays, bucketStarts, daysBetween, localDate, presetDates, startOfLocalDay, type Ymd } from "@/lib/utils/date-range";
+import {
+  sourceGroup,
+  SOURCES,
+  type EarningsQuery,
+  type EarningsReport,
+  type Money,
+  type ResolvedRange,
+  type SourceGroup,
+  type Totals,
+} from "@/lib/schemas/earnings";
+import {
+  addDays,
+  bucketStarts,
+  daysBetween,
+  localDate,
+  presetDates,
+  startOfLocalDay,
+  type Ymd,
+} from "@/lib/utils/date-range";
 import { getSyncStatus } from "./status";
 
 // Earnings from the ledger, aggregated in SQL in the viewer's time zone
@@ -25,14 +42,27 @@ const RAW_SOURCES: Record<SourceGroup, string[] | null> = {
 function resolve(from: Ymd, to: Ymd, tz: string, now: number): Range {
   const startMs = startOfLocalDay(from, tz);
   const endMs = startOfLocalDay(addDays(to, 1), tz);
-  return { from, to, tz, startMs, endMs, startUtc: new Date(startMs).toISOString(), endUtc: new Date(endMs).toISOString(), partial: now < endMs };
+  return {
+    from,
+    to,
+    tz,
+    startMs,
+    endMs,
+    startUtc: new Date(startMs).toISOString(),
+    endUtc: new Date(endMs).toISOString(),
+    partial: now < endMs,
+  };
 }
 
 export async function resolveRange(q: EarningsQuery, creatorIds: string[], now = Date.now()): Promise<Range> {
   const today = localDate(now, q.tz);
   if (q.range === "custom") return resolve(q.from!, q.to!, q.tz, now);
   if (q.range === "all") {
-    const first = await db.earningRow.findFirst({ where: { creatorId: { in: creatorIds } }, orderBy: { occurredAt: "asc" }, select: { occurredAt: true } });
+    const first = await db.earningRow.findFirst({
+      where: { creatorId: { in: creatorIds } },
+      orderBy: { occurredAt: "asc" },
+      select: { occurredAt: true },
+    });
     return resolve(first ? localDate(first.occurredAt.getTime(), q.tz) : today, today, q.tz, now);
   }
   const { from, to } = presetDates(q.range, today);
@@ -81,7 +111,12 @@ async function totals(creatorIds: string[], startMs: number, endMs: number, sour
   };
 }
 
-export async function earningsReport(creatorIds: string[], syncCreatorIds: string[], q: EarningsQuery, now = Date.now()): Promise<EarningsReport> {
+export async function earningsReport(
+  creatorIds: string[],
+  syncCreatorIds: string[],
+  q: EarningsQuery,
+  now = Date.now(),
+): Promise<EarningsReport> {
   const range = await resolveRange(q, creatorIds, now);
   const lengthDays = daysBetween(range.from, range.to) + 1;
   const prev = resolve(addDays(range.from, -lengthDays), addDays(range.to, -lengthDays), q.tz, now);
@@ -105,7 +140,16 @@ export async function earningsReport(creatorIds: string[], syncCreatorIds: strin
       SELECT COUNT(DISTINCT "fanUuid")::bigint AS fans FROM "EarningRow"
       WHERE "creatorId" = ANY(${creatorIds}::text[]) AND "occurredAt" >= ${start} AND "occurredAt" < ${end} ${filter}`,
     totals(creatorIds, prev.startMs, prevEffectiveEnd, q.sources),
-    db.$queryRaw<{ fanUuid: string; handle: string | null; name: string | null; gross: bigint; net: bigint; transactions: bigint }[]>`
+    db.$queryRaw<
+      {
+        fanUuid: string;
+        handle: string | null;
+        name: string | null;
+        gross: bigint;
+        net: bigint;
+        transactions: bigint;
+      }[]
+    >`
       SELECT "fanUuid", MAX("fanHandle") AS handle, MAX("fanName") AS name, SUM(gross)::bigint AS gross, SUM(net)::bigint AS net, COUNT(*)::bigint AS transactions
       FROM "EarningRow"
       WHERE "creatorId" = ANY(${creatorIds}::text[]) AND "occurredAt" >= ${start} AND "occurredAt" < ${end} AND "fanUuid" IS NOT NULL ${filter}
@@ -118,7 +162,13 @@ export async function earningsReport(creatorIds: string[], syncCreatorIds: strin
   const cur = totalsFrom(buckets, n(fans[0]!.fans));
   const bySource = buckets;
 
-  const series = bucketStarts(range.from, range.to, q.granularity).map((bucket) => ({ bucket, partial: false, bySource: {} as Partial<Record<SourceGroup, Money>>, gross: 0, net: 0 }));
+  const series = bucketStarts(range.from, range.to, q.granularity).map((bucket) => ({
+    bucket,
+    partial: false,
+    bySource: {} as Partial<Record<SourceGroup, Money>>,
+    gross: 0,
+    net: 0,
+  }));
   const byBucket = new Map(series.map((s) => [s.bucket, s]));
   for (const r of buckets) {
     const s = byBucket.get(r.bucket);
@@ -154,7 +204,14 @@ export async function earningsReport(creatorIds: string[], syncCreatorIds: strin
     refunds: { gross: n(r0.gross), net: n(r0.net), count: n(r0.count) },
     series,
     bySource: SOURCES.filter((s) => groups.has(s)).map((s) => ({ source: s, ...groups.get(s)! })),
-    topSpenders: top.map((t) => ({ fanUuid: t.fanUuid, handle: t.handle, name: t.name, gross: n(t.gross), net: n(t.net), transactions: n(t.transactions) })),
+    topSpenders: top.map((t) => ({
+      fanUuid: t.fanUuid,
+      handle: t.handle,
+      name: t.name,
+      gross: n(t.gross),
+      net: n(t.net),
+      transactions: n(t.transactions),
+    })),
     sync,
   };
 }
@@ -169,12 +226,28 @@ function bucketEnd(bucket: Ymd, g: "day" | "week" | "month"): Ymd {
 const strip = ({ startMs: _s, endMs: _e, ...r }: Range): ResolvedRange => r;
 
 /** Per-creator totals for the same range (agency view), current and previous. */
-export async function perCreatorTotals(creatorIds: string[], range: { startUtc: string; endUtc: string }, previous: { startUtc: string; effectiveEndUtc: string }, sources: string[]) {
-  const q = (from: string, to: string) => db.$queryRaw<{ creatorId: string; gross: bigint; net: bigint; transactions: bigint; fans: bigint }[]>`
+export async function perCreatorTotals(
+  creatorIds: string[],
+  range: { startUtc: string; endUtc: string },
+  previous: { startUtc: string; effectiveEndUtc: string },
+  sources: string[],
+) {
+  const q = (from: string, to: string) => db.$queryRaw<
+    { creatorId: string; gross: bigint; net: bigint; transactions: bigint; fans: bigint }[]
+  >`
     SELECT "creatorId", SUM(gross)::bigint AS gross, SUM(net)::bigint AS net, COUNT(*)::bigint AS transactions, COUNT(DISTINCT "fanUuid")::bigint AS fans
     FROM "EarningRow" WHERE "creatorId" = ANY(${creatorIds}::text[]) AND "occurredAt" >= ${new Date(from)} AND "occurredAt" < ${new Date(to)} ${sourceFilter(sources)}
     GROUP BY 1`;
-  const [cur, prev] = await Promise.all([q(range.startUtc, range.endUtc), q(previous.startUtc, previous.effectiveEndUtc)]);
-  const toMap = (rows: typeof cur) => new Map(rows.map((r) => [r.creatorId, { gross: n(r.gross), net: n(r.net), transactions: n(r.transactions), payingFans: n(r.fans) }]));
+  const [cur, prev] = await Promise.all([
+    q(range.startUtc, range.endUtc),
+    q(previous.startUtc, previous.effectiveEndUtc),
+  ]);
+  const toMap = (rows: typeof cur) =>
+    new Map(
+      rows.map((r) => [
+        r.creatorId,
+        { gross: n(r.gross), net: n(r.net), transactions: n(r.transactions), payingFans: n(r.fans) },
+      ]),
+    );
   return { current: toMap(cur), previous: toMap(prev) };
 }

@@ -7,12 +7,18 @@ import type { FanvueEarningRow, FanvueSpendingRow } from "@/lib/server/fanvue/re
 // everything that identifies the row.
 
 const hash = (parts: (string | number | null | undefined)[]) =>
-  "h:" + createHash("sha256").update(parts.map((p) => String(p ?? "")).join("\u0000")).digest("hex").slice(0, 40);
+  "h:" +
+  createHash("sha256")
+    .update(parts.map((p) => String(p ?? "")).join("\u0000"))
+    .digest("hex")
+    .slice(0, 40);
 
 export function toEarningRow(creatorId: string, r: FanvueEarningRow) {
   return {
     creatorId,
-    dedupeKey: r.transactionOrderId ? `o:${r.transactionOrderId}` : hash([r.date, r.gross, r.net, r.source, r.user?.uuid, r.messageUuid, r.postUuid]),
+    dedupeKey: r.transactionOrderId
+      ? `o:${r.transactionOrderId}`
+      : hash([r.date, r.gross, r.net, r.source, r.user?.uuid, r.messageUuid, r.postUuid]),
     occurredAt: new Date(r.date),
     gross: r.gross,
     net: r.net,

@@ -4,17 +4,39 @@ import { db } from "@/lib/server/db";
 import { OPEN_JOB_STATUSES } from "@/lib/server/jobs/queue";
 import { earningsSyncKey } from "./jobs";
 
-const RANK: Record<SyncStatus["state"], number> = { failed: 6, paused: 5, backfilling: 4, never: 3, syncing: 2, idle: 1 };
+const RANK: Record<SyncStatus["state"], number> = {
+  failed: 6,
+  paused: 5,
+  backfilling: 4,
+  never: 3,
+  syncing: 2,
+  idle: 1,
+};
 
 /** How the ledger of these creators stands: the worst state wins (a failed
  * or paused sync is never hidden behind a healthy one). */
 export async function getSyncStatus(creatorIds: string[]): Promise<SyncStatus> {
   const [states, jobs] = await Promise.all([
     db.syncState.findMany({ where: { creatorId: { in: creatorIds } } }),
-    db.job.findMany({ where: { key: { in: creatorIds.map(earningsSyncKey) }, status: { in: [...OPEN_JOB_STATUSES] } } }),
+    db.job.findMany({
+      where: { key: { in: creatorIds.map(earningsSyncKey) }, status: { in: [...OPEN_JOB_STATUSES] } },
+    }),
   ]);
-  const statuses = creatorIds.map((id) => one(states.filter((s) => s.creatorId === id), jobs.find((j) => j.key === earningsSyncKey(id))));
-  return statuses.sort((a, b) => RANK[b.state] - RANK[a.state])[0] ?? { state: "never", lastSyncedAt: null, error: null, progress: null, refundsAvailable: true };
+  const statuses = creatorIds.map((id) =>
+    one(
+      states.filter((s) => s.creatorId === id),
+      jobs.find((j) => j.key === earningsSyncKey(id)),
+    ),
+  );
+  return (
+    statuses.sort((a, b) => RANK[b.state] - RANK[a.state])[0] ?? {
+      state: "never",
+      lastSyncedAt: null,
+      error: null,
+      progress: null,
+      refundsAvailable: true,
+    }
+  );
 }
 
 type State = Awaited<ReturnType<typeof db.syncState.findMany>>[number];
@@ -29,7 +51,13 @@ function one(states: State[], job: Job | undefined): SyncStatus {
   if (e?.status === "running" || job?.status === "running") {
     const fraction = e?.expectedGross ? Math.min(1, Number(e.grossDone) / Number(e.expectedGross)) : null;
     const progress = e
-      ? { rowsDone: e.rowsDone, reachedAt: e.reachedAt?.toISOString() ?? null, runFrom: e.runFrom?.toISOString() ?? null, runUntil: e.runUntil?.toISOString() ?? null, fraction }
+      ? {
+          rowsDone: e.rowsDone,
+          reachedAt: e.reachedAt?.toISOString() ?? null,
+          runFrom: e.runFrom?.toISOString() ?? null,
+          runUntil: e.runUntil?.toISOString() ?? null,
+          fraction,
+        }
       : null;
     return { ...base, state: e?.backfilledAt ? "syncing" : "backfilling", error: null, progress };
   }

@@ -3,7 +3,13 @@ import { db } from "@/lib/server/db";
 import { clientForCreator } from "@/lib/server/creators/client";
 import { loadCreatorRef } from "@/lib/server/creators/ref";
 import { FanvueError } from "@/lib/server/fanvue/errors";
-import { getAllTimeEarnings, getEarningsPage, getSpendingPage, type FanvueEarningRow, type FanvueSpendingRow } from "@/lib/server/fanvue/resources/insights";
+import {
+  getAllTimeEarnings,
+  getEarningsPage,
+  getSpendingPage,
+  type FanvueEarningRow,
+  type FanvueSpendingRow,
+} from "@/lib/server/fanvue/resources/insights";
 import { toEarningRow, toSpendingRow } from "./rows";
 
 // Pulls a creator's earnings (and refunds) from Fanvue into the ledger.
@@ -30,10 +36,27 @@ export async function syncStream(creatorId: string, stream: Stream, opts: { sign
     const runUntil = new Date();
     const runFrom = state.watermark ? new Date(state.watermark.getTime() - OVERLAP_MS) : HISTORY_START;
     // A backfill's progress is measured against Fanvue's all-time gross.
-    const expected = !state.watermark && stream === "earnings" ? await getAllTimeEarnings(client).then((t) => BigInt(t.gross), () => null) : null;
+    const expected =
+      !state.watermark && stream === "earnings"
+        ? await getAllTimeEarnings(client).then(
+            (t) => BigInt(t.gross),
+            () => null,
+          )
+        : null;
     state = await db.syncState.update({
       where: key,
-      data: { status: "running", runFrom, runUntil, cursor: null, reachedAt: null, pagesDone: 0, rowsDone: 0, grossDone: 0n, expectedGross: expected, lastError: null },
+      data: {
+        status: "running",
+        runFrom,
+        runUntil,
+        cursor: null,
+        reachedAt: null,
+        pagesDone: 0,
+        rowsDone: 0,
+        grossDone: 0n,
+        expectedGross: expected,
+        lastError: null,
+      },
     });
   } else {
     state = await db.syncState.update({ where: key, data: { status: "running", lastError: null } });
@@ -47,12 +70,23 @@ export async function syncStream(creatorId: string, stream: Stream, opts: { sign
           ? await getEarningsPage(client, { ...window, cursor, signal: opts.signal })
           : await getSpendingPage(client, { ...window, cursor, signal: opts.signal });
       const rows = page.data;
-      const oldest = rows.reduce<Date | null>((min, r) => (min === null || Date.parse(r.date) < min.getTime() ? new Date(r.date) : min), null);
+      const oldest = rows.reduce<Date | null>(
+        (min, r) => (min === null || Date.parse(r.date) < min.getTime() ? new Date(r.date) : min),
+        null,
+      );
       const next = page.nextCursor && rows.length > 0 ? page.nextCursor : null;
       state = await db.$transaction(async (tx) => {
         // The page came from the endpoint of `stream`, so its rows have that shape.
-        if (stream === "earnings") await tx.earningRow.createMany({ data: (rows as FanvueEarningRow[]).map((r) => toEarningRow(creatorId, r)), skipDuplicates: true });
-        else await tx.spendingRow.createMany({ data: (rows as FanvueSpendingRow[]).map((r) => toSpendingRow(creatorId, r)), skipDuplicates: true });
+        if (stream === "earnings")
+          await tx.earningRow.createMany({
+            data: (rows as FanvueEarningRow[]).map((r) => toEarningRow(creatorId, r)),
+            skipDuplicates: true,
+          });
+        else
+          await tx.spendingRow.createMany({
+            data: (rows as FanvueSpendingRow[]).map((r) => toSpendingRow(creatorId, r)),
+            skipDuplicates: true,
+          });
         return tx.syncState.update({
           where: key,
           data: {
@@ -69,10 +103,16 @@ export async function syncStream(creatorId: string, stream: Stream, opts: { sign
     }
   } catch (err) {
     if (err instanceof FanvueError && err.kind === "unsupported") {
-      await db.syncState.update({ where: key, data: { unsupported: true, status: "idle", runFrom: null, runUntil: null, cursor: null } });
+      await db.syncState.update({
+        where: key,
+        data: { unsupported: true, status: "idle", runFrom: null, runUntil: null, cursor: null },
+      });
       return { skipped: true };
     }
-    await db.syncState.update({ where: key, data: { status: "failed", lastError: err instanceof Error ? err.message : String(err) } });
+    await db.syncState.update({
+      where: key,
+      data: { status: "failed", lastError: err instanceof Error ? err.message : String(err) },
+    });
     throw err;
   }
   const done = await db.syncState.update({
@@ -90,4 +130,3 @@ export async function syncStream(creatorId: string, stream: Stream, opts: { sign
   });
   return { skipped: false, rows: state.rowsDone, pages: state.pagesDone, watermark: done.watermark };
 }
-

@@ -12,7 +12,11 @@ import type { CreatorAccess } from "@/lib/server/workspaces/access";
 const WINDOW_MS = 10 * 60_000;
 export const VIEW_ACTION = "fan.insights.view";
 
-export async function auditFanView(access: CreatorAccess, user: { id: string; name: string }, note: { target: string; details?: Record<string, unknown> }) {
+export async function auditFanView(
+  access: CreatorAccess,
+  user: { id: string; name: string },
+  note: { target: string; details?: Record<string, unknown> },
+) {
   if (access.membership.role === "owner") return;
   const recent = await db.auditEvent.findFirst({
     where: {
@@ -26,5 +30,12 @@ export async function auditFanView(access: CreatorAccess, user: { id: string; na
     select: { id: true },
   });
   if (recent) return;
-  await recordAudit({ workspaceId: access.workspace.id, creatorId: access.creator.id, actor: user, action: VIEW_ACTION, target: note.target, details: note.details });
+  await recordAudit({
+    workspaceId: access.workspace.id,
+    creatorId: access.creator.id,
+    actor: user,
+    action: VIEW_ACTION,
+    target: note.target,
+    details: note.details,
+  });
 }

@@ -23,9 +23,13 @@ const DAY_FANS_MAX = 200;
 /** IANA zone known to both Node and PostgreSQL, else a 400 naming it. */
 async function assertTimeZone(tz: string) {
   if (!isTimeZone(tz)) {
-    throw new ApiError("invalid_input", `tz: unknown time zone "${tz}" (use an IANA name such as Europe/London).`, { field: "tz" });
+    throw new ApiError("invalid_input", `tz: unknown time zone "${tz}" (use an IANA name such as Europe/London).`, {
+      field: "tz",
+    });
   }
-  const [row] = await db.$queryRaw<{ ok: boolean }[]>`SELECT EXISTS (SELECT 1 FROM pg_timezone_names WHERE name = ${tz}) AS ok`;
+  const [row] = await db.$queryRaw<
+    { ok: boolean }[]
+  >`SELECT EXISTS (SELECT 1 FROM pg_timezone_names WHERE name = ${tz}) AS ok`;
   if (!row?.ok) throw new ApiError("invalid_input", `tz: time zone "${tz}" is not supported.`, { field: "tz" });
 }
 
@@ -63,7 +67,16 @@ export async function getForecast(ref: CreatorRef, q: { tz: string; days: number
   await assertTimeZone(q.tz);
   const creatorId = ref.creator.id;
   const coverage = await coverageOf(creatorId, "subscribers", await audienceCounts(ref));
-  if (!hasFanInsights(ref)) return { tz: q.tz, days: [], renewalPrice: null, priceSource: null, highSpenderMin: null, coverage, insightsAvailable: false };
+  if (!hasFanInsights(ref))
+    return {
+      tz: q.tz,
+      days: [],
+      renewalPrice: null,
+      priceSource: null,
+      highSpenderMin: null,
+      coverage,
+      insightsAvailable: false,
+    };
   const { start, end } = windowOf(q.tz, q.days);
   const [high, ledgerPrice] = await Promise.all([highSpenderMin(creatorId), ledgerRenewalPrice(creatorId)]);
   const price = ledgerPrice ?? (await estimatedPrice(creatorId));
@@ -82,9 +95,24 @@ export async function getForecast(ref: CreatorRef, q: { tz: string; days: number
     const count = r?.count ?? 0;
     const atRisk = r?.atRisk ?? 0;
     // Integer cents × count: exact, no floats.
-    return { date, count, expectedGross: price === null ? 0 : count * price, atRiskCount: atRisk, atRiskGross: price === null ? 0 : atRisk * price, highSpendersAtRisk: r?.highAtRisk ?? 0 };
+    return {
+      date,
+      count,
+      expectedGross: price === null ? 0 : count * price,
+      atRiskCount: atRisk,
+      atRiskGross: price === null ? 0 : atRisk * price,
+      highSpendersAtRisk: r?.highAtRisk ?? 0,
+    };
   });
-  return { tz: q.tz, days, renewalPrice: price, priceSource: ledgerPrice !== null ? "ledger" : price !== null ? "estimate" : null, highSpenderMin: high, coverage, insightsAvailable: true };
+  return {
+    tz: q.tz,
+    days,
+    renewalPrice: price,
+    priceSource: ledgerPrice !== null ? "ledger" : price !== null ? "estimate" : null,
+    highSpenderMin: high,
+    coverage,
+    insightsAvailable: true,
+  };
 }
 
 /** Midnight (or the day's first moment) of a YYYY-MM-DD in the zone. Built
@@ -97,15 +125,22 @@ function dayStart(day: string, tz: string) {
 }
 
 /** The fans behind one day: at-risk high spenders first, then by spend. */
-export async function getForecastDay(access: CreatorAccess, q: { tz: string; day: string }, user: { id: string; name: string }): Promise<ForecastDayFans> {
+export async function getForecastDay(
+  access: CreatorAccess,
+  q: { tz: string; day: string },
+  user: { id: string; name: string },
+): Promise<ForecastDayFans> {
   const ref = access;
   await assertTimeZone(q.tz);
   const creatorId = ref.creator.id;
   const start = dayStart(q.day, q.tz);
-  if (Number.isNaN(start.getTime()) || format(start, "yyyy-MM-dd") !== q.day) throw new ApiError("invalid_input", `day: ${q.day} is not a date.`, { field: "day" });
+  if (Number.isNaN(start.getTime()) || format(start, "yyyy-MM-dd") !== q.day)
+    throw new ApiError("invalid_input", `day: ${q.day} is not a date.`, { field: "day" });
   const end = addDays(start, 1);
   const high = await highSpenderMin(creatorId);
-  const rows = await db.$queryRaw<(Parameters<typeof toProfile>[0] & { renewsAt: Date; autoRenew: boolean | null; totalGross: number | null })[]>`
+  const rows = await db.$queryRaw<
+    (Parameters<typeof toProfile>[0] & { renewsAt: Date; autoRenew: boolean | null; totalGross: number | null })[]
+  >`
     SELECT i."fanUuid", COALESCE(a.handle, '') AS handle, a."displayName", a.nickname, a."avatarUrl", COALESCE(a."isTopSpender", false) AS "isTopSpender",
       COALESCE(a.list, 'subscribers') AS list, i."renewsAt", i."autoRenew", i."totalGross"
     FROM "FanInsight" i LEFT JOIN "AudienceFan" a ON a."creatorId" = i."creatorId" AND a."fanUuid" = i."fanUuid"

@@ -35,12 +35,20 @@ export async function ledgerSpend(creatorId: string, fanUuids: string[]): Promis
   if (fanUuids.length === 0) return new Map();
   try {
     if (!(await ledgerReady(creatorId))) return null;
-    const rows = await db.$queryRaw<{ fanUuid: string; gross: number; net: number; payments: number; lastAt: Date | null }[]>`
+    const rows = await db.$queryRaw<
+      { fanUuid: string; gross: number; net: number; payments: number; lastAt: Date | null }[]
+    >`
       SELECT lower("fanUuid") AS "fanUuid", sum(gross)::int AS gross, sum(net)::int AS net, count(*)::int AS payments, max("occurredAt") AS "lastAt"
       FROM "EarningRow" WHERE "creatorId" = ${creatorId} AND lower("fanUuid") = ANY(${fanUuids}::text[])
       GROUP BY 1`;
     const out = new Map<string, LedgerSpend>();
-    for (const r of rows) out.set(r.fanUuid, { gross: r.gross, net: r.net, payments: r.payments, lastAt: r.lastAt ? new Date(r.lastAt).toISOString() : null });
+    for (const r of rows)
+      out.set(r.fanUuid, {
+        gross: r.gross,
+        net: r.net,
+        payments: r.payments,
+        lastAt: r.lastAt ? new Date(r.lastAt).toISOString() : null,
+      });
     // A fan without rows in a complete ledger really spent nothing.
     for (const u of fanUuids) if (!out.has(u)) out.set(u, { gross: 0, net: 0, payments: 0, lastAt: null });
     return out;

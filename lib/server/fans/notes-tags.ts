@@ -26,7 +26,9 @@ async function assertFan(access: CreatorAccess, fanUuid: string) {
 
 export async function addNote(access: CreatorAccess, fanUuid: string, body: string, by: Actor): Promise<FanNoteView> {
   await assertFan(access, fanUuid);
-  const note = await db.fanNote.create({ data: { creatorId: access.creator.id, fanUuid, body, authorUserId: by.id, authorName: by.name } });
+  const note = await db.fanNote.create({
+    data: { creatorId: access.creator.id, fanUuid, body, authorUserId: by.id, authorName: by.name },
+  });
   return noteView(note);
 }
 
@@ -35,11 +37,18 @@ async function ownNote(access: CreatorAccess, fanUuid: string, noteId: string, b
   if (!note) throw new ApiError("not_found", "Note not found.");
   // Authors edit their own notes; owners and managers may tidy anyone's.
   const moderator = access.membership.role === "owner" || access.membership.role === "manager";
-  if (note.authorUserId !== by.id && !moderator) throw new ApiError("forbidden", "Only the note's author (or an owner or manager) can change it.");
+  if (note.authorUserId !== by.id && !moderator)
+    throw new ApiError("forbidden", "Only the note's author (or an owner or manager) can change it.");
   return note;
 }
 
-export async function updateNote(access: CreatorAccess, fanUuid: string, noteId: string, body: string, by: Actor): Promise<FanNoteView> {
+export async function updateNote(
+  access: CreatorAccess,
+  fanUuid: string,
+  noteId: string,
+  body: string,
+  by: Actor,
+): Promise<FanNoteView> {
   await ownNote(access, fanUuid, noteId, by);
   return noteView(await db.fanNote.update({ where: { id: noteId }, data: { body } }));
 }
@@ -58,19 +67,29 @@ export async function addTag(access: CreatorAccess, fanUuid: string, tag: string
   const creatorId = access.creator.id;
   const count = await db.fanTag.count({ where: { creatorId, fanUuid } });
   const exists = await db.fanTag.findUnique({ where: { creatorId_fanUuid_tag: { creatorId, fanUuid, tag } } });
-  if (!exists && count >= MAX_TAGS_PER_FAN) throw new ApiError("invalid_input", `A fan can have at most ${MAX_TAGS_PER_FAN} tags.`, { field: "tag" });
+  if (!exists && count >= MAX_TAGS_PER_FAN)
+    throw new ApiError("invalid_input", `A fan can have at most ${MAX_TAGS_PER_FAN} tags.`, { field: "tag" });
   if (!exists) await db.fanTag.create({ data: { creatorId, fanUuid, tag, createdByName: by.name } });
-  return { tags: (await db.fanTag.findMany({ where: { creatorId, fanUuid }, orderBy: { tag: "asc" } })).map((t) => t.tag) };
+  return {
+    tags: (await db.fanTag.findMany({ where: { creatorId, fanUuid }, orderBy: { tag: "asc" } })).map((t) => t.tag),
+  };
 }
 
 export async function removeTag(access: CreatorAccess, fanUuid: string, tag: string) {
   const creatorId = access.creator.id;
   const res = await db.fanTag.deleteMany({ where: { creatorId, fanUuid, tag } });
   if (res.count === 0) throw new ApiError("not_found", `This fan has no tag "${tag}".`);
-  return { tags: (await db.fanTag.findMany({ where: { creatorId, fanUuid }, orderBy: { tag: "asc" } })).map((t) => t.tag) };
+  return {
+    tags: (await db.fanTag.findMany({ where: { creatorId, fanUuid }, orderBy: { tag: "asc" } })).map((t) => t.tag),
+  };
 }
 
 export async function listTags(creatorId: string): Promise<TagCount[]> {
-  const rows = await db.fanTag.groupBy({ by: ["tag"], where: { creatorId }, _count: { _all: true }, orderBy: { tag: "asc" } });
+  const rows = await db.fanTag.groupBy({
+    by: ["tag"],
+    where: { creatorId },
+    _count: { _all: true },
+    orderBy: { tag: "asc" },
+  });
   return rows.map((r) => ({ tag: r.tag, fans: r._count._all }));
 }

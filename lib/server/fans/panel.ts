@@ -14,7 +14,14 @@ import { getFanProfile, tagsOf } from "@/lib/server/fans/roster/roster";
 // panel shows that instead of zeros; "forbidden" is only "not visible to
 // this account" (Fanvue's reference says no more about why).
 
-export const noteView = (n: { id: string; body: string; authorName: string; authorUserId: string | null; createdAt: Date; updatedAt: Date }): FanNoteView => ({
+export const noteView = (n: {
+  id: string;
+  body: string;
+  authorName: string;
+  authorUserId: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}): FanNoteView => ({
   id: n.id,
   body: n.body,
   authorName: n.authorName,
@@ -27,12 +34,20 @@ export const noteView = (n: { id: string; body: string; authorName: string; auth
 export async function fanInsightOrThrow(access: CreatorAccess, fanUuid: string): Promise<InsightView> {
   const insight = (await insightLoader().load(subjectOf(access), [fanUuid])).get(fanUuid)!;
   const who = `@${access.creator.handle}`;
-  if (insight.state === "not_found") throw new ApiError("not_found", `Not a fan of ${who}: Fanvue lists no subscriber or follower of ${who} with this id.`);
+  if (insight.state === "not_found")
+    throw new ApiError(
+      "not_found",
+      `Not a fan of ${who}: Fanvue lists no subscriber or follower of ${who} with this id.`,
+    );
   if (insight.state === "forbidden") throw new ApiError("not_found", "Not visible to this account.");
   return insight;
 }
 
-export async function getFanPanel(access: CreatorAccess, fanUuid: string, user: { id: string; name: string }): Promise<FanPanel> {
+export async function getFanPanel(
+  access: CreatorAccess,
+  fanUuid: string,
+  user: { id: string; name: string },
+): Promise<FanPanel> {
   const creatorId = access.creator.id;
   // All at once; a non-fan's 404 still wins (Promise.all rejects with it).
   const [insight, fan, notes, tags, ledger] = await Promise.all([
@@ -48,6 +63,7 @@ export async function getFanPanel(access: CreatorAccess, fanUuid: string, user: 
     throw new FanvueError(insight.error.kind as FanvueError["kind"], insight.error.message);
   }
   const spend = ledger?.get(fanUuid) ?? null;
-  if (insight.data || spend) await auditFanView(access, user, { target: fanUuid, details: { fan: fan?.handle || undefined } });
+  if (insight.data || spend)
+    await auditFanView(access, user, { target: fanUuid, details: { fan: fan?.handle || undefined } });
   return { fan, insight, ledger: spend, notes: notes.map(noteView), tags: tags.get(fanUuid) ?? [] };
 }

@@ -1,6 +1,14 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
-import { isSegmentKind, SEGMENT_KINDS, SEGMENT_PARAMS, type SegmentDef, type SegmentKind, type SegmentParams, type SegmentView } from "@/lib/schemas/fans";
+import {
+  isSegmentKind,
+  SEGMENT_KINDS,
+  SEGMENT_PARAMS,
+  type SegmentDef,
+  type SegmentKind,
+  type SegmentParams,
+  type SegmentView,
+} from "@/lib/schemas/fans";
 import { ApiError } from "@/lib/server/api/errors";
 import { db } from "@/lib/server/db";
 import { utcInstant } from "@/lib/server/sql-instant";
@@ -19,7 +27,9 @@ export function parseSegmentParams(kind: SegmentKind, raw: Record<string, unknow
   if (issue.code === "unrecognized_keys") {
     const known = Object.keys(SEGMENT_PARAMS[kind].shape);
     const hint = known.length ? `it takes ${known.map((k) => prefix + k).join(", ")}` : "it takes no parameters";
-    throw new ApiError("invalid_input", `Unknown parameter ${prefix}${issue.keys[0]} for segment ${kind}: ${hint}.`, { field: `${prefix}${issue.keys[0]}` });
+    throw new ApiError("invalid_input", `Unknown parameter ${prefix}${issue.keys[0]} for segment ${kind}: ${hint}.`, {
+      field: `${prefix}${issue.keys[0]}`,
+    });
   }
   const field = `${prefix}${issue.path.join(".")}`;
   throw new ApiError("invalid_input", `${field} for segment ${kind}: ${issue.message}`, { field });
@@ -28,15 +38,26 @@ export function parseSegmentParams(kind: SegmentKind, raw: Record<string, unknow
 /** The segment a table query asks for: a built-in kind or a saved segment's id. */
 export async function segmentFromQuery(creatorId: string, query: Record<string, unknown>) {
   const ref = typeof query.segment === "string" ? query.segment : undefined;
-  const raw = Object.fromEntries(Object.entries(query).filter(([k]) => k.startsWith("seg.")).map(([k, v]) => [k.slice(4), v]));
+  const raw = Object.fromEntries(
+    Object.entries(query)
+      .filter(([k]) => k.startsWith("seg."))
+      .map(([k, v]) => [k.slice(4), v]),
+  );
   if (!ref) {
-    if (Object.keys(raw).length) throw new ApiError("invalid_input", "seg.* parameters need a segment.", { field: "segment" });
+    if (Object.keys(raw).length)
+      throw new ApiError("invalid_input", "seg.* parameters need a segment.", { field: "segment" });
     return null;
   }
   if (isSegmentKind(ref)) return { id: null, name: null, kind: ref, params: parseSegmentParams(ref, raw) };
   const saved = await db.fanSegment.findFirst({ where: { id: ref, creatorId } });
-  if (!saved) throw new ApiError("not_found", `Unknown segment "${ref}": use a saved segment's id or one of ${SEGMENT_KINDS.join(", ")}.`, { field: "segment" });
-  if (Object.keys(raw).length) throw new ApiError("invalid_input", "A saved segment takes no seg.* parameters.", { field: "segment" });
+  if (!saved)
+    throw new ApiError(
+      "not_found",
+      `Unknown segment "${ref}": use a saved segment's id or one of ${SEGMENT_KINDS.join(", ")}.`,
+      { field: "segment" },
+    );
+  if (Object.keys(raw).length)
+    throw new ApiError("invalid_input", "A saved segment takes no seg.* parameters.", { field: "segment" });
   return { id: saved.id, name: saved.name, kind: saved.kind as SegmentKind, params: saved.params as SegmentParams };
 }
 
@@ -70,7 +91,14 @@ export function segmentWhere(creatorId: string, def: SegmentDef, now: number): P
   }
 }
 
-const view = (s: { id: string; name: string; kind: string; params: unknown; createdByName: string; createdAt: Date }): SegmentView => ({
+const view = (s: {
+  id: string;
+  name: string;
+  kind: string;
+  params: unknown;
+  createdByName: string;
+  createdAt: Date;
+}): SegmentView => ({
   id: s.id,
   name: s.name,
   kind: s.kind as SegmentKind,
@@ -83,11 +111,17 @@ export async function listSegments(creatorId: string): Promise<SegmentView[]> {
   return (await db.fanSegment.findMany({ where: { creatorId }, orderBy: { name: "asc" } })).map(view);
 }
 
-export async function createSegment(creatorId: string, input: { name: string; kind: SegmentKind; params: Record<string, unknown> }, by: string) {
+export async function createSegment(
+  creatorId: string,
+  input: { name: string; kind: SegmentKind; params: Record<string, unknown> },
+  by: string,
+) {
   const params = parseSegmentParams(input.kind, input.params, "params.");
   const clash = await db.fanSegment.findUnique({ where: { creatorId_name: { creatorId, name: input.name } } });
   if (clash) throw new ApiError("conflict", `A segment named "${input.name}" already exists.`, { field: "name" });
-  return view(await db.fanSegment.create({ data: { creatorId, name: input.name, kind: input.kind, params, createdByName: by } }));
+  return view(
+    await db.fanSegment.create({ data: { creatorId, name: input.name, kind: input.kind, params, createdByName: by } }),
+  );
 }
 
 export async function deleteSegment(creatorId: string, id: string) {

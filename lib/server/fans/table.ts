@@ -31,7 +31,12 @@ async function withInsights(access: CreatorAccess, profiles: FanProfile[]): Prom
   ]);
   return profiles.map((p) => {
     const l = ledger?.get(p.uuid);
-    return { ...p, insight: insights.get(p.uuid)!, ledger: l ? { gross: l.gross, net: l.net } : null, tags: tags.get(p.uuid) ?? [] };
+    return {
+      ...p,
+      insight: insights.get(p.uuid)!,
+      ledger: l ? { gross: l.gross, net: l.net } : null,
+      tags: tags.get(p.uuid) ?? [],
+    };
   });
 }
 
@@ -63,7 +68,11 @@ async function pageFor(access: CreatorAccess, query: FansQuery, segment: Segment
   }
 }
 
-export async function listFans(access: CreatorAccess, query: FansQuery, user: { id: string; name: string }): Promise<FansPage> {
+export async function listFans(
+  access: CreatorAccess,
+  query: FansQuery,
+  user: { id: string; name: string },
+): Promise<FansPage> {
   const creatorId = access.creator.id;
   const segment = await segmentFromQuery(creatorId, query);
   const countsP = audienceCounts(access);
@@ -73,7 +82,11 @@ export async function listFans(access: CreatorAccess, query: FansQuery, user: { 
   const rows = await withInsights(access, page.profiles);
   const coverage = await coverageOf(creatorId, query.list, await countsP);
   // Only a look at money is audited (agency creators show none without a ledger).
-  if (rows.some((r) => r.insight.data || r.ledger)) await auditFanView(access, user, { target: `list:${query.list}`, details: { fans: rows.length, page: query.page } });
+  if (rows.some((r) => r.insight.data || r.ledger))
+    await auditFanView(access, user, {
+      target: `list:${query.list}`,
+      details: { fans: rows.length, page: query.page },
+    });
   // Sorting or filtering by what only insights say covers the analysed fans.
   const byInsight = query.sort !== "recent" && query.sort !== "name";
   return {

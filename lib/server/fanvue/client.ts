@@ -37,7 +37,11 @@ export type FanvueClient = {
   account(method: Method, path: string, opts?: RequestOptions): Promise<RawResponse>;
 };
 
-export function fanvueClient(o: { connectionId: string; mode?: ClientMode; creatorUuid?: string | null }): FanvueClient {
+export function fanvueClient(o: {
+  connectionId: string;
+  mode?: ClientMode;
+  creatorUuid?: string | null;
+}): FanvueClient {
   const mode = o.mode ?? "self";
   const creatorUuid = o.creatorUuid ?? null;
   const ownBucket = o.connectionId;
@@ -57,7 +61,9 @@ export function fanvueClient(o: { connectionId: string; mode?: ClientMode; creat
     creator: creatorRoute,
     selfOnly(method, path, opts) {
       if (mode === "agency") {
-        return Promise.reject(new FanvueError("unsupported", "Fanvue does not offer this for agency-managed creators.", { path }));
+        return Promise.reject(
+          new FanvueError("unsupported", "Fanvue does not offer this for agency-managed creators.", { path }),
+        );
       }
       return creatorRoute(method, path, opts);
     },

@@ -21,7 +21,9 @@ export async function saveConnectionTokens(input: { userId: string; fanvueUserUu
   const data = {
     scope: tokens.scope,
     accessTokenCipher: encryptToken(tokens.accessToken, tokenAad(fanvueUserUuid, "access")),
-    refreshTokenCipher: tokens.refreshToken ? encryptToken(tokens.refreshToken, tokenAad(fanvueUserUuid, "refresh")) : null,
+    refreshTokenCipher: tokens.refreshToken
+      ? encryptToken(tokens.refreshToken, tokenAad(fanvueUserUuid, "refresh"))
+      : null,
     accessTokenExpiresAt: tokens.expiresAt,
     status: "active" as const,
     statusReason: null,
@@ -38,7 +40,10 @@ export async function saveConnectionTokens(input: { userId: string; fanvueUserUu
 }
 
 export async function markNeedsReauth(connectionId: string, reason: string) {
-  await db.fanvueConnection.update({ where: { id: connectionId }, data: { status: "needs_reauth", statusReason: reason } });
+  await db.fanvueConnection.update({
+    where: { id: connectionId },
+    data: { status: "needs_reauth", statusReason: reason },
+  });
 }
 
 const inflight = new Map<string, Promise<string>>();
@@ -48,7 +53,8 @@ const inflight = new Map<string, Promise<string>>();
 export async function getAccessToken(connectionId: string, opts: { rejectedToken?: string } = {}): Promise<string> {
   const conn = await db.fanvueConnection.findUnique({ where: { id: connectionId } });
   if (!conn) throw new FanvueError("reauth", "No Fanvue connection");
-  if (conn.status === "needs_reauth") throw new FanvueError("reauth", conn.statusReason ?? "Fanvue needs to be reconnected");
+  if (conn.status === "needs_reauth")
+    throw new FanvueError("reauth", conn.statusReason ?? "Fanvue needs to be reconnected");
   const fresh = conn.accessTokenExpiresAt.getTime() - Date.now() > REFRESH_MARGIN_MS;
   const current = decryptToken(conn.accessTokenCipher, tokenAad(conn.fanvueUserUuid, "access"));
   if (fresh && current !== opts.rejectedToken) return current;
@@ -76,7 +82,8 @@ async function refreshConnection(connectionId: string, seenVersion: number): Pro
       try {
         tokens = await refreshWithOneRetry(decryptToken(conn.refreshTokenCipher, aad("refresh")));
       } catch (err) {
-        if (err instanceof FanvueError && err.kind === "reauth") return { reauth: "Fanvue revoked access; reconnect to continue" };
+        if (err instanceof FanvueError && err.kind === "reauth")
+          return { reauth: "Fanvue revoked access; reconnect to continue" };
         throw err;
       }
       // Compare-and-set: only the holder of the version it read may write.
@@ -84,7 +91,9 @@ async function refreshConnection(connectionId: string, seenVersion: number): Pro
         where: { id: conn.id, tokenVersion: conn.tokenVersion },
         data: {
           accessTokenCipher: encryptToken(tokens.accessToken, aad("access")),
-          refreshTokenCipher: tokens.refreshToken ? encryptToken(tokens.refreshToken, aad("refresh")) : conn.refreshTokenCipher,
+          refreshTokenCipher: tokens.refreshToken
+            ? encryptToken(tokens.refreshToken, aad("refresh"))
+            : conn.refreshTokenCipher,
           accessTokenExpiresAt: tokens.expiresAt,
           scope: tokens.scope || conn.scope,
           tokenVersion: { increment: 1 },

@@ -59,7 +59,13 @@ export class FanvueError extends Error {
 
   /** Worth retrying for an idempotent call. */
   get isTransient() {
-    return this.kind === "upstream" || this.kind === "network" || this.kind === "timeout" || this.kind === "stalled" || this.kind === "rate_limited";
+    return (
+      this.kind === "upstream" ||
+      this.kind === "network" ||
+      this.kind === "timeout" ||
+      this.kind === "stalled" ||
+      this.kind === "rate_limited"
+    );
   }
 }
 

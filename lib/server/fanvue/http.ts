@@ -80,7 +80,8 @@ export async function exchange(req: RawRequest): Promise<RawResponse> {
     });
   } catch (err) {
     if (req.signal?.aborted) throw err;
-    if (timeout.aborted) throw new FanvueError("timeout", `Fanvue did not answer within ${timeoutMs} ms`, { path: req.path, cause: err });
+    if (timeout.aborted)
+      throw new FanvueError("timeout", `Fanvue did not answer within ${timeoutMs} ms`, { path: req.path, cause: err });
     throw new FanvueError("network", "Fanvue could not be reached", { path: req.path, cause: err });
   }
   let text: string;
@@ -104,5 +105,10 @@ export async function exchange(req: RawRequest): Promise<RawResponse> {
 export async function sendRaw(req: RawRequest): Promise<RawResponse> {
   const res = await exchange(req);
   if (res.status >= 200 && res.status < 300) return res;
-  throw errorFromResponse(res.status, res.body, req.path, res.rate.retryAfterMs === undefined ? undefined : res.rate.retryAfterMs / 1000);
+  throw errorFromResponse(
+    res.status,
+    res.body,
+    req.path,
+    res.rate.retryAfterMs === undefined ? undefined : res.rate.retryAfterMs / 1000,
+  );
 }

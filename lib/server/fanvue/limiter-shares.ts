@@ -29,7 +29,8 @@ export type ShareOptions = {
 export type WindowState = { limit: number; releasing: boolean; inUse: boolean };
 
 /** Tokens per window that only writes may take. */
-export const sendReserve = (limit: number, o: Pick<ShareOptions, "sendReserveShare">) => Math.ceil(limit * (o.sendReserveShare ?? 0));
+export const sendReserve = (limit: number, o: Pick<ShareOptions, "sendReserveShare">) =>
+  Math.ceil(limit * (o.sendReserveShare ?? 0));
 
 /** Most reads one member may be granted per window (Infinity: no cap). At
  * least one, so a tiny bucket still lets everyone read something. */

@@ -9,10 +9,24 @@ beforeEach(() => vi.useFakeTimers({ now: 1_000_000 }));
 afterEach(() => vi.useRealTimers());
 
 /** Acquires and immediately releases with the server's view of the bucket. */
-const takeN = (l: RateLimiter, n: number, priority: "interactive" | "background", log: string[], tag: string, remaining: () => number) =>
-  take(l, n, priority, log, tag, remaining, 50);
+const takeN = (
+  l: RateLimiter,
+  n: number,
+  priority: "interactive" | "background",
+  log: string[],
+  tag: string,
+  remaining: () => number,
+) => take(l, n, priority, log, tag, remaining, 50);
 
-async function take(l: RateLimiter, n: number, priority: "interactive" | "background", log: string[], tag: string, remaining: () => number, limit = 10) {
+async function take(
+  l: RateLimiter,
+  n: number,
+  priority: "interactive" | "background",
+  log: string[],
+  tag: string,
+  remaining: () => number,
+  limit = 10,
+) {
   const all = Array.from({ length: n }, async () => {
     const g = await l.acquire("k", { priority });
     log.push(`${tag}@${Date.now() - 1_000_000}`);
@@ -165,9 +179,17 @@ describe("RateLimiter", () => {
   });
 
   it("while a person is using the app, bulk work leaves them the larger reserve; afterwards the smaller one", async () => {
-    const l = new RateLimiter({ ...opts, limit: 100, windowMs: 60_000, reserveShare: 0.1, activeReserveShare: 0.3, activeForMs: 30_000 });
+    const l = new RateLimiter({
+      ...opts,
+      limit: 100,
+      windowMs: 60_000,
+      reserveShare: 0.1,
+      activeReserveShare: 0.3,
+      activeForMs: 30_000,
+    });
     let server = 100;
-    const release = (g: Grant) => l.release(g, { remaining: --server, limit: 100, resetInMs: 60_000 - ((Date.now() - 1_000_000) % 60_000) });
+    const release = (g: Grant) =>
+      l.release(g, { remaining: --server, limit: 100, resetInMs: 60_000 - ((Date.now() - 1_000_000) % 60_000) });
     // One interactive call: the bucket is known and a person is active.
     release(await l.acquire("k", { priority: "interactive" }));
     let granted = 0;
@@ -182,7 +204,12 @@ describe("RateLimiter", () => {
 });
 
 describe("shares of a bucket (Fanvue's 200 a window)", () => {
-  const w = (over: Partial<{ limit: number; releasing: boolean; inUse: boolean }> = {}) => ({ limit: 200, releasing: false, inUse: false, ...over });
+  const w = (over: Partial<{ limit: number; releasing: boolean; inUse: boolean }> = {}) => ({
+    limit: 200,
+    releasing: false,
+    inUse: false,
+    ...over,
+  });
 
   it("keeps 20 for sends; reads leave them, writes may use everything", () => {
     expect(sendReserve(200, DEFAULT_LIMITER)).toBe(20);
@@ -209,7 +236,14 @@ describe("shares of a bucket (Fanvue's 200 a window)", () => {
 });
 
 describe("RateLimiter: sends and members", () => {
-  const shared = { ...opts, limit: 20, windowMs: 60_000, sendReserveShare: 0.1, memberShare: 0.5, interactiveMaxWaitMs: 8_000 };
+  const shared = {
+    ...opts,
+    limit: 20,
+    windowMs: 60_000,
+    sendReserveShare: 0.1,
+    memberShare: 0.5,
+    interactiveMaxWaitMs: 8_000,
+  };
   /** A known bucket with `left` calls left in a window ending in `resetInMs`. */
   async function known(l: RateLimiter, left: number, resetInMs = 60_000) {
     l.release(await l.acquire("k", { write: true }), { remaining: left, limit: 20, resetInMs });
@@ -223,7 +257,9 @@ describe("RateLimiter: sends and members", () => {
     const reads = await Promise.allSettled(Array.from({ length: 20 }, () => l.acquire("k").then(release)));
     // 20 - 2 reserved for sends: 18 reads; the rest are refused until the refill.
     expect(reads.filter((r) => r.status === "fulfilled")).toHaveLength(18);
-    expect(reads.find((r) => r.status === "rejected")).toMatchObject({ reason: { kind: "rate_limited", details: { scope: "account" } } });
+    expect(reads.find((r) => r.status === "rejected")).toMatchObject({
+      reason: { kind: "rate_limited", details: { scope: "account" } },
+    });
     release(await l.acquire("k", { write: true }));
     release(await l.acquire("k", { write: true }));
     expect(l.snapshot("k").remaining).toBe(0);
@@ -232,12 +268,18 @@ describe("RateLimiter: sends and members", () => {
   it("one member's reads stop at their share; another member's reads and a send still go", async () => {
     const l = new RateLimiter(shared);
     const release = await known(l, 20);
-    const viewer = await Promise.allSettled(Array.from({ length: 15 }, () => l.acquire("k", { member: "viewer" }).then(release)));
+    const viewer = await Promise.allSettled(
+      Array.from({ length: 15 }, () => l.acquire("k", { member: "viewer" }).then(release)),
+    );
     expect(viewer.filter((r) => r.status === "fulfilled")).toHaveLength(9);
     // Refused at once (the share comes back with the window, 60 s away), as a
     // member's share, with the time until then.
-    expect(viewer.find((r) => r.status === "rejected")).toMatchObject({ reason: { kind: "rate_limited", details: { scope: "member", retryAfterSec: 60 } } });
-    const owner = await Promise.allSettled(Array.from({ length: 9 }, () => l.acquire("k", { member: "owner" }).then(release)));
+    expect(viewer.find((r) => r.status === "rejected")).toMatchObject({
+      reason: { kind: "rate_limited", details: { scope: "member", retryAfterSec: 60 } },
+    });
+    const owner = await Promise.allSettled(
+      Array.from({ length: 9 }, () => l.acquire("k", { member: "owner" }).then(release)),
+    );
     expect(owner.filter((r) => r.status === "fulfilled")).toHaveLength(9);
     // The send reserve is untouched by either member's reads.
     release(await l.acquire("k", { write: true, member: "owner" }));
@@ -309,7 +351,12 @@ describe("RateLimiter: a slow Fanvue is not a rate limit", () => {
     const l = new RateLimiter(slow);
     await l.acquire("k");
     // Each 2 s one more request probes (and hangs): no burst into an unseen bucket.
-    const outcomes = Array.from({ length: 4 }, () => l.acquire("k", { maxWaitMs: 7_000 }).then(() => "granted", (e: FanvueError) => e.kind));
+    const outcomes = Array.from({ length: 4 }, () =>
+      l.acquire("k", { maxWaitMs: 7_000 }).then(
+        () => "granted",
+        (e: FanvueError) => e.kind,
+      ),
+    );
     await vi.advanceTimersByTimeAsync(7_000);
     expect(await Promise.all(outcomes)).toEqual(["granted", "granted", "granted", "stalled"]);
   });

@@ -84,7 +84,22 @@ export class RateLimiter {
     let b = this.buckets.get(key);
     if (!b) {
       const { limit, windowMs } = this.opts;
-      b = { key, known: false, probe: null, probeTimer: null, limit, windowMs, remaining: limit, resetAt: 0, inflight: 0, pausedUntil: 0, queue: [], timer: null, lastInteractiveAt: -Infinity, used: new Map() };
+      b = {
+        key,
+        known: false,
+        probe: null,
+        probeTimer: null,
+        limit,
+        windowMs,
+        remaining: limit,
+        resetAt: 0,
+        inflight: 0,
+        pausedUntil: 0,
+        queue: [],
+        timer: null,
+        lastInteractiveAt: -Infinity,
+        used: new Map(),
+      };
       this.buckets.set(key, b);
     }
     return b;
@@ -112,7 +127,14 @@ export class RateLimiter {
     });
   }
 
-  private enqueue(b: Bucket, w: Pick<Waiter, "lane" | "member" | "until">, started: number, signal: AbortSignal | undefined, resolve: (g: Grant) => void, reject: (e: unknown) => void) {
+  private enqueue(
+    b: Bucket,
+    w: Pick<Waiter, "lane" | "member" | "until">,
+    started: number,
+    signal: AbortSignal | undefined,
+    resolve: (g: Grant) => void,
+    reject: (e: unknown) => void,
+  ) {
     let deadline: NodeJS.Timeout | undefined;
     const leave = () => {
       const i = b.queue.indexOf(waiter);
@@ -163,7 +185,8 @@ export class RateLimiter {
   private blocked(b: Bucket, lane: Lane, member: string | null, now: number): Block | null {
     if (now < b.pausedUntil) return { ms: b.pausedUntil - now, scope: "account" };
     const toReset = Math.max(0, b.resetAt - now);
-    if (member !== null && (b.used.get(member) ?? 0) >= memberCap(b.limit, this.opts)) return { ms: toReset, scope: "member" };
+    if (member !== null && (b.used.get(member) ?? 0) >= memberCap(b.limit, this.opts))
+      return { ms: toReset, scope: "member" };
     if (b.known && b.remaining - b.inflight <= this.floor(b, lane, now)) return { ms: toReset, scope: "account" };
     return null;
   }
@@ -236,7 +259,7 @@ export class RateLimiter {
   private drain(b: Bucket) {
     const now = this.opts.now();
     this.refill(b, now);
-    for (let i = 0; i < b.queue.length; ) {
+    for (let i = 0; i < b.queue.length;) {
       const w = b.queue[i]!;
       if (this.canSend(b, w, now)) {
         b.queue.splice(i, 1);
@@ -258,17 +281,25 @@ export class RateLimiter {
     if (b.timer || b.queue.length === 0) return;
     // …or when a person's larger reserve lapses (nobody used the app for a while).
     const lapse = this.opts.activeForMs !== undefined ? b.lastInteractiveAt + this.opts.activeForMs : -Infinity;
-    const candidates = [b.resetAt, b.pausedUntil, b.resetAt - b.windowMs * this.opts.releaseReserveShare, lapse].filter((t) => t > now);
+    const candidates = [b.resetAt, b.pausedUntil, b.resetAt - b.windowMs * this.opts.releaseReserveShare, lapse].filter(
+      (t) => t > now,
+    );
     const at = Math.min(...candidates, now + b.windowMs);
-    b.timer = setTimeout(() => {
-      b.timer = null;
-      this.drain(b);
-    }, Math.max(1, at - now));
+    b.timer = setTimeout(
+      () => {
+        b.timer = null;
+        this.drain(b);
+      },
+      Math.max(1, at - now),
+    );
     b.timer.unref?.();
   }
 
   /** Records the outcome of a granted request and re-syncs from headers. */
-  release(grant: Grant, info: { remaining?: number; limit?: number; resetInMs?: number; retryAfterMs?: number; status?: number }) {
+  release(
+    grant: Grant,
+    info: { remaining?: number; limit?: number; resetInMs?: number; retryAfterMs?: number; status?: number },
+  ) {
     if (grant.released) return;
     grant.released = true;
     const b = this.bucket(grant.key);
@@ -312,6 +343,15 @@ export class RateLimiter {
   /** For dashboards, benches and tests: a bucket's current view. */
   snapshot(key: string) {
     const b = this.bucket(key);
-    return { limit: b.limit, remaining: b.remaining, inflight: b.inflight, queued: b.queue.length, resetAt: b.resetAt, pausedUntil: b.pausedUntil, probing: b.probe !== null, used: Object.fromEntries(b.used) };
+    return {
+      limit: b.limit,
+      remaining: b.remaining,
+      inflight: b.inflight,
+      queued: b.queue.length,
+      resetAt: b.resetAt,
+      pausedUntil: b.pausedUntil,
+      probing: b.probe !== null,
+      used: Object.fromEntries(b.used),
+    };
   }
 }

@@ -11,7 +11,9 @@ export type TokenSet = {
 
 const basicAuth = () =>
   "Basic " +
-  Buffer.from(`${encodeURIComponent(fanvueConfig.clientId)}:${encodeURIComponent(fanvueConfig.clientSecret)}`).toString("base64");
+  Buffer.from(`${encodeURIComponent(fanvueConfig.clientId)}:${encodeURIComponent(fanvueConfig.clientSecret)}`).toString(
+    "base64",
+  );
 
 /** POST /oauth2/token with client_secret_basic (Fanvue rejects secrets in the body). */
 async function tokenRequest(form: Record<string, string>): Promise<TokenSet> {
@@ -19,13 +21,20 @@ async function tokenRequest(form: Record<string, string>): Promise<TokenSet> {
   try {
     res = await fetch(`${fanvueConfig.authBaseUrl}/oauth2/token`, {
       method: "POST",
-      headers: { Authorization: basicAuth(), "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" },
+      headers: {
+        Authorization: basicAuth(),
+        "Content-Type": "application/x-www-form-urlencoded",
+        Accept: "application/json",
+      },
       body: new URLSearchParams(form),
       signal: AbortSignal.timeout(15_000),
       cache: "no-store",
     });
   } catch (err) {
-    throw new FanvueError("network", "Fanvue's sign-in service could not be reached", { path: "/oauth2/token", cause: err });
+    throw new FanvueError("network", "Fanvue's sign-in service could not be reached", {
+      path: "/oauth2/token",
+      cause: err,
+    });
   }
   const body = (await res.json().catch(() => ({}))) as Record<string, unknown>;
   if (!res.ok) {
@@ -33,15 +42,24 @@ async function tokenRequest(form: Record<string, string>): Promise<TokenSet> {
     // invalid_grant: the refresh token is spent, revoked or its chain was
     // revoked. Nothing but a new sign-in fixes that.
     if (code === "invalid_grant" || code === "invalid_client" || code === "unauthorized_client") {
-      throw new FanvueError("reauth", `Fanvue refused the token (${code})`, { status: res.status, path: "/oauth2/token" });
+      throw new FanvueError("reauth", `Fanvue refused the token (${code})`, {
+        status: res.status,
+        path: "/oauth2/token",
+      });
     }
-    throw new FanvueError(res.status >= 500 ? "upstream" : "validation", `Fanvue token endpoint answered ${res.status} ${code}`.trim(), {
-      status: res.status,
-      path: "/oauth2/token",
-    });
+    throw new FanvueError(
+      res.status >= 500 ? "upstream" : "validation",
+      `Fanvue token endpoint answered ${res.status} ${code}`.trim(),
+      {
+        status: res.status,
+        path: "/oauth2/token",
+      },
+    );
   }
   if (typeof body.access_token !== "string" || typeof body.expires_in !== "number") {
-    throw new FanvueError("bad_response", "Fanvue token response is missing access_token or expires_in", { path: "/oauth2/token" });
+    throw new FanvueError("bad_response", "Fanvue token response is missing access_token or expires_in", {
+      path: "/oauth2/token",
+    });
   }
   return {
     accessToken: body.access_token,
@@ -51,7 +69,8 @@ async function tokenRequest(form: Record<string, string>): Promise<TokenSet> {
   };
 }
 
-export const refreshTokens = (refreshToken: string) => tokenRequest({ grant_type: "refresh_token", refresh_token: refreshToken });
+export const refreshTokens = (refreshToken: string) =>
+  tokenRequest({ grant_type: "refresh_token", refresh_token: refreshToken });
 
 /** RFC 7009 revocation; best effort (sign-out must not fail because of it). */
 export async function revokeToken(token: string) {

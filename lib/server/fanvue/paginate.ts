@@ -7,7 +7,10 @@ export type PageStyle<T> = { data: T[]; pagination: { page: number; size: number
 export type CursorStyle<T> = { data: T[]; nextCursor: string | null };
 
 /** page=1,2,… until `hasMore` is false (or a page comes back empty). */
-export async function* pages<T>(fetchPage: (page: number) => Promise<PageStyle<T>>, startPage = 1): AsyncGenerator<{ page: number; items: T[] }> {
+export async function* pages<T>(
+  fetchPage: (page: number) => Promise<PageStyle<T>>,
+  startPage = 1,
+): AsyncGenerator<{ page: number; items: T[] }> {
   for (let page = startPage; ; page++) {
     const res = await fetchPage(page);
     yield { page, items: res.data };

@@ -54,7 +54,8 @@ const sleep = (ms: number, signal?: AbortSignal) =>
   });
 
 /** Full jitter: spreads retries of many clients instead of syncing them. */
-const backoffMs = (attempt: number, floorMs = 0) => Math.max(floorMs, Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempt));
+const backoffMs = (attempt: number, floorMs = 0) =>
+  Math.max(floorMs, Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempt));
 
 export async function callFanvue(connectionId: string, bucketKey: string, opts: CallOptions): Promise<RawResponse> {
   const idempotent = opts.idempotent ?? (opts.method ?? "GET") === "GET";
@@ -112,6 +113,11 @@ export async function callFanvue(connectionId: string, bucketKey: string, opts: 
       await sleep(backoffMs(attempt, res.rate.retryAfterMs ?? 0), opts.signal);
       continue;
     }
-    throw errorFromResponse(res.status, res.body, opts.path, res.rate.retryAfterMs === undefined ? undefined : res.rate.retryAfterMs / 1000);
+    throw errorFromResponse(
+      res.status,
+      res.body,
+      opts.path,
+      res.rate.retryAfterMs === undefined ? undefined : res.rate.retryAfterMs / 1000,
+    );
   }
 }

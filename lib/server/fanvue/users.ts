@@ -22,7 +22,10 @@ export async function getMeWithToken(accessToken: string): Promise<FanvueMe> {
     const res = await sendRaw({ path: "/users/me", accessToken });
     return parseResponse(meSchema, res.body, "/users/me");
   } catch (err) {
-    const wait = err instanceof FanvueError && err.kind === "rate_limited" ? (err.details.retryAfterSec ?? SIGN_IN_MAX_WAIT_S + 1) : null;
+    const wait =
+      err instanceof FanvueError && err.kind === "rate_limited"
+        ? (err.details.retryAfterSec ?? SIGN_IN_MAX_WAIT_S + 1)
+        : null;
     if (wait === null || wait > SIGN_IN_MAX_WAIT_S) throw err;
     await new Promise((r) => setTimeout(r, wait * 1000 + 100));
     const res = await sendRaw({ path: "/users/me", accessToken });

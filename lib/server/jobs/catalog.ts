@@ -12,7 +12,14 @@ import type { AnyJobDefinition, SchedulerDefinition } from "./define";
 // nothing else. A new job is defined with defineJob next to its feature and
 // added here (CONVENTIONS.md, "Background work").
 
-export const jobs: readonly AnyJobDefinition[] = [earningsSyncJob, rosterJob, legacyAnalyseJob, massSendJob, chatMirrorJob, listMembersJob];
+export const jobs: readonly AnyJobDefinition[] = [
+  earningsSyncJob,
+  rosterJob,
+  legacyAnalyseJob,
+  massSendJob,
+  chatMirrorJob,
+  listMembersJob,
+];
 
 /** Run every minute by the main worker (each enqueues what is due, deduplicated by key). */
 export const schedulers: readonly SchedulerDefinition[] = [

@@ -34,7 +34,8 @@ export type AnyJobDefinition = Pick<JobDefinition, "queue" | "run">;
 export class InvalidPayload extends Error {}
 
 const describeIssues = (queue: string, error: z.ZodError) =>
-  `Invalid payload for ${queue}: ` + error.issues.map((i) => `${i.path.length ? i.path.join(".") : "(payload)"}: ${i.message}`).join("; ");
+  `Invalid payload for ${queue}: ` +
+  error.issues.map((i) => `${i.path.length ? i.path.join(".") : "(payload)"}: ${i.message}`).join("; ");
 
 export function defineJob<S extends z.ZodType>(def: {
   queue: string;

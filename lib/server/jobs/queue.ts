@@ -21,7 +21,15 @@ export const OPEN_JOB_STATUSES = ["queued", "paused", "running"] as const satisf
 /** Adds a job; with a key, returns the open (queued, paused, running) job of that key instead of a duplicate. */
 export async function enqueue(queue: string, payload: Prisma.InputJsonValue, opts: EnqueueOptions = {}): Promise<Job> {
   if (!opts.key) {
-    return db.job.create({ data: { queue, payload, runAt: opts.runAt, maxAttempts: opts.maxAttempts, connectionId: opts.connectionId ?? null } });
+    return db.job.create({
+      data: {
+        queue,
+        payload,
+        runAt: opts.runAt,
+        maxAttempts: opts.maxAttempts,
+        connectionId: opts.connectionId ?? null,
+      },
+    });
   }
   const key = opts.key;
   return db.$transaction(async (tx) => {
@@ -35,7 +43,16 @@ export async function enqueue(queue: string, payload: Prisma.InputJsonValue, opt
       }
       return existing;
     }
-    return tx.job.create({ data: { queue, key, payload, runAt: opts.runAt, maxAttempts: opts.maxAttempts, connectionId: opts.connectionId ?? null } });
+    return tx.job.create({
+      data: {
+        queue,
+        key,
+        payload,
+        runAt: opts.runAt,
+        maxAttempts: opts.maxAttempts,
+        connectionId: opts.connectionId ?? null,
+      },
+    });
   });
 }
 
@@ -77,7 +94,12 @@ export async function complete(jobId: string, workerId: string, result?: Prisma.
 
 /** Failure: retry later (bounded, exponential backoff) or give up; `final`
  * gives up at once (e.g. a payload that will never parse). */
-export async function fail(job: Job, workerId: string, error: string, opts: { retryInMs?: number; countAttempt?: boolean; final?: boolean } = {}) {
+export async function fail(
+  job: Job,
+  workerId: string,
+  error: string,
+  opts: { retryInMs?: number; countAttempt?: boolean; final?: boolean } = {},
+) {
   const attempts = opts.countAttempt === false ? job.attempts - 1 : job.attempts;
   const giveUp = opts.final || (opts.retryInMs === undefined && attempts >= job.maxAttempts);
   // 30 s, 1 min, 2 min, … capped at 30 min.
@@ -86,7 +108,14 @@ export async function fail(job: Job, workerId: string, error: string, opts: { re
     where: { id: job.id, lockedBy: workerId },
     data: giveUp
       ? { status: "failed", lastError: error, finishedAt: new Date(), leaseUntil: null }
-      : { status: "queued", lastError: error, runAt: new Date(Date.now() + retryIn), leaseUntil: null, lockedBy: null, attempts },
+      : {
+          status: "queued",
+          lastError: error,
+          runAt: new Date(Date.now() + retryIn),
+          leaseUntil: null,
+          lockedBy: null,
+          attempts,
+        },
   });
 }
 
@@ -95,15 +124,28 @@ export async function fail(job: Job, workerId: string, error: string, opts: { re
 export async function pause(job: Job, workerId: string, reason: string, retryInMs: number) {
   await db.job.updateMany({
     where: { id: job.id, lockedBy: workerId },
-    data: { status: "paused", lastError: reason, runAt: new Date(Date.now() + retryInMs), leaseUntil: null, lockedBy: null, attempts: job.attempts - 1 },
+    data: {
+      status: "paused",
+      lastError: reason,
+      runAt: new Date(Date.now() + retryInMs),
+      leaseUntil: null,
+      lockedBy: null,
+      attempts: job.attempts - 1,
+    },
   });
 }
 
 /** Reconnecting a connection wakes its waiting jobs at once (paused ones are queued again). */
 export async function wakeConnectionJobs(connectionId: string) {
-  await db.job.updateMany({ where: { connectionId, status: { in: ["queued", "paused"] } }, data: { status: "queued", runAt: new Date() } });
+  await db.job.updateMany({
+    where: { connectionId, status: { in: ["queued", "paused"] } },
+    data: { status: "queued", runAt: new Date() },
+  });
 }
 
 export async function cancelJobs(where: Prisma.JobWhereInput) {
-  await db.job.updateMany({ where: { ...where, status: { in: ["queued", "paused"] } }, data: { status: "cancelled", finishedAt: new Date() } });
+  await db.job.updateMany({
+    where: { ...where, status: { in: ["queued", "paused"] } },
+    data: { status: "cancelled", finishedAt: new Date() },
+  });
 }

@@ -55,7 +55,10 @@ export function startWorker(o: WorkerOptions = {}) {
       } else if (err instanceof FanvueError && err.kind === "reauth") {
         await pause(job, workerId, "Paused: Fanvue needs to be reconnected", PAUSE_REAUTH_MS);
       } else if (err instanceof FanvueError && err.kind === "rate_limited") {
-        await fail(job, workerId, err.message, { retryInMs: (err.details.retryAfterSec ?? 30) * 1000, countAttempt: false });
+        await fail(job, workerId, err.message, {
+          retryInMs: (err.details.retryAfterSec ?? 30) * 1000,
+          countAttempt: false,
+        });
       } else {
         if (!(err instanceof FanvueError)) log(err, job);
         await fail(job, workerId, err instanceof Error ? err.message : String(err));
@@ -89,7 +92,8 @@ export function startWorker(o: WorkerOptions = {}) {
 
   let schedulerTimer: NodeJS.Timeout | null = null;
   const tick = async () => {
-    for (const { name, tick: fn } of schedulers) await fn().catch((err: unknown) => log(new Error(`scheduler ${name}: ${(err as Error).message}`)));
+    for (const { name, tick: fn } of schedulers)
+      await fn().catch((err: unknown) => log(new Error(`scheduler ${name}: ${(err as Error).message}`)));
   };
   if (o.schedulerEveryMs) {
     schedulerTimer = setInterval(() => void tick(), o.schedulerEveryMs);

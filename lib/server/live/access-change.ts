@@ -14,8 +14,11 @@ export type AccessChangeTarget = { userId?: string | null; workspaceId?: string 
 
 /** The row to write inside the change's transaction (array or interactive). */
 export const accessChangeRow = (t: AccessChangeTarget, client: Prisma.TransactionClient = db) =>
-  client.accessChange.create({ data: { userId: t.userId ?? null, workspaceId: t.workspaceId ?? null, reason: t.reason } });
+  client.accessChange.create({
+    data: { userId: t.userId ?? null, workspaceId: t.workspaceId ?? null, reason: t.reason },
+  });
 
 /** After the commit: this process's streams stop sending at once and
  * re-check; other processes' streams within a bus tick. */
-export const accessChanged = (t: AccessChangeTarget) => void announceAccessChange({ userId: t.userId ?? null, workspaceId: t.workspaceId ?? null });
+export const accessChanged = (t: AccessChangeTarget) =>
+  void announceAccessChange({ userId: t.userId ?? null, workspaceId: t.workspaceId ?? null });

@@ -22,11 +22,33 @@ const LOOKBACK = 50;
 const SEEN_CAP = 2_000;
 
 /** `ready`: the tail knows where its table ends (learnt by the first poll after a pause). */
-type Tail<T extends { seq: number }> = { listeners: Set<Listener<T>>; seen: Set<number>; lastSeq: number; ready: boolean };
-type Bus = { events: Tail<WebhookEvent>; changes: Tail<AccessChange>; timer: NodeJS.Timeout | null; polling: Promise<void> | null; again: boolean };
+type Tail<T extends { seq: number }> = {
+  listeners: Set<Listener<T>>;
+  seen: Set<number>;
+  lastSeq: number;
+  ready: boolean;
+};
+type Bus = {
+  events: Tail<WebhookEvent>;
+  changes: Tail<AccessChange>;
+  timer: NodeJS.Timeout | null;
+  polling: Promise<void> | null;
+  again: boolean;
+};
 const g = globalThis as unknown as { vuedeckLiveTails?: Bus };
-const newTail = <T extends { seq: number }>(): Tail<T> => ({ listeners: new Set(), seen: new Set(), lastSeq: 0, ready: false });
-const bus: Bus = (g.vuedeckLiveTails ??= { events: newTail(), changes: newTail(), timer: null, polling: null, again: false });
+const newTail = <T extends { seq: number }>(): Tail<T> => ({
+  listeners: new Set(),
+  seen: new Set(),
+  lastSeq: 0,
+  ready: false,
+});
+const bus: Bus = (g.vuedeckLiveTails ??= {
+  events: newTail(),
+  changes: newTail(),
+  timer: null,
+  polling: null,
+  again: false,
+});
 
 function deliver<T extends { seq: number }>(tail: Tail<T>, row: T) {
   if (tail.seen.has(row.seq)) return;

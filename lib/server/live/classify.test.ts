@@ -10,9 +10,15 @@ describe("classifying Fanvue platform events", () => {
   });
 
   it("routes by shape when there is no header (§7.1 payloads)", () => {
-    expect(classifyEvent(null, { messageUuid: "m", message: { uuid: "m", text: "hi" }, sender, recipientUuid: "c" })).toBe("message-received");
-    expect(classifyEvent(null, { counterpartUuid: "f1", readMessagesCount: 2, recipientUuid: "c" })).toBe("message-read");
-    expect(classifyEvent(null, { context: "message", messageUuid: "t", senderUuid: "f1", price: 500, sender })).toBe("tip-received");
+    expect(
+      classifyEvent(null, { messageUuid: "m", message: { uuid: "m", text: "hi" }, sender, recipientUuid: "c" }),
+    ).toBe("message-received");
+    expect(classifyEvent(null, { counterpartUuid: "f1", readMessagesCount: 2, recipientUuid: "c" })).toBe(
+      "message-read",
+    );
+    expect(classifyEvent(null, { context: "message", messageUuid: "t", senderUuid: "f1", price: 500, sender })).toBe(
+      "tip-received",
+    );
     expect(classifyEvent(null, { routeUuid: "m", price: 900, sender })).toBe("purchase-received");
     expect(classifyEvent(null, { postUuid: "p", price: 900, sender })).toBe("purchase-received");
     expect(classifyEvent(null, { price: 999, sender, recipientUuid: "c" })).toBe("new-subscriber");
@@ -21,15 +27,42 @@ describe("classifying Fanvue platform events", () => {
   });
 
   it("extracts the fan, the amount in cents and the message", () => {
-    expect(eventDetails({ context: "message", messageUuid: "t1", senderUuid: "f1", price: 500, sender, recipientUuid: "c0" })).toMatchObject({
+    expect(
+      eventDetails({
+        context: "message",
+        messageUuid: "t1",
+        senderUuid: "f1",
+        price: 500,
+        sender,
+        recipientUuid: "c0",
+      }),
+    ).toMatchObject({
       recipientUuid: "c0",
       fanUuid: "f1",
       fan: { uuid: "f1", handle: "fan1", displayName: "Fan One" },
       amount: 500,
       messageUuid: "t1",
     });
-    expect(eventDetails({ counterpartUuid: "f2", recipientUuid: "c0" })).toMatchObject({ fanUuid: "f2", fan: null, amount: null, message: null });
-    expect(eventDetails({ messageUuid: "m1", message: { uuid: "m1", text: "hi", hasMedia: true, mediaUuids: ["a", 3], price: 500, createdAt: "2026-01-01T00:00:00Z" }, sender }).message).toEqual({
+    expect(eventDetails({ counterpartUuid: "f2", recipientUuid: "c0" })).toMatchObject({
+      fanUuid: "f2",
+      fan: null,
+      amount: null,
+      message: null,
+    });
+    expect(
+      eventDetails({
+        messageUuid: "m1",
+        message: {
+          uuid: "m1",
+          text: "hi",
+          hasMedia: true,
+          mediaUuids: ["a", 3],
+          price: 500,
+          createdAt: "2026-01-01T00:00:00Z",
+        },
+        sender,
+      }).message,
+    ).toEqual({
       uuid: "m1",
       text: "hi",
       mediaUuids: ["a"],

@@ -5,7 +5,14 @@ import type { LiveEventType } from "@/lib/schemas/live";
 // X-Fanvue-Event header when present (the sandbox sends it), else by shape.
 // Pure; unit-tested in classify.test.ts.
 
-const TYPES: readonly LiveEventType[] = ["message-received", "message-read", "new-follower", "new-subscriber", "purchase-received", "tip-received"];
+const TYPES: readonly LiveEventType[] = [
+  "message-received",
+  "message-read",
+  "new-follower",
+  "new-subscriber",
+  "purchase-received",
+  "tip-received",
+];
 
 type P = Record<string, unknown>;
 const has = (p: P, k: string) => p[k] !== undefined && p[k] !== null;
@@ -30,15 +37,32 @@ export function eventDetails(p: P) {
   const message = obj(p.message);
   const price = typeof p.price === "number" && Number.isInteger(p.price) ? p.price : null;
   const cents = (v: unknown) => (typeof v === "number" && Number.isInteger(v) ? v : null);
-  const mediaUuids = Array.isArray(message.mediaUuids) ? message.mediaUuids.filter((u): u is string => typeof u === "string") : [];
+  const mediaUuids = Array.isArray(message.mediaUuids)
+    ? message.mediaUuids.filter((u): u is string => typeof u === "string")
+    : [];
   return {
     recipientUuid: str(p.recipientUuid),
     fanUuid: str(sender.uuid) ?? str(p.senderUuid) ?? str(p.counterpartUuid),
-    fan: str(sender.uuid) ? { uuid: str(sender.uuid)!, handle: str(sender.handle), displayName: str(sender.displayName), avatarUrl: str(sender.avatarUrl) } : null,
+    fan: str(sender.uuid)
+      ? {
+          uuid: str(sender.uuid)!,
+          handle: str(sender.handle),
+          displayName: str(sender.displayName),
+          avatarUrl: str(sender.avatarUrl),
+        }
+      : null,
     amount: price,
     text: str(message.text),
     messageUuid: str(p.messageUuid) ?? str(p.routeUuid) ?? str(message.uuid),
     postUuid: str(p.postUuid),
-    message: str(message.uuid) ? { uuid: str(message.uuid)!, text: str(message.text), mediaUuids, price: cents(message.price), createdAt: str(message.createdAt) } : null,
+    message: str(message.uuid)
+      ? {
+          uuid: str(message.uuid)!,
+          text: str(message.text),
+          mediaUuids,
+          price: cents(message.price),
+          createdAt: str(message.createdAt),
+        }
+      : null,
   };
 }

@@ -19,7 +19,10 @@ export type StreamScope = {
   uuids: string[];
 };
 
-export type Verdict = { ok: true; scope: StreamScope } | { ok: false; reason: LiveRevoked["reason"] } | { ok: false; reason: "unavailable"; error: unknown };
+export type Verdict =
+  | { ok: true; scope: StreamScope }
+  | { ok: false; reason: LiveRevoked["reason"] }
+  | { ok: false; reason: "unavailable"; error: unknown };
 
 export async function scopeOf(access: WorkspaceAccess): Promise<StreamScope> {
   const byUuid = new Map<string, string[]>();
@@ -30,8 +33,12 @@ export async function scopeOf(access: WorkspaceAccess): Promise<StreamScope> {
 /** Never throws: a database that cannot answer is a verdict too (the caller fails closed). */
 export async function checkGrant(g: StreamGrant, now = Date.now()): Promise<Verdict> {
   try {
-    const session = await db.session.findUnique({ where: { sessionToken: g.sessionToken }, select: { userId: true, expires: true } });
-    if (!session || session.userId !== g.userId || session.expires.getTime() <= now) return { ok: false, reason: "signed_out" };
+    const session = await db.session.findUnique({
+      where: { sessionToken: g.sessionToken },
+      select: { userId: true, expires: true },
+    });
+    if (!session || session.userId !== g.userId || session.expires.getTime() <= now)
+      return { ok: false, reason: "signed_out" };
     const access = await getWorkspaceAccess(g.userId, g.workspaceId);
     if (!access || !hasPermission(access, "chats:read")) return { ok: false, reason: "no_access" };
     return { ok: true, scope: await scopeOf(access) };

@@ -21,9 +21,19 @@ const RECENT_MS = 60 * 60_000;
 const CACHE_MS = 5_000;
 
 type Pending = { count: number; lastAt: Date; skewSec: number | null };
-type State = { lastWrite: Map<RefusalReason, number>; pending: Map<RefusalReason, Pending>; timers: Map<RefusalReason, NodeJS.Timeout>; cache: { at: number; value: WebhookRefusalState | null } | null };
+type State = {
+  lastWrite: Map<RefusalReason, number>;
+  pending: Map<RefusalReason, Pending>;
+  timers: Map<RefusalReason, NodeJS.Timeout>;
+  cache: { at: number; value: WebhookRefusalState | null } | null;
+};
 const g = globalThis as unknown as { vuedeckWebhookHealth?: State };
-const state: State = (g.vuedeckWebhookHealth ??= { lastWrite: new Map(), pending: new Map(), timers: new Map(), cache: null });
+const state: State = (g.vuedeckWebhookHealth ??= {
+  lastWrite: new Map(),
+  pending: new Map(),
+  timers: new Map(),
+  cache: null,
+});
 
 async function flush(reason: RefusalReason) {
   const p = state.pending.get(reason);
@@ -46,7 +56,8 @@ export async function recordRefusal(reason: RefusalReason, skewSec: number | nul
   state.pending.set(reason, { count: (p?.count ?? 0) + 1, lastAt: new Date(now), skewSec });
   if (state.timers.has(reason)) return;
   const wait = (state.lastWrite.get(reason) ?? 0) + WRITE_EVERY_MS - Date.now();
-  const write = () => flush(reason).catch((err: unknown) => console.error("[webhooks] could not record a refusal", err));
+  const write = () =>
+    flush(reason).catch((err: unknown) => console.error("[webhooks] could not record a refusal", err));
   if (wait <= 0) return write();
   const t = setTimeout(() => void write(), wait);
   t.unref?.();

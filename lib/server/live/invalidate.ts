@@ -10,7 +10,18 @@ export async function invalidateFanInsight(creatorIds: string[], fanUuid: string
   if (creatorIds.length === 0) return;
   const fetchedBefore = new Date(Date.now() - DEFAULT_TIMINGS.freshMs - 1_000);
   const checkedBefore = new Date(Date.now() - DEFAULT_TIMINGS.negativeMs - 1_000);
-  await db.fanInsight.updateMany({ where: { creatorId: { in: creatorIds }, fanUuid, fetchedAt: { gt: fetchedBefore } }, data: { fetchedAt: fetchedBefore } });
+  await db.fanInsight.updateMany({
+    where: { creatorId: { in: creatorIds }, fanUuid, fetchedAt: { gt: fetchedBefore } },
+    data: { fetchedAt: fetchedBefore },
+  });
   // "Not a fan" answers are remembered too: a first tip makes them wrong.
-  await db.fanInsight.updateMany({ where: { creatorId: { in: creatorIds }, fanUuid, state: { in: ["not_found", "forbidden"] }, checkedAt: { gt: checkedBefore } }, data: { checkedAt: checkedBefore } });
+  await db.fanInsight.updateMany({
+    where: {
+      creatorId: { in: creatorIds },
+      fanUuid,
+      state: { in: ["not_found", "forbidden"] },
+      checkedAt: { gt: checkedBefore },
+    },
+    data: { checkedAt: checkedBefore },
+  });
 }

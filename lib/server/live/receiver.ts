@@ -34,8 +34,15 @@ const MONEY_EVENTS = new Set(["tip-received", "purchase-received", "new-subscrib
 
 const isUnique = (e: unknown) => typeof e === "object" && e !== null && (e as { code?: string }).code === "P2002";
 
-async function store(d: Delivery, signature: string, t: number, payload: Record<string, unknown>): Promise<WebhookEvent | "replay" | "duplicate"> {
-  const dedupeKey = d.deliveryId ? `delivery:${d.deliveryId}` : `body:${createHash("sha256").update(d.rawBody).digest("hex")}`;
+async function store(
+  d: Delivery,
+  signature: string,
+  t: number,
+  payload: Record<string, unknown>,
+): Promise<WebhookEvent | "replay" | "duplicate"> {
+  const dedupeKey = d.deliveryId
+    ? `delivery:${d.deliveryId}`
+    : `body:${createHash("sha256").update(d.rawBody).digest("hex")}`;
   const kind = classifyEvent(d.event, payload);
   const info = eventDetails(payload);
   for (let attempt = 0; attempt < 2; attempt++) {
@@ -44,7 +51,15 @@ async function store(d: Delivery, signature: string, t: number, payload: Record<
     if (await db.webhookEvent.findUnique({ where: { dedupeKey }, select: { id: true } })) return "duplicate";
     try {
       return await db.webhookEvent.create({
-        data: { event: kind, dedupeKey, signature, recipientUuid: info.recipientUuid, fanUuid: info.fanUuid, payload: payload as Prisma.InputJsonValue, signedAt: new Date(t * 1000) },
+        data: {
+          event: kind,
+          dedupeKey,
+          signature,
+          recipientUuid: info.recipientUuid,
+          fanUuid: info.fanUuid,
+          payload: payload as Prisma.InputJsonValue,
+          signedAt: new Date(t * 1000),
+        },
       });
     } catch (e) {
       // Two copies raced: the loser reports what the winner stored.
@@ -56,14 +71,25 @@ async function store(d: Delivery, signature: string, t: number, payload: Record<
 
 async function applyEffects(e: WebhookEvent) {
   if (!e.recipientUuid) return;
-  const creators = await db.creator.findMany({ where: { fanvueUuid: e.recipientUuid, removedAt: null }, select: { id: true } });
+  const creators = await db.creator.findMany({
+    where: { fanvueUuid: e.recipientUuid, removedAt: null },
+    select: { id: true },
+  });
   for (const c of creators) await invalidateInboxCache(c.id);
   await applyToMirror(e);
-  if (e.fanUuid && MONEY_EVENTS.has(e.event)) await invalidateFanInsight(creators.map((c) => c.id), e.fanUuid);
+  if (e.fanUuid && MONEY_EVENTS.has(e.event))
+    await invalidateFanInsight(
+      creators.map((c) => c.id),
+      e.fanUuid,
+    );
   // A new follower or subscriber joins the fan roster at once (searchable).
   const fan = eventDetails(e.payload as Record<string, unknown>).fan;
   if (fan && (e.event === "new-follower" || e.event === "new-subscriber")) {
-    await recordEventFan(creators.map((c) => c.id), e.event === "new-subscriber" ? "subscribers" : "followers", fan);
+    await recordEventFan(
+      creators.map((c) => c.id),
+      e.event === "new-subscriber" ? "subscribers" : "followers",
+      fan,
+    );
   }
 }
 
@@ -81,10 +107,13 @@ async function noteRefusal(d: Delivery, check: Extract<SignatureCheck, { ok: fal
 
 export async function receiveWebhook(d: Delivery, now = Date.now()): Promise<ReceiverResult> {
   const secret = env.FANVUE_WEBHOOK_SECRET;
-  if (!secret) return { status: 503, body: { error: "Webhooks are not configured on this server (FANVUE_WEBHOOK_SECRET)." } };
+  if (!secret)
+    return { status: 503, body: { error: "Webhooks are not configured on this server (FANVUE_WEBHOOK_SECRET)." } };
   const check = verifySignature(d.signature, d.rawBody, secret, now);
   if (!check.ok) {
-    await noteRefusal(d, check, secret, now).catch((err: unknown) => console.error("[webhooks] could not record a refusal", err));
+    await noteRefusal(d, check, secret, now).catch((err: unknown) =>
+      console.error("[webhooks] could not record a refusal", err),
+    );
     return { status: 401, body: { error: REASONS[check.reason] } };
   }
   let payload: unknown;
@@ -93,9 +122,11 @@ export async function receiveWebhook(d: Delivery, now = Date.now()): Promise<Rec
   } catch {
     return { status: 400, body: { error: "Body is not JSON." } };
   }
-  if (!payload || typeof payload !== "object" || Array.isArray(payload)) return { status: 400, body: { error: "Body must be a JSON object." } };
+  if (!payload || typeof payload !== "object" || Array.isArray(payload))
+    return { status: 400, body: { error: "Body must be a JSON object." } };
   const stored = await store(d, check.signature, check.t, payload as Record<string, unknown>);
-  if (stored === "replay") return { status: 409, body: { error: "Replayed delivery refused: this signature was already used." } };
+  if (stored === "replay")
+    return { status: 409, body: { error: "Replayed delivery refused: this signature was already used." } };
   if (stored === "duplicate") return { status: 200, body: { ok: true, duplicate: true } };
   // Stored: from here on the event is never lost; effects are best effort.
   noteAccepted();

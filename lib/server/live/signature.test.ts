@@ -14,9 +14,18 @@ describe("webhook signatures", () => {
   });
 
   it("refuses a forged signature, another secret, or a changed body", () => {
-    expect(verifySignature(`t=${T},v0=${"a".repeat(64)}`, BODY, SECRET, NOW)).toEqual({ ok: false, reason: "mismatch" });
-    expect(verifySignature(header(T, BODY, "another-secret"), BODY, SECRET, NOW)).toEqual({ ok: false, reason: "mismatch" });
-    expect(verifySignature(header(T), BODY.replace("500", "50000"), SECRET, NOW)).toEqual({ ok: false, reason: "mismatch" });
+    expect(verifySignature(`t=${T},v0=${"a".repeat(64)}`, BODY, SECRET, NOW)).toEqual({
+      ok: false,
+      reason: "mismatch",
+    });
+    expect(verifySignature(header(T, BODY, "another-secret"), BODY, SECRET, NOW)).toEqual({
+      ok: false,
+      reason: "mismatch",
+    });
+    expect(verifySignature(header(T), BODY.replace("500", "50000"), SECRET, NOW)).toEqual({
+      ok: false,
+      reason: "mismatch",
+    });
   });
 
   it("refuses timestamps outside 5 minutes, in the past or the future", () => {
@@ -39,7 +48,13 @@ describe("webhook signatures", () => {
 
   it("parses several v0 values (secret rotation) and keeps the matching one", () => {
     const good = expectedSignature(SECRET, T, BODY);
-    expect(parseSignatureHeader(`t=${T}, v0=${"b".repeat(64)}, v0=${good}`)).toEqual({ t: T, v0: ["b".repeat(64), good] });
-    expect(verifySignature(`t=${T},v0=${"b".repeat(64)},v0=${good}`, BODY, SECRET, NOW)).toMatchObject({ ok: true, signature: good });
+    expect(parseSignatureHeader(`t=${T}, v0=${"b".repeat(64)}, v0=${good}`)).toEqual({
+      t: T,
+      v0: ["b".repeat(64), good],
+    });
+    expect(verifySignature(`t=${T},v0=${"b".repeat(64)},v0=${good}`, BODY, SECRET, NOW)).toMatchObject({
+      ok: true,
+      signature: good,
+    });
   });
 });

@@ -9,7 +9,8 @@ import { createHmac, timingSafeEqual } from "node:crypto";
  * which also bounds how long a replay must be remembered. */
 export const TOLERANCE_SEC = 5 * 60;
 
-export type SignatureCheck = { ok: true; t: number; signature: string } | { ok: false; reason: "missing" | "malformed" | "stale" | "mismatch" };
+export type SignatureCheck =
+  { ok: true; t: number; signature: string } | { ok: false; reason: "missing" | "malformed" | "stale" | "mismatch" };
 
 export function parseSignatureHeader(header: string | null | undefined): { t: number; v0: string[] } | null {
   if (!header) return null;
@@ -26,9 +27,16 @@ export function parseSignatureHeader(header: string | null | undefined): { t: nu
   return t === null || v0.length === 0 ? null : { t, v0 };
 }
 
-export const expectedSignature = (secret: string, t: number, rawBody: string) => createHmac("sha256", secret).update(`${t}.${rawBody}`).digest("hex");
+export const expectedSignature = (secret: string, t: number, rawBody: string) =>
+  createHmac("sha256", secret).update(`${t}.${rawBody}`).digest("hex");
 
-export function verifySignature(header: string | null | undefined, rawBody: string, secret: string, nowMs: number, toleranceSec = TOLERANCE_SEC): SignatureCheck {
+export function verifySignature(
+  header: string | null | undefined,
+  rawBody: string,
+  secret: string,
+  nowMs: number,
+  toleranceSec = TOLERANCE_SEC,
+): SignatureCheck {
   if (!header) return { ok: false, reason: "missing" };
   const parsed = parseSignatureHeader(header);
   if (!parsed) return { ok: false, reason: "malformed" };

@@ -18,7 +18,12 @@ import { webhookRefusal } from "./health";
 
 export type RunOptions = { recheckMs: number; lifetimeMs: number; heartbeatMs: number };
 
-type Start = { hello: LiveHello; replay: WebhookEvent[]; held: { events: WebhookEvent[]; changes: AccessNotice[] }; signal: AbortSignal };
+type Start = {
+  hello: LiveHello;
+  replay: WebhookEvent[];
+  held: { events: WebhookEvent[]; changes: AccessNotice[] };
+  signal: AbortSignal;
+};
 
 export function toLiveEvent(e: WebhookEvent, creatorId: string): LiveEvent {
   const d = eventDetails(e.payload as Record<string, unknown>);
@@ -36,7 +41,8 @@ export function toLiveEvent(e: WebhookEvent, creatorId: string): LiveEvent {
   };
 }
 
-const concerns = (g: StreamGrant, c: AccessNotice) => (c.userId === null || c.userId === g.userId) && (c.workspaceId === null || c.workspaceId === g.workspaceId);
+const concerns = (g: StreamGrant, c: AccessNotice) =>
+  (c.userId === null || c.userId === g.userId) && (c.workspaceId === null || c.workspaceId === g.workspaceId);
 
 export class StreamRun {
   private controller: ReadableStreamDefaultController<Uint8Array> | null = null;
@@ -140,7 +146,8 @@ export class StreamRun {
   }
 
   private end(reason: LiveRevoked["reason"] | "unavailable", error?: unknown) {
-    if (reason === "unavailable") console.error("[live] access re-check failed; stream closed", (error as Error)?.message ?? error);
+    if (reason === "unavailable")
+      console.error("[live] access re-check failed; stream closed", (error as Error)?.message ?? error);
     else this.write(`event: revoked\ndata: ${JSON.stringify({ reason } satisfies LiveRevoked)}\n\n`);
     this.close();
   }

@@ -53,19 +53,33 @@ export const LIVE_DEFAULTS = {
 export async function liveHello(scope: StreamScope, now = Date.now()): Promise<LiveHello> {
   const [last, refused] = await Promise.all([
     scope.uuids.length > 0
-      ? db.webhookEvent.findFirst({ where: { recipientUuid: { in: scope.uuids } }, orderBy: { seq: "desc" }, select: { seq: true, receivedAt: true } })
+      ? db.webhookEvent.findFirst({
+          where: { recipientUuid: { in: scope.uuids } },
+          orderBy: { seq: "desc" },
+          select: { seq: true, receivedAt: true },
+        })
       : null,
     webhookRefusal(now),
   ]);
   const receiving = Boolean(last && now - last.receivedAt.getTime() < RECEIVING_WINDOW_MS);
-  return { webhooks: Boolean(env.FANVUE_WEBHOOK_SECRET), receiving, lastEventAt: last?.receivedAt.toISOString() ?? null, lastSeq: last?.seq ?? 0, refused };
+  return {
+    webhooks: Boolean(env.FANVUE_WEBHOOK_SECRET),
+    receiving,
+    lastEventAt: last?.receivedAt.toISOString() ?? null,
+    lastSeq: last?.seq ?? 0,
+    refused,
+  };
 }
 
 /** The member's missed events, filtered in SQL (another tenant's burst cannot crowd them out). */
 export function replayEvents(scope: StreamScope, after: number | null, now = Date.now()): Promise<WebhookEvent[]> {
   if (after === null || scope.uuids.length === 0) return Promise.resolve([]);
   return db.webhookEvent.findMany({
-    where: { recipientUuid: { in: scope.uuids }, seq: { gt: after }, receivedAt: { gt: new Date(now - REPLAY_WINDOW_MS) } },
+    where: {
+      recipientUuid: { in: scope.uuids },
+      seq: { gt: after },
+      receivedAt: { gt: new Date(now - REPLAY_WINDOW_MS) },
+    },
     orderBy: { seq: "asc" },
     take: REPLAY_MAX,
   });
@@ -77,17 +91,29 @@ function refusedAtOpen(reason: "signed_out" | "no_access" | "unavailable", error
   throw error;
 }
 
-export async function openLiveStream(grant: StreamGrant, signal: AbortSignal, lastEventId: number | null, options: LiveStreamOptions = {}): Promise<Response> {
+export async function openLiveStream(
+  grant: StreamGrant,
+  signal: AbortSignal,
+  lastEventId: number | null,
+  options: LiveStreamOptions = {},
+): Promise<Response> {
   const o = { ...LIVE_DEFAULTS, ...options };
   const release = takeStreamSlot(grant.userId, o.maxPerUser);
   if (!release) {
-    throw new ApiError("rate_limited", `Live updates are already open in ${o.maxPerUser} tabs or devices; this one checks for news regularly instead.`, { retryAfterSec: CAP_RETRY_SEC });
+    throw new ApiError(
+      "rate_limited",
+      `Live updates are already open in ${o.maxPerUser} tabs or devices; this one checks for news regularly instead.`,
+      { retryAfterSec: CAP_RETRY_SEC },
+    );
   }
   // Listen first: events and access changes landing while the access, the
   // hello and the replay are read are held, not lost.
   const held: { events: WebhookEvent[]; changes: AccessNotice[] } = { events: [], changes: [] };
   let run: StreamRun | null = null;
-  const unsubscribe = [subscribe((e) => (run ? run.onEvent(e) : held.events.push(e))), subscribeAccessChanges((c) => (run ? run.onChange(c) : held.changes.push(c)))];
+  const unsubscribe = [
+    subscribe((e) => (run ? run.onEvent(e) : held.events.push(e))),
+    subscribeAccessChanges((c) => (run ? run.onChange(c) : held.changes.push(c))),
+  ];
   const stop = () => {
     for (const u of unsubscribe) u();
     release();

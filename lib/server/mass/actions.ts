@@ -23,7 +23,13 @@ export async function checkCampaign(access: CreatorAccess, id: string): Promise<
 export async function unsendCampaign(access: CreatorAccess, id: string): Promise<CampaignView> {
   const c = await campaignOr404(access, id);
   if (c.status === "unsent") return toCampaignView(c);
-  if (c.status !== "sent" || !c.fanvueId) throw new ApiError("conflict", c.status === "scheduled" ? "It has not gone out yet: cancel it instead." : "Only a sent mass message can be unsent.");
+  if (c.status !== "sent" || !c.fanvueId)
+    throw new ApiError(
+      "conflict",
+      c.status === "scheduled"
+        ? "It has not gone out yet: cancel it instead."
+        : "Only a sent mass message can be unsent.",
+    );
   await deleteMassMessage(clientForCreator(access), c.fanvueId);
   return toCampaignView(await db.massCampaign.update({ where: { id }, data: { status: "unsent" } }));
 }
@@ -31,8 +37,17 @@ export async function unsendCampaign(access: CreatorAccess, id: string): Promise
 /** An explicit decision after checking: queue it again (a new attempt). */
 export async function resendCampaign(access: CreatorAccess, id: string): Promise<CampaignView> {
   const c = await campaignOr404(access, id);
-  const res = await db.massCampaign.updateMany({ where: { id, status: { in: ["unknown", "failed"] } }, data: { status: "queued", error: null, attemptAt: null } });
-  if (res.count === 0) throw new ApiError("conflict", c.status === "sent" ? "It was sent: sending again would reach fans twice." : "Only a failed or unclear mass message can be sent again.");
+  const res = await db.massCampaign.updateMany({
+    where: { id, status: { in: ["unknown", "failed"] } },
+    data: { status: "queued", error: null, attemptAt: null },
+  });
+  if (res.count === 0)
+    throw new ApiError(
+      "conflict",
+      c.status === "sent"
+        ? "It was sent: sending again would reach fans twice."
+        : "Only a failed or unclear mass message can be sent again.",
+    );
   await massSendJob.enqueue({ campaignId: id }, massJobOptions(id, access.workspace.connectionId));
   return toCampaignView(await campaignOr404(access, id));
 }

@@ -20,11 +20,17 @@ export const MAX_MEMBERS_READ = 5_000;
 const MEMBERS_MAX_AGE_MS = 5 * 60_000;
 
 type Ref = { kind: "smart" | "custom"; id: string };
-const refsOf = (r: ListRefsInput): Ref[] => [...r.smart.map((id) => ({ kind: "smart" as const, id })), ...r.custom.map((id) => ({ kind: "custom" as const, id }))];
+const refsOf = (r: ListRefsInput): Ref[] => [
+  ...r.smart.map((id) => ({ kind: "smart" as const, id })),
+  ...r.custom.map((id) => ({ kind: "custom" as const, id })),
+];
 
 async function membersOf(access: CreatorRef, ref: Ref, priority: Priority, fresh: boolean): Promise<string[]> {
   const client = clientForCreator(access);
-  const read = (page: number) => (ref.kind === "smart" ? smartListMembers(client, ref.id, page, priority) : customListMembers(client, ref.id, page, priority));
+  const read = (page: number) =>
+    ref.kind === "smart"
+      ? smartListMembers(client, ref.id, page, priority)
+      : customListMembers(client, ref.id, page, priority);
   const snap = await withSnapshot(
     `list-members:${access.creator.id}:${ref.kind}:${ref.id}`,
     async () => (await collect(pages(read), MAX_MEMBERS_READ)).map((m) => m.uuid),
@@ -43,7 +49,12 @@ async function sizes(access: CreatorRef) {
 }
 
 /** Fan uuids of the audience, or null when the lists are too large to read. */
-export async function resolveAudience(access: CreatorRef, included: ListRefsInput, excluded: ListRefsInput, opts: { priority?: Priority; fresh?: boolean } = {}) {
+export async function resolveAudience(
+  access: CreatorRef,
+  included: ListRefsInput,
+  excluded: ListRefsInput,
+  opts: { priority?: Priority; fresh?: boolean } = {},
+) {
   const size = await sizes(access);
   const refs = [...refsOf(included), ...refsOf(excluded)];
   const total = refs.reduce((n, r) => n + (size.get(`${r.kind}:${r.id}`) ?? LIST_PAGE), 0);
@@ -54,7 +65,12 @@ export async function resolveAudience(access: CreatorRef, included: ListRefsInpu
   return [...inc];
 }
 
-export async function estimateAudience(access: CreatorAccess, included: ListRefsInput, excluded: ListRefsInput, holdoutPercent: number): Promise<EstimateView> {
+export async function estimateAudience(
+  access: CreatorAccess,
+  included: ListRefsInput,
+  excluded: ListRefsInput,
+  holdoutPercent: number,
+): Promise<EstimateView> {
   const size = await sizes(access);
   const upperBound = refsOf(included).reduce((n, r) => n + (size.get(`${r.kind}:${r.id}`) ?? 0), 0);
   const fans = await resolveAudience(access, included, excluded);
@@ -68,7 +84,9 @@ export async function listsOfFan(access: CreatorAccess, fanUuid: string) {
   const out: Record<string, boolean> = {};
   for (const l of lists.custom) {
     if (l.membersCount > MAX_MEMBERS_READ) continue;
-    out[l.uuid] = l.membersCount > 0 && (await membersOf(access, { kind: "custom", id: l.uuid }, "interactive", false)).includes(fanUuid);
+    out[l.uuid] =
+      l.membersCount > 0 &&
+      (await membersOf(access, { kind: "custom", id: l.uuid }, "interactive", false)).includes(fanUuid);
   }
   return out;
 }

@@ -19,7 +19,9 @@ import { massJobOptions, massSendJob } from "./jobs";
 type User = { id: string; name: string };
 
 const hashOf = (b: CampaignBody) =>
-  createHash("sha256").update(JSON.stringify([b.text, b.mediaUuids, b.price, b.included, b.excluded, b.holdoutPercent, b.scheduledAt])).digest("hex");
+  createHash("sha256")
+    .update(JSON.stringify([b.text, b.mediaUuids, b.price, b.included, b.excluded, b.holdoutPercent, b.scheduledAt]))
+    .digest("hex");
 
 export const refsOf = (v: Prisma.JsonValue): ListRefsInput => {
   const o = (v ?? {}) as Partial<ListRefsInput>;
@@ -55,26 +57,49 @@ export function toCampaignView(c: MassCampaign): CampaignView {
 async function assertListsExist(access: CreatorAccess, b: CampaignBody) {
   const lists = await getLists(access, { fresh: true });
   const known = new Set(lists.custom.map((l) => l.uuid));
-  for (const [field, refs] of [["included", b.included], ["excluded", b.excluded]] as const) {
+  for (const [field, refs] of [
+    ["included", b.included],
+    ["excluded", b.excluded],
+  ] as const) {
     const gone = refs.custom.filter((u) => !known.has(u));
-    if (gone.length) throw new ApiError("invalid_input", `A chosen list no longer exists on Fanvue (${gone.length === 1 ? "1 list" : `${gone.length} lists`}). Refresh the lists and choose again.`, { field });
+    if (gone.length)
+      throw new ApiError(
+        "invalid_input",
+        `A chosen list no longer exists on Fanvue (${gone.length === 1 ? "1 list" : `${gone.length} lists`}). Refresh the lists and choose again.`,
+        { field },
+      );
   }
   if (b.holdoutPercent > 0 && !lists.canEdit) {
-    throw new ApiError("invalid_input", "A hold-out needs a custom list made for the campaign, which Fanvue lets only the creator's own account create.", { field: "holdoutPercent" });
+    throw new ApiError(
+      "invalid_input",
+      "A hold-out needs a custom list made for the campaign, which Fanvue lets only the creator's own account create.",
+      { field: "holdoutPercent" },
+    );
   }
 }
 
-export async function createCampaign(access: CreatorAccess, user: User, b: CampaignBody): Promise<{ campaign: CampaignView; created: boolean }> {
+export async function createCampaign(
+  access: CreatorAccess,
+  user: User,
+  b: CampaignBody,
+): Promise<{ campaign: CampaignView; created: boolean }> {
   const where = { creatorId_idempotencyKey: { creatorId: access.creator.id, idempotencyKey: b.idempotencyKey } };
   const existing = await db.massCampaign.findUnique({ where });
   if (existing) {
-    if (existing.requestHash !== hashOf(b)) throw new ApiError("conflict", "This idempotency key was already used for a different mass message.", { field: "idempotencyKey" });
+    if (existing.requestHash !== hashOf(b))
+      throw new ApiError("conflict", "This idempotency key was already used for a different mass message.", {
+        field: "idempotencyKey",
+      });
     return { campaign: toCampaignView(existing), created: false };
   }
   await assertListsExist(access, b);
   const estimate = await estimateAudience(access, b.included, b.excluded, b.holdoutPercent).catch(() => null);
   if (b.holdoutPercent > 0 && estimate && estimate.count === null) {
-    throw new ApiError("invalid_input", "This audience is too large to draw a hold-out from. Send without one, or choose smaller lists.", { field: "holdoutPercent" });
+    throw new ApiError(
+      "invalid_input",
+      "This audience is too large to draw a hold-out from. Send without one, or choose smaller lists.",
+      { field: "holdoutPercent" },
+    );
   }
   const id = crypto.randomUUID();
   try {
@@ -112,7 +137,14 @@ export async function createCampaign(access: CreatorAccess, user: User, b: Campa
     actor: user,
     action: "mass.send",
     target: id,
-    details: { included: b.included, excluded: b.excluded, holdoutPercent: b.holdoutPercent, scheduledAt: b.scheduledAt, price: b.price, estimate: estimate?.count ?? null },
+    details: {
+      included: b.included,
+      excluded: b.excluded,
+      holdoutPercent: b.holdoutPercent,
+      scheduledAt: b.scheduledAt,
+      price: b.price,
+      estimate: estimate?.count ?? null,
+    },
   });
   return { campaign: toCampaignView(await db.massCampaign.findUniqueOrThrow({ where: { id } })), created: true };
 }
@@ -130,8 +162,15 @@ export async function cancelCampaign(access: CreatorAccess, id: string): Promise
     await deleteMassMessage(clientForCreator(access), c.fanvueId);
     return toCampaignView(await db.massCampaign.update({ where: { id }, data: { status: "cancelled" } }));
   }
-  const res = await db.massCampaign.updateMany({ where: { id, status: { in: ["queued", "preparing"] } }, data: { status: "cancelled" } });
-  if (res.count === 0) throw new ApiError("conflict", c.status === "cancelled" ? "Already cancelled." : "Too late to cancel: it is being sent or was sent.");
+  const res = await db.massCampaign.updateMany({
+    where: { id, status: { in: ["queued", "preparing"] } },
+    data: { status: "cancelled" },
+  });
+  if (res.count === 0)
+    throw new ApiError(
+      "conflict",
+      c.status === "cancelled" ? "Already cancelled." : "Too late to cancel: it is being sent or was sent.",
+    );
   return toCampaignView(await campaignOr404(access, id));
 }
 

@@ -5,7 +5,11 @@ import { db } from "@/lib/server/db";
 import { wholeCents } from "@/lib/server/earnings/money";
 import type { MassCampaign } from "@/generated/prisma/client";
 import { FanvueError } from "@/lib/server/fanvue/errors";
-import { listMassMessages, type FanvueMassMessage, type MASS_STATUSES } from "@/lib/server/fanvue/resources/mass-messages";
+import {
+  listMassMessages,
+  type FanvueMassMessage,
+  type MASS_STATUSES,
+} from "@/lib/server/fanvue/resources/mass-messages";
 import { withSnapshot } from "@/lib/server/snapshots";
 import type { CreatorAccess } from "@/lib/server/workspaces/access";
 import { toCampaignView } from "./campaigns";
@@ -82,8 +86,18 @@ function mergeFanvue(v: CampaignView, f: FanvueMassMessage) {
 /** Purchases and revenue per Fanvue message id, from the earnings ledger. */
 export async function ledgerByMessage(creatorId: string, ids: string[]) {
   if (ids.length === 0) return new Map<string, { purchases: number; revenue: number; net: number }>();
-  const rows = await db.earningRow.groupBy({ by: ["messageUuid"], where: { creatorId, messageUuid: { in: ids } }, _count: { _all: true }, _sum: { gross: true, net: true } });
-  return new Map(rows.map((r) => [r.messageUuid!, { purchases: r._count._all, revenue: wholeCents(r._sum.gross), net: wholeCents(r._sum.net) }]));
+  const rows = await db.earningRow.groupBy({
+    by: ["messageUuid"],
+    where: { creatorId, messageUuid: { in: ids } },
+    _count: { _all: true },
+    _sum: { gross: true, net: true },
+  });
+  return new Map(
+    rows.map((r) => [
+      r.messageUuid!,
+      { purchases: r._count._all, revenue: wholeCents(r._sum.gross), net: wholeCents(r._sum.net) },
+    ]),
+  );
 }
 
 export async function ledgerSyncedAt(creatorId: string) {
@@ -94,7 +108,8 @@ export async function ledgerSyncedAt(creatorId: string) {
 /** Why Fanvue's list is missing, in plain words: it answered, or it did not. */
 function listError(err: unknown) {
   if (!(err instanceof FanvueError)) return "Fanvue's list of mass messages could not be read.";
-  if (err.kind === "unsupported" || err.kind === "not_found" || err.kind === "forbidden") return "Fanvue does not list mass messages for this account.";
+  if (err.kind === "unsupported" || err.kind === "not_found" || err.kind === "forbidden")
+    return "Fanvue does not list mass messages for this account.";
   if (err.kind === "network") return "Fanvue could not be reached.";
   if (err.kind === "timeout" || err.kind === "stalled") return "Fanvue did not answer in time.";
   return "Fanvue's list of mass messages could not be read.";
@@ -114,9 +129,15 @@ async function keepRecipientCounts(ours: MassCampaign[], fanvue: FanvueMassMessa
 export async function getCampaigns(access: CreatorAccess): Promise<CampaignsPage> {
   const client = clientForCreator(access);
   const [ours, snap] = await Promise.all([
-    db.massCampaign.findMany({ where: { creatorId: access.creator.id }, orderBy: { createdAt: "desc" }, take: HISTORY_LIMIT }),
+    db.massCampaign.findMany({
+      where: { creatorId: access.creator.id },
+      orderBy: { createdAt: "desc" },
+      take: HISTORY_LIMIT,
+    }),
     // Our own records (queued, unclear) must show even when Fanvue is down.
-    withSnapshot(`mass-list:${access.creator.id}`, async () => (await listMassMessages(client, 1)).data, { maxAgeMs: COALESCE_MS }).catch((err: unknown) => ({
+    withSnapshot(`mass-list:${access.creator.id}`, async () => (await listMassMessages(client, 1)).data, {
+      maxAgeMs: COALESCE_MS,
+    }).catch((err: unknown) => ({
       data: [] as FanvueMassMessage[],
       fetchedAt: null,
       stale: true,
@@ -137,7 +158,10 @@ export async function getCampaigns(access: CreatorAccess): Promise<CampaignsPage
   items.push(...[...fanvue.values()].map(fromFanvue));
   items.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   const synced = await ledgerSyncedAt(access.creator.id);
-  const ledger = await ledgerByMessage(access.creator.id, items.flatMap((i) => (i.fanvueId ? [i.fanvueId] : [])));
+  const ledger = await ledgerByMessage(
+    access.creator.id,
+    items.flatMap((i) => (i.fanvueId ? [i.fanvueId] : [])),
+  );
   for (const i of items) {
     // Before the first ledger sync the figures are unknown, not zero.
     if (!synced || !i.fanvueId || i.status === "scheduled") continue;
@@ -146,5 +170,11 @@ export async function getCampaigns(access: CreatorAccess): Promise<CampaignsPage
     i.revenue = l?.revenue ?? 0;
   }
   const fanvueError = "error" in snap ? snap.error : null;
-  return { items, fetchedAt: snap.fetchedAt, stale: snap.stale, fanvueError, ledgerSyncedAt: synced?.toISOString() ?? null };
+  return {
+    items,
+    fetchedAt: snap.fetchedAt,
+    stale: snap.stale,
+    fanvueError,
+    ledgerSyncedAt: synced?.toISOString() ?? null,
+  };
 }

@@ -22,7 +22,8 @@ describe("hold-out split", () => {
   it("is uniform: every fan is held out about equally often", () => {
     const counts = new Map<string, number>();
     const small = fans.slice(0, 20);
-    for (let i = 0; i < 4000; i++) for (const f of splitHoldout(small, 10).held) counts.set(f, (counts.get(f) ?? 0) + 1);
+    for (let i = 0; i < 4000; i++)
+      for (const f of splitHoldout(small, 10).held) counts.set(f, (counts.get(f) ?? 0) + 1);
     // 4000 draws × 2 of 20 → 400 each; ±25 % bounds are > 6 standard deviations.
     for (const f of small) expect(counts.get(f)).toBeGreaterThan(300);
     for (const f of small) expect(counts.get(f)).toBeLessThan(500);

@@ -13,7 +13,11 @@ export function holdoutSize(n: number, percent: number) {
   return Math.min(n - 1, Math.max(1, Math.round((n * percent) / 100)));
 }
 
-export function splitHoldout(fans: readonly string[], percent: number, pick: Pick = randomInt): { held: string[]; sent: string[] } {
+export function splitHoldout(
+  fans: readonly string[],
+  percent: number,
+  pick: Pick = randomInt,
+): { held: string[]; sent: string[] } {
   const a = [...new Set(fans)];
   const k = holdoutSize(a.length, percent);
   for (let i = 0; i < k; i++) {

@@ -27,7 +27,11 @@ export const massSendJob = defineJob({
 });
 
 /** The options of a campaign's send job (one per campaign, by key). */
-export const massJobOptions = (campaignId: string, connectionId: string | null) => ({ key: massJobKey(campaignId), maxAttempts: MASS_MAX_ATTEMPTS, connectionId });
+export const massJobOptions = (campaignId: string, connectionId: string | null) => ({
+  key: massJobKey(campaignId),
+  maxAttempts: MASS_MAX_ATTEMPTS,
+  connectionId,
+});
 
 export const massSweeper = defineScheduler("mass-sweeper", async () => {
   const open = await db.massCampaign.findMany({
@@ -36,7 +40,10 @@ export const massSweeper = defineScheduler("mass-sweeper", async () => {
     take: 200,
   });
   for (const c of open) {
-    const creator = await db.creator.findUnique({ where: { id: c.creatorId }, select: { workspace: { select: { connectionId: true } } } });
+    const creator = await db.creator.findUnique({
+      where: { id: c.creatorId },
+      select: { workspace: { select: { connectionId: true } } },
+    });
     await massSendJob.enqueue({ campaignId: c.id }, massJobOptions(c.id, creator?.workspace.connectionId ?? null));
   }
 });

@@ -22,7 +22,12 @@ const item = (over: Record<string, unknown> = {}) => ({
 describe("finding a campaign in Fanvue's mass-message list", () => {
   it("matches text, price and media (Fanvue's list names no audience lists)", () => {
     expect(isSameCampaign(item(), shape)).toBe(true);
-    expect(isSameCampaign(item({ mediaUuids: ["m1"] }), { ...shape, included: { smartListUuids: ["followers"], customListUuids: [] } })).toBe(true);
+    expect(
+      isSameCampaign(item({ mediaUuids: ["m1"] }), {
+        ...shape,
+        included: { smartListUuids: ["followers"], customListUuids: [] },
+      }),
+    ).toBe(true);
   });
 
   it("tells apart another text, price or media, or an older message", () => {

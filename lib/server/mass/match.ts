@@ -7,11 +7,25 @@ import "server-only";
 export const CLOCK_SKEW_MS = 5 * 60_000;
 
 export type Refs = { smartListUuids: string[]; customListUuids: string[] };
-export type CampaignShape = { text: string | null; mediaUuids: string[]; price: number | null; included: Refs; excluded: Refs; attemptAt: Date };
+export type CampaignShape = {
+  text: string | null;
+  mediaUuids: string[];
+  price: number | null;
+  included: Refs;
+  excluded: Refs;
+  attemptAt: Date;
+};
 /** What Fanvue's list tells about a mass message: no audience lists. */
-export type SeenMass = { uuid: string; text: string | null; mediaUuids: string[]; price: number | null; createdAt: string | null };
+export type SeenMass = {
+  uuid: string;
+  text: string | null;
+  mediaUuids: string[];
+  price: number | null;
+  createdAt: string | null;
+};
 
-const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().join("|") === [...b].sort().join("|");
+const same = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && [...a].sort().join("|") === [...b].sort().join("|");
 /** Same text, price and media, created after our attempt began. Fanvue's list
  * does not name the audience, so two identical messages to different lists
  * are told apart by `claimed` and by time (the oldest unclaimed wins). */

@@ -29,12 +29,22 @@ export const holdoutListName = (c: Pick<MassCampaign, "id">) => `Hold-out · ${c
 
 async function drawSplit(a: Pick<CreatorAccess, "workspace" | "creator">, c: MassCampaign) {
   if ((await db.massCampaignFan.count({ where: { campaignId: c.id } })) > 0) return;
-  const fans = await resolveAudience(a, refsOf(c.included), refsOf(c.excluded), { priority: "interactive", fresh: true });
+  const fans = await resolveAudience(a, refsOf(c.included), refsOf(c.excluded), {
+    priority: "interactive",
+    fresh: true,
+  });
   if (!fans) throw new PrepareError("The audience is too large to draw a hold-out from. Nothing was sent.");
-  if (fans.length < 2) throw new PrepareError("The audience has fewer than two fans: there is nobody to hold out. Nothing was sent.");
+  if (fans.length < 2)
+    throw new PrepareError("The audience has fewer than two fans: there is nobody to hold out. Nothing was sent.");
   const { held, sent } = splitHoldout(fans, c.holdoutPercent);
   await db.$transaction([
-    db.massCampaignFan.createMany({ data: [...held.map((f) => ({ campaignId: c.id, fanUuid: f, heldOut: true })), ...sent.map((f) => ({ campaignId: c.id, fanUuid: f, heldOut: false }))], skipDuplicates: true }),
+    db.massCampaignFan.createMany({
+      data: [
+        ...held.map((f) => ({ campaignId: c.id, fanUuid: f, heldOut: true })),
+        ...sent.map((f) => ({ campaignId: c.id, fanUuid: f, heldOut: false })),
+      ],
+      skipDuplicates: true,
+    }),
     db.massCampaign.update({ where: { id: c.id }, data: { audienceSize: fans.length } }),
   ]);
 }
@@ -47,7 +57,8 @@ async function ensureList(a: Pick<CreatorAccess, "workspace" | "creator">, c: Ma
   try {
     uuid = (await createCustomList(client, name)).uuid;
   } catch (err) {
-    if (err instanceof FanvueError && err.kind === "unsupported") throw new PrepareError("Fanvue lets only the creator's own account create the hold-out list. Nothing was sent.");
+    if (err instanceof FanvueError && err.kind === "unsupported")
+      throw new PrepareError("Fanvue lets only the creator's own account create the hold-out list. Nothing was sent.");
     if (!(err instanceof FanvueError && err.kind === "conflict")) throw err;
     // Made by an earlier run that stopped before recording it.
     const found = (await listCustomLists(client, 1, name)).data.find((l) => l.name === name);
@@ -63,7 +74,13 @@ export async function prepareHoldout(a: Pick<CreatorAccess, "workspace" | "creat
   await db.massCampaign.updateMany({ where: { id: c.id, status: "queued" }, data: { status: "preparing" } });
   await drawSplit(a, c);
   const listUuid = await ensureList(a, c);
-  const held = (await db.massCampaignFan.findMany({ where: { campaignId: c.id, heldOut: true }, select: { fanUuid: true }, orderBy: { fanUuid: "asc" } })).map((r) => r.fanUuid);
+  const held = (
+    await db.massCampaignFan.findMany({
+      where: { campaignId: c.id, heldOut: true },
+      select: { fanUuid: true },
+      orderBy: { fanUuid: "asc" },
+    })
+  ).map((r) => r.fanUuid);
   const client = clientForCreator(a);
   for (let i = 0; i < held.length; i += MEMBERS_PER_CALL) {
     await addListMembers(client, listUuid, held.slice(i, i + MEMBERS_PER_CALL), "interactive");

@@ -16,7 +16,11 @@ export const massQueueSource: QueueSource = async (access) => {
     kind: "mass_message",
     id: c.id,
     at: c.scheduledAt!.toISOString(),
-    title: c.text ? (c.text.length > 60 ? `${c.text.slice(0, 57)}…` : c.text) : `Mass message with ${c.mediaUuids.length} media`,
+    title: c.text
+      ? c.text.length > 60
+        ? `${c.text.slice(0, 57)}…`
+        : c.text
+      : `Mass message with ${c.mediaUuids.length} media`,
     href: `/c/${access.creator.id}/mass-messages`,
     canReschedule: false,
   }));

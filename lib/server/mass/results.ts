@@ -31,7 +31,12 @@ async function groups(campaignId: string, creatorId: string, from: Date, until: 
   const pick = (held: boolean): GroupResult => {
     const r = rows.find((x) => x.held_out === held);
     if (!synced) return { fans: Number(r?.fans ?? 0), buyers: null, purchases: null, revenue: null };
-    return { fans: Number(r?.fans ?? 0), buyers: Number(r?.buyers ?? 0), purchases: Number(r?.purchases ?? 0), revenue: Number(r?.revenue ?? 0) };
+    return {
+      fans: Number(r?.fans ?? 0),
+      buyers: Number(r?.buyers ?? 0),
+      purchases: Number(r?.purchases ?? 0),
+      revenue: Number(r?.revenue ?? 0),
+    };
   };
   return { sent: pick(false), held: pick(true), synced };
 }
@@ -39,9 +44,17 @@ async function groups(campaignId: string, creatorId: string, from: Date, until: 
 export async function getCampaignResults(access: CreatorAccess, id: string): Promise<CampaignResults> {
   const c = await campaignOr404(access, id);
   const synced = await ledgerSyncedAt(access.creator.id);
-  if (!synced || synced.getTime() < Date.now() - LEDGER_REFRESH_MS) await requestEarningsSync(access.creator.id, access.workspace.connectionId).catch(() => undefined);
+  if (!synced || synced.getTime() < Date.now() - LEDGER_REFRESH_MS)
+    await requestEarningsSync(access.creator.id, access.workspace.connectionId).catch(() => undefined);
   const view = toCampaignView(c);
-  const direct = c.fanvueId && synced ? ((await ledgerByMessage(access.creator.id, [c.fanvueId])).get(c.fanvueId) ?? { purchases: 0, revenue: 0, net: 0 }) : null;
+  const direct =
+    c.fanvueId && synced
+      ? ((await ledgerByMessage(access.creator.id, [c.fanvueId])).get(c.fanvueId) ?? {
+          purchases: 0,
+          revenue: 0,
+          net: 0,
+        })
+      : null;
   if (direct) Object.assign(view, { purchases: direct.purchases, revenue: direct.revenue });
   let holdout: CampaignResults["holdout"] = null;
   const start = c.sentAt ?? (c.status === "scheduled" ? null : c.scheduledAt);
@@ -52,7 +65,13 @@ export async function getCampaignResults(access: CreatorAccess, id: string): Pro
     const end = covered ? until : start;
     // Fanvue's own count of who received it (kept from its list), not our estimate.
     const delivered = c.status === "sent" || c.status === "unsent" ? c.recipientCount : null;
-    holdout = { windowDays: WINDOW_DAYS, from: start.toISOString(), until: end.toISOString(), delivered, ...(await groups(c.id, access.creator.id, start, end, covered)) };
+    holdout = {
+      windowDays: WINDOW_DAYS,
+      from: start.toISOString(),
+      until: end.toISOString(),
+      delivered,
+      ...(await groups(c.id, access.creator.id, start, end, covered)),
+    };
   }
   return { campaign: view, direct, holdout, ledgerSyncedAt: synced?.toISOString() ?? null };
 }

@@ -42,41 +42,71 @@ export function payloadOf(c: MassCampaign): MassPayload {
     mediaUuids: c.mediaUuids,
     price: c.price,
     includedLists: { smartListUuids: inc.smart, customListUuids: inc.custom },
-    excludedLists: { smartListUuids: exc.smart, customListUuids: [...exc.custom, ...(c.holdoutListUuid ? [c.holdoutListUuid] : [])] },
+    excludedLists: {
+      smartListUuids: exc.smart,
+      customListUuids: [...exc.custom, ...(c.holdoutListUuid ? [c.holdoutListUuid] : [])],
+    },
     // A run that starts late sends at once (Fanvue refuses past times).
-    scheduledAt: c.scheduledAt && c.scheduledAt.getTime() > Date.now() + SCHEDULE_MARGIN_MS ? c.scheduledAt.toISOString() : null,
+    scheduledAt:
+      c.scheduledAt && c.scheduledAt.getTime() > Date.now() + SCHEDULE_MARGIN_MS ? c.scheduledAt.toISOString() : null,
   };
 }
 
-const set = (id: string, data: Prisma.MassCampaignUncheckedUpdateInput) => db.massCampaign.update({ where: { id }, data });
+const set = (id: string, data: Prisma.MassCampaignUncheckedUpdateInput) =>
+  db.massCampaign.update({ where: { id }, data });
 
 /** Looks for the campaign in Fanvue's list; sets sent/scheduled, or unknown. */
 export async function settleFromFanvue(a: CampaignAccess, c: MassCampaign, why: string): Promise<MassCampaign> {
   const attemptAt = c.attemptAt ?? c.createdAt;
   const p = payloadOf(c);
-  const shape = { text: p.text, mediaUuids: p.mediaUuids, price: p.price, included: p.includedLists, excluded: p.excludedLists, attemptAt };
+  const shape = {
+    text: p.text,
+    mediaUuids: p.mediaUuids,
+    price: p.price,
+    included: p.includedLists,
+    excluded: p.excludedLists,
+    attemptAt,
+  };
   try {
     const client = clientForCreator(a);
-    const others = await db.massCampaign.findMany({ where: { creatorId: c.creatorId, fanvueId: { not: null }, NOT: { id: c.id } }, select: { fanvueId: true } });
+    const others = await db.massCampaign.findMany({
+      where: { creatorId: c.creatorId, fanvueId: { not: null }, NOT: { id: c.id } },
+      select: { fanvueId: true },
+    });
     const claimed = new Set(others.map((o) => o.fanvueId!));
     for (let page = 1; page <= RECONCILE_PAGES; page++) {
       const res = await listMassMessages(client, page, "background");
       const hit = findCampaign(res.data, shape, claimed);
       if (hit) {
         const scheduled = hit.status === "SCHEDULED";
-        return set(c.id, { status: scheduled ? "scheduled" : "sent", fanvueId: hit.uuid, recipientCount: hit.recipientCount, sentAt: scheduled ? null : new Date(hit.publishedAt ?? hit.createdAt ?? Date.now()), error: null });
+        return set(c.id, {
+          status: scheduled ? "scheduled" : "sent",
+          fanvueId: hit.uuid,
+          recipientCount: hit.recipientCount,
+          sentAt: scheduled ? null : new Date(hit.publishedAt ?? hit.createdAt ?? Date.now()),
+          error: null,
+        });
       }
       const oldest = res.data.at(-1)?.createdAt;
       if (!res.pagination.hasMore || (oldest && Date.parse(oldest) < attemptAt.getTime() - CLOCK_SKEW_MS)) break;
     }
-    return set(c.id, { status: "unknown", error: `State unknown — check: ${why}, and no matching mass message was found on Fanvue. It was probably not sent.` });
+    return set(c.id, {
+      status: "unknown",
+      error: `State unknown — check: ${why}, and no matching mass message was found on Fanvue. It was probably not sent.`,
+    });
   } catch {
-    return set(c.id, { status: "unknown", error: `State unknown — check: ${why}, and Fanvue's list could not be read to confirm.` });
+    return set(c.id, {
+      status: "unknown",
+      error: `State unknown — check: ${why}, and Fanvue's list could not be read to confirm.`,
+    });
   }
 }
 
 async function sendOnce(a: CampaignAccess, c: MassCampaign): Promise<MassCampaign> {
-  const claimed = await db.massCampaign.updateMany({ where: { id: c.id, status: { in: ["queued", "preparing"] } }, data: { status: "sending", attemptAt: new Date(), error: null } });
+  const claimed = await db.massCampaign.updateMany({
+    where: { id: c.id, status: { in: ["queued", "preparing"] } },
+    data: { status: "sending", attemptAt: new Date(), error: null },
+  });
   const row = await db.massCampaign.findUniqueOrThrow({ where: { id: c.id } });
   if (claimed.count === 0) return row; // cancelled meanwhile, or another run has it
   try {
@@ -85,14 +115,22 @@ async function sendOnce(a: CampaignAccess, c: MassCampaign): Promise<MassCampaig
     // after a short wait when the budget is spent; the job then retries).
     const res = await createMassMessage(clientForCreator(a), payload, "interactive");
     const scheduled = payload.scheduledAt !== null;
-    return set(c.id, { status: scheduled ? "scheduled" : "sent", fanvueId: res.id, recipientCount: res.recipientCount ?? null, sentAt: scheduled ? null : new Date() });
+    return set(c.id, {
+      status: scheduled ? "scheduled" : "sent",
+      fanvueId: res.id,
+      recipientCount: res.recipientCount ?? null,
+      sentAt: scheduled ? null : new Date(),
+    });
   } catch (err) {
     if (err instanceof FanvueError && REFUSED[err.kind]) {
       console.error(`[mass] campaign ${c.id} refused: Fanvue ${describeForLog(err)}`);
       return set(c.id, { status: "failed", error: REFUSED[err.kind]! });
     }
     if (err instanceof FanvueError && NOT_YET.has(err.kind)) {
-      await db.massCampaign.updateMany({ where: { id: c.id, status: "sending" }, data: { status: "preparing", error: err.message } });
+      await db.massCampaign.updateMany({
+        where: { id: c.id, status: "sending" },
+        data: { status: "preparing", error: err.message },
+      });
       throw err;
     }
     return settleFromFanvue(a, row, "the connection to Fanvue failed during the send");
@@ -105,14 +143,18 @@ export async function runCampaign(id: string, opts: { lastAttempt: boolean }): P
   if (!c) return "missing";
   if (!["queued", "preparing", "sending"].includes(c.status)) return c.status;
   const a = await loadCreatorRef(c.creatorId);
-  if (!a) return (await set(id, { status: "failed", error: "The creator was removed before the message was sent." })).status;
+  if (!a)
+    return (await set(id, { status: "failed", error: "The creator was removed before the message was sent." })).status;
   // A run died after committing "sending": it may have reached Fanvue.
   if (c.status === "sending") return (await settleFromFanvue(a, c, "the previous attempt was interrupted")).status;
   try {
     await prepareHoldout(a, c);
   } catch (err) {
     if (err instanceof PrepareError || opts.lastAttempt) {
-      await db.massCampaign.updateMany({ where: { id, status: { in: ["queued", "preparing"] } }, data: { status: "failed", error: err instanceof Error ? err.message : String(err) } });
+      await db.massCampaign.updateMany({
+        where: { id, status: { in: ["queued", "preparing"] } },
+        data: { status: "failed", error: err instanceof Error ? err.message : String(err) },
+      });
       return "failed";
     }
     throw err;

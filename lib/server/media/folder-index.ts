@@ -15,7 +15,10 @@ const MAX_CALLS = 40;
 
 type FolderIndex = { builtAt: number; byFolder: Map<string, Set<string>>; complete: boolean };
 
-const g = globalThis as unknown as { vaultFolderIndex?: Map<string, FolderIndex>; vaultFolderBuilds?: Map<string, Promise<FolderIndex>> };
+const g = globalThis as unknown as {
+  vaultFolderIndex?: Map<string, FolderIndex>;
+  vaultFolderBuilds?: Map<string, Promise<FolderIndex>>;
+};
 const indexes = (g.vaultFolderIndex ??= new Map());
 const builds = (g.vaultFolderBuilds ??= new Map());
 

@@ -22,29 +22,64 @@ const STILL_THERE_PAGES = 4;
 const isKind = (err: unknown, kind: FanvueError["kind"]) => err instanceof FanvueError && err.kind === kind;
 
 type Op = "create" | "rename" | "delete" | "add" | "remove";
-const VERB: Record<Op, string> = { create: "create vault folders", rename: "rename vault folders", delete: "delete vault folders", add: "add media to folders", remove: "remove media from folders" };
+const VERB: Record<Op, string> = {
+  create: "create vault folders",
+  rename: "rename vault folders",
+  delete: "delete vault folders",
+  add: "add media to folders",
+  remove: "remove media from folders",
+};
 
 /** This Fanvue lacks the call (not the folder): said as it is, with where
  * it can be done instead. Retrying would not help. */
-const unsupported = (op: Op) => new ApiError("not_found", `Fanvue does not let Vuedeck ${VERB[op]} for this account. Do it in Fanvue's app; the vault here shows the result.`);
+const unsupported = (op: Op) =>
+  new ApiError(
+    "not_found",
+    `Fanvue does not let Vuedeck ${VERB[op]} for this account. Do it in Fanvue's app; the vault here shows the result.`,
+  );
 
 /** Fanvue's refusals, said in the vault's words. A 404 on a folder route is
  * either the folder gone or the call missing on this Fanvue: `folderExists`
  * (one list call, only on that failure) tells which. Creating has no folder
  * to lose, so a 404 there is always the call. */
-async function folderError(err: unknown, op: Op, name: string, newName: string | undefined, folderExists: () => Promise<boolean>): Promise<unknown> {
-  if (isKind(err, "conflict")) return new ApiError("conflict", `A folder named “${newName ?? name}” already exists. Choose another name.`, { field: "name" });
+async function folderError(
+  err: unknown,
+  op: Op,
+  name: string,
+  newName: string | undefined,
+  folderExists: () => Promise<boolean>,
+): Promise<unknown> {
+  if (isKind(err, "conflict"))
+    return new ApiError("conflict", `A folder named “${newName ?? name}” already exists. Choose another name.`, {
+      field: "name",
+    });
   if (isKind(err, "unsupported") || (isKind(err, "not_found") && op === "create")) return unsupported(op);
   if (isKind(err, "not_found")) {
     const exists = await folderExists().catch(() => false);
     if (exists) return unsupported(op);
-    return new ApiError("not_found", `The folder “${name}” is not on Fanvue any more: it may have been renamed or deleted. Reload the folder list.`);
+    return new ApiError(
+      "not_found",
+      `The folder “${name}” is not on Fanvue any more: it may have been renamed or deleted. Reload the folder list.`,
+    );
   }
-  if (isKind(err, "forbidden")) return new ApiError("forbidden", `Fanvue refused to ${VERB[op].replace(/s$/, "")} for this account. Reconnect Fanvue and allow media access, or do it in Fanvue's app.`);
+  if (isKind(err, "forbidden"))
+    return new ApiError(
+      "forbidden",
+      `Fanvue refused to ${VERB[op].replace(/s$/, "")} for this account. Reconnect Fanvue and allow media access, or do it in Fanvue's app.`,
+    );
   if (isKind(err, "validation") && (op === "add" || op === "remove")) {
-    return new ApiError("invalid_input", "Fanvue did not accept the selected media for this folder (they may not be in this creator's vault). Nothing was changed.", { field: "mediaUuids" });
+    return new ApiError(
+      "invalid_input",
+      "Fanvue did not accept the selected media for this folder (they may not be in this creator's vault). Nothing was changed.",
+      { field: "mediaUuids" },
+    );
   }
-  if (isKind(err, "validation")) return new ApiError("invalid_input", "Fanvue did not accept this folder name. Try a shorter name without special characters.", { field: "name" });
+  if (isKind(err, "validation"))
+    return new ApiError(
+      "invalid_input",
+      "Fanvue did not accept this folder name. Try a shorter name without special characters.",
+      { field: "name" },
+    );
   return err;
 }
 
@@ -52,7 +87,8 @@ async function run<T>(access: CreatorAccess, fn: () => Promise<T>, op: Op, name:
   try {
     return await fn();
   } catch (err) {
-    const exists = async () => (await folders.listFolders(clientForCreator(access))).folders.some((f) => f.name === name);
+    const exists = async () =>
+      (await folders.listFolders(clientForCreator(access))).folders.some((f) => f.name === name);
     throw await folderError(err, op, name, newName, exists);
   }
 }
@@ -60,7 +96,9 @@ async function run<T>(access: CreatorAccess, fn: () => Promise<T>, op: Op, name:
 export async function listVaultFolders(access: CreatorAccess): Promise<VaultFolder[]> {
   // A list Fanvue cut short is still shown (and logged): the rest cannot be asked for.
   const list = (await folders.listFolders(clientForCreator(access))).folders;
-  return list.map((f) => ({ name: f.name, createdAt: f.createdAt, mediaCount: f.mediaCount })).sort((a, b) => a.name.localeCompare(b.name));
+  return list
+    .map((f) => ({ name: f.name, createdAt: f.createdAt, mediaCount: f.mediaCount }))
+    .sort((a, b) => a.name.localeCompare(b.name));
 }
 
 export async function createVaultFolder(access: CreatorAccess, name: string): Promise<VaultFolder> {
@@ -94,7 +132,10 @@ export async function addToVaultFolder(access: CreatorAccess, name: string, uuid
  * items were already out of it (done). */
 async function checkNothingRemoved(client: FanvueClient, name: string, uuids: string[]) {
   if (!(await folders.listFolders(client)).folders.some((f) => f.name === name)) {
-    throw new ApiError("not_found", `The folder “${name}” is not on Fanvue any more: it may have been renamed or deleted. Reload the folder list.`);
+    throw new ApiError(
+      "not_found",
+      `The folder “${name}” is not on Fanvue any more: it may have been renamed or deleted. Reload the folder list.`,
+    );
   }
   const wanted = new Set(uuids);
   for (let page = 1; page <= STILL_THERE_PAGES; page++) {
@@ -122,9 +163,13 @@ export async function removeFromVaultFolder(access: CreatorAccess, name: string,
     });
   } catch (err) {
     if (removed.length) {
-      await folders.addFolderMedia(client, name, removed).catch((undo) => console.error(`[vault] could not restore folder "${name}" after a failed removal`, undo));
+      await folders
+        .addFolderMedia(client, name, removed)
+        .catch((undo) => console.error(`[vault] could not restore folder "${name}" after a failed removal`, undo));
     }
-    throw await folderError(err, "remove", name, undefined, async () => (await folders.listFolders(client)).folders.some((f) => f.name === name));
+    throw await folderError(err, "remove", name, undefined, async () =>
+      (await folders.listFolders(client)).folders.some((f) => f.name === name),
+    );
   }
   if (absent === uuids.length) await checkNothingRemoved(client, name, uuids);
   patchFolderIndex(access.creator.id, { kind: "remove", name, uuids: removed });

@@ -23,13 +23,22 @@ export async function lookupMedia(access: CreatorAccess, uuids: string[], fan?: 
   const now = Date.now();
   const items = await mapLimit(uuids, LOOKUP_CONCURRENCY, async (uuid) => {
     try {
-      return toVaultItem(await getMedia(client, uuid, { variants: ["main", "thumbnail_gallery"], purchasedBy: fan }), null);
+      return toVaultItem(
+        await getMedia(client, uuid, { variants: ["main", "thumbnail_gallery"], purchasedBy: fan }),
+        null,
+      );
     } catch (err) {
       if (err instanceof FanvueError && err.kind === "not_found") return missingItem(uuid);
       throw err;
     }
   });
-  return { items, urlsExpireAt: expiryOf(items.map((i) => i.thumb?.url), now) };
+  return {
+    items,
+    urlsExpireAt: expiryOf(
+      items.map((i) => i.thumb?.url),
+      now,
+    ),
+  };
 }
 
 /** The preview: main and blurred variants, details and folders. */
@@ -41,7 +50,10 @@ export async function getMediaDetails(access: CreatorAccess, uuid: string, fan?:
     m = await getMedia(client, uuid, { variants: ["main", "thumbnail_gallery", "blurred"], purchasedBy: fan });
   } catch (err) {
     if (err instanceof FanvueError && err.kind === "not_found") {
-      throw new ApiError("not_found", `This media is not in @${access.creator.handle}'s vault. It may have been deleted, or belong to another creator.`);
+      throw new ApiError(
+        "not_found",
+        `This media is not in @${access.creator.handle}'s vault. It may have been deleted, or belong to another creator.`,
+      );
     }
     throw err;
   }

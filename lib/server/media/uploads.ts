@@ -38,11 +38,24 @@ type Step = "start" | "part" | "complete";
 function uploadError(err: unknown, step: Step): unknown {
   if (!(err instanceof FanvueError)) return err;
   const missing = err.kind === "unsupported" || (err.kind === "not_found" && step === "start");
-  if (missing) return new ApiError("not_found", "Fanvue does not accept uploads from Vuedeck for this account. Upload the file in Fanvue's app; it then shows in this vault.");
-  if (err.kind === "not_found") return new ApiError("not_found", "This upload session has ended on Fanvue. Start the upload again.");
-  if (err.kind === "forbidden") return new ApiError("forbidden", "Fanvue refused this upload for this account. Reconnect Fanvue and allow media uploads, or upload in Fanvue's app.");
-  if (err.kind === "validation" && step === "start") return new ApiError("invalid_input", "Fanvue did not accept this file's name or type.", { field: "filename" });
-  if (err.kind === "validation") return new ApiError("invalid_input", "Fanvue did not accept the uploaded parts. Start the upload again.", { field: "parts" });
+  if (missing)
+    return new ApiError(
+      "not_found",
+      "Fanvue does not accept uploads from Vuedeck for this account. Upload the file in Fanvue's app; it then shows in this vault.",
+    );
+  if (err.kind === "not_found")
+    return new ApiError("not_found", "This upload session has ended on Fanvue. Start the upload again.");
+  if (err.kind === "forbidden")
+    return new ApiError(
+      "forbidden",
+      "Fanvue refused this upload for this account. Reconnect Fanvue and allow media uploads, or upload in Fanvue's app.",
+    );
+  if (err.kind === "validation" && step === "start")
+    return new ApiError("invalid_input", "Fanvue did not accept this file's name or type.", { field: "filename" });
+  if (err.kind === "validation")
+    return new ApiError("invalid_input", "Fanvue did not accept the uploaded parts. Start the upload again.", {
+      field: "parts",
+    });
   return err;
 }
 
@@ -54,12 +67,23 @@ async function step<T>(which: Step, fn: () => Promise<T>): Promise<T> {
   }
 }
 
-export async function startUpload(access: CreatorAccess, f: { filename: string; name: string; mimeType: string; sizeBytes: number }): Promise<UploadSession> {
+export async function startUpload(
+  access: CreatorAccess,
+  f: { filename: string; name: string; mimeType: string; sizeBytes: number },
+): Promise<UploadSession> {
   const check = checkUploadFile({ name: f.filename, type: f.mimeType, size: f.sizeBytes });
   if (!check.ok) throw new ApiError("invalid_input", check.reason, { field: "filename" });
-  const s = await step("start", () => createUpload(clientForCreator(access), { name: f.name, filename: f.filename, mediaType: check.mediaType }));
+  const s = await step("start", () =>
+    createUpload(clientForCreator(access), { name: f.name, filename: f.filename, mediaType: check.mediaType }),
+  );
   const partSize = partSizeFor(f.sizeBytes);
-  return { mediaUuid: s.mediaUuid, uploadId: s.uploadId, partSize, totalParts: Math.max(1, Math.ceil(f.sizeBytes / partSize)), mediaType: check.mediaType };
+  return {
+    mediaUuid: s.mediaUuid,
+    uploadId: s.uploadId,
+    partSize,
+    totalParts: Math.max(1, Math.ceil(f.sizeBytes / partSize)),
+    mediaType: check.mediaType,
+  };
 }
 
 /** A fresh presigned URL for one part (asked again on every retry, so an

@@ -34,7 +34,8 @@ const SENT_PAGE_SIZE = 20;
 
 function pageCursor(cursor: string | undefined): number {
   if (cursor === undefined || cursor === "") return 1;
-  if (!/^\d{1,6}$/.test(cursor) || Number(cursor) < 1) throw new ApiError("invalid_input", "cursor is invalid", { field: "cursor" });
+  if (!/^\d{1,6}$/.test(cursor) || Number(cursor) < 1)
+    throw new ApiError("invalid_input", "cursor is invalid", { field: "cursor" });
   return Number(cursor);
 }
 
@@ -54,14 +55,21 @@ export async function listVault(access: CreatorAccess, q: VaultQuery): Promise<V
   const client = clientForCreator(access);
   if (q.fan && q.fanView === "sent") return listSentToFan(client, access, q);
   const match = matcherFor(q);
-  const filters = { mediaType: q.type, folderName: q.folder, usage: q.usage, purchasedBy: q.fan, status: VISIBLE_STATUSES, variants: LIST_VARIANTS };
+  const filters = {
+    mediaType: q.type,
+    folderName: q.folder,
+    usage: q.usage,
+    purchasedBy: q.fan,
+    status: VISIBLE_STATUSES,
+    variants: LIST_VARIANTS,
+  };
   const now = Date.now();
   const items: VaultItem[] = [];
   let page = pageCursor(q.cursor);
   let checked = 0;
   let hasMore = true;
   const budget = match ? SCAN_PAGES : 1;
-  for (let read = 0; hasMore && read < budget && !(match && items.length >= SCAN_TARGET); ) {
+  for (let read = 0; hasMore && read < budget && !(match && items.length >= SCAN_TARGET);) {
     const wave = Array.from({ length: match ? Math.min(SCAN_WAVE, budget - read) : 1 }, (_, k) => page + k);
     const results = await Promise.all(wave.map((p) => listMedia(client, { ...filters, page: p, size: PAGE_SIZE })));
     for (const res of results) {
@@ -73,7 +81,15 @@ export async function listVault(access: CreatorAccess, q: VaultQuery): Promise<V
       if (!hasMore) break;
     }
   }
-  return { items, nextCursor: hasMore ? String(page) : null, checked, urlsExpireAt: expiryOf(items.map((i) => i.thumb?.url), now) };
+  return {
+    items,
+    nextCursor: hasMore ? String(page) : null,
+    checked,
+    urlsExpireAt: expiryOf(
+      items.map((i) => i.thumb?.url),
+      now,
+    ),
+  };
 }
 
 /** Media the creator sent this fan in their chat (newest first). Folder and
@@ -83,10 +99,15 @@ async function listSentToFan(client: FanvueClient, access: CreatorAccess, q: Vau
   const now = Date.now();
   let res;
   try {
-    res = await listChatMedia(client, q.fan!, { cursor: q.cursor || undefined, limit: SENT_PAGE_SIZE, mediaType: q.type });
+    res = await listChatMedia(client, q.fan!, {
+      cursor: q.cursor || undefined,
+      limit: SENT_PAGE_SIZE,
+      mediaType: q.type,
+    });
   } catch (err) {
     // No conversation yet: nothing was sent.
-    if (err instanceof FanvueError && err.kind === "not_found") return { items: [], nextCursor: null, checked: 0, urlsExpireAt: null };
+    if (err instanceof FanvueError && err.kind === "not_found")
+      return { items: [], nextCursor: null, checked: 0, urlsExpireAt: null };
     throw err;
   }
   const needle = q.q ? fold(q.q) : "";
@@ -97,6 +118,27 @@ async function listSentToFan(client: FanvueClient, access: CreatorAccess, q: Vau
     .filter((m) => !needle || (m.name !== null && fold(m.name).includes(needle)));
   const items = (await withVariants(client, q.fan!, sent, LIST_VARIANTS))
     // Chat media is vault media already sent: ready by definition.
-    .map((m) => toVaultItem({ ...m, status: "ready", createdAt: m.created_at, caption: null, description: null, recommendedPrice: null, purchasedByFan: null }, null));
-  return { items, nextCursor: res.nextCursor, checked: res.data.length, urlsExpireAt: expiryOf(items.map((i) => i.thumb?.url), now) };
+    .map((m) =>
+      toVaultItem(
+        {
+          ...m,
+          status: "ready",
+          createdAt: m.created_at,
+          caption: null,
+          description: null,
+          recommendedPrice: null,
+          purchasedByFan: null,
+        },
+        null,
+      ),
+    );
+  return {
+    items,
+    nextCursor: res.nextCursor,
+    checked: res.data.length,
+    urlsExpireAt: expiryOf(
+      items.map((i) => i.thumb?.url),
+      now,
+    ),
+  };
 }

@@ -35,13 +35,21 @@ export async function listDrafts(o: Owner, editOf?: string): Promise<Draft[]> {
   return rows.map(toDraft);
 }
 
-export async function createDraft(o: Owner, input: { form: DraftForm; publishKey: string; editOf: string | null }): Promise<Draft> {
+export async function createDraft(
+  o: Owner,
+  input: { form: DraftForm; publishKey: string; editOf: string | null },
+): Promise<Draft> {
   // One draft per edited post: a second tab resumes the first one's draft.
   if (input.editOf) {
-    const existing = await db.postDraft.findFirst({ where: { ...o, editOf: input.editOf }, orderBy: { updatedAt: "desc" } });
+    const existing = await db.postDraft.findFirst({
+      where: { ...o, editOf: input.editOf },
+      orderBy: { updatedAt: "desc" },
+    });
     if (existing) return toDraft(existing);
   }
-  const row = await db.postDraft.create({ data: { ...o, form: input.form, publishKey: input.publishKey, editOf: input.editOf } });
+  const row = await db.postDraft.create({
+    data: { ...o, form: input.form, publishKey: input.publishKey, editOf: input.editOf },
+  });
   return toDraft(row);
 }
 
@@ -52,10 +60,16 @@ export async function getDraft(o: Owner, id: string): Promise<Draft> {
 }
 
 export async function saveDraft(o: Owner, id: string, form: DraftForm, version: number): Promise<Draft> {
-  const res = await db.postDraft.updateMany({ where: { id, ...o, version }, data: { form, version: { increment: 1 } } });
+  const res = await db.postDraft.updateMany({
+    where: { id, ...o, version },
+    data: { form, version: { increment: 1 } },
+  });
   if (res.count === 0) {
     const current = await getDraft(o, id);
-    throw new ApiError("conflict", `This draft was changed in another tab or window (version ${current.version}). Reload to see the latest.`);
+    throw new ApiError(
+      "conflict",
+      `This draft was changed in another tab or window (version ${current.version}). Reload to see the latest.`,
+    );
   }
   return getDraft(o, id);
 }

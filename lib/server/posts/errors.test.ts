@@ -21,10 +21,14 @@ describe("Fanvue refusals → composer fields", () => {
   });
 
   it("maps validation errors to invalid_input with the field, in our words (Fanvue's text stays out)", () => {
-    const mapped = toFieldError(new FanvueError("validation", "x", { errors: ["price must be at least 300 (raw upstream)"] }));
+    const mapped = toFieldError(
+      new FanvueError("validation", "x", { errors: ["price must be at least 300 (raw upstream)"] }),
+    );
     expect(mapped).toMatchObject({ code: "invalid_input", extra: { field: "price" } });
     expect((mapped as Error).message).toBe("Fanvue did not accept the price. Choose another price and send again.");
-    const unknown = toFieldError(new FanvueError("validation", "x", { errors: ["something new (raw upstream)"] })) as Error;
+    const unknown = toFieldError(
+      new FanvueError("validation", "x", { errors: ["something new (raw upstream)"] }),
+    ) as Error;
     expect(unknown.message).not.toMatch(/raw upstream/);
     expect(unknown).toMatchObject({ code: "invalid_input", extra: {} });
     const other = new FanvueError("rate_limited", "slow down");
@@ -32,11 +36,19 @@ describe("Fanvue refusals → composer fields", () => {
   });
 
   it("says plainly when this Fanvue lacks or refuses a post action, never to try again", () => {
-    const missing = actionRefused(new FanvueError("unsupported", "x", { status: 405, upstreamText: "Method PATCH not allowed" }), "reschedule");
-    expect(missing).toMatchObject({ code: "not_found", message: "Fanvue does not let Vuedeck reschedule posts for this account. Reschedule it in Fanvue's app." });
+    const missing = actionRefused(
+      new FanvueError("unsupported", "x", { status: 405, upstreamText: "Method PATCH not allowed" }),
+      "reschedule",
+    );
+    expect(missing).toMatchObject({
+      code: "not_found",
+      message: "Fanvue does not let Vuedeck reschedule posts for this account. Reschedule it in Fanvue's app.",
+    });
     const refused = actionRefused(new FanvueError("forbidden", "x", { status: 403 }), "publishNow");
     expect(refused.code).toBe("forbidden");
-    expect(refused.message).toBe("Fanvue refused to let this connection publish scheduled posts early. Reconnect Fanvue with access to posts, or publish it in Fanvue's app.");
+    expect(refused.message).toBe(
+      "Fanvue refused to let this connection publish scheduled posts early. Reconnect Fanvue with access to posts, or publish it in Fanvue's app.",
+    );
     for (const a of ["publish", "edit", "reschedule", "publishNow", "cancel"] as const) {
       const m = actionRefused(new FanvueError("unsupported", "x"), a).message;
       expect(m).not.toMatch(/try again|Method|not allowed/i);
@@ -48,6 +60,7 @@ describe("Fanvue refusals → composer fields", () => {
     expect(isCertainRefusal(new FanvueError("rate_limited", "x"))).toBe(true);
     // Held by our limiter behind unanswered calls: never sent.
     expect(isCertainRefusal(new FanvueError("stalled", "x"))).toBe(true);
-    for (const kind of ["network", "timeout", "upstream", "bad_response"] as const) expect(isCertainRefusal(new FanvueError(kind, "x"))).toBe(false);
+    for (const kind of ["network", "timeout", "upstream", "bad_response"] as const)
+      expect(isCertainRefusal(new FanvueError(kind, "x"))).toBe(false);
   });
 });

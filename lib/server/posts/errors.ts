@@ -44,7 +44,18 @@ const FIELD_TEXT: Record<PostField, string> = {
  * acting), so the same post may be sent again. */
 export function isCertainRefusal(err: unknown): err is FanvueError {
   if (!(err instanceof FanvueError)) return false;
-  return ["validation", "forbidden", "not_found", "conflict", "rate_limited", "stalled", "version", "unauthorized", "reauth", "unsupported"].includes(err.kind);
+  return [
+    "validation",
+    "forbidden",
+    "not_found",
+    "conflict",
+    "rate_limited",
+    "stalled",
+    "version",
+    "unauthorized",
+    "reauth",
+    "unsupported",
+  ].includes(err.kind);
 }
 
 /** A validation refusal → invalid_input naming the field; others pass through
@@ -54,11 +65,17 @@ export function toFieldError(err: unknown): unknown {
   console.warn(`[posts] Fanvue ${describeForLog(err)}`);
   const upstream = err.details.errors?.[0] ?? err.details.upstreamText ?? "";
   const field = fieldOfMessage(upstream);
-  if (!field) return new ApiError("invalid_input", "Fanvue did not accept this post. Check its fields and send it again.");
+  if (!field)
+    return new ApiError("invalid_input", "Fanvue did not accept this post. Check its fields and send it again.");
   // A creator-specific price floor is the one figure worth passing on (ours,
   // formatted); Fanvue's sentence itself is not shown.
   const floor = field === "price" ? /at least \$?(\d+)/i.exec(upstream) : null;
-  if (floor && Number(floor[1]) > 300) return new ApiError("invalid_input", `Fanvue did not accept the price: it asks for at least ${formatMoney(Number(floor[1]))} here.`, { field });
+  if (floor && Number(floor[1]) > 300)
+    return new ApiError(
+      "invalid_input",
+      `Fanvue did not accept the price: it asks for at least ${formatMoney(Number(floor[1]))} here.`,
+      { field },
+    );
   return new ApiError("invalid_input", FIELD_TEXT[field], { field });
 }
 
@@ -83,6 +100,13 @@ const INSTEAD: Record<PostAction, string> = {
  * never work by trying again, so we say what to do instead. */
 export function actionRefused(err: FanvueError, action: PostAction): ApiError {
   console.warn(`[posts] ${action}: Fanvue ${describeForLog(err)}`);
-  if (err.kind === "forbidden") return new ApiError("forbidden", `Fanvue refused to let this connection ${CANNOT[action].replace(/, so .*/, "")}. Reconnect Fanvue with access to posts, or ${INSTEAD[action].charAt(0).toLowerCase()}${INSTEAD[action].slice(1)}`);
-  return new ApiError("not_found", `Fanvue does not let Vuedeck ${CANNOT[action]} for this account. ${INSTEAD[action]}`);
+  if (err.kind === "forbidden")
+    return new ApiError(
+      "forbidden",
+      `Fanvue refused to let this connection ${CANNOT[action].replace(/, so .*/, "")}. Reconnect Fanvue with access to posts, or ${INSTEAD[action].charAt(0).toLowerCase()}${INSTEAD[action].slice(1)}`,
+    );
+  return new ApiError(
+    "not_found",
+    `Fanvue does not let Vuedeck ${CANNOT[action]} for this account. ${INSTEAD[action]}`,
+  );
 }

@@ -24,7 +24,12 @@ function rangeOf(q: Query) {
   const today = localDate(Date.now(), q.tz);
   if (q.range === "all") return { from: "", to: today, start: null, end: null };
   const { from, to } = presetDates(q.range, today);
-  return { from, to, start: new Date(startOfLocalDay(from, q.tz)), end: new Date(startOfLocalDay(addDays(to, 1), q.tz)) };
+  return {
+    from,
+    to,
+    start: new Date(startOfLocalDay(from, q.tz)),
+    end: new Date(startOfLocalDay(addDays(to, 1), q.tz)),
+  };
 }
 
 /** Gross per post in [start, end): PPV unlocks ("post") and tips on it. */
@@ -41,17 +46,29 @@ async function earnedByPost(creatorId: string, uuids: string[], start: Date | nu
 /** Fanvue's earnings rows name their post only optionally: without a single
  * row that does, a post's 0 would be a guess, so nothing is attributed. */
 async function ledgerNamesPosts(creatorId: string) {
-  return (await db.earningRow.findFirst({ where: { creatorId, postUuid: { not: null } }, select: { id: true } })) !== null;
+  return (
+    (await db.earningRow.findFirst({ where: { creatorId, postUuid: { not: null } }, select: { id: true } })) !== null
+  );
 }
 
-type Base = { items: Omit<HistoryItem, "earned">[]; hasMore: boolean; fetchedAt: string; stale: boolean; limitedBy: string | null };
+type Base = {
+  items: Omit<HistoryItem, "earned">[];
+  hasMore: boolean;
+  fetchedAt: string;
+  stale: boolean;
+  limitedBy: string | null;
+};
 
 /** Published posts only (includeUnpublished=false), so every page is history;
  * self and agency routes alike (/posts, /creators/{c}/posts). */
 async function fromFanvue(access: CreatorAccess, page: number): Promise<Base> {
   const client = clientForCreator(access);
-  const snap = await withSnapshot(`posts:history:${access.creator.id}:${page}`, () => listPosts(client, page, HISTORY_PAGE_SIZE, { includeUnpublished: false }));
-  const records = await db.postRecord.findMany({ where: { creatorId: access.creator.id, fanvueUuid: { in: snap.data.data.map((p) => p.uuid) } } });
+  const snap = await withSnapshot(`posts:history:${access.creator.id}:${page}`, () =>
+    listPosts(client, page, HISTORY_PAGE_SIZE, { includeUnpublished: false }),
+  );
+  const records = await db.postRecord.findMany({
+    where: { creatorId: access.creator.id, fanvueUuid: { in: snap.data.data.map((p) => p.uuid) } },
+  });
   const authors = new Map(records.map((r) => [r.fanvueUuid!, r.authorName]));
   const items = snap.data.data
     .filter((p) => p.publishedAt !== null)
@@ -62,21 +79,39 @@ async function fromFanvue(access: CreatorAccess, page: number): Promise<Base> {
       comments: p.commentsCount,
       tips: p.tips ? { count: p.tips.count, gross: p.tips.totalGross } : null,
     }));
-  return { items, hasMore: snap.data.pagination.hasMore, fetchedAt: snap.fetchedAt, stale: snap.stale, limitedBy: null };
+  return {
+    items,
+    hasMore: snap.data.pagination.hasMore,
+    fetchedAt: snap.fetchedAt,
+    stale: snap.stale,
+    limitedBy: null,
+  };
 }
 
 /** Fanvue refused the list: what was posted through Vuedeck (no figures). */
 async function fromRecords(access: CreatorAccess, page: number, limitedBy: string): Promise<Base> {
   const now = new Date();
   const rows = await db.postRecord.findMany({
-    where: { creatorId: access.creator.id, state: "created", cancelledAt: null, OR: [{ publishAt: null }, { publishAt: { lte: now } }] },
+    where: {
+      creatorId: access.creator.id,
+      state: "created",
+      cancelledAt: null,
+      OR: [{ publishAt: null }, { publishAt: { lte: now } }],
+    },
     orderBy: [{ publishAt: { sort: "desc", nulls: "last" } }, { createdAt: "desc" }],
     skip: (page - 1) * HISTORY_PAGE_SIZE,
     take: HISTORY_PAGE_SIZE + 1,
   });
   const items = rows.slice(0, HISTORY_PAGE_SIZE).map((r) => {
     const v = viewOfRecord(r);
-    return { ...v, publishedAt: v.publishedAt ?? v.publishAt, isPinned: false, likes: null, comments: null, tips: null };
+    return {
+      ...v,
+      publishedAt: v.publishedAt ?? v.publishAt,
+      isPinned: false,
+      likes: null,
+      comments: null,
+      tips: null,
+    };
   });
   return { items, hasMore: rows.length > HISTORY_PAGE_SIZE, fetchedAt: now.toISOString(), stale: false, limitedBy };
 }
@@ -96,9 +131,18 @@ export async function getHistory(access: CreatorAccess, q: Query): Promise<Histo
   const base = await basePage(access, q.page);
   const r = rangeOf(q);
   const earningsVisible = hasPermission(access, "earnings:read");
-  const sync = earningsVisible ? await db.syncState.findUnique({ where: { creatorId_stream: { creatorId, stream: "earnings" } } }) : null;
+  const sync = earningsVisible
+    ? await db.syncState.findUnique({ where: { creatorId_stream: { creatorId, stream: "earnings" } } })
+    : null;
   const attributable = Boolean(sync?.lastSyncedAt) && (await ledgerNamesPosts(creatorId));
-  const earned = attributable ? await earnedByPost(creatorId, base.items.map((i) => i.uuid), r.start, r.end) : null;
+  const earned = attributable
+    ? await earnedByPost(
+        creatorId,
+        base.items.map((i) => i.uuid),
+        r.start,
+        r.end,
+      )
+    : null;
   const items: HistoryItem[] = base.items.map((i) => ({ ...i, earned: earned ? (earned.get(i.uuid) ?? 0) : null }));
   return {
     items,

@@ -20,7 +20,10 @@ const SHOWN: Record<ListView, string> = {
 /** Our words for a refused post list, or null when `err` is not a refusal. */
 export function listRefusal(err: unknown, view: ListView): string | null {
   if (!(err instanceof FanvueError) || !REFUSALS.has(err.kind)) return null;
-  console.warn(`[posts] Fanvue refused the post list (${err.kind}${err.status ? ` ${err.status}` : ""}); showing Vuedeck's records`);
-  if (err.kind === "forbidden") return `Fanvue refused to list this creator's posts for this connection, so ${SHOWN[view]}. Reconnecting Fanvue with access to posts may fix it.`;
+  console.warn(
+    `[posts] Fanvue refused the post list (${err.kind}${err.status ? ` ${err.status}` : ""}); showing Vuedeck's records`,
+  );
+  if (err.kind === "forbidden")
+    return `Fanvue refused to list this creator's posts for this connection, so ${SHOWN[view]}. Reconnecting Fanvue with access to posts may fix it.`;
   return `Fanvue does not list this creator's posts for this account, so ${SHOWN[view]}.`;
 }

@@ -25,14 +25,27 @@ export async function usualPrices(access: CreatorAccess): Promise<PricePick[]> {
   const add = (cents: number | null, n = 1) => {
     if (cents !== null && cents >= MIN_PRICE_CENTS) counts.set(cents, (counts.get(cents) ?? 0) + n);
   };
-  const records = await db.postRecord.findMany({ where: { creatorId, state: "created", price: { not: null } }, select: { price: true }, orderBy: { createdAt: "desc" }, take: 200 });
+  const records = await db.postRecord.findMany({
+    where: { creatorId, state: "created", price: { not: null } },
+    select: { price: true },
+    orderBy: { createdAt: "desc" },
+    take: 200,
+  });
   for (const r of records) add(r.price);
   const since = new Date(Date.now() - LEDGER_DAYS * 86_400_000);
-  const unlocks = await db.earningRow.groupBy({ by: ["gross"], where: { creatorId, source: "post", occurredAt: { gte: since } }, _count: { _all: true } });
+  const unlocks = await db.earningRow.groupBy({
+    by: ["gross"],
+    where: { creatorId, source: "post", occurredAt: { gte: since } },
+    _count: { _all: true },
+  });
   for (const u of unlocks) add(wholeCents(u.gross), u._count._all);
   // Creators and agencies alike (/posts, /creators/{c}/posts). A failure here
   // only costs the picks from Fanvue's list, not the composer.
-  const posts = await withSnapshot(`posts:prices:${creatorId}`, async () => (await listPosts(clientForCreator(access), 1)).data.map((p) => p.price), { maxAgeMs: POSTS_MAX_AGE_MS }).catch((err) => {
+  const posts = await withSnapshot(
+    `posts:prices:${creatorId}`,
+    async () => (await listPosts(clientForCreator(access), 1)).data.map((p) => p.price),
+    { maxAgeMs: POSTS_MAX_AGE_MS },
+  ).catch((err) => {
     console.warn(`[posts] price picks without Fanvue's post list: ${err instanceof Error ? err.message : err}`);
     return null;
   });

@@ -33,7 +33,8 @@ export type PublishOutcome = PublishResult & { settledNow: boolean };
 const NO_CALL = new Set<FanvueError["kind"]>(["unsupported", "not_found", "forbidden"]);
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const isUniqueViolation = (e: unknown) => typeof e === "object" && e !== null && (e as { code?: string }).code === "P2002";
+const isUniqueViolation = (e: unknown) =>
+  typeof e === "object" && e !== null && (e as { code?: string }).code === "P2002";
 
 function bodyOf(i: Input): CreatePostBody {
   return {
@@ -71,7 +72,10 @@ export async function publishPost(access: CreatorAccess, actor: Actor, input: In
     const found = await lookUp(client, record, access.creator.handle);
     if (found) return { post: viewOfRecord(await settleCreated(record.id, found)), replayed: true, settledNow: true };
     // Not on Fanvue: the earlier send created nothing, so this one may go.
-    const fresh = await db.postRecord.updateMany({ where: { id: record.id, updatedAt: record.updatedAt }, data: { state: "sending", sendingAt: new Date(), ...intentFields(input, actor) } });
+    const fresh = await db.postRecord.updateMany({
+      where: { id: record.id, updatedAt: record.updatedAt },
+      data: { state: "sending", sendingAt: new Date(), ...intentFields(input, actor) },
+    });
     if (fresh.count === 0) return publishPost(access, actor, input);
     record = await db.postRecord.findUniqueOrThrow({ where: { id: record.id } });
   }
@@ -86,12 +90,22 @@ async function claimKey(creatorId: string, input: Input, actor: Actor): Promise<
   const deadline = Date.now() + WAIT_FOR_OTHER_MS;
   for (;;) {
     try {
-      const record = await db.postRecord.create({ data: { creatorId, publishKey: input.key, state: "sending", sendingAt: new Date(), ...intentFields(input, actor) } });
+      const record = await db.postRecord.create({
+        data: {
+          creatorId,
+          publishKey: input.key,
+          state: "sending",
+          sendingAt: new Date(),
+          ...intentFields(input, actor),
+        },
+      });
       return { kind: "send", record };
     } catch (e) {
       if (!isUniqueViolation(e)) throw e;
     }
-    const r = await db.postRecord.findUniqueOrThrow({ where: { creatorId_publishKey: { creatorId, publishKey: input.key } } });
+    const r = await db.postRecord.findUniqueOrThrow({
+      where: { creatorId_publishKey: { creatorId, publishKey: input.key } },
+    });
     if (r.state === "created") return { kind: "done", record: r };
     if (r.state === "refused") {
       // Fanvue refused the last send, so nothing exists: send the (maybe corrected) post.
@@ -99,11 +113,16 @@ async function claimKey(creatorId: string, input: Input, actor: Actor): Promise<
         where: { id: r.id, state: "refused", updatedAt: r.updatedAt },
         data: { state: "sending", sendingAt: new Date(), error: null, errorField: null, ...intentFields(input, actor) },
       });
-      if (won.count === 1) return { kind: "send", record: await db.postRecord.findUniqueOrThrow({ where: { id: r.id } }) };
+      if (won.count === 1)
+        return { kind: "send", record: await db.postRecord.findUniqueOrThrow({ where: { id: r.id } }) };
       continue;
     }
     if (r.state === "sending" && r.sendingAt && Date.now() - r.sendingAt.getTime() < SEND_TIMEOUT_MS) {
-      if (Date.now() > deadline) throw new ApiError("conflict", "This post is still being sent to Fanvue. It will show in the queue in a moment.");
+      if (Date.now() > deadline)
+        throw new ApiError(
+          "conflict",
+          "This post is still being sent to Fanvue. It will show in the queue in a moment.",
+        );
       await sleep(POLL_MS);
       continue;
     }
@@ -119,7 +138,10 @@ async function send(client: FanvueClient, record: PostRecord, input: Input, hand
     if (isCertainRefusal(err)) {
       // Fanvue's own words are kept on the record for the log, never shown.
       const upstream = err.details.errors?.[0] ?? err.details.upstreamText ?? err.kind;
-      await db.postRecord.update({ where: { id: record.id }, data: { state: "refused", error: upstream, errorField: fieldOfMessage(upstream) ?? null } });
+      await db.postRecord.update({
+        where: { id: record.id },
+        data: { state: "refused", error: upstream, errorField: fieldOfMessage(upstream) ?? null },
+      });
       throw NO_CALL.has(err.kind) ? actionRefused(err, "publish") : toFieldError(err);
     }
     // Network drop, timeout, 5xx or an unreadable 2xx: it may exist.
@@ -127,7 +149,10 @@ async function send(client: FanvueClient, record: PostRecord, input: Input, hand
     const found = await lookUp(client, unknown, handle);
     if (found) return { post: viewOfRecord(await settleCreated(record.id, found)), replayed: false, settledNow: true };
     const what = err instanceof FanvueError ? err.kind : "network";
-    await db.postRecord.update({ where: { id: record.id }, data: { state: "refused", error: `${what}; the post was not created` } });
+    await db.postRecord.update({
+      where: { id: record.id },
+      data: { state: "refused", error: `${what}; the post was not created` },
+    });
     throw notCreated(what);
   }
 }
@@ -141,7 +166,11 @@ function notCreated(kind: string) {
       : kind === "bad_response"
         ? "Fanvue's answer could not be read, and the post is not on Fanvue."
         : "Fanvue could not be reached and did not create the post.";
-  return new ApiError(kind === "upstream" || kind === "bad_response" ? "upstream_error" : "upstream_unavailable", `${what} Your draft is kept: try again.`, { retryAfterSec: 5 });
+  return new ApiError(
+    kind === "upstream" || kind === "bad_response" ? "upstream_error" : "upstream_unavailable",
+    `${what} Your draft is kept: try again.`,
+    { retryAfterSec: 5 },
+  );
 }
 
 /** Looks the record's post up on Fanvue (/posts or /creators/{c}/posts). If

@@ -46,18 +46,30 @@ const itemOf = (creatorId: string, post: PostView): QueueItem => ({
 });
 
 /** Cancelled posts with the times they had before, to offer them back. */
-const cancelledOf = (records: PostRecord[]) => records.filter((r) => r.cancelledAt).map((r) => ({ ...viewOfRecord(r), cancelledAt: r.cancelledAt!.toISOString() }));
+const cancelledOf = (records: PostRecord[]) =>
+  records.filter((r) => r.cancelledAt).map((r) => ({ ...viewOfRecord(r), cancelledAt: r.cancelledAt!.toISOString() }));
 
 /** Fanvue refused the list: what was scheduled here, upcoming and not cancelled. */
 function fromRecords(creatorId: string, records: PostRecord[], limitedBy: string) {
   const now = Date.now();
-  const upcoming = records.filter((r) => !r.cancelledAt && r.publishAt && r.publishAt.getTime() > now && !isParked(r.publishAt));
-  return { items: upcoming.map((r) => itemOf(creatorId, viewOfRecord(r))), coverage: "vuedeck" as const, limitedBy, cancelled: cancelledOf(records).slice(0, CANCELLED_LIMIT) };
+  const upcoming = records.filter(
+    (r) => !r.cancelledAt && r.publishAt && r.publishAt.getTime() > now && !isParked(r.publishAt),
+  );
+  return {
+    items: upcoming.map((r) => itemOf(creatorId, viewOfRecord(r))),
+    coverage: "vuedeck" as const,
+    limitedBy,
+    cancelled: cancelledOf(records).slice(0, CANCELLED_LIMIT),
+  };
 }
 
 export const postQueueSource: QueueSource = async (access) => {
   const creatorId = access.creator.id;
-  const records = await db.postRecord.findMany({ where: { creatorId, state: "created", fanvueUuid: { not: null } }, orderBy: { updatedAt: "desc" }, take: 500 });
+  const records = await db.postRecord.findMany({
+    where: { creatorId, state: "created", fanvueUuid: { not: null } },
+    orderBy: { updatedAt: "desc" },
+    take: 500,
+  });
   const byUuid = new Map(records.map((r) => [r.fanvueUuid!, r]));
   let snap;
   try {

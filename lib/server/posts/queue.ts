@@ -6,7 +6,9 @@ import type { CreatorAccess } from "@/lib/server/workspaces/access";
 // sources (posts here; scheduled mass messages can register their own), as
 // one list sorted by time. A source failing does not hide the others.
 
-export type QueueSourceResult = Pick<QueueResponse, "coverage" | "limitedBy" | "fetchedAt" | "stale" | "cancelled"> & { items: QueueItem[] };
+export type QueueSourceResult = Pick<QueueResponse, "coverage" | "limitedBy" | "fetchedAt" | "stale" | "cancelled"> & {
+  items: QueueItem[];
+};
 export type QueueSource = (access: CreatorAccess) => Promise<Partial<QueueSourceResult> & { items: QueueItem[] }>;
 
 const g = globalThis as unknown as { postQueueSources?: Map<QueueKind, QueueSource> };

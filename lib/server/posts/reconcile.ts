@@ -14,13 +14,19 @@ const LOOKUP_PAGES = 3;
 /** Tolerance between our clock and Fanvue's on the post's createdAt. */
 const CLOCK_SLACK_MS = 2 * 60_000;
 
-const sameMoment = (a: string | null, b: Date | null) => (a === null ? b === null : b !== null && Date.parse(a) === b.getTime());
+const sameMoment = (a: string | null, b: Date | null) =>
+  a === null ? b === null : b !== null && Date.parse(a) === b.getTime();
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 export function matchesRecord(p: FanvuePost, r: PostRecord): boolean {
   const since = (r.sendingAt ?? r.createdAt).getTime() - CLOCK_SLACK_MS;
   if (p.createdAt && Date.parse(p.createdAt) < since) return false;
-  return (p.text ?? null) === (r.text ?? null) && sameList(p.mediaUuids, r.mediaUuids) && sameMoment(p.publishAt, r.publishAt) && p.price === r.price;
+  return (
+    (p.text ?? null) === (r.text ?? null) &&
+    sameList(p.mediaUuids, r.mediaUuids) &&
+    sameMoment(p.publishAt, r.publishAt) &&
+    p.price === r.price
+  );
 }
 
 /** The post this record sent, if Fanvue has it (/posts, or
@@ -28,9 +34,14 @@ export function matchesRecord(p: FanvuePost, r: PostRecord): boolean {
  * are never claimed twice. */
 export async function findSentPost(client: FanvueClient, r: PostRecord): Promise<FanvuePost | null> {
   const taken = new Set(
-    (await db.postRecord.findMany({ where: { creatorId: r.creatorId, fanvueUuid: { not: null }, id: { not: r.id } }, select: { fanvueUuid: true }, orderBy: { createdAt: "desc" }, take: 500 })).map(
-      (x) => x.fanvueUuid,
-    ),
+    (
+      await db.postRecord.findMany({
+        where: { creatorId: r.creatorId, fanvueUuid: { not: null }, id: { not: r.id } },
+        select: { fanvueUuid: true },
+        orderBy: { createdAt: "desc" },
+        take: 500,
+      })
+    ).map((x) => x.fanvueUuid),
   );
   const found: FanvuePost[] = [];
   for (let page = 1; page <= LOOKUP_PAGES; page++) {

@@ -26,7 +26,11 @@ const summary = (p: PostView) => ({
 
 /** Publish or schedule from the composer. Audited once, by the request that
  * settled the post (a replayed double click adds no second record). */
-export async function publishFromComposer(access: CreatorAccess, actor: Actor, input: PublishFields): Promise<PublishResult> {
+export async function publishFromComposer(
+  access: CreatorAccess,
+  actor: Actor,
+  input: PublishFields,
+): Promise<PublishResult> {
   const res = await publishPost(access, actor, input);
   if (input.draftId) await deleteDraft({ creatorId: access.creator.id, authorId: actor.id }, input.draftId);
   if (res.settledNow) {
@@ -42,12 +46,25 @@ export async function publishFromComposer(access: CreatorAccess, actor: Actor, i
   return { post: res.post, replayed: res.replayed };
 }
 
-export async function editFromComposer(access: CreatorAccess, actor: Actor, uuid: string, input: UpdateFields, audit: Audit): Promise<PostView> {
+export async function editFromComposer(
+  access: CreatorAccess,
+  actor: Actor,
+  uuid: string,
+  input: UpdateFields,
+  audit: Audit,
+): Promise<PostView> {
   const { draftId, ...fields } = input;
   const { before, after } = await editPost(access, uuid, fields);
   if (draftId) await deleteDraft({ creatorId: access.creator.id, authorId: actor.id }, draftId);
   const changed = Object.keys(fields).filter((k) => fields[k as keyof typeof fields] !== undefined);
-  audit({ target: uuid, details: { changed, ...(fields.publishAt !== undefined ? { from: before.publishAt, to: after.publishAt } : {}), ...summary(after) } });
+  audit({
+    target: uuid,
+    details: {
+      changed,
+      ...(fields.publishAt !== undefined ? { from: before.publishAt, to: after.publishAt } : {}),
+      ...summary(after),
+    },
+  });
   return after;
 }
 
@@ -57,7 +74,12 @@ export async function publishNowAudited(access: CreatorAccess, uuid: string, aud
   return post;
 }
 
-export async function cancelAudited(access: CreatorAccess, actor: Actor, uuid: string, audit: Audit): Promise<PostView> {
+export async function cancelAudited(
+  access: CreatorAccess,
+  actor: Actor,
+  uuid: string,
+  audit: Audit,
+): Promise<PostView> {
   const { before, after } = await cancelPost(access, actor, uuid);
   audit({ target: uuid, details: { ...summary(before), parkedAt: after.publishAt } });
   return { ...after, publishAt: before.publishAt, expiresAt: before.expiresAt, cancelledAt: new Date().toISOString() };

@@ -17,16 +17,22 @@ import { recordFieldsOf, viewOfFanvue, viewOfRecord } from "./views";
  * Cancelling moves it to this far date, where it never goes out, and marks
  * it cancelled here; it can be rescheduled, or deleted in Fanvue's own app. */
 export const PARKED_AT = "2099-01-01T00:00:00.000Z";
-export const isParked = (publishAt: string | Date | null) => publishAt !== null && new Date(publishAt).getTime() >= Date.parse(PARKED_AT);
+export const isParked = (publishAt: string | Date | null) =>
+  publishAt !== null && new Date(publishAt).getTime() >= Date.parse(PARKED_AT);
 
-const recordOf = (creatorId: string, uuid: string) => db.postRecord.findFirst({ where: { creatorId, fanvueUuid: uuid, state: "created" }, orderBy: { createdAt: "desc" } });
+const recordOf = (creatorId: string, uuid: string) =>
+  db.postRecord.findFirst({ where: { creatorId, fanvueUuid: uuid, state: "created" }, orderBy: { createdAt: "desc" } });
 
-const notHere = (handle: string) => new ApiError("not_found", `This post is not among @${handle}'s posts on Fanvue: it may have been deleted.`);
+const notHere = (handle: string) =>
+  new ApiError("not_found", `This post is not among @${handle}'s posts on Fanvue: it may have been deleted.`);
 
 /** The post as it is now, from Fanvue (its own route on self connections;
  * agencies have none, so it is found in /creators/{c}/posts). When Fanvue
  * cannot say, our record of a post made here stands in. */
-export async function loadPost(access: CreatorAccess, uuid: string): Promise<{ view: PostView; record: PostRecord | null }> {
+export async function loadPost(
+  access: CreatorAccess,
+  uuid: string,
+): Promise<{ view: PostView; record: PostRecord | null }> {
   const record = await recordOf(access.creator.id, uuid);
   let post: FanvuePost | null;
   try {
@@ -35,7 +41,11 @@ export async function loadPost(access: CreatorAccess, uuid: string): Promise<{ v
     if (!(err instanceof FanvueError) || !["unsupported", "not_found", "forbidden"].includes(err.kind)) throw err;
     if (err.kind === "not_found" && access.workspace.kind === "creator") throw notHere(access.creator.handle);
     post = null;
-    if (!record) throw new ApiError("not_found", `Fanvue does not let Vuedeck read @${access.creator.handle}'s posts, so only posts made in Vuedeck can be edited here.`);
+    if (!record)
+      throw new ApiError(
+        "not_found",
+        `Fanvue does not let Vuedeck read @${access.creator.handle}'s posts, so only posts made in Vuedeck can be edited here.`,
+      );
   }
   if (post) return { view: viewOfFanvue(post, record?.authorName ?? null), record };
   if (record && access.workspace.kind === "agency") return { view: viewOfRecord(record), record };
@@ -46,7 +56,12 @@ export async function loadPost(access: CreatorAccess, uuid: string): Promise<{ v
 export async function loadPostForEdit(access: CreatorAccess, uuid: string): Promise<PostView> {
   const { view, record } = await loadPost(access, uuid);
   if (!record?.cancelledAt || !isParked(view.publishAt)) return view;
-  return { ...view, publishAt: record.publishAt?.toISOString() ?? null, expiresAt: record.expiresAt?.toISOString() ?? null, cancelledAt: record.cancelledAt.toISOString() };
+  return {
+    ...view,
+    publishAt: record.publishAt?.toISOString() ?? null,
+    expiresAt: record.expiresAt?.toISOString() ?? null,
+    cancelledAt: record.cancelledAt.toISOString(),
+  };
 }
 
 const fieldsOf = (v: PostView): PostFields => ({
@@ -85,7 +100,13 @@ async function patchError(access: CreatorAccess, uuid: string, err: unknown, act
   return toFieldError(err);
 }
 
-async function patch(access: CreatorAccess, uuid: string, body: UpdatePostBody, action: PostAction, extra: PatchExtra = {}): Promise<PostView> {
+async function patch(
+  access: CreatorAccess,
+  uuid: string,
+  body: UpdatePostBody,
+  action: PostAction,
+  extra: PatchExtra = {},
+): Promise<PostView> {
   let post: FanvuePost;
   try {
     post = await updatePost(clientForCreator(access), uuid, body);
@@ -96,7 +117,10 @@ async function patch(access: CreatorAccess, uuid: string, body: UpdatePostBody, 
   if (record) {
     const { publishAt, expiresAt, ...rest } = recordFieldsOf(post);
     const times = extra.keepTimes ? {} : { publishAt, expiresAt };
-    await db.postRecord.update({ where: { id: record.id }, data: { ...rest, ...times, ...(extra.cancelledAt !== undefined ? { cancelledAt: extra.cancelledAt } : {}) } });
+    await db.postRecord.update({
+      where: { id: record.id },
+      data: { ...rest, ...times, ...(extra.cancelledAt !== undefined ? { cancelledAt: extra.cancelledAt } : {}) },
+    });
   }
   return viewOfFanvue(post, record?.authorName ?? null);
 }
@@ -106,9 +130,15 @@ async function patch(access: CreatorAccess, uuid: string, body: UpdatePostBody, 
  * but not rescheduled. */
 export async function editPost(access: CreatorAccess, uuid: string, input: UpdateFields) {
   const { view } = await loadPost(access, uuid);
-  const merged = { ...fieldsOf(view), ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) } as PostFields;
+  const merged = {
+    ...fieldsOf(view),
+    ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)),
+  } as PostFields;
   if (merged.price === null) merged.previewUuid = null;
-  if (view.publishedAt && input.publishAt !== undefined) throw new ApiError("invalid_input", "This post is already published; it cannot be rescheduled.", { field: "publishAt" });
+  if (view.publishedAt && input.publishAt !== undefined)
+    throw new ApiError("invalid_input", "This post is already published; it cannot be rescheduled.", {
+      field: "publishAt",
+    });
   const errors = checkPost(merged, Date.now());
   const first = Object.entries(errors)[0];
   if (first) throw new ApiError("invalid_input", first[1], { field: first[0] });
@@ -131,7 +161,10 @@ export async function publishNow(access: CreatorAccess, uuid: string) {
  * times so the queue can offer them back. */
 export async function cancelPost(access: CreatorAccess, actor: { id: string; name: string }, uuid: string) {
   const { view, record } = await loadPost(access, uuid);
-  if (view.publishedAt) throw new ApiError("invalid_input", "This post is already published; it can no longer be cancelled.", { field: "publishAt" });
+  if (view.publishedAt)
+    throw new ApiError("invalid_input", "This post is already published; it can no longer be cancelled.", {
+      field: "publishAt",
+    });
   if (!record) {
     // Scheduled on Fanvue directly: remember it, so it shows as cancelled here.
     await db.postRecord.create({
@@ -152,6 +185,9 @@ export async function cancelPost(access: CreatorAccess, actor: { id: string; nam
       },
     });
   }
-  const after = await patch(access, uuid, { publishAt: PARKED_AT, expiresAt: null }, "cancel", { cancelledAt: new Date(), keepTimes: true });
+  const after = await patch(access, uuid, { publishAt: PARKED_AT, expiresAt: null }, "cancel", {
+    cancelledAt: new Date(),
+    keepTimes: true,
+  });
   return { before: view, after };
 }

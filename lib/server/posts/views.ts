@@ -53,7 +53,11 @@ export function recordFieldsOf(p: FanvuePost) {
 
 /** The first line of a post's text, short enough for a list row or a calendar cell. */
 export function titleOf(text: string | null, mediaCount: number) {
-  const line = (text ?? "").split("\n").find((l) => l.trim())?.trim() ?? "";
+  const line =
+    (text ?? "")
+      .split("\n")
+      .find((l) => l.trim())
+      ?.trim() ?? "";
   if (line) return line.length > 80 ? `${line.slice(0, 79)}…` : line;
   return mediaCount ? `${mediaCount} media item${mediaCount === 1 ? "" : "s"}` : "Empty post";
 }

@@ -20,15 +20,29 @@ export type CreatorAccess = WorkspaceAccess & {
 
 const membershipInclude = { workspace: true, creators: { select: { creatorId: true } } } as const;
 
-function toAccess(m: { id: string; role: Role; allCreators: boolean; creators: { creatorId: string }[]; workspace: WorkspaceAccess["workspace"] }): WorkspaceAccess {
+function toAccess(m: {
+  id: string;
+  role: Role;
+  allCreators: boolean;
+  creators: { creatorId: string }[];
+  workspace: WorkspaceAccess["workspace"];
+}): WorkspaceAccess {
   return {
-    workspace: { id: m.workspace.id, kind: m.workspace.kind, name: m.workspace.name, connectionId: m.workspace.connectionId },
+    workspace: {
+      id: m.workspace.id,
+      kind: m.workspace.kind,
+      name: m.workspace.name,
+      connectionId: m.workspace.connectionId,
+    },
     membership: { id: m.id, role: m.role, allCreators: m.allCreators, creatorIds: m.creators.map((c) => c.creatorId) },
   };
 }
 
 export async function getWorkspaceAccess(userId: string, workspaceId: string): Promise<WorkspaceAccess | null> {
-  const m = await db.membership.findUnique({ where: { workspaceId_userId: { workspaceId, userId } }, include: membershipInclude });
+  const m = await db.membership.findUnique({
+    where: { workspaceId_userId: { workspaceId, userId } },
+    include: membershipInclude,
+  });
   return m ? toAccess(m) : null;
 }
 
@@ -41,7 +55,13 @@ export async function getCreatorAccess(userId: string, creatorId: string): Promi
   if (!access.membership.allCreators && !access.membership.creatorIds.includes(creator.id)) return null;
   return {
     ...access,
-    creator: { id: creator.id, fanvueUuid: creator.fanvueUuid, handle: creator.handle, displayName: creator.displayName, avatarUrl: creator.avatarUrl },
+    creator: {
+      id: creator.id,
+      fanvueUuid: creator.fanvueUuid,
+      handle: creator.handle,
+      displayName: creator.displayName,
+      avatarUrl: creator.avatarUrl,
+    },
   };
 }
 
@@ -49,7 +69,10 @@ export async function getCreatorAccess(userId: string, creatorId: string): Promi
 export async function listAccessibleCreators(userId: string): Promise<AccessibleCreator[]> {
   const memberships = await db.membership.findMany({
     where: { userId },
-    include: { workspace: { include: { creators: { where: { removedAt: null }, orderBy: { displayName: "asc" } } } }, creators: true },
+    include: {
+      workspace: { include: { creators: { where: { removedAt: null }, orderBy: { displayName: "asc" } } } },
+      creators: true,
+    },
     orderBy: { createdAt: "asc" },
   });
   return memberships.flatMap((m) => {
@@ -80,7 +103,8 @@ export function scopedCreatorWhere(access: WorkspaceAccess) {
   };
 }
 
-export const hasPermission = (access: WorkspaceAccess, permission: Permission) => can(access.membership.role, permission);
+export const hasPermission = (access: WorkspaceAccess, permission: Permission) =>
+  can(access.membership.role, permission);
 
 const sharedCache = new Map<string, { shared: boolean; until: number }>();
 /** More than one member in the workspace: its creators' Fanvue budgets are

@@ -13,7 +13,13 @@ import { recordAudit } from "./audit";
 const hash = (token: string) => createHash("sha256").update(token).digest("hex");
 export const inviteUrl = (token: string) => `${env.APP_URL}/invite/${token}`;
 
-export type InviteInput = { role: Exclude<Role, "owner">; allCreators: boolean; creatorIds: string[]; expiresInDays: number; note?: string };
+export type InviteInput = {
+  role: Exclude<Role, "owner">;
+  allCreators: boolean;
+  creatorIds: string[];
+  expiresInDays: number;
+  note?: string;
+};
 
 export async function createInvite(workspaceId: string, createdById: string, input: InviteInput) {
   if (!input.allCreators) {
@@ -54,7 +60,10 @@ export async function listInvites(workspaceId: string): Promise<InviteView[]> {
 }
 
 export async function revokeInvite(workspaceId: string, inviteId: string) {
-  const res = await db.invite.updateMany({ where: { id: inviteId, workspaceId, usedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
+  const res = await db.invite.updateMany({
+    where: { id: inviteId, workspaceId, usedAt: null, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
   if (res.count === 0) throw new ApiError("not_found", "No pending invite with that id.");
 }
 
@@ -72,19 +81,37 @@ export async function previewInvite(token: string): Promise<InvitePreview> {
   const invite = await findUsable(token);
   const creators: "all" | string[] = invite.allCreators
     ? "all"
-    : (await db.creator.findMany({ where: { id: { in: invite.creatorIds }, removedAt: null }, select: { displayName: true } })).map((c) => c.displayName);
-  return { workspaceName: invite.workspace.name, role: invite.role, creators, expiresAt: invite.expiresAt.toISOString() };
+    : (
+        await db.creator.findMany({
+          where: { id: { in: invite.creatorIds }, removedAt: null },
+          select: { displayName: true },
+        })
+      ).map((c) => c.displayName);
+  return {
+    workspaceName: invite.workspace.name,
+    role: invite.role,
+    creators,
+    expiresAt: invite.expiresAt.toISOString(),
+  };
 }
 
 export async function acceptInvite(token: string, user: { id: string; name: string }): Promise<InviteAccepted> {
   const invite = await findUsable(token);
-  const existing = await db.membership.findUnique({ where: { workspaceId_userId: { workspaceId: invite.workspaceId, userId: user.id } } });
+  const existing = await db.membership.findUnique({
+    where: { workspaceId_userId: { workspaceId: invite.workspaceId, userId: user.id } },
+  });
   if (existing) throw new ApiError("conflict", "You are already a member of this workspace.");
   return db.$transaction(async (tx) => {
     // Single use, even when two people open the link at once.
-    const claimed = await tx.invite.updateMany({ where: { id: invite.id, usedAt: null, revokedAt: null }, data: { usedAt: new Date(), usedByUserId: user.id } });
-    if (claimed.count !== 1) throw new ApiError("not_found", "This invite link is invalid or has expired. Ask for a new one.");
-    const creators = invite.allCreators ? [] : await tx.creator.findMany({ where: { id: { in: invite.creatorIds }, removedAt: null }, select: { id: true } });
+    const claimed = await tx.invite.updateMany({
+      where: { id: invite.id, usedAt: null, revokedAt: null },
+      data: { usedAt: new Date(), usedByUserId: user.id },
+    });
+    if (claimed.count !== 1)
+      throw new ApiError("not_found", "This invite link is invalid or has expired. Ask for a new one.");
+    const creators = invite.allCreators
+      ? []
+      : await tx.creator.findMany({ where: { id: { in: invite.creatorIds }, removedAt: null }, select: { id: true } });
     const membership = await tx.membership.create({
       data: {
         workspaceId: invite.workspaceId,
@@ -95,7 +122,14 @@ export async function acceptInvite(token: string, user: { id: string; name: stri
       },
     });
     await tx.auditEvent.create({
-      data: { workspaceId: invite.workspaceId, actorUserId: user.id, actorName: user.name, action: "invite.accept", target: invite.id, details: { role: invite.role } },
+      data: {
+        workspaceId: invite.workspaceId,
+        actorUserId: user.id,
+        actorName: user.name,
+        action: "invite.accept",
+        target: invite.id,
+        details: { role: invite.role },
+      },
     });
     return { workspaceId: invite.workspaceId, membershipId: membership.id, firstCreatorId: creators[0]?.id ?? null };
   });

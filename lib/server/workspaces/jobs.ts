@@ -16,5 +16,8 @@ export const agencyCreatorLists = defineScheduler("agency-creator-lists", async 
     select: { id: true },
   });
   // One at a time: each is a handful of calls on the agency's own bucket.
-  for (const w of stale) await syncAgencyCreators(w.id).catch((err: unknown) => console.error(`[jobs] creator list of ${w.id}:`, (err as Error).message));
+  for (const w of stale)
+    await syncAgencyCreators(w.id).catch((err: unknown) =>
+      console.error(`[jobs] creator list of ${w.id}:`, (err as Error).message),
+    );
 });

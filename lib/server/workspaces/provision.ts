@@ -29,7 +29,11 @@ export type Provisioned = { kind: "creator" | "agency"; workspaceId: string } | 
 export async function provisionOnSignIn(userId: string, me: FanvueMe, connectionId: string): Promise<Provisioned> {
   if (me.isCreator) {
     const workspace = await ensureWorkspace(connectionId, "creator", me.displayName ?? me.handle, userId);
-    await upsertCreators(workspace.id, [{ uuid: me.uuid, handle: me.handle, displayName: me.displayName ?? me.handle, avatarUrl: me.avatarUrl }], false);
+    await upsertCreators(
+      workspace.id,
+      [{ uuid: me.uuid, handle: me.handle, displayName: me.displayName ?? me.handle, avatarUrl: me.avatarUrl }],
+      false,
+    );
     return { kind: "creator", workspaceId: workspace.id };
   }
   const managed = await ownableCreators(connectionId, await listManagedCreators(fanvueClient({ connectionId })));
@@ -52,7 +56,13 @@ async function ensureWorkspace(connectionId: string, kind: "creator" | "agency",
     create: { workspaceId: workspace.id, userId: ownerId, role: "owner", allCreators: true },
     update: { role: "owner", allCreators: true },
   });
-  if (!existing) await recordAudit({ workspaceId: workspace.id, actor: { id: ownerId, name }, action: "workspace.create", details: { kind } });
+  if (!existing)
+    await recordAudit({
+      workspaceId: workspace.id,
+      actor: { id: ownerId, name },
+      action: "workspace.create",
+      details: { kind },
+    });
   return workspace;
 }
 
@@ -80,7 +90,10 @@ async function upsertCreators(workspaceId: string, creators: CreatorInfo[], mark
   }
   await db.workspace.update({ where: { id: workspaceId }, data: { creatorsSyncedAt: new Date() } });
   // Start (or refresh) each creator's earnings ledger right away.
-  const ws = await db.workspace.findUniqueOrThrow({ where: { id: workspaceId }, include: { creators: { where: { removedAt: null } } } });
+  const ws = await db.workspace.findUniqueOrThrow({
+    where: { id: workspaceId },
+    include: { creators: { where: { removedAt: null } } },
+  });
   for (const c of ws.creators) await requestEarningsSync(c.id, ws.connectionId);
 }
 
@@ -97,7 +110,11 @@ export async function ownableCreators(connectionId: string, managed: Managed[]):
   const notStaff = managed.filter((m) => !(typeof m.role === "string" && STAFF_ROLES.has(m.role.trim().toUpperCase())));
   if (notStaff.length === 0) return [];
   const taken = await db.creator.findMany({
-    where: { fanvueUuid: { in: notStaff.map((m) => m.uuid) }, removedAt: null, workspace: { kind: "agency", connectionId: { not: connectionId } } },
+    where: {
+      fanvueUuid: { in: notStaff.map((m) => m.uuid) },
+      removedAt: null,
+      workspace: { kind: "agency", connectionId: { not: connectionId } },
+    },
     select: { fanvueUuid: true },
   });
   const takenUuids = new Set(taken.map((t) => t.fanvueUuid));
@@ -106,10 +123,18 @@ export async function ownableCreators(connectionId: string, managed: Managed[]):
 
 /** Mirrors GET /creators: new creators appear, ones no longer managed are
  * marked removed (their access ends on the next request). */
-export async function applyCreatorList(workspaceId: string, managed: { uuid: string; handle: string; displayName: string | null; avatarUrl: string | null }[]) {
+export async function applyCreatorList(
+  workspaceId: string,
+  managed: { uuid: string; handle: string; displayName: string | null; avatarUrl: string | null }[],
+) {
   await upsertCreators(
     workspaceId,
-    managed.map((m) => ({ uuid: m.uuid, handle: m.handle, displayName: m.displayName ?? m.handle, avatarUrl: m.avatarUrl })),
+    managed.map((m) => ({
+      uuid: m.uuid,
+      handle: m.handle,
+      displayName: m.displayName ?? m.handle,
+      avatarUrl: m.avatarUrl,
+    })),
     true,
   );
 }
@@ -118,5 +143,8 @@ export async function applyCreatorList(workspaceId: string, managed: { uuid: str
 export async function syncAgencyCreators(workspaceId: string) {
   const ws = await db.workspace.findUniqueOrThrow({ where: { id: workspaceId } });
   if (ws.kind !== "agency") return;
-  await applyCreatorList(workspaceId, await ownableCreators(ws.connectionId, await listManagedCreators(fanvueClient({ connectionId: ws.connectionId }))));
+  await applyCreatorList(
+    workspaceId,
+    await ownableCreators(ws.connectionId, await listManagedCreators(fanvueClient({ connectionId: ws.connectionId }))),
+  );
 }

@@ -7,7 +7,10 @@ import { accessChanged, accessChangeRow } from "@/lib/server/live/access-change"
 export async function listMembers(workspaceId: string) {
   const rows = await db.membership.findMany({
     where: { workspaceId },
-    include: { user: { select: { id: true, name: true, handle: true, image: true } }, creators: { select: { creatorId: true } } },
+    include: {
+      user: { select: { id: true, name: true, handle: true, image: true } },
+      creators: { select: { creatorId: true } },
+    },
     orderBy: { createdAt: "asc" },
   });
   return rows.map((m) => ({
@@ -34,7 +37,9 @@ export async function updateMember(workspaceId: string, memberId: string, change
   const allCreators = change.allCreators ?? m.allCreators;
   let creatorIds: string[] | undefined;
   if (!allCreators) {
-    creatorIds = change.creatorIds ?? (await db.membershipCreator.findMany({ where: { membershipId: m.id } })).map((c) => c.creatorId);
+    creatorIds =
+      change.creatorIds ??
+      (await db.membershipCreator.findMany({ where: { membershipId: m.id } })).map((c) => c.creatorId);
     const valid = await db.creator.count({ where: { workspaceId, removedAt: null, id: { in: creatorIds } } });
     if (creatorIds.length === 0 || valid !== new Set(creatorIds).size) {
       throw new ApiError("invalid_input", "Pick at least one creator of this workspace.", { field: "creatorIds" });
@@ -44,7 +49,13 @@ export async function updateMember(workspaceId: string, memberId: string, change
   await db.$transaction([
     db.membership.update({ where: { id: m.id }, data: { role: change.role ?? m.role, allCreators } }),
     db.membershipCreator.deleteMany({ where: { membershipId: m.id } }),
-    ...(creatorIds ? [db.membershipCreator.createMany({ data: [...new Set(creatorIds)].map((creatorId) => ({ membershipId: m.id, creatorId })) })] : []),
+    ...(creatorIds
+      ? [
+          db.membershipCreator.createMany({
+            data: [...new Set(creatorIds)].map((creatorId) => ({ membershipId: m.id, creatorId })),
+          }),
+        ]
+      : []),
     // A narrower scope or a role without chats:read ends what the member's open streams may show.
     accessChangeRow(notice),
   ]);

@@ -3,7 +3,13 @@ import { DashboardFrame } from "@/components/layout/dashboard-frame";
 import { loadShell } from "@/lib/server/shell";
 import { pageWorkspaceAccess } from "@/lib/server/page-access";
 
-export default async function WorkspaceLayout({ children, params }: { children: ReactNode; params: Promise<{ workspaceId: string }> }) {
+export default async function WorkspaceLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ workspaceId: string }>;
+}) {
   const { workspaceId } = await params;
   const { session, access } = await pageWorkspaceAccess(workspaceId);
   const shell = await loadShell(session.user.id);

@@ -18,26 +18,39 @@ const SYNC_FAILED = "The last sync with Fanvue failed; showing the chats as they
 /** Marks the creator viewed and returns its sync state, asking for a sync when due. */
 export async function touchMirror(creatorId: string, connectionId: string) {
   const now = new Date();
-  const s = await db.mirrorChatSync.upsert({ where: { creatorId }, create: { creatorId, viewedAt: now }, update: { viewedAt: now } });
-  if (!s.syncedAt || s.runId || s.syncedAt.getTime() < now.getTime() - STALE_AFTER_MS) await requestMirrorSync(creatorId, connectionId);
+  const s = await db.mirrorChatSync.upsert({
+    where: { creatorId },
+    create: { creatorId, viewedAt: now },
+    update: { viewedAt: now },
+  });
+  if (!s.syncedAt || s.runId || s.syncedAt.getTime() < now.getTime() - STALE_AFTER_MS)
+    await requestMirrorSync(creatorId, connectionId);
   return s;
 }
 
 /** The cached members of a list a view needs: marks it used (kept fresh)
  * and asks for a first read when there is none. */
 export async function ensureList(creatorId: string, connectionId: string, listKey: string) {
-  const s = await db.mirrorListSync.upsert({ where: { creatorId_listKey: { creatorId, listKey } }, create: { creatorId, listKey }, update: { usedAt: new Date() } });
+  const s = await db.mirrorListSync.upsert({
+    where: { creatorId_listKey: { creatorId, listKey } },
+    create: { creatorId, listKey },
+    update: { usedAt: new Date() },
+  });
   if (!s.syncedAt && !s.gone) await requestListRead(creatorId, connectionId, listKey);
   return { syncedAt: s.syncedAt?.toISOString() ?? null, pending: !s.syncedAt, gone: s.gone };
 }
 
 async function listFor(access: CreatorAccess, listKey: string): Promise<MirrorInfo["list"]> {
   const l = await ensureList(access.creator.id, access.workspace.connectionId, listKey);
-  if (l.gone) throw new ApiError("not_found", "This list no longer exists on Fanvue. Pick another list.", { field: "list" });
+  if (l.gone)
+    throw new ApiError("not_found", "This list no longer exists on Fanvue. Pick another list.", { field: "list" });
   return { syncedAt: l.syncedAt, pending: l.pending };
 }
 
-export function mirrorInfo(s: { syncedAt: Date | null; fullSyncedAt: Date | null; runChatsSeen: number; lastError: string | null }, list: MirrorInfo["list"]): MirrorInfo {
+export function mirrorInfo(
+  s: { syncedAt: Date | null; fullSyncedAt: Date | null; runChatsSeen: number; lastError: string | null },
+  list: MirrorInfo["list"],
+): MirrorInfo {
   return {
     syncedAt: s.syncedAt?.toISOString() ?? null,
     fullSyncedAt: s.fullSyncedAt?.toISOString() ?? null,
@@ -58,10 +71,17 @@ export async function getMirrorInbox(access: CreatorAccess, q: InboxQuery, pageS
   const state = await touchMirror(creatorId, access.workspace.connectionId);
   const listKey = q.list ?? FILTER_LISTS[q.filter];
   const list = listKey ? await listFor(access, listKey) : null;
-  const mq: MirrorQuery = { filter: q.filter === "online" ? "all" : q.filter, sort: q.sort === "online" ? "recent" : q.sort, search: q.search, listKey: q.list };
+  const mq: MirrorQuery = {
+    filter: q.filter === "online" ? "all" : q.filter,
+    sort: q.sort === "online" ? "recent" : q.sort,
+    search: q.search,
+    listKey: q.list,
+  };
   const note = q.filter === "online" ? NOTES.online! : q.sort === "online" ? NOTES.sortOnline! : null;
   // Until a list's members are read, filtering by it would show a wrong empty list.
-  const res = list?.pending ? { rows: [], hasMore: false } : await queryMirror([creatorId], mq, (q.page - 1) * pageSize, pageSize);
+  const res = list?.pending
+    ? { rows: [], hasMore: false }
+    : await queryMirror([creatorId], mq, (q.page - 1) * pageSize, pageSize);
   const unread = (await unreadByCreator([creatorId])).get(creatorId) ?? 0;
   return {
     items: res.rows.map((r) => mirrorRowToChat(r, access.creator.fanvueUuid)),

@@ -35,7 +35,8 @@ async function agencyClient(creatorId: string) {
   return ref && ref.workspace.kind === "agency" ? clientForCreator(ref) : null;
 }
 
-const fullDue = (s: { fullSyncedAt: Date | null; runId: string | null } | null) => !s?.fullSyncedAt || Boolean(s.runId) || s.fullSyncedAt.getTime() < Date.now() - FULL_EVERY_MS;
+const fullDue = (s: { fullSyncedAt: Date | null; runId: string | null } | null) =>
+  !s?.fullSyncedAt || Boolean(s.runId) || s.fullSyncedAt.getTime() < Date.now() - FULL_EVERY_MS;
 
 export const chatMirrorJob = defineJob({
   queue: CHAT_MIRROR,
@@ -50,7 +51,9 @@ export const chatMirrorJob = defineJob({
       const r = full ? await fullResync(client, creatorId, opts) : await headPass(client, creatorId, opts);
       return { full, seen: r.seen };
     } catch (err) {
-      await db.mirrorChatSync.update({ where: { creatorId }, data: { lastError: err instanceof Error ? err.message : String(err) } }).catch(() => undefined);
+      await db.mirrorChatSync
+        .update({ where: { creatorId }, data: { lastError: err instanceof Error ? err.message : String(err) } })
+        .catch(() => undefined);
       throw err;
     }
   },
@@ -85,7 +88,12 @@ export const chatMirrorFreshness = defineScheduler("chat-mirror-freshness", asyn
     where: { removedAt: null, workspace: { kind: "agency", connection: { status: "active" } } },
     select: { id: true, workspace: { select: { connectionId: true } } },
   });
-  const states = new Map((await db.mirrorChatSync.findMany({ where: { creatorId: { in: creators.map((c) => c.id) } } })).map((s) => [s.creatorId, s]));
+  const states = new Map(
+    (await db.mirrorChatSync.findMany({ where: { creatorId: { in: creators.map((c) => c.id) } } })).map((s) => [
+      s.creatorId,
+      s,
+    ]),
+  );
   for (const c of creators) {
     const s = states.get(c.id) ?? null;
     const viewed = s?.viewedAt && s.viewedAt.getTime() > now - VIEWED_WITHIN_MS;
@@ -93,7 +101,11 @@ export const chatMirrorFreshness = defineScheduler("chat-mirror-freshness", asyn
     if (headDue || fullDue(s)) await requestMirrorSync(c.id, c.workspace.connectionId);
   }
   const lists = await db.mirrorListSync.findMany({
-    where: { creatorId: { in: creators.map((c) => c.id) }, usedAt: { gt: new Date(now - LIST_USED_WITHIN_MS) }, OR: [{ syncedAt: null }, { syncedAt: { lt: new Date(now - LIST_FRESH_MS) } }] },
+    where: {
+      creatorId: { in: creators.map((c) => c.id) },
+      usedAt: { gt: new Date(now - LIST_USED_WITHIN_MS) },
+      OR: [{ syncedAt: null }, { syncedAt: { lt: new Date(now - LIST_FRESH_MS) } }],
+    },
   });
   const conn = new Map(creators.map((c) => [c.id, c.workspace.connectionId]));
   for (const l of lists) await requestListRead(l.creatorId, conn.get(l.creatorId)!, l.listKey);

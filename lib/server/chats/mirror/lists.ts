@@ -20,16 +20,29 @@ export const parseListKey = (key: string): ListKey => {
 };
 
 async function runOf(creatorId: string, listKey: string) {
-  const s = await db.mirrorListSync.upsert({ where: { creatorId_listKey: { creatorId, listKey } }, create: { creatorId, listKey }, update: {} });
-  if (s.runId && s.runNextPage && s.runStartedAt) return { runId: s.runId, page: s.runNextPage, startedAt: s.runStartedAt, read: s.membersRead };
+  const s = await db.mirrorListSync.upsert({
+    where: { creatorId_listKey: { creatorId, listKey } },
+    create: { creatorId, listKey },
+    update: {},
+  });
+  if (s.runId && s.runNextPage && s.runStartedAt)
+    return { runId: s.runId, page: s.runNextPage, startedAt: s.runStartedAt, read: s.membersRead };
   const run = { runId: randomUUID(), page: 1, startedAt: new Date(), read: 0 };
-  await db.mirrorListSync.update({ where: { creatorId_listKey: { creatorId, listKey } }, data: { runId: run.runId, runNextPage: 1, runStartedAt: run.startedAt, membersRead: 0 } });
+  await db.mirrorListSync.update({
+    where: { creatorId_listKey: { creatorId, listKey } },
+    data: { runId: run.runId, runNextPage: 1, runStartedAt: run.startedAt, membersRead: 0 },
+  });
   return run;
 }
 
 /** Reads (or resumes reading) every member of one list. A list Fanvue no
  * longer has (404) is forgotten: "gone" tells the caller to say so. */
-export async function readListMembers(client: FanvueClient, creatorId: string, listKey: string, signal?: AbortSignal): Promise<"done" | "gone"> {
+export async function readListMembers(
+  client: FanvueClient,
+  creatorId: string,
+  listKey: string,
+  signal?: AbortSignal,
+): Promise<"done" | "gone"> {
   const { kind, id } = parseListKey(listKey);
   const where = { creatorId_listKey: { creatorId, listKey } };
   const run = await runOf(creatorId, listKey);
@@ -37,7 +50,10 @@ export async function readListMembers(client: FanvueClient, creatorId: string, l
   try {
     for (let page = run.page; page <= MAX_PAGES; page++) {
       signal?.throwIfAborted();
-      const res = kind === "smart" ? await smartListMembers(client, id, page, "background") : await customListMembers(client, id, page, "background");
+      const res =
+        kind === "smart"
+          ? await smartListMembers(client, id, page, "background")
+          : await customListMembers(client, id, page, "background");
       const done = !res.pagination.hasMore || res.data.length === 0;
       read += res.data.length;
       const rows = res.data.map((m) => ({ creatorId, listKey, fanUuid: m.uuid, runId: run.runId }));
@@ -53,13 +69,26 @@ export async function readListMembers(client: FanvueClient, creatorId: string, l
     // Remembered, so views say so instead of asking Fanvue again and again.
     await db.$transaction([
       db.mirrorListMember.deleteMany({ where: { creatorId, listKey } }),
-      db.mirrorListSync.update({ where, data: { gone: true, syncedAt: new Date(), runId: null, runNextPage: null, runStartedAt: null, lastError: null } }),
+      db.mirrorListSync.update({
+        where,
+        data: { gone: true, syncedAt: new Date(), runId: null, runNextPage: null, runStartedAt: null, lastError: null },
+      }),
     ]);
     return "gone";
   }
   await db.$transaction([
     db.mirrorListMember.deleteMany({ where: { creatorId, listKey, runId: { not: run.runId } } }),
-    db.mirrorListSync.update({ where, data: { syncedAt: run.startedAt, gone: false, runId: null, runNextPage: null, runStartedAt: null, lastError: null } }),
+    db.mirrorListSync.update({
+      where,
+      data: {
+        syncedAt: run.startedAt,
+        gone: false,
+        runId: null,
+        runNextPage: null,
+        runStartedAt: null,
+        lastError: null,
+      },
+    }),
   ]);
   return "done";
 }

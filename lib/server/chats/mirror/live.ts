@@ -10,7 +10,10 @@ import { recordFanMessage, recordRead } from "./store";
 export async function applyToMirror(e: WebhookEvent) {
   if (!e.recipientUuid || !e.fanUuid) return;
   if (e.event !== "message-received" && e.event !== "message-read") return;
-  const creators = await db.creator.findMany({ where: { fanvueUuid: e.recipientUuid, removedAt: null, workspace: { kind: "agency" } }, select: { id: true } });
+  const creators = await db.creator.findMany({
+    where: { fanvueUuid: e.recipientUuid, removedAt: null, workspace: { kind: "agency" } },
+    select: { id: true },
+  });
   const ids = creators.map((c) => c.id);
   if (ids.length === 0) return;
   if (e.event === "message-read") return recordRead(ids, e.fanUuid);
@@ -18,7 +21,17 @@ export async function applyToMirror(e: WebhookEvent) {
   if (!d.message) return;
   await recordFanMessage(
     ids,
-    { uuid: e.fanUuid, handle: d.fan?.handle ?? null, displayName: d.fan?.displayName ?? null, avatarUrl: d.fan?.avatarUrl ?? null },
-    { uuid: d.message.uuid, text: d.message.text, hasMedia: d.message.mediaUuids.length > 0, sentAt: d.message.createdAt ?? e.signedAt.toISOString() },
+    {
+      uuid: e.fanUuid,
+      handle: d.fan?.handle ?? null,
+      displayName: d.fan?.displayName ?? null,
+      avatarUrl: d.fan?.avatarUrl ?? null,
+    },
+    {
+      uuid: d.message.uuid,
+      text: d.message.text,
+      hasMedia: d.message.mediaUuids.length > 0,
+      sentAt: d.message.createdAt ?? e.signedAt.toISOString(),
+    },
   );
 }

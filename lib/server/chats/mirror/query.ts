@@ -17,7 +17,11 @@ export type MirrorQuery = {
 };
 
 /** Our audience filters are Fanvue's smart lists, read through the list routes. */
-export const FILTER_LISTS: Partial<Record<InboxFilter, string>> = { subscribers: "smart:subscribers", followers: "smart:followers", spent50: "smart:spent_more_than_50" };
+export const FILTER_LISTS: Partial<Record<InboxFilter, string>> = {
+  subscribers: "smart:subscribers",
+  followers: "smart:followers",
+  spent50: "smart:spent_more_than_50",
+};
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -28,7 +32,9 @@ function conditions(creatorIds: string[], q: MirrorQuery): Prisma.Sql {
   if (q.filter === "unanswered") parts.push(Prisma.sql`c."lastSenderUuid" = c."fanUuid"`);
   const listKey = q.listKey ?? FILTER_LISTS[q.filter];
   if (listKey) {
-    parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "MirrorListMember" m WHERE m."creatorId" = c."creatorId" AND m."listKey" = ${listKey} AND m."fanUuid" = c."fanUuid")`);
+    parts.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM "MirrorListMember" m WHERE m."creatorId" = c."creatorId" AND m."listKey" = ${listKey} AND m."fanUuid" = c."fanUuid")`,
+    );
   }
   const search = q.search?.trim().replace(/^@/, "");
   if (search) {
@@ -42,11 +48,17 @@ function conditions(creatorIds: string[], q: MirrorQuery): Prisma.Sql {
  * first among them (the mirror knows the unread count, not every message). */
 function orderBy(sort: InboxSort): Prisma.Sql {
   const recent = Prisma.sql`c."lastMessageAt" DESC NULLS LAST, c."creatorId", c."fanUuid"`;
-  if (sort === "unanswered") return Prisma.sql`(c."lastSenderUuid" = c."fanUuid") DESC, c."unreadCount" DESC, ${recent}`;
+  if (sort === "unanswered")
+    return Prisma.sql`(c."lastSenderUuid" = c."fanUuid") DESC, c."unreadCount" DESC, ${recent}`;
   return recent;
 }
 
-export async function queryMirror(creatorIds: string[], q: MirrorQuery, offset: number, limit: number): Promise<{ rows: MirrorChat[]; hasMore: boolean }> {
+export async function queryMirror(
+  creatorIds: string[],
+  q: MirrorQuery,
+  offset: number,
+  limit: number,
+): Promise<{ rows: MirrorChat[]; hasMore: boolean }> {
   if (creatorIds.length === 0) return { rows: [], hasMore: false };
   const rows = await db.$queryRaw<MirrorChat[]>`
     SELECT c.* FROM "MirrorChat" c WHERE ${conditions(creatorIds, q)} ORDER BY ${orderBy(q.sort)} OFFSET ${offset} LIMIT ${limit + 1}`;
@@ -54,7 +66,12 @@ export async function queryMirror(creatorIds: string[], q: MirrorQuery, offset: 
 }
 
 /** Keyset page of the team inbox, newest first: stable while chats move. */
-export async function queryMirrorAfter(creatorIds: string[], q: MirrorQuery, after: { at: string | null; creatorId: string; fanUuid: string } | null, limit: number) {
+export async function queryMirrorAfter(
+  creatorIds: string[],
+  q: MirrorQuery,
+  after: { at: string | null; creatorId: string; fanUuid: string } | null,
+  limit: number,
+) {
   if (creatorIds.length === 0) return { rows: [] as MirrorChat[], hasMore: false };
   const at = after?.at ? utcInstant(new Date(after.at)) : Prisma.sql`NULL::timestamp(3)`;
   // Rows after the cursor in (lastMessageAt DESC NULLS LAST, creatorId, fanUuid).
@@ -71,7 +88,11 @@ export async function queryMirrorAfter(creatorIds: string[], q: MirrorQuery, aft
 /** Chats with unread messages per creator, from the mirror. */
 export async function unreadByCreator(creatorIds: string[]): Promise<Map<string, number>> {
   if (creatorIds.length === 0) return new Map();
-  const rows = await db.mirrorChat.groupBy({ by: ["creatorId"], where: { creatorId: { in: creatorIds }, unreadCount: { gt: 0 } }, _count: { _all: true } });
+  const rows = await db.mirrorChat.groupBy({
+    by: ["creatorId"],
+    where: { creatorId: { in: creatorIds }, unreadCount: { gt: 0 } },
+    _count: { _all: true },
+  });
   return new Map(rows.map((r) => [r.creatorId, r._count._all]));
 }
 
@@ -86,7 +107,13 @@ export function mirrorRowToChat(r: MirrorChat, creatorUuid: string): ChatRow {
     isTopSpender: r.isTopSpender,
     lastMessageAt: iso(r.lastMessageAt),
     lastMessage: r.lastMessageUuid
-      ? { text: r.lastMessageText, hasMedia: r.lastMessageHasMedia, fromCreator: r.lastSenderUuid === creatorUuid, sentAt: iso(r.lastMessageSentAt), type: r.lastMessageType }
+      ? {
+          text: r.lastMessageText,
+          hasMedia: r.lastMessageHasMedia,
+          fromCreator: r.lastSenderUuid === creatorUuid,
+          sentAt: iso(r.lastMessageSentAt),
+          type: r.lastMessageType,
+        }
       : null,
     unreadCount: r.unreadCount,
     isMuted: r.isMuted,

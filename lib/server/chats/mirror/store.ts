@@ -45,7 +45,13 @@ export function toMirrorRow(c: Chat) {
 /** Stores one listed page. `readAt`: when the page was requested (rows
  * written after it are newer than the page); `runId`: the full resync that
  * listed them, if any. */
-export async function upsertChats(creatorId: string, rows: Row[], readAt: Date, runId: string | null, tx: Prisma.TransactionClient = db) {
+export async function upsertChats(
+  creatorId: string,
+  rows: Row[],
+  readAt: Date,
+  runId: string | null,
+  tx: Prisma.TransactionClient = db,
+) {
   if (rows.length === 0) return;
   const now = utcInstant(Date.now());
   await tx.$executeRaw`
@@ -70,7 +76,10 @@ export async function upsertChats(creatorId: string, rows: Row[], readAt: Date, 
     WHERE "MirrorChat"."updatedAt" <= ${utcInstant(readAt)}`;
   if (runId) {
     // Rows kept by the guard above were written after the read: listed all the same.
-    await tx.mirrorChat.updateMany({ where: { creatorId, fanUuid: { in: rows.map((r) => r.fanUuid) } }, data: { seenRunId: runId, missedRuns: 0 } });
+    await tx.mirrorChat.updateMany({
+      where: { creatorId, fanUuid: { in: rows.map((r) => r.fanUuid) } },
+      data: { seenRunId: runId, missedRuns: 0 },
+    });
   }
 }
 
@@ -101,11 +110,18 @@ export async function recordFanMessage(creatorIds: string[], fan: FanRef, m: Inc
 
 /** The creator read the fan's messages (webhook "message read", or Vuedeck). */
 export async function recordRead(creatorIds: string[], fanUuid: string) {
-  await db.mirrorChat.updateMany({ where: { creatorId: { in: creatorIds }, fanUuid }, data: { isRead: true, unreadCount: 0, updatedAt: new Date() } });
+  await db.mirrorChat.updateMany({
+    where: { creatorId: { in: creatorIds }, fanUuid },
+    data: { isRead: true, unreadCount: 0, updatedAt: new Date() },
+  });
 }
 
 /** A message sent from Vuedeck: the chat is answered, by this team member. */
-export async function recordOwnSend(creatorId: string, fanUuid: string, m: { uuid: string | null; text: string | null; hasMedia: boolean; senderUuid: string; sentByUserId: string | null }) {
+export async function recordOwnSend(
+  creatorId: string,
+  fanUuid: string,
+  m: { uuid: string | null; text: string | null; hasMedia: boolean; senderUuid: string; sentByUserId: string | null },
+) {
   const now = new Date();
   await db.mirrorChat.updateMany({
     where: { creatorId, fanUuid },
@@ -125,13 +141,24 @@ export async function recordOwnSend(creatorId: string, fanUuid: string, m: { uui
 }
 
 /** Read/unread, mute and nickname changed from Vuedeck. */
-export async function recordPatch(creatorId: string, fanUuid: string, p: { isRead?: boolean; isMuted?: boolean; nickname?: string }) {
-  const row = await db.mirrorChat.findUnique({ where: { creatorId_fanUuid: { creatorId, fanUuid } }, select: { unreadCount: true } });
+export async function recordPatch(
+  creatorId: string,
+  fanUuid: string,
+  p: { isRead?: boolean; isMuted?: boolean; nickname?: string },
+) {
+  const row = await db.mirrorChat.findUnique({
+    where: { creatorId_fanUuid: { creatorId, fanUuid } },
+    select: { unreadCount: true },
+  });
   if (!row) return;
   await db.mirrorChat.update({
     where: { creatorId_fanUuid: { creatorId, fanUuid } },
     data: {
-      ...(p.isRead === true ? { isRead: true, unreadCount: 0 } : p.isRead === false ? { isRead: false, unreadCount: Math.max(1, row.unreadCount) } : {}),
+      ...(p.isRead === true
+        ? { isRead: true, unreadCount: 0 }
+        : p.isRead === false
+          ? { isRead: false, unreadCount: Math.max(1, row.unreadCount) }
+          : {}),
       ...(p.isMuted !== undefined ? { isMuted: p.isMuted } : {}),
       ...(p.nickname !== undefined ? { nickname: p.nickname || null } : {}),
       updatedAt: new Date(),

@@ -27,7 +27,11 @@ const MAX_PAGES = 2_000;
 
 type Opts = { signal?: AbortSignal; onPage?: (chatsSeen: number) => Promise<void> };
 
-const byRecency = (rows: Chat[]) => rows.every((r, i) => i === 0 || (Date.parse(rows[i - 1]!.lastMessageAt ?? "") || 0) >= (Date.parse(r.lastMessageAt ?? "") || 0));
+const byRecency = (rows: Chat[]) =>
+  rows.every(
+    (r, i) =>
+      i === 0 || (Date.parse(rows[i - 1]!.lastMessageAt ?? "") || 0) >= (Date.parse(r.lastMessageAt ?? "") || 0),
+  );
 
 export async function headPass(client: FanvueClient, creatorId: string, opts: Opts = {}) {
   const state = await db.mirrorChatSync.upsert({ where: { creatorId }, create: { creatorId }, update: {} });
@@ -48,16 +52,23 @@ export async function headPass(client: FanvueClient, creatorId: string, opts: Op
     const oldest = Math.min(...res.data.map((r) => Date.parse(r.lastMessageAt ?? "") || 0));
     if (!unordered && stopBefore !== null && oldest < stopBefore) break;
   }
-  await db.mirrorChatSync.update({ where: { creatorId }, data: { syncedAt: startedAt, unordered, lastError: null, updatedAt: new Date() } });
+  await db.mirrorChatSync.update({
+    where: { creatorId },
+    data: { syncedAt: startedAt, unordered, lastError: null, updatedAt: new Date() },
+  });
   return { seen };
 }
 
 /** Starts a full resync unless one is in progress (then it resumes). */
 async function runOf(creatorId: string) {
   const s = await db.mirrorChatSync.upsert({ where: { creatorId }, create: { creatorId }, update: {} });
-  if (s.runId && s.runNextPage && s.runStartedAt) return { runId: s.runId, page: s.runNextPage, startedAt: s.runStartedAt, seen: s.runChatsSeen };
+  if (s.runId && s.runNextPage && s.runStartedAt)
+    return { runId: s.runId, page: s.runNextPage, startedAt: s.runStartedAt, seen: s.runChatsSeen };
   const run = { runId: randomUUID(), page: 1, startedAt: new Date(), seen: 0 };
-  await db.mirrorChatSync.update({ where: { creatorId }, data: { runId: run.runId, runNextPage: 1, runStartedAt: run.startedAt, runChatsSeen: 0 } });
+  await db.mirrorChatSync.update({
+    where: { creatorId },
+    data: { runId: run.runId, runNextPage: 1, runStartedAt: run.startedAt, runChatsSeen: 0 },
+  });
   return run;
 }
 
@@ -72,7 +83,10 @@ export async function fullResync(client: FanvueClient, creatorId: string, opts: 
     seen += res.data.length;
     await db.$transaction(async (tx) => {
       await upsertChats(creatorId, res.data.map(toMirrorRow), readAt, run.runId, tx);
-      await tx.mirrorChatSync.update({ where: { creatorId }, data: { runNextPage: done ? null : page + 1, runChatsSeen: seen } });
+      await tx.mirrorChatSync.update({
+        where: { creatorId },
+        data: { runNextPage: done ? null : page + 1, runChatsSeen: seen },
+      });
     });
     await opts.onPage?.(seen);
     if (done) break;
@@ -91,6 +105,9 @@ async function finishRun(creatorId: string, runId: string, startedAt: Date) {
       data: { missedRuns: { increment: 1 } },
     }),
     db.mirrorChat.deleteMany({ where: { creatorId, missedRuns: { gte: 2 } } }),
-    db.mirrorChatSync.update({ where: { creatorId }, data: { runId: null, runNextPage: null, runStartedAt: null, fullSyncedAt: startedAt, lastError: null } }),
+    db.mirrorChatSync.update({
+      where: { creatorId },
+      data: { runId: null, runNextPage: null, runStartedAt: null, fullSyncedAt: startedAt, lastError: null },
+    }),
   ]);
 }

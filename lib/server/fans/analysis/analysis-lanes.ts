@@ -16,21 +16,32 @@ import { Cancelled, type Run } from "@/lib/server/fans/roster/roster-sync";
 const ROUNDS = 3;
 
 /** Applies an analysis checkpoint, stopping if the run was cancelled or replaced. */
-export async function step(run: Run, runId: string, data: Prisma.AudienceAnalysisUpdateManyMutationInput): Promise<AudienceAnalysis> {
-  const res = await db.audienceAnalysis.updateMany({ where: { creatorId: run.ref.creator.id, runId, status: "running" }, data });
+export async function step(
+  run: Run,
+  runId: string,
+  data: Prisma.AudienceAnalysisUpdateManyMutationInput,
+): Promise<AudienceAnalysis> {
+  const res = await db.audienceAnalysis.updateMany({
+    where: { creatorId: run.ref.creator.id, runId, status: "running" },
+    data,
+  });
   if (res.count === 0) throw new Cancelled();
   return db.audienceAnalysis.findUniqueOrThrow({ where: { creatorId: run.ref.creator.id } });
 }
 
 /** Throws when a whole batch failed (Fanvue down, reconnect needed): the
  * worker then pauses or retries the job from its checkpoints. */
-export function assertBatchAnswered(views: Map<string, { state: string; error: { kind: string; message: string } | null }>) {
+export function assertBatchAnswered(
+  views: Map<string, { state: string; error: { kind: string; message: string } | null }>,
+) {
   const all = [...views.values()];
   const failed = all.filter((v) => v.state === "error" && v.error && v.error.kind !== "internal");
-  if (all.length && failed.length === all.length) throw new FanvueError(failed[0]!.error!.kind as FanvueErrorKind, failed[0]!.error!.message);
+  if (all.length && failed.length === all.length)
+    throw new FanvueError(failed[0]!.error!.kind as FanvueErrorKind, failed[0]!.error!.message);
 }
 
-export const answered = (views: Map<string, { state: string }>) => [...views.values()].filter((v) => v.state !== "error").length;
+export const answered = (views: Map<string, { state: string }>) =>
+  [...views.values()].filter((v) => v.state !== "error").length;
 
 /** Fetches the insights of listed fans in full batches of 100 while the
  * listing goes on, then the remainder once it is done. */
@@ -41,7 +52,13 @@ export async function insightLane(run: Run, a: AudienceAnalysis): Promise<Audien
     // Taken before the query: a page committed meanwhile resolves this one.
     const wakeup = run.listed.next;
     const listingDone = run.listed.done;
-    const rows = await needingKeys(run.ref.creator.id, a.rosterRunId ?? "", a.insightOrder, loader.t, BATCH_MAX * ROUNDS);
+    const rows = await needingKeys(
+      run.ref.creator.id,
+      a.rosterRunId ?? "",
+      a.insightOrder,
+      loader.t,
+      BATCH_MAX * ROUNDS,
+    );
     // Only full batches while more fans are coming: N fans = ceil(N/100) calls.
     const usable = listingDone ? rows : rows.slice(0, rows.length - (rows.length % BATCH_MAX));
     if (usable.length === 0) {

@@ -16,7 +16,8 @@ import { Cancelled, type Run } from "@/lib/server/fans/roster/roster-sync";
 /** 3 rounds (30 s, 1 min, 2 min apart): outlasts a blip, ends a real outage. */
 const RETRY_ROUNDS = 3;
 
-export const runningAnalysis = (creatorId: string) => db.audienceAnalysis.findFirst({ where: { creatorId, status: "running" } });
+export const runningAnalysis = (creatorId: string) =>
+  db.audienceAnalysis.findFirst({ where: { creatorId, status: "running" } });
 
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
@@ -36,7 +37,11 @@ async function retryPhase(run: Run, a: AudienceAnalysis): Promise<AudienceAnalys
     await sleep(Math.max(0, wakeAt - Date.now()), run.ctx.signal);
     if (run.ctx.signal.aborted) throw new Cancelled();
     for (let i = 0; i < failed.length; i += BATCH_MAX) {
-      const views = await loader.fetchKeys(subject, failed.slice(i, i + BATCH_MAX).map((f) => f.fanUuid), "background");
+      const views = await loader.fetchKeys(
+        subject,
+        failed.slice(i, i + BATCH_MAX).map((f) => f.fanUuid),
+        "background",
+      );
       assertBatchAnswered(views);
       await step(run, a.runId, { insightsDone: { increment: answered(views) }, calls: { increment: 1 } });
     }
@@ -63,8 +68,15 @@ export async function finishAnalysis(run: Run, a: AudienceAnalysis) {
 
 /** Makes a running analysis follow a roster sync: the one running
  * ("listing") or the one that last finished ("insights"). */
-export async function followRoster(a: AudienceAnalysis, rosterRunId: string, phase: "listing" | "insights" = "listing"): Promise<AudienceAnalysis> {
+export async function followRoster(
+  a: AudienceAnalysis,
+  rosterRunId: string,
+  phase: "listing" | "insights" = "listing",
+): Promise<AudienceAnalysis> {
   if (a.rosterRunId === rosterRunId && (a.phase === phase || phase === "insights")) return a;
-  await db.audienceAnalysis.updateMany({ where: { creatorId: a.creatorId, runId: a.runId, status: "running" }, data: { rosterRunId, phase, insightOrder: null } });
+  await db.audienceAnalysis.updateMany({
+    where: { creatorId: a.creatorId, runId: a.runId, status: "running" },
+    data: { rosterRunId, phase, insightOrder: null },
+  });
   return db.audienceAnalysis.findUniqueOrThrow({ where: { creatorId: a.creatorId } });
 }

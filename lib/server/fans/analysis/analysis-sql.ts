@@ -23,7 +23,14 @@ const JOIN = Prisma.sql`FROM "AudienceFan" a LEFT JOIN "FanInsight" i ON i."crea
 
 /** The next fans (in listing order, after the checkpoint) whose insights
  * the run must fetch. Fans listed later always come after the checkpoint. */
-export async function needingKeys(creatorId: string, runId: string, cursor: number | null, t: InsightTimings, limit: number, now = Date.now()) {
+export async function needingKeys(
+  creatorId: string,
+  runId: string,
+  cursor: number | null,
+  t: InsightTimings,
+  limit: number,
+  now = Date.now(),
+) {
   return db.$queryRaw<{ fanUuid: string; listOrder: number }[]>`
     SELECT a."fanUuid", a."listOrder" ${JOIN}
     WHERE a."creatorId" = ${creatorId} AND a."runId" = ${runId} AND a."listOrder" > ${cursor ?? -1} AND ${needsWork(t, now)}

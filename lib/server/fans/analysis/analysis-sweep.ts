@@ -31,10 +31,16 @@ const AGAIN = "Start it again to analyse everyone";
 const jobKeys = (creatorId: string) => [rosterKey(creatorId), `fans.analyse:${creatorId}`];
 
 async function verdict(a: AudienceAnalysis, now: number): Promise<{ reason: string; jobId?: string } | null> {
-  const job = await db.job.findFirst({ where: { key: { in: jobKeys(a.creatorId) }, status: { in: [...OPEN_JOB_STATUSES] } }, orderBy: { createdAt: "desc" } });
+  const job = await db.job.findFirst({
+    where: { key: { in: jobKeys(a.creatorId) }, status: { in: [...OPEN_JOB_STATUSES] } },
+    orderBy: { createdAt: "desc" },
+  });
   if (!job) return { reason: `its background job ended before it was done. ${AGAIN}` };
   if (job.status !== "running") return null;
-  const roster = await db.fanRoster.findUnique({ where: { creatorId: a.creatorId }, select: { status: true, updatedAt: true } });
+  const roster = await db.fanRoster.findUnique({
+    where: { creatorId: a.creatorId },
+    select: { status: true, updatedAt: true },
+  });
   const moved = Math.max(a.updatedAt.getTime(), roster?.status === "running" ? roster.updatedAt.getTime() : 0);
   if (now - moved < STALL_MS) return null;
   return { reason: `it made no progress for ${STALL_MS / 60_000} minutes. ${AGAIN}`, jobId: job.id };
@@ -43,7 +49,11 @@ async function verdict(a: AudienceAnalysis, now: number): Promise<{ reason: stri
 /** Marks stale running runs failed (one creator's, or everyone's); returns how many. */
 export async function sweepStaleAnalyses(creatorId?: string, now = Date.now()): Promise<number> {
   const candidates = await db.audienceAnalysis.findMany({
-    where: { status: "running", updatedAt: { lt: new Date(now - ORPHAN_GRACE_MS) }, ...(creatorId ? { creatorId } : {}) },
+    where: {
+      status: "running",
+      updatedAt: { lt: new Date(now - ORPHAN_GRACE_MS) },
+      ...(creatorId ? { creatorId } : {}),
+    },
   });
   let swept = 0;
   for (const a of candidates) {
@@ -59,7 +69,8 @@ export async function sweepStaleAnalyses(creatorId?: string, now = Date.now()): 
     console.warn(`[fans] analysis ${a.runId} of ${a.creatorId} marked failed: ${v.reason}`);
     // The stuck job gives its lease up: a worker takes it over from its
     // checkpoints, and the next start is not queued behind it.
-    if (v.jobId) await db.job.updateMany({ where: { id: v.jobId, status: "running" }, data: { leaseUntil: new Date(0) } });
+    if (v.jobId)
+      await db.job.updateMany({ where: { id: v.jobId, status: "running" }, data: { leaseUntil: new Date(0) } });
   }
   return swept;
 }

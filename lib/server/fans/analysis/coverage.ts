@@ -25,7 +25,10 @@ export async function audienceCounts(ref: CreatorRef): Promise<AudienceCounts> {
 }
 
 /** Asks Fanvue now (the roster's head check, on the background priority). */
-export async function fetchAudienceCounts(ref: CreatorRef, priority: "interactive" | "background"): Promise<AudienceCounts> {
+export async function fetchAudienceCounts(
+  ref: CreatorRef,
+  priority: "interactive" | "background",
+): Promise<AudienceCounts> {
   const lists = await listSmartLists(clientForCreator(ref), priority);
   const count = (id: string) => lists.find((l) => l.uuid === id)?.count ?? null;
   const counts = { subscribers: count("subscribers"), followers: count("followers") };
@@ -42,7 +45,10 @@ export async function coverageOf(creatorId: string, list: FanList, counts: Audie
     SELECT count(*)::int AS known, count(i."fetchedAt")::int AS analysed
     FROM "AudienceFan" a LEFT JOIN "FanInsight" i ON i."creatorId" = a."creatorId" AND i."fanUuid" = a."fanUuid"
     WHERE a."creatorId" = ${creatorId} AND (${listFilter}::text IS NULL OR a.list = ${listFilter}::text) AND a.handle <> ''`;
-  const analysis = await db.audienceAnalysis.findUnique({ where: { creatorId }, select: { status: true, finishedAt: true } });
+  const analysis = await db.audienceAnalysis.findUnique({
+    where: { creatorId },
+    select: { status: true, finishedAt: true },
+  });
   const done = analysis?.status === "done";
   return {
     known: row?.known ?? 0,

@@ -21,7 +21,8 @@ export class FreshHints {
 
   remember(creatorId: string, rows: Map<string, FanInsight>) {
     for (const [k, r] of rows) {
-      const at = r.state === "ok" ? r.fetchedAt : r.state === "not_found" || r.state === "forbidden" ? r.checkedAt : null;
+      const at =
+        r.state === "ok" ? r.fetchedAt : r.state === "not_found" || r.state === "forbidden" ? r.checkedAt : null;
       if (!at) continue;
       const key = `${creatorId}:${k}`;
       this.until.delete(key); // re-insert: Map order = oldest first

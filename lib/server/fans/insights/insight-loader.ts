@@ -8,7 +8,13 @@ import { BATCH_MAX, batchFanInsights, type BatchEntry } from "@/lib/server/fanvu
 import { chunk, deferred, type Deferred } from "@/lib/server/fans/insights/deferred";
 import { FreshHints } from "@/lib/server/fans/insights/insight-hints";
 import { claimInsights, readInsights, releaseInsights, saveAnswers } from "@/lib/server/fans/insights/insight-store";
-import { classify, DEFAULT_TIMINGS, toView, unsupportedView, type InsightTimings } from "@/lib/server/fans/insights/insight-state";
+import {
+  classify,
+  DEFAULT_TIMINGS,
+  toView,
+  unsupportedView,
+  type InsightTimings,
+} from "@/lib/server/fans/insights/insight-state";
 
 // The batched fan-insight loader. Requests for one creator arriving within
 // `windowMs` are answered together: one cache read, then Fanvue's batch call
@@ -19,7 +25,11 @@ import { classify, DEFAULT_TIMINGS, toView, unsupportedView, type InsightTimings
 
 /** Our creator id and the Fanvue client bound to that creator. */
 export type InsightSubject = { creatorId: string; client: FanvueClient };
-export type FetchBatch = (subject: InsightSubject, uuids: string[], priority: Priority) => Promise<Map<string, BatchEntry>>;
+export type FetchBatch = (
+  subject: InsightSubject,
+  uuids: string[],
+  priority: Priority,
+) => Promise<Map<string, BatchEntry>>;
 
 export type LoaderOptions = Partial<InsightTimings> & {
   /** 15 ms: gathers a table page and concurrently opened panels into one
@@ -35,7 +45,9 @@ export type LoaderOptions = Partial<InsightTimings> & {
 export const fanvueBatch: FetchBatch = (s, uuids, priority) => batchFanInsights(s.client, uuids, { priority });
 
 const failureOf = (err: unknown) =>
-  err instanceof FanvueError ? { kind: err.kind, message: err.message } : { kind: "internal", message: "Loading fan insights failed." };
+  err instanceof FanvueError
+    ? { kind: err.kind, message: err.message }
+    : { kind: "internal", message: "Loading fan insights failed." };
 
 type Pending = { subject: InsightSubject; priority: Priority; waiters: Map<string, Deferred<InsightView>[]> };
 
@@ -61,7 +73,11 @@ export class InsightLoader {
   }
 
   /** Insights for fans of one creator, keyed by lower-case uuid. */
-  async load(subject: InsightSubject, uuids: string[], priority: Priority = "interactive"): Promise<Map<string, InsightView>> {
+  async load(
+    subject: InsightSubject,
+    uuids: string[],
+    priority: Priority = "interactive",
+  ): Promise<Map<string, InsightView>> {
     const keys = [...new Set(uuids.map((u) => u.toLowerCase()))];
     if (keys.length === 0) return new Map();
     // Fanvue offers fan insights on self routes only (contract §6).
@@ -128,7 +144,10 @@ export class InsightLoader {
       else out.set(k, toView(rows.get(k), now, this.t, { refreshing: verdict === "stale" }));
       if (verdict === "stale") toRefresh.push(k);
     }
-    if (toRefresh.length) void this.fetchKeys(subject, toRefresh, "background").catch((err) => console.error("[fans] background refresh failed:", err));
+    if (toRefresh.length)
+      void this.fetchKeys(subject, toRefresh, "background").catch((err) =>
+        console.error("[fans] background refresh failed:", err),
+      );
     if (toFetch.length) for (const [k, v] of await this.fetchKeys(subject, toFetch, priority)) out.set(k, v);
     return out;
   }
@@ -152,20 +171,32 @@ export class InsightLoader {
 
   /** Claims what needs fetching, fetches it in batches of ≤100, and waits
    * for fans another process holds (taking them over if its lease runs out). */
-  private async fetchOwned(subject: InsightSubject, keys: string[], priority: Priority): Promise<Map<string, InsightView>> {
+  private async fetchOwned(
+    subject: InsightSubject,
+    keys: string[],
+    priority: Priority,
+  ): Promise<Map<string, InsightView>> {
     const out = new Map<string, InsightView>();
     let remaining = keys;
     for (let round = 0; remaining.length > 0; round++) {
       const claimed = await claimInsights(subject.creatorId, remaining, this.owner, this.now(), this.t);
       const claimedSet = new Set(claimed);
       const others = remaining.filter((k) => !claimedSet.has(k));
-      await Promise.all(chunk(claimed, BATCH_MAX).map(async (c) => (await this.fetchChunk(subject, c, priority)).forEach((v, k) => out.set(k, v))));
+      await Promise.all(
+        chunk(claimed, BATCH_MAX).map(async (c) =>
+          (await this.fetchChunk(subject, c, priority)).forEach((v, k) => out.set(k, v)),
+        ),
+      );
       remaining = others.length ? await this.awaitOthers(subject.creatorId, others, out, round >= 2) : [];
     }
     return out;
   }
 
-  private async fetchChunk(subject: InsightSubject, keys: string[], priority: Priority): Promise<Map<string, InsightView>> {
+  private async fetchChunk(
+    subject: InsightSubject,
+    keys: string[],
+    priority: Priority,
+  ): Promise<Map<string, InsightView>> {
     let failure: { kind: string; message: string } | undefined;
     try {
       const answers = await this.fetchBatch(subject, keys, priority);
@@ -185,7 +216,12 @@ export class InsightLoader {
   /** Waits until fans leased by another process are answered (→ `out`) or
    * their lease is gone (→ returned, to claim again). `giveUp`: answer what
    * is there instead of trying once more. */
-  private async awaitOthers(creatorId: string, keys: string[], out: Map<string, InsightView>, giveUp: boolean): Promise<string[]> {
+  private async awaitOthers(
+    creatorId: string,
+    keys: string[],
+    out: Map<string, InsightView>,
+    giveUp: boolean,
+  ): Promise<string[]> {
     let waiting = keys;
     const deadline = this.now() + this.t.leaseMs + 1_000;
     const again: string[] = [];

@@ -54,7 +54,18 @@ describe("classify", () => {
 
 describe("toView", () => {
   it("never turns an error into zeros: no data stays null, old data stays with its age", () => {
-    const noData = toView(row({ state: "error", fetchedAt: null, totalGross: null, status: null, lastError: "boom", retryAt: new Date(NOW + 5000) }), NOW, T);
+    const noData = toView(
+      row({
+        state: "error",
+        fetchedAt: null,
+        totalGross: null,
+        status: null,
+        lastError: "boom",
+        retryAt: new Date(NOW + 5000),
+      }),
+      NOW,
+      T,
+    );
     expect(noData).toMatchObject({ state: "error", data: null, error: { kind: "internal", message: "boom" } });
     const withData = toView(row({ state: "error", fetchedAt: ago(T.freshMs * 3) }), NOW, T);
     expect(withData.data?.totalGross).toBe(1234);
@@ -62,7 +73,11 @@ describe("toView", () => {
   });
   it("maps data and marks staleness", () => {
     const v = toView(row({}), NOW, T);
-    expect(v).toMatchObject({ state: "ok", stale: false, data: { totalGross: 1234, sources: { tips: 235 }, autoRenew: true } });
+    expect(v).toMatchObject({
+      state: "ok",
+      stale: false,
+      data: { totalGross: 1234, sources: { tips: 235 }, autoRenew: true },
+    });
     expect(toView(row({ state: "not_found" }), NOW, T)).toMatchObject({ state: "not_found", data: null });
   });
   it("backs off retries exponentially up to the cap", () => {

@@ -76,12 +76,31 @@ export function insightData(row: FanInsight): InsightData | null {
 
 export type ViewExtra = { refreshing?: boolean; failure?: { kind: string; message: string } };
 
-export function toView(row: FanInsight | undefined, now: number, t: InsightTimings, extra: ViewExtra = {}): InsightView {
-  const base = { stale: false, refreshing: extra.refreshing ?? false, error: null, retryAt: null, fetchedAt: null, data: null };
+export function toView(
+  row: FanInsight | undefined,
+  now: number,
+  t: InsightTimings,
+  extra: ViewExtra = {},
+): InsightView {
+  const base = {
+    stale: false,
+    refreshing: extra.refreshing ?? false,
+    error: null,
+    retryAt: null,
+    fetchedAt: null,
+    data: null,
+  };
   if (extra.failure || !row || row.state === "pending") {
     const data = row ? insightData(row) : null;
     const failure = extra.failure ?? { kind: "upstream", message: "Fanvue did not answer for this fan yet." };
-    return { ...base, state: "error", data, fetchedAt: data ? iso(row!.fetchedAt) : null, stale: data !== null, error: failure };
+    return {
+      ...base,
+      state: "error",
+      data,
+      fetchedAt: data ? iso(row!.fetchedAt) : null,
+      stale: data !== null,
+      error: failure,
+    };
   }
   if (row.state === "not_found" || row.state === "forbidden") return { ...base, state: row.state };
   const data = insightData(row);
@@ -105,6 +124,9 @@ export const unsupportedView = (): InsightView => ({
   fetchedAt: null,
   stale: false,
   refreshing: false,
-  error: { kind: "unsupported", message: "Fan spending is not available for agency-managed creators through Fanvue's API." },
+  error: {
+    kind: "unsupported",
+    message: "Fan spending is not available for agency-managed creators through Fanvue's API.",
+  },
   retryAt: null,
 });

@@ -23,7 +23,13 @@ export async function readInsights(creatorId: string, keys: string[]): Promise<M
 /** Claims the fans among `keys` that need fetching and are free; returns them.
  * Keys are inserted in sorted order so concurrent claims lock rows in the
  * same order (no deadlocks). */
-export async function claimInsights(creatorId: string, keys: string[], owner: string, now: number, t: InsightTimings): Promise<string[]> {
+export async function claimInsights(
+  creatorId: string,
+  keys: string[],
+  owner: string,
+  now: number,
+  t: InsightTimings,
+): Promise<string[]> {
   if (keys.length === 0) return [];
   const sorted = [...keys].sort();
   const rows = await db.$queryRaw<{ fanUuid: string }[]>`
@@ -41,7 +47,10 @@ export async function claimInsights(creatorId: string, keys: string[], owner: st
 
 export async function releaseInsights(creatorId: string, keys: string[], owner: string) {
   if (keys.length === 0) return;
-  await db.fanInsight.updateMany({ where: { creatorId, fanUuid: { in: keys }, leaseOwner: owner }, data: { leaseOwner: null, leaseUntil: null } });
+  await db.fanInsight.updateMany({
+    where: { creatorId, fanUuid: { in: keys }, leaseOwner: owner },
+    data: { leaseOwner: null, leaseUntil: null },
+  });
 }
 
 type AnswerRecord = {
@@ -60,9 +69,19 @@ type AnswerRecord = {
 
 function toRecord(fanUuid: string, e: BatchEntry): AnswerRecord {
   if (e.kind === "not_found" || e.kind === "forbidden") return { fanUuid, kind: e.kind };
-  if (e.kind !== "ok") return { fanUuid, kind: "error", error: e.kind === "internal" ? "Fanvue reported an internal error for this fan." : `Fanvue's answer for this fan was ${e.kind === "missing" ? "missing" : "malformed"}.` };
+  if (e.kind !== "ok")
+    return {
+      fanUuid,
+      kind: "error",
+      error:
+        e.kind === "internal"
+          ? "Fanvue reported an internal error for this fan."
+          : `Fanvue's answer for this fan was ${e.kind === "missing" ? "missing" : "malformed"}.`,
+    };
   const { status, spending, subscription } = e.insights;
-  const sources = Object.fromEntries(Object.entries(spending?.sources ?? {}).filter((e): e is [string, number] => e[1] !== null));
+  const sources = Object.fromEntries(
+    Object.entries(spending?.sources ?? {}).filter((e): e is [string, number] => e[1] !== null),
+  );
   return {
     fanUuid,
     kind: "ok",
@@ -80,7 +99,13 @@ function toRecord(fanUuid: string, e: BatchEntry): AnswerRecord {
 /** Writes one batch's answers in one statement, releasing our leases.
  * `internal` (and malformed) answers keep the last good data and schedule a
  * retry; the end of a subscription is dated when we see it happen. */
-export async function saveAnswers(creatorId: string, owner: string, answers: Map<string, BatchEntry>, now: number, t: InsightTimings) {
+export async function saveAnswers(
+  creatorId: string,
+  owner: string,
+  answers: Map<string, BatchEntry>,
+  now: number,
+  t: InsightTimings,
+) {
   if (answers.size === 0) return;
   const json = JSON.stringify([...answers].map(([k, e]) => toRecord(k, e)));
   const baseSec = t.errorRetryMs / 1000;

@@ -31,7 +31,9 @@ export async function rosterCounts(creatorId: string): Promise<AudienceCounts> {
 
 async function knownCount(creatorId: string, list: AudienceList, uuids: string[]) {
   if (uuids.length === 0) return 0;
-  return db.audienceFan.count({ where: { creatorId, list, handle: { not: "" }, fanUuid: { in: uuids.map((u) => u.toLowerCase()) } } });
+  return db.audienceFan.count({
+    where: { creatorId, list, handle: { not: "" }, fanUuid: { in: uuids.map((u) => u.toLowerCase()) } },
+  });
 }
 
 /** Reads one list's head until it meets known fans; true = fell behind. */
@@ -41,8 +43,17 @@ async function readHead(run: Run, list: AudienceList): Promise<{ calls: number; 
   let added = 0;
   for (let page = 1; page <= HEAD_PAGES_MAX; page++) {
     // Newest first where Fanvue documents a sort; elsewhere its own order.
-    const res = await listAudiencePage(client, list, { page, size: AUDIENCE_PAGE_MAX, sort: { field: "subscribedAt", dir: "desc" } }, { priority: "background", signal: run.ctx.signal });
-    const known = await knownCount(creatorId, list, res.data.map((f) => f.uuid));
+    const res = await listAudiencePage(
+      client,
+      list,
+      { page, size: AUDIENCE_PAGE_MAX, sort: { field: "subscribedAt", dir: "desc" } },
+      { priority: "background", signal: run.ctx.signal },
+    );
+    const known = await knownCount(
+      creatorId,
+      list,
+      res.data.map((f) => f.uuid),
+    );
     await recordFans(creatorId, list, res.data);
     added += res.data.length - known;
     if (known > 0 || !res.pagination.hasMore) return { calls: page, added, behind: false };
@@ -51,7 +62,8 @@ async function readHead(run: Run, list: AudienceList): Promise<{ calls: number; 
 }
 
 const drifted = (fanvue: AudienceCounts, mine: AudienceCounts) =>
-  (fanvue.subscribers !== null && fanvue.subscribers !== mine.subscribers) || (fanvue.followers !== null && fanvue.followers !== mine.followers);
+  (fanvue.subscribers !== null && fanvue.subscribers !== mine.subscribers) ||
+  (fanvue.followers !== null && fanvue.followers !== mine.followers);
 
 export async function headCheck(run: Run, r: FanRoster): Promise<{ added: number; resync: string | null }> {
   const creatorId = run.ref.creator.id;
@@ -67,7 +79,15 @@ export async function headCheck(run: Run, r: FanRoster): Promise<{ added: number
       behind ||= h.behind;
     }
     const drift = drifted(fanvue, await rosterCounts(creatorId));
-    await db.fanRoster.update({ where: { creatorId }, data: { checkedAt: new Date(), fanvueSubscribers: fanvue.subscribers, fanvueFollowers: fanvue.followers, calls: { increment: calls } } });
+    await db.fanRoster.update({
+      where: { creatorId },
+      data: {
+        checkedAt: new Date(),
+        fanvueSubscribers: fanvue.subscribers,
+        fanvueFollowers: fanvue.followers,
+        calls: { increment: calls },
+      },
+    });
     const due = !r.syncedAt || Date.now() - r.syncedAt.getTime() >= DRIFT_RESYNC_AFTER_MS;
     const resync = behind ? "head" : drift && due ? "drift" : null;
     if (resync) await startRosterSync(run.ref, resync);

@@ -9,7 +9,16 @@ import { insightLane, runLanes } from "@/lib/server/fans/analysis/analysis-lanes
 import { finishAnalysis, followRoster, runningAnalysis } from "@/lib/server/fans/analysis/analysis-run";
 import { hasFanInsights, type CreatorRef } from "@/lib/server/fans/insights/insights";
 import { headCheck } from "@/lib/server/fans/roster/roster-head";
-import { Cancelled, failRoster, finishRoster, listingLane, listingSignal, queueRosterJob, startRosterSync, type Run } from "@/lib/server/fans/roster/roster-sync";
+import {
+  Cancelled,
+  failRoster,
+  finishRoster,
+  listingLane,
+  listingSignal,
+  queueRosterJob,
+  startRosterSync,
+  type Run,
+} from "@/lib/server/fans/roster/roster-sync";
 
 // The one background job of a creator's roster (one at a time per creator,
 // by its queue key), doing whatever is due, in this order:
@@ -35,7 +44,9 @@ async function syncRoster(run: Run, r: FanRoster) {
   const a = analysing ? await followRoster(analysing, r.runId) : null;
   const listing = listingLane(run, r);
   // A cancelled analysis stops its lane only; the sync goes on.
-  const insights = a ? insightLane(run, a).catch((err: unknown) => (err instanceof Cancelled ? undefined : Promise.reject(err))) : null;
+  const insights = a
+    ? insightLane(run, a).catch((err: unknown) => (err instanceof Cancelled ? undefined : Promise.reject(err)))
+    : null;
   const listed = insights ? await runLanes(run, listing, insights) : await listing;
   run.listed.done = true;
   await finishRoster(run, listed);
@@ -76,7 +87,8 @@ async function work(ref: CreatorRef, job: Job, ctx: JobContext) {
 }
 
 /** Our words for a failure (Fanvue's own text stays in the log). */
-const failureText = (err: unknown) => (err instanceof FanvueError ? err.message : "Vuedeck could not finish reading the fan lists.");
+const failureText = (err: unknown) =>
+  err instanceof FanvueError ? err.message : "Vuedeck could not finish reading the fan lists.";
 
 const rosterPayload = z.object({ creatorId: z.string().min(1) });
 
@@ -89,14 +101,21 @@ async function runRoster({ creatorId }: z.output<typeof rosterPayload>, ctx: Job
   } catch (err) {
     // Shutting down: the job must stay due (not "succeeded") to resume later,
     // also when the shutdown surfaced as a cancelled wait.
-    if (ctx.signal.aborted) throw new Error("Stopped by a server shutdown; resumes from its checkpoint.", { cause: err });
+    if (ctx.signal.aborted)
+      throw new Error("Stopped by a server shutdown; resumes from its checkpoint.", { cause: err });
     if (err instanceof Cancelled) return { stopped: true };
     const pauses = err instanceof FanvueError && (err.kind === "reauth" || err.kind === "rate_limited");
     const final = !pauses && job.attempts >= job.maxAttempts;
     const message = failureText(err);
     const r = await db.fanRoster.findUnique({ where: { creatorId } });
-    if (r?.status === "running") await (final ? failRoster(creatorId, r.runId, message) : db.fanRoster.update({ where: { creatorId }, data: { lastError: message } }));
-    await db.audienceAnalysis.updateMany({ where: { creatorId, status: "running" }, data: final ? { status: "failed", lastError: message, finishedAt: new Date() } : { lastError: message } });
+    if (r?.status === "running")
+      await (final
+        ? failRoster(creatorId, r.runId, message)
+        : db.fanRoster.update({ where: { creatorId }, data: { lastError: message } }));
+    await db.audienceAnalysis.updateMany({
+      where: { creatorId, status: "running" },
+      data: final ? { status: "failed", lastError: message, finishedAt: new Date() } : { lastError: message },
+    });
     throw err;
   }
 }

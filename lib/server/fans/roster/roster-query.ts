@@ -54,7 +54,10 @@ function whereOf(creatorId: string, q: RosterQuery, term: string | null, now: nu
   if (q.list !== "all") parts.push(Prisma.sql`a.list = ${q.list}`);
   // Trigram index on searchText: any part of a handle, name or nickname.
   if (term) parts.push(Prisma.sql`a."searchText" LIKE ${like(term)}`);
-  if (q.tag) parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "FanTag" t WHERE t."creatorId" = a."creatorId" AND t."fanUuid" = a."fanUuid" AND t.tag = ${q.tag})`);
+  if (q.tag)
+    parts.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM "FanTag" t WHERE t."creatorId" = a."creatorId" AND t."fanUuid" = a."fanUuid" AND t.tag = ${q.tag})`,
+    );
   if (q.segment) parts.push(Prisma.sql`(${segmentWhere(creatorId, q.segment, now)})`);
   return Prisma.join(parts, " AND ");
 }
@@ -70,7 +73,11 @@ function orderOf(q: RosterQuery, term: string | null): Prisma.Sql {
   return Prisma.sql`${exact}${SORT_EXPR[q.sort]} ${dir} NULLS LAST, ${tie}a."fanUuid" ASC`;
 }
 
-export async function queryRoster(creatorId: string, q: RosterQuery, now = Date.now()): Promise<{ fans: AudienceFan[]; total: number }> {
+export async function queryRoster(
+  creatorId: string,
+  q: RosterQuery,
+  now = Date.now(),
+): Promise<{ fans: AudienceFan[]; total: number }> {
   const term = searchTerm(q.search);
   const where = whereOf(creatorId, q, term, now);
   const from = Prisma.sql`FROM "AudienceFan" a LEFT JOIN "FanInsight" i ON i."creatorId" = a."creatorId" AND i."fanUuid" = a."fanUuid"`;

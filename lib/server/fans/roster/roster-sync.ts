@@ -53,7 +53,20 @@ export async function startRosterSync(ref: CreatorRef, reason: string): Promise<
   if (current?.status !== "running") {
     // No Fanvue call here (a page load or the scheduler may be asking): the
     // job learns the audience size first thing (expectedCounts below).
-    const fresh = { runId: randomUUID(), status: "running", phase: "subscribers", subscribersPage: 1, followersPage: 1, listed: 0, calls: 0, expectedFans: null, reason, startedAt: new Date(), skippedLists: [], lastError: null };
+    const fresh = {
+      runId: randomUUID(),
+      status: "running",
+      phase: "subscribers",
+      subscribersPage: 1,
+      followersPage: 1,
+      listed: 0,
+      calls: 0,
+      expectedFans: null,
+      reason,
+      startedAt: new Date(),
+      skippedLists: [],
+      lastError: null,
+    };
     // Only if still not running: two pages asking at once start one sync.
     await db.$transaction(async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${rosterKey(creatorId)}))`;
@@ -67,13 +80,23 @@ export async function startRosterSync(ref: CreatorRef, reason: string): Promise<
 }
 
 export const queueRosterJob = (ref: CreatorRef) =>
-  rosterJob.enqueue({ creatorId: ref.creator.id }, { key: rosterKey(ref.creator.id), connectionId: ref.workspace.connectionId });
+  rosterJob.enqueue(
+    { creatorId: ref.creator.id },
+    { key: rosterKey(ref.creator.id), connectionId: ref.workspace.connectionId },
+  );
 
 /** Applies a roster checkpoint (with the page's rows, in one transaction);
  * stops when the sync was replaced. */
-async function commit(run: Run, runId: string, data: Prisma.FanRosterUpdateManyMutationInput, rows?: Prisma.PrismaPromise<number>) {
+async function commit(
+  run: Run,
+  runId: string,
+  data: Prisma.FanRosterUpdateManyMutationInput,
+  rows?: Prisma.PrismaPromise<number>,
+) {
   const where = { creatorId: run.ref.creator.id, runId, status: "running" };
-  const res = rows ? (await db.$transaction([rows, db.fanRoster.updateMany({ where, data })]))[1] : await db.fanRoster.updateMany({ where, data });
+  const res = rows
+    ? (await db.$transaction([rows, db.fanRoster.updateMany({ where, data })]))[1]
+    : await db.fanRoster.updateMany({ where, data });
   if (res.count === 0) throw new Cancelled();
   return db.fanRoster.findUniqueOrThrow({ where: { creatorId: run.ref.creator.id } });
 }
@@ -82,12 +105,17 @@ function fetchPages(run: Run, list: AudienceList, from: number) {
   const client = subjectOf(run.ref).client;
   // A per-call signal: limiter.acquire() adds an abort listener to it.
   const opts = () => ({ priority: "background" as const, signal: AbortSignal.any([run.ctx.signal, run.halt.signal]) });
-  return Promise.all(Array.from({ length: IN_FLIGHT }, (_, i) => listAudiencePage(client, list, { page: from + i, size: AUDIENCE_PAGE_MAX }, opts())));
+  return Promise.all(
+    Array.from({ length: IN_FLIGHT }, (_, i) =>
+      listAudiencePage(client, list, { page: from + i, size: AUDIENCE_PAGE_MAX }, opts()),
+    ),
+  );
 }
 
 /** A list Fanvue does not offer this account (404/405/501) is skipped,
  * not retried for ever: its fans stay as they were. */
-const isMissingList = (err: unknown) => err instanceof FanvueError && (err.kind === "not_found" || err.kind === "unsupported");
+const isMissingList = (err: unknown) =>
+  err instanceof FanvueError && (err.kind === "not_found" || err.kind === "unsupported");
 
 /** The audience size to measure progress against (one call; unknown when
  * Fanvue cannot say: the page then shows "—", never a made-up total). */
@@ -95,7 +123,12 @@ async function expectedCounts(run: Run, r: FanRoster): Promise<FanRoster> {
   if (r.expectedFans !== null || r.listed > 0) return r;
   const c = await fetchAudienceCounts(run.ref, "background").catch(() => null);
   const expectedFans = c && c.subscribers !== null && c.followers !== null ? c.subscribers + c.followers : null;
-  return commit(run, r.runId, { expectedFans, fanvueSubscribers: c?.subscribers ?? null, fanvueFollowers: c?.followers ?? null, calls: { increment: 1 } });
+  return commit(run, r.runId, {
+    expectedFans,
+    fanvueSubscribers: c?.subscribers ?? null,
+    fanvueFollowers: c?.followers ?? null,
+    calls: { increment: 1 },
+  });
 }
 
 /** Pages are fetched 3 at a time and committed in page order; pages past
@@ -107,7 +140,7 @@ export async function listingLane(run: Run, r: FanRoster): Promise<FanRoster> {
     const pageField = list === "subscribers" ? "subscribersPage" : "followersPage";
     const base = list === "subscribers" ? 0 : FOLLOWERS_BASE;
     const next = LISTS[i + 1] ?? "done";
-    for (let done = false; !done && !run.halt.signal.aborted; ) {
+    for (let done = false; !done && !run.halt.signal.aborted;) {
       const from = r[pageField];
       let pages;
       try {
@@ -120,8 +153,21 @@ export async function listingLane(run: Run, r: FanRoster): Promise<FanRoster> {
       for (const [j, res] of pages.entries()) {
         const page = from + j;
         done = !res.pagination.hasMore || res.data.length === 0;
-        const rows = recordFansQuery(run.ref.creator.id, list, res.data, { id: r.runId, orderBase: base + (page - 1) * AUDIENCE_PAGE_MAX });
-        r = await commit(run, r.runId, { [pageField]: page + 1, listed: { increment: res.data.length }, calls: { increment: 1 }, ...(done ? { phase: next } : {}) }, rows);
+        const rows = recordFansQuery(run.ref.creator.id, list, res.data, {
+          id: r.runId,
+          orderBase: base + (page - 1) * AUDIENCE_PAGE_MAX,
+        });
+        r = await commit(
+          run,
+          r.runId,
+          {
+            [pageField]: page + 1,
+            listed: { increment: res.data.length },
+            calls: { increment: 1 },
+            ...(done ? { phase: next } : {}),
+          },
+          rows,
+        );
         run.listed.wake();
         if (done) break;
       }
@@ -139,10 +185,20 @@ export async function finishRoster(run: Run, r: FanRoster): Promise<FanRoster> {
     DELETE FROM "AudienceFan" WHERE "creatorId" = ${creatorId} AND handle <> '' AND "seenAt" < ${utcInstant(r.startedAt)}
       AND ("runId" IS NULL OR "runId" <> ${r.runId}) AND list <> ALL(${skipped}::text[])`;
   // A full sync is also the freshest check there is.
-  return commit(run, r.runId, { status: "done", phase: "done", removed, syncedAt: new Date(), checkedAt: new Date(), lastError: null });
+  return commit(run, r.runId, {
+    status: "done",
+    phase: "done",
+    removed,
+    syncedAt: new Date(),
+    checkedAt: new Date(),
+    lastError: null,
+  });
 }
 
 /** A sync given up on (the job's last attempt failed): said on the page. */
 export async function failRoster(creatorId: string, runId: string, message: string) {
-  await db.fanRoster.updateMany({ where: { creatorId, runId, status: "running" }, data: { status: "failed", lastError: message } });
+  await db.fanRoster.updateMany({
+    where: { creatorId, runId, status: "running" },
+    data: { status: "failed", lastError: message },
+  });
 }

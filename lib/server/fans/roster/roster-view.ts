@@ -12,7 +12,8 @@ import { startRosterSync } from "@/lib/server/fans/roster/roster-sync";
 // first sync's progress). Never claims more than it knows.
 
 /** Background work gets ~90 % of the budget (the limiter's reserve). */
-const BACKGROUND_RATE = (DEFAULT_LIMITER.limit * (1 - DEFAULT_LIMITER.reserveShare)) / (DEFAULT_LIMITER.windowMs / 1000);
+const BACKGROUND_RATE =
+  (DEFAULT_LIMITER.limit * (1 - DEFAULT_LIMITER.reserveShare)) / (DEFAULT_LIMITER.windowMs / 1000);
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -27,8 +28,22 @@ export function syncEtaSec(r: FanRoster, now = Date.now()): number | null {
 }
 
 export function toRosterView(r: FanRoster | null, fans: number): RosterView {
-  if (!r) return { status: "never", firstSync: false, syncedAt: null, checkedAt: null, fans, audience: null, progress: null, unavailable: [], error: null };
-  const audience = r.fanvueSubscribers !== null && r.fanvueFollowers !== null ? r.fanvueSubscribers + r.fanvueFollowers : r.expectedFans;
+  if (!r)
+    return {
+      status: "never",
+      firstSync: false,
+      syncedAt: null,
+      checkedAt: null,
+      fans,
+      audience: null,
+      progress: null,
+      unavailable: [],
+      error: null,
+    };
+  const audience =
+    r.fanvueSubscribers !== null && r.fanvueFollowers !== null
+      ? r.fanvueSubscribers + r.fanvueFollowers
+      : r.expectedFans;
   return {
     status: r.status as RosterView["status"],
     firstSync: r.status === "running" && r.syncedAt === null,

@@ -9,17 +9,26 @@ import type { FanUser } from "@/lib/server/fanvue/schemas/common";
 // sync, the head check, a live table page) and webhook events. Search,
 // sorting and segments over the whole audience read it (roster-query.ts).
 
-export type RosterFan = Pick<FanUser, "uuid" | "handle" | "displayName" | "nickname" | "avatarUrl" | "isTopSpender" | "registeredAt">;
+export type RosterFan = Pick<
+  FanUser,
+  "uuid" | "handle" | "displayName" | "nickname" | "avatarUrl" | "isTopSpender" | "registeredAt"
+>;
 
 /** What search matches: handle, display name and nickname, lower case. */
-export const searchTextOf = (f: Pick<RosterFan, "handle" | "displayName" | "nickname">) => [f.handle, f.displayName, f.nickname].filter(Boolean).join(" ").toLowerCase();
+export const searchTextOf = (f: Pick<RosterFan, "handle" | "displayName" | "nickname">) =>
+  [f.handle, f.displayName, f.nickname].filter(Boolean).join(" ").toLowerCase();
 
 /** One statement for a page of fans (a Prisma promise, so a full sync can
  * commit it in one transaction with its checkpoint). `run`: the full sync
  * that listed them and the page's position in its listing. Outside a full
  * sync, a fan new to the roster or to this list gets a negative position
  * (minus the time seen), so "newest first" puts them ahead of the listing. */
-export function recordFansQuery(creatorId: string, list: AudienceList, fans: RosterFan[], run: { id: string; orderBase: number } | null = null) {
+export function recordFansQuery(
+  creatorId: string,
+  list: AudienceList,
+  fans: RosterFan[],
+  run: { id: string; orderBase: number } | null = null,
+) {
   const runId = run?.id ?? null;
   const fresh = -Math.floor(Date.now() / 1000);
   const json = JSON.stringify(
@@ -49,18 +58,38 @@ export function recordFansQuery(creatorId: string, list: AudienceList, fans: Ros
         THEN EXCLUDED."listOrder" ELSE "AudienceFan"."listOrder" END`;
 }
 
-export async function recordFans(creatorId: string, list: AudienceList, fans: RosterFan[], run: { id: string; orderBase: number } | null = null) {
+export async function recordFans(
+  creatorId: string,
+  list: AudienceList,
+  fans: RosterFan[],
+  run: { id: string; orderBase: number } | null = null,
+) {
   if (fans.length) await recordFansQuery(creatorId, list, fans, run);
 }
 
 /** A new follower or subscriber from a webhook. A follower event never
  * demotes a fan the roster has as a subscriber (followers exclude them). */
-export async function recordEventFan(creatorIds: string[], list: AudienceList, fan: { uuid: string; handle: string | null; displayName: string | null }) {
+export async function recordEventFan(
+  creatorIds: string[],
+  list: AudienceList,
+  fan: { uuid: string; handle: string | null; displayName: string | null },
+) {
   for (const creatorId of creatorIds) {
-    const known = await db.audienceFan.findUnique({ where: { creatorId_fanUuid: { creatorId, fanUuid: fan.uuid.toLowerCase() } }, select: { list: true, handle: true, nickname: true, avatarUrl: true, isTopSpender: true, registeredAt: true } });
+    const known = await db.audienceFan.findUnique({
+      where: { creatorId_fanUuid: { creatorId, fanUuid: fan.uuid.toLowerCase() } },
+      select: { list: true, handle: true, nickname: true, avatarUrl: true, isTopSpender: true, registeredAt: true },
+    });
     const target = list === "followers" && known?.list === "subscribers" ? "subscribers" : list;
     const handle = fan.handle ?? known?.handle ?? "";
-    const profile = { uuid: fan.uuid, handle, displayName: fan.displayName, nickname: known?.nickname ?? null, avatarUrl: known?.avatarUrl ?? null, isTopSpender: known?.isTopSpender ?? false, registeredAt: known?.registeredAt?.toISOString() ?? null };
+    const profile = {
+      uuid: fan.uuid,
+      handle,
+      displayName: fan.displayName,
+      nickname: known?.nickname ?? null,
+      avatarUrl: known?.avatarUrl ?? null,
+      isTopSpender: known?.isTopSpender ?? false,
+      registeredAt: known?.registeredAt?.toISOString() ?? null,
+    };
     await recordFans(creatorId, target, [profile]);
   }
 }
@@ -75,7 +104,10 @@ export async function ensureFanRow(creatorId: string, fanUuid: string, list: Aud
   });
 }
 
-type ProfileRow = Pick<AudienceFan, "fanUuid" | "handle" | "displayName" | "nickname" | "avatarUrl" | "isTopSpender" | "list"> &
+type ProfileRow = Pick<
+  AudienceFan,
+  "fanUuid" | "handle" | "displayName" | "nickname" | "avatarUrl" | "isTopSpender" | "list"
+> &
   Partial<Pick<AudienceFan, "registeredAt" | "firstSeenAt" | "seenAt">>;
 
 export function toProfile(f: ProfileRow): FanProfile {
@@ -113,7 +145,9 @@ export async function getFanProfile(creatorId: string, fanUuid: string): Promise
 }
 
 export async function tagsOf(creatorId: string, fanUuids: string[]): Promise<Map<string, string[]>> {
-  const rows = fanUuids.length ? await db.fanTag.findMany({ where: { creatorId, fanUuid: { in: fanUuids } }, orderBy: { tag: "asc" } }) : [];
+  const rows = fanUuids.length
+    ? await db.fanTag.findMany({ where: { creatorId, fanUuid: { in: fanUuids } }, orderBy: { tag: "asc" } })
+    : [];
   const out = new Map<string, string[]>();
   for (const r of rows) out.set(r.fanUuid, [...(out.get(r.fanUuid) ?? []), r.tag]);
   return out;

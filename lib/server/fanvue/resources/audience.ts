@@ -27,7 +27,11 @@ export async function listAudiencePage(
   const path = `/${list}`;
   const sortable = q.sort && list === "subscribers" && client.mode === "self";
   const res = await client.creator("GET", path, {
-    query: { page: q.page, size: Math.min(q.size, AUDIENCE_PAGE_MAX), ...(sortable ? { sortField: q.sort!.field, sortDirection: q.sort!.dir } : {}) },
+    query: {
+      page: q.page,
+      size: Math.min(q.size, AUDIENCE_PAGE_MAX),
+      ...(sortable ? { sortField: q.sort!.field, sortDirection: q.sort!.dir } : {}),
+    },
     priority: opts.priority,
     signal: opts.signal,
   });

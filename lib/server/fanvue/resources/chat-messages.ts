@@ -8,12 +8,19 @@ import { listChatMedia as listMediaOfChat, withVariants, type ChatMedia } from "
 
 // Chat messages and per-chat actions (contract §5.2–5.3, §5.5 templates).
 
-const statusSchema = z.record(z.string(), z.looseObject({ isOnline: z.boolean().default(false), lastSeenAt: nullable(isoDate) }));
+const statusSchema = z.record(
+  z.string(),
+  z.looseObject({ isOnline: z.boolean().default(false), lastSeenAt: nullable(isoDate) }),
+);
 
 /** Presence of up to 100 fans (self routes only: no agency mirror). */
 export async function chatStatuses(client: FanvueClient, userUuids: string[]) {
   if (userUuids.length === 0) return {};
-  const res = await client.selfOnly("POST", "/chats/statuses", { body: { userUuids: userUuids.slice(0, 100) }, idempotent: true, write: false });
+  const res = await client.selfOnly("POST", "/chats/statuses", {
+    body: { userUuids: userUuids.slice(0, 100) },
+    idempotent: true,
+    write: false,
+  });
   return parseResponse(statusSchema, res.body, "/chats/statuses");
 }
 
@@ -24,7 +31,10 @@ export const messageSchema = z.looseObject({
   sender: nullable(z.looseObject({ uuid: z.string() })),
   hasMedia: z.boolean().default(false),
   mediaType: nullable(z.string()),
-  mediaUuids: z.array(z.string()).nullish().transform((v) => v ?? []),
+  mediaUuids: z
+    .array(z.string())
+    .nullish()
+    .transform((v) => v ?? []),
   type: nullable(z.string()),
   pricing: nullable(z.looseObject({ USD: nullable(z.looseObject({ price: cents })) })),
   purchasedAt: nullable(isoDate),
@@ -36,13 +46,24 @@ export type FanvueMessage = z.infer<typeof messageSchema>;
 /** One page of a conversation, newest first. Never marks the chat read:
  * reading is an explicit action (PATCH isRead), so a background refresh
  * cannot undo "mark as unread". */
-export async function listMessages(client: FanvueClient, fanUuid: string, page: number, size: number, priority: Priority = "interactive") {
+export async function listMessages(
+  client: FanvueClient,
+  fanUuid: string,
+  page: number,
+  size: number,
+  priority: Priority = "interactive",
+) {
   const path = `/chats/${encodeURIComponent(fanUuid)}/messages`;
   const res = await client.creator("GET", path, { priority, query: { page, size, markAsRead: false } });
   return parseResponse(pageOf(messageSchema), res.body, "/chats/{u}/messages");
 }
 
-export type SendPayload = { text: string | null; mediaUuids: string[]; price: number | null; templateUuid: string | null };
+export type SendPayload = {
+  text: string | null;
+  mediaUuids: string[];
+  price: number | null;
+  templateUuid: string | null;
+};
 
 /** Sends one message. Never retried on an unclear outcome (idempotent: false):
  * the caller reconciles against the conversation instead. */
@@ -52,7 +73,10 @@ export async function sendMessage(client: FanvueClient, fanUuid: string, p: Send
   if (p.mediaUuids.length) body.mediaUuids = p.mediaUuids;
   if (p.price !== null) body.price = p.price;
   if (p.templateUuid !== null) body.templateUuid = p.templateUuid;
-  const res = await client.creator("POST", `/chats/${encodeURIComponent(fanUuid)}/message`, { body, idempotent: false });
+  const res = await client.creator("POST", `/chats/${encodeURIComponent(fanUuid)}/message`, {
+    body,
+    idempotent: false,
+  });
   return parseResponse(z.looseObject({ messageUuid: z.string() }), res.body, "/chats/{u}/message");
 }
 
@@ -61,7 +85,9 @@ export async function sendMessage(client: FanvueClient, fanUuid: string, p: Send
  * retried; a 404 may then mean "already gone" or "this Fanvue has no unsend",
  * which the caller tells apart by reading the conversation. */
 export async function deleteMessage(client: FanvueClient, fanUuid: string, messageUuid: string) {
-  await client.selfOnly("DELETE", `/chats/${encodeURIComponent(fanUuid)}/messages/${encodeURIComponent(messageUuid)}`, { idempotent: true });
+  await client.selfOnly("DELETE", `/chats/${encodeURIComponent(fanUuid)}/messages/${encodeURIComponent(messageUuid)}`, {
+    idempotent: true,
+  });
 }
 
 /** Starts a conversation (Fanvue: 201 even if it exists; 400 if the fan
@@ -83,7 +109,10 @@ const templateSchema = z.looseObject({
   uuid: z.string(),
   text: nullable(z.string()),
   price: nullable(cents),
-  mediaUuids: z.array(z.string()).nullish().transform((v) => v ?? []),
+  mediaUuids: z
+    .array(z.string())
+    .nullish()
+    .transform((v) => v ?? []),
   folderName: nullable(z.string()),
 });
 export type FanvueTemplate = z.infer<typeof templateSchema>;
@@ -102,6 +131,11 @@ export type FanvueChatMedia = { uuid: string; messageUuid: string; mediaType: st
 export async function listChatMedia(client: FanvueClient, fanUuid: string, cursor: string | undefined) {
   const page = await listMediaOfChat(client, fanUuid, { cursor, limit: 20 });
   const items = await withVariants(client, fanUuid, page.data, ["thumbnail"]);
-  const data: FanvueChatMedia[] = items.map((m) => ({ uuid: m.uuid, messageUuid: m.messageUuid ?? "", mediaType: m.mediaType ?? "unknown", variants: m.variants }));
+  const data: FanvueChatMedia[] = items.map((m) => ({
+    uuid: m.uuid,
+    messageUuid: m.messageUuid ?? "",
+    mediaType: m.mediaType ?? "unknown",
+    variants: m.variants,
+  }));
   return { data, nextCursor: page.nextCursor };
 }

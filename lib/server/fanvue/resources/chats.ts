@@ -23,7 +23,10 @@ export const lastMessageSchema = z.looseObject({
   text: nullable(z.string()),
   type: nullable(z.string()),
   sentAt: nullable(isoDate),
-  hasMedia: z.boolean().nullish().transform((v) => v ?? false),
+  hasMedia: z
+    .boolean()
+    .nullish()
+    .transform((v) => v ?? false),
   mediaType: nullable(z.string()),
   /** The fan or the creator. */
   senderUuid: nullable(z.string()),
@@ -46,7 +49,12 @@ const chatPage = pageOf(chatSchema);
 
 /** One page of the chat list with nothing but page and size: what both route
  * families document. */
-export async function listChatPage(client: FanvueClient, page: number, size: number, priority: Priority = "interactive") {
+export async function listChatPage(
+  client: FanvueClient,
+  page: number,
+  size: number,
+  priority: Priority = "interactive",
+) {
   const res = await client.creator("GET", "/chats", { priority, query: { page, size } });
   return parseResponse(chatPage, res.body, "/chats");
 }
@@ -66,7 +74,15 @@ export type ChatSearch = {
 export async function searchChats(client: FanvueClient, q: ChatSearch, priority: Priority = "interactive") {
   const res = await client.selfOnly("GET", "/chats", {
     priority,
-    query: { page: q.page, size: q.size, filter: q.filter, smartListIds: q.smartListIds, customListId: q.customListId, search: q.search || undefined, sortBy: q.sortBy },
+    query: {
+      page: q.page,
+      size: q.size,
+      filter: q.filter,
+      smartListIds: q.smartListIds,
+      customListId: q.customListId,
+      search: q.search || undefined,
+      sortBy: q.sortBy,
+    },
   });
   return parseResponse(chatPage, res.body, "/chats");
 }

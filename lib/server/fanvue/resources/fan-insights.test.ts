@@ -5,7 +5,12 @@ import { fanInsightsSchema } from "./fan-insights";
 // deprecated name of the same figure.
 const entry = (amount: Record<string, number>) => ({
   status: "subscriber",
-  spending: { lastPurchaseAt: null, total: amount, maxSinglePayment: amount, sources: { renewal: amount, tips: { gross: 250 } } },
+  spending: {
+    lastPurchaseAt: null,
+    total: amount,
+    maxSinglePayment: amount,
+    sources: { renewal: amount, tips: { gross: 250 } },
+  },
   subscription: { createdAt: null, renewsAt: null, autoRenewalEnabled: false },
 });
 

@@ -14,7 +14,9 @@ export const BATCH_MAX = 100;
 // `{gross, total}` in the reference, `gross` the deprecated name of the same
 // figure (older pages had `{gross}` only): read `total`, fall back to
 // `gross`; neither = no figure (null, shown as "—"), never a zero.
-const amount = z.looseObject({ total: cents.optional(), gross: cents.optional() }).transform((a) => a.total ?? a.gross ?? null);
+const amount = z
+  .looseObject({ total: cents.optional(), gross: cents.optional() })
+  .transform((a) => a.total ?? a.gross ?? null);
 
 export const fanInsightsSchema = z.looseObject({
   status: openEnum(["subscriber", "expired", "follower", "not_contactable"] as const),
@@ -64,10 +66,17 @@ export async function batchFanInsights(
   uuids: string[],
   opts: { priority?: Priority; signal?: AbortSignal } = {},
 ): Promise<Map<string, BatchEntry>> {
-  if (uuids.length === 0 || uuids.length > BATCH_MAX) throw new Error(`batchFanInsights takes 1–${BATCH_MAX} uuids, got ${uuids.length}`);
+  if (uuids.length === 0 || uuids.length > BATCH_MAX)
+    throw new Error(`batchFanInsights takes 1–${BATCH_MAX} uuids, got ${uuids.length}`);
   const path = "/insights/fans/batch";
   // A read despite POST: safe to retry on 5xx and dropped connections.
-  const res = await client.selfOnly("POST", path, { body: { userUuids: uuids }, priority: opts.priority, signal: opts.signal, idempotent: true, write: false });
+  const res = await client.selfOnly("POST", path, {
+    body: { userUuids: uuids },
+    priority: opts.priority,
+    signal: opts.signal,
+    idempotent: true,
+    write: false,
+  });
   if (!res.body || typeof res.body !== "object" || Array.isArray(res.body)) {
     throw new FanvueError("bad_response", `Fanvue sent an unexpected response for ${path}`, { path });
   }

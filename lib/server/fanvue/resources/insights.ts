@@ -9,7 +9,19 @@ import { cents, cursorOf, isoDate, money, nullable, openEnum } from "../schemas/
 // a page. Amounts are `money`: exact as Fanvue sends them (the ledger keeps
 // them exact and rounds sums once; see CONVENTIONS.md "Money and time").
 
-export const EARNING_SOURCES = ["subscription", "renewal", "tip", "message", "post", "referral", "affiliate", "giveaway", "mediaLink", "checkoutLink", "appStore"] as const;
+export const EARNING_SOURCES = [
+  "subscription",
+  "renewal",
+  "tip",
+  "message",
+  "post",
+  "referral",
+  "affiliate",
+  "giveaway",
+  "mediaLink",
+  "checkoutLink",
+  "appStore",
+] as const;
 
 const rowUser = nullable(
   z.looseObject({ uuid: z.string(), handle: nullable(z.string()), displayName: nullable(z.string()) }),
@@ -45,7 +57,14 @@ export const spendingRowSchema = z.looseObject({
 });
 export type FanvueSpendingRow = z.infer<typeof spendingRowSchema>;
 
-type Window = { startDate: string; endDate: string; cursor?: string; size?: number; priority?: Priority; signal?: AbortSignal };
+type Window = {
+  startDate: string;
+  endDate: string;
+  cursor?: string;
+  size?: number;
+  priority?: Priority;
+  signal?: AbortSignal;
+};
 
 const earningsPage = cursorOf(earningRowSchema);
 const spendingPage = cursorOf(spendingRowSchema);

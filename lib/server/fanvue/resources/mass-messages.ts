@@ -27,7 +27,11 @@ export async function createMassMessage(client: FanvueClient, p: MassPayload, pr
   if (p.price !== null) body.price = p.price;
   if (p.scheduledAt !== null) body.scheduledAt = p.scheduledAt;
   const res = await client.creator("POST", "/chats/mass-messages", { body, idempotent: false, priority });
-  return parseResponse(z.looseObject({ id: z.string(), recipientCount: z.number().nullish(), createdAt: nullable(isoDate) }), res.body, "/chats/mass-messages");
+  return parseResponse(
+    z.looseObject({ id: z.string(), recipientCount: z.number().nullish(), createdAt: nullable(isoDate) }),
+    res.body,
+    "/chats/mass-messages",
+  );
 }
 
 /** Every status the reference lists; an unknown one is kept as a string. */
@@ -38,7 +42,10 @@ export const MASS_STATUSES = ["SENT", "UNSENT", "SENDING", "FAILED", "MODERATED"
 export const massItemSchema = z.looseObject({
   uuid: z.string(),
   text: nullable(z.string()),
-  mediaUuids: z.array(z.string()).nullish().transform((v) => v ?? []),
+  mediaUuids: z
+    .array(z.string())
+    .nullish()
+    .transform((v) => v ?? []),
   price: nullable(cents),
   status: nullable(openEnum(MASS_STATUSES)),
   createdAt: nullable(isoDate),
@@ -54,7 +61,10 @@ export type FanvueMassMessage = z.infer<typeof massItemSchema>;
 /** Unsent ones included: a message unsent after it went out stays in the
  * history as "Unsent", and a send being reconciled may already be unsent. */
 export async function listMassMessages(client: FanvueClient, page: number, priority: Priority = "interactive") {
-  const res = await client.creator("GET", "/chats/mass-messages", { priority, query: { page, size: 50, includeDeleted: "true" } });
+  const res = await client.creator("GET", "/chats/mass-messages", {
+    priority,
+    query: { page, size: 50, includeDeleted: "true" },
+  });
   return parseResponse(pageOf(massItemSchema), res.body, "/chats/mass-messages");
 }
 

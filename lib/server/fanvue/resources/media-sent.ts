@@ -41,15 +41,29 @@ const RESOLVE_CONCURRENCY = 4;
 
 const chatPath = (fanUuid: string) => `/chats/${encodeURIComponent(fanUuid)}`;
 
-export async function listChatMedia(client: FanvueClient, fanUuid: string, q: { cursor?: string; limit: number; mediaType?: string }) {
-  const res = await client.creator("GET", `${chatPath(fanUuid)}/media`, { query: { cursor: q.cursor, limit: q.limit, mediaType: q.mediaType } });
+export async function listChatMedia(
+  client: FanvueClient,
+  fanUuid: string,
+  q: { cursor?: string; limit: number; mediaType?: string },
+) {
+  const res = await client.creator("GET", `${chatPath(fanUuid)}/media`, {
+    query: { cursor: q.cursor, limit: q.limit, mediaType: q.mediaType },
+  });
   return parseResponse(chatMediaPage, res.body, "/chats/{userUuid}/media");
 }
 
 /** Up to 20 of one message's media with the asked variants (signed URLs). */
-export async function getMessageMedia(client: FanvueClient, fanUuid: string, messageUuid: string, mediaUuids: string[], variants: VariantType[]) {
+export async function getMessageMedia(
+  client: FanvueClient,
+  fanUuid: string,
+  messageUuid: string,
+  mediaUuids: string[],
+  variants: VariantType[],
+) {
   const path = `${chatPath(fanUuid)}/messages/${encodeURIComponent(messageUuid)}/media`;
-  const res = await client.creator("GET", path, { query: { mediaUuids: mediaUuids.join(","), variants: variants.join(",") } });
+  const res = await client.creator("GET", path, {
+    query: { mediaUuids: mediaUuids.join(","), variants: variants.join(",") },
+  });
   return parseResponse(messageMediaSchema, res.body, "/chats/{userUuid}/messages/{messageUuid}/media");
 }
 
@@ -60,10 +74,16 @@ const SKIPPABLE = new Set<FanvueError["kind"]>(["not_found", "unsupported", "for
 
 /** Fills in the variants of items that came without URLs, one lookup per
  * message (chunks of 20). Items whose lookup fails keep no variants. */
-export async function withVariants(client: FanvueClient, fanUuid: string, items: ChatMedia[], variants: VariantType[]): Promise<ChatMedia[]> {
+export async function withVariants(
+  client: FanvueClient,
+  fanUuid: string,
+  items: ChatMedia[],
+  variants: VariantType[],
+): Promise<ChatMedia[]> {
   const hasUrls = (m: ChatMedia) => variants.every((t) => m.variants.some((v) => v.variantType === t && v.url));
   // Audio and documents have only their file ("main"): no call for a thumbnail they cannot have.
-  const fileOnly = (m: ChatMedia) => (m.mediaType === "audio" || m.mediaType === "document") && !variants.includes("main");
+  const fileOnly = (m: ChatMedia) =>
+    (m.mediaType === "audio" || m.mediaType === "document") && !variants.includes("main");
   const groups = new Map<string, string[]>();
   for (const m of items) {
     if (hasUrls(m) || fileOnly(m) || !m.messageUuid) continue;
@@ -71,7 +91,12 @@ export async function withVariants(client: FanvueClient, fanUuid: string, items:
     if (!g.includes(m.uuid)) g.push(m.uuid);
     groups.set(m.messageUuid, g);
   }
-  const calls = [...groups].flatMap(([msg, uuids]) => Array.from({ length: Math.ceil(uuids.length / MAX_PER_MESSAGE) }, (_, i) => [msg, uuids.slice(i * MAX_PER_MESSAGE, (i + 1) * MAX_PER_MESSAGE)] as const));
+  const calls = [...groups].flatMap(([msg, uuids]) =>
+    Array.from(
+      { length: Math.ceil(uuids.length / MAX_PER_MESSAGE) },
+      (_, i) => [msg, uuids.slice(i * MAX_PER_MESSAGE, (i + 1) * MAX_PER_MESSAGE)] as const,
+    ),
+  );
   const found = new Map<string, ChatMedia>();
   await mapLimit(calls, RESOLVE_CONCURRENCY, async ([msg, uuids]) => {
     try {

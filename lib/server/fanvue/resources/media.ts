@@ -66,9 +66,15 @@ export async function listMedia(client: FanvueClient, q: MediaListQuery, signal?
   return parseResponse(mediaPage, res.body, "/media");
 }
 
-export async function getMedia(client: FanvueClient, uuid: string, q: { variants?: VariantType[]; purchasedBy?: string } = {}) {
+export async function getMedia(
+  client: FanvueClient,
+  uuid: string,
+  q: { variants?: VariantType[]; purchasedBy?: string } = {},
+) {
   const path = `/media/${encodeURIComponent(uuid)}`;
-  const res = await client.creator("GET", path, { query: { variants: q.variants?.join(","), purchasedBy: q.purchasedBy } });
+  const res = await client.creator("GET", path, {
+    query: { variants: q.variants?.join(","), purchasedBy: q.purchasedBy },
+  });
   return parseResponse(mediaSchema, res.body, "/media/{uuid}");
 }
 
@@ -79,7 +85,9 @@ export async function getMedia(client: FanvueClient, uuid: string, q: { variants
 const uploadSessionSchema = z.looseObject({ mediaUuid: z.string(), uploadId: z.string().min(1) });
 
 export async function createUpload(client: FanvueClient, body: { name: string; filename: string; mediaType: string }) {
-  const res = await client.creator("POST", "/media/uploads", { body: { name: body.name, filename: body.filename, mediaType: body.mediaType } });
+  const res = await client.creator("POST", "/media/uploads", {
+    body: { name: body.name, filename: body.filename, mediaType: body.mediaType },
+  });
   return parseResponse(uploadSessionSchema, res.body, "/media/uploads");
 }
 
@@ -89,13 +97,26 @@ export async function getPartUrl(client: FanvueClient, uploadId: string, partNum
   const path = `/media/uploads/${encodeURIComponent(uploadId)}/parts/${partNumber}/url`;
   const res = await client.creator("GET", path);
   const body = res.body;
-  const url = typeof body === "string" ? body.trim() : body && typeof body === "object" && "url" in body ? String((body as { url: unknown }).url) : "";
-  if (!/^https?:\/\//.test(url)) throw new FanvueError("bad_response", "Fanvue sent no upload URL", { path: "/media/uploads/{id}/parts/{n}/url" });
+  const url =
+    typeof body === "string"
+      ? body.trim()
+      : body && typeof body === "object" && "url" in body
+        ? String((body as { url: unknown }).url)
+        : "";
+  if (!/^https?:\/\//.test(url))
+    throw new FanvueError("bad_response", "Fanvue sent no upload URL", { path: "/media/uploads/{id}/parts/{n}/url" });
   return url;
 }
 
-export async function completeUpload(client: FanvueClient, uploadId: string, parts: { PartNumber: number; ETag: string }[]) {
+export async function completeUpload(
+  client: FanvueClient,
+  uploadId: string,
+  parts: { PartNumber: number; ETag: string }[],
+) {
   // Completing twice with the same parts succeeds on S3, so a retry is safe.
-  const res = await client.creator("PATCH", `/media/uploads/${encodeURIComponent(uploadId)}`, { body: { parts }, idempotent: true });
+  const res = await client.creator("PATCH", `/media/uploads/${encodeURIComponent(uploadId)}`, {
+    body: { parts },
+    idempotent: true,
+  });
   return parseResponse(z.looseObject({ status: z.string() }), res.body, "/media/uploads/{id}");
 }

@@ -21,7 +21,10 @@ const folderPath = (name: string) => `/vault/folders/${encodeURIComponent(name)}
 export async function listFolders(client: FanvueClient): Promise<{ folders: FanvueFolder[]; complete: boolean }> {
   const res = await client.creator("GET", "/vault/folders");
   const page = parseResponse(pageOf(folderSchema), res.body, "/vault/folders");
-  if (page.pagination.hasMore) console.warn(`[vault] Fanvue listed ${page.data.length} folders and says there are more; the rest cannot be requested`);
+  if (page.pagination.hasMore)
+    console.warn(
+      `[vault] Fanvue listed ${page.data.length} folders and says there are more; the rest cannot be requested`,
+    );
   return { folders: page.data, complete: !page.pagination.hasMore };
 }
 
@@ -47,7 +50,10 @@ const folderMediaPage = pageOf(z.looseObject({ uuid: z.string() }));
 
 /** One page of a folder's media (uuids only: all the membership index needs). */
 export async function listFolderMedia(client: FanvueClient, name: string, page: number, size = 50) {
-  const res = await client.creator("GET", `${folderPath(name)}/media`, { query: { page, size }, priority: "interactive" });
+  const res = await client.creator("GET", `${folderPath(name)}/media`, {
+    query: { page, size },
+    priority: "interactive",
+  });
   return parseResponse(folderMediaPage, res.body, "/vault/folders/{name}/media");
 }
 

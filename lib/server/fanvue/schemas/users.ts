@@ -7,13 +7,32 @@ import { z } from "zod";
 export const meSchema = z.looseObject({
   uuid: z.string(),
   handle: z.string(),
-  displayName: z.string().nullish().transform((v) => v ?? null),
-  email: z.string().nullish().transform((v) => v ?? null),
-  bio: z.string().nullish().transform((v) => v ?? null),
+  displayName: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? null),
+  email: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? null),
+  bio: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? null),
   isCreator: z.boolean().default(false),
-  avatarUrl: z.string().nullish().transform((v) => v ?? null),
-  bannerUrl: z.string().nullish().transform((v) => v ?? null),
-  likesCount: z.number().int().nullish().transform((v) => v ?? null),
+  avatarUrl: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? null),
+  bannerUrl: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? null),
+  likesCount: z
+    .number()
+    .int()
+    .nullish()
+    .transform((v) => v ?? null),
   fanCounts: z
     .looseObject({ followersCount: z.number().int(), subscribersCount: z.number().int() })
     .nullish()

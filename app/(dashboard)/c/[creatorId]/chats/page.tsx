@@ -21,7 +21,12 @@ export default async function ChatsPage({ params }: { params: Promise<{ creatorI
         creatorId={creatorId}
         workspaceId={access.workspace.id}
         creatorHandle={access.creator.handle}
-        can={{ send: hasPermission(access, "chats:send"), unsend: hasPermission(access, "chats:send") && access.workspace.kind === "creator", readFans: hasPermission(access, "fans:read"), writeFans: hasPermission(access, "fans:write") }}
+        can={{
+          send: hasPermission(access, "chats:send"),
+          unsend: hasPermission(access, "chats:send") && access.workspace.kind === "creator",
+          readFans: hasPermission(access, "fans:read"),
+          writeFans: hasPermission(access, "fans:write"),
+        }}
         teamCreators={Object.fromEntries(team.map((c) => [c.id, `@${c.handle}`]))}
       />
     </Suspense>

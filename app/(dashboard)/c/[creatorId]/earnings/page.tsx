@@ -13,7 +13,11 @@ export default async function EarningsPage({ params }: { params: Promise<{ creat
   if (!hasPermission(access, "earnings:read")) return <Forbidden what="earnings" />;
   return (
     <Suspense>
-      <EarningsView scope={{ kind: "creator", id: creatorId }} title="Earnings" canExport={hasPermission(access, "earnings:export")} />
+      <EarningsView
+        scope={{ kind: "creator", id: creatorId }}
+        title="Earnings"
+        canExport={hasPermission(access, "earnings:export")}
+      />
     </Suspense>
   );
 }

@@ -14,7 +14,12 @@ export default async function MassMessagesPage({ params }: { params: Promise<{ c
   if (!hasPermission(access, "mass:send")) return <Forbidden what="mass messages" />;
   return (
     <Suspense fallback={<Skeleton className="h-96 rounded-xl" />}>
-      <MassView creatorId={creatorId} workspaceId={access.workspace.id} handle={access.creator.handle} canWriteLists={hasPermission(access, "fans:write")} />
+      <MassView
+        creatorId={creatorId}
+        workspaceId={access.workspace.id}
+        handle={access.creator.handle}
+        canWriteLists={hasPermission(access, "fans:write")}
+      />
     </Suspense>
   );
 }

@@ -14,7 +14,13 @@ export const metadata: Metadata = { title: "Vault" };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-export default async function VaultPage({ params, searchParams }: { params: Promise<{ creatorId: string }>; searchParams: SearchParams }) {
+export default async function VaultPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ creatorId: string }>;
+  searchParams: SearchParams;
+}) {
   const { creatorId } = await params;
   const { access } = await pageCreatorAccess(creatorId);
   if (!hasPermission(access, "vault:read")) return <Forbidden what="the vault" />;
@@ -35,7 +41,15 @@ export default async function VaultPage({ params, searchParams }: { params: Prom
 /** The first page comes with the HTML (streamed): thumbnails start loading
  * before the JavaScript has even arrived. A Fanvue failure here is left to
  * the client, which shows it with a retry. */
-async function PrefetchedVault({ access, searchParams, children }: { access: CreatorAccess; searchParams: SearchParams; children: React.ReactNode }) {
+async function PrefetchedVault({
+  access,
+  searchParams,
+  children,
+}: {
+  access: CreatorAccess;
+  searchParams: SearchParams;
+  children: React.ReactNode;
+}) {
   const raw = await searchParams;
   const sp = new URLSearchParams();
   for (const [k, v] of Object.entries(raw)) if (typeof v === "string") sp.set(k, v);

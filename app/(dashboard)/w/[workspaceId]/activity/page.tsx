@@ -14,7 +14,9 @@ export default async function ActivityPage({ params }: { params: Promise<{ works
     <div className="flex flex-col gap-6">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Activity</h1>
-        <p className="mt-1 text-sm text-muted">Every write, every export and every look at a fan&apos;s spending by staff, newest first.</p>
+        <p className="mt-1 text-sm text-muted">
+          Every write, every export and every look at a fan&apos;s spending by staff, newest first.
+        </p>
       </div>
       <ActivityLog workspaceId={workspaceId} canSeeMembers={hasPermission(access, "team:manage")} />
     </div>

@@ -13,7 +13,11 @@ export default async function AgencyEarningsPage({ params }: { params: Promise<{
   if (!hasPermission(access, "earnings:read")) return <Forbidden what="earnings" />;
   return (
     <Suspense>
-      <EarningsView scope={{ kind: "workspace", id: workspaceId }} title="All creators' earnings" canExport={hasPermission(access, "earnings:export")} />
+      <EarningsView
+        scope={{ kind: "workspace", id: workspaceId }}
+        title="All creators' earnings"
+        canExport={hasPermission(access, "earnings:export")}
+      />
     </Suspense>
   );
 }

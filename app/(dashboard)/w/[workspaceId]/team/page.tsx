@@ -16,7 +16,9 @@ export default async function TeamPage({ params }: { params: Promise<{ workspace
     <div className="flex flex-col gap-6">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Team</h1>
-        <p className="mt-1 text-sm text-muted">Who works on {access.workspace.name}, in which role, on which creators. Changes apply on their next click.</p>
+        <p className="mt-1 text-sm text-muted">
+          Who works on {access.workspace.name}, in which role, on which creators. Changes apply on their next click.
+        </p>
       </div>
       <div className="grid gap-6 xl:grid-cols-[1fr_420px]">
         <div className="flex flex-col gap-6">

@@ -11,7 +11,12 @@ export const POST = apiRoute(createInvite, {
   audit: "invite.create",
   handler: async ({ access, user, body, audit }) => {
     const { invite, url } = await invites.createInvite(access.workspace.id, user.id, body);
-    audit({ target: invite.id, details: { role: body.role, allCreators: body.allCreators, creatorIds: body.creatorIds } });
-    return Response.json({ id: invite.id, url, expiresAt: invite.expiresAt.toISOString() } satisfies InviteCreated, { status: 201 });
+    audit({
+      target: invite.id,
+      details: { role: body.role, allCreators: body.allCreators, creatorIds: body.creatorIds },
+    });
+    return Response.json({ id: invite.id, url, expiresAt: invite.expiresAt.toISOString() } satisfies InviteCreated, {
+      status: 201,
+    });
   },
 });

@@ -7,7 +7,10 @@ import { SESSION_COOKIES } from "@/lib/utils/session-cookies";
 export const GET = apiRoute(teamLive, {
   handler: ({ access, user, req, query }) => {
     // Only EventSource clients get a stream (a plain GET would never end).
-    if (!req.headers.get("accept")?.includes("text/event-stream")) throw new ApiError("invalid_input", "This endpoint streams server-sent events: send Accept: text/event-stream.", { field: "Accept" });
+    if (!req.headers.get("accept")?.includes("text/event-stream"))
+      throw new ApiError("invalid_input", "This endpoint streams server-sent events: send Accept: text/event-stream.", {
+        field: "Accept",
+      });
     // The stream re-checks the session it was opened with while it runs.
     const sessionToken = SESSION_COOKIES.map((name) => req.cookies.get(name)?.value).find(Boolean);
     if (!sessionToken) throw new ApiError("unauthorized", "Sign in to continue.");

@@ -13,7 +13,9 @@ export const PATCH = apiRoute(campaignAction, {
   handler: ({ access, params, body, audit }) => {
     audit({ target: params.campaignId, details: { action: body.action } });
     if (body.action === "unsend") return unsendCampaign(access, params.campaignId);
-    return body.action === "check" ? checkCampaign(access, params.campaignId) : resendCampaign(access, params.campaignId);
+    return body.action === "check"
+      ? checkCampaign(access, params.campaignId)
+      : resendCampaign(access, params.campaignId);
   },
 });
 

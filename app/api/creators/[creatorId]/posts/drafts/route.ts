@@ -3,7 +3,9 @@ import { apiRoute } from "@/lib/server/api/route";
 import * as drafts from "@/lib/server/posts/drafts";
 
 export const GET = apiRoute(listDrafts, {
-  handler: async ({ access, user, query }) => ({ drafts: await drafts.listDrafts({ creatorId: access.creator.id, authorId: user.id }, query.editOf) }),
+  handler: async ({ access, user, query }) => ({
+    drafts: await drafts.listDrafts({ creatorId: access.creator.id, authorId: user.id }, query.editOf),
+  }),
 });
 
 // Drafts are working copies, not actions on Fanvue: autosaves are not audited.

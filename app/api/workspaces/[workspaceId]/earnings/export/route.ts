@@ -11,7 +11,22 @@ export const GET = apiRoute(agencyEarningsExport, {
     const handles = new Map(creators.map((c) => [c.id, c.handle]));
     const fileName = `earnings-all-creators-${query.range}-${query.tz.replace(/\//g, "_")}.csv`;
     const label = `${access.workspace.name} (${creators.length} creators)`;
-    const audit = () => recordAudit({ workspaceId: access.workspace.id, actor: user, action: "earnings.export", details: { scope: "all creators", range: query.range, tz: query.tz, rows: query.rows } });
-    return exportEarnings({ userId: user.id, creatorIds: [...handles.keys()], query, rows: query.rows, label, fileName, creatorHandles: handles, onStart: audit });
+    const audit = () =>
+      recordAudit({
+        workspaceId: access.workspace.id,
+        actor: user,
+        action: "earnings.export",
+        details: { scope: "all creators", range: query.range, tz: query.tz, rows: query.rows },
+      });
+    return exportEarnings({
+      userId: user.id,
+      creatorIds: [...handles.keys()],
+      query,
+      rows: query.rows,
+      label,
+      fileName,
+      creatorHandles: handles,
+      onStart: audit,
+    });
   },
 });

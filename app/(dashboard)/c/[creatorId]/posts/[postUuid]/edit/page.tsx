@@ -13,7 +13,13 @@ export default async function EditPostPage({ params }: { params: Promise<{ creat
   const c = access.creator;
   return (
     <ComposerLoader
-      creator={{ id: creatorId, handle: c.handle, displayName: c.displayName, avatarUrl: c.avatarUrl, agency: access.workspace.kind === "agency" }}
+      creator={{
+        id: creatorId,
+        handle: c.handle,
+        displayName: c.displayName,
+        avatarUrl: c.avatarUrl,
+        agency: access.workspace.kind === "agency",
+      }}
       draftId={null}
       media={[]}
       postUuid={postUuid}
