@@ -19,72 +19,39 @@ type Props = {
   onRefresh: () => void;
 };
 
-/** The main variant (or the blurred one fans see before buying). A file that
- * fails to load is re-resolved once, since its signed URL may have expired. */
-export function MediaStage({ item, details, placeholderUrl, fanView, loading, error, onRefresh }: Props) {
+/** A file that fails to load is re-resolved once; a second failure of the same URL gives up. */
+function useLoadRetry(uuid: string, shownUrl: string | null, onRefresh: () => void) {
   const [failedUrl, setFailedUrl] = useState<string | null>(null);
   const [gaveUp, setGaveUp] = useState(false);
-  const main = details?.main ?? null;
-  const shown = fanView ? (details?.blurred ?? null) : main;
-  useEffect(() => setGaveUp(false), [item.uuid]);
+  useEffect(() => setGaveUp(false), [uuid]);
   const onFail = () => {
-    if (!shown) return;
-    if (failedUrl === shown.url) return setGaveUp(true);
-    setFailedUrl(shown.url);
+    if (!shownUrl) return;
+    if (failedUrl === shownUrl) return setGaveUp(true);
+    setFailedUrl(shownUrl);
     onRefresh();
   };
-  const title = titleOf(item);
+  const retry = () => (setGaveUp(false), setFailedUrl(null), onRefresh());
+  return { gaveUp, onFail, retry };
+}
 
-  if (error)
-    return (
-      <StageMessage
-        icon={<AlertTriangle className="size-8" />}
-        text={error}
-        action={
-          <Button variant="secondary" size="sm" onClick={onRefresh}>
-            Retry
-          </Button>
-        }
-      />
-    );
-  if (item.status === "processing" || details?.status === "processing")
-    return (
-      <StageMessage icon={<Loader2 className="size-8 animate-spin" />} text="Fanvue is still processing this file." />
-    );
-  if (gaveUp)
-    return (
-      <StageMessage
-        icon={<AlertTriangle className="size-8" />}
-        text="This file could not be loaded."
-        action={
-          <Button variant="secondary" size="sm" onClick={() => (setGaveUp(false), setFailedUrl(null), onRefresh())}>
-            Retry
-          </Button>
-        }
-      />
-    );
-  if (loading || !details) {
-    return (
-      <div className="relative flex size-full items-center justify-center" aria-busy="true">
-        {placeholderUrl ? (
-          <RemoteImage
-            src={placeholderUrl}
-            className="max-h-full max-w-full scale-100 object-contain opacity-60 blur-sm"
-          />
-        ) : null}
-        <Loader2 className="absolute size-8 animate-spin text-white" aria-label="Loading" />
-      </div>
-    );
-  }
-  if (!shown) {
-    return (
-      <StageMessage
-        icon={<AlertTriangle className="size-8" />}
-        text={fanView ? "Fanvue has no blurred preview for this item." : "Fanvue sent no file for this item."}
-      />
-    );
-  }
-  const type = details.mediaType;
+type Variant = NonNullable<MediaDetails["main"]>;
+
+/** The loaded file itself: a video, audio, a document link or an image. */
+function StageMedia({
+  shown,
+  type,
+  fanView,
+  title,
+  placeholderUrl,
+  onFail,
+}: {
+  shown: Variant;
+  type: MediaDetails["mediaType"];
+  fanView: boolean;
+  title: string;
+  placeholderUrl: string | null;
+  onFail: () => void;
+}) {
   if (!fanView && type === "video") {
     return (
       <video
@@ -137,6 +104,78 @@ export function MediaStage({ item, details, placeholderUrl, fanView, loading, er
       // The blurred variant is a tenth of the size: shown as large as the original would be.
       className={fanView ? "size-full rounded-md object-contain" : "max-h-full max-w-full rounded-md object-contain"}
       data-testid={fanView ? "preview-blurred" : "preview-image"}
+    />
+  );
+}
+
+/** The grid thumbnail, enlarged and blurred, with a spinner over it. */
+function StageLoading({ placeholderUrl }: { placeholderUrl: string | null }) {
+  return (
+    <div className="relative flex size-full items-center justify-center" aria-busy="true">
+      {placeholderUrl ? (
+        <RemoteImage
+          src={placeholderUrl}
+          className="max-h-full max-w-full scale-100 object-contain opacity-60 blur-sm"
+        />
+      ) : null}
+      <Loader2 className="absolute size-8 animate-spin text-white" aria-label="Loading" />
+    </div>
+  );
+}
+
+/** The main variant (or the blurred one fans see before buying). A file that
+ * fails to load is re-resolved once, since its signed URL may have expired. */
+export function MediaStage({ item, details, placeholderUrl, fanView, loading, error, onRefresh }: Props) {
+  const main = details?.main ?? null;
+  const shown = fanView ? (details?.blurred ?? null) : main;
+  const { gaveUp, onFail, retry } = useLoadRetry(item.uuid, shown?.url ?? null, onRefresh);
+  const title = titleOf(item);
+
+  if (error)
+    return (
+      <StageMessage
+        icon={<AlertTriangle className="size-8" />}
+        text={error}
+        action={
+          <Button variant="secondary" size="sm" onClick={onRefresh}>
+            Retry
+          </Button>
+        }
+      />
+    );
+  if (item.status === "processing" || details?.status === "processing")
+    return (
+      <StageMessage icon={<Loader2 className="size-8 animate-spin" />} text="Fanvue is still processing this file." />
+    );
+  if (gaveUp)
+    return (
+      <StageMessage
+        icon={<AlertTriangle className="size-8" />}
+        text="This file could not be loaded."
+        action={
+          <Button variant="secondary" size="sm" onClick={retry}>
+            Retry
+          </Button>
+        }
+      />
+    );
+  if (loading || !details) return <StageLoading placeholderUrl={placeholderUrl} />;
+  if (!shown) {
+    return (
+      <StageMessage
+        icon={<AlertTriangle className="size-8" />}
+        text={fanView ? "Fanvue has no blurred preview for this item." : "Fanvue sent no file for this item."}
+      />
+    );
+  }
+  return (
+    <StageMedia
+      shown={shown}
+      type={details.mediaType}
+      fanView={fanView}
+      title={title}
+      placeholderUrl={placeholderUrl}
+      onFail={onFail}
     />
   );
 }

@@ -90,12 +90,10 @@ function NewFolderWithItems({
   );
 }
 
-/** Actions on the selected media, pinned to the bottom of the screen. */
-export function SelectionBar(p: Props) {
+/** Adding the selection to a folder, or removing it from one, with a notice either way. */
+function useSelectionFolders(p: Pick<Props, "creatorId" | "uuids" | "onClear" | "onNotice">) {
   const m = useFolderMutations(p.creatorId);
-  const [naming, setNaming] = useState(false);
   const n = p.uuids.length;
-  const tooMany = n > MAX_FOLDER_BATCH;
   const fail = (err: unknown) =>
     p.onNotice({
       tone: "error",
@@ -104,24 +102,31 @@ export function SelectionBar(p: Props) {
     });
 
   const addTo = (folder: string) =>
-    m.addMedia
-      .mutateAsync({ folder, uuids: p.uuids })
-      .then(
-        (r) =>
-          p.onNotice({
-            tone: "ok",
-            text:
-              r.addedCount === n
-                ? `Added ${plural(n)} to “${folder}”.`
-                : `Added ${plural(r.addedCount)} to “${folder}” (${n - r.addedCount} already there).`,
-          }),
-        fail,
-      );
+    m.addMedia.mutateAsync({ folder, uuids: p.uuids }).then(
+      (r) =>
+        p.onNotice({
+          tone: "ok",
+          text:
+            r.addedCount === n
+              ? `Added ${plural(n)} to “${folder}”.`
+              : `Added ${plural(r.addedCount)} to “${folder}” (${n - r.addedCount} already there).`,
+        }),
+      fail,
+    );
   const removeFrom = (folder: string) =>
     m.removeMedia.mutateAsync({ folder, uuids: p.uuids }).then(() => {
       p.onNotice({ tone: "ok", text: `Removed ${plural(n)} from “${folder}”.` });
       p.onClear();
     }, fail);
+  return { m, addTo, removeFrom };
+}
+
+/** Actions on the selected media, pinned to the bottom of the screen. */
+export function SelectionBar(p: Props) {
+  const { m, addTo, removeFrom } = useSelectionFolders(p);
+  const [naming, setNaming] = useState(false);
+  const n = p.uuids.length;
+  const tooMany = n > MAX_FOLDER_BATCH;
 
   return (
     <div

@@ -53,12 +53,60 @@ function VaultEmpty({ filtered, onClear, action }: { filtered: boolean; onClear:
   );
 }
 
-/** Filters, the grid with infinite scroll, and the preview: shared by the
- * vault page and the vault picker dialog. */
-export function VaultView(p: Props) {
-  const { params, set } = p.api;
-  const filters = useMemo(() => filtersOf(params), [params]);
-  const { query, items, checked, resolver } = useVaultData(p.creatorId, filters);
+type VaultData = ReturnType<typeof useVaultData>;
+
+type BodyProps = {
+  creatorId: string;
+  data: VaultData;
+  selected: Set<string>;
+  filtered: boolean;
+  pendingNames: ReadonlyMap<string, string> | undefined;
+  scrollRoot: RefObject<HTMLElement | null> | undefined;
+  emptyAction: ReactNode;
+  gridRef: RefObject<HTMLUListElement | null>;
+  onLoadMore: () => void;
+  onToggle: ReturnType<typeof useGridActions>["onToggle"];
+  onOpen: ReturnType<typeof useGridActions>["onOpen"];
+  onClearFilters: () => void;
+};
+
+/** The grid, or what stands in for it: a skeleton, an error, or the empty vault. */
+function VaultBody({ data: { query, items, resolver }, ...b }: BodyProps) {
+  const { hasNextPage, isFetchingNextPage } = query;
+  if (query.isPending) {
+    return (
+      <ul className={`${GRID_CLASS} @container`} aria-busy="true" aria-label="Loading media">
+        <GridSkeleton count={12} />
+      </ul>
+    );
+  }
+  if (query.isError && !items.length) {
+    return <ErrorState error={query.error} onRetry={() => void query.refetch()} what="the vault" />;
+  }
+  if (!items.length && !hasNextPage) {
+    return <VaultEmpty filtered={b.filtered} onClear={b.onClearFilters} action={b.emptyAction} />;
+  }
+  return (
+    <MediaGrid
+      creatorId={b.creatorId}
+      items={items}
+      selected={b.selected}
+      pendingNames={b.pendingNames ?? NO_NAMES}
+      resolver={resolver}
+      loadingMore={isFetchingNextPage}
+      showSkeleton={isFetchingNextPage || (hasNextPage === true && !items.length)}
+      canLoadMore={Boolean(hasNextPage) && !query.isError}
+      onLoadMore={b.onLoadMore}
+      onToggle={b.onToggle}
+      onOpen={b.onOpen}
+      scrollRoot={b.scrollRoot}
+      gridRef={b.gridRef}
+    />
+  );
+}
+
+/** Loading the next page (once at a time) and, on the page, keeping the scroll position in the URL. */
+function useVaultPaging(mode: Props["mode"], { params, set }: VaultParamsApi, { query, items }: VaultData) {
   const gridRef = useRef<HTMLUListElement>(null);
   const { fetchNextPage, hasNextPage, isFetchingNextPage } = query;
   const loadMore = useCallback(
@@ -66,7 +114,7 @@ export function VaultView(p: Props) {
     [fetchNextPage, isFetchingNextPage],
   );
   useScrollAnchor({
-    enabled: p.mode === "page",
+    enabled: mode === "page",
     at: params.at,
     items,
     gridRef,
@@ -74,6 +122,27 @@ export function VaultView(p: Props) {
     loadMore,
     setAt: (at) => set({ at }),
   });
+  return { gridRef, loadMore };
+}
+
+/** While searching or filtering by purchase, the vault is scanned page by page: how far it got. */
+function ScanStatus({ found, checked, more }: { found: number; checked: number; more: boolean }) {
+  return (
+    <p className="text-xs text-muted" role="status" data-testid="scan-status">
+      {formatCount(found)} found · {formatCount(checked)} vault items searched{more ? "…" : " (all)"}
+    </p>
+  );
+}
+
+/** Filters, the grid with infinite scroll, and the preview: shared by the
+ * vault page and the vault picker dialog. */
+export function VaultView(p: Props) {
+  const { params, set } = p.api;
+  const filters = useMemo(() => filtersOf(params), [params]);
+  const data = useVaultData(p.creatorId, filters);
+  const { query, items, checked } = data;
+  const { fetchNextPage, hasNextPage } = query;
+  const { gridRef, loadMore } = useVaultPaging(p.mode, p.api, data);
 
   const selected = useMemo(() => new Set(p.selection.uuids), [p.selection.uuids]);
   const { onToggle, toggleUuid, onOpen, onClose } = useGridActions({
@@ -88,43 +157,6 @@ export function VaultView(p: Props) {
   const filtered = Object.keys(filters).some((k) => k !== "fan");
   const scanning = Boolean(filters.q) || filters.fanView === "bought";
 
-  let body: ReactNode;
-  if (query.isPending) {
-    body = (
-      <ul className={`${GRID_CLASS} @container`} aria-busy="true" aria-label="Loading media">
-        <GridSkeleton count={12} />
-      </ul>
-    );
-  } else if (query.isError && !items.length) {
-    body = <ErrorState error={query.error} onRetry={() => void query.refetch()} what="the vault" />;
-  } else if (!items.length && !hasNextPage) {
-    body = (
-      <VaultEmpty
-        filtered={filtered}
-        onClear={() => set({ type: undefined, folder: undefined, usage: undefined, q: undefined, fanView: undefined })}
-        action={p.emptyAction}
-      />
-    );
-  } else {
-    body = (
-      <MediaGrid
-        creatorId={p.creatorId}
-        items={items}
-        selected={selected}
-        pendingNames={p.pendingNames ?? NO_NAMES}
-        resolver={resolver}
-        loadingMore={isFetchingNextPage}
-        showSkeleton={isFetchingNextPage || (hasNextPage === true && !items.length)}
-        canLoadMore={Boolean(hasNextPage) && !query.isError}
-        onLoadMore={loadMore}
-        onToggle={onToggle}
-        onOpen={onOpen}
-        scrollRoot={p.scrollRoot}
-        gridRef={gridRef}
-      />
-    );
-  }
-
   return (
     <div className="flex min-w-0 flex-col gap-4">
       <VaultFilters
@@ -135,11 +167,24 @@ export function VaultView(p: Props) {
         fanLabel={p.fanLabel}
       />
       {scanning && !query.isPending ? (
-        <p className="text-xs text-muted" role="status" data-testid="scan-status">
-          {formatCount(items.length)} found · {formatCount(checked)} vault items searched{hasNextPage ? "…" : " (all)"}
-        </p>
+        <ScanStatus found={items.length} checked={checked} more={Boolean(hasNextPage)} />
       ) : null}
-      {body}
+      <VaultBody
+        creatorId={p.creatorId}
+        data={data}
+        selected={selected}
+        filtered={filtered}
+        pendingNames={p.pendingNames}
+        scrollRoot={p.scrollRoot}
+        emptyAction={p.emptyAction}
+        gridRef={gridRef}
+        onLoadMore={loadMore}
+        onToggle={onToggle}
+        onOpen={onOpen}
+        onClearFilters={() =>
+          set({ type: undefined, folder: undefined, usage: undefined, q: undefined, fanView: undefined })
+        }
+      />
       {query.isError && items.length ? (
         <ErrorState error={query.error} onRetry={() => void fetchNextPage()} what="more media" />
       ) : null}

@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { postsApi } from "@/lib/queries/posts";
 import type { PostView } from "@/lib/schemas/post-views";
-import { MAX_MEDIA, type Draft, type DraftForm, type PostField } from "@/lib/schemas/posts";
+import { MAX_MEDIA, type Draft, type DraftForm, type FieldErrors, type PostField } from "@/lib/schemas/posts";
 import { mediaProblem, useAttachedMedia } from "../use-attached-media";
 import { Attachments } from "./attachments";
 import { ComposerHeader } from "./composer-header";
@@ -221,24 +221,10 @@ function useComposerForm(init: ComposerInit) {
   return { form, touched, setTouched, edit, attach, attachOne };
 }
 
-export function Composer({
-  creator,
-  init,
-  tz,
-  banner,
-}: {
-  creator: ComposerCreator;
-  init: ComposerInit;
-  tz: string;
-  banner?: ReactNode;
-}) {
-  const { form, touched, setTouched, edit, attach, attachOne } = useComposerForm(init);
-  const [pickerOpen, setPickerOpen] = useState(false);
-  const [refused, setRefused] = useState<string[]>([]);
-  const now = useNow(CLOCK_TICK_MS);
-  const router = useRouter();
+/** Autosave of the draft, and publishing (which pauses autosave while it runs). */
+function useSaveAndPublish(creatorId: string, init: ComposerInit, form: DraftForm) {
   const autosave = useAutosave({
-    creatorId: creator.id,
+    creatorId,
     editOf: init.original?.uuid ?? null,
     publishKey: init.publishKey,
     initial: init.draft,
@@ -246,23 +232,42 @@ export function Composer({
     onCreated,
   });
   const pub = usePublish({
-    creatorId: creator.id,
+    creatorId,
     original: init.original,
     initialKey: init.publishKey,
     draftId: autosave.draftId,
     pauseAutosave: autosave.pause,
     resumeAutosave: autosave.resume,
   });
-  const attached = useAttachedMedia(creator.id, form.mediaUuids);
-  const mediaError = mediaProblem(form.mediaUuids, attached.byUuid, creator.handle);
+  return { autosave, pub };
+}
+
+/** The form's errors (rechecked as time passes), and the one to show per field: the server's, or once touched. */
+function useFieldErrors(o: {
+  form: DraftForm;
+  touched: Set<PostField>;
+  attached: Attached;
+  handle: string;
+  pub: ReturnType<typeof usePublish>;
+}) {
+  const { form, touched, pub } = o;
+  const now = useNow(CLOCK_TICK_MS);
+  const mediaError = mediaProblem(form.mediaUuids, o.attached.byUuid, o.handle);
   const errors = useMemo(() => errorsOfForm(form, now, mediaError), [form, now, mediaError]);
   const shown = (f: PostField) => pub.serverErrors[f] ?? (touched.has(f) ? errors[f] : undefined) ?? null;
+  return { errors, shown };
+}
 
-  const update = (patch: Partial<DraftForm>, fields: PostField[]) => {
-    edit(patch, fields);
-    pub.clearServerErrors(fields);
-  };
+type Commands = {
+  creatorId: string;
+  form: DraftForm;
+  errors: FieldErrors;
+  setTouched: (t: Set<PostField>) => void;
+} & ReturnType<typeof useSaveAndPublish>;
 
+/** Publish (or point at the first error), and discard the draft. */
+function useComposerCommands({ creatorId, form, errors, setTouched, autosave, pub }: Commands) {
+  const router = useRouter();
   const publish = (newKey = false) => {
     if (Object.keys(errors).length) {
       setTouched(new Set(FIELDS));
@@ -278,11 +283,91 @@ export function Composer({
   const discard = async () => {
     autosave.pause();
     const id = autosave.draftId();
-    if (id) await postsApi.deleteDraft(creator.id, id).catch(() => undefined);
-    router.push(`/c/${creator.id}/posts`);
+    if (id) await postsApi.deleteDraft(creatorId, id).catch(() => undefined);
+    router.push(`/c/${creatorId}/posts`);
   };
+  return { publish, discard };
+}
 
-  const canSchedule = !init.original?.publishedAt;
+type FieldsProps = {
+  creatorId: string;
+  form: DraftForm;
+  attached: Attached;
+  tz: string;
+  canSchedule: boolean;
+  shown: (f: PostField) => string | null;
+  update: (patch: Partial<DraftForm>, fields: PostField[]) => void;
+  onOpenPicker: () => void;
+  onAttach: (uuid: string) => void;
+  onRefused: (reasons: string[]) => void;
+};
+
+/** The form: text, media, price, audience, schedule. */
+function ComposerFields({ creatorId, form, tz, canSchedule, shown, update, ...media }: FieldsProps) {
+  return (
+    <Card className="flex flex-col gap-6 p-4 sm:p-5">
+      <TextField value={form.text} onChange={(text) => update({ text }, ["text"])} error={shown("text")} />
+      <MediaField
+        creatorId={creatorId}
+        form={form}
+        attached={media.attached}
+        error={shown("media") ?? shown("preview")}
+        update={update}
+        onOpenPicker={media.onOpenPicker}
+        onAttach={media.onAttach}
+        onRefused={media.onRefused}
+      />
+      <PriceField
+        creatorId={creatorId}
+        ppv={form.ppv}
+        price={form.price}
+        hasMedia={form.mediaUuids.length > 0}
+        error={shown("price")}
+        onChange={(p) => update(p, ["price"])}
+      />
+      <AudienceField
+        value={form.audience}
+        onChange={(audience) => update({ audience }, ["audience"])}
+        error={shown("audience")}
+      />
+      <ScheduleField
+        tz={tz}
+        schedule={form.schedule}
+        publishAt={form.publishAt}
+        expires={form.expires}
+        expiresAt={form.expiresAt}
+        canSchedule={canSchedule}
+        errors={{ publishAt: shown("publishAt"), expiresAt: shown("expiresAt") }}
+        onChange={(p) => update(p, scheduleFieldsOf(p))}
+      />
+    </Card>
+  );
+}
+
+export function Composer({
+  creator,
+  init,
+  tz,
+  banner,
+}: {
+  creator: ComposerCreator;
+  init: ComposerInit;
+  tz: string;
+  banner?: ReactNode;
+}) {
+  const { form, touched, setTouched, edit, attach, attachOne } = useComposerForm(init);
+  const [pickerOpen, setPickerOpen] = useState(false);
+  const [refused, setRefused] = useState<string[]>([]);
+  const { autosave, pub } = useSaveAndPublish(creator.id, init, form);
+  const attached = useAttachedMedia(creator.id, form.mediaUuids);
+  const { errors, shown } = useFieldErrors({ form, touched, attached, handle: creator.handle, pub });
+
+  const update = (patch: Partial<DraftForm>, fields: PostField[]) => {
+    edit(patch, fields);
+    pub.clearServerErrors(fields);
+  };
+  const { publish, discard } = useComposerCommands({ creatorId: creator.id, form, errors, setTouched, autosave, pub });
+
   return (
     <div className="flex flex-col gap-5 pb-32 lg:pb-8">
       <ComposerHeader
@@ -295,42 +380,18 @@ export function Composer({
       {banner}
       {refused.length ? <RefusedAlert reasons={refused} onDismiss={() => setRefused([])} /> : null}
       <div className="flex flex-col gap-6 lg:grid lg:grid-cols-[minmax(0,1fr)_360px] lg:items-start">
-        <Card className="flex flex-col gap-6 p-4 sm:p-5">
-          <TextField value={form.text} onChange={(text) => update({ text }, ["text"])} error={shown("text")} />
-          <MediaField
-            creatorId={creator.id}
-            form={form}
-            attached={attached}
-            error={shown("media") ?? shown("preview")}
-            update={update}
-            onOpenPicker={() => setPickerOpen(true)}
-            onAttach={attachOne}
-            onRefused={setRefused}
-          />
-          <PriceField
-            creatorId={creator.id}
-            ppv={form.ppv}
-            price={form.price}
-            hasMedia={form.mediaUuids.length > 0}
-            error={shown("price")}
-            onChange={(p) => update(p, ["price"])}
-          />
-          <AudienceField
-            value={form.audience}
-            onChange={(audience) => update({ audience }, ["audience"])}
-            error={shown("audience")}
-          />
-          <ScheduleField
-            tz={tz}
-            schedule={form.schedule}
-            publishAt={form.publishAt}
-            expires={form.expires}
-            expiresAt={form.expiresAt}
-            canSchedule={canSchedule}
-            errors={{ publishAt: shown("publishAt"), expiresAt: shown("expiresAt") }}
-            onChange={(p) => update(p, scheduleFieldsOf(p))}
-          />
-        </Card>
+        <ComposerFields
+          creatorId={creator.id}
+          form={form}
+          attached={attached}
+          tz={tz}
+          canSchedule={!init.original?.publishedAt}
+          shown={shown}
+          update={update}
+          onOpenPicker={() => setPickerOpen(true)}
+          onAttach={attachOne}
+          onRefused={setRefused}
+        />
         <ComposerAside
           form={form}
           creator={creator}

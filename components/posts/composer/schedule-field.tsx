@@ -99,86 +99,96 @@ type Props = {
   }) => void;
 };
 
+/** Publish now, or at a chosen time (first picked: the next full hour). */
+function PublishAtField(p: Props) {
+  return (
+    <FieldShell
+      id="publishAt"
+      label="When"
+      error={p.errors.publishAt}
+      hint={p.schedule === "later" ? <ZoneNote iso={p.publishAt} tz={p.tz} /> : undefined}
+    >
+      <Segmented
+        label="When"
+        options={[
+          { value: "now" as const, label: "Publish now" },
+          { value: "later" as const, label: "Schedule" },
+        ]}
+        value={p.schedule}
+        onChange={(v) =>
+          p.onChange(v === "later" && !p.publishAt ? { schedule: v, publishAt: defaultPublishAt() } : { schedule: v })
+        }
+        testId="schedule-mode"
+      />
+      {p.schedule === "later" ? (
+        <LocalDateTime
+          id="publishAt"
+          label="Publish"
+          iso={p.publishAt}
+          tz={p.tz}
+          bad={Boolean(p.errors.publishAt)}
+          onChange={(iso) => p.onChange({ publishAt: iso })}
+        />
+      ) : null}
+    </FieldShell>
+  );
+}
+
+/** An optional expiry (first picked: a week after publishing). */
+function ExpiryField(p: Props) {
+  return (
+    <FieldShell
+      id="expiresAt"
+      label="Expiry"
+      error={p.errors.expiresAt}
+      hint={
+        p.expires ? (
+          <ZoneNote iso={p.expiresAt} tz={p.tz} />
+        ) : (
+          "Optional: the post is removed from the feed at this time."
+        )
+      }
+    >
+      <label className="flex items-center gap-2 text-sm">
+        <input
+          type="checkbox"
+          checked={p.expires}
+          onChange={(e) =>
+            p.onChange({
+              expires: e.target.checked,
+              ...(e.target.checked && !p.expiresAt
+                ? {
+                    expiresAt: new Date(
+                      Date.parse(p.publishAt ?? new Date().toISOString()) + DEFAULT_EXPIRY_MS,
+                    ).toISOString(),
+                  }
+                : {}),
+            })
+          }
+          className="size-4 accent-brand-600"
+          data-testid="expires-toggle"
+        />
+        Remove the post at a set time
+      </label>
+      {p.expires ? (
+        <LocalDateTime
+          id="expiresAt"
+          label="Expiry"
+          iso={p.expiresAt}
+          tz={p.tz}
+          bad={Boolean(p.errors.expiresAt)}
+          onChange={(iso) => p.onChange({ expiresAt: iso })}
+        />
+      ) : null}
+    </FieldShell>
+  );
+}
+
 export function ScheduleField(p: Props) {
   return (
     <div className="flex flex-col gap-5">
-      {p.canSchedule ? (
-        <FieldShell
-          id="publishAt"
-          label="When"
-          error={p.errors.publishAt}
-          hint={p.schedule === "later" ? <ZoneNote iso={p.publishAt} tz={p.tz} /> : undefined}
-        >
-          <Segmented
-            label="When"
-            options={[
-              { value: "now" as const, label: "Publish now" },
-              { value: "later" as const, label: "Schedule" },
-            ]}
-            value={p.schedule}
-            onChange={(v) =>
-              p.onChange(
-                v === "later" && !p.publishAt ? { schedule: v, publishAt: defaultPublishAt() } : { schedule: v },
-              )
-            }
-            testId="schedule-mode"
-          />
-          {p.schedule === "later" ? (
-            <LocalDateTime
-              id="publishAt"
-              label="Publish"
-              iso={p.publishAt}
-              tz={p.tz}
-              bad={Boolean(p.errors.publishAt)}
-              onChange={(iso) => p.onChange({ publishAt: iso })}
-            />
-          ) : null}
-        </FieldShell>
-      ) : null}
-      <FieldShell
-        id="expiresAt"
-        label="Expiry"
-        error={p.errors.expiresAt}
-        hint={
-          p.expires ? (
-            <ZoneNote iso={p.expiresAt} tz={p.tz} />
-          ) : (
-            "Optional: the post is removed from the feed at this time."
-          )
-        }
-      >
-        <label className="flex items-center gap-2 text-sm">
-          <input
-            type="checkbox"
-            checked={p.expires}
-            onChange={(e) =>
-              p.onChange({
-                expires: e.target.checked,
-                ...(e.target.checked && !p.expiresAt
-                  ? {
-                      expiresAt: new Date(
-                        Date.parse(p.publishAt ?? new Date().toISOString()) + DEFAULT_EXPIRY_MS,
-                      ).toISOString(),
-                    }
-                  : {}),
-              })
-            }
-            className="size-4 accent-brand-600"
-            data-testid="expires-toggle"
-          />
-          Remove the post at a set time
-        </label>
-        {p.expires ? (
-          <LocalDateTime
-            id="expiresAt"
-            label="Expiry"
-            iso={p.expiresAt}
-            tz={p.tz}
-            bad={Boolean(p.errors.expiresAt)}
-            onChange={(iso) => p.onChange({ expiresAt: iso })}
-          />
-        ) : null}
-      </FieldShell>
+      {p.canSchedule ? <PublishAtField {...p} /> : null}
+      <ExpiryField {...p} />
     </div>
   );
 }

@@ -81,6 +81,44 @@ function useSaveTriggers({ form, savedJson, stopped, save, saveOnce, failing, un
   }, [saveOnce, stopped]);
 }
 
+type SaveRefs = {
+  opts: { current: Options };
+  draft: { current: { id: string; version: number } | null };
+  savedJson: { current: string };
+  again: { current: boolean };
+  stopped: { current: boolean };
+};
+
+/** One save: creates the draft on the first, then writes the form over the version last seen. */
+function useSaveOnce({ opts, draft, savedJson, again, stopped }: SaveRefs, setState: (s: SaveState) => void) {
+  return useCallback(
+    async (keepalive: boolean) => {
+      const { creatorId, form, publishKey, editOf, onCreated } = opts.current;
+      const json = JSON.stringify(form);
+      if (json === savedJson.current || stopped.current) return;
+      setState({ kind: "saving" });
+      if (!draft.current) {
+        const d = await postsApi.createDraft(creatorId, { form, publishKey, editOf });
+        draft.current = { id: d.id, version: d.version };
+        onCreated(d);
+        // An existing draft of the same edit came back: write ours over it next.
+        if (JSON.stringify(d.form) !== json) return void (again.current = true);
+      } else {
+        const d = await postsApi.saveDraft(
+          creatorId,
+          draft.current.id,
+          { form, version: draft.current.version },
+          keepalive,
+        );
+        draft.current.version = d.version;
+      }
+      savedJson.current = json;
+      setState({ kind: "saved", at: new Date().toISOString() });
+    },
+    [opts, draft, savedJson, again, stopped, setState],
+  );
+}
+
 export function useAutosave(o: Options) {
   const opts = useRef(o);
   opts.current = o;
@@ -93,29 +131,7 @@ export function useAutosave(o: Options) {
     o.initial ? { kind: "saved", at: o.initial.updatedAt } : { kind: "idle" },
   );
 
-  const saveOnce = useCallback(async (keepalive: boolean) => {
-    const { creatorId, form, publishKey, editOf, onCreated } = opts.current;
-    const json = JSON.stringify(form);
-    if (json === savedJson.current || stopped.current) return;
-    setState({ kind: "saving" });
-    if (!draft.current) {
-      const d = await postsApi.createDraft(creatorId, { form, publishKey, editOf });
-      draft.current = { id: d.id, version: d.version };
-      onCreated(d);
-      // An existing draft of the same edit came back: write ours over it next.
-      if (JSON.stringify(d.form) !== json) return void (again.current = true);
-    } else {
-      const d = await postsApi.saveDraft(
-        creatorId,
-        draft.current.id,
-        { form, version: draft.current.version },
-        keepalive,
-      );
-      draft.current.version = d.version;
-    }
-    savedJson.current = json;
-    setState({ kind: "saved", at: new Date().toISOString() });
-  }, []);
+  const saveOnce = useSaveOnce({ opts, draft, savedJson, again, stopped }, setState);
 
   const save = useCallback(
     (keepalive = false): Promise<void> => {

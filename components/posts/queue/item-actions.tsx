@@ -16,6 +16,78 @@ type Actions = { publishNow: (uuid: string) => Promise<unknown>; cancel: (uuid: 
 
 const messageOf = (e: unknown) => (e instanceof ApiClientError ? e.message : "Something went wrong. Try again.");
 
+type Confirm = "publish" | "cancel";
+
+/** The "…" menu: edit, and the two actions that ask first. */
+function ItemMenu({ item, onConfirm }: { item: QueueItem; onConfirm: (c: Confirm) => void }) {
+  return (
+    <Menu>
+      <MenuTrigger asChild>
+        <Button variant="ghost" size="sm" aria-label={`Actions for “${item.title}”`} data-testid="queue-item-actions">
+          <MoreHorizontal className="size-4" aria-hidden="true" />
+        </Button>
+      </MenuTrigger>
+      <MenuContent align="end" sideOffset={4} className="min-w-44">
+        <MenuItem asChild>
+          <Link href={item.href ?? "#"}>
+            <Pencil className="size-4" aria-hidden="true" /> Edit or reschedule
+          </Link>
+        </MenuItem>
+        <MenuItem onSelect={() => onConfirm("publish")}>
+          <Send className="size-4" aria-hidden="true" /> Publish now
+        </MenuItem>
+        <MenuItem danger onSelect={() => onConfirm("cancel")}>
+          <Ban className="size-4" aria-hidden="true" /> Cancel post
+        </MenuItem>
+      </MenuContent>
+    </Menu>
+  );
+}
+
+/** Asks before publishing now or cancelling, saying what happens on Fanvue. */
+function ConfirmDialog({
+  item,
+  confirm,
+  busy,
+  onClose,
+  onRun,
+}: {
+  item: QueueItem;
+  confirm: Confirm | null;
+  busy: boolean;
+  onClose: () => void;
+  onRun: () => void;
+}) {
+  const viewer = useViewer();
+  return (
+    <Dialog
+      open={confirm !== null}
+      onOpenChange={(o) => !o && !busy && onClose()}
+      title={confirm === "publish" ? "Publish this post now?" : "Cancel this scheduled post?"}
+      testId="confirm-dialog"
+    >
+      <p className="text-sm text-muted">
+        {confirm === "publish"
+          ? `“${item.title}” goes out on Fanvue right away instead of ${formatWhen(item.at, viewer)}.`
+          : `“${item.title}” will not go out ${formatWhen(item.at, viewer)}. Fanvue has no way to unschedule a post, so Vuedeck moves it far into the future (1 Jan 2099), where it never publishes and keeps its text and media: you can schedule it again, or delete it in Fanvue's app.`}
+      </p>
+      <div className="mt-5 flex justify-end gap-2">
+        <Button variant="secondary" onClick={onClose} disabled={busy}>
+          Keep as is
+        </Button>
+        <Button
+          variant={confirm === "cancel" ? "danger" : "primary"}
+          onClick={onRun}
+          disabled={busy}
+          data-testid="confirm-action"
+        >
+          {busy ? "Working…" : confirm === "publish" ? "Publish now" : "Cancel post"}
+        </Button>
+      </div>
+    </Dialog>
+  );
+}
+
 /** Edit, publish now, cancel: the last two ask first (they act on Fanvue at once). */
 export function ItemActions({
   item,
@@ -26,8 +98,7 @@ export function ItemActions({
   actions: Actions;
   onNotice: (n: Notice) => void;
 }) {
-  const viewer = useViewer();
-  const [confirm, setConfirm] = useState<"publish" | "cancel" | null>(null);
+  const [confirm, setConfirm] = useState<Confirm | null>(null);
   const [busy, setBusy] = useState(false);
   if (item.kind !== "post")
     return item.href ? (
@@ -57,51 +128,14 @@ export function ItemActions({
   };
   return (
     <>
-      <Menu>
-        <MenuTrigger asChild>
-          <Button variant="ghost" size="sm" aria-label={`Actions for “${item.title}”`} data-testid="queue-item-actions">
-            <MoreHorizontal className="size-4" aria-hidden="true" />
-          </Button>
-        </MenuTrigger>
-        <MenuContent align="end" sideOffset={4} className="min-w-44">
-          <MenuItem asChild>
-            <Link href={item.href ?? "#"}>
-              <Pencil className="size-4" aria-hidden="true" /> Edit or reschedule
-            </Link>
-          </MenuItem>
-          <MenuItem onSelect={() => setConfirm("publish")}>
-            <Send className="size-4" aria-hidden="true" /> Publish now
-          </MenuItem>
-          <MenuItem danger onSelect={() => setConfirm("cancel")}>
-            <Ban className="size-4" aria-hidden="true" /> Cancel post
-          </MenuItem>
-        </MenuContent>
-      </Menu>
-      <Dialog
-        open={confirm !== null}
-        onOpenChange={(o) => !o && !busy && setConfirm(null)}
-        title={confirm === "publish" ? "Publish this post now?" : "Cancel this scheduled post?"}
-        testId="confirm-dialog"
-      >
-        <p className="text-sm text-muted">
-          {confirm === "publish"
-            ? `“${item.title}” goes out on Fanvue right away instead of ${formatWhen(item.at, viewer)}.`
-            : `“${item.title}” will not go out ${formatWhen(item.at, viewer)}. Fanvue has no way to unschedule a post, so Vuedeck moves it far into the future (1 Jan 2099), where it never publishes and keeps its text and media: you can schedule it again, or delete it in Fanvue's app.`}
-        </p>
-        <div className="mt-5 flex justify-end gap-2">
-          <Button variant="secondary" onClick={() => setConfirm(null)} disabled={busy}>
-            Keep as is
-          </Button>
-          <Button
-            variant={confirm === "cancel" ? "danger" : "primary"}
-            onClick={() => void run()}
-            disabled={busy}
-            data-testid="confirm-action"
-          >
-            {busy ? "Working…" : confirm === "publish" ? "Publish now" : "Cancel post"}
-          </Button>
-        </div>
-      </Dialog>
+      <ItemMenu item={item} onConfirm={setConfirm} />
+      <ConfirmDialog
+        item={item}
+        confirm={confirm}
+        busy={busy}
+        onClose={() => setConfirm(null)}
+        onRun={() => void run()}
+      />
     </>
   );
 }

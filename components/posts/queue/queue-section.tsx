@@ -35,13 +35,13 @@ function shiftedExpiry(item: QueueItem, at: string) {
   return new Date(Date.parse(exp) + (Date.parse(at) - Date.parse(item.at))).toISOString();
 }
 
-export function QueueSection(p: Props) {
+/** Rescheduling a dropped post: at least a minute ahead, its expiry moved along. */
+function useMovePost(creatorId: string, onNotice: (n: Notice) => void) {
   const viewer = useViewer();
-  const q = useQueue(p.creatorId);
-  const actions = useQueueActions(p.creatorId);
+  const actions = useQueueActions(creatorId);
   const move = (item: QueueItem, at: string) => {
     if (Date.parse(at) <= Date.now() + 60_000)
-      return p.onNotice({
+      return onNotice({
         tone: "danger",
         text: `Cannot move “${item.title}” to ${formatWhen(at, viewer)}: pick a time at least a minute from now.`,
       });
@@ -50,12 +50,12 @@ export function QueueSection(p: Props) {
       { uuid: item.id, publishAt: at, ...(expiresAt ? { expiresAt } : {}) },
       {
         onSuccess: () =>
-          p.onNotice({
+          onNotice({
             tone: "info",
             text: `Moved “${item.title}” to ${formatWhen(at, viewer)}${expiresAt ? " (its expiry moved along)" : ""}.`,
           }),
         onError: (e) =>
-          p.onNotice({
+          onNotice({
             tone: "danger",
             text: e instanceof ApiClientError ? e.message : "Could not move the post. Try again.",
           }),
@@ -66,25 +66,100 @@ export function QueueSection(p: Props) {
     publishNow: (u: string) => actions.publishNow.mutateAsync(u),
     cancel: (u: string) => actions.cancel.mutateAsync(u),
   };
+  return { move, itemActions };
+}
+
+function QueueEmpty({ creatorId, canWrite }: { creatorId: string; canWrite: boolean }) {
+  return (
+    <div className="rounded-xl border border-dashed border-line bg-surface p-6 text-center" data-testid="queue-empty">
+      <p className="text-sm font-medium">Nothing scheduled</p>
+      <p className="mt-1 text-sm text-muted">Posts you schedule show here by day, in your time zone.</p>
+      {canWrite ? (
+        <Button asChild className="mt-4">
+          <Link href={`/c/${creatorId}/posts/new`}>Write a post</Link>
+        </Button>
+      ) : null}
+    </div>
+  );
+}
+
+type Cancelled = NonNullable<ReturnType<typeof useQueue>["data"]>["cancelled"];
+
+/** Posts parked on 1 Jan 2099, each with a way to schedule it again. */
+function CancelledPosts({
+  creatorId,
+  canWrite,
+  cancelled,
+}: {
+  creatorId: string;
+  canWrite: boolean;
+  cancelled: Cancelled;
+}) {
+  const viewer = useViewer();
+  return (
+    <details className="rounded-xl border border-line bg-surface px-4 py-3 text-sm" data-testid="cancelled-posts">
+      <summary className="cursor-pointer font-medium">Cancelled ({cancelled.length})</summary>
+      <p className="mt-2 text-xs text-muted">
+        Parked on Fanvue on 1 Jan 2099 so they never go out. Schedule one again, or delete it in Fanvue&apos;s app.
+      </p>
+      <ul className="mt-2 divide-y divide-line">
+        {cancelled.map((c) => (
+          <li key={c.uuid} className="flex items-center gap-3 py-2">
+            <span className="min-w-0 flex-1 truncate">{c.text?.split("\n")[0] || `${c.mediaUuids.length} media`}</span>
+            <span className="shrink-0 text-xs text-muted">
+              was {c.publishAt ? formatWhen(c.publishAt, viewer) : "—"}
+            </span>
+            {canWrite ? (
+              <Link
+                className="shrink-0 font-medium text-brand-700 hover:underline"
+                href={`/c/${creatorId}/posts/${c.uuid}/edit`}
+              >
+                Schedule again
+              </Link>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+function QueueHeading({
+  count,
+  view,
+  onView,
+}: {
+  count: number | undefined;
+  view: Props["view"];
+  onView: Props["onView"];
+}) {
+  return (
+    <div className="flex flex-wrap items-center justify-between gap-3">
+      <h2 id="queue-heading" className="flex items-center gap-2 text-lg font-semibold">
+        <CalendarClock className="size-5 text-brand-700" aria-hidden="true" /> Queue
+        {count !== undefined ? <span className="text-sm font-normal text-muted">({count})</span> : null}
+      </h2>
+      <Segmented
+        label="Queue view"
+        options={[
+          { value: "list" as const, label: "List" },
+          { value: "week" as const, label: "Week" },
+        ]}
+        value={view}
+        onChange={onView}
+        testId="queue-view"
+      />
+    </div>
+  );
+}
+
+export function QueueSection(p: Props) {
+  const q = useQueue(p.creatorId);
+  const { move, itemActions } = useMovePost(p.creatorId, p.onNotice);
   const data = q.data;
   return (
     <section className="flex flex-col gap-3" aria-labelledby="queue-heading">
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <h2 id="queue-heading" className="flex items-center gap-2 text-lg font-semibold">
-          <CalendarClock className="size-5 text-brand-700" aria-hidden="true" /> Queue
-          {data ? <span className="text-sm font-normal text-muted">({data.items.length})</span> : null}
-        </h2>
-        <Segmented
-          label="Queue view"
-          options={[
-            { value: "list" as const, label: "List" },
-            { value: "week" as const, label: "Week" },
-          ]}
-          value={p.view}
-          onChange={p.onView}
-          testId="queue-view"
-        />
-      </div>
+      <QueueHeading count={data?.items.length} view={p.view} onView={p.onView} />
       {data?.limitedBy ? (
         <Alert tone="info" title="Showing posts scheduled in Vuedeck" data-testid="queue-limited">
           {data.limitedBy}
@@ -102,18 +177,7 @@ export function QueueSection(p: Props) {
           onMove={p.canWrite ? move : () => p.onNotice({ tone: "danger", text: "Your role cannot reschedule posts." })}
         />
       ) : data!.items.length === 0 ? (
-        <div
-          className="rounded-xl border border-dashed border-line bg-surface p-6 text-center"
-          data-testid="queue-empty"
-        >
-          <p className="text-sm font-medium">Nothing scheduled</p>
-          <p className="mt-1 text-sm text-muted">Posts you schedule show here by day, in your time zone.</p>
-          {p.canWrite ? (
-            <Button asChild className="mt-4">
-              <Link href={`/c/${p.creatorId}/posts/new`}>Write a post</Link>
-            </Button>
-          ) : null}
-        </div>
+        <QueueEmpty creatorId={p.creatorId} canWrite={p.canWrite} />
       ) : (
         <QueueList
           items={data!.items}
@@ -125,32 +189,7 @@ export function QueueSection(p: Props) {
         />
       )}
       {data?.cancelled.length ? (
-        <details className="rounded-xl border border-line bg-surface px-4 py-3 text-sm" data-testid="cancelled-posts">
-          <summary className="cursor-pointer font-medium">Cancelled ({data.cancelled.length})</summary>
-          <p className="mt-2 text-xs text-muted">
-            Parked on Fanvue on 1 Jan 2099 so they never go out. Schedule one again, or delete it in Fanvue&apos;s app.
-          </p>
-          <ul className="mt-2 divide-y divide-line">
-            {data.cancelled.map((c) => (
-              <li key={c.uuid} className="flex items-center gap-3 py-2">
-                <span className="min-w-0 flex-1 truncate">
-                  {c.text?.split("\n")[0] || `${c.mediaUuids.length} media`}
-                </span>
-                <span className="shrink-0 text-xs text-muted">
-                  was {c.publishAt ? formatWhen(c.publishAt, viewer) : "—"}
-                </span>
-                {p.canWrite ? (
-                  <Link
-                    className="shrink-0 font-medium text-brand-700 hover:underline"
-                    href={`/c/${p.creatorId}/posts/${c.uuid}/edit`}
-                  >
-                    Schedule again
-                  </Link>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        </details>
+        <CancelledPosts creatorId={p.creatorId} canWrite={p.canWrite} cancelled={data.cancelled} />
       ) : null}
     </section>
   );

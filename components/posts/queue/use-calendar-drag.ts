@@ -14,6 +14,61 @@ export type Target = { id: string; day: Ymd; minute: number };
 /** Movement (px) before a press becomes a drag: a plain click still opens the card. */
 const DRAG_THRESHOLD_PX = 4;
 
+/** The day column and snapped minute under the pointer, for a card grabbed `offsetY` px below its top. */
+function slotAtPoint(
+  cols: (HTMLElement | null)[],
+  days: Ymd[],
+  x: number,
+  y: number,
+  offsetY: number,
+): { day: Ymd; minute: number } | null {
+  const i = cols.findIndex((c) => {
+    const r = c?.getBoundingClientRect();
+    return r && x >= r.left && x < r.right;
+  });
+  const col = cols[i]?.getBoundingClientRect();
+  if (!col || i < 0) return null;
+  return {
+    day: days[i]!,
+    minute: Math.max(0, Math.min(24 * 60 - SNAP_MIN, snap(((y - offsetY - col.top) / HOUR_PX) * 60))),
+  };
+}
+
+/** Arrow keys move the target (↑↓ 15 minutes, ←→ a day), Enter confirms, Escape cancels. */
+function keyHandler(
+  item: QueueItem,
+  tz: string,
+  target: Target | null,
+  setTarget: (t: Target | null) => void,
+  finish: (item: QueueItem, t: Target | null) => void,
+) {
+  return (e: KeyboardEvent<HTMLElement>) => {
+    if (!item.canReschedule) return;
+    const cur = target?.id === item.id ? target : { id: item.id, ...slotOf(item.at, tz) };
+    const step: Record<string, [number, number]> = {
+      ArrowUp: [0, -SNAP_MIN],
+      ArrowDown: [0, SNAP_MIN],
+      ArrowLeft: [-1, 0],
+      ArrowRight: [1, 0],
+    };
+    const s = step[e.key];
+    if (s) {
+      e.preventDefault();
+      setTarget({
+        id: item.id,
+        day: addDays(cur.day, s[0]),
+        minute: Math.max(0, Math.min(24 * 60 - SNAP_MIN, cur.minute + s[1])),
+      });
+    } else if (e.key === "Enter" && target?.id === item.id) {
+      e.preventDefault();
+      finish(item, target);
+    } else if (e.key === "Escape" && target) {
+      e.preventDefault();
+      setTarget(null);
+    }
+  };
+}
+
 export function useCalendarDrag(o: {
   days: Ymd[];
   tz: string;
@@ -26,20 +81,7 @@ export function useCalendarDrag(o: {
   );
   const justDragged = useRef(false);
 
-  /** The day column and snapped minute under the pointer, for a card grabbed `offsetY` px below its top. */
-  const slotAt = (x: number, y: number, offsetY: number): { day: Ymd; minute: number } | null => {
-    const cols = o.columns();
-    const i = cols.findIndex((c) => {
-      const r = c?.getBoundingClientRect();
-      return r && x >= r.left && x < r.right;
-    });
-    const col = cols[i]?.getBoundingClientRect();
-    if (!col || i < 0) return null;
-    return {
-      day: o.days[i]!,
-      minute: Math.max(0, Math.min(24 * 60 - SNAP_MIN, snap(((y - offsetY - col.top) / HOUR_PX) * 60))),
-    };
-  };
+  const slotAt = (x: number, y: number, offsetY: number) => slotAtPoint(o.columns(), o.days, x, y, offsetY);
 
   const finish = (item: QueueItem, t: Target | null) => {
     setTarget(null);
@@ -87,31 +129,7 @@ export function useCalendarDrag(o: {
       justDragged.current = false;
       e.preventDefault();
     },
-    onKeyDown: (e: KeyboardEvent<HTMLElement>) => {
-      if (!item.canReschedule) return;
-      const cur = target?.id === item.id ? target : { id: item.id, ...slotOf(item.at, o.tz) };
-      const step: Record<string, [number, number]> = {
-        ArrowUp: [0, -SNAP_MIN],
-        ArrowDown: [0, SNAP_MIN],
-        ArrowLeft: [-1, 0],
-        ArrowRight: [1, 0],
-      };
-      const s = step[e.key];
-      if (s) {
-        e.preventDefault();
-        setTarget({
-          id: item.id,
-          day: addDays(cur.day, s[0]),
-          minute: Math.max(0, Math.min(24 * 60 - SNAP_MIN, cur.minute + s[1])),
-        });
-      } else if (e.key === "Enter" && target?.id === item.id) {
-        e.preventDefault();
-        finish(item, target);
-      } else if (e.key === "Escape" && target) {
-        e.preventDefault();
-        setTarget(null);
-      }
-    },
+    onKeyDown: keyHandler(item, o.tz, target, setTarget, finish),
     style: item.canReschedule ? { touchAction: "none" as const } : undefined,
   });
 
