@@ -11,6 +11,24 @@ import type { AuditItem } from "@/lib/schemas/team";
 import { ACTION_FILTERS, ACTION_LABELS } from "./action-labels";
 import { useFormat } from "@/components/viewer/viewer";
 
+type Filters = Record<string, string>;
+
+/** The filters, keyed by query parameter; any change starts again from the first page. */
+function useActivityFilters(fixedCreatorId: string | undefined) {
+  const [filters, setFilters] = useState<Filters>(fixedCreatorId ? { creatorId: fixedCreatorId } : {});
+  const [pages, setPages] = useState<string[]>([""]);
+  const set = (k: string, v: string) => {
+    setPages([""]);
+    setFilters((f) => {
+      const next = { ...f };
+      if (v) next[k] = v;
+      else delete next[k];
+      return next;
+    });
+  };
+  return { filters, pages, setPages, set };
+}
+
 export function ActivityLog({
   workspaceId,
   canSeeMembers,
@@ -22,59 +40,16 @@ export function ActivityLog({
 }) {
   const creators = useWorkspaceCreators(workspaceId).data ?? [];
   const members = useMembers(workspaceId, canSeeMembers).data ?? [];
-  const [filters, setFilters] = useState<Record<string, string>>(fixedCreatorId ? { creatorId: fixedCreatorId } : {});
-  const [pages, setPages] = useState<string[]>([""]);
-  const set = (k: string, v: string) => {
-    setPages([""]);
-    setFilters((f) => {
-      const next = { ...f };
-      if (v) next[k] = v;
-      else delete next[k];
-      return next;
-    });
-  };
+  const { filters, pages, setPages, set } = useActivityFilters(fixedCreatorId);
   const creatorName = new Map(creators.map((c) => [c.id, c.displayName]));
   return (
     <div className="flex flex-col gap-4">
-      <div className="grid gap-3 sm:grid-cols-3">
-        {!fixedCreatorId ? (
-          <Field label="Creator" htmlFor="f-creator">
-            <Select id="f-creator" value={filters.creatorId ?? ""} onChange={(e) => set("creatorId", e.target.value)}>
-              <option value="">All creators</option>
-              {creators.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.displayName}
-                </option>
-              ))}
-            </Select>
-          </Field>
-        ) : null}
-        {canSeeMembers ? (
-          <Field label="Member" htmlFor="f-member">
-            <Select
-              id="f-member"
-              value={filters.actorUserId ?? ""}
-              onChange={(e) => set("actorUserId", e.target.value)}
-            >
-              <option value="">Everyone</option>
-              {members.map((m) => (
-                <option key={m.userId} value={m.userId}>
-                  {m.name}
-                </option>
-              ))}
-            </Select>
-          </Field>
-        ) : null}
-        <Field label="Kind" htmlFor="f-action">
-          <Select id="f-action" value={filters.action ?? ""} onChange={(e) => set("action", e.target.value)}>
-            {ACTION_FILTERS.map((a) => (
-              <option key={a.value} value={a.value}>
-                {a.label}
-              </option>
-            ))}
-          </Select>
-        </Field>
-      </div>
+      <ActivityFilters
+        filters={filters}
+        set={set}
+        creators={fixedCreatorId ? null : creators}
+        members={canSeeMembers ? members : null}
+      />
       <Card className="overflow-hidden">
         <ul className="divide-y divide-line" data-testid="activity">
           {pages.map((before, i) => (
@@ -90,6 +65,57 @@ export function ActivityLog({
           ))}
         </ul>
       </Card>
+    </div>
+  );
+}
+
+/** The three filter selects; a null list hides its select. */
+function ActivityFilters({
+  filters,
+  set,
+  creators,
+  members,
+}: {
+  filters: Filters;
+  set: (k: string, v: string) => void;
+  creators: { id: string; displayName: string }[] | null;
+  members: { userId: string; name: string }[] | null;
+}) {
+  return (
+    <div className="grid gap-3 sm:grid-cols-3">
+      {creators ? (
+        <Field label="Creator" htmlFor="f-creator">
+          <Select id="f-creator" value={filters.creatorId ?? ""} onChange={(e) => set("creatorId", e.target.value)}>
+            <option value="">All creators</option>
+            {creators.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.displayName}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      ) : null}
+      {members ? (
+        <Field label="Member" htmlFor="f-member">
+          <Select id="f-member" value={filters.actorUserId ?? ""} onChange={(e) => set("actorUserId", e.target.value)}>
+            <option value="">Everyone</option>
+            {members.map((m) => (
+              <option key={m.userId} value={m.userId}>
+                {m.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      ) : null}
+      <Field label="Kind" htmlFor="f-action">
+        <Select id="f-action" value={filters.action ?? ""} onChange={(e) => set("action", e.target.value)}>
+          {ACTION_FILTERS.map((a) => (
+            <option key={a.value} value={a.value}>
+              {a.label}
+            </option>
+          ))}
+        </Select>
+      </Field>
     </div>
   );
 }

@@ -27,18 +27,25 @@ type Props = {
 const iconBtn =
   "inline-flex items-center rounded-lg p-2 text-sm text-zinc-600 hover:bg-black/5 hover:text-ink disabled:opacity-50";
 
-/** Who the chat is with, and what can be done with it. */
-export function ChatHeader(p: Props) {
-  const patch = useChatPatch(p.creatorId, p.fanUuid);
+type Patch = ReturnType<typeof useChatPatch>;
+type PatchBody = Parameters<Patch["mutate"]>[0];
+
+/** The chat's patch, with a toast on success or failure. */
+function useChatUpdate(creatorId: string, fanUuid: string) {
+  const patch = useChatPatch(creatorId, fanUuid);
   const { push } = useToasts();
-  const [naming, setNaming] = useState(false);
-  const unread = (p.row?.unreadCount ?? 0) > 0;
-  const muted = p.row?.isMuted ?? false;
-  const run = (body: Parameters<typeof patch.mutate>[0], done: string) =>
+  const run = (body: PatchBody, done: string) =>
     patch.mutate(body, {
       onSuccess: () => push({ title: done, tone: "success" }),
       onError: (e) => push({ title: "Could not update the chat", body: e.message, tone: "danger" }),
     });
+  return { pending: patch.isPending, run };
+}
+
+/** Who the chat is with, and what can be done with it. */
+export function ChatHeader(p: Props) {
+  const { pending, run } = useChatUpdate(p.creatorId, p.fanUuid);
+  const [naming, setNaming] = useState(false);
   return (
     <header
       className="flex items-center gap-2 border-b border-line bg-surface px-2 py-2 sm:px-3"
@@ -58,46 +65,7 @@ export function ChatHeader(p: Props) {
           {p.creatorTag ? ` · for @${p.creatorTag}` : ""}
         </p>
       </div>
-      {p.canSend ? (
-        <>
-          <button
-            type="button"
-            className={iconBtn}
-            onClick={() => run({ isRead: unread }, unread ? "Marked as read" : "Marked as unread")}
-            disabled={patch.isPending}
-            data-testid="toggle-read"
-            title={unread ? "Mark as read" : "Mark as unread"}
-            aria-label={unread ? "Mark as read" : "Mark as unread"}
-          >
-            {unread ? (
-              <MailOpen className="size-4" aria-hidden="true" />
-            ) : (
-              <Mail className="size-4" aria-hidden="true" />
-            )}
-          </button>
-          <button
-            type="button"
-            className={iconBtn}
-            onClick={() => run({ isMuted: !muted }, muted ? "Unmuted" : "Muted")}
-            disabled={patch.isPending}
-            data-testid="toggle-mute"
-            title={muted ? "Unmute" : "Mute"}
-            aria-label={muted ? "Unmute" : "Mute"}
-          >
-            {muted ? <Bell className="size-4" aria-hidden="true" /> : <BellOff className="size-4" aria-hidden="true" />}
-          </button>
-          <button
-            type="button"
-            className={iconBtn}
-            onClick={() => setNaming(true)}
-            data-testid="edit-nickname"
-            title="Nickname"
-            aria-label="Nickname"
-          >
-            <Pencil className="size-4" aria-hidden="true" />
-          </button>
-        </>
-      ) : null}
+      {p.canSend ? <ChatActions row={p.row} pending={pending} run={run} onNickname={() => setNaming(true)} /> : null}
       {p.canReadFans ? (
         <ListMembershipMenu creatorId={p.creatorId} fanUuid={p.fanUuid} canWrite={p.canWriteFans} />
       ) : null}
@@ -119,6 +87,58 @@ export function ChatHeader(p: Props) {
         onSave={(v) => run({ nickname: v.trim() }, v.trim() ? "Nickname saved" : "Nickname removed")}
       />
     </header>
+  );
+}
+
+/** Read/unread, mute/unmute, and the nickname button. */
+function ChatActions({
+  row,
+  pending,
+  run,
+  onNickname,
+}: {
+  row: ChatRow | null;
+  pending: boolean;
+  run: (body: PatchBody, done: string) => void;
+  onNickname: () => void;
+}) {
+  const unread = (row?.unreadCount ?? 0) > 0;
+  const muted = row?.isMuted ?? false;
+  return (
+    <>
+      <button
+        type="button"
+        className={iconBtn}
+        onClick={() => run({ isRead: unread }, unread ? "Marked as read" : "Marked as unread")}
+        disabled={pending}
+        data-testid="toggle-read"
+        title={unread ? "Mark as read" : "Mark as unread"}
+        aria-label={unread ? "Mark as read" : "Mark as unread"}
+      >
+        {unread ? <MailOpen className="size-4" aria-hidden="true" /> : <Mail className="size-4" aria-hidden="true" />}
+      </button>
+      <button
+        type="button"
+        className={iconBtn}
+        onClick={() => run({ isMuted: !muted }, muted ? "Unmuted" : "Muted")}
+        disabled={pending}
+        data-testid="toggle-mute"
+        title={muted ? "Unmute" : "Mute"}
+        aria-label={muted ? "Unmute" : "Mute"}
+      >
+        {muted ? <Bell className="size-4" aria-hidden="true" /> : <BellOff className="size-4" aria-hidden="true" />}
+      </button>
+      <button
+        type="button"
+        className={iconBtn}
+        onClick={onNickname}
+        data-testid="edit-nickname"
+        title="Nickname"
+        aria-label="Nickname"
+      >
+        <Pencil className="size-4" aria-hidden="true" />
+      </button>
+    </>
   );
 }
 

@@ -76,20 +76,16 @@ function useUnsend(creatorId: string, fanUuid: string) {
   };
 }
 
-export function Conversation(p: Props) {
-  const { pollMs } = useLive();
-  const q = useConversation(p.creatorId, p.fanUuid, pollMs("conversation"));
-  const bubbles = useBubbles(p.creatorId, p.fanUuid, q.data?.pages);
-  const media = useMediaMap(p.creatorId, p.fanUuid, bubbles);
-  const { send, retry, check } = useSender(p.creatorId, p.fanUuid);
-  const unsend = useUnsend(p.creatorId, p.fanUuid);
+type ConversationQuery = ReturnType<typeof useConversation>;
+
+/** Keeps the view where it was when older messages load above it; follows
+ * new messages at the bottom unless the user scrolled up to read. */
+function useScrollAnchor(q: ConversationQuery, bubbles: BubbleData[]) {
   const scroller = useRef<HTMLDivElement>(null);
   const top = useRef<HTMLDivElement>(null);
   const anchor = useRef<{ height: number; top: number } | null>(null);
   const stick = useRef(true);
 
-  // Keep the view where it was when older messages load above it; follow
-  // new messages at the bottom unless the user scrolled up to read.
   useLayoutEffect(() => {
     const el = scroller.current;
     if (!el) return;
@@ -111,6 +107,18 @@ export function Conversation(p: Props) {
     return () => io.disconnect();
   }, [q]);
 
+  return { scroller, top, stick };
+}
+
+export function Conversation(p: Props) {
+  const { pollMs } = useLive();
+  const q = useConversation(p.creatorId, p.fanUuid, pollMs("conversation"));
+  const bubbles = useBubbles(p.creatorId, p.fanUuid, q.data?.pages);
+  const media = useMediaMap(p.creatorId, p.fanUuid, bubbles);
+  const { send, retry, check } = useSender(p.creatorId, p.fanUuid);
+  const unsend = useUnsend(p.creatorId, p.fanUuid);
+  const { scroller, top, stick } = useScrollAnchor(q, bubbles);
+
   return (
     <div className="flex min-h-0 flex-1 flex-col">
       <div
@@ -128,28 +136,14 @@ export function Conversation(p: Props) {
         {!q.hasNextPage && q.data ? (
           <p className="pb-3 text-center text-xs text-muted">Start of the conversation</p>
         ) : null}
-        {q.isPending ? (
-          <div className="flex flex-col gap-3" aria-busy="true" aria-label="Loading messages">
-            {["w-2/5", "w-3/5 ml-auto", "w-1/3", "w-1/2 ml-auto"].map((w) => (
-              <Skeleton key={w} className={`h-10 rounded-2xl ${w}`} />
-            ))}
-          </div>
-        ) : q.isError && bubbles.length === 0 ? (
-          <ErrorState error={q.error} onRetry={() => void q.refetch()} what="this conversation" />
-        ) : (
-          <div className="flex flex-col gap-3">
-            {bubbles.map((b) => (
-              <MessageBubble
-                key={b.id}
-                m={b}
-                media={media}
-                onRetry={(s) => void retry(s)}
-                onCheck={(s) => void check(s.key)}
-                onUnsend={p.canUnsend ? unsend : undefined}
-              />
-            ))}
-          </div>
-        )}
+        <MessageList
+          q={q}
+          bubbles={bubbles}
+          media={media}
+          onRetry={(s) => void retry(s)}
+          onCheck={(s) => void check(s.key)}
+          onUnsend={p.canUnsend ? unsend : undefined}
+        />
       </div>
       {p.canSend ? (
         <Composer
@@ -169,6 +163,43 @@ export function Conversation(p: Props) {
           Your role can read chats but not send messages.
         </p>
       )}
+    </div>
+  );
+}
+
+type BubbleProps = Parameters<typeof MessageBubble>[0];
+
+/** Skeletons while loading, the error when nothing is shown, else the bubbles. */
+function MessageList({
+  q,
+  bubbles,
+  media,
+  onRetry,
+  onCheck,
+  onUnsend,
+}: {
+  q: ConversationQuery;
+  bubbles: BubbleData[];
+  media: Map<string, ChatMediaItem>;
+  onRetry: BubbleProps["onRetry"];
+  onCheck: BubbleProps["onCheck"];
+  onUnsend: BubbleProps["onUnsend"];
+}) {
+  if (q.isPending)
+    return (
+      <div className="flex flex-col gap-3" aria-busy="true" aria-label="Loading messages">
+        {["w-2/5", "w-3/5 ml-auto", "w-1/3", "w-1/2 ml-auto"].map((w) => (
+          <Skeleton key={w} className={`h-10 rounded-2xl ${w}`} />
+        ))}
+      </div>
+    );
+  if (q.isError && bubbles.length === 0)
+    return <ErrorState error={q.error} onRetry={() => void q.refetch()} what="this conversation" />;
+  return (
+    <div className="flex flex-col gap-3">
+      {bubbles.map((b) => (
+        <MessageBubble key={b.id} m={b} media={media} onRetry={onRetry} onCheck={onCheck} onUnsend={onUnsend} />
+      ))}
     </div>
   );
 }

@@ -36,15 +36,21 @@ type Props = {
   mirrored: boolean;
 };
 
-/** Search, one filter (or one list) at a time, and the order. */
-export function InboxToolbar({ creatorId, state, set, searchRef, team, mirrored }: Props) {
-  const [q, setQ] = useState(state.search);
-  useEffect(() => setQ(state.search), [state.search]);
+/** The search box's text; typing settles for SEARCH_DEBOUNCE_MS before it reaches the URL. */
+function useDebouncedSearch(search: string, set: Props["set"]) {
+  const [q, setQ] = useState(search);
+  useEffect(() => setQ(search), [search]);
   useEffect(() => {
-    if (q === state.search) return;
+    if (q === search) return;
     const t = setTimeout(() => set({ q: q.trim() || null }), SEARCH_DEBOUNCE_MS);
     return () => clearTimeout(t);
-  }, [q, state.search, set]);
+  }, [q, search, set]);
+  return [q, setQ] as const;
+}
+
+/** Search, one filter (or one list) at a time, and the order. */
+export function InboxToolbar({ creatorId, state, set, searchRef, team, mirrored }: Props) {
+  const [q, setQ] = useDebouncedSearch(state.search, set);
   const lists = useLists(creatorId);
   return (
     <div className="flex flex-col gap-2 border-b border-line p-3">
@@ -63,62 +69,9 @@ export function InboxToolbar({ creatorId, state, set, searchRef, team, mirrored 
           data-testid="chat-search"
         />
       </label>
-      <div
-        className="-mx-3 flex gap-1.5 overflow-x-auto px-3 pb-0.5"
-        role="radiogroup"
-        aria-label="Filter chats"
-        data-testid="chat-filters"
-      >
-        {FILTERS.filter((f) => !(mirrored && f.id === "online")).map((f) => {
-          const on = state.filter === f.id && !state.list;
-          return (
-            <button
-              key={f.id}
-              type="button"
-              role="radio"
-              aria-checked={on}
-              onClick={() => set({ filter: f.id, list: null })}
-              className={cn(
-                "shrink-0 rounded-full border px-3 py-1 text-xs font-medium",
-                on ? "border-brand-600 bg-brand-600 text-white" : "border-line bg-surface text-ink hover:bg-canvas",
-              )}
-            >
-              {f.label}
-            </button>
-          );
-        })}
-      </div>
+      <FilterChips state={state} set={set} mirrored={mirrored} />
       <div className="flex gap-2">
-        {!team ? (
-          <Select
-            value={state.list}
-            onChange={(e) => set({ list: e.target.value || null, filter: null })}
-            className="h-8 min-w-0 flex-1 text-xs"
-            aria-label="List"
-            data-testid="chat-list-filter"
-          >
-            <option value="">Any list</option>
-            {lists.data?.custom.length ? (
-              <optgroup label="Custom lists">
-                {lists.data.custom.map((l) => (
-                  <option key={l.uuid} value={`custom:${l.uuid}`}>
-                    {l.name} ({l.membersCount})
-                  </option>
-                ))}
-              </optgroup>
-            ) : null}
-            {lists.data?.missing.custom ? <option disabled>{lists.data.missing.custom}</option> : null}
-            {lists.data?.smart.length ? (
-              <optgroup label="Smart lists">
-                {lists.data.smart.map((l) => (
-                  <option key={l.id} value={`smart:${l.id}`}>
-                    {l.name} ({l.count})
-                  </option>
-                ))}
-              </optgroup>
-            ) : null}
-          </Select>
-        ) : null}
+        {!team ? <ListSelect lists={lists.data} state={state} set={set} /> : null}
         <Select
           value={state.sort}
           onChange={(e) => set({ sort: e.target.value })}
@@ -134,5 +87,74 @@ export function InboxToolbar({ creatorId, state, set, searchRef, team, mirrored 
         </Select>
       </div>
     </div>
+  );
+}
+
+/** One filter at a time, as a row of radio chips (none is on while a list is chosen). */
+function FilterChips({ state, set, mirrored }: Pick<Props, "state" | "set" | "mirrored">) {
+  return (
+    <div
+      className="-mx-3 flex gap-1.5 overflow-x-auto px-3 pb-0.5"
+      role="radiogroup"
+      aria-label="Filter chats"
+      data-testid="chat-filters"
+    >
+      {FILTERS.filter((f) => !(mirrored && f.id === "online")).map((f) => {
+        const on = state.filter === f.id && !state.list;
+        return (
+          <button
+            key={f.id}
+            type="button"
+            role="radio"
+            aria-checked={on}
+            onClick={() => set({ filter: f.id, list: null })}
+            className={cn(
+              "shrink-0 rounded-full border px-3 py-1 text-xs font-medium",
+              on ? "border-brand-600 bg-brand-600 text-white" : "border-line bg-surface text-ink hover:bg-canvas",
+            )}
+          >
+            {f.label}
+          </button>
+        );
+      })}
+    </div>
+  );
+}
+
+/** The creator's custom and smart lists; choosing one replaces the filter. */
+function ListSelect({
+  lists,
+  state,
+  set,
+}: Pick<Props, "state" | "set"> & { lists: ReturnType<typeof useLists>["data"] }) {
+  return (
+    <Select
+      value={state.list}
+      onChange={(e) => set({ list: e.target.value || null, filter: null })}
+      className="h-8 min-w-0 flex-1 text-xs"
+      aria-label="List"
+      data-testid="chat-list-filter"
+    >
+      <option value="">Any list</option>
+      {lists?.custom.length ? (
+        <optgroup label="Custom lists">
+          {lists.custom.map((l) => (
+            <option key={l.uuid} value={`custom:${l.uuid}`}>
+              {l.name} ({l.membersCount})
+            </option>
+          ))}
+        </optgroup>
+      ) : null}
+      {lists?.missing.custom ? <option disabled>{lists.missing.custom}</option> : null}
+      {lists?.smart.length ? (
+        <optgroup label="Smart lists">
+          {lists.smart.map((l) => (
+            <option key={l.id} value={`smart:${l.id}`}>
+              {l.name} ({l.count})
+            </option>
+          ))}
+        </optgroup>
+      ) : null}
+    </Select>
   );
 }

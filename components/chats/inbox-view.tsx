@@ -1,7 +1,7 @@
 "use client";
 
 import { MessagesSquare } from "lucide-react";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from "react";
 import { FanPanel } from "@/components/fans/fan-panel";
 import { PanelDrawer } from "@/components/fans/panel-drawer";
 import { useChatPatch } from "@/lib/queries/chats";
@@ -34,13 +34,10 @@ function useMarkReadOnOpen(creatorId: string, fanUuid: string | null, row: ChatR
   }, [creatorId, fanUuid, row, canSend, patch]);
 }
 
-function Inbox(p: InboxProps) {
-  const { state, set } = useInboxParams();
-  const [rows, setRows] = useState<ChatRow[]>([]);
-  const searchRef = useRef<HTMLInputElement>(null);
-  const textRef = useRef<HTMLTextAreaElement>(null);
-  const [drawer, setDrawer] = useState(false);
-  const chatCreator = state.team && state.chatCreator ? state.chatCreator : p.creatorId;
+type Params = ReturnType<typeof useInboxParams>;
+
+/** The open chat's row: as listed, or as last listed (read now) once it left the list. */
+function useOpenRow(state: Params["state"], chatCreator: string, rows: ChatRow[]) {
   const listed = useMemo(
     () => rows.find((r) => r.fanUuid === state.chat && (!state.team || r.creator?.id === chatCreator)) ?? null,
     [state.chat, state.team, chatCreator, rows],
@@ -53,14 +50,23 @@ function Inbox(p: InboxProps) {
   // Off the list it was read on opening (that is why it left "Unread").
   const keptRow = kept?.key === chatKey ? kept.row : null;
   const offList = useMemo(() => (keptRow ? { ...keptRow, unreadCount: 0 } : null), [keptRow]);
-  const row = listed ?? offList;
+  return { listed, row: listed ?? offList };
+}
+
+function Inbox(p: InboxProps) {
+  const { state, set } = useInboxParams();
+  const [rows, setRows] = useState<ChatRow[]>([]);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const textRef = useRef<HTMLTextAreaElement>(null);
+  const [drawer, setDrawer] = useState(false);
+  const chatCreator = state.team && state.chatCreator ? state.chatCreator : p.creatorId;
+  const { listed, row } = useOpenRow(state, chatCreator, rows);
   const open = useCallback(
     (r: ChatRow) => set({ chat: r.fanUuid, cc: state.team ? (r.creator?.id ?? null) : null }, "push"),
     [set, state.team],
   );
   useMarkReadOnOpen(chatCreator, state.chat, listed, p.can.send);
   useInboxKeys({ rows, state, open, searchRef, textRef });
-  const fanLabel = row ? chatName(row) : "this fan";
 
   return (
     <div
@@ -80,46 +86,20 @@ function Inbox(p: InboxProps) {
         className={cn("lg:border-r lg:border-line", state.chat ? "hidden lg:flex" : "flex")}
       />
       {state.chat ? (
-        <section
+        <OpenChat
+          // A new chat mounts afresh (its draft, scroll and dialogs start over).
           key={`${chatCreator}:${state.chat}`}
-          className="flex min-h-0 min-w-0 flex-col"
-          aria-label={`Conversation with ${fanLabel}`}
-        >
-          <ChatHeader
-            creatorId={chatCreator}
-            fanUuid={state.chat}
-            row={row}
-            canSend={p.can.send}
-            canReadFans={p.can.readFans}
-            canWriteFans={p.can.writeFans}
-            creatorTag={state.team ? (row?.creator?.handle ?? null) : null}
-            onBack={() => set({ chat: null, cc: null })}
-            onFanInfo={() => setDrawer(true)}
-          />
-          <Conversation
-            creatorId={chatCreator}
-            fanUuid={state.chat}
-            fanLabel={fanLabel}
-            canSend={p.can.send}
-            canUnsend={p.can.unsend && !state.team}
-            initialMedia={state.media}
-            textRef={textRef}
-            onSent={() => state.media.length && set({ media: null })}
-          />
-        </section>
+          p={p}
+          state={state}
+          set={set}
+          chatCreator={chatCreator}
+          row={row}
+          textRef={textRef}
+          fanUuid={state.chat}
+          onFanInfo={() => setDrawer(true)}
+        />
       ) : (
-        <div className="hidden flex-col items-center justify-center gap-2 p-8 text-center text-muted lg:flex">
-          <MessagesSquare className="size-10 text-zinc-300" aria-hidden="true" />
-          <p className="text-sm font-medium text-ink">Pick a chat</p>
-          <p className="max-w-xs text-xs">
-            Move with j / k or ↑ / ↓, open with Enter, reply with r, search with /. Send with Ctrl/⌘ + Enter.
-          </p>
-          {state.media.length ? (
-            <p className="text-xs text-brand-800">
-              {state.media.length} vault item(s) will be attached to the chat you open.
-            </p>
-          ) : null}
-        </div>
+        <NoChatOpen mediaCount={state.media.length} />
       )}
       {state.chat && p.can.readFans ? (
         <aside className="hidden min-h-0 overflow-y-auto border-l border-line xl:block" aria-label="Fan details">
@@ -136,6 +116,68 @@ function Inbox(p: InboxProps) {
           onClose={() => setDrawer(false)}
           known={row}
         />
+      ) : null}
+    </div>
+  );
+}
+
+/** The open chat: its header, then the conversation and the composer. */
+function OpenChat({
+  p,
+  state,
+  set,
+  chatCreator,
+  fanUuid,
+  row,
+  textRef,
+  onFanInfo,
+}: Params & {
+  p: InboxProps;
+  chatCreator: string;
+  fanUuid: string;
+  row: ChatRow | null;
+  textRef: RefObject<HTMLTextAreaElement | null>;
+  onFanInfo: () => void;
+}) {
+  const fanLabel = row ? chatName(row) : "this fan";
+  return (
+    <section className="flex min-h-0 min-w-0 flex-col" aria-label={`Conversation with ${fanLabel}`}>
+      <ChatHeader
+        creatorId={chatCreator}
+        fanUuid={fanUuid}
+        row={row}
+        canSend={p.can.send}
+        canReadFans={p.can.readFans}
+        canWriteFans={p.can.writeFans}
+        creatorTag={state.team ? (row?.creator?.handle ?? null) : null}
+        onBack={() => set({ chat: null, cc: null })}
+        onFanInfo={onFanInfo}
+      />
+      <Conversation
+        creatorId={chatCreator}
+        fanUuid={fanUuid}
+        fanLabel={fanLabel}
+        canSend={p.can.send}
+        canUnsend={p.can.unsend && !state.team}
+        initialMedia={state.media}
+        textRef={textRef}
+        onSent={() => state.media.length && set({ media: null })}
+      />
+    </section>
+  );
+}
+
+/** Shown on wide screens while no chat is open: the keyboard shortcuts. */
+function NoChatOpen({ mediaCount }: { mediaCount: number }) {
+  return (
+    <div className="hidden flex-col items-center justify-center gap-2 p-8 text-center text-muted lg:flex">
+      <MessagesSquare className="size-10 text-zinc-300" aria-hidden="true" />
+      <p className="text-sm font-medium text-ink">Pick a chat</p>
+      <p className="max-w-xs text-xs">
+        Move with j / k or ↑ / ↓, open with Enter, reply with r, search with /. Send with Ctrl/⌘ + Enter.
+      </p>
+      {mediaCount ? (
+        <p className="text-xs text-brand-800">{mediaCount} vault item(s) will be attached to the chat you open.</p>
       ) : null}
     </div>
   );

@@ -17,12 +17,26 @@ const fromView = (v: SendView): Partial<LocalSend> => ({
   messageUuid: v.messageUuid,
 });
 
-export function useSender(creatorId: string, fanUuid: string) {
+/** A send as shown at once, before the server answers. */
+const pendingSend = (input: SendInput): LocalSend => ({
+  key: input.idempotencyKey,
+  text: input.text,
+  mediaUuids: input.mediaUuids,
+  price: input.price,
+  templateUuid: input.templateUuid,
+  status: "sending",
+  error: null,
+  messageUuid: null,
+  createdAt: new Date().toISOString(),
+});
+
+/** Reads the conversation again after a send or check; a sent message also
+ * becomes the inbox row's last message. */
+function useSettle(creatorId: string, fanUuid: string) {
   const qc = useQueryClient();
-  const conv = convKey(creatorId, fanUuid);
   // The conversation shows the confirmed message; the inbox row is updated
   // in place (a refetch of the list would cost three Fanvue calls per send).
-  const settle = useCallback(
+  return useCallback(
     (sent?: { text: string | null; mediaUuids: string[] }) => {
       // A read still in flight began before the send and cannot show it; an
       // invalidation would only join that read (TanStack dedupes a first
@@ -45,6 +59,11 @@ export function useSender(creatorId: string, fanUuid: string) {
     },
     [qc, creatorId, fanUuid],
   );
+}
+
+export function useSender(creatorId: string, fanUuid: string) {
+  const conv = convKey(creatorId, fanUuid);
+  const settle = useSettle(creatorId, fanUuid);
 
   const run = useCallback(
     async (input: SendInput) => {
@@ -69,17 +88,7 @@ export function useSender(creatorId: string, fanUuid: string) {
 
   const send = useCallback(
     (input: SendInput) => {
-      upsertSend(conv, {
-        key: input.idempotencyKey,
-        text: input.text,
-        mediaUuids: input.mediaUuids,
-        price: input.price,
-        templateUuid: input.templateUuid,
-        status: "sending",
-        error: null,
-        messageUuid: null,
-        createdAt: new Date().toISOString(),
-      });
+      upsertSend(conv, pendingSend(input));
       return run(input);
     },
     [conv, run],

@@ -8,17 +8,15 @@ import { formatCount } from "@/lib/utils/format";
 import { useFormat } from "@/components/viewer/viewer";
 import { useNow } from "@/components/viewer/use-now";
 
-/** The ledger's health, always visible: last sync, a running backfill's
- * progress, or a failure with its reason and a retry. Never silent zeros. */
-export function SyncStatusBar({
-  sync,
-  onSyncNow,
-  syncing,
-}: {
+type BarProps = {
   sync: SyncStatus;
   onSyncNow?: () => void;
   syncing: boolean;
-}) {
+};
+
+/** The ledger's health, always visible: last sync, a running backfill's
+ * progress, or a failure with its reason and a retry. Never silent zeros. */
+export function SyncStatusBar({ sync, onSyncNow, syncing }: BarProps) {
   const f = useFormat();
   const ago = (iso: string | null, now: number) => (iso ? f.ago(iso, now) : "never");
   const now = useNow();
@@ -40,40 +38,7 @@ export function SyncStatusBar({
       </Alert>
     );
   }
-  if (sync.state === "backfilling" || sync.state === "never") {
-    const pct = sync.progress?.fraction != null ? Math.round(sync.progress.fraction * 100) : null;
-    return (
-      <div
-        className="rounded-xl border border-sky-200 bg-sky-50 p-4 text-sm text-sky-900"
-        data-testid="sync-status"
-        role="status"
-      >
-        <p className="font-semibold">
-          Importing your full earnings history from Fanvue{pct !== null ? ` — ${pct}%` : "…"}
-        </p>
-        <div
-          className="mt-2 h-2 overflow-hidden rounded-full bg-sky-100"
-          role="progressbar"
-          aria-valuemin={0}
-          aria-valuemax={100}
-          aria-valuenow={pct ?? undefined}
-        >
-          <div
-            className={
-              pct === null
-                ? "h-full w-1/3 animate-pulse rounded-full bg-sky-500"
-                : "h-full rounded-full bg-sky-500 transition-all"
-            }
-            style={pct === null ? undefined : { width: `${pct}%` }}
-          />
-        </div>
-        <p className="mt-2 text-xs">
-          {sync.progress ? `${formatCount(sync.progress.rowsDone)} transactions in` : "Starting"}
-          {sync.progress?.reachedAt ? `, back to ${f.date(sync.progress.reachedAt)}` : ""}. Figures fill in as it goes.
-        </p>
-      </div>
-    );
-  }
+  if (sync.state === "backfilling" || sync.state === "never") return <BackfillProgress sync={sync} />;
   return (
     <p className="flex items-center gap-2 text-xs text-muted" data-testid="sync-status">
       <span>
@@ -95,5 +60,42 @@ export function SyncStatusBar({
         </button>
       ) : null}
     </p>
+  );
+}
+
+/** The first import: a progress bar (indeterminate until the share is known). */
+function BackfillProgress({ sync }: { sync: SyncStatus }) {
+  const f = useFormat();
+  const pct = sync.progress?.fraction != null ? Math.round(sync.progress.fraction * 100) : null;
+  return (
+    <div
+      className="rounded-xl border border-sky-200 bg-sky-50 p-4 text-sm text-sky-900"
+      data-testid="sync-status"
+      role="status"
+    >
+      <p className="font-semibold">
+        Importing your full earnings history from Fanvue{pct !== null ? ` — ${pct}%` : "…"}
+      </p>
+      <div
+        className="mt-2 h-2 overflow-hidden rounded-full bg-sky-100"
+        role="progressbar"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={pct ?? undefined}
+      >
+        <div
+          className={
+            pct === null
+              ? "h-full w-1/3 animate-pulse rounded-full bg-sky-500"
+              : "h-full rounded-full bg-sky-500 transition-all"
+          }
+          style={pct === null ? undefined : { width: `${pct}%` }}
+        />
+      </div>
+      <p className="mt-2 text-xs">
+        {sync.progress ? `${formatCount(sync.progress.rowsDone)} transactions in` : "Starting"}
+        {sync.progress?.reachedAt ? `, back to ${f.date(sync.progress.reachedAt)}` : ""}. Figures fill in as it goes.
+      </p>
+    </div>
   );
 }

@@ -117,81 +117,114 @@ export function CampaignList({
         {d.ledgerSyncedAt ? `, synced ${f.dateTime(d.ledgerSyncedAt)}` : " (not synced yet: shown as —)"}.
       </p>
       {d.items.length === 0 ? <p className="py-8 text-center text-sm text-muted">No mass messages yet.</p> : null}
-      {d.items.map((c) => {
-        const s = STATUS[c.status];
-        return (
-          <Card
-            key={c.id}
-            className={cn(
-              "flex flex-col gap-3 p-4 sm:flex-row sm:items-start",
-              highlight === c.id && "ring-2 ring-brand-500",
-            )}
-            data-testid="campaign"
-            data-status={c.status}
-            data-id={c.id}
-          >
-            <div className="min-w-0 flex-1">
-              <div className="flex flex-wrap items-center gap-2">
-                <Badge tone={s.tone} data-testid="campaign-status">
-                  {s.label}
-                </Badge>
-                {c.price !== null ? (
-                  <Badge tone="warning">
-                    <Lock className="size-3" aria-hidden="true" /> {formatMoney(c.price)}
-                  </Badge>
-                ) : null}
-                {c.holdoutPercent ? <Badge tone="neutral">{c.holdoutPercent} % hold-out</Badge> : null}
-                {c.source === "fanvue" ? <Badge tone="neutral">Sent outside Vuedeck</Badge> : null}
-              </div>
-              <p className="mt-2 line-clamp-2 text-sm">
-                {c.text ?? (c.mediaUuids.length ? `${c.mediaUuids.length} media` : "—")}
-              </p>
-              <p className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-muted">
-                <span className="inline-flex items-center gap-1">
-                  <Users className="size-3.5" aria-hidden="true" /> {listNames(c.included, lists.data)}
-                  {c.excluded && c.excluded.smart.length + c.excluded.custom.length
-                    ? ` − ${listNames(c.excluded, lists.data)}`
-                    : ""}
-                </span>
-                <span>
-                  {c.status === "scheduled"
-                    ? `Scheduled for ${f.dateTime(c.scheduledAt)}`
-                    : f.dateTime(c.sentAt ?? c.createdAt)}
-                </span>
-                {c.createdBy ? <span>by {c.createdBy}</span> : null}
-              </p>
-              {c.error ? (
-                <p className="mt-1 text-xs text-red-700" data-testid="campaign-error">
-                  {c.error}
-                </p>
-              ) : null}
-            </div>
-            <dl className="grid shrink-0 grid-cols-4 gap-3 text-sm sm:w-96">
-              <div>
-                <dt className="text-xs text-muted">Recipients</dt>
-                <dd className="tabular font-semibold" data-testid="campaign-recipients">
-                  {count(c.recipients)}
-                </dd>
-              </div>
-              <div>
-                <dt className="text-xs text-muted">Views</dt>
-                <dd className="tabular font-semibold" data-testid="campaign-views">
-                  {count(c.views)}
-                </dd>
-              </div>
-              <div>
-                <dt className="text-xs text-muted">Purchases</dt>
-                <dd className="tabular font-semibold">{count(c.purchases)}</dd>
-              </div>
-              <div>
-                <dt className="text-xs text-muted">Revenue</dt>
-                <dd className="tabular font-semibold">{money(c.revenue)}</dd>
-              </div>
-            </dl>
-            <Actions c={c} creatorId={creatorId} onResults={() => onResults(c.id)} />
-          </Card>
-        );
-      })}
+      {d.items.map((c) => (
+        <CampaignCard
+          key={c.id}
+          c={c}
+          lists={lists.data}
+          highlighted={highlight === c.id}
+          creatorId={creatorId}
+          onResults={() => onResults(c.id)}
+        />
+      ))}
     </div>
+  );
+}
+
+type Lists = ReturnType<typeof useLists>["data"];
+
+/** One mass message: status, content, audience and date, its figures, and what can be done with it. */
+function CampaignCard({
+  c,
+  lists,
+  highlighted,
+  creatorId,
+  onResults,
+}: {
+  c: CampaignView;
+  lists: Lists;
+  highlighted: boolean;
+  creatorId: string;
+  onResults: () => void;
+}) {
+  return (
+    <Card
+      className={cn("flex flex-col gap-3 p-4 sm:flex-row sm:items-start", highlighted && "ring-2 ring-brand-500")}
+      data-testid="campaign"
+      data-status={c.status}
+      data-id={c.id}
+    >
+      <CampaignSummary c={c} lists={lists} />
+      <CampaignFigures c={c} />
+      <Actions c={c} creatorId={creatorId} onResults={onResults} />
+    </Card>
+  );
+}
+
+function CampaignSummary({ c, lists }: { c: CampaignView; lists: Lists }) {
+  const f = useFormat();
+  const s = STATUS[c.status];
+  return (
+    <div className="min-w-0 flex-1">
+      <div className="flex flex-wrap items-center gap-2">
+        <Badge tone={s.tone} data-testid="campaign-status">
+          {s.label}
+        </Badge>
+        {c.price !== null ? (
+          <Badge tone="warning">
+            <Lock className="size-3" aria-hidden="true" /> {formatMoney(c.price)}
+          </Badge>
+        ) : null}
+        {c.holdoutPercent ? <Badge tone="neutral">{c.holdoutPercent} % hold-out</Badge> : null}
+        {c.source === "fanvue" ? <Badge tone="neutral">Sent outside Vuedeck</Badge> : null}
+      </div>
+      <p className="mt-2 line-clamp-2 text-sm">
+        {c.text ?? (c.mediaUuids.length ? `${c.mediaUuids.length} media` : "—")}
+      </p>
+      <p className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-muted">
+        <span className="inline-flex items-center gap-1">
+          <Users className="size-3.5" aria-hidden="true" /> {listNames(c.included, lists)}
+          {c.excluded && c.excluded.smart.length + c.excluded.custom.length ? ` − ${listNames(c.excluded, lists)}` : ""}
+        </span>
+        <span>
+          {c.status === "scheduled"
+            ? `Scheduled for ${f.dateTime(c.scheduledAt)}`
+            : f.dateTime(c.sentAt ?? c.createdAt)}
+        </span>
+        {c.createdBy ? <span>by {c.createdBy}</span> : null}
+      </p>
+      {c.error ? (
+        <p className="mt-1 text-xs text-red-700" data-testid="campaign-error">
+          {c.error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function CampaignFigures({ c }: { c: CampaignView }) {
+  return (
+    <dl className="grid shrink-0 grid-cols-4 gap-3 text-sm sm:w-96">
+      <div>
+        <dt className="text-xs text-muted">Recipients</dt>
+        <dd className="tabular font-semibold" data-testid="campaign-recipients">
+          {count(c.recipients)}
+        </dd>
+      </div>
+      <div>
+        <dt className="text-xs text-muted">Views</dt>
+        <dd className="tabular font-semibold" data-testid="campaign-views">
+          {count(c.views)}
+        </dd>
+      </div>
+      <div>
+        <dt className="text-xs text-muted">Purchases</dt>
+        <dd className="tabular font-semibold">{count(c.purchases)}</dd>
+      </div>
+      <div>
+        <dt className="text-xs text-muted">Revenue</dt>
+        <dd className="tabular font-semibold">{money(c.revenue)}</dd>
+      </div>
+    </dl>
   );
 }

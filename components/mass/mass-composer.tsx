@@ -121,20 +121,9 @@ export function MassComposer({ creatorId, onCreated }: { creatorId: string; onCr
   const d = useMassDraft(viewer.zone);
   const [picking, setPicking] = useState(false);
   const canHoldout = lists.data?.canEdit ?? true;
-  const excludedCount = d.excluded.smart.length + d.excluded.custom.length;
   return (
     <Card className="flex flex-col gap-5 p-5" data-testid="mass-composer">
-      <Field label="Message" htmlFor="mass-text">
-        <Textarea
-          id="mass-text"
-          value={d.text}
-          onChange={(e) => d.setText(e.target.value)}
-          rows={4}
-          className="w-full"
-          placeholder="What do you want to tell your fans?"
-          data-testid="mass-text"
-        />
-      </Field>
+      <MessageField text={d.text} setText={d.setText} />
       <MediaAndPrice
         creatorId={creatorId}
         media={d.media}
@@ -143,31 +132,13 @@ export function MassComposer({ creatorId, onCreated }: { creatorId: string; onCr
         setPrice={d.setPrice}
         onAttach={() => setPicking(true)}
       />
-      <ListPicker
-        label="Send to"
-        lists={lists.data}
-        failed={lists.isError}
-        value={d.included}
-        onChange={d.setIncluded}
-        disabled={d.excluded}
-        testId="include-lists"
+      <AudienceFields
+        lists={lists}
+        included={d.included}
+        setIncluded={d.setIncluded}
+        excluded={d.excluded}
+        setExcluded={d.setExcluded}
       />
-      <details className="group rounded-xl border border-line px-4 py-3" open={excludedCount > 0 || undefined}>
-        <summary className="cursor-pointer text-sm font-medium" data-testid="exclude-toggle">
-          Leave some fans out{excludedCount ? ` (${excludedCount} chosen)` : ""}
-        </summary>
-        <div className="pt-3">
-          <ListPicker
-            label="Leave out"
-            lists={lists.data}
-            failed={lists.isError}
-            value={d.excluded}
-            onChange={d.setExcluded}
-            disabled={d.included}
-            testId="exclude-lists"
-          />
-        </div>
-      </details>
       <div className="grid gap-4 sm:grid-cols-2">
         <HoldoutField
           value={d.holdout}
@@ -207,6 +178,68 @@ export function MassComposer({ creatorId, onCreated }: { creatorId: string; onCr
         }}
       />
     </Card>
+  );
+}
+
+function MessageField({ text, setText }: { text: string; setText: (v: string) => void }) {
+  return (
+    <Field label="Message" htmlFor="mass-text">
+      <Textarea
+        id="mass-text"
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        rows={4}
+        className="w-full"
+        placeholder="What do you want to tell your fans?"
+        data-testid="mass-text"
+      />
+    </Field>
+  );
+}
+
+/** The lists to send to, and (folded away unless some are chosen) the lists to leave out. */
+function AudienceFields({
+  lists,
+  included,
+  setIncluded,
+  excluded,
+  setExcluded,
+}: {
+  lists: ReturnType<typeof useLists>;
+  included: ListRefsInput;
+  setIncluded: (v: ListRefsInput) => void;
+  excluded: ListRefsInput;
+  setExcluded: (v: ListRefsInput) => void;
+}) {
+  const excludedCount = excluded.smart.length + excluded.custom.length;
+  return (
+    <>
+      <ListPicker
+        label="Send to"
+        lists={lists.data}
+        failed={lists.isError}
+        value={included}
+        onChange={setIncluded}
+        disabled={excluded}
+        testId="include-lists"
+      />
+      <details className="group rounded-xl border border-line px-4 py-3" open={excludedCount > 0 || undefined}>
+        <summary className="cursor-pointer text-sm font-medium" data-testid="exclude-toggle">
+          Leave some fans out{excludedCount ? ` (${excludedCount} chosen)` : ""}
+        </summary>
+        <div className="pt-3">
+          <ListPicker
+            label="Leave out"
+            lists={lists.data}
+            failed={lists.isError}
+            value={excluded}
+            onChange={setExcluded}
+            disabled={included}
+            testId="exclude-lists"
+          />
+        </div>
+      </details>
+    </>
   );
 }
 

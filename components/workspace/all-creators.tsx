@@ -34,62 +34,10 @@ export function AllCreators({ workspaceId, name }: { workspaceId: string; name: 
         </Card>
       ) : (
         <>
-          <Card className="hidden overflow-hidden md:block">
-            <table className="w-full text-sm" data-testid="creators-table">
-              <thead className="border-b border-line bg-canvas text-left text-xs font-medium tracking-wide text-muted uppercase">
-                <tr>
-                  <th className="px-5 py-3">Creator</th>
-                  {data.showEarnings ? <th className="px-5 py-3 text-right">Today</th> : null}
-                  {data.showEarnings ? <th className="px-5 py-3 text-right">Last 30 days</th> : null}
-                  <th className="px-5 py-3 text-right">Subscribers</th>
-                  <th className="px-5 py-3 text-right">Unread chats</th>
-                  <th className="w-8" />
-                </tr>
-              </thead>
-              <tbody>
-                {data.rows.map((r) => (
-                  <Row key={r.creator.id} row={r} showEarnings={data.showEarnings} />
-                ))}
-              </tbody>
-              <tfoot className="border-t border-line bg-canvas font-medium">
-                <tr>
-                  <td className="px-5 py-3">Total ({data.rows.length})</td>
-                  {data.showEarnings ? (
-                    <td className="tabular px-5 py-3 text-right">{money(data.totals.earningsToday)}</td>
-                  ) : null}
-                  {data.showEarnings ? (
-                    <td className="tabular px-5 py-3 text-right">{money(data.totals.earnings30d)}</td>
-                  ) : null}
-                  <td className="tabular px-5 py-3 text-right">{formatCount(data.totals.subscribers)}</td>
-                  <td className="tabular px-5 py-3 text-right">{formatCount(data.totals.unreadChats)}</td>
-                  <td />
-                </tr>
-              </tfoot>
-            </table>
-          </Card>
+          <CreatorsTable data={data} />
           <div className="flex flex-col gap-3 md:hidden">
             {data.rows.map((r) => (
-              <Link
-                key={r.creator.id}
-                href={`/c/${r.creator.id}`}
-                className="rounded-xl border border-line bg-surface p-4 shadow-sm"
-              >
-                <div className="flex items-center gap-3">
-                  <Avatar src={r.creator.avatarUrl} name={r.creator.displayName} size="sm" />
-                  <div className="min-w-0 flex-1">
-                    <p className="truncate font-medium">{r.creator.displayName}</p>
-                    <p className="truncate text-xs text-muted">@{r.creator.handle}</p>
-                  </div>
-                  <ChevronRight className="size-4 text-muted" aria-hidden="true" />
-                </div>
-                <dl className="mt-3 grid grid-cols-2 gap-2 text-sm">
-                  {data.showEarnings ? <Cell label="Today" value={money(r.earningsToday)} /> : null}
-                  {data.showEarnings ? <Cell label="30 days" value={money(r.earnings30d)} /> : null}
-                  <Cell label="Subscribers" value={count(r.subscribers)} />
-                  <Cell label="Unread" value={count(r.unreadChats, r.unreadCapped)} />
-                </dl>
-                {r.error ? <p className="mt-2 text-xs text-red-700">Could not load from Fanvue: {r.error}</p> : null}
-              </Link>
+              <CreatorCard key={r.creator.id} row={r} showEarnings={data.showEarnings} />
             ))}
           </div>
           {data.showEarnings ? <p className="text-xs text-muted">Earnings: {data.earningsNote}</p> : null}
@@ -97,6 +45,70 @@ export function AllCreators({ workspaceId, name }: { workspaceId: string; name: 
         </>
       )}
     </div>
+  );
+}
+
+type Overview = NonNullable<ReturnType<typeof useAgencyOverview>["data"]>;
+
+/** Wide screens: one row per creator, then the totals. */
+function CreatorsTable({ data }: { data: Overview }) {
+  return (
+    <Card className="hidden overflow-hidden md:block">
+      <table className="w-full text-sm" data-testid="creators-table">
+        <thead className="border-b border-line bg-canvas text-left text-xs font-medium tracking-wide text-muted uppercase">
+          <tr>
+            <th className="px-5 py-3">Creator</th>
+            {data.showEarnings ? <th className="px-5 py-3 text-right">Today</th> : null}
+            {data.showEarnings ? <th className="px-5 py-3 text-right">Last 30 days</th> : null}
+            <th className="px-5 py-3 text-right">Subscribers</th>
+            <th className="px-5 py-3 text-right">Unread chats</th>
+            <th className="w-8" />
+          </tr>
+        </thead>
+        <tbody>
+          {data.rows.map((r) => (
+            <Row key={r.creator.id} row={r} showEarnings={data.showEarnings} />
+          ))}
+        </tbody>
+        <tfoot className="border-t border-line bg-canvas font-medium">
+          <tr>
+            <td className="px-5 py-3">Total ({data.rows.length})</td>
+            {data.showEarnings ? (
+              <td className="tabular px-5 py-3 text-right">{money(data.totals.earningsToday)}</td>
+            ) : null}
+            {data.showEarnings ? (
+              <td className="tabular px-5 py-3 text-right">{money(data.totals.earnings30d)}</td>
+            ) : null}
+            <td className="tabular px-5 py-3 text-right">{formatCount(data.totals.subscribers)}</td>
+            <td className="tabular px-5 py-3 text-right">{formatCount(data.totals.unreadChats)}</td>
+            <td />
+          </tr>
+        </tfoot>
+      </table>
+    </Card>
+  );
+}
+
+/** Narrow screens: one card per creator. */
+function CreatorCard({ row: r, showEarnings }: { row: AgencyOverviewRow; showEarnings: boolean }) {
+  return (
+    <Link href={`/c/${r.creator.id}`} className="rounded-xl border border-line bg-surface p-4 shadow-sm">
+      <div className="flex items-center gap-3">
+        <Avatar src={r.creator.avatarUrl} name={r.creator.displayName} size="sm" />
+        <div className="min-w-0 flex-1">
+          <p className="truncate font-medium">{r.creator.displayName}</p>
+          <p className="truncate text-xs text-muted">@{r.creator.handle}</p>
+        </div>
+        <ChevronRight className="size-4 text-muted" aria-hidden="true" />
+      </div>
+      <dl className="mt-3 grid grid-cols-2 gap-2 text-sm">
+        {showEarnings ? <Cell label="Today" value={money(r.earningsToday)} /> : null}
+        {showEarnings ? <Cell label="30 days" value={money(r.earnings30d)} /> : null}
+        <Cell label="Subscribers" value={count(r.subscribers)} />
+        <Cell label="Unread" value={count(r.unreadChats, r.unreadCapped)} />
+      </dl>
+      {r.error ? <p className="mt-2 text-xs text-red-700">Could not load from Fanvue: {r.error}</p> : null}
+    </Link>
   );
 }
 

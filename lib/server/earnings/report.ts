@@ -111,58 +111,52 @@ async function totals(creatorIds: string[], startMs: number, endMs: number, sour
   };
 }
 
-export async function earningsReport(
-  creatorIds: string[],
-  syncCreatorIds: string[],
-  q: EarningsQuery,
-  now = Date.now(),
-): Promise<EarningsReport> {
-  const range = await resolveRange(q, creatorIds, now);
-  const lengthDays = daysBetween(range.from, range.to) + 1;
-  const prev = resolve(addDays(range.from, -lengthDays), addDays(range.to, -lengthDays), q.tz, now);
-  // A running period is compared like for like: the same elapsed time.
-  const elapsed = Math.min(now, range.endMs) - range.startMs;
-  const prevEffectiveEnd = range.partial ? Math.min(prev.endMs, prev.startMs + Math.max(0, elapsed)) : prev.endMs;
-  const start = new Date(range.startMs);
-  const end = new Date(range.endMs);
-  const filter = sourceFilter(q.sources);
+type BucketRow = { bucket: string; source: string; gross: bigint; net: bigint; n: bigint };
+type SpenderRow = {
+  fanUuid: string;
+  handle: string | null;
+  name: string | null;
+  gross: bigint;
+  net: bigint;
+  transactions: bigint;
+};
+type Span = { creatorIds: string[]; start: Date; end: Date; filter: Prisma.Sql };
 
-  // One pass over the range gives buckets, sources and totals; paying fans
-  // (a distinct count) and top spenders need their own.
-  const [buckets, fans, previous, top, refunds, sync] = await Promise.all([
-    db.$queryRaw<{ bucket: string; source: string; gross: bigint; net: bigint; n: bigint }[]>`
-      SELECT to_char(date_trunc(${q.granularity}, ("occurredAt" AT TIME ZONE 'UTC') AT TIME ZONE ${q.tz}), 'YYYY-MM-DD') AS bucket,
+/** Gross, net and count per bucket (in the viewer's zone) and raw source. */
+function bucketRows({ creatorIds, start, end, filter }: Span, granularity: string, tz: string) {
+  return db.$queryRaw<BucketRow[]>`
+      SELECT to_char(date_trunc(${granularity}, ("occurredAt" AT TIME ZONE 'UTC') AT TIME ZONE ${tz}), 'YYYY-MM-DD') AS bucket,
              source, SUM(gross)::bigint AS gross, SUM(net)::bigint AS net, COUNT(*)::bigint AS n
       FROM "EarningRow"
       WHERE "creatorId" = ANY(${creatorIds}::text[]) AND "occurredAt" >= ${start} AND "occurredAt" < ${end} ${filter}
-      GROUP BY 1, 2`,
-    db.$queryRaw<{ fans: bigint }[]>`
+      GROUP BY 1, 2`;
+}
+
+function payingFanRows({ creatorIds, start, end, filter }: Span) {
+  return db.$queryRaw<{ fans: bigint }[]>`
       SELECT COUNT(DISTINCT "fanUuid")::bigint AS fans FROM "EarningRow"
-      WHERE "creatorId" = ANY(${creatorIds}::text[]) AND "occurredAt" >= ${start} AND "occurredAt" < ${end} ${filter}`,
-    totals(creatorIds, prev.startMs, prevEffectiveEnd, q.sources),
-    db.$queryRaw<
-      {
-        fanUuid: string;
-        handle: string | null;
-        name: string | null;
-        gross: bigint;
-        net: bigint;
-        transactions: bigint;
-      }[]
-    >`
+      WHERE "creatorId" = ANY(${creatorIds}::text[]) AND "occurredAt" >= ${start} AND "occurredAt" < ${end} ${filter}`;
+}
+
+/** The ten fans who spent the most in the range. */
+function topSpenderRows({ creatorIds, start, end, filter }: Span) {
+  return db.$queryRaw<SpenderRow[]>`
       SELECT "fanUuid", MAX("fanHandle") AS handle, MAX("fanName") AS name, SUM(gross)::bigint AS gross, SUM(net)::bigint AS net, COUNT(*)::bigint AS transactions
       FROM "EarningRow"
       WHERE "creatorId" = ANY(${creatorIds}::text[]) AND "occurredAt" >= ${start} AND "occurredAt" < ${end} AND "fanUuid" IS NOT NULL ${filter}
-      GROUP BY 1 ORDER BY SUM(gross) DESC, 1 LIMIT 10`,
-    db.$queryRaw<{ gross: bigint; net: bigint; count: bigint }[]>`
-      SELECT COALESCE(SUM(gross), 0)::bigint AS gross, COALESCE(SUM(net), 0)::bigint AS net, COUNT(*)::bigint AS count
-      FROM "SpendingRow" WHERE "creatorId" = ANY(${creatorIds}::text[]) AND "occurredAt" >= ${start} AND "occurredAt" < ${end}`,
-    getSyncStatus(syncCreatorIds),
-  ]);
-  const cur = totalsFrom(buckets, n(fans[0]!.fans));
-  const bySource = buckets;
+      GROUP BY 1 ORDER BY SUM(gross) DESC, 1 LIMIT 10`;
+}
 
-  const series = bucketStarts(range.from, range.to, q.granularity).map((bucket) => ({
+/** Refunds (the spending ledger) in the range; the source filter does not apply to them. */
+function refundRows({ creatorIds, start, end }: Span) {
+  return db.$queryRaw<{ gross: bigint; net: bigint; count: bigint }[]>`
+      SELECT COALESCE(SUM(gross), 0)::bigint AS gross, COALESCE(SUM(net), 0)::bigint AS net, COUNT(*)::bigint AS count
+      FROM "SpendingRow" WHERE "creatorId" = ANY(${creatorIds}::text[]) AND "occurredAt" >= ${start} AND "occurredAt" < ${end}`;
+}
+
+/** Every bucket of the range (empty ones too), its sources grouped; edge buckets marked partial. */
+function buildSeries(range: Range, granularity: EarningsQuery["granularity"], buckets: BucketRow[]) {
+  const series = bucketStarts(range.from, range.to, granularity).map((bucket) => ({
     bucket,
     partial: false,
     bySource: {} as Partial<Record<SourceGroup, Money>>,
@@ -184,34 +178,72 @@ export async function earningsReport(
   const firstCut = series[0] && series[0].bucket < range.from;
   if (firstCut) series[0]!.partial = true;
   const last = series.at(-1);
-  if (last && (range.partial || bucketEnd(last.bucket, q.granularity) > range.to)) last.partial = true;
+  if (last && (range.partial || bucketEnd(last.bucket, granularity) > range.to)) last.partial = true;
+  return series;
+}
 
+/** Totals per source group, in the groups' display order. */
+function bySourceGroup(rows: BucketRow[]) {
   const groups = new Map<SourceGroup, { gross: number; net: number; transactions: number }>();
-  for (const r of bySource) {
+  for (const r of rows) {
     const g = groups.get(sourceGroup(r.source)) ?? { gross: 0, net: 0, transactions: 0 };
     g.gross += n(r.gross);
     g.net += n(r.net);
     g.transactions += n(r.n);
     groups.set(sourceGroup(r.source), g);
   }
+  return SOURCES.filter((s) => groups.has(s)).map((s) => ({ source: s, ...groups.get(s)! }));
+}
+
+const toSpender = (t: SpenderRow) => ({
+  fanUuid: t.fanUuid,
+  handle: t.handle,
+  name: t.name,
+  gross: n(t.gross),
+  net: n(t.net),
+  transactions: n(t.transactions),
+});
+
+export async function earningsReport(
+  creatorIds: string[],
+  syncCreatorIds: string[],
+  q: EarningsQuery,
+  now = Date.now(),
+): Promise<EarningsReport> {
+  const range = await resolveRange(q, creatorIds, now);
+  const lengthDays = daysBetween(range.from, range.to) + 1;
+  const prev = resolve(addDays(range.from, -lengthDays), addDays(range.to, -lengthDays), q.tz, now);
+  // A running period is compared like for like: the same elapsed time.
+  const elapsed = Math.min(now, range.endMs) - range.startMs;
+  const prevEffectiveEnd = range.partial ? Math.min(prev.endMs, prev.startMs + Math.max(0, elapsed)) : prev.endMs;
+  const span: Span = {
+    creatorIds,
+    start: new Date(range.startMs),
+    end: new Date(range.endMs),
+    filter: sourceFilter(q.sources),
+  };
+
+  // One pass over the range gives buckets, sources and totals; paying fans
+  // (a distinct count) and top spenders need their own.
+  const [buckets, fans, previous, top, refunds, sync] = await Promise.all([
+    bucketRows(span, q.granularity, q.tz),
+    payingFanRows(span),
+    totals(creatorIds, prev.startMs, prevEffectiveEnd, q.sources),
+    topSpenderRows(span),
+    refundRows(span),
+    getSyncStatus(syncCreatorIds),
+  ]);
   const r0 = refunds[0]!;
   return {
     currency: "USD",
     range: { ...strip(range), granularity: q.granularity, preset: q.range },
     previous: { ...strip(prev), effectiveEndUtc: new Date(prevEffectiveEnd).toISOString() },
-    totals: cur,
+    totals: totalsFrom(buckets, n(fans[0]!.fans)),
     previousTotals: previous,
     refunds: { gross: n(r0.gross), net: n(r0.net), count: n(r0.count) },
-    series,
-    bySource: SOURCES.filter((s) => groups.has(s)).map((s) => ({ source: s, ...groups.get(s)! })),
-    topSpenders: top.map((t) => ({
-      fanUuid: t.fanUuid,
-      handle: t.handle,
-      name: t.name,
-      gross: n(t.gross),
-      net: n(t.net),
-      transactions: n(t.transactions),
-    })),
+    series: buildSeries(range, q.granularity, buckets),
+    bySource: bySourceGroup(buckets),
+    topSpenders: top.map(toSpender),
     sync,
   };
 }

@@ -25,97 +25,119 @@ const HISTORY_START = new Date("2020-01-01T00:00:00.000Z");
 /** Rows can settle (PENDING → PAID) a while after their date. */
 const OVERLAP_MS = 48 * 3_600_000;
 
-export async function syncStream(creatorId: string, stream: Stream, opts: { signal?: AbortSignal } = {}) {
-  const ref = await loadCreatorRef(creatorId);
-  if (!ref) return { skipped: true };
-  const client = clientForCreator(ref);
-  const key = { creatorId_stream: { creatorId, stream } };
-  let state = await db.syncState.upsert({ where: key, create: { creatorId, stream }, update: {} });
-  if (state.unsupported) return { skipped: true };
-  if (!state.runUntil || !state.runFrom) {
-    const runUntil = new Date();
-    const runFrom = state.watermark ? new Date(state.watermark.getTime() - OVERLAP_MS) : HISTORY_START;
-    // A backfill's progress is measured against Fanvue's all-time gross.
-    const expected =
-      !state.watermark && stream === "earnings"
-        ? await getAllTimeEarnings(client).then(
-            (t) => BigInt(t.gross),
-            () => null,
-          )
-        : null;
-    state = await db.syncState.update({
+type Client = ReturnType<typeof clientForCreator>;
+type SyncKey = { creatorId_stream: { creatorId: string; stream: Stream } };
+type SyncStateRow = Awaited<ReturnType<typeof db.syncState.update>>;
+type Page = Awaited<ReturnType<typeof getEarningsPage>> | Awaited<ReturnType<typeof getSpendingPage>>;
+
+/** Marks the run as running: a new run (window, counters reset) unless one was interrupted. */
+async function startRun(client: Client, stream: Stream, key: SyncKey, state: SyncStateRow) {
+  if (state.runUntil && state.runFrom)
+    return db.syncState.update({ where: key, data: { status: "running", lastError: null } });
+  const runUntil = new Date();
+  const runFrom = state.watermark ? new Date(state.watermark.getTime() - OVERLAP_MS) : HISTORY_START;
+  // A backfill's progress is measured against Fanvue's all-time gross.
+  const expected =
+    !state.watermark && stream === "earnings"
+      ? await getAllTimeEarnings(client).then(
+          (t) => BigInt(t.gross),
+          () => null,
+        )
+      : null;
+  return db.syncState.update({
+    where: key,
+    data: {
+      status: "running",
+      runFrom,
+      runUntil,
+      cursor: null,
+      reachedAt: null,
+      pagesDone: 0,
+      rowsDone: 0,
+      grossDone: 0n,
+      expectedGross: expected,
+      lastError: null,
+    },
+  });
+}
+
+/** The page's rows and the run's cursor, committed together. */
+function commitPage(creatorId: string, stream: Stream, key: SyncKey, page: Page) {
+  const rows = page.data;
+  const oldest = rows.reduce<Date | null>(
+    (min, r) => (min === null || Date.parse(r.date) < min.getTime() ? new Date(r.date) : min),
+    null,
+  );
+  const next = page.nextCursor && rows.length > 0 ? page.nextCursor : null;
+  const state = db.$transaction(async (tx) => {
+    // The page came from the endpoint of `stream`, so its rows have that shape.
+    if (stream === "earnings")
+      await tx.earningRow.createMany({
+        data: (rows as FanvueEarningRow[]).map((r) => toEarningRow(creatorId, r)),
+        skipDuplicates: true,
+      });
+    else
+      await tx.spendingRow.createMany({
+        data: (rows as FanvueSpendingRow[]).map((r) => toSpendingRow(creatorId, r)),
+        skipDuplicates: true,
+      });
+    return tx.syncState.update({
       where: key,
       data: {
-        status: "running",
-        runFrom,
-        runUntil,
-        cursor: null,
-        reachedAt: null,
-        pagesDone: 0,
-        rowsDone: 0,
-        grossDone: 0n,
-        expectedGross: expected,
-        lastError: null,
+        cursor: next,
+        pagesDone: { increment: 1 },
+        rowsDone: { increment: rows.length },
+        grossDone: { increment: BigInt(rows.reduce((sum, r) => sum + r.gross, 0)) },
+        ...(oldest ? { reachedAt: oldest } : {}),
       },
     });
-  } else {
-    state = await db.syncState.update({ where: key, data: { status: "running", lastError: null } });
-  }
+  });
+  return state.then((s) => ({ state: s, next }));
+}
+
+/** Reads and commits page after page from the run's cursor; returns the state after the last page. */
+async function pullPages(
+  client: Client,
+  creatorId: string,
+  stream: Stream,
+  key: SyncKey,
+  state: SyncStateRow,
+  signal: AbortSignal | undefined,
+) {
   const window = { startDate: state.runFrom!.toISOString(), endDate: state.runUntil!.toISOString() };
   let cursor = state.cursor ?? undefined;
-  try {
-    for (;;) {
-      const page =
-        stream === "earnings"
-          ? await getEarningsPage(client, { ...window, cursor, signal: opts.signal })
-          : await getSpendingPage(client, { ...window, cursor, signal: opts.signal });
-      const rows = page.data;
-      const oldest = rows.reduce<Date | null>(
-        (min, r) => (min === null || Date.parse(r.date) < min.getTime() ? new Date(r.date) : min),
-        null,
-      );
-      const next = page.nextCursor && rows.length > 0 ? page.nextCursor : null;
-      state = await db.$transaction(async (tx) => {
-        // The page came from the endpoint of `stream`, so its rows have that shape.
-        if (stream === "earnings")
-          await tx.earningRow.createMany({
-            data: (rows as FanvueEarningRow[]).map((r) => toEarningRow(creatorId, r)),
-            skipDuplicates: true,
-          });
-        else
-          await tx.spendingRow.createMany({
-            data: (rows as FanvueSpendingRow[]).map((r) => toSpendingRow(creatorId, r)),
-            skipDuplicates: true,
-          });
-        return tx.syncState.update({
-          where: key,
-          data: {
-            cursor: next,
-            pagesDone: { increment: 1 },
-            rowsDone: { increment: rows.length },
-            grossDone: { increment: BigInt(rows.reduce((sum, r) => sum + r.gross, 0)) },
-            ...(oldest ? { reachedAt: oldest } : {}),
-          },
-        });
-      });
-      if (!next) break;
-      cursor = next;
-    }
-  } catch (err) {
-    if (err instanceof FanvueError && err.kind === "unsupported") {
-      await db.syncState.update({
-        where: key,
-        data: { unsupported: true, status: "idle", runFrom: null, runUntil: null, cursor: null },
-      });
-      return { skipped: true };
-    }
+  for (;;) {
+    const page =
+      stream === "earnings"
+        ? await getEarningsPage(client, { ...window, cursor, signal })
+        : await getSpendingPage(client, { ...window, cursor, signal });
+    const committed = await commitPage(creatorId, stream, key, page);
+    state = committed.state;
+    if (!committed.next) return state;
+    cursor = committed.next;
+  }
+}
+
+/** A failed run: an endpoint Fanvue does not offer this creator stops syncing it (the run is
+ * then skipped); any other error is recorded and thrown. */
+async function failRun(key: SyncKey, err: unknown): Promise<void> {
+  if (err instanceof FanvueError && err.kind === "unsupported") {
     await db.syncState.update({
       where: key,
-      data: { status: "failed", lastError: err instanceof Error ? err.message : String(err) },
+      data: { unsupported: true, status: "idle", runFrom: null, runUntil: null, cursor: null },
     });
-    throw err;
+    return;
   }
-  const done = await db.syncState.update({
+  await db.syncState.update({
+    where: key,
+    data: { status: "failed", lastError: err instanceof Error ? err.message : String(err) },
+  });
+  throw err;
+}
+
+/** A completed run moves the watermark to its end. */
+function finishRun(key: SyncKey, state: SyncStateRow) {
+  return db.syncState.update({
     where: key,
     data: {
       status: "idle",
@@ -128,5 +150,22 @@ export async function syncStream(creatorId: string, stream: Stream, opts: { sign
       lastError: null,
     },
   });
+}
+
+export async function syncStream(creatorId: string, stream: Stream, opts: { signal?: AbortSignal } = {}) {
+  const ref = await loadCreatorRef(creatorId);
+  if (!ref) return { skipped: true };
+  const client = clientForCreator(ref);
+  const key = { creatorId_stream: { creatorId, stream } };
+  let state = await db.syncState.upsert({ where: key, create: { creatorId, stream }, update: {} });
+  if (state.unsupported) return { skipped: true };
+  state = await startRun(client, stream, key, state);
+  try {
+    state = await pullPages(client, creatorId, stream, key, state, opts.signal);
+  } catch (err) {
+    await failRun(key, err);
+    return { skipped: true };
+  }
+  const done = await finishRun(key, state);
   return { skipped: false, rows: state.rowsDone, pages: state.pagesDone, watermark: done.watermark };
 }
