@@ -109,13 +109,11 @@ test("access matrix: every route × actor × object matches the role table", asy
       }
       // CSRF: a write from a foreign origin is refused even for the owner.
       if (r.method !== "GET") {
-        const res = await contexts
-          .get("owner")!
-          .fetch(url, {
-            method: r.method,
-            data: "{}",
-            headers: { Origin: "https://evil.example", "Content-Type": "application/json" },
-          });
+        const res = await contexts.get("owner")!.fetch(url, {
+          method: r.method,
+          data: "{}",
+          headers: { Origin: "https://evil.example", "Content-Type": "application/json" },
+        });
         checked++;
         if (res.status() !== 403 || res.headers()["x-vuedeck-access"] !== "refused")
           mismatches.push(`${r.method} ${url}: foreign Origin got ${res.status()}`);

@@ -218,13 +218,11 @@ test("fuzz: every /api route × role × hostile input answers without a 5xx, and
     }
   }
   // A declared 2 MiB body is refused before it is read.
-  const big = await ctxs
-    .get("owner")!
-    .fetch(`/api/creators/${ivy}/fans/${HOSTILE_PARAMS[0]}/notes`, {
-      method: "POST",
-      data: Buffer.alloc(2 * 1024 * 1024, 0x20),
-      headers: { "Content-Type": "application/json" },
-    });
+  const big = await ctxs.get("owner")!.fetch(`/api/creators/${ivy}/fans/${HOSTILE_PARAMS[0]}/notes`, {
+    method: "POST",
+    data: Buffer.alloc(2 * 1024 * 1024, 0x20),
+    headers: { "Content-Type": "application/json" },
+  });
   expect(big.status()).toBe(413);
   expect((await big.json()).error.field).toBe("body");
 

@@ -62,28 +62,24 @@ describe(`week calendar geometry against Intl (seeded property test, PROP_SEED=$
       ({ tz, at }) => JSON.stringify(slotOf(new Date(at).toISOString(), tz)) !== JSON.stringify(wall(at, tz)),
     );
     expect(
-      bad
-        .slice(0, 3)
-        .map(({ tz, at }) => ({
-          tz,
-          at: new Date(at).toISOString(),
-          got: slotOf(new Date(at).toISOString(), tz),
-          want: wall(at, tz),
-        })),
+      bad.slice(0, 3).map(({ tz, at }) => ({
+        tz,
+        at: new Date(at).toISOString(),
+        got: slotOf(new Date(at).toISOString(), tz),
+        want: wall(at, tz),
+      })),
     ).toEqual([]);
   });
 
   it(`weekStart(localDate(x)) is the Monday of x's local ISO week (${CASES} cases)`, () => {
     const bad = samples.filter(({ tz, at }) => weekStart(localDate(at, tz)) !== mondayOf(intlDate(at, tz)));
     expect(
-      bad
-        .slice(0, 3)
-        .map(({ tz, at }) => ({
-          tz,
-          at: new Date(at).toISOString(),
-          got: weekStart(localDate(at, tz)),
-          want: mondayOf(intlDate(at, tz)),
-        })),
+      bad.slice(0, 3).map(({ tz, at }) => ({
+        tz,
+        at: new Date(at).toISOString(),
+        got: weekStart(localDate(at, tz)),
+        want: mondayOf(intlDate(at, tz)),
+      })),
     ).toEqual([]);
   });
 
