@@ -7,6 +7,7 @@ import type { SyncStatus } from "@/lib/schemas/earnings";
 import { formatCount } from "@/lib/utils/format";
 import { useFormat } from "@/components/viewer/viewer";
 import { useNow } from "@/components/viewer/use-now";
+import { Progress } from "@/components/ui/progress";
 
 type BarProps = {
   sync: SyncStatus;
@@ -76,22 +77,7 @@ function BackfillProgress({ sync }: { sync: SyncStatus }) {
       <p className="font-semibold">
         Importing your full earnings history from Fanvue{pct !== null ? ` — ${pct}%` : "…"}
       </p>
-      <div
-        className="mt-2 h-2 overflow-hidden rounded-full bg-sky-100"
-        role="progressbar"
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={pct ?? undefined}
-      >
-        <div
-          className={
-            pct === null
-              ? "h-full w-1/3 animate-pulse rounded-full bg-sky-500"
-              : "h-full rounded-full bg-sky-500 transition-all"
-          }
-          style={pct === null ? undefined : { width: `${pct}%` }}
-        />
-      </div>
+      <Progress value={pct} tone="sky" className="mt-2" />
       <p className="mt-2 text-xs">
         {sync.progress ? `${formatCount(sync.progress.rowsDone)} transactions in` : "Starting"}
         {sync.progress?.reachedAt ? `, back to ${f.date(sync.progress.reachedAt)}` : ""}. Figures fill in as it goes.

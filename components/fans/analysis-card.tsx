@@ -12,6 +12,7 @@ import type { AnalysisView } from "@/lib/schemas/fans";
 import { formatCount } from "@/lib/utils/format";
 import { duration } from "./format";
 import { useFormat } from "@/components/viewer/viewer";
+import { Progress as ProgressBar } from "@/components/ui/progress";
 
 // The roster's listing and fetching insights run side by side (roster-job.ts).
 const PHASE_LABEL: Record<string, string> = {
@@ -41,19 +42,7 @@ function Progress({ a }: { a: AnalysisView }) {
           {a.etaSec !== null ? ` · ${duration(a.etaSec)} left` : ""}
         </span>
       </div>
-      <div
-        className="h-2 overflow-hidden rounded-full bg-zinc-100"
-        role="progressbar"
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={pct}
-        aria-label="Analysis progress"
-      >
-        <div
-          className="h-full rounded-full bg-brand-500 transition-[width] duration-700"
-          style={{ width: `${pct}%` }}
-        />
-      </div>
+      <ProgressBar value={pct} label="Analysis progress" />
       {a.lastError ? <p className="text-xs text-amber-800">Retrying after: {a.lastError}</p> : null}
     </div>
   );

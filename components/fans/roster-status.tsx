@@ -8,6 +8,7 @@ import { formatCount } from "@/lib/utils/format";
 import { duration } from "./format";
 import { useFormat } from "@/components/viewer/viewer";
 import { useNow } from "@/components/viewer/use-now";
+import { Progress } from "@/components/ui/progress";
 
 // How fresh the fan roster is: search, sorting and filters run on Vuedeck's
 // copy of Fanvue's lists, so the page says how old that copy is and never
@@ -39,21 +40,7 @@ function FirstSync({ r }: { r: RosterView }) {
           {p.etaSec !== null ? ` · ${duration(p.etaSec)} left` : ""}
         </span>
       </p>
-      {pct !== null ? (
-        <div
-          className="h-1.5 overflow-hidden rounded-full bg-sky-100"
-          role="progressbar"
-          aria-valuemin={0}
-          aria-valuemax={100}
-          aria-valuenow={pct}
-          aria-label="Roster sync progress"
-        >
-          <div
-            className="h-full rounded-full bg-sky-500 transition-[width] duration-700"
-            style={{ width: `${pct}%` }}
-          />
-        </div>
-      ) : null}
+      {pct !== null ? <Progress value={pct} label="Roster sync progress" tone="sky" thin /> : null}
       <p className="text-xs text-sky-800">Search, sorting and filters cover the fans synced so far.</p>
     </div>
   );

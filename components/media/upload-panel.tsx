@@ -6,25 +6,11 @@ import { cn } from "@/lib/utils/cn";
 import { formatBytes } from "./format";
 import { checkProcessingAgain, isProcessingStuck, useStuckVersion } from "./processing-watch";
 import { cancelUpload, clearFinished, retryUpload, useUploads, type UploadEntry } from "./upload-store";
+import { Progress } from "@/components/ui/progress";
 
 function Bar({ value, label, testId, failed }: { value: number; label: string; testId?: string; failed?: boolean }) {
   const pct = Math.round(value * 100);
-  return (
-    <div
-      role="progressbar"
-      aria-label={label}
-      aria-valuemin={0}
-      aria-valuemax={100}
-      aria-valuenow={pct}
-      className="h-1.5 overflow-hidden rounded-full bg-zinc-200"
-      data-testid={testId}
-    >
-      <div
-        className={cn("h-full rounded-full transition-[width] duration-200", failed ? "bg-amber-500" : "bg-brand-600")}
-        style={{ width: `${pct}%` }}
-      />
-    </div>
-  );
+  return <Progress value={pct} label={label} testId={testId} tone={failed ? "warning" : "upload"} thin />;
 }
 
 const STATUS: Record<UploadEntry["status"], string> = {
