@@ -70,9 +70,6 @@ export function Dialog({
   );
 }
 
-/** @deprecated name kept for callers of the first version: a small Dialog. */
-export const SmallDialog = (p: Omit<Parameters<typeof Dialog>[0], "size">) => <Dialog {...p} size="sm" />;
-
 /** A panel sliding in from the right edge (full width on phones). */
 export function Sheet({ open, onOpenChange, title, hideTitle = true, testId, children, ...content }: Common) {
   return (

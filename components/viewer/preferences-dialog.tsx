@@ -2,7 +2,7 @@
 
 import { useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { SmallDialog } from "@/components/ui/dialog";
+import { Dialog } from "@/components/ui/dialog";
 import { Field, Select } from "@/components/ui/select";
 import { ApiClientError } from "@/lib/queries/fetcher";
 import { allTimeZones, formatDateTime, offsetLabel } from "@/lib/utils/time";
@@ -58,7 +58,7 @@ export function PreferencesDialog({ open, onOpenChange }: { open: boolean; onOpe
   }
 
   return (
-    <SmallDialog open={open} onOpenChange={onOpenChange} title="Time zone and date format" testId="preferences-dialog">
+    <Dialog open={open} onOpenChange={onOpenChange} title="Time zone and date format" testId="preferences-dialog">
       <div className="flex flex-col gap-4">
         <p className="text-sm text-muted">
           Every date, day boundary and chart in Vuedeck uses these, on every device you sign in on.
@@ -100,6 +100,6 @@ export function PreferencesDialog({ open, onOpenChange }: { open: boolean; onOpe
           </Button>
         </div>
       </div>
-    </SmallDialog>
+    </Dialog>
   );
 }

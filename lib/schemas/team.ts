@@ -16,7 +16,6 @@ export const inviteCreateSchema = z
     note: z.string().trim().max(200).optional(),
   })
   .strict();
-export type InviteCreate = z.infer<typeof inviteCreateSchema>;
 
 export const memberUpdateSchema = z
   .object({
@@ -28,7 +27,6 @@ export const memberUpdateSchema = z
   .refine((v) => v.role !== undefined || v.allCreators !== undefined || v.creatorIds !== undefined, {
     error: "Nothing to change",
   });
-export type MemberUpdate = z.infer<typeof memberUpdateSchema>;
 
 export const auditQuerySchema = z.object({
   creatorId: z.string().min(1).optional(),

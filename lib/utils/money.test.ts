@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { rng } from "@/tests/support/prng";
 import {
   centsToDecimal,
   checkPrice,
@@ -121,18 +122,6 @@ const LOCALES = [
   "nl-NL",
   "sv-SE",
 ];
-
-/** mulberry32: a small seeded generator, so a failure replays exactly. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Amounts spread over every magnitude (a uniform draw would almost always be in the millions). */
 function randomCents(r: () => number) {

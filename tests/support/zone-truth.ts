@@ -21,23 +21,7 @@ export const ZONES: readonly string[] = [
   "Africa/Casablanca",
 ];
 
-/** mulberry32: a small seeded generator, so a failure replays exactly. */
-export function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** The seed from PROP_SEED (to replay a failure), else a fixed default. */
-export const propSeed = (fallback: number) => (process.env.PROP_SEED ? Number(process.env.PROP_SEED) : fallback);
-
-export const pick = <T>(r: () => number, list: readonly T[]): T => list[Math.floor(r() * list.length)]!;
-export const int = (r: () => number, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
+export { int, pick, propSeed, rng } from "./prng";
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 const partFormats = new Map<string, Intl.DateTimeFormat>();
