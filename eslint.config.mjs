@@ -9,6 +9,29 @@ import tseslint from "typescript-eslint";
 import comments from "@eslint-community/eslint-plugin-eslint-comments/configs";
 import vuedeck from "./eslint/vuedeck-rules.mjs";
 
+const SHARED_IMPORT_RULES = [
+  {
+    name: "@/lib/server/auth",
+    importNames: ["auth"],
+    message:
+      "Use readSession()/requireSession() from @/lib/server/session: they tell a database outage from signed out.",
+  },
+  // Our routes are called through their contracts (lib/contracts): no hand-built path or answer type.
+  ...["@/lib/queries/fetcher", "./fetcher"].map((name) => ({
+    name,
+    importNames: ["apiFetch"],
+    message: "Call routes with callApi(contract, …) / hrefOf from @/lib/queries/call.",
+  })),
+];
+
+// Overlays, menus and tabs come from components/ui: one look, one behaviour.
+const PRIMITIVE_IMPORT_RULES = [
+  {
+    name: "radix-ui",
+    message: "Use the primitives in components/ui (dialog, menu, tabs, select…): one look for every overlay.",
+  },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -76,26 +99,13 @@ export default tseslint.config(
     files: ["app/**/*.ts", "app/**/*.tsx", "lib/**/*.ts", "lib/**/*.tsx", "components/**/*.tsx"],
     ignores: ["lib/server/session.ts", "app/api/auth/**", "lib/queries/call.ts"],
     rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          paths: [
-            {
-              name: "@/lib/server/auth",
-              importNames: ["auth"],
-              message:
-                "Use readSession()/requireSession() from @/lib/server/session: they tell a database outage from signed out.",
-            },
-            // Our routes are called through their contracts (lib/contracts): no hand-built path or answer type.
-            ...["@/lib/queries/fetcher", "./fetcher"].map((name) => ({
-              name,
-              importNames: ["apiFetch"],
-              message: "Call routes with callApi(contract, …) / hrefOf from @/lib/queries/call.",
-            })),
-          ],
-        },
-      ],
+      "no-restricted-imports": ["error", { paths: [...SHARED_IMPORT_RULES, ...PRIMITIVE_IMPORT_RULES] }],
     },
+  },
+  {
+    // The primitives themselves wrap Radix.
+    files: ["components/ui/**/*.tsx"],
+    rules: { "no-restricted-imports": ["error", { paths: SHARED_IMPORT_RULES }] },
   },
   comments.recommended,
   {

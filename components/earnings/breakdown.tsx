@@ -1,66 +1,77 @@
 import Link from "next/link";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
+import { DataTable, type Column } from "@/components/ui/data-table";
 import { earningSourceLabel, OTHER_SOURCES, type EarningsReport } from "@/lib/schemas/earnings";
 import { formatCount, formatMoney } from "@/lib/utils/format";
 import { SOURCE_COLORS, SOURCE_LABELS } from "./palette";
 
-export function SourceBreakdown({ report, basis }: { report: EarningsReport; basis: "gross" | "net" }) {
+type SourceRow = EarningsReport["bySource"][number];
+
+function SourceName({ source }: { source: SourceRow["source"] }) {
+  return (
+    <span className="flex items-center gap-2">
+      <span
+        className="inline-block size-2.5 rounded-sm"
+        style={{ background: SOURCE_COLORS[source] }}
+        aria-hidden="true"
+      />
+      {SOURCE_LABELS[source]}
+      {source === "others" ? (
+        <span className="hidden text-xs text-muted sm:inline">
+          ({OTHER_SOURCES.map(earningSourceLabel).join(", ").toLowerCase()})
+        </span>
+      ) : null}
+    </span>
+  );
+}
+
+function sourceColumns(report: EarningsReport, basis: "gross" | "net"): Column<SourceRow>[] {
   const total = report.totals[basis];
+  return [
+    { id: "source", header: "Source", footer: "Total", cell: (s) => <SourceName source={s.source} /> },
+    {
+      id: "amount",
+      header: basis === "gross" ? "Gross" : "Net",
+      numeric: true,
+      footer: formatMoney(total),
+      cell: (s) => formatMoney(s[basis]),
+    },
+    {
+      id: "transactions",
+      header: "Transactions",
+      numeric: true,
+      className: "hidden sm:table-cell",
+      footer: formatCount(report.totals.transactions),
+      cell: (s) => formatCount(s.transactions),
+    },
+    {
+      id: "share",
+      header: "Share",
+      numeric: true,
+      className: "text-muted",
+      footer: "",
+      cell: (s) => (total ? `${((s[basis] / total) * 100).toFixed(1)}%` : "—"),
+    },
+  ];
+}
+
+export function SourceBreakdown({ report, basis }: { report: EarningsReport; basis: "gross" | "net" }) {
   return (
     <Card>
       <CardHeader>
         <CardTitle>By source ({basis}, USD)</CardTitle>
       </CardHeader>
-      <CardBody className="overflow-x-auto px-0 pb-2">
+      <CardBody className="px-0 pb-0">
         {report.bySource.length === 0 ? (
           <p className="px-5 pb-3 text-sm text-muted">No earnings in this range.</p>
         ) : (
-          <table className="w-full text-sm" data-testid="source-table">
-            <thead className="text-left text-xs text-muted">
-              <tr>
-                <th className="px-4 py-2 font-medium sm:px-5">Source</th>
-                <th className="px-3 py-2 text-right font-medium">{basis === "gross" ? "Gross" : "Net"}</th>
-                <th className="hidden px-3 py-2 text-right font-medium sm:table-cell">Transactions</th>
-                <th className="px-5 py-2 text-right font-medium">Share</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.bySource.map((s) => (
-                <tr key={s.source} className="border-t border-line">
-                  <td className="px-5 py-2">
-                    <span className="flex items-center gap-2">
-                      <span
-                        className="inline-block size-2.5 rounded-sm"
-                        style={{ background: SOURCE_COLORS[s.source] }}
-                        aria-hidden="true"
-                      />
-                      {SOURCE_LABELS[s.source]}
-                      {s.source === "others" ? (
-                        <span className="hidden text-xs text-muted sm:inline">
-                          ({OTHER_SOURCES.map(earningSourceLabel).join(", ").toLowerCase()})
-                        </span>
-                      ) : null}
-                    </span>
-                  </td>
-                  <td className="tabular px-3 py-2 text-right">{formatMoney(s[basis])}</td>
-                  <td className="tabular hidden px-3 py-2 text-right sm:table-cell">{formatCount(s.transactions)}</td>
-                  <td className="tabular px-5 py-2 text-right text-muted">
-                    {total ? `${((s[basis] / total) * 100).toFixed(1)}%` : "—"}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr className="border-t border-line font-semibold">
-                <td className="px-5 py-2">Total</td>
-                <td className="tabular px-3 py-2 text-right">{formatMoney(total)}</td>
-                <td className="tabular hidden px-3 py-2 text-right sm:table-cell">
-                  {formatCount(report.totals.transactions)}
-                </td>
-                <td />
-              </tr>
-            </tfoot>
-          </table>
+          <DataTable
+            columns={sourceColumns(report, basis)}
+            rows={report.bySource}
+            rowKey={(s) => s.source}
+            testId="source-table"
+            caption="Earnings by source"
+          />
         )}
       </CardBody>
     </Card>

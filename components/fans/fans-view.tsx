@@ -1,8 +1,7 @@
 "use client";
 
 import { CalendarClock, Users } from "lucide-react";
-import { Tabs } from "radix-ui";
-import { cn } from "@/lib/utils/cn";
+import { Tab, TabList, TabPanel, Tabs } from "@/components/ui/tabs";
 import { AnalysisCard } from "./analysis-card";
 import { FanTable } from "./fan-table/table";
 import { PanelDrawer } from "./panel-drawer";
@@ -37,27 +36,16 @@ export function FansView({ creatorId, creatorHandle, canWrite, insightsAvailable
         </p>
       </div>
       <AnalysisCard creatorId={creatorId} canWrite={canWrite} />
-      <Tabs.Root value={state.view} onValueChange={(v) => update({ view: v as View })} className="flex flex-col gap-4">
-        <Tabs.List
-          aria-label="Fan lists"
-          className="flex w-full gap-1 overflow-x-auto rounded-xl border border-line bg-surface p-1 shadow-sm sm:w-fit"
-        >
+      <Tabs value={state.view} onValueChange={(v) => update({ view: v as View })} className="flex flex-col gap-4">
+        <TabList aria-label="Fan lists">
           {TABS.map((t) => (
-            <Tabs.Trigger
-              key={t.value}
-              value={t.value}
-              data-testid={`fans-tab-${t.value}`}
-              className={cn(
-                "flex shrink-0 items-center gap-1.5 rounded-lg px-2.5 py-1.5 text-sm font-medium whitespace-nowrap text-zinc-600 hover:text-ink sm:px-3",
-                "data-[state=active]:bg-brand-50 data-[state=active]:text-brand-800",
-              )}
-            >
+            <Tab key={t.value} value={t.value} data-testid={`fans-tab-${t.value}`}>
               {t.value === "renewals" ? <CalendarClock className="hidden size-4 sm:block" aria-hidden="true" /> : null}
               {t.label}
-            </Tabs.Trigger>
+            </Tab>
           ))}
-        </Tabs.List>
-        <Tabs.Content value={state.view} className="outline-none">
+        </TabList>
+        <TabPanel value={state.view}>
           {state.view === "renewals" ? (
             <RenewalForecast creatorId={creatorId} onOpenFan={(fan) => update({ fan })} />
           ) : (
@@ -70,8 +58,8 @@ export function FansView({ creatorId, creatorHandle, canWrite, insightsAvailable
               insightsAvailable={insightsAvailable}
             />
           )}
-        </Tabs.Content>
-      </Tabs.Root>
+        </TabPanel>
+      </Tabs>
       <PanelDrawer
         creatorId={creatorId}
         fanUuid={state.fan || null}

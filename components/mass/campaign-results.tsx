@@ -2,6 +2,7 @@
 
 import { X } from "lucide-react";
 import { Alert } from "@/components/ui/alert";
+import { DataTable, type Column } from "@/components/ui/data-table";
 import { DialogClose, Sheet } from "@/components/ui/dialog";
 import { ErrorState } from "@/components/ui/error-state";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -28,11 +29,44 @@ const perFan = (g: GroupResult) => (g.fans && g.revenue !== null ? Math.round(g.
 const num = (n: number | null) => (n === null ? "—" : formatCount(n));
 const cash = (n: number | null) => (n === null ? "—" : formatMoney(n));
 
+type GroupRow = [string, GroupResult];
+
+const GROUP_COLUMNS: Column<GroupRow>[] = [
+  { id: "group", header: "Group", cell: ([name]) => name },
+  {
+    id: "fans",
+    header: "Fans",
+    numeric: true,
+    cell: ([, g]) => <span data-testid="holdout-fans">{formatCount(g.fans)}</span>,
+  },
+  {
+    id: "buyers",
+    header: "Buyers",
+    numeric: true,
+    cell: ([, g]) => (
+      <>
+        {num(g.buyers)}{" "}
+        {g.buyers !== null ? <span className="text-xs text-muted">({percent(g.buyers, g.fans)})</span> : null}
+      </>
+    ),
+  },
+  // Phones: buyers already say who bought; the purchase count comes from sm up.
+  {
+    id: "purchases",
+    header: "Purchases",
+    numeric: true,
+    className: "hidden sm:table-cell",
+    cell: ([, g]) => num(g.purchases),
+  },
+  { id: "revenue", header: "Revenue", numeric: true, cell: ([, g]) => cash(g.revenue) },
+  { id: "perFan", header: "Per fan", numeric: true, cell: ([, g]) => cash(perFan(g)) },
+];
+
 function Comparison({ h }: { h: NonNullable<Results["holdout"]> }) {
   const f = useFormat();
   // The sent group is everyone Vuedeck targeted: Fanvue may have skipped a
   // few it could not message, so "received" is only what Fanvue reports.
-  const rows: [string, GroupResult][] = [
+  const rows: GroupRow[] = [
     ["Sent to", h.sent],
     ["Held out", h.held],
   ];
@@ -54,37 +88,15 @@ function Comparison({ h }: { h: NonNullable<Results["holdout"]> }) {
           counts everyone held back.
         </p>
       ) : null}
-      <div className="overflow-x-auto">
-        <table className="w-full text-xs sm:text-sm">
-          <thead className="text-left text-xs text-muted">
-            <tr>
-              <th className="py-1.5 font-medium">Group</th>
-              <th className="py-1.5 text-right font-medium">Fans</th>
-              <th className="py-1.5 text-right font-medium">Buyers</th>
-              <th className="py-1.5 text-right font-medium">Purchases</th>
-              <th className="py-1.5 text-right font-medium">Revenue</th>
-              <th className="py-1.5 text-right font-medium">Per fan</th>
-            </tr>
-          </thead>
-          <tbody className="tabular divide-y divide-line">
-            {rows.map(([name, g]) => (
-              <tr key={name} data-testid="holdout-row">
-                <td className="py-1.5">{name}</td>
-                <td className="py-1.5 text-right" data-testid="holdout-fans">
-                  {formatCount(g.fans)}
-                </td>
-                <td className="py-1.5 text-right">
-                  {num(g.buyers)}{" "}
-                  {g.buyers !== null ? <span className="text-xs text-muted">({percent(g.buyers, g.fans)})</span> : null}
-                </td>
-                <td className="py-1.5 text-right">{num(g.purchases)}</td>
-                <td className="py-1.5 text-right">{cash(g.revenue)}</td>
-                <td className="py-1.5 text-right">{cash(perFan(g))}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        columns={GROUP_COLUMNS}
+        rows={rows}
+        rowKey={([name]) => name}
+        density="compact"
+        caption="Sent group against the hold-out"
+        className="rounded-lg border border-line"
+        rowProps={() => ({ "data-testid": "holdout-row" })}
+      />
       {lift !== null ? (
         <p className="text-sm">
           Difference per fan:{" "}

@@ -1,8 +1,8 @@
 "use client";
 
+import { Tab, TabList, TabPanel, Tabs } from "@/components/ui/tabs";
 import { z } from "zod";
 import { useUrlState } from "@/lib/url-state/use-url-state";
-import { Tabs } from "radix-ui";
 import { useToasts } from "@/components/chats/toaster";
 import { CampaignList } from "./campaign-list";
 import { CampaignResults } from "./campaign-results";
@@ -44,22 +44,15 @@ function View(p: Props) {
           fails midway.
         </p>
       </header>
-      <Tabs.Root value={tab} onValueChange={(v) => go({ tab: v, created: null })}>
-        <Tabs.List
-          className="inline-flex max-w-full gap-1 overflow-x-auto rounded-xl border border-line bg-surface p-1"
-          aria-label="Mass messages"
-        >
+      <Tabs value={tab} onValueChange={(v) => go({ tab: v, created: null })}>
+        <TabList aria-label="Mass messages">
           {TABS.map((t) => (
-            <Tabs.Trigger
-              key={t.id}
-              value={t.id}
-              className="shrink-0 rounded-lg px-3 py-1.5 text-sm font-medium text-muted data-[state=active]:bg-brand-50 data-[state=active]:text-brand-800"
-            >
+            <Tab key={t.id} value={t.id}>
               {t.label}
-            </Tabs.Trigger>
+            </Tab>
           ))}
-        </Tabs.List>
-        <Tabs.Content value="new" className="mt-4">
+        </TabList>
+        <TabPanel value="new" className="mt-4">
           <MassComposer
             creatorId={p.creatorId}
             onCreated={(c) => {
@@ -71,14 +64,14 @@ function View(p: Props) {
               go({ tab: "history", created: c.id });
             }}
           />
-        </Tabs.Content>
-        <Tabs.Content value="history" className="mt-4">
+        </TabPanel>
+        <TabPanel value="history" className="mt-4">
           <CampaignList creatorId={p.creatorId} highlight={highlight} onResults={(id) => go({ results: id })} />
-        </Tabs.Content>
-        <Tabs.Content value="lists" className="mt-4">
+        </TabPanel>
+        <TabPanel value="lists" className="mt-4">
           <ListsManager creatorId={p.creatorId} canWrite={p.canWriteLists} />
-        </Tabs.Content>
-      </Tabs.Root>
+        </TabPanel>
+      </Tabs>
       <CampaignResults creatorId={p.creatorId} id={results} onClose={() => go({ results: null })} />
     </div>
   );

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
+import { DataTable, type Column } from "@/components/ui/data-table";
 import { ErrorState } from "@/components/ui/error-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useAgencyOverview } from "@/lib/queries/workspaces";
@@ -52,39 +53,61 @@ type Overview = NonNullable<ReturnType<typeof useAgencyOverview>["data"]>;
 
 /** Wide screens: one row per creator, then the totals. */
 function CreatorsTable({ data }: { data: Overview }) {
+  const t = data.totals;
+  const earnings: Column<AgencyOverviewRow>[] = data.showEarnings
+    ? [
+        {
+          id: "today",
+          header: "Today",
+          numeric: true,
+          footer: money(t.earningsToday),
+          cell: (r) => money(r.earningsToday),
+        },
+        {
+          id: "30d",
+          header: "Last 30 days",
+          numeric: true,
+          footer: money(t.earnings30d),
+          cell: (r) => money(r.earnings30d),
+        },
+      ]
+    : [];
+  const columns: Column<AgencyOverviewRow>[] = [
+    { id: "creator", header: "Creator", footer: `Total (${data.rows.length})`, cell: (r) => <CreatorName row={r} /> },
+    ...earnings,
+    {
+      id: "subscribers",
+      header: "Subscribers",
+      numeric: true,
+      footer: formatCount(t.subscribers),
+      cell: (r) => count(r.subscribers),
+    },
+    {
+      id: "unread",
+      header: "Unread chats",
+      numeric: true,
+      footer: formatCount(t.unreadChats),
+      cell: (r) => count(r.unreadChats, r.unreadCapped),
+    },
+    {
+      id: "go",
+      header: <span className="sr-only">Open</span>,
+      className: "w-8 text-right",
+      footer: "",
+      cell: () => <ChevronRight className="inline size-4 text-muted" aria-hidden="true" />,
+    },
+  ];
   return (
     <Card className="hidden overflow-hidden md:block">
-      <table className="w-full text-sm" data-testid="creators-table">
-        <thead className="border-b border-line bg-canvas text-left text-xs font-medium tracking-wide text-muted uppercase">
-          <tr>
-            <th className="px-5 py-3">Creator</th>
-            {data.showEarnings ? <th className="px-5 py-3 text-right">Today</th> : null}
-            {data.showEarnings ? <th className="px-5 py-3 text-right">Last 30 days</th> : null}
-            <th className="px-5 py-3 text-right">Subscribers</th>
-            <th className="px-5 py-3 text-right">Unread chats</th>
-            <th className="w-8" />
-          </tr>
-        </thead>
-        <tbody>
-          {data.rows.map((r) => (
-            <Row key={r.creator.id} row={r} showEarnings={data.showEarnings} />
-          ))}
-        </tbody>
-        <tfoot className="border-t border-line bg-canvas font-medium">
-          <tr>
-            <td className="px-5 py-3">Total ({data.rows.length})</td>
-            {data.showEarnings ? (
-              <td className="tabular px-5 py-3 text-right">{money(data.totals.earningsToday)}</td>
-            ) : null}
-            {data.showEarnings ? (
-              <td className="tabular px-5 py-3 text-right">{money(data.totals.earnings30d)}</td>
-            ) : null}
-            <td className="tabular px-5 py-3 text-right">{formatCount(data.totals.subscribers)}</td>
-            <td className="tabular px-5 py-3 text-right">{formatCount(data.totals.unreadChats)}</td>
-            <td />
-          </tr>
-        </tfoot>
-      </table>
+      <DataTable
+        columns={columns}
+        rows={data.rows}
+        rowKey={(r) => r.creator.id}
+        density="comfortable"
+        testId="creators-table"
+        caption="Creators in this workspace"
+        rowProps={(r) => ({ className: "hover:bg-canvas/60", "data-testid": `creator-row-${r.creator.handle}` })}
+      />
     </Card>
   );
 }
@@ -136,34 +159,20 @@ function Cell({ label, value }: { label: string; value: string }) {
   );
 }
 
-function Row({ row: r, showEarnings }: { row: AgencyOverviewRow; showEarnings: boolean }) {
+function CreatorName({ row: r }: { row: AgencyOverviewRow }) {
   return (
-    <tr
-      className="border-b border-line last:border-0 hover:bg-canvas/60"
-      data-testid={`creator-row-${r.creator.handle}`}
-    >
-      <td className="px-5 py-3">
-        <Link href={`/c/${r.creator.id}`} className="flex items-center gap-3 font-medium hover:underline">
-          <Avatar src={r.creator.avatarUrl} name={r.creator.displayName} size="sm" />
-          <span className="min-w-0">
-            <span className="block truncate">{r.creator.displayName}</span>
-            <span className="block truncate text-xs font-normal text-muted">@{r.creator.handle}</span>
-          </span>
-          {r.stale ? <Badge tone="warning">Cached</Badge> : null}
-          {r.error ? (
-            <Badge tone="danger" title={r.error}>
-              Fanvue error
-            </Badge>
-          ) : null}
-        </Link>
-      </td>
-      {showEarnings ? <td className="tabular px-5 py-3 text-right">{money(r.earningsToday)}</td> : null}
-      {showEarnings ? <td className="tabular px-5 py-3 text-right">{money(r.earnings30d)}</td> : null}
-      <td className="tabular px-5 py-3 text-right">{count(r.subscribers)}</td>
-      <td className="tabular px-5 py-3 text-right">{count(r.unreadChats, r.unreadCapped)}</td>
-      <td className="pr-4 text-right">
-        <ChevronRight className="inline size-4 text-muted" aria-hidden="true" />
-      </td>
-    </tr>
+    <Link href={`/c/${r.creator.id}`} className="flex items-center gap-3 font-medium hover:underline">
+      <Avatar src={r.creator.avatarUrl} name={r.creator.displayName} size="sm" />
+      <span className="min-w-0">
+        <span className="block truncate">{r.creator.displayName}</span>
+        <span className="block truncate text-xs font-normal text-muted">@{r.creator.handle}</span>
+      </span>
+      {r.stale ? <Badge tone="warning">Cached</Badge> : null}
+      {r.error ? (
+        <Badge tone="danger" title={r.error}>
+          Fanvue error
+        </Badge>
+      ) : null}
+    </Link>
   );
 }

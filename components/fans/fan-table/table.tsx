@@ -1,10 +1,10 @@
 "use client";
 
-import { ArrowDown, ArrowUp } from "lucide-react";
 import { useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
+import { DataTable, type Column, type SortDir } from "@/components/ui/data-table";
 import { ErrorState } from "@/components/ui/error-state";
 import { useFans } from "@/lib/queries/fans";
 import { useLists } from "@/lib/queries/mass-messages";
@@ -20,40 +20,39 @@ import { FanTableSkeleton } from "./skeleton";
 import { FanToolbar } from "./toolbar";
 import { useRowNav } from "./use-row-nav";
 
-type Col = { key: string; label: string; sort?: string; className?: string; cell: (r: FanRow) => React.ReactNode };
-
 // Phones show the fan and the spend; the other columns from md up.
-const COLUMNS: Col[] = [
+const COLUMNS: Column<FanRow>[] = [
   // w-full + max-w-0: the fan column takes what is left and truncates names;
   // the figures never wrap or get cut off (phones especially).
-  { key: "fan", label: "Fan", sort: "name", className: "w-full max-w-0", cell: (r) => <FanCell row={r} /> },
-  { key: "status", label: "Status", className: "hidden md:table-cell", cell: (r) => <StatusCell row={r} /> },
-  { key: "spend", label: "Lifetime spend", sort: "spend", className: "text-right", cell: (r) => <SpendCell row={r} /> },
+  { id: "fan", header: "Fan", sortKey: "name", className: "w-full max-w-0", cell: (r) => <FanCell row={r} /> },
+  { id: "status", header: "Status", className: "hidden md:table-cell", cell: (r) => <StatusCell row={r} /> },
+  { id: "spend", header: "Lifetime spend", sortKey: "spend", numeric: true, cell: (r) => <SpendCell row={r} /> },
   {
-    key: "lastPurchase",
-    label: "Last purchase",
-    sort: "lastPurchase",
+    id: "lastPurchase",
+    header: "Last purchase",
+    sortKey: "lastPurchase",
     className: "hidden lg:table-cell",
     cell: (r) => <DateCell row={r} iso={r.insight.data?.lastPurchaseAt} relative="past" />,
   },
   {
-    key: "subscribedAt",
-    label: "Subscribed since",
-    sort: "subscribedAt",
+    id: "subscribedAt",
+    header: "Subscribed since",
+    sortKey: "subscribedAt",
     className: "hidden xl:table-cell",
     cell: (r) => <DateCell row={r} iso={r.insight.data?.subscribedAt} />,
   },
   {
-    key: "renewsAt",
-    label: "Renews",
-    sort: "renewsAt",
+    id: "renewsAt",
+    header: "Renews",
+    sortKey: "renewsAt",
     className: "hidden md:table-cell",
     cell: (r) => <RenewCell row={r} />,
   },
 ];
 // The server's default direction per sort (see analysed-query.ts).
 const ASC_BY_DEFAULT = new Set(["renewsAt", "name"]);
-const dirOf = (sort: string, dir: string) => dir || (ASC_BY_DEFAULT.has(sort) ? "asc" : "desc");
+const dirOf = (sort: string, dir: string): SortDir =>
+  dir === "asc" || dir === "desc" ? dir : ASC_BY_DEFAULT.has(sort) ? "asc" : "desc";
 const PARTIAL_KEY: Record<string, string> = {
   status: "status",
   spend: "spend",
@@ -105,117 +104,57 @@ function useFanSelection(rows: FanRow[], apiParams: Record<string, string>) {
 
 type Selection = ReturnType<typeof useFanSelection>;
 
-type HeadProps = {
-  state: FansUrlState;
-  sel: Selection | null;
-  insightsAvailable: boolean;
-  partial: Set<string>;
-  onSort: (key: string) => void;
-};
+const PartialBadge = () => (
+  <Badge tone="warning" className="ml-1.5 px-1.5 py-0 text-[10px]" title="Known only for the fans analysed so far">
+    partial
+  </Badge>
+);
 
-/** The header row: select-all, then each column (sortable ones as buttons). */
-function FanTableHead({ state, sel, insightsAvailable, partial, onSort }: HeadProps) {
-  return (
-    <thead className="border-b border-line bg-canvas/60 text-left text-xs font-medium text-muted">
-      <tr>
-        {sel ? (
-          <th scope="col" className="w-10 py-2.5 pr-0 pl-3 sm:pl-4">
-            <input
-              type="checkbox"
-              checked={sel.allOnPage}
-              ref={(el) => void (el && (el.indeterminate = sel.selected.size > 0 && !sel.allOnPage))}
-              onChange={sel.toggleAll}
-              aria-label="Select every fan on this page"
-              className="size-4 accent-brand-600"
-              data-testid="select-all"
-            />
-          </th>
-        ) : null}
-        {COLUMNS.map((c) => {
-          const active = state.sort === c.sort;
-          const asc = dirOf(state.sort, state.dir) === "asc";
-          const Arrow = asc ? ArrowUp : ArrowDown;
-          return (
-            <th
-              key={c.key}
-              scope="col"
-              className={cn("px-3 py-2.5 font-medium whitespace-nowrap sm:px-4", c.className)}
-              aria-sort={active ? (asc ? "ascending" : "descending") : undefined}
-            >
-              {c.sort && (insightsAvailable || c.sort === "name") ? (
-                <button
-                  type="button"
-                  onClick={() => onSort(c.sort!)}
-                  className={cn("inline-flex items-center gap-1 hover:text-ink", active && "text-ink")}
-                >
-                  {c.label}
-                  {active ? <Arrow className="size-3" aria-hidden="true" /> : null}
-                </button>
-              ) : (
-                c.label
-              )}
-              {partial.has(PARTIAL_KEY[c.key] ?? "") ? (
-                <Badge
-                  tone="warning"
-                  className="ml-1.5 px-1.5 py-0 text-[10px]"
-                  title="Known only for the fans analysed so far"
-                >
-                  partial
-                </Badge>
-              ) : null}
-            </th>
-          );
-        })}
-      </tr>
-    </thead>
-  );
+/** The tick-box column: select-all in the header, one box per row. */
+function selectColumn(sel: Selection): Column<FanRow> {
+  return {
+    id: "select",
+    className: "w-10 pr-0",
+    // A click on the box ticks the fan; it must not open the panel.
+    cellProps: { onClick: (e) => e.stopPropagation() },
+    header: (
+      <input
+        type="checkbox"
+        checked={sel.allOnPage}
+        ref={(el) => void (el && (el.indeterminate = sel.selected.size > 0 && !sel.allOnPage))}
+        onChange={sel.toggleAll}
+        aria-label="Select every fan on this page"
+        className="size-4 accent-brand-600"
+        data-testid="select-all"
+      />
+    ),
+    cell: (r) => (
+      <input
+        type="checkbox"
+        tabIndex={-1}
+        checked={sel.selected.has(r.uuid)}
+        onChange={() => sel.toggle(r.uuid)}
+        aria-label={`Select ${r.displayName || (r.handle ? `@${r.handle}` : "this fan")}`}
+        className="size-4 accent-brand-600"
+        data-testid="row-select"
+      />
+    ),
+  };
 }
 
-type BodyProps = {
-  rows: FanRow[];
-  state: FansUrlState;
-  sel: Selection | null;
-  rowProps: ReturnType<typeof useRowNav>["rowProps"];
-  onOpen: (uuid: string) => void;
-};
-
-/** One row per fan: a click or Enter opens the panel; the box ticks it. */
-function FanTableBody({ rows, state, sel, rowProps, onOpen }: BodyProps) {
-  return (
-    <tbody className="divide-y divide-line">
-      {rows.map((r, i) => (
-        <tr
-          key={r.uuid}
-          {...rowProps(i)}
-          onClick={() => onOpen(r.uuid)}
-          aria-selected={state.fan === r.uuid}
-          data-testid={`fan-row-${r.handle || r.uuid}`}
-          data-checked={sel?.selected.has(r.uuid) || undefined}
-          className="cursor-pointer outline-none hover:bg-canvas focus-visible:bg-brand-50 focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:ring-inset aria-selected:bg-brand-50/60 data-[checked]:bg-brand-50/40"
-        >
-          {sel ? (
-            <td className="w-10 py-3 pr-0 pl-3 align-middle sm:pl-4" onClick={(e) => e.stopPropagation()}>
-              <input
-                type="checkbox"
-                tabIndex={-1}
-                checked={sel.selected.has(r.uuid)}
-                onChange={() => sel.toggle(r.uuid)}
-                aria-label={`Select ${r.displayName || (r.handle ? `@${r.handle}` : "this fan")}`}
-                className="size-4 accent-brand-600"
-                data-testid="row-select"
-              />
-            </td>
-          ) : null}
-          {COLUMNS.map((c) => (
-            <td key={c.key} className={cn("px-3 py-3 align-middle whitespace-nowrap sm:px-4", c.className)}>
-              {c.cell(r)}
-            </td>
-          ))}
-        </tr>
-      ))}
-    </tbody>
-  );
+/** The columns as this viewer sees them: sortable only where insights are
+ * known (the name always), "partial" where only analysed fans have a value. */
+function columnsFor(sel: Selection | null, insightsAvailable: boolean, partial: Set<string>): Column<FanRow>[] {
+  const cols = COLUMNS.map((c) => ({
+    ...c,
+    sortKey: insightsAvailable || c.sortKey === "name" ? c.sortKey : undefined,
+    headerExtra: partial.has(PARTIAL_KEY[c.id] ?? "") ? <PartialBadge /> : undefined,
+  }));
+  return sel ? [selectColumn(sel), ...cols] : cols;
 }
+
+const ROW_CLASS =
+  "cursor-pointer outline-none hover:bg-canvas focus-visible:bg-brand-50 focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:ring-inset aria-selected:bg-brand-50/60 data-[checked]:bg-brand-50/40";
 
 function emptyText(state: FansUrlState, page: FansPage) {
   return state.q || state.tag || state.segment
@@ -267,16 +206,23 @@ export function FanTable({ creatorId, state, apiParams, update, canWrite, insigh
         <ErrorState error={error} onRetry={() => void refetch()} what="fans" />
       ) : (
         <Card className={cn("overflow-hidden transition-opacity", isFetching && "opacity-70")}>
-          <table className="w-full text-sm" data-testid="fans-table" aria-busy={isFetching}>
-            <FanTableHead
-              state={state}
-              sel={sel}
-              insightsAvailable={insightsAvailable}
-              partial={partial}
-              onSort={sortBy}
-            />
-            <FanTableBody rows={rows} state={state} sel={sel} rowProps={rowProps} onOpen={(fan) => update({ fan })} />
-          </table>
+          <DataTable
+            columns={columnsFor(sel, insightsAvailable, partial)}
+            rows={rows}
+            rowKey={(r) => r.uuid}
+            density="comfortable"
+            testId="fans-table"
+            busy={isFetching}
+            sort={{ key: state.sort, dir: dirOf(state.sort, state.dir), onSort: sortBy }}
+            rowProps={(r, i) => ({
+              ...rowProps(i),
+              onClick: () => update({ fan: r.uuid }),
+              "aria-selected": state.fan === r.uuid,
+              "data-testid": `fan-row-${r.handle || r.uuid}`,
+              "data-checked": sel?.selected.has(r.uuid) || undefined,
+              className: ROW_CLASS,
+            })}
+          />
           {rows.length === 0 ? (
             <p className="px-4 py-10 text-center text-sm text-muted" data-testid="fans-empty">
               {emptyText(state, page)}

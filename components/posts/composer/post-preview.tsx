@@ -1,7 +1,7 @@
 "use client";
 
 import { Lock } from "lucide-react";
-import { Tabs } from "radix-ui";
+import { Tab, TabList, TabPanel, Tabs } from "@/components/ui/tabs";
 import { Avatar } from "@/components/ui/avatar";
 import type { VaultItem } from "@/lib/schemas/media";
 import type { Audience } from "@/lib/schemas/posts";
@@ -124,26 +124,19 @@ const TABS: { value: Viewer; label: string }[] = [
 
 export function PostPreview(p: { post: PreviewPost; creator: Creator; byUuid: Map<string, VaultItem> }) {
   return (
-    <Tabs.Root defaultValue="subscriber" className="flex flex-col gap-3" data-testid="post-preview">
-      <Tabs.List
-        aria-label="Preview as"
-        className="flex w-full gap-1 rounded-xl border border-line bg-surface p-1 shadow-sm"
-      >
+    <Tabs defaultValue="subscriber" className="flex flex-col gap-3" data-testid="post-preview">
+      <TabList aria-label="Preview as" fill>
         {TABS.map((t) => (
-          <Tabs.Trigger
-            key={t.value}
-            value={t.value}
-            className="flex-1 rounded-lg px-3 py-1.5 text-sm font-medium text-zinc-600 hover:text-ink data-[state=active]:bg-brand-50 data-[state=active]:text-brand-800"
-          >
+          <Tab key={t.value} value={t.value} className="flex-1">
             {t.label}
-          </Tabs.Trigger>
+          </Tab>
         ))}
-      </Tabs.List>
+      </TabList>
       {TABS.map((t) => (
-        <Tabs.Content key={t.value} value={t.value} className="outline-none">
+        <TabPanel key={t.value} value={t.value}>
           <PostCard post={p.post} viewer={t.value} creator={p.creator} byUuid={p.byUuid} />
-        </Tabs.Content>
+        </TabPanel>
       ))}
-    </Tabs.Root>
+    </Tabs>
   );
 }
