@@ -103,6 +103,25 @@ export default tseslint.config(
     },
   },
   {
+    // Form controls, tables and images come from components/ui too (choice, input, select, data-table, remote-image).
+    files: ["components/**/*.tsx"],
+    ignores: ["components/ui/**"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "JSXOpeningElement[name.name=/^(table|textarea|select|img)$/]",
+          message: "Use the primitive from components/ui (DataTable, Textarea, Select, RemoteImage).",
+        },
+        {
+          selector:
+            "JSXOpeningElement[name.name='input']:not(:has(JSXAttribute[name.name='type'] > Literal[value=/^(file|hidden)$/]))",
+          message: "Use Input, or Checkbox / Radio from components/ui/choice: one size, colour and focus ring.",
+        },
+      ],
+    },
+  },
+  {
     // The primitives themselves wrap Radix.
     files: ["components/ui/**/*.tsx"],
     rules: { "no-restricted-imports": ["error", { paths: SHARED_IMPORT_RULES }] },

@@ -1,5 +1,6 @@
 "use client";
 
+import { Checkbox } from "@/components/ui/choice";
 import { useEffect, useState } from "react";
 import { Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import {
@@ -254,11 +255,9 @@ function ChartCaption({
             className="flex cursor-pointer items-center gap-1.5 text-ink"
             title="P = post published, M = mass message sent"
           >
-            <input
-              type="checkbox"
+            <Checkbox
               checked={markers.show}
               onChange={(e) => markers.toggle(e.target.checked)}
-              className="size-3.5 accent-brand-600"
               data-testid="markers-toggle"
             />
             Posts (P) &amp; mass messages (M)

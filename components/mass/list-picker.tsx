@@ -1,5 +1,6 @@
 "use client";
 
+import { Checkbox } from "@/components/ui/choice";
 import type { ListRefsInput, ListsView } from "@/lib/schemas/mass-messages";
 import { formatCount } from "@/lib/utils/format";
 
@@ -37,12 +38,10 @@ export function ListPicker({ label, lists, failed, value, onChange, disabled, te
             key={l.id}
             className="flex items-center gap-2 rounded-lg border border-line px-3 py-2 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50 has-[:disabled]:opacity-50"
           >
-            <input
-              type="checkbox"
+            <Checkbox
               checked={value.smart.includes(l.id)}
               disabled={disabled.smart.includes(l.id)}
               onChange={() => onChange({ ...value, smart: toggle(value.smart, l.id) })}
-              className="accent-brand-600"
             />
             <span className="flex-1">{l.name}</span>
             <span className="tabular text-xs text-muted">{formatCount(l.count)}</span>
@@ -53,12 +52,10 @@ export function ListPicker({ label, lists, failed, value, onChange, disabled, te
             key={l.uuid}
             className="flex items-center gap-2 rounded-lg border border-dashed border-line px-3 py-2 text-sm has-[:checked]:border-solid has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50 has-[:disabled]:opacity-50"
           >
-            <input
-              type="checkbox"
+            <Checkbox
               checked={value.custom.includes(l.uuid)}
               disabled={disabled.custom.includes(l.uuid)}
               onChange={() => onChange({ ...value, custom: toggle(value.custom, l.uuid) })}
-              className="accent-brand-600"
             />
             <span className="flex-1 truncate">{l.name}</span>
             <span className="tabular text-xs text-muted">{formatCount(l.membersCount)}</span>

@@ -1,5 +1,6 @@
 "use client";
 
+import { Radio } from "@/components/ui/choice";
 import { Paperclip } from "lucide-react";
 import { useState, type Dispatch, type SetStateAction } from "react";
 import { Attachments } from "@/components/chats/attachments";
@@ -293,22 +294,13 @@ function WhenField({
     <fieldset className="flex flex-col gap-1.5">
       <legend className="text-sm font-medium">When</legend>
       <label className="flex items-center gap-2 text-sm">
-        <input
-          type="radio"
-          name="when"
-          checked={schedule === null}
-          onChange={() => setSchedule(null)}
-          className="accent-brand-600"
-        />{" "}
-        Send now
+        <Radio name="when" checked={schedule === null} onChange={() => setSchedule(null)} /> Send now
       </label>
       <label className="flex flex-wrap items-center gap-2 text-sm">
-        <input
-          type="radio"
+        <Radio
           name="when"
           checked={schedule !== null}
           onChange={() => setSchedule(toDateTimeLocal(new Date(Date.now() + 60 * 60_000).toISOString(), zone))}
-          className="accent-brand-600"
           data-testid="mass-schedule-toggle"
         />{" "}
         Schedule

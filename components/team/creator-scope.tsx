@@ -1,5 +1,7 @@
 "use client";
 
+import { Checkbox, Radio } from "@/components/ui/choice";
+
 type Creator = { id: string; displayName: string; handle: string };
 
 /** "All creators" or a chosen set: the access a member (or invite) gets. */
@@ -20,8 +22,7 @@ export function CreatorScope({
     <fieldset className="flex flex-col gap-2">
       <legend className="mb-1 text-sm font-medium">Creators</legend>
       <label className="flex items-center gap-2 text-sm">
-        <input
-          type="radio"
+        <Radio
           name={`${idPrefix}-scope`}
           checked={allCreators}
           onChange={() => onChange({ allCreators: true, creatorIds })}
@@ -29,8 +30,7 @@ export function CreatorScope({
         All creators (including ones added later)
       </label>
       <label className="flex items-center gap-2 text-sm">
-        <input
-          type="radio"
+        <Radio
           name={`${idPrefix}-scope`}
           checked={!allCreators}
           onChange={() => onChange({ allCreators: false, creatorIds })}
@@ -41,8 +41,7 @@ export function CreatorScope({
         <div className="ml-6 grid gap-1.5 sm:grid-cols-2">
           {creators.map((c) => (
             <label key={c.id} className="flex items-center gap-2 text-sm">
-              <input
-                type="checkbox"
+              <Checkbox
                 checked={creatorIds.includes(c.id)}
                 onChange={(e) =>
                   onChange({

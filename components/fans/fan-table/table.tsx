@@ -1,5 +1,6 @@
 "use client";
 
+import { Checkbox } from "@/components/ui/choice";
 import { useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -118,24 +119,20 @@ function selectColumn(sel: Selection): Column<FanRow> {
     // A click on the box ticks the fan; it must not open the panel.
     cellProps: { onClick: (e) => e.stopPropagation() },
     header: (
-      <input
-        type="checkbox"
+      <Checkbox
         checked={sel.allOnPage}
         ref={(el) => void (el && (el.indeterminate = sel.selected.size > 0 && !sel.allOnPage))}
         onChange={sel.toggleAll}
         aria-label="Select every fan on this page"
-        className="size-4 accent-brand-600"
         data-testid="select-all"
       />
     ),
     cell: (r) => (
-      <input
-        type="checkbox"
+      <Checkbox
         tabIndex={-1}
         checked={sel.selected.has(r.uuid)}
         onChange={() => sel.toggle(r.uuid)}
         aria-label={`Select ${r.displayName || (r.handle ? `@${r.handle}` : "this fan")}`}
-        className="size-4 accent-brand-600"
         data-testid="row-select"
       />
     ),

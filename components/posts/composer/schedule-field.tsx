@@ -1,5 +1,6 @@
 "use client";
 
+import { Checkbox } from "@/components/ui/choice";
 import { useEffect, useState } from "react";
 import { Segmented } from "@/components/media/vault-filters";
 import { cn } from "@/lib/utils/cn";
@@ -150,8 +151,7 @@ function ExpiryField(p: Props) {
       }
     >
       <label className="flex items-center gap-2 text-sm">
-        <input
-          type="checkbox"
+        <Checkbox
           checked={p.expires}
           onChange={(e) =>
             p.onChange({
@@ -165,7 +165,6 @@ function ExpiryField(p: Props) {
                 : {}),
             })
           }
-          className="size-4 accent-brand-600"
           data-testid="expires-toggle"
         />
         Remove the post at a set time
