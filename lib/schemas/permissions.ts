@@ -19,6 +19,7 @@ export const PERMISSIONS = {
   "posts:write": "Create, schedule and edit posts",
   "vault:read": "Browse the media vault",
   "vault:write": "Upload media and manage folders",
+  "sales:reassign": "Credit a chat sale to another member (with a reason)",
   "audit:read": "See the activity log",
   "team:manage": "Invite, change and remove team members",
   "connection:manage": "Reconnect or disconnect Fanvue, remove creators",

@@ -1,4 +1,5 @@
 import "server-only";
+import { attributePending } from "@/lib/server/agency/attribution";
 import { db } from "@/lib/server/db";
 import { clientForCreator } from "@/lib/server/creators/client";
 import { loadCreatorRef } from "@/lib/server/creators/ref";
@@ -167,5 +168,7 @@ export async function syncStream(creatorId: string, stream: Stream, opts: { sign
     return { skipped: true };
   }
   const done = await finishRun(key, state);
+  // New chat sales are credited to the member who made them (agency/attribution.ts).
+  if (stream === "earnings") await attributePending(creatorId);
   return { skipped: false, rows: state.rowsDone, pages: state.pagesDone, watermark: done.watermark };
 }

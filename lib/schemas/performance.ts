@@ -1,0 +1,117 @@
+import { z } from "zod";
+import { earningsQuerySchema, type ResolvedRange } from "./earnings";
+
+// Chatter performance: who sold what, per member and creator, for a range in
+// the viewer's zone. Shared by the routes, the page and the CSV.
+
+/** The rules, in the words the page shows (lib/server/agency/attribution.ts applies them). */
+export const ATTRIBUTION_RULES = [
+  { rule: "ppv", label: "PPV unlock", text: "credited to the member who sent that PPV through Vuedeck." },
+  { rule: "mass", label: "Mass message unlock", text: "credited to the member who created the mass message." },
+  {
+    rule: "tip",
+    label: "Tip in a chat",
+    text: "credited to the member who last wrote to that fan through Vuedeck in the 24 hours before the tip.",
+  },
+  {
+    rule: "none",
+    label: "Fanvue (not through Vuedeck)",
+    text: "sent from Fanvue itself or before Vuedeck: no member is credited.",
+  },
+] as const;
+export type AttributionRule = (typeof ATTRIBUTION_RULES)[number]["rule"];
+
+const id = z.string().min(1).max(64);
+
+const rangeFields = {
+  range: earningsQuerySchema.shape.range.default("today"),
+  from: z.string().max(10).optional(),
+  to: z.string().max(10).optional(),
+  tz: earningsQuerySchema.shape.tz,
+  creatorId: id.optional(),
+};
+
+/** The earnings page's range rules (custom needs from and to, in order, at most 5 years). */
+function sameRangeRules(q: { range: string; from?: string; to?: string; tz: string }, ctx: z.RefinementCtx) {
+  const r = earningsQuerySchema.safeParse({ range: q.range, from: q.from, to: q.to, tz: q.tz });
+  if (!r.success)
+    for (const issue of r.error.issues) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
+}
+
+export const performanceQuerySchema = z.object(rangeFields).superRefine(sameRangeRules);
+export type PerformanceQuery = z.output<typeof performanceQuerySchema>;
+
+export const salesQuerySchema = z
+  .object({
+    ...rangeFields,
+    /** A member's user id; "none" lists the sales no member is credited with. */
+    member: id.optional(),
+  })
+  .superRefine(sameRangeRules);
+export type SalesQuery = z.output<typeof salesQuerySchema>;
+
+export const reassignBodySchema = z.object({
+  /** The member to credit; null credits nobody ("Fanvue (not through Vuedeck)"). */
+  userId: id.nullable(),
+  reason: z
+    .string({ error: "reason is required" })
+    .trim()
+    .min(3, { error: "reason must say why (at least 3 characters)" })
+    .max(500, { error: "reason must be at most 500 characters" }),
+});
+export type ReassignBody = z.input<typeof reassignBodySchema>;
+
+/** One member's figures (or "Fanvue (not through Vuedeck)" when userId is null). Money in cents. */
+export type MemberFigures = {
+  userId: string | null;
+  name: string;
+  /** Their role now; null when no longer a member (their past sales stay theirs). */
+  role: string | null;
+  gross: number;
+  net: number;
+  sales: number;
+  ppvsSent: number;
+  /** PPVs sent in the range that a fan has unlocked (by now). */
+  ppvsUnlocked: number;
+  /** ppvsUnlocked / ppvsSent; null when none were sent. */
+  unlockRate: number | null;
+  messages: number;
+  fansAnswered: number;
+  massMessages: number;
+};
+
+export type Performance = {
+  range: ResolvedRange & { preset: string };
+  /** "own": a chatter sees only their own figures. */
+  scope: "all" | "own";
+  creators: { id: string; handle: string; displayName: string }[];
+  creatorId: string | null;
+  members: MemberFigures[];
+  totals: Pick<MemberFigures, "gross" | "net" | "sales" | "ppvsSent" | "ppvsUnlocked" | "messages" | "massMessages">;
+  /** When the ledger was last synced for these creators (sales after it are not in yet). */
+  ledgerSyncedAt: string | null;
+  canReassign: boolean;
+};
+
+export type Sale = {
+  id: string;
+  occurredAt: string;
+  creator: { id: string; handle: string; displayName: string };
+  fan: { uuid: string | null; handle: string | null; name: string | null };
+  source: string;
+  rule: AttributionRule;
+  gross: number;
+  net: number;
+  userId: string | null;
+  userName: string | null;
+  /** The send behind it: its price and when it went out. */
+  sentAt: string | null;
+  reassigned: { at: string; by: string; reason: string; fromName: string | null } | null;
+};
+
+export type SalesPage = {
+  sales: Sale[];
+  total: number;
+  /** Only the first `limit` sales are listed; the CSV has them all. */
+  limit: number;
+};
