@@ -1,8 +1,8 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { can, type Role } from "../lib/schemas/permissions";
 import { signInAs } from "./fixtures/auth";
 import { createStaff, workspaceOf } from "./fixtures/db";
-import { discoverRoutes } from "./fixtures/routes";
+import { discoverRoutes, type RouteSpec } from "./fixtures/routes";
 
 // Every /api route × every actor × every kind of object, against the role
 // table in lib/schemas/permissions.ts. "Refused" means the wrapper refused
@@ -16,14 +16,9 @@ type Actor = {
 };
 type Obj = { name: string; workspaceId: string; creatorId: string };
 
-test("access matrix: every route × actor × object matches the role table", async ({
-  page,
-  browser,
-  playwright,
-  baseURL,
-}) => {
-  test.setTimeout(240_000);
-  // Two real workspaces through the real sign-in: an agency and a solo creator.
+/** Two real workspaces through the real sign-in (an agency and a solo creator), the agency's
+ * staff, and the objects each actor is tried on. */
+async function actorsAndObjects(page: Page, browser: Browser) {
   await signInAs(page, "atlas");
   const ownerCookie = (await page.context().cookies()).find((c) => c.name === "authjs.session-token")!;
   const other = await browser.newContext();
@@ -61,6 +56,64 @@ test("access matrix: every route × actor × object matches the role table", asy
     { name: "unassigned creator", workspaceId: agency.id, creatorId: nova },
     { name: "another workspace's creator", workspaceId: solo.id, creatorId: solo.creators.luna! },
   ];
+  return { actors, objects, other };
+}
+
+/** What the role table says `a` gets from route `r` on object `o`. */
+function expectedAccess(r: RouteSpec, a: Actor, o: Obj): number | "allowed" {
+  const m = a.memberOf[o.workspaceId];
+  if (r.access === "public") return "allowed";
+  if (!a.cookie) return 401;
+  if (r.access === "user") return "allowed";
+  if (!m) return 404;
+  if (r.access === "creator" && m.creators && !m.creators.includes(o.creatorId)) return 404;
+  return can(m.role, r.permission!) ? "allowed" : 403;
+}
+
+/** Whether the wrapper refused the call (and with what status) or let the handler run. */
+async function actualAccess(ctx: APIRequestContext, r: RouteSpec, url: string) {
+  const res = await ctx.fetch(url, {
+    method: r.method,
+    // Malformed JSON: an allowed write stops at input validation, so
+    // the matrix changes nothing.
+    ...(r.method === "GET" ? {} : { data: "{", headers: { "Content-Type": "application/json" } }),
+  });
+  const refused = res.headers()["x-vuedeck-access"] === "refused";
+  return { actual: refused ? res.status() : "allowed", status: res.status() };
+}
+
+/** CSRF: a write from a foreign origin, or with none, is refused even for the owner. Answers the mismatches. */
+async function csrfMismatches(
+  owner: APIRequestContext,
+  noOrigin: APIRequestContext,
+  r: RouteSpec,
+  url: string,
+): Promise<string[]> {
+  const mismatches: string[] = [];
+  const res = await owner.fetch(url, {
+    method: r.method,
+    data: "{}",
+    headers: { Origin: "https://evil.example", "Content-Type": "application/json" },
+  });
+  if (res.status() !== 403 || res.headers()["x-vuedeck-access"] !== "refused")
+    mismatches.push(`${r.method} ${url}: foreign Origin got ${res.status()}`);
+  const res2 = await noOrigin.fetch(url, {
+    method: r.method,
+    data: "{}",
+    headers: { "Content-Type": "application/json" },
+  });
+  if (res2.status() !== 403) mismatches.push(`${r.method} ${url}: missing Origin got ${res2.status()}`);
+  return mismatches;
+}
+
+test("access matrix: every route × actor × object matches the role table", async ({
+  page,
+  browser,
+  playwright,
+  baseURL,
+}) => {
+  test.setTimeout(240_000);
+  const { actors, objects, other } = await actorsAndObjects(page, browser);
 
   const routes = discoverRoutes();
   expect(routes.length).toBeGreaterThanOrEqual(10);
@@ -85,49 +138,21 @@ test("access matrix: every route × actor × object matches the role table", asy
         .replace("[workspaceId]", o.workspaceId)
         .replace(/\[\w+\]/g, "probe");
       for (const a of actors) {
-        const m = a.memberOf[o.workspaceId];
-        let expected: number | "allowed";
-        if (r.access === "public") expected = "allowed";
-        else if (!a.cookie) expected = 401;
-        else if (r.access === "user") expected = "allowed";
-        else if (!m) expected = 404;
-        else if (r.access === "creator" && m.creators && !m.creators.includes(o.creatorId)) expected = 404;
-        else expected = can(m.role, r.permission!) ? "allowed" : 403;
-        const res = await contexts.get(a.name)!.fetch(url, {
-          method: r.method,
-          // Malformed JSON: an allowed write stops at input validation, so
-          // the matrix changes nothing.
-          ...(r.method === "GET" ? {} : { data: "{", headers: { "Content-Type": "application/json" } }),
-        });
-        const refused = res.headers()["x-vuedeck-access"] === "refused";
-        const actual = refused ? res.status() : "allowed";
+        const expected = expectedAccess(r, a, o);
+        const { actual, status } = await actualAccess(contexts.get(a.name)!, r, url);
         checked++;
         if (actual !== expected)
           mismatches.push(
-            `${r.method} ${url} as ${a.name} on ${o.name}: expected ${expected}, got ${actual} (${res.status()})`,
+            `${r.method} ${url} as ${a.name} on ${o.name}: expected ${expected}, got ${actual} (${status})`,
           );
       }
-      // CSRF: a write from a foreign origin is refused even for the owner.
       if (r.method !== "GET") {
-        const res = await contexts.get("owner")!.fetch(url, {
-          method: r.method,
-          data: "{}",
-          headers: { Origin: "https://evil.example", "Content-Type": "application/json" },
-        });
-        checked++;
-        if (res.status() !== 403 || res.headers()["x-vuedeck-access"] !== "refused")
-          mismatches.push(`${r.method} ${url}: foreign Origin got ${res.status()}`);
         const noOrigin = await playwright.request.newContext({
           baseURL,
           extraHTTPHeaders: { Cookie: actors[0]!.cookie! },
         });
-        const res2 = await noOrigin.fetch(url, {
-          method: r.method,
-          data: "{}",
-          headers: { "Content-Type": "application/json" },
-        });
-        checked++;
-        if (res2.status() !== 403) mismatches.push(`${r.method} ${url}: missing Origin got ${res2.status()}`);
+        mismatches.push(...(await csrfMismatches(contexts.get("owner")!, noOrigin, r, url)));
+        checked += 2;
         await noOrigin.dispose();
       }
     }

@@ -39,6 +39,63 @@ const fanWrites = (text: string, fan?: string) =>
     ...(fan ? { fan } : {}),
   });
 
+/** A PPV message with a vault item: refused below Fanvue's lowest price, then sent once at $5,
+ * as Fanvue's history confirms. */
+async function sendPpvWithVaultItem(page: Page, fanUuid: string) {
+  await page.getByTestId("attach-media").click();
+  const picker = page.getByTestId("vault-picker");
+  const tile = picker.locator('[data-testid="vault-tile"][data-status="ready"]').first();
+  const mediaUuid = await tile.getAttribute("data-uuid");
+  await tile.getByTestId("tile-select").click();
+  await picker.getByTestId("picker-confirm").click();
+  await expect(page.getByTestId("attachment")).toHaveCount(1);
+  await page.getByTestId("composer-price").fill("2");
+  const ppvText = `Something special for you 🔒 ${Date.now()}`;
+  await page.getByTestId("composer-text").fill(ppvText);
+  await page.getByTestId("send-button").click();
+  await expect(page.getByTestId("composer-error")).toHaveText(/lowest price Fanvue allows is \$3\.00/);
+  await page.getByTestId("composer-price").fill("5");
+  await expect(page.getByTestId("send-button")).toHaveText(/Send for \$5\.00/);
+  const seq = await lastSeq();
+  await page.getByTestId("send-button").click();
+  const sent = page.getByTestId("message").filter({ hasText: ppvText });
+  await expect(sent).toHaveCount(1);
+  await expect(sent.getByTestId("ppv-badge")).toContainText("$5.00");
+  // Confirmed by Fanvue's history: not bought yet, sent by Luna.
+  await expect(sent.getByTestId("ppv-badge")).toContainText("Not bought yet", { timeout: 15_000 });
+  await expect(sent.getByTestId("sent-by")).toHaveText("· Sent by Luna Vale");
+  await expect(sent.getByTestId("message-media")).toBeVisible();
+  expect(
+    (await callsSince(seq, `/chats/${fanUuid}/message`)).filter((c) => c.method === "POST").map((c) => c.status),
+  ).toEqual([201]);
+  expect(mediaUuid).toBeTruthy();
+  await screenshots(page, "chats-conversation");
+}
+
+/** Keyboard: r focuses the composer, Ctrl+Enter sends, Escape leaves it, j and k move between
+ * chats; our own message can be taken back, a fan's cannot. */
+async function sendAndUnsendByKeyboard(page: Page, fanUuid: string) {
+  await page.getByTestId("messages").click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press("r");
+  await expect(page.getByTestId("composer-text")).toBeFocused();
+  await page.keyboard.type("Sent from the keyboard");
+  await page.keyboard.press("Control+Enter");
+  const typed = page.getByTestId("message").filter({ hasText: "Sent from the keyboard" });
+  await expect(typed).toHaveCount(1);
+  // Our own message can be taken back (once Fanvue has it); a fan's cannot.
+  page.once("dialog", (d) => void d.accept());
+  await typed.getByTestId("unsend-message").click();
+  await expect(page.getByTestId("toast").filter({ hasText: "Message unsent" })).toBeVisible();
+  await expect(typed).toHaveCount(0);
+  await expect(page.locator('[data-testid="message"][data-from="fan"] [data-testid="unsend-message"]')).toHaveCount(0);
+  await page.keyboard.press("Escape");
+  const before = page.url();
+  await page.keyboard.press("j");
+  await expect(page).not.toHaveURL(before);
+  await page.keyboard.press("k");
+  await expect(page).toHaveURL(new RegExp(`chat=${fanUuid}`));
+}
+
 test("inbox journey: filter unread, open a chat, fan panel, PPV with a vault item, keyboard", async ({ page }) => {
   test.setTimeout(120_000);
   const { fanUuid } = await fanWrites("Hi Luna, are you there? (e2e)");
@@ -69,56 +126,9 @@ test("inbox journey: filter unread, open a chat, fan panel, PPV with a vault ite
   await page.getByTestId("chat-filters").getByRole("radio", { name: "All" }).click();
   await expect(page.locator(`[data-testid="chat-row"][data-fan="${fanUuid}"]`)).toHaveAttribute("data-unread", "false");
 
-  // A PPV message with a vault item.
-  await page.getByTestId("attach-media").click();
-  const picker = page.getByTestId("vault-picker");
-  const tile = picker.locator('[data-testid="vault-tile"][data-status="ready"]').first();
-  const mediaUuid = await tile.getAttribute("data-uuid");
-  await tile.getByTestId("tile-select").click();
-  await picker.getByTestId("picker-confirm").click();
-  await expect(page.getByTestId("attachment")).toHaveCount(1);
-  await page.getByTestId("composer-price").fill("2");
-  const ppvText = `Something special for you 🔒 ${Date.now()}`;
-  await page.getByTestId("composer-text").fill(ppvText);
-  await page.getByTestId("send-button").click();
-  await expect(page.getByTestId("composer-error")).toHaveText(/lowest price Fanvue allows is \$3\.00/);
-  await page.getByTestId("composer-price").fill("5");
-  await expect(page.getByTestId("send-button")).toHaveText(/Send for \$5\.00/);
-  const seq = await lastSeq();
-  await page.getByTestId("send-button").click();
-  const sent = page.getByTestId("message").filter({ hasText: ppvText });
-  await expect(sent).toHaveCount(1);
-  await expect(sent.getByTestId("ppv-badge")).toContainText("$5.00");
-  // Confirmed by Fanvue's history: not bought yet, sent by Luna.
-  await expect(sent.getByTestId("ppv-badge")).toContainText("Not bought yet", { timeout: 15_000 });
-  await expect(sent.getByTestId("sent-by")).toHaveText("· Sent by Luna Vale");
-  await expect(sent.getByTestId("message-media")).toBeVisible();
-  expect(
-    (await callsSince(seq, `/chats/${fanUuid}/message`)).filter((c) => c.method === "POST").map((c) => c.status),
-  ).toEqual([201]);
-  expect(mediaUuid).toBeTruthy();
-  await screenshots(page, "chats-conversation");
+  await sendPpvWithVaultItem(page, fanUuid);
 
-  // Keyboard: r focuses the composer, Ctrl+Enter sends, Escape leaves it, j moves on.
-  await page.getByTestId("messages").click({ position: { x: 5, y: 5 } });
-  await page.keyboard.press("r");
-  await expect(page.getByTestId("composer-text")).toBeFocused();
-  await page.keyboard.type("Sent from the keyboard");
-  await page.keyboard.press("Control+Enter");
-  const typed = page.getByTestId("message").filter({ hasText: "Sent from the keyboard" });
-  await expect(typed).toHaveCount(1);
-  // Our own message can be taken back (once Fanvue has it); a fan's cannot.
-  page.once("dialog", (d) => void d.accept());
-  await typed.getByTestId("unsend-message").click();
-  await expect(page.getByTestId("toast").filter({ hasText: "Message unsent" })).toBeVisible();
-  await expect(typed).toHaveCount(0);
-  await expect(page.locator('[data-testid="message"][data-from="fan"] [data-testid="unsend-message"]')).toHaveCount(0);
-  await page.keyboard.press("Escape");
-  const before = page.url();
-  await page.keyboard.press("j");
-  await expect(page).not.toHaveURL(before);
-  await page.keyboard.press("k");
-  await expect(page).toHaveURL(new RegExp(`chat=${fanUuid}`));
+  await sendAndUnsendByKeyboard(page, fanUuid);
 
   // On a phone the fan panel is one tap away.
   await page.setViewportSize({ width: 390, height: 844 });

@@ -15,19 +15,10 @@ test.afterEach(async () => {
   await clearFaults();
 });
 
-test("fans: the roster (first-sync progress, freshness), search by exact handle and part of a name, fan panel by keyboard, note and tag, filter by tag, whole-audience analysis, renewal forecast", async ({
-  page,
-}) => {
-  test.setTimeout(180_000);
-  await signInAs(page, "luna");
-  // Slow Fanvue's followers list: a first roster sync (if this run has not
-  // synced Luna's yet) stays on screen long enough to be seen.
-  await addFault({ path: "/followers", latencyMs: 1_000 });
-  await page.getByRole("link", { name: "Fans" }).first().click();
-  await expect(page.getByRole("heading", { name: "Fans" })).toBeVisible();
-  const fansUrl = page.url().split("?")[0]!;
+/** The first roster sync shows its progress against Fanvue's count (or was already done), then
+ * the page says how old its copy is and the insight columns are filled. */
+async function expectRosterSynced(page: Page) {
   const table = page.getByTestId("fans-table");
-  await expect(table.locator("tbody tr")).toHaveCount(25);
   // Progress against Fanvue's count, or already synced (an earlier test or the scheduler).
   const state = async () => {
     if (await page.getByTestId("roster-freshness").isVisible()) return "synced";
@@ -51,8 +42,12 @@ test("fans: the roster (first-sync progress, freshness), search by exact handle 
   // Insight columns are filled (no "—" in the spend column of subscribers).
   await expect(table.locator("tbody tr").first()).toContainText("$");
   await screenshots(page, "fans-subscribers");
+}
 
-  // A follower from deep in the list (page 20), found by search from the first page.
+/** A follower from deep in the list (page 20), found by search from the first page: by exact
+ * handle, then by part of the name. */
+async function searchForDeepFollower(page: Page, fansUrl: string) {
+  const table = page.getByTestId("fans-table");
   await page.goto(`${fansUrl}?view=followers&page=20`);
   await expect(table.locator("tbody tr")).toHaveCount(25);
   const deep = table.locator("tbody tr").nth(3);
@@ -78,7 +73,12 @@ test("fans: the roster (first-sync progress, freshness), search by exact handle 
   await expect(page.getByTestId("fans-empty")).toContainText("No fans match “zz-nobody-zz”");
   await page.goto(fansUrl);
   await expect(table.locator("tbody tr")).toHaveCount(25);
+}
 
+/** Opens the second row's panel by keyboard, checks its figures, stores a note and a "vip" tag,
+ * and closes it again. Answers that fan's handle. */
+async function noteAndTagFromKeyboard(page: Page) {
+  const table = page.getByTestId("fans-table");
   // Keyboard: focus the first row, ↓ to the second, Enter opens its panel.
   const secondHandle = (await table.locator("tbody tr").nth(1).getAttribute("data-testid"))!.replace("fan-row-", "");
   await table.locator("tbody tr").first().focus();
@@ -105,17 +105,12 @@ test("fans: the roster (first-sync progress, freshness), search by exact handle 
   await expect(panel).toBeHidden();
   // Focus is back on the row the panel came from.
   await expect(page.getByTestId(`fan-row-${secondHandle}`)).toBeFocused();
+  return secondHandle;
+}
 
-  // Filter by the tag: only that fan, from the whole roster (nothing partial about it).
-  await page.getByTestId("tag-filter").selectOption("vip");
-  await expect(table.locator("tbody tr")).toHaveCount(1);
-  await expect(page.getByTestId(`fan-row-${secondHandle}`)).toContainText("vip");
-  await expect(page.getByTestId("partial-notice")).toHaveCount(0);
-  await screenshots(page, "fans-tag-filter");
-  await page.getByTestId("tag-filter").selectOption("");
-
-  // Analyse the whole audience (slowed down, to see its progress); the roster
-  // is fresh, so only insights are fetched; then sorting covers everyone.
+/** Analyse the whole audience (slowed down, to see its progress); the roster is fresh, so only
+ * insights are fetched; then sorting and segments cover everyone. */
+async function analyseWholeAudience(page: Page) {
   await addFault({ path: "/insights/fans/batch", latencyMs: 600 });
   await page.getByTestId("analyse-all").click();
   await expect(page.getByTestId("analysis-progress")).toContainText("Fetching the fans' insights", { timeout: 20_000 });
@@ -137,6 +132,36 @@ test("fans: the roster (first-sync progress, freshness), search by exact handle 
   await expect(page.getByTestId("fans-range")).toHaveText(/^1–25 of (6\d)$/);
   await expect(page.getByTestId("fans-table")).toHaveAttribute("aria-busy", "false");
   await screenshots(page, "fans-segment");
+}
+
+test("fans: the roster (first-sync progress, freshness), search by exact handle and part of a name, fan panel by keyboard, note and tag, filter by tag, whole-audience analysis, renewal forecast", async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await signInAs(page, "luna");
+  // Slow Fanvue's followers list: a first roster sync (if this run has not
+  // synced Luna's yet) stays on screen long enough to be seen.
+  await addFault({ path: "/followers", latencyMs: 1_000 });
+  await page.getByRole("link", { name: "Fans" }).first().click();
+  await expect(page.getByRole("heading", { name: "Fans" })).toBeVisible();
+  const fansUrl = page.url().split("?")[0]!;
+  const table = page.getByTestId("fans-table");
+  await expect(table.locator("tbody tr")).toHaveCount(25);
+  await expectRosterSynced(page);
+
+  await searchForDeepFollower(page, fansUrl);
+
+  const secondHandle = await noteAndTagFromKeyboard(page);
+
+  // Filter by the tag: only that fan, from the whole roster (nothing partial about it).
+  await page.getByTestId("tag-filter").selectOption("vip");
+  await expect(table.locator("tbody tr")).toHaveCount(1);
+  await expect(page.getByTestId(`fan-row-${secondHandle}`)).toContainText("vip");
+  await expect(page.getByTestId("partial-notice")).toHaveCount(0);
+  await screenshots(page, "fans-tag-filter");
+  await page.getByTestId("tag-filter").selectOption("");
+
+  await analyseWholeAudience(page);
 
   // Renewal forecast: 30 days, fans behind a day, high spenders at risk highlighted.
   await page.getByTestId("fans-tab-renewals").click();

@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page, type PlaywrightWorkerArgs } from "@playwright/test";
 import { signInAs } from "./fixtures/auth";
 import { createStaff, workspaceOf } from "./fixtures/db";
 import { discoverRoutes, type RouteSpec } from "./fixtures/routes";
@@ -102,6 +102,7 @@ const BODY_VARIANTS: Variant[] = [
 ];
 
 type Finding = string;
+type Playwright = PlaywrightWorkerArgs["playwright"];
 
 async function probe(
   ctx: APIRequestContext,
@@ -143,12 +144,8 @@ function urlFor(r: RouteSpec, ids: { workspaceId: string; creatorId: string }, h
   });
 }
 
-test("fuzz: every /api route × role × hostile input answers without a 5xx, and every 400/413 names the field", async ({
-  page,
-  playwright,
-  baseURL,
-}) => {
-  test.setTimeout(600_000);
+/** A context per role in the agency (owner, manager, chatter and viewer of Ivy, signed out). */
+async function roleContexts(page: Page, playwright: Playwright, baseURL: string) {
   await signInAs(page, "atlas");
   const ownerCookie = (await page.context().cookies()).find((c) => c.name === "authjs.session-token")!;
   const agency = await workspaceOf("atlas");
@@ -160,7 +157,7 @@ test("fuzz: every /api route × role × hostile input answers without a 5xx, and
     viewer: (await createStaff(agency.id, "viewer", [ivy], "Fuzz Viewer")).cookie,
     anonymous: null,
   };
-  const origin = new URL(baseURL!).origin;
+  const origin = new URL(baseURL).origin;
   const ctxs = new Map<string, APIRequestContext>();
   for (const [role, cookie] of Object.entries(cookies)) {
     ctxs.set(
@@ -171,52 +168,71 @@ test("fuzz: every /api route × role × hostile input answers without a 5xx, and
       }),
     );
   }
+  return { ctxs, ids: { workspaceId: agency.id, creatorId: ivy } };
+}
+
+/** Every hostile input for one route as one role (the owner gets them all, the others a sample).
+ * Answers how many requests it made. */
+async function fuzzRoute(
+  r: RouteSpec,
+  role: string,
+  ctx: APIRequestContext,
+  ids: { workspaceId: string; creatorId: string },
+  findings: Finding[],
+) {
+  let requests = 0;
+  const write = r.method !== "GET";
+  const full = role === "owner";
+  // A write with no body schema (start a sync, publish) or a DELETE would
+  // act on real objects if called with real ids only: those get hostile ids.
+  const realIdsSafe = !write || (r.hasBody && r.method !== "DELETE") || /\[(?!creatorId|workspaceId)\w+\]/.test(r.path);
+  if (realIdsSafe) {
+    const base = urlFor(r, ids, null);
+    const variants = write ? (full ? BODY_VARIANTS : BODY_VARIANTS.slice(0, 3)) : [null];
+    for (const v of variants) {
+      requests++;
+      await probe(ctx, r.method, base, v, findings, `${r.method} ${r.path} as ${role}${v ? ` [${v.name}]` : ""}`);
+    }
+    for (const q of full ? HOSTILE_QUERY : HOSTILE_QUERY.slice(0, 1)) {
+      requests++;
+      await probe(
+        ctx,
+        r.method,
+        `${base}?${q}`,
+        write ? BODY_VARIANTS[0]! : null,
+        findings,
+        `${r.method} ${r.path}?${q.slice(0, 40)}… as ${role}`,
+      );
+    }
+  }
+  for (const h of full ? HOSTILE_PARAMS : HOSTILE_PARAMS.slice(0, 2)) {
+    requests++;
+    await probe(
+      ctx,
+      r.method,
+      urlFor(r, ids, h),
+      write ? BODY_VARIANTS[0]! : null,
+      findings,
+      `${r.method} ${r.path} with param ${h.slice(0, 20)} as ${role}`,
+    );
+  }
+  return requests;
+}
+
+test("fuzz: every /api route × role × hostile input answers without a 5xx, and every 400/413 names the field", async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
+  test.setTimeout(600_000);
+  const { ctxs, ids } = await roleContexts(page, playwright, baseURL!);
+  const ivy = ids.creatorId;
   const callsBefore = (await sandboxAdmin<{ calls: unknown[] }>("/calls")).calls.length;
 
   const routes = discoverRoutes();
   const findings: Finding[] = [];
   let requests = 0;
-  const ids = { workspaceId: agency.id, creatorId: ivy };
-  for (const r of routes) {
-    const write = r.method !== "GET";
-    // A write with no body schema (start a sync, publish) or a DELETE would
-    // act on real objects if called with real ids only: those get hostile ids.
-    const realIdsSafe =
-      !write || (r.hasBody && r.method !== "DELETE") || /\[(?!creatorId|workspaceId)\w+\]/.test(r.path);
-    for (const [role, ctx] of ctxs) {
-      const full = role === "owner";
-      if (realIdsSafe) {
-        const base = urlFor(r, ids, null);
-        const variants = write ? (full ? BODY_VARIANTS : BODY_VARIANTS.slice(0, 3)) : [null];
-        for (const v of variants) {
-          requests++;
-          await probe(ctx, r.method, base, v, findings, `${r.method} ${r.path} as ${role}${v ? ` [${v.name}]` : ""}`);
-        }
-        for (const q of full ? HOSTILE_QUERY : HOSTILE_QUERY.slice(0, 1)) {
-          requests++;
-          await probe(
-            ctx,
-            r.method,
-            `${base}?${q}`,
-            write ? BODY_VARIANTS[0]! : null,
-            findings,
-            `${r.method} ${r.path}?${q.slice(0, 40)}… as ${role}`,
-          );
-        }
-      }
-      for (const h of full ? HOSTILE_PARAMS : HOSTILE_PARAMS.slice(0, 2)) {
-        requests++;
-        await probe(
-          ctx,
-          r.method,
-          urlFor(r, ids, h),
-          write ? BODY_VARIANTS[0]! : null,
-          findings,
-          `${r.method} ${r.path} with param ${h.slice(0, 20)} as ${role}`,
-        );
-      }
-    }
-  }
+  for (const r of routes) for (const [role, ctx] of ctxs) requests += await fuzzRoute(r, role, ctx, ids, findings);
   // A declared 2 MiB body is refused before it is read.
   const big = await ctxs.get("owner")!.fetch(`/api/creators/${ivy}/fans/${HOSTILE_PARAMS[0]}/notes`, {
     method: "POST",

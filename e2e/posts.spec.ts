@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { addDays, localDate } from "../lib/utils/date-range";
 import { fromLocalInputs } from "../lib/utils/post-time";
 import { attachFromVault, openComposer, order, sandboxPost, shot, TZ } from "./fixtures/posts";
@@ -15,17 +15,9 @@ test.beforeEach(() => budgetLeft("luna"));
 test.use({ timezoneId: TZ, locale: "en-GB" });
 test.afterEach(() => clearFaults());
 
-test("compose a PPV post from the vault, schedule it for tomorrow 09:00 Berlin, reschedule by drag, publish now", async ({
-  page,
-}) => {
-  test.setTimeout(150_000);
-  await openComposer(page);
-  const text = `Tomorrow's set ✨ ${Date.now()}`;
-  await page.getByTestId("composer-text").fill(text);
-  await expect(page.getByTestId("text-count")).toHaveText(`${text.length} / 5,000`);
-  const [a, b] = await attachFromVault(page, 2);
-
-  // Reorder by drag, then back by keyboard.
+/** Reorders the two attachments by drag, then back by keyboard. */
+async function reorderByDragThenKeyboard(page: Page, attached: string[]) {
+  const [a, b] = attached;
   const handles = page.getByTestId("attachment-handle");
   const target = (await page.getByTestId("attachment").first().boundingBox())!;
   const from = (await handles.nth(1).boundingBox())!;
@@ -38,6 +30,64 @@ test("compose a PPV post from the vault, schedule it for tomorrow 09:00 Berlin, 
   await page.keyboard.press("ArrowRight");
   expect(await order(page)).toEqual([a, b]);
   await expect(handles.nth(1)).toBeFocused();
+}
+
+/** Tomorrow 09:00 in Berlin; a time in the past is refused inline first. Answers tomorrow's
+ * date and its short weekday. */
+async function scheduleForTomorrowAtNine(page: Page) {
+  const today = localDate(Date.now(), TZ);
+  const tomorrow = addDays(today, 1);
+  await page.getByTestId("schedule-mode").getByRole("radio", { name: "Schedule" }).click();
+  await page.getByTestId("publishAt-date").fill(addDays(today, -1));
+  await page.getByTestId("publishAt-time").fill("09:00");
+  await expect(page.getByTestId("error-publishAt")).toContainText("at least a minute from now");
+  await page.getByTestId("publishAt-date").fill(tomorrow);
+  await expect(page.getByTestId("error-publishAt")).toHaveCount(0);
+  const day = new Date(`${tomorrow}T12:00:00Z`).toLocaleDateString("en-GB", { weekday: "short", timeZone: "UTC" });
+  await expect(page.getByTestId("publish-button")).toHaveText(`Schedule for ${day} 09:00 CET`);
+  return { tomorrow, day };
+}
+
+/** Week view: drags the post to 11:00 on the next day of that week (same day if it is a Sunday).
+ * Answers the new publish time, as Fanvue holds it. */
+async function dragToElevenTheNextDay(page: Page, uuid: string, tomorrow: string) {
+  await page.getByTestId("queue-view").getByRole("radio", { name: "Week" }).click();
+  const calendar = page.getByTestId("week-calendar");
+  const card = calendar.locator(`[data-testid="calendar-item"][data-id="${uuid}"]`);
+  if (!(await card.isVisible())) await page.getByTestId("next-week").click();
+  await expect(card).toBeVisible();
+  await card.scrollIntoViewIfNeeded();
+  const sunday = new Date(`${tomorrow}T12:00:00Z`).getUTCDay() === 0;
+  const toDay = sunday ? tomorrow : addDays(tomorrow, 1);
+  const slot = calendar.locator(`[data-slot="${toDay}T11"]`);
+  const c = (await card.boundingBox())!;
+  const s = (await slot.boundingBox())!;
+  await page.mouse.move(c.x + 6, c.y + 4);
+  await page.mouse.down();
+  await page.mouse.move(s.x + 6, s.y + 4, { steps: 10 });
+  await expect(calendar.getByTestId("drop-target")).toHaveText("11:00");
+  await screenshots(page, "queue-week-dragging");
+  await page.mouse.up();
+  const moved = fromLocalInputs(toDay, "11:00", TZ)!;
+  await expect(page.getByTestId("posts-notice")).toContainText("11:00 CET");
+  await expect.poll(async () => (await sandboxPost(uuid))?.publishAt).toBe(moved);
+  await expect(card).toContainText("11:00");
+  await shot(page, "queue-week");
+  return moved;
+}
+
+test("compose a PPV post from the vault, schedule it for tomorrow 09:00 Berlin, reschedule by drag, publish now", async ({
+  page,
+}) => {
+  test.setTimeout(150_000);
+  await openComposer(page);
+  const text = `Tomorrow's set ✨ ${Date.now()}`;
+  await page.getByTestId("composer-text").fill(text);
+  await expect(page.getByTestId("text-count")).toHaveText(`${text.length} / 5,000`);
+  const attached = await attachFromVault(page, 2);
+  const [a, b] = attached;
+
+  await reorderByDragThenKeyboard(page, attached);
 
   // PPV: the minimum is enforced as the user types, then a valid price.
   await page.getByTestId("pricing").getByRole("radio", { name: "Pay-per-view" }).click();
@@ -49,17 +99,7 @@ test("compose a PPV post from the vault, schedule it for tomorrow 09:00 Berlin, 
   await page.getByTestId("attachment").nth(1).getByTestId("set-preview").click();
   await expect(page.getByTestId("attachment").nth(1).getByTestId("preview-badge")).toBeVisible();
 
-  // Tomorrow 09:00 in Berlin; a time in the past is refused inline first.
-  const today = localDate(Date.now(), TZ);
-  const tomorrow = addDays(today, 1);
-  await page.getByTestId("schedule-mode").getByRole("radio", { name: "Schedule" }).click();
-  await page.getByTestId("publishAt-date").fill(addDays(today, -1));
-  await page.getByTestId("publishAt-time").fill("09:00");
-  await expect(page.getByTestId("error-publishAt")).toContainText("at least a minute from now");
-  await page.getByTestId("publishAt-date").fill(tomorrow);
-  await expect(page.getByTestId("error-publishAt")).toHaveCount(0);
-  const day = new Date(`${tomorrow}T12:00:00Z`).toLocaleDateString("en-GB", { weekday: "short", timeZone: "UTC" });
-  await expect(page.getByTestId("publish-button")).toHaveText(`Schedule for ${day} 09:00 CET`);
+  const { tomorrow, day } = await scheduleForTomorrowAtNine(page);
 
   // The preview as a subscriber (preview item clear, the other locked) and as a follower.
   const preview = page.getByTestId("post-preview");
@@ -93,29 +133,7 @@ test("compose a PPV post from the vault, schedule it for tomorrow 09:00 Berlin, 
   });
   await shot(page, "queue-list");
 
-  // Week view: drag it to 11:00 on the next day of that week (same day if it is a Sunday).
-  await page.getByTestId("queue-view").getByRole("radio", { name: "Week" }).click();
-  const calendar = page.getByTestId("week-calendar");
-  const card = calendar.locator(`[data-testid="calendar-item"][data-id="${uuid}"]`);
-  if (!(await card.isVisible())) await page.getByTestId("next-week").click();
-  await expect(card).toBeVisible();
-  await card.scrollIntoViewIfNeeded();
-  const sunday = new Date(`${tomorrow}T12:00:00Z`).getUTCDay() === 0;
-  const toDay = sunday ? tomorrow : addDays(tomorrow, 1);
-  const slot = calendar.locator(`[data-slot="${toDay}T11"]`);
-  const c = (await card.boundingBox())!;
-  const s = (await slot.boundingBox())!;
-  await page.mouse.move(c.x + 6, c.y + 4);
-  await page.mouse.down();
-  await page.mouse.move(s.x + 6, s.y + 4, { steps: 10 });
-  await expect(calendar.getByTestId("drop-target")).toHaveText("11:00");
-  await screenshots(page, "queue-week-dragging");
-  await page.mouse.up();
-  const moved = fromLocalInputs(toDay, "11:00", TZ)!;
-  await expect(page.getByTestId("posts-notice")).toContainText("11:00 CET");
-  await expect.poll(async () => (await sandboxPost(uuid))?.publishAt).toBe(moved);
-  await expect(card).toContainText("11:00");
-  await shot(page, "queue-week");
+  const moved = await dragToElevenTheNextDay(page, uuid, tomorrow);
 
   // Publish now, from the list.
   await page.getByTestId("queue-view").getByRole("radio", { name: "List" }).click();

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { signInAs } from "./fixtures/auth";
 import { budgetLeft, addFault, clearFaults, sandboxAdmin } from "./fixtures/sandbox";
@@ -40,27 +41,8 @@ const thumbLoaded = (page: Page, uuid: string) =>
     .locator(`[data-uuid="${uuid}"] img[data-testid="tile-thumb"]`)
     .evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0);
 
-test("the vault journey: filter, preview with the keyboard, folder, upload, use in a post", async ({
-  page,
-}, testInfo) => {
-  // A 30 MB upload and ten screenshots: ~40 s alone, more on a busy machine.
-  test.setTimeout(180_000);
-  const creatorId = await openVault(page);
-  const first = await readyTiles(page).first().getAttribute("data-uuid");
-  await expect.poll(() => thumbLoaded(page, first!)).toBe(true);
-  await screenshots(page, "vault");
-
-  // Videos only, reflected in the URL.
-  await page.getByTestId("type-filter").getByRole("radio", { name: "Videos" }).click();
-  await expect(page).toHaveURL(/type=video/);
-  await expect(readyTiles(page).first()).toHaveAttribute("data-type", "video");
-  const types = await tiles(page).evaluateAll((els) =>
-    els.filter((e) => e.getAttribute("data-status") === "ready").map((e) => e.getAttribute("data-type")),
-  );
-  expect(new Set(types)).toEqual(new Set(["video"]));
-  await expect(readyTiles(page).first().getByTestId("tile-type")).toContainText(/\d+:\d\d/);
-
-  // Preview: the video plays from its signed URL; ←/→ step, Esc closes.
+/** Preview: the video plays from its signed URL; ←/→ step, Esc closes. */
+async function previewWithTheKeyboard(page: Page) {
   await readyTiles(page)
     .first()
     .getByRole("button", { name: /^Open / })
@@ -85,8 +67,10 @@ test("the vault journey: filter, preview with the keyboard, folder, upload, use 
   await page.keyboard.press("Escape");
   await expect(preview).toHaveCount(0);
   await expect(page).not.toHaveURL(/view=/);
+}
 
-  // A new folder, and three items added to it (click, then Shift-click).
+/** A new folder, and three items added to it (click, then Shift-click). */
+async function pickThreeIntoANewFolder(page: Page) {
   await page.getByTestId("type-filter").getByRole("radio", { name: "All" }).click();
   await page.getByRole("button", { name: "New folder" }).click();
   await page.getByLabel("Folder name").fill("Journey picks");
@@ -109,14 +93,16 @@ test("the vault journey: filter, preview with the keyboard, folder, upload, use 
   await expect(tiles(page)).toHaveCount(3);
   await page.getByRole("button", { name: "Clear selection" }).click();
   await page.getByRole("button", { name: "All media" }).click();
+}
 
-  // A 30 MB video: per-file and overall progress, then processing, then ready.
+/** A 30 MB video (written to `clip`): per-file and overall progress, then processing, then ready. */
+async function uploadA30MbVideo(page: Page, clip: string) {
+  const name = path.basename(clip);
   await addFault({ path: "/__upload/**", method: "PUT", latencyMs: 700 });
   // From disk: the browser reads it part by part (a buffer would be copied through the protocol).
-  const clip = testInfo.outputPath("journey-clip.mp4");
   fs.writeFileSync(clip, Buffer.alloc(30 * MB, 7));
   await page.getByTestId("upload-input").setInputFiles(clip);
-  const row = page.getByTestId("upload-row").filter({ hasText: "journey-clip.mp4" });
+  const row = page.getByTestId("upload-row").filter({ hasText: name });
   await expect(row.getByTestId("upload-progress")).toBeVisible();
   await expect
     .poll(async () =>
@@ -131,10 +117,37 @@ test("the vault journey: filter, preview with the keyboard, folder, upload, use 
   await expect(row).toHaveAttribute("data-status", "uploading");
   await screenshots(page, "vault-upload");
   await expect(row).toHaveAttribute("data-status", /processing|ready/, { timeout: 30_000 });
-  const uploaded = page.getByTestId("vault-tile").filter({ hasText: "journey-clip.mp4" });
+  const uploaded = page.getByTestId("vault-tile").filter({ hasText: name });
   await expect(uploaded).toHaveAttribute("data-status", "ready", { timeout: 20_000 });
   await expect(row).toHaveAttribute("data-status", "ready");
   await expect(uploaded.getByTestId("tile-thumb")).toBeVisible();
+}
+
+test("the vault journey: filter, preview with the keyboard, folder, upload, use in a post", async ({
+  page,
+}, testInfo) => {
+  // A 30 MB upload and ten screenshots: ~40 s alone, more on a busy machine.
+  test.setTimeout(180_000);
+  const creatorId = await openVault(page);
+  const first = await readyTiles(page).first().getAttribute("data-uuid");
+  await expect.poll(() => thumbLoaded(page, first!)).toBe(true);
+  await screenshots(page, "vault");
+
+  // Videos only, reflected in the URL.
+  await page.getByTestId("type-filter").getByRole("radio", { name: "Videos" }).click();
+  await expect(page).toHaveURL(/type=video/);
+  await expect(readyTiles(page).first()).toHaveAttribute("data-type", "video");
+  const types = await tiles(page).evaluateAll((els) =>
+    els.filter((e) => e.getAttribute("data-status") === "ready").map((e) => e.getAttribute("data-type")),
+  );
+  expect(new Set(types)).toEqual(new Set(["video"]));
+  await expect(readyTiles(page).first().getByTestId("tile-type")).toContainText(/\d+:\d\d/);
+
+  await previewWithTheKeyboard(page);
+
+  await pickThreeIntoANewFolder(page);
+
+  await uploadA30MbVideo(page, testInfo.outputPath("journey-clip.mp4"));
 
   // Two items → "Use in a post" opens the composer with them.
   const two = await readyTiles(page).evaluateAll((els) => els.slice(1, 3).map((e) => e.getAttribute("data-uuid")!));

@@ -30,7 +30,7 @@ function setup(statusOf: (uuid: string, call: number) => string = () => "process
 beforeEach(() => vi.useFakeTimers({ now: 0 }));
 afterEach(() => vi.useRealTimers());
 
-describe("processing watch", () => {
+describe("processing watch: the call budget", () => {
   it("an idle tab with 24 stuck items: at most 12 checks in any minute, each item at most 10 times, then none", async () => {
     const { w, calls, checks } = setup();
     w.watch("c1", uuids(24));
@@ -66,7 +66,9 @@ describe("processing watch", () => {
     await vi.advanceTimersByTimeAsync(1);
     expect(calls.length).toBe(before + 1);
   });
+});
 
+describe("processing watch: finished, stuck and failing checks", () => {
   it("reports a finished item once and stops checking it; an error status counts as finished", async () => {
     const { w, calls } = setup((u, call) => (u === "a" && call >= 2 ? "ready" : u === "b" ? "error" : "processing"));
     const seen: string[] = [];

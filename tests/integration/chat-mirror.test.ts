@@ -54,7 +54,7 @@ async function allRows(q: Partial<Parameters<typeof getInbox>[1]> = {}) {
 }
 const fanOf = (uuid: string) => world().fanIndex.get(uuid)!;
 
-describe("agency chat mirror", () => {
+describe("agency chat mirror: a full resync and Postgres's filters", () => {
   it("a full resync copies every chat as Fanvue lists it, asking only for page and size", async () => {
     await sb.admin("/calls", undefined, "DELETE");
     const r = await fullResync(client, creatorId);
@@ -128,7 +128,9 @@ describe("agency chat mirror", () => {
     const listCalls = await calls("/creators/*/chats/lists/**");
     for (const call of listCalls) expect(Object.keys(call.query).sort()).toEqual(["page", "size"]);
   });
+});
 
+describe("agency chat mirror: new messages, our sends and edits", () => {
   it("a head pass picks up a new fan message in one call; a webhook shows it at once", async () => {
     await headPass(client, creatorId);
     await sb.admin("/calls", undefined, "DELETE");
@@ -184,7 +186,9 @@ describe("agency chat mirror", () => {
     expect(world().relations[fanOf(fan.fanUuid)]!.nickname).toBeNull();
     expect(await allRows({ search: "qzx" })).toEqual([]);
   });
+});
 
+describe("agency chat mirror: resuming a resync, the overview", () => {
   it("a full resync interrupted mid-way resumes at its checkpoint; a chat missed by two runs goes", async () => {
     await db.mirrorChatSync.update({ where: { creatorId }, data: { fullSyncedAt: null } });
     const gone = [...world().chats.keys()][0]!;

@@ -55,7 +55,7 @@ beforeAll(async () => {
 });
 cleanUpBetweenTests(sb, db);
 
-describe("idempotent chat sends", () => {
+describe("idempotent chat sends: duplicates and retries", () => {
   it("the same send posted 10 times concurrently with one key → exactly one message in the sandbox", async () => {
     const fan = freshFan();
     const b = body();
@@ -81,7 +81,9 @@ describe("idempotent chat sends", () => {
     });
     expect(await copies(fan, b.text)).toHaveLength(1);
   });
+});
 
+describe("idempotent chat sends: lost connections", () => {
   it("connection lost after Fanvue sent it → found in the conversation, marked sent, not resent", async () => {
     const fan = freshFan();
     await sb.admin("/faults", { path: "/chats/*/message", method: "POST", drop: "after", times: 1 });
@@ -138,7 +140,9 @@ describe("idempotent chat sends", () => {
     expect(await copies(fan, b.text)).toHaveLength(1);
     expect(await postCalls()).toBe(1);
   });
+});
 
+describe("idempotent chat sends: refusals, first messages, PPV", () => {
   it("a fan who cannot be messaged → a clear 400, nothing sent, the send marked failed", async () => {
     const fan = freshFan();
     const c = world();

@@ -58,7 +58,7 @@ async function refusal(p: Promise<unknown>) {
   };
 }
 
-describe("earnings CSV export", () => {
+describe("earnings CSV export: streaming", () => {
   it("streams 100,000 rows page by page while the same process keeps answering", async () => {
     const report = await earningsReport([creatorId], [creatorId], q);
     let pagesRead = 0;
@@ -124,7 +124,9 @@ describe("earnings CSV export", () => {
     expect(stall.percentile(99) / 1e6).toBeLessThan(300);
     expect(stall.max / 1e6).toBeLessThan(300);
   });
+});
 
+describe("earnings CSV export: the rows", () => {
   it("keeps the rows' local time exact across DST and fractions of a cent", async () => {
     const text = await new Response(
       (
@@ -203,7 +205,9 @@ describe("earnings CSV export", () => {
     );
     await db.earningRow.deleteMany({ where: { creatorId: { in: others.map((c) => c.id) } } });
   });
+});
 
+describe("earnings CSV export: one export per user at a time", () => {
   it("refuses a second export of the same user while one runs, lets another user export, and frees the user when it ends", async () => {
     const first = await start(user.id);
     const reader = first.body!.getReader();

@@ -22,7 +22,50 @@ afterAll(async () => {
   await sb.close();
 });
 
-describe("earnings chart markers", () => {
+/** Three of Luna's mass messages: one sent 3 days ago through Vuedeck, one sent
+ * 400 days ago, one still scheduled. Answers when the first went out. */
+async function recordMassCampaigns() {
+  const base = {
+    creatorId,
+    requestHash: "h",
+    included: { smart: ["subscribers"], custom: [] },
+    excluded: { smart: [], custom: [] },
+    createdByName: "Luna",
+    mediaUuids: [],
+  };
+  const sentAt = new Date(Date.now() - 3 * 86_400_000);
+  await db.massCampaign.create({
+    data: {
+      ...base,
+      idempotencyKey: "m1",
+      text: "Weekend drop is live",
+      status: "sent",
+      sentAt,
+      recipientCount: 120,
+    },
+  });
+  await db.massCampaign.create({
+    data: {
+      ...base,
+      idempotencyKey: "m2",
+      text: "Long ago",
+      status: "sent",
+      sentAt: new Date(Date.now() - 400 * 86_400_000),
+    },
+  });
+  await db.massCampaign.create({
+    data: {
+      ...base,
+      idempotencyKey: "m3",
+      text: "Not yet",
+      status: "scheduled",
+      scheduledAt: new Date(Date.now() + 86_400_000),
+    },
+  });
+  return sentAt;
+}
+
+describe("earnings chart markers: posts", () => {
   it("marks exactly the posts Fanvue published in the range, each in its local day", async () => {
     const q = earningsQuerySchema.parse({ range: "90d", tz: "America/Los_Angeles" });
     const m = await earningsMarkers(access, q);
@@ -58,45 +101,11 @@ describe("earnings chart markers", () => {
     ).toEqual(published.map((p) => p.uuid).sort());
     expect(m.partial).toBeNull();
   });
+});
 
+describe("earnings chart markers: mass messages and Fanvue failing", () => {
   it("places a mass message sent through Vuedeck in its week; one outside the range or not sent is left out", async () => {
-    const base = {
-      creatorId,
-      requestHash: "h",
-      included: { smart: ["subscribers"], custom: [] },
-      excluded: { smart: [], custom: [] },
-      createdByName: "Luna",
-      mediaUuids: [],
-    };
-    const sentAt = new Date(Date.now() - 3 * 86_400_000);
-    await db.massCampaign.create({
-      data: {
-        ...base,
-        idempotencyKey: "m1",
-        text: "Weekend drop is live",
-        status: "sent",
-        sentAt,
-        recipientCount: 120,
-      },
-    });
-    await db.massCampaign.create({
-      data: {
-        ...base,
-        idempotencyKey: "m2",
-        text: "Long ago",
-        status: "sent",
-        sentAt: new Date(Date.now() - 400 * 86_400_000),
-      },
-    });
-    await db.massCampaign.create({
-      data: {
-        ...base,
-        idempotencyKey: "m3",
-        text: "Not yet",
-        status: "scheduled",
-        scheduledAt: new Date(Date.now() + 86_400_000),
-      },
-    });
+    const sentAt = await recordMassCampaigns();
     const m = await earningsMarkers(
       access,
       earningsQuerySchema.parse({ range: "30d", tz: "Asia/Tokyo", granularity: "week" }),

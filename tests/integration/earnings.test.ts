@@ -47,7 +47,7 @@ const cases: Record<string, string>[] = [
   { range: "all", tz: "Europe/Berlin", granularity: "month" },
 ];
 
-describe("earnings from the synced ledger", () => {
+describe("earnings from the synced ledger: totals against Fanvue's", () => {
   it("backfilled the whole history: the ledger equals Fanvue's rows", async () => {
     const all = await truth("2000-01-01T00:00:00Z", "2100-01-01T00:00:00Z");
     const agg = await db.earningRow.aggregate({ where: { creatorId }, _sum: { gross: true, net: true }, _count: true });
@@ -106,7 +106,9 @@ describe("earnings from the synced ledger", () => {
     const t = await truth(report.previous.startUtc, report.previous.effectiveEndUtc);
     expect(report.previousTotals.gross).toBe(t.gross);
   });
+});
 
+describe("earnings from the synced ledger: syncs, filters, input", () => {
   it("an incremental sync adds new rows and never duplicates", async () => {
     const before = await db.earningRow.count({ where: { creatorId } });
     await sb.admin("/simulate/tip", { creator: "luna", amount: 1234 });

@@ -36,16 +36,17 @@ afterAll(async () => {
 const overlapping = (set: string[]) =>
   Array.from({ length: 25 }, (_, i) => Array.from({ length: 30 }, (_, j) => set[(i * 10 + j) % set.length]!));
 
-describe("batched fan-insight loader", () => {
-  const first = fans.slice(0, 250);
+/** The fans the first tests load and later find cached (or stale). */
+const first250 = fans.slice(0, 250);
 
+describe("batched fan-insight loader: batch calls and the cache", () => {
   it("25 concurrent clients asking for 250 distinct fans → exactly 3 batch calls; all answered with Fanvue's figures", async () => {
-    const results = await Promise.all(overlapping(first).map((set) => loader.load(subject, set)));
+    const results = await Promise.all(overlapping(first250).map((set) => loader.load(subject, set)));
     expect(await batchCalls()).toHaveLength(3);
     const merged = new Map(results.flatMap((m) => [...m]));
     expect(merged.size).toBe(250);
     expect([...merged.values()].every((v) => v.state === "ok" && !v.stale)).toBe(true);
-    for (const uuid of [first[0]!, first[137]!, first[249]!]) {
+    for (const uuid of [first250[0]!, first250[137]!, first250[249]!]) {
       const truth = (await sb.admin(`/truth/fans/${uuid}?creator=luna`)) as {
         gross: number;
         maxSinglePayment: number;
@@ -60,11 +61,13 @@ describe("batched fan-insight loader", () => {
   });
 
   it("the same request again → 0 upstream calls", async () => {
-    const results = await Promise.all(overlapping(first).map((set) => loader.load(subject, set)));
+    const results = await Promise.all(overlapping(first250).map((set) => loader.load(subject, set)));
     expect(await batchCalls()).toHaveLength(0);
     expect(results.every((m) => [...m.values()].every((v) => v.state === "ok"))).toBe(true);
   });
+});
 
+describe("batched fan-insight loader: errors, negative answers, stale entries", () => {
   it("`internal` for some fans: those show an error (never cached as data) and are fetched again later; the rest are cached", async () => {
     const set = fans.slice(250, 350);
     const failing = set.filter((_, i) => i % 10 === 3);
@@ -110,26 +113,28 @@ describe("batched fan-insight loader", () => {
     // Fanvue is slow now: the answer must not wait for it.
     await sb.admin("/faults", { path: "/insights/fans/batch", latencyMs: 1500, times: 1 });
     const started = Date.now();
-    const res = await loader.load(subject, first.slice(0, 10));
+    const res = await loader.load(subject, first250.slice(0, 10));
     expect(Date.now() - started).toBeLessThan(1000);
     expect([...res.values()].every((v) => v.state === "ok" && v.stale && v.refreshing)).toBe(true);
-    const before = res.get(first[0]!)!.fetchedAt!;
+    const before = res.get(first250[0]!)!.fetchedAt!;
     await expect
       .poll(
         async () =>
           (
             await db.fanInsight.findUniqueOrThrow({
-              where: { creatorId_fanUuid: { creatorId: "creator-luna", fanUuid: first[0]! } },
+              where: { creatorId_fanUuid: { creatorId: "creator-luna", fanUuid: first250[0]! } },
             })
           ).fetchedAt!.toISOString(),
         { timeout: 10_000 },
       )
       .not.toBe(before);
     expect(await batchCalls()).toHaveLength(1);
-    const fresh = await loader.load(subject, first.slice(0, 10));
+    const fresh = await loader.load(subject, first250.slice(0, 10));
     expect([...fresh.values()].every((v) => !v.stale)).toBe(true);
   });
+});
 
+describe("batched fan-insight loader: a malformed entry, Fanvue down", () => {
   it("one malformed entry never fails the other fans of its batch", async () => {
     const [a, b, c] = fans.slice(350, 353) as [string, string, string];
     const good = {

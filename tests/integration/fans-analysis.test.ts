@@ -47,6 +47,39 @@ afterAll(async () => {
 const waitDone = () =>
   expect.poll(async () => (await getAnalysis(access)).status, { timeout: 30_000, interval: 100 }).toBe("done");
 
+/** The run's calls to Fanvue: one insight batch per 100 fans, each list read
+ * about once (by page and size only), and its progress says so. */
+async function expectEveryFanFetchedOnce() {
+  expect(await callsTo("/insights/fans/batch")).toBe(Math.ceil(world.fans.length / 100));
+  // 3 pages at a time: at most 2 requested past the end of each list.
+  expect(await callsTo("/subscribers")).toBeGreaterThanOrEqual(Math.ceil(subscribers / 50));
+  expect(await callsTo("/subscribers")).toBeLessThanOrEqual(Math.ceil(subscribers / 50) + 2);
+  expect(await callsTo("/followers")).toBeLessThanOrEqual(Math.ceil(followers / 50) + 2);
+  const a = await getAnalysis(access);
+  expect(a).toMatchObject({ listed: world.fans.length, insightsDone: world.fans.length, errors: 0, etaSec: null });
+  // Fanvue's lists were asked for page and size only.
+  for (const path of ["/subscribers", "/followers"]) {
+    const log = (await sb.admin(`/calls?path=${encodeURIComponent(path)}`)) as {
+      calls: { query: Record<string, string> }[];
+    };
+    expect(new Set(log.calls.flatMap((c) => Object.keys(c.query))), path).toEqual(new Set(["page", "size"]));
+  }
+}
+
+/** The forecast (UTC) counts every active subscription renewing in the next 30 days. */
+async function expectForecastOfEveryRenewal() {
+  const f = await getForecast(access, { tz: "UTC", days: 30 });
+  const start = new Date(new Date().toISOString().slice(0, 10)).getTime();
+  const inWindow = world.relations.filter(
+    (r) => insightStatus(r) === "subscriber" && r.renewsAt! >= start && r.renewsAt! < start + 30 * 86_400_000,
+  );
+  expect(f.days.reduce((s, d) => s + d.count, 0)).toBe(inWindow.filter((r) => r.autoRenew).length);
+  expect(f.days.reduce((s, d) => s + d.atRiskCount, 0)).toBe(inWindow.filter((r) => !r.autoRenew).length);
+  // The sandbox charges one price per creator: the estimate must find it.
+  expect(f.renewalPrice).toBe(world.subscriptionPrice);
+  expect(f.priceSource).toBe("estimate");
+}
+
 describe("whole-audience analysis", () => {
   it("fetches every fan's insights in ceil(N/100) batch calls; sorting, segments and the forecast then cover everyone", async () => {
     const q = (extra: Record<string, unknown>) => fansQuerySchema.parse({ list: "all", size: 50, ...extra });
@@ -70,20 +103,7 @@ describe("whole-audience analysis", () => {
       status: "done",
       listed: world.fans.length,
     });
-    expect(await callsTo("/insights/fans/batch")).toBe(Math.ceil(world.fans.length / 100));
-    // 3 pages at a time: at most 2 requested past the end of each list.
-    expect(await callsTo("/subscribers")).toBeGreaterThanOrEqual(Math.ceil(subscribers / 50));
-    expect(await callsTo("/subscribers")).toBeLessThanOrEqual(Math.ceil(subscribers / 50) + 2);
-    expect(await callsTo("/followers")).toBeLessThanOrEqual(Math.ceil(followers / 50) + 2);
-    const a = await getAnalysis(access);
-    expect(a).toMatchObject({ listed: world.fans.length, insightsDone: world.fans.length, errors: 0, etaSec: null });
-    // Fanvue's lists were asked for page and size only.
-    for (const path of ["/subscribers", "/followers"]) {
-      const log = (await sb.admin(`/calls?path=${encodeURIComponent(path)}`)) as {
-        calls: { query: Record<string, string> }[];
-      };
-      expect(new Set(log.calls.flatMap((c) => Object.keys(c.query))), path).toEqual(new Set(["page", "size"]));
-    }
+    await expectEveryFanFetchedOnce();
 
     // Sorted by spend over the whole audience: the top fan is Fanvue's top fan.
     const gross = lifetimeGross(world);
@@ -102,17 +122,7 @@ describe("whole-audience analysis", () => {
     const over50 = [...gross].filter((g) => g > 5000).length;
     expect((await listFans(access, q({ segment: "spent_over", "seg.amount": "5000" }), user)).total).toBe(over50);
 
-    // Forecast (UTC): every active subscription renewing in the next 30 days.
-    const f = await getForecast(access, { tz: "UTC", days: 30 });
-    const start = new Date(new Date().toISOString().slice(0, 10)).getTime();
-    const inWindow = world.relations.filter(
-      (r) => insightStatus(r) === "subscriber" && r.renewsAt! >= start && r.renewsAt! < start + 30 * 86_400_000,
-    );
-    expect(f.days.reduce((s, d) => s + d.count, 0)).toBe(inWindow.filter((r) => r.autoRenew).length);
-    expect(f.days.reduce((s, d) => s + d.atRiskCount, 0)).toBe(inWindow.filter((r) => !r.autoRenew).length);
-    // The sandbox charges one price per creator: the estimate must find it.
-    expect(f.renewalPrice).toBe(world.subscriptionPrice);
-    expect(f.priceSource).toBe("estimate");
+    await expectForecastOfEveryRenewal();
   });
 
   it("fans Fanvue answers `internal` for are retried after the main pass; the others are done once", async () => {

@@ -45,7 +45,7 @@ afterAll(async () => {
   await sb.close();
 });
 
-describe("mass-message campaigns", () => {
+describe("mass-message campaigns: one per key, lists that are gone", () => {
   it("the same key records one campaign; reusing it for another message is refused", async () => {
     const d = draft();
     const [a, b] = await Promise.all([createCampaign(access, user, d), createCampaign(access, user, { ...d })]);
@@ -84,7 +84,9 @@ describe("mass-message campaigns", () => {
     );
     expect(onFanvue(d.text)).toHaveLength(0);
   });
+});
 
+describe("mass-message campaigns: lost connections", () => {
   it("connection lost after Fanvue acted → found in Fanvue's list and marked sent, never sent twice", async () => {
     const d = draft();
     const { campaign } = await createCampaign(access, user, d);
@@ -111,7 +113,9 @@ describe("mass-message campaigns", () => {
     expect(onFanvue(d.text)).toHaveLength(1);
     await expect(resendCampaign(access, campaign.id)).rejects.toMatchObject({ code: "conflict" });
   });
+});
 
+describe("mass-message campaigns: cancelling and unsending", () => {
   it("a queued campaign can be cancelled and is then never sent", async () => {
     const d = draft();
     const { campaign } = await createCampaign(access, user, d);
@@ -133,7 +137,9 @@ describe("mass-message campaigns", () => {
     expect(page.items.find((i) => i.id === campaign.id)).toMatchObject({ status: "unsent" });
     expect(onFanvue(d.text)).toHaveLength(1);
   });
+});
 
+describe("mass-message campaigns: results and scheduling", () => {
   it("results: purchases and revenue from the ledger, matched by message; the hold-out compared with those who received it", async () => {
     const media = world().media.find((m) => m.status === "ready")!;
     const d = draft({ mediaUuids: [media.uuid], price: 900, holdoutPercent: 20 });

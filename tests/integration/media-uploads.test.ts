@@ -33,7 +33,7 @@ afterAll(async () => {
 
 const MB = 1024 * 1024;
 
-describe("uploads", () => {
+describe("uploads: a video in parts", () => {
   it("uploads a 30 MB video in parts straight to storage, then it processes and turns ready", async () => {
     const size = 30 * MB;
     const s = await startUpload(luna, {
@@ -63,7 +63,9 @@ describe("uploads", () => {
     expect(ready).toMatchObject({ status: "ready", mediaType: "video", name: "clip.mp4" });
     expect(ready!.thumb).not.toBeNull();
   });
+});
 
+describe("uploads: refusals, before and from Fanvue", () => {
   it("refuses unsupported types and oversized files before asking Fanvue", async () => {
     await sb.admin("/calls", undefined, "DELETE");
     await expect(
@@ -127,7 +129,7 @@ describe("uploads", () => {
   });
 });
 
-describe("fan context", () => {
+describe("fan context: what a fan bought", () => {
   it("flags what a fan bought and can show only that", async () => {
     const c = sb.state.world.creators.get(lunaUuid)!;
     const buyer = c.fans.findIndex((_, i) => purchasedMedia(sb.state, c, i).size > 0);
@@ -149,7 +151,9 @@ describe("fan context", () => {
     } while (cursor);
     expect(only.sort()).toEqual([...bought].filter((u) => c.mediaIndex.get(u)?.status === "ready").sort());
   });
+});
 
+describe("fan context: media sent in a chat", () => {
   it("lists media the creator sent a fan in their chat, and nothing when there is no chat", async () => {
     const c = sb.state.world.creators.get(lunaUuid)!;
     const withChat = [...c.chats.keys()].map((i) => c.fans[i]!.uuid);

@@ -75,7 +75,7 @@ beforeAll(async () => {
 });
 cleanUpBetweenTests(sb, db);
 
-describe("publishing", () => {
+describe("publishing: one post per key", () => {
   it("schedules a PPV post with its preview, and a repeat with the same key makes nothing new", async () => {
     const input = ppv(lunaMedia);
     const first = await publishFromComposer(luna, lunaUser, input);
@@ -131,7 +131,9 @@ describe("publishing", () => {
     expect(res.replayed).toBe(false);
     expect(await postsWithText(luna, input.text!)).toHaveLength(1);
   });
+});
 
+describe("publishing: refusals", () => {
   it("a Fanvue refusal names the field and keeps the key usable for the corrected post", async () => {
     const input = ppv(lunaMedia);
     await sb.admin("/faults", {

@@ -49,7 +49,40 @@ async function readEvents(stream: ReadableStream<Uint8Array>, until: (text: stri
   return text;
 }
 
-describe("Fanvue webhooks", () => {
+/** The sandbox delivers a signed new-follower event for Luna and waits for our answer. */
+const deliverNewFollower = (over: { signatureTimestamp?: number } = {}) =>
+  sb.admin("/webhooks/deliver", { event: "new-follower", creator: "luna", wait: true, ...over }) as Promise<{
+    status: string;
+    attempts: { status: number }[];
+  }>;
+
+/** What a newly opened stream's hello says about refused deliveries. */
+async function helloOf(grant: Awaited<ReturnType<typeof grantFor>>) {
+  const abort = new AbortController();
+  const r = sseReader((await openLiveStream(grant, abort.signal, null)).body!);
+  await r.until(() => r.text.includes("event: hello"), 2_000);
+  abort.abort();
+  return JSON.parse(r.events().find((e) => e.event === "hello")!.data) as {
+    refused: { reason: string; skewSec: number } | null;
+  };
+}
+
+/** A fresh cached insight for a fan, as a webhook finds it. */
+async function cacheFreshInsight(creatorId: string, fanUuid: string) {
+  await db.fanInsight.create({
+    data: {
+      creatorId,
+      fanUuid,
+      state: "ok",
+      fetchedAt: new Date(),
+      checkedAt: new Date(),
+      status: "subscriber",
+      totalGross: 100,
+    },
+  });
+}
+
+describe("Fanvue webhooks: events reach open streams", () => {
   it("a tip delivered by the sandbox is stored, invalidates the fan's insight, and reaches an open stream within 2 s", async () => {
     const luna = p.creators.luna!;
     const abort = new AbortController();
@@ -62,17 +95,7 @@ describe("Fanvue webhooks", () => {
     // A fresh cached insight for the fan who will tip.
     const c = sb.state.world.creators.get(luna.fanvueUuid)!;
     const fan = c.fans[[...c.chats.keys()][0]!]!;
-    await db.fanInsight.create({
-      data: {
-        creatorId: luna.id,
-        fanUuid: fan.uuid,
-        state: "ok",
-        fetchedAt: new Date(),
-        checkedAt: new Date(),
-        status: "subscriber",
-        totalGross: 100,
-      },
-    });
+    await cacheFreshInsight(luna.id, fan.uuid);
 
     const started = Date.now();
     await sb.admin("/simulate/tip", { creator: "luna", fan: fan.uuid, amount: 1234 });
@@ -114,7 +137,9 @@ describe("Fanvue webhooks", () => {
     abort.abort();
     expect(text).not.toContain("mia's fan");
   });
+});
 
+describe("Fanvue webhooks: forged, unsigned and stale deliveries", () => {
   it("refuses forged, unsigned and malformed deliveries with 401 and stores nothing", async () => {
     const before = await db.webhookEvent.count();
     const body = JSON.stringify({
@@ -134,36 +159,19 @@ describe("Fanvue webhooks", () => {
 
   it("refuses a stale signature (timestamp older than 5 minutes), even a correctly signed one", async () => {
     const before = await db.webhookEvent.count();
-    const d = (await sb.admin("/webhooks/deliver", {
-      event: "new-follower",
-      creator: "luna",
-      signatureTimestamp: nowSec() - 6 * 60,
-      wait: true,
-    })) as { status: string; attempts: { status: number }[] };
+    const d = await deliverNewFollower({ signatureTimestamp: nowSec() - 6 * 60 });
     expect(d.status).toBe("failed");
     expect(d.attempts.every((a) => a.status === 401)).toBe(true);
     expect(await db.webhookEvent.count()).toBe(before);
   });
+});
 
+describe("Fanvue webhooks: a server clock that is off", () => {
   it("a correctly signed delivery 10 minutes old is refused, and the stream says the server clock is off (hello, then live); an accepted one clears it", async () => {
     const grant = await grantFor(p.user.id, p.workspace.id);
-    const hello = async () => {
-      const abort = new AbortController();
-      const r = sseReader((await openLiveStream(grant, abort.signal, null)).body!);
-      await r.until(() => r.text.includes("event: hello"), 2_000);
-      abort.abort();
-      return JSON.parse(r.events().find((e) => e.event === "hello")!.data) as {
-        refused: { reason: string; skewSec: number } | null;
-      };
-    };
+    const hello = () => helloOf(grant);
     // A valid delivery first: whatever earlier tests refused is over.
-    expect(
-      (
-        (await sb.admin("/webhooks/deliver", { event: "new-follower", creator: "luna", wait: true })) as {
-          status: string;
-        }
-      ).status,
-    ).toBe("delivered");
+    expect((await deliverNewFollower()).status).toBe("delivered");
     await expect.poll(async () => (await hello()).refused).toBeNull();
     const abort = new AbortController();
     const open = sseReader((await openLiveStream(grant, abort.signal, null, { recheckMs: 200 })).body!);
@@ -182,12 +190,7 @@ describe("Fanvue webhooks", () => {
     await expect.poll(() => db.webhookRefusal.findUnique({ where: { reason: "bad_signature" } })).not.toBeNull();
     expect((await hello()).refused).toBeNull();
 
-    const d = (await sb.admin("/webhooks/deliver", {
-      event: "new-follower",
-      creator: "luna",
-      signatureTimestamp: nowSec() - 600,
-      wait: true,
-    })) as { status: string; attempts: { status: number }[] };
+    const d = await deliverNewFollower({ signatureTimestamp: nowSec() - 600 });
     expect(d.status).toBe("failed");
     expect(d.attempts.every((a) => a.status === 401)).toBe(true);
     await expect.poll(async () => (await hello()).refused).toMatchObject({ reason: "clock_skew" });
@@ -199,20 +202,16 @@ describe("Fanvue webhooks", () => {
       await open.until(() => open.events().some((e) => e.event === "health" && e.data.includes("clock_skew")), 3_000),
     ).toBe(true);
 
-    expect(
-      (
-        (await sb.admin("/webhooks/deliver", { event: "new-follower", creator: "luna", wait: true })) as {
-          status: string;
-        }
-      ).status,
-    ).toBe("delivered");
+    expect((await deliverNewFollower()).status).toBe("delivered");
     expect((await hello()).refused).toBeNull();
     expect(
       await open.until(() => open.events().some((e) => e.event === "health" && e.data === '{"refused":null}'), 3_000),
     ).toBe(true);
     abort.abort();
   });
+});
 
+describe("Fanvue webhooks: replays and reconnects", () => {
   it("refuses a replayed delivery (same signature) with 409; a retried delivery is acknowledged and stored once", async () => {
     const d = (await sb.admin("/webhooks/deliver", { event: "new-subscriber", creator: "luna", wait: true })) as {
       id: string;

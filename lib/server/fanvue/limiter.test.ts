@@ -36,7 +36,7 @@ async function take(
   return Promise.all(all);
 }
 
-describe("RateLimiter", () => {
+describe("RateLimiter: the window budget", () => {
   it("probes an unknown bucket with one request before sending a burst", async () => {
     const l = new RateLimiter(opts);
     const log: string[] = [];
@@ -77,6 +77,19 @@ describe("RateLimiter", () => {
     expect([0, 1, 2].map((w) => windows.filter((x) => x === w).length)).toEqual([10, 10, 5]);
   });
 
+  it("re-syncs from headers: calls by another process shrink the budget", async () => {
+    const l = new RateLimiter(opts);
+    const probe = await l.acquire("k");
+    // The server says only 1 is left (others used the rest).
+    l.release(probe, { remaining: 1, limit: 10, resetInMs: 1000 });
+    const log: string[] = [];
+    void take(l, 3, "interactive", log, "i", () => 0);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(log).toHaveLength(1);
+  });
+});
+
+describe("RateLimiter: priorities and reserves", () => {
   it("keeps a reserve for interactive requests; at the window's end only two tokens stay free", async () => {
     const l = new RateLimiter({ ...opts, limit: 50 });
     const probe = await l.acquire("k");
@@ -112,6 +125,32 @@ describe("RateLimiter", () => {
     expect(log.slice(10, 13).every((e) => e.startsWith("i@"))).toBe(true);
   });
 
+  it("while a person is using the app, bulk work leaves them the larger reserve; afterwards the smaller one", async () => {
+    const l = new RateLimiter({
+      ...opts,
+      limit: 100,
+      windowMs: 60_000,
+      reserveShare: 0.1,
+      activeReserveShare: 0.3,
+      activeForMs: 30_000,
+    });
+    let server = 100;
+    const release = (g: Grant) =>
+      l.release(g, { remaining: --server, limit: 100, resetInMs: 60_000 - ((Date.now() - 1_000_000) % 60_000) });
+    // One interactive call: the bucket is known and a person is active.
+    release(await l.acquire("k", { priority: "interactive" }));
+    let granted = 0;
+    for (let i = 0; i < 90; i++) void l.acquire("k", { priority: "background" }).then((g) => (granted++, release(g)));
+    await vi.advanceTimersByTimeAsync(0);
+    // 100 - 1 used - 30 kept back = 69 granted.
+    expect(granted).toBe(69);
+    // 30 s without an interactive call: the reserve shrinks to 10.
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(granted).toBe(89);
+  });
+});
+
+describe("RateLimiter: pauses and waiting limits", () => {
   it("pauses the bucket for Retry-After after a 429", async () => {
     const l = new RateLimiter(opts);
     const probe = await l.acquire("k");
@@ -122,17 +161,6 @@ describe("RateLimiter", () => {
     expect(granted).toBe(-1);
     await vi.advanceTimersByTimeAsync(1);
     expect(granted).toBe(2500);
-  });
-
-  it("re-syncs from headers: calls by another process shrink the budget", async () => {
-    const l = new RateLimiter(opts);
-    const probe = await l.acquire("k");
-    // The server says only 1 is left (others used the rest).
-    l.release(probe, { remaining: 1, limit: 10, resetInMs: 1000 });
-    const log: string[] = [];
-    void take(l, 3, "interactive", log, "i", () => 0);
-    await vi.advanceTimersByTimeAsync(0);
-    expect(log).toHaveLength(1);
   });
 
   it("an interactive request that would wait longer than its limit is refused at once with the refill time", async () => {
@@ -176,30 +204,6 @@ describe("RateLimiter", () => {
     void l.acquire("k").then(() => (sent = true));
     await vi.advanceTimersByTimeAsync(0);
     expect(sent).toBe(true);
-  });
-
-  it("while a person is using the app, bulk work leaves them the larger reserve; afterwards the smaller one", async () => {
-    const l = new RateLimiter({
-      ...opts,
-      limit: 100,
-      windowMs: 60_000,
-      reserveShare: 0.1,
-      activeReserveShare: 0.3,
-      activeForMs: 30_000,
-    });
-    let server = 100;
-    const release = (g: Grant) =>
-      l.release(g, { remaining: --server, limit: 100, resetInMs: 60_000 - ((Date.now() - 1_000_000) % 60_000) });
-    // One interactive call: the bucket is known and a person is active.
-    release(await l.acquire("k", { priority: "interactive" }));
-    let granted = 0;
-    for (let i = 0; i < 90; i++) void l.acquire("k", { priority: "background" }).then((g) => (granted++, release(g)));
-    await vi.advanceTimersByTimeAsync(0);
-    // 100 - 1 used - 30 kept back = 69 granted.
-    expect(granted).toBe(69);
-    // 30 s without an interactive call: the reserve shrinks to 10.
-    await vi.advanceTimersByTimeAsync(30_000);
-    expect(granted).toBe(89);
   });
 });
 
