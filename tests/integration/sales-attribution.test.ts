@@ -129,8 +129,9 @@ beforeAll(async () => {
     kai: await staff("chatter", "Kai Lund"),
     lee: await staff("manager", "Lee Park"),
   };
-  // Earlier history syncs first: only what happens below is new.
+  // Earlier history syncs first: only what the scenario does is new.
   await syncAll();
+  await playScenario();
 });
 
 afterAll(async () => {
@@ -138,35 +139,36 @@ afterAll(async () => {
   await sb.close();
 });
 
-describe("sales attribution", () => {
-  beforeAll(async () => {
-    const { sam, kai, lee } = members;
-    // Sam: two PPVs for Mia (one unlocked), a free message for Nova; Nova's fan tips after it.
-    const miaA = fanOf("mia");
-    const ppv1 = await send(sam, "mia", miaA, 2000);
-    await send(sam, "mia", fanOf("mia"), 1500);
-    await unlock(sam, "mia", miaA, ppv1);
-    const novaA = fanOf("nova");
-    await send(sam, "nova", novaA, null);
-    await tip("nova", novaA, 1000, 812.3456, sam);
-    // Kai: three PPVs across both creators, two unlocked; then writes to Sam's fan last, so the next tip is Kai's.
-    const miaB = fanOf("mia");
-    const k1 = await send(kai, "mia", miaB, 999);
-    const novaB = fanOf("nova");
-    const k2 = await send(kai, "nova", novaB, 4500);
-    await send(kai, "nova", fanOf("nova"), 300);
-    await unlock(kai, "mia", miaB, k1);
-    await unlock(kai, "nova", novaB, k2);
-    await send(kai, "mia", miaA, null);
-    await tip("mia", miaA, 2500, 2000, kai);
-    // Lee: one PPV for Nova, unlocked, and a chat Lee never wrote in tips: nobody is credited.
-    const novaC = fanOf("nova");
-    const l1 = await send(lee, "nova", novaC, 1234);
-    await unlock(lee, "nova", novaC, l1);
-    await tip("nova", fanOf("nova"), 700, 560, null);
-    await syncAll();
-  });
+/** Three members write and sell for Mia and Nova; fans unlock and tip. */
+async function playScenario() {
+  const { sam, kai, lee } = members;
+  // Sam: two PPVs for Mia (one unlocked), a free message for Nova; Nova's fan tips after it.
+  const miaA = fanOf("mia");
+  const ppv1 = await send(sam, "mia", miaA, 2000);
+  await send(sam, "mia", fanOf("mia"), 1500);
+  await unlock(sam, "mia", miaA, ppv1);
+  const novaA = fanOf("nova");
+  await send(sam, "nova", novaA, null);
+  await tip("nova", novaA, 1000, 812.3456, sam);
+  // Kai: three PPVs across both creators, two unlocked; then writes to Sam's fan last, so the next tip is Kai's.
+  const miaB = fanOf("mia");
+  const k1 = await send(kai, "mia", miaB, 999);
+  const novaB = fanOf("nova");
+  const k2 = await send(kai, "nova", novaB, 4500);
+  await send(kai, "nova", fanOf("nova"), 300);
+  await unlock(kai, "mia", miaB, k1);
+  await unlock(kai, "nova", novaB, k2);
+  await send(kai, "mia", miaA, null);
+  await tip("mia", miaA, 2500, 2000, kai);
+  // Lee: one PPV for Nova, unlocked, and a chat Lee never wrote in tips: nobody is credited.
+  const novaC = fanOf("nova");
+  const l1 = await send(lee, "nova", novaC, 1234);
+  await unlock(lee, "nova", novaC, l1);
+  await tip("nova", fanOf("nova"), 700, 560, null);
+  await syncAll();
+}
 
+describe("sales attribution", () => {
   it("credits each member exactly what the sandbox's ledger says they sold", async () => {
     const access = (await getWorkspaceAccess(owner.id, workspaceId))!;
     const p = await getPerformance(access, owner.id, query());
@@ -203,7 +205,9 @@ describe("sales attribution", () => {
     expect(asked.sales.every((s) => s.userId === members.sam.id)).toBe(true);
     expect(asked.total).toBe(exp(members.sam.id).sales);
   });
+});
 
+describe("the tip window and reassignments", () => {
   it("credits a tip within 24 hours of the member's last message, not after", async () => {
     // The member wrote 23 h (credited) or 25 h (not credited) before the fan tipped.
     const wroteAgo = async (hours: number, amount: number) => {
