@@ -1,3 +1,5 @@
+import { formatMoney } from "@/lib/utils/format";
+
 // Human wording for audit actions; unknown actions show as recorded.
 export const ACTION_LABELS: Record<string, string> = {
   "workspace.create": "created the workspace",
@@ -8,6 +10,8 @@ export const ACTION_LABELS: Record<string, string> = {
   "member.remove": "removed a member",
   "creators.sync": "re-synced the creator list",
   "earnings.export": "exported earnings",
+  "performance.export": "exported the performance leaderboard",
+  "sale.reassign": "credited a sale to another member",
   "fan.insights.view": "viewed a fan's spending",
   "fan.note.add": "added a fan note",
   "fan.note.edit": "edited a fan note",
@@ -42,6 +46,25 @@ export const ACTION_LABELS: Record<string, string> = {
   "vault.folder.remove": "removed media from a folder",
 };
 
+const str = (v: unknown) => (typeof v === "string" && v ? v : null);
+const cents = (v: unknown) => (typeof v === "number" && Number.isInteger(v) ? v : null);
+
+/** The entry in words, with what the details say (a price, a fan, a reason) where the action has them. */
+export function auditSentence(action: string, details: unknown): string {
+  const d = (details && typeof details === "object" ? details : {}) as Record<string, unknown>;
+  const fan = str(d.fanHandle) ? ` to @${str(d.fanHandle)}` : "";
+  if (action === "message.send") {
+    const price = cents(d.price);
+    return price !== null ? `sent a ${formatMoney(price)} PPV${fan}` : `sent a message${fan}`;
+  }
+  if (action === "sale.reassign") {
+    const amount = cents(d.gross);
+    const what = amount !== null ? `a ${formatMoney(amount)} sale` : "a sale";
+    return `credited ${what} from ${str(d.from) ?? "nobody"} to ${str(d.to) ?? "nobody"}${str(d.reason) ? `: “${str(d.reason)}”` : ""}`;
+  }
+  return ACTION_LABELS[action] ?? action;
+}
+
 export const ACTION_FILTERS: { value: string; label: string }[] = [
   { value: "", label: "All activity" },
   { value: "message.", label: "Messages" },
@@ -52,6 +75,7 @@ export const ACTION_FILTERS: { value: string; label: string }[] = [
   { value: "media.", label: "Uploads" },
   { value: "fan.", label: "Fan data" },
   { value: "earnings.", label: "Exports" },
+  { value: "sale.", label: "Sales credited" },
   { value: "invite.", label: "Invites" },
   { value: "member.", label: "Team changes" },
 ];

@@ -8,7 +8,7 @@ import { Field, Select } from "@/components/ui/select";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useAudit, useMembers, useWorkspaceCreators } from "@/lib/queries/workspaces";
 import type { AuditItem } from "@/lib/schemas/team";
-import { ACTION_FILTERS, ACTION_LABELS } from "./action-labels";
+import { ACTION_FILTERS, auditSentence } from "./action-labels";
 import { useFormat } from "@/components/viewer/viewer";
 
 type Filters = Record<string, string>;
@@ -167,7 +167,7 @@ function Entry({ e, creator }: { e: AuditItem; creator?: string }) {
         {f.dateTime(e.at)}
       </time>
       <p className="min-w-0 flex-1">
-        <span className="font-medium">{e.actorName}</span> {ACTION_LABELS[e.action] ?? e.action}
+        <span className="font-medium">{e.actorName}</span> {auditSentence(e.action, e.details)}
         {creator ? <span className="text-muted"> · {creator}</span> : null}
       </p>
     </li>

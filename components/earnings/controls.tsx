@@ -11,7 +11,7 @@ import { useCsvDownload } from "./use-csv-download";
 import { allTimeZones } from "@/lib/utils/time";
 import { useViewer } from "@/components/viewer/viewer";
 
-const PRESETS = [
+export const RANGE_PRESETS = [
   ["today", "Today"],
   ["7d", "Last 7 days"],
   ["30d", "Last 30 days"],
@@ -81,7 +81,7 @@ export function EarningsControls({ params, update, exportHref, canExport, fieldE
             aria-label="Range"
             data-testid="range-select"
           >
-            {PRESETS.map(([v, l]) => (
+            {RANGE_PRESETS.map(([v, l]) => (
               <option key={v} value={v}>
                 {l}
               </option>

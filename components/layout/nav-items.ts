@@ -8,6 +8,7 @@ import {
   LayoutGrid,
   Megaphone,
   MessagesSquare,
+  Trophy,
   UserCog,
   Users,
 } from "lucide-react";
@@ -22,6 +23,7 @@ export const NAV_ICONS = {
   LayoutGrid,
   Megaphone,
   MessagesSquare,
+  Trophy,
   UserCog,
   Users,
 } satisfies Record<string, LucideIcon>;
@@ -47,6 +49,14 @@ const WORKSPACE_SECTIONS: Spec[] = [
   { path: "/activity", label: "Activity", icon: "Activity", permission: "audit:read", ready: true },
 ];
 
+/** Who sold what; a chatter's own figures ("My sales"). */
+const performance = (workspaceId: string, role: Role): NavItem => ({
+  href: `/w/${workspaceId}/performance`,
+  label: can(role, "earnings:read") ? "Performance" : "My sales",
+  icon: "Trophy",
+  ready: true,
+});
+
 const build = (specs: Spec[], base: string, role: Role): NavItem[] =>
   specs
     .filter((s) => can(role, s.permission))
@@ -63,7 +73,13 @@ export function navFor(o: {
     primary.push({ href: `/w/${o.workspaceId}`, label: "All creators", icon: "LayoutGrid", ready: true });
     if (can(o.role, "earnings:read"))
       primary.push({ href: `/w/${o.workspaceId}/earnings`, label: "All earnings", icon: "Banknote", ready: true });
+    primary.push(performance(o.workspaceId, o.role));
   }
   if (o.creatorId) primary.push(...build(CREATOR_SECTIONS, `/c/${o.creatorId}`, o.role));
-  return { primary, secondary: build(WORKSPACE_SECTIONS, `/w/${o.workspaceId}`, o.role) };
+  const secondary = build(WORKSPACE_SECTIONS, `/w/${o.workspaceId}`, o.role);
+  // A creator's own workspace lists it with the team pages (it matters once there is a team).
+  return {
+    primary,
+    secondary: o.workspaceKind === "agency" ? secondary : [performance(o.workspaceId, o.role), ...secondary],
+  };
 }

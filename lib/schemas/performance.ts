@@ -115,3 +115,14 @@ export type SalesPage = {
   /** Only the first `limit` sales are listed; the CSV has them all. */
   limit: number;
 };
+
+/** The performance page's URL (lib/url-state): range as typed (the server names a wrong date),
+ * a creator filter, and the member whose sales are open. */
+export const performanceUrlSchema = z.object({
+  range: earningsQuerySchema.shape.range.default("today"),
+  from: z.string().max(10).optional(),
+  to: z.string().max(10).optional(),
+  creator: id.optional(),
+  member: id.optional(),
+});
+export type PerformanceUrl = z.output<typeof performanceUrlSchema>;

@@ -130,5 +130,6 @@ export async function reassignSale(
     sale: { id: updated.earningRowId, userId: updated.userId, userName: updated.userName },
     creatorId: sale.creatorId,
     from: sale.userName,
+    gross: Math.round(Number(sale.gross)),
   };
 }

@@ -90,6 +90,15 @@ function refusal(err: FanvueError): ApiError {
   return new ApiError("invalid_input", "Fanvue did not accept this message; nothing was sent.", { field: "message" });
 }
 
+/** The fan's handle as Vuedeck last saw it (roster or chat copy), for the activity log. */
+async function fanHandleOf(creatorId: string, fanUuid: string): Promise<string | null> {
+  const key = { creatorId_fanUuid: { creatorId, fanUuid } };
+  const fan =
+    (await db.audienceFan.findUnique({ where: key, select: { handle: true } })) ??
+    (await db.mirrorChat.findUnique({ where: key, select: { handle: true } }));
+  return fan?.handle || null;
+}
+
 async function finishSent(access: CreatorAccess, row: ChatSend, messageUuid: string | null, user: User | null) {
   const done = await db.chatSend.update({
     where: { id: row.id },
@@ -103,7 +112,13 @@ async function finishSent(access: CreatorAccess, row: ChatSend, messageUuid: str
     actor: user ?? { id: row.senderUserId ?? "", name: row.senderName },
     action: "message.send",
     target: row.fanUuid,
-    details: { messageUuid, price: row.price, media: row.mediaUuids.length, attempts: row.attempts },
+    details: {
+      messageUuid,
+      price: row.price,
+      media: row.mediaUuids.length,
+      attempts: row.attempts,
+      fanHandle: await fanHandleOf(access.creator.id, row.fanUuid),
+    },
   });
   return done;
 }

@@ -9,7 +9,7 @@ export const POST = apiRoute(contract, {
     audit({
       target: params.saleId,
       creatorId: r.creatorId,
-      details: { from: r.from, to: r.sale.userName, reason: body.reason },
+      details: { from: r.from, to: r.sale.userName, reason: body.reason, gross: r.gross },
     });
     return { sale: r.sale };
   },

@@ -1,0 +1,165 @@
+"use client";
+
+import { ChevronRight } from "lucide-react";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { DataTable, type Column } from "@/components/ui/data-table";
+import type { MemberFigures, Performance } from "@/lib/schemas/performance";
+import { cn } from "@/lib/utils/cn";
+import { formatCount, formatMoney } from "@/lib/utils/format";
+
+const rate = (r: number | null) => (r === null ? "—" : `${(r * 100).toFixed(1)}%`);
+
+function MemberName({ m, onOpen }: { m: MemberFigures; onOpen: (member: string) => void }) {
+  return (
+    <span className="flex min-w-0 items-center gap-2">
+      <button
+        type="button"
+        onClick={(e) => {
+          e.stopPropagation();
+          onOpen(m.userId ?? "none");
+        }}
+        className={cn(
+          "truncate rounded text-left hover:underline focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:outline-none",
+          m.userId ? "font-medium" : "text-muted",
+        )}
+        aria-label={`${m.name}: open the sales`}
+      >
+        {m.name}
+      </button>
+      {m.role ? (
+        <Badge tone="neutral" className="hidden capitalize sm:inline-flex">
+          {m.role}
+        </Badge>
+      ) : m.userId ? (
+        <Badge tone="warning">former member</Badge>
+      ) : null}
+    </span>
+  );
+}
+
+function columns(data: Performance, onOpen: (member: string) => void): Column<MemberFigures>[] {
+  const t = data.totals;
+  return [
+    {
+      id: "member",
+      header: "Member",
+      className: "w-full max-w-0",
+      footer: "Total",
+      cell: (m) => <MemberName m={m} onOpen={onOpen} />,
+    },
+    {
+      id: "revenue",
+      header: "Revenue",
+      numeric: true,
+      footer: formatMoney(t.gross),
+      cell: (m) => (
+        <span className="flex flex-col items-end">
+          <span className="font-medium">{formatMoney(m.gross)}</span>
+          <span className="text-xs text-muted">net {formatMoney(m.net)}</span>
+        </span>
+      ),
+    },
+    ...countColumns(t),
+  ];
+}
+
+/** Counts: sales, PPVs, unlocks, messages (the widest screens show them all). */
+function countColumns(t: Performance["totals"]): Column<MemberFigures>[] {
+  const wide = "hidden md:table-cell";
+  return [
+    {
+      id: "sales",
+      header: "Sales",
+      numeric: true,
+      className: wide,
+      footer: formatCount(t.sales),
+      cell: (m) => formatCount(m.sales),
+    },
+    {
+      id: "ppvs",
+      header: "PPVs sent",
+      numeric: true,
+      className: "hidden lg:table-cell",
+      footer: formatCount(t.ppvsSent),
+      cell: (m) => formatCount(m.ppvsSent),
+    },
+    {
+      id: "unlocked",
+      header: "Unlocked",
+      numeric: true,
+      footer: formatCount(t.ppvsUnlocked),
+      cell: (m) => (
+        <span className="flex flex-col items-end">
+          <span>{formatCount(m.ppvsUnlocked)}</span>
+          <span className="text-xs text-muted">{rate(m.unlockRate)}</span>
+        </span>
+      ),
+    },
+    {
+      id: "messages",
+      header: "Messages",
+      numeric: true,
+      className: wide,
+      footer: formatCount(t.messages),
+      cell: (m) => formatCount(m.messages),
+    },
+    {
+      id: "fans",
+      header: "Fans answered",
+      numeric: true,
+      className: "hidden lg:table-cell",
+      footer: "",
+      cell: (m) => formatCount(m.fansAnswered),
+    },
+    {
+      id: "mass",
+      header: "Mass",
+      numeric: true,
+      className: "hidden xl:table-cell",
+      footer: formatCount(t.massMessages),
+      cell: (m) => formatCount(m.massMessages),
+    },
+    {
+      id: "open",
+      header: <span className="sr-only">Open</span>,
+      footer: "",
+      className: "w-8",
+      cell: () => <ChevronRight className="size-4 text-muted" aria-hidden="true" />,
+    },
+  ];
+}
+
+/** One row per member, highest revenue first; a row opens that member's sales. */
+export function Leaderboard({
+  data,
+  busy,
+  onOpen,
+}: {
+  data: Performance;
+  busy: boolean;
+  onOpen: (member: string) => void;
+}) {
+  return (
+    <Card className="overflow-hidden">
+      <DataTable
+        columns={columns(data, onOpen)}
+        rows={data.members}
+        rowKey={(m) => m.userId ?? "none"}
+        density="comfortable"
+        testId="leaderboard"
+        caption="Sales and messages per member"
+        busy={busy}
+        // The name is the button (keyboard, screen readers); the whole row answers a click too.
+        rowProps={(m) => ({
+          "data-testid": `member-row-${m.name}`,
+          onClick: () => onOpen(m.userId ?? "none"),
+          className: "cursor-pointer hover:bg-canvas",
+        })}
+      />
+      {data.members.length === 0 ? (
+        <p className="px-5 py-8 text-center text-sm text-muted">Nothing sent or sold in this range.</p>
+      ) : null}
+    </Card>
+  );
+}

@@ -1,0 +1,182 @@
+"use client";
+
+import { Download } from "lucide-react";
+import { useMemo } from "react";
+import { RANGE_PRESETS } from "@/components/earnings/controls";
+import { useCsvDownload } from "@/components/earnings/use-csv-download";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { ErrorState } from "@/components/ui/error-state";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
+import { Skeleton } from "@/components/ui/skeleton";
+import { useFormat, useViewer } from "@/components/viewer/viewer";
+import { ApiClientError } from "@/lib/queries/fetcher";
+import { performanceCsvHref, usePerformance, type PerformanceParams } from "@/lib/queries/performance";
+import { ATTRIBUTION_RULES, performanceUrlSchema, type Performance } from "@/lib/schemas/performance";
+import { useUrlState, type UrlUpdate } from "@/lib/url-state/use-url-state";
+import { Leaderboard } from "./leaderboard";
+import { SalesSheet } from "./sales-sheet";
+
+type Update = UrlUpdate<typeof performanceUrlSchema>;
+
+/** Who sold what, for a range in the viewer's zone: the leaderboard, the rules, and each member's sales. */
+export function PerformanceView({ workspaceId }: { workspaceId: string }) {
+  const { state, update } = useUrlState(performanceUrlSchema);
+  const zone = useViewer().zone;
+  const query: PerformanceParams = useMemo(
+    () => ({
+      range: state.range,
+      tz: zone,
+      ...(state.range === "custom" ? { from: state.from, to: state.to } : {}),
+      ...(state.creator ? { creatorId: state.creator } : {}),
+    }),
+    [state.range, state.from, state.to, state.creator, zone],
+  );
+  const q = usePerformance(workspaceId, query);
+  const bad = q.error instanceof ApiClientError && q.error.status === 400 ? q.error : null;
+  const data = q.data;
+  const open = data?.members.find((m) => (m.userId ?? "none") === state.member) ?? null;
+  return (
+    <div className="flex flex-col gap-5">
+      <Header own={data?.scope === "own"} />
+      <Controls state={state} update={update} data={data} csvHref={performanceCsvHref(workspaceId, query)} />
+      {bad ? (
+        <p className="text-sm text-red-700" role="alert" data-testid="performance-input-error">
+          {bad.message}
+        </p>
+      ) : null}
+      {q.isPending ? (
+        <Skeleton className="h-64 rounded-xl" />
+      ) : !data ? (
+        <ErrorState error={q.error} onRetry={() => void q.refetch()} what="the leaderboard" />
+      ) : (
+        <>
+          <Freshness data={data} />
+          <Leaderboard data={data} busy={q.isFetching} onOpen={(member) => update({ member }, { push: true })} />
+          <Rules />
+        </>
+      )}
+      <SalesSheet
+        workspaceId={workspaceId}
+        query={query}
+        member={open}
+        performance={data ?? null}
+        onClose={() => update({ member: undefined })}
+      />
+    </div>
+  );
+}
+
+function Header({ own }: { own: boolean }) {
+  return (
+    <header>
+      <h1 className="text-2xl font-semibold tracking-tight">{own ? "My sales" : "Performance"}</h1>
+      <p className="mt-1 text-sm text-muted">
+        {own
+          ? "What you sold and sent, from Fanvue's ledger. Open your row to see each sale."
+          : "Who sold what: every chat sale credited to the member who made it. Open a row to see the sales behind it."}
+      </p>
+    </header>
+  );
+}
+
+type ControlsProps = {
+  state: ReturnType<typeof useUrlState<typeof performanceUrlSchema>>["state"];
+  update: Update;
+  data: Performance | undefined;
+  csvHref: string;
+};
+
+function Controls({ state, update, data, csvHref }: ControlsProps) {
+  const csv = useCsvDownload();
+  return (
+    <div className="flex flex-wrap items-end gap-3" data-testid="performance-controls">
+      <label className="flex flex-col gap-1 text-xs font-medium text-muted">
+        Range
+        <Select
+          value={state.range}
+          onChange={(e) => update({ range: e.target.value as typeof state.range })}
+          data-testid="performance-range"
+        >
+          {RANGE_PRESETS.map(([v, l]) => (
+            <option key={v} value={v}>
+              {l}
+            </option>
+          ))}
+        </Select>
+      </label>
+      {state.range === "custom" ? (
+        <>
+          <label className="flex flex-col gap-1 text-xs font-medium text-muted">
+            From
+            <Input type="date" value={state.from ?? ""} onChange={(e) => update({ from: e.target.value })} />
+          </label>
+          <label className="flex flex-col gap-1 text-xs font-medium text-muted">
+            To
+            <Input type="date" value={state.to ?? ""} onChange={(e) => update({ to: e.target.value })} />
+          </label>
+        </>
+      ) : null}
+      {data && data.creators.length > 1 ? (
+        <label className="flex flex-col gap-1 text-xs font-medium text-muted">
+          Creator
+          <Select value={state.creator ?? ""} onChange={(e) => update({ creator: e.target.value || undefined })}>
+            <option value="">All creators</option>
+            {data.creators.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.displayName}
+              </option>
+            ))}
+          </Select>
+        </label>
+      ) : null}
+      <Button variant="secondary" onClick={() => void csv.download(csvHref)} disabled={csv.state.status === "running"}>
+        <Download className="size-4" aria-hidden="true" />
+        CSV
+      </Button>
+      {csv.state.status === "failed" ? (
+        <p className="w-full text-sm text-red-700" role="alert">
+          {csv.state.message}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function Freshness({ data }: { data: Performance }) {
+  const f = useFormat();
+  const r = data.range;
+  return (
+    <p className="text-xs text-muted" data-testid="performance-freshness">
+      {f.day(r.from)}
+      {r.to !== r.from ? ` – ${f.day(r.to)}` : ""} in {r.tz}.{" "}
+      {data.ledgerSyncedAt
+        ? `Sales from Fanvue's ledger as synced ${f.ago(data.ledgerSyncedAt)}; later sales appear with the next sync (every few minutes).`
+        : "Fanvue's ledger has not synced yet: sales appear once it has."}
+    </p>
+  );
+}
+
+function Rules() {
+  return (
+    <Card className="p-4 sm:p-5" data-testid="attribution-rules">
+      <h2 className="text-sm font-semibold">How sales are credited</h2>
+      <p className="mt-1 text-xs text-muted">
+        Fanvue records every message as the creator&apos;s. Vuedeck records who sent it, and credits each chat sale
+        once, when the ledger syncs. Subscriptions, renewals and post sales are the creator&apos;s and not listed here.
+      </p>
+      <ul className="mt-3 flex flex-col gap-1.5 text-sm">
+        {ATTRIBUTION_RULES.map((r) => (
+          <li key={r.rule}>
+            <span className="font-medium">{r.label}</span>: {r.text}
+          </li>
+        ))}
+        <li>
+          <span className="font-medium">Reassigned</span>: a manager may credit a sale to someone else, with a reason;
+          it is marked and kept in the activity log.
+        </li>
+      </ul>
+    </Card>
+  );
+}
