@@ -33,8 +33,10 @@ test("an agency admin sees its creators, switches between them, and a chatter it
   await page.keyboard.type("Ivy");
   await page.keyboard.press("Enter");
   await expect(page.getByTestId("overview-display-name")).toHaveText("Ivy Hart");
-  // The choice is remembered: home opens Ivy.
+  // Home is the agency's All creators, which offers the creator last opened.
   await page.goto("/");
+  await expect(page.getByRole("heading", { name: "All creators" })).toBeVisible();
+  await page.getByTestId("continue-creator").click();
   await expect(page.getByTestId("overview-display-name")).toHaveText("Ivy Hart");
 
   // Invite a chatter for Mia only.

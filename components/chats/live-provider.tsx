@@ -3,6 +3,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { createContext, useCallback, useContext, useMemo, type ReactNode } from "react";
 import { chatKeys } from "@/lib/queries/chats";
+import { unreadKey } from "@/lib/queries/creators";
 import { fanKeys } from "@/lib/queries/fans";
 import { useLiveStream, type LiveStatus } from "@/lib/queries/live";
 import { massKeys } from "@/lib/queries/mass-messages";
@@ -101,6 +102,7 @@ export function LiveProvider({
       // The list is re-read for its order (the row is already updated).
       void qc.invalidateQueries({ queryKey: chatKeys.inboxes(e.creatorId) });
       void qc.invalidateQueries({ queryKey: chatKeys.team(workspaceId) });
+      if (e.type === "message-received") void qc.invalidateQueries({ queryKey: unreadKey });
       if (e.fanUuid) {
         // A message already shown needs no immediate call; it is re-read later.
         void qc.invalidateQueries({

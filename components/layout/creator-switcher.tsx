@@ -5,6 +5,8 @@ import Link from "next/link";
 import type { ComponentProps } from "react";
 import { Avatar } from "@/components/ui/avatar";
 import { Menu, MenuContent, MenuGroup, MenuItem, MenuLabel, MenuTrigger } from "@/components/ui/menu";
+import { useUnreadByCreator } from "@/lib/queries/creators";
+import { formatCount } from "@/lib/utils/format";
 import { cn } from "@/lib/utils/cn";
 
 export type SwitcherCreator = {
@@ -37,10 +39,19 @@ export function CreatorSwitcher({
   const current = creators.find((c) => c.id === currentCreatorId);
   const ws = workspaces.find((w) => w.id === currentWorkspaceId);
   const label = current ? current.displayName : `All creators`;
+  const unread = useUnreadByCreator().data ?? {};
+  // Unread elsewhere: a dot on the switcher says another creator has fans waiting.
+  const elsewhere = creators.some((c) => c.id !== currentCreatorId && (unread[c.id] ?? 0) > 0);
   return (
     <Menu>
       <MenuTrigger asChild>
-        <SwitcherButton current={current} label={label} workspaceName={ws?.name} compact={compact} />
+        <SwitcherButton
+          current={current}
+          label={label}
+          workspaceName={ws?.name}
+          compact={compact}
+          unreadElsewhere={elsewhere}
+        />
       </MenuTrigger>
       <MenuContent align="start" className="w-72">
         {workspaces.map((w) => {
@@ -67,6 +78,7 @@ export function CreatorSwitcher({
                       <span className="block truncate font-medium">{c.displayName}</span>
                       <span className="block truncate text-xs text-muted">@{c.handle}</span>
                     </span>
+                    <UnreadBadge n={unread[c.id]} />
                     {c.id === currentCreatorId ? <Check className="size-4 text-brand-700" aria-hidden="true" /> : null}
                   </Link>
                 </MenuItem>
@@ -80,6 +92,20 @@ export function CreatorSwitcher({
   );
 }
 
+/** Chats waiting for an answer (none: nothing shown). */
+function UnreadBadge({ n }: { n: number | null | undefined }) {
+  if (!n) return null;
+  return (
+    <span
+      className="tabular rounded-full bg-brand-600 px-1.5 py-0.5 text-[11px] leading-none font-semibold text-white"
+      aria-label={`${formatCount(n)} unread chats`}
+      data-testid="switcher-unread"
+    >
+      {n > 99 ? "99+" : formatCount(n)}
+    </span>
+  );
+}
+
 /** The switcher's face: the creator open now (or "All creators"). Forwards the
  * trigger's props (Radix's asChild puts its handlers and aria on it). */
 function SwitcherButton({
@@ -87,12 +113,14 @@ function SwitcherButton({
   label,
   workspaceName,
   compact,
+  unreadElsewhere,
   ...props
 }: {
   current: SwitcherCreator | undefined;
   label: string;
   workspaceName: string | undefined;
   compact?: boolean;
+  unreadElsewhere: boolean;
 } & ComponentProps<"button">) {
   return (
     <button
@@ -103,7 +131,7 @@ function SwitcherButton({
         compact ? "px-2 py-1" : "px-2.5 py-2",
       )}
       data-testid="creator-switcher"
-      aria-label={`Switch creator (now: ${label})`}
+      aria-label={`Switch creator (now: ${label})${unreadElsewhere ? "; unread chats for other creators" : ""}`}
     >
       {current ? (
         <Avatar src={current.avatarUrl} name={current.displayName} size="sm" />
@@ -120,6 +148,9 @@ function SwitcherButton({
           <span className="block truncate text-xs text-muted">{current ? `@${current.handle}` : workspaceName}</span>
         ) : null}
       </span>
+      {unreadElsewhere ? (
+        <span className="size-2 shrink-0 rounded-full bg-brand-600" aria-hidden="true" data-testid="switcher-dot" />
+      ) : null}
       <ChevronsUpDown className="size-4 shrink-0 text-muted" aria-hidden="true" />
     </button>
   );

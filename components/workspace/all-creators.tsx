@@ -17,13 +17,31 @@ import { useViewer } from "@/components/viewer/viewer";
 const money = (v: number | null) => (v === null ? "—" : formatMoney(v));
 const count = (v: number | null, capped = false) => (v === null ? "—" : `${formatCount(v)}${capped ? "+" : ""}`);
 
-export function AllCreators({ workspaceId, name }: { workspaceId: string; name: string }) {
+export function AllCreators({
+  workspaceId,
+  name,
+  lastCreator,
+}: {
+  workspaceId: string;
+  name: string;
+  lastCreator: { id: string; displayName: string } | null;
+}) {
   const { data, error, isPending, refetch } = useAgencyOverview(workspaceId, useViewer().zone);
   return (
     <div className="flex flex-col gap-6">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">All creators</h1>
         <p className="mt-1 text-sm text-muted">{name}: every creator you manage, at a glance.</p>
+        {lastCreator ? (
+          <Link
+            href={`/c/${lastCreator.id}`}
+            className="mt-2 inline-flex items-center gap-1 text-sm font-medium text-brand-700 hover:underline"
+            data-testid="continue-creator"
+          >
+            Continue with {lastCreator.displayName}
+            <ChevronRight className="size-4" aria-hidden="true" />
+          </Link>
+        ) : null}
       </div>
       {isPending ? (
         <Skeleton className="h-64 rounded-xl" />

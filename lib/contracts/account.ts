@@ -14,6 +14,13 @@ export const me = route<ShellData>()({
   access: "user",
 });
 
+/** Chats with unread messages per creator the user may open (the switcher's badges). */
+export const myUnread = route<Record<string, number | null>>()({
+  method: "GET",
+  path: "/api/me/unread",
+  access: "user",
+});
+
 /** The zone and locale the user chose (null: their device's). */
 export const myPreferences = route<ViewerPrefs>()({
   method: "GET",

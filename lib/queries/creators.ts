@@ -1,4 +1,5 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
+import { myUnread } from "@/lib/contracts/account";
 import { creatorOverview } from "@/lib/contracts/overview";
 import { callApi } from "./call";
 
@@ -14,3 +15,14 @@ export const creatorOverviewQuery = (creatorId: string) =>
   });
 
 export const useCreatorOverview = (creatorId: string) => useQuery(creatorOverviewQuery(creatorId));
+
+export const unreadKey = ["me", "unread"] as const;
+
+/** Unread chats per creator for the switcher; refreshed every minute, and on live message events. */
+export const useUnreadByCreator = () =>
+  useQuery({
+    queryKey: unreadKey,
+    queryFn: () => callApi(myUnread, {}),
+    staleTime: 30_000,
+    refetchInterval: 60_000,
+  });

@@ -36,16 +36,33 @@ export async function loadShell(userId: string): Promise<ShellData> {
 }
 
 /** Where "/" should go: the creator picked last, else the first one. */
+/** Where "/" opens. An agency member with several creators lands on the
+ * agency's "All creators" (unread and money across them, one click to any);
+ * everyone else on the creator they last opened (the first one before any
+ * choice). The last creator is still remembered: All creators offers it. */
 export async function homePathFor(userId: string): Promise<string> {
   const [user, creators] = await Promise.all([
     db.user.findUnique({ where: { id: userId }, select: { lastCreatorId: true } }),
     listAccessibleCreators(userId),
   ]);
   const last = creators.find((c) => c.id === user?.lastCreatorId);
-  if (last) return `/c/${last.id}`;
-  if (creators[0]) return `/c/${creators[0].id}`;
+  const home = last ?? creators[0];
+  if (home) {
+    const several = creators.filter((c) => c.workspaceId === home.workspaceId).length > 1;
+    return home.workspaceKind === "agency" && several ? `/w/${home.workspaceId}` : `/c/${home.id}`;
+  }
   const membership = await db.membership.findFirst({ where: { userId }, orderBy: { createdAt: "asc" } });
   return membership ? `/w/${membership.workspaceId}` : "/welcome";
+}
+
+/** The creator this user last opened in this workspace (All creators offers it). */
+export async function lastCreatorIn(userId: string, workspaceId: string) {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { lastCreatorId: true } });
+  if (!user?.lastCreatorId) return null;
+  const c = (await listAccessibleCreators(userId)).find(
+    (x) => x.id === user.lastCreatorId && x.workspaceId === workspaceId,
+  );
+  return c ? { id: c.id, displayName: c.displayName } : null;
 }
 
 export async function rememberCreator(userId: string, creatorId: string) {

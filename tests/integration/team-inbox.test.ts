@@ -13,6 +13,7 @@ const { getTeamInbox } = await import("@/lib/server/chats/team-inbox");
 const { fullResync } = await import("@/lib/server/chats/mirror/sync");
 const { clientForCreator } = await import("@/lib/server/creators/client");
 const { getWorkspaceAccess } = await import("@/lib/server/workspaces/access");
+const { unreadForUser } = await import("@/lib/server/unread");
 
 afterAll(async () => {
   await db.$disconnect();
@@ -22,6 +23,7 @@ afterAll(async () => {
 const p = await provisionAccount(sb, "atlas");
 const owner = (await getWorkspaceAccess(p.user.id, p.workspace.id))!;
 const chatsOf = (handle: string) => sb.state.world.creators.get(p.creators[handle]!.fanvueUuid)!.chats;
+const unreadIn = (handle: string) => [...chatsOf(handle).values()].filter((c) => c.unreadCount > 0).length;
 
 async function sync(handle: string) {
   const c = p.creators[handle]!;
@@ -47,6 +49,12 @@ describe("team inbox", () => {
     expect(items).toHaveLength(chatsOf("mia").size);
     expect(last.failed.map((c) => c.handle).sort()).toEqual(["ivy", "nova"]);
     expect(last.syncedAt).not.toBeNull();
+    // The switcher's badges: a count where the copy exists, "unknown" (null) where it does not yet.
+    expect(await unreadForUser(p.user.id)).toEqual({
+      [p.creators.mia!.id]: unreadIn("mia"),
+      [p.creators.nova!.id]: null,
+      [p.creators.ivy!.id]: null,
+    });
   });
 
   it("merges every creator's chats, newest first, each once, tagged with its creator", async () => {
@@ -65,11 +73,11 @@ describe("team inbox", () => {
 
   it("filters unread across creators and shows a staff member only their creators", async () => {
     const unread = (await readAll(owner, "unread")).items;
-    const expected = ["mia", "nova", "ivy"].reduce(
-      (n, h) => n + [...chatsOf(h).values()].filter((c) => c.unreadCount > 0).length,
-      0,
-    );
+    const expected = ["mia", "nova", "ivy"].reduce((n, h) => n + unreadIn(h), 0);
+    expect(expected).toBeGreaterThan(0);
     expect(unread).toHaveLength(expected);
+    const badges = await unreadForUser(p.user.id);
+    for (const h of ["mia", "nova", "ivy"]) expect(badges[p.creators[h]!.id], h).toBe(unreadIn(h));
     const scoped = {
       ...owner,
       membership: { ...owner.membership, allCreators: false, creatorIds: [p.creators.mia!.id] },

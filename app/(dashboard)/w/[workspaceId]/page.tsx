@@ -4,6 +4,7 @@ import { AllCreators } from "@/components/workspace/all-creators";
 import { db } from "@/lib/server/db";
 import { listAccessibleCreators } from "@/lib/server/workspaces/access";
 import { pageWorkspaceAccess } from "@/lib/server/page-access";
+import { lastCreatorIn } from "@/lib/server/shell";
 
 export const metadata: Metadata = { title: "All creators" };
 
@@ -16,5 +17,6 @@ export default async function WorkspaceHome({ params }: { params: Promise<{ work
     const fallback = await db.creator.findFirst({ where: { workspaceId, removedAt: null } });
     redirect(`/c/${creator?.id ?? fallback?.id}`);
   }
-  return <AllCreators workspaceId={workspaceId} name={access.workspace.name} />;
+  const last = await lastCreatorIn(session.user.id, workspaceId);
+  return <AllCreators workspaceId={workspaceId} name={access.workspace.name} lastCreator={last} />;
 }
