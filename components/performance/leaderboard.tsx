@@ -7,6 +7,7 @@ import { DataTable, type Column } from "@/components/ui/data-table";
 import type { MemberFigures, Performance } from "@/lib/schemas/performance";
 import { cn } from "@/lib/utils/cn";
 import { formatCount, formatMoney } from "@/lib/utils/format";
+import { formatDuration } from "@/lib/utils/time";
 
 const rate = (r: number | null) => (r === null ? "—" : `${(r * 100).toFixed(1)}%`);
 
@@ -103,6 +104,21 @@ function countColumns(t: Performance["totals"]): Column<MemberFigures>[] {
       className: wide,
       footer: formatCount(t.messages),
       cell: (m) => formatCount(m.messages),
+    },
+    {
+      id: "reply",
+      header: "Median reply",
+      numeric: true,
+      className: "hidden lg:table-cell",
+      footer: "",
+      cell: (m) =>
+        m.medianReplyMs === null ? (
+          "—"
+        ) : (
+          <span title={`Median of ${formatCount(m.replies)} first replies to a waiting fan`}>
+            {formatDuration(m.medianReplyMs)}
+          </span>
+        ),
     },
     {
       id: "fans",

@@ -173,6 +173,10 @@ function Rules() {
           </li>
         ))}
         <li>
+          <span className="font-medium">Median reply</span>: from a fan&apos;s oldest unanswered message (as Fanvue
+          shows the chat) to the member&apos;s first message after it; follow-ups are not replies.
+        </li>
+        <li>
           <span className="font-medium">Reassigned</span>: a manager may credit a sale to someone else, with a reason;
           it is marked and kept in the activity log.
         </li>

@@ -77,6 +77,9 @@ export type MemberFigures = {
   unlockRate: number | null;
   messages: number;
   fansAnswered: number;
+  /** Replies to a fan who was waiting, and the median wait they ended (milliseconds); null: none. */
+  replies: number;
+  medianReplyMs: number | null;
   massMessages: number;
 };
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  formatDuration,
   canonicalLocale,
   dayHeading,
   formatAgo,
@@ -72,5 +73,16 @@ describe("one formatter, the viewer's zone and locale", () => {
     expect(localeFromAcceptLanguage("en;q=0.4, de-DE;q=0.9")).toBe("de-DE");
     expect(localeFromAcceptLanguage("*")).toBeNull();
     expect(localeFromAcceptLanguage(null)).toBeNull();
+  });
+});
+
+describe("durations", () => {
+  it("rounds to the unit a reader needs", () => {
+    expect(formatDuration(0)).toBe("0 s");
+    expect(formatDuration(41_600)).toBe("42 s");
+    expect(formatDuration(7 * 60_000 + 59_000)).toBe("7 min");
+    expect(formatDuration(65 * 60_000)).toBe("1 h 05 min");
+    expect(formatDuration(51 * 3_600_000)).toBe("2 d 3 h");
+    expect(formatDuration(-5)).toBe("0 s");
   });
 });

@@ -225,3 +225,14 @@ export function dayHeading(day: Ymd, v: Viewer, now = Date.now()): string {
   if (day === addDays(today, 1)) return `Tomorrow · ${label}`;
   return label;
 }
+
+/** A span of time in words a dashboard reads at a glance: "42 s", "7 min", "1 h 05 min", "2 d 3 h". */
+export function formatDuration(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000));
+  if (s < 60) return `${s} s`;
+  const min = Math.floor(s / 60);
+  if (min < 60) return `${min} min`;
+  const h = Math.floor(min / 60);
+  if (h < 24) return `${h} h ${String(min % 60).padStart(2, "0")} min`;
+  return `${Math.floor(h / 24)} d ${h % 24} h`;
+}

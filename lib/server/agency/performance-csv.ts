@@ -19,6 +19,8 @@ const HEADER = [
   "unlock_rate_pct",
   "messages",
   "fans_answered",
+  "first_replies",
+  "median_reply_seconds",
   "mass_messages",
 ];
 
@@ -39,6 +41,8 @@ export async function performanceCsv(access: WorkspaceAccess, userId: string, q:
         ownCell(m.unlockRate === null ? null : (m.unlockRate * 100).toFixed(1)),
         ownCell(m.messages),
         ownCell(m.fansAnswered),
+        ownCell(m.replies),
+        ownCell(m.medianReplyMs === null ? null : (m.medianReplyMs / 1000).toFixed(1)),
         ownCell(m.massMessages),
       ].join(","),
     ),

@@ -38,6 +38,8 @@ type SendsRow = {
   ppvs: bigint;
   unlocked: bigint;
   fans: bigint;
+  replies: bigint;
+  medianReplyMs: number | null;
 };
 type MassRow = { userId: string | null; name: string | null; n: bigint };
 
@@ -59,7 +61,10 @@ async function readFigures(scope: Scope, start: Date, end: Date) {
              count(*) FILTER (WHERE cs.price IS NOT NULL)::bigint AS ppvs,
              count(*) FILTER (WHERE cs.price IS NOT NULL AND EXISTS (
                SELECT 1 FROM "SaleAttribution" a WHERE a."sendId" = cs.id AND a.rule = 'ppv'))::bigint AS unlocked,
-             count(DISTINCT cs."fanUuid")::bigint AS fans
+             count(DISTINCT cs."fanUuid")::bigint AS fans,
+             count(*) FILTER (WHERE cs."waitingSince" IS NOT NULL)::bigint AS replies,
+             percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM cs."sentAt" - cs."waitingSince") * 1000)
+               FILTER (WHERE cs."waitingSince" IS NOT NULL) AS "medianReplyMs"
       FROM "ChatSend" cs
       WHERE cs."creatorId" = ANY(${ids}::text[]) AND cs.status = 'sent'
         AND cs."sentAt" >= ${start} AND cs."sentAt" < ${end}
@@ -87,6 +92,8 @@ const blank = (userId: string | null, name: string): MemberFigures => ({
   unlockRate: null,
   messages: 0,
   fansAnswered: 0,
+  replies: 0,
+  medianReplyMs: null,
   massMessages: 0,
 });
 
@@ -114,6 +121,8 @@ async function mergeFigures(access: WorkspaceAccess, scope: Scope, start: Date, 
       ppvsSent: Number(s.ppvs),
       ppvsUnlocked: Number(s.unlocked),
       fansAnswered: Number(s.fans),
+      replies: Number(s.replies),
+      medianReplyMs: s.medianReplyMs === null ? null : Math.round(Number(s.medianReplyMs)),
     });
   for (const m of mass) row(m.userId, m.name).massMessages = Number(m.n);
   for (const r of byUser.values()) r.unlockRate = r.ppvsSent ? r.ppvsUnlocked / r.ppvsSent : null;

@@ -1,4 +1,5 @@
 import "server-only";
+import { noteConversation } from "@/lib/server/agency/response-times";
 import type { ChatSend } from "@/generated/prisma/client";
 import type { ConversationPage, MessageView, SendView } from "@/lib/schemas/chats";
 import { clientForCreator } from "@/lib/server/creators/client";
@@ -74,8 +75,14 @@ export async function getConversation(access: CreatorAccess, fanUuid: string, pa
           orderBy: { createdAt: "asc" },
         })
       : [];
+  const items = res.data.map((m) => toMessageView(m, access.creator.fanvueUuid, by.get(m.uuid) ?? null));
+  // Whether the fan is waiting for an answer (first-response times); a read never fails for it.
+  if (page === 1)
+    await noteConversation(access.creator.id, fanUuid, items).catch((err: unknown) =>
+      console.error("[chats] could not note the fan's wait", err),
+    );
   return {
-    items: res.data.map((m) => toMessageView(m, access.creator.fanvueUuid, by.get(m.uuid) ?? null)),
+    items,
     page,
     hasMore: res.pagination.hasMore,
     pending: pending.map(toSendView),

@@ -1,4 +1,5 @@
 import "server-only";
+import { openWaitFor } from "@/lib/server/agency/response-times";
 import { createHash } from "node:crypto";
 import type { ChatSend } from "@/generated/prisma/client";
 import type { SendBody, SendView } from "@/lib/schemas/chats";
@@ -225,6 +226,7 @@ export async function sendChatMessage(
     requestHash,
     senderUserId: user.id,
     senderName: user.name,
+    waitingSince: await openWaitFor(access.creator.id, fanUuid),
   };
   const inserted = await db.chatSend.createMany({
     data: [

@@ -1,4 +1,5 @@
 import "server-only";
+import { noteFanMessage } from "@/lib/server/agency/response-times";
 import { createHash } from "node:crypto";
 import type { Prisma, WebhookEvent } from "@/generated/prisma/client";
 import { env } from "@/lib/env.mjs";
@@ -77,6 +78,13 @@ async function applyEffects(e: WebhookEvent) {
   });
   for (const c of creators) await invalidateInboxCache(c.id);
   await applyToMirror(e);
+  // A fan wrote: their wait for an answer starts (first-response times).
+  if (e.event === "message-received" && e.fanUuid)
+    await noteFanMessage(
+      creators.map((c) => c.id),
+      e.fanUuid,
+      e.signedAt,
+    );
   if (e.fanUuid && MONEY_EVENTS.has(e.event))
     await invalidateFanInsight(
       creators.map((c) => c.id),
