@@ -4,6 +4,7 @@ import {
   Banknote,
   Calendar,
   Images,
+  Inbox,
   LayoutDashboard,
   LayoutGrid,
   Megaphone,
@@ -19,6 +20,7 @@ export const NAV_ICONS = {
   Banknote,
   Calendar,
   Images,
+  Inbox,
   LayoutDashboard,
   LayoutGrid,
   Megaphone,
@@ -73,6 +75,8 @@ export function navFor(o: {
     primary.push({ href: `/w/${o.workspaceId}`, label: "All creators", icon: "LayoutGrid", ready: true });
     if (can(o.role, "earnings:read"))
       primary.push({ href: `/w/${o.workspaceId}/earnings`, label: "All earnings", icon: "Banknote", ready: true });
+    if (can(o.role, "chats:read"))
+      primary.push({ href: `/w/${o.workspaceId}/inbox`, label: "Team inbox", icon: "Inbox", ready: true });
     primary.push(performance(o.workspaceId, o.role));
   }
   if (o.creatorId) primary.push(...build(CREATOR_SECTIONS, `/c/${o.creatorId}`, o.role));
