@@ -34,6 +34,7 @@ async function actorsAndObjects(page: Page, browser: Browser) {
     manager: await createStaff(agency.id, "manager", null, "Matrix Manager"),
     chatter: await createStaff(agency.id, "chatter", [mia], "Matrix Chatter"),
     viewer: await createStaff(agency.id, "viewer", [mia], "Matrix Viewer"),
+    creator: await createStaff(agency.id, "creator", [mia], "Matrix Creator"),
   };
   const actors: Actor[] = [
     {
@@ -44,6 +45,7 @@ async function actorsAndObjects(page: Page, browser: Browser) {
     { name: "manager", cookie: staff.manager.cookie, memberOf: { [agency.id]: { role: "manager", creators: null } } },
     { name: "chatter", cookie: staff.chatter.cookie, memberOf: { [agency.id]: { role: "chatter", creators: [mia] } } },
     { name: "viewer", cookie: staff.viewer.cookie, memberOf: { [agency.id]: { role: "viewer", creators: [mia] } } },
+    { name: "creator", cookie: staff.creator.cookie, memberOf: { [agency.id]: { role: "creator", creators: [mia] } } },
     {
       name: "other workspace",
       cookie: `authjs.session-token=${lunaCookie.value}`,

@@ -9,9 +9,10 @@ import { Field, Select } from "@/components/ui/select";
 import { ApiClientError } from "@/lib/queries/fetcher";
 import { useTeamMutations, useWorkspaceCreators } from "@/lib/queries/workspaces";
 import { CreatorScope } from "./creator-scope";
-import { ROLE_HELP } from "./role-label";
+import { CREATOR_SCOPE_MESSAGE } from "@/lib/schemas/team";
+import { ROLE_HELP, ROLE_LABEL, STAFF_ROLES } from "./role-label";
 
-type Role = "manager" | "chatter" | "viewer";
+type Role = (typeof STAFF_ROLES)[number];
 
 export function InviteForm({ workspaceId }: { workspaceId: string }) {
   const creators = useWorkspaceCreators(workspaceId).data ?? [];
@@ -25,9 +26,11 @@ export function InviteForm({ workspaceId }: { workspaceId: string }) {
   const scopeError =
     !scope.allCreators && scope.creatorIds.length === 0
       ? "Pick at least one creator."
-      : err?.field === "creatorIds"
-        ? err.message
-        : null;
+      : role === "creator" && (scope.allCreators || scope.creatorIds.length !== 1)
+        ? CREATOR_SCOPE_MESSAGE
+        : err?.field === "creatorIds"
+          ? err.message
+          : null;
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
@@ -83,9 +86,11 @@ function InviteOptions({
     <div className="grid gap-4 sm:grid-cols-2">
       <Field label="Role" htmlFor="invite-role">
         <Select id="invite-role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
-          <option value="manager">Manager</option>
-          <option value="chatter">Chatter</option>
-          <option value="viewer">Viewer</option>
+          {STAFF_ROLES.map((r) => (
+            <option key={r} value={r}>
+              {ROLE_LABEL[r]}
+            </option>
+          ))}
         </Select>
         <p className="text-xs text-muted">{ROLE_HELP[role]}</p>
       </Field>

@@ -12,7 +12,8 @@ import { ApiClientError } from "@/lib/queries/fetcher";
 import { useMembers, useTeamMutations, useWorkspaceCreators } from "@/lib/queries/workspaces";
 import type { MemberView } from "@/lib/schemas/team";
 import { CreatorScope } from "./creator-scope";
-import { ROLE_LABEL } from "./role-label";
+import { CREATOR_SCOPE_MESSAGE } from "@/lib/schemas/team";
+import { ROLE_LABEL, STAFF_ROLES } from "./role-label";
 
 export function MembersList({ workspaceId, currentUserId }: { workspaceId: string; currentUserId: string }) {
   const members = useMembers(workspaceId);
@@ -91,11 +92,16 @@ function MemberEditor({
   onDone: () => void;
 }) {
   const { updateMember, removeMember } = useTeamMutations(workspaceId);
-  const [role, setRole] = useState(member.role as "manager" | "chatter" | "viewer");
+  const [role, setRole] = useState(member.role as (typeof STAFF_ROLES)[number]);
   const [scope, setScope] = useState({ allCreators: member.allCreators, creatorIds: member.creatorIds });
   const [confirmRemove, setConfirmRemove] = useState(false);
   const err = (updateMember.error ?? removeMember.error) as ApiClientError | null;
-  const scopeError = !scope.allCreators && scope.creatorIds.length === 0 ? "Pick at least one creator." : null;
+  const scopeError =
+    !scope.allCreators && scope.creatorIds.length === 0
+      ? "Pick at least one creator."
+      : role === "creator" && (scope.allCreators || scope.creatorIds.length !== 1)
+        ? CREATOR_SCOPE_MESSAGE
+        : null;
   return (
     <div className="mt-4 flex flex-col gap-4 rounded-lg border border-line bg-canvas p-4">
       <Field label="Role" htmlFor={`role-${member.id}`}>
@@ -105,9 +111,11 @@ function MemberEditor({
           onChange={(e) => setRole(e.target.value as typeof role)}
           className="max-w-60"
         >
-          <option value="manager">Manager</option>
-          <option value="chatter">Chatter</option>
-          <option value="viewer">Viewer</option>
+          {STAFF_ROLES.map((r) => (
+            <option key={r} value={r}>
+              {ROLE_LABEL[r]}
+            </option>
+          ))}
         </Select>
       </Field>
       <CreatorScope creators={creators} idPrefix={`m-${member.id}`} {...scope} onChange={setScope} />

@@ -2,7 +2,7 @@
 // (and page loaders); used by the UI only to hide what would be refused.
 // README "Roles" documents it in words; tests/e2e check it route by route.
 
-export const ROLES = ["owner", "manager", "chatter", "viewer"] as const;
+export const ROLES = ["owner", "manager", "chatter", "viewer", "creator"] as const;
 export type Role = (typeof ROLES)[number];
 
 export const PERMISSIONS = {
@@ -47,6 +47,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   chatter: ["workspace:read", "overview:read", "fans:read", "fans:write", "chats:read", "chats:send", "vault:read"],
   // Read-only, including earnings and their export (an accountant's seat).
   viewer: READ,
+  // The creator of an agency-run account, over that one account (team.ts
+  // enforces the scope): everything a viewer reads, plus the activity log of
+  // their account: what was sent on their behalf, by whom, for what price,
+  // and who looked at their fans' spending.
+  creator: [...READ, "audit:read"],
 };
 
 export const can = (role: Role, permission: Permission) => ROLE_PERMISSIONS[role].includes(permission);

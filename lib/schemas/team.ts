@@ -3,7 +3,12 @@ import type { Role } from "./permissions";
 
 // Inputs and answers of the team API, shared by route handlers and forms.
 
-const staffRole = z.enum(["manager", "chatter", "viewer"], { error: "role must be manager, chatter or viewer" });
+const staffRole = z.enum(["manager", "chatter", "viewer", "creator"], {
+  error: "role must be manager, chatter, viewer or creator",
+});
+
+/** A creator's seat covers exactly one creator: their own account. */
+export const CREATOR_SCOPE_MESSAGE = "A creator's seat covers exactly one creator: pick their own account.";
 
 export const inviteCreateSchema = z
   .object({
@@ -15,7 +20,11 @@ export const inviteCreateSchema = z
     expiresInDays: z.number({ error: "expiresInDays must be a number" }).int().min(1).max(30).default(7),
     note: z.string().trim().max(200).optional(),
   })
-  .strict();
+  .strict()
+  .refine((v) => v.role !== "creator" || (!v.allCreators && v.creatorIds.length === 1), {
+    path: ["creatorIds"],
+    error: CREATOR_SCOPE_MESSAGE,
+  });
 
 export const memberUpdateSchema = z
   .object({
@@ -42,7 +51,7 @@ export type MemberView = {
   name: string;
   handle: string | null;
   image: string | null;
-  role: "owner" | "manager" | "chatter" | "viewer";
+  role: Role;
   allCreators: boolean;
   creatorIds: string[];
   joinedAt: string;
@@ -50,7 +59,7 @@ export type MemberView = {
 
 export type InviteView = {
   id: string;
-  role: "manager" | "chatter" | "viewer" | "owner";
+  role: Role;
   allCreators: boolean;
   creatorIds: string[];
   note: string | null;

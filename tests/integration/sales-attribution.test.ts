@@ -19,6 +19,7 @@ const { attributePending } = await import("@/lib/server/agency/attribution");
 const { getCreatorAccess, getWorkspaceAccess } = await import("@/lib/server/workspaces/access");
 const { performanceQuerySchema } = await import("@/lib/schemas/performance");
 const { localDate, addDays } = await import("@/lib/utils/date-range");
+const { updateMember } = await import("@/lib/server/workspaces/team");
 
 type User = { id: string; name: string };
 const HANDLES = ["mia", "nova"] as const;
@@ -253,6 +254,35 @@ describe("the tip window and reassignments", () => {
       reason: "Kai wrote the pitch",
       fromName: "Sam Ortiz",
     });
+  });
+
+  it("gives the creator of an agency-run account a read-only seat over their own sales", async () => {
+    const user = await db.user.create({ data: { name: "Mia (creator)" } });
+    const m = await db.membership.create({
+      data: {
+        workspaceId,
+        userId: user.id,
+        role: "creator",
+        allCreators: false,
+        creators: { create: [{ creatorId: creatorIds.mia! }] },
+      },
+    });
+    const access = (await getWorkspaceAccess(user.id, workspaceId))!;
+    const p = await getPerformance(access, user.id, query());
+    expect(p.scope).toBe("all");
+    expect(p.creators.map((c) => c.id)).toEqual([creatorIds.mia]);
+    const sales = await listSales(access, user.id, query());
+    const inRange = { gte: new Date(p.range.startUtc), lt: new Date(p.range.endUtc) };
+    expect(sales.total).toBe(
+      await db.saleAttribution.count({ where: { creatorId: creatorIds.mia, occurredAt: inRange } }),
+    );
+    expect(sales.total).toBeLessThan(await db.saleAttribution.count({ where: { occurredAt: inRange } }));
+    expect(sales.sales.every((s) => s.creator.id === creatorIds.mia)).toBe(true);
+    expect(p.canReassign).toBe(false);
+    // The seat covers one account: widening it is refused, naming the field.
+    await expect(
+      updateMember(workspaceId, m.id, { creatorIds: [creatorIds.mia!, creatorIds.nova!] }),
+    ).rejects.toMatchObject({ code: "invalid_input", extra: { field: "creatorIds" } });
   });
 
   it("refuses to credit someone who does not work on the creator", async () => {

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/server/db";
 import { ApiError } from "@/lib/server/api/errors";
 import type { Role } from "@/lib/schemas/permissions";
+import { CREATOR_SCOPE_MESSAGE } from "@/lib/schemas/team";
 import { accessChanged, accessChangeRow } from "@/lib/server/live/access-change";
 
 export async function listMembers(workspaceId: string) {
@@ -45,6 +46,8 @@ export async function updateMember(workspaceId: string, memberId: string, change
       throw new ApiError("invalid_input", "Pick at least one creator of this workspace.", { field: "creatorIds" });
     }
   }
+  if ((change.role ?? m.role) === "creator" && (allCreators || new Set(creatorIds).size !== 1))
+    throw new ApiError("invalid_input", CREATOR_SCOPE_MESSAGE, { field: "creatorIds" });
   const notice = { userId: m.userId, workspaceId, reason: "scope" } as const;
   await db.$transaction([
     db.membership.update({ where: { id: m.id }, data: { role: change.role ?? m.role, allCreators } }),
