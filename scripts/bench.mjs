@@ -17,6 +17,7 @@ const benches = [
   ["sandbox", ["--import", "tsx", "scripts/bench/sandbox.ts"]],
   ["client", ts("client.ts")],
   ["earnings", ts("earnings.ts")],
+  ["performance", ts("performance.ts")],
   ["export", ts("export.ts")],
   ["routes", ts("routes.ts")],
   ["fans-routes", ts("fans-routes.ts")],
