@@ -11,7 +11,7 @@ import { useCsvDownload } from "./use-csv-download";
 import { allTimeZones } from "@/lib/utils/time";
 import { useViewer } from "@/components/viewer/viewer";
 
-export const RANGE_PRESETS = [
+const RANGE_PRESETS = [
   ["today", "Today"],
   ["7d", "Last 7 days"],
   ["30d", "Last 30 days"],
@@ -23,6 +23,29 @@ export const RANGE_PRESETS = [
   ["all", "All time"],
   ["custom", "Custom range"],
 ] as const;
+
+type RangePreset = (typeof RANGE_PRESETS)[number][0];
+
+/** The range presets (Today … All time, Custom), as every page with a date range offers them. */
+export function RangeSelect<R extends RangePreset>(p: { value: R; onChange: (r: R) => void; testId: string }) {
+  return (
+    <label className="flex flex-col gap-1 text-xs font-medium text-muted">
+      Range
+      <Select
+        value={p.value}
+        onChange={(e) => p.onChange(e.target.value as R)}
+        aria-label="Range"
+        data-testid={p.testId}
+      >
+        {RANGE_PRESETS.map(([v, l]) => (
+          <option key={v} value={v}>
+            {l}
+          </option>
+        ))}
+      </Select>
+    </label>
+  );
+}
 
 function Segmented<T extends string>({
   value,
@@ -73,21 +96,7 @@ export function EarningsControls({ params, update, exportHref, canExport, fieldE
   return (
     <div className="flex flex-col gap-3" data-testid="earnings-controls">
       <div className="flex flex-wrap items-end gap-3">
-        <label className="flex flex-col gap-1 text-xs font-medium text-muted">
-          Range
-          <Select
-            value={params.range}
-            onChange={(e) => update({ range: e.target.value as EarningsParams["range"] })}
-            aria-label="Range"
-            data-testid="range-select"
-          >
-            {RANGE_PRESETS.map(([v, l]) => (
-              <option key={v} value={v}>
-                {l}
-              </option>
-            ))}
-          </Select>
-        </label>
+        <RangeSelect value={params.range} onChange={(range) => update({ range })} testId="range-select" />
         {params.range === "custom" ? <CustomRange params={params} update={update} fieldError={fieldError} /> : null}
         <ZoneSelect tz={params.tz} update={update} />
         <div className="flex flex-col gap-1 text-xs font-medium text-muted">

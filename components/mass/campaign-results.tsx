@@ -1,9 +1,8 @@
 "use client";
 
-import { X } from "lucide-react";
 import { Alert } from "@/components/ui/alert";
 import { DataTable, type Column } from "@/components/ui/data-table";
-import { DialogClose, Sheet } from "@/components/ui/dialog";
+import { Sheet } from "@/components/ui/dialog";
 import { ErrorState } from "@/components/ui/error-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useCampaignResults } from "@/lib/queries/mass-messages";
@@ -133,9 +132,6 @@ export function CampaignResults({
       hideTitle={false}
       testId="campaign-results"
     >
-      <DialogClose className="absolute top-[1.125rem] right-5 rounded-lg p-1.5 hover:bg-black/5" aria-label="Close">
-        <X className="size-5" aria-hidden="true" />
-      </DialogClose>
       <div className="flex min-h-0 flex-1 flex-col gap-5 overflow-y-auto p-5">
         {q.isPending ? <Skeleton className="h-48 rounded-xl" /> : null}
         {q.isError ? <ErrorState error={q.error} onRetry={() => void q.refetch()} what="results" /> : null}

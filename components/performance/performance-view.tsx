@@ -2,7 +2,7 @@
 
 import { Download } from "lucide-react";
 import { useMemo } from "react";
-import { RANGE_PRESETS } from "@/components/earnings/controls";
+import { RangeSelect } from "@/components/earnings/controls";
 import { useCsvDownload } from "@/components/earnings/use-csv-download";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -92,20 +92,7 @@ function Controls({ state, update, data, csvHref }: ControlsProps) {
   const csv = useCsvDownload();
   return (
     <div className="flex flex-wrap items-end gap-3" data-testid="performance-controls">
-      <label className="flex flex-col gap-1 text-xs font-medium text-muted">
-        Range
-        <Select
-          value={state.range}
-          onChange={(e) => update({ range: e.target.value as typeof state.range })}
-          data-testid="performance-range"
-        >
-          {RANGE_PRESETS.map(([v, l]) => (
-            <option key={v} value={v}>
-              {l}
-            </option>
-          ))}
-        </Select>
-      </label>
+      <RangeSelect value={state.range} onChange={(range) => update({ range })} testId="performance-range" />
       {state.range === "custom" ? (
         <>
           <label className="flex flex-col gap-1 text-xs font-medium text-muted">

@@ -1,10 +1,9 @@
 "use client";
 
-import { X } from "lucide-react";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { DialogClose, Sheet } from "@/components/ui/dialog";
+import { Sheet } from "@/components/ui/dialog";
 import { ErrorState } from "@/components/ui/error-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useFormat } from "@/components/viewer/viewer";
@@ -34,9 +33,6 @@ export function SalesSheet(p: {
       hideTitle={false}
       testId="member-sales"
     >
-      <DialogClose className="absolute top-[1.125rem] right-5 rounded-lg p-1.5 hover:bg-black/5" aria-label="Close">
-        <X className="size-5" aria-hidden="true" />
-      </DialogClose>
       <div className="flex min-h-0 flex-1 flex-col gap-4 overflow-y-auto p-5">
         {member ? <Summary member={member} /> : null}
         {q.isPending ? <Skeleton className="h-40 rounded-xl" /> : null}

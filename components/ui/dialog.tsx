@@ -1,6 +1,7 @@
 "use client";
 
 import { Dialog as D } from "radix-ui";
+import { X } from "lucide-react";
 import type { ComponentProps, ReactNode } from "react";
 import { cn } from "@/lib/utils/cn";
 
@@ -82,7 +83,13 @@ export function Sheet({ open, onOpenChange, title, hideTitle = true, testId, chi
           aria-describedby={undefined}
           data-testid={testId}
         >
-          <D.Title className={hideTitle ? "sr-only" : "px-5 pt-5 text-lg font-semibold"}>{title}</D.Title>
+          <D.Title className={hideTitle ? "sr-only" : "px-5 pt-5 pr-14 text-lg font-semibold"}>{title}</D.Title>
+          {/* A sheet showing its title gets the close button beside it; one with its own header brings its own. */}
+          {!hideTitle ? (
+            <D.Close className="absolute top-[1.125rem] right-5 rounded-lg p-1.5 hover:bg-black/5" aria-label="Close">
+              <X className="size-5" aria-hidden="true" />
+            </D.Close>
+          ) : null}
           {children}
         </D.Content>
       </D.Portal>
