@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { startTestSandbox } from "../support/sandbox";
 import { provisionAccount } from "../support/workspace";
+import { campaignBase } from "../support/mass";
 
 // Chart markers: every post Fanvue published in the range and every mass
 // message sent, each in the bucket (viewer's zone) it happened in.
@@ -25,14 +26,7 @@ afterAll(async () => {
 /** Three of Luna's mass messages: one sent 3 days ago through Vuedeck, one sent
  * 400 days ago, one still scheduled. Answers when the first went out. */
 async function recordMassCampaigns() {
-  const base = {
-    creatorId,
-    requestHash: "h",
-    included: { smart: ["subscribers"], custom: [] },
-    excluded: { smart: [], custom: [] },
-    createdByName: "Luna",
-    mediaUuids: [],
-  };
+  const base = campaignBase(creatorId);
   const sentAt = new Date(Date.now() - 3 * 86_400_000);
   await db.massCampaign.create({
     data: {

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { startTestSandbox } from "../support/sandbox";
 import { provisionAccount } from "../support/workspace";
+import { campaignBase } from "../support/mass";
 
 const sb = await startTestSandbox();
 const { db } = await import("@/lib/server/db");
@@ -17,14 +18,7 @@ describe("the posts queue", () => {
     const { user, creators } = await provisionAccount(sb, "luna");
     const creatorId = creators.luna!.id;
     const soon = new Date(Date.now() + 3_600_000);
-    const base = {
-      creatorId,
-      requestHash: "h",
-      included: { smart: ["subscribers"], custom: [] },
-      excluded: { smart: [], custom: [] },
-      createdByName: "Luna",
-      mediaUuids: [],
-    };
+    const base = campaignBase(creatorId);
     await db.massCampaign.create({
       data: { ...base, idempotencyKey: "k1", text: "Weekend special", status: "scheduled", scheduledAt: soon },
     });

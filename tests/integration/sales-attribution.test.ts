@@ -255,7 +255,9 @@ describe("the tip window and reassignments", () => {
       fromName: "Sam Ortiz",
     });
   });
+});
 
+describe("who may see and move sales", () => {
   it("gives the creator of an agency-run account a read-only seat over their own sales", async () => {
     const user = await db.user.create({ data: { name: "Mia (creator)" } });
     const m = await db.membership.create({
