@@ -14,6 +14,10 @@ import {
 } from "@/lib/schemas/payouts";
 import { route } from "./contract";
 
+/** An empty JSON object: a write with a body schema stops at input validation
+ * when its body is malformed (the access matrix relies on that to change nothing). */
+const noBody = z.object({}).strict();
+
 // Shifts and payouts. Clocking uses chats:send: the members who work the inbox
 // (owner, manager, chatter) are the ones who work shifts; a viewer does not.
 // Reads are payouts:read, everyone's for members who see earnings, else only
@@ -33,6 +37,7 @@ export const clockIn = route<{ shift: ShiftRow }>()({
   path: "/api/workspaces/:workspaceId/shifts/clock-in",
   access: "workspace",
   permission: "chats:send",
+  body: noBody,
 });
 
 /** Ends the member's open shift now (or at its last activity when it went idle). */
@@ -41,6 +46,7 @@ export const clockOut = route<{ shift: ShiftRow }>()({
   path: "/api/workspaces/:workspaceId/shifts/clock-out",
   access: "workspace",
   permission: "chats:send",
+  body: noBody,
 });
 
 /** "Still here": sent every minute while clocked in and the tab is visible. */
@@ -49,6 +55,7 @@ export const shiftHeartbeat = route<CurrentShift>()({
   path: "/api/workspaces/:workspaceId/shifts/heartbeat",
   access: "workspace",
   permission: "chats:send",
+  body: noBody,
 });
 
 /** Shifts and hours per member for a range (a chatter: their own). */

@@ -48,15 +48,15 @@ export function useClock(workspaceId: string) {
   const done = () => qc.invalidateQueries({ queryKey: payoutKeys.all(workspaceId) });
   return {
     clockIn: useMutation({
-      mutationFn: () => callApi(pay.clockIn, { params: { workspaceId } }),
+      mutationFn: () => callApi(pay.clockIn, { params: { workspaceId }, body: {} }),
       onSettled: done,
     }),
     clockOut: useMutation({
-      mutationFn: () => callApi(pay.clockOut, { params: { workspaceId } }),
+      mutationFn: () => callApi(pay.clockOut, { params: { workspaceId }, body: {} }),
       onSettled: done,
     }),
     heartbeat: useMutation({
-      mutationFn: () => callApi(pay.shiftHeartbeat, { params: { workspaceId } }),
+      mutationFn: () => callApi(pay.shiftHeartbeat, { params: { workspaceId }, body: {} }),
       onSuccess: (current) => {
         qc.setQueryData(payoutKeys.current(workspaceId), current);
         if (!current.shift) void done();
