@@ -13,6 +13,7 @@ import type { ShiftRow, ShiftsPage } from "@/lib/schemas/payouts";
 import { addDays } from "@/lib/utils/date-range";
 import { formatMinutes } from "@/lib/utils/payouts";
 import { CorrectShiftDialog } from "./correct-dialog";
+import { IdleSetting } from "./idle-setting";
 import { weekDays, weekOf, type Day } from "./week";
 
 /** The week's shifts per member, a column per local day, with each member's hours. */
@@ -33,7 +34,8 @@ export function ShiftWeek({ workspaceId }: { workspaceId: string }) {
             {q.data ? `. A shift with no activity for ${q.data.idleMinutes} min ends at its last activity.` : ""}
           </p>
         </div>
-        <div className="flex gap-1">
+        <div className="flex flex-wrap items-center gap-1">
+          {q.data?.canSetIdle ? <IdleSetting workspaceId={workspaceId} value={q.data.idleMinutes} /> : null}
           <Button
             size="sm"
             variant="secondary"

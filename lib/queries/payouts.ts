@@ -93,3 +93,11 @@ export function useCorrectShift(workspaceId: string) {
 
 export const statementCsvHref = (workspaceId: string, userId: string, q: PeriodParams) =>
   hrefOf(pay.payoutStatementExport, { params: { workspaceId, userId }, query: q });
+
+export function useSetIdleMinutes(workspaceId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (idleMinutes: number) => callApi(pay.shiftSettings, { params: { workspaceId }, body: { idleMinutes } }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: payoutKeys.all(workspaceId) }),
+  });
+}
