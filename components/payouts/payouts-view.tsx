@@ -56,7 +56,6 @@ export function PayoutsView({ workspaceId }: { workspaceId: string }) {
             rowProps={(m) => ({ "data-testid": `payout-row-${m.name}` })}
             testId="payouts-table"
             busy={q.isFetching}
-            minWidth={560}
           />
         </Card>
       )}
@@ -84,14 +83,20 @@ function columns(
           >
             {m.name}
           </Link>
-          <Badge>{m.role}</Badge>
+          <Badge className="hidden sm:inline-flex">{m.role}</Badge>
           {m.paid ? <Badge tone="brand">Paid</Badge> : null}
+          {data.canManage ? (
+            <Button size="sm" variant="ghost" className="md:hidden" onClick={() => onEdit(m)}>
+              Rule
+            </Button>
+          ) : null}
         </span>
       ),
     },
     {
       id: "rule",
       header: "Rule",
+      className: "hidden md:table-cell",
       cell: (m) => (
         <span className="flex items-center gap-2">
           <span className="text-sm">

@@ -89,8 +89,8 @@ function ShiftLines({ shifts }: { shifts: StatementShift[] }) {
       <h2 className="px-4 pt-4 text-sm font-semibold sm:px-5">Shifts ({shifts.length})</h2>
       <DataTable
         columns={[
-          { id: "start", header: "Started", cell: (x) => f.dateTime(x.startedAt, "short") },
-          { id: "end", header: "Ended", cell: (x) => f.dateTime(x.endedAt, "short") },
+          { id: "start", header: "Started", cell: (x) => f.dateTime(x.startedAt, "compact") },
+          { id: "end", header: "Ended", cell: (x) => f.dateTime(x.endedAt, "compact") },
           {
             id: "how",
             header: "",

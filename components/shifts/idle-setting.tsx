@@ -12,17 +12,17 @@ export function IdleSetting({ workspaceId, value }: { workspaceId: string; value
   const options = CHOICES.includes(value) ? CHOICES : [...CHOICES, value].sort((a, b) => a - b);
   return (
     <label className="flex items-center gap-2 text-xs font-medium text-muted">
-      Auto clock-out after
+      Auto clock-out when idle for
       <Select
         value={value}
         disabled={save.isPending}
         onChange={(e) => save.mutate(Number(e.target.value))}
         data-testid="idle-minutes"
-        className="h-8 w-28"
+        className="h-8 w-24"
       >
         {options.map((m) => (
           <option key={m} value={m}>
-            {m} min idle
+            {m} min
           </option>
         ))}
       </Select>

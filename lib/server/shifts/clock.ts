@@ -128,9 +128,9 @@ export async function heartbeat(access: WorkspaceAccess, userId: string): Promis
   return currentShift(access, userId);
 }
 
-/** The sweeper: every open shift past its workspace's idle time ends at its last activity. */
-export async function closeIdleShifts(now = Date.now()): Promise<number> {
-  const open = await db.shift.findMany({ where: { endedAt: null } });
+/** The sweeper: every open shift (of one workspace, or all) past its workspace's idle time ends at its last activity. */
+export async function closeIdleShifts(now = Date.now(), workspaceId?: string): Promise<number> {
+  const open = await db.shift.findMany({ where: { endedAt: null, ...(workspaceId ? { workspaceId } : {}) } });
   const idle = new Map<string, number>();
   let closed = 0;
   for (const s of open) {

@@ -11,7 +11,8 @@ import { closeIdleShifts, idleMinutesOf, toShiftRow } from "./clock";
 
 export async function listShifts(access: WorkspaceAccess, viewerId: string, q: ShiftsQuery): Promise<ShiftsPage> {
   const workspaceId = access.workspace.id;
-  await closeIdleShifts();
+  // The calendar never shows as open a shift the sweeper would close at its next tick.
+  await closeIdleShifts(Date.now(), workspaceId);
   const period = await resolvePeriod(workspaceId, { ...q, range: q.range });
   const own = onlyOwn(access, viewerId);
   const who = own ?? q.member;
