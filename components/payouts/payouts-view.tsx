@@ -112,7 +112,13 @@ function columns(
         </span>
       ),
     },
-    { id: "net", header: "Attributed net", numeric: true, cell: (m) => formatMoney(m.net) },
+    {
+      id: "net",
+      header: "Attributed net",
+      numeric: true,
+      className: "hidden sm:table-cell",
+      cell: (m) => formatMoney(m.net),
+    },
     {
       id: "hours",
       header: "Hours",

@@ -90,7 +90,12 @@ function ShiftLines({ shifts }: { shifts: StatementShift[] }) {
       <DataTable
         columns={[
           { id: "start", header: "Started", cell: (x) => f.dateTime(x.startedAt, "compact") },
-          { id: "end", header: "Ended", cell: (x) => f.dateTime(x.endedAt, "compact") },
+          {
+            id: "end",
+            header: "Ended",
+            className: "hidden sm:table-cell",
+            cell: (x) => f.dateTime(x.endedAt, "compact"),
+          },
           {
             id: "how",
             header: "",
