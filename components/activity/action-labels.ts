@@ -12,6 +12,13 @@ export const ACTION_LABELS: Record<string, string> = {
   "earnings.export": "exported earnings",
   "performance.export": "exported the performance leaderboard",
   "sale.reassign": "credited a sale to another member",
+  "shift.clock_in": "clocked in",
+  "shift.clock_out": "clocked out",
+  "shift.correct": "corrected a shift",
+  "shift.settings": "changed the shift idle time",
+  "payout.rule": "set a member's pay rule",
+  "payout.export": "exported a payout statement",
+  "payout.pay": "marked a payout statement paid",
   "fan.insights.view": "viewed a fan's spending",
   "fan.note.add": "added a fan note",
   "fan.note.edit": "edited a fan note",
@@ -62,6 +69,14 @@ export function auditSentence(action: string, details: unknown): string {
     const what = amount !== null ? `a ${formatMoney(amount)} sale` : "a sale";
     return `credited ${what} from ${str(d.from) ?? "nobody"} to ${str(d.to) ?? "nobody"}${str(d.reason) ? `: “${str(d.reason)}”` : ""}`;
   }
+  if (action === "payout.pay") {
+    const amount = cents(d.total);
+    const who = str(d.member) ? ` for ${str(d.member)}` : "";
+    return `marked ${amount !== null ? `a ${formatMoney(amount)} statement` : "a statement"} paid${who}`;
+  }
+  if (action === "shift.correct") {
+    return `corrected ${str(d.member) ? `${str(d.member)}'s` : "a"} shift${str(d.reason) ? `: “${str(d.reason)}”` : ""}`;
+  }
   return ACTION_LABELS[action] ?? action;
 }
 
@@ -76,6 +91,8 @@ export const ACTION_FILTERS: { value: string; label: string }[] = [
   { value: "fan.", label: "Fan data" },
   { value: "earnings.", label: "Exports" },
   { value: "sale.", label: "Sales credited" },
+  { value: "shift.", label: "Shifts" },
+  { value: "payout.", label: "Payouts" },
   { value: "invite.", label: "Invites" },
   { value: "member.", label: "Team changes" },
 ];

@@ -27,23 +27,50 @@ const RANGE_PRESETS = [
 type RangePreset = (typeof RANGE_PRESETS)[number][0];
 
 /** The range presets (Today … All time, Custom), as every page with a date range offers them. */
-export function RangeSelect<R extends RangePreset>(p: { value: R; onChange: (r: R) => void; testId: string }) {
+export function RangeSelect<R extends RangePreset>(p: {
+  value: R;
+  onChange: (r: R) => void;
+  testId: string;
+  label?: string;
+  omit?: RangePreset[];
+}) {
+  const label = p.label ?? "Range";
   return (
     <label className="flex flex-col gap-1 text-xs font-medium text-muted">
-      Range
+      {label}
       <Select
         value={p.value}
         onChange={(e) => p.onChange(e.target.value as R)}
-        aria-label="Range"
+        aria-label={label}
         data-testid={p.testId}
       >
-        {RANGE_PRESETS.map(([v, l]) => (
+        {RANGE_PRESETS.filter(([v]) => !p.omit?.includes(v)).map(([v, l]) => (
           <option key={v} value={v}>
             {l}
           </option>
         ))}
       </Select>
     </label>
+  );
+}
+
+/** A custom range's first and last day (the server names a wrong one). */
+export function DateInputs(p: {
+  from?: string;
+  to?: string;
+  onChange: (patch: { from?: string; to?: string }) => void;
+}) {
+  return (
+    <>
+      <label className="flex flex-col gap-1 text-xs font-medium text-muted">
+        From
+        <Input type="date" value={p.from ?? ""} onChange={(e) => p.onChange({ from: e.target.value })} />
+      </label>
+      <label className="flex flex-col gap-1 text-xs font-medium text-muted">
+        To
+        <Input type="date" value={p.to ?? ""} onChange={(e) => p.onChange({ to: e.target.value })} />
+      </label>
+    </>
   );
 }
 

@@ -91,8 +91,8 @@ export function AppShell({ user, nav, switcher, isSandbox, banner, children }: P
   }, [open]);
 
   return (
-    <div className="min-h-dvh lg:grid lg:grid-cols-[248px_1fr]">
-      <aside className="hidden border-r border-line bg-surface lg:sticky lg:top-0 lg:block lg:h-dvh">
+    <div className="min-h-dvh lg:grid lg:grid-cols-[248px_1fr] print:block">
+      <aside className="hidden border-r border-line bg-surface lg:sticky lg:top-0 lg:block lg:h-dvh print:hidden">
         <Sidebar pathname={pathname} nav={nav} switcher={switcher} />
       </aside>
       {open ? (
@@ -117,7 +117,7 @@ export function AppShell({ user, nav, switcher, isSandbox, banner, children }: P
         </div>
       ) : null}
       <div className="flex min-w-0 flex-col">
-        <header className="sticky top-0 z-30 flex h-16 items-center gap-3 border-b border-line bg-surface/90 px-4 backdrop-blur sm:px-6">
+        <header className="sticky top-0 z-30 flex h-16 items-center gap-3 border-b border-line bg-surface/90 px-4 backdrop-blur sm:px-6 print:hidden">
           <button
             type="button"
             className="-ml-1 rounded-lg p-2 hover:bg-black/5 lg:hidden"

@@ -12,6 +12,7 @@ import {
   Trophy,
   UserCog,
   Users,
+  Wallet,
 } from "lucide-react";
 import { can, type Permission, type Role } from "@/lib/schemas/permissions";
 
@@ -28,6 +29,7 @@ export const NAV_ICONS = {
   Trophy,
   UserCog,
   Users,
+  Wallet,
 } satisfies Record<string, LucideIcon>;
 export type NavIcon = keyof typeof NAV_ICONS;
 
@@ -59,6 +61,14 @@ const performance = (workspaceId: string, role: Role): NavItem => ({
   ready: true,
 });
 
+/** Pay and shifts; a chatter sees only their own. */
+const payouts = (workspaceId: string): NavItem => ({
+  href: `/w/${workspaceId}/payouts`,
+  label: "Payouts",
+  icon: "Wallet",
+  ready: true,
+});
+
 const build = (specs: Spec[], base: string, role: Role): NavItem[] =>
   specs
     .filter((s) => can(role, s.permission))
@@ -78,12 +88,20 @@ export function navFor(o: {
     if (can(o.role, "chats:read"))
       primary.push({ href: `/w/${o.workspaceId}/inbox`, label: "Team inbox", icon: "Inbox", ready: true });
     primary.push(performance(o.workspaceId, o.role));
+    if (can(o.role, "payouts:read")) primary.push(payouts(o.workspaceId));
   }
   if (o.creatorId) primary.push(...build(CREATOR_SECTIONS, `/c/${o.creatorId}`, o.role));
   const secondary = build(WORKSPACE_SECTIONS, `/w/${o.workspaceId}`, o.role);
   // A creator's own workspace lists it with the team pages (it matters once there is a team).
   return {
     primary,
-    secondary: o.workspaceKind === "agency" ? secondary : [performance(o.workspaceId, o.role), ...secondary],
+    secondary:
+      o.workspaceKind === "agency"
+        ? secondary
+        : [
+            performance(o.workspaceId, o.role),
+            ...(can(o.role, "payouts:read") ? [payouts(o.workspaceId)] : []),
+            ...secondary,
+          ],
   };
 }

@@ -2,13 +2,13 @@
 
 import { Download } from "lucide-react";
 import { useMemo } from "react";
-import { RangeSelect } from "@/components/earnings/controls";
+import { DateInputs, RangeSelect } from "@/components/earnings/controls";
 import { useCsvDownload } from "@/components/earnings/use-csv-download";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ErrorState } from "@/components/ui/error-state";
-import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
+import { ClockControl } from "@/components/shifts/clock-control";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useFormat, useViewer } from "@/components/viewer/viewer";
 import { ApiClientError } from "@/lib/queries/fetcher";
@@ -39,7 +39,7 @@ export function PerformanceView({ workspaceId }: { workspaceId: string }) {
   const open = data?.members.find((m) => (m.userId ?? "none") === state.member) ?? null;
   return (
     <div className="flex flex-col gap-5">
-      <Header own={data?.scope === "own"} />
+      <Header own={data?.scope === "own"} workspaceId={workspaceId} />
       <Controls state={state} update={update} data={data} csvHref={performanceCsvHref(workspaceId, query)} />
       {bad ? (
         <p className="text-sm text-red-700" role="alert" data-testid="performance-input-error">
@@ -68,15 +68,18 @@ export function PerformanceView({ workspaceId }: { workspaceId: string }) {
   );
 }
 
-function Header({ own }: { own: boolean }) {
+function Header({ own, workspaceId }: { own: boolean; workspaceId: string }) {
   return (
-    <header>
-      <h1 className="text-2xl font-semibold tracking-tight">{own ? "My sales" : "Performance"}</h1>
-      <p className="mt-1 text-sm text-muted">
-        {own
-          ? "What you sold and sent, from Fanvue's ledger. Open your row to see each sale."
-          : "Who sold what: every chat sale credited to the member who made it. Open a row to see the sales behind it."}
-      </p>
+    <header className="flex flex-wrap items-start justify-between gap-3">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">{own ? "My sales" : "Performance"}</h1>
+        <p className="mt-1 text-sm text-muted">
+          {own
+            ? "What you sold and sent, from Fanvue's ledger. Open your row to see each sale."
+            : "Who sold what: every chat sale credited to the member who made it. Open a row to see the sales behind it."}
+        </p>
+      </div>
+      <ClockControl workspaceId={workspaceId} />
     </header>
   );
 }
@@ -93,18 +96,7 @@ function Controls({ state, update, data, csvHref }: ControlsProps) {
   return (
     <div className="flex flex-wrap items-end gap-3" data-testid="performance-controls">
       <RangeSelect value={state.range} onChange={(range) => update({ range })} testId="performance-range" />
-      {state.range === "custom" ? (
-        <>
-          <label className="flex flex-col gap-1 text-xs font-medium text-muted">
-            From
-            <Input type="date" value={state.from ?? ""} onChange={(e) => update({ from: e.target.value })} />
-          </label>
-          <label className="flex flex-col gap-1 text-xs font-medium text-muted">
-            To
-            <Input type="date" value={state.to ?? ""} onChange={(e) => update({ to: e.target.value })} />
-          </label>
-        </>
-      ) : null}
+      {state.range === "custom" ? <DateInputs from={state.from} to={state.to} onChange={update} /> : null}
       {data && data.creators.length > 1 ? (
         <label className="flex flex-col gap-1 text-xs font-medium text-muted">
           Creator

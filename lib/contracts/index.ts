@@ -7,6 +7,7 @@ import * as lists from "./lists";
 import * as massMessages from "./mass-messages";
 import * as media from "./media";
 import * as overview from "./overview";
+import * as payouts from "./payouts";
 import * as performance from "./performance";
 import * as posts from "./posts";
 import * as workspaces from "./workspaces";
@@ -22,6 +23,7 @@ const modules: Record<string, Record<string, unknown>> = {
   massMessages,
   media,
   overview,
+  payouts,
   performance,
   posts,
   workspaces,

@@ -20,6 +20,8 @@ export const PERMISSIONS = {
   "vault:read": "Browse the media vault",
   "vault:write": "Upload media and manage folders",
   "sales:reassign": "Credit a chat sale to another member (with a reason)",
+  "payouts:read": "See payout statements and shifts (a chatter: only their own)",
+  "payouts:manage": "Set pay rules, correct shifts, mark statements paid",
   "audit:read": "See the activity log",
   "team:manage": "Invite, change and remove team members",
   "connection:manage": "Reconnect or disconnect Fanvue, remove creators",
@@ -36,6 +38,7 @@ const READ: Permission[] = [
   "chats:read",
   "posts:read",
   "vault:read",
+  "payouts:read",
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
@@ -44,14 +47,25 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   manager: ALL.filter((p) => p !== "team:manage" && p !== "connection:manage"),
   // The inbox and what it needs: fans, the vault to attach media, sends.
   // No earnings totals, payouts or exports.
-  chatter: ["workspace:read", "overview:read", "fans:read", "fans:write", "chats:read", "chats:send", "vault:read"],
+  chatter: [
+    "workspace:read",
+    "overview:read",
+    "fans:read",
+    "fans:write",
+    "chats:read",
+    "chats:send",
+    "vault:read",
+    // Their own statement and shifts only (lib/server/payouts/scope.ts).
+    "payouts:read",
+  ],
   // Read-only, including earnings and their export (an accountant's seat).
   viewer: READ,
   // The creator of an agency-run account, over that one account (team.ts
   // enforces the scope): everything a viewer reads, plus the activity log of
   // their account: what was sent on their behalf, by whom, for what price,
   // and who looked at their fans' spending.
-  creator: [...READ, "audit:read"],
+  // Pay and shifts are the agency's staff matters, not theirs.
+  creator: [...READ.filter((p) => p !== "payouts:read"), "audit:read"],
 };
 
 export const can = (role: Role, permission: Permission) => ROLE_PERMISSIONS[role].includes(permission);

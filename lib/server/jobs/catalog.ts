@@ -5,6 +5,7 @@ import { analysisSweep } from "@/lib/server/fans/analysis/analysis-sweep";
 import { legacyAnalyseJob, rosterJob, rosterScheduler } from "@/lib/server/fans/roster/roster-job";
 import { accessChangePrune } from "@/lib/server/live/jobs";
 import { massSendJob, massSweeper, webhookPrune } from "@/lib/server/mass/jobs";
+import { shiftIdleSweeper } from "@/lib/server/shifts/jobs";
 import { agencyCreatorLists } from "@/lib/server/workspaces/jobs";
 import type { AnyJobDefinition, SchedulerDefinition } from "./define";
 
@@ -31,4 +32,5 @@ export const schedulers: readonly SchedulerDefinition[] = [
   webhookPrune,
   chatMirrorFreshness,
   accessChangePrune,
+  shiftIdleSweeper,
 ];

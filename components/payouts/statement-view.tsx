@@ -1,0 +1,110 @@
+"use client";
+
+import { ArrowLeft, Download, Printer } from "lucide-react";
+import Link from "next/link";
+import { useMemo } from "react";
+import { useCsvDownload } from "@/components/earnings/use-csv-download";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { ErrorState } from "@/components/ui/error-state";
+import { Skeleton } from "@/components/ui/skeleton";
+import { useFormat, useViewer } from "@/components/viewer/viewer";
+import { ApiClientError } from "@/lib/queries/fetcher";
+import { statementCsvHref, useMarkPaid, useStatement, type PeriodParams } from "@/lib/queries/payouts";
+import { payoutsUrlSchema, type Statement } from "@/lib/schemas/payouts";
+import { useUrlState } from "@/lib/url-state/use-url-state";
+import { PeriodControls, periodQuery } from "./period-controls";
+import { StatementBody } from "./statement-body";
+
+/** One member's statement for a period: lines, totals, CSV, print, and "Mark paid" for managers. */
+export function StatementView({ workspaceId, userId }: { workspaceId: string; userId: string }) {
+  const { state, update } = useUrlState(payoutsUrlSchema);
+  const zone = useViewer().zone;
+  const query = useMemo(() => periodQuery(state, zone), [state, zone]);
+  const q = useStatement(workspaceId, userId, query);
+  const bad = q.error instanceof ApiClientError && q.error.status === 400 ? q.error : null;
+  return (
+    <div className="flex flex-col gap-5" data-testid="statement">
+      <Link
+        href={`/w/${workspaceId}/payouts`}
+        className="flex items-center gap-1 text-sm text-muted hover:underline print:hidden"
+      >
+        <ArrowLeft className="size-4" aria-hidden="true" /> Payouts
+      </Link>
+      <div className="flex flex-wrap items-end gap-3 print:hidden">
+        <PeriodControls state={state} update={update} />
+        <Actions workspaceId={workspaceId} userId={userId} query={query} data={q.data} />
+      </div>
+      {bad ? (
+        <p className="text-sm text-red-700" role="alert">
+          {bad.message}
+        </p>
+      ) : null}
+      {q.isPending ? (
+        <Skeleton className="h-64 rounded-xl" />
+      ) : !q.data ? (
+        <ErrorState error={q.error} onRetry={() => void q.refetch()} what="the statement" />
+      ) : (
+        <>
+          <Heading s={q.data} />
+          <StatementBody s={q.data} />
+        </>
+      )}
+    </div>
+  );
+}
+
+function Heading({ s }: { s: Statement }) {
+  const f = useFormat();
+  return (
+    <header>
+      <h1 className="flex flex-wrap items-center gap-2 text-2xl font-semibold tracking-tight">
+        Statement: {s.member.name}
+        {s.paid ? (
+          <Badge tone="brand" data-testid="statement-paid">
+            Paid {f.date(s.paid.at)} by {s.paid.by}
+          </Badge>
+        ) : (
+          <Badge tone="warning">Not paid</Badge>
+        )}
+      </h1>
+      <p className="mt-1 text-sm text-muted" data-testid="statement-period">
+        {f.day(s.period.from, "full")} – {f.day(s.period.to, "full")} ({s.period.tz})
+        {s.paid ? ". Frozen as paid: later changes to sales or shifts do not alter it." : ""}
+      </p>
+    </header>
+  );
+}
+
+type ActionsProps = { workspaceId: string; userId: string; query: PeriodParams; data: Statement | undefined };
+
+function Actions({ workspaceId, userId, query, data }: ActionsProps) {
+  const csv = useCsvDownload();
+  const pay = useMarkPaid(workspaceId, userId);
+  const canPay = data && data.canManage && !data.paid;
+  return (
+    <>
+      <Button
+        variant="secondary"
+        onClick={() => void csv.download(statementCsvHref(workspaceId, userId, query))}
+        disabled={csv.state.status === "running"}
+        data-testid="statement-csv"
+      >
+        <Download className="size-4" aria-hidden="true" /> CSV
+      </Button>
+      <Button variant="secondary" onClick={() => window.print()}>
+        <Printer className="size-4" aria-hidden="true" /> Print
+      </Button>
+      {canPay ? (
+        <Button onClick={() => pay.mutate(query)} disabled={pay.isPending} data-testid="mark-paid">
+          Mark paid
+        </Button>
+      ) : null}
+      {csv.state.status === "failed" || pay.error ? (
+        <p className="w-full text-sm text-red-700" role="alert">
+          {csv.state.status === "failed" ? csv.state.message : (pay.error?.message ?? "")}
+        </p>
+      ) : null}
+    </>
+  );
+}

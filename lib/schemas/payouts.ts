@@ -1,0 +1,154 @@
+import { z } from "zod";
+import { earningsQuerySchema, type ResolvedRange } from "./earnings";
+
+// Shifts and payouts: shared by the routes, the pages and the CSV. Money in
+// integer cents; rates in basis points (commission) and cents per hour.
+
+const id = z.string().min(1).max(64);
+
+/** Sameness with the earnings page's range rules (custom needs from and to, in order). */
+function rangeRules(q: { range: string; from?: string; to?: string; tz: string }, ctx: z.RefinementCtx) {
+  const r = earningsQuerySchema.safeParse({ range: q.range, from: q.from, to: q.to, tz: q.tz });
+  if (!r.success)
+    for (const issue of r.error.issues) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
+}
+
+const rangeFields = {
+  range: earningsQuerySchema.shape.range.default("last_month"),
+  from: z.string().max(10).optional(),
+  to: z.string().max(10).optional(),
+  tz: earningsQuerySchema.shape.tz,
+};
+
+/** A pay period (default last month in the viewer's zone). */
+export const periodQuerySchema = z.object(rangeFields).superRefine(rangeRules);
+export type PeriodQuery = z.output<typeof periodQuerySchema>;
+
+/** Shifts in a range, one member's or everyone's the viewer may see. */
+export const shiftsQuerySchema = z
+  .object({ ...rangeFields, range: earningsQuerySchema.shape.range.default("7d"), member: id.optional() })
+  .superRefine(rangeRules);
+export type ShiftsQuery = z.output<typeof shiftsQuerySchema>;
+
+const reason = z
+  .string({ error: "reason is required" })
+  .trim()
+  .min(3, { error: "reason must say why (at least 3 characters)" })
+  .max(500, { error: "reason must be at most 500 characters" });
+
+const instant = z.iso.datetime({ offset: true, error: "must be an ISO date-time" });
+
+export const shiftCorrectionSchema = z
+  .object({ startedAt: instant, endedAt: instant, reason })
+  .refine((b) => Date.parse(b.endedAt) > Date.parse(b.startedAt), {
+    path: ["endedAt"],
+    message: "endedAt must be after startedAt",
+  })
+  .refine((b) => Date.parse(b.endedAt) - Date.parse(b.startedAt) <= 24 * 3_600_000, {
+    path: ["endedAt"],
+    message: "a shift is at most 24 hours",
+  });
+export type ShiftCorrection = z.output<typeof shiftCorrectionSchema>;
+
+export const shiftSettingsSchema = z.object({
+  // 5 min: shorter would close a shift while someone reads a long chat; 8 h: a whole shift.
+  idleMinutes: z.number().int().min(5, { error: "at least 5 minutes" }).max(480, { error: "at most 480 minutes" }),
+});
+
+export const commissionRuleSchema = z.object({
+  rateBps: z.number().int().min(0).max(10_000, { error: "at most 100 %" }),
+  hourlyCents: z.number().int().min(0).max(100_000, { error: "at most $1,000.00 an hour" }).nullable(),
+});
+export type CommissionRuleBody = z.output<typeof commissionRuleSchema>;
+
+export const memberParams = z.object({ workspaceId: z.string(), userId: id });
+
+export type ShiftRow = {
+  id: string;
+  userId: string;
+  userName: string;
+  startedAt: string;
+  /** null while open. */
+  endedAt: string | null;
+  endReason: "clock_out" | "idle" | "corrected" | null;
+  /** Minutes inside the asked range (an open shift counts up to now). */
+  minutes: number;
+  corrected: { at: string; by: string; reason: string } | null;
+};
+
+export type CurrentShift = {
+  /** May this member clock in (the inbox roles)? */
+  canClock: boolean;
+  shift: ShiftRow | null;
+  idleMinutes: number;
+};
+
+export type ShiftsPage = {
+  range: ResolvedRange;
+  scope: "all" | "own";
+  members: { userId: string; name: string; minutes: number }[];
+  shifts: ShiftRow[];
+  idleMinutes: number;
+  canCorrect: boolean;
+  canSetIdle: boolean;
+};
+
+export type StatementSale = {
+  id: string;
+  occurredAt: string;
+  creator: string;
+  source: string;
+  rule: string;
+  gross: number;
+  /** The sale's net rounded to the cent, for the line; the total uses the exact sum. */
+  net: number;
+};
+
+export type StatementShift = { id: string; startedAt: string; endedAt: string; minutes: number; endReason: string };
+
+export type Statement = {
+  member: { userId: string; name: string };
+  period: { from: string; to: string; tz: string; startUtc: string; endUtc: string; preset: string };
+  rule: { rateBps: number; hourlyCents: number | null };
+  sales: StatementSale[];
+  shifts: StatementShift[];
+  totals: {
+    sales: number;
+    gross: number;
+    /** round(exact sum of net): the commission's base, shown. */
+    net: number;
+    /** The exact sum of net in cents (4 decimals), as text. */
+    netExact: string;
+    commission: number;
+    minutes: number;
+    hourlyPay: number;
+    total: number;
+  };
+  paid: { at: string; by: string } | null;
+  canManage: boolean;
+};
+
+export type PayoutMember = {
+  userId: string;
+  name: string;
+  role: string;
+  rule: { rateBps: number; hourlyCents: number | null } | null;
+  net: number;
+  minutes: number;
+  total: number;
+  paid: boolean;
+};
+
+export type PayoutsList = {
+  period: Statement["period"];
+  scope: "all" | "own";
+  members: PayoutMember[];
+  canManage: boolean;
+};
+
+/** The payouts page's URL: the period as typed, and the member whose statement is open. */
+export const payoutsUrlSchema = z.object({
+  range: earningsQuerySchema.shape.range.default("last_month"),
+  from: z.string().max(10).optional(),
+  to: z.string().max(10).optional(),
+});
