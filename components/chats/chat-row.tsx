@@ -77,21 +77,27 @@ export function ChatRow({
             </span>
           ) : null}
         </span>
-        {(showCreator && row.creator) || row.holder ? (
-          <span className="mt-1 flex flex-wrap gap-1">
-            {showCreator && row.creator ? (
-              <span
-                className="inline-flex rounded-full bg-zinc-100 px-2 py-0.5 text-[11px] font-medium text-zinc-700"
-                data-testid="chat-creator-tag"
-              >
-                @{row.creator.handle}
-              </span>
-            ) : null}
-            {row.holder ? <HolderBadge holder={row.holder} /> : null}
-          </span>
-        ) : null}
+        <RowTags row={row} showCreator={showCreator} />
       </span>
     </button>
+  );
+}
+
+/** Whose chat it is (team inbox) and who else holds it. */
+function RowTags({ row, showCreator }: { row: Row; showCreator: boolean }) {
+  if (!(showCreator && row.creator) && !row.holder) return null;
+  return (
+    <span className="mt-1 flex flex-wrap gap-1">
+      {showCreator && row.creator ? (
+        <span
+          className="inline-flex rounded-full bg-zinc-100 px-2 py-0.5 text-[11px] font-medium text-zinc-700"
+          data-testid="chat-creator-tag"
+        >
+          @{row.creator.handle}
+        </span>
+      ) : null}
+      {row.holder ? <HolderBadge holder={row.holder} /> : null}
+    </span>
   );
 }
 

@@ -2,7 +2,7 @@
 
 import { ChevronDown, Hand, UserCheck, UserRound } from "lucide-react";
 import { Button } from "@/components/ui/button";
-import { Menu, MenuContent, MenuItem, MenuLabel, MenuTrigger } from "@/components/ui/menu";
+import { Menu, MenuContent, MenuItem, MenuLabel, MenuSeparator, MenuTrigger } from "@/components/ui/menu";
 import { useClaimAction } from "@/lib/queries/chat-claims";
 import { ownershipLine, type ChatOwnership } from "@/lib/schemas/chat-claims";
 import { cn } from "@/lib/utils/cn";
@@ -18,7 +18,7 @@ export function ClaimBar({ creatorId, fanUuid, ownership: o, canSend }: Props) {
   return (
     <div
       className={cn(
-        "flex min-h-10 items-center gap-2 border-b border-line px-3 py-1.5 text-sm sm:px-4",
+        "flex min-h-10 flex-wrap items-center gap-x-2 gap-y-1 border-b border-line px-3 py-1.5 text-sm sm:px-4",
         other ? "bg-amber-50 text-amber-900" : line?.mine ? "bg-brand-50 text-brand-900" : "bg-surface text-muted",
       )}
       data-testid="claim-bar"
@@ -29,7 +29,7 @@ export function ClaimBar({ creatorId, fanUuid, ownership: o, canSend }: Props) {
       ) : (
         <UserRound className="size-4 shrink-0" aria-hidden="true" />
       )}
-      <p className="min-w-0 flex-1 truncate" role="status" aria-live="polite" data-testid="claim-line">
+      <p className="min-w-0 flex-1 basis-40 truncate" role="status" aria-live="polite" data-testid="claim-line">
         <span className={cn(line ? "font-medium" : "")}>
           {line?.text ?? (o ? "Nobody is answering this fan" : "…")}
         </span>
@@ -40,18 +40,20 @@ export function ClaimBar({ creatorId, fanUuid, ownership: o, canSend }: Props) {
   );
 }
 
+type Run = (a: Parameters<ReturnType<typeof useClaimAction>["mutate"]>[0], done: string) => void;
+
+/** Claim a free chat, release one's own; a manager's other actions are in the menu. */
 function ClaimButtons({ creatorId, fanUuid, o }: { creatorId: string; fanUuid: string; o: ChatOwnership }) {
   const action = useClaimAction(creatorId, fanUuid);
   const { push } = useToasts();
-  const run = (a: Parameters<typeof action.mutate>[0], done: string) =>
+  const run: Run = (a, done) =>
     action.mutate(a, {
       onSuccess: () => push({ title: done, tone: "success" }),
       onError: (e) => push({ title: "Could not change who answers", body: e.message, tone: "danger" }),
     });
   const mine = o.holder?.userId === o.you;
-  const other = o.holder && !mine ? o.holder : null;
   return (
-    <div className="flex shrink-0 items-center gap-1.5">
+    <div className="ml-auto flex shrink-0 items-center gap-1.5">
       {!o.holder ? (
         <Button
           size="sm"
@@ -62,21 +64,10 @@ function ClaimButtons({ creatorId, fanUuid, o }: { creatorId: string; fanUuid: s
           <Hand className="size-4" aria-hidden="true" /> Claim
         </Button>
       ) : null}
-      {other && o.canAssign ? (
+      {mine ? (
         <Button
           size="sm"
           variant="secondary"
-          onClick={() => run({ kind: "claim", takeOver: true }, `Taken over from ${other.name}`)}
-          disabled={action.isPending}
-          data-testid="take-over-button"
-        >
-          Take over
-        </Button>
-      ) : null}
-      {mine || (other && o.canAssign) ? (
-        <Button
-          size="sm"
-          variant={mine ? "secondary" : "ghost"}
           onClick={() => run({ kind: "release" }, "Chat released")}
           disabled={action.isPending}
           data-testid="release-button"
@@ -84,26 +75,14 @@ function ClaimButtons({ creatorId, fanUuid, o }: { creatorId: string; fanUuid: s
           Release
         </Button>
       ) : null}
-      {o.canAssign ? (
-        <AssignMenu
-          o={o}
-          pending={action.isPending}
-          onAssign={(m) => run({ kind: "assign", userId: m.userId }, `Assigned to ${m.name}`)}
-        />
-      ) : null}
+      {o.canAssign ? <AssignMenu o={o} pending={action.isPending} run={run} /> : null}
     </div>
   );
 }
 
-function AssignMenu({
-  o,
-  pending,
-  onAssign,
-}: {
-  o: ChatOwnership;
-  pending: boolean;
-  onAssign: (m: ChatOwnership["members"][number]) => void;
-}) {
+/** Owner and managers: assign to a member; take over or release someone else's hold. */
+function AssignMenu({ o, pending, run }: { o: ChatOwnership; pending: boolean; run: Run }) {
+  const other = o.holder && o.holder.userId !== o.you ? o.holder : null;
   return (
     <Menu>
       <MenuTrigger asChild>
@@ -114,9 +93,28 @@ function AssignMenu({
         </Button>
       </MenuTrigger>
       <MenuContent>
-        <MenuLabel>Who answers this fan</MenuLabel>
+        {other ? (
+          <>
+            <MenuItem
+              onSelect={() => run({ kind: "claim", takeOver: true }, `Taken over from ${other.name}`)}
+              data-testid="take-over"
+            >
+              <Hand className="size-4" aria-hidden="true" /> Take over from {other.name}
+            </MenuItem>
+            <MenuItem onSelect={() => run({ kind: "release" }, "Chat released")} data-testid="release-other">
+              Release {other.name}&apos;s hold
+            </MenuItem>
+            <MenuSeparator />
+          </>
+        ) : null}
+        <MenuLabel>Assign to</MenuLabel>
         {o.members.map((m) => (
-          <MenuItem key={m.userId} onSelect={() => onAssign(m)} data-testid="assign-member" data-member={m.name}>
+          <MenuItem
+            key={m.userId}
+            onSelect={() => run({ kind: "assign", userId: m.userId }, `Assigned to ${m.name}`)}
+            data-testid="assign-member"
+            data-member={m.name}
+          >
             <span className="flex-1 truncate">{m.userId === o.you ? `${m.name} (you)` : m.name}</span>
             {o.holder?.userId === m.userId && o.holder.assignedBy ? (
               <UserCheck className="size-4 text-brand-700" aria-label="Assigned" />
