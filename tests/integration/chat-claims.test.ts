@@ -14,6 +14,8 @@ const { db } = await import("@/lib/server/db");
 const claims = await import("@/lib/server/chats/claims");
 const { sendChatMessage } = await import("@/lib/server/chats/send");
 const { getInbox } = await import("@/lib/server/chats/inbox");
+const { getTeamInbox } = await import("@/lib/server/chats/team-inbox");
+const { chatPresencePrune } = await import("@/lib/server/chats/presence-prune");
 const { getCreatorAccess } = await import("@/lib/server/workspaces/access");
 type Access = NonNullable<Awaited<ReturnType<typeof getCreatorAccess>>>;
 type Member = { access: Access; user: { id: string; name: string } };
@@ -192,5 +194,19 @@ describe("the inbox", () => {
       );
     expect((await rowFor(sam))?.holder).toEqual({ name: "Kai Lund", assigned: false });
     expect((await rowFor(kai))?.holder).toBeUndefined();
+    const team = await getTeamInbox(sam.access, { filter: "all", sort: "recent" }, sam.user.id);
+    expect(team.items.find((r) => r.fanUuid === fan)?.holder).toEqual({ name: "Kai Lund", assigned: false });
+  });
+});
+
+describe("presence housekeeping", () => {
+  it("forgets presence an hour old, keeping fresh beats", async () => {
+    const fan = freshFan();
+    await claims.heartbeat(kai.access, kai.user, fan, "viewing");
+    await claims.heartbeat(sam.access, sam.user, fan, "viewing");
+    await db.chatPresence.updateMany({ where: { fanUuid: fan, userId: kai.user.id }, data: { seenAt: new Date(0) } });
+    await chatPresencePrune.tick();
+    const left = await db.chatPresence.findMany({ where: { fanUuid: fan } });
+    expect(left.map((p) => p.userId)).toEqual([sam.user.id]);
   });
 });
