@@ -67,6 +67,8 @@ test("two members on one chat: each sees who holds it, typing, send anyway, assi
   browser,
   baseURL,
 }) => {
+  // Two browsers, several waits for 5 s polls and 10 s beats, three pairs of screenshots.
+  test.setTimeout(150_000);
   await signInWhenFanvueAllows(page, "luna");
   const ws = await workspaceOf("luna");
   const creatorId = ws.creators.luna!;
