@@ -38,6 +38,9 @@ export const ACTION_LABELS: Record<string, string> = {
   "post.publish_now": "published a scheduled post now",
   "post.cancel": "cancelled a scheduled post",
   "chat.update": "changed a chat (read, mute or nickname)",
+  "chat.claim": "claimed a chat",
+  "chat.release": "released a chat",
+  "chat.assign": "assigned a chat to a member",
   "list.create": "created a custom list",
   "list.rename": "renamed a custom list",
   "list.delete": "deleted a custom list",
@@ -64,6 +67,8 @@ export function auditSentence(action: string, details: unknown): string {
     const price = cents(d.price);
     return price !== null ? `sent a ${formatMoney(price)} PPV${fan}` : `sent a message${fan}`;
   }
+  if (action === "chat.claim" && str(d.from)) return `took over a chat from ${str(d.from)}`;
+  if (action === "chat.assign" && str(d.to)) return `assigned a chat to ${str(d.to)}`;
   if (action === "sale.reassign") {
     const amount = cents(d.gross);
     const what = amount !== null ? `a ${formatMoney(amount)} sale` : "a sale";
@@ -93,6 +98,7 @@ export const ACTION_FILTERS: { value: string; label: string }[] = [
   { value: "sale.", label: "Sales credited" },
   { value: "shift.", label: "Shifts" },
   { value: "payout.", label: "Payouts" },
+  { value: "chat.", label: "Chats (claims, read, mute)" },
   { value: "invite.", label: "Invites" },
   { value: "member.", label: "Team changes" },
 ];

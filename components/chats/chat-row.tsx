@@ -1,7 +1,8 @@
 "use client";
 
-import { BellOff, Crown, Image as ImageIcon } from "lucide-react";
+import { BellOff, Crown, Image as ImageIcon, UserRound } from "lucide-react";
 import { Avatar } from "@/components/ui/avatar";
+import { Badge } from "@/components/ui/badge";
 import type { ChatRow as Row } from "@/lib/schemas/chats";
 import { cn } from "@/lib/utils/cn";
 import { chatName, previewOf } from "./format";
@@ -76,15 +77,40 @@ export function ChatRow({
             </span>
           ) : null}
         </span>
-        {showCreator && row.creator ? (
-          <span
-            className="mt-1 inline-flex rounded-full bg-zinc-100 px-2 py-0.5 text-[11px] font-medium text-zinc-700"
-            data-testid="chat-creator-tag"
-          >
-            @{row.creator.handle}
-          </span>
-        ) : null}
+        <RowTags row={row} showCreator={showCreator} />
       </span>
     </button>
+  );
+}
+
+/** Whose chat it is (team inbox) and who else holds it. */
+function RowTags({ row, showCreator }: { row: Row; showCreator: boolean }) {
+  if (!(showCreator && row.creator) && !row.holder) return null;
+  return (
+    <span className="mt-1 flex flex-wrap gap-1">
+      {showCreator && row.creator ? (
+        <span
+          className="inline-flex rounded-full bg-zinc-100 px-2 py-0.5 text-[11px] font-medium text-zinc-700"
+          data-testid="chat-creator-tag"
+        >
+          @{row.creator.handle}
+        </span>
+      ) : null}
+      {row.holder ? <HolderBadge holder={row.holder} /> : null}
+    </span>
+  );
+}
+
+/** Another member holds this chat: their name; the tooltip says whether they claimed it or were assigned. */
+function HolderBadge({ holder }: { holder: NonNullable<Row["holder"]> }) {
+  const what = holder.assigned ? `Assigned to ${holder.name}` : `${holder.name} is answering`;
+  return (
+    <Badge tone="warning" className="max-w-40 px-1.5 text-[11px]" title={what} data-testid="chat-holder">
+      <UserRound className="size-3 shrink-0" aria-hidden="true" />
+      <span className="truncate">
+        <span className="sr-only">{what}: </span>
+        {holder.name}
+      </span>
+    </Badge>
   );
 }

@@ -4,6 +4,7 @@ import { FileText, Lock, Paperclip, Send } from "lucide-react";
 import { useEffect, useState, type RefObject } from "react";
 import { VaultPicker } from "@/components/media/vault-picker";
 import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
 import { Input, Textarea } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { useTemplates, type SendInput } from "@/lib/queries/chats";
@@ -19,6 +20,10 @@ type Props = {
   initialMedia: string[];
   onSend: (input: SendInput) => void;
   textRef: RefObject<HTMLTextAreaElement | null>;
+  /** Another member holds this chat: ask before sending ("Kai is answering this fan — send anyway?"). */
+  heldBy?: string | null;
+  onTyping?: () => void;
+  onStopTyping?: () => void;
 };
 
 /** Why the message cannot go yet (shown under the composer), or null. */
@@ -82,25 +87,35 @@ function useDraft(initialMedia: string[], templates: Templates, onSend: Props["o
 }
 
 /** Text, vault media, an optional price (PPV), templates; Ctrl/⌘+Enter sends. */
-export function Composer({ creatorId, fanUuid, fanLabel, initialMedia, onSend, textRef }: Props) {
+export function Composer({ creatorId, fanUuid, fanLabel, initialMedia, onSend, textRef, ...p }: Props) {
   const [picking, setPicking] = useState(false);
+  const [asking, setAsking] = useState<string | null>(null);
   const templates = useTemplates(creatorId, true);
   const { text, setText, media, setMedia, price, setPrice, template, touched, error, applyTemplate, submit } = useDraft(
     initialMedia,
     templates.data,
     onSend,
   );
+  // Sends are never blocked by a claim; the sender is asked first.
+  const guarded = () => (p.heldBy && !error ? setAsking(p.heldBy) : submit());
   return (
     <form
       className="flex flex-col gap-2 border-t border-line bg-surface p-3"
       onSubmit={(e) => {
         e.preventDefault();
-        submit();
+        guarded();
       }}
+      onBlur={p.onStopTyping}
       data-testid="composer"
     >
       <Attachments creatorId={creatorId} uuids={media} onRemove={(u) => setMedia((m) => m.filter((x) => x !== u))} />
-      <MessageText textRef={textRef} text={text} setText={setText} onSubmit={submit} fanLabel={fanLabel} />
+      <MessageText
+        textRef={textRef}
+        text={text}
+        setText={(t) => (setText(t), p.onTyping?.())}
+        onSubmit={guarded}
+        fanLabel={fanLabel}
+      />
       <div className="flex flex-wrap items-center gap-2">
         <Button
           type="button"
@@ -137,7 +152,49 @@ export function Composer({ creatorId, fanUuid, fanLabel, initialMedia, onSend, t
         initial={{ fan: fanUuid }}
         fanLabel={fanLabel}
       />
+      <SendAnywayDialog holder={asking} onClose={() => setAsking(null)} onSend={submit} />
     </form>
+  );
+}
+
+/** "Kai is answering this fan — send anyway?" */
+function SendAnywayDialog({
+  holder,
+  onClose,
+  onSend,
+}: {
+  holder: string | null;
+  onClose: () => void;
+  onSend: () => void;
+}) {
+  return (
+    <Dialog
+      open={holder !== null}
+      onOpenChange={(o) => !o && onClose()}
+      title="Someone else is answering"
+      testId="send-anyway"
+    >
+      <p className="text-sm">
+        {holder} is answering this fan — send anyway? Your message goes out at once and you become the one answering
+        (unless a manager assigned the chat).
+      </p>
+      <div className="mt-4 flex justify-end gap-2">
+        <Button type="button" variant="secondary" onClick={onClose}>
+          Cancel
+        </Button>
+        <Button
+          type="button"
+          autoFocus
+          onClick={() => {
+            onClose();
+            onSend();
+          }}
+          data-testid="send-anyway-button"
+        >
+          Send anyway
+        </Button>
+      </div>
+    </Dialog>
   );
 }
 

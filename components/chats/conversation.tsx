@@ -22,6 +22,10 @@ type Props = {
   initialMedia: string[];
   textRef: RefObject<HTMLTextAreaElement | null>;
   onSent?: () => void;
+  /** Another member holds this chat: the composer asks before sending. */
+  heldBy?: string | null;
+  onTyping?: () => void;
+  onStopTyping?: () => void;
 };
 
 const toLocal = (s: SendView): LocalSend => ({ ...s, templateUuid: s.templateUuid });
@@ -152,6 +156,9 @@ export function Conversation(p: Props) {
           fanLabel={p.fanLabel}
           initialMedia={p.initialMedia}
           textRef={p.textRef}
+          heldBy={p.heldBy ?? null}
+          onTyping={p.onTyping}
+          onStopTyping={p.onStopTyping}
           onSend={(input) => {
             stick.current = true;
             void send(input);

@@ -8,10 +8,12 @@ import { useChatPatch } from "@/lib/queries/chats";
 import type { ChatRow } from "@/lib/schemas/chats";
 import { cn } from "@/lib/utils/cn";
 import { ChatHeader } from "./chat-header";
+import { ClaimBar } from "./claim-bar";
 import { ChatList } from "./chat-list";
 import { Conversation } from "./conversation";
 import { chatName } from "./format";
 import { useInboxKeys } from "./use-inbox-keys";
+import { useChatPresence } from "./use-chat-presence";
 import { useInboxParams } from "./use-inbox-params";
 
 export type InboxProps = {
@@ -140,6 +142,8 @@ function OpenChat({
   onFanInfo: () => void;
 }) {
   const fanLabel = row ? chatName(row) : "this fan";
+  const presence = useChatPresence(chatCreator, fanUuid, p.can.send);
+  const holder = presence.ownership?.holder;
   return (
     <section className="flex min-h-0 min-w-0 flex-col" aria-label={`Conversation with ${fanLabel}`}>
       <ChatHeader
@@ -153,6 +157,7 @@ function OpenChat({
         onBack={() => set({ chat: null, cc: null })}
         onFanInfo={onFanInfo}
       />
+      <ClaimBar creatorId={chatCreator} fanUuid={fanUuid} ownership={presence.ownership} canSend={p.can.send} />
       <Conversation
         creatorId={chatCreator}
         fanUuid={fanUuid}
@@ -162,6 +167,9 @@ function OpenChat({
         initialMedia={state.media}
         textRef={textRef}
         onSent={() => state.media.length && set({ media: null })}
+        heldBy={holder && holder.userId !== presence.ownership?.you ? holder.name : null}
+        onTyping={presence.onTyping}
+        onStopTyping={presence.onStopTyping}
       />
     </section>
   );

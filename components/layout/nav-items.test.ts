@@ -6,7 +6,13 @@ const labels = (items: { label: string }[]) => items.map((i) => i.label);
 describe("navigation per workspace and role", () => {
   it("an agency owner: the agency's pages first, then the open creator's", () => {
     const nav = navFor({ creatorId: "c1", workspaceId: "w1", workspaceKind: "agency", role: "owner" });
-    expect(labels(nav.primary).slice(0, 4)).toEqual(["All creators", "All earnings", "Team inbox", "Performance"]);
+    expect(labels(nav.primary).slice(0, 5)).toEqual([
+      "All creators",
+      "All earnings",
+      "Team inbox",
+      "Performance",
+      "Payouts",
+    ]);
     expect(nav.primary.find((i) => i.label === "Team inbox")?.href).toBe("/w/w1/inbox");
     expect(labels(nav.primary)).toContain("Chats");
     expect(labels(nav.secondary)).toEqual(["Team", "Activity"]);
@@ -14,13 +20,20 @@ describe("navigation per workspace and role", () => {
 
   it("an agency chatter: no earnings, their own sales", () => {
     const nav = navFor({ creatorId: null, workspaceId: "w1", workspaceKind: "agency", role: "chatter" });
-    expect(labels(nav.primary)).toEqual(["All creators", "Team inbox", "My sales"]);
+    expect(labels(nav.primary)).toEqual(["All creators", "Team inbox", "My sales", "My pay"]);
     expect(nav.secondary).toEqual([]);
   });
 
   it("a creator's own workspace: performance with the team pages", () => {
     const nav = navFor({ creatorId: "c1", workspaceId: "w1", workspaceKind: "creator", role: "owner" });
     expect(labels(nav.primary)).not.toContain("Team inbox");
-    expect(labels(nav.secondary)).toEqual(["Performance", "Team", "Activity"]);
+    expect(labels(nav.secondary)).toEqual(["Performance", "Payouts", "Team", "Activity"]);
+  });
+
+  it("the creator's read-only seat: their account, its sales and activity, no pay", () => {
+    const nav = navFor({ creatorId: "c1", workspaceId: "w1", workspaceKind: "agency", role: "creator" });
+    expect(labels(nav.primary).slice(0, 4)).toEqual(["All creators", "All earnings", "Team inbox", "Performance"]);
+    expect(labels(nav.primary)).not.toContain("Payouts");
+    expect(labels(nav.secondary)).toEqual(["Activity"]);
   });
 });

@@ -62,9 +62,10 @@ const performance = (workspaceId: string, role: Role): NavItem => ({
 });
 
 /** Pay and shifts; a chatter sees only their own. */
-const payouts = (workspaceId: string): NavItem => ({
+/** Pay and shifts; a chatter's own ("My pay"). */
+const payouts = (workspaceId: string, role: Role): NavItem => ({
   href: `/w/${workspaceId}/payouts`,
-  label: "Payouts",
+  label: can(role, "earnings:read") ? "Payouts" : "My pay",
   icon: "Wallet",
   ready: true,
 });
@@ -88,7 +89,7 @@ export function navFor(o: {
     if (can(o.role, "chats:read"))
       primary.push({ href: `/w/${o.workspaceId}/inbox`, label: "Team inbox", icon: "Inbox", ready: true });
     primary.push(performance(o.workspaceId, o.role));
-    if (can(o.role, "payouts:read")) primary.push(payouts(o.workspaceId));
+    if (can(o.role, "payouts:read")) primary.push(payouts(o.workspaceId, o.role));
   }
   if (o.creatorId) primary.push(...build(CREATOR_SECTIONS, `/c/${o.creatorId}`, o.role));
   const secondary = build(WORKSPACE_SECTIONS, `/w/${o.workspaceId}`, o.role);
@@ -100,7 +101,7 @@ export function navFor(o: {
         ? secondary
         : [
             performance(o.workspaceId, o.role),
-            ...(can(o.role, "payouts:read") ? [payouts(o.workspaceId)] : []),
+            ...(can(o.role, "payouts:read") ? [payouts(o.workspaceId, o.role)] : []),
             ...secondary,
           ],
   };

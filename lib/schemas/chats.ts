@@ -74,6 +74,8 @@ export type ChatRow = {
   isOnline: boolean | null;
   /** Set in the team inbox: whose chat this is. */
   creator?: ChatCreatorTag;
+  /** Another member holds this chat (claim or assignment; lib/server/chats/claims.ts). */
+  holder?: { name: string; assigned: boolean };
 };
 
 /** Agency inboxes come from Vuedeck's own copy of Fanvue's chat list (Fanvue

@@ -14,6 +14,7 @@ export const PERMISSIONS = {
   "fans:write": "Edit fan notes, tags and custom lists",
   "chats:read": "Read chats",
   "chats:send": "Send messages (incl. PPV) and manage chats",
+  "chats:assign": "Assign a chat to a member, or take over someone's claim",
   "mass:send": "Send and schedule mass messages",
   "posts:read": "See posts and the queue",
   "posts:write": "Create, schedule and edit posts",

@@ -8,6 +8,7 @@ import { chatStatuses } from "@/lib/server/fanvue/resources/chat-messages";
 import { getUnreadCounts, searchChats, type Chat } from "@/lib/server/fanvue/resources/chats";
 import { withSnapshot } from "@/lib/server/snapshots";
 import type { CreatorAccess } from "@/lib/server/workspaces/access";
+import { withHolders } from "./claim-holders";
 import { toFanvueInboxQuery } from "./inbox-query";
 import { getMirrorInbox } from "./mirror/inbox";
 
@@ -112,8 +113,11 @@ async function getLiveInbox(access: CreatorAccess, q: InboxQuery): Promise<Inbox
   return { ...snap.data, page: q.page, unread, fetchedAt: snap.fetchedAt, stale: snap.stale, note: null, mirror: null };
 }
 
-export async function getInbox(access: CreatorAccess, q: InboxQuery): Promise<InboxPage> {
+/** One page of the inbox; with `you`, chats another member holds carry their name. */
+export async function getInbox(access: CreatorAccess, q: InboxQuery, you?: string): Promise<InboxPage> {
   if (q.filter !== "all" && q.list)
     throw new ApiError("invalid_input", "Choose one filter or one list, not both.", { field: "list" });
-  return access.workspace.kind === "agency" ? getMirrorInbox(access, q, INBOX_PAGE) : getLiveInbox(access, q);
+  const page =
+    access.workspace.kind === "agency" ? await getMirrorInbox(access, q, INBOX_PAGE) : await getLiveInbox(access, q);
+  return { ...page, items: await withHolders(access, page.items, you, () => access.creator.id) };
 }

@@ -10,6 +10,7 @@ import { FanvueError } from "@/lib/server/fanvue/errors";
 import { openChat, sendMessage } from "@/lib/server/fanvue/resources/chat-messages";
 import { recordAudit } from "@/lib/server/workspaces/audit";
 import type { CreatorAccess } from "@/lib/server/workspaces/access";
+import { touchClaimOnSend } from "./claims";
 import { toSendView } from "./conversation";
 import { invalidateInboxCache } from "./inbox-cache";
 import { recordOwnSend } from "./mirror/store";
@@ -106,6 +107,8 @@ async function finishSent(access: CreatorAccess, row: ChatSend, messageUuid: str
     data: { status: "sent", messageUuid, sentAt: new Date(), error: null },
   });
   if (access.workspace.kind === "agency") await mirrorOwnSend(access, row, messageUuid);
+  // The one actually writing is the one answering ("Kai is answering").
+  if (user) await touchClaimOnSend(access, user, row.fanUuid);
   await invalidateInboxCache(access.creator.id);
   await recordAudit({
     workspaceId: access.workspace.id,

@@ -4,6 +4,7 @@ import { ApiError } from "@/lib/server/api/errors";
 import { clientForCreator } from "@/lib/server/creators/client";
 import { db } from "@/lib/server/db";
 import { scopedCreatorWhere, type WorkspaceAccess } from "@/lib/server/workspaces/access";
+import { withHolders } from "./claim-holders";
 import { fetchInboxPage, INBOX_PAGE, toChatRow } from "./inbox";
 import { ensureList, touchMirror } from "./mirror/inbox";
 import { FILTER_LISTS, mirrorRowToChat, queryMirrorAfter } from "./mirror/query";
@@ -120,10 +121,13 @@ async function liveTeamInbox(
   };
 }
 
-export async function getTeamInbox(access: WorkspaceAccess, q: TeamInboxQuery): Promise<TeamInboxPage> {
+/** One page of the team inbox; with `you`, chats another member holds carry their name. */
+export async function getTeamInbox(access: WorkspaceAccess, q: TeamInboxQuery, you?: string): Promise<TeamInboxPage> {
   const creators = await scopedCreators(access);
   const cursor = decodeCursor(q.cursor);
-  if (access.workspace.kind === "agency")
-    return mirrorTeamInbox(access, creators, q, typeof cursor === "number" ? null : cursor);
-  return liveTeamInbox(access, creators, q, typeof cursor === "number" ? cursor : 1);
+  const page =
+    access.workspace.kind === "agency"
+      ? await mirrorTeamInbox(access, creators, q, typeof cursor === "number" ? null : cursor)
+      : await liveTeamInbox(access, creators, q, typeof cursor === "number" ? cursor : 1);
+  return { ...page, items: await withHolders(access, page.items, you, (r) => r.creator?.id ?? "") };
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { chatMirrorFreshness, chatMirrorJob, listMembersJob } from "@/lib/server/chats/mirror/jobs";
+import { chatPresencePrune } from "@/lib/server/chats/presence-prune";
 import { earningsFreshness, earningsSyncJob } from "@/lib/server/earnings/jobs";
 import { analysisSweep } from "@/lib/server/fans/analysis/analysis-sweep";
 import { legacyAnalyseJob, rosterJob, rosterScheduler } from "@/lib/server/fans/roster/roster-job";
@@ -33,4 +34,5 @@ export const schedulers: readonly SchedulerDefinition[] = [
   chatMirrorFreshness,
   accessChangePrune,
   shiftIdleSweeper,
+  chatPresencePrune,
 ];

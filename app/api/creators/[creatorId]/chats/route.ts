@@ -3,5 +3,5 @@ import { apiRoute } from "@/lib/server/api/route";
 import { getInbox } from "@/lib/server/chats/inbox";
 
 export const GET = apiRoute(inbox, {
-  handler: ({ access, query }) => getInbox(access, query),
+  handler: ({ access, user, query }) => getInbox(access, query, user.id),
 });

@@ -3,5 +3,5 @@ import { apiRoute } from "@/lib/server/api/route";
 import { getTeamInbox } from "@/lib/server/chats/team-inbox";
 
 export const GET = apiRoute(teamInbox, {
-  handler: ({ access, query }) => getTeamInbox(access, query),
+  handler: ({ access, user, query }) => getTeamInbox(access, query, user.id),
 });
