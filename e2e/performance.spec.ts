@@ -56,7 +56,7 @@ test("the owner sees what Sam sold today in two clicks; Sam sees only his own; r
   const origin = new URL(baseURL!).origin;
   await signInWhenFanvueAllows(page, "atlas");
   const ws = await workspaceOf("atlas");
-  const sam = { ...(await createStaff(ws.id, "chatter", null, "Sam Ortiz")), name: "Sam Ortiz" };
+  const sam = { ...(await createStaff(ws.id, "chatter", null, "Sam Sellers")), name: "Sam Sellers" };
   const kai = { ...(await createStaff(ws.id, "chatter", null, "Kai Lund")), name: "Kai Lund" };
   const samContext = await staffRequest(browser, baseURL!, sam);
   try {
@@ -76,7 +76,7 @@ test("the owner sees what Sam sold today in two clicks; Sam sees only his own; r
 async function ownerFindsSamsSale(page: Page) {
   await page.goto("/");
   await page.getByRole("link", { name: "Performance" }).first().click(); // click 1
-  const row = page.getByTestId("member-row-Sam Ortiz");
+  const row = page.getByTestId("member-row-Sam Sellers");
   await expect(row).toContainText("$20.00");
   await row.click(); // click 2
   const sheet = page.getByTestId("member-sales");
@@ -93,24 +93,24 @@ async function samSeesOnlyHisOwn(context: Awaited<ReturnType<Browser["newContext
   await page.goto("/");
   await page.getByRole("link", { name: "My sales" }).first().click();
   await expect(page.getByRole("heading", { name: "My sales" })).toBeVisible();
-  await expect(page.getByTestId("member-row-Sam Ortiz")).toContainText("$20.00");
+  await expect(page.getByTestId("member-row-Sam Sellers")).toContainText("$20.00");
   await expect(page.getByTestId("leaderboard")).not.toContainText("Kai Lund");
   await expect(page.getByTestId("leaderboard")).not.toContainText("Atlas");
   await screenshots(page, "performance-chatter");
 }
 
 async function csvEqualsScreen(page: Page, workspaceId: string) {
-  const screen = await page.getByTestId("member-row-Sam Ortiz").innerText();
+  const screen = await page.getByTestId("member-row-Sam Sellers").innerText();
   const csv = await (
     await page.request.get(`/api/workspaces/${workspaceId}/performance/export?range=today&tz=UTC`)
   ).text();
-  const line = csv.split("\r\n").find((l) => l.startsWith("Sam Ortiz,"))!;
+  const line = csv.split("\r\n").find((l) => l.startsWith("Sam Sellers,"))!;
   const [, , gross] = line.split(",");
   expect(screen).toContain(`$${Number(gross).toFixed(2)}`);
 }
 
 async function reassignToKai(page: Page) {
-  await page.getByTestId("member-row-Sam Ortiz").click();
+  await page.getByTestId("member-row-Sam Sellers").click();
   const sheet = page.getByTestId("member-sales");
   const sale = sheet.getByTestId("sale").filter({ hasText: "$20.00" }).first();
   await sale.getByRole("button", { name: "Reassign" }).click();

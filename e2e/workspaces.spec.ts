@@ -40,7 +40,7 @@ test("an agency admin sees its creators, switches between them, and a chatter it
   await expect(page.getByTestId("overview-display-name")).toHaveText("Ivy Hart");
 
   // Invite a chatter for Mia only.
-  await page.getByRole("link", { name: "Team" }).first().click();
+  await page.getByRole("link", { name: "Team", exact: true }).first().click();
   await expect(page.getByTestId("members")).toContainText("Atlas Talent");
   const form = page.getByTestId("invite-form");
   await form.getByLabel("Role").selectOption("chatter");
@@ -73,7 +73,7 @@ test("an agency admin sees its creators, switches between them, and a chatter it
   await expect(chatter.getByRole("link", { name: "Earnings" })).toHaveCount(0);
   await expect(chatter.getByTestId("overview-display-name")).toBeVisible();
   await expect(chatter.getByTestId("overview-earnings")).toHaveCount(0);
-  await expect(chatter.getByRole("link", { name: "Team" })).toHaveCount(0);
+  await expect(chatter.getByRole("link", { name: "Team", exact: true })).toHaveCount(0);
   await chatter.getByRole("link", { name: "All creators" }).first().click();
   await expect(chatter.getByTestId("creator-row-mia")).toBeVisible();
   await expect(chatter.getByTestId("creator-row-nova")).toHaveCount(0);
