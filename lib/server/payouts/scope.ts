@@ -4,6 +4,7 @@ import type { PeriodQuery } from "@/lib/schemas/payouts";
 import { ApiError } from "@/lib/server/api/errors";
 import { db } from "@/lib/server/db";
 import { resolveRange } from "@/lib/server/earnings/report";
+import { can } from "@/lib/schemas/permissions";
 import { hasPermission, type WorkspaceAccess } from "@/lib/server/workspaces/access";
 
 // Who may see whose pay and shifts: a member who may see earnings over every
@@ -26,7 +27,8 @@ export async function visibleMember(access: WorkspaceAccess, viewerId: string, m
   return { userId: m.userId, role: m.role, name: m.user.name ?? m.user.email ?? "Member" };
 }
 
-/** Members the viewer may see (only themselves for a chatter), by name. */
+/** Members who work the inbox (and so clock in and earn commission), that the viewer may see
+ * (only themselves for a chatter), by name. Viewers and a creator's read-only seat are not staff to pay. */
 export async function visibleMembers(access: WorkspaceAccess, viewerId: string) {
   const own = onlyOwn(access, viewerId);
   const rows = await db.membership.findMany({
@@ -34,6 +36,7 @@ export async function visibleMembers(access: WorkspaceAccess, viewerId: string) 
     select: { userId: true, role: true, user: { select: { name: true, email: true } } },
   });
   return rows
+    .filter((m) => can(m.role, "chats:send"))
     .map((m) => ({ userId: m.userId, role: m.role, name: m.user.name ?? m.user.email ?? "Member" }))
     .sort((a, b) => a.name.localeCompare(b.name));
 }
