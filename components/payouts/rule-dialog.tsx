@@ -1,8 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
+import { Dialog, DialogActions } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import { Field } from "@/components/ui/select";
 import { ApiClientError } from "@/lib/queries/fetcher";
@@ -63,19 +62,13 @@ export function RuleDialog({
             data-testid="rule-hourly"
           />
         </Field>
-        {server ? (
-          <p className="text-sm text-red-700" role="alert">
-            {server}
-          </p>
-        ) : null}
-        <div className="flex justify-end gap-2">
-          <Button type="button" variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" disabled={save.isPending} data-testid="rule-save">
-            Save
-          </Button>
-        </div>
+        <DialogActions
+          error={server}
+          onCancel={onClose}
+          submitLabel="Save"
+          pending={save.isPending}
+          submitTestId="rule-save"
+        />
       </form>
     </Dialog>
   );

@@ -1,8 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
+import { Dialog, DialogActions } from "@/components/ui/dialog";
 import { Textarea } from "@/components/ui/input";
 import { Field, Select } from "@/components/ui/select";
 import { ApiClientError } from "@/lib/queries/fetcher";
@@ -59,19 +58,13 @@ export function ReassignDialog(p: { workspaceId: string; sale: Sale; members: Me
             data-testid="reassign-reason"
           />
         </Field>
-        {err && !err.field ? (
-          <p className="text-sm text-red-700" role="alert">
-            {err.message}
-          </p>
-        ) : null}
-        <div className="flex justify-end gap-2">
-          <Button type="button" variant="secondary" onClick={p.onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" disabled={reassign.isPending} data-testid="reassign-submit">
-            {reassign.isPending ? "Saving…" : "Reassign"}
-          </Button>
-        </div>
+        <DialogActions
+          error={err && !err.field ? err.message : null}
+          onCancel={p.onDone}
+          submitLabel="Reassign"
+          pending={reassign.isPending}
+          submitTestId="reassign-submit"
+        />
       </form>
     </Dialog>
   );

@@ -1,8 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
+import { Dialog, DialogActions } from "@/components/ui/dialog";
 import { Input, Textarea } from "@/components/ui/input";
 import { Field } from "@/components/ui/select";
 import { useViewer } from "@/components/viewer/viewer";
@@ -56,19 +55,12 @@ export function CorrectShiftDialog({
         <Field label="Reason" error={fieldError("reason")}>
           <Textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={2} data-testid="correct-reason" />
         </Field>
-        {err && !err.field ? (
-          <p className="text-sm text-red-700" role="alert">
-            {err.message}
-          </p>
-        ) : null}
-        <div className="flex justify-end gap-2">
-          <Button type="button" variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" disabled={save.isPending}>
-            Save correction
-          </Button>
-        </div>
+        <DialogActions
+          error={err && !err.field ? err.message : null}
+          onCancel={onClose}
+          submitLabel="Save correction"
+          pending={save.isPending}
+        />
       </form>
     </Dialog>
   );

@@ -3,6 +3,7 @@
 import { Dialog as D } from "radix-ui";
 import { X } from "lucide-react";
 import type { ComponentProps, ReactNode } from "react";
+import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/utils/cn";
 
 // One look for every overlay (Radix: focus trap, Esc, labelled, scroll lock):
@@ -119,3 +120,31 @@ export function Viewer({ open, onOpenChange, title, testId, children, ...content
 
 /** A button that closes the dialog it sits in. */
 export const DialogClose = D.Close;
+
+/** A form dialog's last row: the error that names no field, then Cancel and the submit button
+ * (a `<form>`'s submit; "Saving…" while pending). */
+export function DialogActions(p: {
+  error?: string | null;
+  onCancel: () => void;
+  submitLabel: string;
+  pending: boolean;
+  submitTestId?: string;
+}) {
+  return (
+    <>
+      {p.error ? (
+        <p className="text-sm text-red-700" role="alert">
+          {p.error}
+        </p>
+      ) : null}
+      <div className="flex justify-end gap-2">
+        <Button type="button" variant="secondary" onClick={p.onCancel}>
+          Cancel
+        </Button>
+        <Button type="submit" disabled={p.pending} data-testid={p.submitTestId}>
+          {p.pending ? "Saving…" : p.submitLabel}
+        </Button>
+      </div>
+    </>
+  );
+}
