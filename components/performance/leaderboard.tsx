@@ -65,6 +65,40 @@ function columns(data: Performance, onOpen: (member: string) => void): Column<Me
   ];
 }
 
+/** Time: the median first reply and revenue per hour on shift. */
+function timeColumns(): Column<MemberFigures>[] {
+  return [
+    {
+      id: "reply",
+      header: "Median reply",
+      numeric: true,
+      className: "hidden lg:table-cell",
+      footer: "",
+      cell: (m) =>
+        m.medianReplyMs === null ? (
+          "—"
+        ) : (
+          <span title={`Median of ${formatCount(m.replies)} first replies to a waiting fan`}>
+            {formatDuration(m.medianReplyMs)}
+          </span>
+        ),
+    },
+    {
+      id: "perHour",
+      header: "Per shift hour",
+      numeric: true,
+      className: "hidden xl:table-cell",
+      footer: "",
+      cell: (m) =>
+        m.revenuePerHour === null ? (
+          "—"
+        ) : (
+          <span title={`${formatDuration(m.shiftMinutes * 60_000)} on shift`}>{formatMoney(m.revenuePerHour)}</span>
+        ),
+    },
+  ];
+}
+
 /** Counts: sales, PPVs, unlocks, messages (the widest screens show them all). */
 function countColumns(t: Performance["totals"]): Column<MemberFigures>[] {
   const wide = "hidden md:table-cell";
@@ -105,21 +139,7 @@ function countColumns(t: Performance["totals"]): Column<MemberFigures>[] {
       footer: formatCount(t.messages),
       cell: (m) => formatCount(m.messages),
     },
-    {
-      id: "reply",
-      header: "Median reply",
-      numeric: true,
-      className: "hidden lg:table-cell",
-      footer: "",
-      cell: (m) =>
-        m.medianReplyMs === null ? (
-          "—"
-        ) : (
-          <span title={`Median of ${formatCount(m.replies)} first replies to a waiting fan`}>
-            {formatDuration(m.medianReplyMs)}
-          </span>
-        ),
-    },
+    ...timeColumns(),
     {
       id: "fans",
       header: "Fans answered",

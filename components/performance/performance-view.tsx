@@ -156,6 +156,10 @@ function Rules() {
           shows the chat) to the member&apos;s first message after it; follow-ups are not replies.
         </li>
         <li>
+          <span className="font-medium">Per shift hour</span>: revenue credited in the range ÷ the hours the member was
+          clocked in during it (Payouts shows the shifts).
+        </li>
+        <li>
           <span className="font-medium">Reassigned</span>: a manager may credit a sale to someone else, with a reason;
           it is marked and kept in the activity log.
         </li>

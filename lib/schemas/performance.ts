@@ -80,6 +80,10 @@ export type MemberFigures = {
   /** Replies to a fan who was waiting, and the median wait they ended (milliseconds); null: none. */
   replies: number;
   medianReplyMs: number | null;
+  /** Minutes on shift in the range (shifts are per workspace: with a creator filter, all of them). */
+  shiftMinutes: number;
+  /** Revenue credited per hour on shift, in cents; null without shift time. */
+  revenuePerHour: number | null;
   massMessages: number;
 };
 

@@ -197,6 +197,27 @@ describe("sales attribution", () => {
     expect(sales.sales.some((s) => s.gross === 700 && s.source === "tip" && s.rule === "none")).toBe(true);
   });
 
+  it("gives revenue per hour on shift from the member's shifts in the range", async () => {
+    const now = Date.now();
+    await db.shift.create({
+      data: {
+        workspaceId,
+        userId: members.kai.id,
+        userName: members.kai.name,
+        startedAt: new Date(now - 3 * 3_600_000),
+        endedAt: new Date(now - 3_600_000),
+        lastSeenAt: new Date(now - 3_600_000),
+        endReason: "clock_out",
+      },
+    });
+    const access = (await getWorkspaceAccess(owner.id, workspaceId))!;
+    const p = await getPerformance(access, owner.id, query());
+    const kai = p.members.find((m) => m.userId === members.kai.id)!;
+    expect(kai.shiftMinutes).toBe(120);
+    expect(kai.revenuePerHour).toBe(Math.round((kai.gross * 60) / 120));
+    expect(p.members.find((m) => m.userId === members.lee.id)!.revenuePerHour).toBeNull();
+  });
+
   it("shows a chatter only their own figures and sales", async () => {
     const access = (await getWorkspaceAccess(members.sam.id, workspaceId))!;
     const p = await getPerformance(access, members.sam.id, query());

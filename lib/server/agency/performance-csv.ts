@@ -21,6 +21,8 @@ const HEADER = [
   "fans_answered",
   "first_replies",
   "median_reply_seconds",
+  "shift_hours",
+  "revenue_per_shift_hour_usd",
   "mass_messages",
 ];
 
@@ -43,6 +45,8 @@ export async function performanceCsv(access: WorkspaceAccess, userId: string, q:
         ownCell(m.fansAnswered),
         ownCell(m.replies),
         ownCell(m.medianReplyMs === null ? null : (m.medianReplyMs / 1000).toFixed(1)),
+        ownCell((m.shiftMinutes / 60).toFixed(2)),
+        ownCell(m.revenuePerHour === null ? null : centsToDecimal(m.revenuePerHour)),
         ownCell(m.massMessages),
       ].join(","),
     ),

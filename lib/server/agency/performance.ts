@@ -41,6 +41,18 @@ type SendsRow = {
 type RepliesRow = { userId: string | null; replies: bigint; medianReplyMs: number | null };
 type UnlockedRow = { userId: string | null; n: bigint };
 type MassRow = { userId: string | null; name: string | null; n: bigint };
+type ShiftRow = { userId: string; minutes: number };
+
+/** Minutes each member was on shift inside the range (an open shift counts up to now). */
+function shiftMinutes(workspaceId: string, onlyUserId: string | null, start: Date, end: Date) {
+  return db.$queryRaw<ShiftRow[]>`
+    SELECT s."userId",
+           floor(sum(extract(epoch FROM least(COALESCE(s."endedAt", now()), ${end}) - greatest(s."startedAt", ${start}))) / 60)::float8 AS minutes
+    FROM "Shift" s
+    WHERE s."workspaceId" = ${workspaceId} AND s."startedAt" < ${end} AND COALESCE(s."endedAt", now()) > ${start}
+      ${whoFilter(Prisma.sql`s."userId"`, onlyUserId)}
+    GROUP BY s."userId"`;
+}
 
 const whoFilter = (column: Prisma.Sql, onlyUserId: string | null) =>
   onlyUserId ? Prisma.sql`AND ${column} = ${onlyUserId}` : Prisma.empty;
@@ -120,6 +132,8 @@ const blank = (userId: string | null, name: string): MemberFigures => ({
   fansAnswered: 0,
   replies: 0,
   medianReplyMs: null,
+  shiftMinutes: 0,
+  revenuePerHour: null,
   massMessages: 0,
 });
 
@@ -127,7 +141,10 @@ export const FANVUE_NAME = "Fanvue (not through Vuedeck)";
 
 /** Members of the workspace (every one listed, even with nothing in the range), and everyone who has figures. */
 async function mergeFigures(access: WorkspaceAccess, scope: Scope, start: Date, end: Date) {
-  const [sales, sends, unlocked, replies, mass] = await readFigures(scope, start, end);
+  const [[sales, sends, unlocked, replies, mass], shifts] = await Promise.all([
+    readFigures(scope, start, end),
+    shiftMinutes(access.workspace.id, scope.onlyUserId, start, end),
+  ]);
   const members = await db.membership.findMany({
     where: { workspaceId: access.workspace.id, ...(scope.onlyUserId ? { userId: scope.onlyUserId } : {}) },
     select: { userId: true, role: true, user: { select: { name: true, email: true } } },
@@ -154,7 +171,12 @@ async function mergeFigures(access: WorkspaceAccess, scope: Scope, start: Date, 
     });
   for (const u of unlocked) row(u.userId, null).ppvsUnlocked = Number(u.n);
   for (const m of mass) row(m.userId, m.name).massMessages = Number(m.n);
-  for (const r of byUser.values()) r.unlockRate = r.ppvsSent ? r.ppvsUnlocked / r.ppvsSent : null;
+  for (const sh of shifts) row(sh.userId, null).shiftMinutes = Math.max(0, Number(sh.minutes));
+  for (const r of byUser.values()) {
+    r.unlockRate = r.ppvsSent ? r.ppvsUnlocked / r.ppvsSent : null;
+    // Cents per hour on shift, rounded once; none without shift time.
+    r.revenuePerHour = r.shiftMinutes > 0 ? Math.round((r.gross * 60) / r.shiftMinutes) : null;
+  }
   return [...byUser.values()];
 }
 
