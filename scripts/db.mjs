@@ -93,6 +93,27 @@ async function withEngine(adapterFactory, fn) {
   }
 }
 
+/**
+ * PrismaPg runs a migration script split at every ";", which cuts a function
+ * body ($$ … ; … $$) apart. Postgres takes the whole script as one simple
+ * query (one implicit transaction), which is how Prisma's native engine sends it.
+ */
+function wholeScripts(factory) {
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    adapter.executeScript = async function (script) {
+      try {
+        await this.client.query(script);
+      } catch (error) {
+        this.onError(error);
+      }
+    };
+    return adapter;
+  };
+  return factory;
+}
+
 /** Applies pending migrations to a PostgreSQL database. Returns the names applied. */
 export async function applyMigrations(connectionString) {
   const { PrismaPg } = await import("@prisma/adapter-pg");
@@ -101,7 +122,7 @@ export async function applyMigrations(connectionString) {
   // CREATE DATABASE … TEMPLATE in the test setup.
   const pool = new pg.Pool({ connectionString, max: 2 });
   try {
-    return await withEngine(new PrismaPg(pool), async (engine) => {
+    return await withEngine(wholeScripts(new PrismaPg(pool)), async (engine) => {
       const out = await engine.applyMigrations({
         migrationsList: readMigrationsList(),
         filters: noFilters,

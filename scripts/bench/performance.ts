@@ -58,17 +58,20 @@ async function seedTeam() {
   return { users, ws, creators };
 }
 
-/** Sends by the 19 managers and chatters over the year (30 % PPVs, 2 % failed), and 60 mass messages. */
+/** Sends by the 19 managers and chatters over the year (30 % PPVs, 2 % failed, 45 % first replies to a
+ * waiting fan), and 60 mass messages. */
 async function seedSends(creatorIds: string[], senders: { id: string; name: string | null }[], now: string) {
   const ids = senders.map((s) => s.id);
   const names = senders.map((s) => s.name ?? "");
   await db.$executeRawUnsafe(
     `INSERT INTO "ChatSend" (id, "creatorId", "fanUuid", "idempotencyKey", "requestHash", "mediaUuids", price, status,
-       "messageUuid", "senderUserId", "senderName", "attemptAt", attempts, "sentAt", "createdAt", "updatedAt")
+       "messageUuid", "senderUserId", "senderName", "waitingSince", "attemptAt", attempts, "sentAt", "createdAt",
+       "updatedAt")
      SELECT 'cs-' || g, ($1::text[])[1 + ${h("c")} % 5], 'fan-' || ${h("f")} % ${CHAT_FANS}, 'k-' || g, md5(g::text),
        '{}', CASE WHEN ${h("p")} % 100 < 30 THEN 500 + ${h("v")} % 20 * 250 END,
        CASE WHEN g % 50 = 0 THEN 'failed' ELSE 'sent' END, CASE WHEN g % 50 = 0 THEN NULL ELSE 'msg-' || g END,
-       ($2::text[])[1 + w], ($3::text[])[1 + w], t, 1, CASE WHEN g % 50 = 0 THEN NULL ELSE t END, t, t
+       ($2::text[])[1 + w], ($3::text[])[1 + w],
+       CASE WHEN ${h("r")} % 100 < 45 THEN t - make_interval(secs => ${h("rt")} % 7200) END, t, 1, CASE WHEN g % 50 = 0 THEN NULL ELSE t END, t, t
      FROM generate_series(1, ${SENDS}) g,
        LATERAL (SELECT $4::timestamp - make_interval(secs => ${h("t")} % 31536000) AS t,
                        ${h("u")} % ${ids.length} AS w) x`,
