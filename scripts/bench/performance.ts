@@ -229,7 +229,10 @@ for (const c of creators) {
 row("attribution, all 5 creators", fmt(performance.now() - t0), `${attributed.toLocaleString()} rows (one-off)`);
 const rules = await db.saleAttribution.groupBy({ by: ["rule"], _count: true, orderBy: { rule: "asc" } });
 row("  by rule", rules.map((r) => `${r.rule} ${r._count.toLocaleString()}`).join(", "));
-await db.$executeRawUnsafe(`VACUUM ANALYZE "SaleAttribution"`);
+// What autovacuum does after a bulk load (the rollups were written by triggers).
+await db.$executeRawUnsafe(
+  `VACUUM ANALYZE "SaleAttribution", "ChatSend", "PerformanceDay", "MemberFanDays", "FanPairEnds", "FanPairGap"`,
+);
 
 // ── Leaderboard vs on-the-fly baseline ───────────────────────────────────────
 const owner = users[0]!;

@@ -50,6 +50,8 @@ async function seedSends(n: number) {
       senderUserId: sender,
       senderName: `Member ${memberIds.indexOf(sender)}`,
       sentAt: status === "sent" ? sentAt : null,
+      // A first reply to a fan who waited up to 3 hours (to the millisecond).
+      waitingSince: r() < 0.45 ? new Date(sentAt.getTime() - int(r, 1, 3 * 3_600_000)) : null,
       createdAt: sentAt,
     };
   });
@@ -125,6 +127,10 @@ async function mutate() {
     where: { earningRowId: { in: ppvSales.slice(-8).map((s) => s.earningRowId) } },
   });
   await db.massCampaign.updateMany({ where: { status: "scheduled" }, data: { status: "sent" } });
+  // A reply's wait learnt later, and one forgotten.
+  const [a, b] = sent.slice(20, 22);
+  await db.chatSend.update({ where: { id: a!.id }, data: { waitingSince: new Date(a!.sentAt!.getTime() - 90_000) } });
+  await db.chatSend.update({ where: { id: b!.id }, data: { waitingSince: null } });
 }
 
 beforeAll(async () => {
@@ -153,26 +159,28 @@ describe("performance rollups", () => {
     const rebuilt = await db.$queryRaw<object[]>`
       SELECT "creatorId", day::text, uid AS "userId", sum(gross)::numeric(16, 4)::text AS gross, sum(net)::numeric(16, 4)::text AS net,
              sum(sales)::int AS sales, sum(messages)::int AS messages, sum(ppvs)::int AS ppvs,
-             sum(unl)::int AS unlocked, sum(mass)::int AS mass
+             sum(unl)::int AS unlocked, sum(mass)::int AS mass,
+             COALESCE(array_agg(ms ORDER BY ms) FILTER (WHERE ms IS NOT NULL), '{}')::text AS "replyMs"
       FROM (
         SELECT "creatorId", "occurredAt"::date AS day, COALESCE("userId", '') AS uid, gross, net, 1 AS sales,
-               0 AS messages, 0 AS ppvs, 0 AS unl, 0 AS mass
+               0 AS messages, 0 AS ppvs, 0 AS unl, 0 AS mass, NULL::bigint AS ms
         FROM "SaleAttribution"
         UNION ALL
         SELECT cs."creatorId", cs."sentAt"::date, COALESCE(cs."senderUserId", ''), 0, 0, 0, 1,
                (cs.price IS NOT NULL)::int,
                (cs.price IS NOT NULL AND EXISTS (SELECT 1 FROM "SaleAttribution" a
-                                                 WHERE a."sendId" = cs.id AND a.rule = 'ppv'))::int, 0
+                                                 WHERE a."sendId" = cs.id AND a.rule = 'ppv'))::int, 0,
+               (extract(epoch FROM cs."sentAt" - cs."waitingSince") * 1000)::bigint
         FROM "ChatSend" cs WHERE cs.status = 'sent'
         UNION ALL
-        SELECT "creatorId", "sentAt"::date, COALESCE("createdByUserId", ''), 0, 0, 0, 0, 0, 0, 1
+        SELECT "creatorId", "sentAt"::date, COALESCE("createdByUserId", ''), 0, 0, 0, 0, 0, 0, 1, NULL
         FROM "MassCampaign" WHERE status = 'sent'
       ) x
       GROUP BY 1, 2, 3
       ORDER BY 1, 2, 3`;
     const kept = await db.$queryRaw<object[]>`
       SELECT "creatorId", day::text, "userId", gross::text, net::text, sales, messages, ppvs,
-             "ppvsUnlocked" AS unlocked, "massMessages" AS mass
+             "ppvsUnlocked" AS unlocked, "massMessages" AS mass, COALESCE("replyMs", '{}')::text AS "replyMs"
       FROM "PerformanceDay"
       WHERE sales <> 0 OR messages <> 0 OR "massMessages" <> 0 OR gross <> 0
       ORDER BY 1, 2, 3`;
@@ -185,6 +193,23 @@ describe("performance rollups", () => {
     const fansKept = await db.$queryRaw<object[]>`
       SELECT "creatorId", "userId", "fanUuid", days::text AS days FROM "MemberFanDays" ORDER BY 1, 2, 3`;
     expect(fansKept).toEqual(fansRebuilt);
+    // First and last days, and the holes between days, of every chat.
+    const ends = (sql: string) => db.$queryRawUnsafe<object[]>(sql);
+    expect(
+      await ends(`SELECT "creatorId", day::text, "userId", firsts, lasts FROM "FanPairEnds"
+                  WHERE firsts <> 0 OR lasts <> 0 ORDER BY 1, 2, 3`),
+    ).toEqual(
+      await ends(`SELECT "creatorId", day::text, "userId", sum(f)::int AS firsts, sum(l)::int AS lasts FROM (
+                    SELECT "creatorId", "firstDay" AS day, "userId", 1 AS f, 0 AS l FROM "MemberFanDays"
+                    UNION ALL SELECT "creatorId", "lastDay", "userId", 0, 1 FROM "MemberFanDays") x
+                  GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`),
+    );
+    const gaps = await ends(`SELECT "creatorId", "userId", "fanUuid", gap::text FROM "FanPairGap" ORDER BY 1, 2, 3, 4`);
+    expect(gaps.length).toBeGreaterThan(10);
+    expect(gaps).toEqual(
+      await ends(`SELECT "creatorId", "userId", "fanUuid", g::text AS gap
+                  FROM "MemberFanDays", unnest(datemultirange(range_merge(days)) - days) g ORDER BY 1, 2, 3, 4`),
+    );
   });
 });
 
@@ -199,13 +224,14 @@ async function fromRawRows(start: number, end: number) {
     db.massCampaign.findMany({ where: { creatorId: { in: creatorIds }, status: "sent" } }),
   ]);
   const unlockedIds = new Set(sales.filter((s) => s.rule === "ppv").map((s) => s.sendId));
-  const out = new Map<string, Figures & { grossE4: bigint; netE4: bigint; fans: Set<string>; mass: number }>();
+  type Raw = Figures & { grossE4: bigint; netE4: bigint; fans: Set<string>; mass: number; waits: number[] };
+  const out = new Map<string, Raw>();
   const of = (userId: string | null) => {
     const k = userId ?? "";
     if (!out.has(k))
       out.set(k, {
         ...{ gross: 0, net: 0, sales: 0, messages: 0, ppvs: 0, unlocked: 0, mass: 0 },
-        ...{ grossE4: 0n, netE4: 0n, fans: new Set<string>() },
+        ...{ grossE4: 0n, netE4: 0n, fans: new Set<string>(), waits: [] as number[] },
       });
     return out.get(k)!;
   };
@@ -222,6 +248,7 @@ async function fromRawRows(start: number, end: number) {
     f.fans.add(`${s.creatorId}:${s.fanUuid}`);
     if (s.price !== null) f.ppvs += 1;
     if (s.price !== null && unlockedIds.has(s.id)) f.unlocked += 1;
+    if (s.waitingSince) f.waits.push(s.sentAt!.getTime() - s.waitingSince.getTime());
   }
   for (const m of mass.filter((x) => inRange(x.sentAt))) of(m.createdByUserId).mass += 1;
   // round(): half away from zero, on the exact sum (every amount here is positive).
@@ -230,6 +257,14 @@ async function fromRawRows(start: number, end: number) {
     f.net = Number((f.netE4 + 5000n) / 10000n);
   }
   return out;
+}
+
+/** The median as percentile_cont gives it (the mean of the middle two), rounded to the millisecond. */
+function median(values: number[]) {
+  if (!values.length) return null;
+  const v = [...values].sort((a, b) => a - b);
+  const mid = (v.length - 1) / 2;
+  return Math.round((v[Math.floor(mid)]! + v[Math.ceil(mid)]!) / 2);
 }
 
 const ZONES = ["UTC", "Asia/Kolkata", "America/Los_Angeles", "Pacific/Chatham", "Australia/Lord_Howe"];
@@ -260,6 +295,8 @@ describe("the leaderboard over rollups and raw edges", () => {
           ppvsUnlocked: w.unlocked,
           massMessages: w.mass,
           fansAnswered: w.fans.size,
+          replies: w.waits.length,
+          medianReplyMs: median(w.waits),
         });
       }
       const listed = p.members.filter((m) => m.sales + m.messages + m.massMessages > 0).length;

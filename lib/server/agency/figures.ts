@@ -95,41 +95,52 @@ export function additiveFigures({ ids, onlyUserId }: Who, split: Split) {
 
 type CountRow = { userId: string | null; n: bigint };
 
-/**
- * Fans answered: distinct (creator, fan) chats a member wrote in during the
- * range. The chats with a day inside the whole days, plus the chats written
- * in only at the edges (a fan counted once even when in both).
- */
-export async function fansAnswered({ ids, onlyUserId }: Who, split: Split): Promise<Map<string | null, number>> {
-  const { from, to, edges } = split;
+/** Chats written in during whole days [from, to): first written before `to`, minus last written before `from`,
+ *  minus those with a gap around the days (FanPairEnds, FanPairGap). */
+function chatsInDays({ ids, onlyUserId }: Who, from: Date, to: Date) {
+  return db.$queryRaw<CountRow[]>`
+    SELECT "userId", sum(n)::bigint AS n
+    FROM (
+      SELECT NULLIF(e."userId", '') AS "userId",
+             sum(e.firsts) - COALESCE(sum(e.lasts) FILTER (WHERE e.day < ${day(from)}::date), 0) AS n
+      FROM "FanPairEnds" e
+      WHERE e."creatorId" = ANY(${ids}::text[]) AND e.day < ${day(to)}::date
+        ${whoFilter(Prisma.sql`e."userId"`, onlyUserId)}
+      GROUP BY 1
+      UNION ALL
+      SELECT NULLIF(g."userId", ''), -count(*)
+      FROM "FanPairGap" g
+      WHERE g."creatorId" = ANY(${ids}::text[]) AND g.gap @> daterange(${day(from)}::date, ${day(to)}::date)
+        ${whoFilter(Prisma.sql`g."userId"`, onlyUserId)}
+      GROUP BY 1
+    ) x
+    GROUP BY 1`;
+}
+
+/** Chats written in only at the edges, not on a whole day (MemberFanDays). */
+function chatsOnlyAtEdges({ ids, onlyUserId }: Who, { from, to, edges }: Split) {
+  return db.$queryRaw<CountRow[]>`
+    WITH e AS (
+      SELECT DISTINCT cs."creatorId", COALESCE(cs."senderUserId", '') AS uid, cs."fanUuid"
+      FROM "ChatSend" cs
+      WHERE cs."creatorId" = ANY(${ids}::text[]) AND cs.status = 'sent'
+        AND ${inEdges(Prisma.sql`cs."sentAt"`, edges)}
+        ${whoFilter(Prisma.sql`cs."senderUserId"`, onlyUserId)}
+    )
+    SELECT NULLIF(e.uid, '') AS "userId", count(*)::bigint AS n
+    FROM e
+    WHERE NOT EXISTS (
+      SELECT 1 FROM "MemberFanDays" m
+      WHERE m."creatorId" = e."creatorId" AND m."userId" = e.uid AND m."fanUuid" = e."fanUuid"
+        AND m.days && daterange(${day(from)}::date, ${day(to)}::date))
+    GROUP BY 1`;
+}
+
+/** Fans answered: distinct (creator, fan) chats a member wrote in during the range (a fan counted once). */
+export async function fansAnswered(who: Who, split: Split): Promise<Map<string | null, number>> {
   const [middle, edgeOnly] = await Promise.all([
-    from < to
-      ? db.$queryRaw<CountRow[]>`
-          SELECT NULLIF(m."userId", '') AS "userId", count(*)::bigint AS n
-          FROM "MemberFanDays" m
-          WHERE m."creatorId" = ANY(${ids}::text[]) AND m."lastDay" >= ${day(from)}::date AND m."firstDay" < ${day(to)}::date
-            AND ((m."firstDay" >= ${day(from)}::date AND m."lastDay" < ${day(to)}::date)
-                 OR m.days && daterange(${day(from)}::date, ${day(to)}::date))
-            ${whoFilter(Prisma.sql`m."userId"`, onlyUserId)}
-          GROUP BY 1`
-      : [],
-    edges.length
-      ? db.$queryRaw<CountRow[]>`
-          WITH e AS (
-            SELECT DISTINCT cs."creatorId", COALESCE(cs."senderUserId", '') AS uid, cs."fanUuid"
-            FROM "ChatSend" cs
-            WHERE cs."creatorId" = ANY(${ids}::text[]) AND cs.status = 'sent'
-              AND ${inEdges(Prisma.sql`cs."sentAt"`, edges)}
-              ${whoFilter(Prisma.sql`cs."senderUserId"`, onlyUserId)}
-          )
-          SELECT NULLIF(e.uid, '') AS "userId", count(*)::bigint AS n
-          FROM e
-          WHERE NOT EXISTS (
-            SELECT 1 FROM "MemberFanDays" m
-            WHERE m."creatorId" = e."creatorId" AND m."userId" = e.uid AND m."fanUuid" = e."fanUuid"
-              AND m.days && daterange(${day(from)}::date, ${day(to)}::date))
-          GROUP BY 1`
-      : [],
+    split.from < split.to ? chatsInDays(who, split.from, split.to) : [],
+    split.edges.length ? chatsOnlyAtEdges(who, split) : [],
   ]);
   const out = new Map<string | null, number>();
   for (const r of [...middle, ...edgeOnly]) out.set(r.userId, (out.get(r.userId) ?? 0) + Number(r.n));
@@ -138,17 +149,31 @@ export async function fansAnswered({ ids, onlyUserId }: Who, split: Split): Prom
 
 export type RepliesRow = { userId: string | null; replies: bigint; medianReplyMs: number | null };
 
-/** First replies to a waiting fan (response-times.ts) and their median wait in ms (a median needs the raw rows). */
-export function replyTimes({ ids, onlyUserId }: Who, start: Date, end: Date) {
-  return db.$queryRaw<RepliesRow[]>`
-    SELECT cs."senderUserId" AS "userId", count(*)::bigint AS replies,
-           percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM cs."sentAt" - cs."waitingSince") * 1000)
-             AS "medianReplyMs"
-    FROM "ChatSend" cs
-    WHERE cs."creatorId" = ANY(${ids}::text[]) AND cs.status = 'sent' AND cs."waitingSince" IS NOT NULL
-      AND cs."sentAt" >= ${start} AND cs."sentAt" < ${end}
-      ${whoFilter(Prisma.sql`cs."senderUserId"`, onlyUserId)}
-    GROUP BY cs."senderUserId"`;
+/**
+ * First replies to a waiting fan (response-times.ts) and their median wait in
+ * ms: the whole days' sorted waits (PerformanceDay.replyMs) and the edges' raw
+ * rows, sorted together in memory (a year of a team's replies is ~1 MB).
+ */
+export function replyTimes({ ids, onlyUserId }: Who, { from, to, edges }: Split) {
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`SET LOCAL work_mem = '32MB'`;
+    return tx.$queryRaw<RepliesRow[]>`
+      SELECT "userId", count(*)::bigint AS replies, percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) AS "medianReplyMs"
+      FROM (
+        SELECT NULLIF(p."userId", '') AS "userId", unnest(p."replyMs") AS ms
+        FROM "PerformanceDay" p
+        WHERE p."creatorId" = ANY(${ids}::text[]) AND p.day >= ${day(from)}::date AND p.day < ${day(to)}::date
+          AND cardinality(p."replyMs") > 0
+          ${whoFilter(Prisma.sql`p."userId"`, onlyUserId)}
+        UNION ALL
+        SELECT cs."senderUserId", (extract(epoch FROM cs."sentAt" - cs."waitingSince") * 1000)::bigint
+        FROM "ChatSend" cs
+        WHERE cs."creatorId" = ANY(${ids}::text[]) AND cs.status = 'sent' AND cs."waitingSince" IS NOT NULL
+          AND ${inEdges(Prisma.sql`cs."sentAt"`, edges)}
+          ${whoFilter(Prisma.sql`cs."senderUserId"`, onlyUserId)}
+      ) x
+      GROUP BY 1`;
+  });
 }
 
 type ShiftRow = { userId: string; minutes: number };

@@ -36,7 +36,7 @@ function readFigures(workspaceId: string, scope: Scope, start: Date, end: Date) 
   return Promise.all([
     additiveFigures(scope, split),
     fansAnswered(scope, split),
-    replyTimes(scope, start, end),
+    replyTimes(scope, split),
     shiftMinutes(workspaceId, scope.onlyUserId, start, end),
   ]);
 }

@@ -14,6 +14,7 @@ CREATE TABLE "PerformanceDay" (
     "ppvs" INTEGER NOT NULL DEFAULT 0,
     "ppvsUnlocked" INTEGER NOT NULL DEFAULT 0,
     "massMessages" INTEGER NOT NULL DEFAULT 0,
+    "replyMs" BIGINT[] DEFAULT ARRAY[]::BIGINT[],
 
     CONSTRAINT "PerformanceDay_pkey" PRIMARY KEY ("creatorId","day","userId")
 );
@@ -29,6 +30,31 @@ CREATE TABLE "MemberFanDays" (
 
     CONSTRAINT "MemberFanDays_pkey" PRIMARY KEY ("creatorId","userId","fanUuid")
 );
+
+-- CreateTable
+CREATE TABLE "FanPairEnds" (
+    "creatorId" TEXT NOT NULL,
+    "day" DATE NOT NULL,
+    "userId" TEXT NOT NULL,
+    "firsts" INTEGER NOT NULL DEFAULT 0,
+    "lasts" INTEGER NOT NULL DEFAULT 0,
+
+    CONSTRAINT "FanPairEnds_pkey" PRIMARY KEY ("creatorId","day","userId")
+);
+
+-- CreateTable
+CREATE TABLE "FanPairGap" (
+    "creatorId" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "fanUuid" TEXT NOT NULL,
+    "gapFrom" DATE NOT NULL,
+    "gap" daterange NOT NULL,
+
+    CONSTRAINT "FanPairGap_pkey" PRIMARY KEY ("creatorId","userId","fanUuid","gapFrom")
+);
+
+-- CreateIndex
+CREATE INDEX "FanPairGap_gap_idx" ON "FanPairGap" USING GIST ("gap" range_ops);
 
 -- ─── Triggers that keep the rollups (prisma/schema/agency.prisma) ────────────
 -- Statement-level with transition tables: a bulk attribution of 40,000 sales
@@ -101,6 +127,28 @@ BEGIN
       messages = "PerformanceDay".messages + EXCLUDED.messages,
       ppvs = "PerformanceDay".ppvs + EXCLUDED.ppvs,
       "ppvsUnlocked" = "PerformanceDay"."ppvsUnlocked" + EXCLUDED."ppvsUnlocked"$q$, "vd_signed_rows"(TG_OP));
+  -- First replies: the day's sorted waits gain the new values and lose the
+  -- old ones (a multiset difference); the counts above created the row.
+  EXECUTE format($q$
+    WITH d AS (%s),
+    w AS (
+      SELECT "creatorId", "sentAt"::date AS day, COALESCE("senderUserId", '') AS uid,
+             array_agg((extract(epoch FROM "sentAt" - "waitingSince") * 1000)::bigint
+                       ORDER BY "sentAt" - "waitingSince") FILTER (WHERE sign > 0)
+               AS adds,
+             array_agg((extract(epoch FROM "sentAt" - "waitingSince") * 1000)::bigint
+                       ORDER BY "sentAt" - "waitingSince") FILTER (WHERE sign < 0)
+               AS rems
+      FROM d
+      WHERE status = 'sent' AND "sentAt" IS NOT NULL AND "waitingSince" IS NOT NULL
+      GROUP BY 1, 2, 3
+    )
+    UPDATE "PerformanceDay" p SET "replyMs" = ARRAY(
+      SELECT x FROM ((SELECT unnest(p."replyMs") UNION ALL SELECT unnest(w.adds)) EXCEPT ALL SELECT unnest(w.rems)) s(x)
+      ORDER BY x)
+    FROM w
+    WHERE p."creatorId" = w."creatorId" AND p.day = w.day AND p."userId" = w.uid
+      AND w.adds IS DISTINCT FROM w.rems$q$, "vd_signed_rows"(TG_OP));
 
   added := CASE TG_OP
     WHEN 'INSERT' THEN format(counted, 'new_rows')
@@ -118,7 +166,8 @@ BEGIN
       ON CONFLICT ("creatorId", "userId", "fanUuid") DO UPDATE SET
         "firstDay" = LEAST("MemberFanDays"."firstDay", EXCLUDED."firstDay"),
         "lastDay" = GREATEST("MemberFanDays"."lastDay", EXCLUDED."lastDay"),
-        days = "MemberFanDays".days + EXCLUDED.days$q$, added);
+        days = "MemberFanDays".days + EXCLUDED.days
+      WHERE NOT "MemberFanDays".days @> EXCLUDED.days$q$, added);
   END IF;
   IF removed IS NOT NULL THEN
     -- A day may still have other sends: rebuild those pairs from the sends left.
@@ -140,6 +189,40 @@ BEGIN
       FROM left_ x
       WHERE x.f IS NOT NULL AND m."creatorId" = x."creatorId" AND m."userId" = x.uid AND m."fanUuid" = x."fanUuid"$q$,
       removed);
+  END IF;
+  RETURN NULL;
+END
+$$;
+
+-- A chat's first and last days (FanPairEnds) and the holes between its days
+-- (FanPairGap), from what a statement changed in MemberFanDays.
+CREATE FUNCTION "vd_rollup_fan_days"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  EXECUTE format($q$
+    WITH d AS (%s),
+    ends AS (
+      SELECT "creatorId", "firstDay" AS day, "userId", sign AS firsts, 0 AS lasts FROM d
+      UNION ALL
+      SELECT "creatorId", "lastDay", "userId", 0, sign FROM d
+    )
+    INSERT INTO "FanPairEnds" ("creatorId", day, "userId", firsts, lasts)
+    SELECT "creatorId", day, "userId", sum(firsts), sum(lasts)
+    FROM ends
+    GROUP BY 1, 2, 3
+    HAVING sum(firsts) <> 0 OR sum(lasts) <> 0
+    ORDER BY 1, 2, 3
+    ON CONFLICT ("creatorId", day, "userId") DO UPDATE SET
+      firsts = "FanPairEnds".firsts + EXCLUDED.firsts,
+      lasts = "FanPairEnds".lasts + EXCLUDED.lasts$q$, "vd_signed_rows"(TG_OP));
+  IF TG_OP <> 'INSERT' THEN
+    DELETE FROM "FanPairGap" g USING old_rows o
+    WHERE g."creatorId" = o."creatorId" AND g."userId" = o."userId" AND g."fanUuid" = o."fanUuid";
+  END IF;
+  IF TG_OP <> 'DELETE' THEN
+    INSERT INTO "FanPairGap" ("creatorId", "userId", "fanUuid", "gapFrom", gap)
+    SELECT n."creatorId", n."userId", n."fanUuid", lower(g), g
+    FROM new_rows n, unnest(datemultirange(range_merge(n.days)) - n.days) g
+    ORDER BY 1, 2, 3, 4;
   END IF;
   RETURN NULL;
 END
@@ -192,6 +275,28 @@ SELECT "creatorId", COALESCE("senderUserId", ''), "fanUuid", min("sentAt"::date)
 FROM "ChatSend" WHERE status = 'sent' AND "sentAt" IS NOT NULL
 GROUP BY 1, 2, 3;
 
+UPDATE "PerformanceDay" p SET "replyMs" = w.ms
+FROM (
+  SELECT "creatorId", "sentAt"::date AS day, COALESCE("senderUserId", '') AS uid,
+         array_agg((extract(epoch FROM "sentAt" - "waitingSince") * 1000)::bigint ORDER BY "sentAt" - "waitingSince") AS ms
+  FROM "ChatSend" WHERE status = 'sent' AND "sentAt" IS NOT NULL AND "waitingSince" IS NOT NULL
+  GROUP BY 1, 2, 3
+) w
+WHERE p."creatorId" = w."creatorId" AND p.day = w.day AND p."userId" = w.uid;
+
+INSERT INTO "FanPairEnds" ("creatorId", day, "userId", firsts, lasts)
+SELECT "creatorId", day, "userId", sum(f), sum(l)
+FROM (
+  SELECT "creatorId", "firstDay" AS day, "userId", 1 AS f, 0 AS l FROM "MemberFanDays"
+  UNION ALL
+  SELECT "creatorId", "lastDay", "userId", 0, 1 FROM "MemberFanDays"
+) x
+GROUP BY 1, 2, 3;
+
+INSERT INTO "FanPairGap" ("creatorId", "userId", "fanUuid", "gapFrom", gap)
+SELECT m."creatorId", m."userId", m."fanUuid", lower(g), g
+FROM "MemberFanDays" m, unnest(datemultirange(range_merge(m.days)) - m.days) g;
+
 CREATE TRIGGER "SaleAttribution_rollup_ins" AFTER INSERT ON "SaleAttribution"
   REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "vd_rollup_sales"();
 CREATE TRIGGER "SaleAttribution_rollup_upd" AFTER UPDATE ON "SaleAttribution"
@@ -212,3 +317,10 @@ CREATE TRIGGER "MassCampaign_rollup_upd" AFTER UPDATE ON "MassCampaign"
   REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "vd_rollup_mass"();
 CREATE TRIGGER "MassCampaign_rollup_del" AFTER DELETE ON "MassCampaign"
   REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "vd_rollup_mass"();
+
+CREATE TRIGGER "MemberFanDays_rollup_ins" AFTER INSERT ON "MemberFanDays"
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "vd_rollup_fan_days"();
+CREATE TRIGGER "MemberFanDays_rollup_upd" AFTER UPDATE ON "MemberFanDays"
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "vd_rollup_fan_days"();
+CREATE TRIGGER "MemberFanDays_rollup_del" AFTER DELETE ON "MemberFanDays"
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "vd_rollup_fan_days"();
