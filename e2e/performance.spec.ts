@@ -60,12 +60,13 @@ test("the owner sees what Sam sold today in two clicks; Sam sees only his own; r
   const kai = { ...(await createStaff(ws.id, "chatter", null, "Kai Lund")), name: "Kai Lund" };
   const samContext = await staffRequest(browser, baseURL!, sam);
   try {
-    await samSellsAPpv(samContext.request, origin, ws.creators.mia!);
+    const fan = await samSellsAPpv(samContext.request, origin, ws.creators.mia!);
     await syncUntilCredited(page, ws.id, ws.creators.mia!, sam.userId, origin);
     await ownerFindsSamsSale(page);
     await samSeesOnlyHisOwn(samContext);
     await csvEqualsScreen(page, ws.id);
     await reassignToKai(page);
+    await ownerOpensTheChatBehindAFigure(page, fan);
   } finally {
     await samContext.close();
     await removeStaff(ws.id, sam.userId);
@@ -127,4 +128,20 @@ async function reassignToKai(page: Page) {
   await expect(page.getByTestId("member-sales").getByTestId("reassigned-note").first()).toContainText(
     "Kai wrote the pitch",
   );
+}
+
+/** From Sam's "Unlocked" figure to the PPV behind it, and from there into that fan's chat. */
+async function ownerOpensTheChatBehindAFigure(page: Page, fanUuid: string) {
+  await page.keyboard.press("Escape");
+  await page.getByTestId("member-row-Sam Sellers").getByTestId("drill-unlocked").click();
+  const sheet = page.getByTestId("member-sales");
+  await expect(sheet.getByRole("tab", { name: "Messages" })).toHaveAttribute("aria-selected", "true");
+  await expect(sheet.getByTestId("sends-kind")).toHaveValue("unlocked");
+  const send = sheet.getByTestId("send").first();
+  await expect(send).toContainText("$20.00");
+  await expect(send).toContainText("Bought");
+  await expect(sheet.getByTestId("sends-total")).toContainText("PPVs bought: 1 in this range");
+  await screenshots(page, "performance-sends");
+  await send.getByTestId("send-chat-link").click();
+  await expect(page).toHaveURL(new RegExp(`/chats\\?chat=${fanUuid}`));
 }

@@ -1,17 +1,40 @@
 "use client";
 
 import { ChevronRight } from "lucide-react";
+import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { DataTable, type Column } from "@/components/ui/data-table";
-import type { MemberFigures, Performance } from "@/lib/schemas/performance";
+import type { MemberFigures, Performance, SendKind } from "@/lib/schemas/performance";
 import { cn } from "@/lib/utils/cn";
 import { formatCount, formatMoney } from "@/lib/utils/format";
 import { formatDuration } from "@/lib/utils/time";
+import type { SheetView } from "./sales-sheet";
+
+type Open = (member: string, view?: SheetView) => void;
+
+/** A figure that opens the messages behind it (the row itself opens the sales). */
+function Drill(p: { m: MemberFigures; kind: SendKind; label: string; onOpen: Open; children: ReactNode }) {
+  if (!p.m.userId) return <>{p.children}</>;
+  return (
+    <button
+      type="button"
+      onClick={(e) => {
+        e.stopPropagation();
+        p.onOpen(p.m.userId!, { view: "sends", kind: p.kind });
+      }}
+      className="tabular rounded decoration-dotted underline-offset-4 hover:underline focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:outline-none"
+      aria-label={`${p.m.name}: ${p.label}`}
+      data-testid={`drill-${p.kind}`}
+    >
+      {p.children}
+    </button>
+  );
+}
 
 const rate = (r: number | null) => (r === null ? "—" : `${(r * 100).toFixed(1)}%`);
 
-function MemberName({ m, onOpen }: { m: MemberFigures; onOpen: (member: string) => void }) {
+function MemberName({ m, onOpen }: { m: MemberFigures; onOpen: Open }) {
   return (
     <span className="flex min-w-0 items-center gap-2">
       <button
@@ -39,7 +62,7 @@ function MemberName({ m, onOpen }: { m: MemberFigures; onOpen: (member: string) 
   );
 }
 
-function columns(data: Performance, onOpen: (member: string) => void): Column<MemberFigures>[] {
+function columns(data: Performance, onOpen: Open): Column<MemberFigures>[] {
   const t = data.totals;
   return [
     {
@@ -61,12 +84,12 @@ function columns(data: Performance, onOpen: (member: string) => void): Column<Me
         </span>
       ),
     },
-    ...countColumns(t),
+    ...countColumns(t, onOpen),
   ];
 }
 
 /** Time: the median first reply and revenue per hour on shift. */
-function timeColumns(): Column<MemberFigures>[] {
+function timeColumns(onOpen: Open): Column<MemberFigures>[] {
   return [
     {
       id: "reply",
@@ -78,9 +101,11 @@ function timeColumns(): Column<MemberFigures>[] {
         m.medianReplyMs === null ? (
           "—"
         ) : (
-          <span title={`Median of ${formatCount(m.replies)} first replies to a waiting fan`}>
-            {formatDuration(m.medianReplyMs)}
-          </span>
+          <Drill m={m} kind="replies" label="the first replies" onOpen={onOpen}>
+            <span title={`Median of ${formatCount(m.replies)} first replies to a waiting fan`}>
+              {formatDuration(m.medianReplyMs)}
+            </span>
+          </Drill>
         ),
     },
     {
@@ -100,7 +125,7 @@ function timeColumns(): Column<MemberFigures>[] {
 }
 
 /** Counts: sales, PPVs, unlocks, messages (the widest screens show them all). */
-function countColumns(t: Performance["totals"]): Column<MemberFigures>[] {
+function countColumns(t: Performance["totals"], onOpen: Open): Column<MemberFigures>[] {
   const wide = "hidden md:table-cell";
   return [
     {
@@ -117,7 +142,11 @@ function countColumns(t: Performance["totals"]): Column<MemberFigures>[] {
       numeric: true,
       className: "hidden lg:table-cell",
       footer: formatCount(t.ppvsSent),
-      cell: (m) => formatCount(m.ppvsSent),
+      cell: (m) => (
+        <Drill m={m} kind="ppv" label="the PPVs sent" onOpen={onOpen}>
+          {formatCount(m.ppvsSent)}
+        </Drill>
+      ),
     },
     {
       id: "unlocked",
@@ -126,7 +155,9 @@ function countColumns(t: Performance["totals"]): Column<MemberFigures>[] {
       footer: formatCount(t.ppvsUnlocked),
       cell: (m) => (
         <span className="flex flex-col items-end">
-          <span>{formatCount(m.ppvsUnlocked)}</span>
+          <Drill m={m} kind="unlocked" label="the PPVs bought" onOpen={onOpen}>
+            {formatCount(m.ppvsUnlocked)}
+          </Drill>
           <span className="text-xs text-muted">{rate(m.unlockRate)}</span>
         </span>
       ),
@@ -137,16 +168,24 @@ function countColumns(t: Performance["totals"]): Column<MemberFigures>[] {
       numeric: true,
       className: wide,
       footer: formatCount(t.messages),
-      cell: (m) => formatCount(m.messages),
+      cell: (m) => (
+        <Drill m={m} kind="all" label="the messages" onOpen={onOpen}>
+          {formatCount(m.messages)}
+        </Drill>
+      ),
     },
-    ...timeColumns(),
+    ...timeColumns(onOpen),
     {
       id: "fans",
       header: "Fans answered",
       numeric: true,
       className: "hidden lg:table-cell",
       footer: "",
-      cell: (m) => formatCount(m.fansAnswered),
+      cell: (m) => (
+        <Drill m={m} kind="all" label="the chats written in" onOpen={onOpen}>
+          {formatCount(m.fansAnswered)}
+        </Drill>
+      ),
     },
     {
       id: "mass",
@@ -167,15 +206,7 @@ function countColumns(t: Performance["totals"]): Column<MemberFigures>[] {
 }
 
 /** One row per member, highest revenue first; a row opens that member's sales. */
-export function Leaderboard({
-  data,
-  busy,
-  onOpen,
-}: {
-  data: Performance;
-  busy: boolean;
-  onOpen: (member: string) => void;
-}) {
+export function Leaderboard({ data, busy, onOpen }: { data: Performance; busy: boolean; onOpen: Open }) {
   return (
     <Card className="overflow-hidden">
       <DataTable

@@ -53,7 +53,13 @@ export function PerformanceView({ workspaceId }: { workspaceId: string }) {
       ) : (
         <>
           <Freshness data={data} />
-          <Leaderboard data={data} busy={q.isFetching} onOpen={(member) => update({ member }, { push: true })} />
+          <Leaderboard
+            data={data}
+            busy={q.isFetching}
+            onOpen={(member, v = { view: "sales" }) =>
+              update({ member, view: v.view, kind: v.view === "sends" ? v.kind : undefined }, { push: true })
+            }
+          />
           <Rules />
         </>
       )}
@@ -62,7 +68,9 @@ export function PerformanceView({ workspaceId }: { workspaceId: string }) {
         query={query}
         member={open}
         performance={data ?? null}
-        onClose={() => update({ member: undefined })}
+        view={state.view === "sends" ? { view: "sends", kind: state.kind ?? "all" } : { view: "sales" }}
+        onView={(v) => update({ view: v.view, kind: v.view === "sends" ? v.kind : undefined })}
+        onClose={() => update({ member: undefined, view: undefined, kind: undefined })}
       />
     </div>
   );

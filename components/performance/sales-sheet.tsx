@@ -6,57 +6,106 @@ import { Button } from "@/components/ui/button";
 import { Sheet } from "@/components/ui/dialog";
 import { ErrorState } from "@/components/ui/error-state";
 import { Skeleton } from "@/components/ui/skeleton";
+import { Tab, TabList, TabPanel, Tabs } from "@/components/ui/tabs";
 import { useFormat } from "@/components/viewer/viewer";
 import { useSales, type PerformanceParams } from "@/lib/queries/performance";
-import { ATTRIBUTION_RULES, type MemberFigures, type Performance, type Sale } from "@/lib/schemas/performance";
+import {
+  ATTRIBUTION_RULES,
+  type MemberFigures,
+  type Performance,
+  type Sale,
+  type SendKind,
+} from "@/lib/schemas/performance";
 import { formatCount, formatMoney } from "@/lib/utils/format";
 import { ReassignDialog } from "./reassign-dialog";
+import { SendsPanel } from "./sends-panel";
 
 const RULE_LABEL = Object.fromEntries(ATTRIBUTION_RULES.map((r) => [r.rule, r.label])) as Record<string, string>;
 
-/** The sales behind one member's figures, newest first; a manager can credit one to someone else. */
+export type SheetView = { view: "sales" } | { view: "sends"; kind: SendKind };
+
+/** One member's figures: the sales behind them (a manager can credit one to someone else) and the messages. */
 export function SalesSheet(p: {
   workspaceId: string;
   query: PerformanceParams;
   member: MemberFigures | null;
   performance: Performance | null;
+  view: SheetView;
+  onView: (view: SheetView) => void;
   onClose: () => void;
 }) {
   const member = p.member;
-  const q = useSales(p.workspaceId, { ...p.query, member: member?.userId ?? "none" }, member !== null);
-  const [reassigning, setReassigning] = useState<Sale | null>(null);
   return (
     <Sheet
       open={member !== null}
       onOpenChange={(o) => !o && p.onClose()}
-      title={member ? `${member.name}: sales` : "Sales"}
+      title={member ? member.name : "Sales"}
       hideTitle={false}
       testId="member-sales"
     >
       <div className="flex min-h-0 flex-1 flex-col gap-4 overflow-y-auto p-5">
         {member ? <Summary member={member} /> : null}
-        {q.isPending ? <Skeleton className="h-40 rounded-xl" /> : null}
-        {q.isError ? <ErrorState error={q.error} onRetry={() => void q.refetch()} what="the sales" /> : null}
-        {q.data ? (
-          <>
-            {q.data.sales.length === 0 ? <p className="text-sm text-muted">No sales credited in this range.</p> : null}
-            <ol className="flex flex-col divide-y divide-line rounded-xl border border-line" data-testid="sales-list">
-              {q.data.sales.map((s) => (
-                <SaleItem
-                  key={s.id}
-                  sale={s}
-                  onReassign={p.performance?.canReassign ? () => setReassigning(s) : null}
+        {member ? (
+          <Tabs
+            value={p.view.view}
+            onValueChange={(v) => p.onView(v === "sends" ? { view: "sends", kind: "all" } : { view: "sales" })}
+          >
+            <TabList fill aria-label="Sales or messages">
+              <Tab value="sales" className="flex-1">
+                Sales
+              </Tab>
+              <Tab value="sends" className="flex-1">
+                Messages
+              </Tab>
+            </TabList>
+            <TabPanel value="sales" className="pt-4">
+              <SalesPanel {...p} member={member} />
+            </TabPanel>
+            <TabPanel value="sends" className="pt-4">
+              {p.view.view === "sends" ? (
+                <SendsPanel
+                  workspaceId={p.workspaceId}
+                  query={p.query}
+                  member={member.userId ?? "none"}
+                  kind={p.view.kind}
+                  onKind={(kind) => p.onView({ view: "sends", kind })}
                 />
-              ))}
-            </ol>
-            {q.data.total > q.data.sales.length ? (
-              <p className="text-xs text-muted">
-                The newest {formatCount(q.data.sales.length)} of {formatCount(q.data.total)} sales.
-              </p>
-            ) : null}
-          </>
+              ) : null}
+            </TabPanel>
+          </Tabs>
         ) : null}
       </div>
+    </Sheet>
+  );
+}
+
+function SalesPanel(p: {
+  workspaceId: string;
+  query: PerformanceParams;
+  member: MemberFigures;
+  performance: Performance | null;
+}) {
+  const q = useSales(p.workspaceId, { ...p.query, member: p.member.userId ?? "none" }, true);
+  const [reassigning, setReassigning] = useState<Sale | null>(null);
+  return (
+    <div className="flex flex-col gap-3">
+      {q.isPending ? <Skeleton className="h-40 rounded-xl" /> : null}
+      {q.isError ? <ErrorState error={q.error} onRetry={() => void q.refetch()} what="the sales" /> : null}
+      {q.data ? (
+        <>
+          {q.data.sales.length === 0 ? <p className="text-sm text-muted">No sales credited in this range.</p> : null}
+          <ol className="flex flex-col divide-y divide-line rounded-xl border border-line" data-testid="sales-list">
+            {q.data.sales.map((s) => (
+              <SaleItem key={s.id} sale={s} onReassign={p.performance?.canReassign ? () => setReassigning(s) : null} />
+            ))}
+          </ol>
+          {q.data.total > q.data.sales.length ? (
+            <p className="text-xs text-muted">
+              The newest {formatCount(q.data.sales.length)} of {formatCount(q.data.total)} sales.
+            </p>
+          ) : null}
+        </>
+      ) : null}
       {reassigning && p.performance ? (
         <ReassignDialog
           workspaceId={p.workspaceId}
@@ -65,7 +114,7 @@ export function SalesSheet(p: {
           onDone={() => setReassigning(null)}
         />
       ) : null}
-    </Sheet>
+    </div>
   );
 }
 

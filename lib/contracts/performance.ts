@@ -3,8 +3,10 @@ import {
   performanceQuerySchema,
   reassignBodySchema,
   salesQuerySchema,
+  sendsQuerySchema,
   type Performance,
   type SalesPage,
+  type SendsPage,
 } from "@/lib/schemas/performance";
 import { route } from "./contract";
 
@@ -36,6 +38,15 @@ export const workspaceSales = route<SalesPage>()({
   access: "workspace",
   permission: "workspace:read",
   query: salesQuerySchema,
+});
+
+/** The messages behind the figures (all, PPVs, unlocked PPVs, first replies): newest first, the first 200. */
+export const workspaceSends = route<SendsPage>()({
+  method: "GET",
+  path: "/api/workspaces/:workspaceId/performance/sends",
+  access: "workspace",
+  permission: "workspace:read",
+  query: sendsQuerySchema,
 });
 
 /** Credits one sale to another member, or to nobody; the reason is kept and audited. */

@@ -10,6 +10,8 @@ export const performanceKeys = {
   board: (workspaceId: string, q: PerformanceParams) => [...performanceKeys.all(workspaceId), "board", q] as const,
   sales: (workspaceId: string, q: QueryOf<typeof perf.workspaceSales>) =>
     [...performanceKeys.all(workspaceId), "sales", q] as const,
+  sends: (workspaceId: string, q: QueryOf<typeof perf.workspaceSends>) =>
+    [...performanceKeys.all(workspaceId), "sends", q] as const,
 };
 
 /** Per-member figures; the previous range stays on screen while the next loads. */
@@ -26,6 +28,15 @@ export const useSales = (workspaceId: string, q: QueryOf<typeof perf.workspaceSa
     queryKey: performanceKeys.sales(workspaceId, q),
     queryFn: () => callApi(perf.workspaceSales, { params: { workspaceId }, query: q }),
     enabled,
+  });
+
+/** The messages behind one member's figures. */
+export const useSends = (workspaceId: string, q: QueryOf<typeof perf.workspaceSends>, enabled: boolean) =>
+  useQuery({
+    queryKey: performanceKeys.sends(workspaceId, q),
+    queryFn: () => callApi(perf.workspaceSends, { params: { workspaceId }, query: q }),
+    enabled,
+    placeholderData: keepPreviousData,
   });
 
 export function useReassignSale(workspaceId: string) {

@@ -50,6 +50,36 @@ export const salesQuerySchema = z
   .superRefine(sameRangeRules);
 export type SalesQuery = z.output<typeof salesQuerySchema>;
 
+/** Which sends the drill-down lists: all messages, PPVs, PPVs a fan bought, first replies to a waiting fan. */
+export const SEND_KINDS = ["all", "ppv", "unlocked", "replies"] as const;
+export type SendKind = (typeof SEND_KINDS)[number];
+
+export const sendsQuerySchema = z
+  .object({
+    ...rangeFields,
+    member: id.optional(),
+    kind: z.enum(SEND_KINDS, { error: `kind must be one of ${SEND_KINDS.join(", ")}` }).default("all"),
+  })
+  .superRefine(sameRangeRules);
+export type SendsQuery = z.output<typeof sendsQuerySchema>;
+
+/** One message a member sent through Vuedeck (the chats behind the figures). Money in cents. */
+export type MemberSend = {
+  id: string;
+  sentAt: string;
+  creator: { id: string; handle: string; displayName: string };
+  fan: { uuid: string; handle: string | null; name: string | null };
+  /** The message's first 160 characters; null without chats:read or for media only. */
+  text: string | null;
+  mediaCount: number;
+  price: number | null;
+  unlocked: boolean;
+  /** How long the fan had waited, when this was a first reply. */
+  replyMs: number | null;
+};
+
+export type SendsPage = { sends: MemberSend[]; total: number; limit: number };
+
 export const reassignBodySchema = z.object({
   /** The member to credit; null credits nobody ("Fanvue (not through Vuedeck)"). */
   userId: id.nullable(),
@@ -131,5 +161,8 @@ export const performanceUrlSchema = z.object({
   to: z.string().max(10).optional(),
   creator: id.optional(),
   member: id.optional(),
+  /** The open member's sheet: their sales, or the messages behind a figure. */
+  view: z.enum(["sales", "sends"]).optional(),
+  kind: z.enum(SEND_KINDS).optional(),
 });
 export type PerformanceUrl = z.output<typeof performanceUrlSchema>;

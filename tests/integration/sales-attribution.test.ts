@@ -15,6 +15,8 @@ const { sendChatMessage } = await import("@/lib/server/chats/send");
 const { syncStream } = await import("@/lib/server/earnings/sync");
 const { getPerformance } = await import("@/lib/server/agency/performance");
 const { listSales, reassignSale } = await import("@/lib/server/agency/sales");
+const { listSends } = await import("@/lib/server/agency/sends");
+const { sendsQuerySchema } = await import("@/lib/schemas/performance");
 const { attributePending } = await import("@/lib/server/agency/attribution");
 const { getCreatorAccess, getWorkspaceAccess } = await import("@/lib/server/workspaces/access");
 const { performanceQuerySchema } = await import("@/lib/schemas/performance");
@@ -226,6 +228,30 @@ describe("sales attribution", () => {
     const asked = await listSales(access, members.sam.id, { ...query(), member: members.kai.id });
     expect(asked.sales.every((s) => s.userId === members.sam.id)).toBe(true);
     expect(asked.total).toBe(exp(members.sam.id).sales);
+  });
+});
+
+describe("the chats behind the figures", () => {
+  it("lists exactly the messages, PPVs, bought PPVs and replies a member's figures count", async () => {
+    const access = (await getWorkspaceAccess(owner.id, workspaceId))!;
+    const kai = members.kai;
+    const sends = (kind: string, who = kai.id, as = owner.id, acc = access) =>
+      listSends(acc, as, sendsQuerySchema.parse({ ...query(), member: who, kind }));
+    const row = (await getPerformance(access, owner.id, query())).members.find((m) => m.userId === kai.id)!;
+    const all = await sends("all");
+    expect(all.total).toBe(exp(kai.id).messages);
+    expect(all.total).toBe(row.messages);
+    expect(new Set(all.sends.map((s) => `${s.creator.handle}:${s.fan.uuid}`))).toEqual(exp(kai.id).fans);
+    expect((await sends("ppv")).sends.map((s) => s.price)).toEqual(expect.arrayContaining([999, 4500, 300]));
+    const bought = await sends("unlocked");
+    expect(bought.total).toBe(exp(kai.id).unlocked);
+    expect(bought.sends.every((s) => s.unlocked && s.price !== null)).toBe(true);
+    expect((await sends("replies")).total).toBe(row.replies);
+    // A chatter asking for Kai's messages gets their own.
+    const samAccess = (await getWorkspaceAccess(members.sam.id, workspaceId))!;
+    const asSam = await sends("all", kai.id, members.sam.id, samAccess);
+    expect(asSam.sends.length).toBeGreaterThan(0);
+    expect(asSam.sends.every((s) => !all.sends.some((k) => k.id === s.id))).toBe(true);
   });
 });
 
