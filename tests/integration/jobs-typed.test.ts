@@ -130,3 +130,24 @@ export function typeChecks() {
   void earningsSyncJob.enqueue({ creatorId: 42 });
   void earningsSyncJob.enqueue({ creatorId: "ok" }, { key: "k" });
 }
+
+describe("a keyed job asked for again while it runs", () => {
+  it("queues one follow-up that waits for the running one, instead of returning it", async () => {
+    const { enqueue, claim, complete } = await import("@/lib/server/jobs/queue");
+    const key = `again-${Date.now()}`;
+    const queue = `test-again-${Date.now()}`;
+    const first = await enqueue(queue, {}, { key });
+    expect((await claim([queue], "w1", 60_000))?.id).toBe(first.id);
+    // Without `again` the running job is the answer (a scheduler's dedupe).
+    expect((await enqueue(queue, {}, { key })).id).toBe(first.id);
+    const follow = await enqueue(queue, {}, { key, again: true });
+    expect(follow.id).not.toBe(first.id);
+    expect(follow.status).toBe("queued");
+    // Asked again: still one waiting job.
+    expect((await enqueue(queue, {}, { key, again: true })).id).toBe(follow.id);
+    // The follow-up is not claimed while the first runs, and is once it is done.
+    expect(await claim([queue], "w2", 60_000)).toBeNull();
+    await complete(first.id, "w1");
+    expect((await claim([queue], "w2", 60_000))?.id).toBe(follow.id);
+  });
+});

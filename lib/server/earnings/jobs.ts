@@ -24,10 +24,11 @@ export const earningsSyncJob = defineJob({
   },
 });
 
-export async function requestEarningsSync(creatorId: string, connectionId: string, runAt = new Date()) {
+/** `again`: a sync already running has read the ledger; "Sync now" queues one more after it. */
+export async function requestEarningsSync(creatorId: string, connectionId: string, runAt = new Date(), again = false) {
   return earningsSyncJob.enqueue(
     { creatorId },
-    { key: earningsSyncKey(creatorId), runAt, connectionId, maxAttempts: 6 },
+    { key: earningsSyncKey(creatorId), runAt, connectionId, maxAttempts: 6, again },
   );
 }
 

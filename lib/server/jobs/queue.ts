@@ -13,12 +13,22 @@ import { db } from "@/lib/server/db";
 // and paused: waiting for its Fanvue connection to be signed in again
 // (reconnecting wakes it; it is also tried again every 10 minutes).
 
-export type EnqueueOptions = { key?: string; runAt?: Date; maxAttempts?: number; connectionId?: string | null };
+export type EnqueueOptions = {
+  key?: string;
+  runAt?: Date;
+  maxAttempts?: number;
+  connectionId?: string | null;
+  /** When the key's job is already running (and has read what it reads), queue one more run after it
+   * ("Sync now" during a sync must see what happened since), instead of returning the running one. */
+  again?: boolean;
+};
 
 /** Jobs that are not finished: one of these per key at most. */
 export const OPEN_JOB_STATUSES = ["queued", "paused", "running"] as const satisfies JobStatus[];
 
-/** Adds a job; with a key, returns the open (queued, paused, running) job of that key instead of a duplicate. */
+/** Adds a job; with a key, returns the open (queued, paused, running) job of that key instead of a
+ * duplicate. Per key at most one waiting (queued or paused) and one running job: a waiting job is not
+ * claimed while another of its key runs. */
 export async function enqueue(queue: string, payload: Prisma.InputJsonValue, opts: EnqueueOptions = {}): Promise<Job> {
   if (!opts.key) {
     return db.job.create({
@@ -34,7 +44,8 @@ export async function enqueue(queue: string, payload: Prisma.InputJsonValue, opt
   const key = opts.key;
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${"job-key:" + key}))`;
-    const existing = await tx.job.findFirst({ where: { key, status: { in: [...OPEN_JOB_STATUSES] } } });
+    const open = await tx.job.findMany({ where: { key, status: { in: [...OPEN_JOB_STATUSES] } } });
+    const existing = open.find((j) => j.status !== "running") ?? (opts.again ? undefined : open[0]);
     if (existing) {
       // An earlier "run later" becomes "run now" when asked again sooner (a
       // paused job stays paused: it runs, and pauses again if still signed out).
@@ -67,7 +78,10 @@ export async function claim(queues: string[], workerId: string, leaseMs: number)
     WHERE id = (
       SELECT id FROM "Job"
       WHERE queue = ANY(${queues}::text[])
-        AND ((status IN ('queued', 'paused') AND "runAt" <= now()) OR (status = 'running' AND "leaseUntil" < now()))
+        AND ((status IN ('queued', 'paused') AND "runAt" <= now()
+              AND NOT EXISTS (SELECT 1 FROM "Job" r WHERE r.key = "Job".key AND r.status = 'running'
+                              AND r."leaseUntil" >= now()))
+             OR (status = 'running' AND "leaseUntil" < now()))
       ORDER BY "runAt"
       LIMIT 1
       FOR UPDATE SKIP LOCKED
