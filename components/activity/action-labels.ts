@@ -19,6 +19,8 @@ export const ACTION_LABELS: Record<string, string> = {
   "payout.rule": "set a member's pay rule",
   "payout.export": "exported a payout statement",
   "payout.pay": "marked a payout statement paid",
+  "agency_share.set": "set the agency's share",
+  "agency_share.export": "exported the agency share statement",
   "fan.insights.view": "viewed a fan's spending",
   "fan.note.add": "added a fan note",
   "fan.note.edit": "edited a fan note",

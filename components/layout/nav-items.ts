@@ -92,6 +92,14 @@ export function navFor(o: {
     if (can(o.role, "payouts:read")) primary.push(payouts(o.workspaceId, o.role));
   }
   if (o.creatorId) primary.push(...build(CREATOR_SECTIONS, `/c/${o.creatorId}`, o.role));
+  // What the agency takes from this creator (the creator's seat sees it too).
+  if (o.creatorId && o.workspaceKind === "agency" && can(o.role, "earnings:read"))
+    primary.splice(primary.findIndex((i) => i.label === "Earnings") + 1, 0, {
+      href: `/c/${o.creatorId}/agency-share`,
+      label: "Agency share",
+      icon: "Wallet",
+      ready: true,
+    });
   const secondary = build(WORKSPACE_SECTIONS, `/w/${o.workspaceId}`, o.role);
   // A creator's own workspace lists it with the team pages (it matters once there is a team).
   return {

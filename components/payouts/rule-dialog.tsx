@@ -8,16 +8,7 @@ import { ApiClientError } from "@/lib/queries/fetcher";
 import { useSetRule } from "@/lib/queries/payouts";
 import type { PayoutMember } from "@/lib/schemas/payouts";
 import { centsToDecimal, parseMoney } from "@/lib/utils/money";
-
-/** "12.5" → 1250 basis points; null when not a percentage with at most two decimals. */
-function parseRate(input: string): number | null {
-  const m = /^\s*(\d{1,3})(?:[.,](\d{1,2}))?\s*%?\s*$/.exec(input);
-  if (!m) return null;
-  const bps = Number(m[1]) * 100 + Number((m[2] ?? "").padEnd(2, "0"));
-  return bps <= 10_000 ? bps : null;
-}
-
-const rateText = (bps: number) => (bps % 100 === 0 ? String(bps / 100) : (bps / 100).toFixed(2).replace(/0$/, ""));
+import { parseRate, rateText } from "@/lib/utils/payouts";
 
 /** A member's commission (percentage of attributed net) and optional hourly rate. */
 export function RuleDialog({

@@ -34,6 +34,16 @@ function Drill(p: { m: MemberFigures; kind: SendKind; label: string; onOpen: Ope
 
 const rate = (r: number | null) => (r === null ? "—" : `${(r * 100).toFixed(1)}%`);
 
+/** A figure over a smaller, muted one (revenue over net, unlocks over the rate). */
+function TwoLines({ sub, children }: { sub: string; children: ReactNode }) {
+  return (
+    <span className="flex flex-col items-end">
+      {children}
+      <span className="text-xs text-muted">{sub}</span>
+    </span>
+  );
+}
+
 function MemberName({ m, onOpen }: { m: MemberFigures; onOpen: Open }) {
   return (
     <span className="flex min-w-0 items-center gap-2">
@@ -78,10 +88,9 @@ function columns(data: Performance, onOpen: Open): Column<MemberFigures>[] {
       numeric: true,
       footer: formatMoney(t.gross),
       cell: (m) => (
-        <span className="flex flex-col items-end">
+        <TwoLines sub={`net ${formatMoney(m.net)}`}>
           <span className="font-medium">{formatMoney(m.gross)}</span>
-          <span className="text-xs text-muted">net {formatMoney(m.net)}</span>
-        </span>
+        </TwoLines>
       ),
     },
     ...countColumns(t, onOpen),
@@ -154,12 +163,11 @@ function countColumns(t: Performance["totals"], onOpen: Open): Column<MemberFigu
       numeric: true,
       footer: formatCount(t.ppvsUnlocked),
       cell: (m) => (
-        <span className="flex flex-col items-end">
+        <TwoLines sub={rate(m.unlockRate)}>
           <Drill m={m} kind="unlocked" label="the PPVs bought" onOpen={onOpen}>
             {formatCount(m.ppvsUnlocked)}
           </Drill>
-          <span className="text-xs text-muted">{rate(m.unlockRate)}</span>
-        </span>
+        </TwoLines>
       ),
     },
     {

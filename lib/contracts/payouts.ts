@@ -1,11 +1,13 @@
 import { z } from "zod";
 import {
+  agencyShareSchema,
   commissionRuleSchema,
   memberParams,
   periodQuerySchema,
   shiftCorrectionSchema,
   shiftSettingsSchema,
   shiftsQuerySchema,
+  type AgencyShareStatement,
   type CurrentShift,
   type PayoutsList,
   type ShiftRow,
@@ -134,4 +136,37 @@ export const markStatementPaid = route<Statement>()({
   permission: "payouts:manage",
   params: memberParams,
   query: periodQuerySchema,
+});
+
+const creatorParams = z.object({ creatorId: z.string() });
+
+/** What the agency takes from a creator it runs, for a period: the creator's net by source × the agreed share. */
+export const agencyShare = route<AgencyShareStatement>()({
+  method: "GET",
+  path: "/api/creators/:creatorId/agency-share",
+  access: "creator",
+  permission: "earnings:read",
+  params: creatorParams,
+  query: periodQuerySchema,
+});
+
+/** The agency share statement as CSV: the same lines and totals as the page. */
+export const agencyShareExport = route<never>()({
+  method: "GET",
+  path: "/api/creators/:creatorId/agency-share/export",
+  access: "creator",
+  permission: "earnings:export",
+  params: creatorParams,
+  query: periodQuerySchema,
+  raw: true,
+});
+
+/** Sets the agency's share of the creator's net, in basis points; audited. */
+export const setAgencyShare = route<{ rateBps: number }>()({
+  method: "PUT",
+  path: "/api/creators/:creatorId/agency-share",
+  access: "creator",
+  permission: "payouts:manage",
+  params: creatorParams,
+  body: agencyShareSchema,
 });

@@ -101,3 +101,28 @@ export function useSetIdleMinutes(workspaceId: string) {
     onSuccess: () => qc.invalidateQueries({ queryKey: payoutKeys.all(workspaceId) }),
   });
 }
+
+export const agencyShareKeys = {
+  all: (creatorId: string) => ["agency-share", creatorId] as const,
+  statement: (creatorId: string, q: PeriodParams) => [...agencyShareKeys.all(creatorId), q] as const,
+};
+
+/** What the agency takes from this creator for a period. */
+export const useAgencyShare = (creatorId: string, q: PeriodParams) =>
+  useQuery({
+    queryKey: agencyShareKeys.statement(creatorId, q),
+    queryFn: () => callApi(pay.agencyShare, { params: { creatorId }, query: q }),
+    placeholderData: keepPreviousData,
+  });
+
+export function useSetAgencyShare(creatorId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: BodyOf<typeof pay.setAgencyShare>) =>
+      callApi(pay.setAgencyShare, { params: { creatorId }, body }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: agencyShareKeys.all(creatorId) }),
+  });
+}
+
+export const agencyShareCsvHref = (creatorId: string, q: PeriodParams) =>
+  hrefOf(pay.agencyShareExport, { params: { creatorId }, query: q });

@@ -152,3 +152,37 @@ export const payoutsUrlSchema = z.object({
   from: z.string().max(10).optional(),
   to: z.string().max(10).optional(),
 });
+
+// ─── The agency's share of a creator it runs ───
+
+export const agencyShareSchema = z.object({
+  rateBps: z
+    .number({ error: "rateBps must be a number of basis points" })
+    .int({ error: "rateBps must be a whole number of basis points" })
+    .min(0, { error: "rateBps must be at least 0" })
+    .max(10_000, { error: "rateBps must be at most 10000 (100 %)" }),
+});
+export type AgencyShareBody = z.output<typeof agencyShareSchema>;
+
+/** One source of the creator's earnings in the period. Money in cents. */
+export type AgencyShareLine = { source: string; transactions: number; gross: number; net: number };
+
+/** What the agency takes from a creator for a period: the creator's net × the agreed share, rounded once. */
+export type AgencyShareStatement = {
+  creator: { id: string; handle: string; displayName: string };
+  period: { from: string; to: string; tz: string; startUtc: string; endUtc: string; partial: boolean };
+  /** null while no share is agreed. */
+  rule: { rateBps: number; updatedAt: string; updatedBy: string } | null;
+  lines: AgencyShareLine[];
+  totals: {
+    transactions: number;
+    gross: number;
+    /** Fanvue's cut: gross − net. */
+    fanvueFee: number;
+    net: number;
+    agencyShare: number;
+    creatorKeeps: number;
+  };
+  ledgerSyncedAt: string | null;
+  canSetRate: boolean;
+};

@@ -11,6 +11,18 @@ export function formatRate(bps: number): string {
   return `${whole}${frac ? `.${frac}` : ""} %`;
 }
 
+/** "12.5" → 1250 basis points; null when not a percentage from 0 to 100 with at most two decimals. */
+export function parseRate(input: string): number | null {
+  const m = /^\s*(\d{1,3})(?:[.,](\d{1,2}))?\s*%?\s*$/.exec(input);
+  if (!m) return null;
+  const bps = Number(m[1]) * 100 + Number((m[2] ?? "").padEnd(2, "0"));
+  return bps <= 10_000 ? bps : null;
+}
+
+/** 1250 → "12.5" (what the rate field shows for editing). */
+export const rateText = (bps: number) =>
+  bps % 100 === 0 ? String(bps / 100) : (bps / 100).toFixed(2).replace(/0$/, "");
+
 /** "7 h 05 min" from whole minutes. */
 export function formatMinutes(minutes: number): string {
   return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, "0")} min`;
