@@ -1,5 +1,6 @@
 import type { RouteContract } from "./contract";
 import * as account from "./account";
+import * as automations from "./automations";
 import * as chatClaims from "./chat-claims";
 import * as chats from "./chats";
 import * as earnings from "./earnings";
@@ -17,6 +18,7 @@ import * as workspaces from "./workspaces";
 // matrix, the fuzz run, the registry check). A new contract module is added here.
 const modules: Record<string, Record<string, unknown>> = {
   account,
+  automations,
   chatClaims,
   chats,
   earnings,

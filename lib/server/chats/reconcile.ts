@@ -4,7 +4,7 @@ import { clientForCreator } from "@/lib/server/creators/client";
 import { db } from "@/lib/server/db";
 import { FanvueError } from "@/lib/server/fanvue/errors";
 import { listMessages } from "@/lib/server/fanvue/resources/chat-messages";
-import type { CreatorAccess } from "@/lib/server/workspaces/access";
+import type { CreatorRef } from "@/lib/server/creators/ref";
 import { toMessageView } from "./conversation";
 import { findSent } from "./send-match";
 
@@ -14,7 +14,7 @@ const LOOKBACK = 50;
 
 /** Fanvue's uuid of the send if the conversation shows it, else null.
  * Throws when Fanvue cannot be read (the state stays unknown). */
-export async function reconcileSend(access: CreatorAccess, row: ChatSend): Promise<string | null> {
+export async function reconcileSend(access: CreatorRef, row: ChatSend): Promise<string | null> {
   const client = clientForCreator(access);
   const page = await listMessages(client, row.fanUuid, 1, LOOKBACK).catch((err: unknown) => {
     // No conversation at all: certainly not sent.

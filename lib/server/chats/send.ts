@@ -9,6 +9,7 @@ import { db } from "@/lib/server/db";
 import { FanvueError } from "@/lib/server/fanvue/errors";
 import { openChat, sendMessage } from "@/lib/server/fanvue/resources/chat-messages";
 import { recordAudit } from "@/lib/server/workspaces/audit";
+import type { CreatorRef } from "@/lib/server/creators/ref";
 import type { CreatorAccess } from "@/lib/server/workspaces/access";
 import { touchClaimOnSend } from "./claims";
 import { toSendView } from "./conversation";
@@ -31,7 +32,8 @@ const STALE_SENDING_MS = 5 * 60_000;
 const WAIT_MS = 30_000;
 const POLL_MS = 100;
 
-type User = { id: string; name: string };
+/** Who sends: a member, or an automation (id null: no member, no claim on the chat). */
+type User = { id: string | null; name: string };
 
 /** Over what is sent (a template resolved), so a retry built from either the
  * original request or the recorded send matches. */
@@ -101,19 +103,20 @@ async function fanHandleOf(creatorId: string, fanUuid: string): Promise<string |
   return fan?.handle || null;
 }
 
-async function finishSent(access: CreatorAccess, row: ChatSend, messageUuid: string | null, user: User | null) {
+async function finishSent(access: CreatorRef, row: ChatSend, messageUuid: string | null, user: User | null) {
   const done = await db.chatSend.update({
     where: { id: row.id },
     data: { status: "sent", messageUuid, sentAt: new Date(), error: null },
   });
   if (access.workspace.kind === "agency") await mirrorOwnSend(access, row, messageUuid);
   // The one actually writing is the one answering ("Kai is answering").
-  if (user) await touchClaimOnSend(access, user, row.fanUuid);
+  if (user?.id && "membership" in access)
+    await touchClaimOnSend(access as CreatorAccess, { id: user.id, name: user.name }, row.fanUuid);
   await invalidateInboxCache(access.creator.id);
   await recordAudit({
     workspaceId: access.workspace.id,
     creatorId: access.creator.id,
-    actor: user ?? { id: row.senderUserId ?? "", name: row.senderName },
+    actor: { id: user?.id ?? row.senderUserId ?? "", name: user?.name ?? row.senderName },
     action: "message.send",
     target: row.fanUuid,
     details: {
@@ -129,7 +132,7 @@ async function finishSent(access: CreatorAccess, row: ChatSend, messageUuid: str
 
 /** The agency inbox shows the chat answered at once. Fanvue records the
  * token's owner (the agency account) as the message's sentByUserId. */
-async function mirrorOwnSend(access: CreatorAccess, row: ChatSend, messageUuid: string | null) {
+async function mirrorOwnSend(access: CreatorRef, row: ChatSend, messageUuid: string | null) {
   const conn = await db.fanvueConnection.findUnique({
     where: { id: access.workspace.connectionId },
     select: { fanvueUserUuid: true },
@@ -145,7 +148,7 @@ async function mirrorOwnSend(access: CreatorAccess, row: ChatSend, messageUuid: 
 
 /** Sends; a fan without a conversation yet gets one first (Fanvue answers
  * 404 before doing anything, so the second attempt cannot duplicate). */
-async function sendOrOpen(access: CreatorAccess, row: ChatSend) {
+async function sendOrOpen(access: CreatorRef, row: ChatSend) {
   const client = clientForCreator(access);
   const payload = { text: row.text, mediaUuids: row.mediaUuids, price: row.price, templateUuid: row.templateUuid };
   try {
@@ -160,7 +163,7 @@ async function sendOrOpen(access: CreatorAccess, row: ChatSend) {
 /** We own the row (status "sending"): call Fanvue once and record the outcome.
  * The row stays "sending" while an unclear outcome is checked, so duplicates
  * keep waiting instead of racing the check. */
-async function perform(access: CreatorAccess, row: ChatSend, user: User): Promise<ChatSend> {
+async function perform(access: CreatorRef, row: ChatSend, user: User): Promise<ChatSend> {
   try {
     const res = await sendOrOpen(access, row);
     return await finishSent(access, row, res.messageUuid, user);
@@ -177,7 +180,7 @@ async function perform(access: CreatorAccess, row: ChatSend, user: User): Promis
 
 /** Looks for the message in the conversation: found → sent; absent →
  * failed (nothing went out, a retry may send); check failed → unknown. */
-async function settleUnknown(access: CreatorAccess, id: string, user: User | null): Promise<ChatSend> {
+async function settleUnknown(access: CreatorRef, id: string, user: User | null): Promise<ChatSend> {
   const row = await db.chatSend.findUniqueOrThrow({ where: { id } });
   const found = await reconcileSend(access, row).catch(() => undefined);
   if (found === undefined)
@@ -214,7 +217,7 @@ const isStale = (r: ChatSend) =>
   r.status === "sending" && (r.attemptAt?.getTime() ?? 0) < Date.now() - STALE_SENDING_MS;
 
 export async function sendChatMessage(
-  access: CreatorAccess,
+  access: CreatorRef,
   user: User,
   fanUuid: string,
   body: SendBody,
@@ -277,7 +280,7 @@ export async function sendChatMessage(
 }
 
 /** "Check" on a send whose state is unknown: reconcile without resending. */
-export async function checkSend(access: CreatorAccess, key: string): Promise<SendView> {
+export async function checkSend(access: CreatorRef, key: string): Promise<SendView> {
   const row = await db.chatSend.findUnique({
     where: { creatorId_idempotencyKey: { creatorId: access.creator.id, idempotencyKey: key } },
   });

@@ -7,7 +7,7 @@ import { FanvueError } from "@/lib/server/fanvue/errors";
 import { collect, pages } from "@/lib/server/fanvue/paginate";
 import { listTemplates } from "@/lib/server/fanvue/resources/chat-messages";
 import { withSnapshot } from "@/lib/server/snapshots";
-import type { CreatorAccess } from "@/lib/server/workspaces/access";
+import type { CreatorRef } from "@/lib/server/creators/ref";
 
 // Message templates (self routes only: Fanvue has no agency mirror, §6).
 
@@ -22,7 +22,7 @@ const readAll = (client: FanvueClient) =>
     MAX_TEMPLATES,
   );
 
-export async function getTemplates(access: CreatorAccess): Promise<TemplatesView> {
+export async function getTemplates(access: CreatorRef): Promise<TemplatesView> {
   const client = clientForCreator(access);
   if (client.mode !== "self") return { supported: false, items: [] };
   // A Fanvue without templates (404/405) is remembered like an answer: the composer simply offers none.
@@ -52,7 +52,7 @@ export async function getTemplates(access: CreatorAccess): Promise<TemplatesView
  * here so the recorded send holds exactly what goes out (and can be found
  * in the conversation if the outcome is unclear). */
 export async function resolveTemplate(
-  access: CreatorAccess,
+  access: CreatorRef,
   b: SendBody,
 ): Promise<Pick<SendBody, "text" | "mediaUuids" | "price">> {
   const { items, supported } = await getTemplates(access);

@@ -1,4 +1,5 @@
 import "server-only";
+import { automationCatchUp, automationRunJob } from "@/lib/server/automations/jobs";
 import { chatMirrorFreshness, chatMirrorJob, listMembersJob } from "@/lib/server/chats/mirror/jobs";
 import { chatPresencePrune } from "@/lib/server/chats/presence-prune";
 import { earningsFreshness, earningsSyncJob } from "@/lib/server/earnings/jobs";
@@ -21,6 +22,7 @@ export const jobs: readonly AnyJobDefinition[] = [
   massSendJob,
   chatMirrorJob,
   listMembersJob,
+  automationRunJob,
 ];
 
 /** Run every minute by the main worker (each enqueues what is due, deduplicated by key). */
@@ -35,4 +37,5 @@ export const schedulers: readonly SchedulerDefinition[] = [
   accessChangePrune,
   shiftIdleSweeper,
   chatPresencePrune,
+  automationCatchUp,
 ];

@@ -1,5 +1,6 @@
 import "server-only";
 import { noteFanMessage } from "@/lib/server/agency/response-times";
+import { fireAndMark } from "@/lib/server/automations/fire";
 import { createHash } from "node:crypto";
 import type { Prisma, WebhookEvent } from "@/generated/prisma/client";
 import { env } from "@/lib/env.mjs";
@@ -99,6 +100,11 @@ async function applyEffects(e: WebhookEvent) {
       fan,
     );
   }
+  // Automations listening to this event fire (a run per automation and fan; the catch-up retries).
+  await fireAndMark(
+    e,
+    creators.map((c) => c.id),
+  );
 }
 
 /** Why a delivery was refused, for the live indicator. Only a delivery signed

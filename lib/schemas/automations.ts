@@ -1,0 +1,165 @@
+import { z } from "zod";
+import { MAX_MEDIA, MAX_TEXT } from "@/lib/schemas/chats";
+import { MIN_PRICE_CENTS } from "@/lib/utils/money";
+import { timeZoneField } from "./viewer";
+
+// Automations: what fires them, what they send, and the rules that keep them
+// off a live chat. Shared by the routes (validation, field errors) and the
+// form (the same messages inline).
+
+export const TRIGGERS = ["new_subscriber", "new_follower", "tip_above", "first_purchase"] as const;
+export type Trigger = (typeof TRIGGERS)[number];
+
+export const TRIGGER_LABELS: Record<Trigger, string> = {
+  new_subscriber: "New subscriber",
+  new_follower: "New follower",
+  tip_above: "Tip above an amount",
+  first_purchase: "First purchase",
+};
+
+export const SUBSCRIBER_KINDS = ["any", "paid", "trial"] as const;
+
+const triggerParamsSchema = z.object({
+  /** new_subscriber: which subscribers (Fanvue's new-subscriber event: price 0 is a free trial). */
+  subscriber: z.enum(SUBSCRIBER_KINDS, { error: "subscriber must be any, paid or trial" }).default("any"),
+  /** tip_above: the smallest tip that fires it, in cents. */
+  minCents: z
+    .number({ error: "minCents must be a number of cents" })
+    .int({ error: "minCents must be whole cents" })
+    .min(100, { error: "minCents must be at least $1.00" })
+    .max(1_000_000, { error: "minCents must be at most $10,000.00" })
+    .optional(),
+});
+export type TriggerParams = z.output<typeof triggerParamsSchema>;
+
+const minuteOfDay = (field: string) =>
+  z
+    .number({ error: `${field} must be minutes after midnight` })
+    .int({ error: `${field} must be whole minutes` })
+    .min(0, { error: `${field} must be between 0 and 1439` })
+    .max(1439, { error: `${field} must be between 0 and 1439` })
+    .nullable()
+    .default(null);
+
+export const automationBodySchema = z
+  .object({
+    name: z
+      .string({ error: "name is required" })
+      .trim()
+      .min(1, { error: "name is required" })
+      .max(80, { error: "name must be at most 80 characters" }),
+    trigger: z.enum(TRIGGERS, { error: `trigger must be one of ${TRIGGERS.join(", ")}` }),
+    triggerParams: triggerParamsSchema.default({ subscriber: "any" }),
+    text: z
+      .string()
+      .max(MAX_TEXT, { error: `text must be at most ${MAX_TEXT} characters` })
+      .nullable()
+      .default(null),
+    mediaUuids: z
+      .array(z.string().min(1).max(64))
+      .max(MAX_MEDIA, { error: `at most ${MAX_MEDIA} media items` })
+      .default([]),
+    price: z
+      .number({ error: "price must be a number of cents" })
+      .int({ error: "price must be whole cents" })
+      .min(MIN_PRICE_CENTS, { error: "price must be at least $3.00" })
+      .max(50_000_00, { error: "price must be at most $5,000.00" })
+      .nullable()
+      .default(null),
+    skipIfWrittenMinutes: z
+      .number({ error: "skipIfWrittenMinutes must be a number" })
+      .int()
+      .min(0, { error: "skipIfWrittenMinutes must be at least 0" })
+      .max(10_080, { error: "skipIfWrittenMinutes must be at most 7 days" })
+      .default(60),
+    skipIfUnread: z.boolean().default(true),
+    skipIfSentMedia: z.boolean().default(true),
+    delayMinSec: z.number().int().min(0, { error: "delayMinSec must be at least 0" }).max(86_400).default(0),
+    delayMaxSec: z.number().int().min(0).max(86_400, { error: "delayMaxSec must be at most a day" }).default(0),
+    perFanDays: z
+      .number({ error: "perFanDays must be a number of days" })
+      .int()
+      .min(1, { error: "perFanDays must be at least 1 (or null: once per fan)" })
+      .max(365)
+      .nullable()
+      .default(null),
+    quietStartMin: minuteOfDay("quietStartMin"),
+    quietEndMin: minuteOfDay("quietEndMin"),
+    timeZone: timeZoneField,
+    dailyCap: z.number().int().min(1, { error: "dailyCap must be at least 1" }).max(10_000).nullable().default(null),
+    holdoutPercent: z
+      .number()
+      .int()
+      .min(0, { error: "holdoutPercent must be from 0 to 50" })
+      .max(50, { error: "holdoutPercent must be from 0 to 50" })
+      .default(0),
+    dryRun: z.boolean().default(false),
+  })
+  .superRefine((b, ctx) => {
+    const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+    if (!b.text?.trim() && b.mediaUuids.length === 0) issue("text", "text is required (or attach media)");
+    if (b.price !== null && b.mediaUuids.length === 0) issue("price", "a PPV needs media: attach a vault item");
+    if (b.delayMaxSec < b.delayMinSec) issue("delayMaxSec", "delayMaxSec must be at least delayMinSec");
+    if ((b.quietStartMin === null) !== (b.quietEndMin === null))
+      issue("quietEndMin", "quiet hours need both a start and an end");
+    if (b.quietStartMin !== null && b.quietStartMin === b.quietEndMin)
+      issue("quietEndMin", "quiet hours must not start and end at the same time");
+    if (b.trigger === "tip_above" && b.triggerParams.minCents === undefined)
+      issue("triggerParams", "triggerParams.minCents is required for a tip trigger");
+  });
+export type AutomationBody = z.input<typeof automationBodySchema>;
+export type AutomationInput = z.output<typeof automationBodySchema>;
+
+export const automationStatusSchema = z.object({
+  status: z.enum(["active", "paused"], { error: "status must be active or paused" }),
+});
+
+export const RUN_STATUSES = [
+  "pending",
+  "sending",
+  "sent",
+  "failed",
+  "unknown",
+  "skipped",
+  "held_out",
+  "dry_run",
+] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+
+export const runsQuerySchema = z.object({
+  status: z.enum(RUN_STATUSES, { error: `status must be one of ${RUN_STATUSES.join(", ")}` }).optional(),
+  fan: z.string().min(1).max(64).optional(),
+});
+
+export type AutomationView = AutomationInput & {
+  id: string;
+  status: "active" | "paused";
+  activeSince: string;
+  createdByName: string;
+  createdAt: string;
+  updatedAt: string;
+  /** Counts since it was created (the log has the detail). */
+  stats: {
+    sent: number;
+    skipped: number;
+    failed: number;
+    pending: number;
+    heldOut: number;
+    /** Fanvue ledger: sales of the messages it sent (PPV unlocks, tips in the 24 h after), in cents. */
+    revenue: number;
+    purchases: number;
+  };
+};
+
+export type AutomationRunView = {
+  id: string;
+  fan: { uuid: string; handle: string | null; name: string | null };
+  occurrence: string;
+  status: RunStatus;
+  reason: string | null;
+  dueAt: string;
+  sentAt: string | null;
+  createdAt: string;
+};
+
+export type RunsPage = { runs: AutomationRunView[]; total: number };

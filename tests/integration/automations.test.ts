@@ -1,0 +1,134 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestSandbox } from "../support/sandbox";
+import { startWebhookReceiver } from "../support/webhook-receiver";
+import { provisionAccount } from "../support/workspace";
+
+// Automations against the sandbox's real signed webhooks: a welcome fires
+// once per new subscriber and is in the fan's conversation within 60 s; a
+// fan someone wrote to in the last N minutes is skipped, and so is every
+// subscribe while the automation is paused; a redelivered event fires once.
+
+const SECRET = "whsec_automations_secret";
+process.env.FANVUE_WEBHOOK_SECRET = SECRET;
+const sb = await startTestSandbox({ rateLimit: { limit: 100_000, windowSec: 60 } });
+const { db } = await import("@/lib/server/db");
+const { startWorker } = await import("@/lib/server/jobs/worker");
+const { createAutomation, setAutomationStatus, listRuns } = await import("@/lib/server/automations/service");
+const { automationBodySchema } = await import("@/lib/schemas/automations");
+const { sendChatMessage } = await import("@/lib/server/chats/send");
+const { getCreatorAccess } = await import("@/lib/server/workspaces/access");
+
+const receiver = await startWebhookReceiver();
+let p: Awaited<ReturnType<typeof provisionAccount>>;
+let worker: ReturnType<typeof startWorker>;
+
+beforeAll(async () => {
+  p = await provisionAccount(sb, "luna");
+  await sb.admin("/webhooks", { url: receiver.url, secret: SECRET, retries: 2, backoffMs: 50 });
+  worker = startWorker({ queues: ["automation-run"], pollMs: 50, leaseMs: 5_000 });
+});
+afterAll(async () => {
+  await worker.stop();
+  await db.$disconnect();
+  await sb.close();
+  receiver.close();
+});
+
+const luna = () => sb.state.world.creators.get(p.account.uuid)!;
+const access = async () => (await getCreatorAccess(p.user.id, p.creators.luna!.id))!;
+
+async function waitFor<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 45_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await read();
+    if (ok(v)) return v;
+    if (Date.now() > until) throw new Error(`condition not met in ${timeoutMs} ms: ${JSON.stringify(v)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Messages in the sandbox's conversation with this fan containing `text`. */
+function sentTo(fanUuid: string, text: string) {
+  const c = luna();
+  const chat = c.chats.get(c.fanIndex.get(fanUuid)!);
+  return (chat?.messages ?? []).filter((m) => !m.fromFan && m.text?.includes(text)).length;
+}
+
+async function subscribe(): Promise<{ fanUuid: string; at: number }> {
+  const res = (await sb.admin("/simulate/subscribe", { creator: "luna" })) as { fanUuid: string };
+  return { fanUuid: res.fanUuid, at: Date.now() };
+}
+
+async function welcome(name: string, text: string, over: Record<string, unknown> = {}) {
+  const body = automationBodySchema.parse({ name, trigger: "new_subscriber", text, timeZone: "UTC", ...over });
+  return createAutomation(await access(), { id: p.user.id, name: "Luna" }, body);
+}
+
+const runsOf = (id: string) => db.automationRun.findMany({ where: { automationId: id } });
+
+describe("a welcome automation", () => {
+  it("sends once to each new subscriber, within 60 s, with the fan's name", async () => {
+    const a = await welcome("Welcome", "Welcome {name}! · w1", { skipIfWrittenMinutes: 0, skipIfUnread: false });
+    const fans = [await subscribe(), await subscribe(), await subscribe()];
+    const runs = await waitFor(
+      () => runsOf(a.id),
+      (rs) => rs.length === 3 && rs.every((r) => r.status === "sent"),
+    );
+    for (const f of fans) {
+      const run = runs.find((r) => r.fanUuid === f.fanUuid)!;
+      expect(run.sentAt!.getTime() - f.at).toBeLessThan(60_000);
+      expect(sentTo(f.fanUuid, "· w1")).toBe(1);
+      const fan = luna().fans[luna().fanIndex.get(f.fanUuid)!]!;
+      expect(run.text).toBe(`Welcome ${fan.displayName}! · w1`);
+    }
+    // Delivered again (Fanvue retries): stored once, fired once.
+    await sb.admin("/webhooks/deliver", {
+      event: "new-subscriber",
+      creator: "luna",
+      fan: fans[0]!.fanUuid,
+      wait: true,
+    });
+    await new Promise((r) => setTimeout(r, 500));
+    expect(sentTo(fans[0]!.fanUuid, "· w1")).toBe(1);
+    await setAutomationStatus(await access(), a.id, "paused");
+  });
+
+  it("skips a fan someone wrote to in the last N minutes", async () => {
+    const a = await welcome("Welcome 2", "Hi {name} · w2", { skipIfWrittenMinutes: 30, skipIfUnread: false });
+    // A member writes to a follower first, then the follower subscribes.
+    const c = luna();
+    const idx = c.relations.findIndex((r) => r.status === "follower" && r.contactable);
+    const fanUuid = c.fans[idx]!.uuid;
+    await sendChatMessage(await access(), { id: p.user.id, name: "Luna" }, fanUuid, {
+      idempotencyKey: `pre-${Date.now()}`,
+      text: "Thanks for following!",
+      mediaUuids: [],
+      price: null,
+      templateUuid: null,
+    });
+    await sb.admin("/simulate/subscribe", { creator: "luna", fan: fanUuid });
+    const [run] = await waitFor(
+      () => runsOf(a.id),
+      (rs) => rs.length === 1 && rs[0]!.status !== "pending",
+    );
+    expect(run!.status).toBe("skipped");
+    expect(run!.reason).toContain("last 30 minutes");
+    expect(sentTo(fanUuid, "· w2")).toBe(0);
+    await setAutomationStatus(await access(), a.id, "paused");
+  });
+
+  it("skips every subscribe while paused, and the log says so", async () => {
+    const a = await welcome("Welcome 3", "Hey {name} · w3", { skipIfWrittenMinutes: 0, skipIfUnread: false });
+    await setAutomationStatus(await access(), a.id, "paused");
+    const f = await subscribe();
+    const [run] = await waitFor(
+      () => runsOf(a.id),
+      (rs) => rs.length === 1,
+    );
+    expect(run).toMatchObject({ fanUuid: f.fanUuid, status: "skipped", reason: "The automation was paused." });
+    const log = await listRuns(await access(), a.id, {});
+    expect(log.runs[0]).toMatchObject({ status: "skipped", fan: { uuid: f.fanUuid } });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(sentTo(f.fanUuid, "· w3")).toBe(0);
+  });
+});
