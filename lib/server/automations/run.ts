@@ -135,16 +135,24 @@ async function decide(a: Automation, run: AutomationRun, ref: CreatorRef, now: n
 }
 
 /** Sends a run that is "sending" (ours, or left by a worker that died): once, by its key. */
-async function send(a: Automation, run: AutomationRun, ref: CreatorRef): Promise<RunOutcome> {
+async function send(a: Automation, run: AutomationRun, ref: CreatorRef, resumed: boolean): Promise<RunOutcome> {
   const fresh = await db.automationRun.findUniqueOrThrow({ where: { id: run.id } });
   try {
-    const { send: s } = await sendChatMessage(ref, { id: null, name: `Automation: ${a.name}` }, run.fanUuid, {
-      idempotencyKey: `automation:${run.id}`,
-      text: fresh.text,
-      mediaUuids: a.mediaUuids,
-      price: a.price,
-      templateUuid: null,
-    });
+    const { send: s } = await sendChatMessage(
+      ref,
+      { id: null, name: `Automation: ${a.name}` },
+      run.fanUuid,
+      {
+        idempotencyKey: `automation:${run.id}`,
+        text: fresh.text,
+        mediaUuids: a.mediaUuids,
+        price: a.price,
+        templateUuid: null,
+      },
+      // Found "sending" at the start: the job's last holder died (its lease ran out), so its
+      // send is settled from the conversation now, not after the usual 5 minutes.
+      resumed ? { staleAfterMs: 0 } : {},
+    );
     const chatSend = await db.chatSend.findUnique({
       where: { creatorId_idempotencyKey: { creatorId: a.creatorId, idempotencyKey: `automation:${run.id}` } },
       select: { id: true },
@@ -181,5 +189,5 @@ export async function processRun(runId: string, now = Date.now()): Promise<RunOu
     const decided = await decide(a, run, ref, now);
     if (decided) return decided;
   }
-  return send(a, run, ref);
+  return send(a, run, ref, run.status === "sending");
 }

@@ -213,14 +213,17 @@ async function waitForOutcome(id: string): Promise<ChatSend> {
   }
 }
 
-const isStale = (r: ChatSend) =>
-  r.status === "sending" && (r.attemptAt?.getTime() ?? 0) < Date.now() - STALE_SENDING_MS;
+const isStale = (r: ChatSend, staleMs = STALE_SENDING_MS) =>
+  r.status === "sending" && (r.attemptAt?.getTime() ?? 0) < Date.now() - staleMs;
 
 export async function sendChatMessage(
   access: CreatorRef,
   user: User,
   fanUuid: string,
   body: SendBody,
+  /** `staleAfterMs`: when a "sending" row is taken to belong to a dead process. A job that got its
+   * lease back knows the last holder died, and passes 0 (settle from the conversation now). */
+  opts: { staleAfterMs?: number } = {},
 ): Promise<{ send: SendView; created: boolean }> {
   const key = body.idempotencyKey;
   const effective = body.templateUuid ? await resolveTemplate(access, body) : body;
@@ -263,7 +266,7 @@ export async function sendChatMessage(
       created: false,
     };
   }
-  if ((row.status === "unknown" || isStale(row)) && (await claim(row, ["unknown", "sending"]))) {
+  if ((row.status === "unknown" || isStale(row, opts.staleAfterMs)) && (await claim(row, ["unknown", "sending"]))) {
     // Look before resending: it may have gone out the first time.
     const found = await reconcileSend(access, row).catch(() => undefined);
     const mine = await db.chatSend.findUniqueOrThrow({ where: { id: row.id } });
