@@ -13,6 +13,7 @@ import {
   UserCog,
   Users,
   Wallet,
+  Zap,
 } from "lucide-react";
 import { can, type Permission, type Role } from "@/lib/schemas/permissions";
 
@@ -30,6 +31,7 @@ export const NAV_ICONS = {
   UserCog,
   Users,
   Wallet,
+  Zap,
 } satisfies Record<string, LucideIcon>;
 export type NavIcon = keyof typeof NAV_ICONS;
 
@@ -44,6 +46,7 @@ const CREATOR_SECTIONS: Spec[] = [
   { path: "/fans", label: "Fans", icon: "Users", permission: "fans:read", ready: true },
   { path: "/chats", label: "Chats", icon: "MessagesSquare", permission: "chats:read", ready: true },
   { path: "/mass-messages", label: "Mass messages", icon: "Megaphone", permission: "mass:send", ready: true },
+  { path: "/automations", label: "Automations", icon: "Zap", permission: "mass:send", ready: true },
   { path: "/posts", label: "Posts & queue", icon: "Calendar", permission: "posts:read", ready: true },
   { path: "/vault", label: "Vault", icon: "Images", permission: "vault:read", ready: true },
 ];

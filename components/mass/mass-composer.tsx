@@ -324,20 +324,23 @@ function WhenField({
   );
 }
 
-function MediaAndPrice(p: {
+/** Vault media and the pay-to-view price (mass messages, automations). */
+export function MediaAndPrice(p: {
   creatorId: string;
   media: string[];
-  setMedia: Dispatch<SetStateAction<string[]>>;
+  setMedia: Dispatch<SetStateAction<string[]>> | ((f: (m: string[]) => string[]) => void);
   price: string;
   setPrice: (v: string) => void;
   onAttach: () => void;
+  /** Test ids: "<prefix>-attach", "<prefix>-price". */
+  testPrefix?: string;
 }) {
-  const { creatorId, media, setMedia, price, setPrice, onAttach } = p;
+  const { creatorId, media, setMedia, price, setPrice, onAttach, testPrefix = "mass" } = p;
   return (
     <div className="flex flex-col gap-2">
       <Attachments creatorId={creatorId} uuids={media} onRemove={(u) => setMedia((m) => m.filter((x) => x !== u))} />
       <div className="flex flex-wrap items-center gap-3">
-        <Button type="button" variant="secondary" size="sm" onClick={onAttach} data-testid="mass-attach">
+        <Button type="button" variant="secondary" size="sm" onClick={onAttach} data-testid={`${testPrefix}-attach`}>
           <Paperclip className="size-4" aria-hidden="true" /> Add from vault
         </Button>
         <label className="flex items-center gap-2 text-sm">
@@ -350,7 +353,7 @@ function MediaAndPrice(p: {
             disabled={media.length === 0}
             placeholder={media.length ? "e.g. 9.99" : "needs media"}
             className="w-28"
-            data-testid="mass-price"
+            data-testid={`${testPrefix}-price`}
           />
         </label>
       </div>

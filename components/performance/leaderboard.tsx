@@ -65,6 +65,8 @@ function MemberName({ m, onOpen }: { m: MemberFigures; onOpen: Open }) {
         <Badge tone="neutral" className="hidden capitalize sm:inline-flex">
           {m.role}
         </Badge>
+      ) : m.userId?.startsWith("automation:") ? (
+        <Badge tone="info">automation</Badge>
       ) : m.userId ? (
         <Badge tone="warning">former member</Badge>
       ) : null}

@@ -15,6 +15,9 @@ import { quietUntil } from "@/lib/utils/quiet-hours";
 // a worker killed mid-call leaves the send "sending", and the next attempt
 // waits for it or settles it from the conversation — never a second send.
 
+/** The sender id of an automation's sends (ChatSend.senderUserId; no member has it). */
+export const automationSender = (automationId: string) => `automation:${automationId}`;
+
 export type RunOutcome = { status: AutomationRun["status"]; retryAt?: Date };
 
 const set = (
@@ -140,7 +143,8 @@ async function send(a: Automation, run: AutomationRun, ref: CreatorRef, resumed:
   try {
     const { send: s } = await sendChatMessage(
       ref,
-      { id: null, name: `Automation: ${a.name}` },
+      // Its own sender id: the leaderboard credits its sales to the automation, never to a member.
+      { id: automationSender(a.id), name: `Automation: ${a.name}` },
       run.fanUuid,
       {
         idempotencyKey: `automation:${run.id}`,
