@@ -44,6 +44,11 @@ test("a welcome PPV goes to a new subscriber once; paused, the next subscribe is
   const name = `Welcome ${Date.now()}`;
   const text = `Welcome {name}! A gift for you · ${name}`;
   const card = await createWelcome(page, name, text);
+  // Its audience before anything is sent: the week's subscribes it would have fired for.
+  await card.getByTestId("automation-preview-open").click();
+  await expect(page.getByTestId("preview-count")).toContainText("In the last 7 days it would have fired for");
+  await screenshots(page, "automation-preview");
+  await page.keyboard.press("Escape");
 
   const { fanUuid } = await sandboxAdmin<{ fanUuid: string }>("/simulate/subscribe", { creator: "luna" });
   await card.getByTestId("automation-log-open").click();

@@ -144,9 +144,10 @@ function TriggerFields({ s, set, fieldError }: FieldsProps) {
             ))}
           </div>
         ) : null}
-        {s.trigger === "tip_above" ? (
+        <ScheduledParams s={s} set={set} />
+        {s.trigger === "tip_above" || s.trigger === "quiet_spender" ? (
           <label className="flex items-center gap-2 text-sm">
-            Smallest tip $
+            {s.trigger === "tip_above" ? "Smallest tip" : "Fans who spent at least"} $
             <Input
               size="sm"
               className="w-28"
@@ -160,6 +161,26 @@ function TriggerFields({ s, set, fieldError }: FieldsProps) {
       </Field>
     </>
   );
+}
+
+/** Days for the scheduled triggers, and what each one checks. */
+function ScheduledParams({ s, set }: { s: DraftState; set: Set }) {
+  if (s.trigger === "renewal_off" || s.trigger === "expired")
+    return (
+      <label className="flex flex-wrap items-center gap-2 text-sm">
+        {s.trigger === "renewal_off" ? "Within" : "At least"}
+        <NumberInput value={s.days} onChange={(v) => set("days", v)} label="Days" testId="automation-days" />
+        {s.trigger === "renewal_off" ? "days before it ends (checked every 10 minutes)" : "days after it ended"}
+      </label>
+    );
+  if (s.trigger === "quiet_spender")
+    return (
+      <p className="text-xs text-muted">
+        Quiet for twice their own usual gap between purchases (learned from their history in the ledger, at least 3 days
+        with a purchase); once per quiet spell.
+      </p>
+    );
+  return null;
 }
 
 function NumberInput(p: { value: string; onChange: (v: string) => void; label: string; testId?: string }) {

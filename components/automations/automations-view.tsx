@@ -13,6 +13,7 @@ import { TRIGGER_LABELS, type AutomationView } from "@/lib/schemas/automations";
 import { formatCount, formatMoney } from "@/lib/utils/format";
 import { AutomationForm } from "./automation-form";
 import { AutomationLog } from "./automation-log";
+import { AutomationPreviewDialog } from "./automation-preview";
 import { toHhmm } from "./use-automation-draft";
 
 /** The creator's automations: what fires each, what it did, and pause, edit, log, delete. */
@@ -67,7 +68,13 @@ function describe(a: AutomationView) {
       ? `New ${a.triggerParams.subscriber === "paid" ? "paid" : "free-trial"} subscriber`
       : a.trigger === "tip_above"
         ? `Tip of ${formatMoney(a.triggerParams.minCents ?? 0)} or more`
-        : TRIGGER_LABELS[a.trigger];
+        : a.trigger === "renewal_off"
+          ? `Subscription ends within ${a.triggerParams.days} days, auto-renew off`
+          : a.trigger === "expired"
+            ? `Subscription ended ${a.triggerParams.days} days ago`
+            : a.trigger === "quiet_spender"
+              ? `Spent ${formatMoney(a.triggerParams.minCents ?? 0)}+, quiet for twice their usual gap`
+              : TRIGGER_LABELS[a.trigger];
   const rules = [
     a.price ? `PPV ${formatMoney(a.price)}` : null,
     a.delayMaxSec ? `after ${a.delayMinSec / 60}–${a.delayMaxSec / 60} min` : null,
@@ -83,6 +90,7 @@ function AutomationCard(p: { creatorId: string; a: AutomationView; onEdit: () =>
   const { a } = p;
   const status = useAutomationStatus(p.creatorId);
   const [deleting, setDeleting] = useState(false);
+  const [previewing, setPreviewing] = useState(false);
   const d = describe(a);
   const paused = a.status === "paused";
   return (
@@ -122,6 +130,9 @@ function AutomationCard(p: { creatorId: string; a: AutomationView; onEdit: () =>
         <Button size="sm" variant="secondary" onClick={p.onLog} data-testid="automation-log-open">
           Log
         </Button>
+        <Button size="sm" variant="ghost" onClick={() => setPreviewing(true)} data-testid="automation-preview-open">
+          Preview
+        </Button>
         <Button size="sm" variant="ghost" onClick={p.onEdit}>
           Edit
         </Button>
@@ -130,6 +141,9 @@ function AutomationCard(p: { creatorId: string; a: AutomationView; onEdit: () =>
         </Button>
       </div>
       {deleting ? <DeleteDialog creatorId={p.creatorId} a={a} onClose={() => setDeleting(false)} /> : null}
+      {previewing ? (
+        <AutomationPreviewDialog creatorId={p.creatorId} a={a} onClose={() => setPreviewing(false)} />
+      ) : null}
     </Card>
   );
 }

@@ -26,7 +26,8 @@ function initialState(a: AutomationView | null, zone: string) {
     name: a?.name ?? "",
     trigger: (a?.trigger ?? "new_subscriber") as Trigger,
     subscriber: a?.triggerParams.subscriber ?? "any",
-    minTip: a?.triggerParams.minCents ? (a.triggerParams.minCents / 100).toFixed(2) : "",
+    minTip: a?.triggerParams.minCents ? (a.triggerParams.minCents / 100).toFixed(2) : a ? "" : "100.00",
+    days: text(a?.triggerParams.days ?? 3),
     text: a?.text ?? "",
     media: a?.mediaUuids ?? [],
     price: a?.price ? (a.price / 100).toFixed(2) : "",
@@ -83,10 +84,17 @@ export function toBody(s: DraftState): { body: AutomationBodyInput } | { error: 
   const message = composeError(s.text, s.media, s.price);
   if (message) return { error: { field: "text", message } };
   let minCents: number | undefined;
-  if (s.trigger === "tip_above") {
+  let days: number | undefined;
+  if (s.trigger === "tip_above" || s.trigger === "quiet_spender") {
     const m = parseMoney(s.minTip);
-    if ("error" in m) return { error: { field: "triggerParams", message: `Smallest tip: ${m.error}` } };
+    if ("error" in m) return { error: { field: "triggerParams", message: `The amount: ${m.error}` } };
     minCents = m.cents;
+  }
+  if (s.trigger === "renewal_off" || s.trigger === "expired") {
+    const d = whole(s.days);
+    if (d === null || d < 1 || d > 90)
+      return { error: { field: "triggerParams", message: "Days must be from 1 to 90" } };
+    days = d;
   }
   const rules = rulesOf(s);
   if ("field" in rules) return { error: rules };
@@ -94,7 +102,11 @@ export function toBody(s: DraftState): { body: AutomationBodyInput } | { error: 
     body: {
       name: s.name.trim(),
       trigger: s.trigger,
-      triggerParams: { subscriber: s.subscriber, ...(minCents !== undefined ? { minCents } : {}) },
+      triggerParams: {
+        subscriber: s.subscriber,
+        ...(minCents !== undefined ? { minCents } : {}),
+        ...(days !== undefined ? { days } : {}),
+      },
       text: s.text.trim() ? s.text : null,
       mediaUuids: s.media,
       price: priceCents(s.price),

@@ -3,6 +3,7 @@ import {
   automationBodySchema,
   automationStatusSchema,
   runsQuerySchema,
+  type AutomationPreview,
   type AutomationView,
   type RunsPage,
 } from "@/lib/schemas/automations";
@@ -71,4 +72,13 @@ export const automationRuns = route<RunsPage>()({
   permission: "mass:send",
   params: one,
   query: runsQuerySchema,
+});
+
+/** Who would receive it now (a scheduled trigger), or would have in the last 7 days (an event trigger). */
+export const automationPreview = route<AutomationPreview>()({
+  method: "GET",
+  path: "/api/creators/:creatorId/automations/:automationId/preview",
+  access: "creator",
+  permission: "mass:send",
+  params: one,
 });

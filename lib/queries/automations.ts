@@ -27,6 +27,14 @@ export const useAutomationRuns = (creatorId: string, id: string, q: QueryOf<type
     refetchInterval: 10_000,
   });
 
+/** Who it would go to now (fetched when asked: it reads the ledger or the week's events). */
+export const useAutomationPreview = (creatorId: string, id: string | null) =>
+  useQuery({
+    queryKey: [...automationKeys.all(creatorId), "preview", id],
+    queryFn: () => callApi(auto.automationPreview, { params: { creatorId, automationId: id! } }),
+    enabled: id !== null,
+  });
+
 function useInvalidate(creatorId: string) {
   const qc = useQueryClient();
   return () => qc.invalidateQueries({ queryKey: automationKeys.all(creatorId) });

@@ -7,15 +7,27 @@ import { timeZoneField } from "./viewer";
 // off a live chat. Shared by the routes (validation, field errors) and the
 // form (the same messages inline).
 
-export const TRIGGERS = ["new_subscriber", "new_follower", "tip_above", "first_purchase"] as const;
+export const EVENT_TRIGGERS = ["new_subscriber", "new_follower", "tip_above", "first_purchase"] as const;
+/** Checked on a schedule against what Vuedeck keeps (fan insights, the ledger), not fired by a webhook. */
+export const SCHEDULED_TRIGGERS = ["renewal_off", "expired", "quiet_spender"] as const;
+export const TRIGGERS = [...EVENT_TRIGGERS, ...SCHEDULED_TRIGGERS] as const;
 export type Trigger = (typeof TRIGGERS)[number];
+export const isScheduled = (t: string) => (SCHEDULED_TRIGGERS as readonly string[]).includes(t);
 
 export const TRIGGER_LABELS: Record<Trigger, string> = {
   new_subscriber: "New subscriber",
   new_follower: "New follower",
   tip_above: "Tip above an amount",
   first_purchase: "First purchase",
+  renewal_off: "Subscription ending soon, auto-renew off",
+  expired: "Subscription expired a while ago",
+  quiet_spender: "A big spender has gone quiet",
 };
+
+/** A quiet spender: quiet for this many times their own usual gap between purchases. */
+export const QUIET_FACTOR = 2;
+/** …learned from at least this many days with a purchase. */
+export const QUIET_MIN_PURCHASE_DAYS = 3;
 
 export const SUBSCRIBER_KINDS = ["any", "paid", "trial"] as const;
 
@@ -28,6 +40,13 @@ const triggerParamsSchema = z.object({
     .int({ error: "minCents must be whole cents" })
     .min(100, { error: "minCents must be at least $1.00" })
     .max(1_000_000, { error: "minCents must be at most $10,000.00" })
+    .optional(),
+  /** renewal_off: days before the end; expired: days after it. */
+  days: z
+    .number({ error: "days must be a number of days" })
+    .int({ error: "days must be whole days" })
+    .min(1, { error: "days must be at least 1" })
+    .max(90, { error: "days must be at most 90" })
     .optional(),
 });
 export type TriggerParams = z.output<typeof triggerParamsSchema>;
@@ -104,8 +123,10 @@ export const automationBodySchema = z
       issue("quietEndMin", "quiet hours need both a start and an end");
     if (b.quietStartMin !== null && b.quietStartMin === b.quietEndMin)
       issue("quietEndMin", "quiet hours must not start and end at the same time");
-    if (b.trigger === "tip_above" && b.triggerParams.minCents === undefined)
-      issue("triggerParams", "triggerParams.minCents is required for a tip trigger");
+    if ((b.trigger === "tip_above" || b.trigger === "quiet_spender") && b.triggerParams.minCents === undefined)
+      issue("triggerParams", "triggerParams.minCents is required for this trigger");
+    if ((b.trigger === "renewal_off" || b.trigger === "expired") && b.triggerParams.days === undefined)
+      issue("triggerParams", "triggerParams.days is required for this trigger");
   });
 export type AutomationBody = z.input<typeof automationBodySchema>;
 export type AutomationInput = z.output<typeof automationBodySchema>;
@@ -163,3 +184,12 @@ export type AutomationRunView = {
 };
 
 export type RunsPage = { runs: AutomationRunView[]; total: number };
+
+/** Who it would go to now (a scheduled trigger), or would have in the last 7 days (an event trigger). */
+export type AutomationPreview = {
+  basis: "now" | "last_7_days";
+  count: number;
+  sample: { uuid: string; handle: string | null; name: string | null; why: string }[];
+  /** How fresh the data behind a scheduled trigger is (fan insights, the ledger). */
+  asOf: string | null;
+};

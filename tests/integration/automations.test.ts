@@ -13,7 +13,7 @@ process.env.FANVUE_WEBHOOK_SECRET = SECRET;
 const sb = await startTestSandbox({ rateLimit: { limit: 100_000, windowSec: 60 } });
 const { db } = await import("@/lib/server/db");
 const { startWorker } = await import("@/lib/server/jobs/worker");
-const { createAutomation, setAutomationStatus, listRuns } = await import("@/lib/server/automations/service");
+const { createAutomation, setAutomationStatus, listRuns, previewOf } = await import("@/lib/server/automations/service");
 const { automationBodySchema } = await import("@/lib/schemas/automations");
 const { sendChatMessage } = await import("@/lib/server/chats/send");
 const { getCreatorAccess } = await import("@/lib/server/workspaces/access");
@@ -90,6 +90,10 @@ describe("a welcome automation", () => {
     });
     await new Promise((r) => setTimeout(r, 500));
     expect(sentTo(fans[0]!.fanUuid, "· w1")).toBe(1);
+    // Its preview: the week's subscribes it would have fired for, these three among them.
+    const preview = await previewOf(await access(), a.id);
+    expect(preview.basis).toBe("last_7_days");
+    expect(preview.count).toBeGreaterThanOrEqual(3);
     await setAutomationStatus(await access(), a.id, "paused");
   });
 

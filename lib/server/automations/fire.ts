@@ -22,7 +22,7 @@ const EVENT_OF: Record<string, string> = {
   first_purchase: "purchase-received",
 };
 
-type Fired = { automation: Automation; fanUuid: string; handle: string | null; name: string | null };
+export type Fired = { automation: Automation; fanUuid: string; handle: string | null; name: string | null };
 
 /** Fans in this share of a hash are held out, the same fans every time for an automation. */
 export function heldOut(automationId: string, fanUuid: string, percent: number) {
@@ -31,8 +31,10 @@ export function heldOut(automationId: string, fanUuid: string, percent: number) 
   return h % 100 < percent;
 }
 
+export { EVENT_OF };
+
 /** Whether the event satisfies the trigger's own condition (the price of a subscription, a tip's size, …). */
-async function matches(a: Automation, e: WebhookEvent, amount: number | null, fanUuid: string) {
+export async function matches(a: Automation, e: WebhookEvent, amount: number | null, fanUuid: string) {
   const p = a.triggerParams as TriggerParams;
   if (a.trigger === "new_subscriber") {
     if (p.subscriber === "paid") return (amount ?? 0) > 0;
@@ -63,7 +65,8 @@ export function dueAfter(a: Automation, at: number) {
   return quietUntil(due, a.timeZone, a.quietStartMin, a.quietEndMin) ?? due;
 }
 
-async function createRun(f: Fired, occurrence: string, firedAt: number) {
+/** One run for this automation, fan and occurrence (none when it exists already), scheduled or decided. */
+export async function createRun(f: Fired, occurrence: string, firedAt: number) {
   const a = f.automation;
   const paused = a.status !== "active";
   const out = !paused && heldOut(a.id, f.fanUuid, a.holdoutPercent);

@@ -25,3 +25,9 @@ export const automationCatchUp = defineScheduler("automation-catch-up", async ()
   const { catchUpEvents } = await import("./fire");
   await catchUpEvents();
 });
+
+/** Scheduled triggers (a subscription ending, a quiet spender): checked every 10 minutes per automation. */
+export const automationScan = defineScheduler("automation-scan", async () => {
+  const { scanDue } = await import("./scan");
+  await scanDue();
+});

@@ -111,11 +111,12 @@ async function reasonToSkip(a: Automation, run: AutomationRun, ref: CreatorRef, 
 }
 
 /** Moves a pending run to sending (only one caller wins), with its message fixed. */
-async function start(a: Automation, run: AutomationRun, ref: CreatorRef) {
+async function start(a: Automation, run: AutomationRun, ref: CreatorRef, now: number) {
   const text = renderText(a.text, run, ref.creator.displayName);
+  // sentAt: when it went out (what the daily cap counts), fixed here.
   const res = await db.automationRun.updateMany({
     where: { id: run.id, status: "pending" },
-    data: { status: "sending", text, sentAt: new Date() },
+    data: { status: "sending", text, sentAt: new Date(now) },
   });
   return res.count === 1;
 }
@@ -134,7 +135,7 @@ async function decide(a: Automation, run: AutomationRun, ref: CreatorRef, now: n
     await set(run.id, { status: "dry_run", reason: "Dry run: this message would have been sent now." });
     return { status: "dry_run" };
   }
-  return (await start(a, run, ref)) ? null : { status: "pending" };
+  return (await start(a, run, ref, now)) ? null : { status: "pending" };
 }
 
 /** Sends a run that is "sending" (ours, or left by a worker that died): once, by its key. */
@@ -167,7 +168,6 @@ async function send(a: Automation, run: AutomationRun, ref: CreatorRef, resumed:
       status,
       chatSendId: chatSend?.id ?? null,
       reason: s.error ?? null,
-      ...(status === "sent" ? { sentAt: new Date() } : {}),
     });
     return { status };
   } catch (err) {

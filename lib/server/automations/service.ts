@@ -141,6 +141,12 @@ export async function deleteAutomation(ref: CreatorRef, id: string) {
   return { id: a.id, name: a.name };
 }
 
+/** Who would receive it now (or would have in the last week, for an event trigger). */
+export async function previewOf(ref: CreatorRef, id: string) {
+  const { previewAutomation } = await import("./preview");
+  return previewAutomation(ref, await own(ref, id));
+}
+
 /** The log: newest first, each fan and what became of the run. */
 export async function listRuns(
   ref: CreatorRef,

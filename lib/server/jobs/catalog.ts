@@ -1,5 +1,5 @@
 import "server-only";
-import { automationCatchUp, automationRunJob } from "@/lib/server/automations/jobs";
+import { automationCatchUp, automationRunJob, automationScan } from "@/lib/server/automations/jobs";
 import { chatMirrorFreshness, chatMirrorJob, listMembersJob } from "@/lib/server/chats/mirror/jobs";
 import { chatPresencePrune } from "@/lib/server/chats/presence-prune";
 import { earningsFreshness, earningsSyncJob } from "@/lib/server/earnings/jobs";
@@ -38,4 +38,5 @@ export const schedulers: readonly SchedulerDefinition[] = [
   shiftIdleSweeper,
   chatPresencePrune,
   automationCatchUp,
+  automationScan,
 ];

@@ -26,6 +26,7 @@ CREATE TABLE "Automation" (
     "status" TEXT NOT NULL DEFAULT 'active',
     "dryRun" BOOLEAN NOT NULL DEFAULT false,
     "activeSince" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "scannedAt" TIMESTAMP(3),
     "createdByUserId" TEXT,
     "createdByName" TEXT NOT NULL,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
