@@ -116,6 +116,7 @@ function AutomationCard(p: { creatorId: string; a: AutomationView; onEdit: () =>
         <Stat label="Purchases" value={formatCount(a.stats.purchases)} />
         <Stat label="Revenue" value={formatMoney(a.stats.revenue)} />
       </dl>
+      {a.stats.holdout ? <HoldoutLine h={a.stats.holdout} /> : null}
       <div className="flex flex-wrap gap-2">
         <Button
           size="sm"
@@ -145,6 +146,19 @@ function AutomationCard(p: { creatorId: string; a: AutomationView; onEdit: () =>
         <AutomationPreviewDialog creatorId={p.creatorId} a={a} onClose={() => setPreviewing(false)} />
       ) : null}
     </Card>
+  );
+}
+
+/** What sent fans spent against held-out ones, per fan, in the days after firing. */
+function HoldoutLine({ h }: { h: NonNullable<AutomationView["stats"]["holdout"]> }) {
+  const per = (g: { fans: number; gross: number }) => (g.fans ? formatMoney(Math.round(g.gross / g.fans)) : "—");
+  const rate = (g: { fans: number; buyers: number }) => (g.fans ? `${Math.round((g.buyers / g.fans) * 100)} %` : "—");
+  return (
+    <p className="rounded-lg bg-canvas px-3 py-2 text-xs" data-testid="automation-holdout">
+      In the {h.days} days after: fans it was sent to spent {per(h.sent)} each ({rate(h.sent)} bought,{" "}
+      {formatCount(h.sent.fans)} fans); held-out fans {per(h.heldOut)} each ({rate(h.heldOut)} bought,{" "}
+      {formatCount(h.heldOut.fans)} fans).
+    </p>
   );
 }
 

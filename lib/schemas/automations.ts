@@ -169,7 +169,15 @@ export type AutomationView = AutomationInput & {
     /** Fanvue ledger: sales of the messages it sent (PPV unlocks, tips in the 24 h after), in cents. */
     revenue: number;
     purchases: number;
+    /** Sent vs held-out fans: what each group spent with the creator in the 7 days after firing (the ledger). */
+    holdout: HoldoutComparison | null;
   };
+};
+
+export type HoldoutComparison = {
+  days: number;
+  sent: { fans: number; buyers: number; gross: number };
+  heldOut: { fans: number; buyers: number; gross: number };
 };
 
 export type AutomationRunView = {

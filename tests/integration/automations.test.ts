@@ -16,6 +16,8 @@ const { startWorker } = await import("@/lib/server/jobs/worker");
 const { createAutomation, setAutomationStatus, listRuns, previewOf } = await import("@/lib/server/automations/service");
 const { automationBodySchema } = await import("@/lib/schemas/automations");
 const { sendChatMessage } = await import("@/lib/server/chats/send");
+const { syncStream } = await import("@/lib/server/earnings/sync");
+const { getAutomation } = await import("@/lib/server/automations/service");
 const { getCreatorAccess } = await import("@/lib/server/workspaces/access");
 
 const receiver = await startWebhookReceiver();
@@ -134,5 +136,42 @@ describe("a welcome automation", () => {
     expect(log.runs[0]).toMatchObject({ status: "skipped", fan: { uuid: f.fanUuid } });
     await new Promise((r) => setTimeout(r, 300));
     expect(sentTo(f.fanUuid, "· w3")).toBe(0);
+  });
+});
+
+describe("an automation's results", () => {
+  it("equal the sandbox's ledger to the cent: its PPVs fans bought and the tips after it", async () => {
+    const media = luna().media.find((m) => m.status === "ready")!.uuid;
+    const a = await welcome("Welcome PPV", "Just for you {name} · w4", {
+      skipIfWrittenMinutes: 0,
+      skipIfUnread: false,
+      mediaUuids: [media],
+      price: 700,
+    });
+    const [f1, f2, f3] = [await subscribe(), await subscribe(), await subscribe()];
+    const runs = await waitFor(
+      () => runsOf(a.id),
+      (rs) => rs.length === 3 && rs.every((r) => r.status === "sent"),
+    );
+    const messageOf = async (fanUuid: string) => {
+      const run = runs.find((r) => r.fanUuid === fanUuid)!;
+      return (await db.chatSend.findUniqueOrThrow({ where: { id: run.chatSendId! } })).messageUuid!;
+    };
+    const ledger = luna().ledger;
+    await sb.admin("/simulate/purchase", {
+      creator: "luna",
+      fan: f1!.fanUuid,
+      messageUuid: await messageOf(f1!.fanUuid),
+    });
+    const bought = ledger.row(ledger.length - 1);
+    await sb.admin("/simulate/tip", { creator: "luna", fan: f2!.fanUuid, amount: 1234, net: 987.6543 });
+    const tipped = ledger.row(ledger.length - 1);
+    await syncStream(p.creators.luna!.id, "earnings");
+    const view = await getAutomation(await access(), a.id);
+    expect(view.stats).toMatchObject({ sent: 3, purchases: 2, revenue: bought.gross + tipped.gross });
+    expect(bought.gross).toBe(700);
+    // f3 bought nothing: not counted.
+    expect(f3!.fanUuid).toBeTruthy();
+    await setAutomationStatus(await access(), a.id, "paused");
   });
 });

@@ -1,10 +1,11 @@
 import "server-only";
-import { createHash, randomInt } from "node:crypto";
+import { randomInt } from "node:crypto";
 import type { Automation, WebhookEvent } from "@/generated/prisma/client";
 import type { TriggerParams } from "@/lib/schemas/automations";
 import { db } from "@/lib/server/db";
 import { eventDetails } from "@/lib/server/live/classify";
 import { quietUntil } from "@/lib/utils/quiet-hours";
+import { heldOut } from "./holdout";
 import { automationRunJob, runJobKey } from "./jobs";
 
 // Firing: a webhook event (stored first, so never lost) becomes one
@@ -23,13 +24,6 @@ const EVENT_OF: Record<string, string> = {
 };
 
 export type Fired = { automation: Automation; fanUuid: string; handle: string | null; name: string | null };
-
-/** Fans in this share of a hash are held out, the same fans every time for an automation. */
-export function heldOut(automationId: string, fanUuid: string, percent: number) {
-  if (percent <= 0) return false;
-  const h = createHash("sha256").update(`${automationId}:${fanUuid}`).digest().readUInt32BE(0);
-  return h % 100 < percent;
-}
 
 export { EVENT_OF };
 

@@ -16,7 +16,46 @@ import { db } from "@/lib/server/db";
 // they did (counts, revenue from the ledger, the log per fan).
 
 type Stats = AutomationView["stats"];
-const NO_STATS: Stats = { sent: 0, skipped: 0, failed: 0, pending: 0, heldOut: 0, revenue: 0, purchases: 0 };
+const NO_STATS: Stats = {
+  sent: 0,
+  skipped: 0,
+  failed: 0,
+  pending: 0,
+  heldOut: 0,
+  revenue: 0,
+  purchases: 0,
+  holdout: null,
+};
+/** The hold-out comparison's window after each firing. */
+const HOLDOUT_DAYS = 7;
+
+type GroupRow = { automationId: string; status: string; fans: bigint; buyers: bigint; gross: bigint };
+
+/** Per automation with held-out fans: sent vs held-out fans' spend with the creator in the days after firing. */
+async function holdoutOf(ids: string[], into: (id: string) => Stats) {
+  const rows = await db.$queryRaw<GroupRow[]>`
+    SELECT r."automationId", r.status, count(DISTINCT r."fanUuid")::bigint AS fans,
+           count(DISTINCT e."fanUuid")::bigint AS buyers, round(COALESCE(sum(e.gross), 0))::bigint AS gross
+    FROM "AutomationRun" r
+    LEFT JOIN "EarningRow" e ON e."creatorId" = r."creatorId" AND e."fanUuid" = r."fanUuid"
+      AND e."occurredAt" >= r."createdAt" AND e."occurredAt" < r."createdAt" + make_interval(days => ${HOLDOUT_DAYS})
+    WHERE r."automationId" = ANY(${ids}::text[]) AND r.status IN ('sent', 'held_out')
+      AND EXISTS (SELECT 1 FROM "AutomationRun" h WHERE h."automationId" = r."automationId" AND h.status = 'held_out')
+    GROUP BY 1, 2`;
+  for (const r of rows) {
+    const s = into(r.automationId);
+    s.holdout ??= {
+      days: HOLDOUT_DAYS,
+      sent: { fans: 0, buyers: 0, gross: 0 },
+      heldOut: { fans: 0, buyers: 0, gross: 0 },
+    };
+    s.holdout[r.status === "sent" ? "sent" : "heldOut"] = {
+      fans: Number(r.fans),
+      buyers: Number(r.buyers),
+      gross: Number(r.gross),
+    };
+  }
+}
 
 /** Counts per status and the ledger's sales of the messages each automation sent (PPV unlocks, credited tips). */
 async function statsOf(ids: string[]): Promise<Map<string, Stats>> {
@@ -32,7 +71,8 @@ async function statsOf(ids: string[]): Promise<Map<string, Stats>> {
       GROUP BY r."automationId"`,
   ]);
   const of = (id: string) => out.get(id) ?? out.set(id, { ...NO_STATS }).get(id)!;
-  const key: Partial<Record<string, keyof Stats>> = {
+  type Count = "sent" | "skipped" | "failed" | "pending" | "heldOut";
+  const key: Partial<Record<string, Count>> = {
     sent: "sent",
     skipped: "skipped",
     failed: "failed",
@@ -46,6 +86,7 @@ async function statsOf(ids: string[]): Promise<Map<string, Stats>> {
     if (k) of(c.automationId)[k] += c._count;
   }
   for (const m of money) Object.assign(of(m.automationId), { purchases: Number(m.n), revenue: Number(m.gross) });
+  await holdoutOf(ids, of);
   return out;
 }
 
