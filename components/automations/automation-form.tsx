@@ -12,6 +12,7 @@ import { Field, Select } from "@/components/ui/select";
 import { useViewer } from "@/components/viewer/viewer";
 import { ApiClientError } from "@/lib/queries/fetcher";
 import { useSaveAutomation } from "@/lib/queries/automations";
+import { useLists } from "@/lib/queries/mass-messages";
 import { MAX_MEDIA } from "@/lib/schemas/chats";
 import { TRIGGER_LABELS, TRIGGERS, type AutomationView, type Trigger } from "@/lib/schemas/automations";
 import { toBody, useAutomationDraft, type DraftError, type DraftState } from "./use-automation-draft";
@@ -80,6 +81,7 @@ function FormBody({ creatorId, initial, onClose }: Props) {
           onAttach={() => setPicking(true)}
           testPrefix="automation"
         />
+        <ActionFields creatorId={creatorId} s={s} set={set} fieldError={fieldError} />
         <RuleFields s={s} set={set} fieldError={fieldError} />
         <SafetyFields s={s} set={set} />
         {server && !server.field ? (
@@ -181,6 +183,52 @@ function ScheduledParams({ s, set }: { s: DraftState; set: Set }) {
       </p>
     );
   return null;
+}
+
+/** After the message (or instead of one): tag the fan, add them to or remove them from a custom list. */
+function ActionFields({ creatorId, s, set, fieldError }: FieldsProps & { creatorId: string }) {
+  const lists = useLists(creatorId);
+  const custom = lists.data?.custom ?? [];
+  const canEdit = lists.data?.canEdit ?? false;
+  const listSelect = (key: "addToList" | "removeFromList", label: string) => (
+    <label className="flex flex-wrap items-center gap-2">
+      {label}
+      <Select value={s[key]} onChange={(e) => set(key, e.target.value)} disabled={!canEdit} aria-label={label}>
+        <option value="">No list</option>
+        {custom.map((l) => (
+          <option key={l.uuid} value={l.uuid}>
+            {l.name}
+          </option>
+        ))}
+      </Select>
+    </label>
+  );
+  return (
+    <fieldset className="flex flex-col gap-3 rounded-xl border border-line p-4 text-sm">
+      <legend className="px-1 font-medium">Also</legend>
+      <label className="flex flex-wrap items-center gap-2">
+        Tag the fan
+        <Input
+          size="sm"
+          className="w-40"
+          value={s.tag}
+          onChange={(e) => set("tag", e.target.value)}
+          placeholder="e.g. welcomed"
+          data-testid="automation-tag"
+        />
+      </label>
+      {listSelect("addToList", "Add to the list")}
+      {listSelect("removeFromList", "Remove from the list")}
+      {lists.data && !canEdit ? (
+        <p className="text-xs text-muted">Fanvue lets agencies read custom lists but not change them.</p>
+      ) : null}
+      {(fieldError("tag") ?? fieldError("addToListUuid") ?? fieldError("removeFromListUuid")) ? (
+        <p className="text-red-700" role="alert">
+          {fieldError("tag") ?? fieldError("addToListUuid") ?? fieldError("removeFromListUuid")}
+        </p>
+      ) : null}
+    </fieldset>
+  );
 }
 
 function NumberInput(p: { value: string; onChange: (v: string) => void; label: string; testId?: string }) {

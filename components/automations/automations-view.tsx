@@ -82,6 +82,9 @@ function describe(a: AutomationView) {
     a.quietStartMin !== null ? `quiet ${toHhmm(a.quietStartMin)}–${toHhmm(a.quietEndMin)}` : null,
     a.dailyCap ? `≤ ${a.dailyCap}/day` : null,
     a.holdoutPercent ? `${a.holdoutPercent} % held out` : null,
+    a.tag ? `tags “${a.tag}”` : null,
+    a.addToListUuid ? "adds to a list" : null,
+    a.removeFromListUuid ? "removes from a list" : null,
   ].filter(Boolean);
   return { when, rules: rules.join(" · ") };
 }

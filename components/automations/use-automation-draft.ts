@@ -31,6 +31,9 @@ function initialState(a: AutomationView | null, zone: string) {
     text: a?.text ?? "",
     media: a?.mediaUuids ?? [],
     price: a?.price ? (a.price / 100).toFixed(2) : "",
+    tag: a?.tag ?? "",
+    addToList: a?.addToListUuid ?? "",
+    removeFromList: a?.removeFromListUuid ?? "",
     skipWritten: text(a?.skipIfWrittenMinutes ?? 60),
     skipUnread: a?.skipIfUnread ?? true,
     skipSentMedia: a?.skipIfSentMedia ?? true,
@@ -81,7 +84,9 @@ function rulesOf(s: DraftState): Partial<AutomationBodyInput> | DraftError {
 /** The body to save, or the first problem and its field. */
 export function toBody(s: DraftState): { body: AutomationBodyInput } | { error: DraftError } {
   if (!s.name.trim()) return { error: { field: "name", message: "Give it a name" } };
-  const message = composeError(s.text, s.media, s.price);
+  const acts = Boolean(s.tag.trim() || s.addToList || s.removeFromList);
+  // A message is optional when it only tags the fan or moves them between lists.
+  const message = !acts || s.text.trim() || s.media.length ? composeError(s.text, s.media, s.price) : null;
   if (message) return { error: { field: "text", message } };
   let minCents: number | undefined;
   let days: number | undefined;
@@ -110,6 +115,9 @@ export function toBody(s: DraftState): { body: AutomationBodyInput } | { error: 
       text: s.text.trim() ? s.text : null,
       mediaUuids: s.media,
       price: priceCents(s.price),
+      tag: s.tag.trim() || null,
+      addToListUuid: s.addToList || null,
+      removeFromListUuid: s.removeFromList || null,
       skipIfUnread: s.skipUnread,
       skipIfSentMedia: s.skipSentMedia,
       timeZone: s.timeZone,

@@ -51,6 +51,8 @@ const triggerParamsSchema = z.object({
 });
 export type TriggerParams = z.output<typeof triggerParamsSchema>;
 
+const listUuid = z.string().regex(/^[0-9a-f-]{36}$/i, { error: "must be a custom list's uuid" });
+
 const minuteOfDay = (field: string) =>
   z
     .number({ error: `${field} must be minutes after midnight` })
@@ -85,6 +87,15 @@ export const automationBodySchema = z
       .max(50_000_00, { error: "price must be at most $5,000.00" })
       .nullable()
       .default(null),
+    tag: z
+      .string()
+      .trim()
+      .max(40, { error: "tag must be at most 40 characters" })
+      .nullable()
+      .default(null)
+      .transform((t) => (t ? t : null)),
+    addToListUuid: listUuid.nullable().default(null),
+    removeFromListUuid: listUuid.nullable().default(null),
     skipIfWrittenMinutes: z
       .number({ error: "skipIfWrittenMinutes must be a number" })
       .int()
@@ -116,7 +127,11 @@ export const automationBodySchema = z
   })
   .superRefine((b, ctx) => {
     const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
-    if (!b.text?.trim() && b.mediaUuids.length === 0) issue("text", "text is required (or attach media)");
+    const acts = b.tag !== null || b.addToListUuid !== null || b.removeFromListUuid !== null;
+    if (!b.text?.trim() && b.mediaUuids.length === 0 && !acts)
+      issue("text", "text is required (or attach media, or choose a tag or list action)");
+    if (b.addToListUuid !== null && b.addToListUuid === b.removeFromListUuid)
+      issue("removeFromListUuid", "a fan cannot be added to and removed from the same list");
     if (b.price !== null && b.mediaUuids.length === 0) issue("price", "a PPV needs media: attach a vault item");
     if (b.delayMaxSec < b.delayMinSec) issue("delayMaxSec", "delayMaxSec must be at least delayMinSec");
     if ((b.quietStartMin === null) !== (b.quietEndMin === null))

@@ -18,6 +18,7 @@ const { automationBodySchema } = await import("@/lib/schemas/automations");
 const { sendChatMessage } = await import("@/lib/server/chats/send");
 const { syncStream } = await import("@/lib/server/earnings/sync");
 const { getAutomation } = await import("@/lib/server/automations/service");
+const { createList } = await import("@/lib/server/chats/lists");
 const { getCreatorAccess } = await import("@/lib/server/workspaces/access");
 
 const receiver = await startWebhookReceiver();
@@ -172,6 +173,28 @@ describe("an automation's results", () => {
     expect(bought.gross).toBe(700);
     // f3 bought nothing: not counted.
     expect(f3!.fanUuid).toBeTruthy();
+    await setAutomationStatus(await access(), a.id, "paused");
+  });
+});
+
+describe("actions other than a message", () => {
+  it("tags the fan and adds them to a custom list, without writing to them", async () => {
+    const list = await createList(await access(), `Welcomed ${Date.now()}`);
+    const a = await welcome("Tag and list", "", { text: null, tag: "welcomed", addToListUuid: list.uuid });
+    const f = await subscribe();
+    const [run] = await waitFor(
+      () => runsOf(a.id),
+      (rs) => rs.length === 1 && rs[0]!.status !== "pending" && rs[0]!.status !== "sending",
+    );
+    expect(run).toMatchObject({ status: "sent", reason: null, chatSendId: null });
+    const tag = await db.fanTag.findFirst({
+      where: { creatorId: p.creators.luna!.id, fanUuid: f.fanUuid, tag: "welcomed" },
+    });
+    expect(tag?.createdByName).toBe("Automation: Tag and list");
+    const members = luna().customLists.find((l) => l.uuid === list.uuid)!.members;
+    expect([...members].map((i) => luna().fans[i]!.uuid)).toContain(f.fanUuid);
+    // Nothing was written to the fan: no send recorded, nothing in the conversation from the creator.
+    expect(await db.chatSend.count({ where: { fanUuid: f.fanUuid } })).toBe(0);
     await setAutomationStatus(await access(), a.id, "paused");
   });
 });

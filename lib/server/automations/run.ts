@@ -1,7 +1,9 @@
 import "server-only";
 import type { Automation, AutomationRun } from "@/generated/prisma/client";
 import { ApiError } from "@/lib/server/api/errors";
+import { addMembers, removeMember } from "@/lib/server/chats/lists";
 import { sendChatMessage } from "@/lib/server/chats/send";
+import { MAX_TAGS_PER_FAN } from "@/lib/server/fans/notes-tags";
 import { clientForCreator } from "@/lib/server/creators/client";
 import { loadCreatorRef, type CreatorRef } from "@/lib/server/creators/ref";
 import { db } from "@/lib/server/db";
@@ -56,8 +58,13 @@ async function chatNow(ref: CreatorRef, fanUuid: string) {
 }
 
 /** The rules that keep an automation off a live chat; a reason when it must not send. */
+/** Whether the automation writes to the fan (else it only tags or moves them between lists). */
+export const hasMessage = (a: Pick<Automation, "text" | "mediaUuids">) =>
+  Boolean(a.text?.trim()) || a.mediaUuids.length > 0;
+
 async function reasonToSkip(a: Automation, run: AutomationRun, ref: CreatorRef, now: number) {
-  const recent = a.skipIfWrittenMinutes > 0 ? new Date(now - a.skipIfWrittenMinutes * 60_000) : null;
+  // The chat rules protect a conversation from a message; tags and lists do not touch it.
+  const recent = hasMessage(a) && a.skipIfWrittenMinutes > 0 ? new Date(now - a.skipIfWrittenMinutes * 60_000) : null;
   if (recent) {
     const ours = await db.chatSend.findFirst({
       where: { creatorId: a.creatorId, fanUuid: run.fanUuid, status: "sent", sentAt: { gte: recent } },
@@ -65,7 +72,7 @@ async function reasonToSkip(a: Automation, run: AutomationRun, ref: CreatorRef, 
     });
     if (ours) return `Someone wrote to this fan in the last ${a.skipIfWrittenMinutes} minutes.`;
   }
-  if (recent || a.skipIfUnread) {
+  if (recent || (a.skipIfUnread && hasMessage(a))) {
     const chat = await chatNow(ref, run.fanUuid);
     if (recent && chat.lastCreatorAt !== null && chat.lastCreatorAt >= recent.getTime())
       return `The creator's side wrote to this fan in the last ${a.skipIfWrittenMinutes} minutes.`;
@@ -139,7 +146,48 @@ async function decide(a: Automation, run: AutomationRun, ref: CreatorRef, now: n
 }
 
 /** Sends a run that is "sending" (ours, or left by a worker that died): once, by its key. */
+/** Tag the fan, add them to or remove them from a list: each idempotent (a retry repeats it harmlessly).
+ * A failed action is said in the run's reason; the message, if any, has gone out. */
+async function doActions(a: Automation, run: AutomationRun, ref: CreatorRef): Promise<string | null> {
+  const problems: string[] = [];
+  const attempt = async (what: string, fn: () => Promise<unknown>) =>
+    fn().catch((err: unknown) =>
+      problems.push(`could not ${what}: ${err instanceof Error ? err.message : String(err)}`),
+    );
+  if (a.tag) {
+    const tag = a.tag;
+    await attempt(`tag the fan "${tag}"`, async () => {
+      const n = await db.fanTag.count({ where: { creatorId: a.creatorId, fanUuid: run.fanUuid } });
+      if (n >= MAX_TAGS_PER_FAN) throw new Error(`the fan already has ${MAX_TAGS_PER_FAN} tags`);
+      await db.fanTag.createMany({
+        data: [{ creatorId: a.creatorId, fanUuid: run.fanUuid, tag, createdByName: `Automation: ${a.name}` }],
+        skipDuplicates: true,
+      });
+    });
+  }
+  if (a.addToListUuid) await attempt("add the fan to the list", () => addMembers(ref, a.addToListUuid!, [run.fanUuid]));
+  if (a.removeFromListUuid)
+    await attempt("remove the fan from the list", () => removeMember(ref, a.removeFromListUuid!, run.fanUuid));
+  return problems.length ? problems.join("; ") : null;
+}
+
+/** Runs the actions: the message (once, by its key) and then tags and lists. */
 async function send(a: Automation, run: AutomationRun, ref: CreatorRef, resumed: boolean): Promise<RunOutcome> {
+  if (!hasMessage(a)) {
+    const problem = await doActions(a, run, ref);
+    await set(run.id, { status: problem ? "failed" : "sent", reason: problem });
+    return { status: problem ? "failed" : "sent" };
+  }
+  const out = await sendMessage(a, run, ref, resumed);
+  if (out.status === "sent") {
+    const problem = await doActions(a, run, ref);
+    if (problem) await set(run.id, { reason: `Sent; ${problem}` });
+  }
+  return out;
+}
+
+/** Sends the message once, by the run's key. */
+async function sendMessage(a: Automation, run: AutomationRun, ref: CreatorRef, resumed: boolean): Promise<RunOutcome> {
   const fresh = await db.automationRun.findUniqueOrThrow({ where: { id: run.id } });
   try {
     const { send: s } = await sendChatMessage(

@@ -134,7 +134,7 @@ function mapListError(err: unknown): never {
   throw err;
 }
 
-async function write<T>(access: CreatorAccess, fn: () => Promise<T>): Promise<T> {
+async function write<T>(access: CreatorRef, fn: () => Promise<T>): Promise<T> {
   const out = await fn().catch(mapListError);
   await getLists(access, { fresh: true }).catch(() => undefined);
   return out;
@@ -146,13 +146,13 @@ export const renameList = (a: CreatorAccess, uuid: string, name: string) =>
   write(a, () => renameCustomList(clientForCreator(a), uuid, name).then(() => ({ ok: true }) as const));
 export const deleteList = (a: CreatorAccess, uuid: string) =>
   write(a, () => deleteCustomList(clientForCreator(a), uuid).then(() => ({ ok: true }) as const));
-export const addMembers = (a: CreatorAccess, uuid: string, fanUuids: string[]) =>
+export const addMembers = (a: CreatorRef, uuid: string, fanUuids: string[]) =>
   write(a, async () => {
     const res = await addListMembers(clientForCreator(a), uuid, fanUuids);
     await invalidateListMembers(a.creator.id, uuid);
     return res;
   });
-export const removeMember = (a: CreatorAccess, uuid: string, fanUuid: string) =>
+export const removeMember = (a: CreatorRef, uuid: string, fanUuid: string) =>
   write(a, async () => {
     await removeListMember(clientForCreator(a), uuid, fanUuid).catch((err: unknown) => {
       // Already not a member: the goal is reached (a retried click).

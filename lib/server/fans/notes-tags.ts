@@ -60,7 +60,7 @@ export async function deleteNote(access: CreatorAccess, fanUuid: string, noteId:
 }
 
 // 20 tags a fan: enough for any labelling scheme, few enough to show in a row.
-const MAX_TAGS_PER_FAN = 20;
+export const MAX_TAGS_PER_FAN = 20;
 
 export async function addTag(access: CreatorAccess, fanUuid: string, tag: string, by: Actor) {
   await assertFan(access, fanUuid);
