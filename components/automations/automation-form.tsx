@@ -59,28 +59,21 @@ function FormBody({ creatorId, initial, onClose }: Props) {
     >
       <div className="flex min-h-0 flex-1 flex-col gap-5 overflow-y-auto p-5">
         <TriggerFields s={s} set={set} fieldError={fieldError} />
-        <Field label="Message" htmlFor="auto-text" error={fieldError("text") ?? fieldError("price")}>
-          <Textarea
-            id="auto-text"
-            rows={4}
-            value={s.text}
-            onChange={(e) => set("text", e.target.value)}
-            placeholder="Welcome {name}! So glad you're here…"
-            data-testid="automation-text"
+        {s.trigger === "unanswered" ? (
+          <p className="rounded-lg bg-canvas px-3 py-2 text-sm text-muted">
+            Alerts the team in their open dashboards (a notice naming the fan), once per wait. It never writes to the
+            fan: an automatic reply to a fan who is waiting for a person does more harm than good.
+          </p>
+        ) : (
+          <MessageFields
+            creatorId={creatorId}
+            s={s}
+            set={set}
+            setMedia={setMedia}
+            fieldError={fieldError}
+            onAttach={() => setPicking(true)}
           />
-          <span className="text-xs text-muted">
-            {"{name}"}, {"{handle}"} and {"{creator}"} are filled in per fan.
-          </span>
-        </Field>
-        <MediaAndPrice
-          creatorId={creatorId}
-          media={s.media}
-          setMedia={setMedia}
-          price={s.price}
-          setPrice={(v) => set("price", v)}
-          onAttach={() => setPicking(true)}
-          testPrefix="automation"
-        />
+        )}
         <ActionFields creatorId={creatorId} s={s} set={set} fieldError={fieldError} />
         <RuleFields s={s} set={set} fieldError={fieldError} />
         <SafetyFields s={s} set={set} />
@@ -175,6 +168,19 @@ function ScheduledParams({ s, set }: { s: DraftState; set: Set }) {
         {s.trigger === "renewal_off" ? "days before it ends (checked every 10 minutes)" : "days after it ended"}
       </label>
     );
+  if (s.trigger === "unanswered")
+    return (
+      <label className="flex flex-wrap items-center gap-2 text-sm">
+        When a fan has waited
+        <NumberInput
+          value={s.minutes}
+          onChange={(v) => set("minutes", v)}
+          label="Minutes"
+          testId="automation-minutes"
+        />
+        minutes for an answer (checked every minute)
+      </label>
+    );
   if (s.trigger === "quiet_spender")
     return (
       <p className="text-xs text-muted">
@@ -183,6 +189,42 @@ function ScheduledParams({ s, set }: { s: DraftState; set: Set }) {
       </p>
     );
   return null;
+}
+
+function MessageFields(
+  p: FieldsProps & {
+    creatorId: string;
+    setMedia: (f: (m: string[]) => string[]) => void;
+    onAttach: () => void;
+  },
+) {
+  const { creatorId, s, set, setMedia, fieldError } = p;
+  return (
+    <>
+      <Field label="Message" htmlFor="auto-text" error={fieldError("text") ?? fieldError("price")}>
+        <Textarea
+          id="auto-text"
+          rows={4}
+          value={s.text}
+          onChange={(e) => set("text", e.target.value)}
+          placeholder="Welcome {name}! So glad you're here…"
+          data-testid="automation-text"
+        />
+        <span className="text-xs text-muted">
+          {"{name}"}, {"{handle}"} and {"{creator}"} are filled in per fan.
+        </span>
+      </Field>
+      <MediaAndPrice
+        creatorId={creatorId}
+        media={s.media}
+        setMedia={setMedia}
+        price={s.price}
+        setPrice={(v) => set("price", v)}
+        onAttach={p.onAttach}
+        testPrefix="automation"
+      />
+    </>
+  );
 }
 
 /** After the message (or instead of one): tag the fan, add them to or remove them from a custom list. */

@@ -72,9 +72,11 @@ function describe(a: AutomationView) {
           ? `Subscription ends within ${a.triggerParams.days} days, auto-renew off`
           : a.trigger === "expired"
             ? `Subscription ended ${a.triggerParams.days} days ago`
-            : a.trigger === "quiet_spender"
-              ? `Spent ${formatMoney(a.triggerParams.minCents ?? 0)}+, quiet for twice their usual gap`
-              : TRIGGER_LABELS[a.trigger];
+            : a.trigger === "unanswered"
+              ? `A fan waits over ${a.triggerParams.minutes} min for an answer: alert the team`
+              : a.trigger === "quiet_spender"
+                ? `Spent ${formatMoney(a.triggerParams.minCents ?? 0)}+, quiet for twice their usual gap`
+                : TRIGGER_LABELS[a.trigger];
   const rules = [
     a.price ? `PPV ${formatMoney(a.price)}` : null,
     a.delayMaxSec ? `after ${a.delayMinSec / 60}–${a.delayMaxSec / 60} min` : null,

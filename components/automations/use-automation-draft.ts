@@ -28,6 +28,7 @@ function initialState(a: AutomationView | null, zone: string) {
     subscriber: a?.triggerParams.subscriber ?? "any",
     minTip: a?.triggerParams.minCents ? (a.triggerParams.minCents / 100).toFixed(2) : a ? "" : "100.00",
     days: text(a?.triggerParams.days ?? 3),
+    minutes: text(a?.triggerParams.minutes ?? 15),
     text: a?.text ?? "",
     media: a?.mediaUuids ?? [],
     price: a?.price ? (a.price / 100).toFixed(2) : "",
@@ -84,9 +85,10 @@ function rulesOf(s: DraftState): Partial<AutomationBodyInput> | DraftError {
 /** The body to save, or the first problem and its field. */
 export function toBody(s: DraftState): { body: AutomationBodyInput } | { error: DraftError } {
   if (!s.name.trim()) return { error: { field: "name", message: "Give it a name" } };
-  const acts = Boolean(s.tag.trim() || s.addToList || s.removeFromList);
+  const alert = s.trigger === "unanswered";
+  const acts = alert || Boolean(s.tag.trim() || s.addToList || s.removeFromList);
   // A message is optional when it only tags the fan or moves them between lists.
-  const message = !acts || s.text.trim() || s.media.length ? composeError(s.text, s.media, s.price) : null;
+  const message = !alert && (!acts || s.text.trim() || s.media.length) ? composeError(s.text, s.media, s.price) : null;
   if (message) return { error: { field: "text", message } };
   let minCents: number | undefined;
   let days: number | undefined;
@@ -94,6 +96,13 @@ export function toBody(s: DraftState): { body: AutomationBodyInput } | { error: 
     const m = parseMoney(s.minTip);
     if ("error" in m) return { error: { field: "triggerParams", message: `The amount: ${m.error}` } };
     minCents = m.cents;
+  }
+  let minutes: number | undefined;
+  if (alert) {
+    const m = whole(s.minutes);
+    if (m === null || m < 5 || m > 1440)
+      return { error: { field: "triggerParams", message: "Minutes must be from 5 to 1440" } };
+    minutes = m;
   }
   if (s.trigger === "renewal_off" || s.trigger === "expired") {
     const d = whole(s.days);
@@ -111,10 +120,12 @@ export function toBody(s: DraftState): { body: AutomationBodyInput } | { error: 
         subscriber: s.subscriber,
         ...(minCents !== undefined ? { minCents } : {}),
         ...(days !== undefined ? { days } : {}),
+        ...(minutes !== undefined ? { minutes } : {}),
       },
-      text: s.text.trim() ? s.text : null,
-      mediaUuids: s.media,
-      price: priceCents(s.price),
+      // An alert never writes to the fan.
+      text: !alert && s.text.trim() ? s.text : null,
+      mediaUuids: alert ? [] : s.media,
+      price: alert ? null : priceCents(s.price),
       tag: s.tag.trim() || null,
       addToListUuid: s.addToList || null,
       removeFromListUuid: s.removeFromList || null,

@@ -9,7 +9,7 @@ import { timeZoneField } from "./viewer";
 
 export const EVENT_TRIGGERS = ["new_subscriber", "new_follower", "tip_above", "first_purchase"] as const;
 /** Checked on a schedule against what Vuedeck keeps (fan insights, the ledger), not fired by a webhook. */
-export const SCHEDULED_TRIGGERS = ["renewal_off", "expired", "quiet_spender"] as const;
+export const SCHEDULED_TRIGGERS = ["renewal_off", "expired", "quiet_spender", "unanswered"] as const;
 export const TRIGGERS = [...EVENT_TRIGGERS, ...SCHEDULED_TRIGGERS] as const;
 export type Trigger = (typeof TRIGGERS)[number];
 export const isScheduled = (t: string) => (SCHEDULED_TRIGGERS as readonly string[]).includes(t);
@@ -22,6 +22,7 @@ export const TRIGGER_LABELS: Record<Trigger, string> = {
   renewal_off: "Subscription ending soon, auto-renew off",
   expired: "Subscription expired a while ago",
   quiet_spender: "A big spender has gone quiet",
+  unanswered: "A fan's message is unanswered (alert the team)",
 };
 
 /** A quiet spender: quiet for this many times their own usual gap between purchases. */
@@ -40,6 +41,13 @@ const triggerParamsSchema = z.object({
     .int({ error: "minCents must be whole cents" })
     .min(100, { error: "minCents must be at least $1.00" })
     .max(1_000_000, { error: "minCents must be at most $10,000.00" })
+    .optional(),
+  /** unanswered: how long a fan's message waits before the team is alerted. */
+  minutes: z
+    .number({ error: "minutes must be a number of minutes" })
+    .int({ error: "minutes must be whole minutes" })
+    .min(5, { error: "minutes must be at least 5" })
+    .max(1440, { error: "minutes must be at most 1440 (a day)" })
     .optional(),
   /** renewal_off: days before the end; expired: days after it. */
   days: z
@@ -128,7 +136,7 @@ export const automationBodySchema = z
   .superRefine((b, ctx) => {
     const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
     const acts = b.tag !== null || b.addToListUuid !== null || b.removeFromListUuid !== null;
-    if (!b.text?.trim() && b.mediaUuids.length === 0 && !acts)
+    if (!b.text?.trim() && b.mediaUuids.length === 0 && !acts && b.trigger !== "unanswered")
       issue("text", "text is required (or attach media, or choose a tag or list action)");
     if (b.addToListUuid !== null && b.addToListUuid === b.removeFromListUuid)
       issue("removeFromListUuid", "a fan cannot be added to and removed from the same list");
@@ -140,6 +148,10 @@ export const automationBodySchema = z
       issue("quietEndMin", "quiet hours must not start and end at the same time");
     if ((b.trigger === "tip_above" || b.trigger === "quiet_spender") && b.triggerParams.minCents === undefined)
       issue("triggerParams", "triggerParams.minCents is required for this trigger");
+    if (b.trigger === "unanswered" && b.triggerParams.minutes === undefined)
+      issue("triggerParams", "triggerParams.minutes is required for this trigger");
+    if (b.trigger === "unanswered" && (b.text?.trim() || b.mediaUuids.length || b.price !== null))
+      issue("text", "an unanswered message alerts the team; it never writes to the fan itself");
     if ((b.trigger === "renewal_off" || b.trigger === "expired") && b.triggerParams.days === undefined)
       issue("triggerParams", "triggerParams.days is required for this trigger");
   });

@@ -7,6 +7,8 @@ export type LiveEventType =
   | "new-subscriber"
   | "purchase-received"
   | "tip-received"
+  /** Vuedeck's own: an automation alerting the team (a fan waiting for an answer). */
+  | "automation-alert"
   | "unknown";
 
 export type LiveEvent = {

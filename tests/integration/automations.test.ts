@@ -19,6 +19,8 @@ const { sendChatMessage } = await import("@/lib/server/chats/send");
 const { syncStream } = await import("@/lib/server/earnings/sync");
 const { getAutomation } = await import("@/lib/server/automations/service");
 const { createList } = await import("@/lib/server/chats/lists");
+const { scanAutomation } = await import("@/lib/server/automations/scan");
+const { processRun } = await import("@/lib/server/automations/run");
 const { getCreatorAccess } = await import("@/lib/server/workspaces/access");
 
 const receiver = await startWebhookReceiver();
@@ -196,5 +198,65 @@ describe("actions other than a message", () => {
     // Nothing was written to the fan: no send recorded, nothing in the conversation from the creator.
     expect(await db.chatSend.count({ where: { fanUuid: f.fanUuid } })).toBe(0);
     await setAutomationStatus(await access(), a.id, "paused");
+  });
+});
+
+describe("a fan's message unanswered for N minutes", () => {
+  /** Two contactable fans no other test here writes to or subscribes. */
+  const pool = () =>
+    luna()
+      .fans.filter((_, i) => luna().relations[i]!.contactable)
+      .slice(-2);
+  const message = async (fanUuid: string, text: string) => {
+    await sb.admin("/simulate/message", { creator: "luna", fan: fanUuid, text });
+    await waitFor(
+      () => db.chatWaiting.findFirst({ where: { fanUuid, since: { not: null } } }),
+      (w) => w !== null,
+    );
+  };
+  const runOf = async (automationId: string, fanUuid: string) =>
+    (await runsOf(automationId)).filter((r) => r.fanUuid === fanUuid);
+
+  it("alerts the team once per wait, never writes to the fan, and not once answered", async () => {
+    const body = automationBodySchema.parse({
+      name: "Waiting fans",
+      trigger: "unanswered",
+      triggerParams: { minutes: 5 },
+      text: null,
+      timeZone: "UTC",
+    });
+    const created = await createAutomation(await access(), { id: p.user.id, name: "Luna" }, body);
+    const a = await db.automation.findUniqueOrThrow({ where: { id: created.id } });
+    const [waiting, answered] = pool().map((f) => f.uuid) as [string, string];
+    await message(waiting, "anyone there?");
+    // Not yet 5 minutes: nothing. Six minutes on: one run (scanned again: still one), an alert, nothing sent.
+    await scanAutomation(a, Date.now());
+    expect(await runOf(a.id, waiting)).toHaveLength(0);
+    const later = Date.now() + 6 * 60_000;
+    await scanAutomation(a, later);
+    await scanAutomation(a, later + 60_000);
+    const runs = await runOf(a.id, waiting);
+    expect(runs).toHaveLength(1);
+    expect((await processRun(runs[0]!.id, later)).status).toBe("sent");
+    const alert = await db.webhookEvent.findFirst({ where: { event: "automation-alert", fanUuid: waiting } });
+    expect((alert?.payload as { message: { text: string } }).message.text).toContain("Waiting fans");
+    expect(await db.chatSend.count({ where: { fanUuid: waiting } })).toBe(0);
+
+    // Answered (here through Vuedeck; as well from Fanvue's own app) before the check: no alert.
+    await message(answered, "hello?");
+    await scanAutomation(a, later);
+    await sendChatMessage(await access(), { id: p.user.id, name: "Luna" }, answered, {
+      idempotencyKey: `answer-${Date.now()}`,
+      text: "Hi! Here now.",
+      mediaUuids: [],
+      price: null,
+      templateUuid: null,
+    });
+    const [second] = await runOf(a.id, answered);
+    expect(await processRun(second!.id, later)).toMatchObject({ status: "skipped" });
+    expect((await db.automationRun.findUniqueOrThrow({ where: { id: second!.id } })).reason).toBe(
+      "The fan has been answered since.",
+    );
+    expect(await db.webhookEvent.count({ where: { event: "automation-alert", fanUuid: answered } })).toBe(0);
   });
 });

@@ -9,6 +9,8 @@ import { loadCreatorRef, type CreatorRef } from "@/lib/server/creators/ref";
 import { db } from "@/lib/server/db";
 import { FanvueError } from "@/lib/server/fanvue/errors";
 import { listMessages } from "@/lib/server/fanvue/resources/chat-messages";
+import { publish } from "@/lib/server/live/bus";
+import type { TriggerParams } from "@/lib/schemas/automations";
 import { localDate, startOfLocalDay, addDays } from "@/lib/utils/date-range";
 import { quietUntil } from "@/lib/utils/quiet-hours";
 
@@ -131,6 +133,11 @@ async function start(a: Automation, run: AutomationRun, ref: CreatorRef, now: nu
 /** Checks a due pending run: paused, quiet hours, the chat, caps; dry run. */
 async function decide(a: Automation, run: AutomationRun, ref: CreatorRef, now: number): Promise<RunOutcome | null> {
   if (a.status !== "active") return skip(run, "The automation was paused.");
+  if (a.trigger === "unanswered") {
+    // Answered since (perhaps from Fanvue's own app): nobody needs alerting.
+    if (!(await chatNow(ref, run.fanUuid)).fanWaiting) return skip(run, "The fan has been answered since.");
+    return (await start(a, run, ref, now)) ? null : { status: "pending" };
+  }
   const until = quietUntil(now, a.timeZone, a.quietStartMin, a.quietEndMin);
   if (until !== null) {
     await set(run.id, { dueAt: new Date(until) });
@@ -171,8 +178,37 @@ async function doActions(a: Automation, run: AutomationRun, ref: CreatorRef): Pr
   return problems.length ? problems.join("; ") : null;
 }
 
+/** Tells the team in their open dashboards (a toast), through the live event log: once per run. */
+async function alertTeam(a: Automation, run: AutomationRun, ref: CreatorRef) {
+  const p = a.triggerParams as TriggerParams;
+  const e = await db.webhookEvent.upsert({
+    where: { dedupeKey: `automation-alert:${run.id}` },
+    create: {
+      event: "automation-alert",
+      dedupeKey: `automation-alert:${run.id}`,
+      signature: `automation-alert:${run.id}`,
+      recipientUuid: ref.creator.fanvueUuid,
+      fanUuid: run.fanUuid,
+      payload: {
+        sender: { uuid: run.fanUuid, handle: run.fanHandle, displayName: run.fanName },
+        message: { text: `${a.name}: waiting for an answer for over ${p.minutes ?? 15} minutes` },
+      },
+      signedAt: new Date(),
+      automationsAt: new Date(),
+    },
+    update: {},
+  });
+  publish(e);
+}
+
 /** Runs the actions: the message (once, by its key) and then tags and lists. */
 async function send(a: Automation, run: AutomationRun, ref: CreatorRef, resumed: boolean): Promise<RunOutcome> {
+  if (a.trigger === "unanswered") {
+    await alertTeam(a, run, ref);
+    const problem = await doActions(a, run, ref);
+    await set(run.id, { status: "sent", reason: problem ? `Alerted the team; ${problem}` : "Alerted the team." });
+    return { status: "sent" };
+  }
   if (!hasMessage(a)) {
     const problem = await doActions(a, run, ref);
     await set(run.id, { status: problem ? "failed" : "sent", reason: problem });

@@ -17,8 +17,8 @@ import { createRun } from "./fire";
 // scanning again never repeats a send.
 
 const DAY = 86_400_000;
-/** How often an automation's condition is checked. */
-export const SCAN_EVERY_MS = 10 * 60_000;
+/** How often an automation's condition is checked: a waiting fan every minute, the rest every 10. */
+export const scanEveryMs = (trigger: string) => (trigger === "unanswered" ? 60_000 : 10 * 60_000);
 
 export type Candidate = {
   fanUuid: string;
@@ -80,6 +80,23 @@ async function expiredAgo(a: Automation, p: TriggerParams, now: number): Promise
   }));
 }
 
+/** Fans whose own message has waited at least `minutes` for an answer (ChatWaiting: conversations
+ * Vuedeck read and message-received webhooks; re-checked against the chat when the run is due). */
+async function waiting(a: Automation, p: TriggerParams, now: number): Promise<Candidate[]> {
+  const minutes = p.minutes ?? 15;
+  const rows = await db.chatWaiting.findMany({
+    where: { creatorId: a.creatorId, since: { lte: new Date(now - minutes * 60_000), gt: new Date(now - 7 * DAY) } },
+    select: { fanUuid: true, since: true },
+  });
+  return rows.map((r) => ({
+    fanUuid: r.fanUuid,
+    handle: null,
+    name: null,
+    occurrence: `waiting:${r.since!.toISOString()}`,
+    why: `Waiting since ${r.since!.toISOString().slice(0, 16).replace("T", " ")} UTC`,
+  }));
+}
+
 type QuietRow = { fanUuid: string; last: Date; usualDays: number; days: bigint; total: string };
 
 /**
@@ -129,7 +146,9 @@ export async function candidates(a: Automation, now = Date.now()): Promise<Candi
         ? await expiredAgo(a, p, now)
         : a.trigger === "quiet_spender"
           ? await quietSpenders(a.creatorId, p.minCents ?? 10_000, now)
-          : [];
+          : a.trigger === "unanswered"
+            ? await waiting(a, p, now)
+            : [];
   const names = await namesOf(
     a.creatorId,
     list.map((c) => c.fanUuid),
@@ -157,14 +176,15 @@ export async function scanAutomation(a: Automation, now = Date.now()) {
   return fired;
 }
 
-/** The scheduler's tick: every active scheduled automation not checked in the last 10 minutes. */
+/** The scheduler's tick: every active scheduled automation due a check. */
 export async function scanDue(now = Date.now()) {
-  const due = await db.automation.findMany({
+  const active = await db.automation.findMany({
     where: {
       status: "active",
       trigger: { in: [...SCHEDULED_TRIGGERS] },
-      OR: [{ scannedAt: null }, { scannedAt: { lt: new Date(now - SCAN_EVERY_MS) } }],
+      OR: [{ scannedAt: null }, { scannedAt: { lt: new Date(now - scanEveryMs("unanswered")) } }],
     },
   });
+  const due = active.filter((a) => !a.scannedAt || a.scannedAt.getTime() <= now - scanEveryMs(a.trigger));
   for (const a of due) await scanAutomation(a, now);
 }

@@ -51,21 +51,21 @@ export const LIVE_DEFAULTS = {
 
 /** The member's own figures: their creators' last event, never another tenant's. */
 export async function liveHello(scope: StreamScope, now = Date.now()): Promise<LiveHello> {
-  const [last, refused] = await Promise.all([
+  const lastOf = (fromFanvue: boolean) =>
     scope.uuids.length > 0
       ? db.webhookEvent.findFirst({
-          where: { recipientUuid: { in: scope.uuids } },
+          where: { recipientUuid: { in: scope.uuids }, ...(fromFanvue ? { event: { not: "automation-alert" } } : {}) },
           orderBy: { seq: "desc" },
           select: { seq: true, receivedAt: true },
         })
-      : null,
-    webhookRefusal(now),
-  ]);
-  const receiving = Boolean(last && now - last.receivedAt.getTime() < RECEIVING_WINDOW_MS);
+      : null;
+  const [last, lastFromFanvue, refused] = await Promise.all([lastOf(false), lastOf(true), webhookRefusal(now)]);
+  // Receiving: Fanvue's deliveries arrive (Vuedeck's own alerts do not say so).
+  const receiving = Boolean(lastFromFanvue && now - lastFromFanvue.receivedAt.getTime() < RECEIVING_WINDOW_MS);
   return {
     webhooks: Boolean(env.FANVUE_WEBHOOK_SECRET),
     receiving,
-    lastEventAt: last?.receivedAt.toISOString() ?? null,
+    lastEventAt: lastFromFanvue?.receivedAt.toISOString() ?? null,
     lastSeq: last?.seq ?? 0,
     refused,
   };
