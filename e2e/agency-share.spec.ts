@@ -1,6 +1,7 @@
 import { expect, test, type Browser, type Download, type Page } from "@playwright/test";
 import { formatMoney } from "../lib/utils/format";
 import { signInWhenFanvueAllows } from "./chats-fixtures";
+import { staffContext } from "./fixtures/auth";
 import { createStaff, removeStaff, withDb, workspaceOf } from "./fixtures/db";
 import { budgetLeft } from "./fixtures/sandbox";
 import { screenshots } from "./screenshot";
@@ -84,9 +85,7 @@ test("the owner sets the agency's share; the creator's seat reads the same state
 });
 
 async function theSeatReadsIt(browser: Browser, baseURL: string, cookie: string, shown: string) {
-  const context = await browser.newContext({ baseURL });
-  const [name, value] = cookie.split("=") as [string, string];
-  await context.addCookies([{ name, value, url: baseURL }]);
+  const context = await staffContext(browser, baseURL, cookie);
   const page = await context.newPage();
   try {
     await page.goto("/");

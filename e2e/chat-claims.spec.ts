@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { signInWhenFanvueAllows } from "./chats-fixtures";
+import { staffContext } from "./fixtures/auth";
 import { createStaff, removeStaff, workspaceOf } from "./fixtures/db";
 import { budgetLeft, clearFaults, sandboxAdmin } from "./fixtures/sandbox";
 import { screenshots } from "./screenshot";
@@ -19,9 +20,7 @@ const CHATTER = "Kai Claims";
 /** A chatter of Luna's workspace, signed in in a browser context of their own. */
 async function chatterContext(browser: Browser, baseURL: string, wsId: string) {
   const staff = await createStaff(wsId, "chatter", null, CHATTER);
-  const context = await browser.newContext({ baseURL });
-  const [cookieName, token] = staff.cookie.split("=") as [string, string];
-  await context.addCookies([{ name: cookieName, value: token, url: baseURL }]);
+  const context = await staffContext(browser, baseURL, staff.cookie);
   return { staff, context, page: await context.newPage() };
 }
 

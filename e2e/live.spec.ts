@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { signInWhenFanvueAllows } from "./chats-fixtures";
+import { staffContext } from "./fixtures/auth";
 import { createStaff, removeStaff, workspaceOf } from "./fixtures/db";
 import { budgetLeft, clearFaults, sandboxAdmin } from "./fixtures/sandbox";
 import { screenshots } from "./screenshot";
@@ -25,9 +26,7 @@ const deliver = (signatureTimestamp?: number) =>
 async function chatterPage(browser: Browser, baseURL: string, name: string) {
   const ws = await workspaceOf("luna");
   const staff = await createStaff(ws.id, "chatter", null, name);
-  const context = await browser.newContext({ baseURL });
-  const [cookieName, token] = staff.cookie.split("=") as [string, string];
-  await context.addCookies([{ name: cookieName, value: token, url: baseURL }]);
+  const context = await staffContext(browser, baseURL, staff.cookie);
   const page = await context.newPage();
   await page.goto(`/c/${ws.creators.luna}/chats`);
   // The stream is open (webhooks delivered or refused: either way it is connected).

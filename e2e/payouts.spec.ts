@@ -1,6 +1,7 @@
 import { expect, test, type Browser, type Download, type Page } from "@playwright/test";
 import { formatMoney } from "../lib/utils/format";
 import { signInWhenFanvueAllows } from "./chats-fixtures";
+import { staffContext } from "./fixtures/auth";
 import { createStaff, removeStaff, withDb, workspaceOf } from "./fixtures/db";
 import { budgetLeft } from "./fixtures/sandbox";
 import { screenshots } from "./screenshot";
@@ -135,9 +136,7 @@ async function expectCsvEqualsScreen(page: Page, csv: string[]) {
 }
 
 async function staffPage(browser: Browser, baseURL: string, staff: Staff) {
-  const context = await browser.newContext({ baseURL });
-  const [name, value] = staff.cookie.split("=") as [string, string];
-  await context.addCookies([{ name, value, url: baseURL }]);
+  const context = await staffContext(browser, baseURL, staff.cookie);
   return { context, page: await context.newPage() };
 }
 

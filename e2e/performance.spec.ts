@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { signInWhenFanvueAllows } from "./chats-fixtures";
+import { staffContext } from "./fixtures/auth";
 import { createStaff, removeStaff, workspaceOf } from "./fixtures/db";
 import { budgetLeft, sandboxAdmin } from "./fixtures/sandbox";
 import { screenshots } from "./screenshot";
@@ -13,12 +14,7 @@ test.beforeEach(() => budgetLeft("atlas"));
 
 type Staff = { userId: string; cookie: string; name: string };
 
-async function staffRequest(browser: Browser, baseURL: string, staff: Staff) {
-  const context = await browser.newContext({ baseURL });
-  const [name, value] = staff.cookie.split("=") as [string, string];
-  await context.addCookies([{ name, value, url: baseURL }]);
-  return context;
-}
+const staffRequest = (browser: Browser, baseURL: string, staff: Staff) => staffContext(browser, baseURL, staff.cookie);
 
 /** Sam sends a $20 PPV to one of Mia's fans through Vuedeck; the fan buys it. */
 async function samSellsAPpv(request: APIRequestContext, origin: string, miaId: string) {

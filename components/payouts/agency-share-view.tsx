@@ -1,6 +1,5 @@
 "use client";
 
-import { Download, Printer } from "lucide-react";
 import { useMemo, useState } from "react";
 import { useCsvDownload } from "@/components/earnings/use-csv-download";
 import { Badge } from "@/components/ui/badge";
@@ -20,6 +19,7 @@ import { payoutsUrlSchema, type AgencyShareLine, type AgencyShareStatement } fro
 import { formatCount, formatMoney } from "@/lib/utils/format";
 import { formatRate, parseRate, rateText } from "@/lib/utils/payouts";
 import { useUrlState } from "@/lib/url-state/use-url-state";
+import { CsvAndPrint } from "./csv-and-print";
 import { PeriodControls, periodQuery } from "./period-controls";
 
 /** What the agency takes from a creator it runs, for a period: printable, CSV, the share set by a manager. */
@@ -35,19 +35,11 @@ export function AgencyShareView({ creatorId, canExport }: { creatorId: string; c
     <div className="flex flex-col gap-5" data-testid="agency-share">
       <div className="flex flex-wrap items-end gap-3 print:hidden">
         <PeriodControls state={state} update={update} />
-        {canExport ? (
-          <Button
-            variant="secondary"
-            onClick={() => void csv.download(agencyShareCsvHref(creatorId, query))}
-            disabled={csv.state.status === "running"}
-            data-testid="agency-share-csv"
-          >
-            <Download className="size-4" aria-hidden="true" /> CSV
-          </Button>
-        ) : null}
-        <Button variant="secondary" onClick={() => window.print()}>
-          <Printer className="size-4" aria-hidden="true" /> Print
-        </Button>
+        <CsvAndPrint
+          csv={csv}
+          href={canExport ? agencyShareCsvHref(creatorId, query) : null}
+          testId="agency-share-csv"
+        />
         {q.data?.canSetRate ? (
           <Button onClick={() => setEditing(true)} data-testid="agency-share-edit">
             {q.data.rule ? "Change the share" : "Set the share"}

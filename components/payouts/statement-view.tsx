@@ -1,6 +1,6 @@
 "use client";
 
-import { ArrowLeft, Download, Printer } from "lucide-react";
+import { ArrowLeft } from "lucide-react";
 import Link from "next/link";
 import { useMemo } from "react";
 import { useCsvDownload } from "@/components/earnings/use-csv-download";
@@ -13,6 +13,7 @@ import { ApiClientError } from "@/lib/queries/fetcher";
 import { statementCsvHref, useMarkPaid, useStatement, type PeriodParams } from "@/lib/queries/payouts";
 import { payoutsUrlSchema, type Statement } from "@/lib/schemas/payouts";
 import { useUrlState } from "@/lib/url-state/use-url-state";
+import { CsvAndPrint } from "./csv-and-print";
 import { PeriodControls, periodQuery } from "./period-controls";
 import { StatementBody } from "./statement-body";
 
@@ -84,17 +85,7 @@ function Actions({ workspaceId, userId, query, data }: ActionsProps) {
   const canPay = data && data.canManage && !data.paid;
   return (
     <>
-      <Button
-        variant="secondary"
-        onClick={() => void csv.download(statementCsvHref(workspaceId, userId, query))}
-        disabled={csv.state.status === "running"}
-        data-testid="statement-csv"
-      >
-        <Download className="size-4" aria-hidden="true" /> CSV
-      </Button>
-      <Button variant="secondary" onClick={() => window.print()}>
-        <Printer className="size-4" aria-hidden="true" /> Print
-      </Button>
+      <CsvAndPrint csv={csv} href={statementCsvHref(workspaceId, userId, query)} testId="statement-csv" />
       {canPay ? (
         <Button onClick={() => pay.mutate(query)} disabled={pay.isPending} data-testid="mark-paid">
           Mark paid

@@ -1,5 +1,5 @@
-import { spawn } from "node:child_process";
 import { afterAll, describe, expect, it } from "vitest";
+import { runWorkerUntilKilled, waitFor } from "../support/kill-worker";
 import { startTestSandbox } from "../support/sandbox";
 import { startWebhookReceiver } from "../support/webhook-receiver";
 import { provisionAccount } from "../support/workspace";
@@ -28,33 +28,6 @@ afterAll(async () => {
 
 const KILLS = 20;
 
-function runWorkerUntilKilled(maxDelayMs: number) {
-  const child = spawn(
-    process.execPath,
-    ["--conditions=react-server", "--import", "tsx", "tests/support/automation-worker.ts"],
-    { env: process.env, stdio: ["ignore", "pipe", "inherit"] },
-  );
-  const exited = new Promise((r) => child.on("exit", r));
-  const ready = new Promise<void>((resolve, reject) => {
-    child.stdout!.on("data", (d: Buffer) => d.toString().includes("READY") && resolve());
-    child.on("exit", () => reject(new Error("worker exited before READY")));
-  });
-  return (async () => {
-    await ready;
-    await new Promise((r) => setTimeout(r, Math.random() * maxDelayMs));
-    child.kill("SIGKILL");
-    await exited;
-  })();
-}
-
-async function waitFor(cond: () => Promise<boolean>, timeoutMs: number) {
-  const until = Date.now() + timeoutMs;
-  while (!(await cond())) {
-    if (Date.now() > until) throw new Error("condition not met in time");
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 describe("automation worker killed at random points", () => {
   it(`${KILLS} kills: every welcome sent exactly once or marked state unknown, none lost`, async () => {
     const p = await provisionAccount(sb, "luna");
@@ -78,7 +51,7 @@ describe("automation worker killed at random points", () => {
     let caughtSending = 0;
     for (let i = 0; i < KILLS; i++) {
       fans.push(((await sb.admin("/simulate/subscribe", { creator: "luna" })) as { fanUuid: string }).fanUuid);
-      await runWorkerUntilKilled(900);
+      await runWorkerUntilKilled("tests/support/automation-worker.ts", 900);
       // Where the kill landed: a run caught mid-send (its ChatSend "sending").
       caughtSending += await db.automationRun.count({ where: { automationId: a.id, status: "sending" } });
     }

@@ -1,5 +1,5 @@
-import { spawn } from "node:child_process";
 import { afterAll, describe, expect, it } from "vitest";
+import { runWorkerUntilKilled, waitFor } from "../support/kill-worker";
 import { startTestSandbox } from "../support/sandbox";
 import { provisionAccount } from "../support/workspace";
 
@@ -23,33 +23,6 @@ afterAll(async () => {
 
 const KILLS = 20;
 const TERMINAL = ["sent", "scheduled", "failed", "unknown", "cancelled"];
-
-function runWorkerUntilKilled(maxDelayMs: number) {
-  const child = spawn(
-    process.execPath,
-    ["--conditions=react-server", "--import", "tsx", "tests/support/mass-worker.ts"],
-    { env: process.env, stdio: ["ignore", "pipe", "inherit"] },
-  );
-  const exited = new Promise((r) => child.on("exit", r));
-  const ready = new Promise<void>((resolve, reject) => {
-    child.stdout!.on("data", (d: Buffer) => d.toString().includes("READY") && resolve());
-    child.on("exit", () => reject(new Error("worker exited before READY")));
-  });
-  return (async () => {
-    await ready;
-    await new Promise((r) => setTimeout(r, Math.random() * maxDelayMs));
-    child.kill("SIGKILL");
-    await exited;
-  })();
-}
-
-async function waitFor(cond: () => Promise<boolean>, timeoutMs: number) {
-  const until = Date.now() + timeoutMs;
-  while (!(await cond())) {
-    if (Date.now() > until) throw new Error("condition not met in time");
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe("mass-message worker killed at random points", () => {
   it(`${KILLS} kills: every campaign sent exactly once or marked state unknown, none lost`, async () => {
@@ -80,7 +53,7 @@ describe("mass-message worker killed at random points", () => {
         holdoutPercent: i % 2 ? 10 : 0,
         scheduledAt: null,
       });
-      await runWorkerUntilKilled(900);
+      await runWorkerUntilKilled("tests/support/mass-worker.ts", 900);
       // Where the kill landed: campaigns caught mid-preparation or mid-send.
       for (const r of await db.massCampaign.findMany({
         where: { creatorId: access.creator.id, status: { in: ["preparing", "sending"] } },
