@@ -260,3 +260,35 @@ describe("a fan's message unanswered for N minutes", () => {
     expect(await db.webhookEvent.count({ where: { event: "automation-alert", fanUuid: answered } })).toBe(0);
   });
 });
+
+describe("for an agency's creator", () => {
+  it("fires and sends through Fanvue's agency routes, like a solo creator's", async () => {
+    const atlas = await provisionAccount(sb, "atlas");
+    const mia = atlas.creators.mia!;
+    const miaAccess = (await getCreatorAccess(atlas.user.id, mia.id))!;
+    const body = automationBodySchema.parse({
+      name: "Agency welcome",
+      trigger: "new_subscriber",
+      text: "Welcome from the team · w9",
+      timeZone: "UTC",
+      skipIfWrittenMinutes: 0,
+      skipIfUnread: false,
+    });
+    const a = await createAutomation(miaAccess, { id: atlas.user.id, name: "Atlas" }, body);
+    const res = (await sb.admin("/simulate/subscribe", { creator: "mia" })) as { fanUuid: string };
+    const [run] = await waitFor(
+      () => runsOf(a.id),
+      (rs) => rs.length === 1 && rs[0]!.status === "sent",
+    );
+    expect(run!.fanUuid).toBe(res.fanUuid);
+    const world = sb.state.world.creators.get(mia.fanvueUuid)!;
+    const chat = world.chats.get(world.fanIndex.get(res.fanUuid)!);
+    expect((chat?.messages ?? []).filter((m) => !m.fromFan && m.text?.includes("· w9"))).toHaveLength(1);
+    // Through the agency route, as Fanvue's reference has it for a managed creator.
+    const { calls } = (await sb.admin(`/calls?path=/creators/${mia.fanvueUuid}/chats/*/message`)) as {
+      calls: { method: string; status: number }[];
+    };
+    // (A fan without a conversation yet: Fanvue's 404 first, the chat opened, then the one send.)
+    expect(calls.filter((c) => c.method === "POST" && c.status === 201)).toHaveLength(1);
+  });
+});
