@@ -248,6 +248,16 @@ function ActionFields({ creatorId, s, set, fieldError }: FieldsProps & { creator
   return (
     <fieldset className="flex flex-col gap-3 rounded-xl border border-line p-4 text-sm">
       <legend className="px-1 font-medium">Also</legend>
+      {s.trigger !== "unanswered" ? (
+        <label className="flex items-center gap-2">
+          <Checkbox
+            checked={s.notifyTeam}
+            onChange={(e) => set("notifyTeam", e.target.checked)}
+            data-testid="automation-notify"
+          />
+          Tell the team when it fires (a notice in their open dashboards)
+        </label>
+      ) : null}
       <label className="flex flex-wrap items-center gap-2">
         Tag the fan
         <Input

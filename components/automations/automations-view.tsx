@@ -85,6 +85,7 @@ function describe(a: AutomationView) {
     a.dailyCap ? `≤ ${a.dailyCap}/day` : null,
     a.holdoutPercent ? `${a.holdoutPercent} % held out` : null,
     a.tag ? `tags “${a.tag}”` : null,
+    a.notifyTeam ? "tells the team" : null,
     a.addToListUuid ? "adds to a list" : null,
     a.removeFromListUuid ? "removes from a list" : null,
   ].filter(Boolean);

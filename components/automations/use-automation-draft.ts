@@ -35,6 +35,7 @@ function initialState(a: AutomationView | null, zone: string) {
     tag: a?.tag ?? "",
     addToList: a?.addToListUuid ?? "",
     removeFromList: a?.removeFromListUuid ?? "",
+    notifyTeam: a?.notifyTeam ?? false,
     skipWritten: text(a?.skipIfWrittenMinutes ?? 60),
     skipUnread: a?.skipIfUnread ?? true,
     skipSentMedia: a?.skipIfSentMedia ?? true,
@@ -86,7 +87,7 @@ function rulesOf(s: DraftState): Partial<AutomationBodyInput> | DraftError {
 export function toBody(s: DraftState): { body: AutomationBodyInput } | { error: DraftError } {
   if (!s.name.trim()) return { error: { field: "name", message: "Give it a name" } };
   const alert = s.trigger === "unanswered";
-  const acts = alert || Boolean(s.tag.trim() || s.addToList || s.removeFromList);
+  const acts = alert || s.notifyTeam || Boolean(s.tag.trim() || s.addToList || s.removeFromList);
   // A message is optional when it only tags the fan or moves them between lists.
   const message = !alert && (!acts || s.text.trim() || s.media.length) ? composeError(s.text, s.media, s.price) : null;
   if (message) return { error: { field: "text", message } };
@@ -129,6 +130,7 @@ export function toBody(s: DraftState): { body: AutomationBodyInput } | { error: 
       tag: s.tag.trim() || null,
       addToListUuid: s.addToList || null,
       removeFromListUuid: s.removeFromList || null,
+      notifyTeam: s.notifyTeam,
       skipIfUnread: s.skipUnread,
       skipIfSentMedia: s.skipSentMedia,
       timeZone: s.timeZone,

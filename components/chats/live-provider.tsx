@@ -77,7 +77,7 @@ function toastFor(e: LiveEvent) {
   if (e.type === "purchase-received")
     return { title: `Purchase${amount ? ` ${amount}` : ""} by ${fanLabel(e)}`, tone: "success" as const };
   if (e.type === "automation-alert")
-    return { title: `${fanLabel(e)} is waiting for an answer`, body: e.text ?? undefined, tone: "info" as const };
+    return { title: `Automation · ${fanLabel(e)}`, body: e.text ?? undefined, tone: "info" as const };
   if (e.type === "new-subscriber")
     return {
       title: `New subscriber: ${fanLabel(e)}`,

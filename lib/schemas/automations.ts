@@ -104,6 +104,7 @@ export const automationBodySchema = z
       .transform((t) => (t ? t : null)),
     addToListUuid: listUuid.nullable().default(null),
     removeFromListUuid: listUuid.nullable().default(null),
+    notifyTeam: z.boolean().default(false),
     skipIfWrittenMinutes: z
       .number({ error: "skipIfWrittenMinutes must be a number" })
       .int()
@@ -135,7 +136,7 @@ export const automationBodySchema = z
   })
   .superRefine((b, ctx) => {
     const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
-    const acts = b.tag !== null || b.addToListUuid !== null || b.removeFromListUuid !== null;
+    const acts = b.tag !== null || b.addToListUuid !== null || b.removeFromListUuid !== null || b.notifyTeam;
     if (!b.text?.trim() && b.mediaUuids.length === 0 && !acts && b.trigger !== "unanswered")
       issue("text", "text is required (or attach media, or choose a tag or list action)");
     if (b.addToListUuid !== null && b.addToListUuid === b.removeFromListUuid)

@@ -182,7 +182,12 @@ describe("an automation's results", () => {
 describe("actions other than a message", () => {
   it("tags the fan and adds them to a custom list, without writing to them", async () => {
     const list = await createList(await access(), `Welcomed ${Date.now()}`);
-    const a = await welcome("Tag and list", "", { text: null, tag: "welcomed", addToListUuid: list.uuid });
+    const a = await welcome("Tag and list", "", {
+      text: null,
+      tag: "welcomed",
+      addToListUuid: list.uuid,
+      notifyTeam: true,
+    });
     const f = await subscribe();
     const [run] = await waitFor(
       () => runsOf(a.id),
@@ -193,6 +198,9 @@ describe("actions other than a message", () => {
       where: { creatorId: p.creators.luna!.id, fanUuid: f.fanUuid, tag: "welcomed" },
     });
     expect(tag?.createdByName).toBe("Automation: Tag and list");
+    // The team was told, naming the fan (a notice in their open dashboards).
+    const notice = await db.webhookEvent.findFirst({ where: { event: "automation-alert", fanUuid: f.fanUuid } });
+    expect((notice?.payload as { message: { text: string } }).message.text).toBe("Tag and list fired");
     const members = luna().customLists.find((l) => l.uuid === list.uuid)!.members;
     expect([...members].map((i) => luna().fans[i]!.uuid)).toContain(f.fanUuid);
     // Nothing was written to the fan: no send recorded, nothing in the conversation from the creator.

@@ -161,6 +161,7 @@ async function doActions(a: Automation, run: AutomationRun, ref: CreatorRef): Pr
     fn().catch((err: unknown) =>
       problems.push(`could not ${what}: ${err instanceof Error ? err.message : String(err)}`),
     );
+  if (a.notifyTeam && a.trigger !== "unanswered") await attempt("tell the team", () => alertTeam(a, run, ref));
   if (a.tag) {
     const tag = a.tag;
     await attempt(`tag the fan "${tag}"`, async () => {
@@ -178,9 +179,15 @@ async function doActions(a: Automation, run: AutomationRun, ref: CreatorRef): Pr
   return problems.length ? problems.join("; ") : null;
 }
 
+/** What the team is told when it fires. */
+function noticeOf(a: Automation) {
+  const p = a.triggerParams as TriggerParams;
+  if (a.trigger === "unanswered") return `${a.name}: waiting for an answer for over ${p.minutes ?? 15} minutes`;
+  return `${a.name} fired${hasMessage(a) ? " and wrote to them" : ""}`;
+}
+
 /** Tells the team in their open dashboards (a toast), through the live event log: once per run. */
 async function alertTeam(a: Automation, run: AutomationRun, ref: CreatorRef) {
-  const p = a.triggerParams as TriggerParams;
   const e = await db.webhookEvent.upsert({
     where: { dedupeKey: `automation-alert:${run.id}` },
     create: {
@@ -191,7 +198,7 @@ async function alertTeam(a: Automation, run: AutomationRun, ref: CreatorRef) {
       fanUuid: run.fanUuid,
       payload: {
         sender: { uuid: run.fanUuid, handle: run.fanHandle, displayName: run.fanName },
-        message: { text: `${a.name}: waiting for an answer for over ${p.minutes ?? 15} minutes` },
+        message: { text: noticeOf(a) },
       },
       signedAt: new Date(),
       automationsAt: new Date(),

@@ -102,6 +102,7 @@ function toView(a: Automation, stats: Stats | undefined): AutomationView {
     tag: a.tag,
     addToListUuid: a.addToListUuid,
     removeFromListUuid: a.removeFromListUuid,
+    notifyTeam: a.notifyTeam,
     skipIfWrittenMinutes: a.skipIfWrittenMinutes,
     skipIfUnread: a.skipIfUnread,
     skipIfSentMedia: a.skipIfSentMedia,

@@ -15,6 +15,7 @@ CREATE TABLE "Automation" (
     "tag" TEXT,
     "addToListUuid" TEXT,
     "removeFromListUuid" TEXT,
+    "notifyTeam" BOOLEAN NOT NULL DEFAULT false,
     "skipIfWrittenMinutes" INTEGER NOT NULL DEFAULT 60,
     "skipIfUnread" BOOLEAN NOT NULL DEFAULT true,
     "skipIfSentMedia" BOOLEAN NOT NULL DEFAULT true,
