@@ -3,6 +3,7 @@ import {
   Activity,
   Banknote,
   Calendar,
+  Clock,
   Images,
   Inbox,
   LayoutDashboard,
@@ -21,6 +22,7 @@ export const NAV_ICONS = {
   Activity,
   Banknote,
   Calendar,
+  Clock,
   Images,
   Inbox,
   LayoutDashboard,
@@ -43,6 +45,7 @@ type Spec = { path: string; label: string; icon: NavIcon; permission: Permission
 const CREATOR_SECTIONS: Spec[] = [
   { path: "", label: "Overview", icon: "LayoutDashboard", permission: "overview:read", ready: true },
   { path: "/earnings", label: "Earnings", icon: "Banknote", permission: "earnings:read", ready: true },
+  { path: "/best-times", label: "Best times", icon: "Clock", permission: "earnings:read", ready: true },
   { path: "/fans", label: "Fans", icon: "Users", permission: "fans:read", ready: true },
   { path: "/chats", label: "Chats", icon: "MessagesSquare", permission: "chats:read", ready: true },
   { path: "/mass-messages", label: "Mass messages", icon: "Megaphone", permission: "mass:send", ready: true },

@@ -5,6 +5,7 @@ import * as chatClaims from "./chat-claims";
 import * as chats from "./chats";
 import * as earnings from "./earnings";
 import * as fans from "./fans";
+import * as growth from "./growth";
 import * as lists from "./lists";
 import * as massMessages from "./mass-messages";
 import * as media from "./media";
@@ -23,6 +24,7 @@ const modules: Record<string, Record<string, unknown>> = {
   chats,
   earnings,
   fans,
+  growth,
   lists,
   massMessages,
   media,

@@ -1,24 +1,13 @@
 import { z } from "zod";
 import { earningsQuerySchema, type ResolvedRange } from "./earnings";
+import { rangeFields as rangeFieldsOf, rangeRules } from "./range";
 
 // Shifts and payouts: shared by the routes, the pages and the CSV. Money in
 // integer cents; rates in basis points (commission) and cents per hour.
 
 const id = z.string().min(1).max(64);
 
-/** Sameness with the earnings page's range rules (custom needs from and to, in order). */
-function rangeRules(q: { range: string; from?: string; to?: string; tz: string }, ctx: z.RefinementCtx) {
-  const r = earningsQuerySchema.safeParse({ range: q.range, from: q.from, to: q.to, tz: q.tz });
-  if (!r.success)
-    for (const issue of r.error.issues) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
-}
-
-const rangeFields = {
-  range: earningsQuerySchema.shape.range.default("last_month"),
-  from: z.string().max(10).optional(),
-  to: z.string().max(10).optional(),
-  tz: earningsQuerySchema.shape.tz,
-};
+const rangeFields = rangeFieldsOf("last_month");
 
 /** A pay period (default last month in the viewer's zone). */
 export const periodQuerySchema = z.object(rangeFields).superRefine(rangeRules);

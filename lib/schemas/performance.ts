@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { rangeFields as rangeFieldsOf, rangeRules } from "./range";
 import { earningsQuerySchema, type ResolvedRange } from "./earnings";
 
 // Chatter performance: who sold what, per member and creator, for a range in
@@ -23,22 +24,9 @@ export type AttributionRule = (typeof ATTRIBUTION_RULES)[number]["rule"];
 
 const id = z.string().min(1).max(64);
 
-const rangeFields = {
-  range: earningsQuerySchema.shape.range.default("today"),
-  from: z.string().max(10).optional(),
-  to: z.string().max(10).optional(),
-  tz: earningsQuerySchema.shape.tz,
-  creatorId: id.optional(),
-};
+const rangeFields = { ...rangeFieldsOf("today"), creatorId: id.optional() };
 
-/** The earnings page's range rules (custom needs from and to, in order, at most 5 years). */
-function sameRangeRules(q: { range: string; from?: string; to?: string; tz: string }, ctx: z.RefinementCtx) {
-  const r = earningsQuerySchema.safeParse({ range: q.range, from: q.from, to: q.to, tz: q.tz });
-  if (!r.success)
-    for (const issue of r.error.issues) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
-}
-
-export const performanceQuerySchema = z.object(rangeFields).superRefine(sameRangeRules);
+export const performanceQuerySchema = z.object(rangeFields).superRefine(rangeRules);
 export type PerformanceQuery = z.output<typeof performanceQuerySchema>;
 
 export const salesQuerySchema = z
@@ -47,7 +35,7 @@ export const salesQuerySchema = z
     /** A member's user id; "none" lists the sales no member is credited with. */
     member: id.optional(),
   })
-  .superRefine(sameRangeRules);
+  .superRefine(rangeRules);
 export type SalesQuery = z.output<typeof salesQuerySchema>;
 
 /** Which sends the drill-down lists: all messages, PPVs, PPVs a fan bought, first replies to a waiting fan. */
@@ -60,7 +48,7 @@ export const sendsQuerySchema = z
     member: id.optional(),
     kind: z.enum(SEND_KINDS, { error: `kind must be one of ${SEND_KINDS.join(", ")}` }).default("all"),
   })
-  .superRefine(sameRangeRules);
+  .superRefine(rangeRules);
 export type SendsQuery = z.output<typeof sendsQuerySchema>;
 
 /** One message a member sent through Vuedeck (the chats behind the figures). Money in cents. */

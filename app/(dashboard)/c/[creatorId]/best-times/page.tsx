@@ -1,0 +1,20 @@
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import { BestTimesView } from "@/components/growth/best-times-view";
+import { Forbidden } from "@/components/ui/forbidden";
+import { Skeleton } from "@/components/ui/skeleton";
+import { hasPermission } from "@/lib/server/workspaces/access";
+import { pageCreatorAccess } from "@/lib/server/page-access";
+
+export const metadata: Metadata = { title: "Best times" };
+
+export default async function BestTimesPage({ params }: { params: Promise<{ creatorId: string }> }) {
+  const { creatorId } = await params;
+  const { access } = await pageCreatorAccess(creatorId);
+  if (!hasPermission(access, "earnings:read")) return <Forbidden what="best times" />;
+  return (
+    <Suspense fallback={<Skeleton className="h-96 rounded-xl" />}>
+      <BestTimesView creatorId={creatorId} canExport={hasPermission(access, "earnings:export")} />
+    </Suspense>
+  );
+}

@@ -1,0 +1,38 @@
+import { expect, test } from "@playwright/test";
+import { formatMoney } from "../lib/utils/format";
+import { signInWhenFanvueAllows } from "./chats-fixtures";
+import { workspaceOf } from "./fixtures/db";
+import { budgetLeft } from "./fixtures/sandbox";
+import { screenshots } from "./screenshot";
+
+// Best times as a creator opens them: a 7 × 24 grid of the last 90 days in
+// the viewer's zone, whose total is the ledger's, and a CSV with the same
+// figures, at desktop and phone widths.
+
+test.beforeEach(() => budgetLeft("luna"));
+
+test("best times: a weekday × hour grid whose total and CSV are the ledger's", async ({ page }) => {
+  await signInWhenFanvueAllows(page, "luna");
+  const ws = await workspaceOf("luna");
+  const luna = ws.creators.luna!;
+  await page.goto(`/c/${luna}`);
+  const [res] = await Promise.all([
+    page.waitForResponse((r) => /\/api\/creators\/[^/]+\/best-times\?/.test(r.url()) && r.ok()),
+    page.getByRole("link", { name: "Best times", exact: true }).first().click(),
+  ]);
+  const b = (await res.json()) as { total: { gross: number; sales: number }; range: { tz: string } };
+  expect(b.total.sales).toBeGreaterThan(0);
+  await expect(page.getByTestId("best-times-cell")).toHaveCount(7 * 24);
+  await expect(page.getByTestId("best-times-summary")).toContainText(formatMoney(b.total.gross));
+  await screenshots(page, "best-times");
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "CSV" }).click(),
+  ]);
+  const { readFile } = await import("node:fs/promises");
+  const csv = (await readFile((await download.path())!, "utf8")).split("\r\n");
+  const rows = csv.filter((l) => /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),/.test(l));
+  expect(rows).toHaveLength(7 * 24);
+  const sum = rows.reduce((s, l) => s + Math.round(Number(l.split(",")[3]) * 100), 0);
+  expect(sum).toBe(b.total.gross);
+});
