@@ -36,3 +36,18 @@ test("best times: a weekday × hour grid whose total and CSV are the ledger's", 
   const sum = rows.reduce((s, l) => s + Math.round(Number(l.split(",")[3]) * 100), 0);
   expect(sum).toBe(b.total.gross);
 });
+
+test("retention: a monthly cohort triangle from the ledger", async ({ page }) => {
+  await signInWhenFanvueAllows(page, "luna");
+  const ws = await workspaceOf("luna");
+  await page.goto(`/c/${ws.creators.luna!}`);
+  await page.getByRole("link", { name: "Retention", exact: true }).first().click();
+  await expect(page.getByTestId("retention-row")).toHaveCount(12);
+  // The newest cohort has lived one month (M0 only); the oldest, twelve.
+  await expect(page.getByTestId("retention-row").last().getByRole("cell")).toHaveCount(2);
+  await expect(page.getByTestId("retention-row").first().getByRole("cell")).toHaveCount(13);
+  await expect(page.getByTestId("retention-churn")).toContainText(/of a cohort does not pay again|Not enough history/);
+  await screenshots(page, "retention");
+  await page.getByTestId("retention-months").selectOption("6");
+  await expect(page.getByTestId("retention-row")).toHaveCount(6);
+});

@@ -26,6 +26,7 @@ export const ACTION_LABELS: Record<string, string> = {
   "automation.status": "paused or resumed an automation",
   "agency_share.export": "exported the agency share statement",
   "best_times.export": "exported the best times",
+  "retention.export": "exported the retention table",
   "fan.insights.view": "viewed a fan's spending",
   "fan.note.add": "added a fan note",
   "fan.note.edit": "edited a fan note",

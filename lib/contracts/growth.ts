@@ -1,4 +1,4 @@
-import { bestTimesQuerySchema, type BestTimes } from "@/lib/schemas/growth";
+import { bestTimesQuerySchema, retentionQuerySchema, type BestTimes, type Retention } from "@/lib/schemas/growth";
 import { route } from "./contract";
 
 // Growth analytics: when fans pay (best times), per creator and across an agency's creators.
@@ -29,4 +29,23 @@ export const workspaceBestTimes = route<BestTimes>()({
   access: "workspace",
   permission: "earnings:read",
   query: bestTimesQuerySchema,
+});
+
+/** Monthly cohorts of first paid subscription × months they paid again (the retention triangle). */
+export const creatorRetention = route<Retention>()({
+  method: "GET",
+  path: "/api/creators/:creatorId/retention",
+  access: "creator",
+  permission: "earnings:read",
+  query: retentionQuerySchema,
+});
+
+/** The triangle as CSV: one row per cohort and month, the same figures as the screen. */
+export const creatorRetentionExport = route<never>()({
+  method: "GET",
+  path: "/api/creators/:creatorId/retention/export",
+  access: "creator",
+  permission: "earnings:export",
+  query: retentionQuerySchema,
+  raw: true,
 });

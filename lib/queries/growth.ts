@@ -8,6 +8,8 @@ import { callApi, hrefOf } from "./call";
 export const growthKeys = {
   bestTimes: (creatorId: string, q: QueryOf<typeof growth.creatorBestTimes>) =>
     ["creators", creatorId, "best-times", q] as const,
+  retention: (creatorId: string, q: QueryOf<typeof growth.creatorRetention>) =>
+    ["creators", creatorId, "retention", q] as const,
 };
 
 export const useBestTimes = (creatorId: string, q: QueryOf<typeof growth.creatorBestTimes>) =>
@@ -19,3 +21,13 @@ export const useBestTimes = (creatorId: string, q: QueryOf<typeof growth.creator
 
 export const bestTimesCsvHref = (creatorId: string, q: QueryOf<typeof growth.creatorBestTimes>) =>
   hrefOf(growth.creatorBestTimesExport, { params: { creatorId }, query: q });
+
+export const useRetention = (creatorId: string, q: QueryOf<typeof growth.creatorRetention>) =>
+  useQuery({
+    queryKey: growthKeys.retention(creatorId, q),
+    queryFn: () => callApi(growth.creatorRetention, { params: { creatorId }, query: q }),
+    placeholderData: keepPreviousData,
+  });
+
+export const retentionCsvHref = (creatorId: string, q: QueryOf<typeof growth.creatorRetention>) =>
+  hrefOf(growth.creatorRetentionExport, { params: { creatorId }, query: q });

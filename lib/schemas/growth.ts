@@ -32,3 +32,32 @@ export const bestTimesUrlSchema = z.object({
   to: z.string().max(10).optional(),
   source,
 });
+
+// ─── Retention ───
+
+export const retentionQuerySchema = z.object({
+  months: z.coerce
+    .number({ error: "months must be 6, 12 or 24" })
+    .int()
+    .refine((m) => [6, 12, 24].includes(m), { error: "months must be 6, 12 or 24" })
+    .default(12),
+  tz: rangeFields("90d").tz,
+});
+export type RetentionQuery = z.output<typeof retentionQuerySchema>;
+
+/** A monthly cohort: fans whose first paid subscription fell in `month`, and how many paid again k months on. */
+export type RetentionCohort = {
+  /** YYYY-MM in the viewer's zone. */
+  month: string;
+  size: number;
+  /** retained[k] = fans of the cohort who paid a subscription or renewal in month + k (k = 0 is the cohort). */
+  retained: number[];
+};
+
+export type Retention = {
+  tz: string;
+  cohorts: RetentionCohort[];
+  /** Average share of a cohort lost in its first month (fans who did not renew), over cohorts old enough. */
+  firstMonthChurn: number | null;
+  ledgerSyncedAt: string | null;
+};

@@ -1,0 +1,123 @@
+"use client";
+
+import { Download } from "lucide-react";
+import { useState } from "react";
+import { useCsvDownload } from "@/components/earnings/use-csv-download";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { ErrorState } from "@/components/ui/error-state";
+import { Select } from "@/components/ui/select";
+import { Skeleton } from "@/components/ui/skeleton";
+import { useFormat, useViewer } from "@/components/viewer/viewer";
+import { retentionCsvHref, useRetention } from "@/lib/queries/growth";
+import type { Retention } from "@/lib/schemas/growth";
+import { formatCount } from "@/lib/utils/format";
+
+const pct = (n: number) => `${Math.round(n * 100)}%`;
+
+/** Whether fans stay: monthly cohorts of first paid subscription × the months they paid again. */
+export function RetentionView({ creatorId, canExport }: { creatorId: string; canExport: boolean }) {
+  const zone = useViewer().zone;
+  const [months, setMonths] = useState(12);
+  const query = { months, tz: zone };
+  const q = useRetention(creatorId, query);
+  const csv = useCsvDownload();
+  return (
+    <div className="flex flex-col gap-5" data-testid="retention">
+      <header>
+        <h1 className="text-2xl font-semibold tracking-tight">Retention</h1>
+        <p className="mt-1 max-w-2xl text-sm text-muted">
+          Fans grouped by the month of their first paid subscription, and the share who paid again (a renewal or a new
+          subscription) each month after, from the earnings ledger, months in {zone}. Free trials pay nothing, so a fan
+          who started on a trial counts from their first paid month.
+        </p>
+      </header>
+      <div className="flex flex-wrap items-end gap-3">
+        <label className="flex flex-col gap-1 text-xs font-medium text-muted">
+          Cohorts
+          <Select value={months} onChange={(e) => setMonths(Number(e.target.value))} data-testid="retention-months">
+            {[6, 12, 24].map((m) => (
+              <option key={m} value={m}>
+                Last {m} months
+              </option>
+            ))}
+          </Select>
+        </label>
+        {canExport ? (
+          <Button
+            variant="secondary"
+            onClick={() => void csv.download(retentionCsvHref(creatorId, query))}
+            disabled={csv.state.status === "running"}
+          >
+            <Download className="size-4" aria-hidden="true" /> CSV
+          </Button>
+        ) : null}
+      </div>
+      {q.isPending ? (
+        <Skeleton className="h-96 rounded-xl" />
+      ) : !q.data ? (
+        <ErrorState error={q.error} onRetry={() => void q.refetch()} what="retention" />
+      ) : (
+        <Triangle r={q.data} />
+      )}
+    </div>
+  );
+}
+
+function Triangle({ r }: { r: Retention }) {
+  const f = useFormat();
+  const width = Math.max(1, ...r.cohorts.map((c) => c.retained.length));
+  const cols = `grid gap-0.5`;
+  const template = { gridTemplateColumns: `5rem 3.5rem repeat(${width}, minmax(2.75rem, 1fr))` };
+  return (
+    <Card className="flex flex-col gap-3 p-3 sm:p-5">
+      <p className="text-sm" data-testid="retention-churn">
+        {r.firstMonthChurn === null
+          ? "Not enough history yet for a first-month churn rate."
+          : `On average ${pct(r.firstMonthChurn)} of a cohort does not pay again the month after.`}
+        {r.ledgerSyncedAt ? <span className="text-muted"> · ledger synced {f.ago(r.ledgerSyncedAt)}</span> : null}
+      </p>
+      <div className="overflow-x-auto">
+        <div role="table" aria-label="Retention by cohort" className="flex min-w-max flex-col gap-0.5 text-xs">
+          <div role="row" className={cols} style={template}>
+            <span role="columnheader" className="font-medium text-muted">
+              Cohort
+            </span>
+            <span role="columnheader" className="text-right font-medium text-muted">
+              Fans
+            </span>
+            {Array.from({ length: width }, (_, k) => (
+              <span key={k} role="columnheader" className="text-center font-medium text-muted">
+                {k === 0 ? "M0" : `+${k}`}
+              </span>
+            ))}
+          </div>
+          {r.cohorts.map((c) => (
+            <div key={c.month} role="row" className={cols} style={template} data-testid="retention-row">
+              <span role="rowheader" className="tabular-nums">
+                {c.month}
+              </span>
+              <span role="cell" className="text-right tabular-nums">
+                {formatCount(c.size)}
+              </span>
+              {c.retained.map((n, k) => {
+                const share = c.size ? n / c.size : 0;
+                return (
+                  <span
+                    key={k}
+                    role="cell"
+                    title={`${c.month}, month +${k}: ${formatCount(n)} of ${formatCount(c.size)} fans`}
+                    className="rounded py-1 text-center tabular-nums"
+                    style={c.size ? { backgroundColor: `rgb(7 148 79 / ${0.08 + share * 0.72})` } : undefined}
+                  >
+                    {c.size ? pct(share) : "—"}
+                  </span>
+                );
+              })}
+            </div>
+          ))}
+        </div>
+      </div>
+    </Card>
+  );
+}
