@@ -15,7 +15,9 @@ test("best times: a weekday × hour grid whose total and CSV are the ledger's", 
   await signInWhenFanvueAllows(page, "luna");
   const ws = await workspaceOf("luna");
   const luna = ws.creators.luna!;
-  await page.goto(`/c/${luna}`);
+  // The ledger's first sync imports the whole history: compare once it is done.
+  await page.goto(`/c/${luna}/earnings`);
+  await expect(page.getByTestId("sync-status").first()).toContainText("Last synced", { timeout: 90_000 });
   const [res] = await Promise.all([
     page.waitForResponse((r) => /\/api\/creators\/[^/]+\/best-times\?/.test(r.url()) && r.ok()),
     page.getByRole("link", { name: "Best times", exact: true }).first().click(),
