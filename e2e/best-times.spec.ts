@@ -53,3 +53,18 @@ test("retention: a monthly cohort triangle from the ledger", async ({ page }) =>
   await page.getByTestId("retention-months").selectOption("6");
   await expect(page.getByTestId("retention-row")).toHaveCount(6);
 });
+
+test("an agency's best times across all its creators", async ({ page }) => {
+  test.setTimeout(120_000);
+  await budgetLeft("atlas");
+  await signInWhenFanvueAllows(page, "atlas");
+  await page.goto("/");
+  const [res] = await Promise.all([
+    page.waitForResponse((r) => /\/api\/workspaces\/[^/]+\/best-times\?/.test(r.url()) && r.ok()),
+    page.getByRole("link", { name: "All best times", exact: true }).first().click(),
+  ]);
+  const b = (await res.json()) as { total: { gross: number } };
+  await expect(page.getByTestId("best-times-cell")).toHaveCount(7 * 24);
+  await expect(page.getByTestId("best-times")).toContainText("across all your creators");
+  await expect(page.getByTestId("best-times-summary")).toContainText(formatMoney(b.total.gross));
+});

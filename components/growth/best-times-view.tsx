@@ -11,7 +11,7 @@ import { Select } from "@/components/ui/select";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useFormat, useViewer } from "@/components/viewer/viewer";
 import { ApiClientError } from "@/lib/queries/fetcher";
-import { bestTimesCsvHref, useBestTimes } from "@/lib/queries/growth";
+import { bestTimesCsvHref, useBestTimes, type GrowthScope } from "@/lib/queries/growth";
 import { EARNING_SOURCE_LABELS, SOURCES } from "@/lib/schemas/earnings";
 import { bestTimesUrlSchema, type BestTimes, type BestTimesQuery } from "@/lib/schemas/growth";
 import { useUrlState } from "@/lib/url-state/use-url-state";
@@ -22,7 +22,7 @@ const DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
 
 /** When fans pay: revenue per weekday × hour in the viewer's zone, with posts and mass messages marked. */
-export function BestTimesView({ creatorId, canExport }: { creatorId: string; canExport: boolean }) {
+export function BestTimesView({ scope, canExport }: { scope: GrowthScope; canExport: boolean }) {
   const { state, update } = useUrlState(bestTimesUrlSchema);
   const zone = useViewer().zone;
   const query: BestTimesQuery = useMemo(
@@ -34,7 +34,7 @@ export function BestTimesView({ creatorId, canExport }: { creatorId: string; can
     }),
     [state, zone],
   );
-  const q = useBestTimes(creatorId, query);
+  const q = useBestTimes(scope, query);
   const csv = useCsvDownload();
   const bad = q.error instanceof ApiClientError && q.error.status === 400 ? q.error : null;
   return (
@@ -42,8 +42,9 @@ export function BestTimesView({ creatorId, canExport }: { creatorId: string; can
       <header>
         <h1 className="text-2xl font-semibold tracking-tight">Best times</h1>
         <p className="mt-1 max-w-2xl text-sm text-muted">
-          When fans pay, by weekday and hour in your time zone ({zone}): pick when to post and to send mass messages.
-          Dots mark the posts and mass messages sent through Vuedeck in the range.
+          When fans pay{scope.kind === "workspace" ? ", across all your creators," : ""} by weekday and hour in your
+          time zone ({zone}): pick when to post and to send mass messages. Dots mark the posts and mass messages sent
+          through Vuedeck in the range.
         </p>
       </header>
       <div className="flex flex-wrap items-end gap-3">
@@ -63,7 +64,7 @@ export function BestTimesView({ creatorId, canExport }: { creatorId: string; can
         {canExport ? (
           <Button
             variant="secondary"
-            onClick={() => void csv.download(bestTimesCsvHref(creatorId, query))}
+            onClick={() => void csv.download(bestTimesCsvHref(scope, query))}
             disabled={csv.state.status === "running"}
           >
             <Download className="size-4" aria-hidden="true" /> CSV

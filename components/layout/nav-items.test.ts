@@ -6,9 +6,10 @@ const labels = (items: { label: string }[]) => items.map((i) => i.label);
 describe("navigation per workspace and role", () => {
   it("an agency owner: the agency's pages first, then the open creator's", () => {
     const nav = navFor({ creatorId: "c1", workspaceId: "w1", workspaceKind: "agency", role: "owner" });
-    expect(labels(nav.primary).slice(0, 5)).toEqual([
+    expect(labels(nav.primary).slice(0, 6)).toEqual([
       "All creators",
       "All earnings",
+      "All best times",
       "Team inbox",
       "Performance",
       "Payouts",
@@ -32,7 +33,17 @@ describe("navigation per workspace and role", () => {
 
   it("the creator's read-only seat: their account, its sales and activity, no pay", () => {
     const nav = navFor({ creatorId: "c1", workspaceId: "w1", workspaceKind: "agency", role: "creator" });
-    expect(labels(nav.primary).slice(0, 4)).toEqual(["All creators", "All earnings", "Team inbox", "Performance"]);
+    expect(labels(nav.primary).slice(0, 5)).toEqual([
+      "All creators",
+      "All earnings",
+      "All best times",
+      "Team inbox",
+      "Performance",
+    ]);
+    // Their account's own pages, the agency's share among them.
+    expect(labels(nav.primary)).toEqual(
+      expect.arrayContaining(["Earnings", "Agency share", "Best times", "Retention"]),
+    );
     expect(labels(nav.primary)).not.toContain("Payouts");
     expect(labels(nav.secondary)).toEqual(["Activity"]);
   });

@@ -94,7 +94,10 @@ export function navFor(o: {
   if (o.workspaceKind === "agency") {
     primary.push({ href: `/w/${o.workspaceId}`, label: "All creators", icon: "LayoutGrid", ready: true });
     if (can(o.role, "earnings:read"))
-      primary.push({ href: `/w/${o.workspaceId}/earnings`, label: "All earnings", icon: "Banknote", ready: true });
+      primary.push(
+        { href: `/w/${o.workspaceId}/earnings`, label: "All earnings", icon: "Banknote", ready: true },
+        { href: `/w/${o.workspaceId}/best-times`, label: "All best times", icon: "Clock", ready: true },
+      );
     if (can(o.role, "chats:read"))
       primary.push({ href: `/w/${o.workspaceId}/inbox`, label: "Team inbox", icon: "Inbox", ready: true });
     primary.push(performance(o.workspaceId, o.role));

@@ -31,6 +31,16 @@ export const workspaceBestTimes = route<BestTimes>()({
   query: bestTimesQuerySchema,
 });
 
+/** The workspace grid as CSV (every creator the member may see). */
+export const workspaceBestTimesExport = route<never>()({
+  method: "GET",
+  path: "/api/workspaces/:workspaceId/best-times/export",
+  access: "workspace",
+  permission: "earnings:export",
+  query: bestTimesQuerySchema,
+  raw: true,
+});
+
 /** Monthly cohorts of first paid subscription × months they paid again (the retention triangle). */
 export const creatorRetention = route<Retention>()({
   method: "GET",

@@ -5,22 +5,30 @@ import { callApi, hrefOf } from "./call";
 
 // Growth analytics: best times.
 
+/** Whose grid: one creator's, or every creator of a workspace the member may see. */
+export type GrowthScope = { kind: "creator" | "workspace"; id: string };
+
 export const growthKeys = {
-  bestTimes: (creatorId: string, q: QueryOf<typeof growth.creatorBestTimes>) =>
-    ["creators", creatorId, "best-times", q] as const,
+  bestTimes: (scope: GrowthScope, q: QueryOf<typeof growth.creatorBestTimes>) =>
+    [scope.kind === "creator" ? "creators" : "workspaces", scope.id, "best-times", q] as const,
   retention: (creatorId: string, q: QueryOf<typeof growth.creatorRetention>) =>
     ["creators", creatorId, "retention", q] as const,
 };
 
-export const useBestTimes = (creatorId: string, q: QueryOf<typeof growth.creatorBestTimes>) =>
+export const useBestTimes = (scope: GrowthScope, q: QueryOf<typeof growth.creatorBestTimes>) =>
   useQuery({
-    queryKey: growthKeys.bestTimes(creatorId, q),
-    queryFn: () => callApi(growth.creatorBestTimes, { params: { creatorId }, query: q }),
+    queryKey: growthKeys.bestTimes(scope, q),
+    queryFn: () =>
+      scope.kind === "creator"
+        ? callApi(growth.creatorBestTimes, { params: { creatorId: scope.id }, query: q })
+        : callApi(growth.workspaceBestTimes, { params: { workspaceId: scope.id }, query: q }),
     placeholderData: keepPreviousData,
   });
 
-export const bestTimesCsvHref = (creatorId: string, q: QueryOf<typeof growth.creatorBestTimes>) =>
-  hrefOf(growth.creatorBestTimesExport, { params: { creatorId }, query: q });
+export const bestTimesCsvHref = (scope: GrowthScope, q: QueryOf<typeof growth.creatorBestTimes>) =>
+  scope.kind === "creator"
+    ? hrefOf(growth.creatorBestTimesExport, { params: { creatorId: scope.id }, query: q })
+    : hrefOf(growth.workspaceBestTimesExport, { params: { workspaceId: scope.id }, query: q });
 
 export const useRetention = (creatorId: string, q: QueryOf<typeof growth.creatorRetention>) =>
   useQuery({

@@ -14,7 +14,7 @@ export default async function BestTimesPage({ params }: { params: Promise<{ crea
   if (!hasPermission(access, "earnings:read")) return <Forbidden what="best times" />;
   return (
     <Suspense fallback={<Skeleton className="h-96 rounded-xl" />}>
-      <BestTimesView creatorId={creatorId} canExport={hasPermission(access, "earnings:export")} />
+      <BestTimesView scope={{ kind: "creator", id: creatorId }} canExport={hasPermission(access, "earnings:export")} />
     </Suspense>
   );
 }
