@@ -1,10 +1,8 @@
 "use client";
 
-import { Download } from "lucide-react";
 import { useMemo } from "react";
 import { DateInputs, RangeSelect } from "@/components/earnings/controls";
-import { useCsvDownload } from "@/components/earnings/use-csv-download";
-import { Button } from "@/components/ui/button";
+import { CsvButton } from "@/components/earnings/csv-button";
 import { Card } from "@/components/ui/card";
 import { ErrorState } from "@/components/ui/error-state";
 import { Select } from "@/components/ui/select";
@@ -35,7 +33,6 @@ export function BestTimesView({ scope, canExport }: { scope: GrowthScope; canExp
     [state, zone],
   );
   const q = useBestTimes(scope, query);
-  const csv = useCsvDownload();
   const bad = q.error instanceof ApiClientError && q.error.status === 400 ? q.error : null;
   return (
     <div className="flex flex-col gap-5" data-testid="best-times">
@@ -61,15 +58,7 @@ export function BestTimesView({ scope, canExport }: { scope: GrowthScope; canExp
             ))}
           </Select>
         </label>
-        {canExport ? (
-          <Button
-            variant="secondary"
-            onClick={() => void csv.download(bestTimesCsvHref(scope, query))}
-            disabled={csv.state.status === "running"}
-          >
-            <Download className="size-4" aria-hidden="true" /> CSV
-          </Button>
-        ) : null}
+        {canExport ? <CsvButton href={bestTimesCsvHref(scope, query)} /> : null}
       </div>
       {bad ? (
         <p className="text-sm text-red-700" role="alert">

@@ -1,9 +1,7 @@
 "use client";
 
-import { Download } from "lucide-react";
 import { useState } from "react";
-import { useCsvDownload } from "@/components/earnings/use-csv-download";
-import { Button } from "@/components/ui/button";
+import { CsvButton } from "@/components/earnings/csv-button";
 import { Card } from "@/components/ui/card";
 import { ErrorState } from "@/components/ui/error-state";
 import { Select } from "@/components/ui/select";
@@ -21,7 +19,6 @@ export function RetentionView({ creatorId, canExport }: { creatorId: string; can
   const [months, setMonths] = useState(12);
   const query = { months, tz: zone };
   const q = useRetention(creatorId, query);
-  const csv = useCsvDownload();
   return (
     <div className="flex flex-col gap-5" data-testid="retention">
       <header>
@@ -43,15 +40,7 @@ export function RetentionView({ creatorId, canExport }: { creatorId: string; can
             ))}
           </Select>
         </label>
-        {canExport ? (
-          <Button
-            variant="secondary"
-            onClick={() => void csv.download(retentionCsvHref(creatorId, query))}
-            disabled={csv.state.status === "running"}
-          >
-            <Download className="size-4" aria-hidden="true" /> CSV
-          </Button>
-        ) : null}
+        {canExport ? <CsvButton href={retentionCsvHref(creatorId, query)} /> : null}
       </div>
       {q.isPending ? (
         <Skeleton className="h-96 rounded-xl" />

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import { useCsvDownload } from "@/components/earnings/use-csv-download";
+import { CsvButton, PrintButton } from "@/components/earnings/csv-button";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -19,7 +19,6 @@ import { payoutsUrlSchema, type AgencyShareLine, type AgencyShareStatement } fro
 import { formatCount, formatMoney } from "@/lib/utils/format";
 import { formatRate, parseRate, rateText } from "@/lib/utils/payouts";
 import { useUrlState } from "@/lib/url-state/use-url-state";
-import { CsvAndPrint } from "./csv-and-print";
 import { PeriodControls, periodQuery } from "./period-controls";
 
 /** What the agency takes from a creator it runs, for a period: printable, CSV, the share set by a manager. */
@@ -28,27 +27,18 @@ export function AgencyShareView({ creatorId, canExport }: { creatorId: string; c
   const zone = useViewer().zone;
   const query = useMemo(() => periodQuery(state, zone), [state, zone]);
   const q = useAgencyShare(creatorId, query);
-  const csv = useCsvDownload();
   const [editing, setEditing] = useState(false);
   const bad = q.error instanceof ApiClientError && q.error.status === 400 ? q.error : null;
   return (
     <div className="flex flex-col gap-5" data-testid="agency-share">
       <div className="flex flex-wrap items-end gap-3 print:hidden">
         <PeriodControls state={state} update={update} />
-        <CsvAndPrint
-          csv={csv}
-          href={canExport ? agencyShareCsvHref(creatorId, query) : null}
-          testId="agency-share-csv"
-        />
+        {canExport ? <CsvButton href={agencyShareCsvHref(creatorId, query)} testId="agency-share-csv" /> : null}
+        <PrintButton />
         {q.data?.canSetRate ? (
           <Button onClick={() => setEditing(true)} data-testid="agency-share-edit">
             {q.data.rule ? "Change the share" : "Set the share"}
           </Button>
-        ) : null}
-        {csv.state.status === "failed" ? (
-          <p className="w-full text-sm text-red-700" role="alert">
-            {csv.state.message}
-          </p>
         ) : null}
       </div>
       {bad ? (

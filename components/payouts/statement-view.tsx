@@ -3,7 +3,7 @@
 import { ArrowLeft } from "lucide-react";
 import Link from "next/link";
 import { useMemo } from "react";
-import { useCsvDownload } from "@/components/earnings/use-csv-download";
+import { CsvButton, PrintButton } from "@/components/earnings/csv-button";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ErrorState } from "@/components/ui/error-state";
@@ -13,7 +13,6 @@ import { ApiClientError } from "@/lib/queries/fetcher";
 import { statementCsvHref, useMarkPaid, useStatement, type PeriodParams } from "@/lib/queries/payouts";
 import { payoutsUrlSchema, type Statement } from "@/lib/schemas/payouts";
 import { useUrlState } from "@/lib/url-state/use-url-state";
-import { CsvAndPrint } from "./csv-and-print";
 import { PeriodControls, periodQuery } from "./period-controls";
 import { StatementBody } from "./statement-body";
 
@@ -80,20 +79,20 @@ function Heading({ s }: { s: Statement }) {
 type ActionsProps = { workspaceId: string; userId: string; query: PeriodParams; data: Statement | undefined };
 
 function Actions({ workspaceId, userId, query, data }: ActionsProps) {
-  const csv = useCsvDownload();
   const pay = useMarkPaid(workspaceId, userId);
   const canPay = data && data.canManage && !data.paid;
   return (
     <>
-      <CsvAndPrint csv={csv} href={statementCsvHref(workspaceId, userId, query)} testId="statement-csv" />
+      <CsvButton href={statementCsvHref(workspaceId, userId, query)} testId="statement-csv" />
+      <PrintButton />
       {canPay ? (
         <Button onClick={() => pay.mutate(query)} disabled={pay.isPending} data-testid="mark-paid">
           Mark paid
         </Button>
       ) : null}
-      {csv.state.status === "failed" || pay.error ? (
+      {pay.error ? (
         <p className="w-full text-sm text-red-700" role="alert">
-          {csv.state.status === "failed" ? csv.state.message : (pay.error?.message ?? "")}
+          {pay.error.message}
         </p>
       ) : null}
     </>

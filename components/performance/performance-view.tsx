@@ -1,10 +1,8 @@
 "use client";
 
-import { Download } from "lucide-react";
 import { useMemo } from "react";
 import { DateInputs, RangeSelect } from "@/components/earnings/controls";
-import { useCsvDownload } from "@/components/earnings/use-csv-download";
-import { Button } from "@/components/ui/button";
+import { CsvButton } from "@/components/earnings/csv-button";
 import { Card } from "@/components/ui/card";
 import { ErrorState } from "@/components/ui/error-state";
 import { Select } from "@/components/ui/select";
@@ -100,7 +98,6 @@ type ControlsProps = {
 };
 
 function Controls({ state, update, data, csvHref }: ControlsProps) {
-  const csv = useCsvDownload();
   return (
     <div className="flex flex-wrap items-end gap-3" data-testid="performance-controls">
       <RangeSelect value={state.range} onChange={(range) => update({ range })} testId="performance-range" />
@@ -118,15 +115,7 @@ function Controls({ state, update, data, csvHref }: ControlsProps) {
           </Select>
         </label>
       ) : null}
-      <Button variant="secondary" onClick={() => void csv.download(csvHref)} disabled={csv.state.status === "running"}>
-        <Download className="size-4" aria-hidden="true" />
-        CSV
-      </Button>
-      {csv.state.status === "failed" ? (
-        <p className="w-full text-sm text-red-700" role="alert">
-          {csv.state.message}
-        </p>
-      ) : null}
+      <CsvButton href={csvHref} />
     </div>
   );
 }

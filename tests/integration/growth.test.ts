@@ -3,16 +3,19 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestSandbox } from "../support/sandbox";
 import { provisionAccount } from "../support/workspace";
 
-// Best times: the weekday × hour grid of the sandbox's synced ledger in the
-// viewer's zone equals a grid this test builds itself from the raw rows (its
-// own zone arithmetic), cell for cell, in zones west and east of UTC and
-// across the fall-back DST change; the cells add up to the range's total.
+// Growth analytics against the sandbox's synced ledger, each figure equal to
+// one this test builds from the raw rows with its own zone arithmetic:
+// - best times: the weekday × hour grid, cell for cell, in zones west and
+//   east of UTC and across the fall-back DST change; the cells add up to the
+//   range's total;
+// - retention: the monthly cohort triangle, in a zone west and one east of UTC.
 
 const sb = await startTestSandbox();
 const { db } = await import("@/lib/server/db");
 const { syncStream } = await import("@/lib/server/earnings/sync");
 const { getBestTimes } = await import("@/lib/server/growth/best-times");
-const { bestTimesQuerySchema } = await import("@/lib/schemas/growth");
+const { getRetention } = await import("@/lib/server/growth/retention");
+const { bestTimesQuerySchema, retentionQuerySchema } = await import("@/lib/schemas/growth");
 const { SOURCES } = await import("@/lib/schemas/earnings");
 
 let creatorId: string;
@@ -65,5 +68,49 @@ describe("best times", () => {
     expect(b.total.gross).toBe(total);
     expect(b.total.sales).toBe([...want.values()].reduce((s, [, n]) => s + n, 0));
     if (q.source === "all") expect(b.total.sales).toBeGreaterThan(50);
+  });
+});
+
+const monthOf = (ms: number, tz: string) => {
+  const d = new TZDate(ms, tz);
+  return d.getFullYear() * 12 + d.getMonth();
+};
+const label = (n: number) => `${Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, "0")}`;
+
+/** cohort "YYYY-MM" → retained[k], from the raw rows. */
+async function expected(tz: string, months: number, now: number) {
+  const rows = await db.earningRow.findMany({
+    where: { creatorId, fanUuid: { not: null }, source: { in: ["subscription", "renewal"] }, gross: { gt: 0 } },
+  });
+  const byFan = new Map<string, Set<number>>();
+  for (const r of rows) {
+    const s = byFan.get(r.fanUuid!) ?? new Set<number>();
+    s.add(monthOf(r.occurredAt.getTime(), tz));
+    byFan.set(r.fanUuid!, s);
+  }
+  const current = monthOf(now, tz);
+  const out = new Map<string, number[]>();
+  for (let c = current - months + 1; c <= current; c++) out.set(label(c), Array(current - c + 1).fill(0));
+  for (const set of byFan.values()) {
+    const cohort = Math.min(...set);
+    const line = out.get(label(cohort));
+    if (!line) continue;
+    for (const m of set) line[m - cohort]! += 1;
+  }
+  return out;
+}
+
+describe("retention", () => {
+  it.each(["America/Los_Angeles", "Asia/Kolkata"])("equals the raw rows' own triangle in %s", async (tz) => {
+    const now = Date.now();
+    const r = await getRetention([creatorId], retentionQuerySchema.parse({ months: 12, tz }), now);
+    const want = await expected(tz, 12, now);
+    expect(r.cohorts.map((c) => c.month)).toEqual([...want.keys()]);
+    for (const c of r.cohorts) {
+      expect(c.retained, c.month).toEqual(want.get(c.month));
+      expect(c.size).toBe(c.retained[0]);
+    }
+    expect(r.cohorts.reduce((s, c) => s + c.size, 0)).toBeGreaterThan(10);
+    expect(r.firstMonthChurn).not.toBeNull();
   });
 });
