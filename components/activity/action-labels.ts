@@ -27,6 +27,11 @@ export const ACTION_LABELS: Record<string, string> = {
   "agency_share.export": "exported the agency share statement",
   "best_times.export": "exported the best times",
   "retention.export": "exported the retention table",
+  "tracking_link.create": "created a tracking link",
+  "tracking_link.delete": "deleted a tracking link",
+  "tracking_link.cost": "set a tracking link's promo cost",
+  "tracking_links.sync": "re-synced the tracking links",
+  "tracking_links.export": "exported the tracking links",
   "fan.insights.view": "viewed a fan's spending",
   "fan.note.add": "added a fan note",
   "fan.note.edit": "edited a fan note",
@@ -87,6 +92,13 @@ export function auditSentence(action: string, details: unknown): string {
     const who = str(d.member) ? ` for ${str(d.member)}` : "";
     return `marked ${amount !== null ? `a ${formatMoney(amount)} statement` : "a statement"} paid${who}`;
   }
+  if (action === "tracking_link.cost") {
+    const amount = cents(d.cost);
+    const link = str(d.name) ? ` “${str(d.name)}”` : "";
+    return amount !== null
+      ? `set the promo cost of link${link} to ${formatMoney(amount)}`
+      : `cleared the promo cost of link${link}`;
+  }
   if (action === "shift.correct") {
     return `corrected ${str(d.member) ? `${str(d.member)}'s` : "a"} shift${str(d.reason) ? `: “${str(d.reason)}”` : ""}`;
   }
@@ -100,6 +112,7 @@ export const ACTION_FILTERS: { value: string; label: string }[] = [
   { value: "list.", label: "Lists" },
   { value: "post.", label: "Posts" },
   { value: "vault.", label: "Vault folders" },
+  { value: "tracking_link", label: "Tracking links" },
   { value: "media.", label: "Uploads" },
   { value: "fan.", label: "Fan data" },
   { value: "earnings.", label: "Exports" },

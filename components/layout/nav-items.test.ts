@@ -6,15 +6,18 @@ const labels = (items: { label: string }[]) => items.map((i) => i.label);
 describe("navigation per workspace and role", () => {
   it("an agency owner: the agency's pages first, then the open creator's", () => {
     const nav = navFor({ creatorId: "c1", workspaceId: "w1", workspaceKind: "agency", role: "owner" });
-    expect(labels(nav.primary).slice(0, 6)).toEqual([
+    expect(labels(nav.primary).slice(0, 7)).toEqual([
       "All creators",
       "All earnings",
       "All best times",
+      "All tracking links",
       "Team inbox",
       "Performance",
       "Payouts",
     ]);
     expect(nav.primary.find((i) => i.label === "Team inbox")?.href).toBe("/w/w1/inbox");
+    expect(nav.primary.find((i) => i.label === "All tracking links")?.href).toBe("/w/w1/links");
+    expect(nav.primary.find((i) => i.label === "Tracking links")?.href).toBe("/c/c1/links");
     expect(labels(nav.primary)).toContain("Chats");
     expect(labels(nav.secondary)).toEqual(["Team", "Activity"]);
   });
@@ -33,16 +36,17 @@ describe("navigation per workspace and role", () => {
 
   it("the creator's read-only seat: their account, its sales and activity, no pay", () => {
     const nav = navFor({ creatorId: "c1", workspaceId: "w1", workspaceKind: "agency", role: "creator" });
-    expect(labels(nav.primary).slice(0, 5)).toEqual([
+    expect(labels(nav.primary).slice(0, 6)).toEqual([
       "All creators",
       "All earnings",
       "All best times",
+      "All tracking links",
       "Team inbox",
       "Performance",
     ]);
     // Their account's own pages, the agency's share among them.
     expect(labels(nav.primary)).toEqual(
-      expect.arrayContaining(["Earnings", "Agency share", "Best times", "Retention"]),
+      expect.arrayContaining(["Earnings", "Agency share", "Best times", "Retention", "Tracking links"]),
     );
     expect(labels(nav.primary)).not.toContain("Payouts");
     expect(labels(nav.secondary)).toEqual(["Activity"]);

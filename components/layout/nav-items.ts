@@ -8,6 +8,7 @@ import {
   Inbox,
   LayoutDashboard,
   LayoutGrid,
+  Link2,
   Megaphone,
   MessagesSquare,
   Repeat,
@@ -28,6 +29,7 @@ export const NAV_ICONS = {
   Inbox,
   LayoutDashboard,
   LayoutGrid,
+  Link2,
   Megaphone,
   MessagesSquare,
   Repeat,
@@ -49,6 +51,7 @@ const CREATOR_SECTIONS: Spec[] = [
   { path: "/earnings", label: "Earnings", icon: "Banknote", permission: "earnings:read", ready: true },
   { path: "/best-times", label: "Best times", icon: "Clock", permission: "earnings:read", ready: true },
   { path: "/retention", label: "Retention", icon: "Repeat", permission: "earnings:read", ready: true },
+  { path: "/links", label: "Tracking links", icon: "Link2", permission: "earnings:read", ready: true },
   { path: "/fans", label: "Fans", icon: "Users", permission: "fans:read", ready: true },
   { path: "/chats", label: "Chats", icon: "MessagesSquare", permission: "chats:read", ready: true },
   { path: "/mass-messages", label: "Mass messages", icon: "Megaphone", permission: "mass:send", ready: true },
@@ -97,6 +100,7 @@ export function navFor(o: {
       primary.push(
         { href: `/w/${o.workspaceId}/earnings`, label: "All earnings", icon: "Banknote", ready: true },
         { href: `/w/${o.workspaceId}/best-times`, label: "All best times", icon: "Clock", ready: true },
+        { href: `/w/${o.workspaceId}/links`, label: "All tracking links", icon: "Link2", ready: true },
       );
     if (can(o.role, "chats:read"))
       primary.push({ href: `/w/${o.workspaceId}/inbox`, label: "Team inbox", icon: "Inbox", ready: true });

@@ -13,6 +13,7 @@ import * as overview from "./overview";
 import * as payouts from "./payouts";
 import * as performance from "./performance";
 import * as posts from "./posts";
+import * as trackingLinks from "./tracking-links";
 import * as workspaces from "./workspaces";
 
 // Every route contract, for the tests that must see all routes (the access
@@ -32,6 +33,7 @@ const modules: Record<string, Record<string, unknown>> = {
   payouts,
   performance,
   posts,
+  trackingLinks,
   workspaces,
 };
 

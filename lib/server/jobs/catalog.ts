@@ -8,6 +8,7 @@ import { legacyAnalyseJob, rosterJob, rosterScheduler } from "@/lib/server/fans/
 import { accessChangePrune } from "@/lib/server/live/jobs";
 import { massSendJob, massSweeper, webhookPrune } from "@/lib/server/mass/jobs";
 import { shiftIdleSweeper } from "@/lib/server/shifts/jobs";
+import { trackingLinksFreshness, trackingLinksSyncJob } from "@/lib/server/tracking-links/jobs";
 import { agencyCreatorLists } from "@/lib/server/workspaces/jobs";
 import type { AnyJobDefinition, SchedulerDefinition } from "./define";
 
@@ -23,6 +24,7 @@ export const jobs: readonly AnyJobDefinition[] = [
   chatMirrorJob,
   listMembersJob,
   automationRunJob,
+  trackingLinksSyncJob,
 ];
 
 /** Run every minute by the main worker (each enqueues what is due, deduplicated by key). */
@@ -39,4 +41,5 @@ export const schedulers: readonly SchedulerDefinition[] = [
   chatPresencePrune,
   automationCatchUp,
   automationScan,
+  trackingLinksFreshness,
 ];

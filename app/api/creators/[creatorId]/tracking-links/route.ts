@@ -1,0 +1,17 @@
+import { trackingLinkCreate, trackingLinks } from "@/lib/contracts/tracking-links";
+import { apiRoute } from "@/lib/server/api/route";
+import { createLink } from "@/lib/server/tracking-links/actions";
+import { getTrackingLinks } from "@/lib/server/tracking-links/report";
+
+export const GET = apiRoute(trackingLinks, {
+  handler: ({ access, query }) => getTrackingLinks([access.creator.id], query),
+});
+
+export const POST = apiRoute(trackingLinkCreate, {
+  audit: "tracking_link.create",
+  handler: async ({ access, body, audit }) => {
+    const link = await createLink(access, body);
+    audit({ target: link.uuid, details: { name: link.name, platform: link.platform } });
+    return Response.json({ link }, { status: 201 });
+  },
+});

@@ -1,0 +1,133 @@
+"use client";
+
+import { Check, Copy } from "lucide-react";
+import Link from "next/link";
+import { useState } from "react";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { useFormat } from "@/components/viewer/viewer";
+import { PLATFORM_LABELS, type TrackingLinkRow } from "@/lib/schemas/tracking-links";
+import { cn } from "@/lib/utils/cn";
+import { formatMoney } from "@/lib/utils/format";
+import { formatRoi } from "@/lib/utils/tracking-links";
+
+type Cell = { l: TrackingLinkRow };
+
+/** How long "Copied" stays before the button reads "Copy" again. */
+const COPIED_MS = 2_000;
+
+function CopyButton({ text }: { text: string }) {
+  const [copied, setCopied] = useState(false);
+  return (
+    <Button
+      size="sm"
+      variant="ghost"
+      className="h-6 px-1.5 text-xs"
+      aria-label={`Copy link ${text}`}
+      data-testid="link-copy"
+      onClick={() =>
+        void navigator.clipboard?.writeText(text).then(() => {
+          setCopied(true);
+          setTimeout(() => setCopied(false), COPIED_MS);
+        })
+      }
+    >
+      {copied ? <Check className="size-3" aria-hidden="true" /> : <Copy className="size-3" aria-hidden="true" />}
+      {copied ? "Copied" : "Copy"}
+    </Button>
+  );
+}
+
+export function LinkCell({ l, showCreator }: Cell & { showCreator: boolean }) {
+  const f = useFormat();
+  return (
+    <div className="flex min-w-0 flex-col gap-0.5 whitespace-normal">
+      {showCreator ? (
+        <Link href={`/c/${l.creatorId}/links`} className="text-xs font-medium text-brand-700 hover:underline">
+          {l.creatorName}
+        </Link>
+      ) : null}
+      <span className="flex flex-wrap items-center gap-1.5">
+        <span className="font-medium break-words" data-testid="link-name-cell">
+          {l.name}
+        </span>
+        <Badge>{PLATFORM_LABELS[l.platform] ?? l.platform}</Badge>
+        {l.deletedAt ? <Badge tone="warning">Deleted {f.date(l.deletedAt, "short")}</Badge> : null}
+      </span>
+      <span className="flex items-center gap-1 text-xs text-muted">
+        <code className="truncate" title={l.linkUrl} data-testid="link-url">
+          {l.linkUrl}
+        </code>
+        {l.deletedAt ? null : <CopyButton text={l.linkUrl} />}
+      </span>
+      <span className="text-xs text-muted">Created {f.date(l.createdAt, "short")}</span>
+    </div>
+  );
+}
+
+const NOT_REPORTED = "Not reported by Fanvue";
+
+export function RevenueCell({ l }: Cell) {
+  if (!l.earnings) return <span className="text-xs text-muted">{NOT_REPORTED}</span>;
+  return (
+    <span className="flex flex-col items-end">
+      <span className="font-medium" data-testid="link-net">
+        {l.earnings.net === null ? "—" : formatMoney(l.earnings.net)}
+      </span>
+      <span className="text-xs text-muted">
+        {l.earnings.gross === null ? "gross not reported" : `${formatMoney(l.earnings.gross)} gross`}
+      </span>
+    </span>
+  );
+}
+
+/** Below a cent per click reads as such, not as $0.00. */
+const perText = (cents: number | null, cost: number) =>
+  cents === null ? "—" : cents === 0 && cost > 0 ? "< $0.01" : formatMoney(cents);
+
+export function PerCell({ l }: Cell) {
+  if (!l.cost) return <span className="text-muted">—</span>;
+  return (
+    <span className="flex flex-col items-end">
+      <span title="Cost per acquired subscriber">{perText(l.costPerSubscriber, l.cost.cents)} /sub</span>
+      <span className="text-xs text-muted" title="Cost per click">
+        {perText(l.costPerClick, l.cost.cents)} /click
+      </span>
+    </span>
+  );
+}
+
+export function RoiCell({ l }: Cell) {
+  if (l.roi === null) {
+    const why = !l.cost ? "Enter a cost to see ROI" : l.cost.cents === 0 ? "A free promotion has no ROI" : NOT_REPORTED;
+    return (
+      <span className="text-muted" title={why}>
+        —
+      </span>
+    );
+  }
+  return (
+    <span className={cn("font-semibold", l.roi >= 0 ? "text-brand-700" : "text-red-700")} data-testid="link-roi">
+      {formatRoi(l.roi)}
+    </span>
+  );
+}
+
+export function PaybackCell({ l }: Cell) {
+  const f = useFormat();
+  if (!l.cost || l.cost.cents === 0) return <span className="text-muted">—</span>;
+  if (l.paybackDay)
+    return (
+      <span className="font-medium" data-testid="link-payback">
+        {f.day(l.paybackDay)}
+      </span>
+    );
+  return (
+    <span className="flex flex-col" data-testid="link-payback">
+      <span>Not yet</span>
+      <span className="text-xs text-muted">
+        {formatMoney(Math.max(0, l.ledgerNet))} of {formatMoney(l.cost.cents)}
+      </span>
+    </span>
+  );
+}
