@@ -8,7 +8,8 @@ import { Button } from "@/components/ui/button";
 import { useFormat } from "@/components/viewer/viewer";
 import { PLATFORM_LABELS, type TrackingLinkRow } from "@/lib/schemas/tracking-links";
 import { cn } from "@/lib/utils/cn";
-import { formatMoney } from "@/lib/utils/format";
+import { daysBetween, localDate } from "@/lib/utils/date-range";
+import { formatCount, formatMoney } from "@/lib/utils/format";
 import { formatRoi } from "@/lib/utils/tracking-links";
 
 type Cell = { l: TrackingLinkRow };
@@ -41,7 +42,7 @@ function CopyButton({ text }: { text: string }) {
 export function LinkCell({ l, showCreator }: Cell & { showCreator: boolean }) {
   const f = useFormat();
   return (
-    <div className="flex min-w-0 flex-col gap-0.5 whitespace-normal">
+    <div className="flex max-w-56 min-w-40 flex-col gap-0.5 whitespace-normal">
       {showCreator ? (
         <Link href={`/c/${l.creatorId}/links`} className="text-xs font-medium text-brand-700 hover:underline">
           {l.creatorName}
@@ -51,7 +52,6 @@ export function LinkCell({ l, showCreator }: Cell & { showCreator: boolean }) {
         <span className="font-medium break-words" data-testid="link-name-cell">
           {l.name}
         </span>
-        <Badge>{PLATFORM_LABELS[l.platform] ?? l.platform}</Badge>
         {l.deletedAt ? <Badge tone="warning">Deleted {f.date(l.deletedAt, "short")}</Badge> : null}
       </span>
       <span className="flex items-center gap-1 text-xs text-muted">
@@ -60,8 +60,24 @@ export function LinkCell({ l, showCreator }: Cell & { showCreator: boolean }) {
         </code>
         {l.deletedAt ? null : <CopyButton text={l.linkUrl} />}
       </span>
-      <span className="text-xs text-muted">Created {f.date(l.createdAt, "short")}</span>
+      <span className="text-xs text-muted">
+        {PLATFORM_LABELS[l.platform] ?? l.platform} · created {f.date(l.createdAt, "short")}
+      </span>
     </div>
+  );
+}
+
+/** Fanvue's acquired followers and, of them, subscribers. */
+export function AcquiredCell({ l }: Cell) {
+  return (
+    <span className="flex flex-col items-end">
+      <span data-testid="link-followers">
+        {formatCount(l.acquiredFollowers)} <span className="text-xs text-muted">followers</span>
+      </span>
+      <span data-testid="link-subscribers">
+        {formatCount(l.acquiredSubscribers)} <span className="text-xs text-muted">subs</span>
+      </span>
+    </span>
   );
 }
 
@@ -116,12 +132,19 @@ export function RoiCell({ l }: Cell) {
 export function PaybackCell({ l }: Cell) {
   const f = useFormat();
   if (!l.cost || l.cost.cents === 0) return <span className="text-muted">—</span>;
-  if (l.paybackDay)
+  if (l.paybackDay) {
+    const days = daysBetween(localDate(Date.parse(l.createdAt), f.viewer.zone), l.paybackDay);
     return (
-      <span className="font-medium" data-testid="link-payback">
-        {f.day(l.paybackDay)}
+      <span className="flex flex-col" data-testid="link-payback">
+        <span className="font-medium" title={l.paybackDay}>
+          {f.day(l.paybackDay, "dayMonth")}, {l.paybackDay.slice(0, 4)}
+        </span>
+        <span className="text-xs text-muted">
+          {days === 0 ? "on day one" : `after ${days} ${days === 1 ? "day" : "days"}`}
+        </span>
       </span>
     );
+  }
   return (
     <span className="flex flex-col" data-testid="link-payback">
       <span>Not yet</span>

@@ -5,29 +5,23 @@ import type { TrackingLinkRow } from "@/lib/schemas/tracking-links";
 import { formatCount } from "@/lib/utils/format";
 import { CostEditor, CostText } from "./cost-editor";
 import { DeleteLinkButton } from "./delete-link";
-import { LinkCell, PaybackCell, PerCell, RevenueCell, RoiCell } from "./link-cells";
+import { AcquiredCell, LinkCell, PaybackCell, PerCell, RevenueCell, RoiCell } from "./link-cells";
 
 type Props = { links: TrackingLinkRow[]; creatorId: string | null; showCreator: boolean; canWrite: boolean };
 
 /** Wide enough for every figure; narrower screens scroll the table sideways inside its card. */
-const MIN_WIDTH = 980;
+const MIN_WIDTH = 900;
 
 /** One row per link: Fanvue's figures, the cost (editable), what it bought, ROI and payback. */
 export function LinksTable({ links, creatorId, showCreator, canWrite }: Props) {
   const columns: Column<TrackingLinkRow>[] = [
-    { id: "link", header: "Link", cell: (l) => <LinkCell l={l} showCreator={showCreator} />, className: "w-64" },
+    { id: "link", header: "Link", cell: (l) => <LinkCell l={l} showCreator={showCreator} /> },
     { id: "clicks", header: "Clicks", numeric: true, cell: (l) => formatCount(l.clicks) },
     {
-      id: "followers",
-      header: <abbr title="Fans who followed through the link">Followers</abbr>,
+      id: "acquired",
+      header: <span title="Fans who followed, and who subscribed, through the link">Acquired</span>,
       numeric: true,
-      cell: (l) => formatCount(l.acquiredFollowers),
-    },
-    {
-      id: "subscribers",
-      header: <abbr title="Fans who subscribed through the link">Subscribers</abbr>,
-      numeric: true,
-      cell: (l) => formatCount(l.acquiredSubscribers),
+      cell: (l) => <AcquiredCell l={l} />,
     },
     { id: "revenue", header: "Net (gross)", numeric: true, cell: (l) => <RevenueCell l={l} /> },
     {
@@ -55,6 +49,8 @@ export function LinksTable({ links, creatorId, showCreator, canWrite }: Props) {
       density="compact"
       minWidth={MIN_WIDTH}
       testId="links-table"
+      // The containing block of the header's sr-only label: without it the label sits outside the scroller and widens the page.
+      className="relative"
       rowProps={(l) => ({
         "data-testid": "link-row",
         "data-link": l.uuid,

@@ -41,3 +41,14 @@ export const trackingLinksFreshness = defineScheduler("tracking-links-freshness"
     if (!s?.lastSyncedAt || s.lastSyncedAt < stale) await requestTrackingLinksSync(c.id, c.workspace.connectionId);
   }
 });
+
+/** Creators whose links were never read get their first sync when the page is first opened, not at the
+ * scheduler's next tick (keyed: opening the page again while it runs adds nothing). */
+export async function requestFirstSyncs(creatorIds: string[], connectionId: string) {
+  const known = await db.trackingLinkSync.findMany({
+    where: { creatorId: { in: creatorIds } },
+    select: { creatorId: true },
+  });
+  const seen = new Set(known.map((k) => k.creatorId));
+  for (const id of creatorIds) if (!seen.has(id)) await requestTrackingLinksSync(id, connectionId);
+}
