@@ -18,6 +18,7 @@ const benches = [
   ["client", ts("client.ts")],
   ["earnings", ts("earnings.ts")],
   ["performance", ts("performance.ts")],
+  ["growth", ts("growth.ts")],
   ["export", ts("export.ts")],
   ["routes", ts("routes.ts")],
   ["fans-routes", ts("fans-routes.ts")],

@@ -27,6 +27,7 @@ export const ACTION_LABELS: Record<string, string> = {
   "agency_share.export": "exported the agency share statement",
   "best_times.export": "exported the best times",
   "retention.export": "exported the retention table",
+  "cohort_value.export": "exported the cohort value table",
   "tracking_link.create": "created a tracking link",
   "tracking_link.delete": "deleted a tracking link",
   "tracking_link.cost": "set a tracking link's promo cost",

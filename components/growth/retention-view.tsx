@@ -1,24 +1,26 @@
 "use client";
 
-import { useState } from "react";
 import { CsvButton } from "@/components/earnings/csv-button";
 import { Card } from "@/components/ui/card";
 import { ErrorState } from "@/components/ui/error-state";
 import { Select } from "@/components/ui/select";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useFormat, useViewer } from "@/components/viewer/viewer";
-import { retentionCsvHref, useRetention } from "@/lib/queries/growth";
-import type { Retention } from "@/lib/schemas/growth";
+import { retentionCsvHref, useRetention, type GrowthScope } from "@/lib/queries/growth";
+import { retentionUrlSchema, type Retention } from "@/lib/schemas/growth";
+import { useUrlState } from "@/lib/url-state/use-url-state";
 import { formatCount } from "@/lib/utils/format";
+import { CohortValueSection } from "./cohort-value";
 
 const pct = (n: number) => `${Math.round(n * 100)}%`;
 
-/** Whether fans stay: monthly cohorts of first paid subscription × the months they paid again. */
-export function RetentionView({ creatorId, canExport }: { creatorId: string; canExport: boolean }) {
+/** Whether fans stay: monthly cohorts of first paid subscription × the months they paid again, and what
+ * each cohort is worth in the months after its first payment. */
+export function RetentionView({ scope, canExport }: { scope: GrowthScope; canExport: boolean }) {
   const zone = useViewer().zone;
-  const [months, setMonths] = useState(12);
-  const query = { months, tz: zone };
-  const q = useRetention(creatorId, query);
+  const { state, update } = useUrlState(retentionUrlSchema);
+  const query = { months: state.months, tz: zone };
+  const q = useRetention(scope, query);
   return (
     <div className="flex flex-col gap-5" data-testid="retention">
       <header>
@@ -27,12 +29,17 @@ export function RetentionView({ creatorId, canExport }: { creatorId: string; can
           Fans grouped by the month of their first paid subscription, and the share who paid again (a renewal or a new
           subscription) each month after, from the earnings ledger, months in {zone}. Free trials pay nothing, so a fan
           who started on a trial counts from their first paid month.
+          {scope.kind === "workspace" ? " Across all your creators: a fan of two creators counts once for each." : ""}
         </p>
       </header>
       <div className="flex flex-wrap items-end gap-3">
         <label className="flex flex-col gap-1 text-xs font-medium text-muted">
           Cohorts
-          <Select value={months} onChange={(e) => setMonths(Number(e.target.value))} data-testid="retention-months">
+          <Select
+            value={state.months}
+            onChange={(e) => update({ months: Number(e.target.value) })}
+            data-testid="retention-months"
+          >
             {[6, 12, 24].map((m) => (
               <option key={m} value={m}>
                 Last {m} months
@@ -40,7 +47,7 @@ export function RetentionView({ creatorId, canExport }: { creatorId: string; can
             ))}
           </Select>
         </label>
-        {canExport ? <CsvButton href={retentionCsvHref(creatorId, query)} /> : null}
+        {canExport ? <CsvButton href={retentionCsvHref(scope, query)} /> : null}
       </div>
       {q.isPending ? (
         <Skeleton className="h-96 rounded-xl" />
@@ -49,6 +56,7 @@ export function RetentionView({ creatorId, canExport }: { creatorId: string; can
       ) : (
         <Triangle r={q.data} />
       )}
+      <CohortValueSection scope={scope} canExport={canExport} state={state} update={update} />
     </div>
   );
 }

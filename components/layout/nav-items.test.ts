@@ -6,10 +6,11 @@ const labels = (items: { label: string }[]) => items.map((i) => i.label);
 describe("navigation per workspace and role", () => {
   it("an agency owner: the agency's pages first, then the open creator's", () => {
     const nav = navFor({ creatorId: "c1", workspaceId: "w1", workspaceKind: "agency", role: "owner" });
-    expect(labels(nav.primary).slice(0, 7)).toEqual([
+    expect(labels(nav.primary).slice(0, 8)).toEqual([
       "All creators",
       "All earnings",
       "All best times",
+      "All retention",
       "All tracking links",
       "Team inbox",
       "Performance",
@@ -17,6 +18,7 @@ describe("navigation per workspace and role", () => {
     ]);
     expect(nav.primary.find((i) => i.label === "Team inbox")?.href).toBe("/w/w1/inbox");
     expect(nav.primary.find((i) => i.label === "All tracking links")?.href).toBe("/w/w1/links");
+    expect(nav.primary.find((i) => i.label === "All retention")?.href).toBe("/w/w1/retention");
     expect(nav.primary.find((i) => i.label === "Tracking links")?.href).toBe("/c/c1/links");
     expect(labels(nav.primary)).toContain("Chats");
     expect(labels(nav.secondary)).toEqual(["Team", "Activity"]);
@@ -36,10 +38,11 @@ describe("navigation per workspace and role", () => {
 
   it("the creator's read-only seat: their account, its sales and activity, no pay", () => {
     const nav = navFor({ creatorId: "c1", workspaceId: "w1", workspaceKind: "agency", role: "creator" });
-    expect(labels(nav.primary).slice(0, 6)).toEqual([
+    expect(labels(nav.primary).slice(0, 7)).toEqual([
       "All creators",
       "All earnings",
       "All best times",
+      "All retention",
       "All tracking links",
       "Team inbox",
       "Performance",

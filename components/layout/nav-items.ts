@@ -100,6 +100,7 @@ export function navFor(o: {
       primary.push(
         { href: `/w/${o.workspaceId}/earnings`, label: "All earnings", icon: "Banknote", ready: true },
         { href: `/w/${o.workspaceId}/best-times`, label: "All best times", icon: "Clock", ready: true },
+        { href: `/w/${o.workspaceId}/retention`, label: "All retention", icon: "Repeat", ready: true },
         { href: `/w/${o.workspaceId}/links`, label: "All tracking links", icon: "Link2", ready: true },
       );
     if (can(o.role, "chats:read"))

@@ -1,4 +1,11 @@
-import { bestTimesQuerySchema, retentionQuerySchema, type BestTimes, type Retention } from "@/lib/schemas/growth";
+import {
+  bestTimesQuerySchema,
+  cohortValueQuerySchema,
+  retentionQuerySchema,
+  type BestTimes,
+  type CohortValue,
+  type Retention,
+} from "@/lib/schemas/growth";
 import { route } from "./contract";
 
 // Growth analytics: when fans pay (best times), per creator and across an agency's creators.
@@ -57,5 +64,62 @@ export const creatorRetentionExport = route<never>()({
   access: "creator",
   permission: "earnings:export",
   query: retentionQuerySchema,
+  raw: true,
+});
+
+/** The retention triangle across every creator of the workspace the member may see (a fan counts once per creator). */
+export const workspaceRetention = route<Retention>()({
+  method: "GET",
+  path: "/api/workspaces/:workspaceId/retention",
+  access: "workspace",
+  permission: "earnings:read",
+  query: retentionQuerySchema,
+});
+
+/** The workspace triangle as CSV. */
+export const workspaceRetentionExport = route<never>()({
+  method: "GET",
+  path: "/api/workspaces/:workspaceId/retention/export",
+  access: "workspace",
+  permission: "earnings:export",
+  query: retentionQuerySchema,
+  raw: true,
+});
+
+/** Net per paying fan 7–180 days after their first payment, by first-payment month or by tracking link. */
+export const creatorCohortValue = route<CohortValue>()({
+  method: "GET",
+  path: "/api/creators/:creatorId/cohort-value",
+  access: "creator",
+  permission: "earnings:read",
+  query: cohortValueQuerySchema,
+});
+
+/** The cohort-value table as CSV, the same figures as the screen. */
+export const creatorCohortValueExport = route<never>()({
+  method: "GET",
+  path: "/api/creators/:creatorId/cohort-value/export",
+  access: "creator",
+  permission: "earnings:export",
+  query: cohortValueQuerySchema,
+  raw: true,
+});
+
+/** Cohort value across every creator of the workspace the member may see. */
+export const workspaceCohortValue = route<CohortValue>()({
+  method: "GET",
+  path: "/api/workspaces/:workspaceId/cohort-value",
+  access: "workspace",
+  permission: "earnings:read",
+  query: cohortValueQuerySchema,
+});
+
+/** The workspace cohort-value table as CSV. */
+export const workspaceCohortValueExport = route<never>()({
+  method: "GET",
+  path: "/api/workspaces/:workspaceId/cohort-value/export",
+  access: "workspace",
+  permission: "earnings:export",
+  query: cohortValueQuerySchema,
   raw: true,
 });

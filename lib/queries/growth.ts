@@ -3,7 +3,7 @@ import type { QueryOf } from "@/lib/contracts/contract";
 import * as growth from "@/lib/contracts/growth";
 import { callApi, hrefOf } from "./call";
 
-// Growth analytics: best times.
+// Growth analytics: best times, retention, cohort value.
 
 /** Whose grid: one creator's, or every creator of a workspace the member may see. */
 export type GrowthScope = { kind: "creator" | "workspace"; id: string };
@@ -11,8 +11,10 @@ export type GrowthScope = { kind: "creator" | "workspace"; id: string };
 export const growthKeys = {
   bestTimes: (scope: GrowthScope, q: QueryOf<typeof growth.creatorBestTimes>) =>
     [scope.kind === "creator" ? "creators" : "workspaces", scope.id, "best-times", q] as const,
-  retention: (creatorId: string, q: QueryOf<typeof growth.creatorRetention>) =>
-    ["creators", creatorId, "retention", q] as const,
+  retention: (scope: GrowthScope, q: QueryOf<typeof growth.creatorRetention>) =>
+    [scope.kind === "creator" ? "creators" : "workspaces", scope.id, "retention", q] as const,
+  cohortValue: (scope: GrowthScope, q: QueryOf<typeof growth.creatorCohortValue>) =>
+    [scope.kind === "creator" ? "creators" : "workspaces", scope.id, "cohort-value", q] as const,
 };
 
 export const useBestTimes = (scope: GrowthScope, q: QueryOf<typeof growth.creatorBestTimes>) =>
@@ -30,12 +32,32 @@ export const bestTimesCsvHref = (scope: GrowthScope, q: QueryOf<typeof growth.cr
     ? hrefOf(growth.creatorBestTimesExport, { params: { creatorId: scope.id }, query: q })
     : hrefOf(growth.workspaceBestTimesExport, { params: { workspaceId: scope.id }, query: q });
 
-export const useRetention = (creatorId: string, q: QueryOf<typeof growth.creatorRetention>) =>
+export const useRetention = (scope: GrowthScope, q: QueryOf<typeof growth.creatorRetention>) =>
   useQuery({
-    queryKey: growthKeys.retention(creatorId, q),
-    queryFn: () => callApi(growth.creatorRetention, { params: { creatorId }, query: q }),
+    queryKey: growthKeys.retention(scope, q),
+    queryFn: () =>
+      scope.kind === "creator"
+        ? callApi(growth.creatorRetention, { params: { creatorId: scope.id }, query: q })
+        : callApi(growth.workspaceRetention, { params: { workspaceId: scope.id }, query: q }),
     placeholderData: keepPreviousData,
   });
 
-export const retentionCsvHref = (creatorId: string, q: QueryOf<typeof growth.creatorRetention>) =>
-  hrefOf(growth.creatorRetentionExport, { params: { creatorId }, query: q });
+export const retentionCsvHref = (scope: GrowthScope, q: QueryOf<typeof growth.creatorRetention>) =>
+  scope.kind === "creator"
+    ? hrefOf(growth.creatorRetentionExport, { params: { creatorId: scope.id }, query: q })
+    : hrefOf(growth.workspaceRetentionExport, { params: { workspaceId: scope.id }, query: q });
+
+export const useCohortValue = (scope: GrowthScope, q: QueryOf<typeof growth.creatorCohortValue>) =>
+  useQuery({
+    queryKey: growthKeys.cohortValue(scope, q),
+    queryFn: () =>
+      scope.kind === "creator"
+        ? callApi(growth.creatorCohortValue, { params: { creatorId: scope.id }, query: q })
+        : callApi(growth.workspaceCohortValue, { params: { workspaceId: scope.id }, query: q }),
+    placeholderData: keepPreviousData,
+  });
+
+export const cohortValueCsvHref = (scope: GrowthScope, q: QueryOf<typeof growth.creatorCohortValue>) =>
+  scope.kind === "creator"
+    ? hrefOf(growth.creatorCohortValueExport, { params: { creatorId: scope.id }, query: q })
+    : hrefOf(growth.workspaceCohortValueExport, { params: { workspaceId: scope.id }, query: q });

@@ -61,3 +61,50 @@ export type Retention = {
   firstMonthChurn: number | null;
   ledgerSyncedAt: string | null;
 };
+
+// ─── Cohort value ───
+
+/** Days after a fan's first payment at which cumulative value is read (curves and table). */
+export const CHECKPOINT_DAYS = [7, 14, 30, 60, 90, 120, 150, 180] as const;
+
+export const cohortValueQuerySchema = retentionQuerySchema.extend({
+  by: z.enum(["month", "link"], { error: "by must be month or link" }).default("month"),
+});
+export type CohortValueQuery = z.output<typeof cohortValueQuerySchema>;
+
+/** Fans grouped by the month of their first payment (in the viewer's zone) or by the tracking link they came through. */
+export type ValueCohort = {
+  /** YYYY-MM, or the tracking link's uuid. */
+  key: string;
+  /** The month, or the link's name. */
+  label: string;
+  /** Fans in the cohort: paying fans for a month; every fan the link brought in for a link. */
+  fans: number;
+  /** Fans with at least one paid ledger row (the value's denominator). */
+  paying: number;
+  /** Per checkpoint: average net cents per paying fan in the first N days after their first payment,
+   * over the paying fans whose first payment is more than N days old (`mature`); null when none is. */
+  value: (number | null)[];
+  mature: number[];
+  /** Share of the cohort's subscribers (first payment more than 35 days ago) who renewed at least once; null when none. */
+  renewalRate: number | null;
+  subscribers: number;
+};
+
+export type CohortValue = {
+  tz: string;
+  by: CohortValueQuery["by"];
+  days: readonly number[];
+  cohorts: ValueCohort[];
+  ledgerSyncedAt: string | null;
+  /** For `link`: when the tracking links' fans were last synced from Fanvue. */
+  linksSyncedAt: string | null;
+};
+
+/** The retention page's URL: cohort window, cohort-value grouping and the two cohorts compared. */
+export const retentionUrlSchema = z.object({
+  months: retentionQuerySchema.shape.months,
+  by: cohortValueQuerySchema.shape.by,
+  a: z.string().max(64).optional(),
+  b: z.string().max(64).optional(),
+});

@@ -39,3 +39,14 @@ const RISKY_CELL_START = /,(\s*)(?=[=+\-@"])/g;
 export function commentLine(text: string): string {
   return `# ${text.replace(CONTROL, " ").replace(RISKY_CELL_START, ",$1'")}`;
 }
+
+/** A CSV download: lines joined with CRLF (RFC 4180), never cached. */
+export function csvResponse(lines: string[], fileName: string): Response {
+  return new Response(`${lines.join("\r\n")}\r\n`, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${fileName}"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}

@@ -1,6 +1,6 @@
 import "server-only";
 import type { PerformanceQuery } from "@/lib/schemas/performance";
-import { ownCell, textCell } from "@/lib/utils/csv";
+import { csvResponse, ownCell, textCell } from "@/lib/utils/csv";
 import { centsToDecimal } from "@/lib/utils/money";
 import type { WorkspaceAccess } from "@/lib/server/workspaces/access";
 import { getPerformance } from "./performance";
@@ -52,11 +52,5 @@ export async function performanceCsv(access: WorkspaceAccess, userId: string, q:
     ),
   ];
   const name = `performance-${p.range.from}-${p.range.to}-${p.range.tz.replace(/\//g, "_")}.csv`;
-  return new Response(`${lines.join("\r\n")}\r\n`, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${name}"`,
-      "Cache-Control": "no-store",
-    },
-  });
+  return csvResponse(lines, name);
 }

@@ -4,7 +4,7 @@ import { SOURCES, type EarningsQuery } from "@/lib/schemas/earnings";
 import type { BestTimes, BestTimesQuery } from "@/lib/schemas/growth";
 import { db } from "@/lib/server/db";
 import { resolveRange } from "@/lib/server/earnings/report";
-import { commentLine } from "@/lib/utils/csv";
+import { commentLine, csvResponse } from "@/lib/utils/csv";
 import { centsToDecimal } from "@/lib/utils/money";
 
 // Best times: when fans pay, on a weekday × hour grid in the viewer's zone.
@@ -93,12 +93,5 @@ export function bestTimesLines(b: BestTimes): string[] {
   return lines;
 }
 
-export function bestTimesCsv(b: BestTimes, name: string) {
-  return new Response(`${bestTimesLines(b).join("\r\n")}\r\n`, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="best-times-${name}-${b.range.from}-${b.range.to}.csv"`,
-      "Cache-Control": "no-store",
-    },
-  });
-}
+export const bestTimesCsv = (b: BestTimes, name: string) =>
+  csvResponse(bestTimesLines(b), `best-times-${name}-${b.range.from}-${b.range.to}.csv`);

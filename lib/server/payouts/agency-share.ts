@@ -6,7 +6,7 @@ import { db } from "@/lib/server/db";
 import { resolveRange } from "@/lib/server/earnings/report";
 import { hasPermission, type CreatorAccess } from "@/lib/server/workspaces/access";
 import { earningSourceLabel } from "@/lib/schemas/earnings";
-import { commentLine, ownCell, textCell } from "@/lib/utils/csv";
+import { commentLine, csvResponse, ownCell, textCell } from "@/lib/utils/csv";
 import { centsToDecimal } from "@/lib/utils/money";
 import { formatRate } from "@/lib/utils/payouts";
 
@@ -115,11 +115,5 @@ export function agencyShareLines(s: AgencyShareStatement): string[] {
 export async function agencyShareCsv(access: CreatorAccess, q: PeriodQuery) {
   const s = await agencyShareStatement(access, q);
   const name = `agency-share-${s.creator.handle}-${s.period.from}-${s.period.to}.csv`;
-  return new Response(`${agencyShareLines(s).join("\r\n")}\r\n`, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${name}"`,
-      "Cache-Control": "no-store",
-    },
-  });
+  return csvResponse(agencyShareLines(s), name);
 }

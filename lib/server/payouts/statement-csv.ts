@@ -1,6 +1,6 @@
 import "server-only";
 import type { PeriodQuery, Statement } from "@/lib/schemas/payouts";
-import { commentLine, ownCell, textCell } from "@/lib/utils/csv";
+import { commentLine, csvResponse, ownCell, textCell } from "@/lib/utils/csv";
 import { centsToDecimal } from "@/lib/utils/money";
 import { formatRate, ruleLabel, SHIFT_END_LABELS } from "@/lib/utils/payouts";
 import { zonedFormatter } from "@/lib/utils/zoned-time";
@@ -62,11 +62,5 @@ export async function statementCsv(access: WorkspaceAccess, viewerId: string, me
   const s = await getStatement(access, viewerId, memberId, q);
   const safe = s.member.name.replace(/[^\w-]+/g, "_");
   const name = `statement-${safe}-${s.period.from}-${s.period.to}.csv`;
-  return new Response(`${statementLines(s).join("\r\n")}\r\n`, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${name}"`,
-      "Cache-Control": "no-store",
-    },
-  });
+  return csvResponse(statementLines(s), name);
 }

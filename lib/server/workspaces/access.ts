@@ -103,6 +103,12 @@ export function scopedCreatorWhere(access: WorkspaceAccess) {
   };
 }
 
+/** The ids of the creators this member may see (workspace-wide reports). */
+export async function scopedCreatorIds(access: WorkspaceAccess): Promise<string[]> {
+  const creators = await db.creator.findMany({ where: scopedCreatorWhere(access), select: { id: true } });
+  return creators.map((c) => c.id);
+}
+
 export const hasPermission = (access: WorkspaceAccess, permission: Permission) =>
   can(access.membership.role, permission);
 

@@ -14,7 +14,7 @@ export default async function RetentionPage({ params }: { params: Promise<{ crea
   if (!hasPermission(access, "earnings:read")) return <Forbidden what="retention" />;
   return (
     <Suspense fallback={<Skeleton className="h-96 rounded-xl" />}>
-      <RetentionView creatorId={creatorId} canExport={hasPermission(access, "earnings:export")} />
+      <RetentionView scope={{ kind: "creator", id: creatorId }} canExport={hasPermission(access, "earnings:export")} />
     </Suspense>
   );
 }
