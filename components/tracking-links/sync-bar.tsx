@@ -41,10 +41,11 @@ export function SyncBar({ sync, onSyncNow, syncing = false }: Props) {
         Synced {age}; the sync runs every 15 minutes.
       </Alert>
     );
-  const busy = syncing || sync.state === "running" || sync.state === "never";
+  const busy = syncing || sync.state === "running";
+  const said = busy ? (age ? `Syncing… (last synced ${age})` : "Syncing…") : age ? `Synced ${age}` : "Not synced yet";
   return (
     <p className="flex flex-wrap items-center gap-2 text-xs text-muted" data-testid="links-sync">
-      <span>{busy ? (age ? `Syncing… (last synced ${age})` : "Syncing…") : `Synced ${age}`}</span>
+      <span>{said}</span>
       {onSyncNow ? (
         <button
           type="button"

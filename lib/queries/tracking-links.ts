@@ -26,10 +26,7 @@ export const useTrackingLinks = (scope: GrowthScope, q: Query) =>
         ? callApi(links.trackingLinks, { params: { creatorId: scope.id }, query: q })
         : callApi(links.workspaceTrackingLinks, { params: { workspaceId: scope.id }, query: q }),
     placeholderData: keepPreviousData,
-    refetchInterval: (query) => {
-      const state = query.state.data?.sync.state;
-      return state === "running" || state === "never" ? SYNCING_POLL_MS : false;
-    },
+    refetchInterval: (query) => (query.state.data?.sync.state === "running" ? SYNCING_POLL_MS : false),
   });
 
 export const trackingLinksCsvHref = (scope: GrowthScope, q: Query) =>
