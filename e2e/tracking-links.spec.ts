@@ -62,6 +62,20 @@ async function createLink(page: Page) {
   return link;
 }
 
+/** The CSV has one line per row on screen, and the costed link's cost and ROI as the screen shows them. */
+async function expectCsvMatchesScreen(page: Page, costed: Row) {
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("links-csv").click()]);
+  const { readFile } = await import("node:fs/promises");
+  const lines = (await readFile((await download.path())!, "utf8")).split("\r\n").filter((l) => l && !l.startsWith("#"));
+  const header = lines[0]!.split(",");
+  expect(lines.length - 1).toBe(await page.getByTestId("link-row").count());
+  const cells = lines.find((l) => l.includes(`,${costed.linkUrl},`))!.split(",");
+  const col = (name: string) => cells[header.indexOf(name)];
+  expect(col("cost_usd")).toBe("25.00");
+  const roi = (await rowOf(page, costed.uuid).getByTestId("link-roi").textContent())!;
+  expect(`${Number(col("roi_percent")) > 0 ? "+" : ""}${col("roi_percent")}%`).toBe(roi);
+}
+
 /** A cost on a link Fanvue reports net earnings for: a bad amount is refused, then the ROI is (net − cost) / cost. */
 async function enterCost(page: Page, creatorId: string) {
   const seeded = (await report(page, creatorId)).links.find((l) => !l.deletedAt && (l.earnings?.net ?? 0) > 0)!;
@@ -78,6 +92,7 @@ async function enterCost(page: Page, creatorId: string) {
   await expect(row.getByTestId("link-cost")).toHaveText(formatMoney(2500));
   await expect(row.getByTestId("link-roi")).toHaveText(formatRoi((seeded.earnings!.net! - 2500) / 2500));
   await expect(row.getByTestId("link-payback")).toBeVisible();
+  return seeded;
 }
 
 async function deleteLink(page: Page, uuid: string) {
@@ -93,7 +108,8 @@ test("tracking links: create a link, enter a cost, see the ROI, delete", async (
   test.setTimeout(120_000);
   const creatorId = await openLinks(page);
   const link = await createLink(page);
-  await enterCost(page, creatorId);
+  const costed = await enterCost(page, creatorId);
+  await expectCsvMatchesScreen(page, costed);
   await screenshots(page, "tracking-links");
   await deleteLink(page, link.uuid);
 });

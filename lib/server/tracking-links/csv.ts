@@ -1,6 +1,6 @@
 import "server-only";
 import type { TrackingLinksReport } from "@/lib/schemas/tracking-links";
-import { commentLine, ownCell, textCell } from "@/lib/utils/csv";
+import { commentLine, csvResponse, ownCell, textCell } from "@/lib/utils/csv";
 import { centsToDecimal } from "@/lib/utils/money";
 import { roiPercent } from "@/lib/utils/tracking-links";
 import { zonedFormatter } from "@/lib/utils/zoned-time";
@@ -72,12 +72,5 @@ export function trackingLinksLines(r: TrackingLinksReport, scopeName: string): s
   return lines;
 }
 
-export function trackingLinksCsv(r: TrackingLinksReport, scopeName: string, fileName: string) {
-  return new Response(`${trackingLinksLines(r, scopeName).join("\r\n")}\r\n`, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="tracking-links-${fileName}.csv"`,
-      "Cache-Control": "no-store",
-    },
-  });
-}
+export const trackingLinksCsv = (r: TrackingLinksReport, scopeName: string, fileName: string) =>
+  csvResponse(trackingLinksLines(r, scopeName), `tracking-links-${fileName}.csv`);
