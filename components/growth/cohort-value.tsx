@@ -143,7 +143,13 @@ function Curves({ v, cohorts }: { v: CohortValue; cohorts: ValueCohort[] }) {
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={data} margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e4e4e7" />
-          <XAxis dataKey="day" type="number" domain={[0, 180]} ticks={[0, ...v.days]} tickFormatter={(d) => `${d}d`} />
+          <XAxis
+            dataKey="day"
+            type="number"
+            domain={[0, 180]}
+            ticks={[0, 30, 60, 90, 120, 150, 180]}
+            tickFormatter={(d) => `${d}d`}
+          />
           <YAxis tickFormatter={(c: number) => formatMoneyCompact(c, "USD", locale)} width={56} />
           <Tooltip
             labelFormatter={(d) => `${d} days after the first payment`}
@@ -151,7 +157,15 @@ function Curves({ v, cohorts }: { v: CohortValue; cohorts: ValueCohort[] }) {
           />
           <Legend />
           {cohorts.map((c, i) => (
-            <Line key={c.key} dataKey={c.key} name={c.label} stroke={COLORS[i]} strokeWidth={2} connectNulls={false} />
+            <Line
+              key={c.key}
+              dataKey={c.key}
+              name={c.label}
+              stroke={COLORS[i]}
+              strokeWidth={2}
+              connectNulls={false}
+              isAnimationActive={false}
+            />
           ))}
         </LineChart>
       </ResponsiveContainer>

@@ -201,15 +201,21 @@ const avgCents = (values: Dec[]) =>
     : null;
 
 /** A cohort's figures from the raw fans: paying, mature and value per checkpoint, subscribers and renewed. */
-function figures(fans: Fan[], now: number) {
+function figures(fans: Fan[], now: number, whole: boolean) {
   const older = (days: number) => fans.filter((f) => f.firstPaid < now - days * DAY);
   const subs = older(35).filter((f) => f.firstSub !== null);
+  const allSubs = fans.filter((f) => f.firstSub !== null).length;
   return {
     paying: fans.length,
     mature: CHECKPOINT_DAYS.map((d) => older(d).length),
-    value: CHECKPOINT_DAYS.map((d, i) => avgCents(older(d).map((f) => f.value[i]!))),
+    value: CHECKPOINT_DAYS.map((d, i) =>
+      whole && older(d).length < fans.length ? null : avgCents(older(d).map((f) => f.value[i]!)),
+    ),
     subscribers: subs.length,
-    renewalRate: subs.length ? subs.filter((f) => f.renewals > 0).length / subs.length : null,
+    renewalRate:
+      subs.length && (!whole || subs.length === allSubs)
+        ? subs.filter((f) => f.renewals > 0).length / subs.length
+        : null,
   };
 }
 
@@ -226,7 +232,7 @@ describe("cohort value by month", () => {
         const m = current - 23 + i;
         expect(c.key).toBe(`${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, "0")}`);
         const mine = fans.filter((f) => localMonth(f.firstPaid, tz) === m);
-        const { paying, mature, value, subscribers, renewalRate } = figures(mine, now);
+        const { paying, mature, value, subscribers, renewalRate } = figures(mine, now, true);
         expect({ paying, mature, value, subscribers, renewalRate }, c.key).toEqual({
           paying: c.paying,
           mature: c.mature,
@@ -258,7 +264,7 @@ describe("cohort value by tracking link", () => {
       const members = await db.trackingLinkFan.findMany({ where: { creatorId, linkUuid: c.key } });
       const mine = members.flatMap((m) => (fans.has(m.fanUuid) ? [fans.get(m.fanUuid)!] : []));
       expect(c.fans, c.label).toBe(members.length);
-      const { mature, value, renewalRate } = figures(mine, now);
+      const { mature, value, renewalRate } = figures(mine, now, false);
       expect({ paying: c.paying, mature: c.mature, value: c.value, renewalRate: c.renewalRate }, c.label).toEqual({
         paying: mine.length,
         mature,

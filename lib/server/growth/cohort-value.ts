@@ -14,11 +14,13 @@ import { centsToDecimal } from "@/lib/utils/money";
 //
 // Definitions (written on the page too): value at N days = net (after
 // Fanvue's share) of every ledger row in [first payment, first payment + N
-// days), averaged over the cohort's paying fans whose first payment is more
-// than N days old, so a young cohort is not dragged down by days it has not
-// lived yet. Renewal rate = share of the cohort's subscribers whose first
-// payment is more than 35 days old (a month plus Fanvue's retry days) with at
-// least one paid renewal.
+// days), averaged over paying fans whose first payment is more than N days
+// old, so a young cohort is not dragged down by days it has not lived yet:
+// for a month, only once all its fans are (a closed cohort: its curve follows
+// the same fans all along); for a link, over those who are (it keeps bringing
+// fans in). Renewal rate = share of subscribers whose first payment is more
+// than 35 days old (a month plus Fanvue's retry days) with at least one paid
+// renewal; for a month, once all its subscribers are.
 //
 // Speed (scripts/bench/growth.ts): months read FanCohortHour (fans per UTC
 // hour of first payment, with their sums) grouped by two bucket numbers
@@ -89,26 +91,30 @@ function linkBuckets(creatorIds: string[], cuts: Date[]) {
 }
 
 /** Folds a cohort's buckets into its figures. A fan is old enough for a cutoff when its level is at most the
- * cutoff's index (first payment before it). */
-function fold(key: string, label: string, buckets: Bucket[]): ValueCohort {
+ * cutoff's index (first payment before it). `whole`: a figure only once every fan of the cohort is old enough
+ * (a month's cohort is closed, so its curve is the same fans all along); otherwise over the fans old enough (a
+ * link keeps bringing fans in). */
+function fold(key: string, label: string, buckets: Bucket[], whole: boolean): ValueCohort {
   const paid = buckets.filter((b) => b.lvl !== null);
   const olderThan = (days: number) => paid.filter((b) => b.lvl! <= CUT_DAYS.indexOf(days));
   const count = (bs: Bucket[], f: "fans" | "subscribed" | "renewed") => bs.reduce((n, b) => n + b[f], 0);
   const mature = CHECKPOINT_DAYS.map((d) => count(olderThan(d), "fans"));
+  const paying = count(paid, "fans");
   const value = CHECKPOINT_DAYS.map((d, i) => {
-    if (!mature[i]) return null;
+    if (!mature[i] || (whole && mature[i] !== paying)) return null;
     const sum = olderThan(d).reduce((t, b) => t.add(String(b.sums[i] ?? 0)), new Prisma.Decimal(0));
     return sum.div(mature[i]!).toDecimalPlaces(0, Prisma.Decimal.ROUND_HALF_UP).toNumber();
   });
   const renewable = olderThan(RENEWAL_AGE_DAYS);
   const subscribers = count(renewable, "subscribed");
+  const settled = subscribers > 0 && (!whole || subscribers === count(paid, "subscribed"));
   return {
     key,
     label,
     fans: count(buckets, "fans"),
-    paying: count(paid, "fans"),
+    paying,
     subscribers,
-    renewalRate: subscribers ? count(renewable, "renewed") / subscribers : null,
+    renewalRate: settled ? count(renewable, "renewed") / subscribers : null,
     mature,
     value,
   };
@@ -137,6 +143,7 @@ async function byMonth(creatorIds: string[], q: CohortValueQuery, now: number) {
       month,
       month,
       buckets.filter((b) => b.key === String(i + 1)),
+      true,
     );
   });
 }
@@ -164,6 +171,7 @@ async function byLink(creatorIds: string[], now: number) {
       l.uuid,
       label,
       buckets.filter((b) => b.key === l.uuid),
+      false,
     );
   });
 }
