@@ -2,14 +2,13 @@
 
 import { useEffect, type RefObject } from "react";
 import type { ChatRow } from "@/lib/schemas/chats";
+import { isTyping } from "@/lib/utils/shortcuts";
 import type { InboxUrl } from "./use-inbox-params";
 
 // Keyboard: j/k or ↓/↑ move between chats, Enter or r focuses the composer,
 // / focuses the search, Escape leaves a text field. (Ctrl/⌘+Enter sending is
 // the composer's own.) Keys typed into a text field stay text.
 
-const isTyping = (t: EventTarget | null) =>
-  t instanceof HTMLElement && (t.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(t.tagName));
 /** Arrow keys inside the message history scroll it instead. */
 const inMessages = (t: EventTarget | null) =>
   t instanceof HTMLElement && Boolean(t.closest('[data-testid="messages"]'));

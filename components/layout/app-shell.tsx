@@ -1,12 +1,15 @@
 "use client";
 
-import { Menu, X } from "lucide-react";
+import { Menu, Search, X } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useState, type ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
+import { Kbd } from "@/components/ui/command";
 import { cn } from "@/lib/utils/cn";
+import { CommandPalette } from "./command-palette";
 import { CreatorSwitcher, type SwitcherProps } from "./creator-switcher";
+import { ShortcutsDialog, useKeyboard } from "./keyboard";
 import { Logo } from "./logo";
 import { NAV_ICONS, type NavItem } from "./nav-items";
 import { UserMenu, type ShellUser } from "./user-menu";
@@ -70,6 +73,27 @@ function Sidebar({ pathname, nav, switcher }: { pathname: string; nav: ShellNav;
   );
 }
 
+/** The menu on phones and tablets: the sidebar over the page. */
+function MobileMenu(p: { onClose: () => void; pathname: string; nav: ShellNav; switcher: SwitcherProps }) {
+  const { onClose, pathname, nav, switcher } = p;
+  return (
+    <div className="fixed inset-0 z-40 lg:hidden" role="dialog" aria-modal="true" aria-label="Menu">
+      <button type="button" className="absolute inset-0 bg-black/30" aria-label="Close menu" onClick={onClose} />
+      <aside className="absolute inset-y-0 left-0 w-72 max-w-[85vw] overflow-y-auto bg-surface shadow-xl">
+        <button
+          type="button"
+          onClick={onClose}
+          className="absolute top-4 right-3 rounded-lg p-2 hover:bg-black/5"
+          aria-label="Close menu"
+        >
+          <X className="size-5" aria-hidden="true" />
+        </button>
+        <Sidebar pathname={pathname} nav={nav} switcher={switcher} />
+      </aside>
+    </div>
+  );
+}
+
 type Props = {
   user: ShellUser;
   nav: ShellNav;
@@ -79,9 +103,38 @@ type Props = {
   children: ReactNode;
 };
 
+/** The palette and the keyboard map, and the keys that open them. */
+function useCommands(nav: ShellNav) {
+  const [palette, setPalette] = useState(false);
+  const [help, setHelp] = useState(false);
+  const items = [...nav.primary, ...nav.secondary];
+  useKeyboard({ items, onPalette: () => setPalette(true), onHelp: () => setHelp(true), paused: palette || help });
+  return { palette, setPalette, help, setHelp, items };
+}
+
+function SearchButton({ onClick }: { onClick: () => void }) {
+  return (
+    <button
+      type="button"
+      onClick={onClick}
+      aria-label="Search"
+      aria-keyshortcuts="Control+K Meta+K"
+      data-testid="open-palette"
+      className="flex min-h-11 items-center gap-2 rounded-lg px-2.5 text-sm text-muted hover:bg-black/5 sm:border sm:border-line sm:bg-surface sm:px-3"
+    >
+      <Search className="size-4" aria-hidden="true" />
+      <span className="hidden sm:inline">Search</span>
+      <span className="hidden sm:inline-flex">
+        <Kbd>Ctrl K</Kbd>
+      </span>
+    </button>
+  );
+}
+
 export function AppShell({ user, nav, switcher, isSandbox, banner, children }: Props) {
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
+  const commands = useCommands(nav);
   useEffect(() => setOpen(false), [pathname]);
   useEffect(() => {
     if (!open) return;
@@ -92,30 +145,16 @@ export function AppShell({ user, nav, switcher, isSandbox, banner, children }: P
 
   return (
     <div className="min-h-dvh lg:grid lg:grid-cols-[248px_1fr] print:block">
+      <a
+        href="#main"
+        className="sr-only z-50 rounded-lg bg-surface px-4 py-3 text-sm font-medium shadow-lg focus:not-sr-only focus:fixed focus:top-3 focus:left-3"
+      >
+        Skip to content
+      </a>
       <aside className="hidden border-r border-line bg-surface lg:sticky lg:top-0 lg:block lg:h-dvh print:hidden">
         <Sidebar pathname={pathname} nav={nav} switcher={switcher} />
       </aside>
-      {open ? (
-        <div className="fixed inset-0 z-40 lg:hidden" role="dialog" aria-modal="true" aria-label="Menu">
-          <button
-            type="button"
-            className="absolute inset-0 bg-black/30"
-            aria-label="Close menu"
-            onClick={() => setOpen(false)}
-          />
-          <aside className="absolute inset-y-0 left-0 w-72 max-w-[85vw] overflow-y-auto bg-surface shadow-xl">
-            <button
-              type="button"
-              onClick={() => setOpen(false)}
-              className="absolute top-4 right-3 rounded-lg p-2 hover:bg-black/5"
-              aria-label="Close menu"
-            >
-              <X className="size-5" aria-hidden="true" />
-            </button>
-            <Sidebar pathname={pathname} nav={nav} switcher={switcher} />
-          </aside>
-        </div>
-      ) : null}
+      {open ? <MobileMenu onClose={() => setOpen(false)} pathname={pathname} nav={nav} switcher={switcher} /> : null}
       <div className="flex min-w-0 flex-col">
         <header className="sticky top-0 z-30 flex h-16 items-center gap-3 border-b border-line bg-surface/90 px-4 backdrop-blur sm:px-6 print:hidden">
           <button
@@ -130,6 +169,7 @@ export function AppShell({ user, nav, switcher, isSandbox, banner, children }: P
             <CreatorSwitcher {...switcher} compact />
           </div>
           <div className="hidden flex-1 lg:block" />
+          <SearchButton onClick={() => commands.setPalette(true)} />
           {isSandbox ? (
             <Badge
               tone="info"
@@ -143,8 +183,22 @@ export function AppShell({ user, nav, switcher, isSandbox, banner, children }: P
           <UserMenu user={user} />
         </header>
         {banner}
-        <main className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 sm:px-6 lg:py-8">{children}</main>
+        <main
+          id="main"
+          tabIndex={-1}
+          className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 outline-none sm:px-6 lg:py-8"
+        >
+          {children}
+        </main>
       </div>
+      <CommandPalette
+        open={commands.palette}
+        onOpenChange={commands.setPalette}
+        nav={nav}
+        switcher={switcher}
+        onShortcuts={() => commands.setHelp(true)}
+      />
+      <ShortcutsDialog open={commands.help} onOpenChange={commands.setHelp} items={commands.items} />
     </div>
   );
 }

@@ -1,0 +1,88 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect, useRef } from "react";
+import { Kbd } from "@/components/ui/command";
+import { Dialog } from "@/components/ui/dialog";
+import { goTargets, isTyping, type GoTarget } from "@/lib/utils/shortcuts";
+import type { NavItem } from "./nav-items";
+
+// The app's keys: ⌘K / Ctrl+K opens the palette (also while typing, as in
+// every app that has one), "?" the keyboard map, "g" then a letter goes to a
+// page. Keys typed into a field stay text.
+
+/** How long "g" waits for its letter: long enough to find the key, short enough not to surprise later. */
+const CHORD_MS = 1500;
+
+export function useKeyboard(o: {
+  items: NavItem[];
+  onPalette: () => void;
+  onHelp: () => void;
+  /** A dialog is open: only ⌘K acts (it closes nothing, Radix owns Esc). */
+  paused: boolean;
+}) {
+  const router = useRouter();
+  const pending = useRef(0);
+  const latest = useRef(o);
+  useEffect(() => {
+    latest.current = o;
+  });
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const { items, onPalette, onHelp, paused } = latest.current;
+      if ((e.metaKey || e.ctrlKey) && !e.altKey && e.key.toLowerCase() === "k") {
+        e.preventDefault();
+        onPalette();
+        return;
+      }
+      if (paused || e.metaKey || e.ctrlKey || e.altKey || e.defaultPrevented || isTyping(e.target)) return;
+      if (e.key === "?") {
+        e.preventDefault();
+        onHelp();
+      } else if (e.key === "g" && !pending.current) {
+        pending.current = window.setTimeout(() => (pending.current = 0), CHORD_MS);
+      } else if (pending.current) {
+        window.clearTimeout(pending.current);
+        pending.current = 0;
+        const target = goTargets(items).find((t) => t.letter === e.key.toLowerCase());
+        if (target) {
+          e.preventDefault();
+          router.push(target.href);
+        }
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [router]);
+}
+
+export function ShortcutsDialog(p: { open: boolean; onOpenChange: (open: boolean) => void; items: NavItem[] }) {
+  const targets: GoTarget[] = goTargets(p.items);
+  const isMac = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform);
+  return (
+    <Dialog open={p.open} onOpenChange={p.onOpenChange} title="Keyboard shortcuts" size="md" testId="shortcuts">
+      <dl className="grid grid-cols-[auto_1fr] items-center gap-x-4 gap-y-2 text-sm">
+        <dt>
+          <Kbd>{isMac ? "⌘" : "Ctrl"}</Kbd> <Kbd>K</Kbd>
+        </dt>
+        <dd>Search pages, creators and fans</dd>
+        <dt>
+          <Kbd>?</Kbd>
+        </dt>
+        <dd>This list</dd>
+        <dt>
+          <Kbd>Esc</Kbd>
+        </dt>
+        <dd>Close a dialog, a panel or the menu</dd>
+        {targets.map((t) => (
+          <div key={t.letter} className="contents">
+            <dt>
+              <Kbd>g</Kbd> <Kbd>{t.letter}</Kbd>
+            </dt>
+            <dd>Go to {t.label}</dd>
+          </div>
+        ))}
+      </dl>
+    </Dialog>
+  );
+}
