@@ -271,6 +271,22 @@ describe("GET /insights/subscribers, top-spenders, percentile", () => {
     expect(news).toBeGreaterThan(0);
   });
 
+  it("ignores startDate's time: days start at midnight of its offset", async () => {
+    const day = new Date(Math.floor(sb.state.world.anchor / 86_400_000) * 86_400_000 - 20 * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    const end = `${day}T00:00:00-07:00`;
+    const previous = new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    // A start 13:00 into the previous day counts that whole day, from its midnight at -07:00.
+    const q = `startDate=${encodeURIComponent(`${previous}T13:00:00-07:00`)}&endDate=${encodeURIComponent(end)}`;
+    const body = await json(`/insights/subscribers?${q}`);
+    const midnight = Date.parse(`${previous}T07:00:00Z`);
+    expect(body.data.map((d: { date: string }) => d.date)).toEqual([new Date(midnight).toISOString()]);
+    const luna = sb.state.world.creators.get(uuids.luna!)!;
+    const within = (t: number | null) => t !== null && t >= midnight && t < Date.parse(end);
+    expect(body.data[0].newSubscribersCount).toBe(luna.relations.filter((r) => within(r.subscribedAt)).length);
+  });
+
   it("ranks top spenders by gross with message counts from the ledger", async () => {
     const body = await json("/insights/top-spenders?size=5");
     expect(body.data).toHaveLength(5);

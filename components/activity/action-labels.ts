@@ -28,6 +28,7 @@ export const ACTION_LABELS: Record<string, string> = {
   "best_times.export": "exported the best times",
   "retention.export": "exported the retention table",
   "cohort_value.export": "exported the cohort value table",
+  "subscriber_trends.export": "exported the subscriber trends",
   "tracking_link.create": "created a tracking link",
   "tracking_link.delete": "deleted a tracking link",
   "tracking_link.cost": "set a tracking link's promo cost",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addMonths, bucketStarts, localDate, presetDates, startOfLocalDay } from "./date-range";
+import { addMonths, bucketStarts, localDate, offsetSpans, presetDates, startOfLocalDay } from "./date-range";
 
 describe("date ranges in a time zone", () => {
   it("finds local midnight across DST: Los Angeles' 25-hour day", () => {
@@ -33,5 +33,36 @@ describe("date ranges in a time zone", () => {
     expect(bucketStarts("2026-11-25", "2026-12-02", "week")).toEqual(["2026-11-23", "2026-11-30"]);
     expect(bucketStarts("2026-10-15", "2026-12-01", "month")).toEqual(["2026-10-01", "2026-11-01", "2026-12-01"]);
     expect(bucketStarts("2026-11-28", "2026-11-30", "day")).toEqual(["2026-11-28", "2026-11-29", "2026-11-30"]);
+  });
+
+  it("splits days where the offset at local midnight changes (one fixed-offset request per span)", () => {
+    // Los Angeles falls back on 1 Nov 2026 at 02:00: that day starts at -07:00 and ends at -08:00.
+    expect(offsetSpans("2026-10-25", "2026-11-07", "America/Los_Angeles")).toEqual([
+      {
+        from: "2026-10-25",
+        until: "2026-11-02",
+        startDate: "2026-10-25T00:00:00-07:00",
+        endDate: "2026-11-02T00:00:00-08:00",
+      },
+      {
+        from: "2026-11-02",
+        until: "2026-11-08",
+        startDate: "2026-11-02T00:00:00-08:00",
+        endDate: "2026-11-08T00:00:00-08:00",
+      },
+    ]);
+    // Spring forward (8 Mar 2026): the 23-hour day ends at the next day's -07:00 midnight.
+    expect(offsetSpans("2026-03-07", "2026-03-09", "America/Los_Angeles").map((s) => s.endDate)).toEqual([
+      "2026-03-09T00:00:00-07:00",
+      "2026-03-10T00:00:00-07:00",
+    ]);
+    expect(offsetSpans("2026-10-25", "2026-11-07", "Asia/Kolkata")).toEqual([
+      {
+        from: "2026-10-25",
+        until: "2026-11-08",
+        startDate: "2026-10-25T00:00:00+05:30",
+        endDate: "2026-11-08T00:00:00+05:30",
+      },
+    ]);
   });
 });

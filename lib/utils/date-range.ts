@@ -1,4 +1,4 @@
-import { TZDate } from "@date-fns/tz";
+import { TZDate, tzOffset } from "@date-fns/tz";
 
 // Calendar ranges in a viewer's time zone. Dates are "YYYY-MM-DD" local
 // calendar days, inclusive; instants are computed per zone, so days that are
@@ -82,4 +82,35 @@ export function bucketStarts(from: Ymd, to: Ymd, granularity: "day" | "week" | "
     cur = granularity === "day" ? addDays(cur, 1) : granularity === "week" ? addDays(cur, 7) : addMonths(cur, 1);
   }
   return out;
+}
+
+/** A run of local days whose midnights share one UTC offset: [from, until), both
+ * ends as instants written with their own offset ("2026-10-25T00:00:00-07:00"). */
+export type OffsetSpan = { from: Ymd; until: Ymd; startDate: string; endDate: string };
+
+/** The instant local day `s` begins in `tz`, written in the zone's wall clock with its offset. */
+export function localMidnightIso(s: Ymd, tz: string): string {
+  const ms = startOfLocalDay(s, tz);
+  const minutes = Math.round(tzOffset(tz, new Date(ms)));
+  const wall = new Date(ms + minutes * 60_000).toISOString().slice(0, 19);
+  const abs = Math.abs(minutes);
+  return `${wall}${minutes < 0 ? "-" : "+"}${pad(Math.trunc(abs / 60))}:${pad(abs % 60)}`;
+}
+
+/** The days [from, to] split where the zone's offset at local midnight changes (DST), so a source
+ * that counts whole days from one fixed offset per request (Fanvue's subscriber counts) is asked
+ * once per span and every day it counts is a local day. A span ends at the next span's first
+ * midnight, written with that day's offset: the night the clocks fall back, its last day runs
+ * 25 hours, up to that instant. */
+export function offsetSpans(from: Ymd, to: Ymd, tz: string): OffsetSpan[] {
+  const offsetOf = (d: Ymd) => tzOffset(tz, new Date(startOfLocalDay(d, tz)));
+  const spans: OffsetSpan[] = [];
+  const end = addDays(to, 1);
+  let first = from;
+  for (let d = addDays(from, 1); d <= end; d = addDays(d, 1)) {
+    if (d < end && offsetOf(d) === offsetOf(first)) continue;
+    spans.push({ from: first, until: d, startDate: localMidnightIso(first, tz), endDate: localMidnightIso(d, tz) });
+    first = d;
+  }
+  return spans;
 }

@@ -19,6 +19,19 @@ export function parseIso(value: string): number | null {
   return Number.isNaN(t) ? null : t;
 }
 
+/** Midnight of the calendar date an ISO value names, at the offset it carries (UTC without one):
+ * "2026-10-25T05:30:00-07:00" → 2026-10-25T00:00:00-07:00. Fanvue's daily counts ignore the time
+ * component of startDate and start their days at that midnight. */
+export function midnightAtOffset(value: string): number | null {
+  const m = ISO_RE.exec(value);
+  if (!m || parseIso(value) === null) return null;
+  const tz = (m[7] ?? "Z").toUpperCase();
+  const sign = tz.startsWith("-") ? -1 : 1;
+  const digits = tz === "Z" ? "0000" : tz.slice(1).replace(":", "");
+  const offsetMs = sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4))) * 60_000;
+  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) - offsetMs;
+}
+
 export function isoParam(ctx: Ctx, name: string, required = false): number | undefined {
   const v = ctx.query.get(name);
   if (v === null || v === "") {

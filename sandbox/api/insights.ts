@@ -9,7 +9,7 @@ import { cursorParams, encodeCursor, fanUserOf, iso, pageParams, paged } from ".
 import { registerFanInsights } from "./insights-fans";
 import { boundCursor, EARNINGS_FILTER, earningRow, pageDown, sourceFilter, spendingRow } from "./insights-rows";
 import { registerSummary } from "./insights-summary";
-import { DAY, intQuery, rangeParams } from "./insights-time";
+import { DAY, intQuery, midnightAtOffset, rangeParams } from "./insights-time";
 import type { Api } from "./registry";
 
 const READ = { subject: "creator" as const };
@@ -71,7 +71,9 @@ export function registerInsights(api: Api, sb: Sandbox, open: Router) {
   });
 
   api.route("GET", "/insights/subscribers", READ, (ctx) => {
-    const { start: qs, end: qe } = rangeParams(ctx);
+    const { start: raw, end: qe } = rangeParams(ctx);
+    // "Time component is ignored for daily aggregation": days start at midnight of the startDate's offset.
+    const qs = raw === undefined ? undefined : (midnightAtOffset(ctx.query.get("startDate")!) ?? raw);
     const p = cursorParams(ctx, "size");
     const now = sb.clock.now();
     const end = qe ?? Math.max(now, (qs ?? 0) + DAY);

@@ -3,6 +3,7 @@ import { automationCatchUp, automationRunJob, automationScan } from "@/lib/serve
 import { chatMirrorFreshness, chatMirrorJob, listMembersJob } from "@/lib/server/chats/mirror/jobs";
 import { chatPresencePrune } from "@/lib/server/chats/presence-prune";
 import { earningsFreshness, earningsSyncJob } from "@/lib/server/earnings/jobs";
+import { subscriberDaysScheduler } from "@/lib/server/growth/subscriber-days";
 import { analysisSweep } from "@/lib/server/fans/analysis/analysis-sweep";
 import { legacyAnalyseJob, rosterJob, rosterScheduler } from "@/lib/server/fans/roster/roster-job";
 import { accessChangePrune } from "@/lib/server/live/jobs";
@@ -42,4 +43,5 @@ export const schedulers: readonly SchedulerDefinition[] = [
   automationCatchUp,
   automationScan,
   trackingLinksFreshness,
+  subscriberDaysScheduler,
 ];

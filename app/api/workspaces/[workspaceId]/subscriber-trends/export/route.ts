@@ -1,0 +1,19 @@
+import { workspaceSubscriberTrendsExport as contract } from "@/lib/contracts/subscriber-trends";
+import { apiRoute } from "@/lib/server/api/route";
+import { getSubscriberTrends, scopedCreatorRefs } from "@/lib/server/growth/subscriber-trends";
+import { subscriberTrendsCsv } from "@/lib/server/growth/subscriber-trends-csv";
+import { recordAudit } from "@/lib/server/workspaces/audit";
+
+export const GET = apiRoute(contract, {
+  handler: async ({ access, user, query }) => {
+    const res = subscriberTrendsCsv(await getSubscriberTrends(await scopedCreatorRefs(access), query), "all-creators");
+    await recordAudit({
+      workspaceId: access.workspace.id,
+      actor: user,
+      action: "subscriber_trends.export",
+      target: access.workspace.id,
+      details: { range: query.range, from: query.from, to: query.to, tz: query.tz, granularity: query.granularity },
+    });
+    return res;
+  },
+});
