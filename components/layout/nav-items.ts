@@ -12,6 +12,7 @@ import {
   Megaphone,
   MessagesSquare,
   Repeat,
+  TrendingUp,
   Trophy,
   UserCog,
   Users,
@@ -33,6 +34,7 @@ export const NAV_ICONS = {
   Megaphone,
   MessagesSquare,
   Repeat,
+  TrendingUp,
   Trophy,
   UserCog,
   Users,
@@ -51,6 +53,7 @@ const CREATOR_SECTIONS: Spec[] = [
   { path: "/earnings", label: "Earnings", icon: "Banknote", permission: "earnings:read", ready: true },
   { path: "/best-times", label: "Best times", icon: "Clock", permission: "earnings:read", ready: true },
   { path: "/retention", label: "Retention", icon: "Repeat", permission: "earnings:read", ready: true },
+  { path: "/trends", label: "Subscriber trends", icon: "TrendingUp", permission: "earnings:read", ready: true },
   { path: "/links", label: "Tracking links", icon: "Link2", permission: "earnings:read", ready: true },
   { path: "/fans", label: "Fans", icon: "Users", permission: "fans:read", ready: true },
   { path: "/chats", label: "Chats", icon: "MessagesSquare", permission: "chats:read", ready: true },
@@ -101,6 +104,7 @@ export function navFor(o: {
         { href: `/w/${o.workspaceId}/earnings`, label: "All earnings", icon: "Banknote", ready: true },
         { href: `/w/${o.workspaceId}/best-times`, label: "All best times", icon: "Clock", ready: true },
         { href: `/w/${o.workspaceId}/retention`, label: "All retention", icon: "Repeat", ready: true },
+        { href: `/w/${o.workspaceId}/trends`, label: "All subscriber trends", icon: "TrendingUp", ready: true },
         { href: `/w/${o.workspaceId}/links`, label: "All tracking links", icon: "Link2", ready: true },
       );
     if (can(o.role, "chats:read"))
