@@ -4,11 +4,9 @@ import { useMemo } from "react";
 import { DateInputs, RangeSelect } from "@/components/earnings/controls";
 import { CsvButton } from "@/components/earnings/csv-button";
 import { Card } from "@/components/ui/card";
-import { ErrorState } from "@/components/ui/error-state";
+import { QueryBody } from "@/components/ui/error-state";
 import { Select } from "@/components/ui/select";
-import { Skeleton } from "@/components/ui/skeleton";
 import { useFormat, useViewer } from "@/components/viewer/viewer";
-import { ApiClientError } from "@/lib/queries/fetcher";
 import { bestTimesCsvHref, useBestTimes, type GrowthScope } from "@/lib/queries/growth";
 import { EARNING_SOURCE_LABELS, SOURCES } from "@/lib/schemas/earnings";
 import { bestTimesUrlSchema, type BestTimes, type BestTimesQuery } from "@/lib/schemas/growth";
@@ -33,7 +31,6 @@ export function BestTimesView({ scope, canExport }: { scope: GrowthScope; canExp
     [state, zone],
   );
   const q = useBestTimes(scope, query);
-  const bad = q.error instanceof ApiClientError && q.error.status === 400 ? q.error : null;
   return (
     <div className="flex flex-col gap-5" data-testid="best-times">
       <header>
@@ -60,21 +57,14 @@ export function BestTimesView({ scope, canExport }: { scope: GrowthScope; canExp
         </label>
         {canExport ? <CsvButton href={bestTimesCsvHref(scope, query)} /> : null}
       </div>
-      {bad ? (
-        <p className="text-sm text-red-700" role="alert">
-          {bad.message}
-        </p>
-      ) : null}
-      {q.isPending ? (
-        <Skeleton className="h-96 rounded-xl" />
-      ) : !q.data ? (
-        <ErrorState error={q.error} onRetry={() => void q.refetch()} what="the best times" />
-      ) : (
-        <>
-          <Summary b={q.data} />
-          <Heatmap b={q.data} />
-        </>
-      )}
+      <QueryBody q={q} what="the best times" height="h-96">
+        {(data) => (
+          <>
+            <Summary b={data} />
+            <Heatmap b={data} />
+          </>
+        )}
+      </QueryBody>
     </div>
   );
 }

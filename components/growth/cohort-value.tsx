@@ -4,9 +4,8 @@ import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, X
 import { CsvButton } from "@/components/earnings/csv-button";
 import { Card } from "@/components/ui/card";
 import { DataTable, type Column } from "@/components/ui/data-table";
-import { ErrorState } from "@/components/ui/error-state";
+import { QueryBody } from "@/components/ui/error-state";
 import { Select } from "@/components/ui/select";
-import { Skeleton } from "@/components/ui/skeleton";
 import { useFormat, useViewer } from "@/components/viewer/viewer";
 import { cohortValueCsvHref, useCohortValue, type GrowthScope } from "@/lib/queries/growth";
 import type { CohortValue, retentionUrlSchema, ValueCohort } from "@/lib/schemas/growth";
@@ -56,13 +55,9 @@ export function CohortValueSection(p: {
         </label>
         {p.canExport ? <CsvButton href={cohortValueCsvHref(p.scope, query)} /> : null}
       </div>
-      {q.isPending ? (
-        <Skeleton className="h-80 rounded-xl" />
-      ) : !q.data ? (
-        <ErrorState error={q.error} onRetry={() => void q.refetch()} what="cohort value" />
-      ) : (
-        <CohortValueBody v={q.data} state={p.state} update={p.update} />
-      )}
+      <QueryBody q={q} what="cohort value" height="h-80">
+        {(data) => <CohortValueBody v={data} state={p.state} update={p.update} />}
+      </QueryBody>
     </section>
   );
 }

@@ -2,9 +2,8 @@
 
 import { CsvButton } from "@/components/earnings/csv-button";
 import { Card } from "@/components/ui/card";
-import { ErrorState } from "@/components/ui/error-state";
+import { QueryBody } from "@/components/ui/error-state";
 import { Select } from "@/components/ui/select";
-import { Skeleton } from "@/components/ui/skeleton";
 import { useFormat, useViewer } from "@/components/viewer/viewer";
 import { retentionCsvHref, useRetention, type GrowthScope } from "@/lib/queries/growth";
 import { retentionUrlSchema, type Retention } from "@/lib/schemas/growth";
@@ -49,13 +48,9 @@ export function RetentionView({ scope, canExport }: { scope: GrowthScope; canExp
         </label>
         {canExport ? <CsvButton href={retentionCsvHref(scope, query)} /> : null}
       </div>
-      {q.isPending ? (
-        <Skeleton className="h-96 rounded-xl" />
-      ) : !q.data ? (
-        <ErrorState error={q.error} onRetry={() => void q.refetch()} what="retention" />
-      ) : (
-        <Triangle r={q.data} />
-      )}
+      <QueryBody q={q} what="retention" height="h-96">
+        {(data) => <Triangle r={data} />}
+      </QueryBody>
       <CohortValueSection scope={scope} canExport={canExport} state={state} update={update} />
     </div>
   );

@@ -6,11 +6,9 @@ import { DateInputs, RangeSelect } from "@/components/earnings/controls";
 import { CsvButton } from "@/components/earnings/csv-button";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
-import { ErrorState } from "@/components/ui/error-state";
+import { QueryBody } from "@/components/ui/error-state";
 import { Select } from "@/components/ui/select";
-import { Skeleton } from "@/components/ui/skeleton";
 import { useFormat, useViewer } from "@/components/viewer/viewer";
-import { ApiClientError } from "@/lib/queries/fetcher";
 import type { GrowthScope } from "@/lib/queries/growth";
 import { subscriberTrendsCsvHref, useSubscriberTrends } from "@/lib/queries/subscriber-trends";
 import {
@@ -39,7 +37,6 @@ export function SubscriberTrendsView({ scope, canExport }: { scope: GrowthScope;
     [state, zone],
   );
   const q = useSubscriberTrends(scope, query);
-  const bad = q.error instanceof ApiClientError && q.error.status === 400 ? q.error : null;
   return (
     <div className="flex flex-col gap-5" data-testid="subscriber-trends">
       <header>
@@ -69,18 +66,9 @@ export function SubscriberTrendsView({ scope, canExport }: { scope: GrowthScope;
         </label>
         {canExport ? <CsvButton href={subscriberTrendsCsvHref(scope, query)} testId="trends-csv" /> : null}
       </div>
-      {bad ? (
-        <p className="text-sm text-red-700" role="alert">
-          {bad.message}
-        </p>
-      ) : null}
-      {q.isPending ? (
-        <Skeleton className="h-96 rounded-xl" />
-      ) : !q.data ? (
-        <ErrorState error={q.error} onRetry={() => void q.refetch()} what="the subscriber trends" />
-      ) : (
-        <Loaded t={q.data} busy={q.isPlaceholderData} />
-      )}
+      <QueryBody q={q} what="the subscriber trends" height="h-96">
+        {(data) => <Loaded t={data} busy={q.isPlaceholderData} />}
+      </QueryBody>
     </div>
   );
 }

@@ -7,10 +7,9 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { Dialog, DialogActions } from "@/components/ui/dialog";
-import { ErrorState } from "@/components/ui/error-state";
+import { QueryBody } from "@/components/ui/error-state";
 import { Input } from "@/components/ui/input";
 import { Field } from "@/components/ui/select";
-import { Skeleton } from "@/components/ui/skeleton";
 import { useFormat, useViewer } from "@/components/viewer/viewer";
 import { ApiClientError } from "@/lib/queries/fetcher";
 import { agencyShareCsvHref, useAgencyShare, useSetAgencyShare } from "@/lib/queries/payouts";
@@ -28,7 +27,6 @@ export function AgencyShareView({ creatorId, canExport }: { creatorId: string; c
   const query = useMemo(() => periodQuery(state, zone), [state, zone]);
   const q = useAgencyShare(creatorId, query);
   const [editing, setEditing] = useState(false);
-  const bad = q.error instanceof ApiClientError && q.error.status === 400 ? q.error : null;
   return (
     <div className="flex flex-col gap-5" data-testid="agency-share">
       <div className="flex flex-wrap items-end gap-3 print:hidden">
@@ -41,22 +39,15 @@ export function AgencyShareView({ creatorId, canExport }: { creatorId: string; c
           </Button>
         ) : null}
       </div>
-      {bad ? (
-        <p className="text-sm text-red-700" role="alert">
-          {bad.message}
-        </p>
-      ) : null}
-      {q.isPending ? (
-        <Skeleton className="h-64 rounded-xl" />
-      ) : !q.data ? (
-        <ErrorState error={q.error} onRetry={() => void q.refetch()} what="the statement" />
-      ) : (
-        <>
-          <Heading s={q.data} />
-          <Totals s={q.data} />
-          <Lines lines={q.data.lines} />
-        </>
-      )}
+      <QueryBody q={q} what="the statement" height="h-64">
+        {(data) => (
+          <>
+            <Heading s={data} />
+            <Totals s={data} />
+            <Lines lines={data.lines} />
+          </>
+        )}
+      </QueryBody>
       {editing && q.data ? (
         <ShareDialog creatorId={creatorId} current={q.data.rule?.rateBps ?? null} onClose={() => setEditing(false)} />
       ) : null}

@@ -6,10 +6,8 @@ import { useMemo } from "react";
 import { CsvButton, PrintButton } from "@/components/earnings/csv-button";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { ErrorState } from "@/components/ui/error-state";
-import { Skeleton } from "@/components/ui/skeleton";
+import { QueryBody } from "@/components/ui/error-state";
 import { useFormat, useViewer } from "@/components/viewer/viewer";
-import { ApiClientError } from "@/lib/queries/fetcher";
 import { statementCsvHref, useMarkPaid, useStatement, type PeriodParams } from "@/lib/queries/payouts";
 import { payoutsUrlSchema, type Statement } from "@/lib/schemas/payouts";
 import { useUrlState } from "@/lib/url-state/use-url-state";
@@ -22,7 +20,6 @@ export function StatementView({ workspaceId, userId }: { workspaceId: string; us
   const zone = useViewer().zone;
   const query = useMemo(() => periodQuery(state, zone), [state, zone]);
   const q = useStatement(workspaceId, userId, query);
-  const bad = q.error instanceof ApiClientError && q.error.status === 400 ? q.error : null;
   return (
     <div className="flex flex-col gap-5" data-testid="statement">
       <Link
@@ -35,21 +32,14 @@ export function StatementView({ workspaceId, userId }: { workspaceId: string; us
         <PeriodControls state={state} update={update} />
         <Actions workspaceId={workspaceId} userId={userId} query={query} data={q.data} />
       </div>
-      {bad ? (
-        <p className="text-sm text-red-700" role="alert">
-          {bad.message}
-        </p>
-      ) : null}
-      {q.isPending ? (
-        <Skeleton className="h-64 rounded-xl" />
-      ) : !q.data ? (
-        <ErrorState error={q.error} onRetry={() => void q.refetch()} what="the statement" />
-      ) : (
-        <>
-          <Heading s={q.data} />
-          <StatementBody s={q.data} />
-        </>
-      )}
+      <QueryBody q={q} what="the statement" height="h-64">
+        {(data) => (
+          <>
+            <Heading s={data} />
+            <StatementBody s={data} />
+          </>
+        )}
+      </QueryBody>
     </div>
   );
 }

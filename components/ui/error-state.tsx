@@ -1,8 +1,9 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Skeleton } from "@/components/ui/skeleton";
 import { ApiClientError } from "@/lib/queries/fetcher";
 
 /** Failure of a data widget: what happened, and a retry (counting down when
@@ -72,5 +73,35 @@ export function ErrorState({ error, onRetry, what }: { error: unknown; onRetry: 
     >
       {e?.message ?? "Something went wrong."}
     </Alert>
+  );
+}
+
+type Loadable<T> = { isPending: boolean; data: T | undefined; error: unknown; refetch: () => unknown };
+
+/** A report's body: the message of a refused input (a 400 names its field), a skeleton while the first answer
+ * loads, the error with its retry when there is nothing to show, else the data. */
+export function QueryBody<T>(p: {
+  q: Loadable<T>;
+  what: string;
+  /** The skeleton's height class, close to the loaded body's so nothing jumps. */
+  height: string;
+  children: (data: T) => ReactNode;
+}) {
+  const bad = p.q.error instanceof ApiClientError && p.q.error.status === 400 ? p.q.error : null;
+  return (
+    <>
+      {bad ? (
+        <p className="text-sm text-red-700" role="alert" data-testid="input-error">
+          {bad.message}
+        </p>
+      ) : null}
+      {p.q.isPending ? (
+        <Skeleton className={`${p.height} rounded-xl`} />
+      ) : p.q.data === undefined ? (
+        <ErrorState error={p.q.error} onRetry={() => void p.q.refetch()} what={p.what} />
+      ) : (
+        p.children(p.q.data)
+      )}
+    </>
   );
 }
