@@ -44,6 +44,10 @@ export function proxy(req: NextRequest) {
 
 export const config = {
   // Every page. Not the API (it answers JSON and checks sessions itself; a
-  // proxy there would also buffer request bodies), Next's files or icons.
-  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico|robots.txt|manifest.webmanifest|icons/).*)"],
+  // proxy there would also buffer request bodies), Next's files or icons, nor
+  // the service worker and its offline page: a browser without a session must
+  // get them as they are, not a redirect to sign-in.
+  matcher: [
+    "/((?!api/|_next/static|_next/image|favicon.ico|robots.txt|manifest.webmanifest|icons/|icon.svg|apple-icon.png|sw.js|offline.html|offline.js).*)",
+  ],
 };

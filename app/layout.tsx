@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { Providers } from "@/components/layout/providers";
+import { ServiceWorker } from "@/components/pwa/service-worker";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -20,6 +21,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
     <html lang="en">
       <body className="min-h-dvh font-sans">
         <Providers>{children}</Providers>
+        <ServiceWorker />
       </body>
     </html>
   );

@@ -18,6 +18,9 @@ export function buildCsp({ nonce, dev, https, mediaOrigins }: CspOptions): strin
     ["img-src", media],
     ["media-src", media],
     ["font-src", ["'self'", "data:"]],
+    // The service worker (public/sw.js), said outright: without it workers fall back to
+    // script-src, where browsers disagree on what 'strict-dynamic' means for a worker.
+    ["worker-src", ["'self'"]],
     // Uploads PUT straight to presigned storage URLs; dev adds the HMR socket.
     ["connect-src", ["'self'", "https:", ...mediaOrigins, ...(dev ? ["ws:"] : [])]],
     ["object-src", ["'none'"]],

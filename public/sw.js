@@ -1,0 +1,83 @@
+// Vuedeck's service worker, registered by components/pwa/service-worker.tsx
+// (production builds only, scope "/").
+//
+// What it stores: the offline page and the icons (PRECACHE), nothing else.
+// Pages and API answers carry money and fans' messages: they are never put
+// in a cache, so nothing of an account outlives the session on a shared or
+// lost phone, and no page is ever served stale.
+//
+// Page navigations go to the network; only when the network fails does the
+// offline page answer. API calls (and navigations to them: downloads, Auth.js's
+// callbacks), Next's chunks and media are not touched at all. No navigation
+// preload: Chromium then sends a second request for a navigation the worker
+// leaves alone, and an OAuth callback's code must be used exactly once.
+//
+// Updates: VERSION is a hash of the precached files, written by
+// `node scripts/pwa-assets.mjs` (scripts/pwa-assets.test.ts fails when it is
+// stale). A new sw.js installs at once (skipWaiting), deletes the previous
+// caches and takes over open tabs (clients.claim); since it serves no pages
+// from a cache, a tab that changes workers keeps working as it was.
+/* global self, caches, fetch, Request, Response, URL -- a service worker's globals (ESLint knows only the language's) */
+
+const VERSION = "26f95895f86d";
+const CACHE = `vuedeck-${VERSION}`;
+const OFFLINE_PAGE = "/offline.html";
+const PRECACHE = [
+  "/offline.html",
+  "/offline.js",
+  "/icon.svg",
+  "/favicon.ico",
+  "/apple-icon.png",
+  "/icons/icon-192.png",
+  "/icons/icon-512.png",
+  "/icons/maskable-192.png",
+  "/icons/maskable-512.png",
+];
+
+self.addEventListener("install", (event) => {
+  // cache: "reload" skips the HTTP cache: the precache is what the server has now.
+  const requests = PRECACHE.map((url) => new Request(url, { cache: "reload" }));
+  event.waitUntil(
+    caches
+      .open(CACHE)
+      .then((cache) => cache.addAll(requests))
+      .then(() => self.skipWaiting()),
+  );
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(activate());
+});
+
+async function activate() {
+  const names = await caches.keys();
+  await Promise.all(names.filter((n) => n.startsWith("vuedeck-") && n !== CACHE).map((n) => caches.delete(n)));
+  await self.clients.claim();
+}
+
+self.addEventListener("fetch", (event) => {
+  const { request } = event;
+  if (request.method !== "GET") return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+  // API answers (and downloads from them) and Next's own files go straight to the network.
+  if (url.pathname.startsWith("/api/") || url.pathname.startsWith("/_next/")) return;
+  if (request.mode === "navigate") event.respondWith(navigate(request));
+  else if (PRECACHE.includes(url.pathname)) event.respondWith(precached(request));
+});
+
+/** The network's answer, whatever its status; the offline page only when there is no answer. */
+async function navigate(request) {
+  try {
+    return await fetch(request);
+  } catch {
+    const offline = await caches.match(OFFLINE_PAGE, { cacheName: CACHE });
+    return offline || Response.error();
+  }
+}
+
+/** Icons and the offline page's script. Next links icons with a ?hash, hence ignoreSearch. */
+async function precached(request) {
+  const hit = await caches.match(request, { cacheName: CACHE, ignoreSearch: true });
+  return hit || fetch(request);
+}
