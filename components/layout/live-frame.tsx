@@ -3,6 +3,7 @@
 import type { ReactNode } from "react";
 import { LiveProvider, liveLabel, useLive } from "@/components/chats/live-provider";
 import { ToastProvider } from "@/components/chats/toaster";
+import { UnreadTitle } from "@/components/pwa/unread-title";
 
 /** Toasts and live updates for every dashboard page of a workspace: a tip or
  * a purchase shows wherever the user is (earnings, fans, vault…), not only in
@@ -20,6 +21,7 @@ export function LiveFrame({
     <ToastProvider>
       <LiveProvider workspaceId={workspaceId} creatorNames={creatorNames}>
         <LiveMarker />
+        <UnreadTitle />
         {children}
       </LiveProvider>
     </ToastProvider>
