@@ -13,7 +13,7 @@ export const metadata: Metadata = {
 export const viewport: Viewport = {
   width: "device-width",
   initialScale: 1,
-  themeColor: "#07944f",
+  themeColor: "#068447",
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {

@@ -15,7 +15,7 @@ export default function manifest(): MetadataRoute.Manifest {
     start_url: "/",
     scope: "/",
     display: "standalone",
-    theme_color: "#07944f",
+    theme_color: "#068447",
     background_color: "#f6f7f9",
     categories: ["business", "productivity"],
     icons: [

@@ -45,7 +45,7 @@ test("manifest, icons and favicon load for anyone, at their declared sizes", asy
     start_url: "/",
     scope: "/",
     display: "standalone",
-    theme_color: "#07944f",
+    theme_color: "#068447",
     background_color: "#f6f7f9",
   });
   const icons = manifest.icons as Icon[];

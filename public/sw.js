@@ -19,7 +19,7 @@
 // from a cache, a tab that changes workers keeps working as it was.
 /* global self, caches, fetch, Request, Response, URL -- a service worker's globals (ESLint knows only the language's) */
 
-const VERSION = "26f95895f86d";
+const VERSION = "0391c006d259";
 const CACHE = `vuedeck-${VERSION}`;
 const OFFLINE_PAGE = "/offline.html";
 const PRECACHE = [

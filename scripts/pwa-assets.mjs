@@ -31,8 +31,8 @@ const V_POINTS = [
   [16, 19.3],
   [11.9, 10.5],
 ];
-const BRAND = "#07944f"; // --color-brand-600 (app/globals.css)
-const BRAND_RGBA = [0x07, 0x94, 0x4f, 1];
+const BRAND = "#068447"; // --color-brand-600 (app/globals.css)
+const BRAND_RGBA = [0x06, 0x84, 0x47, 1]; // BRAND as RGBA
 const WHITE_RGBA = [255, 255, 255, 1];
 
 /**
