@@ -5,6 +5,7 @@ import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
 import { Dialog, DialogActions } from "@/components/ui/dialog";
 import { ErrorState } from "@/components/ui/error-state";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -38,13 +39,9 @@ export function AutomationsView({ creatorId }: { creatorId: string }) {
       {q.isPending ? <Skeleton className="h-48 rounded-xl" /> : null}
       {q.isError ? <ErrorState error={q.error} onRetry={() => void q.refetch()} what="the automations" /> : null}
       {q.data && q.data.automations.length === 0 ? (
-        <Card className="flex flex-col items-center gap-2 p-10 text-center">
-          <Zap className="size-6 text-brand-600" aria-hidden="true" />
-          <p className="font-medium">No automations yet</p>
-          <p className="max-w-md text-sm text-muted">
-            Start with a welcome: a message (or a PPV) every new subscriber gets a few minutes after subscribing.
-          </p>
-        </Card>
+        <EmptyState icon={<Zap className="size-6" aria-hidden="true" />} title="No automations yet">
+          Start with a welcome: a message (or a PPV) every new subscriber gets a few minutes after subscribing.
+        </EmptyState>
       ) : null}
       <div className="grid gap-4 lg:grid-cols-2">
         {q.data?.automations.map((a) => (

@@ -11,13 +11,9 @@ import {
   type SourceGroup,
 } from "@/lib/schemas/earnings";
 import { formatMoney, formatMoneyCompact } from "@/lib/utils/format";
-import { formatDay } from "@/lib/utils/time";
+import { formatBucket } from "@/lib/utils/time";
 import { useViewer } from "@/components/viewer/viewer";
 import { SOURCE_COLORS, SOURCE_LABELS } from "./palette";
-
-/** A bucket's axis label in the viewer's locale: "6 Dec" / "Dec 6", or "Dec 26" for months. */
-const label = (bucket: string, g: "day" | "week" | "month", locale: string) =>
-  formatDay(bucket, locale, g === "month" ? "monthYear" : "dayMonth");
 
 type Row = { bucket: string; label: string; partial: boolean; markers?: EarningsMarker[] } & Partial<
   Record<SourceGroup, number>
@@ -127,7 +123,7 @@ function toRows(report: EarningsReport, basis: "gross" | "net", markers: Earning
   return report.series.map((s) => {
     const row: Row = {
       bucket: s.bucket,
-      label: label(s.bucket, report.range.granularity, locale),
+      label: formatBucket(s.bucket, report.range.granularity, locale),
       partial: s.partial,
       markers: byBucket.get(s.bucket),
     };
@@ -185,7 +181,7 @@ export function EarningsChart({ report, basis, markers }: Props) {
             {/* Buckets are the categories: labels like "Nov 3" repeat across years. */}
             <XAxis
               dataKey="bucket"
-              tickFormatter={(b: string) => label(b, g, locale)}
+              tickFormatter={(b: string) => formatBucket(b, g, locale)}
               tickLine={false}
               axisLine={false}
               fontSize={11}

@@ -14,7 +14,7 @@ import {
 import { useViewer } from "@/components/viewer/viewer";
 import type { SubscriberTrends } from "@/lib/schemas/subscriber-trends";
 import { formatCount } from "@/lib/utils/format";
-import { formatDay } from "@/lib/utils/time";
+import { formatBucket } from "@/lib/utils/time";
 
 // New paid above the axis, lapsed below it, net paid as a line: a bucket
 // where the line is under zero lost more paying subscribers than it won.
@@ -26,9 +26,6 @@ const LAPSED = "#D55E00";
 const NET = "#0F172A";
 
 type Point = { bucket: string; partial: boolean; newPaid: number; lapsedDown: number; lapsed: number; netPaid: number };
-
-const label = (bucket: string, g: "day" | "week" | "month", locale: string) =>
-  formatDay(bucket, locale, g === "month" ? "monthYear" : "dayMonth");
 
 function TooltipBody({ active, payload }: { active?: boolean; payload?: { payload: Point }[] }) {
   const p = payload?.[0]?.payload;
@@ -90,7 +87,7 @@ export function SubscriberTrendsChart({ t }: { t: SubscriberTrends }) {
             <CartesianGrid vertical={false} stroke="#e5e7eb" />
             <XAxis
               dataKey="bucket"
-              tickFormatter={(b: string) => label(b, g, locale)}
+              tickFormatter={(b: string) => formatBucket(b, g, locale)}
               tickLine={false}
               axisLine={false}
               fontSize={11}

@@ -6,6 +6,7 @@ import { DateInputs, RangeSelect } from "@/components/earnings/controls";
 import { CsvButton } from "@/components/earnings/csv-button";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
 import { QueryBody } from "@/components/ui/error-state";
 import { Select } from "@/components/ui/select";
 import { useFormat, useViewer } from "@/components/viewer/viewer";
@@ -114,15 +115,15 @@ function FanvueNotice({ t }: { t: SubscriberTrends }) {
 
 function Empty({ synced }: { synced: boolean }) {
   return (
-    <Card className="flex flex-col items-center gap-2 p-10 text-center" data-testid="trends-empty">
-      <TrendingUp className="size-6 text-brand-600" aria-hidden="true" />
-      <p className="font-medium">{synced ? "No subscriptions in this range" : "Reading your earnings from Fanvue…"}</p>
-      <p className="max-w-md text-sm text-muted">
-        {synced
-          ? "Nobody subscribed, renewed, cancelled or lapsed in these dates. Try a longer range."
-          : "Subscriptions appear here once the earnings ledger's first sync is done."}
-      </p>
-    </Card>
+    <EmptyState
+      icon={<TrendingUp className="size-6" aria-hidden="true" />}
+      title={synced ? "No subscriptions in this range" : "Reading your earnings from Fanvue…"}
+      testId="trends-empty"
+    >
+      {synced
+        ? "Nobody subscribed, renewed, cancelled or lapsed in these dates. Try a longer range."
+        : "Subscriptions appear here once the earnings ledger's first sync is done."}
+    </EmptyState>
   );
 }
 

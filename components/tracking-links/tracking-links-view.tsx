@@ -3,6 +3,7 @@
 import { Link2 } from "lucide-react";
 import { CsvButton } from "@/components/earnings/csv-button";
 import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorState } from "@/components/ui/error-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useFormat, useViewer } from "@/components/viewer/viewer";
@@ -86,14 +87,14 @@ function CreatorSync({ creatorId, report }: { creatorId: string; report: Trackin
 
 function Empty({ syncing }: { syncing: boolean }) {
   return (
-    <Card className="flex flex-col items-center gap-2 p-10 text-center" data-testid="links-empty">
-      <Link2 className="size-6 text-brand-600" aria-hidden="true" />
-      <p className="font-medium">{syncing ? "Reading your tracking links from Fanvue…" : "No tracking links yet"}</p>
-      <p className="max-w-md text-sm text-muted">
-        {syncing
-          ? "They appear here as soon as the first sync is done."
-          : "Create one per place you promote (your Instagram bio, a Reddit post) to see which brings paying fans."}
-      </p>
-    </Card>
+    <EmptyState
+      icon={<Link2 className="size-6" aria-hidden="true" />}
+      title={syncing ? "Reading your tracking links from Fanvue…" : "No tracking links yet"}
+      testId="links-empty"
+    >
+      {syncing
+        ? "They appear here as soon as the first sync is done."
+        : "Create one per place you promote (your Instagram bio, a Reddit post) to see which brings paying fans."}
+    </EmptyState>
   );
 }

@@ -197,6 +197,10 @@ export type DayStyle = keyof typeof DAY_STYLES;
 export const formatDay = (day: Ymd, locale: string, style: DayStyle = "short") =>
   dtf(locale, { timeZone: "UTC", ...DAY_STYLES[style] }).format(dayInstant(day));
 
+/** A chart bucket's axis label in the viewer's locale: "6 Dec" / "Dec 6" for days and weeks, "Dec 26" for months. */
+export const formatBucket = (bucket: Ymd, granularity: "day" | "week" | "month", locale: string) =>
+  formatDay(bucket, locale, granularity === "month" ? "monthYear" : "dayMonth");
+
 /** "Fri 21:00 CET" within the coming week, "Fri 12 Dec, 21:00 CET" further
  * out, with the year when it is not this one: when a post goes out. */
 export function formatWhen(at: When, v: Viewer, now = Date.now()): string {
