@@ -95,5 +95,9 @@ test("a zone that is not one is refused with the field named", async ({ page }) 
   expect(body.error.field).toBe("timeZone");
   expect(body.error.message).toContain("IANA time zone");
   // Nothing was saved.
-  expect(await (await page.request.get("/api/me/preferences")).json()).toEqual({ timeZone: null, locale: null });
+  expect(await (await page.request.get("/api/me/preferences")).json()).toEqual({
+    timeZone: null,
+    locale: null,
+    theme: null,
+  });
 });

@@ -126,7 +126,7 @@ function LocalStatus({ s, onRetry, onCheck }: { s: LocalSend; onRetry: () => voi
       <button
         type="button"
         onClick={unknown ? onCheck : onRetry}
-        className="inline-flex items-center gap-1 rounded border border-red-200 bg-white px-1.5 py-0.5 font-medium hover:bg-red-50"
+        className="inline-flex items-center gap-1 rounded border border-red-200 bg-surface px-1.5 py-0.5 font-medium hover:bg-red-50"
       >
         <RotateCw className="size-3" aria-hidden="true" /> {unknown ? "Check" : "Retry"}
       </button>

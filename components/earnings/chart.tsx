@@ -1,5 +1,6 @@
 "use client";
 
+import { CHART } from "@/components/charts/colors";
 import { Checkbox } from "@/components/ui/choice";
 import { useEffect, useState } from "react";
 import { Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
@@ -19,7 +20,7 @@ type Row = { bucket: string; label: string; partial: boolean; markers?: Earnings
   Record<SourceGroup, number>
 >;
 
-const MARKER_COLOR = "#334155";
+const MARKER_COLOR = CHART.marker;
 const MARKERS_KEY = "vuedeck:earnings:markers";
 
 /** A lettered dot at the top of a marker line: P = post, M = mass message, • = both. */
@@ -38,7 +39,15 @@ function MarkerDot({
   return (
     <g>
       <circle cx={viewBox.x} cy={viewBox.y - 7} r={7} fill={MARKER_COLOR} />
-      <text x={viewBox.x} y={viewBox.y - 7} dy="0.35em" textAnchor="middle" fontSize={9} fontWeight={600} fill="#fff">
+      <text
+        x={viewBox.x}
+        y={viewBox.y - 7}
+        dy="0.35em"
+        textAnchor="middle"
+        fontSize={9}
+        fontWeight={600}
+        fill={CHART.markerInk}
+      >
         {letter}
       </text>
     </g>
@@ -177,7 +186,7 @@ export function EarningsChart({ report, basis, markers }: Props) {
             margin={{ top: marked.length ? (crowded ? 10 : 18) : 4, right: 4, bottom: 0, left: 0 }}
             accessibilityLayer
           >
-            <CartesianGrid vertical={false} stroke="#e5e7eb" />
+            <CartesianGrid vertical={false} stroke={CHART.grid} />
             {/* Buckets are the categories: labels like "Nov 3" repeat across years. */}
             <XAxis
               dataKey="bucket"
@@ -194,7 +203,7 @@ export function EarningsChart({ report, basis, markers }: Props) {
               fontSize={11}
               width={52}
             />
-            <Tooltip content={<TooltipBody basis={basis} />} cursor={{ fill: "rgba(0,0,0,0.04)" }} />
+            <Tooltip content={<TooltipBody basis={basis} />} cursor={{ fill: CHART.cursor }} />
             {used.map((k, i) => (
               <Bar
                 key={k}

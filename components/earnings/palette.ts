@@ -1,14 +1,16 @@
+import { CHART } from "@/components/charts/colors";
 import { earningSourceLabel, SOURCES, type SourceGroup } from "@/lib/schemas/earnings";
 
-// Okabe–Ito: distinguishable with the common colour-vision deficiencies.
+// Okabe–Ito: distinguishable with the common colour-vision deficiencies. Each theme's values, and
+// their contrast with the card surface, are in app/globals.css (--chart-*).
 export const SOURCE_COLORS: Record<SourceGroup, string> = {
-  subscription: "#0072B2",
-  renewal: "#56B4E9",
-  tip: "#E69F00",
-  message: "#009E73",
-  post: "#CC79A7",
-  referral: "#D55E00",
-  others: "#8C8C8C",
+  subscription: CHART.subscription,
+  renewal: CHART.renewal,
+  tip: CHART.tip,
+  message: CHART.message,
+  post: CHART.post,
+  referral: CHART.referral,
+  others: CHART.others,
 };
 
 /** The chart's groups: the six main sources in the app's words, then "Others". */

@@ -1,5 +1,6 @@
 "use client";
 
+import { CHART } from "@/components/charts/colors";
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { Card } from "@/components/ui/card";
 import { useFormat } from "@/components/viewer/viewer";
@@ -70,7 +71,7 @@ function ShareLine({ points }: { points: AutoRenewPoint[] }) {
     <div className="h-48 min-w-0 overflow-hidden">
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={points} margin={{ top: 4, right: 8, bottom: 0, left: 0 }} accessibilityLayer>
-          <CartesianGrid vertical={false} stroke="#e5e7eb" />
+          <CartesianGrid vertical={false} stroke={CHART.grid} />
           <XAxis
             dataKey="day"
             tickFormatter={(d: string) => f.day(d, "dayMonth")}
@@ -90,7 +91,7 @@ function ShareLine({ points }: { points: AutoRenewPoint[] }) {
           <Tooltip content={<TooltipBody />} />
           <Line
             dataKey="share"
-            stroke="#D55E00"
+            stroke={CHART.referral}
             strokeWidth={2}
             dot={points.length <= 31}
             connectNulls

@@ -135,7 +135,7 @@ function Heatmap({ b }: { b: BestTimes }) {
                   data-testid="best-times-cell"
                 >
                   {marks ? (
-                    <span className="absolute top-0.5 right-0.5 size-1.5 rounded-full bg-ink ring-1 ring-white" />
+                    <span className="absolute top-0.5 right-0.5 size-1.5 rounded-full bg-ink ring-1 ring-surface" />
                   ) : null}
                 </span>
               );

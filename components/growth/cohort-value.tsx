@@ -1,5 +1,6 @@
 "use client";
 
+import { CHART } from "@/components/charts/colors";
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { CsvButton } from "@/components/earnings/csv-button";
 import { Card } from "@/components/ui/card";
@@ -14,7 +15,7 @@ import { formatCount, formatMoney, formatMoneyCompact } from "@/lib/utils/format
 import type { z } from "zod";
 
 type UrlState = z.output<typeof retentionUrlSchema>;
-const COLORS = ["#07944f", "#2563eb"];
+const COLORS = CHART.cohorts;
 /** Table columns: the checkpoints a creator reads a cohort by (the CSV has all of them). */
 const SHOWN_DAYS = [30, 60, 90, 180];
 
@@ -137,7 +138,7 @@ function Curves({ v, cohorts }: { v: CohortValue; cohorts: ValueCohort[] }) {
     <div className="h-64" data-testid="cohort-curves" role="img" aria-label={curvesLabel(v, cohorts, locale)}>
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={data} margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
-          <CartesianGrid strokeDasharray="3 3" stroke="#e4e4e7" />
+          <CartesianGrid strokeDasharray="3 3" stroke={CHART.grid} />
           <XAxis
             dataKey="day"
             type="number"

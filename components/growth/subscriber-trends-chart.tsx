@@ -1,5 +1,6 @@
 "use client";
 
+import { CHART } from "@/components/charts/colors";
 import {
   Bar,
   CartesianGrid,
@@ -21,9 +22,9 @@ import { formatBucket } from "@/lib/utils/time";
 // Okabe–Ito colours (as the earnings chart), readable with colour-vision
 // deficiencies.
 
-const NEW = "#009E73";
-const LAPSED = "#D55E00";
-const NET = "#0F172A";
+const NEW = CHART.message;
+const LAPSED = CHART.referral;
+const NET = CHART.net;
 
 type Point = { bucket: string; partial: boolean; newPaid: number; lapsedDown: number; lapsed: number; netPaid: number };
 
@@ -84,7 +85,7 @@ export function SubscriberTrendsChart({ t }: { t: SubscriberTrends }) {
             margin={{ top: 4, right: 4, bottom: 0, left: 0 }}
             accessibilityLayer
           >
-            <CartesianGrid vertical={false} stroke="#e5e7eb" />
+            <CartesianGrid vertical={false} stroke={CHART.grid} />
             <XAxis
               dataKey="bucket"
               tickFormatter={(b: string) => formatBucket(b, g, locale)}
@@ -101,8 +102,8 @@ export function SubscriberTrendsChart({ t }: { t: SubscriberTrends }) {
               width={40}
               allowDecimals={false}
             />
-            <Tooltip content={<TooltipBody />} cursor={{ fill: "rgba(0,0,0,0.04)" }} />
-            <ReferenceLine y={0} stroke="#94a3b8" />
+            <Tooltip content={<TooltipBody />} cursor={{ fill: CHART.cursor }} />
+            <ReferenceLine y={0} stroke={CHART.zero} />
             <Bar dataKey="newPaid" stackId="s" fill={NEW} isAnimationActive={false} name="New paid" />
             <Bar dataKey="lapsedDown" stackId="s" fill={LAPSED} isAnimationActive={false} name="Lapsed" />
             <Line

@@ -54,7 +54,7 @@ function PreviewBar(b: BarProps) {
           type="button"
           aria-pressed={b.fanView}
           onClick={b.onFanView}
-          className={cn(chip, b.fanView ? "bg-white text-ink" : "hover:bg-white/10")}
+          className={cn(chip, b.fanView ? "bg-white text-zinc-900" : "hover:bg-white/10")}
           data-testid="fan-view-toggle"
         >
           <EyeOff className="size-3.5" aria-hidden="true" /> Fan view

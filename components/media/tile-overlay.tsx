@@ -5,7 +5,7 @@ import type { VaultItem } from "@/lib/schemas/media";
 import { labelOf, MEDIA_STATUS_LABELS } from "@/lib/utils/content-labels";
 
 const buttonClass =
-  "pointer-events-auto relative z-10 inline-flex items-center gap-1 rounded-md bg-white px-2 py-1 text-xs font-medium text-zinc-800 shadow-sm ring-1 ring-zinc-200 hover:bg-zinc-50";
+  "pointer-events-auto relative z-10 inline-flex items-center gap-1 rounded-md bg-surface px-2 py-1 text-xs font-medium text-ink shadow-sm ring-1 ring-zinc-200 hover:bg-canvas";
 
 type Props = { item: VaultItem; broken: boolean; onRetry: () => void; stuck: boolean; onCheckAgain: () => void };
 

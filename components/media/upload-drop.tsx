@@ -65,10 +65,10 @@ export function DropOverlay({ creatorId, onRefused, label }: Props & { label: st
   if (!over) return null;
   return (
     <div
-      className="pointer-events-none fixed inset-0 z-50 flex items-center justify-center bg-brand-900/40 p-6"
+      className="pointer-events-none fixed inset-0 z-50 flex items-center justify-center bg-brand-strong/40 p-6"
       data-testid="drop-overlay"
     >
-      <div className="flex flex-col items-center gap-3 rounded-2xl border-2 border-dashed border-white bg-brand-700/90 px-10 py-8 text-white">
+      <div className="flex flex-col items-center gap-3 rounded-2xl border-2 border-dashed border-white bg-brand-strong/90 px-10 py-8 text-white">
         <Upload className="size-8" aria-hidden="true" />
         <p className="text-lg font-semibold">Drop to upload</p>
         <p className="text-sm opacity-90">{label}</p>

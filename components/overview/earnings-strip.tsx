@@ -1,5 +1,6 @@
 "use client";
 
+import { CHART } from "@/components/charts/colors";
 import { ArrowRight } from "lucide-react";
 import Link from "next/link";
 import { useMemo } from "react";
@@ -105,8 +106,9 @@ export function EarningsStrip({ creatorId }: { creatorId: string }) {
                 <Area
                   type="monotone"
                   dataKey="gross"
-                  stroke="#059669"
-                  fill="#05966922"
+                  stroke={CHART.earnings}
+                  fill={CHART.earnings}
+                  fillOpacity={0.13}
                   strokeWidth={1.5}
                   isAnimationActive={false}
                 />

@@ -3,10 +3,10 @@ import type { ComponentProps } from "react";
 import { cn } from "@/lib/utils/cn";
 
 const VARIANTS = {
-  primary: "bg-brand-600 text-white hover:bg-brand-700 shadow-sm disabled:bg-brand-600/60",
+  primary: "bg-brand-600 text-white hover:bg-brand-strong shadow-sm disabled:bg-brand-600/60",
   secondary: "bg-surface text-ink border border-line hover:bg-canvas shadow-sm",
   ghost: "text-ink hover:bg-black/5",
-  danger: "bg-red-600 text-white hover:bg-red-700 shadow-sm",
+  danger: "bg-red-600 text-white hover:bg-red-strong shadow-sm",
 } as const;
 
 const SIZES = {

@@ -26,7 +26,9 @@ import {
   type DayStyle,
   type Viewer,
 } from "@/lib/utils/time";
+import { toThemeChoice } from "@/lib/utils/theme";
 import { DEVICE_ZONE_COOKIE } from "@/lib/utils/viewer-cookie";
+import { applyThemeChoice, readThemeChoice } from "./theme";
 
 // The viewer's zone and locale, one value for every page: what they chose
 // (saved on the server, so it follows them to every device), else this
@@ -69,6 +71,12 @@ export function ViewerProvider({
     if (device.zone !== guess.zone)
       document.cookie = `${DEVICE_ZONE_COOKIE}=${encodeURIComponent(device.zone)}; path=/; max-age=31536000; samesite=lax`;
   }, [device.zone, guess.zone]);
+  // The theme chosen on another device wins over this device's stored one (the script in <head>
+  // painted from localStorage; this corrects it once, and from then on the page paints right).
+  useEffect(() => {
+    const chosen = toThemeChoice(saved.theme);
+    if (readThemeChoice() !== chosen) applyThemeChoice(chosen);
+  }, [saved.theme]);
   const save = useCallback(async (patch: Partial<ViewerPrefs>) => {
     const next = await callApi(saveMyPreferences, { body: patch });
     setSaved(next);
@@ -92,7 +100,7 @@ export function useViewer(): ViewerState {
   const ctx = useContext(Ctx);
   const device = useDevice(FALLBACK_VIEWER);
   if (ctx) return ctx;
-  return { ...device, saved: { timeZone: null, locale: null }, device: device.zone, save: async () => {} };
+  return { ...device, saved: { timeZone: null, locale: null, theme: null }, device: device.zone, save: async () => {} };
 }
 
 type Maybe = string | null | undefined;

@@ -21,14 +21,14 @@ export const myUnread = route<Record<string, number | null>>()({
   access: "user",
 });
 
-/** The zone and locale the user chose (null: their device's). */
+/** The zone, locale and colour theme the user chose (null: their device's). */
 export const myPreferences = route<ViewerPrefs>()({
   method: "GET",
   path: "/api/me/preferences",
   access: "user",
 });
 
-/** Choose the zone and locale; they follow the user to every device. */
+/** Choose the zone, locale or theme; they follow the user to every device. */
 export const saveMyPreferences = route<ViewerPrefs>()({
   method: "PATCH",
   path: "/api/me/preferences",

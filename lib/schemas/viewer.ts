@@ -9,8 +9,12 @@ export const timeZoneField = z
   .max(64)
   .refine(isTimeZone, { error: "must be an IANA time zone such as Europe/Berlin" });
 
+/** Colour themes a user may pin; null (no choice) follows the device's setting. */
+export const THEMES = ["light", "dark"] as const;
+export type Theme = (typeof THEMES)[number];
+
 /** What a user chose; null follows the device. */
-export type ViewerPrefs = { timeZone: string | null; locale: string | null };
+export type ViewerPrefs = { timeZone: string | null; locale: string | null; theme: Theme | null };
 
 export const viewerPrefsPatchSchema = z
   .object({
@@ -22,6 +26,9 @@ export const viewerPrefsPatchSchema = z
       .transform((l) => canonicalLocale(l)!)
       .nullable()
       .optional(),
+    theme: z.enum(THEMES).nullable().optional(),
   })
   .strict()
-  .refine((p) => p.timeZone !== undefined || p.locale !== undefined, { error: "send timeZone or locale" });
+  .refine((p) => p.timeZone !== undefined || p.locale !== undefined || p.theme !== undefined, {
+    error: "send timeZone, locale or theme",
+  });

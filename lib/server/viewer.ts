@@ -1,7 +1,7 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
 import { db } from "@/lib/server/db";
-import type { ViewerPrefs } from "@/lib/schemas/viewer";
+import { THEMES, type Theme, type ViewerPrefs } from "@/lib/schemas/viewer";
 import { canonicalLocale, FALLBACK_VIEWER, isTimeZone, localeFromAcceptLanguage, type Viewer } from "@/lib/utils/time";
 import { DEVICE_ZONE_COOKIE } from "@/lib/utils/viewer-cookie";
 
@@ -10,9 +10,16 @@ import { DEVICE_ZONE_COOKIE } from "@/lib/utils/viewer-cookie";
 // (its zone in a cookie, its languages in Accept-Language).
 
 export async function getViewerPrefs(userId: string): Promise<ViewerPrefs> {
-  const u = await db.user.findUnique({ where: { id: userId }, select: { timeZone: true, locale: true } });
+  const u = await db.user.findUnique({
+    where: { id: userId },
+    select: { timeZone: true, locale: true, theme: true },
+  });
   // A zone the runtime no longer knows (renamed in a tz update) falls back to the device's.
-  return { timeZone: u?.timeZone && isTimeZone(u.timeZone) ? u.timeZone : null, locale: canonicalLocale(u?.locale) };
+  return {
+    timeZone: u?.timeZone && isTimeZone(u.timeZone) ? u.timeZone : null,
+    locale: canonicalLocale(u?.locale),
+    theme: THEMES.includes(u?.theme as Theme) ? (u!.theme as Theme) : null,
+  };
 }
 
 export async function saveViewerPrefs(userId: string, patch: Partial<ViewerPrefs>): Promise<ViewerPrefs> {
