@@ -7,6 +7,7 @@ import { ErrorState } from "@/components/ui/error-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { StaleNotice } from "@/components/ui/stale-notice";
 import { useInbox, useTeamInbox } from "@/lib/queries/chats";
+import { ApiClientError } from "@/lib/queries/fetcher";
 import type { ChatRow as Row } from "@/lib/schemas/chats";
 import { cn } from "@/lib/utils/cn";
 import { ChatRow } from "./chat-row";
@@ -73,9 +74,13 @@ export function ChatList(p: Props) {
   // An agency's inbox (and any team inbox) is Vuedeck's copy: say how fresh.
   const mirror = p.state.team ? null : (first?.mirror ?? null);
   const syncedAt = p.state.team ? (teamFirst?.syncedAt ?? null) : (mirror?.syncedAt ?? null);
+  // Fanvue's sign-in has ended: never "Live" (the list is the last copy).
+  const reauth =
+    Boolean(p.state.team ? teamFirst?.reauth : first?.reauth) ||
+    (q.error instanceof ApiClientError && q.error.code === "fanvue_reauth");
   return (
     <section className={cn("flex min-h-0 flex-col bg-surface", p.className)} aria-label="Chats">
-      <ListHeader unread={p.state.team ? undefined : first?.unread} />
+      <ListHeader unread={p.state.team ? undefined : first?.unread} reauth={reauth} />
       {syncedAt ? (
         <div className="px-3 pt-1">
           <SyncedAgo syncedAt={syncedAt} fullSyncedAt={mirror?.fullSyncedAt} listSyncedAt={mirror?.list?.syncedAt} />
@@ -104,7 +109,7 @@ export function ChatList(p: Props) {
   );
 }
 
-function ListHeader({ unread }: { unread: NonNullable<First>["unread"] | undefined }) {
+function ListHeader({ unread, reauth }: { unread: NonNullable<First>["unread"] | undefined; reauth: boolean }) {
   return (
     <header className="flex flex-wrap items-center gap-x-2 gap-y-1 px-3 pt-3">
       <h1 className="text-lg font-semibold">Chats</h1>
@@ -119,7 +124,7 @@ function ListHeader({ unread }: { unread: NonNullable<First>["unread"] | undefin
         </span>
       ) : null}
       <span className="ml-auto">
-        <LiveBadge />
+        <LiveBadge reauth={reauth} />
       </span>
     </header>
   );
@@ -163,7 +168,7 @@ function ListNotices({
     <>
       {first?.stale ? (
         <div className="p-3">
-          <StaleNotice fetchedAt={first.fetchedAt} reauth={false} onRetry={() => void q.refetch()} />
+          <StaleNotice fetchedAt={first.fetchedAt} reauth={first.reauth} onRetry={() => void q.refetch()} />
         </div>
       ) : null}
       {!p.state.team && first?.note ? <p className="px-3 pt-2 text-xs text-muted">{first.note}</p> : null}

@@ -1,15 +1,16 @@
 "use client";
 
-import { BellOff, Crown, Image as ImageIcon, UserRound } from "lucide-react";
+import { BellOff, Image as ImageIcon, UserRound } from "lucide-react";
 import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
 import type { ChatRow as Row } from "@/lib/schemas/chats";
 import { cn } from "@/lib/utils/cn";
+import { FanValueLine } from "./fan-value";
 import { chatName, previewOf } from "./format";
 import { formatListTime } from "@/lib/utils/time";
 import { useViewer } from "@/components/viewer/viewer";
 
-/** One chat in the list: who, the last message, when, unread count. */
+/** One chat in the list: who, the last message, when, unread count, what the fan is worth. */
 export function ChatRow({
   row,
   active,
@@ -51,7 +52,6 @@ export function ChatRow({
           <span className={cn("truncate text-sm", unread ? "font-semibold text-ink" : "font-medium text-ink")}>
             {chatName(row)}
           </span>
-          {row.isTopSpender ? <Crown className="size-3.5 shrink-0 text-amber-500" aria-label="Top spender" /> : null}
           {row.isMuted ? <BellOff className="size-3.5 shrink-0 text-muted" aria-label="Muted" /> : null}
           <span className="tabular ml-auto shrink-0 text-xs text-muted" data-testid="chat-time">
             {row.lastMessageAt ? formatListTime(row.lastMessageAt, viewer) : ""}
@@ -77,6 +77,7 @@ export function ChatRow({
             </span>
           ) : null}
         </span>
+        <FanValueLine row={row} />
         <RowTags row={row} showCreator={showCreator} />
       </span>
     </button>

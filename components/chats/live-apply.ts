@@ -25,6 +25,7 @@ export function applyNewMessage(qc: QueryClient, e: LiveEvent) {
     purchasedAt: null,
     isRead: false,
     sentBy: null,
+    tipAmount: null,
   };
   const key = chatKeys.conversation(e.creatorId, e.fanUuid);
   const add = () =>

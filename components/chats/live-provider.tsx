@@ -130,27 +130,38 @@ export function LiveProvider({
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }
 
-const DOT: Record<LiveStatus, string> = {
+const DOT: Record<LiveStatus | "reauth", string> = {
   live: "bg-brand-500",
   polling: "bg-amber-400",
   refused: "bg-red-500",
   revoked: "bg-zinc-400",
   connecting: "bg-zinc-300",
+  reauth: "bg-amber-500",
 };
 
-export function LiveBadge() {
+/** Fanvue's sign-in has ended (a token refresh failed): whatever our own
+ * stream says, nothing from Fanvue is live, so the badge says so. */
+export const REAUTH_LABEL = {
+  text: "Reconnect Fanvue: updates paused",
+  title:
+    "Fanvue no longer accepts this workspace's sign-in, so new messages and changes cannot be read. What is shown is the last copy; reconnect Fanvue (banner above) to resume.",
+};
+
+/** The inbox's live indicator; `reauth` (the inbox's answer said Fanvue needs a new sign-in) wins over the stream. */
+export function LiveBadge({ reauth = false }: { reauth?: boolean }) {
   const live = useLive();
-  const { text, title } = liveLabel(live);
-  const warn = live.status === "refused";
+  const { text, title } = reauth ? REAUTH_LABEL : liveLabel(live);
+  const status = reauth ? "reauth" : live.status;
+  const warn = live.status === "refused" || reauth;
   return (
     <span
-      className={`inline-flex items-start gap-1.5 text-xs ${warn ? "font-medium text-red-700" : "text-muted"}`}
+      className={`inline-flex items-start gap-1.5 text-xs ${warn ? `font-medium ${reauth ? "text-amber-800" : "text-red-700"}` : "text-muted"}`}
       data-testid="live-status"
-      data-status={live.status}
+      data-status={status}
       title={title}
       role={warn ? "status" : undefined}
     >
-      <span className={`mt-1 size-2 shrink-0 rounded-full ${DOT[live.status]}`} aria-hidden="true" />
+      <span className={`mt-1 size-2 shrink-0 rounded-full ${DOT[status]}`} aria-hidden="true" />
       <span>{text}</span>
     </span>
   );

@@ -1,6 +1,6 @@
 "use client";
 
-import { AlertTriangle, Check, FileText, Film, Loader2, Lock, Music, RotateCw, Unlock } from "lucide-react";
+import { AlertTriangle, Check, Coins, FileText, Film, Loader2, Lock, Music, RotateCw, Unlock } from "lucide-react";
 import type { ChatMediaItem, MessageView } from "@/lib/schemas/chats";
 import { cn } from "@/lib/utils/cn";
 import { messageTypeLabel, priceLabel } from "./format";
@@ -8,6 +8,8 @@ import type { LocalSend } from "./use-send-store";
 import { formatDateTime, formatListTime } from "@/lib/utils/time";
 import { useViewer } from "@/components/viewer/viewer";
 import { RemoteImage } from "@/components/ui/remote-image";
+import { formatMoney } from "@/lib/utils/format";
+import { useCachedThumbs } from "./use-cached-thumbs";
 
 /** A message from the history, or one of ours still on its way. */
 export type BubbleData = {
@@ -21,6 +23,8 @@ export type BubbleData = {
   purchasedAt: string | null;
   type: string | null;
   sentBy: string | null;
+  /** A tip's amount in cents, when known. */
+  tipAmount?: number | null;
   local?: LocalSend;
 };
 
@@ -42,20 +46,23 @@ export const fromLocal = (s: LocalSend): BubbleData => ({
 const TYPE_ICON = { video: Film, audio: Music, document: FileText } as const;
 
 function Media({ uuids, media, type }: { uuids: string[]; media: Map<string, ChatMediaItem>; type: string | null }) {
-  if (uuids.length === 0) return null;
   const shown = uuids.slice(0, 4);
+  // What was attached, as this tab already has it, until the conversation's media answer lists it.
+  const cached = useCachedThumbs(shown.filter((u) => !media.get(u)?.thumbUrl));
+  if (uuids.length === 0) return null;
   return (
     <div className={cn("grid gap-1", shown.length > 1 ? "grid-cols-2" : "grid-cols-1")} data-testid="message-media">
       {shown.map((u, i) => {
         const m = media.get(u);
+        const thumb = m?.thumbUrl ?? cached.get(u) ?? null;
         const Icon = TYPE_ICON[(m?.mediaType ?? type ?? "") as keyof typeof TYPE_ICON];
         return (
           <div
             key={u}
             className="relative flex aspect-square w-28 items-center justify-center overflow-hidden rounded-lg bg-black/10 sm:w-32"
           >
-            {m?.thumbUrl ? (
-              <RemoteImage src={m.thumbUrl} className="size-full object-cover" loading="lazy" />
+            {thumb ? (
+              <RemoteImage src={thumb} className="size-full object-cover" loading="lazy" data-testid="message-thumb" />
             ) : Icon ? (
               <Icon className="size-6 opacity-60" aria-hidden="true" />
             ) : (
@@ -93,6 +100,21 @@ function Ppv({ m }: { m: BubbleData }) {
         : m.local
           ? "PPV"
           : "Not bought yet"}
+    </p>
+  );
+}
+
+/** "Tipped $25.00" on a tip message (the amount from the ledger or the webhook). */
+function TipAmount({ m }: { m: BubbleData }) {
+  // Unknown (not in the ledger or a webhook yet): the "Tip" label above the bubble says enough.
+  if (m.type !== "TIP" || typeof m.tipAmount !== "number") return null;
+  return (
+    <p
+      className="mt-1.5 inline-flex items-center gap-1.5 rounded-md bg-amber-200/70 px-2 py-0.5 text-xs font-semibold"
+      data-testid="tip-amount"
+    >
+      <Coins className="size-3.5" aria-hidden="true" />
+      Tipped {formatMoney(m.tipAmount)}
     </p>
   );
 }
@@ -174,6 +196,7 @@ export function MessageBubble({ m, media, onRetry, onCheck, onUnsend }: BubblePr
           <p className={cn("break-words whitespace-pre-wrap", m.mediaUuids.length && "mt-1.5")}>{m.text}</p>
         ) : null}
         <Ppv m={m} />
+        <TipAmount m={m} />
       </div>
       <p
         className="flex max-w-[85%] items-center gap-1.5 text-[11px] text-muted"

@@ -1,10 +1,12 @@
 "use client";
 
 import { ListMembershipMenu } from "@/components/chats/list-membership";
-import { Crown, UserX, X } from "lucide-react";
+import { Crown, MessageCircle, UserX, X } from "lucide-react";
+import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import { ErrorState } from "@/components/ui/error-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { ApiClientError } from "@/lib/queries/fetcher";
@@ -21,6 +23,8 @@ type Props = {
   fanUuid: string;
   /** Notes and tags can be edited (the role's fans:write). */
   canWrite?: boolean;
+  /** Show "Message" (the role reads chats, and the panel is not beside the chat already). */
+  canMessage?: boolean;
   onClose?: () => void;
   /** Who the fan is, when the caller already knows (e.g. a chat row) and
    * Vuedeck has not seen them in the creator's lists (expired subscribers). */
@@ -33,7 +37,7 @@ export type KnownFan = { handle: string; displayName: string | null; avatarUrl: 
  * payment, last purchase, renewal (with the data's age), notes and tags.
  * Self-contained (it loads its own data) so the fans table and the chat
  * inbox can both place it. */
-export function FanPanel({ creatorId, fanUuid, canWrite = false, onClose, known }: Props) {
+export function FanPanel({ creatorId, fanUuid, canWrite = false, canMessage = false, onClose, known }: Props) {
   const { data, error, isPending, refetch } = useFanPanel(creatorId, fanUuid);
   return (
     <section className="flex h-full flex-col" aria-label="Fan details" data-testid="fan-panel">
@@ -64,6 +68,7 @@ export function FanPanel({ creatorId, fanUuid, canWrite = false, onClose, known 
           fanUuid={fanUuid}
           data={data}
           canWrite={canWrite}
+          canMessage={canMessage}
           onClose={onClose}
           known={known}
         />
@@ -86,11 +91,23 @@ function Close({ onClose }: { onClose?: () => void }) {
   );
 }
 
+/** Opens the chat with this fan in the inbox; Fanvue's chat is created by the first message if there is none yet. */
+function MessageButton({ creatorId, fanUuid, name }: { creatorId: string; fanUuid: string; name: string }) {
+  return (
+    <Button asChild size="sm" className="mt-2" data-testid="fan-message">
+      <Link href={`/c/${creatorId}/chats?chat=${encodeURIComponent(fanUuid)}`} aria-label={`Message ${name}`}>
+        <MessageCircle className="size-4" aria-hidden="true" /> Message
+      </Link>
+    </Button>
+  );
+}
+
 function Loaded({
   creatorId,
   fanUuid,
   data,
   canWrite,
+  canMessage,
   onClose,
   known,
 }: {
@@ -98,6 +115,7 @@ function Loaded({
   fanUuid: string;
   data: Panel;
   canWrite: boolean;
+  canMessage: boolean;
   onClose?: () => void;
   known?: KnownFan | null;
 }) {
@@ -149,6 +167,7 @@ function Loaded({
               </Badge>
             ) : null}
           </p>
+          {canMessage ? <MessageButton creatorId={creatorId} fanUuid={fanUuid} name={name} /> : null}
         </div>
         <Close onClose={onClose} />
       </header>

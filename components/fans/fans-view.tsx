@@ -15,11 +15,18 @@ const TABS: { value: View; label: string }[] = [
   { value: "renewals", label: "Renewals" },
 ];
 
-type Props = { creatorId: string; creatorHandle: string; canWrite: boolean; insightsAvailable: boolean };
+type Props = {
+  creatorId: string;
+  creatorHandle: string;
+  canWrite: boolean;
+  /** The role reads chats: the fan panel offers "Message". */
+  canChat?: boolean;
+  insightsAvailable: boolean;
+};
 
 /** The Fans section: subscribers/followers tables, segments, the whole-
  * audience analysis, the renewal forecast, and the fan panel. */
-export function FansView({ creatorId, creatorHandle, canWrite, insightsAvailable }: Props) {
+export function FansView({ creatorId, creatorHandle, canWrite, canChat = false, insightsAvailable }: Props) {
   const { state, update, apiParams } = useFansParams();
   return (
     <div className="flex flex-col gap-5">
@@ -64,6 +71,7 @@ export function FansView({ creatorId, creatorHandle, canWrite, insightsAvailable
         creatorId={creatorId}
         fanUuid={state.fan || null}
         canWrite={canWrite}
+        canMessage={canChat}
         onClose={() => update({ fan: "" })}
       />
     </div>

@@ -9,12 +9,14 @@ export function PanelDrawer({
   creatorId,
   fanUuid,
   canWrite,
+  canMessage = false,
   onClose,
   known,
 }: {
   creatorId: string;
   fanUuid: string | null;
   canWrite: boolean;
+  canMessage?: boolean;
   onClose: () => void;
   known?: KnownFan | null;
 }) {
@@ -26,7 +28,14 @@ export function PanelDrawer({
       onCloseAutoFocus={(e) => e.preventDefault()}
     >
       {fanUuid ? (
-        <FanPanel creatorId={creatorId} fanUuid={fanUuid} canWrite={canWrite} onClose={onClose} known={known} />
+        <FanPanel
+          creatorId={creatorId}
+          fanUuid={fanUuid}
+          canWrite={canWrite}
+          canMessage={canMessage}
+          onClose={onClose}
+          known={known}
+        />
       ) : null}
     </Sheet>
   );

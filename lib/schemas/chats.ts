@@ -76,6 +76,18 @@ export type ChatRow = {
   creator?: ChatCreatorTag;
   /** Another member holds this chat (claim or assignment; lib/server/chats/claims.ts). */
   holder?: { name: string; assigned: boolean };
+  /** What the fan is worth, from Postgres (lib/server/chats/fan-value.ts); null: nothing known. */
+  value?: FanValue | null;
+};
+
+/** Lifetime spend (cents), status and last purchase of the fan in a chat row. */
+export type FanValue = {
+  /** Cents, gross; null: unknown (no complete ledger and no insight yet). */
+  spend: number | null;
+  /** Our ledger (exact) or Fanvue's own total from the insight cache. */
+  spendFrom: "ledger" | "fanvue" | null;
+  status: "subscriber" | "trial" | "expired" | "follower" | null;
+  lastPurchaseAt: string | null;
 };
 
 /** Agency inboxes come from Vuedeck's own copy of Fanvue's chat list (Fanvue
@@ -107,6 +119,8 @@ export type InboxPage = {
   note: string | null;
   /** Set when the inbox comes from the mirror (agency creators); null: live from Fanvue. */
   mirror: MirrorInfo | null;
+  /** The Fanvue sign-in has ended (token refresh failed): nothing here is live until reconnected. */
+  reauth: boolean;
 };
 
 export type TeamInboxPage = {
@@ -117,6 +131,8 @@ export type TeamInboxPage = {
   failed: ChatCreatorTag[];
   /** Oldest sync among the creators shown (null: live, or nothing synced yet). */
   syncedAt: string | null;
+  /** The Fanvue sign-in has ended: nothing here is live until reconnected (set by getTeamInbox). */
+  reauth?: boolean;
 };
 
 export type MessageView = {
@@ -133,6 +149,8 @@ export type MessageView = {
   isRead: boolean;
   /** Who sent it from Vuedeck (a team member), when we know. */
   sentBy: string | null;
+  /** A tip's amount in cents (ledger or webhook; lib/server/chats/conversation.ts); null: not a tip, or not known yet. */
+  tipAmount: number | null;
 };
 
 export type SendStatus = "sending" | "sent" | "failed" | "unknown";

@@ -2,13 +2,15 @@ import "server-only";
 import type { ChatRow, InboxPage, InboxQuery } from "@/lib/schemas/chats";
 import { ApiError } from "@/lib/server/api/errors";
 import { clientForCreator } from "@/lib/server/creators/client";
+import { db } from "@/lib/server/db";
 import type { FanvueClient } from "@/lib/server/fanvue/client";
 import { FanvueError } from "@/lib/server/fanvue/errors";
 import { chatStatuses } from "@/lib/server/fanvue/resources/chat-messages";
 import { getUnreadCounts, searchChats, type Chat } from "@/lib/server/fanvue/resources/chats";
 import { withSnapshot } from "@/lib/server/snapshots";
-import type { CreatorAccess } from "@/lib/server/workspaces/access";
+import type { CreatorAccess, WorkspaceAccess } from "@/lib/server/workspaces/access";
 import { withHolders } from "./claim-holders";
+import { withFanValue } from "./fan-value";
 import { toFanvueInboxQuery } from "./inbox-query";
 import { getMirrorInbox } from "./mirror/inbox";
 
@@ -110,14 +112,41 @@ async function getLiveInbox(access: CreatorAccess, q: InboxQuery): Promise<Inbox
     ),
     unreadTotal(access, client),
   ]);
-  return { ...snap.data, page: q.page, unread, fetchedAt: snap.fetchedAt, stale: snap.stale, note: null, mirror: null };
+  return {
+    ...snap.data,
+    page: q.page,
+    unread,
+    fetchedAt: snap.fetchedAt,
+    stale: snap.stale,
+    note: null,
+    mirror: null,
+    reauth: false,
+  };
+}
+
+/** Whether the workspace's Fanvue sign-in has ended (a refresh failed): the
+ * inbox then says so instead of presenting its last copy as live. */
+export async function needsReauth(access: WorkspaceAccess): Promise<boolean> {
+  const c = await db.fanvueConnection.findUnique({
+    where: { id: access.workspace.connectionId },
+    select: { status: true },
+  });
+  return c?.status === "needs_reauth";
 }
 
 /** One page of the inbox; with `you`, chats another member holds carry their name. */
 export async function getInbox(access: CreatorAccess, q: InboxQuery, you?: string): Promise<InboxPage> {
   if (q.filter !== "all" && q.list)
     throw new ApiError("invalid_input", "Choose one filter or one list, not both.", { field: "list" });
-  const page =
-    access.workspace.kind === "agency" ? await getMirrorInbox(access, q, INBOX_PAGE) : await getLiveInbox(access, q);
-  return { ...page, items: await withHolders(access, page.items, you, () => access.creator.id) };
+  const [page, reauth] = await Promise.all([
+    access.workspace.kind === "agency" ? getMirrorInbox(access, q, INBOX_PAGE) : getLiveInbox(access, q),
+    needsReauth(access),
+  ]);
+  const creatorOf = () => access.creator.id;
+  const [held, valued] = await Promise.all([
+    withHolders(access, page.items, you, creatorOf),
+    withFanValue(page.items, creatorOf),
+  ]);
+  const values = new Map(valued.map((r) => [r.fanUuid, r.value]));
+  return { ...page, reauth, items: held.map((r) => ({ ...r, value: values.get(r.fanUuid) ?? null })) };
 }

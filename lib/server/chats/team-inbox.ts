@@ -1,11 +1,12 @@
 import "server-only";
-import type { ChatCreatorTag, TeamInboxPage, TeamInboxQuery } from "@/lib/schemas/chats";
+import type { ChatCreatorTag, ChatRow, TeamInboxPage, TeamInboxQuery } from "@/lib/schemas/chats";
 import { ApiError } from "@/lib/server/api/errors";
 import { clientForCreator } from "@/lib/server/creators/client";
 import { db } from "@/lib/server/db";
 import { scopedCreatorWhere, type WorkspaceAccess } from "@/lib/server/workspaces/access";
 import { withHolders } from "./claim-holders";
-import { fetchInboxPage, INBOX_PAGE, toChatRow } from "./inbox";
+import { withFanValue } from "./fan-value";
+import { fetchInboxPage, INBOX_PAGE, needsReauth, toChatRow } from "./inbox";
 import { ensureList, touchMirror } from "./mirror/inbox";
 import { FILTER_LISTS, mirrorRowToChat, queryMirrorAfter } from "./mirror/query";
 
@@ -129,5 +130,7 @@ export async function getTeamInbox(access: WorkspaceAccess, q: TeamInboxQuery, y
     access.workspace.kind === "agency"
       ? await mirrorTeamInbox(access, creators, q, typeof cursor === "number" ? null : cursor)
       : await liveTeamInbox(access, creators, q, typeof cursor === "number" ? cursor : 1);
-  return { ...page, items: await withHolders(access, page.items, you, (r) => r.creator?.id ?? "") };
+  const creatorOf = (r: ChatRow) => r.creator?.id ?? "";
+  const [valued, reauth] = await Promise.all([withFanValue(page.items, creatorOf), needsReauth(access)]);
+  return { ...page, reauth, items: await withHolders(access, valued, you, creatorOf) };
 }

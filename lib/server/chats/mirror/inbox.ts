@@ -92,5 +92,7 @@ export async function getMirrorInbox(access: CreatorAccess, q: InboxQuery, pageS
     stale: false,
     note,
     mirror: mirrorInfo(state, list),
+    // Set by getInbox from the connection.
+    reauth: false,
   };
 }

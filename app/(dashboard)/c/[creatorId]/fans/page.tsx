@@ -19,6 +19,7 @@ export default async function FansPage({ params }: { params: Promise<{ creatorId
         creatorId={creatorId}
         creatorHandle={access.creator.handle}
         canWrite={hasPermission(access, "fans:write")}
+        canChat={hasPermission(access, "chats:read")}
         insightsAvailable={access.workspace.kind === "creator"}
       />
     </Suspense>
