@@ -32,6 +32,23 @@ const keyRing = z.string({ error: "TOKEN_ENCRYPTION_KEYS is required" }).transfo
   return keys;
 });
 
+// Web Push (VAPID, RFC 8292): a P-256 key pair in URL-safe base64, as
+// `npx web-push generate-vapid-keys` prints it. The subject tells push
+// services whom to contact: a mailto: address or an https: URL.
+const vapidKey = (name, bytes) =>
+  z
+    .string()
+    .trim()
+    .refine((v) => /^[A-Za-z0-9_-]+$/.test(v) && Buffer.from(v, "base64url").length === bytes, {
+      error: `${name} must be ${bytes} bytes in URL-safe base64 without padding (generate: npx web-push generate-vapid-keys)`,
+    });
+const vapidSubject = z
+  .string()
+  .trim()
+  .refine((v) => /^(mailto:[^@\s]+@[^@\s]+|https:\/\/[^\s]+)$/.test(v) && URL.canParse(v), {
+    error: "VAPID_SUBJECT must be a mailto: address or an https: URL (push services contact it about problems)",
+  });
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z
@@ -67,6 +84,11 @@ const schema = z.object({
   /** Signing secret of the Fanvue app's webhooks (Developer Area → app →
    * Events). Unset: no live updates; the inbox polls instead. */
   FANVUE_WEBHOOK_SECRET: z.string().min(8, { error: "FANVUE_WEBHOOK_SECRET must be at least 8 characters" }).optional(),
+  /** Web Push keys; both or neither (unset: no push notifications, the settings say so). */
+  VAPID_PUBLIC_KEY: vapidKey("VAPID_PUBLIC_KEY", 65).optional(),
+  VAPID_PRIVATE_KEY: vapidKey("VAPID_PRIVATE_KEY", 32).optional(),
+  /** Default: APP_URL when it is https, else a mailto: at the app's host. */
+  VAPID_SUBJECT: vapidSubject.optional(),
   /** Sandbox admin API (tests and demo tools only). */
   SANDBOX_ADMIN_URL: url("SANDBOX_ADMIN_URL").optional(),
 });
@@ -81,8 +103,19 @@ function format(error) {
     .join("\n");
 }
 
+const withPush = schema
+  .refine((e) => Boolean(e.VAPID_PUBLIC_KEY) === Boolean(e.VAPID_PRIVATE_KEY), {
+    error: "VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY are a pair: set both (push notifications) or neither",
+    path: ["VAPID_PRIVATE_KEY"],
+  })
+  .transform((e) => ({
+    ...e,
+    VAPID_SUBJECT:
+      e.VAPID_SUBJECT ?? (e.APP_URL.startsWith("https://") ? e.APP_URL : `mailto:push@${new URL(e.APP_URL).hostname}`),
+  }));
+
 function load() {
-  const parsed = schema.safeParse(process.env);
+  const parsed = withPush.safeParse(process.env);
   if (parsed.success) return parsed.data;
   // `next build` compiles without runtime secrets; the server validates at start.
   if (process.env.NEXT_PHASE === "phase-production-build") return /** @type {any} */ ({});

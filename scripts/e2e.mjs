@@ -89,6 +89,7 @@ const pw = spawn(process.execPath, [path.join(ROOT, "node_modules/@playwright/te
     E2E_SECRET_VALUES: JSON.stringify([
       stack.appEnv.AUTH_SECRET,
       stack.appEnv.FANVUE_CLIENT_SECRET,
+      stack.appEnv.VAPID_PRIVATE_KEY,
       ...stack.appEnv.TOKEN_ENCRYPTION_KEYS.split(",").map((k) => k.split(":")[1]),
     ]),
     PLAYWRIGHT_CHROMIUM_EXECUTABLE: chromium,

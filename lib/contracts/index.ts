@@ -13,6 +13,7 @@ import * as overview from "./overview";
 import * as payouts from "./payouts";
 import * as performance from "./performance";
 import * as posts from "./posts";
+import * as push from "./push";
 import * as subscriberTrends from "./subscriber-trends";
 import * as trackingLinks from "./tracking-links";
 import * as workspaces from "./workspaces";
@@ -34,6 +35,7 @@ const modules: Record<string, Record<string, unknown>> = {
   payouts,
   performance,
   posts,
+  push,
   subscriberTrends,
   trackingLinks,
   workspaces,

@@ -58,6 +58,15 @@ export function loadOrCreateSecrets(dataDir) {
   ensure("TOKEN_ENCRYPTION_KEYS", () => `local1:${crypto.randomBytes(32).toString("base64")}`);
   ensure("SANDBOX_CLIENT_SECRET", () => crypto.randomBytes(24).toString("base64url"));
   ensure("FANVUE_WEBHOOK_SECRET", () => `whsec_${crypto.randomBytes(24).toString("base64url")}`);
+  // Web Push (VAPID): a P-256 pair, the public key uncompressed (65 bytes), both URL-safe base64.
+  if (!secrets.VAPID_PUBLIC_KEY || !secrets.VAPID_PRIVATE_KEY) {
+    const ecdh = crypto.createECDH("prime256v1");
+    ecdh.generateKeys();
+    secrets.VAPID_PUBLIC_KEY = ecdh.getPublicKey("base64url", "uncompressed");
+    const key = ecdh.getPrivateKey(); // may come shorter than 32 bytes (leading zeros)
+    secrets.VAPID_PRIVATE_KEY = Buffer.concat([Buffer.alloc(32 - key.length), key]).toString("base64url");
+    changed = true;
+  }
   if (changed) {
     fs.mkdirSync(dataDir, { recursive: true });
     fs.writeFileSync(file, JSON.stringify(secrets, null, 2) + "\n", { mode: 0o600 });
@@ -236,6 +245,10 @@ async function startApp(o, running, secrets, { appUrl, databaseUrl, fanvueEnv })
     AUTH_URL: o.env.APP_URL || appUrl,
     AUTH_SECRET: o.env.AUTH_SECRET || secrets.AUTH_SECRET,
     TOKEN_ENCRYPTION_KEYS: o.env.TOKEN_ENCRYPTION_KEYS || secrets.TOKEN_ENCRYPTION_KEYS,
+    // A pair: both from the environment, or both generated.
+    ...(o.env.VAPID_PUBLIC_KEY
+      ? {}
+      : { VAPID_PUBLIC_KEY: secrets.VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY: secrets.VAPID_PRIVATE_KEY }),
     ...fanvueEnv,
     PORT: String(o.appPort),
     // A production server keeps its heap bounded: V8 otherwise grows it

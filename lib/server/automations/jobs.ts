@@ -15,6 +15,10 @@ export const automationRunJob = defineJob({
   handler: async ({ runId }, _ctx, job) => {
     const { processRun } = await import("./run");
     const out = await processRun(runId);
+    if (out.status === "failed") {
+      const { notifyAutomationFailure } = await import("@/lib/server/push/automation");
+      await notifyAutomationFailure(runId).catch((err: unknown) => console.error("[push] automation failure", err));
+    }
     // Later (quiet hours, or a send another worker still holds): one more run of this job after this one.
     if (out.retryAt) await enqueue(job.queue, { runId }, { key: runJobKey(runId), runAt: out.retryAt, again: true });
     return { status: out.status };

@@ -8,6 +8,7 @@ import { analysisSweep } from "@/lib/server/fans/analysis/analysis-sweep";
 import { legacyAnalyseJob, rosterJob, rosterScheduler } from "@/lib/server/fans/roster/roster-job";
 import { accessChangePrune } from "@/lib/server/live/jobs";
 import { massSendJob, massSweeper, webhookPrune } from "@/lib/server/mass/jobs";
+import { pushEventJob, pushNoticePrune, pushSendJob, pushUnansweredScan } from "@/lib/server/push/jobs";
 import { shiftIdleSweeper } from "@/lib/server/shifts/jobs";
 import { trackingLinksFreshness, trackingLinksSyncJob } from "@/lib/server/tracking-links/jobs";
 import { agencyCreatorLists } from "@/lib/server/workspaces/jobs";
@@ -26,6 +27,8 @@ export const jobs: readonly AnyJobDefinition[] = [
   listMembersJob,
   automationRunJob,
   trackingLinksSyncJob,
+  pushEventJob,
+  pushSendJob,
 ];
 
 /** Run every minute by the main worker (each enqueues what is due, deduplicated by key). */
@@ -44,4 +47,6 @@ export const schedulers: readonly SchedulerDefinition[] = [
   automationScan,
   trackingLinksFreshness,
   subscriberDaysScheduler,
+  pushUnansweredScan,
+  pushNoticePrune,
 ];

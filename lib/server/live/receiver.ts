@@ -12,6 +12,7 @@ import { classifyEvent, eventDetails } from "./classify";
 import { recordEventFan } from "@/lib/server/fans/roster/roster";
 import { noteAccepted, recordRefusal } from "./health";
 import { invalidateFanInsight } from "./invalidate";
+import { queuePushForEvent } from "@/lib/server/push/events";
 import { verifySignature, type SignatureCheck } from "./signature";
 
 // The Fanvue webhook receiver: verify the signature (5-minute tolerance,
@@ -145,6 +146,8 @@ export async function receiveWebhook(d: Delivery, now = Date.now()): Promise<Rec
   // Stored: from here on the event is never lost; effects are best effort.
   noteAccepted();
   await applyEffects(stored).catch((err: unknown) => console.error("[webhooks] effects failed", err));
+  // Push notifications are a job: this answer never waits on a push service.
+  await queuePushForEvent(stored).catch((err: unknown) => console.error("[webhooks] push not queued", err));
   publish(stored);
   return { status: 200, body: { ok: true, seq: stored.seq } };
 }
