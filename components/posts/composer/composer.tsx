@@ -161,6 +161,7 @@ function ComposerAside({ form, creator, byUuid, original, errorCount, pub, onPub
       <PublishBar
         mode={original ? "edit" : "create"}
         original={original}
+        schedule={form.schedule}
         publishAt={fields.publishAt}
         errorCount={errorCount}
         sending={pub.sending}

@@ -4,13 +4,15 @@ import { Loader2, Send } from "lucide-react";
 import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { PostView } from "@/lib/schemas/post-views";
-import { publishLabel } from "@/lib/utils/post-time";
+import { publishAction } from "./publish-action";
 import type { SendProblem } from "./use-publish";
 import { useViewer } from "@/components/viewer/viewer";
 
 type Props = {
   mode: "create" | "edit";
   original: PostView | null;
+  /** "Publish now" or "Schedule" as chosen in the form (its time may still be missing). */
+  schedule: "now" | "later";
   publishAt: string | null;
   errorCount: number;
   sending: boolean;
@@ -33,8 +35,9 @@ function Countdown({ seconds }: { seconds: number }) {
 export function PublishBar(p: Props) {
   const mode = p.original?.cancelledAt ? "restore" : p.mode;
   const viewer = useViewer();
-  const label = publishLabel({
+  const action = publishAction({
     mode,
+    schedule: p.schedule,
     publishAt: p.publishAt,
     wasScheduled: Boolean(p.original && !p.original.publishedAt),
     viewer,
@@ -52,6 +55,16 @@ export function PublishBar(p: Props) {
           ) : null}
         </div>
       ) : null}
+      {action.problem ? (
+        <p
+          className="text-sm text-red-700"
+          role="alert"
+          id="publish-action-problem"
+          data-testid="publish-action-problem"
+        >
+          {action.problem}
+        </p>
+      ) : null}
       {p.errorCount ? (
         <p className="text-xs text-red-700" data-testid="error-summary">
           {p.errorCount === 1
@@ -62,8 +75,9 @@ export function PublishBar(p: Props) {
       <Button
         size="lg"
         onClick={p.onPublish}
-        disabled={p.sending}
+        disabled={p.sending || action.disabled}
         aria-busy={p.sending}
+        aria-describedby={action.problem ? "publish-action-problem" : undefined}
         data-testid="publish-button"
         className="w-full"
       >
@@ -72,7 +86,7 @@ export function PublishBar(p: Props) {
         ) : (
           <Send className="size-4" aria-hidden="true" />
         )}
-        {p.sending ? "Sending to Fanvue…" : label}
+        {p.sending ? "Sending to Fanvue…" : action.label}
       </Button>
     </div>
   );

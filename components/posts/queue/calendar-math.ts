@@ -18,6 +18,8 @@ export function weekStart(day: Ymd): Ymd {
 
 export const weekDays = (start: Ymd) => Array.from({ length: 7 }, (_, i) => addDays(start, i));
 
+/** Monday of the week holding today in `tz` (on a Sunday: the Monday six days
+ * before, never the next one, whatever day it already is in UTC). */
 export const thisWeek = (tz: string, now = Date.now()) => weekStart(localDate(now, tz));
 
 /** Where an instant sits: its local day and minute of that day. */

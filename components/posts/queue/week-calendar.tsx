@@ -2,16 +2,17 @@
 
 import { ChevronLeft, ChevronRight } from "lucide-react";
 import Link from "next/link";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef } from "react";
 import { Button } from "@/components/ui/button";
 import type { QueueItem } from "@/lib/schemas/post-views";
 import { cn } from "@/lib/utils/cn";
-import { addDays, localDate } from "@/lib/utils/date-range";
+import { localDate } from "@/lib/utils/date-range";
 import { formatMoney } from "@/lib/utils/format";
 import { formatDay, zoneAbbr } from "@/lib/utils/time";
-import { CARD_MIN, HOUR_PX, lanes, slotOf, thisWeek, weekDays } from "./calendar-math";
+import { CARD_MIN, HOUR_PX, lanes, slotOf, weekDays } from "./calendar-math";
 import { useCalendarDrag } from "./use-calendar-drag";
 import { useViewer } from "@/components/viewer/viewer";
+import { useShownWeek } from "./use-shown-week";
 
 /** Opens scrolled to the morning: most posts go out between 8:00 and 23:00. */
 const FIRST_VISIBLE_HOUR = 7;
@@ -108,7 +109,8 @@ function DropTarget({ minute }: { minute: number }) {
 export function WeekCalendar({ items, tz, onMove }: Props) {
   const { locale } = useViewer();
   const dayLabel = (day: string) => formatDay(day, locale, "weekdayDay");
-  const [start, setStart] = useState(() => thisWeek(tz));
+  const week = useShownWeek(tz);
+  const start = week.start;
   const days = weekDays(start);
   const cols = useRef<(HTMLElement | null)[]>([]);
   const scroller = useRef<HTMLDivElement>(null);
@@ -121,13 +123,7 @@ export function WeekCalendar({ items, tz, onMove }: Props) {
   const range = `${dayLabel(days[0]!)} – ${dayLabel(days[6]!)} ${formatDay(days[6]!, locale, "monthLongYear")}`;
   return (
     <div className="flex flex-col gap-3" data-testid="week-calendar">
-      <WeekNav
-        tz={tz}
-        range={range}
-        onPrev={() => setStart(addDays(start, -7))}
-        onThis={() => setStart(thisWeek(tz))}
-        onNext={() => setStart(addDays(start, 7))}
-      />
+      <WeekNav tz={tz} range={range} onPrev={week.prev} onThis={week.current} onNext={week.next} />
       <div ref={scroller} className="max-h-[560px] overflow-auto rounded-xl border border-line bg-surface">
         <div className="grid min-w-[720px] grid-cols-[48px_repeat(7,minmax(0,1fr))]">
           <div className="sticky top-0 z-20 border-b border-line bg-surface" />
