@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { signInAs } from "./fixtures/auth";
 import { workspaceOf } from "./fixtures/db";
 import { budgetLeft } from "./fixtures/sandbox";
@@ -48,7 +48,9 @@ test("skip link, palette to a page, g + letter, and the keyboard map", async ({ 
   await expect(page).toHaveURL(new RegExp(`/c/${luna}/earnings`));
 });
 
-test("palette: a fan by handle, straight to their chat", async ({ page }) => {
+test("palette: a fan by handle, straight to their chat, attach from the vault and send", async ({ page }) => {
+  // The roster's first sync, then a whole send: longer than the default minute on a busy machine.
+  test.setTimeout(150_000);
   await signInAs(page, "luna");
   const luna = (await workspaceOf("luna")).creators.luna!;
   await page.goto(`/c/${luna}/fans`);
@@ -73,4 +75,60 @@ test("palette: a fan by handle, straight to their chat", async ({ page }) => {
   const uuid = ((await res.json()) as { rows: { uuid: string }[] }).rows[0]!.uuid;
   await expect(page).toHaveURL(new RegExp(`/c/${luna}/chats\\?chat=${uuid}`));
   await expect(page.getByTestId("conversation-header")).toBeVisible({ timeout: 20_000 });
+  await attachAndSendByKeyboard(page);
 });
+
+/** The attach button and the text are a key or two apart, whichever side the layout puts them:
+ * Tab once, else Shift+Tab up to twice from where focus started. */
+async function reachByTab(page: Page, target: Locator) {
+  for (const key of ["Tab", "Shift+Tab", "Shift+Tab", "Shift+Tab"]) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press(key);
+  }
+  await expect(target).toBeFocused();
+}
+
+/** In the open chat, without the mouse: r to write, Tab to "Vault", the picker's search, ↓ into the
+ * media, Space to select, Ctrl+Enter to attach, back to the text and Ctrl+Enter to send. */
+async function attachAndSendByKeyboard(page: Page) {
+  await page.keyboard.press("r");
+  const text = page.getByTestId("composer-text");
+  await expect(text).toBeFocused();
+  const note = `By keyboard only ${Date.now()}`;
+  await page.keyboard.type(note);
+  const attach = page.getByTestId("attach-media");
+  await reachByTab(page, attach);
+  await page.keyboard.press("Enter");
+  const picker = page.getByTestId("vault-picker");
+  await expect(picker.getByTestId("vault-search")).toBeFocused();
+  const first = picker.locator('[data-testid="vault-tile"][data-status="ready"]').first();
+  await expect(first).toBeVisible({ timeout: 20_000 });
+  await page.keyboard.press("ArrowDown");
+  const buttons = picker.locator("[data-tile-button]");
+  await expect(buttons.first()).toBeFocused();
+  // One Tab stop for the grid: the arrows move within it.
+  await page.keyboard.press("ArrowRight");
+  await expect(buttons.nth(1)).toBeFocused();
+  await page.keyboard.press("ArrowLeft");
+  await expect(buttons.first()).toBeFocused();
+  // Media still processing cannot be sent: right to the first ready tile.
+  const focusedStatus = () =>
+    page.evaluate(() => document.activeElement?.closest("[data-status]")?.getAttribute("data-status"));
+  for (let i = 0; i < 12 && (await focusedStatus()) !== "ready"; i++) await page.keyboard.press("ArrowRight");
+  expect(await focusedStatus()).toBe("ready");
+  await page.keyboard.press("Space");
+  await expect(picker.getByRole("status").filter({ hasText: "selected" })).toHaveText(/^1 selected/);
+  await expect(picker.locator("[data-tile-button]:focus")).toHaveAttribute("aria-pressed", "true");
+  await screenshots(page, "vault-picker-keyboard");
+  await page.keyboard.press("Control+Enter");
+  await expect(picker).toBeHidden();
+  await expect(page.getByTestId("attachment")).toHaveCount(1);
+  // Focus went back to "Vault" when the picker closed; the text is a key or two away.
+  await expect(attach).toBeFocused();
+  await reachByTab(page, text);
+  await expect(text).toHaveValue(note);
+  await page.keyboard.press("Control+Enter");
+  const sent = page.getByTestId("message").filter({ hasText: note });
+  await expect(sent).toHaveCount(1, { timeout: 20_000 });
+  await expect(sent.getByTestId("message-media")).toBeVisible({ timeout: 20_000 });
+}

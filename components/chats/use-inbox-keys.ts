@@ -25,6 +25,8 @@ export function useInboxKeys({ rows, state, open, searchRef, textRef }: Args) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
+      // A dialog (the vault picker, a confirmation) keeps its keys: ↓ there is not "next chat".
+      if (e.target instanceof Element && e.target.closest('[role="dialog"]')) return;
       if (isTyping(e.target)) {
         if (e.key === "Escape") (e.target as HTMLElement).blur();
         return;

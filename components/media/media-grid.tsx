@@ -1,8 +1,9 @@
 "use client";
 
-import { useCallback, useEffect, useRef, type RefObject } from "react";
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type RefObject } from "react";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { VaultItem } from "@/lib/schemas/media";
+import { gridColumns, nextGridIndex } from "./grid-keys";
 import { MediaTile } from "./media-tile";
 import { checkProcessingAgain, isProcessingStuck, useStuckVersion } from "./processing-watch";
 import type { ThumbResolver } from "./thumb-resolver";
@@ -42,6 +43,35 @@ type Props = {
   gridRef?: RefObject<HTMLUListElement | null>;
 };
 
+/** One Tab stop for the whole grid; arrows move focus between tiles, Space selects the focused one. */
+function useRovingFocus(count: number, onToggle: Props["onToggle"], gridRef?: RefObject<HTMLUListElement | null>) {
+  const own = useRef<HTMLUListElement>(null);
+  const ref = gridRef ?? own;
+  const [active, setActive] = useState(0);
+  const current = Math.min(active, Math.max(0, count - 1));
+  const focusTile = (i: number) =>
+    ref.current?.querySelector<HTMLButtonElement>(`[data-index="${i}"] [data-tile-button]`)?.focus();
+  const onKeyDown = (e: KeyboardEvent<HTMLUListElement>) => {
+    const li = (e.target as HTMLElement).closest<HTMLElement>("[data-index]");
+    if (!li || !ref.current || e.altKey || e.metaKey || e.ctrlKey) return;
+    const at = Number(li.dataset.index);
+    if (e.key === " ") {
+      e.preventDefault();
+      return onToggle(at, e.shiftKey);
+    }
+    const next = nextGridIndex(e.key, at, count, gridColumns(ref.current));
+    if (next === null) return;
+    e.preventDefault();
+    setActive(next);
+    focusTile(next);
+  };
+  const onFocus = (e: { target: EventTarget }) => {
+    const li = (e.target as HTMLElement).closest<HTMLElement>("[data-index]");
+    if (li) setActive(Number(li.dataset.index));
+  };
+  return { ref, current, onKeyDown, onFocus };
+}
+
 export function MediaGrid(p: Props) {
   useUrlStoreVersion();
   useStuckVersion();
@@ -61,9 +91,19 @@ export function MediaGrid(p: Props) {
 
   const now = Date.now();
   const selecting = p.selected.size > 0;
+  const roving = useRovingFocus(p.items.length, p.onToggle, p.gridRef);
   return (
     <div className="@container">
-      <ul className={GRID_CLASS} ref={p.gridRef} data-testid="vault-grid" aria-label="Media">
+      {/* Key handling for the tiles' own buttons, delegated to their list. */}
+      <ul
+        className={GRID_CLASS}
+        ref={roving.ref}
+        data-testid="vault-grid"
+        aria-label="Media"
+        aria-describedby="vault-grid-keys"
+        onKeyDown={roving.onKeyDown}
+        onFocus={roving.onFocus}
+      >
         {p.items.map((item, index) => {
           const fresh = freshThumb(p.creatorId, item.uuid);
           const listUrl = item.thumb && item.exp > now ? item.thumb.url : null;
@@ -72,6 +112,7 @@ export function MediaGrid(p: Props) {
               key={item.uuid}
               item={item}
               index={index}
+              tabbable={index === roving.current}
               thumbUrl={fresh ?? listUrl}
               stale={!fresh && !listUrl && item.thumb !== null && item.status === "ready"}
               broken={isBroken(p.creatorId, item.uuid)}
@@ -89,6 +130,9 @@ export function MediaGrid(p: Props) {
         })}
         {p.showSkeleton ? <GridSkeleton count={6} /> : null}
       </ul>
+      <p id="vault-grid-keys" className="sr-only">
+        Arrow keys move between media, Space selects, Enter opens.
+      </p>
       <div ref={sentinel} aria-hidden="true" className="h-px" />
     </div>
   );

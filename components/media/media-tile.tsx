@@ -23,6 +23,8 @@ function LocalDay({ iso }: { iso: string }) {
 export type TileProps = {
   item: VaultItem;
   index: number;
+  /** The grid's one Tab stop (the others are reached with the arrow keys). */
+  tabbable: boolean;
   /** A usable thumbnail URL, or null (none, or expired and being re-resolved). */
   thumbUrl: string | null;
   /** The URL this tile had expired before it was shown: re-resolve it. */
@@ -107,7 +109,14 @@ function SelectBox(p: TileProps & { title: string }) {
       data-testid="tile-select"
     >
       {/* eslint-disable-next-line no-restricted-syntax -- a hidden mirror of the tile's state for screen readers, not a control */}
-      <input type="checkbox" className="sr-only" checked={p.selected} aria-label={`Select ${p.title}`} readOnly />
+      <input
+        type="checkbox"
+        className="sr-only"
+        checked={p.selected}
+        aria-label={`Select ${p.title}`}
+        tabIndex={-1}
+        readOnly
+      />
       <Check className="size-4" strokeWidth={3} aria-hidden="true" />
     </label>
   );
@@ -137,11 +146,9 @@ function MediaTileImpl(p: TileProps) {
       <button
         type="button"
         className="absolute inset-0 text-left focus-visible:outline-offset-[-2px]"
-        aria-label={
-          p.selecting
-            ? `${p.selected ? "Deselect" : "Select"} ${title || "new upload"}`
-            : `Open ${title || "new upload"}`
-        }
+        tabIndex={p.tabbable ? 0 : -1}
+        data-tile-button=""
+        aria-pressed={p.selecting ? p.selected : undefined}
         // Shift-click must not also select the page's text.
         onMouseDown={(e) => e.shiftKey && e.preventDefault()}
         onClick={(e) =>
@@ -164,6 +171,9 @@ function MediaTileImpl(p: TileProps) {
         ) : item.status === "ready" || item.status === "missing" ? (
           <Placeholder item={item} />
         ) : null}
+        {/* The name read out starts with what the button does, then the visible name and date. */}
+        <span className="sr-only">{p.selecting ? "Select " : "Open "}</span>
+        {title ? null : <span className="sr-only">new upload</span>}
         {title ? (
           <span className="pointer-events-none absolute inset-x-0 bottom-0 z-[1] bg-gradient-to-t from-black/75 via-black/30 to-transparent px-2 pt-6 pb-1.5 text-white">
             <span className="block truncate text-xs font-medium" data-testid="tile-title">
