@@ -10,6 +10,7 @@
 //     Next's metadata files: Next links them from every page's <head>.
 //   public/icons/icon-{192,512}.png      the manifest's "any" icons (rounded, transparent corners)
 //   public/icons/maskable-{192,512}.png  the manifest's "maskable" icons (full bleed, V inside the safe zone)
+//   public/icons/badge-96.png            the notifications' badge (the V alone, white on transparent)
 //   public/sw.js                         VERSION = hash of what it precaches
 import fs from "node:fs";
 import path from "node:path";
@@ -61,6 +62,15 @@ function colourAt({ corner, scale }) {
 
 const png = (cut, size) => encodePng(size, rasterise(size, colourAt(CUTS[cut])));
 
+/** The notification badge (Android's status bar draws only its alpha): the V alone, white on
+ * transparent, enlarged (1.6×) so it reads at 24 dp. */
+const BADGE_SCALE = 1.6;
+function badgeAt(x, y) {
+  const c = VIEW / 2;
+  const [u, v] = [x * VIEW, y * VIEW];
+  return insidePolygon(V_POINTS, c + (u - c) / BADGE_SCALE, c + (v - c) / BADGE_SCALE) ? WHITE_RGBA : null;
+}
+
 const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${VIEW} ${VIEW}"><rect width="${VIEW}" height="${VIEW}" rx="${CORNER}" fill="${BRAND}"/><path d="${V_PATH}" fill="#fff"/></svg>\n`;
 
 function write(rel, data) {
@@ -78,4 +88,5 @@ for (const size of [192, 512]) {
   write(`public/icons/icon-${size}.png`, png("any", size));
   write(`public/icons/maskable-${size}.png`, png("maskable", size));
 }
+write("public/icons/badge-96.png", encodePng(96, rasterise(96, badgeAt)));
 console.log(`Service worker VERSION: ${updateSwVersion(ROOT)}`);
