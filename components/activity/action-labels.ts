@@ -9,6 +9,7 @@ export const ACTION_LABELS: Record<string, string> = {
   "member.update": "changed a member's role or creators",
   "member.remove": "removed a member",
   "creators.sync": "re-synced the creator list",
+  "connection.disconnect": "disconnected Fanvue (stored tokens deleted)",
   "earnings.export": "exported earnings",
   "performance.export": "exported the performance leaderboard",
   "sale.reassign": "credited a sale to another member",

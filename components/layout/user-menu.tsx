@@ -1,6 +1,7 @@
 "use client";
 
-import { ChevronDown, Globe, LogOut } from "lucide-react";
+import { ChevronDown, Globe, LogOut, Settings } from "lucide-react";
+import Link from "next/link";
 import { signOut } from "next-auth/react";
 import { useState } from "react";
 import { Avatar } from "@/components/ui/avatar";
@@ -39,6 +40,12 @@ export function UserMenu({ user }: { user: ShellUser }) {
             {user.handle ? <p className="truncate text-xs text-muted">@{user.handle}</p> : null}
           </div>
           <MenuSeparator />
+          <MenuItem asChild data-testid="open-settings">
+            <Link href="/settings">
+              <Settings className="size-4" aria-hidden="true" />
+              Settings
+            </Link>
+          </MenuItem>
           <MenuItem onSelect={() => setPrefs(true)} data-testid="open-preferences">
             <Globe className="size-4" aria-hidden="true" />
             <span className="flex min-w-0 flex-col">

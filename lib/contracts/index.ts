@@ -13,6 +13,7 @@ import * as overview from "./overview";
 import * as payouts from "./payouts";
 import * as performance from "./performance";
 import * as posts from "./posts";
+import * as settings from "./settings";
 import * as push from "./push";
 import * as subscriberTrends from "./subscriber-trends";
 import * as trackingLinks from "./tracking-links";
@@ -35,6 +36,7 @@ const modules: Record<string, Record<string, unknown>> = {
   payouts,
   performance,
   posts,
+  settings,
   push,
   subscriberTrends,
   trackingLinks,
