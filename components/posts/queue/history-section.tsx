@@ -15,6 +15,7 @@ import type { HistoryItem, HistoryRange } from "@/lib/schemas/post-views";
 import { formatCount, formatMoney } from "@/lib/utils/format";
 import { formatDateTime } from "@/lib/utils/time";
 import { useViewer } from "@/components/viewer/viewer";
+import { PostThumb } from "./post-thumb";
 
 const RANGES: { value: HistoryRange; label: string }[] = [
   { value: "7d", label: "Last 7 days" },
@@ -51,7 +52,7 @@ function Figure({
   );
 }
 
-function Row({ i, earnings }: { i: HistoryItem; earnings: boolean }) {
+function Row({ creatorId, i, earnings }: { creatorId: string; i: HistoryItem; earnings: boolean }) {
   const viewer = useViewer();
   const title =
     i.text?.split("\n").find((l) => l.trim()) ??
@@ -65,14 +66,17 @@ function Row({ i, earnings }: { i: HistoryItem; earnings: boolean }) {
       <span className="tabular text-xs text-muted">
         {i.publishedAt ? formatDateTime(i.publishedAt, viewer, "compact") : "—"}
       </span>
-      <div className="min-w-0">
-        <p className="truncate text-sm font-medium">
-          {i.isPinned ? <Pin className="mr-1 inline size-3.5 text-muted" aria-label="Pinned" /> : null}
-          {title}
-        </p>
-        <div className="mt-0.5 flex flex-wrap gap-1.5 text-xs text-muted">
-          {i.price !== null ? <Badge tone="brand">PPV {formatMoney(i.price)}</Badge> : <Badge>Free</Badge>}
-          {i.authorName ? <span>by {i.authorName}</span> : null}
+      <div className="flex min-w-0 items-center gap-3">
+        <PostThumb creatorId={creatorId} post={i} size="sm" />
+        <div className="min-w-0">
+          <p className="truncate text-sm font-medium">
+            {i.isPinned ? <Pin className="mr-1 inline size-3.5 text-muted" aria-label="Pinned" /> : null}
+            {title}
+          </p>
+          <div className="mt-0.5 flex flex-wrap gap-1.5 text-xs text-muted">
+            {i.price !== null ? <Badge tone="brand">PPV {formatMoney(i.price)}</Badge> : <Badge>Free</Badge>}
+            {i.authorName ? <span>by {i.authorName}</span> : null}
+          </div>
         </div>
       </div>
       {/* Phones: the figures share one line. */}
@@ -154,7 +158,7 @@ export function HistorySection({ creatorId, tz }: { creatorId: string; tz: strin
           {d!.items.length ? (
             <ul className="divide-y divide-line">
               {d!.items.map((i) => (
-                <Row key={i.uuid} i={i} earnings={d!.earningsVisible} />
+                <Row key={i.uuid} creatorId={creatorId} i={i} earnings={d!.earningsVisible} />
               ))}
             </ul>
           ) : (

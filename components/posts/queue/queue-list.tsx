@@ -11,9 +11,11 @@ import { toLocalInputs } from "@/lib/utils/post-time";
 import { dayHeading, formatWhen, zoneAbbr } from "@/lib/utils/time";
 import { groupByLocalDay } from "./calendar-math";
 import { ItemActions, type Notice } from "./item-actions";
+import { PostThumb } from "./post-thumb";
 import { useViewer } from "@/components/viewer/viewer";
 
 type Props = {
+  creatorId: string;
   items: QueueItem[];
   tz: string;
   canWrite: boolean;
@@ -42,7 +44,7 @@ function Meta({ item }: { item: QueueItem }) {
 }
 
 /** The queue by local day, in the viewer's zone. */
-export function QueueList({ items, tz, canWrite, highlight, actions, onNotice }: Props) {
+export function QueueList({ creatorId, items, tz, canWrite, highlight, actions, onNotice }: Props) {
   const viewer = useViewer();
   return (
     <div className="flex flex-col gap-4" data-testid="queue-list">
@@ -64,6 +66,7 @@ export function QueueList({ items, tz, canWrite, highlight, actions, onNotice }:
                   </p>
                   <p className="text-[11px] text-muted">{zoneAbbr(Date.parse(i.at), tz)}</p>
                 </div>
+                {i.post ? <PostThumb creatorId={creatorId} post={i.post} /> : null}
                 <div className="min-w-0 flex-1">
                   {i.href && canWrite ? (
                     <Link href={i.href} className="line-clamp-2 text-sm font-medium break-words hover:underline">

@@ -180,6 +180,7 @@ export function QueueSection(p: Props) {
         <QueueEmpty creatorId={p.creatorId} canWrite={p.canWrite} />
       ) : (
         <QueueList
+          creatorId={p.creatorId}
           items={data!.items}
           tz={p.tz}
           canWrite={p.canWrite}
