@@ -47,7 +47,8 @@ export function ActivityLog({
       <ActivityFilters
         filters={filters}
         set={set}
-        creators={fixedCreatorId ? null : creators}
+        // One creator (a solo creator's workspace): nothing to filter by, no "All creators".
+        creators={fixedCreatorId || creators.length <= 1 ? null : creators}
         members={canSeeMembers ? members : null}
       />
       <Card className="overflow-hidden">

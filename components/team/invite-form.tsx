@@ -48,7 +48,7 @@ export function InviteForm({ workspaceId }: { workspaceId: string }) {
       <CardBody>
         <form onSubmit={submit} className="flex flex-col gap-4" data-testid="invite-form">
           <InviteOptions role={role} setRole={setRole} days={days} setDays={setDays} />
-          <CreatorScope creators={creators} idPrefix="invite" {...scope} onChange={setScope} />
+          <CreatorScope creators={creators} idPrefix="invite" role={role} {...scope} onChange={setScope} />
           {scopeError ? (
             <p className="text-sm text-red-700" role="alert">
               {scopeError}

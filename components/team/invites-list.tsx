@@ -4,6 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { useInvites, useTeamMutations, useWorkspaceCreators } from "@/lib/queries/workspaces";
+import { scopeText } from "./creator-scope";
 import { ROLE_LABEL } from "./role-label";
 import { useFormat } from "@/components/viewer/viewer";
 
@@ -12,7 +13,7 @@ const TONE = { pending: "info", used: "brand", revoked: "neutral", expired: "neu
 export function InvitesList({ workspaceId }: { workspaceId: string }) {
   const f = useFormat();
   const invites = useInvites(workspaceId).data ?? [];
-  const names = new Map((useWorkspaceCreators(workspaceId).data ?? []).map((c) => [c.id, c.displayName]));
+  const creators = useWorkspaceCreators(workspaceId).data ?? [];
   const { revokeInvite } = useTeamMutations(workspaceId);
   if (invites.length === 0) return null;
   return (
@@ -27,10 +28,7 @@ export function InvitesList({ workspaceId }: { workspaceId: string }) {
               <Badge tone={TONE[i.status]}>{i.status}</Badge>
               <span className="font-medium">{ROLE_LABEL[i.role]}</span>
               <span className="min-w-0 flex-1 truncate text-muted">
-                {i.allCreators
-                  ? "All creators"
-                  : i.creatorIds.map((id) => names.get(id) ?? "Removed creator").join(", ")}{" "}
-                · expires {f.date(i.expiresAt)}
+                {scopeText(i.allCreators, i.creatorIds, creators)} · expires {f.date(i.expiresAt)}
               </span>
               {i.status === "pending" ? (
                 <Button

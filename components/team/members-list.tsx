@@ -11,14 +11,13 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { ApiClientError } from "@/lib/queries/fetcher";
 import { useMembers, useTeamMutations, useWorkspaceCreators } from "@/lib/queries/workspaces";
 import type { MemberView } from "@/lib/schemas/team";
-import { CreatorScope } from "./creator-scope";
+import { CreatorScope, scopeText } from "./creator-scope";
 import { CREATOR_SCOPE_MESSAGE } from "@/lib/schemas/team";
 import { ROLE_LABEL, STAFF_ROLES } from "./role-label";
 
 export function MembersList({ workspaceId, currentUserId }: { workspaceId: string; currentUserId: string }) {
   const members = useMembers(workspaceId);
   const creators = useWorkspaceCreators(workspaceId).data ?? [];
-  const names = new Map(creators.map((c) => [c.id, c.displayName]));
   const [editing, setEditing] = useState<string | null>(null);
   return (
     <Card>
@@ -46,9 +45,7 @@ export function MembersList({ workspaceId, currentUserId }: { workspaceId: strin
                     </p>
                     <p className="truncate text-xs text-muted">
                       {m.handle ? `@${m.handle} · ` : ""}
-                      {m.allCreators
-                        ? "All creators"
-                        : m.creatorIds.map((id) => names.get(id) ?? "Removed creator").join(", ")}
+                      {scopeText(m.allCreators, m.creatorIds, creators)}
                     </p>
                   </div>
                   <Badge tone={m.role === "owner" ? "brand" : "neutral"}>{ROLE_LABEL[m.role]}</Badge>
@@ -118,7 +115,7 @@ function MemberEditor({
           ))}
         </Select>
       </Field>
-      <CreatorScope creators={creators} idPrefix={`m-${member.id}`} {...scope} onChange={setScope} />
+      <CreatorScope creators={creators} idPrefix={`m-${member.id}`} role={role} {...scope} onChange={setScope} />
       {scopeError || err ? (
         <p className="text-sm text-red-700" role="alert">
           {scopeError ?? err?.message}

@@ -17,7 +17,10 @@ export default async function TeamPage({ params }: { params: Promise<{ workspace
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Team</h1>
         <p className="mt-1 text-sm text-muted">
-          Who works on {access.workspace.name}, in which role, on which creators. Changes apply on their next click.
+          {access.workspace.kind === "creator"
+            ? `Who works on ${access.workspace.name}'s account with you, and in which role.`
+            : `Who works on ${access.workspace.name}, in which role, on which creators.`}{" "}
+          Changes apply on their next click.
         </p>
       </div>
       <div className="grid gap-6 xl:grid-cols-[1fr_420px]">
