@@ -4,6 +4,7 @@ import { DashboardFrame } from "@/components/layout/dashboard-frame";
 import { AppearanceSection } from "@/components/settings/appearance-section";
 import { ConnectionSection } from "@/components/settings/connection-section";
 import { DataSection } from "@/components/settings/data-section";
+import { NotificationsSection } from "@/components/settings/notifications-section";
 import { ProfileSection } from "@/components/settings/profile-section";
 import { SettingsNav, SettingsSection } from "@/components/settings/section";
 import { loadSettingsFrame } from "@/lib/server/settings/frame";
@@ -34,9 +35,9 @@ export default async function SettingsPage() {
             <SettingsSection
               id="notifications"
               title="Notifications"
-              description="Which events reach you as push notifications on this device."
+              description="What reaches you as push notifications, also while Vuedeck is closed, on each device where you turn them on."
             >
-              {/* NotificationsSection goes here */}
+              <NotificationsSection />
             </SettingsSection>
             <ConnectionSection />
             <DataSection
