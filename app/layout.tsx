@@ -15,6 +15,9 @@ export const metadata: Metadata = {
 export const viewport: Viewport = {
   width: "device-width",
   initialScale: 1,
+  // Edge to edge on phones with a notch or home indicator: the tab bar, the composer and sheets pad
+  // themselves with env(safe-area-inset-*), which is 0 without it.
+  viewportFit: "cover",
   themeColor: "#068447",
 };
 

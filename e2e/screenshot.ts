@@ -48,3 +48,56 @@ export async function screenshots(page: Page, name: string) {
   }
   if (original) await page.setViewportSize(original);
 }
+
+/** What a finger can hit. */
+const TAPPABLE =
+  'a[href], button, [role="button"], input:not([type="hidden"]), select, textarea, [role="tab"], [role="menuitem"], [role="radio"], [role="checkbox"], [role="switch"], summary';
+
+/**
+ * Every visible control on the page is at least 44 × 44 px (Apple's minimum, WCAG 2.5.5) at the
+ * page's current width (call it at 390 px). Not counted: links inside running text (a sentence's
+ * link is as tall as its line, WCAG's inline exception), a tick box or radio inside its label (the
+ * label is the target, measured instead), and elements marked `data-tap-exempt="<why>"` (the
+ * reason is required). Fails listing the offenders with their size.
+ */
+export async function expectTapTargets(page: Page, name: string, { soft = false } = {}) {
+  const offenders = await page.evaluate(
+    ({ selector, min }) => {
+      const visible = (el: Element, r: DOMRect) => {
+        if (r.width <= 1 || r.height <= 1) return false; // sr-only, collapsed
+        const s = getComputedStyle(el);
+        if (s.visibility === "hidden" || Number(s.opacity) === 0) return false;
+        return !el.closest('[aria-hidden="true"], [inert]');
+      };
+      // A link in a sentence: inline, with text of its own block around it.
+      const inText = (el: Element) => {
+        if (el.tagName !== "A" || getComputedStyle(el).display !== "inline") return false;
+        const block = el.parentElement;
+        return Boolean(block && (block.textContent ?? "").trim().length > (el.textContent ?? "").trim().length);
+      };
+      const targetOf = (el: Element) => {
+        const input = el instanceof HTMLInputElement && (el.type === "checkbox" || el.type === "radio");
+        return input ? (el.closest("label") ?? el) : el;
+      };
+      const label = (el: Element) => {
+        const id = el.getAttribute("data-testid");
+        const text = (el.getAttribute("aria-label") ?? el.textContent ?? "").trim().replace(/\s+/g, " ").slice(0, 40);
+        return `${el.tagName.toLowerCase()}${id ? `[${id}]` : ""} "${text}"`;
+      };
+      const out: string[] = [];
+      for (const el of document.querySelectorAll(selector)) {
+        if (el.closest("[data-tap-exempt]")) continue;
+        const target = targetOf(el);
+        const r = target.getBoundingClientRect();
+        if (!visible(el, el.getBoundingClientRect()) || inText(el)) continue;
+        // Half a pixel of rounding (borders, sub-pixel layout) is not a smaller target.
+        if (r.width < min - 0.5 || r.height < min - 0.5)
+          out.push(`${label(el)} ${Math.round(r.width)}×${Math.round(r.height)}`);
+      }
+      return [...new Set(out)];
+    },
+    { selector: TAPPABLE, min: 44 },
+  );
+  const width = page.viewportSize()?.width;
+  (soft ? expect.soft : expect)(offenders, `${name}: tap targets under 44 × 44 px at ${width}px`).toEqual([]);
+}

@@ -1,11 +1,12 @@
 "use client";
 
-import { ArrowLeft, Bell, BellOff, Info, Mail, MailOpen, Pencil } from "lucide-react";
+import { ArrowLeft, Bell, BellOff, Ellipsis, Info, Mail, MailOpen, Pencil } from "lucide-react";
 import { useState } from "react";
 import { Avatar } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
+import { Menu, MenuContent, MenuItem, MenuTrigger } from "@/components/ui/menu";
 import { useChatPatch } from "@/lib/queries/chats";
 import type { ChatRow } from "@/lib/schemas/chats";
 import { chatName } from "./format";
@@ -25,7 +26,7 @@ type Props = {
 };
 
 const iconBtn =
-  "inline-flex items-center rounded-lg p-2 text-sm text-zinc-600 hover:bg-black/5 hover:text-ink disabled:opacity-50";
+  "inline-flex shrink-0 items-center justify-center rounded-lg p-2 text-sm text-zinc-600 hover:bg-black/5 hover:text-ink disabled:opacity-50 touch:size-11";
 
 type Patch = ReturnType<typeof useChatPatch>;
 type PatchBody = Parameters<Patch["mutate"]>[0];
@@ -47,15 +48,19 @@ export function ChatHeader(p: Props) {
   const { pending, run } = useChatUpdate(p.creatorId, p.fanUuid);
   const [naming, setNaming] = useState(false);
   return (
+    // On a phone the conversation is the whole screen: this is its one header (the app's header and
+    // tab bar step aside, app-shell.tsx), and the composer sits at the bottom, at the thumb.
     <header
-      className="flex items-center gap-2 border-b border-line bg-surface px-2 py-2 sm:px-3"
+      className="flex items-center gap-1 border-b border-line bg-surface px-1 py-1 pt-[max(0.25rem,env(safe-area-inset-top))] sm:gap-2 sm:px-3 sm:py-2"
       data-testid="conversation-header"
+      data-phone-fullscreen
+      data-replaces-tabs
     >
       <button type="button" onClick={p.onBack} className={`${iconBtn} lg:hidden`} aria-label="Back to chats">
         <ArrowLeft className="size-5" aria-hidden="true" />
       </button>
       <Avatar src={p.row?.avatarUrl} name={p.row?.displayName ?? p.row?.handle ?? "?"} size="sm" />
-      <div className="min-w-0 flex-1">
+      <div className="min-w-0 flex-1 pl-1">
         <h2 className="truncate text-sm font-semibold" data-testid="conversation-name">
           {p.row ? chatName(p.row) : "Conversation"}
         </h2>
@@ -65,7 +70,14 @@ export function ChatHeader(p: Props) {
           {p.creatorTag ? ` · for @${p.creatorTag}` : ""}
         </p>
       </div>
-      {p.canSend ? <ChatActions row={p.row} pending={pending} run={run} onNickname={() => setNaming(true)} /> : null}
+      {p.canSend ? (
+        <>
+          <div className="hidden items-center gap-2 sm:flex">
+            <ChatActions row={p.row} pending={pending} run={run} onNickname={() => setNaming(true)} />
+          </div>
+          <ChatActionsMenu row={p.row} pending={pending} run={run} onNickname={() => setNaming(true)} />
+        </>
+      ) : null}
       {p.canReadFans ? (
         <ListMembershipMenu creatorId={p.creatorId} fanUuid={p.fanUuid} canWrite={p.canWriteFans} />
       ) : null}
@@ -90,18 +102,45 @@ export function ChatHeader(p: Props) {
   );
 }
 
-/** Read/unread, mute/unmute, and the nickname button. */
-function ChatActions({
-  row,
-  pending,
-  run,
-  onNickname,
-}: {
+type ActionProps = {
   row: ChatRow | null;
   pending: boolean;
   run: (body: PatchBody, done: string) => void;
   onNickname: () => void;
-}) {
+};
+
+/** On a phone the three actions fold into one menu, so the fan's name keeps its room. */
+function ChatActionsMenu({ row, pending, run, onNickname }: ActionProps) {
+  const unread = (row?.unreadCount ?? 0) > 0;
+  const muted = row?.isMuted ?? false;
+  return (
+    <Menu>
+      <MenuTrigger className={`${iconBtn} sm:hidden`} aria-label="Chat actions" data-testid="chat-actions-menu">
+        <Ellipsis className="size-5" aria-hidden="true" />
+      </MenuTrigger>
+      <MenuContent className="min-w-48">
+        <MenuItem
+          disabled={pending}
+          onSelect={() => run({ isRead: unread }, unread ? "Marked as read" : "Marked as unread")}
+        >
+          {unread ? <MailOpen className="size-4" aria-hidden="true" /> : <Mail className="size-4" aria-hidden="true" />}
+          {unread ? "Mark as read" : "Mark as unread"}
+        </MenuItem>
+        <MenuItem disabled={pending} onSelect={() => run({ isMuted: !muted }, muted ? "Unmuted" : "Muted")}>
+          {muted ? <Bell className="size-4" aria-hidden="true" /> : <BellOff className="size-4" aria-hidden="true" />}
+          {muted ? "Unmute" : "Mute"}
+        </MenuItem>
+        <MenuItem onSelect={onNickname}>
+          <Pencil className="size-4" aria-hidden="true" />
+          Nickname
+        </MenuItem>
+      </MenuContent>
+    </Menu>
+  );
+}
+
+/** Read/unread, mute/unmute, and the nickname button. */
+function ChatActions({ row, pending, run, onNickname }: ActionProps) {
   const unread = (row?.unreadCount ?? 0) > 0;
   const muted = row?.isMuted ?? false;
   return (

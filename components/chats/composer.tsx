@@ -1,17 +1,19 @@
 "use client";
 
-import { FileText, Lock, Paperclip, Send } from "lucide-react";
-import { useEffect, useState, type RefObject } from "react";
+import { FileText, Paperclip, Send } from "lucide-react";
+import { useEffect, useLayoutEffect, useState, type RefObject } from "react";
 import { VaultPicker } from "@/components/media/vault-picker";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { Input, Textarea } from "@/components/ui/input";
+import { Textarea } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { useTemplates, type SendInput } from "@/lib/queries/chats";
 import { MAX_MEDIA, MAX_TEXT } from "@/lib/schemas/chats";
 import { centsToDecimal, checkPrice, formatMoney, parseMoney } from "@/lib/utils/money";
+import { cn } from "@/lib/utils/cn";
 import { Attachments } from "./attachments";
 import { newKey } from "./format";
+import { PpvPrice, rememberedPrice, rememberPrice } from "./ppv-price";
 
 type Props = {
   creatorId: string;
@@ -47,7 +49,7 @@ export function priceCents(price: string): number | null {
 type Templates = ReturnType<typeof useTemplates>["data"];
 
 /** The draft's state: text, media, price, template; `submit` sends it and clears it. */
-function useDraft(initialMedia: string[], templates: Templates, onSend: Props["onSend"]) {
+function useDraft(creatorId: string, initialMedia: string[], templates: Templates, onSend: Props["onSend"]) {
   const [text, setText] = useState("");
   const [media, setMedia] = useState<string[]>(initialMedia);
   const [price, setPrice] = useState("");
@@ -65,10 +67,18 @@ function useDraft(initialMedia: string[], templates: Templates, onSend: Props["o
     setPrice(t.price !== null ? centsToDecimal(Math.round(t.price)) : "");
   }
 
+  /** Media picked: with no price typed yet, the creator's usual PPV price (they can tap "Free"). */
+  function attach(uuids: string[]) {
+    setMedia((m) => [...new Set([...m, ...uuids])].slice(0, MAX_MEDIA));
+    const usual = rememberedPrice(creatorId);
+    if (media.length === 0 && !price.trim() && usual !== null) setPrice(centsToDecimal(usual));
+  }
+
   function submit() {
     setTouched(true);
     if (error) return;
     const cents = priceCents(price);
+    if (cents !== null) rememberPrice(creatorId, cents);
     onSend({
       idempotencyKey: newKey(),
       text: text.trim() ? text : null,
@@ -83,24 +93,25 @@ function useDraft(initialMedia: string[], templates: Templates, onSend: Props["o
     setTouched(false);
   }
 
-  return { text, setText, media, setMedia, price, setPrice, template, touched, error, applyTemplate, submit };
+  return { text, setText, media, setMedia, attach, price, setPrice, template, touched, error, applyTemplate, submit };
 }
 
-/** Text, vault media, an optional price (PPV), templates; Ctrl/⌘+Enter sends. */
+/**
+ * Text, vault media, an optional price (PPV), templates; Ctrl/⌘+Enter sends. On a phone one row at
+ * the thumb: attach, the text (growing with it), Send at the bottom right; price and template above
+ * it once there is something to price. On wider screens the text gets its own row above the controls.
+ */
 export function Composer({ creatorId, fanUuid, fanLabel, initialMedia, onSend, textRef, ...p }: Props) {
   const [picking, setPicking] = useState(false);
   const [asking, setAsking] = useState<string | null>(null);
   const templates = useTemplates(creatorId, true);
-  const { text, setText, media, setMedia, price, setPrice, template, touched, error, applyTemplate, submit } = useDraft(
-    initialMedia,
-    templates.data,
-    onSend,
-  );
+  const d = useDraft(creatorId, initialMedia, templates.data, onSend);
+  const hasMedia = d.media.length > 0;
   // Sends are never blocked by a claim; the sender is asked first.
-  const guarded = () => (p.heldBy && !error ? setAsking(p.heldBy) : submit());
+  const guarded = () => (p.heldBy && !d.error ? setAsking(p.heldBy) : d.submit());
   return (
     <form
-      className="flex flex-col gap-2 border-t border-line bg-surface p-3"
+      className="flex flex-wrap items-end gap-2 border-t border-line bg-surface p-2 pb-[max(0.5rem,env(safe-area-inset-bottom))] sm:p-3"
       onSubmit={(e) => {
         e.preventDefault();
         guarded();
@@ -108,52 +119,95 @@ export function Composer({ creatorId, fanUuid, fanLabel, initialMedia, onSend, t
       onBlur={p.onStopTyping}
       data-testid="composer"
     >
-      <Attachments creatorId={creatorId} uuids={media} onRemove={(u) => setMedia((m) => m.filter((x) => x !== u))} />
+      <div className="order-0 basis-full empty:hidden">
+        <Attachments
+          creatorId={creatorId}
+          uuids={d.media}
+          onRemove={(u) => d.setMedia((m) => m.filter((x) => x !== u))}
+        />
+      </div>
+      <PriceAndTemplate
+        creatorId={creatorId}
+        price={d.price}
+        setPrice={d.setPrice}
+        hasMedia={hasMedia}
+        templates={templates.data}
+        template={d.template}
+        onTemplate={d.applyTemplate}
+      />
+      <Button
+        type="button"
+        variant="secondary"
+        size="sm"
+        onClick={() => setPicking(true)}
+        disabled={d.media.length >= MAX_MEDIA}
+        className="order-2"
+        data-testid="attach-media"
+      >
+        <Paperclip className="size-4" aria-hidden="true" /> <span className="max-sm:sr-only">Vault</span>
+      </Button>
       <MessageText
         textRef={textRef}
-        text={text}
-        setText={(t) => (setText(t), p.onTyping?.())}
+        text={d.text}
+        setText={(t) => (d.setText(t), p.onTyping?.())}
         onSubmit={guarded}
         fanLabel={fanLabel}
       />
-      <div className="flex flex-wrap items-center gap-2">
-        <Button
-          type="button"
-          variant="secondary"
-          size="sm"
-          onClick={() => setPicking(true)}
-          disabled={media.length >= MAX_MEDIA}
-          data-testid="attach-media"
-        >
-          <Paperclip className="size-4" aria-hidden="true" /> Vault
-        </Button>
-        <PriceField price={price} setPrice={setPrice} hasMedia={media.length > 0} />
-        <TemplateSelect templates={templates.data} value={template} onChange={applyTemplate} />
-        {template ? <FileText className="size-4 text-muted" aria-label="From a template" /> : null}
-        <span className="ml-auto hidden text-xs text-muted sm:inline">Ctrl/⌘ + Enter</span>
-        <Button type="submit" size="sm" data-testid="send-button">
-          <Send className="size-4" aria-hidden="true" />{" "}
-          {price.trim() && !error ? `Send for ${formatMoney(priceCents(price)!)}` : "Send"}
-        </Button>
-      </div>
-      {touched && error ? (
-        <p className="text-sm text-red-700" role="alert" data-testid="composer-error">
-          {error}
+      <span className="order-4 ml-auto hidden self-center text-xs text-muted sm:inline">Ctrl/⌘ + Enter</span>
+      <Button type="submit" size="sm" className="order-5" data-testid="send-button">
+        <Send className="size-4" aria-hidden="true" />{" "}
+        {d.price.trim() && !d.error ? (
+          `Send for ${formatMoney(priceCents(d.price)!)}`
+        ) : (
+          <span className="max-sm:sr-only">Send</span>
+        )}
+      </Button>
+      {d.touched && d.error ? (
+        <p className="order-6 basis-full text-sm text-red-700" role="alert" data-testid="composer-error">
+          {d.error}
         </p>
       ) : null}
       <VaultPicker
         creatorId={creatorId}
         open={picking}
         onOpenChange={setPicking}
-        onSelect={(uuids) => setMedia((m) => [...new Set([...m, ...uuids])].slice(0, MAX_MEDIA))}
+        onSelect={d.attach}
         title={`Attach for ${fanLabel}`}
         confirmLabel="Attach"
-        max={MAX_MEDIA - media.length}
+        max={MAX_MEDIA - d.media.length}
         initial={{ fan: fanUuid }}
         fanLabel={fanLabel}
       />
-      <SendAnywayDialog holder={asking} onClose={() => setAsking(null)} onSend={submit} />
+      <SendAnywayDialog holder={asking} onClose={() => setAsking(null)} onSend={d.submit} />
     </form>
+  );
+}
+
+/** Price and template: above the text on a phone once media is attached (or templates exist), in
+ * the control row on wider screens. */
+function PriceAndTemplate(p: {
+  creatorId: string;
+  price: string;
+  setPrice: (v: string) => void;
+  hasMedia: boolean;
+  templates: Templates;
+  template: string | null;
+  onTemplate: (uuid: string) => void;
+}) {
+  const hasTemplates = Boolean(p.templates?.supported && p.templates.items.length);
+  return (
+    <div
+      className={cn(
+        "order-1 flex basis-full flex-wrap items-center gap-2 sm:order-3 sm:basis-auto",
+        !p.hasMedia && !hasTemplates && "max-sm:hidden",
+      )}
+    >
+      <div className={cn("flex flex-wrap items-center gap-2", !p.hasMedia && "max-sm:hidden")}>
+        <PpvPrice creatorId={p.creatorId} price={p.price} setPrice={p.setPrice} hasMedia={p.hasMedia} />
+      </div>
+      <TemplateSelect templates={p.templates} value={p.template} onChange={p.onTemplate} />
+      {p.template ? <FileText className="size-4 text-muted" aria-label="From a template" /> : null}
+    </div>
   );
 }
 
@@ -198,37 +252,6 @@ function SendAnywayDialog({
   );
 }
 
-function PriceField({
-  price,
-  setPrice,
-  hasMedia,
-}: {
-  price: string;
-  setPrice: (v: string) => void;
-  hasMedia: boolean;
-}) {
-  return (
-    <label className="flex items-center gap-1.5 text-sm">
-      <Lock className="size-4 text-muted" aria-hidden="true" />
-      <span className="sr-only">Price in dollars (pay to view)</span>
-      <span aria-hidden="true" className="text-muted">
-        $
-      </span>
-      <Input
-        size="sm"
-        value={price}
-        onChange={(e) => setPrice(e.target.value)}
-        inputMode="decimal"
-        placeholder={hasMedia ? "Price" : "Free"}
-        disabled={!hasMedia}
-        className="w-20"
-        data-testid="composer-price"
-        aria-label="Price in dollars (pay to view)"
-      />
-    </label>
-  );
-}
-
 function TemplateSelect({
   templates,
   value,
@@ -243,7 +266,7 @@ function TemplateSelect({
     <Select
       value={value ?? ""}
       onChange={(e) => onChange(e.target.value)}
-      className="h-8 max-w-44 text-xs"
+      className="h-8 max-w-44 text-xs touch:h-11"
       aria-label="Template"
       data-testid="template-select"
     >
@@ -272,6 +295,7 @@ function MessageText({
   onSubmit: () => void;
   fanLabel: string;
 }) {
+  useGrowWithText(textRef, text);
   return (
     <Textarea
       ref={textRef}
@@ -283,12 +307,23 @@ function MessageText({
           onSubmit();
         }
       }}
-      rows={2}
+      rows={1}
       maxLength={MAX_TEXT + 100}
       placeholder={`Message ${fanLabel}…`}
       aria-label="Message"
-      className="max-h-48 min-h-16 w-full resize-y"
+      className="order-3 max-h-40 min-h-11 min-w-0 flex-1 resize-none sm:order-1 sm:max-h-48 sm:min-h-16 sm:basis-full sm:resize-y"
       data-testid="composer-text"
     />
   );
+}
+
+/** The text box grows with its text (one line empty, up to its max height, then it scrolls). */
+function useGrowWithText(ref: Props["textRef"], text: string) {
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    el.style.height = "auto";
+    // The border is outside scrollHeight; the CSS max-height caps it.
+    el.style.height = `${el.scrollHeight + (el.offsetHeight - el.clientHeight)}px`;
+  }, [ref, text]);
 }

@@ -131,7 +131,8 @@ export function Conversation(p: Props) {
           const el = e.currentTarget;
           stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < 80;
         }}
-        className="min-h-0 flex-1 overflow-y-auto bg-canvas/60 px-3 py-4 sm:px-5"
+        // On touch screens every control in the messages (Unsend, Retry, …) gets a 44 px target.
+        className="min-h-0 flex-1 overflow-y-auto overscroll-contain bg-canvas/60 px-3 py-4 sm:px-5 touch:[&_button]:min-h-11 touch:[&_button]:min-w-11"
         data-testid="messages"
         tabIndex={-1}
       >

@@ -72,7 +72,7 @@ function Inbox(p: InboxProps) {
 
   return (
     <div
-      className="-mx-4 -my-6 grid h-[calc(100dvh-4rem)] grid-cols-1 overflow-hidden bg-surface sm:-mx-6 lg:-my-8 lg:grid-cols-[300px_minmax(0,1fr)] xl:grid-cols-[300px_minmax(0,1fr)_320px]"
+      className="-mx-4 -my-6 grid h-[calc(100dvh-var(--header,4rem)-var(--tabbar,0px))] grid-cols-1 overflow-hidden bg-surface sm:-mx-6 lg:-my-8 lg:grid-cols-[300px_minmax(0,1fr)] xl:grid-cols-[300px_minmax(0,1fr)_320px]"
       data-testid="inbox"
     >
       <ChatList

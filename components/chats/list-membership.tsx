@@ -41,7 +41,7 @@ export function ListMembershipMenu({
   return (
     <Menu open={open} onOpenChange={setOpen}>
       <MenuTrigger
-        className="inline-flex items-center rounded-lg p-2 text-sm text-zinc-600 hover:bg-black/5 hover:text-ink"
+        className="inline-flex shrink-0 items-center justify-center rounded-lg p-2 text-sm text-zinc-600 hover:bg-black/5 hover:text-ink touch:size-11"
         aria-label="Lists"
         title="Lists"
         data-testid="lists-menu"

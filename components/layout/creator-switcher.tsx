@@ -128,7 +128,7 @@ function SwitcherButton({
       type="button"
       className={cn(
         "flex w-full min-w-0 items-center gap-2.5 rounded-lg border border-line bg-surface text-left shadow-sm hover:bg-canvas",
-        compact ? "px-2 py-1" : "px-2.5 py-2",
+        compact ? "px-2 py-1 touch:min-h-11" : "px-2.5 py-2 touch:min-h-11",
       )}
       data-testid="creator-switcher"
       aria-label={`Switch creator (now: ${label})${unreadElsewhere ? "; unread chats for other creators" : ""}`}

@@ -20,7 +20,7 @@ export function UserMenu({ user }: { user: ShellUser }) {
         <MenuTrigger asChild>
           <button
             type="button"
-            className="flex items-center gap-2.5 rounded-lg py-1 pr-1 pl-1 hover:bg-black/5 sm:pr-2"
+            className="flex items-center gap-2.5 rounded-lg py-1 pr-1 pl-1 hover:bg-black/5 sm:pr-2 touch:min-h-11 touch:min-w-11 touch:justify-center"
             data-testid="user-menu"
           >
             <Avatar src={user.image} name={user.name} size="sm" />

@@ -132,6 +132,8 @@ export function SelectionBar(p: Props) {
     <div
       className="fixed inset-x-0 bottom-0 z-40 border-t border-line bg-surface/95 px-3 py-2 shadow-[0_-4px_16px_rgba(0,0,0,0.06)] backdrop-blur lg:left-[248px]"
       data-testid="selection-bar"
+      // It takes the phone's tab bar's place (app-shell.tsx).
+      data-replaces-tabs
     >
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-2">
         <button

@@ -103,7 +103,7 @@ export function UploadPanel({ creatorId, raised }: { creatorId: string; raised: 
     <section
       className={cn(
         "fixed right-3 z-40 w-[calc(100vw-1.5rem)] max-w-sm rounded-xl border border-line bg-surface shadow-xl sm:right-6",
-        raised ? "bottom-20" : "bottom-4",
+        raised ? "bottom-20" : "bottom-[calc(var(--tabbar,0px)+1rem)]",
       )}
       aria-label="Uploads"
       data-testid="upload-panel"

@@ -1,7 +1,9 @@
 "use client";
 
-import { Search, UserRound, X } from "lucide-react";
+import { Search, SlidersHorizontal, UserRound, X } from "lucide-react";
 import { useEffect, useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Sheet } from "@/components/ui/dialog";
 import { Select } from "@/components/ui/select";
 import { Input } from "@/components/ui/input";
 import { MEDIA_USAGES, type FanView, type MediaType, type MediaUsage, type VaultFolder } from "@/lib/schemas/media";
@@ -53,7 +55,7 @@ export function Segmented<T>({
           aria-checked={o.value === value}
           onClick={() => onChange(o.value)}
           className={cn(
-            "h-8 flex-1 rounded-md px-3 text-sm font-medium whitespace-nowrap",
+            "h-8 flex-1 rounded-md px-3 text-sm font-medium whitespace-nowrap touch:h-11",
             o.value === value ? "bg-brand-600 text-white" : "text-zinc-700 hover:bg-black/5",
           )}
         >
@@ -77,7 +79,7 @@ function SearchBox({ value, onChange }: { value: string; onChange: (q: string | 
     return () => clearTimeout(t);
   }, [text, onChange]);
   return (
-    <label className="relative flex min-w-0 basis-full items-center sm:flex-1 sm:basis-auto lg:max-w-xs">
+    <label className="relative flex min-w-0 flex-1 items-center lg:max-w-xs">
       <span className="sr-only">Search names and captions</span>
       <Search className="pointer-events-none absolute left-3 size-4 text-zinc-400" aria-hidden="true" />
       <Input
@@ -103,7 +105,6 @@ type Props = {
 };
 
 export function VaultFilters({ params, set, folders, folderSelectClass, fanLabel }: Props) {
-  const sent = params.fanView === "sent";
   return (
     <div className="flex flex-col gap-3">
       {params.fan ? (
@@ -121,7 +122,7 @@ export function VaultFilters({ params, set, folders, folderSelectClass, fanLabel
           />
           <button
             type="button"
-            className="ml-auto rounded-md p-1 hover:bg-black/5"
+            className="ml-auto inline-flex items-center justify-center rounded-md p-1 hover:bg-black/5 touch:size-11"
             aria-label="Leave fan context"
             onClick={() => set({ fan: undefined, fanView: undefined })}
           >
@@ -131,49 +132,109 @@ export function VaultFilters({ params, set, folders, folderSelectClass, fanLabel
       ) : null}
       <div className="flex flex-wrap items-center gap-2">
         <SearchBox value={params.q ?? ""} onChange={(q) => set({ q })} />
-        <div className="basis-full sm:basis-auto">
-          <Segmented
-            label="Media type"
-            options={TYPES}
-            value={params.type}
-            onChange={(type) => set({ type })}
-            testId="type-filter"
-          />
+        <div className="contents max-sm:hidden">
+          <FilterControls params={params} set={set} folders={folders} folderSelectClass={folderSelectClass} />
         </div>
-        <Select
-          aria-label="Usage"
-          value={params.usage ?? ""}
-          disabled={sent}
-          onChange={(e) => set({ usage: (e.target.value || undefined) as MediaUsage | undefined })}
-          className="min-w-0 flex-1 sm:flex-none"
-          data-testid="usage-filter"
-        >
-          <option value="">Any usage</option>
-          {USAGES.map((u) => (
-            <option key={u.value} value={u.value}>
-              {u.label}
-            </option>
-          ))}
-        </Select>
-        <Select
-          aria-label="Folder"
-          value={params.folder ?? ""}
-          disabled={sent}
-          onChange={(e) => set({ folder: e.target.value || undefined })}
-          className={cn("min-w-0 flex-1 sm:flex-none", folderSelectClass)}
-          data-testid="folder-filter"
-        >
-          <option value="">All folders</option>
-          {params.folder && !folders?.some((f) => f.name === params.folder) ? (
-            <option value={params.folder}>{params.folder}</option>
-          ) : null}
-          {folders?.map((f) => (
-            <option key={f.name} value={f.name}>
-              {f.name} ({f.mediaCount})
-            </option>
-          ))}
-        </Select>
+        <FiltersSheetButton params={params} set={set} folders={folders} folderSelectClass={folderSelectClass} />
       </div>
     </div>
+  );
+}
+
+type ControlProps = Pick<Props, "params" | "set" | "folders" | "folderSelectClass"> & { inSheet?: boolean };
+
+/** Type, usage and folder: in a row on wider screens, in the Filters sheet on a phone. */
+function FilterControls({ params, set, folders, folderSelectClass, inSheet }: ControlProps) {
+  const sent = params.fanView === "sent";
+  // The sheet's copies carry their own test ids (the row's stay in the page, hidden).
+  const id = (name: string) => (inSheet ? `sheet-${name}` : name);
+  return (
+    <>
+      <div className="basis-full sm:basis-auto">
+        <Segmented
+          label="Media type"
+          options={TYPES}
+          value={params.type}
+          onChange={(type) => set({ type })}
+          testId={id("type-filter")}
+        />
+      </div>
+      <Select
+        aria-label="Usage"
+        value={params.usage ?? ""}
+        disabled={sent}
+        onChange={(e) => set({ usage: (e.target.value || undefined) as MediaUsage | undefined })}
+        className="min-w-0 flex-1 sm:flex-none"
+        data-testid={id("usage-filter")}
+      >
+        <option value="">Any usage</option>
+        {USAGES.map((u) => (
+          <option key={u.value} value={u.value}>
+            {u.label}
+          </option>
+        ))}
+      </Select>
+      <Select
+        aria-label="Folder"
+        value={params.folder ?? ""}
+        disabled={sent}
+        onChange={(e) => set({ folder: e.target.value || undefined })}
+        className={cn("min-w-0 flex-1 sm:flex-none", folderSelectClass)}
+        data-testid={id("folder-filter")}
+      >
+        <option value="">All folders</option>
+        {params.folder && !folders?.some((f) => f.name === params.folder) ? (
+          <option value={params.folder}>{params.folder}</option>
+        ) : null}
+        {folders?.map((f) => (
+          <option key={f.name} value={f.name}>
+            {f.name} ({f.mediaCount})
+          </option>
+        ))}
+      </Select>
+    </>
+  );
+}
+
+/** On a phone the filters wait behind one button, so the media is on the first screen. */
+function FiltersSheetButton(p: ControlProps) {
+  const [open, setOpen] = useState(false);
+  const active = [p.params.type, p.params.usage, p.params.folder].filter(Boolean).length;
+  return (
+    <>
+      <Button
+        type="button"
+        variant="secondary"
+        onClick={() => setOpen(true)}
+        className="sm:hidden"
+        aria-haspopup="dialog"
+        data-testid="vault-filters-button"
+      >
+        <SlidersHorizontal className="size-4" aria-hidden="true" />
+        Filters
+        {active ? (
+          <span className="tabular rounded-full bg-brand-600 px-1.5 text-xs leading-5 text-white">
+            <span className="sr-only">, </span>
+            {active}
+            <span className="sr-only"> on</span>
+          </span>
+        ) : null}
+      </Button>
+      <Sheet
+        open={open}
+        onOpenChange={setOpen}
+        title="Filters"
+        hideTitle={false}
+        side="bottom"
+        testId="vault-filters-sheet"
+      >
+        <div className="flex flex-col gap-3 overflow-y-auto p-5">
+          <FilterControls {...p} inSheet />
+          <Button type="button" onClick={() => setOpen(false)} className="mt-2" data-testid="vault-filters-done">
+            Show media
+          </Button>
+        </div>
+      </Sheet>
+    </>
   );
 }

@@ -9,9 +9,10 @@ const VARIANTS = {
   danger: "bg-red-600 text-white hover:bg-red-strong shadow-sm",
 } as const;
 
+// On touch screens and phones (`touch:`, app/globals.css) every size is at least 44 × 44 px.
 const SIZES = {
-  sm: "h-8 px-3 text-sm gap-1.5",
-  md: "h-10 px-4 text-sm gap-2",
+  sm: "h-8 px-3 text-sm gap-1.5 touch:h-11 touch:min-w-11",
+  md: "h-10 px-4 text-sm gap-2 touch:h-11 touch:min-w-11",
   lg: "h-12 px-5 text-base gap-2",
 } as const;
 

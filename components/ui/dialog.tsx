@@ -72,22 +72,41 @@ export function Dialog({
   );
 }
 
-/** A panel sliding in from the right edge (full width on phones). */
-export function Sheet({ open, onOpenChange, title, hideTitle = true, testId, children, ...content }: Common) {
+const SHEET_SIDE = {
+  right: "inset-y-0 right-0 w-full shadow-2xl sm:max-w-md sm:border-l sm:border-line",
+  // Within a thumb's reach on a phone; above the home indicator (the safe area).
+  bottom:
+    "inset-x-0 bottom-0 max-h-[85dvh] rounded-t-2xl pb-[env(safe-area-inset-bottom)] shadow-[0_-8px_30px_rgb(0_0_0/0.12)]",
+} as const;
+
+/** A panel sliding in from the right edge (full width on phones), or up from the bottom (a phone's menu). */
+export function Sheet({
+  open,
+  onOpenChange,
+  title,
+  hideTitle = true,
+  testId,
+  children,
+  side = "right",
+  ...content
+}: Common & { side?: keyof typeof SHEET_SIDE }) {
   return (
     <D.Root open={open} onOpenChange={onOpenChange}>
       <D.Portal>
         <D.Overlay className={OVERLAY} />
         <D.Content
           {...content}
-          className="fixed inset-y-0 right-0 z-50 flex w-full flex-col bg-surface shadow-2xl outline-none sm:max-w-md sm:border-l sm:border-line"
+          className={cn("fixed z-50 flex flex-col bg-surface outline-none", SHEET_SIDE[side])}
           aria-describedby={undefined}
           data-testid={testId}
         >
           <D.Title className={hideTitle ? "sr-only" : "px-5 pt-5 pr-14 text-lg font-semibold"}>{title}</D.Title>
           {/* A sheet showing its title gets the close button beside it; one with its own header brings its own. */}
           {!hideTitle ? (
-            <D.Close className="absolute top-[1.125rem] right-5 rounded-lg p-1.5 hover:bg-black/5" aria-label="Close">
+            <D.Close
+              className="absolute top-[1.125rem] right-5 rounded-lg p-1.5 hover:bg-black/5 touch:top-2.5 touch:right-3 touch:p-3"
+              aria-label="Close"
+            >
               <X className="size-5" aria-hidden="true" />
             </D.Close>
           ) : null}

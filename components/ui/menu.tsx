@@ -40,7 +40,7 @@ export function MenuItem({ className, danger, ...props }: ComponentProps<typeof 
   return (
     <M.Item
       className={cn(
-        "flex cursor-pointer items-center gap-2 rounded-lg px-2.5 py-2 text-sm outline-none data-[disabled]:cursor-not-allowed data-[disabled]:opacity-50",
+        "flex cursor-pointer items-center gap-2 rounded-lg px-2.5 py-2 text-sm outline-none data-[disabled]:cursor-not-allowed data-[disabled]:opacity-50 touch:min-h-11",
         danger ? "text-red-700 data-highlighted:bg-red-50" : "data-highlighted:bg-black/5",
         className,
       )}

@@ -26,7 +26,7 @@ export function Tab({ className, ...props }: ComponentProps<typeof T.Trigger>) {
   return (
     <T.Trigger
       className={cn(
-        "flex shrink-0 items-center justify-center gap-1.5 rounded-lg px-2.5 py-1.5 text-sm font-medium whitespace-nowrap text-zinc-600 hover:text-ink sm:px-3",
+        "flex shrink-0 items-center justify-center gap-1.5 rounded-lg px-2.5 py-1.5 text-sm font-medium whitespace-nowrap text-zinc-600 hover:text-ink sm:px-3 touch:min-h-11 touch:min-w-11",
         "focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:outline-none",
         "data-[state=active]:bg-brand-50 data-[state=active]:text-brand-800",
         className,

@@ -43,7 +43,11 @@ export function PublishBar(p: Props) {
     viewer,
   });
   return (
-    <div className="fixed inset-x-0 bottom-0 z-30 flex flex-col gap-2 border-t border-line bg-surface/95 p-3 shadow-[0_-4px_12px_rgba(0,0,0,0.06)] backdrop-blur lg:static lg:rounded-xl lg:border lg:p-4 lg:shadow-sm">
+    // On phones it takes the tab bar's place (app-shell.tsx).
+    <div
+      data-replaces-tabs
+      className="fixed inset-x-0 bottom-0 z-30 flex flex-col gap-2 border-t border-line bg-surface/95 p-3 shadow-[0_-4px_12px_rgba(0,0,0,0.06)] backdrop-blur lg:static lg:rounded-xl lg:border lg:p-4 lg:shadow-sm"
+    >
       {p.problem ? (
         <div role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="publish-problem">
           {p.problem.message}

@@ -5,7 +5,9 @@ import { useEffect, useState } from "react";
 import { Segmented } from "@/components/media/vault-filters";
 import { cn } from "@/lib/utils/cn";
 import { fromLocalInputs, toLocalInputs } from "@/lib/utils/post-time";
-import { zoneAbbr } from "@/lib/utils/time";
+import { addDays, localDate } from "@/lib/utils/date-range";
+import { formatTime, zoneAbbr } from "@/lib/utils/time";
+import { useViewer } from "@/components/viewer/viewer";
 import { FieldShell } from "./field-shell";
 import { Input } from "@/components/ui/input";
 
@@ -100,6 +102,48 @@ type Props = {
   }) => void;
 };
 
+/** One tap for the times creators schedule most (typing a date and a time on a phone takes many). */
+const QUICK_TIMES = ["09:00", "20:00"] as const;
+
+/** "Tomorrow 09:00" and "Tomorrow 20:00" in the viewer's zone: each sets Schedule and its time. */
+function QuickTimes({
+  tz,
+  publishAt,
+  onPick,
+}: {
+  tz: string;
+  publishAt: string | null;
+  onPick: (iso: string) => void;
+}) {
+  const viewer = useViewer();
+  const tomorrow = addDays(localDate(Date.now(), tz), 1);
+  return (
+    <div role="group" aria-label="Quick times" className="flex flex-wrap gap-2">
+      {QUICK_TIMES.map((t) => {
+        const iso = fromLocalInputs(tomorrow, t, tz)!;
+        const on = publishAt === iso;
+        return (
+          <button
+            key={t}
+            type="button"
+            aria-pressed={on}
+            onClick={() => onPick(iso)}
+            className={cn(
+              "h-8 rounded-full border px-3 text-sm font-medium touch:h-11",
+              on
+                ? "border-brand-600 bg-brand-50 text-brand-800"
+                : "border-line bg-surface text-zinc-700 hover:bg-canvas",
+            )}
+            data-testid={`quick-time-${t}`}
+          >
+            Tomorrow {formatTime(iso, viewer)}
+          </button>
+        );
+      })}
+    </div>
+  );
+}
+
 /** Publish now, or at a chosen time (first picked: the next full hour). */
 function PublishAtField(p: Props) {
   return (
@@ -120,6 +164,11 @@ function PublishAtField(p: Props) {
           p.onChange(v === "later" && !p.publishAt ? { schedule: v, publishAt: defaultPublishAt() } : { schedule: v })
         }
         testId="schedule-mode"
+      />
+      <QuickTimes
+        tz={p.tz}
+        publishAt={p.schedule === "later" ? p.publishAt : null}
+        onPick={(iso) => p.onChange({ schedule: "later", publishAt: iso })}
       />
       {p.schedule === "later" ? (
         <LocalDateTime

@@ -2,7 +2,7 @@
 
 import { ChevronLeft, ChevronRight } from "lucide-react";
 import Link from "next/link";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, type RefObject } from "react";
 import { Button } from "@/components/ui/button";
 import type { QueueItem } from "@/lib/schemas/post-views";
 import { cn } from "@/lib/utils/cn";
@@ -11,6 +11,7 @@ import { formatMoney } from "@/lib/utils/format";
 import { formatDay, zoneAbbr } from "@/lib/utils/time";
 import { CARD_MIN, HOUR_PX, lanes, slotOf, weekDays } from "./calendar-math";
 import { useCalendarDrag } from "./use-calendar-drag";
+import { WeekDayList } from "./week-day-list";
 import { useViewer } from "@/components/viewer/viewer";
 import { useShownWeek } from "./use-shown-week";
 
@@ -51,7 +52,7 @@ function WeekNav({
       <span className="text-sm font-medium" data-testid="week-range">
         {range}
       </span>
-      <span className="ml-auto text-xs text-muted">
+      <span className="ml-auto text-xs text-muted max-sm:hidden">
         {tz} ({zoneAbbr(Date.now(), tz)}) · drag a post, or focus it and use the arrow keys then Enter
       </span>
     </div>
@@ -124,58 +125,88 @@ export function WeekCalendar({ items, tz, onMove }: Props) {
   return (
     <div className="flex flex-col gap-3" data-testid="week-calendar">
       <WeekNav tz={tz} range={range} onPrev={week.prev} onThis={week.current} onNext={week.next} />
-      <div ref={scroller} className="max-h-[560px] overflow-auto rounded-xl border border-line bg-surface">
-        <div className="grid min-w-[720px] grid-cols-[48px_repeat(7,minmax(0,1fr))]">
-          <div className="sticky top-0 z-20 border-b border-line bg-surface" />
-          {days.map((d) => (
-            <div
-              key={d}
-              className={cn(
-                "sticky top-0 z-20 border-b border-l border-line bg-surface px-2 py-1.5 text-xs font-semibold",
-                d === today && "text-brand-700",
-              )}
-            >
-              {dayLabel(d)}
-            </div>
-          ))}
-          <div className="relative">
-            {HOURS.map((h) => (
-              <div key={h} className="tabular pr-1 text-right text-[10px] text-muted" style={{ height: HOUR_PX }}>
-                {h ? hhmm(h * 60) : ""}
-              </div>
-            ))}
-          </div>
-          {days.map((day, i) => (
-            <div
-              key={day}
-              ref={(el) => void (cols.current[i] = el)}
-              className={cn("relative border-l border-line", day < today && "bg-zinc-50")}
-              data-day={day}
-            >
-              {HOURS.map((h) => (
-                <div
-                  key={h}
-                  className="border-b border-line/70"
-                  style={{ height: HOUR_PX }}
-                  data-slot={`${day}T${String(h).padStart(2, "0")}`}
-                />
-              ))}
-              {lanes(placed.filter((p) => p.day === day)).map(({ item, minute, lane, laneCount }) => (
-                <CalendarCard
-                  key={`${item.kind}:${item.id}`}
-                  item={item}
-                  minute={minute}
-                  lane={lane}
-                  laneCount={laneCount}
-                  dayText={dayLabel(day)}
-                  dnd={dnd}
-                />
-              ))}
-              {dnd.target && days[i] === dnd.target.day ? <DropTarget minute={dnd.target.minute} /> : null}
-            </div>
-          ))}
-        </div>
+      {/* A phone lists the days one under the other; wider screens get the seven columns. */}
+      <div className="sm:hidden">
+        <WeekDayList days={days} items={items} tz={tz} today={today} />
       </div>
+      <div
+        ref={scroller}
+        className="max-h-[560px] overflow-auto rounded-xl border border-line bg-surface max-sm:hidden"
+      >
+        <WeekGrid days={days} today={today} placed={placed} dayLabel={dayLabel} dnd={dnd} cols={cols} />
+      </div>
+    </div>
+  );
+}
+
+type Placed = { item: QueueItem; day: string; minute: number };
+
+/** The seven columns of hours, with the posts at their times (wider screens). */
+function WeekGrid({
+  days,
+  today,
+  placed,
+  dayLabel,
+  dnd,
+  cols,
+}: {
+  days: string[];
+  today: string;
+  placed: Placed[];
+  dayLabel: (day: string) => string;
+  dnd: Drag;
+  cols: RefObject<(HTMLElement | null)[]>;
+}) {
+  return (
+    <div className="grid min-w-[720px] grid-cols-[48px_repeat(7,minmax(0,1fr))]">
+      <div className="sticky top-0 z-20 border-b border-line bg-surface" />
+      {days.map((d) => (
+        <div
+          key={d}
+          className={cn(
+            "sticky top-0 z-20 border-b border-l border-line bg-surface px-2 py-1.5 text-xs font-semibold",
+            d === today && "text-brand-700",
+          )}
+        >
+          {dayLabel(d)}
+        </div>
+      ))}
+      <div className="relative">
+        {HOURS.map((h) => (
+          <div key={h} className="tabular pr-1 text-right text-[10px] text-muted" style={{ height: HOUR_PX }}>
+            {h ? hhmm(h * 60) : ""}
+          </div>
+        ))}
+      </div>
+      {days.map((day, i) => (
+        <div
+          key={day}
+          ref={(el) => void (cols.current[i] = el)}
+          className={cn("relative border-l border-line", day < today && "bg-zinc-50")}
+          data-day={day}
+        >
+          {HOURS.map((h) => (
+            <div
+              key={h}
+              className="border-b border-line/70"
+              style={{ height: HOUR_PX }}
+              data-slot={`${day}T${String(h).padStart(2, "0")}`}
+            />
+          ))}
+          {lanes(placed.filter((p) => p.day === day)).map(({ item, minute, lane, laneCount }) => (
+            <CalendarCard
+              key={`${item.kind}:${item.id}`}
+              item={item}
+              minute={minute}
+              lane={lane}
+              laneCount={laneCount}
+              dayText={dayLabel(day)}
+              dnd={dnd}
+            />
+          ))}
+          {dnd.target && days[i] === dnd.target.day ? <DropTarget minute={dnd.target.minute} /> : null}
+        </div>
+      ))}
     </div>
   );
 }
