@@ -8,6 +8,7 @@ import { formatCount } from "@/lib/utils/format";
 import { useFormat } from "@/components/viewer/viewer";
 import { useNow } from "@/components/viewer/use-now";
 import { Progress } from "@/components/ui/progress";
+import { sentences } from "@/lib/utils/sentences";
 
 type BarProps = {
   sync: SyncStatus;
@@ -35,7 +36,7 @@ export function SyncStatusBar({ sync, onSyncNow, syncing }: BarProps) {
           ) : null
         }
       >
-        {sync.error} Figures below are from the last successful sync ({ago(sync.lastSyncedAt, now)}).
+        {sentences(sync.error, `Figures below are from the last successful sync (${ago(sync.lastSyncedAt, now)}).`)}
       </Alert>
     );
   }

@@ -6,6 +6,7 @@ import type { FanPanel, InsightData } from "@/lib/schemas/fans";
 import { cn } from "@/lib/utils/cn";
 import { money, retryIn, sourceLabel, until } from "./format";
 import { useFormat } from "@/components/viewer/viewer";
+import { sentences } from "@/lib/utils/sentences";
 
 // The money part of the fan panel. A figure Fanvue did not give is "—"; a
 // failed load says so (with when it retries) instead of showing zeros.
@@ -133,8 +134,11 @@ export function FanSpending({ panel }: { panel: FanPanel }) {
         >
           <span className="inline-flex items-start gap-1.5">
             <TriangleAlert className="mt-0.5 size-3.5 shrink-0" aria-hidden="true" />
-            {i.error?.message} {i.retryAt ? `Trying again ${retryIn(i.retryAt)}.` : ""}
-            {d ? ` Showing data from ${f.ago(i.fetchedAt)}.` : ""}
+            {sentences(
+              i.error?.message,
+              i.retryAt ? `Trying again ${retryIn(i.retryAt)}.` : null,
+              d ? `Showing data from ${f.ago(i.fetchedAt)}.` : null,
+            )}
           </span>
         </Alert>
       ) : null}

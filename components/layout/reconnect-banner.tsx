@@ -4,6 +4,7 @@ import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { sentences } from "@/lib/utils/sentences";
 
 /** Shown on every page while the Fanvue connection needs a new sign-in. */
 export function ReconnectBanner({ reason }: { reason: string | null }) {
@@ -27,8 +28,10 @@ export function ReconnectBanner({ reason }: { reason: string | null }) {
           </Button>
         }
       >
-        {reason ?? "Fanvue access has ended."} Data shown may be out of date and background syncs are paused until you
-        reconnect.
+        {sentences(
+          reason ?? "Fanvue access has ended.",
+          "Data shown may be out of date and background syncs are paused until you reconnect.",
+        )}
       </Alert>
     </div>
   );

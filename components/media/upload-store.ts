@@ -6,6 +6,7 @@ import { uploadApi } from "@/lib/queries/media";
 import { checkUploadFile } from "@/lib/schemas/media";
 import { onProcessed, watchProcessing } from "./processing-watch";
 import { PartFailedError, runUpload, sentBytes, xhrPut, type UploadJob, type UploadTransport } from "./upload-engine";
+import { sentences } from "@/lib/utils/sentences";
 
 // Uploads in this tab, per creator. Module state (not component state) so
 // they keep going while the user moves around the app.
@@ -57,7 +58,7 @@ const transport = (creatorId: string): UploadTransport => ({
 });
 
 function message(err: unknown) {
-  if (err instanceof PartFailedError) return `${err.message} Retry continues from there.`;
+  if (err instanceof PartFailedError) return sentences(err.message, "Retry continues from there.");
   if (err instanceof ApiClientError) return err.message;
   return "The upload failed. Check your connection and retry.";
 }

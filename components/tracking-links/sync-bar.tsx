@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { useNow } from "@/components/viewer/use-now";
 import { useFormat } from "@/components/viewer/viewer";
 import type { TrackingLinksReport } from "@/lib/schemas/tracking-links";
+import { sentences } from "@/lib/utils/sentences";
 
 /** The mirror is refreshed every 15 minutes; one older than an hour has missed several runs. */
 const STALE_MS = 60 * 60_000;
@@ -25,7 +26,7 @@ export function SyncBar({ sync, onSyncNow, syncing = false }: Props) {
   if (sync.state === "failed")
     return (
       <Alert tone="danger" title="The last sync from Fanvue failed" action={retry} data-testid="links-sync">
-        {sync.error} {age ? `Figures below are from ${age}.` : "Nothing has been read yet."}
+        {sentences(sync.error, age ? `Figures below are from ${age}.` : "Nothing has been read yet.")}
       </Alert>
     );
   if (sync.state === "paused")

@@ -46,8 +46,10 @@ export const useFans = (creatorId: string, params: FansParams) =>
     queryFn: () => callApi(fansList, { params: { creatorId }, query: new URLSearchParams(params) }),
     // Keep the current page on screen while the next one loads.
     placeholderData: keepPreviousData,
-    // Stale rows are being refreshed in the background: pick the result up.
-    refetchInterval: (q) => (q.state.data?.rows.some((r) => r.insight.refreshing) ? 3_000 : false),
+    // Stale rows are being refreshed in the background: pick the result up;
+    // the roster standing in for Fanvue's failed list: ask Fanvue again soon.
+    refetchInterval: (q) =>
+      q.state.data?.rows.some((r) => r.insight.refreshing) ? 3_000 : q.state.data?.fallback ? 20_000 : false,
   });
 
 /** Polls while Fanvue's answer is being refreshed or a retry is scheduled, so

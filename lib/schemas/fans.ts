@@ -175,6 +175,8 @@ export type RosterView = {
 export type FansPage = {
   /** live: Fanvue's list page as it is now; roster: our copy (see `roster`). */
   mode: "live" | "roster";
+  /** Set when Fanvue's live list failed and the roster stands in: why, in our words. */
+  fallback: string | null;
   rows: FanRow[];
   page: number;
   size: number;

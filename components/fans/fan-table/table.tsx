@@ -6,12 +6,13 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { DataTable, type Column, type SortDir } from "@/components/ui/data-table";
-import { ErrorState } from "@/components/ui/error-state";
+import { ErrorState, RefreshError } from "@/components/ui/error-state";
 import { useFans } from "@/lib/queries/fans";
 import { useLists } from "@/lib/queries/mass-messages";
 import type { FanRow, FansPage } from "@/lib/schemas/fans";
 import { formatCount } from "@/lib/utils/format";
 import { cn } from "@/lib/utils/cn";
+import { sentences } from "@/lib/utils/sentences";
 import type { FansUrlState } from "../use-fans-params";
 import { RosterStatus } from "../roster-status";
 import { DateCell, FanCell, RenewCell, SpendCell, StatusCell } from "./cells";
@@ -159,8 +160,35 @@ function emptyText(state: FansUrlState, page: FansPage) {
     : "No fans in this list yet.";
 }
 
+/** Above the table: a failed refresh (the rows stay), Fanvue's list failing
+ * (the roster stands in, with its age), the roster's state, coverage. */
+function TableNotices(p: {
+  creatorId: string;
+  page: FansPage;
+  canWrite: boolean;
+  refresh: { error: unknown; updatedAt: number; retry: () => void } | null;
+}) {
+  return (
+    <>
+      {p.refresh ? (
+        <RefreshError error={p.refresh.error} onRetry={p.refresh.retry} what="fans" updatedAt={p.refresh.updatedAt} />
+      ) : null}
+      {p.page.fallback ? (
+        <Alert tone="warning" title="Showing Vuedeck's copy of the fan list" data-testid="fans-fallback">
+          {sentences(
+            p.page.fallback,
+            "These fans come from the roster Vuedeck keeps in its database (its age is below); Fanvue is asked again every 20 s.",
+          )}
+        </Alert>
+      ) : null}
+      <RosterStatus creatorId={p.creatorId} page={p.page} canWrite={p.canWrite} />
+      <CoverageNotice page={p.page} />
+    </>
+  );
+}
+
 export function FanTable({ creatorId, state, apiParams, update, canWrite, insightsAvailable }: Props) {
-  const { data: page, error, isPending, isFetching, refetch } = useFans(creatorId, apiParams);
+  const { data: page, error, isPending, isFetching, refetch, dataUpdatedAt } = useFans(creatorId, apiParams);
   const rows = page?.rows ?? [];
   const lists = useLists(creatorId);
   const selectable = canWrite && lists.data?.canEdit === true;
@@ -192,8 +220,14 @@ export function FanTable({ creatorId, state, apiParams, update, canWrite, insigh
         canWrite={canWrite}
         insightsAvailable={insightsAvailable}
       />
-      {page ? <RosterStatus creatorId={creatorId} page={page} canWrite={canWrite} /> : null}
-      {page ? <CoverageNotice page={page} /> : null}
+      {page ? (
+        <TableNotices
+          creatorId={creatorId}
+          page={page}
+          canWrite={canWrite}
+          refresh={error && !isFetching ? { error, updatedAt: dataUpdatedAt, retry: () => void refetch() } : null}
+        />
+      ) : null}
       {selectable && selected.size > 0 ? (
         <SelectionBar creatorId={creatorId} selected={[...selected]} onClear={clear} />
       ) : null}

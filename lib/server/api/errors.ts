@@ -2,6 +2,7 @@ import "server-only";
 import { ZodError } from "zod";
 import { isDatabaseDown } from "@/lib/server/db-errors";
 import { describeForLog, FanvueError } from "@/lib/server/fanvue/errors";
+import { sentences } from "@/lib/utils/sentences";
 
 // The single error model of every /api route:
 //   { "error": { "code", "message", "field"?, "retryAfterSec"? } }
@@ -83,7 +84,7 @@ function fromFanvue(err: FanvueError): Response {
       });
     case "upstream":
     case "bad_response":
-      return body("upstream_error", `${err.message} Try again in a moment.`);
+      return body("upstream_error", sentences(err.message, "Try again in a moment."));
     case "not_found":
       return body("not_found", err.message);
     case "unsupported":

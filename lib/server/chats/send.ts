@@ -17,6 +17,7 @@ import { invalidateInboxCache } from "./inbox-cache";
 import { recordOwnSend } from "./mirror/store";
 import { reconcileSend } from "./reconcile";
 import { resolveTemplate } from "./templates";
+import { sentences } from "@/lib/utils/sentences";
 
 // Idempotent sends. The send is recorded (keyed by the client's idempotency
 // key) before Fanvue is called, and exactly one request may move it to
@@ -90,7 +91,7 @@ function refusal(err: FanvueError): ApiError {
   if (err.kind === "forbidden")
     return new ApiError("forbidden", "Fanvue does not allow this account to message this fan; nothing was sent.");
   if (err.kind === "version")
-    return new ApiError("invalid_input", `${err.message} Nothing was sent.`, { field: "message" });
+    return new ApiError("invalid_input", sentences(err.message, "Nothing was sent."), { field: "message" });
   return new ApiError("invalid_input", "Fanvue did not accept this message; nothing was sent.", { field: "message" });
 }
 

@@ -1,11 +1,11 @@
 import "server-only";
 import type { FanProfile, FanRow, FansPage, FansQuery } from "@/lib/schemas/fans";
 import { clientForCreator } from "@/lib/server/creators/client";
-import { FanvueError } from "@/lib/server/fanvue/errors";
+import { describeForLog, FANVUE_ERROR_TEXT, FanvueError } from "@/lib/server/fanvue/errors";
 import { listAudiencePage } from "@/lib/server/fanvue/resources/audience";
 import type { CreatorAccess } from "@/lib/server/workspaces/access";
 import { auditFanView } from "@/lib/server/fans/audit";
-import { audienceCounts, coverageOf } from "@/lib/server/fans/analysis/coverage";
+import { audienceCounts, coverageOf, type AudienceCounts } from "@/lib/server/fans/analysis/coverage";
 import { hasFanInsights, insightLoader, subjectOf } from "@/lib/server/fans/insights/insights";
 import { ledgerSpend } from "@/lib/server/fans/ledger";
 import { fromFanUser, recordFans, tagsOf, toProfile } from "@/lib/server/fans/roster/roster";
@@ -40,10 +40,27 @@ async function withInsights(access: CreatorAccess, profiles: FanProfile[]): Prom
   });
 }
 
+/** How long a page waits for Fanvue's live list (retries included) before
+ * the roster stands in: a slow Fanvue times out after 15 s per attempt and
+ * is retried, which held the page on a skeleton for most of a minute. */
+const LIVE_BUDGET_MS = 2_500;
+
 /** A page of Fanvue's list as it is now (it also feeds the roster). */
 async function livePage(access: CreatorAccess, query: FansQuery) {
   const list = query.list as "subscribers" | "followers";
-  const page = await listAudiencePage(clientForCreator(access), list, { page: query.page, size: query.size });
+  const deadline = AbortSignal.timeout(LIVE_BUDGET_MS);
+  let page;
+  try {
+    page = await listAudiencePage(
+      clientForCreator(access),
+      list,
+      { page: query.page, size: query.size },
+      { signal: deadline },
+    );
+  } catch (err) {
+    if (deadline.aborted) throw new FanvueError("timeout", FANVUE_ERROR_TEXT.timeout, { cause: err });
+    throw err;
+  }
   await recordFans(access.creator.id, list, page.data);
   return { profiles: page.data.map((f) => fromFanUser(f, list)), hasMore: page.pagination.hasMore, total: null };
 }
@@ -56,16 +73,37 @@ async function rosterPage(access: CreatorAccess, query: FansQuery, segment: Segm
 }
 
 /** Degrade, never block: when Fanvue's list fails, the roster stands in
- * (the page says it is still syncing, or why not); a reconnect or a rate
- * limit is the page's own state instead. */
-async function pageFor(access: CreatorAccess, query: FansQuery, segment: Segment, live: boolean) {
-  if (!live) return { page: await rosterPage(access, query, segment), live: false };
+ * and the page says why, with the roster's age. A reconnect or a rate limit
+ * with no roster to show is the page's own state instead. */
+async function pageFor(
+  access: CreatorAccess,
+  query: FansQuery,
+  segment: Segment,
+  live: boolean,
+): Promise<{
+  page: { profiles: FanProfile[]; hasMore: boolean; total: number | null };
+  live: boolean;
+  fallback: string | null;
+}> {
+  if (!live) return { page: await rosterPage(access, query, segment), live: false, fallback: null };
   try {
-    return { page: await livePage(access, query), live: true };
+    return { page: await livePage(access, query), live: true, fallback: null };
   } catch (err) {
-    if (!(err instanceof FanvueError) || err.kind === "reauth" || err.kind === "rate_limited") throw err;
-    return { page: await rosterPage(access, query, segment), live: false };
+    if (!(err instanceof FanvueError)) throw err;
+    console.error(`[fans] Fanvue's list failed, the roster stands in: ${describeForLog(err)}`);
+    const page = await rosterPage(access, query, segment);
+    if (page.profiles.length === 0 && (err.kind === "reauth" || err.kind === "rate_limited")) throw err;
+    return { page, live: false, fallback: FANVUE_ERROR_TEXT[err.kind] };
   }
+}
+
+/** Fanvue's audience counts, or what was known, without holding the page on a slow Fanvue. */
+function countsWithin(access: CreatorAccess, ms: number): Promise<AudienceCounts> {
+  const unknown: AudienceCounts = { subscribers: null, followers: null };
+  return Promise.race([
+    audienceCounts(access),
+    new Promise<AudienceCounts>((resolve) => setTimeout(() => resolve(unknown), ms).unref?.()),
+  ]);
 }
 
 export async function listFans(
@@ -75,10 +113,11 @@ export async function listFans(
 ): Promise<FansPage> {
   const creatorId = access.creator.id;
   const segment = await segmentFromQuery(creatorId, query);
-  const countsP = audienceCounts(access);
+  // The call goes on after the budget and fills the memo for the next page.
+  const countsP = countsWithin(access, LIVE_BUDGET_MS);
   const roster = await getRosterView(access);
   const browsing = query.sort === "recent" && !query.search && !query.tag && !segment && query.list !== "all";
-  const { page, live } = await pageFor(access, query, segment, !roster.synced && browsing);
+  const { page, live, fallback } = await pageFor(access, query, segment, !roster.synced && browsing);
   const rows = await withInsights(access, page.profiles);
   const coverage = await coverageOf(creatorId, query.list, await countsP);
   // Only a look at money is audited (agency creators show none without a ledger).
@@ -91,6 +130,7 @@ export async function listFans(
   const byInsight = query.sort !== "recent" && query.sort !== "name";
   return {
     mode: live ? "live" : "roster",
+    fallback,
     rows,
     page: query.page,
     size: query.size,

@@ -52,9 +52,9 @@ const inflight = new Map<string, Promise<string>>();
  * Fanvue rejected `rejectedToken` (401) and nobody has replaced it since. */
 export async function getAccessToken(connectionId: string, opts: { rejectedToken?: string } = {}): Promise<string> {
   const conn = await db.fanvueConnection.findUnique({ where: { id: connectionId } });
-  if (!conn) throw new FanvueError("reauth", "No Fanvue connection");
+  if (!conn) throw new FanvueError("reauth", "No Fanvue connection.");
   if (conn.status === "needs_reauth")
-    throw new FanvueError("reauth", conn.statusReason ?? "Fanvue needs to be reconnected");
+    throw new FanvueError("reauth", conn.statusReason ?? "Fanvue needs to be reconnected.");
   const fresh = conn.accessTokenExpiresAt.getTime() - Date.now() > REFRESH_MARGIN_MS;
   const current = decryptToken(conn.accessTokenCipher, tokenAad(conn.fanvueUserUuid, "access"));
   if (fresh && current !== opts.rejectedToken) return current;
@@ -72,18 +72,18 @@ async function refreshConnection(connectionId: string, seenVersion: number): Pro
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${"fanvue-refresh:" + connectionId}))`;
       const conn = await tx.fanvueConnection.findUniqueOrThrow({ where: { id: connectionId } });
       const aad = (f: "access" | "refresh") => tokenAad(conn.fanvueUserUuid, f);
-      if (conn.status === "needs_reauth") return { reauth: conn.statusReason ?? "Fanvue needs to be reconnected" };
+      if (conn.status === "needs_reauth") return { reauth: conn.statusReason ?? "Fanvue needs to be reconnected." };
       // Another process refreshed while we waited for the lock: use its token.
       if (conn.tokenVersion !== seenVersion) {
         return { token: decryptToken(conn.accessTokenCipher, aad("access")) };
       }
-      if (!conn.refreshTokenCipher) return { reauth: "Fanvue did not grant offline access; reconnect to continue" };
+      if (!conn.refreshTokenCipher) return { reauth: "Fanvue did not grant offline access; reconnect to continue." };
       let tokens: TokenSet;
       try {
         tokens = await refreshWithOneRetry(decryptToken(conn.refreshTokenCipher, aad("refresh")));
       } catch (err) {
         if (err instanceof FanvueError && err.kind === "reauth")
-          return { reauth: "Fanvue revoked access; reconnect to continue" };
+          return { reauth: "Fanvue revoked access; reconnect to continue." };
         throw err;
       }
       // Compare-and-set: only the holder of the version it read may write.
@@ -100,7 +100,7 @@ async function refreshConnection(connectionId: string, seenVersion: number): Pro
           refreshedAt: new Date(),
         },
       });
-      if (updated.count !== 1) throw new FanvueError("upstream", "Token refresh lost a race; retry the request");
+      if (updated.count !== 1) throw new FanvueError("upstream", "Token refresh lost a race; retry the request.");
       return { token: tokens.accessToken };
     },
     // The transaction spans one token call (15 s timeout) plus a retry.

@@ -10,5 +10,5 @@ export function parseResponse<S extends z.ZodType>(schema: S, body: unknown, pat
   if (result.success) return result.data;
   const issues = result.error.issues.slice(0, 5).map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`);
   console.error(`[fanvue] unexpected response shape from ${path}: ${issues.join("; ")}`);
-  throw new FanvueError("bad_response", `Fanvue sent an unexpected response for ${path}`, { path, errors: issues });
+  throw new FanvueError("bad_response", `Fanvue sent an unexpected response for ${path}.`, { path, errors: issues });
 }

@@ -78,7 +78,7 @@ export async function batchFanInsights(
     write: false,
   });
   if (!res.body || typeof res.body !== "object" || Array.isArray(res.body)) {
-    throw new FanvueError("bad_response", `Fanvue sent an unexpected response for ${path}`, { path });
+    throw new FanvueError("bad_response", `Fanvue sent an unexpected response for ${path}.`, { path });
   }
   const byKey = new Map<string, unknown>();
   for (const [k, v] of Object.entries(res.body as Record<string, unknown>)) byKey.set(k.toLowerCase(), v);
