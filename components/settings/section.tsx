@@ -27,7 +27,7 @@ export const SETTINGS_SECTIONS = [
 /** The sections as anchor links: a column beside them on wide screens, a scrolling row on phones. */
 export function SettingsNav() {
   return (
-    <nav aria-label="Settings sections" className="lg:sticky lg:top-24 lg:self-start">
+    <nav aria-label="Settings sections" className="min-w-0 lg:sticky lg:top-24 lg:self-start">
       <ul className="-mx-4 flex gap-1 overflow-x-auto px-4 pb-1 lg:mx-0 lg:flex-col lg:overflow-visible lg:px-0">
         {SETTINGS_SECTIONS.map((s) => (
           <li key={s.id} className="shrink-0">

@@ -4,7 +4,7 @@ import { useCallback, useSyncExternalStore } from "react";
 import { THEME_EVENT, THEME_STORAGE_KEY, toThemeChoice, type ThemeChoice } from "@/lib/utils/theme";
 
 // This device's theme choice (lib/utils/theme.ts explains where it lives). Applying sets the class
-// here and tells THEME_SCRIPT (THEME_EVENT), which from then on follows the device for "system".
+// here and tells THEME_SCRIPT (THEME_EVENT with the choice), which keeps it from then on.
 
 function read(): ThemeChoice {
   try {
@@ -34,7 +34,7 @@ export function applyThemeChoice(choice: ThemeChoice) {
   const dark = choice === "dark" || (choice === "system" && window.matchMedia("(prefers-color-scheme: dark)").matches);
   document.documentElement.classList.toggle("dark", dark);
   document.documentElement.style.colorScheme = dark ? "dark" : "light";
-  window.dispatchEvent(new Event(THEME_EVENT));
+  window.dispatchEvent(new CustomEvent(THEME_EVENT, { detail: choice }));
 }
 
 export const readThemeChoice = read;

@@ -27,7 +27,7 @@ export default async function SettingsPage() {
           <h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
           <p className="mt-1 text-sm text-muted">Yours alone: they follow you to every device and workspace.</p>
         </div>
-        <div className="grid gap-6 lg:grid-cols-[200px_1fr]">
+        <div className="grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-[200px_minmax(0,1fr)]">
           <SettingsNav />
           <div className="flex min-w-0 flex-col gap-6">
             <ProfileSection user={shell.user} />
