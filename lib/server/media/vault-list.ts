@@ -3,7 +3,7 @@ import type { VaultItem, VaultPage, VaultQuery } from "@/lib/schemas/media";
 import { ApiError } from "@/lib/server/api/errors";
 import { clientForCreator } from "@/lib/server/creators/client";
 import type { FanvueClient } from "@/lib/server/fanvue/client";
-import { FanvueError } from "@/lib/server/fanvue/errors";
+import { FANVUE_ERROR_TEXT, FanvueError } from "@/lib/server/fanvue/errors";
 import { listMedia, type FanvueMedia, type VariantType } from "@/lib/server/fanvue/resources/media";
 import { listChatMedia, withVariants } from "@/lib/server/fanvue/resources/media-sent";
 import type { CreatorAccess } from "@/lib/server/workspaces/access";
@@ -23,6 +23,11 @@ const SCAN_TARGET = 24;
 /** Pages read at once while scanning: three times faster, and at most two
  * calls more than needed when a wave finds a screenful early. */
 const SCAN_WAVE = 3;
+/** How long one vault answer waits for Fanvue, retries included: a slow
+ * Fanvue times out after 15 s per attempt and is retried, which held the
+ * grid on its skeleton for most of a minute before saying anything. A page
+ * of 50 normally takes well under a second. */
+const READ_BUDGET_MS = 4_000;
 /** Abandoned uploads stay "created" on Fanvue forever: not vault content. */
 const VISIBLE_STATUSES = ["processing", "ready", "error"];
 /** The main variant only for dimensions and length; its URL is dropped. */
@@ -51,6 +56,16 @@ function matcherFor(q: VaultQuery): ((m: FanvueMedia) => boolean) | null {
     (!needle || [m.name, m.caption, m.description].some((t) => t !== null && fold(t).includes(needle)));
 }
 
+/** Fanvue's answer, or "slow to answer" once the answer's budget is spent. */
+async function withinBudget<T>(deadline: AbortSignal, work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (err) {
+    if (deadline.aborted) throw new FanvueError("timeout", FANVUE_ERROR_TEXT.timeout, { cause: err });
+    throw err;
+  }
+}
+
 export async function listVault(access: CreatorAccess, q: VaultQuery): Promise<VaultPage> {
   const client = clientForCreator(access);
   if (q.fan && q.fanView === "sent") return listSentToFan(client, access, q);
@@ -69,9 +84,13 @@ export async function listVault(access: CreatorAccess, q: VaultQuery): Promise<V
   let checked = 0;
   let hasMore = true;
   const budget = match ? SCAN_PAGES : 1;
+  const deadline = AbortSignal.timeout(READ_BUDGET_MS);
   for (let read = 0; hasMore && read < budget && !(match && items.length >= SCAN_TARGET);) {
     const wave = Array.from({ length: match ? Math.min(SCAN_WAVE, budget - read) : 1 }, (_, k) => page + k);
-    const results = await Promise.all(wave.map((p) => listMedia(client, { ...filters, page: p, size: PAGE_SIZE })));
+    const results = await withinBudget(
+      deadline,
+      Promise.all(wave.map((p) => listMedia(client, { ...filters, page: p, size: PAGE_SIZE }, deadline))),
+    );
     for (const res of results) {
       checked += res.data.length;
       for (const m of res.data) if (!match || match(m)) items.push(toVaultItem(m, page));
