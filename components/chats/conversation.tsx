@@ -134,7 +134,10 @@ export function Conversation(p: Props) {
         // On touch screens every control in the messages (Unsend, Retry, …) gets a 44 px target.
         className="min-h-0 flex-1 overflow-y-auto overscroll-contain bg-canvas/60 px-3 py-4 sm:px-5 touch:[&_button]:min-h-11 touch:[&_button]:min-w-11"
         data-testid="messages"
-        tabIndex={-1}
+        // A Tab stop, so the history scrolls by keyboard too (WCAG 2.1.1); ↑/↓ scroll it there.
+        tabIndex={0}
+        role="region"
+        aria-label="Messages"
       >
         <div ref={top} className="h-1" />
         {q.isFetchingNextPage ? <p className="pb-2 text-center text-xs text-muted">Loading earlier messages…</p> : null}

@@ -88,7 +88,8 @@ function Ppv({ m }: { m: BubbleData }) {
     <p
       className={cn(
         "mt-1.5 inline-flex items-center gap-1.5 rounded-md px-2 py-0.5 text-xs font-medium",
-        bought ? "bg-brand-100 text-brand-900" : "bg-black/10",
+        // Not bought: a darker shade of the bubble (black/20 is not lightened in dark mode, so white text keeps 4.5:1).
+        bought ? "bg-brand-100 text-brand-900" : "bg-black/20",
       )}
       data-testid="ppv-badge"
       data-bought={bought}

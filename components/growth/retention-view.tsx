@@ -3,6 +3,7 @@
 import { CsvButton } from "@/components/earnings/csv-button";
 import { Card } from "@/components/ui/card";
 import { QueryBody } from "@/components/ui/error-state";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { Select } from "@/components/ui/select";
 import { useFormat, useViewer } from "@/components/viewer/viewer";
 import { retentionCsvHref, useRetention, type GrowthScope } from "@/lib/queries/growth";
@@ -69,7 +70,7 @@ function Triangle({ r }: { r: Retention }) {
           : `On average ${pct(r.firstMonthChurn)} of a cohort does not pay again the month after.`}
         {r.ledgerSyncedAt ? <span className="text-muted"> · ledger synced {f.ago(r.ledgerSyncedAt)}</span> : null}
       </p>
-      <div className="overflow-x-auto">
+      <ScrollRegion label="Retention by cohort (scrolls sideways)">
         <div role="table" aria-label="Retention by cohort" className="flex min-w-max flex-col gap-0.5 text-xs">
           <div role="row" className={cols} style={template}>
             <span role="columnheader" className="font-medium text-muted">
@@ -100,7 +101,8 @@ function Triangle({ r }: { r: Retention }) {
                     role="cell"
                     title={`${c.month}, month +${k}: ${formatCount(n)} of ${formatCount(c.size)} fans`}
                     className="rounded py-1 text-center tabular-nums"
-                    style={c.size ? { backgroundColor: `rgb(7 148 79 / ${0.08 + share * 0.72})` } : undefined}
+                    // The heat colour is a theme token, chosen so the cell's text keeps 4.5:1 at full intensity in both themes.
+                    style={c.size ? { backgroundColor: `rgb(var(--heat-rgb) / ${0.08 + share * 0.72})` } : undefined}
                   >
                     {c.size ? pct(share) : "—"}
                   </span>
@@ -109,7 +111,7 @@ function Triangle({ r }: { r: Retention }) {
             </div>
           ))}
         </div>
-      </div>
+      </ScrollRegion>
     </Card>
   );
 }

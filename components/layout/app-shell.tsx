@@ -61,14 +61,13 @@ function SearchButton({ onClick }: { onClick: () => void }) {
     <button
       type="button"
       onClick={onClick}
-      aria-label="Search"
       aria-keyshortcuts="Control+K Meta+K"
       data-testid="open-palette"
       className="flex min-h-11 min-w-11 items-center justify-center gap-2 rounded-lg px-2.5 text-sm text-muted hover:bg-black/5 sm:border sm:border-line sm:bg-surface sm:px-3"
     >
       <Search className="size-4" aria-hidden="true" />
-      <span className="hidden sm:inline">Search</span>
-      <span className="hidden sm:inline-flex">
+      <span className="sr-only sm:not-sr-only">Search</span>
+      <span className="hidden sm:inline-flex" aria-hidden="true">
         <Kbd>Ctrl K</Kbd>
       </span>
     </button>

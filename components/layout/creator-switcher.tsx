@@ -131,8 +131,9 @@ function SwitcherButton({
         compact ? "px-2 py-1 touch:min-h-11" : "px-2.5 py-2 touch:min-h-11",
       )}
       data-testid="creator-switcher"
-      aria-label={`Switch creator (now: ${label})${unreadElsewhere ? "; unread chats for other creators" : ""}`}
     >
+      {/* Named by what it shows (WCAG 2.5.3), after what it does. */}
+      <span className="sr-only">Switch creator, now: </span>
       {current ? (
         <Avatar src={current.avatarUrl} name={current.displayName} size="sm" />
       ) : (
@@ -149,7 +150,9 @@ function SwitcherButton({
         ) : null}
       </span>
       {unreadElsewhere ? (
-        <span className="size-2 shrink-0 rounded-full bg-brand-600" aria-hidden="true" data-testid="switcher-dot" />
+        <span className="size-2 shrink-0 rounded-full bg-brand-600" data-testid="switcher-dot">
+          <span className="sr-only">, unread chats for other creators</span>
+        </span>
       ) : null}
       <ChevronsUpDown className="size-4 shrink-0 text-muted" aria-hidden="true" />
     </button>

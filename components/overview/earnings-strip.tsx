@@ -69,7 +69,7 @@ export function EarningsStrip({ creatorId }: { creatorId: string }) {
         <h2 className="text-sm font-semibold">Earnings, gross USD in {r.range.tz}</h2>
         <Link
           href={`/c/${creatorId}/earnings`}
-          className="inline-flex items-center gap-1 text-sm text-brand-700 hover:underline"
+          className="inline-flex items-center gap-1 text-sm text-brand-700 hover:underline touch:min-h-11"
         >
           Full report <ArrowRight className="size-3.5" aria-hidden="true" />
         </Link>
@@ -98,7 +98,8 @@ export function EarningsStrip({ creatorId }: { creatorId: string }) {
           {/* min-w-0 + overflow-hidden: a chart drawn at a wider size never pushes the page sideways while it re-measures. */}
           <div className="col-span-3 h-16 min-w-0 overflow-hidden sm:col-span-1" aria-hidden="true">
             <ResponsiveContainer width="100%" height="100%">
-              <AreaChart data={s} margin={{ top: 4, right: 0, bottom: 0, left: 0 }}>
+              {/* Decoration beside the figures (hidden from screen readers): no keyboard layer, no Tab stop. */}
+              <AreaChart data={s} margin={{ top: 4, right: 0, bottom: 0, left: 0 }} accessibilityLayer={false}>
                 <Tooltip
                   formatter={(v) => formatMoney(Number(v))}
                   labelFormatter={(_l, p) => String(p?.[0]?.payload?.bucket ?? "")}

@@ -39,10 +39,19 @@ export function CostEditor({ creatorId, link }: Props) {
         variant="ghost"
         className="h-7 px-2"
         onClick={() => setEditing(true)}
-        aria-label={link.cost ? `Edit the cost of ${link.name}` : `Add a cost for ${link.name}`}
         data-testid="link-cost-edit"
       >
-        {link.cost ? <CostText link={link} /> : <span className="text-brand-700">Add cost</span>}
+        {/* The name read out holds the visible words (WCAG 2.5.3), then says which link. */}
+        {link.cost ? (
+          <>
+            <span className="sr-only">Edit cost of {link.name}: </span>
+            <CostText link={link} />
+          </>
+        ) : (
+          <span className="text-brand-700">
+            Add cost<span className="sr-only"> for {link.name}</span>
+          </span>
+        )}
         <Pencil className="size-3 text-muted" aria-hidden="true" />
       </Button>
     );

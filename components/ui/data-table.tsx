@@ -1,6 +1,7 @@
 import { ArrowDown, ArrowUp } from "lucide-react";
 import type { HTMLAttributes, ReactNode, TdHTMLAttributes } from "react";
 import { cn } from "@/lib/utils/cn";
+import { ScrollRegion } from "./scroll-region";
 
 // One look for every table of figures. Sorting and paging happen on the
 // server in every table we have (Fanvue pages, our own Postgres), so this is
@@ -56,7 +57,10 @@ export function DataTable<Row>({ columns, rows, rowKey, density = "normal", ...p
   const pad = PAD[density];
   const hasFooter = columns.some((c) => c.footer !== undefined);
   return (
-    <div className={cn("overflow-x-auto", p.className)}>
+    <ScrollRegion
+      label={p.caption ? `${p.caption} (scrolls sideways)` : "Table (scrolls sideways)"}
+      className={p.className}
+    >
       <table
         className="w-full text-sm"
         style={p.minWidth ? { minWidth: p.minWidth } : undefined}
@@ -101,7 +105,7 @@ export function DataTable<Row>({ columns, rows, rowKey, density = "normal", ...p
           </tfoot>
         ) : null}
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 
