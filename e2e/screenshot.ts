@@ -67,6 +67,8 @@ export async function expectTapTargets(page: Page, name: string, { soft = false 
         if (r.width <= 1 || r.height <= 1) return false; // sr-only, collapsed
         const s = getComputedStyle(el);
         if (s.visibility === "hidden" || Number(s.opacity) === 0) return false;
+        // Clipped away (sr-only: a skip link until it is focused).
+        if (s.clip === "rect(0px, 0px, 0px, 0px)" || s.clipPath === "inset(50%)") return false;
         return !el.closest('[aria-hidden="true"], [inert]');
       };
       // A link in a sentence: inline, with text of its own block around it.

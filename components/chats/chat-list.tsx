@@ -139,7 +139,7 @@ function TeamToggle({ team, set }: { team: boolean; set: Props["set"] }) {
         aria-pressed={team}
         data-testid="team-toggle"
         className={cn(
-          "inline-flex items-center gap-1.5 rounded-lg border px-2.5 py-1 text-xs font-medium",
+          "inline-flex items-center gap-1.5 rounded-lg border px-2.5 py-1 text-xs font-medium touch:min-h-11",
           team ? "border-brand-600 bg-brand-50 text-brand-800" : "border-line text-ink hover:bg-canvas",
         )}
       >

@@ -109,7 +109,7 @@ function FilterChips({ state, set, mirrored }: Pick<Props, "state" | "set" | "mi
             aria-checked={on}
             onClick={() => set({ filter: f.id, list: null })}
             className={cn(
-              "shrink-0 rounded-full border px-3 py-1 text-xs font-medium",
+              "shrink-0 rounded-full border px-3 py-1 text-xs font-medium touch:min-h-11 touch:min-w-11",
               on ? "border-brand-600 bg-brand-600 text-white" : "border-line bg-surface text-ink hover:bg-canvas",
             )}
           >

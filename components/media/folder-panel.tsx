@@ -22,7 +22,7 @@ type Props = {
 type Open =
   { kind: "create" } | { kind: "rename"; folder: VaultFolder } | { kind: "delete"; folder: VaultFolder } | null;
 
-const item = "flex w-full items-center gap-2 rounded-lg px-3 py-2 text-sm font-medium whitespace-nowrap";
+const item = "flex w-full items-center gap-2 rounded-lg px-3 py-2 text-sm font-medium whitespace-nowrap touch:min-h-11";
 
 type RowProps = {
   folder: VaultFolder;
@@ -42,7 +42,7 @@ function FolderRow({ folder: f, current, canWrite, onSelect, onOpen }: RowProps)
         aria-current={current ? "true" : undefined}
         className={cn(
           item,
-          canWrite && "pr-9",
+          canWrite && "pr-9 touch:pr-12",
           current ? "bg-brand-50 text-brand-800" : "text-zinc-700 hover:bg-black/5",
         )}
       >
@@ -55,7 +55,7 @@ function FolderRow({ folder: f, current, canWrite, onSelect, onOpen }: RowProps)
       {canWrite ? (
         <Menu>
           <MenuTrigger
-            className="absolute top-1/2 right-1 -translate-y-1/2 rounded-md p-1 text-zinc-500 hover:bg-black/10"
+            className="absolute top-1/2 right-1 inline-flex -translate-y-1/2 items-center justify-center rounded-md p-1 text-zinc-500 hover:bg-black/10 touch:right-0 touch:size-11"
             aria-label={`Actions for folder ${f.name}`}
           >
             <MoreHorizontal className="size-4" aria-hidden="true" />

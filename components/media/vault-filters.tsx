@@ -150,7 +150,7 @@ function FilterControls({ params, set, folders, folderSelectClass, inSheet }: Co
   const id = (name: string) => (inSheet ? `sheet-${name}` : name);
   return (
     <>
-      <div className="basis-full sm:basis-auto">
+      <div className={inSheet ? "w-full" : "basis-full sm:basis-auto"}>
         <Segmented
           label="Media type"
           options={TYPES}
@@ -164,7 +164,7 @@ function FilterControls({ params, set, folders, folderSelectClass, inSheet }: Co
         value={params.usage ?? ""}
         disabled={sent}
         onChange={(e) => set({ usage: (e.target.value || undefined) as MediaUsage | undefined })}
-        className="min-w-0 flex-1 sm:flex-none"
+        className={inSheet ? "w-full" : "min-w-0 flex-1 sm:flex-none"}
         data-testid={id("usage-filter")}
       >
         <option value="">Any usage</option>
@@ -179,7 +179,7 @@ function FilterControls({ params, set, folders, folderSelectClass, inSheet }: Co
         value={params.folder ?? ""}
         disabled={sent}
         onChange={(e) => set({ folder: e.target.value || undefined })}
-        className={cn("min-w-0 flex-1 sm:flex-none", folderSelectClass)}
+        className={cn(inSheet ? "w-full" : "min-w-0 flex-1 sm:flex-none", folderSelectClass)}
         data-testid={id("folder-filter")}
       >
         <option value="">All folders</option>

@@ -69,7 +69,10 @@ export function QueueList({ creatorId, items, tz, canWrite, highlight, actions, 
                 {i.post ? <PostThumb creatorId={creatorId} post={i.post} /> : null}
                 <div className="min-w-0 flex-1">
                   {i.href && canWrite ? (
-                    <Link href={i.href} className="line-clamp-2 text-sm font-medium break-words hover:underline">
+                    <Link
+                      href={i.href}
+                      className="line-clamp-2 text-sm font-medium break-words hover:underline touch:min-h-11"
+                    >
                       {i.title}
                     </Link>
                   ) : (
