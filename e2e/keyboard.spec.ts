@@ -42,6 +42,21 @@ test("skip link, palette to a page, g + letter, and the keyboard map", async ({ 
   await screenshots(page, "keyboard-shortcuts");
   await page.keyboard.press("Escape");
   await expect(sheet).toBeHidden();
+  // Actions, not only places: the theme from the palette, applied at once and saved to the account.
+  await page.keyboard.press("Control+k");
+  await page.keyboard.type("dark theme");
+  await expect(palette.getByTestId("palette-theme-dark")).toHaveAttribute("aria-selected", "true");
+  await page.keyboard.press("Enter");
+  await expect(page.locator("html")).toHaveClass(/\bdark\b/);
+  await expect
+    .poll(
+      async () => ((await (await page.request.get("/api/me/preferences")).json()) as { theme: string | null }).theme,
+    )
+    .toBe("dark");
+  await page.keyboard.press("Control+k");
+  await page.keyboard.type("theme from this device");
+  await page.keyboard.press("Enter");
+  await expect(page.locator("html")).not.toHaveClass(/\bdark\b/);
   // Typing in a field is text, not a shortcut.
   await page.keyboard.press("Control+k");
   await page.keyboard.type("g f");

@@ -1,5 +1,7 @@
 import fs from "node:fs";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import os from "node:os";
+import path from "node:path";
+import { chromium, expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { precacheUrls } from "../scripts/lib/pwa-version.mjs";
 import { titleWithUnread, totalUnread } from "../lib/utils/unread-title";
 import { signInWhenFanvueAllows } from "./chats-fixtures";
@@ -67,6 +69,37 @@ test("manifest, icons and favicon load for anyone, at their declared sizes", asy
       .evaluateAll((ls) => ls.map((l) => l.getAttribute("href")!));
     expect(hrefs.length, rel).toBeGreaterThan(0);
     for (const href of hrefs) await fetchPublic(request, href);
+  }
+});
+
+test("installable as Chromium itself judges it (the checks Lighthouse's installable audit ran)", async ({
+  browserName,
+  baseURL,
+}, testInfo) => {
+  expect(browserName).toBe("chromium");
+  // A persistent profile: the test's usual context is incognito, where Chromium installs nothing.
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "vuedeck-pwa-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    ...testInfo.project.use.launchOptions,
+    baseURL,
+  });
+  try {
+    const page = await context.newPage();
+    await page.goto("/sign-in");
+    await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toMatch(/\/sw\.js$/);
+    const cdp = await context.newCDPSession(page);
+    const manifest = (await cdp.send("Page.getAppManifest")) as { url: string; errors: { message: string }[] };
+    expect(manifest.url).toMatch(/\/manifest\.webmanifest$/);
+    expect(manifest.errors).toEqual([]);
+    // Chromium's own verdict: manifest fields, icons that load, a service worker controlling the start URL.
+    const { installabilityErrors } = (await cdp.send("Page.getInstallabilityErrors")) as {
+      installabilityErrors: { errorId: string }[];
+    };
+    expect(installabilityErrors.map((e) => e.errorId)).toEqual([]);
+  } finally {
+    await context.close();
+    fs.rmSync(profile, { recursive: true, force: true });
   }
 });
 

@@ -1,10 +1,13 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { Keyboard, MessageCircle, User } from "lucide-react";
+import { Bell, Keyboard, LogOut, MessageCircle, Monitor, Moon, PenSquare, Settings, Sun, User } from "lucide-react";
+import { signOut } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
+import { useRecordPaletteOpened } from "@/components/onboarding/device-state";
 import { Avatar } from "@/components/ui/avatar";
+import { useChooseTheme } from "@/components/viewer/use-choose-theme";
 import { CommandDialog, CommandEmpty, CommandGroup, CommandItem, Kbd } from "@/components/ui/command";
 import { fansList } from "@/lib/contracts/fans";
 import { callApi } from "@/lib/queries/call";
@@ -45,6 +48,7 @@ type Props = {
 
 export function CommandPalette({ open, onOpenChange, nav, switcher, onShortcuts }: Props) {
   const router = useRouter();
+  useRecordPaletteOpened(open);
   const [search, setSearch] = useState("");
   const items = [...nav.primary, ...nav.secondary].filter((i) => i.ready);
   const letters = new Map(goTargets(items).map((t) => [t.href, t.letter]));
@@ -84,32 +88,8 @@ export function CommandPalette({ open, onOpenChange, nav, switcher, onShortcuts 
         })}
       </CommandGroup>
       <CreatorItems switcher={switcher} go={go} />
-      {fans.data?.rows.length ? (
-        <CommandGroup heading="Fans">
-          {fans.data.rows.flatMap((f) => [
-            <CommandItem
-              key={`${f.uuid}:profile`}
-              value={`fan ${f.handle} ${f.displayName ?? ""} ${f.nickname ?? ""} profile`}
-              keywords={[search]}
-              onSelect={() => go(`/c/${creatorId}/fans?fan=${f.uuid}`)}
-              icon={<User className="size-4" aria-hidden="true" />}
-              hint="Profile"
-            >
-              {f.displayName ?? f.handle} <span className="text-muted">@{f.handle}</span>
-            </CommandItem>,
-            <CommandItem
-              key={`${f.uuid}:chat`}
-              value={`fan ${f.handle} ${f.displayName ?? ""} ${f.nickname ?? ""} chat message`}
-              keywords={[search]}
-              onSelect={() => go(`/c/${creatorId}/chats?chat=${f.uuid}`)}
-              icon={<MessageCircle className="size-4" aria-hidden="true" />}
-              hint="Chat"
-            >
-              Message @{f.handle}
-            </CommandItem>,
-          ])}
-        </CommandGroup>
-      ) : null}
+      <FanItems rows={fans.data?.rows} creatorId={creatorId} search={search} go={go} />
+      <ActionItems creatorId={creatorId} items={items} go={go} close={() => onOpenChange(false)} />
       <CommandGroup heading="Help">
         <CommandItem
           value="keyboard shortcuts help"
@@ -140,6 +120,102 @@ function CreatorItems({ switcher, go }: { switcher: SwitcherProps; go: (href: st
           {c.displayName}
         </CommandItem>
       ))}
+    </CommandGroup>
+  );
+}
+
+const THEMES = [
+  { value: "dark", label: "Dark theme", Icon: Moon },
+  { value: "light", label: "Light theme", Icon: Sun },
+  { value: "system", label: "Theme from this device", Icon: Monitor },
+] as const;
+
+/** Things to do rather than places to go: write a post, settings, the theme, sign out. */
+function ActionItems(p: { creatorId: string | null; items: NavItem[]; go: (href: string) => void; close: () => void }) {
+  const theme = useChooseTheme();
+  const canPost = Boolean(p.creatorId && p.items.some((i) => i.href === `/c/${p.creatorId}/posts`));
+  return (
+    <CommandGroup heading="Actions">
+      {canPost ? (
+        <CommandItem
+          value="action new post write compose schedule"
+          onSelect={() => p.go(`/c/${p.creatorId}/posts/new`)}
+          icon={<PenSquare className="size-4" aria-hidden="true" />}
+        >
+          New post
+        </CommandItem>
+      ) : null}
+      <CommandItem
+        value="action settings account profile zone connection"
+        onSelect={() => p.go("/settings")}
+        icon={<Settings className="size-4" aria-hidden="true" />}
+      >
+        Settings
+      </CommandItem>
+      <CommandItem
+        value="action notifications push alerts"
+        onSelect={() => p.go("/settings#notifications")}
+        icon={<Bell className="size-4" aria-hidden="true" />}
+      >
+        Notification settings
+      </CommandItem>
+      {THEMES.filter((t) => t.value !== theme.choice).map(({ value, label, Icon }) => (
+        <CommandItem
+          key={value}
+          value={`action theme appearance ${label}`}
+          onSelect={() => (p.close(), void theme.choose(value))}
+          icon={<Icon className="size-4" aria-hidden="true" />}
+          data-testid={`palette-theme-${value}`}
+        >
+          {label}
+        </CommandItem>
+      ))}
+      <CommandItem
+        value="action sign out log out"
+        onSelect={() => (p.close(), void signOut({ redirectTo: "/sign-in" }))}
+        icon={<LogOut className="size-4" aria-hidden="true" />}
+      >
+        Sign out
+      </CommandItem>
+    </CommandGroup>
+  );
+}
+
+type FanRow = NonNullable<ReturnType<typeof useFanMatches>["data"]>["rows"][number];
+
+/** Each matching fan twice: their profile and their chat. */
+function FanItems(p: {
+  rows: FanRow[] | undefined;
+  creatorId: string | null;
+  search: string;
+  go: (href: string) => void;
+}) {
+  const { rows, creatorId, search, go } = p;
+  if (!rows?.length) return null;
+  return (
+    <CommandGroup heading="Fans">
+      {rows.flatMap((f) => [
+        <CommandItem
+          key={`${f.uuid}:profile`}
+          value={`fan ${f.handle} ${f.displayName ?? ""} ${f.nickname ?? ""} profile`}
+          keywords={[search]}
+          onSelect={() => go(`/c/${creatorId}/fans?fan=${f.uuid}`)}
+          icon={<User className="size-4" aria-hidden="true" />}
+          hint="Profile"
+        >
+          {f.displayName ?? f.handle} <span className="text-muted">@{f.handle}</span>
+        </CommandItem>,
+        <CommandItem
+          key={`${f.uuid}:chat`}
+          value={`fan ${f.handle} ${f.displayName ?? ""} ${f.nickname ?? ""} chat message`}
+          keywords={[search]}
+          onSelect={() => go(`/c/${creatorId}/chats?chat=${f.uuid}`)}
+          icon={<MessageCircle className="size-4" aria-hidden="true" />}
+          hint="Chat"
+        >
+          Message @{f.handle}
+        </CommandItem>,
+      ])}
     </CommandGroup>
   );
 }

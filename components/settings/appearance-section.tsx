@@ -1,10 +1,8 @@
 "use client";
 
 import { Monitor, Moon, Sun } from "lucide-react";
-import { useState } from "react";
 import { Radio } from "@/components/ui/choice";
-import { useThemeChoice } from "@/components/viewer/theme";
-import { useViewer } from "@/components/viewer/viewer";
+import { useChooseTheme } from "@/components/viewer/use-choose-theme";
 import { cn } from "@/lib/utils/cn";
 import type { ThemeChoice } from "@/lib/utils/theme";
 import { SettingsSection } from "./section";
@@ -18,18 +16,7 @@ const OPTIONS: { value: ThemeChoice; label: string; hint: string; Icon: typeof S
 /** System / Light / Dark: applied at once on this device, then saved to the account so it follows
  * the user to their other devices (a failed save keeps it on this device and says so). */
 export function AppearanceSection() {
-  const viewer = useViewer();
-  const [choice, setChoice] = useThemeChoice();
-  const [error, setError] = useState<string | null>(null);
-  async function choose(next: ThemeChoice) {
-    setChoice(next);
-    setError(null);
-    try {
-      await viewer.save({ theme: next === "system" ? null : next });
-    } catch {
-      setError("Applied on this device, but it could not be saved to your account. Try again to keep it everywhere.");
-    }
-  }
+  const { choice, choose, error } = useChooseTheme();
   return (
     <SettingsSection
       id="appearance"
