@@ -1,5 +1,6 @@
 "use client";
 
+import type { ReactNode } from "react";
 import { Avatar } from "@/components/ui/avatar";
 import { ErrorState } from "@/components/ui/error-state";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -11,8 +12,17 @@ import { formatAgo, formatTime, type Viewer } from "@/lib/utils/time";
 import { useViewer } from "@/components/viewer/viewer";
 import { formatCount } from "@/lib/utils/format";
 
-/** `showEarnings`: the role may see money (chatters and others without earnings:read do not). */
-export function CreatorOverview({ creatorId, showEarnings }: { creatorId: string; showEarnings: boolean }) {
+/** `showEarnings`: the role may see money (chatters and others without earnings:read do not);
+ * `gettingStarted`: the onboarding card, under the creator's name. */
+export function CreatorOverview({
+  creatorId,
+  showEarnings,
+  gettingStarted,
+}: {
+  creatorId: string;
+  showEarnings: boolean;
+  gettingStarted?: ReactNode;
+}) {
   const viewer = useViewer();
   const { data: snap, error, isPending, refetch } = useCreatorOverview(creatorId);
   if (isPending) return <OverviewSkeleton />;
@@ -31,6 +41,7 @@ export function CreatorOverview({ creatorId, showEarnings }: { creatorId: string
           </p>
         </div>
       </div>
+      {gettingStarted}
       {/* A failed refresh keeps the last figures on screen, with their age. */}
       {snap.stale ? (
         <StaleNotice fetchedAt={snap.fetchedAt} reauth={snap.staleReason === "reauth"} onRetry={() => void refetch()} />

@@ -2,6 +2,7 @@
 
 import { ChevronRight } from "lucide-react";
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
@@ -21,10 +22,13 @@ export function AllCreators({
   workspaceId,
   name,
   lastCreator,
+  gettingStarted,
 }: {
   workspaceId: string;
   name: string;
   lastCreator: { id: string; displayName: string } | null;
+  /** The onboarding card, under the heading. */
+  gettingStarted?: ReactNode;
 }) {
   const { data, error, isPending, refetch } = useAgencyOverview(workspaceId, useViewer().zone);
   return (
@@ -43,6 +47,7 @@ export function AllCreators({
           </Link>
         ) : null}
       </div>
+      {gettingStarted}
       {isPending ? (
         <Skeleton className="h-64 rounded-xl" />
       ) : !data ? (

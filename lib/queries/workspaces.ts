@@ -30,10 +30,11 @@ export const useMembers = (id: string, enabled = true) =>
     enabled,
     staleTime: 0,
   });
-export const useInvites = (id: string) =>
+export const useInvites = (id: string, enabled = true) =>
   useQuery({
     queryKey: workspaceKeys.invites(id),
     queryFn: () => callApi(ws.listInvites, { params: { workspaceId: id } }),
+    enabled,
   });
 export const useWorkspaceCreators = (id: string) =>
   useQuery({

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { GettingStarted } from "@/components/onboarding/getting-started";
 import { CreatorOverview } from "@/components/overview/creator-overview";
 import { hasPermission } from "@/lib/server/workspaces/access";
 import { pageCreatorAccess } from "@/lib/server/page-access";
@@ -7,6 +8,19 @@ export const metadata: Metadata = { title: "Overview" };
 
 export default async function CreatorOverviewPage({ params }: { params: Promise<{ creatorId: string }> }) {
   const { creatorId } = await params;
-  const { access } = await pageCreatorAccess(creatorId);
-  return <CreatorOverview creatorId={creatorId} showEarnings={hasPermission(access, "earnings:read")} />;
+  const { session, access } = await pageCreatorAccess(creatorId);
+  return (
+    <CreatorOverview
+      creatorId={creatorId}
+      showEarnings={hasPermission(access, "earnings:read")}
+      gettingStarted={
+        <GettingStarted
+          userId={session.user.id}
+          workspaceId={access.workspace.id}
+          role={access.membership.role}
+          hasCreators
+        />
+      }
+    />
+  );
 }

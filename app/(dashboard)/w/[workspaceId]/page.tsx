@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { GettingStarted } from "@/components/onboarding/getting-started";
 import { AllCreators } from "@/components/workspace/all-creators";
 import { db } from "@/lib/server/db";
 import { listAccessibleCreators } from "@/lib/server/workspaces/access";
@@ -18,5 +19,20 @@ export default async function WorkspaceHome({ params }: { params: Promise<{ work
     redirect(`/c/${creator?.id ?? fallback?.id}`);
   }
   const last = await lastCreatorIn(session.user.id, workspaceId);
-  return <AllCreators workspaceId={workspaceId} name={access.workspace.name} lastCreator={last} />;
+  const creators = await db.creator.count({ where: { workspaceId, removedAt: null } });
+  return (
+    <AllCreators
+      workspaceId={workspaceId}
+      name={access.workspace.name}
+      lastCreator={last}
+      gettingStarted={
+        <GettingStarted
+          userId={session.user.id}
+          workspaceId={workspaceId}
+          role={access.membership.role}
+          hasCreators={creators > 0}
+        />
+      }
+    />
+  );
 }
