@@ -124,6 +124,8 @@ test("compose a PPV post from the vault, schedule it for tomorrow 09:00 Berlin, 
   const item = page.locator(`[data-testid="queue-item"][data-id="${uuid}"]`);
   await expect(item.getByTestId("queue-time")).toHaveText("09:00");
   await expect(item).toContainText("CET");
+  // Its thumbnail: the free preview (the second item), from the vault.
+  await expect(item.getByTestId("post-thumb")).toHaveAttribute("data-state", "image");
   const expected = fromLocalInputs(tomorrow, "09:00", TZ)!;
   const sb = await sandboxPost(uuid);
   expect(sb).toMatchObject({
@@ -148,5 +150,8 @@ test("compose a PPV post from the vault, schedule it for tomorrow 09:00 Berlin, 
   const published = (await sandboxPost(uuid))!;
   expect(published.publishedAt).not.toBeNull();
   expect(Date.parse(published.publishedAt!)).toBeLessThan(Date.parse(moved));
-  await expect(page.locator(`[data-testid="history-item"][data-id="${uuid}"]`)).toBeVisible();
+  const done = page.locator(`[data-testid="history-item"][data-id="${uuid}"]`);
+  await expect(done).toBeVisible();
+  await expect(done.getByTestId("post-thumb")).toHaveAttribute("data-state", "image");
+  await shot(page, "history-thumbs");
 });

@@ -1,8 +1,9 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { FileText, Film, ImageOff, Music, Type } from "lucide-react";
+import { FileText, Film, Image as ImageIcon, ImageOff, Music, Type } from "lucide-react";
 import { RemoteImage } from "@/components/ui/remote-image";
+import { ApiClientError } from "@/lib/queries/fetcher";
 import { fetchLookup, msUntil } from "@/lib/queries/media";
 import type { PostView } from "@/lib/schemas/post-views";
 import type { VaultItem } from "@/lib/schemas/media";
@@ -14,6 +15,8 @@ import type { VaultItem } from "@/lib/schemas/media";
 
 type Looked = { item: VaultItem | null; urlsExpireAt: string | null };
 const thumbKey = (creatorId: string, uuid: string) => ["creators", creatorId, "posts", "thumb", uuid] as const;
+/** The composer's lookup of an attached item (components/posts/use-attached-media.ts). */
+const attachedKey = (creatorId: string, uuid: string) => ["creators", creatorId, "posts", "attached", uuid] as const;
 
 /** A URL resolved this recently that fails again did not expire (as the vault's resolver). */
 const RECENT_MS = 20_000;
@@ -23,9 +26,19 @@ const ICONS = { video: Film, audio: Music, document: FileText } as const;
 /** The media item a post is shown by (null: a text-only post). */
 export const coverOf = (p: Pick<PostView, "previewUuid" | "mediaUuids">) => p.previewUuid ?? p.mediaUuids[0] ?? null;
 
+/** A failed lookup (often the rate budget, shared with background syncs) is
+ * tried again when Fanvue's refill is due, else in 20 s; never in a loop. */
+const retryInMs = (err: unknown) =>
+  err instanceof ApiClientError && err.code === "rate_limited" ? Math.max(1, err.retryAfterSec ?? 20) * 1000 : 20_000;
+
 function usePostThumb(creatorId: string, uuid: string | null) {
+  const qc = useQueryClient();
+  // The composer looked the item up moments ago (same answer shape): no second call.
+  const composed = uuid ? qc.getQueryState<Looked>(attachedKey(creatorId, uuid)) : undefined;
   return useQuery({
     queryKey: thumbKey(creatorId, uuid ?? ""),
+    initialData: composed?.data,
+    initialDataUpdatedAt: composed?.dataUpdatedAt,
     queryFn: async (): Promise<Looked> => {
       const res = await fetchLookup(creatorId, [uuid!]);
       return { item: res.items[0] ?? null, urlsExpireAt: res.urlsExpireAt };
@@ -33,8 +46,10 @@ function usePostThumb(creatorId: string, uuid: string | null) {
     enabled: uuid !== null,
     // Fresh until the signed URL expires; then re-resolved.
     staleTime: (q) => Math.max(0, msUntil(q.state.data?.urlsExpireAt)),
-    // A thumbnail is a detail: a failed lookup shows the placeholder, not an error loop.
+    // A thumbnail is a detail: a failed lookup shows the placeholder and is
+    // tried again later, not in a tight loop.
     retry: false,
+    refetchInterval: (q) => (q.state.status === "error" ? retryInMs(q.state.error) : false),
   });
 }
 
@@ -51,12 +66,12 @@ export function PostThumb({ creatorId, post, size = "md" }: { creatorId: string;
       ? Type
       : item?.status === "missing"
         ? ImageOff
-        : (ICONS[item?.mediaType as keyof typeof ICONS] ?? null);
+        : (ICONS[item?.mediaType as keyof typeof ICONS] ?? (q.isPending ? null : ImageIcon));
   return (
     <span
       className={`${box} relative flex shrink-0 items-center justify-center overflow-hidden rounded-lg border border-line bg-canvas text-muted`}
       data-testid="post-thumb"
-      data-state={url ? "image" : uuid === null ? "text" : q.isPending ? "loading" : "none"}
+      data-state={url ? "image" : uuid === null ? "text" : q.isPending ? "loading" : q.isError ? "retrying" : "none"}
     >
       {url ? (
         <RemoteImage
