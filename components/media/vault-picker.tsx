@@ -5,7 +5,6 @@ import { useRef, useState, type KeyboardEvent, type RefObject } from "react";
 import { Button } from "@/components/ui/button";
 import { Kbd } from "@/components/ui/command";
 import { Dialog, DialogClose } from "@/components/ui/dialog";
-import { useReturnFocus } from "@/components/ui/return-focus";
 import { useVaultFolders } from "@/lib/queries/media";
 import { emptySelection, type Selection } from "./selection";
 import { useLocalVaultParams, type VaultParams } from "./use-vault-params";
@@ -32,7 +31,6 @@ export type VaultPickerProps = {
  *   <VaultPicker creatorId={id} open={open} onOpenChange={setOpen} onSelect={(uuids) => attach(uuids)} />
  */
 export function VaultPicker(p: VaultPickerProps) {
-  const returnFocus = useReturnFocus(p.open);
   return (
     <Dialog
       open={p.open}
@@ -41,7 +39,6 @@ export function VaultPicker(p: VaultPickerProps) {
       hideTitle
       size="lg"
       testId="vault-picker"
-      onCloseAutoFocus={returnFocus}
       // Typing a name is the quickest way to a file: the search box takes focus, not the close button.
       onOpenAutoFocus={(e) => {
         const search = (e.currentTarget as HTMLElement | null)?.querySelector<HTMLInputElement>('input[type="search"]');

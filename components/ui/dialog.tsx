@@ -5,11 +5,13 @@ import { X } from "lucide-react";
 import type { ComponentProps, ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/utils/cn";
+import { useReturnFocus } from "./return-focus";
 
 // One look for every overlay (Radix: focus trap, Esc, labelled, scroll lock):
 // a centred dialog in three widths, a side sheet (the fan panel), and a
 // full-screen viewer (the media preview). Features compose these instead of
-// styling Radix's parts themselves.
+// styling Radix's parts themselves. Opened from a button of ours rather than a Radix trigger, each
+// one gives focus back to that button when it closes (useReturnFocus).
 
 const OVERLAY = "fixed inset-0 z-50 bg-black/40";
 const WIDTH = { sm: "max-w-md", md: "max-w-lg", lg: "max-w-2xl" } as const;
@@ -50,12 +52,14 @@ export function Dialog({
   /** Optional: classes for the body's wrapper (e.g. a flex column for a body with its own scroller). */
   bodyClassName?: string;
 }) {
+  const returnFocus = useReturnFocus(open);
   return (
     <D.Root open={open} onOpenChange={onOpenChange}>
       <D.Portal>
         <D.Overlay className={OVERLAY} />
         <D.Content
           {...content}
+          onCloseAutoFocus={content.onCloseAutoFocus ?? returnFocus}
           className={cn(
             "fixed top-1/2 left-1/2 z-50 flex max-h-[90dvh] w-[calc(100vw-2rem)] -translate-x-1/2 -translate-y-1/2 flex-col overflow-y-auto rounded-xl bg-surface p-5 shadow-xl outline-none",
             WIDTH[size],
@@ -90,12 +94,14 @@ export function Sheet({
   side = "right",
   ...content
 }: Common & { side?: keyof typeof SHEET_SIDE }) {
+  const returnFocus = useReturnFocus(open);
   return (
     <D.Root open={open} onOpenChange={onOpenChange}>
       <D.Portal>
         <D.Overlay className={OVERLAY} />
         <D.Content
           {...content}
+          onCloseAutoFocus={content.onCloseAutoFocus ?? returnFocus}
           className={cn("fixed z-50 flex flex-col bg-surface outline-none", SHEET_SIDE[side])}
           aria-describedby={undefined}
           data-testid={testId}
@@ -119,12 +125,14 @@ export function Sheet({
 
 /** The whole screen, dark, for looking at media (its own bar carries the title). */
 export function Viewer({ open, onOpenChange, title, testId, children, ...content }: Omit<Common, "hideTitle">) {
+  const returnFocus = useReturnFocus(open);
   return (
     <D.Root open={open} onOpenChange={onOpenChange}>
       <D.Portal>
         <D.Overlay className="fixed inset-0 z-50 bg-zinc-950/95" />
         <D.Content
           {...content}
+          onCloseAutoFocus={content.onCloseAutoFocus ?? returnFocus}
           className="fixed inset-0 z-50 flex flex-col outline-none lg:flex-row"
           aria-describedby={undefined}
           data-testid={testId}
