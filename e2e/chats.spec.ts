@@ -60,11 +60,16 @@ async function sendPpvWithVaultItem(page: Page, fanUuid: string) {
   await page.getByTestId("send-button").click();
   const sent = page.getByTestId("message").filter({ hasText: ppvText });
   await expect(sent).toHaveCount(1);
+  // From the first frame it shows what was attached, never a grey "Media" box.
+  await expect(sent.getByTestId("message-thumb")).toBeVisible();
+  await expect(sent.getByTestId("message-media")).not.toContainText("Media");
   await expect(sent.getByTestId("ppv-badge")).toContainText("$5.00");
   // Confirmed by Fanvue's history: not bought yet, sent by Luna.
   await expect(sent.getByTestId("ppv-badge")).toContainText("Not bought yet", { timeout: 15_000 });
   await expect(sent.getByTestId("sent-by")).toHaveText("· Sent by Luna Vale");
   await expect(sent.getByTestId("message-media")).toBeVisible();
+  // The server's copy keeps the thumbnail.
+  await expect(sent.getByTestId("message-thumb")).toBeVisible();
   expect(
     (await callsSince(seq, `/chats/${fanUuid}/message`)).filter((c) => c.method === "POST").map((c) => c.status),
   ).toEqual([201]);

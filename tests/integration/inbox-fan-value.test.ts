@@ -137,3 +137,23 @@ describe("tip amounts in a conversation", () => {
     expect(after.items.filter((m) => m.type !== "TIP").every((m) => m.tipAmount === null)).toBe(true);
   });
 });
+
+describe("the inbox when Fanvue's sign-in has ended", () => {
+  it("keeps the last copy on screen, flagged so the badge never says Live", async () => {
+    expect((await getInbox(luna, inboxQuerySchema.parse({}))).reauth).toBe(false);
+    await db.fanvueConnection.update({
+      where: { id: luna.workspace.connectionId },
+      data: { status: "needs_reauth", statusReason: "Fanvue revoked access; reconnect to continue." },
+    });
+    try {
+      const page = await getInbox(luna, inboxQuerySchema.parse({}));
+      expect(page.reauth).toBe(true);
+      expect(page.items.length).toBeGreaterThan(0);
+    } finally {
+      await db.fanvueConnection.update({
+        where: { id: luna.workspace.connectionId },
+        data: { status: "active", statusReason: null },
+      });
+    }
+  });
+});
