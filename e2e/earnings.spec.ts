@@ -34,6 +34,27 @@ async function changeZonesAndRanges(page: Page) {
   await expect(page.getByText("in Asia/Kolkata").first()).toBeVisible();
 }
 
+/** Journeys run before this one may have made money on Fanvue since the ledger's last sync (new
+ * subscriptions, tips): "Sync now", and wait until a sync that started after the click has
+ * finished, so the ledger holds every row the ground truth counts. */
+async function syncNow(page: Page) {
+  const report = `${new URL(page.url()).pathname}`.replace("/c/", "/api/creators/") + "?range=today";
+  const clicked = Date.now() - 1_000;
+  await page.getByRole("button", { name: "Sync now" }).click();
+  await expect
+    .poll(
+      async () => {
+        const { sync } = (await (await page.request.get(report)).json()) as {
+          sync: { state: string; lastSyncedAt: string | null };
+        };
+        return sync.state === "idle" && sync.lastSyncedAt !== null && Date.parse(sync.lastSyncedAt) >= clicked;
+      },
+      { timeout: 60_000 },
+    )
+    .toBe(true);
+  await page.reload();
+}
+
 /** The screen's gross equals Fanvue's ground truth for the same instants. */
 async function expectGrossOfFanvue(page: Page) {
   const api = await (
@@ -114,6 +135,7 @@ test("earnings: backfill, change range and time zone, toggle net, export the CSV
   await expect(page.getByTestId("sync-status").first()).toContainText("Last synced", { timeout: 90_000 });
 
   await changeZonesAndRanges(page);
+  await syncNow(page);
 
   const { api, truth } = await expectGrossOfFanvue(page);
 
