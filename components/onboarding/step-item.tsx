@@ -43,7 +43,7 @@ const CONTENT: Record<StepId, (c: Ctx) => { title: string; text: string; action:
     title: "Try the command palette",
     text: `Press ${c.mac ? "⌘ K" : "Ctrl K"} (or Search at the top) to jump to any page, creator or fan.`,
     action: (
-      <Button variant="secondary" size="sm" onClick={openCommandPalette} data-testid="getting-started-palette">
+      <Button variant="secondary" size="sm" onClick={openCommandPalette} data-testid="getting-started-open-palette">
         Open the palette
       </Button>
     ),
