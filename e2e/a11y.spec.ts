@@ -3,9 +3,11 @@ import { expect, test, type Page } from "@playwright/test";
 import { signInAs } from "./fixtures/auth";
 import { withDb, workspaceOf } from "./fixtures/db";
 import { budgetLeft } from "./fixtures/sandbox";
+import { expectTapTargets } from "./screenshot";
 
 // axe on every page, at desktop and phone widths, in the light and the dark theme (the dark one as
-// a system preference, which is the default setting): no serious or critical violation. Each page
+// a system preference, which is the default setting): no serious or critical violation; and at
+// phone width every tap target at least 44 × 44 px. Each page
 // is loaded once per theme and checked at both widths after its data has arrived, so the check
 // sees the page a user sees, not its skeleton.
 
@@ -59,6 +61,8 @@ async function checkPage(page: Page, path: string, prepare?: (page: Page) => Pro
       await page.setViewportSize({ width, height });
       await settled(page);
       for (const v of await violations(page)) found.push(`${theme} ${label}: ${v}`);
+      // At phone width every control is a finger's size (the theme changes no size: checked once).
+      if (label === "phone" && theme === "light") await expectTapTargets(page, path, { soft: true });
     }
   }
   expect.soft(found, `axe on ${path}`).toEqual([]);

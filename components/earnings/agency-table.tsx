@@ -19,7 +19,10 @@ export function AgencyCreatorsTable({ report, basis }: { report: AgencyEarnings;
       header: "Creator",
       footer: `Total (${report.creators.length})`,
       cell: (r) => (
-        <Link href={`/c/${r.creator.id}/earnings`} className="flex items-center gap-2.5 font-medium hover:underline">
+        <Link
+          href={`/c/${r.creator.id}/earnings`}
+          className="flex items-center gap-2.5 font-medium hover:underline touch:min-h-11"
+        >
           <Avatar src={r.creator.avatarUrl} name={r.creator.displayName} size="sm" />
           {r.creator.displayName}
         </Link>

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Menu, MenuContent, MenuItem, MenuTrigger } from "@/components/ui/menu";
 import { Select } from "@/components/ui/select";
-import { cn } from "@/lib/utils/cn";
+import { Segmented } from "@/components/ui/segmented";
 import type { EarningsParams } from "./use-earnings-params";
 import { useCsvDownload } from "./use-csv-download";
 import { allTimeZones } from "@/lib/utils/time";
@@ -74,42 +74,6 @@ export function DateInputs(p: {
   );
 }
 
-function Segmented<T extends string>({
-  value,
-  options,
-  onChange,
-  label,
-}: {
-  value: T;
-  options: [T, string][];
-  onChange: (v: T) => void;
-  label: string;
-}) {
-  return (
-    <div
-      role="radiogroup"
-      aria-label={label}
-      className="inline-flex rounded-lg border border-line bg-surface p-0.5 shadow-sm"
-    >
-      {options.map(([v, text]) => (
-        <button
-          key={v}
-          type="button"
-          role="radio"
-          aria-checked={value === v}
-          onClick={() => onChange(v)}
-          className={cn(
-            "rounded-md px-3 py-1.5 text-sm font-medium",
-            value === v ? "bg-brand-600 text-white" : "text-zinc-700 hover:bg-black/5",
-          )}
-        >
-          {text}
-        </button>
-      ))}
-    </div>
-  );
-}
-
 type ControlsProps = {
   params: EarningsParams;
   update: (p: Partial<EarningsParams>) => void;
@@ -128,27 +92,29 @@ export function EarningsControls({ params, update, exportHref, canExport, fieldE
         <ZoneSelect tz={params.tz} update={update} />
         <div className="flex flex-col gap-1 text-xs font-medium text-muted">
           Per
-          <Segmented
+          <Segmented<EarningsParams["granularity"]>
             label="Granularity"
             value={params.granularity}
             onChange={(g) => update({ granularity: g })}
             options={[
-              ["day", "Day"],
-              ["week", "Week"],
-              ["month", "Month"],
+              { value: "day", label: "Day" },
+              { value: "week", label: "Week" },
+              { value: "month", label: "Month" },
             ]}
+            className="inline-flex"
           />
         </div>
         <div className="flex flex-col gap-1 text-xs font-medium text-muted">
           Amounts
-          <Segmented
+          <Segmented<EarningsParams["basis"]>
             label="Gross or net"
             value={params.basis}
             onChange={(b) => update({ basis: b })}
             options={[
-              ["gross", "Gross"],
-              ["net", "Net"],
+              { value: "gross", label: "Gross" },
+              { value: "net", label: "Net" },
             ]}
+            className="inline-flex"
           />
         </div>
         {canExport && exportHref ? (

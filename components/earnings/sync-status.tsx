@@ -52,7 +52,7 @@ export function SyncStatusBar({ sync, onSyncNow, syncing }: BarProps) {
           type="button"
           onClick={onSyncNow}
           disabled={syncing || sync.state === "syncing"}
-          className="inline-flex items-center gap-1 rounded px-1.5 py-0.5 font-medium text-brand-700 hover:bg-brand-50 disabled:opacity-50"
+          className="inline-flex items-center gap-1 rounded px-1.5 py-0.5 font-medium text-brand-700 hover:bg-brand-50 disabled:opacity-50 touch:min-h-11"
         >
           <RefreshCw
             className={syncing || sync.state === "syncing" ? "size-3 animate-spin" : "size-3"}

@@ -83,7 +83,7 @@ function Close({ onClose }: { onClose?: () => void }) {
     <button
       type="button"
       onClick={onClose}
-      className="ml-auto rounded-lg p-1.5 text-muted hover:bg-black/5 hover:text-ink"
+      className="ml-auto rounded-lg p-1.5 text-muted hover:bg-black/5 hover:text-ink touch:p-3"
       aria-label="Close fan details"
     >
       <X className="size-5" aria-hidden="true" />

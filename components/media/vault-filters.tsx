@@ -4,6 +4,7 @@ import { Search, SlidersHorizontal, UserRound, X } from "lucide-react";
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Sheet } from "@/components/ui/dialog";
+import { Segmented } from "@/components/ui/segmented";
 import { Select } from "@/components/ui/select";
 import { Input } from "@/components/ui/input";
 import { MEDIA_USAGES, type FanView, type MediaType, type MediaUsage, type VaultFolder } from "@/lib/schemas/media";
@@ -26,45 +27,6 @@ const FAN_VIEWS: { value: FanView; label: string }[] = [
   { value: "bought", label: "Bought" },
   { value: "sent", label: "Sent in chat" },
 ];
-
-export function Segmented<T>({
-  label,
-  options,
-  value,
-  onChange,
-  testId,
-}: {
-  label: string;
-  options: { value: T; label: string }[];
-  value: T;
-  onChange: (v: T) => void;
-  testId?: string;
-}) {
-  return (
-    <div
-      role="radiogroup"
-      aria-label={label}
-      className="flex max-w-full overflow-x-auto rounded-lg border border-line bg-surface p-0.5 shadow-sm"
-      data-testid={testId}
-    >
-      {options.map((o) => (
-        <button
-          key={o.label}
-          type="button"
-          role="radio"
-          aria-checked={o.value === value}
-          onClick={() => onChange(o.value)}
-          className={cn(
-            "h-8 flex-1 rounded-md px-3 text-sm font-medium whitespace-nowrap touch:h-11",
-            o.value === value ? "bg-brand-600 text-white" : "text-zinc-700 hover:bg-black/5",
-          )}
-        >
-          {o.label}
-        </button>
-      ))}
-    </div>
-  );
-}
 
 function SearchBox({ value, onChange }: { value: string; onChange: (q: string | undefined) => void }) {
   const [text, setText] = useState(value);

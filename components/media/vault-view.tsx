@@ -2,7 +2,7 @@
 
 import { useCallback, useMemo, useRef, type ReactNode, type RefObject } from "react";
 import { Button } from "@/components/ui/button";
-import { ErrorState } from "@/components/ui/error-state";
+import { ErrorState, RefreshError } from "@/components/ui/error-state";
 import type { VaultFolder } from "@/lib/schemas/media";
 import { GRID_CLASS, GridSkeleton, MediaGrid, type GridItem } from "./media-grid";
 import { MediaPreview } from "./media-preview";
@@ -166,6 +166,15 @@ export function VaultView(p: Props) {
         folderSelectClass={p.folderSelectClass}
         fanLabel={p.fanLabel}
       />
+      {/* A refresh that failed keeps the tiles shown, and says how old they are. */}
+      {query.isRefetchError && items.length ? (
+        <RefreshError
+          error={query.error}
+          onRetry={() => void query.refetch()}
+          what="the vault"
+          updatedAt={query.dataUpdatedAt}
+        />
+      ) : null}
       {scanning && !query.isPending ? (
         <ScanStatus found={items.length} checked={checked} more={Boolean(hasNextPage)} />
       ) : null}
@@ -185,7 +194,7 @@ export function VaultView(p: Props) {
           set({ type: undefined, folder: undefined, usage: undefined, q: undefined, fanView: undefined })
         }
       />
-      {query.isError && items.length ? (
+      {query.isFetchNextPageError && items.length ? (
         <ErrorState error={query.error} onRetry={() => void fetchNextPage()} what="more media" />
       ) : null}
       {params.view ? (

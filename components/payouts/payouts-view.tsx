@@ -79,7 +79,7 @@ function columns(
         <span className="flex items-center gap-2">
           <Link
             href={`/w/${workspaceId}/payouts/${m.userId}${search ? `?${search}` : ""}`}
-            className="font-medium hover:underline"
+            className="font-medium hover:underline touch:inline-flex touch:min-h-11 touch:items-center"
           >
             {m.name}
           </Link>

@@ -24,7 +24,7 @@ export function StatementView({ workspaceId, userId }: { workspaceId: string; us
     <div className="flex flex-col gap-5" data-testid="statement">
       <Link
         href={`/w/${workspaceId}/payouts`}
-        className="flex items-center gap-1 text-sm text-muted hover:underline print:hidden"
+        className="flex items-center gap-1 self-start text-sm text-muted hover:underline print:hidden touch:min-h-11"
       >
         <ArrowLeft className="size-4" aria-hidden="true" /> Payouts
       </Link>

@@ -23,7 +23,7 @@ function Drill(p: { m: MemberFigures; kind: SendKind; label: string; onOpen: Ope
         e.stopPropagation();
         p.onOpen(p.m.userId!, { view: "sends", kind: p.kind });
       }}
-      className="tabular rounded decoration-dotted underline-offset-4 hover:underline focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:outline-none"
+      className="tabular rounded decoration-dotted underline-offset-4 hover:underline focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:outline-none touch:inline-flex touch:min-h-11 touch:min-w-11 touch:items-center touch:justify-end"
       data-testid={`drill-${p.kind}`}
     >
       {/* The visible figure stays in the name read out (WCAG 2.5.3): "Sam Ortiz: the PPVs sent, 12". */}
@@ -57,7 +57,7 @@ function MemberName({ m, onOpen }: { m: MemberFigures; onOpen: Open }) {
           onOpen(m.userId ?? "none");
         }}
         className={cn(
-          "truncate rounded text-left hover:underline focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:outline-none",
+          "truncate rounded text-left hover:underline focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:outline-none touch:min-h-11",
           m.userId ? "font-medium" : "text-muted",
         )}
         aria-label={`${m.name}: open the sales`}

@@ -44,7 +44,10 @@ export function LinkCell({ l, showCreator }: Cell & { showCreator: boolean }) {
   return (
     <div className="flex max-w-56 min-w-40 flex-col gap-0.5 whitespace-normal">
       {showCreator ? (
-        <Link href={`/c/${l.creatorId}/links`} className="text-xs font-medium text-brand-700 hover:underline">
+        <Link
+          href={`/c/${l.creatorId}/links`}
+          className="text-xs font-medium text-brand-700 hover:underline touch:flex touch:min-h-11 touch:items-center"
+        >
           {l.creatorName}
         </Link>
       ) : null}

@@ -52,7 +52,7 @@ export function SyncBar({ sync, onSyncNow, syncing = false }: Props) {
           type="button"
           onClick={onSyncNow}
           disabled={busy}
-          className="inline-flex items-center gap-1 rounded px-1.5 py-0.5 font-medium text-brand-700 hover:bg-brand-50 disabled:opacity-50"
+          className="inline-flex items-center gap-1 rounded px-1.5 py-0.5 font-medium text-brand-700 hover:bg-brand-50 disabled:opacity-50 touch:min-h-11"
           data-testid="links-sync-now"
         >
           <RefreshCw className={busy ? "size-3 animate-spin" : "size-3"} aria-hidden="true" /> Sync now

@@ -123,7 +123,7 @@ function HeaderCell<Row>({ column: c, sort, pad }: { column: Column<Row>; sort?:
           type="button"
           onClick={() => sort.onSort(c.sortKey!)}
           className={cn(
-            "inline-flex items-center gap-1 rounded hover:text-ink focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:outline-none touch:min-h-11",
+            "inline-flex items-center gap-1 rounded hover:text-ink focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:outline-none touch:min-h-11 touch:min-w-11",
             active && "text-ink",
           )}
         >

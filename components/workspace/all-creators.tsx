@@ -39,7 +39,7 @@ export function AllCreators({
         {lastCreator ? (
           <Link
             href={`/c/${lastCreator.id}`}
-            className="mt-2 inline-flex items-center gap-1 text-sm font-medium text-brand-700 hover:underline"
+            className="mt-2 inline-flex items-center gap-1 text-sm font-medium text-brand-700 hover:underline touch:min-h-11"
             data-testid="continue-creator"
           >
             Continue with {lastCreator.displayName}

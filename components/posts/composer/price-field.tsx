@@ -1,6 +1,6 @@
 "use client";
 
-import { Segmented } from "@/components/media/vault-filters";
+import { Segmented } from "@/components/ui/segmented";
 import { usePricePicks } from "@/lib/queries/posts";
 import { AUDIENCES, type Audience } from "@/lib/schemas/posts";
 import { centsToDecimal } from "@/lib/utils/money";

@@ -2,7 +2,7 @@
 
 import { Checkbox } from "@/components/ui/choice";
 import { useEffect, useState } from "react";
-import { Segmented } from "@/components/media/vault-filters";
+import { Segmented } from "@/components/ui/segmented";
 import { cn } from "@/lib/utils/cn";
 import { fromLocalInputs, toLocalInputs } from "@/lib/utils/post-time";
 import { addDays, localDate } from "@/lib/utils/date-range";

@@ -2,7 +2,7 @@
 
 import { CalendarClock } from "lucide-react";
 import Link from "next/link";
-import { Segmented } from "@/components/media/vault-filters";
+import { Segmented } from "@/components/ui/segmented";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ErrorState } from "@/components/ui/error-state";
