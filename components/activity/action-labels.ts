@@ -11,6 +11,8 @@ export const ACTION_LABELS: Record<string, string> = {
   "creators.sync": "re-synced the creator list",
   "connection.disconnect": "disconnected Fanvue (stored tokens deleted)",
   "earnings.export": "exported earnings",
+  "data.export": "exported all data (zip)",
+  "data.delete": "deleted stored data",
   "performance.export": "exported the performance leaderboard",
   "sale.reassign": "credited a sale to another member",
   "shift.clock_in": "clocked in",

@@ -3,6 +3,7 @@ import * as account from "./account";
 import * as automations from "./automations";
 import * as chatClaims from "./chat-claims";
 import * as chats from "./chats";
+import * as dataExport from "./data-export";
 import * as earnings from "./earnings";
 import * as fans from "./fans";
 import * as growth from "./growth";
@@ -26,6 +27,7 @@ const modules: Record<string, Record<string, unknown>> = {
   automations,
   chatClaims,
   chats,
+  dataExport,
   earnings,
   fans,
   growth,

@@ -26,10 +26,13 @@ export const PERMISSIONS = {
   "audit:read": "See the activity log",
   "team:manage": "Invite, change and remove team members",
   "connection:manage": "Reconnect or disconnect Fanvue, remove creators",
+  "data:export": "Export all of the workspace's or a creator's data (zip)",
+  "data:delete": "Delete a creator's or the workspace's stored data",
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
 const ALL = Object.keys(PERMISSIONS) as Permission[];
+const OWNER_ONLY: Permission[] = ["team:manage", "connection:manage", "data:export", "data:delete"];
 const READ: Permission[] = [
   "workspace:read",
   "overview:read",
@@ -44,8 +47,9 @@ const READ: Permission[] = [
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   owner: ALL,
-  // Everything about creators; nothing about the team or the connection.
-  manager: ALL.filter((p) => p !== "team:manage" && p !== "connection:manage"),
+  // Everything about creators; nothing about the team or the connection, and
+  // not the workspace's whole data (taking it all out or deleting it).
+  manager: ALL.filter((p) => !OWNER_ONLY.includes(p)),
   // The inbox and what it needs: fans, the vault to attach media, sends.
   // No earnings totals, payouts or exports.
   chatter: [
