@@ -1,12 +1,15 @@
 import { Download } from "lucide-react";
 import Link from "next/link";
 import { can, type Role } from "@/lib/schemas/permissions";
+import { FullExport } from "./full-export";
 import { SettingsSection } from "./section";
 
 export type DataScope = {
   creatorId: string | null;
   creatorName: string | null;
+  creatorHandle: string | null;
   workspaceId: string;
+  workspaceName: string;
   workspaceKind: "creator" | "agency";
   role: Role;
 };
@@ -48,7 +51,11 @@ function exportsFor(s: DataScope): { label: string; href: string }[] {
 export function DataSection({ scope }: { scope: DataScope }) {
   const exports = exportsFor(scope);
   return (
-    <SettingsSection id="data" title="Your data" description="What Vuedeck keeps, and how to take it with you today.">
+    <SettingsSection
+      id="data"
+      title="Your data"
+      description="What Vuedeck keeps, how to take it with you, and how to delete it."
+    >
       <div className="flex flex-col gap-6 text-sm">
         <dl className="flex flex-col gap-2">
           {STORED.map(([what, detail]) => (
@@ -84,12 +91,27 @@ export function DataSection({ scope }: { scope: DataScope }) {
             <p className="mt-1 text-muted">Your role does not include exports; ask the workspace owner.</p>
           )}
         </div>
-        <p className="rounded-lg bg-canvas p-3 text-muted">
-          A full export of everything Vuedeck stores, and importing it into another Vuedeck, are not available yet: they
-          come with the &ldquo;own your data&rdquo; work. Disconnecting Fanvue (above) deletes the stored tokens now;
-          deleting the rest is not in the app yet. On a self-hosted Vuedeck, whoever runs the server can remove it from
-          the database.
-        </p>
+        {can(scope.role, "data:export") ? (
+          <FullExport
+            scope={{
+              workspaceId: scope.workspaceId,
+              workspaceName: scope.workspaceName,
+              creator:
+                scope.creatorId && scope.creatorHandle
+                  ? {
+                      id: scope.creatorId,
+                      handle: scope.creatorHandle,
+                      displayName: scope.creatorName ?? scope.creatorHandle,
+                    }
+                  : null,
+            }}
+          />
+        ) : (
+          <p className="rounded-lg bg-canvas p-3 text-muted">
+            The full export of everything Vuedeck stores, and deleting it, are for the workspace&apos;s owner: ask them.
+            Disconnecting Fanvue (above) deletes the stored tokens.
+          </p>
+        )}
       </div>
     </SettingsSection>
   );

@@ -44,7 +44,9 @@ export default async function SettingsPage() {
               scope={{
                 creatorId: creator?.id ?? null,
                 creatorName: creator?.displayName ?? null,
+                creatorHandle: creator?.handle ?? null,
                 workspaceId: ws.id,
+                workspaceName: ws.name,
                 workspaceKind: ws.kind,
                 role: current.role,
               }}
