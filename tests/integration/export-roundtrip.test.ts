@@ -18,7 +18,7 @@ const { db } = await import("@/lib/server/db");
 const { exportZip, resolveScope } = await import("@/lib/server/data-export/export");
 const { importZip, ImportError } = await import("@/lib/server/data-export/import");
 const { listEntries } = await import("@/lib/server/data-export/zip-read");
-const { deleteData } = await import("@/lib/server/data-export/service");
+const { deleteData, exportResponse } = await import("@/lib/server/data-export/service");
 const { getWorkspaceAccess, hasPermission } = await import("@/lib/server/workspaces/access");
 
 const atlas = await provisionAccount(sb, "atlas");
@@ -198,5 +198,30 @@ describe("delete and access", () => {
     expect(await db.earningRow.count({ where: { creatorId: mia.id } })).toBe(ROWS);
     expect(await db.creator.count({ where: { id: nova.id } })).toBe(1);
     expect(await db.fanLedgerSummary.count({ where: { creatorId: nova.id } })).toBe(0);
+  });
+});
+
+describe("the route's download", () => {
+  it("streams the zip with its file name and row count, audited, one export per user at a time", async () => {
+    const access = (await getWorkspaceAccess(owner.id, ws.id))!;
+    const res = await exportResponse(access, owner, mia.id);
+    expect(res.headers.get("Content-Type")).toBe("application/zip");
+    expect(res.headers.get("Content-Disposition")).toMatch(
+      /^attachment; filename="vuedeck-mia-\d{4}-\d{2}-\d{2}\.zip"$/,
+    );
+    await expect(exportResponse(access, owner)).rejects.toMatchObject({ code: "rate_limited" });
+    const zip = new Uint8Array(await res.arrayBuffer());
+    const manifest = JSON.parse(strFromU8(unzipSync(zip)["manifest.json"]!));
+    const rows = manifest.tables.reduce((n: number, t: { rows: number }) => n + t.rows, 0);
+    const csvRows = manifest.csv.reduce((n: number, t: { rows: number }) => n + t.rows, 0);
+    expect(Number(res.headers.get("X-Export-Rows"))).toBe(rows + csvRows);
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { action: "data.export" },
+      orderBy: { createdAt: "desc" },
+    });
+    expect(audit).toMatchObject({ creatorId: mia.id, actorUserId: owner.id, target: "@mia" });
+    // The lease is released when the download ends: the next export starts.
+    const again = await exportResponse(access, owner);
+    await again.body!.cancel();
   });
 });

@@ -2,6 +2,7 @@ import "server-only";
 import packageJson from "@/package.json";
 import { ApiError } from "@/lib/server/api/errors";
 import { db } from "@/lib/server/db";
+import { acquireExportLease, EXPORT_RETRY_AFTER_SEC, type ExportLease } from "@/lib/server/earnings/export";
 import type { WorkspaceAccess } from "@/lib/server/workspaces/access";
 import { recordAudit } from "@/lib/server/workspaces/audit";
 import type { DataDeleted } from "@/lib/schemas/data-export";
@@ -35,42 +36,71 @@ function fileNameOf(label: string) {
   return `vuedeck-${slug}-${new Date().toISOString().slice(0, 10)}.zip`;
 }
 
-/** Bytes as a web stream that reads the next batch only when the client took the last. */
-function pullStream(chunks: AsyncGenerator<Uint8Array>): ReadableStream<Uint8Array> {
+/** Bytes as a web stream that reads the next batch only when the client took
+ * the last; the user's export lease is kept while it moves and released at its end. */
+function pullStream(chunks: AsyncGenerator<Uint8Array>, lease: ExportLease): ReadableStream<Uint8Array> {
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
+      lease.touch();
       try {
         const next = await chunks.next();
-        if (next.done) controller.close();
-        else controller.enqueue(next.value);
+        if (next.done) {
+          await lease.release();
+          controller.close();
+        } else controller.enqueue(next.value);
       } catch (err) {
         console.error("[data-export] stream failed:", err);
+        await lease.release();
         // The client sees a broken download, never a zip cut short that looks whole.
         controller.error(err);
       }
     },
     async cancel() {
+      await lease.release();
       await chunks.return(undefined).catch(() => undefined);
     },
   });
 }
 
 /** The full export as a streamed zip download, audited when it starts. */
+/** One export per user at a time (shared with the CSV exports): a second
+ * click while a large zip streams would read every table twice. */
+async function exportLease(userId: string) {
+  const lease = await acquireExportLease(userId);
+  if (lease) return lease;
+  throw new ApiError(
+    "rate_limited",
+    "An export is already running for your account. Try again when it has finished downloading.",
+    {
+      retryAfterSec: EXPORT_RETRY_AFTER_SEC,
+    },
+  );
+}
+
+/** The full export as a streamed zip download. Audited before the rows are
+ * counted, so the zip holds its own "data.export" entry and the count is exact. */
 export async function exportResponse(access: WorkspaceAccess, user: Actor, creatorId?: string): Promise<Response> {
   const scope = await scopeOf(access, creatorId);
-  const { totalRows } = await countExport(db, scope);
   const creator = creatorId
     ? await db.creator.findUnique({ where: { id: creatorId }, select: { handle: true } })
     : null;
-  await recordAudit({
-    workspaceId: access.workspace.id,
-    creatorId: creatorId ?? null,
-    actor: user,
-    action: "data.export",
-    target: creator ? `@${creator.handle}` : access.workspace.name,
-    details: { scope: creatorId ? "creator" : "workspace", rows: totalRows },
-  });
-  const body = pullStream(exportZip(db, scope, { appVersion: APP_VERSION }));
+  const lease = await exportLease(user.id);
+  let totalRows: number;
+  try {
+    await recordAudit({
+      workspaceId: access.workspace.id,
+      creatorId: creatorId ?? null,
+      actor: user,
+      action: "data.export",
+      target: creator ? `@${creator.handle}` : access.workspace.name,
+      details: { scope: creatorId ? "creator" : "workspace" },
+    });
+    ({ totalRows } = await countExport(db, scope));
+  } catch (err) {
+    await lease.release();
+    throw err;
+  }
+  const body = pullStream(exportZip(db, scope, { appVersion: APP_VERSION }), lease);
   return new Response(body, {
     headers: {
       "Content-Type": "application/zip",
