@@ -16,8 +16,30 @@ async function signIn(page: Page) {
   return page.url().match(/\/c\/([^/?]+)/)![1]!;
 }
 
+/** The inbox reads a fan's status from our roster: journeys run earlier may have added subscribers
+ * since its last sync, so sync it now and wait for a sync that finished after the click. */
+async function syncRoster(page: Page, creatorId: string) {
+  await page.goto(`/c/${creatorId}/fans`);
+  await expect(page.getByTestId("roster-freshness")).toBeVisible({ timeout: 60_000 });
+  const clicked = Date.now() - 1_000;
+  await page.getByTestId("roster-sync-now").click();
+  await expect
+    .poll(
+      async () => {
+        const r = (await (await page.request.get(`/api/creators/${creatorId}/fans/roster`)).json()) as {
+          status: string;
+          syncedAt: string | null;
+        };
+        return r.status === "done" && r.syncedAt !== null && Date.parse(r.syncedAt) >= clicked;
+      },
+      { timeout: 60_000 },
+    )
+    .toBe(true);
+}
+
 /** Opens the first subscriber's panel on the fans page: their uuid and the panel's lifetime spend. */
 async function openFirstSubscriber(page: Page, creatorId: string) {
+  await syncRoster(page, creatorId);
   await page.goto(`/c/${creatorId}/fans`);
   const first = page.locator('[data-testid^="fan-row-"]').first();
   await expect(first).toBeVisible({ timeout: 30_000 });
@@ -30,6 +52,7 @@ async function openFirstSubscriber(page: Page, creatorId: string) {
 }
 
 test("a fan's value on their inbox row, Message from the fan panel, a tip's amount", async ({ page }) => {
+  test.setTimeout(120_000);
   const creatorId = await signIn(page);
   const { fanUuid, spend, panel } = await openFirstSubscriber(page, creatorId);
   // The fan writes, so their chat is at the top of the inbox.

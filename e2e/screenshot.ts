@@ -20,8 +20,13 @@ export async function screenshots(page: Page, name: string) {
         }
         return false;
       };
-      const wide = [...document.querySelectorAll("body *")]
-        .filter((el) => el.getBoundingClientRect().right > w + 1 && !clipped(el))
+      const over = [...document.querySelectorAll("body *")].filter(
+        (el) => el.getBoundingClientRect().right > w + 1 && !clipped(el),
+      );
+      // The innermost ones first: the element that pushes, not every box around it.
+      const wide = over
+        .filter((el) => !over.some((o) => o !== el && el.contains(o)))
+        .concat(over)
         .slice(0, 5)
         .map(
           (el) =>

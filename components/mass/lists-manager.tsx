@@ -140,7 +140,7 @@ export function ListsManager({ creatorId, canWrite }: { creatorId: string; canWr
   if (q.isError) return <ErrorState error={q.error} onRetry={() => void q.refetch()} what="lists" />;
   const canEdit = canWrite && q.data.canEdit;
   return (
-    <div className="grid gap-4 lg:grid-cols-[1fr_20rem]">
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-4 lg:grid-cols-[minmax(0,1fr)_20rem]">
       <Card className="p-5">
         <h2 className="text-sm font-semibold">Custom lists</h2>
         {q.data.missing.custom ? (

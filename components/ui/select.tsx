@@ -5,7 +5,7 @@ export function Select({ className, ...props }: ComponentProps<"select">) {
   return (
     <select
       className={cn(
-        "h-10 rounded-lg border border-line bg-surface px-3 text-sm shadow-sm focus-visible:outline-2 focus-visible:outline-brand-500 touch:h-11 touch:text-base",
+        "h-10 max-w-full rounded-lg border border-line bg-surface px-3 text-sm shadow-sm focus-visible:outline-2 focus-visible:outline-brand-500 touch:h-11 touch:text-base",
         className,
       )}
       {...props}

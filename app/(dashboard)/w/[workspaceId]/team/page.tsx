@@ -23,7 +23,7 @@ export default async function TeamPage({ params }: { params: Promise<{ workspace
           Changes apply on their next click.
         </p>
       </div>
-      <div className="grid gap-6 xl:grid-cols-[1fr_420px]">
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-6 xl:grid-cols-[minmax(0,1fr)_420px]">
         <div className="flex flex-col gap-6">
           <MembersList workspaceId={workspaceId} currentUserId={session.user.id} />
           <InvitesList workspaceId={workspaceId} />
