@@ -225,3 +225,30 @@ describe("the route's download", () => {
     await again.body!.cancel();
   });
 });
+
+describe("deleting the whole workspace's data", () => {
+  it("needs the workspace's name, keeps the team and the creators, and leaves no ledger, fans or log", async () => {
+    const access = (await getWorkspaceAccess(owner.id, ws.id))!;
+    await expect(deleteData(access, "mia", undefined)).rejects.toMatchObject({ code: "invalid_input" });
+    const result = await deleteData(access, ws.name, undefined);
+    expect(result.scope).toBe("workspace");
+    expect(result.rows).toBeGreaterThan(2 * ROWS);
+    const left = await Promise.all([
+      db.earningRow.count({ where: { creatorId: mia.id } }),
+      db.audienceFan.count({ where: { creatorId: mia.id } }),
+      db.payoutStatement.count({ where: { workspaceId: ws.id } }),
+      db.shift.count({ where: { workspaceId: ws.id } }),
+      db.auditEvent.count({ where: { workspaceId: ws.id } }),
+    ]);
+    expect(left).toEqual([0, 0, 0, 0, 0]);
+    // The leaderboard's rollup followed the deleted sales and sends (its triggers leave zero rows).
+    const perf = await db.performanceDay.aggregate({
+      where: { creatorId: mia.id },
+      _sum: { sales: true, messages: true, massMessages: true },
+    });
+    expect([perf._sum.sales ?? 0, perf._sum.messages ?? 0, perf._sum.massMessages ?? 0]).toEqual([0, 0, 0]);
+    expect(await db.membership.count({ where: { workspaceId: ws.id } })).toBeGreaterThan(0);
+    expect(await db.creator.count({ where: { workspaceId: ws.id } })).toBe(3);
+    expect(await db.user.count({ where: { id: owner.id } })).toBe(1);
+  });
+});

@@ -39,16 +39,20 @@ function fileNameOf(label: string) {
 /** Bytes as a web stream that reads the next batch only when the client took
  * the last; the user's export lease is kept while it moves and released at its end. */
 function pullStream(chunks: AsyncGenerator<Uint8Array>, lease: ExportLease): ReadableStream<Uint8Array> {
+  // A pull in flight when the client goes away must not touch the closed controller.
+  let cancelled = false;
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       lease.touch();
       try {
         const next = await chunks.next();
+        if (cancelled) return;
         if (next.done) {
           await lease.release();
           controller.close();
         } else controller.enqueue(next.value);
       } catch (err) {
+        if (cancelled) return;
         console.error("[data-export] stream failed:", err);
         await lease.release();
         // The client sees a broken download, never a zip cut short that looks whole.
@@ -56,6 +60,7 @@ function pullStream(chunks: AsyncGenerator<Uint8Array>, lease: ExportLease): Rea
       }
     },
     async cancel() {
+      cancelled = true;
       await lease.release();
       await chunks.return(undefined).catch(() => undefined);
     },
