@@ -10,31 +10,34 @@ export async function screenshots(page: Page, name: string) {
     ["phone", 390, 844],
   ] as const) {
     await page.setViewportSize({ width, height });
-    const overflow = await page.evaluate(() => {
-      const w = document.documentElement.clientWidth;
-      if (document.documentElement.scrollWidth <= w + 1) return null;
-      const clipped = (el: Element) => {
-        for (let p = el.parentElement; p; p = p.parentElement) {
-          const o = getComputedStyle(p).overflowX;
-          if (o === "auto" || o === "hidden" || o === "scroll" || o === "clip") return true;
-        }
-        return false;
-      };
-      const over = [...document.querySelectorAll("body *")].filter(
-        (el) => el.getBoundingClientRect().right > w + 1 && !clipped(el),
-      );
-      // The innermost ones first: the element that pushes, not every box around it.
-      const wide = over
-        .filter((el) => !over.some((o) => o !== el && el.contains(o)))
-        .concat(over)
-        .slice(0, 5)
-        .map(
-          (el) =>
-            `${el.tagName.toLowerCase()}.${(el.getAttribute("class") ?? "").split(" ").slice(0, 4).join(".")} (${Math.round(el.getBoundingClientRect().right)}px)`,
+    const measure = () =>
+      page.evaluate(() => {
+        const w = document.documentElement.clientWidth;
+        if (document.documentElement.scrollWidth <= w + 1) return null;
+        const clipped = (el: Element) => {
+          for (let p = el.parentElement; p; p = p.parentElement) {
+            const o = getComputedStyle(p).overflowX;
+            if (o === "auto" || o === "hidden" || o === "scroll" || o === "clip") return true;
+          }
+          return false;
+        };
+        const over = [...document.querySelectorAll("body *")].filter(
+          (el) => el.getBoundingClientRect().right > w + 1 && !clipped(el),
         );
-      return { scrollWidth: document.documentElement.scrollWidth, wide };
-    });
-    expect(overflow, `${name} scrolls sideways at ${width}px`).toBeNull();
+        // The innermost ones first: the element that pushes, not every box around it.
+        const wide = over
+          .filter((el) => !over.some((o) => o !== el && el.contains(o)))
+          .concat(over)
+          .slice(0, 5)
+          .map(
+            (el) =>
+              `${el.tagName.toLowerCase()}.${(el.getAttribute("class") ?? "").split(" ").slice(0, 4).join(".")} (${Math.round(el.getBoundingClientRect().right)}px)`,
+          );
+        return { scrollWidth: document.documentElement.scrollWidth, wide };
+      });
+    // Charts re-measure on the resize (a ResizeObserver, a frame or two later): wait for the layout
+    // to settle, then it must fit. A page that still scrolls sideways after 5 s is a real overflow.
+    await expect.poll(measure, { message: `${name} scrolls sideways at ${width}px`, timeout: 5_000 }).toBeNull();
     // A figure cut off with "…" (or spilling out of its tile) hides digits.
     const cut = await page.evaluate(() =>
       [...document.querySelectorAll(".tabular")]
