@@ -36,7 +36,7 @@ test("a draft survives a reload mid-way", async ({ page }) => {
   await expect(page.getByTestId("draft-restored")).toBeVisible();
   await expect(page.getByTestId("composer-text")).toHaveValue(text);
   await expect(page.getByTestId("text-count")).toHaveText(`${text.length} / 5,000`);
-  expect(await order(page)).toEqual([m]);
+  await expect.poll(() => order(page)).toEqual([m]);
   await expect(page.getByTestId("pricing").getByRole("radio", { name: "Pay-per-view" })).toHaveAttribute(
     "aria-checked",
     "true",
@@ -127,7 +127,7 @@ test("the vault's link fills the composer; a queued post is edited, cancelled an
   await page.goto(`/c/${creatorId}/posts/new?media=${b},${a}`);
   // Up to a rate window: the lookups share Luna's Fanvue budget with the background sync.
   await expect(page.locator('[data-testid="attachment"][data-status="ready"]')).toHaveCount(2, { timeout: 30_000 });
-  expect(await order(page)).toEqual([b, a]);
+  await expect.poll(() => order(page)).toEqual([b, a]);
   // Uploaded on the spot: attached while Fanvue processes it; publishing waits for it.
   await page
     .getByTestId("composer-upload-input")

@@ -25,10 +25,10 @@ async function reorderByDragThenKeyboard(page: Page, attached: string[]) {
   await page.mouse.down();
   await page.mouse.move(target.x + target.width / 2, target.y + target.height / 3, { steps: 8 });
   await page.mouse.up();
-  expect(await order(page)).toEqual([b, a]);
+  await expect.poll(() => order(page)).toEqual([b, a]);
   await handles.first().focus();
   await page.keyboard.press("ArrowRight");
-  expect(await order(page)).toEqual([a, b]);
+  await expect.poll(() => order(page)).toEqual([a, b]);
   await expect(handles.nth(1)).toBeFocused();
 }
 
