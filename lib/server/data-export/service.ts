@@ -2,7 +2,7 @@ import "server-only";
 import packageJson from "@/package.json";
 import { ApiError } from "@/lib/server/api/errors";
 import { db } from "@/lib/server/db";
-import { acquireExportLease, EXPORT_RETRY_AFTER_SEC, type ExportLease } from "@/lib/server/earnings/export";
+import { acquireExportLease, EXPORT_RETRY_AFTER_SEC, leasedStream } from "@/lib/server/earnings/export";
 import type { WorkspaceAccess } from "@/lib/server/workspaces/access";
 import { recordAudit } from "@/lib/server/workspaces/audit";
 import type { DataDeleted } from "@/lib/schemas/data-export";
@@ -34,37 +34,6 @@ function fileNameOf(label: string) {
       .replace(/^-|-$/g, "")
       .slice(0, 40) || "export";
   return `vuedeck-${slug}-${new Date().toISOString().slice(0, 10)}.zip`;
-}
-
-/** Bytes as a web stream that reads the next batch only when the client took
- * the last; the user's export lease is kept while it moves and released at its end. */
-function pullStream(chunks: AsyncGenerator<Uint8Array>, lease: ExportLease): ReadableStream<Uint8Array> {
-  // A pull in flight when the client goes away must not touch the closed controller.
-  let cancelled = false;
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      lease.touch();
-      try {
-        const next = await chunks.next();
-        if (cancelled) return;
-        if (next.done) {
-          await lease.release();
-          controller.close();
-        } else controller.enqueue(next.value);
-      } catch (err) {
-        if (cancelled) return;
-        console.error("[data-export] stream failed:", err);
-        await lease.release();
-        // The client sees a broken download, never a zip cut short that looks whole.
-        controller.error(err);
-      }
-    },
-    async cancel() {
-      cancelled = true;
-      await lease.release();
-      await chunks.return(undefined).catch(() => undefined);
-    },
-  });
 }
 
 /** The full export as a streamed zip download, audited when it starts. */
@@ -105,7 +74,7 @@ export async function exportResponse(access: WorkspaceAccess, user: Actor, creat
     await lease.release();
     throw err;
   }
-  const body = pullStream(exportZip(db, scope, { appVersion: APP_VERSION }), lease);
+  const body = leasedStream(exportZip(db, scope, { appVersion: APP_VERSION }), lease);
   return new Response(body, {
     headers: {
       "Content-Type": "application/zip",

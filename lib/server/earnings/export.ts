@@ -64,12 +64,11 @@ export async function acquireExportLease(userId: string): Promise<ExportLease | 
   };
 }
 
-/** Chunks as a byte stream that reads the next chunk only when the client
- * has taken the last (backpressure); the lease is released when the stream
- * ends, fails or the client goes away. */
-export function csvStream(chunks: AsyncGenerator<string>, lease: ExportLease): ReadableStream<Uint8Array> {
-  const done = lease.release;
-  const encoder = new TextEncoder();
+/** Bytes as a stream that reads the next chunk only when the client has taken the last
+ * (backpressure); the lease is kept while it moves and released when the stream ends, fails or
+ * the client goes away. Every export download (the CSVs, the full export's zip) streams through it. */
+export function leasedStream(chunks: AsyncGenerator<Uint8Array>, lease: ExportLease): ReadableStream<Uint8Array> {
+  // A pull in flight when the client goes away must not touch the closed controller.
   let cancelled = false;
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
@@ -78,25 +77,36 @@ export function csvStream(chunks: AsyncGenerator<string>, lease: ExportLease): R
         const next = await chunks.next();
         if (cancelled) return;
         if (next.done) {
-          await done();
+          await lease.release();
           controller.close();
-        } else {
-          controller.enqueue(encoder.encode(next.value));
-        }
+        } else controller.enqueue(next.value);
       } catch (err) {
         if (cancelled) return;
-        console.error("[export] CSV stream failed:", err);
-        await done();
+        console.error("[export] stream failed:", err);
+        await lease.release();
         // The client sees a broken download, never a file cut short that looks whole.
         controller.error(err);
       }
     },
     async cancel() {
       cancelled = true;
-      await done();
+      await lease.release();
       await chunks.return(undefined).catch(() => undefined);
     },
   });
+}
+
+/** CSV text chunks as a leased byte stream. */
+export function csvStream(chunks: AsyncGenerator<string>, lease: ExportLease): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  async function* bytes() {
+    try {
+      for await (const chunk of chunks) yield encoder.encode(chunk);
+    } finally {
+      await chunks.return(undefined).catch(() => undefined);
+    }
+  }
+  return leasedStream(bytes(), lease);
 }
 
 export type EarningsExport = {
