@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
+import { Dialog, DialogActions } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import { useDeleteData } from "@/lib/queries/data-export";
 import { ApiClientError } from "@/lib/queries/fetcher";
@@ -63,19 +63,17 @@ export function DeleteDataDialog(p: { target: DeleteTarget; onOpenChange: (open:
             onChange={(e) => setTyped(e.target.value)}
             data-testid="delete-data-confirm"
           />
-          {failure ? (
-            <p className="text-red-700" role="alert">
-              {failure}
-            </p>
-          ) : null}
-          <div className="mt-2 flex justify-end gap-2">
-            <Button variant="secondary" onClick={() => p.onOpenChange(false)}>
-              Cancel
-            </Button>
-            <Button variant="danger" onClick={run} disabled={!matches || del.isPending} data-testid="delete-data-run">
-              {del.isPending ? "Deleting…" : "Delete data"}
-            </Button>
-          </div>
+          <DialogActions
+            error={failure}
+            onCancel={() => p.onOpenChange(false)}
+            onSubmit={run}
+            disabled={!matches}
+            pending={del.isPending}
+            pendingLabel="Deleting…"
+            submitLabel="Delete data"
+            submitTestId="delete-data-run"
+            tone="danger"
+          />
         </div>
       )}
     </Dialog>

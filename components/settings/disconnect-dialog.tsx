@@ -1,8 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
+import { Dialog, DialogActions } from "@/components/ui/dialog";
 import { useDisconnectFanvue } from "@/lib/queries/settings";
 import { ApiClientError } from "@/lib/queries/fetcher";
 
@@ -38,19 +37,16 @@ export function DisconnectDialog(p: { workspaceId: string; name: string; onOpenC
           What Vuedeck already stored stays: history, notes, tags, payouts and the activity log. Reconnect by signing in
           with the same Fanvue account.
         </p>
-        {failure ? (
-          <p className="text-red-700" role="alert">
-            {failure}
-          </p>
-        ) : null}
-        <div className="mt-2 flex justify-end gap-2">
-          <Button variant="secondary" onClick={() => p.onOpenChange(false)}>
-            Cancel
-          </Button>
-          <Button variant="danger" onClick={run} disabled={disconnect.isPending} data-testid="confirm-disconnect">
-            {disconnect.isPending ? "Disconnecting…" : "Disconnect Fanvue"}
-          </Button>
-        </div>
+        <DialogActions
+          error={failure}
+          onCancel={() => p.onOpenChange(false)}
+          onSubmit={run}
+          pending={disconnect.isPending}
+          pendingLabel="Disconnecting…"
+          submitLabel="Disconnect Fanvue"
+          submitTestId="confirm-disconnect"
+          tone="danger"
+        />
       </div>
     </Dialog>
   );

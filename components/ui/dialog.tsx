@@ -156,6 +156,12 @@ export function DialogActions(p: {
   submitLabel: string;
   pending: boolean;
   submitTestId?: string;
+  /** A button outside a form (a confirmation): runs this instead of submitting. */
+  onSubmit?: () => void;
+  /** Held back until the user confirmed (e.g. typed the name). */
+  disabled?: boolean;
+  pendingLabel?: string;
+  tone?: "primary" | "danger";
 }) {
   return (
     <>
@@ -168,8 +174,14 @@ export function DialogActions(p: {
         <Button type="button" variant="secondary" onClick={p.onCancel}>
           Cancel
         </Button>
-        <Button type="submit" disabled={p.pending} data-testid={p.submitTestId}>
-          {p.pending ? "Saving…" : p.submitLabel}
+        <Button
+          type={p.onSubmit ? "button" : "submit"}
+          variant={p.tone === "danger" ? "danger" : undefined}
+          onClick={p.onSubmit}
+          disabled={p.pending || p.disabled}
+          data-testid={p.submitTestId}
+        >
+          {p.pending ? (p.pendingLabel ?? "Saving…") : p.submitLabel}
         </Button>
       </div>
     </>
