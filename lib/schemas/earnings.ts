@@ -118,6 +118,8 @@ export type EarningsReport = {
     bySource: Partial<Record<SourceGroup, Money>>;
     gross: number;
     net: number;
+    /** Gross of money announced by webhook in this bucket, not in the ledger yet (not in `gross`). */
+    provisionalGross: number;
   }[];
   bySource: { source: SourceGroup; gross: number; net: number; transactions: number }[];
   topSpenders: {
@@ -129,11 +131,33 @@ export type EarningsReport = {
     transactions: number;
   }[];
   sync: SyncStatus;
+  /** Money in the range Fanvue announced by webhook after the ledger's last sync: not in
+   * `totals`, `series[].gross` or `bySource`; figures that show it add it and say so. */
+  provisional: Provisional;
 };
+
+/** A tip, purchase or subscription Fanvue announced (webhook) that the ledger does not hold yet. */
+export type ProvisionalEvent = {
+  creatorId: string;
+  kind: "tip-received" | "purchase-received" | "new-subscriber";
+  source: SourceGroup;
+  /** Cents, what the fan paid; the creator's net is known only once the ledger has the row. */
+  gross: number;
+  at: string;
+  /** The report's bucket (viewer's zone) it falls in. */
+  bucket: string;
+  fanHandle: string | null;
+  fanName: string | null;
+};
+
+/** `events`: the newest few (the count and gross cover them all). */
+export type Provisional = { count: number; gross: number; events: ProvisionalEvent[] };
 
 export type SyncStatus = {
   state: "never" | "backfilling" | "syncing" | "idle" | "failed" | "paused";
   lastSyncedAt: string | null;
+  /** What the ledger covers: everything before this instant is in (the oldest of the creators'); null before the first sync. */
+  asOf: string | null;
   error: string | null;
   progress: {
     rowsDone: number;

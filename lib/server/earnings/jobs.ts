@@ -32,6 +32,22 @@ export async function requestEarningsSync(creatorId: string, connectionId: strin
   );
 }
 
+/** A money event (tip, purchase, subscription) queues a sync this long after it, so the
+ * provisional figure is confirmed within about half a minute. A burst of tips shares one
+ * sync: the first queues it, the rest find it waiting (its run time is never pushed back). */
+const AFTER_MONEY_EVENT_MS = 20_000;
+
+/** Confirms webhook money in the ledger soon. `again`: a sync already running (a backfill,
+ * or a run begun before the event) keeps going; one more follows it instead of being lost. */
+export async function requestSyncAfterMoneyEvent(creatorIds: string[], now = Date.now()) {
+  const creators = await db.creator.findMany({
+    where: { id: { in: creatorIds }, removedAt: null },
+    select: { id: true, workspace: { select: { connectionId: true } } },
+  });
+  for (const c of creators)
+    await requestEarningsSync(c.id, c.workspace.connectionId, new Date(now + AFTER_MONEY_EVENT_MS), true);
+}
+
 export const earningsFreshness = defineScheduler("earnings-freshness", async () => {
   const stale = new Date(Date.now() - FRESHNESS_MS);
   const creators = await db.creator.findMany({

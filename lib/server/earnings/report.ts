@@ -20,6 +20,7 @@ import {
   startOfLocalDay,
   type Ymd,
 } from "@/lib/utils/date-range";
+import { provisionalMoney } from "./provisional";
 import { getSyncStatus } from "./status";
 
 // Earnings from the ledger, aggregated in SQL in the viewer's time zone
@@ -155,13 +156,19 @@ function refundRows({ creatorIds, start, end }: Span) {
 }
 
 /** Every bucket of the range (empty ones too), its sources grouped; edge buckets marked partial. */
-function buildSeries(range: Range, granularity: EarningsQuery["granularity"], buckets: BucketRow[]) {
+function buildSeries(
+  range: Range,
+  granularity: EarningsQuery["granularity"],
+  buckets: BucketRow[],
+  provisional: Map<string, number>,
+) {
   const series = bucketStarts(range.from, range.to, granularity).map((bucket) => ({
     bucket,
     partial: false,
     bySource: {} as Partial<Record<SourceGroup, Money>>,
     gross: 0,
     net: 0,
+    provisionalGross: provisional.get(bucket) ?? 0,
   }));
   const byBucket = new Map(series.map((s) => [s.bucket, s]));
   for (const r of buckets) {
@@ -225,13 +232,22 @@ export async function earningsReport(
 
   // One pass over the range gives buckets, sources and totals; paying fans
   // (a distinct count) and top spenders need their own.
-  const [buckets, fans, previous, top, refunds, sync] = await Promise.all([
+  const [buckets, fans, previous, top, refunds, sync, pending] = await Promise.all([
     bucketRows(span, q.granularity, q.tz),
     payingFanRows(span),
     totals(creatorIds, prev.startMs, prevEffectiveEnd, q.sources),
     topSpenderRows(span),
     refundRows(span),
     getSyncStatus(syncCreatorIds),
+    // Webhook money after the ledger's watermark: shown beside the ledger's, never in it.
+    provisionalMoney({
+      creatorIds,
+      startMs: range.startMs,
+      endMs: range.endMs,
+      tz: q.tz,
+      granularity: q.granularity,
+      sources: q.sources,
+    }),
   ]);
   const r0 = refunds[0]!;
   return {
@@ -241,10 +257,11 @@ export async function earningsReport(
     totals: totalsFrom(buckets, n(fans[0]!.fans)),
     previousTotals: previous,
     refunds: { gross: n(r0.gross), net: n(r0.net), count: n(r0.count) },
-    series: buildSeries(range, q.granularity, buckets),
+    series: buildSeries(range, q.granularity, buckets, pending.byBucket),
     bySource: bySourceGroup(buckets),
     topSpenders: top.map(toSpender),
     sync,
+    provisional: pending.provisional,
   };
 }
 

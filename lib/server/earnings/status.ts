@@ -28,15 +28,12 @@ export async function getSyncStatus(creatorIds: string[]): Promise<SyncStatus> {
       jobs.find((j) => j.key === earningsSyncKey(id)),
     ),
   );
-  return (
-    statuses.sort((a, b) => RANK[b.state] - RANK[a.state])[0] ?? {
-      state: "never",
-      lastSyncedAt: null,
-      error: null,
-      progress: null,
-      refundsAvailable: true,
-    }
-  );
+  // The figures are as fresh as the least fresh creator's ledger.
+  const asOf = statuses.some((s) => s.asOf === null) ? null : (statuses.map((s) => s.asOf!).sort()[0] ?? null);
+  const worst = statuses.sort((a, b) => RANK[b.state] - RANK[a.state])[0];
+  return worst
+    ? { ...worst, asOf }
+    : { state: "never", lastSyncedAt: null, asOf: null, error: null, progress: null, refundsAvailable: true };
 }
 
 type State = Awaited<ReturnType<typeof db.syncState.findMany>>[number];
@@ -45,7 +42,11 @@ type Job = Awaited<ReturnType<typeof db.job.findMany>>[number];
 function one(states: State[], job: Job | undefined): SyncStatus {
   const e = states.find((s) => s.stream === "earnings");
   const refundsAvailable = !states.find((s) => s.stream === "spending")?.unsupported;
-  const base = { lastSyncedAt: e?.lastSyncedAt?.toISOString() ?? null, refundsAvailable };
+  const base = {
+    lastSyncedAt: e?.lastSyncedAt?.toISOString() ?? null,
+    asOf: e?.watermark?.toISOString() ?? null,
+    refundsAvailable,
+  };
   if (job?.status === "paused") return { ...base, state: "paused", error: job.lastError, progress: null };
   if (e?.status === "failed") return { ...base, state: "failed", error: e.lastError, progress: null };
   if (e?.status === "running" || job?.status === "running") {

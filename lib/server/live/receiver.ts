@@ -7,6 +7,7 @@ import { env } from "@/lib/env.mjs";
 import { invalidateInboxCache } from "@/lib/server/chats/inbox-cache";
 import { applyToMirror } from "@/lib/server/chats/mirror/live";
 import { db } from "@/lib/server/db";
+import { requestSyncAfterMoneyEvent } from "@/lib/server/earnings/jobs";
 import { publish } from "./bus";
 import { classifyEvent, eventDetails } from "./classify";
 import { recordEventFan } from "@/lib/server/fans/roster/roster";
@@ -91,6 +92,12 @@ async function applyEffects(e: WebhookEvent) {
     await invalidateFanInsight(
       creators.map((c) => c.id),
       e.fanUuid,
+    );
+  // The money is shown at once as provisional; a sync soon confirms it in the ledger.
+  // (Its own catch: a queue hiccup must not keep automations below from firing.)
+  if (MONEY_EVENTS.has(e.event))
+    await requestSyncAfterMoneyEvent(creators.map((c) => c.id)).catch((err: unknown) =>
+      console.error("[webhooks] earnings sync not queued", err),
     );
   // A new follower or subscriber joins the fan roster at once (searchable).
   const fan = eventDetails(e.payload as Record<string, unknown>).fan;
