@@ -81,6 +81,7 @@ async function agencyIds(): Promise<Ids> {
 const CREATOR_PAGES = [
   "",
   "/earnings",
+  "/earnings/reconcile",
   "/best-times",
   "/retention",
   "/trends",

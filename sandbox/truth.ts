@@ -28,12 +28,16 @@ export function registerTruth(open: Router, sb: Sandbox) {
     const end = instant(ctx.query.get("end"), "end") ?? Infinity;
     const total = zero();
     const bySource: Record<string, Sum> = Object.fromEntries(EARNING_SOURCES.map((s) => [s, zero()]));
+    // Payments younger than a week are still pending payout (the API's rule, restated here).
+    const pending = zero();
+    const now = sb.clock.now();
     const l = c.ledger;
     for (let i = 0; i < l.length; i++) {
       const r = l.row(i);
       if (r.at < start || r.at >= end) continue;
       add(total, r.gross, r.net);
       add(bySource[r.source]!, r.gross, r.net);
+      if (now - r.at < 7 * 24 * 3_600_000) add(pending, r.gross, r.net);
     }
     const refunds = zero();
     const reversals = { refund: zero(), chargeback: zero() };
@@ -49,6 +53,7 @@ export function registerTruth(open: Router, sb: Sandbox) {
       bySource,
       refunds,
       reversalsBySource: reversals,
+      pendingBalance: pending,
     });
   });
 

@@ -135,7 +135,7 @@ export function EarningsControls({ params, update, exportHref, canExport, fieldE
   );
 }
 
-function CustomRange({ params, update, fieldError }: Pick<ControlsProps, "params" | "update" | "fieldError">) {
+export function CustomRange({ params, update, fieldError }: Pick<ControlsProps, "params" | "update" | "fieldError">) {
   return (
     <>
       <label className="flex flex-col gap-1 text-xs font-medium text-muted">
@@ -162,7 +162,7 @@ function CustomRange({ params, update, fieldError }: Pick<ControlsProps, "params
   );
 }
 
-function ZoneSelect({ tz, update }: { tz: string; update: ControlsProps["update"] }) {
+export function ZoneSelect({ tz, update }: { tz: string; update: ControlsProps["update"] }) {
   const viewer = useViewer();
   const all = allTimeZones();
   const zones = all.includes(tz) ? all : [tz, ...all];

@@ -5,6 +5,7 @@ import {
   type EarningsMarkers,
   type EarningsReport,
 } from "@/lib/schemas/earnings";
+import type { Reconciliation } from "@/lib/schemas/reconcile";
 import { route } from "./contract";
 
 /** Totals, comparison, chart series, breakdown and top spenders from the ledger. */
@@ -20,6 +21,16 @@ export const creatorEarnings = route<EarningsReport>()({
 export const earningsMarkers = route<EarningsMarkers>()({
   method: "GET",
   path: "/api/creators/:creatorId/earnings/markers",
+  access: "creator",
+  permission: "earnings:read",
+  query: earningsQuerySchema,
+});
+
+/** "Why does this number differ?": the ledger's figure for the range bridged to Fanvue's own
+ * earnings summary (all sources; reads Fanvue, so it is not cached). */
+export const earningsReconcile = route<Reconciliation>()({
+  method: "GET",
+  path: "/api/creators/:creatorId/earnings/reconcile",
   access: "creator",
   permission: "earnings:read",
   query: earningsQuerySchema,

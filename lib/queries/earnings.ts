@@ -5,6 +5,7 @@ import {
   creatorEarnings,
   earningsExport,
   earningsMarkers,
+  earningsReconcile,
   earningsSyncNow,
 } from "@/lib/contracts/earnings";
 import type { AgencyEarnings, EarningsReport } from "@/lib/schemas/earnings";
@@ -16,6 +17,13 @@ export const earningsKeys = {
   all: (s: EarningsScope) => ["earnings", s.kind, s.id] as const,
   report: (s: EarningsScope, params: string) => [...earningsKeys.all(s), params] as const,
 };
+
+/** A scope's reports (not its markers or reconciliation, which a new tip does not change or which
+ * read Fanvue): what a money event invalidates. */
+export const earningsReportsFilter = (s: EarningsScope) => ({
+  queryKey: earningsKeys.all(s),
+  predicate: (q: { queryKey: readonly unknown[] }) => q.queryKey.length === earningsKeys.report(s, "").length,
+});
 
 /** An agency's report carries a row per creator. */
 export const isAgencyReport = (r: EarningsReport | AgencyEarnings): r is AgencyEarnings => "creators" in r;
@@ -31,9 +39,15 @@ export function useEarnings(scope: EarningsScope, params: URLSearchParams) {
         : callApi(agencyEarnings, { params: { workspaceId: scope.id }, query: params, signal }),
     // Keep the last valid figures on screen while a new range loads or fails.
     placeholderData: keepPreviousData,
-    // Poll while a sync runs so the progress bar and figures move.
-    refetchInterval: (q) =>
-      q.state.data && ["backfilling", "syncing"].includes(q.state.data.sync.state) ? 2_000 : 60_000,
+    refetchInterval: (q) => {
+      const d = q.state.data;
+      // Poll while a sync runs so the progress bar and figures move.
+      if (d && ["backfilling", "syncing"].includes(d.sync.state)) return 2_000;
+      // Provisional money is confirmed by a sync queued ~20 s after it: read
+      // again soon (our database only, no Fanvue call) so the mark goes away.
+      if (d && d.provisional.count > 0 && d.sync.state === "idle") return 5_000;
+      return 60_000;
+    },
   });
 }
 
@@ -47,6 +61,21 @@ export function useEarningsMarkers(scope: EarningsScope, params: URLSearchParams
     queryKey: [...earningsKeys.all(scope), "markers", qs],
     queryFn: ({ signal }) => callApi(earningsMarkers, { params: { creatorId: scope.id }, query: p, signal }),
     enabled: scope.kind === "creator",
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
+  });
+}
+
+/** "Why does this number differ?" for a creator's range: reads Fanvue, so kept fresh for a minute. */
+export function useReconciliation(creatorId: string, params: URLSearchParams) {
+  const p = new URLSearchParams(params);
+  // All sources: Fanvue's summary has no source filter.
+  p.delete("sources");
+  p.delete("granularity");
+  const qs = p.toString();
+  return useQuery({
+    queryKey: [...earningsKeys.all({ kind: "creator", id: creatorId }), "reconcile", qs],
+    queryFn: ({ signal }) => callApi(earningsReconcile, { params: { creatorId }, query: p, signal }),
     placeholderData: keepPreviousData,
     staleTime: 60_000,
   });

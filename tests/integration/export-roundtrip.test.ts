@@ -91,7 +91,7 @@ describe("export → import into an empty database", () => {
     const files = filesOf(workspaceZip);
     const ledger = strFromU8(files["ledger.csv"]!).trimEnd().split("\r\n");
     expect(ledger).toHaveLength(2 * ROWS + 1);
-    expect(ledger).toContain(`mia,2026-01-01T00:07:00.000Z,renewal,1.0025,0.802,USD,fan1,${mia.id}-fan-1,,,`);
+    expect(ledger).toContain(`mia,2026-01-01T00:07:00.000Z,renewal,1.0025,0.802,USD,fan1,${mia.id}-fan-1,,,,`);
     const fans = strFromU8(files["fans.csv"]!);
     expect(fans).toContain(`'=HYPERLINK(""x"")`);
     expect(strFromU8(files["campaigns.csv"]!)).toContain("New set, 50% off");

@@ -30,6 +30,7 @@ export function toEarningRow(creatorId: string, r: FanvueEarningRow) {
     messageUuid: r.messageUuid,
     postUuid: r.postUuid,
     orderId: r.transactionOrderId,
+    orderStatus: r.transactionOrderStatus,
   };
 }
 

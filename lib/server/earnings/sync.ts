@@ -25,6 +25,9 @@ export type Stream = "earnings" | "spending";
 const HISTORY_START = new Date("2020-01-01T00:00:00.000Z");
 /** Rows can settle (PENDING → PAID) a while after their date. */
 const OVERLAP_MS = 48 * 3_600_000;
+/** Payments pending payout are re-read until Fanvue says they are available,
+ * up to this far back (Fanvue holds a payment for days, not weeks). */
+const STATUS_REREAD_MS = 14 * 24 * 3_600_000;
 
 type Client = ReturnType<typeof clientForCreator>;
 type SyncKey = { creatorId_stream: { creatorId: string; stream: Stream } };
@@ -36,7 +39,11 @@ async function startRun(client: Client, stream: Stream, key: SyncKey, state: Syn
   if (state.runUntil && state.runFrom)
     return db.syncState.update({ where: key, data: { status: "running", lastError: null } });
   const runUntil = new Date();
-  const runFrom = state.watermark ? new Date(state.watermark.getTime() - OVERLAP_MS) : HISTORY_START;
+  const runFrom = !state.watermark
+    ? HISTORY_START
+    : stream === "earnings"
+      ? await incrementalStart(state.creatorId, state.watermark)
+      : new Date(state.watermark.getTime() - OVERLAP_MS);
   // A backfill's progress is measured against Fanvue's all-time gross.
   const expected =
     !state.watermark && stream === "earnings"
@@ -62,6 +69,38 @@ async function startRun(client: Client, stream: Stream, key: SyncKey, state: Syn
   });
 }
 
+type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+
+/** A re-read row whose payout status moved (pending → available) is updated:
+ * one statement per status on the page, only for rows that differ. */
+async function settleStatuses(tx: Tx, creatorId: string, data: ReturnType<typeof toEarningRow>[]) {
+  const byStatus = new Map<string, string[]>();
+  for (const r of data)
+    if (r.orderStatus) byStatus.set(r.orderStatus, [...(byStatus.get(r.orderStatus) ?? []), r.dedupeKey]);
+  for (const [orderStatus, keys] of byStatus)
+    await tx.earningRow.updateMany({
+      where: { creatorId, dedupeKey: { in: keys }, OR: [{ orderStatus: null }, { orderStatus: { not: orderStatus } }] },
+      data: { orderStatus },
+    });
+}
+
+/** Where an incremental run starts: the overlap before the watermark, or the
+ * oldest row still pending payout (so its status settles), whichever is
+ * earlier, but never more than STATUS_REREAD_MS back. */
+async function incrementalStart(creatorId: string, watermark: Date) {
+  const overlap = watermark.getTime() - OVERLAP_MS;
+  const pending = await db.earningRow.findFirst({
+    where: {
+      creatorId,
+      orderStatus: "pendingBalance",
+      occurredAt: { gte: new Date(watermark.getTime() - STATUS_REREAD_MS) },
+    },
+    orderBy: { occurredAt: "asc" },
+    select: { occurredAt: true },
+  });
+  return new Date(Math.min(overlap, pending?.occurredAt.getTime() ?? overlap));
+}
+
 /** The page's rows and the run's cursor, committed together. */
 function commitPage(creatorId: string, stream: Stream, key: SyncKey, page: Page) {
   const rows = page.data;
@@ -72,12 +111,11 @@ function commitPage(creatorId: string, stream: Stream, key: SyncKey, page: Page)
   const next = page.nextCursor && rows.length > 0 ? page.nextCursor : null;
   const state = db.$transaction(async (tx) => {
     // The page came from the endpoint of `stream`, so its rows have that shape.
-    if (stream === "earnings")
-      await tx.earningRow.createMany({
-        data: (rows as FanvueEarningRow[]).map((r) => toEarningRow(creatorId, r)),
-        skipDuplicates: true,
-      });
-    else
+    if (stream === "earnings") {
+      const data = (rows as FanvueEarningRow[]).map((r) => toEarningRow(creatorId, r));
+      await tx.earningRow.createMany({ data, skipDuplicates: true });
+      await settleStatuses(tx, creatorId, data);
+    } else
       await tx.spendingRow.createMany({
         data: (rows as FanvueSpendingRow[]).map((r) => toSpendingRow(creatorId, r)),
         skipDuplicates: true,

@@ -89,6 +89,32 @@ export async function getSpendingPage(client: FanvueClient, w: Window) {
   return parseResponse(spendingPage, res.body, "/insights/spending");
 }
 
+const periodSummarySchema = z.looseObject({
+  overTime: z.array(z.looseObject({ periodStart: z.string(), gross: money, net: money })),
+  period: z.looseObject({
+    startDate: nullable(z.string()),
+    endDate: nullable(z.string()),
+    granularity: z.string(),
+    timezone: z.string(),
+  }),
+});
+export type FanvueEarningsSummary = z.infer<typeof periodSummarySchema>;
+
+/** Fanvue's own earnings summary for a window (`startDate` inclusive,
+ * `endDate` exclusive, instants), bucketed by day in `timezone`. `period`
+ * says which zone Fanvue actually used. */
+export async function getEarningsSummary(
+  client: FanvueClient,
+  w: { startDate: string; endDate: string; timezone: string; priority?: Priority; signal?: AbortSignal },
+) {
+  const res = await client.creator("GET", "/insights/earnings/summary", {
+    query: { startDate: w.startDate, endDate: w.endDate, granularity: "day", timezone: w.timezone },
+    priority: w.priority ?? "interactive",
+    signal: w.signal,
+  });
+  return parseResponse(periodSummarySchema, res.body, "/insights/earnings/summary");
+}
+
 const summarySchema = z.looseObject({
   totals: z.looseObject({ allTime: z.looseObject({ gross: cents, net: cents }) }),
 });

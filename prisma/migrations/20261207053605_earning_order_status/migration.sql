@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "EarningRow" ADD COLUMN     "orderStatus" TEXT;
