@@ -33,14 +33,19 @@ async function loadEngineModule() {
   return bg;
 }
 
-function readMigrationsList() {
-  const dirs = fs.existsSync(migrationsDir)
+/** The code's migrations, oldest first (folder names, as `_prisma_migrations` records them). */
+export function migrationNames() {
+  return fs.existsSync(migrationsDir)
     ? fs
         .readdirSync(migrationsDir, { withFileTypes: true })
         .filter((d) => d.isDirectory())
         .map((d) => d.name)
         .sort()
     : [];
+}
+
+function readMigrationsList(only) {
+  const dirs = migrationNames().filter((name) => !only || only.includes(name));
   const lockPath = path.join(migrationsDir, "migration_lock.toml");
   return {
     baseDir: migrationsDir,
@@ -114,8 +119,11 @@ function wholeScripts(factory) {
   return factory;
 }
 
-/** Applies pending migrations to a PostgreSQL database. Returns the names applied. */
-export async function applyMigrations(connectionString) {
+/**
+ * Applies pending migrations to a PostgreSQL database. Returns the names applied.
+ * `only`: apply just these (a restore first rebuilds the schema its backup was taken on).
+ */
+export async function applyMigrations(connectionString, { only } = {}) {
   const { PrismaPg } = await import("@prisma/adapter-pg");
   const { default: pg } = await import("pg");
   // Our own pool, so it can be closed: a lingering connection would block
@@ -124,7 +132,7 @@ export async function applyMigrations(connectionString) {
   try {
     return await withEngine(wholeScripts(new PrismaPg(pool)), async (engine) => {
       const out = await engine.applyMigrations({
-        migrationsList: readMigrationsList(),
+        migrationsList: readMigrationsList(only),
         filters: noFilters,
       });
       return out.appliedMigrationNames;
