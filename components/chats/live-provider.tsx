@@ -4,6 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { createContext, useCallback, useContext, useMemo, type ReactNode } from "react";
 import { chatKeys } from "@/lib/queries/chats";
 import { unreadKey } from "@/lib/queries/creators";
+import { earningsReportsFilter } from "@/lib/queries/earnings";
 import { fanKeys } from "@/lib/queries/fans";
 import { useLiveStream, type LiveStatus } from "@/lib/queries/live";
 import { massKeys } from "@/lib/queries/mass-messages";
@@ -116,6 +117,11 @@ export function LiveProvider({
       }
       if (e.type === "purchase-received" || e.type === "tip-received")
         void qc.invalidateQueries({ queryKey: massKeys.all(e.creatorId) });
+      // Money: today's figures move now (provisional until the ledger's sync confirms them).
+      if (e.type === "purchase-received" || e.type === "tip-received" || e.type === "new-subscriber") {
+        void qc.invalidateQueries(earningsReportsFilter({ kind: "creator", id: e.creatorId }));
+        void qc.invalidateQueries(earningsReportsFilter({ kind: "workspace", id: workspaceId }));
+      }
       const t = toastFor(e);
       const who = creatorNames?.[e.creatorId];
       if (t) push({ ...t, body: [who ? `for ${who}` : null, t.body].filter(Boolean).join(" · ") || undefined });

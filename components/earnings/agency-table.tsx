@@ -4,15 +4,30 @@ import { Card } from "@/components/ui/card";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import type { AgencyEarnings } from "@/lib/schemas/earnings";
 import { formatCount, formatMoney } from "@/lib/utils/format";
+import { AsOf } from "./as-of";
+import { ProvisionalBadge } from "./provisional";
 
 const pct = (cur: number, prev: number) =>
   prev === 0 ? (cur === 0 ? "—" : "new") : `${cur >= prev ? "+" : ""}${(((cur - prev) / prev) * 100).toFixed(1)}%`;
 
 type Row = AgencyEarnings["creators"][number];
 
-/** One row per creator, same range and zone as the figures above, with totals. */
+/** A gross figure with its provisional part (money announced by webhook, not in the ledger yet) added and marked. */
+function Amount({ cents, pending }: { cents: number; pending: number }) {
+  return (
+    <span className="inline-flex flex-wrap items-center justify-end gap-1.5">
+      {pending > 0 ? <ProvisionalBadge /> : null}
+      {formatMoney(cents + pending)}
+    </span>
+  );
+}
+
+/** One row per creator, same range and zone as the figures above, with totals; each row says
+ * how fresh its creator's ledger is. Provisional money is in gross only (its net after the sync). */
 export function AgencyCreatorsTable({ report, basis }: { report: AgencyEarnings; basis: "gross" | "net" }) {
   const t = report.totals;
+  const pending = (id?: string) =>
+    basis === "net" ? 0 : id ? (report.provisional.byCreator[id] ?? 0) : report.provisional.gross;
   const columns: Column<Row>[] = [
     {
       id: "creator",
@@ -32,16 +47,16 @@ export function AgencyCreatorsTable({ report, basis }: { report: AgencyEarnings;
       id: "amount",
       header: `${basis === "gross" ? "Gross" : "Net"}, USD`,
       numeric: true,
-      footer: formatMoney(t[basis]),
-      cell: (r) => formatMoney(r.totals[basis]),
+      footer: <Amount cents={t[basis]} pending={pending()} />,
+      cell: (r) => <Amount cents={r.totals[basis]} pending={pending(r.creator.id)} />,
     },
     {
       id: "change",
       header: "Change",
       numeric: true,
       className: "text-muted",
-      footer: pct(t[basis], report.previousTotals[basis]),
-      cell: (r) => pct(r.totals[basis], r.previousTotals[basis]),
+      footer: pct(t[basis] + pending(), report.previousTotals[basis]),
+      cell: (r) => pct(r.totals[basis] + pending(r.creator.id), r.previousTotals[basis]),
     },
     {
       id: "transactions",
@@ -56,6 +71,12 @@ export function AgencyCreatorsTable({ report, basis }: { report: AgencyEarnings;
       numeric: true,
       footer: formatCount(t.payingFans),
       cell: (r) => formatCount(r.totals.payingFans),
+    },
+    {
+      id: "asOf",
+      header: "Ledger",
+      footer: <AsOf at={report.sync.asOf} />,
+      cell: (r) => <AsOf at={r.sync.asOf} testId="agency-row-as-of" />,
     },
   ];
   return (

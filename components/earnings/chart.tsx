@@ -16,12 +16,19 @@ import { formatBucket } from "@/lib/utils/time";
 import { useViewer } from "@/components/viewer/viewer";
 import { SOURCE_COLORS, SOURCE_LABELS } from "./palette";
 
-type Row = { bucket: string; label: string; partial: boolean; markers?: EarningsMarker[] } & Partial<
-  Record<SourceGroup, number>
->;
+/** `provisional`: gross Fanvue announced by webhook, not in the ledger yet (gross basis only). */
+type Row = {
+  bucket: string;
+  label: string;
+  partial: boolean;
+  markers?: EarningsMarker[];
+  provisional?: number;
+} & Partial<Record<SourceGroup, number>>;
 
 const MARKER_COLOR = CHART.marker;
 const MARKERS_KEY = "vuedeck:earnings:markers";
+/** Provisional money: the marker colour, light and dashed (not a source of its own). */
+const PROVISIONAL_SWATCH = { background: CHART.marker, opacity: 0.45, borderColor: CHART.marker };
 
 /** A lettered dot at the top of a marker line: P = post, M = mass message, • = both. */
 function MarkerDot({
@@ -65,7 +72,7 @@ function TooltipBody({
 }) {
   const row = payload?.[0]?.payload;
   if (!active || !row) return null;
-  const total = SOURCES.reduce((s, k) => s + (row[k] ?? 0), 0);
+  const total = SOURCES.reduce((s, k) => s + (row[k] ?? 0), 0) + (row.provisional ?? 0);
   return (
     <div className="rounded-lg border border-line bg-surface p-3 text-xs shadow-lg">
       <p className="mb-1 font-semibold">
@@ -81,6 +88,15 @@ function TooltipBody({
           <span className="tabular">{formatMoney(row[k] ?? 0)}</span>
         </p>
       ))}
+      {row.provisional ? (
+        <p className="flex items-center justify-between gap-4">
+          <span className="flex items-center gap-1.5">
+            <span className="inline-block size-2.5 rounded-sm border border-dashed" style={PROVISIONAL_SWATCH} />
+            Provisional, not in the ledger yet
+          </span>
+          <span className="tabular">{formatMoney(row.provisional)}</span>
+        </p>
+      ) : null}
       <p className="mt-1 flex justify-between gap-4 border-t border-line pt-1 font-semibold">
         <span>Total {basis}</span>
         <span className="tabular">{formatMoney(total)}</span>
@@ -137,6 +153,8 @@ function toRows(report: EarningsReport, basis: "gross" | "net", markers: Earning
       markers: byBucket.get(s.bucket),
     };
     for (const k of SOURCES) if (s.bySource[k]) row[k] = s.bySource[k]![basis];
+    // Its net is known only once the ledger has the row.
+    if (basis === "gross" && s.provisionalGross > 0) row.provisional = s.provisionalGross;
     return row;
   });
 }
@@ -215,13 +233,25 @@ export function EarningsChart({ report, basis, markers }: Props) {
                 name={SOURCE_LABELS[k]}
               />
             ))}
+            {data.some((d) => d.provisional) ? (
+              <Bar
+                dataKey="provisional"
+                stackId="s"
+                fill={CHART.marker}
+                fillOpacity={0.35}
+                stroke={CHART.marker}
+                strokeDasharray="3 2"
+                isAnimationActive={false}
+                name="Provisional"
+              />
+            ) : null}
             {markerLines(marked, crowded)}
           </BarChart>
         </ResponsiveContainer>
       </div>
       <p className="sr-only">
         Earnings chart: {data.length} {g}s from {report.range.from} to {report.range.to}, total{" "}
-        {formatMoney(report.totals[basis])} {basis}.
+        {formatMoney(report.totals[basis] + (basis === "gross" ? report.provisional.gross : 0))} {basis}.
       </p>
       {markers && showMarkers ? <MarkersSummary markers={markers} marked={marked} /> : null}
     </figure>

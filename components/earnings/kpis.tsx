@@ -4,6 +4,9 @@ import type { EarningsReport } from "@/lib/schemas/earnings";
 import { figureSize } from "@/components/ui/figure-size";
 import { cn } from "@/lib/utils/cn";
 import { formatCount, formatMoney } from "@/lib/utils/format";
+import type { ReactNode } from "react";
+import { AsOf } from "./as-of";
+import { ProvisionalBadge, ProvisionalNote } from "./provisional";
 
 function change(cur: number | null, prev: number | null) {
   if (cur === null || prev === null) return null;
@@ -18,17 +21,23 @@ function Kpi({
   hint,
   delta,
   testId,
+  mark,
 }: {
   label: string;
   value: string;
   hint: string;
   delta: ReturnType<typeof change>;
   testId: string;
+  /** Beside the label: the figure includes provisional money. */
+  mark?: ReactNode;
 }) {
   return (
     <div className="@container min-w-0 rounded-xl border border-line bg-surface p-3 shadow-sm sm:p-4">
-      <p className="truncate text-xs font-medium tracking-wide text-muted uppercase" title={label}>
-        {label}
+      <p className="flex flex-wrap items-center gap-x-1.5 text-xs font-medium tracking-wide text-muted uppercase">
+        <span className="truncate" title={label}>
+          {label}
+        </span>
+        {mark}
       </p>
       {/* Sized to the tile, never cut off: a money figure must show every digit. */}
       <p
@@ -65,20 +74,23 @@ export function EarningsKpis({ report, basis }: { report: EarningsReport; basis:
   const p = report.previousTotals;
   const vs = report.range.partial ? "vs same time last period" : "vs previous period";
   const basisLabel = basis === "gross" ? "Gross" : "Net";
+  // Webhook money not in the ledger yet: in gross (marked), its net after the sync.
+  const pending = report.provisional.gross;
   return (
     <div className="flex flex-col gap-2">
       <div className="grid grid-cols-2 gap-3 lg:grid-cols-5">
         <Kpi
           label="Gross, USD"
-          value={formatMoney(t.gross)}
+          value={formatMoney(t.gross + pending)}
           hint={vs}
-          delta={change(t.gross, p.gross)}
+          delta={change(t.gross + pending, p.gross)}
           testId="kpi-gross"
+          mark={pending > 0 ? <ProvisionalBadge testId="kpi-gross-provisional" /> : null}
         />
         <Kpi
           label="Net, USD"
           value={formatMoney(t.net)}
-          hint="after Fanvue's share"
+          hint={pending > 0 ? "after Fanvue's share; provisional money's net after the sync" : "after Fanvue's share"}
           delta={change(t.net, p.net)}
           testId="kpi-net"
         />
@@ -117,7 +129,9 @@ export function EarningsKpis({ report, basis }: { report: EarningsReport; basis:
             deducted above.
           </span>
         ) : null}
+        <AsOf at={report.sync.asOf} testId="kpi-as-of" sentence />
       </p>
+      <ProvisionalNote provisional={report.provisional} />
     </div>
   );
 }

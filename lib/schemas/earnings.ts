@@ -150,8 +150,13 @@ export type ProvisionalEvent = {
   fanName: string | null;
 };
 
-/** `events`: the newest few (the count and gross cover them all). */
-export type Provisional = { count: number; gross: number; events: ProvisionalEvent[] };
+/** `events`: the newest few (the count and gross cover them all); `byCreator`: gross per creator id. */
+export type Provisional = {
+  count: number;
+  gross: number;
+  events: ProvisionalEvent[];
+  byCreator: Record<string, number>;
+};
 
 export type SyncStatus = {
   state: "never" | "backfilling" | "syncing" | "idle" | "failed" | "paused";

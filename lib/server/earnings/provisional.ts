@@ -75,7 +75,7 @@ async function ledgerNear(watermarks: Map<string, number>) {
 }
 
 const none = () => ({
-  provisional: { count: 0, gross: 0, events: [] } as Provisional,
+  provisional: { count: 0, gross: 0, events: [], byCreator: {} } as Provisional,
   byBucket: new Map<string, number>(),
 });
 
@@ -95,7 +95,10 @@ export async function provisionalMoney(span: ProvisionalSpan) {
     bucketStarts(localDate(atMs, span.tz), localDate(atMs, span.tz), span.granularity)[0]!;
   const byBucket = new Map<string, number>();
   for (const e of inRange) byBucket.set(bucketOf(e.atMs), (byBucket.get(bucketOf(e.atMs)) ?? 0) + e.gross);
+  const byCreator: Record<string, number> = {};
+  for (const e of inRange) byCreator[e.creatorId] = (byCreator[e.creatorId] ?? 0) + e.gross;
   const provisional: Provisional = {
+    byCreator,
     count: inRange.length,
     gross: inRange.reduce((s, e) => s + e.gross, 0),
     events: inRange
