@@ -56,7 +56,7 @@ const started = Date.now();
 let target: Awaited<ReturnType<typeof findDatabaseUrl>> | undefined;
 try {
   target = await findDatabaseUrl({ create: false });
-  console.log(`Backing up ${target.label}${target.startedHere ? " (started for this backup)" : ""}`);
+  console.log(`Backing up ${target.label}`);
   const server = await serverVersion(target.url);
   const { tool, why } = await chooseMethod(server.major, server.version);
   const file = path.resolve(

@@ -51,7 +51,7 @@ export function dependencyOrder(tables: string[], foreignKeys: [string, string][
   const known = new Set(tables);
   const parents = new Map(tables.map((t) => [t, new Set<string>()]));
   for (const [child, parent] of foreignKeys) {
-    if (known.has(child) && known.has(parent)) parents.get(child)!.add(parent);
+    if (child !== parent && known.has(child) && known.has(parent)) parents.get(child)!.add(parent);
   }
   const order: string[] = [];
   const done = new Set<string>();
