@@ -41,7 +41,11 @@ export function AsOf({
 }) {
   const text = useAsOfText(at);
   return (
-    <span className={cn("text-xs text-muted", className)} data-testid={testId ?? "as-of"} data-as-of={at ?? ""}>
+    <span
+      className={cn("text-xs whitespace-nowrap text-muted", className)}
+      data-testid={testId ?? "as-of"}
+      data-as-of={at ?? ""}
+    >
       {text ? (
         <>
           {sentence ? "Figures as of " : "as of "}

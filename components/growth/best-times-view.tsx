@@ -1,5 +1,6 @@
 "use client";
 
+import { AsOf } from "@/components/earnings/as-of";
 import { useMemo } from "react";
 import { DateInputs, RangeSelect } from "@/components/earnings/controls";
 import { CsvButton } from "@/components/earnings/csv-button";
@@ -82,7 +83,10 @@ function Summary({ b }: { b: BestTimes }) {
           {DAYS[c.weekday - 1]} {String(c.hour).padStart(2, "0")}:00 ({formatMoney(c.gross)})
         </span>
       ))}
-      {b.ledgerSyncedAt ? <span className="text-muted"> · ledger synced {f.ago(b.ledgerSyncedAt)}</span> : null}
+      <span className="text-muted">
+        {" "}
+        · ledger <AsOf at={b.ledgerSyncedAt} className="text-[length:inherit]" />
+      </span>
     </p>
   );
 }

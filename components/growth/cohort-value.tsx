@@ -1,5 +1,6 @@
 "use client";
 
+import { AsOf } from "@/components/earnings/as-of";
 import { CHART } from "@/components/charts/colors";
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { CsvButton } from "@/components/earnings/csv-button";
@@ -78,7 +79,7 @@ function CohortValueBody({
   return (
     <Card className="flex flex-col gap-4 p-3 sm:p-5">
       <p className="text-sm text-muted" data-testid="cohort-freshness">
-        {v.ledgerSyncedAt ? `Ledger synced ${f.ago(v.ledgerSyncedAt)}` : "The ledger has not synced yet"}
+        Ledger <AsOf at={v.ledgerSyncedAt} className="text-sm" />
         {v.by === "link"
           ? v.linksSyncedAt
             ? ` · tracking links' fans synced ${f.ago(v.linksSyncedAt)}`

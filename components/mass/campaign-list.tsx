@@ -1,5 +1,6 @@
 "use client";
 
+import { AsOf } from "@/components/earnings/as-of";
 import { Lock, Users } from "lucide-react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -95,7 +96,6 @@ export function CampaignList({
   highlight: string | null;
   onResults: (id: string) => void;
 }) {
-  const f = useFormat();
   const q = useCampaigns(creatorId);
   const lists = useLists(creatorId);
   if (q.isPending) return <Skeleton className="h-64 rounded-xl" />;
@@ -113,8 +113,8 @@ export function CampaignList({
         </Alert>
       ) : null}
       <p className="text-xs text-muted">
-        Purchases and revenue come from the earnings ledger
-        {d.ledgerSyncedAt ? `, synced ${f.dateTime(d.ledgerSyncedAt)}` : " (not synced yet: shown as —)"}.
+        Purchases and revenue come from the earnings ledger, <AsOf at={d.ledgerSyncedAt} />
+        {d.ledgerSyncedAt ? "" : " (shown as —)"}.
       </p>
       {d.items.length === 0 ? <p className="py-8 text-center text-sm text-muted">No mass messages yet.</p> : null}
       {d.items.map((c) => (

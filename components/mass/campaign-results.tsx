@@ -1,5 +1,6 @@
 "use client";
 
+import { AsOf } from "@/components/earnings/as-of";
 import { Alert } from "@/components/ui/alert";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { Sheet } from "@/components/ui/dialog";
@@ -121,7 +122,6 @@ export function CampaignResults({
   id: string | null;
   onClose: () => void;
 }) {
-  const f = useFormat();
   const q = useCampaignResults(creatorId, id);
   const r = q.data;
   return (
@@ -157,7 +157,7 @@ export function CampaignResults({
               </Alert>
             ) : (
               <p className="text-xs text-muted">
-                From the earnings ledger, synced {f.dateTime(r.ledgerSyncedAt)}; purchases of this message only.
+                From the earnings ledger <AsOf at={r.ledgerSyncedAt} />; purchases of this message only.
               </p>
             )}
             {r.holdout ? (

@@ -1,5 +1,6 @@
 "use client";
 
+import { AsOf } from "@/components/earnings/as-of";
 import { useMemo, useState } from "react";
 import { CsvButton, PrintButton } from "@/components/earnings/csv-button";
 import { Badge } from "@/components/ui/badge";
@@ -64,8 +65,8 @@ function Heading({ s }: { s: AgencyShareStatement }) {
         {s.period.partial ? <Badge tone="warning">Period not over</Badge> : null}
       </h1>
       <p className="mt-1 text-sm text-muted" data-testid="agency-share-period">
-        {f.day(s.period.from, "full")} – {f.day(s.period.to, "full")} ({s.period.tz})
-        {s.ledgerSyncedAt ? ` · ledger synced ${f.ago(s.ledgerSyncedAt)}` : " · ledger not synced yet"}
+        {f.day(s.period.from, "full")} – {f.day(s.period.to, "full")} ({s.period.tz}){" · ledger "}
+        <AsOf at={s.ledgerSyncedAt} className="text-sm" />
       </p>
       <p className="mt-1 text-sm" data-testid="agency-share-rule">
         {s.rule

@@ -1,5 +1,6 @@
 "use client";
 
+import { AsOf } from "@/components/earnings/as-of";
 import { useMemo } from "react";
 import { DateInputs, RangeSelect } from "@/components/earnings/controls";
 import { CsvButton } from "@/components/earnings/csv-button";
@@ -127,9 +128,14 @@ function Freshness({ data }: { data: Performance }) {
     <p className="text-xs text-muted" data-testid="performance-freshness">
       {f.day(r.from)}
       {r.to !== r.from ? ` – ${f.day(r.to)}` : ""} in {r.tz}.{" "}
-      {data.ledgerSyncedAt
-        ? `Sales from Fanvue's ledger as synced ${f.ago(data.ledgerSyncedAt)}; later sales appear with the next sync (every few minutes).`
-        : "Fanvue's ledger has not synced yet: sales appear once it has."}
+      {data.ledgerSyncedAt ? (
+        <>
+          Sales from Fanvue&apos;s ledger <AsOf at={data.ledgerSyncedAt} />; later sales appear with the next sync
+          (every few minutes).
+        </>
+      ) : (
+        "Fanvue's ledger has not synced yet: sales appear once it has."
+      )}
     </p>
   );
 }

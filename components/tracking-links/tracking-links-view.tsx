@@ -1,12 +1,13 @@
 "use client";
 
+import { AsOf } from "@/components/earnings/as-of";
 import { Link2 } from "lucide-react";
 import { CsvButton } from "@/components/earnings/csv-button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorState } from "@/components/ui/error-state";
 import { Skeleton } from "@/components/ui/skeleton";
-import { useFormat, useViewer } from "@/components/viewer/viewer";
+import { useViewer } from "@/components/viewer/viewer";
 import type { GrowthScope } from "@/lib/queries/growth";
 import { trackingLinksCsvHref, useSyncTrackingLinks, useTrackingLinks } from "@/lib/queries/tracking-links";
 import type { TrackingLinksReport } from "@/lib/schemas/tracking-links";
@@ -52,7 +53,6 @@ export function TrackingLinksView({ scope, can }: { scope: GrowthScope; can: Lin
 
 function Loaded({ scope, report, canWrite }: { scope: GrowthScope; report: TrackingLinksReport; canWrite: boolean }) {
   const creatorId = scope.kind === "creator" ? scope.id : null;
-  const f = useFormat();
   return (
     <>
       {creatorId ? <CreatorSync creatorId={creatorId} report={report} /> : <SyncBar sync={report.sync} />}
@@ -71,10 +71,9 @@ function Loaded({ scope, report, canWrite }: { scope: GrowthScope; report: Track
       <p className="text-xs text-muted">
         Clicks, acquired fans and earnings come from Fanvue. Cost is what you enter. ROI = (Fanvue&apos;s net − cost) ÷
         cost. Payback counts the net of the link&apos;s fans in your earnings ledger from the link&apos;s creation on
-        {report.ledgerSyncedAt
-          ? ` (ledger synced ${f.ago(report.ledgerSyncedAt)})`
-          : " (the ledger has not synced yet)"}
-        .
+        {" (ledger "}
+        <AsOf at={report.ledgerSyncedAt} />
+        ).
       </p>
     </>
   );
