@@ -1,5 +1,6 @@
 "use client";
 
+import { useSearchParams } from "next/navigation";
 import { useRef } from "react";
 import { Skeleton } from "@/components/ui/skeleton";
 import { ErrorState } from "@/components/ui/error-state";
@@ -22,6 +23,8 @@ import { useEarningsParams } from "./use-earnings-params";
 
 export function EarningsView({ scope, title, canExport }: { scope: EarningsScope; title: string; canExport: boolean }) {
   const { params, update, apiParams } = useEarningsParams();
+  const search = useSearchParams();
+  const reconcileHref = scope.kind === "creator" ? `/c/${scope.id}/earnings/reconcile?${search}` : undefined;
   const q = useEarnings(scope, apiParams);
   const sync = useSyncNow(scope.kind === "creator" ? scope.id : "");
   // Markers load beside the figures and never hold them up.
@@ -82,7 +85,7 @@ export function EarningsView({ scope, title, canExport }: { scope: EarningsScope
               : "flex flex-col gap-5"
           }
         >
-          <EarningsKpis report={report} basis={params.basis} />
+          <EarningsKpis report={report} basis={params.basis} reconcileHref={reconcileHref} />
           <EarningsChart
             report={report}
             basis={params.basis}

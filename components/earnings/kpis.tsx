@@ -1,4 +1,5 @@
-import { ArrowDownRight, ArrowUpRight } from "lucide-react";
+import { ArrowDownRight, ArrowUpRight, Scale } from "lucide-react";
+import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import type { EarningsReport } from "@/lib/schemas/earnings";
 import { figureSize } from "@/components/ui/figure-size";
@@ -22,6 +23,7 @@ function Kpi({
   delta,
   testId,
   mark,
+  href,
 }: {
   label: string;
   value: string;
@@ -30,6 +32,8 @@ function Kpi({
   testId: string;
   /** Beside the label: the figure includes provisional money. */
   mark?: ReactNode;
+  /** "Why does this number differ?" for this figure's range. */
+  href?: string;
 }) {
   return (
     <div className="@container min-w-0 rounded-xl border border-line bg-surface p-3 shadow-sm sm:p-4">
@@ -65,11 +69,30 @@ function Kpi({
         ) : null}
         <span>{hint}</span>
       </div>
+      {href ? (
+        <Link
+          href={href}
+          className="mt-1 inline-flex items-center gap-1 text-xs text-brand-700 hover:underline touch:min-h-11"
+          aria-label={`${label}: compare with Fanvue`}
+          data-testid={`${testId}-reconcile`}
+        >
+          <Scale className="size-3" aria-hidden="true" /> Compare with Fanvue
+        </Link>
+      ) : null}
     </div>
   );
 }
 
-export function EarningsKpis({ report, basis }: { report: EarningsReport; basis: "gross" | "net" }) {
+export function EarningsKpis({
+  report,
+  basis,
+  reconcileHref,
+}: {
+  report: EarningsReport;
+  basis: "gross" | "net";
+  /** The creator's "Why does this number differ?" page for this range (not for an agency's sum). */
+  reconcileHref?: string;
+}) {
   const t = report.totals;
   const p = report.previousTotals;
   const vs = report.range.partial ? "vs same time last period" : "vs previous period";
@@ -85,14 +108,16 @@ export function EarningsKpis({ report, basis }: { report: EarningsReport; basis:
           hint={vs}
           delta={change(t.gross + pending, p.gross)}
           testId="kpi-gross"
+          href={reconcileHref}
           mark={pending > 0 ? <ProvisionalBadge testId="kpi-gross-provisional" /> : null}
         />
         <Kpi
           label="Net, USD"
           value={formatMoney(t.net)}
-          hint={pending > 0 ? "after Fanvue's share; provisional money's net after the sync" : "after Fanvue's share"}
+          hint={pending > 0 ? "after Fanvue's share; provisional excluded" : "after Fanvue's share"}
           delta={change(t.net, p.net)}
           testId="kpi-net"
+          href={reconcileHref}
         />
         <Kpi
           label="Transactions"
@@ -100,6 +125,7 @@ export function EarningsKpis({ report, basis }: { report: EarningsReport; basis:
           hint={vs}
           delta={change(t.transactions, p.transactions)}
           testId="kpi-transactions"
+          href={reconcileHref}
         />
         <Kpi
           label="Paying fans"
@@ -107,6 +133,7 @@ export function EarningsKpis({ report, basis }: { report: EarningsReport; basis:
           hint={vs}
           delta={change(t.payingFans, p.payingFans)}
           testId="kpi-fans"
+          href={reconcileHref}
         />
         <Kpi
           label={`Avg per paying fan, ${basisLabel.toLowerCase()}`}
@@ -114,6 +141,7 @@ export function EarningsKpis({ report, basis }: { report: EarningsReport; basis:
           hint={vs}
           delta={change(t.avgPerPayingFan?.[basis] ?? null, p.avgPerPayingFan?.[basis] ?? null)}
           testId="kpi-avg"
+          href={reconcileHref}
         />
       </div>
       <p className="flex flex-wrap items-center gap-2 text-xs text-muted">

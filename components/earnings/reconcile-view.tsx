@@ -2,6 +2,7 @@
 
 import { ArrowLeft } from "lucide-react";
 import Link from "next/link";
+import { useSearchParams } from "next/navigation";
 import type { ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -35,10 +36,14 @@ type Line = {
 
 /** "+$12.00" / "−$12.00" for a step; a plain figure for a total. */
 const amount = (cents: number, signed: boolean) =>
-  !signed || cents === 0 ? formatMoney(cents) : `${cents > 0 ? "+" : "−"}${formatMoney(Math.abs(cents))}`;
+  cents === 0
+    ? formatMoney(0)
+    : !signed
+      ? formatMoney(cents)
+      : `${cents > 0 ? "+" : "−"}${formatMoney(Math.abs(cents))}`;
 
 const COLUMNS: Column<Line>[] = [
-  { id: "what", header: "What", cell: (l) => l.label, className: "min-w-64 whitespace-normal" },
+  { id: "what", header: "What", cell: (l) => l.label, className: "min-w-28 whitespace-normal sm:min-w-40" },
   { id: "gross", header: "Gross", numeric: true, cell: (l) => amount(l.gross, l.signed ?? false) },
   { id: "net", header: "Net", numeric: true, cell: (l) => amount(l.net, l.signed ?? false) },
 ];
@@ -141,7 +146,8 @@ function reversalLines(r: Reconciliation): Line[] {
 export function ReconcileView({ creatorId }: { creatorId: string }) {
   const { params, update, apiParams } = useEarningsParams();
   const q = useReconciliation(creatorId, apiParams);
-  const back = `/c/${creatorId}/earnings${typeof window === "undefined" ? "" : window.location.search}`;
+  const search = useSearchParams();
+  const back = `/c/${creatorId}/earnings?${search}`;
   return (
     <div className="flex flex-col gap-5">
       <div>
@@ -175,10 +181,10 @@ export function ReconcileView({ creatorId }: { creatorId: string }) {
 function ReconcileBody({ r, creatorId }: { r: Reconciliation; creatorId: string }) {
   const viewer = useViewer();
   const v = { zone: r.range.tz, locale: viewer.locale };
-  const days = `${formatDay(r.range.from, v.locale, "long")} – ${formatDay(r.range.to, v.locale, "long")}`;
+  const days = `${formatDay(r.range.from, v.locale, "full")} – ${formatDay(r.range.to, v.locale, "full")}`;
   const unexplained = r.bridge.unexplained.gross !== 0 || r.bridge.unexplained.net !== 0;
   return (
-    <div className="flex flex-col gap-5" data-testid="reconciliation">
+    <div className="flex min-w-0 flex-col gap-5 [&>*]:min-w-0" data-testid="reconciliation">
       {unexplained ? <UnexplainedAlert creatorId={creatorId} /> : null}
       <Card>
         <CardHeader>
@@ -197,7 +203,7 @@ function ReconcileBody({ r, creatorId }: { r: Reconciliation; creatorId: string 
           <BridgeNotes r={r} v={v} />
         </CardBody>
       </Card>
-      <div className="grid gap-5 lg:grid-cols-2">
+      <div className="grid gap-5 lg:grid-cols-2 [&>*]:min-w-0">
         <Reversals r={r} />
         <ShareAndPayout r={r} />
       </div>
@@ -292,7 +298,19 @@ function Reversals({ r }: { r: Reconciliation }) {
   );
 }
 
-function Figure({ label, cents, testId, hint }: { label: string; cents: number; testId: string; hint?: string }) {
+function Figure({
+  label,
+  cents,
+  testId,
+  hint,
+  signed = false,
+}: {
+  label: string;
+  cents: number;
+  testId: string;
+  hint?: string;
+  signed?: boolean;
+}) {
   return (
     <div className="flex items-baseline justify-between gap-3 border-b border-line py-2 last:border-0">
       <span className="text-sm">
@@ -300,7 +318,7 @@ function Figure({ label, cents, testId, hint }: { label: string; cents: number; 
         {hint ? <span className="block text-xs text-muted">{hint}</span> : null}
       </span>
       <span className="tabular text-sm font-medium" data-testid={testId}>
-        {formatMoney(cents)}
+        {amount(cents, signed)}
       </span>
     </div>
   );
@@ -315,7 +333,7 @@ function ShareAndPayout({ r }: { r: Reconciliation }) {
       </CardHeader>
       <CardBody>
         <Figure label="Gross" cents={r.ledger.gross} testId="reconcile-gross" />
-        <Figure label={`Fanvue's share${share}`} cents={-r.fanvueShare.cents} testId="reconcile-share" />
+        <Figure label={`Fanvue's share${share}`} cents={-r.fanvueShare.cents} testId="reconcile-share" signed />
         <Figure label="Net" cents={r.ledger.net} testId="reconcile-net" />
         <Figure label="Available for payout" cents={r.payout.available} testId="reconcile-available" />
         <Figure
