@@ -96,4 +96,7 @@ test("the agency's earnings table says per creator how fresh its ledger is", asy
   await expect(table.getByTestId("agency-row-as-of")).toHaveCount(3);
   await expect(page.getByTestId("kpi-as-of")).toHaveText(asOf("Figures as of", "\\."), { timeout: 90_000 });
   await screenshots(page, "freshness-agency-table");
+  // The agency's overview says the same of its Today and 30 days columns.
+  await page.getByRole("link", { name: "All creators" }).first().click();
+  await expect(page.getByTestId("all-creators-earnings-as-of")).toHaveText(asOf("Figures as of", "\\."));
 });

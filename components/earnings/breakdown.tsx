@@ -73,6 +73,13 @@ export function SourceBreakdown({ report, basis }: { report: EarningsReport; bas
             caption="Earnings by source"
           />
         )}
+        {/* Rows are the ledger's sources: money not synced yet is named, not guessed into a row. */}
+        {basis === "gross" && report.provisional.gross > 0 ? (
+          <p className="px-5 py-3 text-xs text-muted" data-testid="source-table-provisional">
+            From the ledger: {formatMoney(report.provisional.gross)} provisional is not in these rows until the next
+            sync.
+          </p>
+        ) : null}
       </CardBody>
     </Card>
   );

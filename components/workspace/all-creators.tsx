@@ -1,5 +1,6 @@
 "use client";
 
+import { AsOf } from "@/components/earnings/as-of";
 import { ChevronRight } from "lucide-react";
 import Link from "next/link";
 import type { ReactNode } from "react";
@@ -64,7 +65,12 @@ export function AllCreators({
               <CreatorCard key={r.creator.id} row={r} showEarnings={data.showEarnings} />
             ))}
           </div>
-          {data.showEarnings ? <p className="text-xs text-muted">Earnings: {data.earningsNote}</p> : null}
+          {data.showEarnings ? (
+            <p className="text-xs text-muted">
+              Earnings: {data.earningsNote}{" "}
+              <AsOf at={data.earningsAsOf} testId="all-creators-earnings-as-of" sentence />
+            </p>
+          ) : null}
           <UnreadNote rows={data.rows} />
         </>
       )}

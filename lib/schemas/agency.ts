@@ -18,4 +18,6 @@ export type AgencyOverview = {
   showEarnings: boolean;
   totals: { subscribers: number; unreadChats: number; earningsToday: number | null; earnings30d: number | null };
   earningsNote: string;
+  /** What the ledger behind the earnings covers (the least fresh creator's last sync); null: not synced yet. */
+  earningsAsOf: string | null;
 };

@@ -74,6 +74,7 @@ export async function getAgencyOverview(access: WorkspaceAccess, tz: string): Pr
     earningsNote: ledgerReady
       ? `Gross, USD, days in ${tz}, from the synced ledger.`
       : "Gross, USD: importing earnings history from Fanvue…",
+    earningsAsOf: ledgerReady ? (sync?.asOf ?? null) : null,
   };
 }
 
