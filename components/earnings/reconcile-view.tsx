@@ -154,6 +154,7 @@ export function ReconcileView({ creatorId }: { creatorId: string }) {
         <Link
           href={back}
           className="inline-flex items-center gap-1 text-sm text-brand-700 hover:underline touch:min-h-11"
+          data-testid="reconcile-back"
         >
           <ArrowLeft className="size-3.5" aria-hidden="true" /> Earnings
         </Link>
