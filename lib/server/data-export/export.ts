@@ -3,7 +3,7 @@ import { createHash, type Hash } from "node:crypto";
 import { Zip, ZipDeflate } from "fflate";
 import type { DataClient } from "./client";
 import { CSV_FILES, creatorHandles, csvHeader, type CsvFile } from "./csv-files";
-import { BATCH_ROWS, countRows, jsonLine, tableBatches } from "./pages";
+import { countRows, EXPORT_BATCH_ROWS, jsonLine, tableBatches } from "./pages";
 import { FORMAT_VERSION, tablesFor, type ExportScope, type ResolvedScope, type TableSpec } from "./tables";
 
 // The full export: a zip streamed as it is written. Rows are read in keyset
@@ -51,10 +51,13 @@ export async function resolveScope(client: DataClient, s: ExportScope): Promise<
   return { ...s, creatorIds, campaignIds: campaigns.map((c) => c.id) };
 }
 
-/** Row totals of every file, read before the first row is written. */
+/** Row totals of every file, read before the first row is written. One
+ * count at a time: ~35 at once took every connection of the server's pool,
+ * and its other requests waited ~200 ms for one (scripts/bench/export-server.ts). */
 export async function countExport(client: DataClient, scope: ResolvedScope) {
   const tables = tablesFor(scope);
-  const counts = await Promise.all(tables.map((t) => countRows(client, t, scope)));
+  const counts: number[] = [];
+  for (const t of tables) counts.push(await countRows(client, t, scope));
   const byModel = new Map(tables.map((t, i) => [t.model, counts[i]!]));
   const csvRows = CSV_FILES.reduce((n, f) => n + (byModel.get(f.table.model) ?? 0), 0);
   return { byModel, totalRows: counts.reduce((a, b) => a + b, 0) + csvRows };
@@ -104,7 +107,7 @@ async function* writeTable(c: Ctx, t: TableSpec, out: ManifestFile[]): AsyncGene
   const file = `${t.model}.jsonl`;
   const w = c.sink.open(file);
   let rows = 0;
-  for await (const batch of tableBatches(c.client, t, c.scope, c.o.batchRows ?? BATCH_ROWS)) {
+  for await (const batch of tableBatches(c.client, t, c.scope, c.o.batchRows ?? EXPORT_BATCH_ROWS)) {
     w.write(batch.map(jsonLine).join(""));
     rows += batch.length;
     c.progress.rows += batch.length;
@@ -124,7 +127,7 @@ async function* writeCsv(
   const w = c.sink.open(f.file);
   w.write(csvHeader(f));
   let rows = 0;
-  for await (const batch of tableBatches(c.client, f.table, c.scope, c.o.batchRows ?? BATCH_ROWS)) {
+  for await (const batch of tableBatches(c.client, f.table, c.scope, c.o.batchRows ?? EXPORT_BATCH_ROWS)) {
     w.write((await f.lines(c.client, batch, handles)).map((l) => `${l}\r\n`).join(""));
     rows += batch.length;
     c.progress.rows += batch.length;
@@ -142,8 +145,9 @@ export async function* exportZip(
   scope: ResolvedScope,
   o: ExportOptions,
 ): AsyncGenerator<Uint8Array> {
-  const [{ totalRows }, handles, workspace] = await Promise.all([
-    countExport(client, scope),
+  // The totals only feed progress (the route counted already, for its header).
+  const [totalRows, handles, workspace] = await Promise.all([
+    o.onProgress ? countExport(client, scope).then((n) => n.totalRows) : 0,
     creatorHandles(client, scope),
     client.workspace.findUniqueOrThrow({ where: { id: scope.workspaceId }, select: { name: true } }),
   ]);
