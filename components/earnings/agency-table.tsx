@@ -1,4 +1,6 @@
+import { Scale } from "lucide-react";
 import Link from "next/link";
+import { useSearchParams } from "next/navigation";
 import { Avatar } from "@/components/ui/avatar";
 import { Card } from "@/components/ui/card";
 import { DataTable, type Column } from "@/components/ui/data-table";
@@ -22,10 +24,27 @@ function Amount({ cents, pending }: { cents: number; pending: number }) {
   );
 }
 
+/** A row's "Why does this number differ?", for the same range and zone. */
+const reconcileColumn = (search: string): Column<Row> => ({
+  id: "reconcile",
+  header: <span className="sr-only">Compare with Fanvue</span>,
+  cell: (r) => (
+    <Link
+      href={`/c/${r.creator.id}/earnings/reconcile?${search}`}
+      className="inline-flex items-center gap-1 text-xs text-brand-700 hover:underline touch:min-h-11"
+      aria-label={`Compare with Fanvue: ${r.creator.displayName}`}
+      data-testid="agency-row-reconcile"
+    >
+      <Scale className="size-3" aria-hidden="true" /> Compare with Fanvue
+    </Link>
+  ),
+});
+
 /** One row per creator, same range and zone as the figures above, with totals; each row says
  * how fresh its creator's ledger is. Provisional money is in gross only (its net after the sync). */
 export function AgencyCreatorsTable({ report, basis }: { report: AgencyEarnings; basis: "gross" | "net" }) {
   const t = report.totals;
+  const search = useSearchParams();
   const pending = (id?: string) =>
     basis === "net" ? 0 : id ? (report.provisional.byCreator[id] ?? 0) : report.provisional.gross;
   const columns: Column<Row>[] = [
@@ -78,6 +97,7 @@ export function AgencyCreatorsTable({ report, basis }: { report: AgencyEarnings;
       footer: <AsOf at={report.sync.asOf} />,
       cell: (r) => <AsOf at={r.sync.asOf} testId="agency-row-as-of" />,
     },
+    reconcileColumn(search.toString()),
   ];
   return (
     <Card className="overflow-hidden">

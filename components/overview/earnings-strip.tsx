@@ -1,7 +1,7 @@
 "use client";
 
 import { CHART } from "@/components/charts/colors";
-import { ArrowRight } from "lucide-react";
+import { ArrowRight, Scale } from "lucide-react";
 import Link from "next/link";
 import { useMemo } from "react";
 import { Area, AreaChart, ResponsiveContainer, Tooltip } from "recharts";
@@ -81,12 +81,21 @@ export function EarningsStrip({ creatorId }: { creatorId: string }) {
           Earnings, gross USD in {r.range.tz}{" "}
           <AsOf at={r.sync.asOf} className="font-normal" testId="overview-earnings-as-of" />
         </h2>
-        <Link
-          href={`/c/${creatorId}/earnings`}
-          className="inline-flex items-center gap-1 text-sm text-brand-700 hover:underline touch:min-h-11"
-        >
-          Full report <ArrowRight className="size-3.5" aria-hidden="true" />
-        </Link>
+        <div className="flex flex-wrap items-center gap-x-4">
+          <Link
+            href={`/c/${creatorId}/earnings/reconcile?range=30d`}
+            className="inline-flex items-center gap-1 text-sm text-brand-700 hover:underline touch:min-h-11"
+            data-testid="overview-reconcile"
+          >
+            <Scale className="size-3.5" aria-hidden="true" /> Compare with Fanvue
+          </Link>
+          <Link
+            href={`/c/${creatorId}/earnings`}
+            className="inline-flex items-center gap-1 text-sm text-brand-700 hover:underline touch:min-h-11"
+          >
+            Full report <ArrowRight className="size-3.5" aria-hidden="true" />
+          </Link>
+        </div>
       </div>
       {r.sync.lastSyncedAt === null ? (
         <p className="text-sm text-muted" data-testid="overview-earnings-pending">
