@@ -22,6 +22,7 @@ const benches = [
   ["export", ts("export.ts")],
   ["routes", ts("routes.ts")],
   ["fans-routes", ts("fans-routes.ts")],
+  ["fans-scale", ts("fans-scale.ts")],
   ["vault", ["scripts/bench/vault.mjs"]],
   ["roster", ts("roster.ts")],
   ["fans", ts("fans.ts")],
