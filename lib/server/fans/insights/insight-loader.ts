@@ -5,8 +5,10 @@ import { FanvueError } from "@/lib/server/fanvue/errors";
 import type { FanvueClient } from "@/lib/server/fanvue/client";
 import type { Priority } from "@/lib/server/fanvue/limiter";
 import { BATCH_MAX, batchFanInsights, type BatchEntry } from "@/lib/server/fanvue/resources/fan-insights";
-import { chunk, deferred, type Deferred } from "@/lib/server/fans/insights/deferred";
-import { FreshHints } from "@/lib/server/fans/insights/insight-hints";
+import type { FanInsight } from "@/generated/prisma/client";
+import { chunk, deferred } from "@/lib/server/fans/insights/deferred";
+import { FanSetBatcher } from "@/lib/server/fans/insights/fan-set-batcher";
+import { ReadCoalescer } from "@/lib/server/fans/insights/read-coalescer";
 import { claimInsights, readInsights, releaseInsights, saveAnswers } from "@/lib/server/fans/insights/insight-store";
 import {
   classify,
@@ -16,12 +18,16 @@ import {
   type InsightTimings,
 } from "@/lib/server/fans/insights/insight-state";
 
-// The batched fan-insight loader. Requests for one creator arriving within
-// `windowMs` are answered together: one cache read, then Fanvue's batch call
-// for what is missing, ≤100 distinct fans per call. A fan already being
-// fetched by this process is shared, never asked twice; across processes the
-// row lease in insight-store.ts does the same. Stale rows are answered at
-// once and refreshed in the background (stale-while-revalidate).
+// The batched fan-insight loader. A request reads the cache first (reads of
+// one creator coalesce: read-coalescer.ts); what is fresh, known "not a fan"
+// or waiting for an error retry is answered from it at once. Fans to fetch go
+// to the fan-set batcher (fan-set-batcher.ts): they accumulate per creator
+// and connection and are sent when 100 distinct fans are pending or the
+// oldest has waited `maxWaitMs`, so a burst of K distinct fans costs
+// ceil(K/100) calls in whatever order it arrives. A fan already being fetched
+// by this process is shared, never asked twice; across processes the row
+// lease in insight-store.ts does the same. Stale rows are answered at once and
+// refreshed through the same batcher (stale-while-revalidate).
 
 /** Our creator id and the Fanvue client bound to that creator. */
 export type InsightSubject = { creatorId: string; client: FanvueClient };
@@ -32,9 +38,17 @@ export type FetchBatch = (
 ) => Promise<Map<string, BatchEntry>>;
 
 export type LoaderOptions = Partial<InsightTimings> & {
-  /** 15 ms: gathers a table page and concurrently opened panels into one
-   * call while adding no noticeable latency to a single panel. */
-  windowMs?: number;
+  /** How long the first fan of a partial batch waits for more. 40 ms: a
+   * burst of panels (clients firing within ~30 ms of each other, plus our
+   * route's own work) lands in one pending set, while a single cold panel
+   * waits a fraction of Fanvue's own ~100–300 ms answer, below what a person
+   * notices. A full batch (100 fans) never waits. */
+  maxWaitMs?: number;
+  /** Distinct fans per creator pending or in flight before lookups are
+   * refused. 5,000 = 50 calls: twice what the read budget (180 a minute, 3 a
+   * second) can answer within an interactive read's 8-s wait, so only a
+   * runaway reaches it, and memory stays bounded. */
+  maxQueued?: number;
   /** How often a process re-reads fans another process is fetching. */
   pollMs?: number;
   now?: () => number;
@@ -49,92 +63,47 @@ const failureOf = (err: unknown) =>
     ? { kind: err.kind, message: err.message }
     : { kind: "internal", message: "Loading fan insights failed." };
 
-type Pending = { subject: InsightSubject; priority: Priority; waiters: Map<string, Deferred<InsightView>[]> };
-
 export class InsightLoader {
   readonly t: InsightTimings;
   readonly owner = `p${process.pid}-${randomBytes(4).toString("hex")}`;
-  private readonly windowMs: number;
   private readonly pollMs: number;
   private readonly now: () => number;
   private readonly fetchBatch: FetchBatch;
-  private pending = new Map<string, Pending>();
   private inflight = new Map<string, Promise<InsightView>>();
-  private hints: FreshHints;
+  private readonly reads = new ReadCoalescer<FanInsight>(readInsights);
+  private readonly batcher: FanSetBatcher<InsightSubject, InsightView>;
 
   constructor(o: LoaderOptions) {
     this.t = { ...DEFAULT_TIMINGS, ...o };
-    this.windowMs = o.windowMs ?? 15;
     // 50 ms: a cheap indexed read; another process's batch takes ~100 ms+.
     this.pollMs = o.pollMs ?? 50;
     this.now = o.now ?? Date.now;
     this.fetchBatch = o.fetchBatch ?? fanvueBatch;
-    this.hints = new FreshHints(this.t);
+    this.batcher = new FanSetBatcher({
+      maxBatch: BATCH_MAX,
+      maxWaitMs: o.maxWaitMs ?? 40,
+      maxQueued: o.maxQueued ?? 5_000,
+      groupOf: (s) => `${s.creatorId}:${s.client.connectionId}`,
+      run: (s, keys, priority) => this.fetchKeys(s, keys, priority),
+      inflight: (s, k) => this.inflight.get(`${s.creatorId}:${k}`),
+      arriving: (s) => this.reads.settled(s.creatorId),
+    });
   }
 
-  /** Insights for fans of one creator, keyed by lower-case uuid. */
+  /** Insights for fans of one creator, keyed by lower-case uuid. `signal`
+   * cancels this request only, never the batch other requests wait on. */
   async load(
     subject: InsightSubject,
     uuids: string[],
     priority: Priority = "interactive",
+    opts: { signal?: AbortSignal } = {},
   ): Promise<Map<string, InsightView>> {
     const keys = [...new Set(uuids.map((u) => u.toLowerCase()))];
     if (keys.length === 0) return new Map();
     // Fanvue offers fan insights on self routes only (contract §6).
     if (subject.client.mode !== "self") return new Map(keys.map((k) => [k, unsupportedView()]));
-    const warm = await this.loadWarm(subject.creatorId, keys);
-    if (warm) return warm;
-    let p = this.pending.get(subject.creatorId);
-    if (!p) {
-      p = { subject, priority, waiters: new Map() };
-      this.pending.set(subject.creatorId, p);
-      setTimeout(() => void this.flush(subject.creatorId), this.windowMs);
-    }
-    if (priority === "interactive") p.priority = "interactive";
-    const views = keys.map((k) => {
-      const d = deferred<InsightView>();
-      const list = p.waiters.get(k) ?? [];
-      list.push(d);
-      p.waiters.set(k, list);
-      return d.promise;
-    });
-    const resolved = await Promise.all(views);
-    return new Map(keys.map((k, i) => [k, resolved[i]!]));
-  }
-
-  /** Fast path: every fan was answered recently (in this process's memory),
-   * so one read serves them, with no window to wait for. Null otherwise. */
-  private async loadWarm(creatorId: string, keys: string[]): Promise<Map<string, InsightView> | null> {
+    const rows = await this.reads.read(subject.creatorId, keys);
     const now = this.now();
-    if (!this.hints.allValid(creatorId, keys, now)) return null;
-    const rows = await readInsights(creatorId, keys);
-    const out = new Map<string, InsightView>();
-    for (const k of keys) {
-      const verdict = classify(rows.get(k), now, this.t);
-      if (verdict !== "fresh" && verdict !== "negative") return null;
-      out.set(k, toView(rows.get(k), now, this.t));
-    }
-    return out;
-  }
-
-  private async flush(creatorId: string) {
-    const p = this.pending.get(creatorId);
-    if (!p) return;
-    this.pending.delete(creatorId);
-    try {
-      const views = await this.resolveKeys(p.subject, [...p.waiters.keys()], p.priority);
-      for (const [k, ds] of p.waiters) for (const d of ds) d.resolve(views.get(k)!);
-    } catch (err) {
-      for (const ds of p.waiters.values()) for (const d of ds) d.reject(err);
-    }
-  }
-
-  /** One cache read for all keys; fetch what must be fetched, answer stale
-   * rows at once and refresh them in the background. */
-  private async resolveKeys(subject: InsightSubject, keys: string[], priority: Priority) {
-    const now = this.now();
-    const rows = await readInsights(subject.creatorId, keys);
-    this.hints.remember(subject.creatorId, rows);
     const out = new Map<string, InsightView>();
     const toFetch: string[] = [];
     const toRefresh: string[] = [];
@@ -145,11 +114,20 @@ export class InsightLoader {
       if (verdict === "stale") toRefresh.push(k);
     }
     if (toRefresh.length)
-      void this.fetchKeys(subject, toRefresh, "background").catch((err) =>
-        console.error("[fans] background refresh failed:", err),
-      );
-    if (toFetch.length) for (const [k, v] of await this.fetchKeys(subject, toFetch, priority)) out.set(k, v);
-    return out;
+      void this.batcher
+        .request(subject, toRefresh, "background")
+        .catch((err) => console.error("[fans] background refresh failed:", err));
+    if (toFetch.length) {
+      const fetched = await this.batcher.request(subject, toFetch, priority, opts.signal);
+      for (const [k, v] of fetched) out.set(k, v);
+    }
+    // In the caller's order.
+    return new Map(keys.map((k) => [k, out.get(k)!]));
+  }
+
+  /** Fans of a subject pending or in flight in the batcher. */
+  queued(subject: InsightSubject) {
+    return this.batcher.queued(subject);
   }
 
   /** Fetches keys, sharing fans this process is already fetching. Used by the
@@ -208,7 +186,6 @@ export class InsightLoader {
       await releaseInsights(subject.creatorId, keys, this.owner).catch(() => undefined);
     }
     const rows = await readInsights(subject.creatorId, keys);
-    this.hints.remember(subject.creatorId, rows);
     const now = this.now();
     return new Map(keys.map((k) => [k, toView(rows.get(k), now, this.t, failure ? { failure } : {})]));
   }
@@ -227,7 +204,6 @@ export class InsightLoader {
     const again: string[] = [];
     while (waiting.length) {
       const rows = await readInsights(creatorId, waiting);
-      this.hints.remember(creatorId, rows);
       const now = this.now();
       const still: string[] = [];
       for (const k of waiting) {
