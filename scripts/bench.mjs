@@ -20,6 +20,7 @@ const benches = [
   ["performance", ts("performance.ts")],
   ["growth", ts("growth.ts")],
   ["export", ts("export.ts")],
+  ["export-server", ts("export-server.ts")],
   ["routes", ts("routes.ts")],
   ["fans-routes", ts("fans-routes.ts")],
   ["fans-scale", ts("fans-scale.ts")],
