@@ -27,7 +27,8 @@ function Amount({ cents, pending }: { cents: number; pending: number }) {
 /** A row's "Why does this number differ?", for the same range and zone. */
 const reconcileColumn = (search: string): Column<Row> => ({
   id: "reconcile",
-  header: <span className="sr-only">Compare with Fanvue</span>,
+  // A visible header: an sr-only one is positioned outside the table's scroll region and widens the page.
+  header: "Fanvue",
   cell: (r) => (
     <Link
       href={`/c/${r.creator.id}/earnings/reconcile?${search}`}
@@ -35,7 +36,7 @@ const reconcileColumn = (search: string): Column<Row> => ({
       aria-label={`Compare with Fanvue: ${r.creator.displayName}`}
       data-testid="agency-row-reconcile"
     >
-      <Scale className="size-3" aria-hidden="true" /> Compare with Fanvue
+      <Scale className="size-3" aria-hidden="true" /> Compare
     </Link>
   ),
 });
