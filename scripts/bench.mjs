@@ -23,6 +23,7 @@ const benches = [
   ["export-server", ts("export-server.ts")],
   ["routes", ts("routes.ts")],
   ["fans-routes", ts("fans-routes.ts")],
+  ["insight-burst", ts("insight-burst.ts")],
   ["fans-scale", ts("fans-scale.ts")],
   ["vault", ["scripts/bench/vault.mjs"]],
   ["roster", ts("roster.ts")],

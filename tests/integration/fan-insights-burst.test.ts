@@ -85,6 +85,14 @@ describe("a burst of fan-panel lookups", () => {
     expect(loader.queued(subjectFor("burst-cold"))).toBe(0);
   });
 
+  it("the same lookups spread over 300 ms (a busy server hands them over slowly) → still ≤ 3 calls", async () => {
+    const { loader } = recordingLoader();
+    const plan = burstPlan(fans.slice(0, 250), 77, { clients: 25, perClient: 20, times: 2, maxDelayMs: 300 });
+    const res = await runBurst(plan, async (fan) => (await loader.load(subjectFor("burst-spread"), [fan])).get(fan)!);
+    expect(res.answers.every((a) => a.value?.state === "ok")).toBe(true);
+    expect(await batchCalls()).toBeLessThanOrEqual(3);
+  });
+
   it("a burst of stale fans is answered at once and refreshed in ceil(250/100) background calls", async () => {
     let clock = Date.now();
     const { loader } = recordingLoader({ now: () => clock });
@@ -129,7 +137,7 @@ describe("failures and cancellation reach exactly their waiters", () => {
   it("a cancelled lookup rejects alone: pending, its fan leaves the batch if nobody else waits; sent, the batch goes on", async () => {
     const [a, b, c] = fans.slice(450, 453) as [string, string, string];
     // 300 ms: time to cancel while the batch is still pending.
-    const { loader, batches } = recordingLoader({ maxWaitMs: 300 });
+    const { loader, batches } = recordingLoader({ quietMs: 300, maxWaitMs: 300 });
     const s = subjectFor("burst-abort");
     const early = new AbortController();
     const cancelled = loader.load(s, [a, b], "interactive", { signal: early.signal });

@@ -6,13 +6,17 @@ import { deferred, type Deferred } from "@/lib/server/fans/insights/deferred";
 // Batches fan lookups by fan set, not by arrival time. Per group (a creator on
 // one connection), fans to fetch accumulate in a pending set with the callers
 // waiting for them; the set is sent when it holds `maxBatch` distinct fans, or
-// when its oldest fan has waited `maxWaitMs`. A fan already pending is joined,
-// a fan already being fetched (`inflight`) too, so a burst of K distinct fans
-// in any order costs ceil(K / maxBatch) calls as long as it arrives within
-// `maxWaitMs` of each partial batch's first fan.
+// when no new fan has joined for `quietMs`, or when its oldest fan has waited
+// `maxWaitMs`. A fan already pending is joined, a fan already being fetched
+// (`inflight`) too, so a burst of K distinct fans in any order costs
+// ceil(K / maxBatch) calls as long as it keeps coming (gaps under `quietMs`)
+// or lasts under `maxWaitMs` per partial batch; a lone lookup waits `quietMs`.
 
 export type BatcherOptions<S, V> = {
   maxBatch: number;
+  /** A partial set goes once no new fan joined for this long… */
+  quietMs: number;
+  /** …or once its oldest fan has waited this long. */
   maxWaitMs: number;
   /** Distinct fans one group may have pending or in flight; past it a request
    * is refused (FanvueError "stalled", naming the limit) instead of queuing. */
@@ -36,6 +40,9 @@ type Group<S, V> = {
   subject: S;
   pending: Map<string, Slot<V>>;
   timer: NodeJS.Timeout | null;
+  /** When the pending set's first and latest fans joined (ms, monotonic). */
+  firstAt: number;
+  lastAt: number;
   priority: Priority;
   /** Keys of this group's batches still out. */
   inflight: number;
@@ -89,7 +96,7 @@ export class FanSetBatcher<S, V> {
     const id = this.o.groupOf(subject);
     let g = this.groups.get(id);
     if (!g) {
-      g = { subject, pending: new Map(), timer: null, priority: "background", inflight: 0 };
+      g = { subject, pending: new Map(), timer: null, firstAt: 0, lastAt: 0, priority: "background", inflight: 0 };
       this.groups.set(id, g);
     }
     return g;
@@ -112,7 +119,11 @@ export class FanSetBatcher<S, V> {
       // Settled even when every waiter has gone (a background refresh, a cancel).
       slot.d.promise.catch(() => undefined);
       g.pending.set(key, slot);
-      if (g.pending.size === 1) g.timer = setTimeout(() => this.flushWhenArrived(g), this.o.maxWaitMs);
+      g.lastAt = performance.now();
+      if (g.pending.size === 1) {
+        g.firstAt = g.lastAt;
+        g.timer = setTimeout(() => this.onTimer(g), this.o.quietMs);
+      }
     }
     slot.waiters++;
     if (priority === "interactive") g.priority = "interactive";
@@ -142,6 +153,13 @@ export class FanSetBatcher<S, V> {
   private dropIfIdle(g: Group<S, V>) {
     const id = this.o.groupOf(g.subject);
     if (g.pending.size === 0 && g.inflight === 0 && this.groups.get(id) === g) this.groups.delete(id);
+  }
+
+  private onTimer(g: Group<S, V>) {
+    const now = performance.now();
+    const due = Math.min(g.lastAt + this.o.quietMs, g.firstAt + this.o.maxWaitMs);
+    if (due - now > 1) g.timer = setTimeout(() => this.onTimer(g), due - now);
+    else this.flushWhenArrived(g);
   }
 
   /** The wait ran out: send once the reads already asked for have joined

@@ -38,11 +38,17 @@ export type FetchBatch = (
 ) => Promise<Map<string, BatchEntry>>;
 
 export type LoaderOptions = Partial<InsightTimings> & {
-  /** How long the first fan of a partial batch waits for more. 40 ms: a
+  /** A partial batch goes once no new fan joined for this long. 40 ms: a
    * burst of panels (clients firing within ~30 ms of each other, plus our
    * route's own work) lands in one pending set, while a single cold panel
    * waits a fraction of Fanvue's own ~100–300 ms answer, below what a person
    * notices. A full batch (100 fans) never waits. */
+  quietMs?: number;
+  /** …or once its oldest fan has waited this long, however busy. 250 ms:
+   * lookups that keep coming (a server handing a burst over slowly) still
+   * share calls, while none waits more than about one Fanvue answer longer,
+   * and a steady stream costs at most 4 partial calls a second per creator
+   * (the 15-ms window before issue 23 allowed 66). */
   maxWaitMs?: number;
   /** Distinct fans per creator pending or in flight before lookups are
    * refused. 5,000 = 50 calls: twice what the read budget (180 a minute, 3 a
@@ -81,7 +87,8 @@ export class InsightLoader {
     this.fetchBatch = o.fetchBatch ?? fanvueBatch;
     this.batcher = new FanSetBatcher({
       maxBatch: BATCH_MAX,
-      maxWaitMs: o.maxWaitMs ?? 40,
+      quietMs: o.quietMs ?? 40,
+      maxWaitMs: o.maxWaitMs ?? 250,
       maxQueued: o.maxQueued ?? 5_000,
       groupOf: (s) => `${s.creatorId}:${s.client.connectionId}`,
       run: (s, keys, priority) => this.fetchKeys(s, keys, priority),
