@@ -22,9 +22,10 @@ import {
 // one creator coalesce: read-coalescer.ts); what is fresh, known "not a fan"
 // or waiting for an error retry is answered from it at once. Fans to fetch go
 // to the fan-set batcher (fan-set-batcher.ts): they accumulate per creator
-// and connection and are sent when 100 distinct fans are pending or the
-// oldest has waited `maxWaitMs`, so a burst of K distinct fans costs
-// ceil(K/100) calls in whatever order it arrives. A fan already being fetched
+// and connection and are sent when 100 distinct fans are pending, when no new
+// fan has joined for `quietMs`, or when the oldest has waited `maxWaitMs`, so
+// a burst of K distinct fans costs ceil(K/100) calls in whatever order it
+// arrives (scripts/bench/insight-burst.ts measures how spread out it may be). A fan already being fetched
 // by this process is shared, never asked twice; across processes the row
 // lease in insight-store.ts does the same. Stale rows are answered at once and
 // refreshed through the same batcher (stale-while-revalidate).
