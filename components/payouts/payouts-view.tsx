@@ -16,6 +16,7 @@ import { payoutsUrlSchema, type PayoutMember, type PayoutsList } from "@/lib/sch
 import { formatMoney } from "@/lib/utils/format";
 import { formatMinutes, formatRate } from "@/lib/utils/payouts";
 import { useUrlState } from "@/lib/url-state/use-url-state";
+import { AsOf } from "@/components/earnings/as-of";
 import { PeriodControls, periodQuery } from "./period-controls";
 import { RuleDialog } from "./rule-dialog";
 
@@ -49,6 +50,9 @@ export function PayoutsView({ workspaceId }: { workspaceId: string }) {
         <ErrorState error={q.error} onRetry={() => void q.refetch()} what="payouts" />
       ) : (
         <Card className="overflow-hidden">
+          <p className="px-4 pt-3 text-xs text-muted sm:px-5">
+            <AsOf at={q.data.ledgerAsOf} testId="payouts-as-of" sentence />
+          </p>
           <DataTable
             columns={columns(q.data, workspaceId, search.toString(), setEditing)}
             rows={q.data.members}

@@ -1,5 +1,6 @@
 "use client";
 
+import { AsOf } from "@/components/earnings/as-of";
 import { Card } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { useFormat } from "@/components/viewer/viewer";
@@ -43,7 +44,9 @@ export function StatementBody({ s }: { s: Statement }) {
         </p>
         <p className="mt-2 text-xs text-muted">
           Commission is worked out once on the exact sum of net (to a hundredth of a cent) and rounded to the cent;
-          hourly pay once on the minutes worked.
+          hourly pay once on the minutes worked.{" "}
+          {/* A statement paid before this was recorded has no instant to show. */}
+          {s.paid && !s.ledgerAsOf ? null : <AsOf at={s.ledgerAsOf} testId="statement-as-of" sentence />}
         </p>
       </Card>
       <SalesLines sales={s.sales} />

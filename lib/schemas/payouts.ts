@@ -115,6 +115,9 @@ export type Statement = {
   };
   paid: { at: string; by: string } | null;
   canManage: boolean;
+  /** What the workspace's ledger covered when these figures were read (its last sync);
+   * a paid statement keeps the instant it was frozen at (null in ones paid before it was recorded). */
+  ledgerAsOf: string | null;
 };
 
 export type PayoutMember = {
@@ -133,6 +136,8 @@ export type PayoutsList = {
   scope: "all" | "own";
   members: PayoutMember[];
   canManage: boolean;
+  /** What the workspace's ledger covers (its creators' oldest sync watermark); null before every creator's first sync. */
+  ledgerAsOf: string | null;
 };
 
 /** The payouts page's URL: the period as typed, and the member whose statement is open. */

@@ -20,7 +20,7 @@ const { getCreatorAccess, getWorkspaceAccess } = await import("@/lib/server/work
 const { clockIn, clockOut, closeIdleShifts, heartbeat } = await import("@/lib/server/shifts/clock");
 const { correctShift, listShifts } = await import("@/lib/server/shifts/list");
 const { getStatement } = await import("@/lib/server/payouts/statement");
-const { markPaid, setCommissionRule } = await import("@/lib/server/payouts/pay");
+const { listPayouts, markPaid, setCommissionRule } = await import("@/lib/server/payouts/pay");
 const { statementLines } = await import("@/lib/server/payouts/statement-csv");
 const { periodQuerySchema, shiftsQuerySchema } = await import("@/lib/schemas/payouts");
 const { localDate, addDays } = await import("@/lib/utils/date-range");
@@ -197,6 +197,19 @@ describe("shifts", () => {
 });
 
 describe("marking a statement paid", () => {
+  it("says as of what the ledger covers: not synced until every creator has synced, then the oldest watermark", async () => {
+    const creators = await db.creator.findMany({ where: { workspaceId, removedAt: null }, select: { id: true } });
+    expect(creators.length).toBeGreaterThan(1);
+    expect((await listPayouts(await access(owner), owner.id, period())).ledgerAsOf).toBeNull();
+    for (const c of creators) if (c.id !== miaId) await syncStream(c.id, "earnings");
+    const marks = await db.syncState.findMany({
+      where: { creatorId: { in: creators.map((c) => c.id) }, stream: "earnings" },
+    });
+    const oldest = new Date(Math.min(...marks.map((m) => m.watermark!.getTime()))).toISOString();
+    expect((await listPayouts(await access(owner), owner.id, period())).ledgerAsOf).toBe(oldest);
+    expect((await getStatement(await access(owner), owner.id, sam.id, period())).ledgerAsOf).toBe(oldest);
+  });
+
   it("freezes what was paid: a later reassignment changes the live figures, not the paid statement", async () => {
     // Paying needs a period that has ended, and the sandbox's clock is now:
     // Sam's sales and shifts are moved 40 days back, into a closed period.
@@ -218,6 +231,7 @@ describe("marking a statement paid", () => {
     expect(after.paid).not.toBeNull();
     expect(after.totals).toEqual(before.totals);
     expect(after.sales).toEqual(before.sales);
+    expect(after.ledgerAsOf).toBe(before.ledgerAsOf);
     const kaiNow = await getStatement(await access(owner), owner.id, kai.id, closed);
     expect(kaiNow.sales.map((s) => s.id)).toContain(before.sales[0]!.id);
   });

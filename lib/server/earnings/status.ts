@@ -13,6 +13,18 @@ const RANK: Record<SyncStatus["state"], number> = {
   idle: 1,
 };
 
+/** What a workspace's ledger covers: its creators' oldest watermark (null until each has synced once). */
+export async function workspaceLedgerAsOf(workspaceId: string): Promise<string | null> {
+  const creators = await db.creator.findMany({ where: { workspaceId, removedAt: null }, select: { id: true } });
+  const states = await db.syncState.findMany({
+    where: { creatorId: { in: creators.map((c) => c.id) }, stream: "earnings" },
+    select: { watermark: true },
+  });
+  const marks = states.map((s) => s.watermark);
+  if (creators.length === 0 || marks.length < creators.length || marks.some((m) => m === null)) return null;
+  return new Date(Math.min(...marks.map((m) => m!.getTime()))).toISOString();
+}
+
 /** How the ledger of these creators stands: the worst state wins (a failed
  * or paused sync is never hidden behind a healthy one). */
 export async function getSyncStatus(creatorIds: string[]): Promise<SyncStatus> {

@@ -3,6 +3,7 @@ import type { CommissionRuleBody, PayoutsList, PeriodQuery } from "@/lib/schemas
 import { ApiError } from "@/lib/server/api/errors";
 import { db } from "@/lib/server/db";
 import { hasPermission, type WorkspaceAccess } from "@/lib/server/workspaces/access";
+import { workspaceLedgerAsOf } from "@/lib/server/earnings/status";
 import { resolvePeriod, visibleMember, visibleMembers } from "./scope";
 import { liveStatement, snapshotOf, statementFor } from "./statement";
 
@@ -37,6 +38,7 @@ export async function listPayouts(access: WorkspaceAccess, viewerId: string, q: 
     scope: hasPermission(access, "earnings:read") ? "all" : "own",
     members: rows,
     canManage: hasPermission(access, "payouts:manage"),
+    ledgerAsOf: await workspaceLedgerAsOf(workspaceId),
   };
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { workspaceLedgerAsOf } from "@/lib/server/earnings/status";
 import type { Prisma } from "@/generated/prisma/client";
 import type { PeriodQuery, Statement, StatementSale, StatementShift } from "@/lib/schemas/payouts";
 import { db } from "@/lib/server/db";
@@ -111,6 +112,7 @@ export async function liveStatement(workspaceId: string, member: Member, p: Peri
     },
     paid: null,
     canManage: false,
+    ledgerAsOf: await workspaceLedgerAsOf(workspaceId),
   };
 }
 
@@ -124,7 +126,11 @@ export async function statementFor(workspaceId: string, member: Member, p: Perio
   const paid = await paidRow(workspaceId, member.userId, p);
   if (!paid) return liveStatement(workspaceId, member, p);
   const frozen = paid.snapshot as unknown as Statement;
-  return { ...frozen, paid: { at: paid.paidAt.toISOString(), by: paid.paidByName } };
+  return {
+    ...frozen,
+    ledgerAsOf: frozen.ledgerAsOf ?? null,
+    paid: { at: paid.paidAt.toISOString(), by: paid.paidByName },
+  };
 }
 
 export async function getStatement(access: WorkspaceAccess, viewerId: string, memberId: string, q: PeriodQuery) {
