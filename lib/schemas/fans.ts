@@ -141,8 +141,9 @@ export type FanRow = FanProfile & {
 };
 
 export type Coverage = {
-  /** Fans with insights in our database (the analysed part of the list). */
-  analysed: number;
+  /** Fans with insights in our database (the analysed part of the list);
+   * null where not counted (the fans table counts it only for partial columns). */
+  analysed: number | null;
   /** Fans of the list in our database (seen in Fanvue's lists). */
   known: number;
   /** The list's size on Fanvue (smart-list counts); null when unknown. */
@@ -267,7 +268,7 @@ export type Forecast = {
   priceSource: "ledger" | "estimate" | null;
   /** Lifetime gross from which a fan counts as a high spender (top 10 %). */
   highSpenderMin: number | null;
-  coverage: Coverage;
+  coverage: Coverage & { analysed: number };
   insightsAvailable: boolean;
 };
 

@@ -87,6 +87,7 @@ const cases: [string, (c: Creator) => Promise<unknown>][] = [
   ],
   ["fans list, as the page opens (subscribers, recent)", (c) => listFans(c.access, fansQuerySchema.parse({}), who)],
   ["fans list, page 3", (c) => listFans(c.access, fansQuerySchema.parse({ page: "3" }), who)],
+  ["fans list, all fans", (c) => listFans(c.access, fansQuerySchema.parse({ list: "all" }), who)],
   ["fans list, search a handle", (c) => listFans(c.access, fansQuerySchema.parse({ search: `@fan${fanOf(c)}` }), who)],
   ["fans list, sorted by spend", (c) => listFans(c.access, fansQuerySchema.parse({ sort: "spend" }), who)],
   ["fans list, sorted by name", (c) => listFans(c.access, fansQuerySchema.parse({ sort: "name" }), who)],

@@ -1,8 +1,9 @@
 // A creator's audience as a finished roster sync and a complete ledger leave
 // it, straight into the database (generate_series): `n` fans (a third
-// followers) with handles fan0…fan<n-1>, an insight for each, `perFan`
-// ledger rows per fan, the roster marked synced and the earnings backfill
-// done (so the fans pages read the ledger).
+// followers) with handles fan0…fan<n-1>, an insight for each (the
+// whole-audience analysis done), `perFan` ledger rows per fan, the roster
+// marked synced and the earnings backfill done (so the fans pages read the
+// ledger).
 import { createHash } from "node:crypto";
 
 type Db = (typeof import("@/lib/server/db"))["db"];
@@ -27,7 +28,8 @@ export async function seedFanAudience(db: Db, creatorId: string, n: number, perF
                               "subscribedAt", "renewsAt", "autoRenew")
     SELECT ${creatorId}, md5(${creatorId} || i)::uuid::text, 'ok', now() + interval '1 day', now() + interval '1 day',
            CASE WHEN i % 3 = 2 THEN 'follower' ELSE 'subscriber' END, (i * 7919) % 100000,
-           now() - (i % 400) * interval '1 hour', now() - (i % 300) * interval '1 day', now() + (i % 30) * interval '1 day', i % 4 <> 0
+           now() - ((i * 7907) % 31536000) * interval '1 second', now() - ((i * 7919) % 31536000) * interval '1 second',
+           now() + ((i * 7927) % 2592000) * interval '1 second', i % 4 <> 0
     FROM generate_series(0, ${n}::int - 1) AS i`;
   await db.$executeRaw`
     INSERT INTO "EarningRow" (id, "creatorId", "dedupeKey", "occurredAt", gross, net, currency, source, "fanUuid", "fanHandle")
@@ -50,6 +52,9 @@ export async function seedFanAudience(db: Db, creatorId: string, n: number, perF
     fanvueFollowers: Math.floor((n + 1) / 3),
   };
   await db.fanRoster.upsert({ where: { creatorId }, create: { creatorId, ...roster }, update: roster });
+  // Every fan has an insight: the whole-audience analysis is complete.
+  const analysis = { runId: "seed", status: "done", phase: "done", startedAt: new Date(), finishedAt: new Date() };
+  await db.audienceAnalysis.upsert({ where: { creatorId }, create: { creatorId, ...analysis }, update: analysis });
   const ledger = { status: "idle", watermark: new Date(), backfilledAt: new Date() };
   await db.syncState.upsert({
     where: { creatorId_stream: { creatorId, stream: "earnings" } },

@@ -69,7 +69,7 @@ function CoverageNotice({ page }: { page: FansPage }) {
   const of = c.audience !== null ? ` of ${formatCount(c.audience)}` : "";
   return (
     <Alert tone="info" title="Partial: sorting and filters cover the fans analysed so far" data-testid="partial-notice">
-      {formatCount(c.analysed)}
+      {c.analysed === null ? "—" : formatCount(c.analysed)}
       {of} fans have their insights in Vuedeck ({formatCount(c.known)} seen in Fanvue&apos;s lists). Columns marked
       “partial” are missing for the rest. Analyse all fans to sort and filter over everyone.
     </Alert>

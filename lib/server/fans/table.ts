@@ -119,15 +119,16 @@ export async function listFans(
   const browsing = query.sort === "recent" && !query.search && !query.tag && !segment && query.list !== "all";
   const { page, live, fallback } = await pageFor(access, query, segment, !roster.synced && browsing);
   const rows = await withInsights(access, page.profiles);
-  const coverage = await coverageOf(creatorId, query.list, await countsP);
+  // Sorting or filtering by what only insights say covers the analysed fans.
+  const byInsight = query.sort !== "recent" && query.sort !== "name";
+  const partial = (byInsight || segment !== null) && hasFanInsights(access);
+  const coverage = await coverageOf(creatorId, query.list, await countsP, { partial });
   // Only a look at money is audited (agency creators show none without a ledger).
   if (rows.some((r) => r.insight.data || r.ledger))
     await auditFanView(access, user, {
       target: `list:${query.list}`,
       details: { fans: rows.length, page: query.page },
     });
-  // Sorting or filtering by what only insights say covers the analysed fans.
-  const byInsight = query.sort !== "recent" && query.sort !== "name";
   return {
     mode: live ? "live" : "roster",
     fallback,
@@ -138,7 +139,7 @@ export async function listFans(
     total: page.total,
     roster: roster.view,
     coverage,
-    partialColumns: (byInsight || segment) && hasFanInsights(access) && !coverage.complete ? INSIGHT_COLUMNS : [],
+    partialColumns: partial && !coverage.complete ? INSIGHT_COLUMNS : [],
     insightsAvailable: hasFanInsights(access),
     segment,
   };

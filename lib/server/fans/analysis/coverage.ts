@@ -39,22 +39,49 @@ export async function fetchAudienceCounts(
 export const audienceOf = (c: AudienceCounts, list: FanList) =>
   list === "all" ? (c.subscribers === null || c.followers === null ? null : c.subscribers + c.followers) : c[list];
 
-export async function coverageOf(creatorId: string, list: FanList, counts: AudienceCounts): Promise<Coverage> {
-  const listFilter = list === "all" ? null : list;
-  const [row] = await db.$queryRaw<{ known: number; analysed: number }[]>`
-    SELECT count(*)::int AS known, count(i."fetchedAt")::int AS analysed
-    FROM "AudienceFan" a LEFT JOIN "FanInsight" i ON i."creatorId" = a."creatorId" AND i."fanUuid" = a."fanUuid"
-    WHERE a."creatorId" = ${creatorId} AND (${listFilter}::text IS NULL OR a.list = ${listFilter}::text) AND a.handle <> ''`;
-  const analysis = await db.audienceAnalysis.findUnique({
-    where: { creatorId },
-    select: { status: true, finishedAt: true },
-  });
+/** Known fans of the list from the counts the triggers keep, and the fans
+ * analysed (a join over the whole list). The fans table shows that figure
+ * only beside partial columns (`partial`: its view sorts or filters by
+ * insights), so it asks for it only then and while the analysis is not
+ * complete; else it is null: a 100,000-fan list is not joined per page. */
+export async function coverageOf(
+  creatorId: string,
+  list: FanList,
+  counts: AudienceCounts,
+): Promise<Coverage & { analysed: number }>;
+export async function coverageOf(
+  creatorId: string,
+  list: FanList,
+  counts: AudienceCounts,
+  table: { partial: boolean },
+): Promise<Coverage>;
+export async function coverageOf(
+  creatorId: string,
+  list: FanList,
+  counts: AudienceCounts,
+  table?: { partial: boolean },
+): Promise<Coverage> {
+  const lists = list === "all" ? ["subscribers", "followers"] : [list];
+  const [known, analysis] = await Promise.all([
+    db.audienceListCount.aggregate({ where: { creatorId, list: { in: lists } }, _sum: { named: true } }),
+    db.audienceAnalysis.findUnique({ where: { creatorId }, select: { status: true, finishedAt: true } }),
+  ]);
   const done = analysis?.status === "done";
+  const count = !table || (table.partial && !done);
   return {
-    known: row?.known ?? 0,
-    analysed: row?.analysed ?? 0,
+    known: known._sum.named ?? 0,
+    analysed: count ? await countAnalysed(creatorId, list) : null,
     audience: audienceOf(counts, list),
     complete: done,
     analysedAt: done && analysis?.finishedAt ? analysis.finishedAt.toISOString() : null,
   };
+}
+
+async function countAnalysed(creatorId: string, list: FanList): Promise<number> {
+  const listFilter = list === "all" ? null : list;
+  const [row] = await db.$queryRaw<{ analysed: number }[]>`
+    SELECT count(i."fetchedAt")::int AS analysed
+    FROM "AudienceFan" a LEFT JOIN "FanInsight" i ON i."creatorId" = a."creatorId" AND i."fanUuid" = a."fanUuid"
+    WHERE a."creatorId" = ${creatorId} AND (${listFilter}::text IS NULL OR a.list = ${listFilter}::text) AND a.handle <> ''`;
+  return row?.analysed ?? 0;
 }
