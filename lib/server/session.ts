@@ -1,6 +1,7 @@
 import "server-only";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { auth } from "@/lib/server/auth";
 import { withSessionProbe } from "@/lib/server/auth-probe";
 
@@ -17,13 +18,15 @@ export class SessionUnavailableError extends Error {
 export type SessionUser = { id: string; name: string };
 
 /** The signed-in user, null when signed out; throws SessionUnavailableError
- * when that cannot be told (database unreachable). */
-export async function readSession(): Promise<SessionUser | null> {
+ * when that cannot be told (database unreachable). Read once per server
+ * render: the layouts and the page all ask, React's cache() makes it one
+ * database read (a route handler, outside a render, reads it each call). */
+export const readSession = cache(async (): Promise<SessionUser | null> => {
   const { value: session, failure } = await withSessionProbe(() => auth());
   if (session?.user?.id) return { id: session.user.id, name: session.user.name ?? "Someone" };
   if (failure) throw new SessionUnavailableError(failure);
   return null;
-}
+});
 
 /** For pages: the signed-in session, or a redirect to sign-in that comes back
  * to the page asked for (proxy.ts forwards the path in x-vuedeck-path). */

@@ -7,9 +7,12 @@ import { listAccessibleCreators } from "@/lib/server/workspaces/access";
 
 /** What the dashboard shell shows: who is signed in, every creator they may
  * open (for the switcher), and each workspace's connection health. */
-export async function loadShell(userId: string): Promise<ShellData> {
+export async function loadShell(userId: string, opened?: { creatorId: string }): Promise<ShellData> {
   const [user, creators, memberships, saved, guess] = await Promise.all([
-    db.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, handle: true, image: true } }),
+    db.user.findUniqueOrThrow({
+      where: { id: userId },
+      select: { name: true, handle: true, image: true, lastCreatorId: true },
+    }),
     listAccessibleCreators(userId),
     db.membership.findMany({
       where: { userId },
@@ -19,6 +22,8 @@ export async function loadShell(userId: string): Promise<ShellData> {
     getViewerPrefs(userId),
     deviceGuess(),
   ]);
+  // The creator opened is remembered for "/" (written only when it changed: no write per render).
+  if (opened && user.lastCreatorId !== opened.creatorId) await rememberCreator(userId, opened.creatorId);
   return {
     user: { name: user.name ?? user.handle ?? "Account", handle: user.handle, image: user.image },
     creators,

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { DashboardFrame } from "@/components/layout/dashboard-frame";
-import { loadShell, rememberCreator } from "@/lib/server/shell";
+import { loadShell } from "@/lib/server/shell";
 import { pageCreatorAccess } from "@/lib/server/page-access";
 
 export default async function CreatorLayout({
@@ -13,7 +13,7 @@ export default async function CreatorLayout({
   const { creatorId } = await params;
   // Outside the user's scope looks exactly like a creator that does not exist (404).
   const { session, access } = await pageCreatorAccess(creatorId);
-  const [shell] = await Promise.all([loadShell(session.user.id), rememberCreator(session.user.id, creatorId)]);
+  const shell = await loadShell(session.user.id, { creatorId });
   return (
     <DashboardFrame
       shell={shell}
