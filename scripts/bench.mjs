@@ -16,6 +16,7 @@ const ts = (file, extra = []) => ["--conditions=react-server", "--import", "tsx"
 const benches = [
   ["sandbox", ["--import", "tsx", "scripts/bench/sandbox.ts"]],
   ["client", ts("client.ts")],
+  ["bundles", ["scripts/bench/bundles.mjs"]],
   ["earnings", ts("earnings.ts")],
   ["performance", ts("performance.ts")],
   ["growth", ts("growth.ts")],

@@ -1,31 +1,22 @@
 "use client";
 
-import { CHART } from "@/components/charts/colors";
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import dynamic from "next/dynamic";
 import { Card } from "@/components/ui/card";
+import { Skeleton } from "@/components/ui/skeleton";
 import { useFormat } from "@/components/viewer/viewer";
-import type { AutoRenewPoint, SubscriberTrends } from "@/lib/schemas/subscriber-trends";
+import type { SubscriberTrends } from "@/lib/schemas/subscriber-trends";
 import { formatCount } from "@/lib/utils/format";
 
 // The share of subscribers with auto-renew off, from the day Vuedeck began
 // recording it (Fanvue keeps no history): one point per day.
 
-const pct = (share: number) => `${(share * 100).toFixed(share < 0.1 ? 1 : 0)}%`;
+export const pct = (share: number) => `${(share * 100).toFixed(share < 0.1 ? 1 : 0)}%`;
 
-function TooltipBody({ active, payload }: { active?: boolean; payload?: { payload: AutoRenewPoint }[] }) {
-  const p = payload?.[0]?.payload;
-  if (!active || !p) return null;
-  return (
-    <div className="rounded-lg border border-line bg-surface p-3 text-xs shadow-lg">
-      <p className="mb-1 font-semibold">{p.day} (UTC)</p>
-      <p>
-        {p.share === null ? "—" : pct(p.share)} auto-renew off: {formatCount(p.autoRenewOff)} of {formatCount(p.known)}{" "}
-        subscribers whose setting is known
-      </p>
-      <p className="text-muted">{formatCount(p.subscribers)} subscribers in the roster</p>
-    </div>
-  );
-}
+// The line (recharts, ~100 kB gzipped) loads after the page, into a box of the same height.
+const ShareLine = dynamic(() => import("./auto-renew-line").then((m) => m.ShareLine), {
+  ssr: false,
+  loading: () => <Skeleton className="h-48" />,
+});
 
 export function AutoRenewChart({ autoRenew }: { autoRenew: SubscriberTrends["autoRenew"] }) {
   const f = useFormat();
@@ -62,44 +53,5 @@ export function AutoRenewChart({ autoRenew }: { autoRenew: SubscriberTrends["aut
         </>
       )}
     </Card>
-  );
-}
-
-function ShareLine({ points }: { points: AutoRenewPoint[] }) {
-  const f = useFormat();
-  return (
-    <div className="h-48 min-w-0 overflow-hidden">
-      <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={points} margin={{ top: 4, right: 8, bottom: 0, left: 0 }} accessibilityLayer>
-          <CartesianGrid vertical={false} stroke={CHART.grid} />
-          <XAxis
-            dataKey="day"
-            tickFormatter={(d: string) => f.day(d, "dayMonth")}
-            tickLine={false}
-            axisLine={false}
-            fontSize={11}
-            minTickGap={16}
-          />
-          <YAxis
-            domain={[0, 1]}
-            tickFormatter={(n: number) => `${Math.round(n * 100)}%`}
-            tickLine={false}
-            axisLine={false}
-            fontSize={11}
-            width={40}
-          />
-          <Tooltip content={<TooltipBody />} />
-          <Line
-            dataKey="share"
-            stroke={CHART.referral}
-            strokeWidth={2}
-            dot={points.length <= 31}
-            connectNulls
-            isAnimationActive={false}
-            name="Auto-renew off"
-          />
-        </LineChart>
-      </ResponsiveContainer>
-    </div>
   );
 }

@@ -1,24 +1,29 @@
 "use client";
 
 import { AsOf } from "@/components/earnings/as-of";
-import { CHART } from "@/components/charts/colors";
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import dynamic from "next/dynamic";
 import { CsvButton } from "@/components/earnings/csv-button";
 import { Card } from "@/components/ui/card";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { QueryBody } from "@/components/ui/error-state";
 import { Select } from "@/components/ui/select";
+import { Skeleton } from "@/components/ui/skeleton";
 import { useFormat, useViewer } from "@/components/viewer/viewer";
 import { cohortValueCsvHref, useCohortValue, type GrowthScope } from "@/lib/queries/growth";
 import type { CohortValue, retentionUrlSchema, ValueCohort } from "@/lib/schemas/growth";
 import type { UrlUpdate } from "@/lib/url-state/use-url-state";
-import { formatCount, formatMoney, formatMoneyCompact } from "@/lib/utils/format";
+import { formatCount, formatMoney } from "@/lib/utils/format";
 import type { z } from "zod";
 
 type UrlState = z.output<typeof retentionUrlSchema>;
-const COLORS = CHART.cohorts;
 /** Table columns: the checkpoints a creator reads a cohort by (the CSV has all of them). */
 const SHOWN_DAYS = [30, 60, 90, 180];
+
+// The curves (recharts, ~100 kB gzipped) load after the page, into a box of the same height.
+const CurvesPlot = dynamic(() => import("./cohort-value-plot").then((m) => m.CurvesPlot), {
+  ssr: false,
+  loading: () => <Skeleton className="size-full" />,
+});
 
 /** What fans are worth after their first payment, per month or tracking link, with two cohorts compared. */
 export function CohortValueSection(p: {
@@ -137,35 +142,7 @@ function Curves({ v, cohorts }: { v: CohortValue; cohorts: ValueCohort[] }) {
   }));
   return (
     <div className="h-64" data-testid="cohort-curves" role="img" aria-label={curvesLabel(v, cohorts, locale)}>
-      <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={data} margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
-          <CartesianGrid strokeDasharray="3 3" stroke={CHART.grid} />
-          <XAxis
-            dataKey="day"
-            type="number"
-            domain={[0, 180]}
-            ticks={[0, 30, 60, 90, 120, 150, 180]}
-            tickFormatter={(d) => `${d}d`}
-          />
-          <YAxis tickFormatter={(c: number) => formatMoneyCompact(c, "USD", locale)} width={56} />
-          <Tooltip
-            labelFormatter={(d) => `${d} days after the first payment`}
-            formatter={(c) => formatMoney(Number(c), "USD", locale)}
-          />
-          <Legend />
-          {cohorts.map((c, i) => (
-            <Line
-              key={c.key}
-              dataKey={c.key}
-              name={c.label}
-              stroke={COLORS[i]}
-              strokeWidth={2}
-              connectNulls={false}
-              isAnimationActive={false}
-            />
-          ))}
-        </LineChart>
-      </ResponsiveContainer>
+      <CurvesPlot data={data} cohorts={cohorts} />
     </div>
   );
 }

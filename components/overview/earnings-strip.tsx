@@ -1,10 +1,10 @@
 "use client";
 
 import { CHART } from "@/components/charts/colors";
+import { Sparkline } from "@/components/charts/sparkline";
 import { ArrowRight, Scale } from "lucide-react";
 import Link from "next/link";
 import { useMemo } from "react";
-import { Area, AreaChart, ResponsiveContainer, Tooltip } from "recharts";
 import { AsOf } from "@/components/earnings/as-of";
 import { ProvisionalBadge, ProvisionalNote } from "@/components/earnings/provisional";
 import { useViewer } from "@/components/viewer/viewer";
@@ -120,7 +120,10 @@ function Figures({ report: r }: { report: EarningsReport }) {
   }) as [Shown, Shown];
   const month: Shown = { pending: r.provisional.gross, shown: r.totals.gross + r.provisional.gross, net: r.totals.net };
   const widest = formatMoney(Math.max(month.shown, week.shown, today.shown));
-  const spark = s.map((b) => ({ bucket: b.bucket, gross: b.gross + b.provisionalGross }));
+  const spark = s.map((b) => {
+    const gross = b.gross + b.provisionalGross;
+    return { label: `${b.bucket}: ${formatMoney(gross)}`, value: gross };
+  });
   const figure = (label: string, x: Shown, testId: string) => (
     <Figure label={label} cents={x.shown} provisional={x.pending} net={x.net} widest={widest} testId={testId} />
   );
@@ -129,26 +132,9 @@ function Figures({ report: r }: { report: EarningsReport }) {
       {figure("Today", today, "overview-today")}
       {figure("7 days", week, "overview-7d")}
       {figure("30 days", month, "overview-30d")}
-      {/* min-w-0 + overflow-hidden: a chart drawn at a wider size never pushes the page sideways while it re-measures. */}
+      {/* Decoration beside the figures (hidden from screen readers, no Tab stop); a hand-drawn SVG path, no chart library. */}
       <div className="col-span-3 h-16 min-w-0 overflow-hidden sm:col-span-1" aria-hidden="true">
-        <ResponsiveContainer width="100%" height="100%">
-          {/* Decoration beside the figures (hidden from screen readers): no keyboard layer, no Tab stop. */}
-          <AreaChart data={spark} margin={{ top: 4, right: 0, bottom: 0, left: 0 }} accessibilityLayer={false}>
-            <Tooltip
-              formatter={(v) => formatMoney(Number(v))}
-              labelFormatter={(_l, p) => String(p?.[0]?.payload?.bucket ?? "")}
-            />
-            <Area
-              type="monotone"
-              dataKey="gross"
-              stroke={CHART.earnings}
-              fill={CHART.earnings}
-              fillOpacity={0.13}
-              strokeWidth={1.5}
-              isAnimationActive={false}
-            />
-          </AreaChart>
-        </ResponsiveContainer>
+        <Sparkline points={spark} color={CHART.earnings} testId="overview-sparkline" />
       </div>
     </div>
   );
