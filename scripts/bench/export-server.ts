@@ -9,17 +9,12 @@
 // passes 300 ms (in either of two exports), the zip is wrong, or the server
 // works on for a stalled reader.
 // Run: NEXT_DIST_DIR=.next-x npm run bench -- export-server
-import { spawnSync } from "node:child_process";
-import crypto from "node:crypto";
-import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { setTimeout as pause } from "node:timers/promises";
-import { freePort, ROOT, startStack } from "../lib/stack.mjs";
-import { authorize } from "../../sandbox/testing";
 import { seedLedgerAndFans } from "../../tests/support/export-seed";
 import { abandonedRead, downloadTo, throttledRead, verifyExportZip } from "./export-download";
 import { fmt, row } from "./harness";
+import { signInLuna, startProdStack, stopProdStack } from "./prod-stack";
 import {
   cpuSec,
   kernelQueuedBytes,
@@ -37,59 +32,12 @@ const P95_LIMIT_MS = 300;
 /** The slow reader: 1 MB/s for 5 s, then no reading for 3 s. */
 const SLOW = { bytesPerSec: 1_000_000, readMs: 5_000, stallMs: 3_000 };
 
-const distDir = process.env.NEXT_DIST_DIR || ".next";
-if (!fs.existsSync(path.join(ROOT, distDir, "BUILD_ID"))) {
-  console.log(`no production build in ${distDir}; building…`);
-  const b = spawnSync(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "build"], {
-    cwd: ROOT,
-    stdio: "ignore",
-  });
-  if (b.status !== 0) throw new Error("next build failed");
-}
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "vuedeck-bench-export-server-"));
-fs.chmodSync(dataDir, 0o755);
-// No background jobs competing with the measurement.
-const env: NodeJS.ProcessEnv = { ...process.env, VUEDECK_WORKER: "0" };
-for (const k of ["DATABASE_URL", "FANVUE_CLIENT_ID", "FANVUE_CLIENT_SECRET"]) delete env[k];
-const stack = await startStack({
-  mode: "prod",
-  dataDir,
-  appPort: await freePort(),
-  sandboxPort: await freePort(),
-  env,
-  fastPostgres: true,
-});
-const appEnv = stack.appEnv as Record<string, string>;
-Object.assign(process.env, appEnv);
-const { db } = await import("@/lib/server/db");
+const prod = await startProdStack("export-server");
+const { stack, dataDir } = prod;
 
 /** Luna (the owner) signed in, with a session like Auth.js stores it; her ledger and roster seeded. */
 async function signedInOwner() {
-  const { saveConnectionTokens } = await import("@/lib/server/fanvue/connection");
-  const { fanvueClient } = await import("@/lib/server/fanvue/client");
-  const { getMe } = await import("@/lib/server/fanvue/users");
-  const { provisionOnSignIn } = await import("@/lib/server/workspaces/provision");
-  const creds = {
-    clientId: appEnv.FANVUE_CLIENT_ID!,
-    clientSecret: appEnv.FANVUE_CLIENT_SECRET!,
-    redirectUri: `${stack.appUrl}/api/auth/callback/fanvue`,
-  };
-  const { account, tokens } = await authorize(stack.sandboxUrl!, creds, "luna");
-  const user = await db.user.create({ data: { name: "Luna", handle: "luna", fanvueUuid: account.uuid } });
-  const conn = await saveConnectionTokens({
-    userId: user.id,
-    fanvueUserUuid: account.uuid,
-    tokens: {
-      accessToken: tokens.access_token,
-      refreshToken: tokens.refresh_token!,
-      expiresAt: new Date(Date.now() + 3_600_000),
-      scope: tokens.scope,
-    },
-  });
-  await provisionOnSignIn(user.id, await getMe(fanvueClient({ connectionId: conn.id })), conn.id);
-  const creator = await db.creator.findFirstOrThrow({ where: { handle: "luna" } });
-  const sessionToken = crypto.randomBytes(24).toString("hex");
-  await db.session.create({ data: { sessionToken, userId: user.id, expires: new Date(Date.now() + 86_400_000) } });
+  const { db, user, creator, cookie } = await signInLuna(prod);
   const t = performance.now();
   await seedLedgerAndFans(db, creator.id, ROWS);
   await db.$executeRawUnsafe(`ANALYZE "EarningRow"; ANALYZE "AudienceFan"; ANALYZE "FanInsight"`);
@@ -98,11 +46,11 @@ async function signedInOwner() {
     `${ROWS.toLocaleString()} + ${ROWS.toLocaleString()}`,
     fmt(performance.now() - t),
   );
-  return { user, creator, headers: { Cookie: `authjs.session-token=${sessionToken}`, Accept: "application/json" } };
+  return { db, user, creator, headers: { Cookie: cookie, Accept: "application/json" } };
 }
 
 console.log("Full export through the server (next start)");
-const { user, creator, headers } = await signedInOwner();
+const { db, user, creator, headers } = await signedInOwner();
 const pid = serverPid(stack.children.app!.pid!);
 const exportUrl = `${stack.appUrl}/api/workspaces/${creator.workspaceId}/export`;
 const probeUrls = [`${stack.appUrl}/api/me`, `${stack.appUrl}/api/workspaces/${creator.workspaceId}/creators`];
@@ -224,7 +172,5 @@ async function leaseReleased(userId: string) {
 }
 
 for (const f of failures) console.error(`  FAIL: ${f}`);
-await db.$disconnect();
-await stack.stop();
-fs.rmSync(dataDir, { recursive: true, force: true });
+await stopProdStack(prod);
 process.exit(failures.length ? 1 : 0);

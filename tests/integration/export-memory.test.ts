@@ -93,7 +93,7 @@ it("exports 100,000 ledger rows + 100,000 fans with RSS growth under 400 MB, and
   } finally {
     await target.client.$disconnect();
   }
-}, 300_000);
+}, 480_000);
 
 it("keeps other requests answering within 300 ms while an export streams in the same process", async (ctx) => {
   const { exportZip, resolveScope } = await import("@/lib/server/data-export/export");
@@ -121,4 +121,4 @@ it("keeps other requests answering within 300 ms while an export streams in the 
   expect(bytes).toBeGreaterThan(1_000_000);
   expect(latencies.length).toBeGreaterThan(20);
   expect(Math.max(...latencies)).toBeLessThan(300);
-}, 300_000);
+}, 480_000);
