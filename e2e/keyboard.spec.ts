@@ -147,3 +147,45 @@ async function attachAndSendByKeyboard(page: Page) {
   await expect(sent).toHaveCount(1, { timeout: 20_000 });
   await expect(sent.getByTestId("message-media")).toBeVisible({ timeout: 20_000 });
 }
+
+test("the account and creator menus, whose code loads on first use, open from a key or click pressed before it arrived", async ({
+  page,
+}) => {
+  await signInAs(page, "luna");
+  const luna = (await workspaceOf("luna")).creators.luna!;
+  await page.goto(`/c/${luna}`);
+  await expect(page.getByTestId("overview-display-name")).toBeVisible();
+  // Hold every script asked for from now on (the menus' chunks) until the key is pressed.
+  let release = () => {};
+  const held = new Promise<void>((r) => (release = r));
+  await page.route("**/_next/static/chunks/**", async (route) => {
+    await held;
+    await route.continue();
+  });
+  const switcher = page.getByTestId("creator-switcher").first();
+  await switcher.focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("menu")).toHaveCount(0);
+  release();
+  const menu = page.getByRole("menu");
+  await expect(menu).toBeVisible();
+  await expect(menu.getByTestId("switch-to-luna")).toBeVisible();
+  // Focus is in the menu (arrows move it), and Escape hands it back to the switcher.
+  await expect(switcher).not.toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(menu).toHaveCount(0);
+  await expect(switcher).toBeFocused();
+  // The account menu: a click before its code is in opens it too.
+  await page.unroute("**/_next/static/chunks/**");
+  let releaseAccount = () => {};
+  const heldAccount = new Promise<void>((r) => (releaseAccount = r));
+  await page.route("**/_next/static/chunks/**", async (route) => {
+    await heldAccount;
+    await route.continue();
+  });
+  await page.getByTestId("user-menu").click();
+  releaseAccount();
+  await expect(page.getByTestId("sign-out")).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(page.getByTestId("user-menu")).toBeFocused();
+});

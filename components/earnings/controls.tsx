@@ -3,13 +3,17 @@
 import { Download } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { Menu, MenuContent, MenuItem, MenuTrigger } from "@/components/ui/menu";
+import { LazyMenu } from "@/components/ui/lazy-menu";
 import { Select } from "@/components/ui/select";
 import { Segmented } from "@/components/ui/segmented";
 import type { EarningsParams } from "./use-earnings-params";
 import { useCsvDownload } from "./use-csv-download";
 import { allTimeZones } from "@/lib/utils/time";
 import { useViewer } from "@/components/viewer/viewer";
+import type { ExportKind } from "./export-menu";
+
+// The export menu (Radix) loads when its button is hovered, focused or pressed.
+const loadExportMenu = () => import("./export-menu").then((m) => m.ExportMenuContent);
 
 const RANGE_PRESETS = [
   ["today", "Today"],
@@ -197,8 +201,9 @@ function ExportMenu({
   granularity: EarningsParams["granularity"];
 }) {
   return (
-    <Menu>
-      <MenuTrigger asChild>
+    <LazyMenu
+      load={loadExportMenu}
+      trigger={
         <Button
           variant="secondary"
           className="sm:ml-auto"
@@ -208,15 +213,8 @@ function ExportMenu({
           <Download className="size-4" aria-hidden="true" />{" "}
           {csv.state.status === "running" ? "Exporting…" : "Export CSV"}
         </Button>
-      </MenuTrigger>
-      <MenuContent className="w-64">
-        <MenuItem data-testid="export-transactions" onSelect={() => void csv.download(exportHref("transactions"))}>
-          One row per transaction
-        </MenuItem>
-        <MenuItem data-testid="export-buckets" onSelect={() => void csv.download(exportHref("buckets"))}>
-          One row per {granularity}
-        </MenuItem>
-      </MenuContent>
-    </Menu>
+      }
+      props={{ granularity, onPick: (kind: ExportKind) => void csv.download(exportHref(kind)) }}
+    />
   );
 }

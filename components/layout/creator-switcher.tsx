@@ -1,12 +1,10 @@
 "use client";
 
-import { Check, ChevronsUpDown, LayoutGrid } from "lucide-react";
-import Link from "next/link";
+import { ChevronsUpDown, LayoutGrid } from "lucide-react";
 import type { ComponentProps } from "react";
 import { Avatar } from "@/components/ui/avatar";
-import { Menu, MenuContent, MenuGroup, MenuItem, MenuLabel, MenuTrigger } from "@/components/ui/menu";
+import { LazyMenu } from "@/components/ui/lazy-menu";
 import { useUnreadByCreator } from "@/lib/queries/creators";
-import { formatCount } from "@/lib/utils/format";
 import { cn } from "@/lib/utils/cn";
 
 export type SwitcherCreator = {
@@ -27,6 +25,9 @@ export type SwitcherProps = {
   compact?: boolean;
 };
 
+// The menu itself (Radix) loads when the switcher is hovered, focused or pressed.
+const loadMenu = () => import("./creator-switcher-menu").then((m) => m.SwitcherMenu);
+
 /** Creator switcher: a keyboard-navigable menu (Tab to it, Enter or ↓ to
  * open, arrows and type-ahead to move, Enter to open a creator). */
 export function CreatorSwitcher({
@@ -43,8 +44,9 @@ export function CreatorSwitcher({
   // Unread elsewhere: a dot on the switcher says another creator has fans waiting.
   const elsewhere = creators.some((c) => c.id !== currentCreatorId && (unread[c.id] ?? 0) > 0);
   return (
-    <Menu>
-      <MenuTrigger asChild>
+    <LazyMenu
+      load={loadMenu}
+      trigger={
         <SwitcherButton
           current={current}
           label={label}
@@ -52,57 +54,9 @@ export function CreatorSwitcher({
           compact={compact}
           unreadElsewhere={elsewhere}
         />
-      </MenuTrigger>
-      <MenuContent align="start" className="w-72">
-        {workspaces.map((w) => {
-          const list = creators.filter((c) => c.workspaceId === w.id);
-          return (
-            <MenuGroup key={w.id}>
-              <MenuLabel>{w.name}</MenuLabel>
-              {w.kind === "agency" ? (
-                <MenuItem asChild className="gap-2.5">
-                  <Link href={`/w/${w.id}`}>
-                    <LayoutGrid className="size-4 text-zinc-600" aria-hidden="true" />
-                    <span className="flex-1">All creators</span>
-                    {!currentCreatorId && w.id === currentWorkspaceId ? (
-                      <Check className="size-4 text-brand-700" aria-hidden="true" />
-                    ) : null}
-                  </Link>
-                </MenuItem>
-              ) : null}
-              {list.map((c) => (
-                <MenuItem key={c.id} asChild textValue={c.displayName} className="gap-2.5">
-                  <Link href={`/c/${c.id}`} data-testid={`switch-to-${c.handle}`}>
-                    <Avatar src={c.avatarUrl} name={c.displayName} size="sm" />
-                    <span className="min-w-0 flex-1 leading-tight">
-                      <span className="block truncate font-medium">{c.displayName}</span>
-                      <span className="block truncate text-xs text-muted">@{c.handle}</span>
-                    </span>
-                    <UnreadBadge n={unread[c.id]} />
-                    {c.id === currentCreatorId ? <Check className="size-4 text-brand-700" aria-hidden="true" /> : null}
-                  </Link>
-                </MenuItem>
-              ))}
-              {list.length === 0 ? <p className="px-2.5 py-2 text-sm text-muted">No creators you can open.</p> : null}
-            </MenuGroup>
-          );
-        })}
-      </MenuContent>
-    </Menu>
-  );
-}
-
-/** Chats waiting for an answer (none: nothing shown). */
-function UnreadBadge({ n }: { n: number | null | undefined }) {
-  if (!n) return null;
-  return (
-    <span
-      className="tabular rounded-full bg-brand-600 px-1.5 py-0.5 text-[11px] leading-none font-semibold text-white"
-      aria-label={`${formatCount(n)} unread chats`}
-      data-testid="switcher-unread"
-    >
-      {n > 99 ? "99+" : formatCount(n)}
-    </span>
+      }
+      props={{ creators, workspaces, currentCreatorId, currentWorkspaceId }}
+    />
   );
 }
 
