@@ -3,17 +3,23 @@
 import { Search } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useState, type ReactNode } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
-import { Kbd } from "@/components/ui/command";
-import { CommandPalette } from "./command-palette";
+import dynamic from "next/dynamic";
+import { Kbd } from "@/components/ui/kbd";
 import { CreatorSwitcher, type SwitcherProps } from "./creator-switcher";
-import { ShortcutsDialog, useKeyboard } from "./keyboard";
+import { useKeyboard } from "./keyboard";
+import { useOpenedOnce } from "./use-opened-once";
 import { Logo } from "./logo";
 import { BottomTabs } from "./bottom-tabs";
 import { activeHref, type NavItem } from "./nav-items";
 import { NavLink, NavSections } from "./nav-list";
 import { UserMenu, type ShellUser } from "./user-menu";
+
+// The palette (cmdk) loads once the page is idle, the keyboard map (Radix dialog) the first time it
+// opens: not with every page's first JS. Both stay mounted afterwards (close animation, state).
+const CommandPalette = dynamic(() => import("./command-palette").then((m) => m.CommandPalette), { ssr: false });
+const ShortcutsDialog = dynamic(() => import("./shortcuts-dialog").then((m) => m.ShortcutsDialog), { ssr: false });
 
 export type ShellNav = { primary: NavItem[]; secondary: NavItem[] };
 
@@ -77,6 +83,20 @@ function SearchButton({ onClick }: { onClick: () => void }) {
 export function AppShell({ user, nav, switcher, isSandbox, banner, children }: Props) {
   const pathname = usePathname();
   const commands = useCommands(nav);
+  const paletteUsed = useOpenedOnce(commands.palette);
+  const helpUsed = useOpenedOnce(commands.help);
+  // ⌘K is followed by typing at once: the palette's code is fetched when the page is idle and the
+  // palette mounted (closed) as soon as it is in, so keys typed after ⌘K reach it.
+  const [paletteReady, setPaletteReady] = useState(false);
+  useEffect(() => {
+    const load = () => void import("./command-palette").then(() => setPaletteReady(true));
+    if (typeof requestIdleCallback === "function") {
+      const id = requestIdleCallback(load, { timeout: 3_000 });
+      return () => cancelIdleCallback(id);
+    }
+    const t = setTimeout(load, 1_000);
+    return () => clearTimeout(t);
+  }, []);
 
   return (
     // Below lg the tab bar sits at the bottom: --tabbar is its height (content ends above it), and
@@ -128,14 +148,18 @@ export function AppShell({ user, nav, switcher, isSandbox, banner, children }: P
         </main>
       </div>
       <BottomTabs nav={nav} switcher={switcher} pathname={pathname} />
-      <CommandPalette
-        open={commands.palette}
-        onOpenChange={commands.setPalette}
-        nav={nav}
-        switcher={switcher}
-        onShortcuts={() => commands.setHelp(true)}
-      />
-      <ShortcutsDialog open={commands.help} onOpenChange={commands.setHelp} items={commands.items} />
+      {paletteReady || paletteUsed ? (
+        <CommandPalette
+          open={commands.palette}
+          onOpenChange={commands.setPalette}
+          nav={nav}
+          switcher={switcher}
+          onShortcuts={() => commands.setHelp(true)}
+        />
+      ) : null}
+      {helpUsed ? (
+        <ShortcutsDialog open={commands.help} onOpenChange={commands.setHelp} items={commands.items} />
+      ) : null}
     </div>
   );
 }

@@ -1,18 +1,20 @@
 "use client";
 
-import { Ellipsis, LogOut, Settings } from "lucide-react";
-import { signOut } from "next-auth/react";
+import { Ellipsis } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
-import { Sheet } from "@/components/ui/dialog";
+import dynamic from "next/dynamic";
 import { useUnreadByCreator } from "@/lib/queries/creators";
 import { cn } from "@/lib/utils/cn";
 import { formatCount } from "@/lib/utils/format";
 import { totalUnread } from "@/lib/utils/unread-title";
-import { CreatorSwitcher, type SwitcherProps } from "./creator-switcher";
+import type { SwitcherProps } from "./creator-switcher";
 import { activeHref, NAV_ICONS, tabsOf, type NavItem } from "./nav-items";
-import { NavLink, NavSections } from "./nav-list";
 import type { ShellNav } from "./app-shell";
+import { useOpenedOnce } from "./use-opened-once";
+
+// The "More" sheet (Radix dialog) loads the first time it opens, not with every page.
+const MoreSheet = dynamic(() => import("./more-sheet").then((m) => m.MoreSheet), { ssr: false });
 
 /** Unread chats behind the Chats tab: the open creator's, or every creator's on an agency page. */
 function useChatsUnread(creatorId: string | null): number {
@@ -58,6 +60,7 @@ function Tab({ item, active, unread }: { item: NavItem; active: boolean; unread:
  */
 export function BottomTabs({ nav, switcher, pathname }: { nav: ShellNav; switcher: SwitcherProps; pathname: string }) {
   const [more, setMore] = useState(false);
+  const moreUsed = useOpenedOnce(more);
   const { tabs, more: rest } = tabsOf(nav);
   const active = activeHref([...nav.primary, ...nav.secondary], pathname);
   const unread = useChatsUnread(switcher.currentCreatorId);
@@ -84,49 +87,9 @@ export function BottomTabs({ nav, switcher, pathname }: { nav: ShellNav; switche
           More
         </button>
       </div>
-      <MoreSheet open={more} onOpenChange={setMore} nav={rest} switcher={switcher} active={active} />
+      {moreUsed ? (
+        <MoreSheet open={more} onOpenChange={setMore} nav={rest} switcher={switcher} active={active} />
+      ) : null}
     </nav>
-  );
-}
-
-/** Everything the tabs leave out, as a sheet from the bottom (the thumb's end of the screen). */
-function MoreSheet(p: {
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
-  nav: ShellNav;
-  switcher: SwitcherProps;
-  active: string | undefined;
-}) {
-  const close = () => p.onOpenChange(false);
-  const row = "flex min-h-11 items-center gap-3 rounded-lg px-3 text-sm font-medium text-zinc-700 hover:bg-black/5";
-  return (
-    <Sheet open={p.open} onOpenChange={p.onOpenChange} title="More" hideTitle={false} side="bottom" testId="more-sheet">
-      <div className="flex flex-col gap-4 overflow-y-auto px-3 pt-4 pb-4">
-        <div className="px-1">
-          <CreatorSwitcher {...p.switcher} />
-        </div>
-        <NavSections items={p.nav.primary} active={p.active} onNavigate={close} />
-        {p.nav.secondary.length ? (
-          <div className="flex flex-col gap-0.5 border-t border-line pt-3">
-            {p.nav.secondary.map((item) => (
-              <NavLink key={item.href} item={item} active={item.href === p.active} onNavigate={close} />
-            ))}
-          </div>
-        ) : null}
-        <div className="flex flex-col gap-0.5 border-t border-line pt-3">
-          <Link href="/settings" onClick={close} className={row} data-testid="more-settings">
-            <Settings className="size-4 text-zinc-500" aria-hidden="true" /> Settings
-          </Link>
-          <button
-            type="button"
-            onClick={() => void signOut({ redirectTo: "/sign-in" })}
-            className={cn(row, "text-left")}
-            data-testid="more-sign-out"
-          >
-            <LogOut className="size-4 text-zinc-500" aria-hidden="true" /> Sign out
-          </button>
-        </div>
-      </div>
-    </Sheet>
   );
 }

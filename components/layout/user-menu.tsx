@@ -1,13 +1,18 @@
 "use client";
 
 import { ChevronDown } from "lucide-react";
+import dynamic from "next/dynamic";
 import { useState } from "react";
 import { Avatar } from "@/components/ui/avatar";
 import { LazyMenu } from "@/components/ui/lazy-menu";
-import { PreferencesDialog } from "@/components/viewer/preferences-dialog";
 
 // The menu itself (Radix) loads when the trigger is hovered, focused or pressed.
 const loadMenu = () => import("./user-menu-content").then((m) => m.UserMenuContent);
+// The time-zone dialog (Radix) likewise, when chosen from the menu.
+const PreferencesDialog = dynamic(
+  () => import("@/components/viewer/preferences-dialog").then((m) => m.PreferencesDialog),
+  { ssr: false },
+);
 
 export type ShellUser = { name: string; handle: string | null; image: string | null };
 

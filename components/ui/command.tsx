@@ -88,10 +88,5 @@ export function CommandItem({
 }
 
 /** A key as it is printed on the keyboard. */
-export function Kbd({ children }: { children: ReactNode }) {
-  return (
-    <kbd className="inline-flex min-w-5 items-center justify-center rounded border border-line bg-canvas px-1 font-sans text-[11px] font-medium text-zinc-600">
-      {children}
-    </kbd>
-  );
-}
+
+export { Kbd } from "./kbd";
