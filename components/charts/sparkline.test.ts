@@ -32,6 +32,12 @@ describe("sparkPath", () => {
     expect(d).toMatch(/^M0,100C4\.17,100,8\.33,100,12\.5,100C/);
   });
 
+  it("a negative day (refunds) stays inside the box, at the bottom", () => {
+    const d = sparkPath([-50, 0, 100], 6);
+    expect(d.startsWith("M0,100C")).toBe(true);
+    for (const [, y] of pairs(d)) expect(y).toBeLessThanOrEqual(100);
+  });
+
   it("an all-zero series lies on the bottom edge", () => {
     expect(pairs(sparkPath([0, 0, 0])).every(([, y]) => y === 100)).toBe(true);
   });

@@ -31,8 +31,9 @@ function tangents(xs: number[], ys: number[]): number[] {
 /** The line through the points (`M…C…`), in viewBox units. */
 export function sparkPath(values: number[], top = 6): string {
   if (values.length === 0) return "";
-  const max = Math.max(0, ...values);
-  const y = (v: number) => (max === 0 ? H : H - (v / max) * (H - top));
+  // From 0 (or the lowest value, if one is below it, e.g. a refund day) to the highest.
+  const [lo, hi] = [Math.min(0, ...values), Math.max(0, ...values)];
+  const y = (v: number) => (hi === lo ? H : H - ((v - lo) / (hi - lo)) * (H - top));
   if (values.length === 1) return `M0,${y(values[0]!)}L${W},${y(values[0]!)}`;
   const xs = values.map((_, i) => (i / (values.length - 1)) * W);
   const ys = values.map(y);
