@@ -2,7 +2,8 @@
 // First-load JS per app route (issue 23), gzipped, from a production build,
 // next to a baseline measured in the same run: the framework chunks every
 // route loads (Next's runtime + React: the build manifest's rootMainFiles),
-// and, with BENCH_BARE=1, a bare Next page built from the same node_modules.
+// and a bare Next page (layout + page, no client code) built from the same
+// node_modules in .next-bundles-bare (~10 s; BENCH_BARE=0 skips it).
 //
 // What a route loads on first paint, exactly as Next 16 (Turbopack) writes
 // the page's <script> tags: rootMainFiles plus the entry chunks of every
@@ -13,7 +14,7 @@
 // The nomodule polyfill is left out (modern browsers skip it).
 //
 //   node scripts/bench/bundles.mjs        (builds into .next-bundles if absent)
-//   BENCH_BUILD=1   rebuild first          BENCH_BARE=1   also build a bare page
+//   BENCH_BUILD=1   rebuild first          BENCH_BARE=0   skip the bare page
 //   NEXT_DIST_DIR   build dir (default .next-bundles)
 //
 // Exits non-zero when a dashboard route is over BUNDLE_BUDGET_KB (180) and
@@ -115,7 +116,7 @@ const kB = (b) => (b / 1024).toFixed(1);
 const dir = path.join(ROOT, DIST);
 if (process.env.BENCH_BUILD === "1" || !fs.existsSync(path.join(dir, "BUILD_ID"))) build(ROOT, DIST);
 const app = measure(dir);
-const base = process.env.BENCH_BARE === "1" ? bare() : null;
+const base = process.env.BENCH_BARE === "0" ? null : bare();
 
 console.log(`First-load JS per route, gzip (level 9), build ${DIST}; budget ${BUDGET} kB per dashboard route`);
 console.log(`baseline: framework chunks (Next runtime + React) every route loads: ${kB(app.framework)} kB`);
@@ -125,6 +126,7 @@ if (base) {
 }
 let over = 0;
 const width = Math.max(...app.routes.map((r) => r.route.length));
+console.log(`${"route".padEnd(width)}  ${"gzip".padStart(9)}  above framework`);
 for (const r of app.routes) {
   const dashboard = r.route.startsWith("/(dashboard)");
   const flag = dashboard && r.gzip > BUDGET * 1024 ? `  OVER by ${kB(r.gzip - BUDGET * 1024)} kB` : "";
