@@ -88,13 +88,14 @@ async function rawTriangle(creatorId: string) {
 async function rawCohortValue(creatorId: string) {
   const rows = await db.$queryRawUnsafe<{ m: string; v: number }[]>(
     `WITH f AS (SELECT "fanUuid", min("occurredAt") AS first FROM "EarningRow"
-                WHERE "creatorId" = $1 AND "fanUuid" IS NOT NULL AND gross > 0 GROUP BY 1
-                HAVING min("occurredAt") < now() - interval '30 days')
+                WHERE "creatorId" = $1 AND "fanUuid" IS NOT NULL AND gross > 0 GROUP BY 1)
      SELECT to_char(date_trunc('month', (f.first AT TIME ZONE 'UTC') AT TIME ZONE $2), 'YYYY-MM') AS m,
             round(sum(e.net) / count(DISTINCT f."fanUuid"))::int AS v
      FROM f JOIN "EarningRow" e ON e."creatorId" = $1 AND e."fanUuid" = f."fanUuid"
        AND e."occurredAt" >= f.first AND e."occurredAt" < f.first + interval '30 days'
-     GROUP BY 1`,
+     GROUP BY 1
+     -- A month's value is shown once every fan of it has lived 30 days (a closed cohort).
+     HAVING bool_and(f.first < now() - interval '30 days')`,
     creatorId,
     TZ,
   );

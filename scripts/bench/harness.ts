@@ -13,6 +13,32 @@ import { createSandbox } from "../../sandbox/server";
 import type { SandboxConfig } from "../../sandbox/config";
 import { authorize } from "../../sandbox/testing";
 
+type OAuthClient = { clientId: string; clientSecret: string; redirectUri: string };
+
+/** `handle` signed in through the sandbox's OAuth: its user, its stored connection and its
+ * workspace provisioned, as sign-in does. */
+export async function provisionSignedIn(sandboxUrl: string, client: OAuthClient, handle: string, name = handle) {
+  const { db } = await import("@/lib/server/db");
+  const { saveConnectionTokens } = await import("@/lib/server/fanvue/connection");
+  const { fanvueClient } = await import("@/lib/server/fanvue/client");
+  const { getMe } = await import("@/lib/server/fanvue/users");
+  const { provisionOnSignIn } = await import("@/lib/server/workspaces/provision");
+  const { account, tokens } = await authorize(sandboxUrl, client, handle);
+  const user = await db.user.create({ data: { name, handle, fanvueUuid: account.uuid } });
+  const connection = await saveConnectionTokens({
+    userId: user.id,
+    fanvueUserUuid: account.uuid,
+    tokens: {
+      accessToken: tokens.access_token,
+      refreshToken: tokens.refresh_token!,
+      expiresAt: new Date(Date.now() + 3_600_000),
+      scope: tokens.scope,
+    },
+  });
+  await provisionOnSignIn(user.id, await getMe(fanvueClient({ connectionId: connection.id })), connection.id);
+  return { user, connection, account, tokens };
+}
+
 export async function startBench(sandbox: Partial<SandboxConfig> = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vuedeck-bench-"));
   fs.chmodSync(dir, 0o755);
@@ -48,23 +74,7 @@ export async function startBench(sandbox: Partial<SandboxConfig> = {}) {
   /** A stored connection + provisioned workspace for a seeded account. */
   async function provision(handle: string) {
     const { db } = await import("@/lib/server/db");
-    const { saveConnectionTokens } = await import("@/lib/server/fanvue/connection");
-    const { fanvueClient } = await import("@/lib/server/fanvue/client");
-    const { getMe } = await import("@/lib/server/fanvue/users");
-    const { provisionOnSignIn } = await import("@/lib/server/workspaces/provision");
-    const { account, tokens } = await authorize(sb.url, client, handle);
-    const user = await db.user.create({ data: { name: handle, handle, fanvueUuid: account.uuid } });
-    const connection = await saveConnectionTokens({
-      userId: user.id,
-      fanvueUserUuid: account.uuid,
-      tokens: {
-        accessToken: tokens.access_token,
-        refreshToken: tokens.refresh_token!,
-        expiresAt: new Date(Date.now() + 3_600_000),
-        scope: tokens.scope,
-      },
-    });
-    await provisionOnSignIn(user.id, await getMe(fanvueClient({ connectionId: connection.id })), connection.id);
+    const { user, connection, account } = await provisionSignedIn(sb.url, client, handle);
     const workspace = await db.workspace.findUniqueOrThrow({
       where: { connectionId: connection.id },
       include: { creators: true },

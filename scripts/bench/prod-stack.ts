@@ -8,7 +8,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { freePort, ROOT, startStack } from "../lib/stack.mjs";
-import { authorize } from "../../sandbox/testing";
+import { provisionSignedIn } from "./harness";
 
 /** Builds the app into NEXT_DIST_DIR (default .next) unless a build is there. */
 export function ensureBuild() {
@@ -48,28 +48,12 @@ type Stack = Awaited<ReturnType<typeof startProdStack>>;
 /** Luna signed in through the sandbox's OAuth, her workspace provisioned, and a session cookie. */
 export async function signInLuna({ stack, appEnv }: Stack) {
   const { db } = await import("@/lib/server/db");
-  const { saveConnectionTokens } = await import("@/lib/server/fanvue/connection");
-  const { fanvueClient } = await import("@/lib/server/fanvue/client");
-  const { getMe } = await import("@/lib/server/fanvue/users");
-  const { provisionOnSignIn } = await import("@/lib/server/workspaces/provision");
   const creds = {
     clientId: appEnv.FANVUE_CLIENT_ID!,
     clientSecret: appEnv.FANVUE_CLIENT_SECRET!,
     redirectUri: `${stack.appUrl}/api/auth/callback/fanvue`,
   };
-  const { account, tokens } = await authorize(stack.sandboxUrl!, creds, "luna");
-  const user = await db.user.create({ data: { name: "Luna", handle: "luna", fanvueUuid: account.uuid } });
-  const conn = await saveConnectionTokens({
-    userId: user.id,
-    fanvueUserUuid: account.uuid,
-    tokens: {
-      accessToken: tokens.access_token,
-      refreshToken: tokens.refresh_token!,
-      expiresAt: new Date(Date.now() + 3_600_000),
-      scope: tokens.scope,
-    },
-  });
-  await provisionOnSignIn(user.id, await getMe(fanvueClient({ connectionId: conn.id })), conn.id);
+  const { user, tokens } = await provisionSignedIn(stack.sandboxUrl!, creds, "luna", "Luna");
   const creator = await db.creator.findFirstOrThrow({ where: { handle: "luna" } });
   const sessionToken = crypto.randomBytes(24).toString("hex");
   await db.session.create({ data: { sessionToken, userId: user.id, expires: new Date(Date.now() + 86_400_000) } });
