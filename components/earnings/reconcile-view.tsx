@@ -253,6 +253,11 @@ function BridgeNotes({ r, v }: { r: Reconciliation; v: Viewer }) {
           asked for your days says {formatMoney(local.gross)} gross, {formatMoney(local.net)} net.
         </p>
       )}
+      {!r.fanvue.windowApplied ? (
+        <p data-testid="reconcile-window">
+          Fanvue&apos;s summary did not keep to the dates asked; Vuedeck added up its daily figures for these days.
+        </p>
+      ) : null}
       {rows.length > 0 ? (
         <ul className="flex flex-col gap-1" data-testid="reconcile-unsynced">
           {rows.map((u) => (

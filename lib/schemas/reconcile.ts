@@ -25,6 +25,8 @@ export type Reconciliation = {
     /** Fanvue's summary asked for the viewer's days; `zone` is the zone Fanvue says it used. */
     local: Money & { zone: string; honoured: boolean };
     readAt: string;
+    /** Fanvue summed the dates asked (its answer's `period`); if not, Vuedeck summed its daily buckets in them. */
+    windowApplied: boolean;
   };
   bridge: {
     startEdge: EdgeLine;

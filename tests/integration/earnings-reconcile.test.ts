@@ -57,6 +57,7 @@ describe("reconciliation with Fanvue (Asia/Kolkata, 120 days, seeded refunds, an
     expect(r.fanvue.utc).toEqual(money(await truth(r.utcRange.startUtc, r.utcRange.endUtc)));
     expect(money(r.fanvue.local)).toEqual(money(local));
     expect(r.fanvue.local).toMatchObject({ zone: tz, honoured: true });
+    expect(r.fanvue.windowApplied).toBe(true);
   });
 
   it("each edge is the payments between the local and the UTC day boundaries", async () => {

@@ -107,11 +107,18 @@ async function fanvueTotal(access: CreatorAccess, w: Window, timezone: string) {
     endDate: w.end.toISOString(),
     timezone,
   });
-  const sum = s.overTime.reduce(
-    (acc, b) => ({ gross: acc.gross.add(String(b.gross)), net: acc.net.add(String(b.net)) }),
-    { gross: new Decimal(0), net: new Decimal(0) },
-  );
-  return { ...round(sum), zone: s.period.timezone };
+  // Fanvue says which window it summed; if not ours (the reference does not document the
+  // summary's parameters), only its buckets inside our window count.
+  const applied =
+    Date.parse(s.period.startDate ?? "") === w.start.getTime() &&
+    Date.parse(s.period.endDate ?? "") === w.end.getTime();
+  const sum = s.overTime
+    .filter((b) => applied || within(Date.parse(b.periodStart), w))
+    .reduce((acc, b) => ({ gross: acc.gross.add(String(b.gross)), net: acc.net.add(String(b.net)) }), {
+      gross: new Decimal(0),
+      net: new Decimal(0),
+    });
+  return { ...round(sum), zone: s.period.timezone, applied };
 }
 
 /** The signed edge between the local window and the UTC one at one end. */
@@ -226,6 +233,7 @@ export async function reconcile(access: CreatorAccess, q: EarningsQuery, now = D
         honoured: fanvueLocal.zone === q.tz,
       },
       readAt,
+      windowApplied: fanvueUtc.applied && fanvueLocal.applied,
     },
     bridge: {
       startEdge: start,
