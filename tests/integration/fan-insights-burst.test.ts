@@ -100,7 +100,10 @@ describe("a burst of fan-panel lookups", () => {
     await sb.admin("/calls", undefined, "DELETE");
     clock += loader.t.freshMs + 1;
     const stale = await panelBurst(loader, "burst-stale", 6);
-    expect(stale.answers.every((a) => a.value?.state === "ok" && a.value.stale && a.value.refreshing)).toBe(true);
+    // Answered from the cache at once: stale and being refreshed, or, for a lookup that came after
+    // its fan's refresh had landed (the first full batch goes at once), already fresh.
+    expect(stale.answers.every((a) => a.value?.state === "ok" && (!a.value.stale || a.value.refreshing))).toBe(true);
+    expect(stale.answers.filter((a) => a.value?.stale).length).toBeGreaterThan(0);
     await expect.poll(() => loader.queued(subjectFor("burst-stale")), { timeout: 10_000 }).toBe(0);
     expect(await batchCalls()).toBeLessThanOrEqual(3);
   });
