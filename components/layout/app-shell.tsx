@@ -80,23 +80,34 @@ function SearchButton({ onClick }: { onClick: () => void }) {
   );
 }
 
+/** The text typed while `active` (the palette asked for, its code still loading). */
+function useTypedWhile(active: boolean) {
+  const [typed, setTyped] = useState("");
+  useEffect(() => {
+    if (!active) return;
+    setTyped("");
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey) return;
+      if (e.key.length === 1) setTyped((t) => t + e.key);
+      else if (e.key === "Backspace") setTyped((t) => t.slice(0, -1));
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [active]);
+  return typed;
+}
+
 export function AppShell({ user, nav, switcher, isSandbox, banner, children }: Props) {
   const pathname = usePathname();
   const commands = useCommands(nav);
   const paletteUsed = useOpenedOnce(commands.palette);
   const helpUsed = useOpenedOnce(commands.help);
-  // ⌘K is followed by typing at once: the palette's code is fetched when the page is idle and the
-  // palette mounted (closed) as soon as it is in, so keys typed after ⌘K reach it.
+  // ⌘K is followed by typing at once: the palette's code (not in the page's first JS) is fetched
+  // right after the page starts and the palette mounted (closed) as soon as it is in; keys typed
+  // after ⌘K while it is still on its way are kept and become its search.
   const [paletteReady, setPaletteReady] = useState(false);
-  useEffect(() => {
-    const load = () => void import("./command-palette").then(() => setPaletteReady(true));
-    if (typeof requestIdleCallback === "function") {
-      const id = requestIdleCallback(load, { timeout: 3_000 });
-      return () => cancelIdleCallback(id);
-    }
-    const t = setTimeout(load, 1_000);
-    return () => clearTimeout(t);
-  }, []);
+  useEffect(() => void import("./command-palette").then(() => setPaletteReady(true)), []);
+  const typedEarly = useTypedWhile(commands.palette && !paletteReady);
 
   return (
     // Below lg the tab bar sits at the bottom: --tabbar is its height (content ends above it), and
@@ -155,6 +166,7 @@ export function AppShell({ user, nav, switcher, isSandbox, banner, children }: P
           nav={nav}
           switcher={switcher}
           onShortcuts={() => commands.setHelp(true)}
+          initialSearch={typedEarly}
         />
       ) : null}
       {helpUsed ? (

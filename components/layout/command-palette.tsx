@@ -44,12 +44,14 @@ type Props = {
   nav: { primary: NavItem[]; secondary: NavItem[] };
   switcher: SwitcherProps;
   onShortcuts: () => void;
+  initialSearch?: string;
 };
 
-export function CommandPalette({ open, onOpenChange, nav, switcher, onShortcuts }: Props) {
+export function CommandPalette({ open, onOpenChange, nav, switcher, onShortcuts, initialSearch = "" }: Props) {
   const router = useRouter();
   useRecordPaletteOpened(open);
-  const [search, setSearch] = useState("");
+  // What was typed after ⌘K before this code had loaded (app-shell keeps it).
+  const [search, setSearch] = useState(initialSearch);
   const items = [...nav.primary, ...nav.secondary].filter((i) => i.ready);
   const letters = new Map(goTargets(items).map((t) => [t.href, t.letter]));
   const creatorId = switcher.currentCreatorId;
