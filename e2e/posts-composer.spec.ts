@@ -32,6 +32,16 @@ test("a draft survives a reload mid-way", async ({ page }) => {
   await page.getByTestId("price-input").fill("7.5");
   await expect(page.getByTestId("save-status")).toHaveAttribute("data-state", "saved");
   await expect(page).toHaveURL(/draft=/);
+  // "Saved" may still be the save before the last change: reload once the stored draft holds it all.
+  const draftId = new URL(page.url()).searchParams.get("draft")!;
+  await expect
+    .poll(async () => {
+      const d = (await (await page.request.get(`/api/creators/${creatorId}/posts/drafts/${draftId}`)).json()) as {
+        form?: { text: string; mediaUuids: string[]; ppv: boolean; price: string };
+      };
+      return d.form && [d.form.text, d.form.mediaUuids, d.form.ppv, d.form.price];
+    })
+    .toEqual([text, [m], true, "7.5"]);
   await page.reload();
   await expect(page.getByTestId("draft-restored")).toBeVisible();
   await expect(page.getByTestId("composer-text")).toHaveValue(text);
