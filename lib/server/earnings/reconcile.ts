@@ -9,7 +9,7 @@ import type { Counted, EdgeLine, Reconciliation, UnsyncedRow } from "@/lib/schem
 import type { CreatorAccess } from "@/lib/server/workspaces/access";
 import { addDays } from "@/lib/utils/date-range";
 import { wholeCents } from "./money";
-import { resolveRange } from "./report";
+import { resolveRange, strip } from "./report";
 import { toEarningRow } from "./rows";
 
 // "Why does this number differ?" for one creator and range. The ledger's
@@ -215,14 +215,7 @@ export async function reconcile(access: CreatorAccess, q: EarningsQuery, now = D
   const reversed = { gross: rev.refunds.gross + rev.chargebacks.gross, net: rev.refunds.net + rev.chargebacks.net };
   return {
     creator: { id: creatorId, handle: access.creator.handle },
-    range: {
-      from: range.from,
-      to: range.to,
-      tz: range.tz,
-      startUtc: range.startUtc,
-      endUtc: range.endUtc,
-      partial: range.partial,
-    },
+    range: strip(range),
     utcRange: { startUtc: utc.start.toISOString(), endUtc: utc.end.toISOString() },
     fanvue: {
       utc: { gross: fanvueUtc.gross, net: fanvueUtc.net },

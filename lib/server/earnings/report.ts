@@ -272,7 +272,8 @@ function bucketEnd(bucket: Ymd, g: "day" | "week" | "month"): Ymd {
   return addDays(`${m === 12 ? y + 1 : y}-${String(m === 12 ? 1 : m + 1).padStart(2, "0")}-01`, -1);
 }
 
-const strip = ({ startMs: _s, endMs: _e, ...r }: Range): ResolvedRange => r;
+/** A resolved range as the API shows it (without its instants in ms). */
+export const strip = ({ startMs: _s, endMs: _e, ...r }: Range): ResolvedRange => r;
 
 /** Per-creator totals for the same range (agency view), current and previous. */
 export async function perCreatorTotals(
