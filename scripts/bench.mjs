@@ -18,6 +18,7 @@ const benches = [
   ["client", ts("client.ts")],
   ["bundles", ["scripts/bench/bundles.mjs"]],
   ["earnings", ts("earnings.ts")],
+  ["earnings-scale", ts("earnings-scale.ts")],
   ["performance", ts("performance.ts")],
   ["growth", ts("growth.ts")],
   ["export", ts("export.ts")],
@@ -27,6 +28,7 @@ const benches = [
   ["insight-burst", ts("insight-burst.ts")],
   ["fans-scale", ts("fans-scale.ts")],
   ["vault", ["scripts/bench/vault.mjs"]],
+  ["phone", ts("phone.ts")],
   ["roster", ts("roster.ts")],
   ["fans", ts("fans.ts")],
 ];

@@ -25,6 +25,7 @@ import path from "node:path";
 import vm from "node:vm";
 import zlib from "node:zlib";
 import { ROOT } from "../lib/stack.mjs";
+import { buildBareApp } from "./bare-app.mjs";
 
 const DIST = process.env.NEXT_DIST_DIR || ".next-bundles";
 const BUDGET = Number(process.env.BUNDLE_BUDGET_KB ?? 180);
@@ -97,19 +98,9 @@ function measure(dir) {
   return { framework: sum(framework), routes: routes.sort((a, b) => a.route.localeCompare(b.route)) };
 }
 
-/** A bare Next page (layout + page, no client code) built with the same node_modules. */
+/** A bare Next page (layout + page, no client code) built with the same node_modules (bare-app.mjs). */
 function bare() {
-  const dir = path.join(ROOT, ".next-bundles-bare");
-  fs.rmSync(dir, { recursive: true, force: true });
-  fs.mkdirSync(path.join(dir, "app"), { recursive: true });
-  fs.writeFileSync(
-    path.join(dir, "app/layout.jsx"),
-    'export default function L({ children }) { return <html lang="en"><body>{children}</body></html>; }\n',
-  );
-  fs.writeFileSync(path.join(dir, "app/page.jsx"), "export default function P() { return <main>Hello</main>; }\n");
-  fs.writeFileSync(path.join(dir, "next.config.mjs"), "export default { distDir: '.next' };\n");
-  build(dir, ".next");
-  return measure(path.join(dir, ".next"));
+  return measure(buildBareApp());
 }
 
 const kB = (b) => (b / 1024).toFixed(1);
@@ -123,6 +114,8 @@ console.log(`baseline: framework chunks (Next runtime + React) every route loads
 if (base) {
   const page = base.routes.find((r) => r.route === "/");
   console.log(`baseline: bare Next page (same node_modules), first-load: ${kB(page?.gzip ?? base.framework)} kB`);
+  const client = base.routes.find((r) => r.route === "/table-client");
+  if (client) console.log(`baseline: bare page fetching a table after hydration, first-load: ${kB(client.gzip)} kB`);
 }
 let over = 0;
 const width = Math.max(...app.routes.map((r) => r.route.length));

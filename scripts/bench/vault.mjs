@@ -7,6 +7,8 @@
 //   node scripts/bench/vault.mjs            (builds into .next-bench first)
 //   BENCH_SKIP_BUILD=1 node scripts/bench/vault.mjs   (reuses that build)
 //   BENCH_RUNS=5 BENCH_ITEMS=5000                      (defaults)
+// The vault page against a bare Next page (time to the first thumbnail on a
+// slow-4G phone, Lighthouse): `npm run bench -- phone`.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";

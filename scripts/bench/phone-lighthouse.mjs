@@ -1,0 +1,88 @@
+// The Lighthouse half of the phone benchmark: Lighthouse's mobile preset
+// (Moto G Power screen, simulated slow 4G and 4× CPU), performance and
+// accessibility, in the project's Chromium through chrome-launcher. Runs
+// offline: Lighthouse loads only the page under test.
+//
+// lighthouse is pinned at 12.8.2: 13.x requires Node >= 22.19 and we run 20.
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse from "lighthouse";
+import { median } from "./phone-browser.mjs";
+
+const METRICS = {
+  fcp: "first-contentful-paint",
+  lcp: "largest-contentful-paint",
+  tbt: "total-blocking-time",
+  cls: "cumulative-layout-shift",
+  si: "speed-index",
+};
+
+function summarize(lhr) {
+  const score = (c) => (lhr.categories[c]?.score == null ? NaN : Math.round(lhr.categories[c].score * 100));
+  const metrics = Object.fromEntries(
+    Object.entries(METRICS).map(([k, id]) => [k, lhr.audits[id]?.numericValue ?? NaN]),
+  );
+  // Accessibility audits that failed: what to fix, with the elements they name.
+  const a11yFails = lhr.categories.accessibility.auditRefs
+    .map((ref) => lhr.audits[ref.id])
+    .filter((a) => a && a.score !== null && a.score < 1 && a.scoreDisplayMode === "binary")
+    .map((a) => ({
+      id: a.id,
+      title: a.title,
+      nodes: (a.details?.items ?? []).slice(0, 3).map((i) => i.node?.snippet ?? i.node?.selector ?? ""),
+    }));
+  return {
+    performance: score("performance"),
+    accessibility: score("accessibility"),
+    metrics,
+    a11yFails,
+    error: lhr.runtimeError?.message,
+  };
+}
+
+/** `runs` Lighthouse runs per target (median scores); one Chromium for all of them. */
+export async function measureLighthouse({ chromePath, targets, runs }) {
+  const chrome = await chromeLauncher.launch({
+    chromePath,
+    chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu"],
+    logLevel: "silent",
+  });
+  try {
+    const out = [];
+    for (const t of targets) {
+      const rs = [];
+      for (let i = 0; i < runs; i++) {
+        const flags = {
+          port: chrome.port,
+          output: "json",
+          logLevel: "error",
+          onlyCategories: ["performance", "accessibility"],
+          ...(t.cookie ? { extraHeaders: { Cookie: t.cookie } } : {}),
+        };
+        try {
+          const r = await lighthouse(t.url, flags);
+          rs.push(summarize(r.lhr));
+        } catch (err) {
+          rs.push({
+            performance: NaN,
+            accessibility: NaN,
+            metrics: {},
+            a11yFails: [],
+            error: err.message.split("\n")[0],
+          });
+        }
+      }
+      const m = (f) => median(rs.map(f));
+      out.push({
+        name: t.name,
+        performance: m((r) => r.performance),
+        accessibility: m((r) => r.accessibility),
+        metrics: Object.fromEntries(Object.keys(METRICS).map((k) => [k, m((r) => r.metrics[k])])),
+        a11yFails: rs.at(-1).a11yFails,
+        errors: rs.map((r) => r.error).filter(Boolean),
+      });
+    }
+    return out;
+  } finally {
+    await chrome.kill();
+  }
+}
