@@ -21,6 +21,7 @@ import {
   type Ymd,
 } from "@/lib/utils/date-range";
 import { provisionalMoney } from "./provisional";
+import { memoized } from "./report-memo";
 import { getSyncStatus } from "./status";
 
 // Earnings from the ledger, aggregated in SQL in the viewer's time zone
@@ -81,7 +82,11 @@ export function sourceFilter(sources: string[]): Prisma.Sql {
 
 const n = (v: bigint | number | null) => Number(v ?? 0);
 
-function totalsFrom(rows: { gross: bigint; net: bigint; n: bigint }[], payingFans: number): Totals {
+/** Per paying fan, rounded to the cent: an average is a display figure, not a ledger one. */
+const average = (gross: number, net: number, fans: number) =>
+  fans ? { gross: Math.round(gross / fans), net: Math.round(net / fans) } : null;
+
+function totalsFrom(rows: { gross: number; net: number; n: number }[], payingFans: number): Totals {
   const gross = rows.reduce((s, r) => s + n(r.gross), 0);
   const net = rows.reduce((s, r) => s + n(r.net), 0);
   return {
@@ -89,7 +94,7 @@ function totalsFrom(rows: { gross: bigint; net: bigint; n: bigint }[], payingFan
     net,
     transactions: rows.reduce((s, r) => s + n(r.n), 0),
     payingFans,
-    avgPerPayingFan: payingFans ? { gross: Math.round(gross / payingFans), net: Math.round(net / payingFans) } : null,
+    avgPerPayingFan: average(gross, net, payingFans),
   };
 }
 
@@ -107,12 +112,13 @@ async function totals(creatorIds: string[], startMs: number, endMs: number, sour
     net,
     transactions: n(row!.transactions),
     payingFans,
-    // Rounded to the cent: an average is a display figure, not a ledger one.
-    avgPerPayingFan: payingFans ? { gross: Math.round(gross / payingFans), net: Math.round(net / payingFans) } : null,
+    avgPerPayingFan: average(gross, net, payingFans),
   };
 }
 
 type BucketRow = { bucket: string; source: string; gross: bigint; net: bigint; n: bigint };
+/** A bucket row as the memo keeps it (JSON: numbers, not bigints). */
+type Bucket = { bucket: string; source: string; gross: number; net: number; n: number };
 type SpenderRow = {
   fanUuid: string;
   handle: string | null;
@@ -159,7 +165,7 @@ function refundRows({ creatorIds, start, end }: Span) {
 function buildSeries(
   range: Range,
   granularity: EarningsQuery["granularity"],
-  buckets: BucketRow[],
+  buckets: Bucket[],
   provisional: Map<string, number>,
 ) {
   const series = bucketStarts(range.from, range.to, granularity).map((bucket) => ({
@@ -190,7 +196,7 @@ function buildSeries(
 }
 
 /** Totals per source group, in the groups' display order. */
-function bySourceGroup(rows: BucketRow[]) {
+function bySourceGroup(rows: Bucket[]) {
   const groups = new Map<SourceGroup, { gross: number; net: number; transactions: number }>();
   for (const r of rows) {
     const g = groups.get(sourceGroup(r.source)) ?? { gross: 0, net: 0, transactions: 0 };
@@ -223,6 +229,12 @@ export async function earningsReport(
   // A running period is compared like for like: the same elapsed time.
   const elapsed = Math.min(now, range.endMs) - range.startMs;
   const prevEffectiveEnd = range.partial ? Math.min(prev.endMs, prev.startMs + Math.max(0, elapsed)) : prev.endMs;
+  // The previous period up to the start of the local day it is cut in is
+  // memoized with the rest (fixed for the day); the cut day's part, up to the
+  // same elapsed time, is read live (one day's rows).
+  const headEnd = range.partial
+    ? Math.max(prev.startMs, startOfLocalDay(localDate(prevEffectiveEnd, q.tz), q.tz))
+    : prevEffectiveEnd;
   const span: Span = {
     creatorIds,
     start: new Date(range.startMs),
@@ -230,14 +242,19 @@ export async function earningsReport(
     filter: sourceFilter(q.sources),
   };
 
-  // One pass over the range gives buckets, sources and totals; paying fans
-  // (a distinct count) and top spenders need their own.
-  const [buckets, fans, previous, top, refunds, sync, pending] = await Promise.all([
-    bucketRows(span, q.granularity, q.tz),
-    payingFanRows(span),
-    totals(creatorIds, prev.startMs, prevEffectiveEnd, q.sources),
-    topSpenderRows(span),
-    refundRows(span),
+  // The ledger's part is memoized while the ledger is unchanged; sync status
+  // and webhook money are read fresh every time (they move between syncs).
+  const shape = {
+    creatorIds,
+    tz: q.tz,
+    granularity: q.granularity,
+    startMs: range.startMs,
+    endMs: range.endMs,
+    sources: q.sources,
+  };
+  const [ledger, tail, sync, pending] = await Promise.all([
+    memoized(shape, headEnd, () => ledgerPart(span, q, prev.startMs, headEnd)),
+    tailTotals(span, q.sources, { startMs: prev.startMs, cutMs: headEnd, endMs: prevEffectiveEnd }),
     getSyncStatus(syncCreatorIds),
     // Webhook money after the ledger's watermark: shown beside the ledger's, never in it.
     provisionalMoney({
@@ -249,19 +266,76 @@ export async function earningsReport(
       sources: q.sources,
     }),
   ]);
-  const r0 = refunds[0]!;
+  const { buckets, payingFans, previous, top, refunds } = ledger;
   return {
     currency: "USD",
     range: { ...strip(range), granularity: q.granularity, preset: q.range },
     previous: { ...strip(prev), effectiveEndUtc: new Date(prevEffectiveEnd).toISOString() },
-    totals: totalsFrom(buckets, n(fans[0]!.fans)),
-    previousTotals: previous,
-    refunds: { gross: n(r0.gross), net: n(r0.net), count: n(r0.count) },
+    totals: totalsFrom(buckets, payingFans),
+    previousTotals: withTail(previous, tail),
+    refunds,
     series: buildSeries(range, q.granularity, buckets, pending.byBucket),
     bySource: bySourceGroup(buckets),
-    topSpenders: top.map(toSpender),
+    topSpenders: top,
     sync,
     provisional: pending.provisional,
+  };
+}
+
+type Tail = { gross: number; net: number; transactions: number; newFans: number };
+
+/** The previous period's rows in [cutMs, endMs), and how many of their fans
+ * did not pay in [startMs, cutMs) (so distinct fans add up exactly). */
+async function tailTotals(
+  { creatorIds }: Span,
+  sources: string[],
+  { startMs, cutMs, endMs }: { startMs: number; cutMs: number; endMs: number },
+): Promise<Tail | null> {
+  if (endMs <= cutMs) return null;
+  const filter = sourceFilter(sources);
+  const [row] = await db.$queryRaw<{ gross: bigint; net: bigint; transactions: bigint; fans: bigint }[]>`
+    SELECT COALESCE(SUM(t.gross), 0)::bigint AS gross, COALESCE(SUM(t.net), 0)::bigint AS net, COUNT(*)::bigint AS transactions,
+           COUNT(DISTINCT t."fanUuid") FILTER (WHERE NOT EXISTS (
+             SELECT 1 FROM "EarningRow" h
+             WHERE h."creatorId" = ANY(${creatorIds}::text[]) AND h."fanUuid" = t."fanUuid"
+               AND h."occurredAt" >= ${new Date(startMs)} AND h."occurredAt" < ${new Date(cutMs)} ${filter}))::bigint AS fans
+    FROM "EarningRow" t
+    WHERE t."creatorId" = ANY(${creatorIds}::text[]) AND t."occurredAt" >= ${new Date(cutMs)} AND t."occurredAt" < ${new Date(endMs)} ${filter}`;
+  return { gross: n(row!.gross), net: n(row!.net), transactions: n(row!.transactions), newFans: n(row!.fans) };
+}
+
+function withTail(head: Totals, tail: Tail | null): Totals {
+  if (!tail) return head;
+  const gross = head.gross + tail.gross;
+  const net = head.net + tail.net;
+  const payingFans = head.payingFans + tail.newFans;
+  return {
+    gross,
+    net,
+    transactions: head.transactions + tail.transactions,
+    payingFans,
+    avgPerPayingFan: average(gross, net, payingFans),
+  };
+}
+
+/** Everything the report reads from the ledger, as plain numbers (it is memoized as JSON).
+ * One pass over the range gives buckets, sources and totals; paying fans (a
+ * distinct count) and top spenders need their own. */
+async function ledgerPart(span: Span, q: EarningsQuery, prevStartMs: number, prevEndMs: number) {
+  const [buckets, fans, previous, top, refunds] = await Promise.all([
+    bucketRows(span, q.granularity, q.tz),
+    payingFanRows(span),
+    totals(span.creatorIds, prevStartMs, prevEndMs, q.sources),
+    topSpenderRows(span),
+    refundRows(span),
+  ]);
+  const r0 = refunds[0]!;
+  return {
+    buckets: buckets.map((b) => ({ bucket: b.bucket, source: b.source, gross: n(b.gross), net: n(b.net), n: n(b.n) })),
+    payingFans: n(fans[0]!.fans),
+    previous,
+    top: top.map(toSpender),
+    refunds: { gross: n(r0.gross), net: n(r0.net), count: n(r0.count) },
   };
 }
 
