@@ -11,6 +11,7 @@ import { ApiClientError } from "@/lib/queries/fetcher";
 import type { ChatRow as Row } from "@/lib/schemas/chats";
 import { cn } from "@/lib/utils/cn";
 import { ChatRow } from "./chat-row";
+import { inboxListParams } from "./inbox-params";
 import { InboxToolbar } from "./inbox-toolbar";
 import { LiveBadge, useLive } from "./live-provider";
 import { MirrorStatus, SyncedAgo } from "./mirror-status";
@@ -31,7 +32,7 @@ type Props = {
 
 function useRows(p: Props) {
   const { pollMs } = useLive();
-  const params = { filter: p.state.filter, sort: p.state.sort, search: p.state.search, list: p.state.list };
+  const params = inboxListParams(p.state);
   const one = useInbox(p.creatorId, params, pollMs("inbox"), !p.state.team);
   const team = useTeamInbox(p.workspaceId, params, pollMs("inbox"), p.state.team);
   const q = p.state.team ? team : one;

@@ -1,43 +1,21 @@
 "use client";
 
 import { useCallback, useMemo } from "react";
-import { inboxUrlSchema, type InboxFilter, type InboxSort } from "@/lib/schemas/chats";
+import { inboxUrlSchema } from "@/lib/schemas/chats";
 import { useUrlState } from "@/lib/url-state/use-url-state";
+import { inboxStateOf, type InboxUrl } from "./inbox-params";
+
+export type { InboxUrl } from "./inbox-params";
 
 // The inbox's state lives in the URL (lib/url-state; shareable, survives
 // reloads, the back button closes a chat on a phone): filter, sort, search,
 // list, open chat.
 
-export type InboxUrl = {
-  filter: InboxFilter;
-  sort: InboxSort;
-  search: string;
-  list: string;
-  /** Open chat: the fan's uuid, and (team inbox) whose chat it is. */
-  chat: string | null;
-  chatCreator: string | null;
-  team: boolean;
-  /** Vault items to attach, from the vault's "Send in a message". */
-  media: string[];
-};
-
 type Key = "filter" | "sort" | "q" | "list" | "chat" | "cc" | "team" | "media";
 
 export function useInboxParams() {
   const { state: url, update } = useUrlState(inboxUrlSchema);
-  const state = useMemo<InboxUrl>(
-    () => ({
-      filter: url.filter,
-      sort: url.sort,
-      search: url.q ?? "",
-      list: url.list ?? "",
-      chat: url.chat ?? null,
-      chatCreator: url.cc ?? null,
-      team: url.team === "1",
-      media: url.media,
-    }),
-    [url],
-  );
+  const state = useMemo<InboxUrl>(() => inboxStateOf(url), [url]);
   /** null clears a key (back to its default). */
   const set = useCallback(
     (patch: Partial<Record<Key, string | null>>, mode: "push" | "replace" = "replace") => {

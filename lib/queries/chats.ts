@@ -49,7 +49,8 @@ export const chatKeys = {
   templates: (c: string) => [...chatKeys.all(c), "templates"] as const,
 };
 
-const qs = (p: InboxParams, extra: Record<string, string> = {}) => {
+/** The inbox routes' query string for a list's params (and a page or cursor). */
+export const inboxSearch = (p: InboxParams, extra: Record<string, string> = {}) => {
   const q = new URLSearchParams(extra);
   if (p.filter !== "all") q.set("filter", p.filter);
   if (p.sort !== "recent") q.set("sort", p.sort);
@@ -68,7 +69,7 @@ export const inboxQuery = (creatorId: string, p: InboxParams, pollMs: number | f
   infiniteQueryOptions({
     queryKey: chatKeys.inbox(creatorId, p),
     queryFn: ({ pageParam, signal }) =>
-      callApi(inbox, { params: { creatorId }, query: qs(p, { page: String(pageParam) }), signal }),
+      callApi(inbox, { params: { creatorId }, query: inboxSearch(p, { page: String(pageParam) }), signal }),
     initialPageParam: 1,
     getNextPageParam: (last) => (last.hasMore ? last.page + 1 : undefined),
     placeholderData: keepPreviousData,
@@ -79,13 +80,13 @@ export const inboxQuery = (creatorId: string, p: InboxParams, pollMs: number | f
 export const useInbox = (creatorId: string, p: InboxParams, pollMs: number | false, enabled = true) =>
   useInfiniteQuery({ ...inboxQuery(creatorId, p, pollMs), enabled });
 
-export const useTeamInbox = (workspaceId: string, p: InboxParams, pollMs: number | false, enabled: boolean) =>
-  useInfiniteQuery({
+export const teamInboxQuery = (workspaceId: string, p: InboxParams, pollMs: number | false) =>
+  infiniteQueryOptions({
     queryKey: chatKeys.teamInbox(workspaceId, p),
     queryFn: ({ pageParam, signal }) =>
       callApi(teamInbox, {
         params: { workspaceId },
-        query: qs({ ...p, list: "" }, pageParam ? { cursor: pageParam } : {}),
+        query: inboxSearch({ ...p, list: "" }, pageParam ? { cursor: pageParam } : {}),
         signal,
       }),
     initialPageParam: "",
@@ -94,12 +95,13 @@ export const useTeamInbox = (workspaceId: string, p: InboxParams, pollMs: number
     // Creators not copied yet arrive as their first sync ends: look again soon.
     refetchInterval: (q) => (q.state.data?.pages[0]?.failed.length ? MIRROR_PENDING_POLL_MS : pollMs),
     maxPages: 5,
-    enabled,
   });
+export const useTeamInbox = (workspaceId: string, p: InboxParams, pollMs: number | false, enabled: boolean) =>
+  useInfiniteQuery({ ...teamInboxQuery(workspaceId, p, pollMs), enabled });
 
 /** Page 1 is the newest; older pages are fetched as the user scrolls up. */
-export const useConversation = (creatorId: string, fanUuid: string, pollMs: number | false) =>
-  useInfiniteQuery({
+export const conversationQuery = (creatorId: string, fanUuid: string, pollMs: number | false) =>
+  infiniteQueryOptions({
     queryKey: chatKeys.conversation(creatorId, fanUuid),
     queryFn: ({ pageParam, signal }) =>
       callApi(conversation, { params: { creatorId, fanUuid }, query: { page: pageParam }, signal }),
@@ -109,6 +111,8 @@ export const useConversation = (creatorId: string, fanUuid: string, pollMs: numb
     // Refetching many old pages on every event would be wasteful.
     maxPages: 20,
   });
+export const useConversation = (creatorId: string, fanUuid: string, pollMs: number | false) =>
+  useInfiniteQuery(conversationQuery(creatorId, fanUuid, pollMs));
 
 /** Unsends one of the creator's messages; it leaves the conversation at once. */
 export function useUnsendMessage(creatorId: string, fanUuid: string) {

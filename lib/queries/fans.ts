@@ -1,4 +1,4 @@
-import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import type { BodyOf } from "@/lib/contracts/contract";
 import {
@@ -9,7 +9,6 @@ import {
   fanNoteAdd,
   fanNoteDelete,
   fanNoteEdit,
-  fanPanel,
   fanRoster,
   fanRosterSync,
   fansList,
@@ -22,23 +21,11 @@ import {
 } from "@/lib/contracts/fans";
 import { isForecastDay, type AnalysisView, type Forecast, type ForecastDayFans } from "@/lib/schemas/fans";
 import { callApi } from "./call";
+import { fanKeys, fanPanelQuery, type FansParams } from "./fan-keys";
 
 // Fans: table pages, the fan panel, notes/tags, segments, analysis, forecast.
 
-export type FansParams = Record<string, string>;
-
-export const fanKeys = {
-  all: (c: string) => ["creators", c, "fans"] as const,
-  lists: (c: string) => [...fanKeys.all(c), "list"] as const,
-  list: (c: string, p: FansParams) => [...fanKeys.lists(c), p] as const,
-  panel: (c: string, f: string) => [...fanKeys.all(c), "panel", f] as const,
-  tags: (c: string) => [...fanKeys.all(c), "tags"] as const,
-  segments: (c: string) => [...fanKeys.all(c), "segments"] as const,
-  analysis: (c: string) => [...fanKeys.all(c), "analysis"] as const,
-  roster: (c: string) => [...fanKeys.all(c), "roster"] as const,
-  forecast: (c: string, tz: string, days: number) => [...fanKeys.all(c), "forecast", tz, days] as const,
-  forecastDay: (c: string, tz: string, day: string) => [...fanKeys.all(c), "forecast-day", tz, day] as const,
-};
+export { fanKeys, fanPanelQuery, type FansParams } from "./fan-keys";
 
 export const useFans = (creatorId: string, params: FansParams) =>
   useQuery({
@@ -52,20 +39,6 @@ export const useFans = (creatorId: string, params: FansParams) =>
       q.state.data?.rows.some((r) => r.insight.refreshing) ? 3_000 : q.state.data?.fallback ? 20_000 : false,
   });
 
-/** Polls while Fanvue's answer is being refreshed or a retry is scheduled, so
- * the panel updates by itself. */
-export const fanPanelQuery = (creatorId: string, fanUuid: string) =>
-  queryOptions({
-    queryKey: fanKeys.panel(creatorId, fanUuid),
-    queryFn: () => callApi(fanPanel, { params: { creatorId, fanUuid } }),
-    refetchInterval: (q) => {
-      const i = q.state.data?.insight;
-      if (!i) return false;
-      if (i.refreshing) return 2_000; // a background refresh lands within a call or two
-      if (i.state === "error" && i.retryAt) return Math.max(2_000, Date.parse(i.retryAt) - Date.now() + 500);
-      return false;
-    },
-  });
 export const useFanPanel = (creatorId: string, fanUuid: string) => useQuery(fanPanelQuery(creatorId, fanUuid));
 
 export const useFanTags = (creatorId: string) =>

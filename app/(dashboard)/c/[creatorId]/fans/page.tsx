@@ -1,27 +1,102 @@
+import type { QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { Suspense } from "react";
+import { fansApiParams, fansStateOf, segKeyOf } from "@/components/fans/fans-params";
 import { FansView } from "@/components/fans/fans-view";
+import { Prefetched } from "@/components/layout/prefetched";
 import { Forbidden } from "@/components/ui/forbidden";
 import { Skeleton } from "@/components/ui/skeleton";
-import { hasPermission } from "@/lib/server/workspaces/access";
+import { fanPanel, fansList } from "@/lib/contracts/fans";
+import { fanKeys, fanPanelQuery } from "@/lib/queries/fan-keys";
+import { listKeys } from "@/lib/queries/mass-messages";
+import { fansUrlSchema } from "@/lib/schemas/fans";
+import { getLists } from "@/lib/server/chats/lists";
+import { getAnalysis } from "@/lib/server/fans/analysis/analysis";
+import { listTags } from "@/lib/server/fans/notes-tags";
+import { getFanPanel } from "@/lib/server/fans/panel";
+import { getRosterView } from "@/lib/server/fans/roster/roster-view";
+import { listSegments } from "@/lib/server/fans/segments";
+import { listFans } from "@/lib/server/fans/table";
+import { asJson, asMemberRead, searchParamsOf, settleWithin } from "@/lib/server/page-prefetch";
 import { pageCreatorAccess } from "@/lib/server/page-access";
+import type { SessionUser } from "@/lib/server/session";
+import { hasPermission, type CreatorAccess } from "@/lib/server/workspaces/access";
+import { readUrlState } from "@/lib/url-state/codec";
 
 export const metadata: Metadata = { title: "Fans" };
 
-export default async function FansPage({ params }: { params: Promise<{ creatorId: string }> }) {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+/** Past this the table is left to the client: the fans route itself gives
+ * Fanvue 2.5 s (then the roster stands in), so this is reached only when
+ * Fanvue or the database hangs. */
+const PREFETCH_BUDGET_MS = 4_000;
+
+/** The first screen, as the routes the client calls would answer it (same
+ * keys, same server functions): the table's page for the URL's filters, the
+ * roster's age, the analysis card's counts, tags, saved segments and the
+ * lists the bulk actions offer; and the fan panel a shared link opens. */
+async function prefetchFans(qc: QueryClient, access: CreatorAccess, user: SessionUser, searchParams: SearchParams) {
+  const sp = searchParamsOf(await searchParams);
+  const state = fansStateOf(readUrlState(fansUrlSchema, sp), segKeyOf(sp));
+  const c = access.creator.id;
+  const tasks: Promise<unknown>[] = [
+    qc.prefetchQuery({ queryKey: fanKeys.roster(c), queryFn: () => asJson(getRosterView(access).then((r) => r.view)) }),
+    qc.prefetchQuery({ queryKey: fanKeys.tags(c), queryFn: () => asJson(listTags(c)) }),
+    qc.prefetchQuery({ queryKey: fanKeys.segments(c), queryFn: () => asJson(listSegments(c)) }),
+  ];
+  if (state.fan)
+    tasks.push(
+      qc.prefetchQuery({
+        ...fanPanelQuery(c, state.fan),
+        queryFn: () =>
+          asJson(getFanPanel(access, fanPanel.params.parse({ creatorId: c, fanUuid: state.fan }).fanUuid, user)),
+      }),
+    );
+  if (hasPermission(access, "chats:read"))
+    tasks.push(qc.prefetchQuery({ queryKey: listKeys.all(c), queryFn: () => asJson(getLists(access)) }));
+  // The renewals tab shows the forecast (the viewer's zone), not the table.
+  const table =
+    state.view === "renewals"
+      ? Promise.resolve()
+      : qc.prefetchQuery({
+          queryKey: fanKeys.list(c, fansApiParams(state)),
+          queryFn: () => asJson(listFans(access, fansList.query.parse(fansApiParams(state)), user)),
+        });
+  // After the table: it asks Fanvue for the audience counts, which the card
+  // then finds remembered instead of asking a second time.
+  const analysis = table.then(() =>
+    qc.prefetchQuery({ queryKey: fanKeys.analysis(c), queryFn: () => asJson(getAnalysis(access)) }),
+  );
+  await settleWithin(PREFETCH_BUDGET_MS, [...tasks, table, analysis]);
+}
+
+export default async function FansPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ creatorId: string }>;
+  searchParams: SearchParams;
+}) {
   const { creatorId } = await params;
-  const { access } = await pageCreatorAccess(creatorId);
+  const { session, access } = await pageCreatorAccess(creatorId);
   if (!hasPermission(access, "fans:read")) return <Forbidden what="this creator's fans" />;
   return (
     // useSearchParams (URL state) needs a Suspense boundary in a static shell.
     <Suspense fallback={<Skeleton className="h-96 rounded-xl" />}>
-      <FansView
-        creatorId={creatorId}
-        creatorHandle={access.creator.handle}
-        canWrite={hasPermission(access, "fans:write")}
-        canChat={hasPermission(access, "chats:read")}
-        insightsAvailable={access.workspace.kind === "creator"}
-      />
+      <Prefetched
+        prefetch={(qc) =>
+          asMemberRead(access, session.user, () => prefetchFans(qc, access, session.user, searchParams))
+        }
+      >
+        <FansView
+          creatorId={creatorId}
+          creatorHandle={access.creator.handle}
+          canWrite={hasPermission(access, "fans:write")}
+          canChat={hasPermission(access, "chats:read")}
+          insightsAvailable={access.workspace.kind === "creator"}
+        />
+      </Prefetched>
     </Suspense>
   );
 }
