@@ -9,7 +9,7 @@ import { provisionAccount } from "../support/workspace";
 const sb = await startTestSandbox({ soloFans: 200 });
 const { db } = await import("@/lib/server/db");
 const { syncStream } = await import("@/lib/server/earnings/sync");
-const { earningsReport } = await import("@/lib/server/earnings/report");
+const { earningsReport, rewarmEarningsReports } = await import("@/lib/server/earnings/report");
 const { earningsQuerySchema } = await import("@/lib/schemas/earnings");
 
 const luna = await provisionAccount(sb, "luna");
@@ -48,6 +48,20 @@ describe("earnings report memo", () => {
     expect(after.totals.payingFans).not.toBe(987654);
     expect(after.totals.gross).toBe(before.totals.gross + 1234);
     expect(after.totals.transactions).toBe(before.totals.transactions + 1);
+  });
+
+  it("after a sync, the job recomputes the reports used lately: their next view reads the memo", async () => {
+    const before = await report();
+    await sb.admin("/simulate/tip", { creator: "luna", amount: 2500 });
+    await syncStream(creatorId, "earnings");
+    expect(await rewarmEarningsReports(creatorId)).toBeGreaterThan(0);
+    // Nothing changed since the rewarm: a second one has nothing to do.
+    expect(await rewarmEarningsReports(creatorId)).toBe(0);
+    // Served from the rewarmed memo (marked), which already has the new tip.
+    await markMemo();
+    const after = await report();
+    expect(after.totals.payingFans).toBe(987654);
+    expect(after.totals.gross).toBe(before.totals.gross + 2500);
   });
 
   it("recomputes after a refund or a status update touches the ledger", async () => {

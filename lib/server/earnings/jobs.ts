@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/server/db";
 import { defineJob, defineScheduler } from "@/lib/server/jobs/define";
+import { rewarmEarningsReports } from "./report";
 import { syncStream } from "./sync";
 
 // The earnings sync as a background job, and the scheduler that keeps every
@@ -20,7 +21,9 @@ export const earningsSyncJob = defineJob({
     // Its progress is in SyncState (what the page reads), committed with each page.
     const earnings = await syncStream(creatorId, "earnings", { signal: ctx.signal });
     const spending = await syncStream(creatorId, "spending", { signal: ctx.signal });
-    return { earningsRows: earnings.rows ?? 0, spendingRows: spending.rows ?? 0 };
+    // The reports viewed lately are recomputed now, not by their next viewer.
+    const rewarmed = (earnings.rows ?? 0) + (spending.rows ?? 0) > 0 ? await rewarmEarningsReports(creatorId) : 0;
+    return { earningsRows: earnings.rows ?? 0, spendingRows: spending.rows ?? 0, rewarmed };
   },
 });
 

@@ -8,25 +8,45 @@ import { db } from "@/lib/server/db";
 // Paying fans and top spenders are per-fan aggregates over the range: their
 // cost grows with the audience (a 12-month report at 100,000 fans reads
 // 300,000 rows), and no time rollup can serve an exact distinct count. The
-// first request after a ledger change pays it; every later one, any member,
-// any instance, reads one row. The memo is an optimisation only: a failure to
-// read or write it computes the report as if it were absent.
+// first request after a ledger change pays it, unless the sync job has
+// already recomputed it (rewarm); every later one, any member, any instance,
+// reads one row. The memo is an optimisation only: a failure to read or
+// write it computes the report as if it were absent.
 
-export type MemoShape = {
+/** What the ledger part of a report depends on (besides the ledger). */
+export type LedgerShape = {
   creatorIds: string[];
   tz: string;
-  granularity: string;
+  granularity: "day" | "week" | "month";
+  sources: string[];
   startMs: number;
   endMs: number;
-  sources: string[];
+  prevStartMs: number;
+  /** Where the memoized previous period ends: fixed for a closed range, the
+   * cut day's start for a running one (checked, not part of the key). */
+  prevEndMs: number;
 };
 
 /** How stale a memo's `usedAt` may get before a read refreshes it (pruning keeps rows used within 30 days). */
 const TOUCH_AFTER_MS = 86_400_000;
+const PRUNE_AFTER_MS = 30 * 86_400_000;
+/** After a sync: the memos used this recently are recomputed, at most this many. */
+const REWARM_USED_WITHIN_MS = 6 * 3_600_000;
+const REWARM_MAX = 12;
 
-const keyOf = (s: MemoShape) =>
+const keyOf = (s: LedgerShape) =>
   createHash("sha256")
-    .update(JSON.stringify([[...s.creatorIds].sort(), s.tz, s.granularity, s.startMs, s.endMs, [...s.sources].sort()]))
+    .update(
+      JSON.stringify([
+        [...s.creatorIds].sort(),
+        s.tz,
+        s.granularity,
+        s.startMs,
+        s.endMs,
+        s.prevStartMs,
+        [...s.sources].sort(),
+      ]),
+    )
     .digest("base64url");
 
 type MemoRow = {
@@ -37,21 +57,42 @@ type MemoRow = {
   usedAt: Date | null;
 };
 
-/** The memo for this shape when it was computed from the ledger as it is now
- * and for the same comparison point; else computes, stores and returns it. */
-export async function memoized<T>(shape: MemoShape, prevEnd: number, compute: () => Promise<T>): Promise<T> {
+/** The memo for this shape when it was computed from the ledger as it is now;
+ * else computes, stores and returns it. */
+export async function memoized<T>(shape: LedgerShape, compute: (s: LedgerShape) => Promise<T>): Promise<T> {
   const key = keyOf(shape);
   const read = await readMemo(key, shape.creatorIds).catch(() => null);
-  if (read && read.memoVersions === read.versions && read.prevEnd?.getTime() === prevEnd) {
+  if (read && read.memoVersions === read.versions && read.prevEnd?.getTime() === shape.prevEndMs) {
     if (Date.now() - (read.usedAt?.getTime() ?? 0) > TOUCH_AFTER_MS)
       void db.earningsMemo.update({ where: { key }, data: { usedAt: new Date() } }).catch(() => undefined);
     return read.payload as T;
   }
   // Versions read before the ledger: a write landing meanwhile leaves a memo
   // tagged with the older versions, which the next read recomputes.
-  const value = await compute();
-  if (read) await writeMemo(key, read.versions, prevEnd, value).catch(() => undefined);
+  const value = await compute(shape);
+  if (read) await writeMemo(key, shape, read.versions, value).catch(() => undefined);
   return value;
+}
+
+/** Recomputes the memos of this creator's reports used lately whose ledger
+ * changed (the sync job calls it once its run is committed), so the next
+ * view after a sync reads a memo instead of the whole range. */
+export async function rewarmMemos<T>(creatorId: string, compute: (s: LedgerShape) => Promise<T>) {
+  const memos = await db.earningsMemo.findMany({
+    where: { creatorIds: { has: creatorId }, usedAt: { gte: new Date(Date.now() - REWARM_USED_WITHIN_MS) } },
+    orderBy: { usedAt: "desc" },
+    take: REWARM_MAX,
+    select: { key: true, shape: true, versions: true },
+  });
+  let rewarmed = 0;
+  for (const m of memos) {
+    const shape = m.shape as LedgerShape;
+    const read = await readMemo(m.key, shape.creatorIds);
+    if (!read || read.versions === m.versions) continue;
+    await writeMemo(m.key, shape, read.versions, await compute(shape), false);
+    rewarmed++;
+  }
+  return rewarmed;
 }
 
 async function readMemo(key: string, creatorIds: string[]) {
@@ -63,10 +104,20 @@ async function readMemo(key: string, creatorIds: string[]) {
   return row ?? null;
 }
 
-async function writeMemo(key: string, versions: string, prevEnd: number, value: unknown) {
-  const payload = value as Prisma.InputJsonValue;
-  const data = { versions, prevEnd: new Date(prevEnd), payload, usedAt: new Date() };
-  await db.earningsMemo.upsert({ where: { key }, create: { key, ...data }, update: data });
+/** `used`: a viewer asked for it now (a rewarm keeps the memo's last use). */
+async function writeMemo(key: string, shape: LedgerShape, versions: string, value: unknown, used = true) {
+  const data = {
+    creatorIds: shape.creatorIds,
+    shape: shape as unknown as Prisma.InputJsonValue,
+    versions,
+    prevEnd: new Date(shape.prevEndMs),
+    payload: value as Prisma.InputJsonValue,
+  };
+  await db.earningsMemo.upsert({
+    where: { key },
+    create: { key, ...data },
+    update: used ? { ...data, usedAt: new Date() } : data,
+  });
   // Shapes nobody asked for in 30 days (a custom range looked at once) go.
-  await db.earningsMemo.deleteMany({ where: { usedAt: { lt: new Date(Date.now() - 30 * 86_400_000) } } });
+  if (used) await db.earningsMemo.deleteMany({ where: { usedAt: { lt: new Date(Date.now() - PRUNE_AFTER_MS) } } });
 }

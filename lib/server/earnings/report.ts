@@ -21,7 +21,7 @@ import {
   type Ymd,
 } from "@/lib/utils/date-range";
 import { provisionalMoney } from "./provisional";
-import { memoized } from "./report-memo";
+import { memoized, rewarmMemos, type LedgerShape } from "./report-memo";
 import { getSyncStatus } from "./status";
 
 // Earnings from the ledger, aggregated in SQL in the viewer's time zone
@@ -128,6 +128,12 @@ type SpenderRow = {
   transactions: bigint;
 };
 type Span = { creatorIds: string[]; start: Date; end: Date; filter: Prisma.Sql };
+const spanOf = (s: Pick<LedgerShape, "creatorIds" | "startMs" | "endMs" | "sources">): Span => ({
+  creatorIds: s.creatorIds,
+  start: new Date(s.startMs),
+  end: new Date(s.endMs),
+  filter: sourceFilter(s.sources),
+});
 
 /** Gross, net and count per bucket (in the viewer's zone) and raw source. */
 function bucketRows({ creatorIds, start, end, filter }: Span, granularity: string, tz: string) {
@@ -235,26 +241,21 @@ export async function earningsReport(
   const headEnd = range.partial
     ? Math.max(prev.startMs, startOfLocalDay(localDate(prevEffectiveEnd, q.tz), q.tz))
     : prevEffectiveEnd;
-  const span: Span = {
-    creatorIds,
-    start: new Date(range.startMs),
-    end: new Date(range.endMs),
-    filter: sourceFilter(q.sources),
-  };
-
   // The ledger's part is memoized while the ledger is unchanged; sync status
   // and webhook money are read fresh every time (they move between syncs).
-  const shape = {
+  const shape: LedgerShape = {
     creatorIds,
     tz: q.tz,
     granularity: q.granularity,
+    sources: q.sources,
     startMs: range.startMs,
     endMs: range.endMs,
-    sources: q.sources,
+    prevStartMs: prev.startMs,
+    prevEndMs: headEnd,
   };
   const [ledger, tail, sync, pending] = await Promise.all([
-    memoized(shape, headEnd, () => ledgerPart(span, q, prev.startMs, headEnd)),
-    tailTotals(span, q.sources, { startMs: prev.startMs, cutMs: headEnd, endMs: prevEffectiveEnd }),
+    memoized(shape, ledgerPart),
+    tailTotals(creatorIds, q.sources, { startMs: prev.startMs, cutMs: headEnd, endMs: prevEffectiveEnd }),
     getSyncStatus(syncCreatorIds),
     // Webhook money after the ledger's watermark: shown beside the ledger's, never in it.
     provisionalMoney({
@@ -287,7 +288,7 @@ type Tail = { gross: number; net: number; transactions: number; newFans: number 
 /** The previous period's rows in [cutMs, endMs), and how many of their fans
  * did not pay in [startMs, cutMs) (so distinct fans add up exactly). */
 async function tailTotals(
-  { creatorIds }: Span,
+  creatorIds: string[],
   sources: string[],
   { startMs, cutMs, endMs }: { startMs: number; cutMs: number; endMs: number },
 ): Promise<Tail | null> {
@@ -321,11 +322,12 @@ function withTail(head: Totals, tail: Tail | null): Totals {
 /** Everything the report reads from the ledger, as plain numbers (it is memoized as JSON).
  * One pass over the range gives buckets, sources and totals; paying fans (a
  * distinct count) and top spenders need their own. */
-async function ledgerPart(span: Span, q: EarningsQuery, prevStartMs: number, prevEndMs: number) {
+async function ledgerPart(shape: LedgerShape) {
+  const span = spanOf(shape);
   const [buckets, fans, previous, top, refunds] = await Promise.all([
-    bucketRows(span, q.granularity, q.tz),
+    bucketRows(span, shape.granularity, shape.tz),
     payingFanRows(span),
-    totals(span.creatorIds, prevStartMs, prevEndMs, q.sources),
+    totals(span.creatorIds, shape.prevStartMs, shape.prevEndMs, shape.sources),
     topSpenderRows(span),
     refundRows(span),
   ]);
@@ -345,6 +347,9 @@ function bucketEnd(bucket: Ymd, g: "day" | "week" | "month"): Ymd {
   const [y, m] = bucket.split("-").map(Number) as [number, number];
   return addDays(`${m === 12 ? y + 1 : y}-${String(m === 12 ? 1 : m + 1).padStart(2, "0")}-01`, -1);
 }
+
+/** After a sync: the reports used lately are recomputed for the new ledger. */
+export const rewarmEarningsReports = (creatorId: string) => rewarmMemos(creatorId, ledgerPart);
 
 /** A resolved range as the API shows it (without its instants in ms). */
 export const strip = ({ startMs: _s, endMs: _e, ...r }: Range): ResolvedRange => r;
