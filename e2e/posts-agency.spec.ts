@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { addDays, localDate } from "../lib/utils/date-range";
 import { signInAs } from "./fixtures/auth";
-import { workspaceOf } from "./fixtures/db";
+import { ageSnapshots, workspaceOf } from "./fixtures/db";
 import { shot, TZ, type SbPost } from "./fixtures/posts";
 import { addFault, budgetLeft, clearFaults, sandboxAdmin } from "./fixtures/sandbox";
 
@@ -79,6 +79,8 @@ test("@atlas sees @mia's queue, history and usual prices from Fanvue, posts, can
     status: 405,
     body: { message: "Method GET not allowed on /creators/x/posts" },
   });
+  // The lists read a moment ago are kept 15 s (lib/server/posts/list-cache.ts): past that, the next view reads again.
+  await ageSnapshots();
   await page.reload();
   await expect(page.getByTestId("queue-limited")).toContainText(
     "Fanvue does not list this creator's posts for this account, so only posts scheduled in Vuedeck are shown",

@@ -7,6 +7,7 @@ import { listPosts } from "@/lib/server/fanvue/resources/posts";
 import { withSnapshot } from "@/lib/server/snapshots";
 import { hasPermission, type CreatorAccess } from "@/lib/server/workspaces/access";
 import { addDays, localDate, presetDates, startOfLocalDay } from "@/lib/utils/date-range";
+import { POST_LIST_MAX_AGE_MS, postHistoryKey } from "./list-cache";
 import { listRefusal } from "./list-refusal";
 import { viewOfFanvue, viewOfRecord } from "./views";
 
@@ -63,8 +64,10 @@ type Base = {
  * self and agency routes alike (/posts, /creators/{c}/posts). */
 async function fromFanvue(access: CreatorAccess, page: number): Promise<Base> {
   const client = clientForCreator(access);
-  const snap = await withSnapshot(`posts:history:${access.creator.id}:${page}`, () =>
-    listPosts(client, page, HISTORY_PAGE_SIZE, { includeUnpublished: false }),
+  const snap = await withSnapshot(
+    postHistoryKey(access.creator.id, page),
+    () => listPosts(client, page, HISTORY_PAGE_SIZE, { includeUnpublished: false }),
+    { maxAgeMs: POST_LIST_MAX_AGE_MS },
   );
   const records = await db.postRecord.findMany({
     where: { creatorId: access.creator.id, fanvueUuid: { in: snap.data.data.map((p) => p.uuid) } },

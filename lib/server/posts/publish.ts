@@ -12,6 +12,7 @@ import type { CreatorAccess } from "@/lib/server/workspaces/access";
 import { actionRefused, fieldOfMessage, isCertainRefusal, toFieldError } from "./errors";
 import { findSentPost } from "./reconcile";
 import { recordFieldsOf, viewOfRecord } from "./views";
+import { changingPosts } from "./list-cache";
 
 // Publishing is idempotent per key. The intent is written (state "sending")
 // before Fanvue is called; a second request with the key waits for the first
@@ -132,7 +133,7 @@ async function claimKey(creatorId: string, input: Input, actor: Actor): Promise<
 
 async function send(client: FanvueClient, record: PostRecord, input: Input, handle: string): Promise<PublishOutcome> {
   try {
-    const post = await createPost(client, bodyOf(input));
+    const post = await changingPosts(record.creatorId, () => createPost(client, bodyOf(input)));
     return { post: viewOfRecord(await settleCreated(record.id, post)), replayed: false, settledNow: true };
   } catch (err) {
     if (isCertainRefusal(err)) {

@@ -7,6 +7,7 @@ import type { FanvueClient } from "@/lib/server/fanvue/client";
 import { listPosts, type FanvuePost } from "@/lib/server/fanvue/resources/posts";
 import { withSnapshot } from "@/lib/server/snapshots";
 import type { QueueSource } from "./queue";
+import { POST_LIST_MAX_AGE_MS, scheduledPostsKey } from "./list-cache";
 import { listRefusal } from "./list-refusal";
 import { isParked } from "./update";
 import { titleOf, viewOfFanvue, viewOfRecord } from "./views";
@@ -73,7 +74,9 @@ export const postQueueSource: QueueSource = async (access) => {
   const byUuid = new Map(records.map((r) => [r.fanvueUuid!, r]));
   let snap;
   try {
-    snap = await withSnapshot(`posts:scheduled:${creatorId}`, () => scanScheduled(clientForCreator(access)));
+    snap = await withSnapshot(scheduledPostsKey(creatorId), () => scanScheduled(clientForCreator(access)), {
+      maxAgeMs: POST_LIST_MAX_AGE_MS,
+    });
   } catch (err) {
     const why = listRefusal(err, "queue");
     if (why === null) throw err;

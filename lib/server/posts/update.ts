@@ -10,6 +10,7 @@ import { findPost, updatePost, type FanvuePost, type UpdatePostBody } from "@/li
 import type { CreatorAccess } from "@/lib/server/workspaces/access";
 import { actionRefused, toFieldError, type PostAction } from "./errors";
 import { recordFieldsOf, viewOfFanvue, viewOfRecord } from "./views";
+import { changingPosts } from "./list-cache";
 
 // Edits of a post in the queue: change, reschedule, publish now, cancel.
 
@@ -109,7 +110,7 @@ async function patch(
 ): Promise<PostView> {
   let post: FanvuePost;
   try {
-    post = await updatePost(clientForCreator(access), uuid, body);
+    post = await changingPosts(access.creator.id, () => updatePost(clientForCreator(access), uuid, body));
   } catch (err) {
     throw await patchError(access, uuid, err, action);
   }
