@@ -2,10 +2,11 @@
 
 import { useMemo } from "react";
 import { useViewer } from "@/components/viewer/viewer";
-import { earningsUrlSchema, type EarningsUrl } from "@/lib/schemas/earnings";
+import { earningsUrlSchema } from "@/lib/schemas/earnings";
 import { useUrlState } from "@/lib/url-state/use-url-state";
+import { earningsApiParams, resolveEarningsParams, type EarningsParams } from "@/lib/queries/earnings-params";
 
-export type EarningsParams = Omit<EarningsUrl, "tz" | "from" | "to"> & { tz: string; from: string; to: string };
+export type { EarningsParams } from "@/lib/queries/earnings-params";
 
 /** Earnings controls live in the URL (shareable, back/forward; lib/url-state).
  * The zone is the viewer's (components/viewer) unless the URL names one:
@@ -14,21 +15,8 @@ export type EarningsParams = Omit<EarningsUrl, "tz" | "from" | "to"> & { tz: str
 export function useEarningsParams() {
   const viewer = useViewer();
   const { state, update } = useUrlState(earningsUrlSchema);
-  const params: EarningsParams = useMemo(
-    () => ({ ...state, tz: state.tz ?? viewer.zone, from: state.from ?? "", to: state.to ?? "" }),
-    [state, viewer.zone],
-  );
-
-  /** Query string for the API (basis is a display choice, not a query). */
-  const apiParams = useMemo(() => {
-    const p = new URLSearchParams({ range: params.range, tz: params.tz, granularity: params.granularity });
-    if (params.range === "custom") {
-      p.set("from", params.from);
-      p.set("to", params.to);
-    }
-    if (params.sources.length) p.set("sources", params.sources.join(","));
-    return p;
-  }, [params]);
-
+  const params: EarningsParams = useMemo(() => resolveEarningsParams(state, viewer.zone), [state, viewer.zone]);
+  /** Query string for the API; the pages' server prefetch builds the same (lib/queries/earnings-params.ts). */
+  const apiParams = useMemo(() => earningsApiParams(params), [params]);
   return { params, update, apiParams };
 }

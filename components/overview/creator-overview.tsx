@@ -74,7 +74,7 @@ function unreadHint(o: { unreadChats: number | null; unreadSyncedAt: string | nu
   return o.unreadChats === null ? "Copying the chats from Fanvue…" : undefined;
 }
 
-function OverviewSkeleton() {
+export function OverviewSkeleton() {
   return (
     <div className="flex flex-col gap-6" aria-busy="true" aria-label="Loading overview">
       <div className="flex items-center gap-4">

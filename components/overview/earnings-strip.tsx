@@ -6,6 +6,7 @@ import { ArrowRight, Scale } from "lucide-react";
 import Link from "next/link";
 import { useMemo } from "react";
 import { AsOf } from "@/components/earnings/as-of";
+import { overviewEarningsParams } from "@/lib/queries/earnings-params";
 import { ProvisionalBadge, ProvisionalNote } from "@/components/earnings/provisional";
 import { useViewer } from "@/components/viewer/viewer";
 import { ErrorState } from "@/components/ui/error-state";
@@ -65,7 +66,8 @@ function Figure({
 
 export function EarningsStrip({ creatorId }: { creatorId: string }) {
   const tz = useViewer().zone;
-  const params = useMemo(() => new URLSearchParams({ range: "30d", tz, granularity: "day" }), [tz]);
+  // The same query as the page's server prefetch (app/(dashboard)/c/[creatorId]/page.tsx).
+  const params = useMemo(() => overviewEarningsParams(tz), [tz]);
   const q = useEarnings({ kind: "creator", id: creatorId }, params);
   const r = q.data;
   if (q.isPending) return <Skeleton className="h-36 rounded-xl" />;

@@ -16,6 +16,7 @@ export type EarningsScope = { kind: "creator"; id: string } | { kind: "workspace
 export const earningsKeys = {
   all: (s: EarningsScope) => ["earnings", s.kind, s.id] as const,
   report: (s: EarningsScope, params: string) => [...earningsKeys.all(s), params] as const,
+  markers: (s: EarningsScope, params: string) => [...earningsKeys.all(s), "markers", params] as const,
 };
 
 /** A scope's reports (not its markers or reconciliation, which a new tip does not change or which
@@ -58,7 +59,7 @@ export function useEarningsMarkers(scope: EarningsScope, params: URLSearchParams
   p.delete("basis");
   const qs = p.toString();
   return useQuery({
-    queryKey: [...earningsKeys.all(scope), "markers", qs],
+    queryKey: earningsKeys.markers(scope, qs),
     queryFn: ({ signal }) => callApi(earningsMarkers, { params: { creatorId: scope.id }, query: p, signal }),
     enabled: scope.kind === "creator",
     placeholderData: keepPreviousData,

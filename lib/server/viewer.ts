@@ -1,5 +1,6 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
+import { cache } from "react";
 import { db } from "@/lib/server/db";
 import { THEMES, type Theme, type ViewerPrefs } from "@/lib/schemas/viewer";
 import { canonicalLocale, FALLBACK_VIEWER, isTimeZone, localeFromAcceptLanguage, type Viewer } from "@/lib/utils/time";
@@ -36,3 +37,15 @@ export async function deviceGuess(): Promise<Viewer> {
     locale: localeFromAcceptLanguage(h.get("accept-language")) ?? FALLBACK_VIEWER.locale,
   };
 }
+
+/** The zone the browser will render with, when the server can know it: the
+ * saved choice, else the zone this device reported (its cookie). Null on a
+ * device that has not reported yet: its zone is known only in the browser, so
+ * a page prefetching zoned figures skips them rather than prefetch the wrong
+ * ones (components/viewer/viewer.tsx switches to the device's zone at once). */
+export const knownViewerZone = cache(async (userId: string): Promise<string | null> => {
+  const [saved, c] = await Promise.all([getViewerPrefs(userId), cookies()]);
+  if (saved.timeZone) return saved.timeZone;
+  const zone = c.get(DEVICE_ZONE_COOKIE)?.value;
+  return zone && isTimeZone(zone) ? zone : null;
+});
