@@ -39,7 +39,7 @@ function mainContentShown({ sel, image }) {
   const res = performance.getEntriesByType("resource").filter((r) => r.responseEnd <= now);
   return {
     ms: now,
-    firstByteMs: nav ? nav.responseStart : NaN,
+    htmlMs: nav ? nav.responseEnd : NaN,
     requests: res.length + 1,
     bytes: res.reduce((n, r) => n + r.transferSize, nav ? nav.transferSize : 0),
   };
@@ -118,7 +118,7 @@ export async function measureTtmc({ executablePath, targets, runs, afterWarmUp =
       return {
         name: t.name,
         ms: m("ms"),
-        firstByteMs: m("firstByteMs"),
+        htmlMs: m("htmlMs"),
         requests: m("requests"),
         bytes: m("bytes"),
         runs: rs.map((r) => r.ms),

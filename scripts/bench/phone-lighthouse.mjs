@@ -39,7 +39,24 @@ function summarize(lhr) {
   };
 }
 
-/** `runs` Lighthouse runs per target (median scores); one Chromium for all of them. */
+async function runOnce(port, t) {
+  const flags = {
+    port,
+    output: "json",
+    logLevel: "error",
+    onlyCategories: ["performance", "accessibility"],
+    ...(t.cookie ? { extraHeaders: { Cookie: t.cookie } } : {}),
+  };
+  try {
+    return summarize((await lighthouse(t.url, flags)).lhr);
+  } catch (err) {
+    return { performance: NaN, accessibility: NaN, metrics: {}, a11yFails: [], error: err.message.split("\n")[0] };
+  }
+}
+
+/** `runs` Lighthouse runs per target (median scores), in one Chromium. The baseline runs again
+ * before every other target: on a shared machine the load swings within minutes, and Lighthouse's
+ * simulation scales what it observed, so the baseline is the median over the whole phase. */
 export async function measureLighthouse({ chromePath, targets, runs }) {
   const chrome = await chromeLauncher.launch({
     chromePath,
@@ -47,41 +64,28 @@ export async function measureLighthouse({ chromePath, targets, runs }) {
     logLevel: "silent",
   });
   try {
-    const out = [];
-    for (const t of targets) {
-      const rs = [];
-      for (let i = 0; i < runs; i++) {
-        const flags = {
-          port: chrome.port,
-          output: "json",
-          logLevel: "error",
-          onlyCategories: ["performance", "accessibility"],
-          ...(t.cookie ? { extraHeaders: { Cookie: t.cookie } } : {}),
-        };
-        try {
-          const r = await lighthouse(t.url, flags);
-          rs.push(summarize(r.lhr));
-        } catch (err) {
-          rs.push({
-            performance: NaN,
-            accessibility: NaN,
-            metrics: {},
-            a11yFails: [],
-            error: err.message.split("\n")[0],
-          });
-        }
+    const base = targets.find((t) => t.baseline);
+    const results = new Map(targets.map((t) => [t.name, []]));
+    for (let i = 0; i < runs; i++) {
+      for (const t of targets) {
+        if (t === base) continue;
+        if (base) results.get(base.name).push(await runOnce(chrome.port, base));
+        results.get(t.name).push(await runOnce(chrome.port, t));
       }
+    }
+    return targets.map((t) => {
+      const rs = results.get(t.name);
       const m = (f) => median(rs.map(f));
-      out.push({
+      return {
         name: t.name,
         performance: m((r) => r.performance),
         accessibility: m((r) => r.accessibility),
+        performanceRuns: rs.map((r) => r.performance),
         metrics: Object.fromEntries(Object.keys(METRICS).map((k) => [k, m((r) => r.metrics[k])])),
-        a11yFails: rs.at(-1).a11yFails,
+        a11yFails: rs.at(-1)?.a11yFails ?? [],
         errors: rs.map((r) => r.error).filter(Boolean),
-      });
-    }
-    return out;
+      };
+    });
   } finally {
     await chrome.kill();
   }
