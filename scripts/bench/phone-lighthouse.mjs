@@ -31,10 +31,15 @@ function summarize(lhr) {
       nodes: (a.details?.items ?? []).slice(0, 3).map((i) => i.node?.snippet ?? i.node?.selector ?? ""),
     }));
   return {
+    finalUrl: lhr.finalDisplayedUrl,
     performance: score("performance"),
     accessibility: score("accessibility"),
     metrics,
     a11yFails,
+    // What moved the most (Lighthouse's layout-shifts audit): where a CLS comes from.
+    shifts: (lhr.audits["layout-shifts"]?.details?.items ?? [])
+      .slice(0, 2)
+      .map((i) => `${i.node?.selector ?? "?"} (${(i.score ?? 0).toFixed(3)})`),
     error: lhr.runtimeError?.message,
   };
 }
@@ -48,7 +53,10 @@ async function runOnce(port, t) {
     ...(t.cookie ? { extraHeaders: { Cookie: t.cookie } } : {}),
   };
   try {
-    return summarize((await lighthouse(t.url, flags)).lhr);
+    const r = summarize((await lighthouse(t.url, flags)).lhr);
+    // A lost session would score the sign-in page under this page's name.
+    const landed = new URL(r.finalUrl).pathname;
+    return landed === new URL(t.url).pathname ? r : { ...r, error: `ended on ${landed}, not the page asked for` };
   } catch (err) {
     return { performance: NaN, accessibility: NaN, metrics: {}, a11yFails: [], error: err.message.split("\n")[0] };
   }
@@ -83,6 +91,7 @@ export async function measureLighthouse({ chromePath, targets, runs }) {
         performanceRuns: rs.map((r) => r.performance),
         metrics: Object.fromEntries(Object.keys(METRICS).map((k) => [k, m((r) => r.metrics[k])])),
         a11yFails: rs.at(-1)?.a11yFails ?? [],
+        shifts: rs.at(-1)?.shifts ?? [],
         errors: rs.map((r) => r.error).filter(Boolean),
       };
     });

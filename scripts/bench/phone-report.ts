@@ -19,6 +19,7 @@ type Lh = {
   accessibility: number;
   metrics: Record<string, number>;
   a11yFails: { id: string; title: string; nodes: string[] }[];
+  shifts: string[];
   errors: string[];
 };
 
@@ -94,6 +95,7 @@ function printDetails(targets: Target[], ttmc: Ttmc[], lh: Lh[]) {
         `LH perf ${l.performanceRuns.join(" / ")}, FCP ${ms(m.fcp!)}, LCP ${ms(m.lcp!)}, TBT ${ms(m.tbt!)}, SI ${ms(m.si!)}, CLS ${(m.cls ?? NaN).toFixed(3)}; ${t.sel}`,
     );
     for (const e of [...r.errors, ...l.errors]) console.log(`    error: ${e}`);
+    if ((m.cls ?? 0) >= 0.1) console.log(`    layout shifts: ${l.shifts.join(", ") || "?"}`);
     for (const f of l.a11yFails)
       console.log(`    a11y: ${f.id} (${f.title})${f.nodes.length ? `: ${f.nodes.join(" | ")}` : ""}`);
   }
