@@ -81,6 +81,11 @@ const schema = z.object({
     .enum(["0", "1"])
     .default("1")
     .transform((v) => v === "1"),
+  /** "1": count database statements per request (benchmarks only; lib/server/db-count.ts). */
+  VUEDECK_COUNT_QUERIES: z
+    .enum(["0", "1"])
+    .default("0")
+    .transform((v) => v === "1"),
   /** Signing secret of the Fanvue app's webhooks (Developer Area → app →
    * Events). Unset: no live updates; the inbox polls instead. */
   FANVUE_WEBHOOK_SECRET: z.string().min(8, { error: "FANVUE_WEBHOOK_SECRET must be at least 8 characters" }).optional(),

@@ -4,21 +4,18 @@ import { fanvueConfig } from "@/lib/server/fanvue/config";
 import type { ShellData } from "@/lib/schemas/shell";
 import { deviceGuess, getViewerPrefs } from "@/lib/server/viewer";
 import { listAccessibleCreators } from "@/lib/server/workspaces/access";
+import { seatCreators, userSeats } from "@/lib/server/workspaces/seats";
 
 /** What the dashboard shell shows: who is signed in, every creator they may
  * open (for the switcher), and each workspace's connection health. */
 export async function loadShell(userId: string, opened?: { creatorId: string }): Promise<ShellData> {
-  const [user, creators, memberships, saved, guess] = await Promise.all([
+  // The memberships are the ones the page's access check read (userSeats: one read per request, and per few seconds).
+  const [user, seats, saved, guess] = await Promise.all([
     db.user.findUniqueOrThrow({
       where: { id: userId },
       select: { name: true, handle: true, image: true, lastCreatorId: true },
     }),
-    listAccessibleCreators(userId),
-    db.membership.findMany({
-      where: { userId },
-      include: { workspace: { include: { connection: true } } },
-      orderBy: { createdAt: "asc" },
-    }),
+    userSeats(userId),
     getViewerPrefs(userId),
     deviceGuess(),
   ]);
@@ -26,14 +23,14 @@ export async function loadShell(userId: string, opened?: { creatorId: string }):
   if (opened && user.lastCreatorId !== opened.creatorId) await rememberCreator(userId, opened.creatorId);
   return {
     user: { name: user.name ?? user.handle ?? "Account", handle: user.handle, image: user.image },
-    creators,
-    workspaces: memberships.map((m) => ({
-      id: m.workspace.id,
-      name: m.workspace.name,
-      kind: m.workspace.kind,
-      role: m.role,
-      needsReauth: m.workspace.connection.status === "needs_reauth",
-      reauthReason: m.workspace.connection.statusReason,
+    creators: seatCreators(seats),
+    workspaces: seats.map((s) => ({
+      id: s.workspace.id,
+      name: s.workspace.name,
+      kind: s.workspace.kind,
+      role: s.role,
+      needsReauth: s.workspace.needsReauth,
+      reauthReason: s.workspace.reauthReason,
     })),
     isSandbox: fanvueConfig.isSandbox,
     viewer: { saved, guess },

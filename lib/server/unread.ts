@@ -3,7 +3,7 @@ import { unreadByCreator } from "@/lib/server/chats/mirror/query";
 import { getCreatorOverview } from "@/lib/server/creators/overview";
 import { db } from "@/lib/server/db";
 import { can } from "@/lib/schemas/permissions";
-import { getCreatorAccess, listAccessibleCreators } from "@/lib/server/workspaces/access";
+import { seatCreatorAccess, seatCreators, userSeats } from "@/lib/server/workspaces/seats";
 
 export type UnreadByCreator = Record<string, number | null>;
 
@@ -12,7 +12,7 @@ export type UnreadByCreator = Record<string, number | null>;
  * their chats (Fanvue has no agency unread count), a creator's own account
  * from Fanvue's /chats/unread (cached 30 s). null: not known yet. */
 export async function unreadForUser(userId: string): Promise<UnreadByCreator> {
-  const creators = (await listAccessibleCreators(userId)).filter((c) => can(c.role, "chats:read"));
+  const creators = seatCreators(await userSeats(userId)).filter((c) => can(c.role, "chats:read"));
   const agency = creators.filter((c) => c.workspaceKind === "agency").map((c) => c.id);
   const [synced, counts] = await Promise.all([
     db.mirrorChatSync.findMany({
@@ -28,7 +28,7 @@ export async function unreadForUser(userId: string): Promise<UnreadByCreator> {
     creators
       .filter((c) => c.workspaceKind === "creator")
       .map(async (c) => {
-        const access = await getCreatorAccess(userId, c.id);
+        const access = await seatCreatorAccess(userId, c.id);
         out[c.id] = access
           ? await getCreatorOverview(access).then(
               (s) => s.data.unreadChats,

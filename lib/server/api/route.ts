@@ -6,9 +6,8 @@ import type { Access as ContractAccess, ParamsOf, ResponseOf, RouteContract } fr
 import type { Permission } from "@/lib/schemas/permissions";
 import { readSession, type SessionUser } from "@/lib/server/session";
 import { recordAudit } from "@/lib/server/workspaces/audit";
+import { seatCreatorAccess, seatWorkspaceAccess } from "@/lib/server/workspaces/seats";
 import {
-  getCreatorAccess,
-  getWorkspaceAccess,
   workspaceIsShared,
   hasPermission,
   type CreatorAccess,
@@ -17,6 +16,7 @@ import {
 import { assertDeclaredSize, DEFAULT_BODY_LIMIT, readJsonBody } from "./body";
 import { contextFor, requestContext, SAFE_METHODS } from "./request-context";
 import { ApiError, toErrorResponse } from "./errors";
+import { queryTiming } from "@/lib/server/db-count";
 
 // The one wrapper every /api route handler goes through, in this order:
 // CSRF check on writes → session → membership of the workspace → the creator
@@ -124,8 +124,8 @@ async function resolveAccess(
   if (kind === "public" || kind === "user") return null;
   const access =
     kind === "creator"
-      ? typeof raw.creatorId === "string" && (await getCreatorAccess(userId, raw.creatorId))
-      : typeof raw.workspaceId === "string" && (await getWorkspaceAccess(userId, raw.workspaceId));
+      ? typeof raw.creatorId === "string" && (await seatCreatorAccess(userId, raw.creatorId))
+      : typeof raw.workspaceId === "string" && (await seatWorkspaceAccess(userId, raw.workspaceId));
   if (!access) throw notFound(kind === "creator" ? "Creator" : "Workspace");
   if (!permission || !hasPermission(access, permission)) {
     throw new ApiError("forbidden", "Your role does not allow this.");
@@ -225,5 +225,13 @@ function wrap<
       return res;
     }
   };
-  return Object.assign(wrapped, { [WRAPPED]: true });
+  // Benchmarks (VUEDECK_COUNT_QUERIES=1): the process's database statements so far, in a Server-Timing header.
+  const counted = async (req: NextRequest, context: { params: Promise<Record<string, string | string[]>> }) => {
+    const res = await wrapped(req, context);
+    // Prisma emits a statement's event just after handing its rows back: let the last ones land.
+    await new Promise((resolve) => setImmediate(resolve));
+    res.headers.set("Server-Timing", queryTiming());
+    return res;
+  };
+  return Object.assign(env.VUEDECK_COUNT_QUERIES ? counted : wrapped, { [WRAPPED]: true });
 }

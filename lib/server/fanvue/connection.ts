@@ -1,4 +1,5 @@
 import "server-only";
+import { invalidateAccess } from "@/lib/server/access-cache";
 import { db } from "@/lib/server/db";
 import { decryptToken, encryptToken, tokenAad } from "@/lib/server/crypto/token-cipher";
 import { wakeConnectionJobs } from "@/lib/server/jobs/queue";
@@ -34,6 +35,7 @@ export async function saveConnectionTokens(input: { userId: string; fanvueUserUu
     create: { fanvueUserUuid, userId, ...data },
     update: { userId, ...data, tokenVersion: { increment: 1 } },
   });
+  invalidateAccess({ connectionId: connection.id }); // the shell's "reconnect Fanvue" banner goes at once
   // Reconnecting resumes the background work that paused while it was needed.
   await wakeConnectionJobs(connection.id);
   return connection;
@@ -44,6 +46,7 @@ export async function markNeedsReauth(connectionId: string, reason: string) {
     where: { id: connectionId },
     data: { status: "needs_reauth", statusReason: reason },
   });
+  invalidateAccess({ connectionId }); // the shell's banner shows on the next page
 }
 
 const inflight = new Map<string, Promise<string>>();

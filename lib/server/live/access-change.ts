@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
+import { invalidateAccess } from "@/lib/server/access-cache";
 import { db } from "@/lib/server/db";
 import { announceAccessChange } from "./bus";
 
@@ -20,5 +21,8 @@ export const accessChangeRow = (t: AccessChangeTarget, client: Prisma.Transactio
 
 /** After the commit: this process's streams stop sending at once and
  * re-check; other processes' streams within a bus tick. */
-export const accessChanged = (t: AccessChangeTarget) =>
+export function accessChanged(t: AccessChangeTarget) {
+  // This process's cached sessions and memberships first: its next request reads the truth.
+  invalidateAccess(t);
   void announceAccessChange({ userId: t.userId ?? null, workspaceId: t.workspaceId ?? null });
+}

@@ -1,4 +1,5 @@
 import "server-only";
+import { invalidateAccess } from "@/lib/server/access-cache";
 import { db } from "@/lib/server/db";
 import { ApiError } from "@/lib/server/api/errors";
 import { decryptToken, tokenAad } from "@/lib/server/crypto/token-cipher";
@@ -77,6 +78,7 @@ export async function disconnectFanvue(
       ? decryptToken(fresh.refreshTokenCipher, tokenAad(fresh.fanvueUserUuid, "refresh"))
       : null;
   });
+  invalidateAccess({ workspaceId }); // every member's shell shows the disconnect on their next page
   // Revoking the refresh token ends its whole chain at Fanvue, access tokens included.
   if (refreshToken) await revokeToken(refreshToken);
   await recordAudit({

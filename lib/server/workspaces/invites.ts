@@ -1,5 +1,6 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
+import { invalidateAccess } from "@/lib/server/access-cache";
 import { db } from "@/lib/server/db";
 import { env } from "@/lib/env.mjs";
 import { ApiError } from "@/lib/server/api/errors";
@@ -101,7 +102,7 @@ export async function acceptInvite(token: string, user: { id: string; name: stri
     where: { workspaceId_userId: { workspaceId: invite.workspaceId, userId: user.id } },
   });
   if (existing) throw new ApiError("conflict", "You are already a member of this workspace.");
-  return db.$transaction(async (tx) => {
+  const accepted = await db.$transaction(async (tx) => {
     // Single use, even when two people open the link at once.
     const claimed = await tx.invite.updateMany({
       where: { id: invite.id, usedAt: null, revokedAt: null },
@@ -133,6 +134,9 @@ export async function acceptInvite(token: string, user: { id: string; name: stri
     });
     return { workspaceId: invite.workspaceId, membershipId: membership.id, firstCreatorId: creators[0]?.id ?? null };
   });
+  // The new member's cached memberships (none in this workspace yet) go: the workspace opens at once.
+  invalidateAccess({ userId: user.id });
+  return accepted;
 }
 
 export { recordAudit };

@@ -1,4 +1,5 @@
 import "server-only";
+import { invalidateAccess } from "@/lib/server/access-cache";
 import { db } from "@/lib/server/db";
 import { requestEarningsSync } from "@/lib/server/earnings/jobs";
 import { fanvueClient } from "@/lib/server/fanvue/client";
@@ -56,6 +57,8 @@ async function ensureWorkspace(connectionId: string, kind: "creator" | "agency",
     create: { workspaceId: workspace.id, userId: ownerId, role: "owner", allCreators: true },
     update: { role: "owner", allCreators: true },
   });
+  invalidateAccess({ userId: ownerId }); // a new owner's workspace opens at once
+
   if (!existing)
     await recordAudit({
       workspaceId: workspace.id,
@@ -89,6 +92,8 @@ async function upsertCreators(workspaceId: string, creators: CreatorInfo[], mark
     if (gone > 0) accessChanged({ workspaceId, reason: "creators" });
   }
   await db.workspace.update({ where: { id: workspaceId }, data: { creatorsSyncedAt: new Date() } });
+  // Creators added, renamed or back: every member's cached list follows at once.
+  invalidateAccess({ workspaceId });
   // Start (or refresh) each creator's earnings ledger right away.
   const ws = await db.workspace.findUniqueOrThrow({
     where: { id: workspaceId },
