@@ -127,6 +127,30 @@ test("a device whose zone the server does not know yet gets no figures in a gues
   await off.close();
 });
 
+test("an agency's All creators and all-earnings pages are in the server's HTML (JavaScript off)", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signInAs(page, "atlas");
+  const home = new URL(page.url()).pathname;
+  expect(home).toMatch(/^\/w\/[^/]+$/);
+  await expect.poll(async () => (await page.context().cookies()).some((c) => c.name === "vd_tz")).toBe(true);
+  const off = await page
+    .context()
+    .browser()!
+    .newContext({
+      javaScriptEnabled: false,
+      storageState: await page.context().storageState(),
+      timezoneId: TZ,
+    });
+  const p = await off.newPage();
+  await p.goto(home);
+  await expect(p.getByTestId("creator-row-mia")).toBeAttached();
+  await expect(p.getByTestId("creator-row-mia")).toContainText("Mia Rose");
+  await p.goto(`${home}/earnings`);
+  await expect(p.getByTestId("agency-earnings-table")).toContainText("Mia Rose");
+  await expect(p.getByTestId("agency-earnings-table")).toContainText("Nova Lane");
+  await off.close();
+});
+
 test("before any script file arrives, the figures and rows are on screen (screenshots)", async ({ page }) => {
   await signInAs(page, "luna");
   const creatorPath = new URL(page.url()).pathname.match(/^\/c\/[^/]+/)![0];

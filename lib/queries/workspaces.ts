@@ -6,6 +6,8 @@ import { callApi } from "./call";
 export const workspaceKeys = {
   all: (id: string) => ["workspaces", id] as const,
   overview: (id: string) => [...workspaceKeys.all(id), "overview"] as const,
+  /** All creators' figures in a zone (the page's server prefetch uses the same key). */
+  overviewIn: (id: string, tz: string) => [...workspaceKeys.overview(id), tz] as const,
   members: (id: string) => [...workspaceKeys.all(id), "members"] as const,
   invites: (id: string) => [...workspaceKeys.all(id), "invites"] as const,
   creators: (id: string) => [...workspaceKeys.all(id), "creators"] as const,
@@ -16,7 +18,7 @@ export const workspaceKeys = {
 export const useAgencyOverview = (id: string, tz: string) => {
   return useQuery(
     queryOptions({
-      queryKey: [...workspaceKeys.overview(id), tz],
+      queryKey: workspaceKeys.overviewIn(id, tz),
       queryFn: () => callApi(ws.creatorsOverview, { params: { workspaceId: id }, query: { tz } }),
     }),
   );
