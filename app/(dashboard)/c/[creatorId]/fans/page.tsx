@@ -33,18 +33,17 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const PREFETCH_BUDGET_MS = 4_000;
 
 /** The first screen, as the routes the client calls would answer it (same
- * keys, same server functions): the table's page for the URL's filters, the
- * roster's age, the analysis card's counts, tags, saved segments and the
- * lists the bulk actions offer; and the fan panel a shared link opens. */
+ * keys, same server functions), and only what its first render asks for:
+ * the analysis card's counts; the table's page for the URL's filters with
+ * what the table shows around it (roster's age, tags, saved segments where
+ * the toolbar offers them, the lists its bulk actions offer); and the fan
+ * panel a shared link opens. The renewals tab shows the forecast instead,
+ * in the viewer's zone, left to the client. */
 async function prefetchFans(qc: QueryClient, access: CreatorAccess, user: SessionUser, searchParams: SearchParams) {
   const sp = searchParamsOf(await searchParams);
   const state = fansStateOf(readUrlState(fansUrlSchema, sp), segKeyOf(sp));
   const c = access.creator.id;
-  const tasks: Promise<unknown>[] = [
-    qc.prefetchQuery({ queryKey: fanKeys.roster(c), queryFn: () => asJson(getRosterView(access).then((r) => r.view)) }),
-    qc.prefetchQuery({ queryKey: fanKeys.tags(c), queryFn: () => asJson(listTags(c)) }),
-    qc.prefetchQuery({ queryKey: fanKeys.segments(c), queryFn: () => asJson(listSegments(c)) }),
-  ];
+  const tasks = state.view === "renewals" ? [] : prefetchAroundTable(qc, access);
   if (state.fan)
     tasks.push(
       qc.prefetchQuery({
@@ -53,9 +52,6 @@ async function prefetchFans(qc: QueryClient, access: CreatorAccess, user: Sessio
           asJson(getFanPanel(access, fanPanel.params.parse({ creatorId: c, fanUuid: state.fan }).fanUuid, user)),
       }),
     );
-  if (hasPermission(access, "chats:read"))
-    tasks.push(qc.prefetchQuery({ queryKey: listKeys.all(c), queryFn: () => asJson(getLists(access)) }));
-  // The renewals tab shows the forecast (the viewer's zone), not the table.
   const table =
     state.view === "renewals"
       ? Promise.resolve()
@@ -69,6 +65,22 @@ async function prefetchFans(qc: QueryClient, access: CreatorAccess, user: Sessio
     qc.prefetchQuery({ queryKey: fanKeys.analysis(c), queryFn: () => asJson(getAnalysis(access)) }),
   );
   await settleWithin(PREFETCH_BUDGET_MS, [...tasks, table, analysis]);
+}
+
+/** What the table's notices and toolbar ask for beside its rows. */
+function prefetchAroundTable(qc: QueryClient, access: CreatorAccess): Promise<unknown>[] {
+  const c = access.creator.id;
+  const tasks = [
+    qc.prefetchQuery({ queryKey: fanKeys.roster(c), queryFn: () => asJson(getRosterView(access).then((r) => r.view)) }),
+    qc.prefetchQuery({ queryKey: fanKeys.tags(c), queryFn: () => asJson(listTags(c)) }),
+  ];
+  // The segment picker shows where insights exist (FansView's insightsAvailable).
+  if (access.workspace.kind === "creator")
+    tasks.push(qc.prefetchQuery({ queryKey: fanKeys.segments(c), queryFn: () => asJson(listSegments(c)) }));
+  // The route refuses a role without chats:read; the client then shows that as before.
+  if (hasPermission(access, "chats:read"))
+    tasks.push(qc.prefetchQuery({ queryKey: listKeys.all(c), queryFn: () => asJson(getLists(access)) }));
+  return tasks;
 }
 
 export default async function FansPage({
