@@ -2,6 +2,7 @@
 
 import { Ellipsis } from "lucide-react";
 import Link from "next/link";
+import { LinkPending } from "./link-pending";
 import { useState } from "react";
 import dynamic from "next/dynamic";
 import { useUnreadByCreator } from "@/lib/queries/creators";
@@ -36,6 +37,7 @@ function Tab({ item, active, unread }: { item: NavItem; active: boolean; unread:
       className={cn(TAB, "relative", active ? "text-brand-700" : "text-zinc-600")}
       data-testid={`tab-${item.tab?.key}`}
     >
+      <LinkPending className="absolute inset-x-4 top-0 h-0.5 rounded-full" />
       <Icon className="size-6" aria-hidden="true" strokeWidth={active ? 2.25 : 1.75} />
       {label}
       {/* After the label in reading order ("Chats 12 unread": the name holds what is shown, WCAG

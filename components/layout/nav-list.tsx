@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { useId } from "react";
 import { cn } from "@/lib/utils/cn";
+import { LinkPending } from "./link-pending";
 import { NAV_ICONS, navSections, type NavItem } from "./nav-items";
 
 /** One page of the menu: a link, or a "Soon" entry that is not one yet. */
@@ -29,6 +30,7 @@ export function NavLink({ item, active, onNavigate }: { item: NavItem; active: b
     >
       <Icon className={cn("size-4", active ? "text-brand-700" : "text-zinc-500")} aria-hidden="true" />
       {item.label}
+      <LinkPending />
     </Link>
   );
 }
