@@ -11,10 +11,10 @@ import { freePort, ROOT } from "../lib/stack.mjs";
 import { percentile } from "./harness";
 
 export type Load = { p50: number; p95: number; rps: number };
+type Sample = { times: number[]; secs: number };
 
-/** `connections` loops each sending a request as soon as its last one is answered, for `ms`. */
-export async function load(url: string, headers: Record<string, string>, connections: number, ms = 2_500) {
-  const times: number[] = [];
+/** `connections` loops, each sending a request as soon as its last one is answered, for `ms`. */
+async function burst(url: string, headers: Record<string, string>, connections: number, ms: number, into: Sample) {
   const end = performance.now() + ms;
   const loop = async () => {
     while (performance.now() < end) {
@@ -22,13 +22,30 @@ export async function load(url: string, headers: Record<string, string>, connect
       const res = await fetch(url, { headers });
       await res.arrayBuffer();
       if (!res.ok) throw new Error(`${url}: ${res.status}`);
-      times.push(performance.now() - t);
+      into.times.push(performance.now() - t);
     }
   };
   const started = performance.now();
   await Promise.all(Array.from({ length: connections }, loop));
-  const secs = (performance.now() - started) / 1000;
-  return { p50: percentile(times, 50), p95: percentile(times, 95), rps: times.length / secs } satisfies Load;
+  into.secs += (performance.now() - started) / 1000;
+}
+
+/** Every target at `connections`, interleaved: `rounds` bursts of `ms` each in turn, so the
+ * machine's drifting load (other work on it) falls on all of them alike. */
+export async function loadInterleaved(
+  targets: { url: string; headers: Record<string, string> }[],
+  connections: number,
+  rounds = 5,
+  ms = 500,
+): Promise<Load[]> {
+  const samples: Sample[] = targets.map(() => ({ times: [], secs: 0 }));
+  for (let r = 0; r < rounds; r++)
+    for (const [i, t] of targets.entries()) await burst(t.url, t.headers, connections, ms, samples[i]!);
+  return samples.map((s) => ({
+    p50: percentile(s.times, 50),
+    p95: percentile(s.times, 95),
+    rps: s.times.length / s.secs,
+  }));
 }
 
 const BARE_DIR = path.join(ROOT, ".next-routes-bare");
