@@ -52,7 +52,8 @@ const noProcessEnv = {
 };
 
 /** Who may import what: the app never imports the sandbox (it stands in for
- * Fanvue over HTTP only), and client code never imports server modules. */
+ * Fanvue over HTTP only), client code never imports server modules, and calls
+ * routes through the schema-free contracts in lib/contracts/client/. */
 const boundaries = {
   meta: {
     type: "problem",
@@ -61,11 +62,14 @@ const boundaries = {
       sandbox: "The app talks to the sandbox over HTTP only, like to Fanvue; do not import sandbox/ code.",
       server:
         "Client code cannot import server modules (lib/server); put shared code in lib/ or lib/schemas, or import types only.",
+      contract:
+        "Client code calls routes through @/lib/contracts/client/<area> (no zod schemas in the browser); import the full contract as a type only.",
     },
   },
   create(context) {
     const text = context.sourceCode.getText();
     const isClient = /^\s*["']use client["']/.test(text) || /[/\\]components[/\\]/.test(context.filename);
+    const callsRoutes = isClient || /[/\\]lib[/\\]queries[/\\]/.test(context.filename);
     return {
       ImportDeclaration(node) {
         const from = sourceOf(node);
@@ -74,6 +78,8 @@ const boundaries = {
           context.report({ node, messageId: "sandbox" });
         if (isClient && node.importKind !== "type" && /^@\/lib\/server\//.test(from))
           context.report({ node, messageId: "server" });
+        if (callsRoutes && node.importKind !== "type" && /^@\/lib\/contracts\/(?!client\/|contract$)/.test(from))
+          context.report({ node, messageId: "contract" });
       },
     };
   },

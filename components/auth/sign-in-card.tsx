@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Logo } from "@/components/layout/logo";
-import { fanvueStatus } from "@/lib/contracts/account";
+import { fanvueStatus } from "@/lib/contracts/client/account";
 import { callApi } from "@/lib/queries/call";
 
 const MESSAGES: Record<string, { title: string; body: string }> = {

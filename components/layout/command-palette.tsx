@@ -9,7 +9,7 @@ import { useRecordPaletteOpened } from "@/components/onboarding/device-state";
 import { Avatar } from "@/components/ui/avatar";
 import { useChooseTheme } from "@/components/viewer/use-choose-theme";
 import { CommandDialog, CommandEmpty, CommandGroup, CommandItem, Kbd } from "@/components/ui/command";
-import { fansList } from "@/lib/contracts/fans";
+import { fansList } from "@/lib/contracts/client/fans";
 import { callApi } from "@/lib/queries/call";
 import { goTargets } from "@/lib/utils/shortcuts";
 import type { SwitcherProps } from "./creator-switcher";

@@ -6,7 +6,7 @@ import { useState } from "react";
 import { Logo } from "@/components/layout/logo";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { acceptInvite } from "@/lib/contracts/account";
+import { acceptInvite } from "@/lib/contracts/client/account";
 import { callApi } from "@/lib/queries/call";
 import { ApiClientError } from "@/lib/queries/fetcher";
 import type { InvitePreview } from "@/lib/schemas/team";

@@ -10,7 +10,7 @@ import {
   useSyncExternalStore,
   type ReactNode,
 } from "react";
-import { saveMyPreferences } from "@/lib/contracts/account";
+import { saveMyPreferences } from "@/lib/contracts/client/account";
 import { callApi } from "@/lib/queries/call";
 import type { ViewerPrefs } from "@/lib/schemas/viewer";
 import {

@@ -42,6 +42,11 @@ export const route =
   ): RouteContract<C, R> =>
     c as RouteContract<C, R>;
 
+/** A route as the client needs it at run time (method, path, raw), typed as its
+ * full contract: no zod schema reaches the browser (lib/contracts/client.ts). */
+export const clientRoute = <C extends RouteContract>(method: C["method"], path: C["path"], raw?: true): C =>
+  (raw ? { method, path, raw } : { method, path }) as unknown as C;
+
 export type ResponseOf<C> = C extends { readonly [RESPONSE]?: infer R } ? R : never;
 
 /** `"/api/creators/:creatorId/fans/:fanUuid"` → `"creatorId" | "fanUuid"`. */

@@ -22,7 +22,7 @@ import * as workspaces from "./workspaces";
 
 // Every route contract, for the tests that must see all routes (the access
 // matrix, the fuzz run, the registry check). A new contract module is added here.
-const modules: Record<string, Record<string, unknown>> = {
+export const CONTRACT_MODULES: Record<string, Record<string, unknown>> = {
   account,
   automations,
   chatClaims,
@@ -53,4 +53,6 @@ const isContract = (v: unknown): v is RouteContract =>
   "access" in v &&
   typeof (v as { path: unknown }).path === "string";
 
-export const ROUTES: RouteContract[] = Object.values(modules).flatMap((m) => Object.values(m).filter(isContract));
+export const ROUTES: RouteContract[] = Object.values(CONTRACT_MODULES).flatMap((m) =>
+  Object.values(m).filter(isContract),
+);

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { BodyOf, QueryOf } from "@/lib/contracts/contract";
-import * as auto from "@/lib/contracts/automations";
+import * as auto from "@/lib/contracts/client/automations";
 import { callApi } from "./call";
 
 // Automations of a creator: the list with counts, create/edit, pause/resume,

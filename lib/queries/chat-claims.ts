@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
-import * as claims from "@/lib/contracts/chat-claims";
+import * as claims from "@/lib/contracts/client/chat-claims";
 import type { ChatOwnership, PresenceState } from "@/lib/schemas/chat-claims";
 import { callApi } from "./call";
 import { chatKeys } from "./chats";

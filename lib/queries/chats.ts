@@ -19,7 +19,7 @@ import {
   messageUnsend,
   sendCheck,
   teamInbox,
-} from "@/lib/contracts/chats";
+} from "@/lib/contracts/client/chats";
 import type {
   ChatPatch,
   ChatRow,

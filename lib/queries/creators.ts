@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
-import { myUnread } from "@/lib/contracts/account";
-import { creatorOverview } from "@/lib/contracts/overview";
+import { myUnread } from "@/lib/contracts/client/account";
+import { creatorOverview } from "@/lib/contracts/client/overview";
 import { callApi } from "./call";
 
 export const creatorKeys = {

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { workspaceDataDelete, workspaceDataExport } from "@/lib/contracts/data-export";
+import { workspaceDataDelete, workspaceDataExport } from "@/lib/contracts/client/data-export";
 import { callApi, hrefOf } from "./call";
 
 /** The full export's download link (the browser streams it and shows its progress). */

@@ -7,7 +7,7 @@ import {
   earningsMarkers,
   earningsReconcile,
   earningsSyncNow,
-} from "@/lib/contracts/earnings";
+} from "@/lib/contracts/client/earnings";
 import type { AgencyEarnings, EarningsReport } from "@/lib/schemas/earnings";
 import { callApi, hrefOf } from "./call";
 

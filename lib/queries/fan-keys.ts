@@ -1,5 +1,5 @@
 import { queryOptions } from "@tanstack/react-query";
-import { fanPanel } from "@/lib/contracts/fans";
+import { fanPanel } from "@/lib/contracts/client/fans";
 import { callApi } from "./call";
 
 // The fans queries' keys (and the fan panel's options), apart from the hooks

@@ -18,7 +18,7 @@ import {
   fanTagAdd,
   fanTagRemove,
   fanTags,
-} from "@/lib/contracts/fans";
+} from "@/lib/contracts/client/fans";
 import { isForecastDay, type AnalysisView, type Forecast, type ForecastDayFans } from "@/lib/schemas/fans";
 import { callApi } from "./call";
 import { fanKeys, fanPanelQuery, type FansParams } from "./fan-keys";

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { QueryOf } from "@/lib/contracts/contract";
-import * as growth from "@/lib/contracts/growth";
+import * as growth from "@/lib/contracts/client/growth";
 import { callApi, hrefOf } from "./call";
 
 // Growth analytics: best times, retention, cohort value.

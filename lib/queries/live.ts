@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState, type Dispatch, type SetStateAction } from "react";
-import { teamLive } from "@/lib/contracts/chats";
+import { teamLive } from "@/lib/contracts/client/chats";
 import type { LiveEvent, LiveHealth, LiveHello, LiveRevoked, WebhookRefusalState } from "@/lib/schemas/live";
 import { hrefOf } from "./call";
 

@@ -9,7 +9,7 @@ import {
   listMembership,
   listRename,
   lists,
-} from "@/lib/contracts/lists";
+} from "@/lib/contracts/client/lists";
 import {
   campaignAction,
   campaignCancel,
@@ -17,7 +17,7 @@ import {
   campaignEstimate,
   campaignResults,
   campaigns,
-} from "@/lib/contracts/mass-messages";
+} from "@/lib/contracts/client/mass-messages";
 import type { campaignBodySchema, CustomListView, ListRefsInput } from "@/lib/schemas/mass-messages";
 import { callApi } from "./call";
 

@@ -8,7 +8,7 @@ import {
   uploadStart,
   vaultFolders,
   vaultList,
-} from "@/lib/contracts/media";
+} from "@/lib/contracts/client/media";
 import type { UploadCreate, VaultQuery } from "@/lib/schemas/media";
 import { callApi } from "./call";
 

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { BodyOf } from "@/lib/contracts/contract";
-import * as push from "@/lib/contracts/push";
+import * as push from "@/lib/contracts/client/push";
 import { callApi } from "./call";
 
 // Push notifications: the user's choices and devices, this browser's

@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { BodyOf, QueryOf } from "@/lib/contracts/contract";
-import * as pay from "@/lib/contracts/payouts";
+import * as pay from "@/lib/contracts/client/payouts";
 import { callApi, hrefOf } from "./call";
 
 export type PeriodParams = QueryOf<typeof pay.workspacePayouts>;

@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { BodyOf, QueryOf } from "@/lib/contracts/contract";
-import * as perf from "@/lib/contracts/performance";
+import * as perf from "@/lib/contracts/client/performance";
 import { callApi, hrefOf } from "./call";
 
 export type PerformanceParams = QueryOf<typeof perf.workspacePerformance>;

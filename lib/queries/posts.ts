@@ -1,7 +1,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import type { BodyOf, ResponseOf } from "@/lib/contracts/contract";
-import * as posts from "@/lib/contracts/posts";
+import type { postHistoryQuerySchema } from "@/lib/contracts/posts";
+import * as posts from "@/lib/contracts/client/posts";
 import type { PublishInput, UpdateInput } from "@/lib/schemas/posts";
 import { callApi } from "./call";
 
@@ -16,7 +17,7 @@ export const postKeys = {
   post: (creatorId: string, uuid: string) => [...postKeys.all(creatorId), "post", uuid] as const,
 };
 
-export type HistoryParams = z.output<typeof posts.postHistoryQuerySchema>;
+export type HistoryParams = z.output<typeof postHistoryQuerySchema>;
 
 export const postsApi = {
   publish: (creatorId: string, input: PublishInput) =>

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import * as settings from "@/lib/contracts/settings";
+import * as settings from "@/lib/contracts/client/settings";
 import { callApi } from "./call";
 
 // The Settings page's Fanvue connections: read, and disconnect one.

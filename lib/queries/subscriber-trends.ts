@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { QueryOf } from "@/lib/contracts/contract";
-import * as trends from "@/lib/contracts/subscriber-trends";
+import * as trends from "@/lib/contracts/client/subscriber-trends";
 import { callApi, hrefOf } from "./call";
 import type { GrowthScope } from "./growth";
 

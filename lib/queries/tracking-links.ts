@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { BodyOf, QueryOf } from "@/lib/contracts/contract";
-import * as links from "@/lib/contracts/tracking-links";
+import * as links from "@/lib/contracts/client/tracking-links";
 import { callApi, hrefOf } from "./call";
 import type { GrowthScope } from "./growth";
 

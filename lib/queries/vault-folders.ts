@@ -6,7 +6,7 @@ import {
   vaultFolderDelete,
   vaultFolderRemoveMedia,
   vaultFolderRename,
-} from "@/lib/contracts/media";
+} from "@/lib/contracts/client/media";
 import { callApi } from "./call";
 import { mediaKeys, type VaultFilters } from "./media";
 

@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { BodyOf } from "@/lib/contracts/contract";
-import * as ws from "@/lib/contracts/workspaces";
+import * as ws from "@/lib/contracts/client/workspaces";
 import { callApi } from "./call";
 
 export const workspaceKeys = {
