@@ -174,15 +174,22 @@ test("after the first load, the browser does not ask for what came with the page
   ];
   expect(before.filter((r) => prefetchedFans.some((p) => r.startsWith(p)))).toEqual([]);
   await expectChatsLoadQuiet(page, creatorId);
+  // A chat already read: opening an unread one marks it read, and that write refreshes both.
+  await page.goto(`/c/${creatorId}/chats`);
+  const fan = await page.locator('[data-testid="chat-row"][data-unread="false"]').first().getAttribute("data-fan");
+  await expectChatsLoadQuiet(page, creatorId, fan!);
   // The server's HTML and the client's first render agree (else React throws the HTML away).
   expect(hydration).toEqual([]);
 });
 
-async function expectChatsLoadQuiet(page: Page, creatorId: string) {
+/** Loads the chats page (with `chat` open) and proves, once React runs, that the list, the lists
+ * and the open chat's messages were not asked for: they came with the HTML. */
+async function expectChatsLoadQuiet(page: Page, creatorId: string, chat?: string) {
   const base = `/api/creators/${creatorId}`;
   const chatsLoad = recordApi(page);
-  await page.goto(`/c/${creatorId}/chats`);
+  await page.goto(`/c/${creatorId}/chats${chat ? `?chat=${chat}` : ""}`);
   await expect(page.getByTestId("chat-row").first()).toBeVisible();
+  if (chat) await expect(page.getByTestId("message").first()).toBeVisible();
   const unread = page.waitForRequest((r) => r.url().includes(`${base}/chats?`) && r.url().includes("filter=unread"));
   const chip = page.getByTestId("chat-filters").getByRole("radio", { name: "Unread", exact: true });
   await clickOnceHydrated(
@@ -195,5 +202,6 @@ async function expectChatsLoadQuiet(page: Page, creatorId: string) {
     0,
     chatsLoad.findIndex((r) => r.includes("filter=unread")),
   );
-  expect(before.filter((r) => r.startsWith(`GET ${base}/chats`) || r.startsWith(`GET ${base}/lists`))).toEqual([]);
+  const prefetched = [`GET ${base}/chats?`, `GET ${base}/lists`, `GET ${base}/chats/${chat}/messages`];
+  expect(before.filter((r) => prefetched.some((p) => r.startsWith(p)))).toEqual([]);
 }
