@@ -48,13 +48,15 @@ function mainContentShown({ sel, image }) {
 async function phoneContext(browser, cookie, origin) {
   const ctx = await browser.newContext({
     viewport: { width: PHONE.width, height: PHONE.height },
-    ...PHONE,
+    deviceScaleFactor: PHONE.deviceScaleFactor,
+    // The zone the phone reports in its cookie (phone.ts): the server renders what the browser shows.
+    timezoneId: "UTC",
     isMobile: true,
     hasTouch: true,
   });
   if (cookie) {
-    const [name, value] = cookie.split("=");
-    await ctx.addCookies([{ name, value, url: origin }]);
+    const pairs = cookie.split("; ").map((kv) => [kv.slice(0, kv.indexOf("=")), kv.slice(kv.indexOf("=") + 1)]);
+    await ctx.addCookies(pairs.map(([name, value]) => ({ name, value, url: origin })));
   }
   return ctx;
 }

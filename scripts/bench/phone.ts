@@ -8,8 +8,8 @@
 //      PHONE_LH_RUNS (1), the bare page run again before every other page (its
 //      score: the median of those runs); targets: performance within 10
 //      points of the bare page, accessibility ≥ 95.
-// Pages: sign-in, and for Luna (signed in): overview, earnings, fans, chats,
-// vault. Production build in NEXT_DIST_DIR (built if absent), fresh database.
+// Pages: sign-in, and for Luna (signed in, with the device-zone cookie a
+// phone has after its first page): overview, earnings, fans, chats, vault. Production build in NEXT_DIST_DIR (built if absent), fresh database.
 // Exits non-zero on a crash; on a missed target only with PHONE_ENFORCE=1.
 import os from "node:os";
 import { buildBareApp, startBareApp } from "./bare-app.mjs";
@@ -17,6 +17,7 @@ import { measureTtmc } from "./phone-browser.mjs";
 import { measureLighthouse } from "./phone-lighthouse.mjs";
 import { printReport, type Target } from "./phone-report";
 import { signInLuna, startProdStack, stopProdStack } from "./prod-stack";
+import { DEVICE_ZONE_COOKIE } from "@/lib/utils/viewer-cookie";
 import { freePort } from "../lib/stack.mjs";
 
 const CHROMIUM = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE || "/usr/bin/chromium";
@@ -48,7 +49,11 @@ async function main() {
   const prod = await startProdStack("phone");
   const bare = await startBareApp(await freePort());
   try {
-    const { creator, cookie } = await signInLuna(prod);
+    const luna = await signInLuna(prod);
+    // What a phone that has opened a page since signing in sends: the session and the device's
+    // zone (components/viewer writes it; a page renders zoned figures on the server only with it).
+    const cookie = `${luna.cookie}; ${DEVICE_ZONE_COOKIE}=UTC`;
+    const { creator } = luna;
     const list = targets(bare.url, prod.stack.appUrl, creator.id, cookie);
     console.log(`bench: load average ${load()} on ${os.cpus().length} cores; Chromium ${CHROMIUM}`);
     console.log(`bench: time to main content, ${RUNS} cold runs per page (after one warm-up load each)…`);
