@@ -56,7 +56,13 @@ export function FanValueLine({ row }: { row: ChatRow }) {
         </span>
       ) : null}
       {v.lastPurchaseAt ? (
-        <span className="truncate" title={f.dateTime(v.lastPurchaseAt)} data-testid="fan-last-purchase">
+        // Relative to now: the server's HTML may be a minute older than the client's first render.
+        <span
+          className="truncate"
+          title={f.dateTime(v.lastPurchaseAt)}
+          data-testid="fan-last-purchase"
+          suppressHydrationWarning
+        >
           bought {f.ago(v.lastPurchaseAt, now)}
         </span>
       ) : null}

@@ -24,11 +24,20 @@ export function SyncedAgo({
   const now = useNow();
   const detail = `New messages copied from Fanvue up to ${formatDateTime(syncedAt, viewer)}.${fullSyncedAt ? ` Read, mute and nickname changes made outside Vuedeck: as of ${formatDateTime(fullSyncedAt, viewer)} (at once with webhooks).` : ""}`;
   return (
-    <span className="inline-flex items-center gap-1 text-xs text-muted" title={detail} data-testid="chats-synced">
+    // "4 min ago": the server's HTML may be a minute older than the client's first render.
+    <span
+      className="inline-flex items-center gap-1 text-xs text-muted"
+      title={detail}
+      data-testid="chats-synced"
+      suppressHydrationWarning
+    >
       <RefreshCw className="size-3" aria-hidden="true" />
       {what} synced {formatAgo(syncedAt, viewer, now)}
       {listSyncedAt ? (
-        <span data-testid="list-synced"> · list members {formatAgo(listSyncedAt, viewer, now)}</span>
+        <span data-testid="list-synced" suppressHydrationWarning>
+          {" "}
+          · list members {formatAgo(listSyncedAt, viewer, now)}
+        </span>
       ) : null}
     </span>
   );

@@ -90,7 +90,8 @@ export function AnalysisCard({ creatorId, canWrite }: { creatorId: string; canWr
     <Card className="flex flex-col gap-3 p-4" data-testid="analysis-card">
       <div className="flex flex-col gap-3 sm:flex-row sm:items-center">
         <Radar className="hidden size-5 shrink-0 text-brand-700 sm:block" aria-hidden="true" />
-        <p className="flex-1 text-sm">
+        {/* "analysed 3 h ago": the server's HTML may be a minute older than the client's first render. */}
+        <p className="flex-1 text-sm" suppressHydrationWarning>
           {running
             ? `Analysing all ${a.audience !== null ? `${formatCount(a.audience)} ` : ""}fans in the background.`
             : summary(a, f)}

@@ -77,7 +77,10 @@ function Freshness({ r, now, action }: { r: RosterView; now: number; action: Rea
     <div className="flex flex-col gap-1 text-xs text-muted" data-testid="roster-status">
       <p className="flex items-center gap-1.5">
         <DatabaseZap className="size-3.5 shrink-0" aria-hidden="true" />
-        <span data-testid="roster-freshness">{parts.join(" · ")}</span>
+        {/* "synced 4 min ago": the server's HTML may be a minute older than the client's first render. */}
+        <span data-testid="roster-freshness" suppressHydrationWarning>
+          {parts.join(" · ")}
+        </span>
         {drift ? <span>· Fanvue counted {formatCount(r.audience!)} at the last check</span> : null}
         {r.progress ? null : action}
       </p>

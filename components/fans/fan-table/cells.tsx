@@ -105,7 +105,12 @@ export function DateCell({
   return (
     <span className="flex flex-col leading-tight">
       <span>{f.date(iso)}</span>
-      {relative ? <span className="text-xs text-muted">{relative === "past" ? f.ago(iso) : until(iso)}</span> : null}
+      {relative ? (
+        // "7 h ago" read at render: the server's HTML may be a minute older than the client's first render.
+        <span className="text-xs text-muted" suppressHydrationWarning>
+          {relative === "past" ? f.ago(iso) : until(iso)}
+        </span>
+      ) : null}
     </span>
   );
 }
