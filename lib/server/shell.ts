@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/server/db";
 import { fanvueConfig } from "@/lib/server/fanvue/config";
 import type { ShellData } from "@/lib/schemas/shell";
-import { deviceGuess, getViewerPrefs } from "@/lib/server/viewer";
+import { deviceGuess, getViewerPrefs, readUserProfile } from "@/lib/server/viewer";
 import { listAccessibleCreators } from "@/lib/server/workspaces/access";
 import { seatCreators, userSeats } from "@/lib/server/workspaces/seats";
 
@@ -10,15 +10,14 @@ import { seatCreators, userSeats } from "@/lib/server/workspaces/seats";
  * open (for the switcher), and each workspace's connection health. */
 export async function loadShell(userId: string, opened?: { creatorId: string }): Promise<ShellData> {
   // The memberships are the ones the page's access check read (userSeats: one read per request, and per few seconds).
+  // The user's row is read once for the shell and the preferences (readUserProfile).
   const [user, seats, saved, guess] = await Promise.all([
-    db.user.findUniqueOrThrow({
-      where: { id: userId },
-      select: { name: true, handle: true, image: true, lastCreatorId: true },
-    }),
+    readUserProfile(userId),
     userSeats(userId),
     getViewerPrefs(userId),
     deviceGuess(),
   ]);
+  if (!user) throw new Error(`No user ${userId}`); // a session's user exists (it cascades on delete)
   // The creator opened is remembered for "/" (written only when it changed: no write per render).
   if (opened && user.lastCreatorId !== opened.creatorId) await rememberCreator(userId, opened.creatorId);
   return {

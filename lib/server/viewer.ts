@@ -10,11 +10,18 @@ import { DEVICE_ZONE_COOKIE } from "@/lib/utils/viewer-cookie";
 // here, so it follows them to every device), else what the device told us
 // (its zone in a cookie, its languages in Accept-Language).
 
-export async function getViewerPrefs(userId: string): Promise<ViewerPrefs> {
-  const u = await db.user.findUnique({
+/** The user's row as the shell and the viewer read it: one read per server
+ * render (React's cache(); loadShell, the page's zone and the preferences
+ * share it), a fresh read per call elsewhere (an API route, after a save). */
+export const readUserProfile = cache((userId: string) =>
+  db.user.findUnique({
     where: { id: userId },
-    select: { timeZone: true, locale: true, theme: true },
-  });
+    select: { name: true, handle: true, image: true, lastCreatorId: true, timeZone: true, locale: true, theme: true },
+  }),
+);
+
+export async function getViewerPrefs(userId: string): Promise<ViewerPrefs> {
+  const u = await readUserProfile(userId);
   // A zone the runtime no longer knows (renamed in a tz update) falls back to the device's.
   return {
     timeZone: u?.timeZone && isTimeZone(u.timeZone) ? u.timeZone : null,
