@@ -13,8 +13,9 @@ import { useViewer } from "@/components/viewer/viewer";
 import { ApiClientError } from "@/lib/queries/fetcher";
 import { useSaveAutomation } from "@/lib/queries/automations";
 import { useLists } from "@/lib/queries/mass-messages";
-import { MAX_MEDIA } from "@/lib/schemas/chats";
-import { TRIGGER_LABELS, TRIGGERS, type AutomationView, type Trigger } from "@/lib/schemas/automations";
+import { MAX_MEDIA } from "@/lib/schemas/chats-values";
+import type { AutomationView } from "@/lib/schemas/automations";
+import { TRIGGER_LABELS, TRIGGERS, type Trigger } from "@/lib/schemas/automations-values";
 import { toBody, useAutomationDraft, type DraftError, type DraftState } from "./use-automation-draft";
 
 type Set = <K extends keyof DraftState>(k: K, v: DraftState[K]) => void;

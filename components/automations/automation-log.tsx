@@ -9,7 +9,8 @@ import { Select } from "@/components/ui/select";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useFormat } from "@/components/viewer/viewer";
 import { useAutomationRuns } from "@/lib/queries/automations";
-import { RUN_STATUSES, type AutomationRunView, type AutomationView, type RunStatus } from "@/lib/schemas/automations";
+import type { AutomationRunView, AutomationView, RunStatus } from "@/lib/schemas/automations";
+import { RUN_STATUSES } from "@/lib/schemas/automations-values";
 import { formatCount } from "@/lib/utils/format";
 
 const STATUS: Record<RunStatus, { label: string; tone: "brand" | "neutral" | "warning" | "danger" | "info" }> = {

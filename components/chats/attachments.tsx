@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { X } from "lucide-react";
 import { fetchLookup, mediaKeys } from "@/lib/queries/media";
-import { MAX_LOOKUP } from "@/lib/schemas/media";
+import { MAX_LOOKUP } from "@/lib/schemas/media-values";
 import { RemoteImage } from "@/components/ui/remote-image";
 
 /** Vault items attached to a message, with their thumbnails. */

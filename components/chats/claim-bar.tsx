@@ -4,7 +4,8 @@ import { ChevronDown, Hand, UserCheck, UserRound } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Menu, MenuContent, MenuItem, MenuLabel, MenuSeparator, MenuTrigger } from "@/components/ui/menu";
 import { useClaimAction } from "@/lib/queries/chat-claims";
-import { ownershipLine, type ChatOwnership } from "@/lib/schemas/chat-claims";
+import type { ChatOwnership } from "@/lib/schemas/chat-claims";
+import { ownershipLine } from "@/lib/schemas/chat-claims-values";
 import { cn } from "@/lib/utils/cn";
 import { useToasts } from "./toaster";
 

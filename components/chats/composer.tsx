@@ -8,7 +8,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { Textarea } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { useTemplates, type SendInput } from "@/lib/queries/chats";
-import { MAX_MEDIA, MAX_TEXT } from "@/lib/schemas/chats";
+import { MAX_MEDIA, MAX_TEXT } from "@/lib/schemas/chats-values";
 import { centsToDecimal, checkPrice, formatMoney, parseMoney } from "@/lib/utils/money";
 import { cn } from "@/lib/utils/cn";
 import { Attachments } from "./attachments";

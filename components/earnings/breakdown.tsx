@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { DataTable, type Column } from "@/components/ui/data-table";
-import { earningSourceLabel, OTHER_SOURCES, type EarningsReport } from "@/lib/schemas/earnings";
+import type { EarningsReport } from "@/lib/schemas/earnings";
+import { earningSourceLabel, OTHER_SOURCES } from "@/lib/schemas/earnings-values";
 import { formatCount, formatMoney } from "@/lib/utils/format";
 import { SOURCE_COLORS, SOURCE_LABELS } from "./palette";
 

@@ -2,7 +2,8 @@
 
 import { CHART } from "@/components/charts/colors";
 import { Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { SOURCES, type EarningsMarker, type EarningsReport, type SourceGroup } from "@/lib/schemas/earnings";
+import type { EarningsMarker, EarningsReport, SourceGroup } from "@/lib/schemas/earnings";
+import { SOURCES } from "@/lib/schemas/earnings-values";
 import { formatMoney, formatMoneyCompact } from "@/lib/utils/format";
 import { formatBucket } from "@/lib/utils/time";
 import { useViewer } from "@/components/viewer/viewer";

@@ -4,13 +4,8 @@ import { Checkbox } from "@/components/ui/choice";
 import { useEffect, useState } from "react";
 import dynamic from "next/dynamic";
 import { Skeleton } from "@/components/ui/skeleton";
-import {
-  SOURCES,
-  type EarningsMarker,
-  type EarningsMarkers,
-  type EarningsReport,
-  type SourceGroup,
-} from "@/lib/schemas/earnings";
+import type { EarningsMarker, EarningsMarkers, EarningsReport, SourceGroup } from "@/lib/schemas/earnings";
+import { SOURCES } from "@/lib/schemas/earnings-values";
 import { formatMoney } from "@/lib/utils/format";
 import { formatBucket } from "@/lib/utils/time";
 import { useViewer } from "@/components/viewer/viewer";

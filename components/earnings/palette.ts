@@ -1,5 +1,6 @@
 import { CHART } from "@/components/charts/colors";
-import { earningSourceLabel, SOURCES, type SourceGroup } from "@/lib/schemas/earnings";
+import type { SourceGroup } from "@/lib/schemas/earnings";
+import { earningSourceLabel, SOURCES } from "@/lib/schemas/earnings-values";
 
 // Okabe–Ito: distinguishable with the common colour-vision deficiencies. Each theme's values, and
 // their contrast with the card surface, are in app/globals.css (--chart-*).

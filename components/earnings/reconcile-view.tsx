@@ -16,7 +16,7 @@ import type { EdgeLine, Reconciliation } from "@/lib/schemas/reconcile";
 import { cn } from "@/lib/utils/cn";
 import { formatCount, formatMoney } from "@/lib/utils/format";
 import { formatDateTime, formatDay, formatTime, type Viewer } from "@/lib/utils/time";
-import { earningSourceLabel } from "@/lib/schemas/earnings";
+import { earningSourceLabel } from "@/lib/schemas/earnings-values";
 import { CustomRange, RangeSelect, ZoneSelect } from "./controls";
 import { useEarningsParams } from "./use-earnings-params";
 

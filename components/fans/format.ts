@@ -1,5 +1,5 @@
 import type { FanProfile } from "@/lib/schemas/fans";
-import { earningSourceLabel } from "@/lib/schemas/earnings";
+import { earningSourceLabel } from "@/lib/schemas/earnings-values";
 import { formatMoney } from "@/lib/utils/format";
 import { labelOf } from "@/lib/utils/labels";
 

@@ -9,7 +9,7 @@ import { QueryBody } from "@/components/ui/error-state";
 import { Select } from "@/components/ui/select";
 import { useFormat, useViewer } from "@/components/viewer/viewer";
 import { bestTimesCsvHref, useBestTimes, type GrowthScope } from "@/lib/queries/growth";
-import { EARNING_SOURCE_LABELS, SOURCES } from "@/lib/schemas/earnings";
+import { EARNING_SOURCE_LABELS, SOURCES } from "@/lib/schemas/earnings-values";
 import { bestTimesUrlSchema, type BestTimes, type BestTimesQuery } from "@/lib/schemas/growth";
 import { useUrlState } from "@/lib/url-state/use-url-state";
 import { cn } from "@/lib/utils/cn";

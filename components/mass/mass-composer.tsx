@@ -13,7 +13,7 @@ import { Card } from "@/components/ui/card";
 import { Input, Textarea } from "@/components/ui/input";
 import { Field, Select } from "@/components/ui/select";
 import { useLists } from "@/lib/queries/mass-messages";
-import { MAX_MEDIA } from "@/lib/schemas/chats";
+import { MAX_MEDIA } from "@/lib/schemas/chats-values";
 import type { CampaignBody, CampaignView, ListRefsInput } from "@/lib/schemas/mass-messages";
 import { ConfirmSend } from "./confirm-send";
 import { EstimateCard } from "./estimate-card";

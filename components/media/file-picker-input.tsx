@@ -1,7 +1,7 @@
 "use client";
 
 import type { RefObject } from "react";
-import { ACCEPT_ATTR } from "@/lib/schemas/media";
+import { ACCEPT_ATTR } from "@/lib/schemas/media-values";
 
 /** The hidden file input behind an "Upload" button: several files at once,
  * only the types Fanvue accepts; reset after each pick so the same file can

@@ -5,7 +5,8 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Menu, MenuContent, MenuItem, MenuSeparator, MenuTrigger } from "@/components/ui/menu";
 import { useFolderMutations } from "@/lib/queries/vault-folders";
-import { MAX_FOLDER_BATCH, type VaultFolder } from "@/lib/schemas/media";
+import type { VaultFolder } from "@/lib/schemas/media";
+import { MAX_FOLDER_BATCH } from "@/lib/schemas/media-values";
 import { FolderNameDialog } from "./folder-dialogs";
 
 export type Notice = { tone: "ok" | "error"; text: string; title?: string };

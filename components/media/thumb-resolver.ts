@@ -1,7 +1,8 @@
 "use client";
 
 import { fetchLookup, fetchVaultPage, type VaultFilters } from "@/lib/queries/media";
-import { MAX_LOOKUP, type VaultItem } from "@/lib/schemas/media";
+import type { VaultItem } from "@/lib/schemas/media";
+import { MAX_LOOKUP } from "@/lib/schemas/media-values";
 import { markBroken, setFreshThumbs } from "./url-store";
 
 // Re-resolves thumbnail URLs that expired (or failed to load). One expiry

@@ -3,7 +3,7 @@
 import { useSyncExternalStore } from "react";
 import { ApiClientError } from "@/lib/queries/fetcher";
 import { uploadApi } from "@/lib/queries/media";
-import { checkUploadFile } from "@/lib/schemas/media";
+import { checkUploadFile } from "@/lib/schemas/media-values";
 import { onProcessed, watchProcessing } from "./processing-watch";
 import { PartFailedError, runUpload, sentBytes, xhrPut, type UploadJob, type UploadTransport } from "./upload-engine";
 import { sentences } from "@/lib/utils/sentences";

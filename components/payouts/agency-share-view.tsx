@@ -14,7 +14,7 @@ import { Field } from "@/components/ui/select";
 import { useFormat, useViewer } from "@/components/viewer/viewer";
 import { ApiClientError } from "@/lib/queries/fetcher";
 import { agencyShareCsvHref, useAgencyShare, useSetAgencyShare } from "@/lib/queries/payouts";
-import { earningSourceLabel } from "@/lib/schemas/earnings";
+import { earningSourceLabel } from "@/lib/schemas/earnings-values";
 import { payoutsUrlSchema, type AgencyShareLine, type AgencyShareStatement } from "@/lib/schemas/payouts";
 import { formatCount, formatMoney } from "@/lib/utils/format";
 import { formatRate, parseRate, rateText } from "@/lib/utils/payouts";

@@ -9,13 +9,8 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { Tab, TabList, TabPanel, Tabs } from "@/components/ui/tabs";
 import { useFormat } from "@/components/viewer/viewer";
 import { useSales, type PerformanceParams } from "@/lib/queries/performance";
-import {
-  ATTRIBUTION_RULES,
-  type MemberFigures,
-  type Performance,
-  type Sale,
-  type SendKind,
-} from "@/lib/schemas/performance";
+import type { MemberFigures, Performance, Sale, SendKind } from "@/lib/schemas/performance";
+import { ATTRIBUTION_RULES } from "@/lib/schemas/performance-values";
 import { formatCount, formatMoney } from "@/lib/utils/format";
 import { ReassignDialog } from "./reassign-dialog";
 import { SendsPanel } from "./sends-panel";

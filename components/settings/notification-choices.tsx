@@ -8,7 +8,8 @@ import { Select } from "@/components/ui/select";
 import { useViewer } from "@/components/viewer/viewer";
 import { ApiClientError } from "@/lib/queries/fetcher";
 import { useSaveNotificationChoices } from "@/lib/queries/notifications";
-import { UNANSWERED_MINUTES, type NotificationChoices, type NotificationSettings } from "@/lib/schemas/push";
+import type { NotificationChoices, NotificationSettings } from "@/lib/schemas/push";
+import { UNANSWERED_MINUTES } from "@/lib/schemas/push-values";
 import { centsToDecimal, parseMoney } from "@/lib/utils/money";
 
 // What the member wants to be told, for all their devices: each kind with

@@ -9,7 +9,7 @@ import { Field, Select } from "@/components/ui/select";
 import { ApiClientError } from "@/lib/queries/fetcher";
 import { useTeamMutations, useWorkspaceCreators } from "@/lib/queries/workspaces";
 import { CreatorScope } from "./creator-scope";
-import { CREATOR_SCOPE_MESSAGE } from "@/lib/schemas/team";
+import { CREATOR_SCOPE_MESSAGE } from "@/lib/schemas/team-values";
 import { ROLE_HELP, ROLE_LABEL, STAFF_ROLES } from "./role-label";
 
 type Role = (typeof STAFF_ROLES)[number];

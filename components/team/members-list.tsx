@@ -12,7 +12,7 @@ import { ApiClientError } from "@/lib/queries/fetcher";
 import { useMembers, useTeamMutations, useWorkspaceCreators } from "@/lib/queries/workspaces";
 import type { MemberView } from "@/lib/schemas/team";
 import { CreatorScope, scopeText } from "./creator-scope";
-import { CREATOR_SCOPE_MESSAGE } from "@/lib/schemas/team";
+import { CREATOR_SCOPE_MESSAGE } from "@/lib/schemas/team-values";
 import { ROLE_LABEL, STAFF_ROLES } from "./role-label";
 
 export function MembersList({ workspaceId, currentUserId }: { workspaceId: string; currentUserId: string }) {

@@ -8,12 +8,8 @@ import { Input } from "@/components/ui/input";
 import { Field, Select } from "@/components/ui/select";
 import { ApiClientError } from "@/lib/queries/fetcher";
 import { useCreateTrackingLink } from "@/lib/queries/tracking-links";
-import {
-  PLATFORM_LABELS,
-  TRACKING_PLATFORMS,
-  trackingLinkCreateSchema,
-  type TrackingPlatform,
-} from "@/lib/schemas/tracking-links";
+import type { TrackingPlatform } from "@/lib/schemas/tracking-links";
+import { linkNameError, PLATFORM_LABELS, TRACKING_PLATFORMS } from "@/lib/schemas/tracking-links-values";
 
 /** Name and platform; the same schema as the server checks first, the server's refusal shown on its field. */
 export function CreateLinkForm({ creatorId }: { creatorId: string }) {
@@ -25,13 +21,10 @@ export function CreateLinkForm({ creatorId }: { creatorId: string }) {
   const errorOf = (field: string) =>
     local?.field === field ? local.message : server?.field === field ? server.message : null;
   const submit = () => {
-    const parsed = trackingLinkCreateSchema.safeParse({ name, platform });
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      return setLocal({ field: String(issue?.path[0] ?? "name"), message: issue?.message ?? "Check the link." });
-    }
+    const error = linkNameError(name);
+    if (error) return setLocal({ field: "name", message: error });
     setLocal(null);
-    create.mutate(parsed.data, { onSuccess: () => setName("") });
+    create.mutate({ name: name.trim(), platform }, { onSuccess: () => setName("") });
   };
   return (
     <Card className="p-4 sm:p-5">

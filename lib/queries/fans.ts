@@ -19,7 +19,8 @@ import {
   fanTagRemove,
   fanTags,
 } from "@/lib/contracts/client/fans";
-import { isForecastDay, type AnalysisView, type Forecast, type ForecastDayFans } from "@/lib/schemas/fans";
+import type { AnalysisView, Forecast, ForecastDayFans } from "@/lib/schemas/fans";
+import { isForecastDay } from "@/lib/schemas/fans-values";
 import { callApi } from "./call";
 import { fanKeys, fanPanelQuery, type FansParams } from "./fan-keys";
 

@@ -2,28 +2,13 @@ import { z } from "zod";
 import { MAX_MEDIA, MAX_TEXT } from "@/lib/schemas/chats";
 import { MIN_PRICE_CENTS } from "@/lib/utils/money";
 import { timeZoneField } from "./viewer";
+import { RUN_STATUSES, TRIGGERS } from "./automations-values";
+
+export * from "./automations-values";
 
 // Automations: what fires them, what they send, and the rules that keep them
 // off a live chat. Shared by the routes (validation, field errors) and the
 // form (the same messages inline).
-
-export const EVENT_TRIGGERS = ["new_subscriber", "new_follower", "tip_above", "first_purchase"] as const;
-/** Checked on a schedule against what Vuedeck keeps (fan insights, the ledger), not fired by a webhook. */
-export const SCHEDULED_TRIGGERS = ["renewal_off", "expired", "quiet_spender", "unanswered"] as const;
-export const TRIGGERS = [...EVENT_TRIGGERS, ...SCHEDULED_TRIGGERS] as const;
-export type Trigger = (typeof TRIGGERS)[number];
-export const isScheduled = (t: string) => (SCHEDULED_TRIGGERS as readonly string[]).includes(t);
-
-export const TRIGGER_LABELS: Record<Trigger, string> = {
-  new_subscriber: "New subscriber",
-  new_follower: "New follower",
-  tip_above: "Tip above an amount",
-  first_purchase: "First purchase",
-  renewal_off: "Subscription ending soon, auto-renew off",
-  expired: "Subscription expired a while ago",
-  quiet_spender: "A big spender has gone quiet",
-  unanswered: "A fan's message is unanswered (alert the team)",
-};
 
 /** A quiet spender: quiet for this many times their own usual gap between purchases. */
 export const QUIET_FACTOR = 2;
@@ -163,16 +148,6 @@ export const automationStatusSchema = z.object({
   status: z.enum(["active", "paused"], { error: "status must be active or paused" }),
 });
 
-export const RUN_STATUSES = [
-  "pending",
-  "sending",
-  "sent",
-  "failed",
-  "unknown",
-  "skipped",
-  "held_out",
-  "dry_run",
-] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
 
 export const runsQuerySchema = z.object({

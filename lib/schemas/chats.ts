@@ -1,14 +1,11 @@
 import { z } from "zod";
 import { checkPrice } from "@/lib/utils/money";
+import { MAX_MEDIA, MAX_TEXT } from "./chats-values";
+
+export * from "./chats-values";
 
 // Chats: inputs the /api routes accept and the shapes they answer, shared
 // by the route handlers, lib/queries/chats.ts and the inbox UI.
-
-// The $3.00 floor for a paid message is `checkPrice` (lib/utils/money.ts).
-/** Fanvue's text limit for one message (§5.3). */
-export const MAX_TEXT = 5000;
-/** Attachments per message: a generous cap (Fanvue documents none). */
-export const MAX_MEDIA = 20;
 
 const uuid = z.string().regex(/^[0-9a-f-]{36}$/i, { error: "must be a UUID" });
 export const fanUuidSchema = uuid;

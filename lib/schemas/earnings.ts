@@ -1,40 +1,12 @@
-import { labelOf } from "@/lib/utils/labels";
 import { z } from "zod";
 import { timeZoneField } from "./viewer";
+import { SOURCES } from "./earnings-values";
+
+export * from "./earnings-values";
 
 // The earnings API's inputs and outputs, shared by the route, the page and the CSV.
 
-export const SOURCES = ["subscription", "renewal", "tip", "message", "post", "referral", "others"] as const;
 export type SourceGroup = (typeof SOURCES)[number];
-/** Every earning source Fanvue's reference lists, in plain words, and the
- * keys its fan insights (`tips`) and earnings summary (`subs`, …) use for them. */
-export const EARNING_SOURCE_LABELS: Record<string, string> = {
-  all: "All sources",
-  subscription: "Subscriptions",
-  subs: "Subscriptions",
-  renewal: "Renewals",
-  renewals: "Renewals",
-  tip: "Tips",
-  tips: "Tips",
-  message: "Messages (PPV)",
-  messages: "Messages (PPV)",
-  post: "Posts (PPV)",
-  posts: "Posts (PPV)",
-  referral: "Referrals",
-  referrals: "Referrals",
-  affiliate: "Affiliates",
-  mediaLink: "Paid media links",
-  giveaway: "Giveaways",
-  appStore: "App store",
-  checkoutLink: "Checkout links",
-  other: "Other",
-};
-
-/** The reference's sources grouped as "others" on charts. */
-export const OTHER_SOURCES = ["affiliate", "giveaway", "mediaLink", "checkoutLink", "appStore"] as const;
-
-/** A source key in plain words (an unknown one, from a newer Fanvue, as words). */
-export const earningSourceLabel = (s: string) => labelOf(EARNING_SOURCE_LABELS, s);
 
 /** Fanvue sources outside the main six are grouped as "others". */
 export const sourceGroup = (s: string): SourceGroup =>

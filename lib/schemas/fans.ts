@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { SEGMENT_KINDS, type SegmentKind } from "./fans-values";
+
+export * from "./fans-values";
 
 // Fans: the table, the fan panel, notes/tags, segments, analysis, forecast.
 // Shared by route handlers (input parsing) and the client (types).
@@ -36,17 +39,13 @@ export const SEGMENT_PARAMS = {
   // Cents, like every amount in the API.
   spent_over: z.strictObject({ amount: int(1, 100_000_000) }),
   lapsed_big_spenders: z.strictObject({ minSpend: int(1, 100_000_000).default(10_000), days: int(1, 365).default(30) }),
-} as const;
-export type SegmentKind = keyof typeof SEGMENT_PARAMS;
-export const SEGMENT_KINDS = Object.keys(SEGMENT_PARAMS) as SegmentKind[];
+} as const satisfies Record<SegmentKind, z.ZodType>;
 export type SegmentParams = Record<string, number>;
 export type SegmentDef = { kind: SegmentKind; params: SegmentParams };
 
-export const isSegmentKind = (s: string): s is SegmentKind => s in SEGMENT_PARAMS;
-
 export const segmentCreateSchema = z.object({
   name: z.string().trim().min(1, "name the segment").max(60),
-  kind: z.enum(SEGMENT_KINDS as [SegmentKind, ...SegmentKind[]]),
+  kind: z.enum(SEGMENT_KINDS),
   params: z.record(z.string(), z.union([z.number(), z.string()])).default({}),
 });
 
@@ -279,6 +278,3 @@ export type ForecastFan = FanProfile & {
   highSpender: boolean;
 };
 export type ForecastDayFans = { date: string; fans: ForecastFan[]; truncated: boolean };
-
-/** GET /fans/forecast answers one day's fans when asked for `?day=`. */
-export const isForecastDay = (f: Forecast | ForecastDayFans): f is ForecastDayFans => "fans" in f;

@@ -1,11 +1,13 @@
 import { z } from "zod";
+import { checkUploadFile, MAX_FOLDER_BATCH, MAX_LOOKUP, MAX_UPLOAD_BYTES, MEDIA_USAGES } from "./media-values";
+
+export * from "./media-values";
 
 // The media vault API, shared by route handlers, the client and the upload
 // engine. Signed variant URLs appear only in responses (never stored).
 
 export const MEDIA_TYPES = ["image", "video", "audio", "document"] as const;
 export type MediaType = (typeof MEDIA_TYPES)[number];
-export const MEDIA_USAGES = ["subscribers", "followers", "ppv", "mass_messages"] as const;
 export type MediaUsage = (typeof MEDIA_USAGES)[number];
 export const FAN_VIEWS = ["all", "bought", "sent"] as const;
 export type FanView = (typeof FAN_VIEWS)[number];
@@ -87,8 +89,6 @@ export const vaultQuerySchema = z.object({
 });
 export type VaultQuery = z.infer<typeof vaultQuerySchema>;
 
-/** Media per folder change: one atomic Fanvue call (its add limit). */
-export const MAX_FOLDER_BATCH = 100;
 export const folderMediaSchema = z.object({
   mediaUuids: z
     .array(uuid)
@@ -96,8 +96,6 @@ export const folderMediaSchema = z.object({
     .max(MAX_FOLDER_BATCH, { error: `Select at most ${MAX_FOLDER_BATCH} items at a time` }),
 });
 
-/** Lookups per request: a screenful; each is one Fanvue call. */
-export const MAX_LOOKUP = 24;
 export const VARIANT_KINDS = ["thumb", "main", "blurred"] as const;
 export const lookupQuerySchema = z.object({
   uuids: z
@@ -113,53 +111,6 @@ export const lookupQuerySchema = z.object({
 });
 
 // ─── Uploads ────────────────────────────────────────────────────────────────
-
-/** Fanvue's documented ceiling for one upload (1.5 GiB). */
-export const MAX_UPLOAD_BYTES = 1_610_612_736;
-
-/** What the vault accepts, by MIME type and, when the browser gives no
- * type, by extension. Documents are not offered (posts and chats take
- * pictures, video and audio). */
-const ACCEPTED: Record<"image" | "video" | "audio", { mimes: string[]; exts: string[] }> = {
-  image: {
-    mimes: ["image/jpeg", "image/png", "image/gif", "image/webp", "image/heic", "image/heif"],
-    exts: ["jpg", "jpeg", "png", "gif", "webp", "heic", "heif"],
-  },
-  video: { mimes: ["video/mp4", "video/quicktime", "video/webm", "video/x-m4v"], exts: ["mp4", "mov", "webm", "m4v"] },
-  audio: {
-    mimes: [
-      "audio/mpeg",
-      "audio/mp4",
-      "audio/x-m4a",
-      "audio/aac",
-      "audio/wav",
-      "audio/x-wav",
-      "audio/wave",
-      "audio/ogg",
-    ],
-    exts: ["mp3", "m4a", "aac", "wav", "ogg"],
-  },
-};
-export const ACCEPT_ATTR = Object.values(ACCEPTED)
-  .flatMap((a) => [...a.mimes, ...a.exts.map((e) => `.${e}`)])
-  .join(",");
-
-export type FileCheck = { ok: true; mediaType: "image" | "video" | "audio" } | { ok: false; reason: string };
-
-export function checkUploadFile(f: { name: string; type: string; size: number }): FileCheck {
-  const ext = f.name.includes(".") ? f.name.split(".").pop()!.toLowerCase() : "";
-  const kind = (Object.keys(ACCEPTED) as (keyof typeof ACCEPTED)[]).find((k) =>
-    f.type ? ACCEPTED[k].mimes.includes(f.type.toLowerCase()) : ACCEPTED[k].exts.includes(ext),
-  );
-  if (!kind)
-    return {
-      ok: false,
-      reason: `${f.name}: this file type is not supported. Upload images (JPEG, PNG, GIF, WebP, HEIC), videos (MP4, MOV, WebM) or audio (MP3, M4A, WAV, OGG).`,
-    };
-  if (f.size === 0) return { ok: false, reason: `${f.name} is empty.` };
-  if (f.size > MAX_UPLOAD_BYTES) return { ok: false, reason: `${f.name} is larger than Fanvue's 1.5 GB limit.` };
-  return { ok: true, mediaType: kind };
-}
 
 export const uploadCreateSchema = z
   .object({

@@ -1,25 +1,13 @@
 import { z } from "zod";
 import { rangeFields as rangeFieldsOf, rangeRules } from "./range";
 import { earningsQuerySchema, type ResolvedRange } from "./earnings";
+import { ATTRIBUTION_RULES } from "./performance-values";
+
+export * from "./performance-values";
 
 // Chatter performance: who sold what, per member and creator, for a range in
 // the viewer's zone. Shared by the routes, the page and the CSV.
 
-/** The rules, in the words the page shows (lib/server/agency/attribution.ts applies them). */
-export const ATTRIBUTION_RULES = [
-  { rule: "ppv", label: "PPV unlock", text: "credited to the member who sent that PPV through Vuedeck." },
-  { rule: "mass", label: "Mass message unlock", text: "credited to the member who created the mass message." },
-  {
-    rule: "tip",
-    label: "Tip in a chat",
-    text: "credited to the member who last wrote to that fan through Vuedeck in the 24 hours before the tip.",
-  },
-  {
-    rule: "none",
-    label: "Fanvue (not through Vuedeck)",
-    text: "sent from Fanvue itself or before Vuedeck: no member is credited.",
-  },
-] as const;
 export type AttributionRule = (typeof ATTRIBUTION_RULES)[number]["rule"];
 
 const id = z.string().min(1).max(64);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkPost, textLength, type PostFields } from "./posts";
+import { checkPost, draftFormSchema, emptyForm, textLength, type PostFields } from "./posts";
 
 const M1 = "11111111-1111-4111-8111-111111111111";
 const M2 = "22222222-2222-4222-8222-222222222222";
@@ -50,5 +50,11 @@ describe("checkPost", () => {
     expect(textLength(text)).toBe(5000);
     expect(checkPost({ ...ok, text }, NOW).text).toBeUndefined();
     expect(checkPost({ ...ok, text: text + "!" }, NOW).text).toBe("Text is 1 character over Fanvue's 5,000 limit.");
+  });
+});
+
+describe("emptyForm", () => {
+  it("is the draft form schema's defaults (written out so the composer bundles no zod)", () => {
+    expect(emptyForm()).toEqual(draftFormSchema.parse({}));
   });
 });

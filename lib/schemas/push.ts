@@ -1,5 +1,8 @@
 import { z } from "zod";
 import { MAX_AMOUNT_CENTS } from "@/lib/utils/money";
+import { UNANSWERED_MINUTES } from "./push-values";
+
+export * from "./push-values";
 
 // Web Push: what a member wants to be told, their devices, and the routes'
 // bodies. Shared by the handlers and the settings section.
@@ -13,9 +16,6 @@ export const NOTIFICATION_KINDS = [
   "automation_failure",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
-
-/** Minutes a fan may wait before "unanswered" tells: the scan runs every minute. */
-export const UNANSWERED_MINUTES = [5, 10, 15, 30, 60, 120, 240] as const;
 
 export type NotificationChoices = {
   tips: boolean;

@@ -1,14 +1,14 @@
 import { z } from "zod";
 import type { Role } from "./permissions";
+import { CREATOR_SCOPE_MESSAGE } from "./team-values";
+
+export * from "./team-values";
 
 // Inputs and answers of the team API, shared by route handlers and forms.
 
 const staffRole = z.enum(["manager", "chatter", "viewer", "creator"], {
   error: "role must be manager, chatter, viewer or creator",
 });
-
-/** A creator's seat covers exactly one creator: their own account. */
-export const CREATOR_SCOPE_MESSAGE = "A creator's seat covers exactly one creator: pick their own account.";
 
 export const inviteCreateSchema = z
   .object({

@@ -1,38 +1,15 @@
 import { z } from "zod";
 import { MAX_AMOUNT_CENTS } from "@/lib/utils/money";
 import { timeZoneField } from "./viewer";
+import { COST_NOTE_MAX, LINK_NAME_MAX, TRACKING_PLATFORMS } from "./tracking-links-values";
+
+export * from "./tracking-links-values";
 
 // Tracking links: Fanvue's links with their clicks, the fans they brought in
 // and Fanvue's earnings, plus the promo cost a member enters and what we
 // compute from our own ledger (payback). Money in integer cents.
 
-/** Fanvue's externalSocialPlatform values (contract/fanvue/routes/tracking-links.ts). */
-export const TRACKING_PLATFORMS = [
-  "facebook",
-  "instagram",
-  "other",
-  "reddit",
-  "snapchat",
-  "tiktok",
-  "twitter",
-  "youtube",
-] as const;
 export type TrackingPlatform = (typeof TRACKING_PLATFORMS)[number];
-
-export const PLATFORM_LABELS: Record<string, string> = {
-  facebook: "Facebook",
-  instagram: "Instagram",
-  other: "Other",
-  reddit: "Reddit",
-  snapchat: "Snapchat",
-  tiktok: "TikTok",
-  twitter: "X (Twitter)",
-  youtube: "YouTube",
-};
-
-/** Fanvue caps link names at 100 characters, like its other name fields. */
-export const LINK_NAME_MAX = 100;
-export const COST_NOTE_MAX = 200;
 
 export const trackingLinkCreateSchema = z.object({
   name: z

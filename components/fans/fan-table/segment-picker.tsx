@@ -7,7 +7,7 @@ import { Select } from "@/components/ui/select";
 import { Input } from "@/components/ui/input";
 import { ApiClientError } from "@/lib/queries/fetcher";
 import { useSegmentMutations, useSegments } from "@/lib/queries/fans";
-import { isSegmentKind, type SegmentKind } from "@/lib/schemas/fans";
+import { isSegmentKind, type SegmentKind } from "@/lib/schemas/fans-values";
 import { centsToDecimal, parseMoney } from "@/lib/utils/money";
 import type { FansUrlState } from "../use-fans-params";
 

@@ -8,7 +8,7 @@ import { ErrorState } from "@/components/ui/error-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { ApiClientError } from "@/lib/queries/fetcher";
 import { postsApi, useDrafts } from "@/lib/queries/posts";
-import { emptyForm, MAX_MEDIA } from "@/lib/schemas/posts";
+import { emptyForm, MAX_MEDIA } from "@/lib/schemas/posts-values";
 import { Composer, type ComposerCreator, type ComposerInit } from "./composer";
 import { formOfPost, newPublishKey } from "./form";
 import { useViewer } from "@/components/viewer/viewer";

@@ -1,6 +1,7 @@
 import type { PostView } from "@/lib/schemas/post-views";
 import { centsToDecimal, formatMoney, MIN_PRICE_CENTS, parseMoney } from "@/lib/utils/money";
-import { checkPost, draftFormSchema, type DraftForm, type FieldErrors, type PostFields } from "@/lib/schemas/posts";
+import type { DraftForm } from "@/lib/schemas/posts";
+import { checkPost, type FieldErrors, type PostFields } from "@/lib/schemas/posts-values";
 
 // The composer's form ↔ what Fanvue receives, and every check on it.
 
@@ -46,7 +47,7 @@ export function errorsOfForm(f: DraftForm, now: number, mediaError: string | nul
 /** An existing post in the composer's terms. */
 export function formOfPost(p: PostView): DraftForm {
   const scheduled = p.publishedAt === null && p.publishAt !== null;
-  return draftFormSchema.parse({
+  return {
     text: p.text ?? "",
     mediaUuids: p.mediaUuids,
     previewUuid: p.previewUuid,
@@ -57,7 +58,7 @@ export function formOfPost(p: PostView): DraftForm {
     publishAt: scheduled ? p.publishAt : null,
     expires: p.expiresAt !== null,
     expiresAt: p.expiresAt,
-  });
+  };
 }
 
 /** Only what changed, for PATCH /posts/{uuid} (Fanvue replaces what it is sent). */

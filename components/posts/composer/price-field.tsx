@@ -2,7 +2,7 @@
 
 import { Segmented } from "@/components/ui/segmented";
 import { usePricePicks } from "@/lib/queries/posts";
-import { AUDIENCES, type Audience } from "@/lib/schemas/posts";
+import { AUDIENCES, type Audience } from "@/lib/schemas/posts-values";
 import { centsToDecimal } from "@/lib/utils/money";
 import { cn } from "@/lib/utils/cn";
 import { AUDIENCE_LABELS } from "@/lib/utils/content-labels";

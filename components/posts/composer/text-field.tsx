@@ -1,6 +1,6 @@
 "use client";
 
-import { MAX_TEXT, textLength } from "@/lib/schemas/posts";
+import { MAX_TEXT, textLength } from "@/lib/schemas/posts-values";
 import { cn } from "@/lib/utils/cn";
 import { formatCount } from "@/lib/utils/format";
 import { FieldShell } from "./field-shell";

@@ -1,0 +1,18 @@
+// The performance values client code needs at run time, without zod (./performance.ts, the
+// schemas, re-exports them): client bundles stay free of the schema library.
+
+/** The rules, in the words the page shows (lib/server/agency/attribution.ts applies them). */
+export const ATTRIBUTION_RULES = [
+  { rule: "ppv", label: "PPV unlock", text: "credited to the member who sent that PPV through Vuedeck." },
+  { rule: "mass", label: "Mass message unlock", text: "credited to the member who created the mass message." },
+  {
+    rule: "tip",
+    label: "Tip in a chat",
+    text: "credited to the member who last wrote to that fan through Vuedeck in the 24 hours before the tip.",
+  },
+  {
+    rule: "none",
+    label: "Fanvue (not through Vuedeck)",
+    text: "sent from Fanvue itself or before Vuedeck: no member is credited.",
+  },
+] as const;
