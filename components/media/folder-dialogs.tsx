@@ -6,7 +6,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/select";
 import { Input } from "@/components/ui/input";
 import { ApiClientError } from "@/lib/queries/fetcher";
-import { folderNameSchema } from "@/lib/schemas/media";
+import { folderNameError } from "@/lib/schemas/media-values";
 import { formatCount } from "@/lib/utils/format";
 
 const messageOf = (err: unknown) => (err instanceof ApiClientError ? err.message : "Something went wrong. Try again.");
@@ -26,12 +26,12 @@ export function FolderNameDialog(p: {
   const [busy, setBusy] = useState(false);
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
-    const parsed = folderNameSchema.safeParse(name);
-    if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? "Invalid name");
+    const invalid = folderNameError(name);
+    if (invalid) return setError(invalid);
     setBusy(true);
     setError(null);
     try {
-      await p.onSubmit(parsed.data);
+      await p.onSubmit(name.trim());
       p.onOpenChange(false);
     } catch (err) {
       setError(messageOf(err));

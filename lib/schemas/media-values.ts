@@ -56,3 +56,15 @@ export function checkUploadFile(f: { name: string; type: string; size: number })
   if (f.size > MAX_UPLOAD_BYTES) return { ok: false, reason: `${f.name} is larger than Fanvue's 1.5 GB limit.` };
   return { ok: true, mediaType: kind };
 }
+
+/** The folder dialogs' check of a name, in folderNameSchema's words (media-values.test.ts
+ * holds the two to the same answers); null when it passes. */
+export function folderNameError(name: string): string | null {
+  const v = name.trim();
+  if (!v) return "Folder name is required";
+  if (v.length > 255) return "Folder name must be at most 255 characters";
+  if (v.includes("/")) return 'Folder name cannot contain "/"';
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  if (/[\u0000-\u001f\u007f]/.test(v)) return "Folder name cannot contain control characters";
+  return null;
+}

@@ -1,4 +1,4 @@
-import { ATTRIBUTION_RULES } from "@/lib/schemas/performance";
+import { ATTRIBUTION_RULES } from "@/lib/schemas/performance-values";
 
 // Words shared by the statement's screen and its CSV, so both say the same.
 
