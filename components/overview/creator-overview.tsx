@@ -25,7 +25,8 @@ export function CreatorOverview({
 }) {
   const viewer = useViewer();
   const { data: snap, error, isPending, refetch } = useCreatorOverview(creatorId);
-  if (isPending) return <OverviewSkeleton />;
+  // The onboarding card is in place from the start: the figures arriving must not push it (CLS).
+  if (isPending) return <OverviewSkeleton gettingStarted={gettingStarted} />;
   if (!snap) return <ErrorState error={error} onRetry={() => void refetch()} what="this creator's overview" />;
   const o = snap.data;
   return (
@@ -74,7 +75,7 @@ function unreadHint(o: { unreadChats: number | null; unreadSyncedAt: string | nu
   return o.unreadChats === null ? "Copying the chats from Fanvue…" : undefined;
 }
 
-export function OverviewSkeleton() {
+export function OverviewSkeleton({ gettingStarted }: { gettingStarted?: ReactNode }) {
   return (
     <div className="flex flex-col gap-6" aria-busy="true" aria-label="Loading overview">
       <div className="flex items-center gap-4">
@@ -84,6 +85,7 @@ export function OverviewSkeleton() {
           <Skeleton className="h-4 w-28" />
         </div>
       </div>
+      {gettingStarted}
       <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
         {Array.from({ length: 6 }, (_, i) => (
           <Skeleton key={i} className="h-24 rounded-xl" />
