@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type { UrlState } from "@/lib/url-state/fields";
 import type { InboxParams } from "@/lib/queries/chats";
 import type { InboxFilter, InboxSort, inboxUrlSchema } from "@/lib/schemas/chats";
 
@@ -19,7 +19,7 @@ export type InboxUrl = {
   media: string[];
 };
 
-export function inboxStateOf(url: z.output<typeof inboxUrlSchema>): InboxUrl {
+export function inboxStateOf(url: UrlState<typeof inboxUrlSchema>): InboxUrl {
   return {
     filter: url.filter,
     sort: url.sort,

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useMemo } from "react";
-import { inboxUrlSchema } from "@/lib/schemas/chats";
+import { inboxUrlSchema } from "@/lib/schemas/chats-values";
 import { useUrlState } from "@/lib/url-state/use-url-state";
 import { inboxStateOf, type InboxUrl } from "./inbox-params";
 

@@ -2,7 +2,7 @@
 
 import { useMemo } from "react";
 import { useViewer } from "@/components/viewer/viewer";
-import { earningsUrlSchema } from "@/lib/schemas/earnings";
+import { earningsUrlSchema } from "@/lib/schemas/earnings-values";
 import { useUrlState } from "@/lib/url-state/use-url-state";
 import { earningsApiParams, resolveEarningsParams, type EarningsParams } from "@/lib/queries/earnings-params";
 

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type { UrlState } from "@/lib/url-state/fields";
 import type { FANS_VIEWS, fansUrlSchema } from "@/lib/schemas/fans";
 
 // The fans page's URL state and the table request it stands for, pure so
@@ -21,7 +21,7 @@ export type FansUrlState = {
 };
 
 /** The state from the parsed URL and its `seg.*` keys (`segKey`: "seg.a=1&seg.b=2"). */
-export function fansStateOf(url: z.output<typeof fansUrlSchema>, segKey: string): FansUrlState {
+export function fansStateOf(url: UrlState<typeof fansUrlSchema>, segKey: string): FansUrlState {
   return {
     view: url.view,
     q: url.q ?? "",

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useMemo } from "react";
-import { fansUrlSchema } from "@/lib/schemas/fans";
+import { fansUrlSchema } from "@/lib/schemas/fans-values";
 import { useUrlState } from "@/lib/url-state/use-url-state";
 import { fansApiParams, fansStateOf, segKeyOf, type FansUrlState } from "./fans-params";
 

@@ -13,9 +13,9 @@ import { cohortValueCsvHref, useCohortValue, type GrowthScope } from "@/lib/quer
 import type { CohortValue, retentionUrlSchema, ValueCohort } from "@/lib/schemas/growth";
 import type { UrlUpdate } from "@/lib/url-state/use-url-state";
 import { formatCount, formatMoney } from "@/lib/utils/format";
-import type { z } from "zod";
+import type { UrlState as StateOf } from "@/lib/url-state/fields";
 
-type UrlState = z.output<typeof retentionUrlSchema>;
+type UrlState = StateOf<typeof retentionUrlSchema>;
 /** Table columns: the checkpoints a creator reads a cohort by (the CSV has all of them). */
 const SHOWN_DAYS = [30, 60, 90, 180];
 

@@ -12,12 +12,9 @@ import { Select } from "@/components/ui/select";
 import { useFormat, useViewer } from "@/components/viewer/viewer";
 import type { GrowthScope } from "@/lib/queries/growth";
 import { subscriberTrendsCsvHref, useSubscriberTrends } from "@/lib/queries/subscriber-trends";
-import {
-  LAPSE_DAYS,
-  subscriberTrendsUrlSchema,
-  type SubscriberTrends,
-  type SubscriberTrendsQuery,
-} from "@/lib/schemas/subscriber-trends";
+import type { SubscriberTrends, SubscriberTrendsQuery } from "@/lib/schemas/subscriber-trends";
+import { LAPSE_DAYS } from "@/lib/schemas/subscriber-trends-values";
+import { subscriberTrendsUrlSchema } from "@/lib/schemas/subscriber-trends-values";
 import { useUrlState } from "@/lib/url-state/use-url-state";
 import { AutoRenewChart } from "./auto-renew-chart";
 import { SubscriberTrendsChart } from "./subscriber-trends-chart";

@@ -1,7 +1,7 @@
 "use client";
 
 import { Tab, TabList, TabPanel, Tabs } from "@/components/ui/tabs";
-import { z } from "zod";
+import { oneOf, text, urlSchema } from "@/lib/url-state/fields";
 import { useUrlState } from "@/lib/url-state/use-url-state";
 import { useToasts } from "@/components/chats/toaster";
 import { CampaignList } from "./campaign-list";
@@ -17,10 +17,10 @@ const TABS = [
 type Tab = (typeof TABS)[number]["id"];
 
 /** The page's URL: the tab, a campaign's results open, the campaign just created (highlighted). */
-const massUrlSchema = z.object({
-  tab: z.enum(TABS.map((t) => t.id) as [Tab, ...Tab[]]).default("new"),
-  results: z.string().max(64).optional(),
-  created: z.string().max(64).optional(),
+const massUrlSchema = urlSchema({
+  tab: oneOf(TABS.map((t) => t.id) as Tab[], "new"),
+  results: text({ max: 64 }),
+  created: text({ max: 64 }),
 });
 
 type Props = { creatorId: string; workspaceId: string; handle: string; canWriteLists: boolean };

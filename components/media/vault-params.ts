@@ -1,29 +1,28 @@
-import { z } from "zod";
 import type { VaultFilters } from "@/lib/queries/media";
-import { vaultQuerySchema } from "@/lib/schemas/media";
+import { FAN_VIEWS, folderNameError, MEDIA_TYPES, MEDIA_USAGES } from "@/lib/schemas/media-values";
 import { readUrlState, writeUrlState } from "@/lib/url-state/codec";
+import { custom, int, oneOf, text, urlSchema } from "@/lib/url-state/fields";
 
 // The vault's state: filters, the open preview and the scroll anchor, as read
 // from and written to the URL through the one URL-state codec (lib/url-state),
-// with the server's own filter schema. Pure (no "use client"): the page's
+// to the limits of the server's filter schema (url-schemas.test.ts). Pure (no "use client"): the page's
 // server component parses the same URL to prefetch exactly what the client
 // will ask.
 
-const s = vaultQuerySchema.shape;
-export const vaultUrlSchema = z.object({
-  type: s.type,
-  folder: s.folder,
-  usage: s.usage,
-  fan: s.fan,
-  fanView: s.fanView,
-  q: s.q,
+/** A media id as vaultQuerySchema's `z.guid()` reads it. */
+const GUID = /^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/;
+
+export const vaultUrlSchema = urlSchema({
+  type: oneOf(MEDIA_TYPES),
+  folder: custom((v) => (folderNameError(v) ? undefined : v.trim())),
+  usage: oneOf(MEDIA_USAGES),
+  fan: text({ max: 36, pattern: GUID }),
+  fanView: oneOf(FAN_VIEWS),
+  q: text({ max: 100, trim: true }),
   /** uuid of the media open in the preview. */
-  view: z
-    .string()
-    .regex(/^[0-9a-f-]{36}$/i)
-    .optional(),
+  view: text({ max: 36, pattern: /^[0-9a-f-]{36}$/i }),
   /** Index of the first visible tile (scroll position). */
-  at: z.coerce.number().int().min(1).max(99_999).optional(),
+  at: int({ min: 1, max: 99_999 }),
 });
 
 export type VaultParams = VaultFilters & { view?: string; at?: number };

@@ -3,9 +3,9 @@
 import { DateInputs, RangeSelect } from "@/components/earnings/controls";
 import type { payoutsUrlSchema } from "@/lib/schemas/payouts";
 import type { UrlUpdate } from "@/lib/url-state/use-url-state";
-import type { z } from "zod";
+import type { UrlState } from "@/lib/url-state/fields";
 
-type State = z.output<typeof payoutsUrlSchema>;
+type State = UrlState<typeof payoutsUrlSchema>;
 
 /** The pay period (last month by default), as the URL holds it. */
 export function PeriodControls({ state, update }: { state: State; update: UrlUpdate<typeof payoutsUrlSchema> }) {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { checkPrice } from "@/lib/utils/money";
-import { MAX_MEDIA, MAX_TEXT } from "./chats-values";
+import { INBOX_FILTERS, INBOX_SORTS, MAX_MEDIA, MAX_TEXT } from "./chats-values";
 
 export * from "./chats-values";
 
@@ -10,9 +10,7 @@ export * from "./chats-values";
 const uuid = z.string().regex(/^[0-9a-f-]{36}$/i, { error: "must be a UUID" });
 export const fanUuidSchema = uuid;
 
-export const INBOX_FILTERS = ["all", "unread", "online", "subscribers", "followers", "spent50", "unanswered"] as const;
 export type InboxFilter = (typeof INBOX_FILTERS)[number];
-export const INBOX_SORTS = ["recent", "unanswered", "online"] as const;
 export type InboxSort = (typeof INBOX_SORTS)[number];
 
 /** `list`: "custom:<uuid>" or "smart:<id>". One filter at a time, as in
@@ -28,20 +26,6 @@ export const inboxQuerySchema = z.object({
   page: z.coerce.number().int().min(1).max(500).default(1),
 });
 export type InboxQuery = z.infer<typeof inboxQuerySchema>;
-
-/** The inbox's URL (lib/url-state), from the server's own fields: filter,
- * sort, search, list, the open chat (and whose, in the team inbox), the team
- * view, and vault items to attach (the vault's "Send in a message"). */
-export const inboxUrlSchema = z.object({
-  filter: inboxQuerySchema.shape.filter,
-  sort: inboxQuerySchema.shape.sort,
-  q: inboxQuerySchema.shape.search,
-  list: inboxQuerySchema.shape.list,
-  chat: uuid.optional(),
-  cc: z.string().max(64).optional(),
-  team: z.enum(["0", "1"]).default("0"),
-  media: z.array(uuid).max(20).default([]),
-});
 
 export const teamInboxQuerySchema = inboxQuerySchema.omit({ list: true, page: true }).extend({
   cursor: z.string().max(2000).optional(),

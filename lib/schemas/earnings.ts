@@ -1,6 +1,7 @@
 import { z } from "zod";
+import type { UrlState } from "@/lib/url-state/fields";
 import { timeZoneField } from "./viewer";
-import { SOURCES } from "./earnings-values";
+import { PRESETS, SOURCES, earningsUrlSchema } from "./earnings-values";
 
 export * from "./earnings-values";
 
@@ -12,7 +13,6 @@ export type SourceGroup = (typeof SOURCES)[number];
 export const sourceGroup = (s: string): SourceGroup =>
   (SOURCES as readonly string[]).includes(s) && s !== "others" ? (s as SourceGroup) : "others";
 
-export const PRESETS = ["today", "7d", "30d", "90d", "mtd", "last_month", "ytd", "12m", "all", "custom"] as const;
 export type Preset = (typeof PRESETS)[number];
 
 const ymd = z
@@ -50,19 +50,7 @@ export const earningsQuerySchema = z
   });
 export type EarningsQuery = z.output<typeof earningsQuerySchema>;
 
-/** The earnings page's URL (lib/url-state): the server's fields, plus what
- * only the page uses. No zone: the viewer's; from/to as typed, so the
- * server's message names a wrong one. */
-export const earningsUrlSchema = z.object({
-  range: earningsQuerySchema.shape.range,
-  from: z.string().max(10).optional(),
-  to: z.string().max(10).optional(),
-  tz: timeZoneField.optional(),
-  granularity: earningsQuerySchema.shape.granularity,
-  basis: z.enum(["gross", "net"]).default("gross"),
-  sources: z.array(z.enum(SOURCES)).default([]),
-});
-export type EarningsUrl = z.output<typeof earningsUrlSchema>;
+export type EarningsUrl = UrlState<typeof earningsUrlSchema>;
 
 export type Money = { gross: number; net: number };
 

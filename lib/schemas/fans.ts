@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SEGMENT_KINDS, type SegmentKind } from "./fans-values";
+import { FAN_SORTS, SEGMENT_KINDS, type SegmentKind } from "./fans-values";
 
 export * from "./fans-values";
 
@@ -60,7 +60,6 @@ export type SegmentView = {
 
 // ─── The table ───────────────────────────────────────────────────────────────
 
-export const FAN_SORTS = ["recent", "spend", "lastPurchase", "subscribedAt", "renewsAt", "name"] as const;
 export type FanSort = (typeof FAN_SORTS)[number];
 export type FanList = "subscribers" | "followers" | "all";
 
@@ -77,20 +76,6 @@ export const fansQuerySchema = z.looseObject({
   segment: z.string().trim().max(40).optional(),
 });
 export type FansQuery = z.output<typeof fansQuerySchema>;
-
-export const FANS_VIEWS = ["subscribers", "followers", "all", "renewals"] as const;
-/** The fans page's URL (lib/url-state), from the server's own fields; a
- * segment's parameters ride along as `seg.<name>` keys. */
-export const fansUrlSchema = z.object({
-  view: z.enum(FANS_VIEWS).default("subscribers"),
-  q: fansQuerySchema.shape.search,
-  sort: fansQuerySchema.shape.sort,
-  dir: fansQuerySchema.shape.dir,
-  tag: fansQuerySchema.shape.tag,
-  segment: fansQuerySchema.shape.segment,
-  page: fansQuerySchema.shape.page,
-  fan: z.string().max(64).optional(),
-});
 
 export type InsightData = {
   status: string;

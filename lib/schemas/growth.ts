@@ -2,6 +2,8 @@ import { z } from "zod";
 import { SOURCES, type ResolvedRange } from "./earnings";
 import { rangeFields, rangeRules } from "./range";
 
+export * from "./growth-values";
+
 // Growth analytics: when fans pay (best times). Money in integer cents
 // (gross, as Fanvue records it per sale: whole cents, so cells add up exactly).
 
@@ -25,13 +27,6 @@ export type BestTimes = {
   markers: { weekday: number; hour: number; kind: "post" | "mass"; at: string }[];
   ledgerSyncedAt: string | null;
 };
-
-export const bestTimesUrlSchema = z.object({
-  range: rangeFields("90d").range,
-  from: z.string().max(10).optional(),
-  to: z.string().max(10).optional(),
-  source,
-});
 
 // ─── Retention ───
 
@@ -100,11 +95,3 @@ export type CohortValue = {
   /** For `link`: when the tracking links' fans were last synced from Fanvue. */
   linksSyncedAt: string | null;
 };
-
-/** The retention page's URL: cohort window, cohort-value grouping and the two cohorts compared. */
-export const retentionUrlSchema = z.object({
-  months: retentionQuerySchema.shape.months,
-  by: cohortValueQuerySchema.shape.by,
-  a: z.string().max(64).optional(),
-  b: z.string().max(64).optional(),
-});

@@ -68,3 +68,7 @@ export function folderNameError(name: string): string | null {
   if (/[\u0000-\u001f\u007f]/.test(v)) return "Folder name cannot contain control characters";
   return null;
 }
+
+export const MEDIA_TYPES = ["image", "video", "audio", "document"] as const;
+
+export const FAN_VIEWS = ["all", "bought", "sent"] as const;

@@ -1,15 +1,21 @@
 import { z } from "zod";
-import { checkUploadFile, MAX_FOLDER_BATCH, MAX_LOOKUP, MAX_UPLOAD_BYTES, MEDIA_USAGES } from "./media-values";
+import {
+  FAN_VIEWS,
+  MAX_FOLDER_BATCH,
+  MAX_LOOKUP,
+  MAX_UPLOAD_BYTES,
+  MEDIA_TYPES,
+  MEDIA_USAGES,
+  checkUploadFile,
+} from "./media-values";
 
 export * from "./media-values";
 
 // The media vault API, shared by route handlers, the client and the upload
 // engine. Signed variant URLs appear only in responses (never stored).
 
-export const MEDIA_TYPES = ["image", "video", "audio", "document"] as const;
 export type MediaType = (typeof MEDIA_TYPES)[number];
 export type MediaUsage = (typeof MEDIA_USAGES)[number];
-export const FAN_VIEWS = ["all", "bought", "sent"] as const;
 export type FanView = (typeof FAN_VIEWS)[number];
 
 /** One variant as the browser needs it: where, and how big. */

@@ -2,6 +2,8 @@ import { z } from "zod";
 import { earningsQuerySchema, type ResolvedRange } from "./earnings";
 import { rangeFields as rangeFieldsOf, rangeRules } from "./range";
 
+export * from "./payouts-values";
+
 // Shifts and payouts: shared by the routes, the pages and the CSV. Money in
 // integer cents; rates in basis points (commission) and cents per hour.
 
@@ -139,13 +141,6 @@ export type PayoutsList = {
   /** What the workspace's ledger covers (its creators' oldest sync watermark); null before every creator's first sync. */
   ledgerAsOf: string | null;
 };
-
-/** The payouts page's URL: the period as typed, and the member whose statement is open. */
-export const payoutsUrlSchema = z.object({
-  range: earningsQuerySchema.shape.range.default("last_month"),
-  from: z.string().max(10).optional(),
-  to: z.string().max(10).optional(),
-});
 
 // ─── The agency's share of a creator it runs ───
 

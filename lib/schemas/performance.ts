@@ -1,7 +1,8 @@
 import { z } from "zod";
+import type { UrlState } from "@/lib/url-state/fields";
 import { rangeFields as rangeFieldsOf, rangeRules } from "./range";
-import { earningsQuerySchema, type ResolvedRange } from "./earnings";
-import { ATTRIBUTION_RULES } from "./performance-values";
+import type { ResolvedRange } from "./earnings";
+import { ATTRIBUTION_RULES, SEND_KINDS, performanceUrlSchema } from "./performance-values";
 
 export * from "./performance-values";
 
@@ -26,8 +27,6 @@ export const salesQuerySchema = z
   .superRefine(rangeRules);
 export type SalesQuery = z.output<typeof salesQuerySchema>;
 
-/** Which sends the drill-down lists: all messages, PPVs, PPVs a fan bought, first replies to a waiting fan. */
-export const SEND_KINDS = ["all", "ppv", "unlocked", "replies"] as const;
 export type SendKind = (typeof SEND_KINDS)[number];
 
 export const sendsQuerySchema = z
@@ -129,16 +128,4 @@ export type SalesPage = {
   limit: number;
 };
 
-/** The performance page's URL (lib/url-state): range as typed (the server names a wrong date),
- * a creator filter, and the member whose sales are open. */
-export const performanceUrlSchema = z.object({
-  range: earningsQuerySchema.shape.range.default("today"),
-  from: z.string().max(10).optional(),
-  to: z.string().max(10).optional(),
-  creator: id.optional(),
-  member: id.optional(),
-  /** The open member's sheet: their sales, or the messages behind a figure. */
-  view: z.enum(["sales", "sends"]).optional(),
-  kind: z.enum(SEND_KINDS).optional(),
-});
-export type PerformanceUrl = z.output<typeof performanceUrlSchema>;
+export type PerformanceUrl = UrlState<typeof performanceUrlSchema>;

@@ -2,6 +2,8 @@ import { z } from "zod";
 import { earningsQuerySchema, type ResolvedRange } from "./earnings";
 import { rangeFields, rangeRules } from "./range";
 
+export * from "./subscriber-trends-values";
+
 // Subscriber trends: new, renewed, lapsed and net paid subscribers per day,
 // week or month in the viewer's zone (from our ledger), beside Fanvue's own
 // new and cancelled counts (trials included), and the auto-renew-off share
@@ -11,17 +13,6 @@ const granularity = earningsQuerySchema.shape.granularity;
 
 export const subscriberTrendsQuerySchema = z.object({ ...rangeFields("90d"), granularity }).superRefine(rangeRules);
 export type SubscriberTrendsQuery = z.output<typeof subscriberTrendsQuerySchema>;
-
-/** The page's URL: the server's fields but the zone (always the viewer's). */
-export const subscriberTrendsUrlSchema = z.object({
-  range: rangeFields("90d").range,
-  from: z.string().max(10).optional(),
-  to: z.string().max(10).optional(),
-  granularity,
-});
-
-/** A paid subscription lapses this long after its last payment with none since: a month plus Fanvue's retry days. */
-export const LAPSE_DAYS = 35;
 
 /** Fanvue's counts for a bucket; null when Fanvue's answer is unavailable (never a zero). */
 export type FanvueCounts = {

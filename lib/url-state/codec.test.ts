@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
 import { readUrlState, writeUrlState } from "./codec";
+import { int, isIn, list, oneOf, text, urlSchema } from "./fields";
 
-const schema = z.object({
-  range: z.enum(["7d", "30d", "90d"]).default("30d"),
-  tz: z.string().optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  sources: z.array(z.enum(["tips", "posts", "messages"])).default([]),
-  net: z.enum(["0", "1"]).default("0"),
+const schema = urlSchema({
+  range: oneOf(["7d", "30d", "90d"], "30d"),
+  tz: text({ max: 64 }),
+  page: int({ min: 1, max: 1000, fallback: 1 }),
+  sources: list(isIn(["tips", "posts", "messages"]), 3),
+  net: oneOf(["0", "1"], "0"),
 });
 const sp = (s: string) => new URLSearchParams(s);
 

@@ -2,7 +2,6 @@
 
 import { PenSquare, X } from "lucide-react";
 import Link from "next/link";
-import { z } from "zod";
 import { useEffect, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -13,16 +12,17 @@ import { HistorySection } from "./history-section";
 import type { Notice } from "./item-actions";
 import { QueueSection } from "./queue-section";
 import { useViewer } from "@/components/viewer/viewer";
+import { oneOf, text, urlSchema } from "@/lib/url-state/fields";
 import { useUrlState } from "@/lib/url-state/use-url-state";
 import type { Viewer } from "@/lib/utils/time";
 
 type Props = { creatorId: string; handle: string; canWrite: boolean };
 
 /** The page's URL: the queue's view, and what the composer just did (?done=&action=). */
-const postsUrlSchema = z.object({
-  view: z.enum(["list", "week"]).default("list"),
-  done: z.string().max(100).optional(),
-  action: z.enum(["published", "saved", "rescheduled", "scheduled"]).optional(),
+const postsUrlSchema = urlSchema({
+  view: oneOf(["list", "week"], "list"),
+  done: text({ max: 100 }),
+  action: oneOf(["published", "saved", "rescheduled", "scheduled"]),
 });
 
 /** Success notes fade after 8 s; errors stay until dismissed. */
