@@ -64,12 +64,15 @@ const boundaries = {
         "Client code cannot import server modules (lib/server); put shared code in lib/ or lib/schemas, or import types only.",
       contract:
         "Client code calls routes through @/lib/contracts/client/<area> (no zod schemas in the browser); import the full contract as a type only.",
+      zod: "No zod in client code or lib/schemas/*-values.ts (it would be bundled): use lib/url-state/fields, a zod-free check in <area>-values.ts, or types only.",
     },
   },
   create(context) {
     const text = context.sourceCode.getText();
     const isClient = /^\s*["']use client["']/.test(text) || /[/\\]components[/\\]/.test(context.filename);
     const callsRoutes = isClient || /[/\\]lib[/\\]queries[/\\]/.test(context.filename);
+    const zodFree =
+      callsRoutes || /[/\\]lib[/\\](url-state[/\\]|schemas[/\\][\w-]+-values\.ts$)/.test(context.filename);
     return {
       ImportDeclaration(node) {
         const from = sourceOf(node);
@@ -78,8 +81,10 @@ const boundaries = {
           context.report({ node, messageId: "sandbox" });
         if (isClient && node.importKind !== "type" && /^@\/lib\/server\//.test(from))
           context.report({ node, messageId: "server" });
-        if (callsRoutes && node.importKind !== "type" && /^@\/lib\/contracts\/(?!client\/|contract$)/.test(from))
+        const values = node.importKind !== "type" && node.specifiers.some((s) => s.importKind !== "type");
+        if (callsRoutes && values && /^@\/lib\/contracts\/(?!client\/|contract$)/.test(from))
           context.report({ node, messageId: "contract" });
+        if (zodFree && values && /^zod(\/|$)/.test(from)) context.report({ node, messageId: "zod" });
       },
     };
   },
