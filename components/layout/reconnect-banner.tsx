@@ -1,6 +1,5 @@
 "use client";
 
-import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -21,7 +20,9 @@ export function ReconnectBanner({ reason }: { reason: string | null }) {
             disabled={pending}
             onClick={() => {
               setPending(true);
-              void signIn("fanvue", { redirectTo: window.location.pathname + window.location.search });
+              // Auth.js's client loads on this click only: the banner sits in every page's shell.
+              const redirectTo = window.location.pathname + window.location.search;
+              void import("next-auth/react").then(({ signIn }) => signIn("fanvue", { redirectTo }));
             }}
           >
             {pending ? "Opening Fanvue…" : "Reconnect Fanvue"}
