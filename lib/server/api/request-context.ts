@@ -15,6 +15,8 @@ export type RequestContext = {
    * this budget, so their reads are not held to a share of it (a creator on
    * their own gets the whole of it). Unset: held to the share. */
   sharedBudget?: boolean;
+  /** Reads made once per request (perRequest). */
+  memo?: Map<string, Promise<unknown>>;
 };
 
 export const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -24,8 +26,30 @@ export const contextFor = (method: string, user: { id: string } | null, sharedBu
   mutating: !SAFE_METHODS.has(method),
   userId: user?.id ?? null,
   ...(sharedBudget === undefined ? {} : { sharedBudget }),
+  memo: new Map(),
 });
 
 // One store per process even when Next.js loads this module more than once.
 const g = globalThis as unknown as { vuedeckRequestContext?: AsyncLocalStorage<RequestContext> };
 export const requestContext = (g.vuedeckRequestContext ??= new AsyncLocalStorage<RequestContext>());
+
+/** The same read made once per request (an /api call, or a page's
+ * prefetches run as one): the fans page asked for the roster's list counts
+ * three times. Outside a request context it simply reads. Only for reads
+ * whose answer a request does not change itself; a failed read is not kept. */
+export function perRequest<T>(key: string, read: () => Promise<T>): Promise<T> {
+  const memo = requestContext.getStore()?.memo;
+  if (!memo) return read();
+  let p = memo.get(key) as Promise<T> | undefined;
+  if (!p) {
+    p = read();
+    memo.set(key, p);
+    p.catch(() => memo.delete(key));
+  }
+  return p;
+}
+
+/** Forgets a perRequest read after this request changed what it read. */
+export function forgetPerRequest(key: string) {
+  requestContext.getStore()?.memo?.delete(key);
+}

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Coverage, FanList } from "@/lib/schemas/fans";
 import { db } from "@/lib/server/db";
+import { listCountSum } from "@/lib/server/fans/roster/list-counts";
 import { listSmartLists } from "@/lib/server/fanvue/resources/chats";
 import { clientForCreator } from "@/lib/server/creators/client";
 import type { CreatorRef } from "@/lib/server/fans/insights/insights";
@@ -63,13 +64,13 @@ export async function coverageOf(
 ): Promise<Coverage> {
   const lists = list === "all" ? ["subscribers", "followers"] : [list];
   const [known, analysis] = await Promise.all([
-    db.audienceListCount.aggregate({ where: { creatorId, list: { in: lists } }, _sum: { named: true } }),
+    listCountSum(creatorId, lists, "named"),
     db.audienceAnalysis.findUnique({ where: { creatorId }, select: { status: true, finishedAt: true } }),
   ]);
   const done = analysis?.status === "done";
   const count = !table || (table.partial && !done);
   return {
-    known: known._sum.named ?? 0,
+    known,
     analysed: count ? await countAnalysed(creatorId, list) : null,
     audience: audienceOf(counts, list),
     complete: done,

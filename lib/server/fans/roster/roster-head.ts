@@ -5,6 +5,7 @@ import { describeForLog, FanvueError } from "@/lib/server/fanvue/errors";
 import { AUDIENCE_PAGE_MAX, listAudiencePage, type AudienceList } from "@/lib/server/fanvue/resources/audience";
 import { fetchAudienceCounts, type AudienceCounts } from "@/lib/server/fans/analysis/coverage";
 import { subjectOf } from "@/lib/server/fans/insights/insights";
+import { listCounts } from "@/lib/server/fans/roster/list-counts";
 import { recordFans } from "@/lib/server/fans/roster/roster";
 import { LISTS, startRosterSync, type Run } from "@/lib/server/fans/roster/roster-sync";
 
@@ -23,8 +24,7 @@ export const DRIFT_RESYNC_AFTER_MS = 60 * 60_000;
 
 /** Roster fans per list (fans known only by id, e.g. from a chat, excluded). */
 export async function rosterCounts(creatorId: string): Promise<AudienceCounts> {
-  // Kept by triggers (AudienceListCount): the same at 100,000 fans as at 10.
-  const rows = await db.audienceListCount.findMany({ where: { creatorId }, select: { list: true, named: true } });
+  const rows = await listCounts(creatorId);
   const n = (l: string) => rows.find((r) => r.list === l)?.named ?? 0;
   return { subscribers: n("subscribers"), followers: n("followers") };
 }

@@ -3,6 +3,7 @@ import { Prisma } from "@/generated/prisma/client";
 import type { AudienceFan } from "@/generated/prisma/client";
 import type { FanList, FanSort, SegmentDef } from "@/lib/schemas/fans";
 import { db } from "@/lib/server/db";
+import { listCountSum } from "@/lib/server/fans/roster/list-counts";
 import { segmentWhere } from "@/lib/server/fans/segments";
 
 // Search, sorting, tags and segments over the fan roster (AudienceFan,
@@ -114,8 +115,7 @@ const count = async (from: Prisma.Sql, where: Prisma.Sql) =>
 async function totalOf({ creatorId, q, from, where }: Scope, term: string | null) {
   if (term || q.tag || q.segment) return count(from, where);
   const lists = q.list === "all" ? ["subscribers", "followers"] : [q.list];
-  const sum = await db.audienceListCount.aggregate({ where: { creatorId, list: { in: lists } }, _sum: { fans: true } });
-  return sum._sum.fans ?? 0;
+  return listCountSum(creatorId, lists, "fans");
 }
 
 export async function queryRoster(

@@ -1,6 +1,7 @@
 import "server-only";
 import type { FanRoster } from "@/generated/prisma/client";
 import type { RosterView } from "@/lib/schemas/fans";
+import { perRequest } from "@/lib/server/api/request-context";
 import { db } from "@/lib/server/db";
 import { DEFAULT_LIMITER } from "@/lib/server/fanvue/limiter";
 import { AUDIENCE_PAGE_MAX } from "@/lib/server/fanvue/resources/audience";
@@ -57,8 +58,12 @@ export function toRosterView(r: FanRoster | null, fans: number): RosterView {
   };
 }
 
-/** The roster's state; the first look at a creator's fans starts its first sync. */
-export async function getRosterView(ref: CreatorRef): Promise<{ view: RosterView; synced: boolean }> {
+/** The roster's state; the first look at a creator's fans starts its first
+ * sync. Once per request: the fans page's table and its roster status ask
+ * for it together, and must not start two syncs. */
+export const getRosterView = (ref: CreatorRef) => perRequest(`rosterView:${ref.creator.id}`, () => readRosterView(ref));
+
+async function readRosterView(ref: CreatorRef): Promise<{ view: RosterView; synced: boolean }> {
   let r = await db.fanRoster.findUnique({ where: { creatorId: ref.creator.id } });
   if (!r || r.status === "never") r = await startRosterSync(ref, "first");
   const c = await rosterCounts(ref.creator.id);

@@ -2,6 +2,7 @@ import "server-only";
 import type { AudienceFan } from "@/generated/prisma/client";
 import type { FanProfile } from "@/lib/schemas/fans";
 import { db } from "@/lib/server/db";
+import { forgetListCounts } from "@/lib/server/fans/roster/list-counts";
 import type { AudienceList } from "@/lib/server/fanvue/resources/audience";
 import type { FanUser } from "@/lib/server/fanvue/schemas/common";
 
@@ -64,7 +65,9 @@ export async function recordFans(
   fans: RosterFan[],
   run: { id: string; orderBase: number } | null = null,
 ) {
-  if (fans.length) await recordFansQuery(creatorId, list, fans, run);
+  if (!fans.length) return;
+  await recordFansQuery(creatorId, list, fans, run);
+  forgetListCounts(creatorId);
 }
 
 /** A new follower or subscriber from a webhook. A follower event never
