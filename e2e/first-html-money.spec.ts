@@ -2,6 +2,7 @@ import { expect, test, type Browser, type BrowserContext, type Page } from "@pla
 import { signInAs } from "./fixtures/auth";
 import { budgetLeft, sandboxAdmin } from "./fixtures/sandbox";
 import { screenshots } from "./screenshot";
+import { recordHydrationErrors, withoutScriptFiles } from "./fixtures/first-html";
 
 // Issue 23, "data in the first HTML": earnings, the creator overview and the
 // posts page arrive with their figures and rows in the server's HTML (read
@@ -156,7 +157,7 @@ test("before any script file arrives, the figures and rows are on screen (screen
   const creatorPath = new URL(page.url()).pathname.match(/^\/c\/[^/]+/)![0];
   await expect.poll(async () => (await page.context().cookies()).some((c) => c.name === "vd_tz")).toBe(true);
   // A phone before its JavaScript has arrived: React's small inline scripts still reveal what the server streamed.
-  await page.route(/\/_next\/static\/.*\.js(\?.*)?$/, (route) => route.abort("blockedbyclient"));
+  await withoutScriptFiles(page);
   await page.goto(`${creatorPath}/earnings`);
   await expect(page.getByTestId("kpi-gross")).toBeVisible();
   await screenshots(page, "first-html-earnings");
@@ -168,16 +169,6 @@ test("before any script file arrives, the figures and rows are on screen (screen
   await expect(page.getByTestId("history-item").first()).toBeVisible();
   await screenshots(page, "first-html-posts");
 });
-
-/** React's hydration errors (production builds give their number: 418, 423, 425). */
-function recordHydrationErrors(page: Page) {
-  const errors: string[] = [];
-  page.on("console", (m) => {
-    if (m.type() === "error" && /hydrat|#418|#423|#425/i.test(m.text())) errors.push(m.text());
-  });
-  page.on("pageerror", (e) => void (/hydrat|#418|#423|#425/i.test(e.message) && errors.push(e.message)));
-  return errors;
-}
 
 /** Our API's paths the page asked for until the shell's own first query (the unread counts, asked on mount
  * beside the page's) was answered: by then any query the page's first render wanted to fetch has been sent. */

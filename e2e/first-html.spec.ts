@@ -2,6 +2,7 @@ import { expect, test, type Browser, type BrowserContext, type Page, type Reques
 import { signInWhenFanvueAllows } from "./chats-fixtures";
 import { budgetLeft, clearFaults } from "./fixtures/sandbox";
 import { screenshots } from "./screenshot";
+import { recordHydrationErrors, withoutScriptFiles } from "./fixtures/first-html";
 
 // Issue 23, "data in the first HTML": the fans and chats pages send their
 // first screen's data with the page (components/layout/prefetched.tsx), so a
@@ -74,12 +75,6 @@ test.describe("with JavaScript off", () => {
   });
 });
 
-/** Refuses the app's script files: the page as a phone shows it before its
- * JavaScript has arrived (React's small inline scripts still reveal what the
- * server streamed). */
-const withoutScriptFiles = (page: Page) =>
-  page.route(/\/_next\/static\/.*\.js(\?.*)?$/, (route) => route.abort("blockedbyclient"));
-
 test("before any script file arrives, fans and chats show real rows (screenshots)", async ({
   browser,
   context,
@@ -99,16 +94,6 @@ test("before any script file arrives, fans and chats show real rows (screenshots
   await expect(page.getByTestId("chat-row").first()).toBeVisible();
   await screenshots(page, "first-html-chats");
 });
-
-/** React's hydration errors (production builds give their number: 418, 423, 425). */
-function recordHydrationErrors(page: Page) {
-  const errors: string[] = [];
-  page.on("console", (m) => {
-    if (m.type() === "error" && /hydrat|#418|#423|#425/i.test(m.text())) errors.push(m.text());
-  });
-  page.on("pageerror", (e) => void (/hydrat|#418|#423|#425/i.test(e.message) && errors.push(e.message)));
-  return errors;
-}
 
 /** The page's requests to our API, as "METHOD path?query". */
 function recordApi(page: Page) {
