@@ -30,7 +30,8 @@ describe("page prefetch helpers", () => {
     const ctx = await asMemberRead({ workspace: { id: "shared" } } as never, { id: "u1" }, async () =>
       requestContext.getStore(),
     );
-    expect(ctx).toEqual({ mutating: false, userId: "u1", sharedBudget: true });
+    // One request: its own memo of reads made once (perRequest).
+    expect(ctx).toEqual({ mutating: false, userId: "u1", sharedBudget: true, memo: new Map() });
     const alone = await asMemberRead({ workspace: { id: "solo" } } as never, { id: "u1" }, async () =>
       requestContext.getStore(),
     );
