@@ -17,11 +17,16 @@ const ADAPTER_KINDS = new Set([
 /** PostgreSQL: shutting down, starting up, crash recovery, connection failures. */
 const PG_CODES = new Set(["57P01", "57P02", "57P03", "08000", "08001", "08003", "08006"]);
 const NODE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH"]);
+/** 55000 is a broad "not in the required state": only its connection refusal
+ * (a database closed to connections: maintenance, a restore) is an outage. */
+const closedToConnections = (code: unknown, message: unknown) =>
+  code === "55000" && typeof message === "string" && /not currently accepting connections/i.test(message);
 
 type Loose = {
   code?: unknown;
   kind?: unknown;
-  meta?: { driverAdapterError?: { cause?: { kind?: unknown; originalCode?: unknown } } };
+  message?: unknown;
+  meta?: { driverAdapterError?: { cause?: { kind?: unknown; originalCode?: unknown; originalMessage?: unknown } } };
   cause?: unknown;
 };
 
@@ -34,11 +39,13 @@ export function isDatabaseDown(err: unknown): boolean {
     if (typeof e.code === "string" && (PRISMA_CODES.has(e.code) || PG_CODES.has(e.code) || NODE_CODES.has(e.code)))
       return true;
     if (typeof e.kind === "string" && ADAPTER_KINDS.has(e.kind)) return true;
+    if (closedToConnections(e.code, e.message)) return true;
     const cause = e.meta?.driverAdapterError?.cause;
     if (
       cause &&
       ((typeof cause.kind === "string" && ADAPTER_KINDS.has(cause.kind)) ||
-        (typeof cause.originalCode === "string" && PG_CODES.has(cause.originalCode)))
+        (typeof cause.originalCode === "string" && PG_CODES.has(cause.originalCode)) ||
+        closedToConnections(cause.originalCode, cause.originalMessage))
     )
       return true;
   }

@@ -112,6 +112,12 @@ const PartialBadge = () => (
   </Badge>
 );
 
+/** A 44 × 44 px hit area around a tick box (a finger's minimum), taking no
+ * more room in the row than the box itself. */
+const TickTarget = ({ children }: { children: React.ReactNode }) => (
+  <label className="-mx-3.5 -my-3.5 flex size-11 cursor-pointer items-center justify-center">{children}</label>
+);
+
 /** The tick-box column: select-all in the header, one box per row. */
 function selectColumn(sel: Selection): Column<FanRow> {
   return {
@@ -120,22 +126,26 @@ function selectColumn(sel: Selection): Column<FanRow> {
     // A click on the box ticks the fan; it must not open the panel.
     cellProps: { onClick: (e) => e.stopPropagation() },
     header: (
-      <Checkbox
-        checked={sel.allOnPage}
-        ref={(el) => void (el && (el.indeterminate = sel.selected.size > 0 && !sel.allOnPage))}
-        onChange={sel.toggleAll}
-        aria-label="Select every fan on this page"
-        data-testid="select-all"
-      />
+      <TickTarget>
+        <Checkbox
+          checked={sel.allOnPage}
+          ref={(el) => void (el && (el.indeterminate = sel.selected.size > 0 && !sel.allOnPage))}
+          onChange={sel.toggleAll}
+          aria-label="Select every fan on this page"
+          data-testid="select-all"
+        />
+      </TickTarget>
     ),
     cell: (r) => (
-      <Checkbox
-        tabIndex={-1}
-        checked={sel.selected.has(r.uuid)}
-        onChange={() => sel.toggle(r.uuid)}
-        aria-label={`Select ${r.displayName || (r.handle ? `@${r.handle}` : "this fan")}`}
-        data-testid="row-select"
-      />
+      <TickTarget>
+        <Checkbox
+          tabIndex={-1}
+          checked={sel.selected.has(r.uuid)}
+          onChange={() => sel.toggle(r.uuid)}
+          aria-label={`Select ${r.displayName || (r.handle ? `@${r.handle}` : "this fan")}`}
+          data-testid="row-select"
+        />
+      </TickTarget>
     ),
   };
 }
