@@ -11,7 +11,7 @@ export type Stale<T> = { data: T; fetchedAt: string; stale: true; staleReason: s
 const SERVE_STALE_ON = new Set(["network", "timeout", "stalled", "upstream", "rate_limited", "reauth", "bad_response"]);
 
 /** One upstream call per key at a time; `member` is who started it. */
-type Run = { member: string | null; done: Promise<Fresh<unknown>> };
+type Run = { member: string | null; done: Promise<Fresh<unknown>>; forgotten?: boolean };
 const inflight = new Map<string, Run>();
 
 /**
@@ -51,19 +51,30 @@ const isShareRefusal = (err: unknown) =>
   err instanceof FanvueError && err.kind === "rate_limited" && err.details.scope === "member";
 
 function start<T>(key: string, fetcher: () => Promise<T>, member: string | null): Run {
-  const run: Run = {
-    member,
-    done: fetchAndKeep(key, fetcher).finally(() => {
-      if (inflight.get(key) === run) inflight.delete(key);
-    }),
-  };
+  const run: Run = { member, done: Promise.resolve(null as never) };
+  run.done = fetchAndKeep(key, fetcher, run).finally(() => {
+    if (inflight.get(key) === run) inflight.delete(key);
+  });
   inflight.set(key, run);
   return run;
 }
 
-async function fetchAndKeep<T>(key: string, fetcher: () => Promise<T>): Promise<Fresh<T>> {
+/** After a change upstream (a post edited, cancelled): reads of these keys
+ * already under way may have read the old state, so no later caller joins
+ * them and they keep nothing; the next read asks Fanvue. (In this process:
+ * another instance's read under way can keep the old answer for its max age.) */
+export function forgetReadsUnderWay(matches: (key: string) => boolean) {
+  for (const [key, run] of inflight)
+    if (matches(key)) {
+      run.forgotten = true;
+      inflight.delete(key);
+    }
+}
+
+async function fetchAndKeep<T>(key: string, fetcher: () => Promise<T>, run: Run): Promise<Fresh<T>> {
   const data = await fetcher();
   const fetchedAt = new Date();
+  if (run.forgotten) return { data, fetchedAt: fetchedAt.toISOString(), stale: false };
   await db.upstreamSnapshot.upsert({
     where: { key },
     create: { key, data: data as Prisma.InputJsonValue, fetchedAt },

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/server/db";
+import { forgetReadsUnderWay } from "@/lib/server/snapshots";
 
 // Fanvue's post list, as the queue and the history read it, is kept a short
 // while (lib/server/snapshots.ts): reloads, the server-rendered first screen
@@ -17,6 +18,8 @@ export const postHistoryKey = (creatorId: string, page: number) => `${historyPre
 
 /** Drops the kept lists of a creator's posts (after a publish, edit, publish-now or cancel). */
 export async function forgetPostLists(creatorId: string) {
+  // A list read under way may have read the post before the change: it must not be joined or kept.
+  forgetReadsUnderWay((key) => key === scheduledPostsKey(creatorId) || key.startsWith(historyPrefix(creatorId)));
   await db.upstreamSnapshot.deleteMany({
     where: { OR: [{ key: scheduledPostsKey(creatorId) }, { key: { startsWith: historyPrefix(creatorId) } }] },
   });
