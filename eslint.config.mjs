@@ -77,6 +77,24 @@ export default tseslint.config(
     rules: { "@typescript-eslint/no-explicit-any": "off" },
   },
   {
+    // Journeys take `test` from e2e/fixtures/test.ts: its browser contexts all carry the
+    // workaround for React's transient hidden copies of streamed content (see there).
+    files: ["e2e/**/*.spec.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "@playwright/test",
+              message: "Import test, expect and types from ./fixtures/test (every context it opens is prepared there).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Security conventions (SECURITY.md, CONVENTIONS.md "Errors"): request
     // bodies only through lib/server/api/body.ts (a byte limit while
     // streaming), sessions only through lib/server/session.ts (a database

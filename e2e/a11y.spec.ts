@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures/test";
 import { signInAs } from "./fixtures/auth";
 import { withDb, workspaceOf } from "./fixtures/db";
 import { budgetLeft } from "./fixtures/sandbox";

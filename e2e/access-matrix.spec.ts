@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Browser, type Page } from "./fixtures/test";
 import { can, type Role } from "../lib/schemas/permissions";
 import { signInAs } from "./fixtures/auth";
 import { createStaff, workspaceOf } from "./fixtures/db";

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures/test";
 import { signInWhenFanvueAllows } from "./chats-fixtures";
 import { workspaceOf } from "./fixtures/db";
 import { budgetLeft, sandboxAdmin } from "./fixtures/sandbox";

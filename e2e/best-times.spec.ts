@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures/test";
 import { formatMoney } from "../lib/utils/format";
 import { signInWhenFanvueAllows } from "./chats-fixtures";
 import { workspaceOf } from "./fixtures/db";

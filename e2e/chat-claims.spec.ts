@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "./fixtures/test";
 import { signInWhenFanvueAllows } from "./chats-fixtures";
 import { staffContext } from "./fixtures/auth";
 import { createStaff, removeStaff, workspaceOf } from "./fixtures/db";

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures/test";
 import { signInWhenFanvueAllows } from "./chats-fixtures";
 import { withDb, workspaceOf } from "./fixtures/db";
 import { addFault, budgetLeft, clearFaults, sandboxAdmin } from "./fixtures/sandbox";

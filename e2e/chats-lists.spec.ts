@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures/test";
 import { signInWhenFanvueAllows } from "./chats-fixtures";
 import { withDb } from "./fixtures/db";
 import { addFault, budgetLeft, clearFaults } from "./fixtures/sandbox";

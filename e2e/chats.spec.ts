@@ -1,5 +1,5 @@
 import { createHmac } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures/test";
 import { signInWhenFanvueAllows } from "./chats-fixtures";
 import { workspaceOf } from "./fixtures/db";
 import { budgetLeft, clearFaults, sandboxAdmin } from "./fixtures/sandbox";

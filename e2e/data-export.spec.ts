@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures/test";
 import { strFromU8, unzipSync } from "fflate";
 import { signInAs } from "./fixtures/auth";
 import { screenshots } from "./screenshot";

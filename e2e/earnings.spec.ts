@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures/test";
 import { signInAs } from "./fixtures/auth";
 import { budgetLeft, sandboxAdmin } from "./fixtures/sandbox";
 import { screenshots } from "./screenshot";

@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { expect, test, type Browser, type BrowserContext, type Page } from "./fixtures/test";
 import { signInAs } from "./fixtures/auth";
 import { budgetLeft, sandboxAdmin } from "./fixtures/sandbox";
 import { screenshots } from "./screenshot";

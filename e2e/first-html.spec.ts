@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type BrowserContext, type Page, type Request } from "@playwright/test";
+import { expect, test, type Browser, type BrowserContext, type Page, type Request } from "./fixtures/test";
 import { signInWhenFanvueAllows } from "./chats-fixtures";
 import { budgetLeft, clearFaults } from "./fixtures/sandbox";
 import { screenshots } from "./screenshot";

@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext, type Page, type PlaywrightWorkerArgs } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page, type PlaywrightWorkerArgs } from "./fixtures/test";
 import { signInAs } from "./fixtures/auth";
 import { createStaff, workspaceOf } from "./fixtures/db";
 import { discoverRoutes, type RouteSpec } from "./fixtures/routes";

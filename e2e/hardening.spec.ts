@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import http from "node:http";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures/test";
 import pg from "pg";
 import { signInAs } from "./fixtures/auth";
 import { createStaff, withDb, workspaceOf } from "./fixtures/db";

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures/test";
 import { signInWhenFanvueAllows } from "./chats-fixtures";
 import { budgetLeft, sandboxAdmin } from "./fixtures/sandbox";
 import { screenshots } from "./screenshot";

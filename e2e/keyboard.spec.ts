@@ -1,4 +1,4 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "./fixtures/test";
 import { signInAs } from "./fixtures/auth";
 import { workspaceOf } from "./fixtures/db";
 import { budgetLeft } from "./fixtures/sandbox";

@@ -1,4 +1,4 @@
-import { expect, test, type Response } from "@playwright/test";
+import { expect, test, type Response } from "./fixtures/test";
 import { signInWhenFanvueAllows } from "./chats-fixtures";
 import { budgetLeft } from "./fixtures/sandbox";
 

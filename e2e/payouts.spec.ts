@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Download, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Download, type Page } from "./fixtures/test";
 import { formatMoney } from "../lib/utils/format";
 import { signInWhenFanvueAllows } from "./chats-fixtures";
 import { staffContext } from "./fixtures/auth";

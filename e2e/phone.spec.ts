@@ -1,4 +1,4 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "./fixtures/test";
 import { addDays, localDate } from "../lib/utils/date-range";
 import { fromLocalInputs } from "../lib/utils/post-time";
 import { signInWhenFanvueAllows } from "./chats-fixtures";

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures/test";
 import { addDays, localDate } from "../lib/utils/date-range";
 import { fromLocalInputs } from "../lib/utils/post-time";
 import {

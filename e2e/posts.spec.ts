@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures/test";
 import { addDays, localDate } from "../lib/utils/date-range";
 import { fromLocalInputs } from "../lib/utils/post-time";
 import { attachFromVault, openComposer, order, sandboxPost, shot, TZ } from "./fixtures/posts";

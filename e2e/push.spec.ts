@@ -1,4 +1,4 @@
-import { expect, test, type BrowserContext, type Page } from "@playwright/test";
+import { expect, test, type BrowserContext, type Page } from "./fixtures/test";
 import { browserKeys, decryptPush, startPushService, type BrowserKeys } from "../tests/support/push-service";
 import { signInWhenFanvueAllows } from "./chats-fixtures";
 import { withDb } from "./fixtures/db";

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { chromium, expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { chromium, expect, test, type APIRequestContext, type Page } from "./fixtures/test";
 import { precacheUrls } from "../scripts/lib/pwa-version.mjs";
 import { titleWithUnread, totalUnread } from "../lib/utils/unread-title";
 import { signInWhenFanvueAllows } from "./chats-fixtures";

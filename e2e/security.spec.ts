@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures/test";
 import pg from "pg";
 import { signInAs } from "./fixtures/auth";
 import { ageSnapshots } from "./fixtures/db";

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures/test";
 import { signInAs } from "./fixtures/auth";
 import { addFault, clearFaults } from "./fixtures/sandbox";
 import { screenshots } from "./screenshot";

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures/test";
 import { formatCount } from "../lib/utils/format";
 import { signInWhenFanvueAllows } from "./chats-fixtures";
 import { ageSnapshots, workspaceOf } from "./fixtures/db";

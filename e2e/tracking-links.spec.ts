@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "./fixtures/test";
 import { formatMoney } from "../lib/utils/format";
 import { formatRoi } from "../lib/utils/tracking-links";
 import { signInWhenFanvueAllows } from "./chats-fixtures";

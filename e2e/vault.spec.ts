@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures/test";
 import { signInAs } from "./fixtures/auth";
 import { budgetLeft, addFault, clearFaults, sandboxAdmin } from "./fixtures/sandbox";
 import { screenshots } from "./screenshot";
