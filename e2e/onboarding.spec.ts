@@ -100,3 +100,33 @@ test("getting started: the palette opened by its keys counts too, on the agency'
   await expect.poll(() => page.evaluate(() => document.documentElement.classList.contains("dark"))).toBe(true);
   await screenshots(page, "onboarding-agency-dark");
 });
+
+/** Sums the page's layout shifts not caused by input, from the first paint on (CLS as Chromium reports it). */
+async function watchLayoutShifts(page: Page) {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __cls: number };
+    w.__cls = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) {
+        if (!e.hadRecentInput) w.__cls += e.value;
+      }
+    }).observe({ type: "layout-shift", buffered: true });
+  });
+  return async () => {
+    // Entries are delivered after the frame that shifted: two frames on, all are in.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    return page.evaluate(() => (window as unknown as { __cls: number }).__cls);
+  };
+}
+
+test("the card appearing moves nothing on a phone: layout shift under 0.1 on both overviews", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signInAs(page, "atlas");
+  const ws = await workspaceOf("atlas");
+  const cls = await watchLayoutShifts(page);
+  for (const path of [`/c/${Object.values(ws.creators)[0]!}`, `/w/${ws.id}`]) {
+    await page.goto(path);
+    await expect(page.getByTestId("getting-started")).toBeVisible();
+    expect(await cls(), path).toBeLessThan(0.1);
+  }
+});

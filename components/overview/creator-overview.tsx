@@ -13,7 +13,7 @@ import { useViewer } from "@/components/viewer/viewer";
 import { formatCount } from "@/lib/utils/format";
 
 /** `showEarnings`: the role may see money (chatters and others without earnings:read do not);
- * `gettingStarted`: the onboarding card, under the creator's name. */
+ * `gettingStarted`: the onboarding card, under the figures (it appears late: see below). */
 export function CreatorOverview({
   creatorId,
   showEarnings,
@@ -25,7 +25,9 @@ export function CreatorOverview({
 }) {
   const viewer = useViewer();
   const { data: snap, error, isPending, refetch } = useCreatorOverview(creatorId);
-  // The onboarding card is in place from the start: the figures arriving must not push it (CLS).
+  // The onboarding card comes last, here and in the skeleton: it appears only once the browser has
+  // told what this device has done (push, install, hidden), and nothing may be pushed down when
+  // it does (Lighthouse measured a 0.69 layout shift with it above the figures).
   if (isPending) return <OverviewSkeleton gettingStarted={gettingStarted} />;
   if (!snap) return <ErrorState error={error} onRetry={() => void refetch()} what="this creator's overview" />;
   const o = snap.data;
@@ -42,7 +44,6 @@ export function CreatorOverview({
           </p>
         </div>
       </div>
-      {gettingStarted}
       {/* A failed refresh keeps the last figures on screen, with their age. */}
       {snap.stale ? (
         <StaleNotice fetchedAt={snap.fetchedAt} reauth={snap.staleReason === "reauth"} onRetry={() => void refetch()} />
@@ -65,6 +66,7 @@ export function CreatorOverview({
         <Stat label="Likes" value={o.likes} />
       </div>
       {showEarnings ? <EarningsStrip creatorId={creatorId} /> : null}
+      {gettingStarted}
     </div>
   );
 }
@@ -85,12 +87,12 @@ export function OverviewSkeleton({ gettingStarted }: { gettingStarted?: ReactNod
           <Skeleton className="h-4 w-28" />
         </div>
       </div>
-      {gettingStarted}
       <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
         {Array.from({ length: 6 }, (_, i) => (
           <Skeleton key={i} className="h-24 rounded-xl" />
         ))}
       </div>
+      {gettingStarted}
     </div>
   );
 }

@@ -48,7 +48,6 @@ export function AllCreators({
           </Link>
         ) : null}
       </div>
-      {gettingStarted}
       {isPending ? (
         <Skeleton className="h-64 rounded-xl" />
       ) : !data ? (
@@ -74,6 +73,8 @@ export function AllCreators({
           <UnreadNote rows={data.rows} />
         </>
       )}
+      {/* Last: it appears only once the browser has told what this device has done; nothing is pushed down. */}
+      {gettingStarted}
     </div>
   );
 }
