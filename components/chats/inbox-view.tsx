@@ -2,8 +2,7 @@
 
 import { MessagesSquare } from "lucide-react";
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from "react";
-import { FanPanel } from "@/components/fans/fan-panel";
-import { PanelDrawer } from "@/components/fans/panel-drawer";
+import { LazyFanPanel, LazyPanelDrawer } from "@/components/fans/lazy-panel";
 import { useChatPatch } from "@/lib/queries/chats";
 import type { ChatRow } from "@/lib/schemas/chats";
 import { cn } from "@/lib/utils/cn";
@@ -105,13 +104,13 @@ function Inbox(p: InboxProps) {
       )}
       {state.chat && p.can.readFans ? (
         <aside className="hidden min-h-0 overflow-y-auto border-l border-line xl:block" aria-label="Fan details">
-          <FanPanel creatorId={chatCreator} fanUuid={state.chat} canWrite={p.can.writeFans} known={row} />
+          <LazyFanPanel creatorId={chatCreator} fanUuid={state.chat} canWrite={p.can.writeFans} known={row} />
         </aside>
       ) : state.chat ? null : (
         <div className="hidden xl:block" />
       )}
       {p.can.readFans ? (
-        <PanelDrawer
+        <LazyPanelDrawer
           creatorId={chatCreator}
           fanUuid={drawer ? state.chat : null}
           canWrite={p.can.writeFans}

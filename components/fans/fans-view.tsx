@@ -4,7 +4,7 @@ import { CalendarClock, Users } from "lucide-react";
 import { Tab, TabList, TabPanel, Tabs } from "@/components/ui/tabs";
 import { AnalysisCard } from "./analysis-card";
 import { FanTable } from "./fan-table/table";
-import { PanelDrawer } from "./panel-drawer";
+import { LazyPanelDrawer } from "./lazy-panel";
 import { RenewalForecast } from "./renewal-forecast";
 import { useFansParams, type FansView as View } from "./use-fans-params";
 
@@ -67,7 +67,7 @@ export function FansView({ creatorId, creatorHandle, canWrite, canChat = false, 
           )}
         </TabPanel>
       </Tabs>
-      <PanelDrawer
+      <LazyPanelDrawer
         creatorId={creatorId}
         fanUuid={state.fan || null}
         canWrite={canWrite}
