@@ -78,7 +78,7 @@ function BackfillProgress({ sync }: { sync: SyncStatus }) {
       <p className="font-semibold">
         Importing your full earnings history from Fanvue{pct !== null ? ` — ${pct}%` : "…"}
       </p>
-      <Progress value={pct} tone="sky" className="mt-2" />
+      <Progress value={pct} label="Earnings history import" tone="sky" className="mt-2" />
       <p className="mt-2 text-xs">
         {sync.progress ? `${formatCount(sync.progress.rowsDone)} transactions in` : "Starting"}
         {sync.progress?.reachedAt ? `, back to ${f.date(sync.progress.reachedAt)}` : ""}. Figures fill in as it goes.

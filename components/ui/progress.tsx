@@ -7,7 +7,8 @@ const TONES = {
   warning: ["bg-zinc-200", "bg-amber-500"],
 } as const;
 
-/** A progress bar with its accessible value; `value` null: under way, amount unknown (pulses). */
+/** A progress bar with its accessible value; `value` null: under way, amount unknown (pulses).
+ * `label` is required: a progressbar without a name is announced as nothing (axe: aria-progressbar-name). */
 export function Progress({
   value,
   label,
@@ -17,7 +18,7 @@ export function Progress({
   testId,
 }: {
   value: number | null;
-  label?: string;
+  label: string;
   tone?: keyof typeof TONES;
   thin?: boolean;
   className?: string;
