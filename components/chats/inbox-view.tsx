@@ -1,18 +1,15 @@
 "use client";
 
 import { MessagesSquare } from "lucide-react";
-import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from "react";
+import dynamic from "next/dynamic";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { LazyFanPanel, LazyPanelDrawer } from "@/components/fans/lazy-panel";
 import { useChatPatch } from "@/lib/queries/chats";
 import type { ChatRow } from "@/lib/schemas/chats";
+import { Skeleton } from "@/components/ui/skeleton";
 import { cn } from "@/lib/utils/cn";
-import { ChatHeader } from "./chat-header";
-import { ClaimBar } from "./claim-bar";
 import { ChatList } from "./chat-list";
-import { Conversation } from "./conversation";
-import { chatName } from "./format";
 import { useInboxKeys } from "./use-inbox-keys";
-import { useChatPresence } from "./use-chat-presence";
 import { useInboxParams } from "./use-inbox-params";
 
 export type InboxProps = {
@@ -36,6 +33,19 @@ function useMarkReadOnOpen(creatorId: string, fanUuid: string | null, row: ChatR
 }
 
 type Params = ReturnType<typeof useInboxParams>;
+
+// The open chat (header and its menus, claim bar, conversation, composer and its dialogs) is
+// not part of the page's first load: the list is what a phone shows first. Its code is fetched
+// once the page has started, and a chat opened from the URL renders on the server as before.
+const loadOpenChat = () => import("./open-chat");
+const OpenChat = dynamic(() => loadOpenChat().then((m) => m.OpenChat), {
+  loading: () => (
+    <div className="flex min-h-0 flex-col gap-3 p-4" aria-busy="true" aria-label="Loading the conversation">
+      <Skeleton className="h-10 rounded-lg" />
+      <Skeleton className="h-64 rounded-lg" />
+    </div>
+  ),
+});
 
 /** The open chat's row: as listed, or as last listed (read now) once it left the list. */
 function useOpenRow(state: Params["state"], chatCreator: string, rows: ChatRow[]) {
@@ -67,6 +77,7 @@ function Inbox(p: InboxProps) {
     [set, state.team],
   );
   useMarkReadOnOpen(chatCreator, state.chat, listed, p.can.send);
+  useEffect(() => void loadOpenChat(), []);
   useInboxKeys({ rows, state, open, searchRef, textRef });
 
   return (
@@ -119,58 +130,6 @@ function Inbox(p: InboxProps) {
         />
       ) : null}
     </div>
-  );
-}
-
-/** The open chat: its header, then the conversation and the composer. */
-function OpenChat({
-  p,
-  state,
-  set,
-  chatCreator,
-  fanUuid,
-  row,
-  textRef,
-  onFanInfo,
-}: Params & {
-  p: InboxProps;
-  chatCreator: string;
-  fanUuid: string;
-  row: ChatRow | null;
-  textRef: RefObject<HTMLTextAreaElement | null>;
-  onFanInfo: () => void;
-}) {
-  const fanLabel = row ? chatName(row) : "this fan";
-  const presence = useChatPresence(chatCreator, fanUuid, p.can.send);
-  const holder = presence.ownership?.holder;
-  return (
-    <section className="flex min-h-0 min-w-0 flex-col" aria-label={`Conversation with ${fanLabel}`}>
-      <ChatHeader
-        creatorId={chatCreator}
-        fanUuid={fanUuid}
-        row={row}
-        canSend={p.can.send}
-        canReadFans={p.can.readFans}
-        canWriteFans={p.can.writeFans}
-        creatorTag={state.team ? (row?.creator?.handle ?? null) : null}
-        onBack={() => set({ chat: null, cc: null })}
-        onFanInfo={onFanInfo}
-      />
-      <ClaimBar creatorId={chatCreator} fanUuid={fanUuid} ownership={presence.ownership} canSend={p.can.send} />
-      <Conversation
-        creatorId={chatCreator}
-        fanUuid={fanUuid}
-        fanLabel={fanLabel}
-        canSend={p.can.send}
-        canUnsend={p.can.unsend && !state.team}
-        initialMedia={state.media}
-        textRef={textRef}
-        onSent={() => state.media.length && set({ media: null })}
-        heldBy={holder && holder.userId !== presence.ownership?.you ? holder.name : null}
-        onTyping={presence.onTyping}
-        onStopTyping={presence.onStopTyping}
-      />
-    </section>
   );
 }
 
