@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { MediaAndPrice } from "@/components/mass/mass-composer";
-import { VaultPicker } from "@/components/media/vault-picker";
+import { LazyVaultPicker } from "@/components/media/lazy-vault-picker";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Checkbox, Radio } from "@/components/ui/choice";
@@ -92,7 +92,7 @@ function FormBody({ creatorId, initial, onClose }: Props) {
           {save.isPending ? "Saving…" : initial ? "Save" : "Create"}
         </Button>
       </div>
-      <VaultPicker
+      <LazyVaultPicker
         creatorId={creatorId}
         open={picking}
         onOpenChange={setPicking}

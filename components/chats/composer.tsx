@@ -2,7 +2,7 @@
 
 import { FileText, Paperclip, Send } from "lucide-react";
 import { useEffect, useLayoutEffect, useState, type RefObject } from "react";
-import { VaultPicker } from "@/components/media/vault-picker";
+import { LazyVaultPicker } from "@/components/media/lazy-vault-picker";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Textarea } from "@/components/ui/input";
@@ -167,7 +167,7 @@ export function Composer({ creatorId, fanUuid, fanLabel, initialMedia, onSend, t
           {d.error}
         </p>
       ) : null}
-      <VaultPicker
+      <LazyVaultPicker
         creatorId={creatorId}
         open={picking}
         onOpenChange={setPicking}

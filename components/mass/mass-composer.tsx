@@ -6,7 +6,7 @@ import { useState, type Dispatch, type SetStateAction } from "react";
 import { Attachments } from "@/components/chats/attachments";
 import { composeError, priceCents } from "@/components/chats/composer";
 import { newKey } from "@/components/chats/format";
-import { VaultPicker } from "@/components/media/vault-picker";
+import { LazyVaultPicker } from "@/components/media/lazy-vault-picker";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -160,7 +160,7 @@ export function MassComposer({ creatorId, onCreated }: { creatorId: string; onCr
           Review and send
         </Button>
       </div>
-      <VaultPicker
+      <LazyVaultPicker
         creatorId={creatorId}
         open={picking}
         onOpenChange={setPicking}

@@ -1,18 +1,24 @@
 "use client";
 
 import { X } from "lucide-react";
+import dynamic from "next/dynamic";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { useVaultFolders } from "@/lib/queries/media";
 import { FolderPanel } from "./folder-panel";
 import { emptySelection, type Selection } from "./selection";
-import { SelectionBar, type Notice } from "./selection-bar";
+import type { Notice } from "./selection-bar";
 import { DropOverlay, UploadButton } from "./upload-drop";
 import { UploadPanel } from "./upload-panel";
 import { useUploads } from "./upload-store";
 import { useUrlVaultParams } from "./use-vault-params";
 import { VaultView } from "./vault-view";
+
+// Bulk actions (move, delete, use in a post or message) show only once media are ticked: not in
+// the page's first load. Fetched once the page has started, so the first tick does not wait.
+const loadSelectionBar = () => import("./selection-bar");
+const SelectionBar = dynamic(() => loadSelectionBar().then((m) => m.SelectionBar), { ssr: false });
 
 /** Success notes fade after 6 s; errors stay until dismissed. */
 const NOTICE_MS = 6_000;
@@ -78,6 +84,7 @@ export function VaultBrowser({ creatorId, handle, can }: Props) {
     router.push(`/c/${creatorId}${path}?${qs}`);
   };
   const selecting = selection.uuids.length > 0;
+  useEffect(() => void loadSelectionBar(), []);
 
   return (
     <div className="flex flex-col gap-5 pb-24">

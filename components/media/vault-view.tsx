@@ -1,11 +1,11 @@
 "use client";
 
-import { useCallback, useMemo, useRef, type ReactNode, type RefObject } from "react";
+import dynamic from "next/dynamic";
+import { useCallback, useEffect, useMemo, useRef, type ReactNode, type RefObject } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorState, RefreshError } from "@/components/ui/error-state";
 import type { VaultFolder } from "@/lib/schemas/media";
 import { GRID_CLASS, GridSkeleton, MediaGrid, type GridItem } from "./media-grid";
-import { MediaPreview } from "./media-preview";
 import type { Selection } from "./selection";
 import { useGridActions } from "./use-grid-actions";
 import { filtersOf, type VaultParamsApi } from "./use-vault-params";
@@ -14,6 +14,11 @@ import { useVaultData } from "./use-vault-data";
 import { freshThumb } from "./url-store";
 import { VaultFilters } from "./vault-filters";
 import { formatCount } from "@/lib/utils/format";
+
+// The preview (its viewer dialog, stage and details) loads when a tile is opened; its code is
+// fetched once the page has started. A preview opened from the URL renders on the server as before.
+const loadPreview = () => import("./media-preview");
+const MediaPreview = dynamic(() => loadPreview().then((m) => m.MediaPreview));
 
 type Props = {
   creatorId: string;
@@ -143,6 +148,7 @@ export function VaultView(p: Props) {
   const { query, items, checked } = data;
   const { fetchNextPage, hasNextPage } = query;
   const { gridRef, loadMore } = useVaultPaging(p.mode, p.api, data);
+  useEffect(() => void loadPreview(), []);
 
   const selected = useMemo(() => new Set(p.selection.uuids), [p.selection.uuids]);
   const { onToggle, toggleUuid, onOpen, onClose } = useGridActions({

@@ -3,7 +3,7 @@
 import { FolderOpen } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useCallback, useMemo, useState, type ReactNode } from "react";
-import { VaultPicker } from "@/components/media/vault-picker";
+import { LazyVaultPicker } from "@/components/media/lazy-vault-picker";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -404,7 +404,7 @@ export function Composer({
           onPublish={publish}
         />
       </div>
-      <VaultPicker
+      <LazyVaultPicker
         creatorId={creator.id}
         open={pickerOpen}
         onOpenChange={setPickerOpen}
