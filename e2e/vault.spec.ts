@@ -282,3 +282,33 @@ test("bad input and failures are explained, and leave nothing half-done", async 
   await expect(page.locator('[data-testid="vault-tile"][data-status="created"]')).toHaveCount(0);
   await expect(page.getByTestId("vault-tile").filter({ hasText: "cancel-me.mp4" })).toHaveCount(0);
 });
+
+test("a folder's menu renames it, then deletes it, by pointer and by keyboard", async ({ page }) => {
+  await openVault(page);
+  const name = `Menu ${Date.now().toString(36)}`;
+  await page.getByRole("button", { name: "New folder" }).click();
+  await page.getByTestId("folder-dialog").getByLabel("Folder name").fill(name);
+  await page.getByRole("button", { name: "Create folder" }).click();
+  await expect(page.getByTestId("folder-item").filter({ hasText: name })).toHaveCount(1);
+
+  // Pointer: the menu's code loads on the way, the press opens it once it has.
+  await page.getByRole("button", { name: `Actions for folder ${name}` }).click();
+  await page.getByRole("menuitem", { name: "Rename" }).click();
+  const rename = page.getByTestId("folder-dialog");
+  await rename.getByLabel("Folder name").fill(`${name} renamed`);
+  await rename.getByRole("button", { name: "Rename" }).click();
+  await expect(rename).toHaveCount(0);
+  const renamed = page.getByTestId("folder-item").filter({ hasText: `${name} renamed` });
+  await expect(renamed).toHaveCount(1);
+
+  // Keyboard: focus the trigger, Enter opens the menu, arrows move, Enter picks.
+  await page.getByRole("button", { name: `Actions for folder ${name} renamed` }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("menuitem", { name: "Delete" })).toBeVisible();
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowDown");
+  await expect(page.getByRole("menuitem", { name: "Delete" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await page.getByTestId("delete-folder-dialog").getByRole("button", { name: "Delete folder" }).click();
+  await expect(renamed).toHaveCount(0);
+});

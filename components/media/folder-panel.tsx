@@ -1,14 +1,19 @@
 "use client";
 
 import { Folder, FolderPlus, Images, MoreHorizontal } from "lucide-react";
+import dynamic from "next/dynamic";
 import { useState } from "react";
-import { Menu, MenuContent, MenuItem, MenuTrigger } from "@/components/ui/menu";
+import { LazyMenu } from "@/components/ui/lazy-menu";
 import { Skeleton } from "@/components/ui/skeleton";
-import { useFolderMutations } from "@/lib/queries/vault-folders";
 import type { VaultFolder } from "@/lib/schemas/media";
 import { cn } from "@/lib/utils/cn";
-import { DeleteFolderDialog, FolderNameDialog } from "./folder-dialogs";
 import { formatCount } from "@/lib/utils/format";
+import type { Open } from "./folder-menu";
+
+// Managing folders (each folder's menu, the create/rename/delete dialogs) loads on first use:
+// browsing the vault does not need it.
+const loadMenu = () => import("./folder-menu").then((m) => m.FolderMenu);
+const FolderDialogs = dynamic(() => import("./folder-menu").then((m) => m.FolderDialogs), { ssr: false });
 
 type Props = {
   creatorId: string;
@@ -18,9 +23,6 @@ type Props = {
   canWrite: boolean;
   onSelect: (folder: string | undefined) => void;
 };
-
-type Open =
-  { kind: "create" } | { kind: "rename"; folder: VaultFolder } | { kind: "delete"; folder: VaultFolder } | null;
 
 const item = "flex w-full items-center gap-2 rounded-lg px-3 py-2 text-sm font-medium whitespace-nowrap touch:min-h-11";
 
@@ -53,73 +55,22 @@ function FolderRow({ folder: f, current, canWrite, onSelect, onOpen }: RowProps)
         </span>
       </button>
       {canWrite ? (
-        <Menu>
-          <MenuTrigger
-            className="absolute top-1/2 right-1 inline-flex -translate-y-1/2 items-center justify-center rounded-md p-1 text-zinc-500 hover:bg-black/10 touch:right-0 touch:size-11"
-            aria-label={`Actions for folder ${f.name}`}
-          >
-            <MoreHorizontal className="size-4" aria-hidden="true" />
-          </MenuTrigger>
-          <MenuContent align="end" className="min-w-36">
-            <MenuItem onSelect={() => onOpen({ kind: "rename", folder: f })}>Rename</MenuItem>
-            <MenuItem danger onSelect={() => onOpen({ kind: "delete", folder: f })}>
-              Delete
-            </MenuItem>
-          </MenuContent>
-        </Menu>
+        <LazyMenu
+          load={loadMenu}
+          trigger={
+            <button
+              type="button"
+              className="absolute top-1/2 right-1 inline-flex -translate-y-1/2 items-center justify-center rounded-md p-1 text-zinc-500 hover:bg-black/10 touch:right-0 touch:size-11"
+              aria-label={`Actions for folder ${f.name}`}
+            >
+              <MoreHorizontal className="size-4" aria-hidden="true" />
+            </button>
+          }
+          props={{ folder: f, onOpen }}
+        />
       ) : null}
     </li>
   );
-}
-
-type DialogsProps = {
-  creatorId: string;
-  open: Open;
-  current: string | undefined;
-  onClose: () => void;
-  onSelect: (folder: string | undefined) => void;
-};
-
-/** Whichever of create, rename and delete is open. */
-function FolderDialogs({ creatorId, open, current, onClose, onSelect }: DialogsProps) {
-  const m = useFolderMutations(creatorId);
-  const close = (o: boolean) => !o && onClose();
-  if (open?.kind === "create")
-    return (
-      <FolderNameDialog
-        open
-        onOpenChange={close}
-        title="New folder"
-        submitLabel="Create folder"
-        onSubmit={(name) => m.create.mutateAsync(name)}
-      />
-    );
-  if (open?.kind === "rename")
-    return (
-      <FolderNameDialog
-        open
-        onOpenChange={close}
-        title={`Rename “${open.folder.name}”`}
-        submitLabel="Rename"
-        initial={open.folder.name}
-        onSubmit={(to) =>
-          m.rename.mutateAsync({ from: open.folder.name, to }).then(() => current === open.folder.name && onSelect(to))
-        }
-      />
-    );
-  if (open?.kind === "delete")
-    return (
-      <DeleteFolderDialog
-        open
-        onOpenChange={close}
-        name={open.folder.name}
-        count={open.folder.mediaCount}
-        onConfirm={() =>
-          m.remove.mutateAsync(open.folder.name).then(() => current === open.folder.name && onSelect(undefined))
-        }
-      />
-    );
-  return null;
 }
 
 /** Folders with counts: a list beside the grid on wide screens, a row of
@@ -169,13 +120,15 @@ export function FolderPanel({ creatorId, folders, loading, current, canWrite, on
           </li>
         ) : null}
       </ul>
-      <FolderDialogs
-        creatorId={creatorId}
-        open={open}
-        current={current}
-        onClose={() => setOpen(null)}
-        onSelect={onSelect}
-      />
+      {open ? (
+        <FolderDialogs
+          creatorId={creatorId}
+          open={open}
+          current={current}
+          onClose={() => setOpen(null)}
+          onSelect={onSelect}
+        />
+      ) : null}
     </nav>
   );
 }

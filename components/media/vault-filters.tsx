@@ -3,7 +3,7 @@
 import { Search, SlidersHorizontal, UserRound, X } from "lucide-react";
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Sheet } from "@/components/ui/dialog";
+import { LazySheet } from "@/components/ui/lazy-dialog";
 import { Segmented } from "@/components/ui/segmented";
 import { Select } from "@/components/ui/select";
 import { Input } from "@/components/ui/input";
@@ -183,7 +183,7 @@ function FiltersSheetButton(p: ControlProps) {
           </span>
         ) : null}
       </Button>
-      <Sheet
+      <LazySheet
         open={open}
         onOpenChange={setOpen}
         title="Filters"
@@ -197,7 +197,7 @@ function FiltersSheetButton(p: ControlProps) {
             Show media
           </Button>
         </div>
-      </Sheet>
+      </LazySheet>
     </>
   );
 }
