@@ -1,14 +1,13 @@
 "use client";
 
 import { ChevronDown, ListMinus, ListPlus, X } from "lucide-react";
-import Link from "next/link";
 import { useState } from "react";
 import { useToasts } from "@/components/chats/toaster";
 import { Button } from "@/components/ui/button";
-import { Menu, MenuContent, MenuItem, MenuTrigger } from "@/components/ui/menu";
-import type { CustomListView } from "@/lib/schemas/mass-messages";
+import { LazyMenu } from "@/components/ui/lazy-menu";
 import { useListMutations, useLists } from "@/lib/queries/mass-messages";
 import { formatCount } from "@/lib/utils/format";
+import type { ListMenuContentProps } from "./list-menu";
 
 type Props = { creatorId: string; selected: string[]; onClear: () => void };
 
@@ -69,44 +68,31 @@ function useBulkListActions(creatorId: string, selected: string[], onClear: () =
   return { busy, add, remove };
 }
 
-type ListMenuProps = {
-  creatorId: string;
-  lists: CustomListView[];
+const loadListMenu = () => import("./list-menu").then((m) => m.ListMenuContent);
+
+type ListMenuProps = ListMenuContentProps & {
   label: string;
   Icon: typeof ListPlus;
   testId: string;
   disabled: boolean;
-  act: (uuid: string, name: string) => void;
 };
 
-/** A button opening the creator's custom lists; picking one acts on it. */
-function ListMenu({ creatorId, lists, label, Icon, testId, disabled, act }: ListMenuProps) {
+/** A button opening the creator's custom lists; picking one acts on it. The bar appears with the
+ * first tick (inline, above the table: it must not arrive late and move the rows); the menu's
+ * code (Radix) loads on hover, focus or press. */
+function ListMenu({ label, Icon, testId, disabled, ...menu }: ListMenuProps) {
   return (
-    <Menu>
-      <MenuTrigger asChild>
+    <LazyMenu
+      load={loadListMenu}
+      trigger={
         <Button size="sm" variant="secondary" disabled={disabled} data-testid={testId}>
           <Icon className="size-4" aria-hidden="true" />
           {label}
           <ChevronDown className="size-3.5 text-muted" aria-hidden="true" />
         </Button>
-      </MenuTrigger>
-      <MenuContent align="start" sideOffset={4} className="max-h-72 min-w-56">
-        {lists.length === 0 ? (
-          <p className="max-w-64 px-2 py-1.5 text-sm text-muted">
-            No custom lists yet.{" "}
-            <Link href={`/c/${creatorId}/mass-messages?tab=lists`} className="text-brand-700 underline">
-              Create one
-            </Link>
-          </p>
-        ) : null}
-        {lists.map((l) => (
-          <MenuItem key={l.uuid} onSelect={() => act(l.uuid, l.name)} data-testid="bulk-list-option">
-            <span className="flex-1 truncate">{l.name}</span>
-            <span className="tabular text-xs text-muted">{formatCount(l.membersCount)}</span>
-          </MenuItem>
-        ))}
-      </MenuContent>
-    </Menu>
+      }
+      props={menu}
+    />
   );
 }
 

@@ -1,7 +1,6 @@
 "use client";
 
 import { Checkbox } from "@/components/ui/choice";
-import dynamic from "next/dynamic";
 import { useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -18,13 +17,10 @@ import type { FansUrlState } from "../use-fans-params";
 import { RosterStatus } from "../roster-status";
 import { DateCell, FanCell, RenewCell, SpendCell, StatusCell } from "./cells";
 import { Pagination } from "./pagination";
+import { SelectionBar } from "./selection-bar";
 import { FanTableSkeleton } from "./skeleton";
 import { FanToolbar } from "./toolbar";
 import { useRowNav } from "./use-row-nav";
-
-// Bulk actions (list menus) show only once a fan is ticked: not in the page's first load.
-const loadSelectionBar = () => import("./selection-bar");
-const SelectionBar = dynamic(() => loadSelectionBar().then((m) => m.SelectionBar), { ssr: false });
 
 // Phones show the fan and the spend; the other columns from md up.
 const COLUMNS: Column<FanRow>[] = [
@@ -225,10 +221,6 @@ export function FanTable({ creatorId, state, apiParams, update, canWrite, insigh
   };
   const partial = new Set(page?.partialColumns ?? []);
   const sel = selectable ? selection : null;
-  // Fetched once ticking is possible, so the bar does not wait for its code on the first tick.
-  useEffect(() => {
-    if (selectable) void loadSelectionBar();
-  }, [selectable]);
   return (
     <div className="flex flex-col gap-3">
       <FanToolbar
