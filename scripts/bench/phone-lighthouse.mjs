@@ -40,8 +40,22 @@ function summarize(lhr) {
     shifts: (lhr.audits["layout-shifts"]?.details?.items ?? [])
       .slice(0, 2)
       .map((i) => `${i.node?.selector ?? "?"} (${(i.score ?? 0).toFixed(3)})`),
+    // The element Lighthouse took as the largest paint: where a late LCP comes from.
+    lcpElement: firstNode(lhr.audits["largest-contentful-paint-element"]?.details),
     error: lhr.runtimeError?.message,
   };
+}
+
+/** The first DOM node a Lighthouse details tree names, as "selector (snippet)". */
+function firstNode(details) {
+  const stack = [details];
+  while (stack.length) {
+    const d = stack.shift();
+    if (!d || typeof d !== "object") continue;
+    if (d.type === "node") return `${d.selector ?? "?"} ${(d.snippet ?? "").slice(0, 80)}`;
+    stack.push(...Object.values(d));
+  }
+  return "";
 }
 
 async function runOnce(port, t) {
@@ -92,6 +106,7 @@ export async function measureLighthouse({ chromePath, targets, runs }) {
         metrics: Object.fromEntries(Object.keys(METRICS).map((k) => [k, m((r) => r.metrics[k])])),
         a11yFails: rs.at(-1)?.a11yFails ?? [],
         shifts: rs.at(-1)?.shifts ?? [],
+        lcpElement: rs.at(-1)?.lcpElement ?? "",
         errors: rs.map((r) => r.error).filter(Boolean),
       };
     });

@@ -20,6 +20,7 @@ type Lh = {
   metrics: Record<string, number>;
   a11yFails: { id: string; title: string; nodes: string[] }[];
   shifts: string[];
+  lcpElement: string;
   errors: string[];
 };
 
@@ -96,6 +97,7 @@ function printDetails(targets: Target[], ttmc: Ttmc[], lh: Lh[]) {
     );
     for (const e of [...r.errors, ...l.errors]) console.log(`    error: ${e}`);
     if ((m.cls ?? 0) >= 0.1) console.log(`    layout shifts: ${l.shifts.join(", ") || "?"}`);
+    if (l.lcpElement) console.log(`    largest paint: ${l.lcpElement}`);
     for (const f of l.a11yFails)
       console.log(`    a11y: ${f.id} (${f.title})${f.nodes.length ? `: ${f.nodes.join(" | ")}` : ""}`);
   }
