@@ -260,7 +260,14 @@ async function startApp(o, running, secrets, { appUrl, databaseUrl, fanvueEnv })
       : {}),
   };
   const nextBin = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
-  const args = o.mode === "dev" ? ["dev", "--port", String(o.appPort)] : ["start", "--port", String(o.appPort)];
+  // Production keeps idle connections 75 s (as `npm start` does): with Node's 5 s default, a client
+  // that reuses a kept-alive socket just as the server closes it gets ECONNRESET (CI met it, a
+  // Playwright request a few seconds after the previous one); behind a load balancer, the
+  // server's timeout must outlast the balancer's (60 s is common).
+  const args =
+    o.mode === "dev"
+      ? ["dev", "--port", String(o.appPort)]
+      : ["start", "--port", String(o.appPort), "--keepAliveTimeout", "75000"];
   const app = spawnUntilReady("Next.js app", process.execPath, [nextBin, ...args], {
     env: appEnv,
     readyLine: /Ready in|✓ Ready/,
