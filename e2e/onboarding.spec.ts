@@ -120,7 +120,7 @@ async function watchLayoutShifts(page: Page) {
 }
 
 // The agency's overview is not held to it yet: in the full suite it measured 0.16 (its table
-// arriving after the card; issue 23's notes), against 0.59 before the card moved.
+// arriving late, most likely; issue 23's notes). The creator's overview measured 0.59 before the card moved.
 test("the card appearing moves nothing on a phone: layout shift under 0.1 on the creator's overview", async ({
   page,
 }) => {
